@@ -1,0 +1,54 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const drivers = [
+  '@nestjs/*', 'typeorm', 'mysql2', 'better-sqlite3', 'bullmq', 'ioredis', 'inversify', '@vonage/*',
+  'nodemailer', 'smtp-server', 'sip', 'express', 'fastify', 'graphql', '@apollo/*', 'dataloader',
+];
+const nodeIo = ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'dgram', 'child_process', 'crypto', 'os', 'worker_threads'];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'data/**', 'outbox/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: drivers },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testkit'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testkit', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no I/O, no wall clock, no randomness.
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['libs/domain/src/**/*.spec.ts', 'libs/domain/src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...drivers, ...nodeIo, 'luxon'] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Take the instant as an argument (Clock port).' },
+        { object: 'Math', property: 'random', message: 'Take ids from the IdGenerator port.' },
+        { object: 'crypto', property: 'randomUUID', message: 'Take ids from the IdGenerator port.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the instant as an argument (Clock port).' },
+        { selector: "CallExpression[callee.name='Date']", message: 'Take the instant as an argument (Clock port).' },
+        { selector: "MemberExpression[object.name='process']", message: 'The domain reads no environment.' },
+      ],
+    },
+  },
+];

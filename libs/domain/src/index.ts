@@ -1,0 +1,4 @@
+export * from './shared';
+export * from './directory';
+export * from './schedule';
+export * from './ports';

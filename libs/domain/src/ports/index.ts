@@ -1,0 +1,6 @@
+export * from './clock.port';
+export * from './id-generator.port';
+export * from './carrier.port';
+export * from './mailer.port';
+export * from './job-queue.port';
+export * from './repositories.port';

@@ -1,0 +1,3 @@
+export * from './manual-clock';
+export * from './sequential-ids';
+export * from './builders';
