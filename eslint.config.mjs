@@ -22,9 +22,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: drivers },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testkit'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'] },
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testkit', 'type:test-support'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:testkit', 'type:app'] },
           ],
         },

@@ -3,6 +3,7 @@ const esmPackages = ['@nestjs', '@inversifyjs', 'inversify', 'uuid', 'file-type'
 
 module.exports = {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
@@ -22,6 +23,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@dutyline/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@dutyline/test-support$': '<rootDir>/libs/test-support/src/index.ts',
     '^@dutyline/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

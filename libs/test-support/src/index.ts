@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+
+type ServiceName = 'MARIADB' | 'REDIS';
+
+const isUp = (service: ServiceName) => process.env[`DUTYLINE_TEST_${service}_UP`] !== '0';
+
+function describeWith(service: ServiceName) {
+  return (name: string, body: () => void) => {
+    if (isUp(service)) return describe(name, body);
+    // Loud on purpose: the global setup already refused to run under CI.
+    return describe.skip(`${name} [SKIPPED: ${service} not reachable]`, body);
+  };
+}
+
+/** A describe block that talks to the real MariaDB on 127.0.0.1:3306. */
+export const describeWithMariaDb = describeWith('MARIADB');
+/** A describe block that talks to the real Redis on 127.0.0.1:6379. */
+export const describeWithRedis = describeWith('REDIS');
+
+export const mariadbOptions = () => ({
+  host: process.env.TEST_MARIADB_HOST || '127.0.0.1',
+  port: Number(process.env.TEST_MARIADB_PORT || 3306),
+  username: process.env.TEST_MARIADB_USER || 'root',
+  password: process.env.TEST_MARIADB_PASSWORD || '',
+  database: process.env.TEST_MARIADB_DATABASE || 'test',
+});
+
+export const mariadbUrl = () => {
+  const o = mariadbOptions();
+  return `mysql://${o.username}${o.password ? `:${o.password}` : ''}@${o.host}:${o.port}/${o.database}`;
+};
+
+export const redisUrl = () =>
+  `redis://${process.env.TEST_REDIS_HOST || '127.0.0.1'}:${process.env.TEST_REDIS_PORT || 6379}`;
+
+/** A name no other test (or earlier run) uses: tenants, queue prefixes, schemas. */
+export const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
