@@ -1,1 +1,3 @@
 export * from './slot';
+export * from './override-precedence';
+export * from './schedule-index';
