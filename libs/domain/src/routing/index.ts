@@ -1,1 +1,3 @@
-export {};
+export * from './on-call-source';
+export * from './call-plan';
+export * from './confirmation-prompt';

@@ -1,0 +1,134 @@
+import { AssigneeRef } from '../directory/assignee';
+import { CallerIdMode, Hotline } from '../directory/hotline';
+import { Person } from '../directory/person';
+import { Prompt } from '../directory/prompt';
+import { Directory, membersOf } from '../directory/team';
+import { OnCall } from '../schedule/slot';
+import { Id, Instant, assertInstant } from '../shared';
+import { OnCallSource } from './on-call-source';
+
+/** Ring one number of one person. */
+export interface DialStep {
+  readonly kind: 'dial';
+  /** E.164 */
+  readonly number: string;
+  readonly label: string;
+  readonly ringTimeoutSeconds: number;
+  readonly personId: Id;
+  readonly personName: string;
+  /** Why this person is rung: an on-call level, or the scenario's supervisors step. */
+  readonly via: 'on-call' | 'supervisor';
+  /** The on-call level (0 = first); null for supervisors. */
+  readonly level: number | null;
+  /** Set when the person is rung as a member of this team. */
+  readonly teamId: Id | null;
+}
+
+/** Play the greeting (if any), then record the caller. */
+export interface VoicemailStep {
+  readonly kind: 'voicemail';
+  readonly greeting: Prompt | null;
+}
+
+/** Play the message, then hang up. */
+export interface MessageStep {
+  readonly kind: 'message';
+  readonly message: Prompt;
+}
+
+export type CallStep = DialStep | VoicemailStep | MessageStep;
+export type FinalStep = VoicemailStep | MessageStep;
+
+/**
+ * What happens to a call arriving at `at`, fixed when the call starts. Plain JSON data: it is stored
+ * with the call, and a live call follows it even if the schedule changes meanwhile.
+ */
+export interface CallPlan {
+  readonly hotline: {
+    readonly id: Id;
+    readonly accountId: Id;
+    readonly name: string;
+    /** E.164 */
+    readonly number: string;
+    /** BCP-47 language of spoken prompts. */
+    readonly language: string;
+  };
+  readonly at: Instant;
+  /** The slot and overrides that put the on-call levels there. */
+  readonly slotId: Id | null;
+  readonly overrideIds: readonly Id[];
+  /** Played to the caller before the first ring. */
+  readonly greeting: Prompt | null;
+  readonly requireAnswerConfirmation: boolean;
+  readonly callerIdMode: CallerIdMode;
+  /** On-call numbers, then the no-answer scenario; always ends with exactly one voicemail or message step. */
+  readonly steps: readonly CallStep[];
+}
+
+/**
+ * The plan for a call reaching `hotline` at `at` while `onCall` is on duty. Each level's people are
+ * rung in order (a team expands to its members), each through their enabled numbers in order;
+ * then the hotline's no-answer scenario. A number already in the plan is not added again; ids the
+ * directory does not know are skipped.
+ */
+export function callPlan(hotline: Hotline, onCall: OnCall, directory: Directory, at: Instant): CallPlan {
+  assertInstant(at, 'at');
+  const steps: CallStep[] = [];
+  const planned = new Set<string>();
+  const ring = (person: Person, via: DialStep['via'], level: number | null, teamId: Id | null) => {
+    for (const contact of person.contactNumbers) {
+      if (!contact.enabled || planned.has(contact.number.e164)) continue;
+      planned.add(contact.number.e164);
+      steps.push({
+        kind: 'dial',
+        number: contact.number.e164,
+        label: contact.label,
+        ringTimeoutSeconds: contact.ringTimeout.seconds,
+        personId: person.id,
+        personName: person.name,
+        via,
+        level,
+        teamId,
+      });
+    }
+  };
+
+  onCall.levels.forEach((ref: AssigneeRef, level) => {
+    const teamId = ref.kind === 'team' ? ref.id : null;
+    for (const person of membersOf(directory, ref)) ring(person, 'on-call', level, teamId);
+  });
+  for (const step of hotline.scenario) {
+    if (step.kind === 'supervisors') {
+      for (const id of hotline.supervisorIds) {
+        const supervisor = directory.person(id);
+        if (supervisor) ring(supervisor, 'supervisor', null, null);
+      }
+    } else if (step.kind === 'voicemail') {
+      steps.push({ kind: 'voicemail', greeting: step.greeting });
+    } else {
+      steps.push({ kind: 'message', message: step.message });
+    }
+  }
+
+  return {
+    hotline: {
+      id: hotline.id,
+      accountId: hotline.accountId,
+      name: hotline.name,
+      number: hotline.number.e164,
+      language: hotline.language,
+    },
+    at,
+    slotId: onCall.slotId,
+    overrideIds: [...onCall.overrideIds],
+    greeting: hotline.greeting,
+    requireAnswerConfirmation: hotline.requireAnswerConfirmation,
+    callerIdMode: hotline.callerIdMode,
+    steps,
+  };
+}
+
+/** The plan for a call at `at`, asking `schedule` who is on duty then (F9). */
+export function planCall(hotline: Hotline, schedule: OnCallSource, directory: Directory, at: Instant): CallPlan {
+  return callPlan(hotline, schedule.onCallAt(assertInstant(at, 'at')), directory, at);
+}
