@@ -1,30 +1,11 @@
-import { AssigneeRef, directoryOf, NoAnswerStepInput } from '../directory';
+import { AssigneeRef, NoAnswerStepInput } from '../directory';
 import { OnCall } from '../schedule/slot';
 import { Instant, parseInstant } from '../shared';
-import { aHotline, aPerson, aTeam, personRef, teamRef } from '../testing';
+import { aHotline, personRef, teamRef } from '../testing';
 import { CallPlan, CallStep, callPlan, planCall } from './call-plan';
 import { confirmationPrompt } from './confirmation-prompt';
 import { OnCallSource } from './on-call-source';
-
-const alice = aPerson({
-  id: 'alice', name: 'Alice',
-  numbers: [{ number: '+33611111111', label: 'mobile', ringTimeoutSeconds: 20 }, { number: '+33142000001', label: 'home', ringTimeoutSeconds: 30 }],
-});
-const bob = aPerson({ id: 'bob', name: 'Bob', numbers: [{ number: '+33622222222', label: 'mobile' }] });
-const carol = aPerson({
-  id: 'carol', name: 'Carol',
-  numbers: [
-    { number: '+33633333333', label: 'mobile' },
-    { number: '+33142000003', label: 'office', enabled: false },
-    { number: '+33677777777', label: 'abroad', ringTimeoutSeconds: 45 },
-  ],
-});
-const dan = aPerson({ id: 'dan', name: 'Dan', numbers: [{ number: '+33644444444', label: 'mobile' }] });
-const eve = aPerson({ id: 'eve', name: 'Eve', numbers: [{ number: '+33655555555', label: 'mobile' }] });
-const mute = aPerson({ id: 'mute', name: 'Mute', numbers: [{ number: '+33666666666', label: 'mobile', enabled: false }] });
-const crew = aTeam([bob, carol], { id: 'crew', name: 'Crew' });
-const ghosts = aTeam([aPerson({ id: 'ghost' }), dan], { id: 'ghosts' });
-const directory = directoryOf([alice, bob, carol, dan, eve, mute], [crew, ghosts]);
+import { alice, bob, carol, crew, directory, eve, ghosts, mute } from './routing.fixtures';
 
 const AT = parseInstant('2027-03-28T01:30:00Z');
 const onCall = (levels: AssigneeRef[], slotId: string | null = 'slot-1', overrideIds: string[] = []): OnCall => ({ levels, slotId, overrideIds });

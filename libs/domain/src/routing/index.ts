@@ -1,3 +1,4 @@
 export * from './on-call-source';
 export * from './call-plan';
 export * from './confirmation-prompt';
+export * from './escalation';
