@@ -1,3 +1,6 @@
 export * from './slot';
+export * from './schedule-change';
+export * from './schedule-error';
+export * from './slot-operations';
 export * from './override-precedence';
 export * from './schedule-index';

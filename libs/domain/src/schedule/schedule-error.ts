@@ -1,0 +1,48 @@
+import { Id } from '../shared';
+
+/** A write would put two slots of a hotline at the same wall-clock time (mode `reject`). */
+export interface SlotOverlapError {
+  readonly code: 'SLOT_OVERLAP';
+  /** The input that overlaps, e.g. `slots[3]`; the first one when several do. */
+  readonly field: string;
+  /** Every existing slot the write overlaps, by start. */
+  readonly conflictingSlotIds: readonly Id[];
+  readonly message: string;
+}
+
+/** The operation names slots that are not (or no longer) on the schedule. */
+export interface SlotNotFoundError {
+  readonly code: 'NOT_FOUND';
+  /** The first unknown id's input, e.g. `id` or `ids[2]`. */
+  readonly field: string;
+  readonly missingIds: readonly Id[];
+  readonly message: string;
+}
+
+/** Expected refusals of schedule operations. */
+export type ScheduleError = SlotOverlapError | SlotNotFoundError;
+
+export function slotOverlap(field: string, conflictingSlotIds: readonly Id[]): SlotOverlapError {
+  return {
+    code: 'SLOT_OVERLAP',
+    field,
+    conflictingSlotIds,
+    message: `overlaps existing slot${conflictingSlotIds.length > 1 ? 's' : ''} ${conflictingSlotIds.join(', ')}; use mode "replace" to make room`,
+  };
+}
+
+export function slotNotFound(field: string, missingIds: readonly Id[]): SlotNotFoundError {
+  return { code: 'NOT_FOUND', field, missingIds, message: `no slot ${missingIds.join(', ')} on this schedule` };
+}
+
+/** Bounds on one write; anything larger is refused as invalid, never cut short. */
+export const SCHEDULE_LIMITS = Object.freeze({
+  /** A slot lasts at most 31 days of wall-clock time. */
+  maxSlotDays: 31,
+  /** One write adds at most 2,000 slots: a year of five shifts a day (1,830) fits. */
+  maxSlotsPerWrite: 2000,
+  /** Patterns and copies span at most 366 days. */
+  maxRangeDays: 366,
+  /** A week is repeated at most 52 times in one go. */
+  maxRepeatWeeks: 52,
+});
