@@ -1,6 +1,6 @@
 import { Id, Instant, PhoneNumber } from '../shared';
 import {
-  CallbackRequest, OpenCallbackRequestInput, callbackNumber, noteRepeatRequest, openCallbackRequest, statusAt,
+  CallbackRequest, OpenCallbackRequestInput, callbackNumber, noteRepeatRequest, openCallbackRequest, callbackStatusAt,
 } from './callback-request';
 
 /**
@@ -16,7 +16,7 @@ export function findMergeTarget(
   let target: CallbackRequest | undefined;
   for (const request of requests) {
     const sameCaller = request.serviceId === incoming.serviceId && request.number === e164;
-    if (!sameCaller || request.createdAt > at || statusAt(request, at) !== 'open') continue;
+    if (!sameCaller || request.createdAt > at || callbackStatusAt(request, at) !== 'open') continue;
     if (!target || request.createdAt < target.createdAt) target = request;
   }
   return target;

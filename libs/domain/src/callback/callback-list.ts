@@ -1,8 +1,8 @@
 import { Id, Instant } from '../shared';
 import { CallbackStatus } from './callback-refusal';
 import {
-  CallbackAttempt, CallbackComment, CallbackRequest, CallbackSource, closingEvent, countsAsAttempt, isAvailableToAgentAt,
-  isVisibleToAgentsAt, liveClaimAt, nextAttemptAt, remainingAttempts, statusAt,
+  CallbackAttempt, CallbackComment, CallbackRequest, CallbackSource, closingEvent, countsAsCallbackAttempt, isAvailableToAgentAt,
+  isVisibleToAgentsAt, liveClaimAt, callbackNextAttemptAt, callbackRemainingAttempts, callbackStatusAt,
 } from './callback-request';
 
 /** One line of the callback list (F21), as seen at an instant. Plain JSON data. */
@@ -31,7 +31,7 @@ export interface CallbackListEntry {
 }
 
 export function callbackListEntry(request: CallbackRequest, at: Instant): CallbackListEntry {
-  const status = statusAt(request, at);
+  const status = callbackStatusAt(request, at);
   const claim = liveClaimAt(request, at);
   return {
     id: request.id,
@@ -40,15 +40,15 @@ export function callbackListEntry(request: CallbackRequest, at: Instant): Callba
     source: request.source,
     createdAt: request.createdAt,
     status,
-    remainingAttempts: remainingAttempts(request),
+    remainingAttempts: callbackRemainingAttempts(request),
     maxAttempts: request.policy.maxAttempts,
-    nextAttemptAt: status === 'open' ? nextAttemptAt(request) : null,
+    nextAttemptAt: status === 'open' ? callbackNextAttemptAt(request) : null,
     expiresAt: request.expiresAt,
     lastDay: request.lastDay,
     visibleToAgents: isVisibleToAgentsAt(request, at),
     claimedBy: claim?.agentId ?? null,
     claimedUntil: claim?.until ?? null,
-    attempts: request.attempts.map((a) => ({ ...a, counted: countsAsAttempt(a.outcome) })),
+    attempts: request.attempts.map((a) => ({ ...a, counted: countsAsCallbackAttempt(a.outcome) })),
     comments: request.comments,
     repeatRequests: request.repeatRequests,
   };
@@ -62,7 +62,7 @@ export function visibleToAgentsAt(requests: Iterable<CallbackRequest>, at: Insta
   const shown = [...requests].filter((r) =>
     agentId === undefined ? isVisibleToAgentsAt(r, at) : isAvailableToAgentAt(r, agentId, at),
   );
-  const key = (r: CallbackRequest) => nextAttemptAt(r) ?? r.expiresAt;
+  const key = (r: CallbackRequest) => callbackNextAttemptAt(r) ?? r.expiresAt;
   return shown.sort((a, b) => key(a) - key(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -70,11 +70,11 @@ export function visibleToAgentsAt(requests: Iterable<CallbackRequest>, at: Insta
  * The next instant a worker should look at the request, or `null` once an answer, the last attempt or a
  * cancellation closed it. It is the next attempt (automatic mode: dial; manual mode: it reappears in
  * agents' lists), pushed back to the end of a live agent claim in automatic mode; when no attempt fits
- * any more it is the expiry. A job that finds `statusAt(request, now)` not open simply stops.
+ * any more it is the expiry. A job that finds `callbackStatusAt(request, now)` not open simply stops.
  */
-export function nextDueAt(request: CallbackRequest): Instant | null {
+export function callbackNextDueAt(request: CallbackRequest): Instant | null {
   if (closingEvent(request)) return null;
-  const next = nextAttemptAt(request);
+  const next = callbackNextAttemptAt(request);
   if (next === null) return request.expiresAt;
   const claim = request.claim;
   if (request.policy.mode === 'automatic' && claim && claim.until > next) return Math.min(claim.until, request.expiresAt);
@@ -91,6 +91,6 @@ export function shouldDialAt(request: CallbackRequest, at: Instant): boolean {
  * and a job for an instant that is no longer due is stale and does nothing. `null` when nothing is due.
  */
 export function callbackJobId(request: CallbackRequest): string | null {
-  const due = nextDueAt(request);
+  const due = callbackNextDueAt(request);
   return due === null ? null : `callback-${request.id}-${due}`;
 }

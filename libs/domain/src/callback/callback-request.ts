@@ -122,7 +122,7 @@ export function openCallbackRequest(input: OpenCallbackRequestInput): CallbackRe
 }
 
 /** Whether an attempt with this outcome spends one of the caller's attempts. */
-export const countsAsAttempt = (outcome: CallbackOutcome): boolean => outcome !== 'agent-unavailable';
+export const countsAsCallbackAttempt = (outcome: CallbackOutcome): boolean => outcome !== 'agent-unavailable';
 
 /**
  * The recorded event that closed the request, if any: its answer, its last allowed attempt or its
@@ -132,7 +132,7 @@ export function closingEvent(request: CallbackRequest): { status: ClosedCallback
   let counted = 0;
   for (const attempt of request.attempts) {
     if (attempt.outcome === 'answered') return { status: 'done', at: attempt.at };
-    if (countsAsAttempt(attempt.outcome) && ++counted >= request.policy.maxAttempts) {
+    if (countsAsCallbackAttempt(attempt.outcome) && ++counted >= request.policy.maxAttempts) {
       return { status: 'max-attempts-reached', at: attempt.at };
     }
   }
@@ -143,15 +143,15 @@ export function closingEvent(request: CallbackRequest): { status: ClosedCallback
  * The status at `at`. A request closes on its answer, its last allowed attempt or its cancellation,
  * from the instant that was recorded; otherwise it is expired from `expiresAt` on (inclusive).
  */
-export function statusAt(request: CallbackRequest, at: Instant): CallbackStatus {
+export function callbackStatusAt(request: CallbackRequest, at: Instant): CallbackStatus {
   const closure = closingEvent(request);
   if (closure && closure.at <= at) return closure.status;
   return at >= request.expiresAt ? 'expired' : 'open';
 }
 
 /** Attempts left to the caller (never negative); `agent-unavailable` attempts are not spent. */
-export function remainingAttempts(request: CallbackRequest): number {
-  const spent = request.attempts.filter((a) => countsAsAttempt(a.outcome)).length;
+export function callbackRemainingAttempts(request: CallbackRequest): number {
+  const spent = request.attempts.filter((a) => countsAsCallbackAttempt(a.outcome)).length;
   return Math.max(0, request.policy.maxAttempts - spent);
 }
 
@@ -160,19 +160,19 @@ export function remainingAttempts(request: CallbackRequest): number {
  * attempt the caller did not answer, or the agent retry delay after the person on duty did not answer.
  * `null` when the request is closed or that instant falls on or after its expiry.
  */
-export function nextAttemptAt(request: CallbackRequest): Instant | null {
+export function callbackNextAttemptAt(request: CallbackRequest): Instant | null {
   if (closingEvent(request)) return null;
   const last = request.attempts[request.attempts.length - 1];
   const next = !last
     ? request.createdAt
-    : last.at + (countsAsAttempt(last.outcome) ? minDelayBetweenAttemptsMs(request.policy) : agentRetryDelayMs(request.policy));
+    : last.at + (countsAsCallbackAttempt(last.outcome) ? minDelayBetweenAttemptsMs(request.policy) : agentRetryDelayMs(request.policy));
   return next < request.expiresAt ? next : null;
 }
 
 /** Open and past the minimum delay: agents see it in their list (hidden before, visible exactly at it). */
 export function isVisibleToAgentsAt(request: CallbackRequest, at: Instant): boolean {
-  const next = nextAttemptAt(request);
-  return next !== null && at >= next && statusAt(request, at) === 'open';
+  const next = callbackNextAttemptAt(request);
+  return next !== null && at >= next && callbackStatusAt(request, at) === 'open';
 }
 
 /** The claim still holding at `at`, if any. */
@@ -211,7 +211,7 @@ function refusalIfHeldByAnother(request: CallbackRequest, agentId: Id | null, at
 }
 
 function refusalIfNotDue(request: CallbackRequest, at: Instant): CallbackRefusal | null {
-  const next = nextAttemptAt(request);
+  const next = callbackNextAttemptAt(request);
   return next === null || at < next ? notDueRefusal(next) : null;
 }
 
@@ -227,7 +227,7 @@ const firstRefusal = (...checks: (() => CallbackRefusal | null)[]): CallbackRefu
  * An agent takes the request for `claimMinutes` (renewed when the same agent claims again). Refused when
  * the request is closed, hidden by the minimum delay, or held by another agent's live claim.
  */
-export function claim(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
+export function claimCallback(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
   assertId(agentId, 'agentId');
   checkedInstant(request, at);
   const refusal = firstRefusal(
@@ -240,7 +240,7 @@ export function claim(request: CallbackRequest, agentId: Id, at: Instant): Resul
 }
 
 /** Gives the request back. Refused only while another agent's claim holds; releasing nothing is fine. */
-export function releaseClaim(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
+export function releaseCallbackClaim(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
   assertId(agentId, 'agentId');
   checkedInstant(request, at);
   const refusal = refusalIfHeldByAnother(request, agentId, at);
@@ -260,7 +260,7 @@ export interface AttemptInput {
  * Records how an attempt ended and frees the claim. Refused when the request is closed or expired at
  * `at`, when another agent holds it, or before the next attempt is due.
  */
-export function recordAttempt(request: CallbackRequest, input: AttemptInput): Result<CallbackRequest, CallbackRefusal> {
+export function recordCallbackAttempt(request: CallbackRequest, input: AttemptInput): Result<CallbackRequest, CallbackRefusal> {
   const at = checkedInstant(request, input.at);
   if (!CALLBACK_OUTCOMES.includes(input.outcome as CallbackOutcome)) {
     invalid('INVALID_CALLBACK_OUTCOME', 'outcome', `outcome is one of ${CALLBACK_OUTCOMES.join(', ')}, not "${String(input.outcome)}"`);
@@ -281,7 +281,7 @@ export function recordAttempt(request: CallbackRequest, input: AttemptInput): Re
 }
 
 /** A remark on the request, at any time, open or closed. */
-export function addComment(request: CallbackRequest, input: { at: Instant; by?: Id | null; text: string }): CallbackRequest {
+export function addCallbackComment(request: CallbackRequest, input: { at: Instant; by?: Id | null; text: string }): CallbackRequest {
   const comment: CallbackComment = {
     at: checkedInstant(request, input.at),
     by: optionalId(input.by, 'by'),
@@ -299,7 +299,7 @@ export function noteRepeatRequest(request: CallbackRequest, at: Instant): Result
 }
 
 /** Withdraws an open request (the caller was reached another way, a mistake…); frees the claim. */
-export function cancel(
+export function cancelCallback(
   request: CallbackRequest,
   input: { at: Instant; by?: Id | null; reason?: string | null },
 ): Result<CallbackRequest, CallbackRefusal> {
