@@ -7,7 +7,8 @@ import { Id, LocalDateTime, Result, err, invalid, ok, validatingUnder } from '..
 import { OverlapOptions, ScheduleChange, SlotWriteOptions, changeBetween } from './schedule-change';
 import { SCHEDULE_LIMITS, ScheduleError, SlotNotFoundError, slotNotFound } from './schedule-error';
 import { Slot } from './slot';
-import { SlotPlacement, assertHotline, localDateTime, placeSlots, placementOptions } from './slot-placement';
+import { assertHotline, localDateTime } from './schedule-inputs';
+import { SlotPlacement, placeSlots, placementOptions } from './slot-placement';
 
 /** A wall-clock time as a `LocalDateTime` or its text, `2027-03-28T22:00`. */
 export type LocalDateTimeInput = LocalDateTime | string;

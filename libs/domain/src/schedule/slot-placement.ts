@@ -93,19 +93,6 @@ function validatePlacements(placements: readonly SlotPlacement[], batchField: st
   }
 }
 
-/** A `LocalDateTime`, or its text parsed. */
-export function localDateTime(value: LocalDateTime | string, field: string): LocalDateTime {
-  if (value instanceof LocalDateTime) return value;
-  if (typeof value !== 'string') invalid('INVALID_LOCAL_DATE_TIME', field, 'give a local date-time such as 2027-03-28T22:00');
-  return LocalDateTime.parse(value, field);
-}
-
-/** Slots of another hotline among `existing` mean the caller loaded the wrong schedule: a bug. */
-export function assertHotline(existing: readonly Slot[], hotlineId: Id): void {
-  const stranger = existing.find((s) => s.hotlineId !== hotlineId);
-  if (stranger) throw new Error(`slot ${stranger.id} belongs to hotline ${stranger.hotlineId}, not ${hotlineId}`);
-}
-
 export function placementOptions(options: OverlapOptions, batchField = ''): PlacementOptions {
   return { mode: options.mode ?? 'reject', ids: options.ids, batchField };
 }
