@@ -29,57 +29,70 @@ export const overlaps = (a: { start: LocalDateTime; end: LocalDateTime }, b: { s
 /**
  * Writes `placements` among `existing` by the overlap rule (ADR 0002): slots never overlap in
  * wall-clock time. `reject` refuses the write if any placement overlaps an existing slot;
- * `replace` trims, splits or removes existing slots where the placements lie (a trimmed slot
- * keeps its id, the later piece of a split gets a new one). New slots take their ids in order,
- * each before the pieces its own split creates.
+ * `replace` trims, splits or removes existing slots where the placements lie: the first piece
+ * left of a slot keeps its id, any further piece gets a new one. New slots take their ids first,
+ * in input order, then the extra pieces, in start order.
  *
  * Throws ValidationError for placements that can never be written: empty or reversed ranges,
  * slots longer than `SCHEDULE_LIMITS.maxSlotDays`, too many slots, placements overlapping each other.
+ * O((n + m) log m) for n existing slots and m placements.
  */
 export function placeSlots(
   existing: readonly Slot[],
   placements: readonly SlotPlacement[],
   options: PlacementOptions,
 ): Result<ScheduleChange, SlotOverlapError> {
-  validatePlacements(placements, options.batchField);
+  const inOrder = validatePlacements(placements, options.batchField);
   const movedIds = new Set(placements.flatMap((p) => (p.id ? [p.id] : [])));
-  const others = existing.filter((s) => !movedIds.has(s.id));
+  const others = existing.filter((s) => !movedIds.has(s.id)).sort(byStart);
+  const cutsOf = (slot: Slot) => overlapping(inOrder, slot);
 
   if (options.mode === 'reject') {
-    const conflicts = placements.map((p) => others.filter((s) => overlaps(s, p)));
-    const first = conflicts.findIndex((c) => c.length > 0);
-    if (first >= 0) {
-      const ids = [...new Set(conflicts.flat().sort(byStart).map((s) => s.id))];
-      return err(slotOverlap(placements[first].field, ids));
+    const conflicting = others.filter((s) => cutsOf(s).length > 0);
+    if (conflicting.length > 0) {
+      const inputIndex = new Map(placements.map((p, i) => [p, i]));
+      const first = conflicting.flatMap(cutsOf).reduce((a, p) => Math.min(a, inputIndex.get(p)!), placements.length);
+      return err(slotOverlap(placements[first].field, conflicting.map((s) => s.id)));
     }
   }
 
-  const working = new Map(others.map((s) => [s.id, s]));
-  for (const placement of placements) {
-    const { field: _field, ...fields } = placement;
-    const placed: Slot = { ...fields, id: placement.id ?? options.ids.next() };
-    for (const slot of [...working.values()].filter((s) => overlaps(s, placed)).sort(byStart)) {
-      makeRoom(working, slot, placed, options.ids);
-    }
-    working.set(placed.id, placed);
-  }
-  return ok(changeBetween(existing, working.values()));
+  const placed: Slot[] = placements.map(({ field: _field, ...slot }) => ({ ...slot, id: slot.id ?? options.ids.next() }));
+  const kept = others.flatMap((slot) => {
+    const cuts = cutsOf(slot);
+    if (cuts.length === 0) return [slot];
+    return piecesLeft(slot, cuts).map((piece, i) => ({ ...slot, ...piece, id: i === 0 ? slot.id : options.ids.next() }));
+  });
+  return ok(changeBetween(existing, [...kept, ...placed]));
 }
 
-/** Trims, splits or removes `slot` so that it no longer overlaps `placed`. */
-function makeRoom(working: Map<Id, Slot>, slot: Slot, placed: Slot, ids: IdGenerator): void {
-  const keepsHead = slot.start.isBefore(placed.start);
-  const keepsTail = slot.end.isAfter(placed.end);
-  if (!keepsHead && !keepsTail) working.delete(slot.id);
-  else if (keepsHead) working.set(slot.id, { ...slot, end: placed.start });
-  else working.set(slot.id, { ...slot, start: placed.end });
-  if (keepsHead && keepsTail) {
-    const tail = { ...slot, id: ids.next(), start: placed.end };
-    working.set(tail.id, tail);
+/** The placements overlapping `slot`; `inOrder` is sorted and free of overlaps, so its ends are sorted too. */
+function overlapping(inOrder: readonly SlotPlacement[], slot: Slot): SlotPlacement[] {
+  let lo = 0;
+  let hi = inOrder.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inOrder[mid].end.wall <= slot.start.wall) lo = mid + 1;
+    else hi = mid;
   }
+  const found: SlotPlacement[] = [];
+  for (let i = lo; i < inOrder.length && inOrder[i].start.isBefore(slot.end); i++) found.push(inOrder[i]);
+  return found;
 }
 
-function validatePlacements(placements: readonly SlotPlacement[], batchField: string): void {
+/** What is left of `slot` outside `cuts` (sorted, apart), as ranges in order. */
+function piecesLeft(slot: Slot, cuts: readonly SlotPlacement[]): { start: LocalDateTime; end: LocalDateTime }[] {
+  const pieces: { start: LocalDateTime; end: LocalDateTime }[] = [];
+  let cursor = slot.start;
+  for (const cut of cuts) {
+    if (cursor.isBefore(cut.start)) pieces.push({ start: cursor, end: cut.start });
+    if (cut.end.isAfter(cursor)) cursor = cut.end;
+  }
+  if (cursor.isBefore(slot.end)) pieces.push({ start: cursor, end: slot.end });
+  return pieces;
+}
+
+/** Checks the placements and returns them sorted by start. */
+function validatePlacements(placements: readonly SlotPlacement[], batchField: string): SlotPlacement[] {
   if (placements.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
     invalid('TOO_MANY', batchField, `one write adds at most ${SCHEDULE_LIMITS.maxSlotsPerWrite} slots, this one ${placements.length}`);
   }
@@ -91,6 +104,7 @@ function validatePlacements(placements: readonly SlotPlacement[], batchField: st
       invalid('INPUTS_OVERLAP', later.field, `${later.field} overlaps ${earlier.field}`);
     }
   }
+  return inOrder;
 }
 
 export function placementOptions(options: OverlapOptions, batchField = ''): PlacementOptions {

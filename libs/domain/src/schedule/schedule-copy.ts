@@ -1,0 +1,117 @@
+/**
+ * Copy options (F6): a day to other dates, a week to other weeks, a week repeated, a range of one
+ * hotline's slots to another hotline.
+ *
+ * Which slots a copy takes: **a slot goes with the date it starts on**, whole. A slot starting
+ * inside the copied days is copied from its start to its end, even when it ends after the last
+ * day (Friday 18:00 → Monday 08:00 goes with the week of its Friday); a slot that started before
+ * the first day is left out (it belongs to the day or week before). Patterns follow the same
+ * rule, so copying a week onto the next one, or repeating it, tiles without gaps or pieces.
+ * Clipping to the range was the alternative, and was not chosen: it cuts every night and weekend
+ * at midnight into two slots, and a copied night would collide with the one already running into
+ * the target day.
+ *
+ * Copies keep wall-clock times: 22:00→06:00 stays 22:00→06:00 in the target hotline's zone,
+ * 7 h or 9 h of real time on DST nights (ADR 0001). Overlaps with slots already at the target
+ * follow `mode` (ADR 0002); copies that would overlap each other (a slot longer than the distance
+ * between two targets) are refused as `INPUTS_OVERLAP`.
+ *
+ * `existing` must hold the slots starting in the source days and every slot overlapping the
+ * target days extended by the longest copied slot.
+ */
+import { Id, LocalDate, LocalTime, Result, invalid, ok } from '../shared';
+import { NO_CHANGE, ScheduleChange, SlotWriteOptions, byStart } from './schedule-change';
+import { SCHEDULE_LIMITS, ScheduleError } from './schedule-error';
+import { assertHotline, inclusiveDates, localDate } from './schedule-inputs';
+import { Slot } from './slot';
+import { SlotPlacement, placeSlots, placementOptions } from './slot-placement';
+
+type DateInput = LocalDate | string;
+
+/** Copies the slots starting on `day` to each of `targets`. */
+export function copyDay(existing: readonly Slot[], day: DateInput, targets: readonly DateInput[], options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+  assertHotline(existing, options.hotlineId);
+  const source = localDate(day, 'day');
+  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRangeDays, false).map((date, i) => ({ field: `targets[${i}]`, days: source.daysUntil(date) }));
+  return writeCopies(existing, copiesOf(existing, source, 1, shifts, options.hotlineId), options, 'targets');
+}
+
+/** Copies the slots starting in the week of Monday `week` to the weeks of the Mondays `targets`. */
+export function copyWeek(existing: readonly Slot[], week: DateInput, targets: readonly DateInput[], options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+  assertHotline(existing, options.hotlineId);
+  const source = monday(week, 'week');
+  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRepeatWeeks, true).map((date, i) => ({ field: `targets[${i}]`, days: source.daysUntil(date) }));
+  return writeCopies(existing, copiesOf(existing, source, 7, shifts, options.hotlineId), options, 'targets');
+}
+
+/** Copies the week of Monday `week` onto each of the `times` weeks that follow it. */
+export function repeatWeek(existing: readonly Slot[], week: DateInput, times: number, options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+  assertHotline(existing, options.hotlineId);
+  const source = monday(week, 'week');
+  if (!Number.isInteger(times) || times < 1 || times > SCHEDULE_LIMITS.maxRepeatWeeks) {
+    invalid('INVALID_COUNT', 'times', `repeat a week 1 to ${SCHEDULE_LIMITS.maxRepeatWeeks} times`);
+  }
+  const shifts = Array.from({ length: times }, (_, k) => ({ field: 'times', days: 7 * (k + 1) }));
+  return writeCopies(existing, copiesOf(existing, source, 7, shifts, options.hotlineId), options, 'times');
+}
+
+export interface CopyToHotlineOptions extends SlotWriteOptions {
+  /** First source date. */
+  readonly from: DateInput;
+  /** Last source date, included. */
+  readonly to: DateInput;
+  /** Where the copy of `from` lands at the target. @defaultValue `from` (the same dates) */
+  readonly targetFrom?: DateInput;
+}
+
+/**
+ * Copies the slots of one hotline starting between `from` and `to` to the hotline `hotlineId`,
+ * whose slots are `targetExisting`; wall-clock times are kept in the target's own zone.
+ */
+export function copyToHotline(sourceSlots: readonly Slot[], targetExisting: readonly Slot[], options: CopyToHotlineOptions): Result<ScheduleChange, ScheduleError> {
+  assertHotline(targetExisting, options.hotlineId);
+  if (sourceSlots.length > 0) assertHotline(sourceSlots, sourceSlots[0].hotlineId);
+  const { from, days } = inclusiveDates(options.from, options.to);
+  const targetFrom = options.targetFrom === undefined ? from : localDate(options.targetFrom, 'targetFrom');
+  if (sourceSlots[0]?.hotlineId === options.hotlineId && targetFrom.equals(from)) {
+    invalid('SAME_AS_SOURCE', 'targetFrom', 'copying a range onto itself changes nothing');
+  }
+  const shifts = [{ field: 'targetFrom', days: from.daysUntil(targetFrom) }];
+  return writeCopies(targetExisting, copiesOf(sourceSlots, from, days, shifts, options.hotlineId), options, 'to');
+}
+
+/** The slots starting in the `days` days from `first`, shifted by each of `shifts`, for `hotlineId`. */
+function copiesOf(source: readonly Slot[], first: LocalDate, days: number, shifts: readonly { field: string; days: number }[], hotlineId: Id): SlotPlacement[] {
+  const from = first.at(LocalTime.MIDNIGHT);
+  const until = first.plusDays(days).at(LocalTime.MIDNIGHT);
+  const chosen = source.filter((s) => !s.start.isBefore(from) && s.start.isBefore(until)).sort(byStart);
+  return shifts.flatMap((shift) =>
+    chosen.map((s) => ({ field: shift.field, hotlineId, start: s.start.plusDays(shift.days), end: s.end.plusDays(shift.days), assignees: s.assignees })),
+  );
+}
+
+function writeCopies(existing: readonly Slot[], copies: SlotPlacement[], options: SlotWriteOptions, batchField: string): Result<ScheduleChange, ScheduleError> {
+  if (copies.length === 0) return ok(NO_CHANGE);
+  if (copies.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
+    invalid('TOO_MANY', batchField, `this would create ${copies.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`);
+  }
+  return placeSlots(existing, copies, placementOptions(options, batchField));
+}
+
+function monday(input: DateInput, field: string): LocalDate {
+  const date = localDate(input, field);
+  if (date.weekday !== 1) invalid('NOT_A_MONDAY', field, `a week is given by its Monday; ${date} is not one`);
+  return date;
+}
+
+/** Distinct target dates, none the source itself (Mondays for weeks). */
+function targetDates(inputs: readonly DateInput[], source: LocalDate, max: number, weeks: boolean): LocalDate[] {
+  if (!Array.isArray(inputs) || inputs.length === 0) invalid('REQUIRED', 'targets', 'give at least one target date');
+  if (inputs.length > max) invalid('TOO_MANY', 'targets', `at most ${max} targets at once`);
+  const dates = inputs.map((input, i) => (weeks ? monday(input, `targets[${i}]`) : localDate(input, `targets[${i}]`)));
+  dates.forEach((date, i) => {
+    if (date.equals(source)) invalid('SAME_AS_SOURCE', `targets[${i}]`, `${date} is the source itself`);
+    if (dates.findIndex((d) => d.equals(date)) !== i) invalid('DUPLICATE_DATE', `targets[${i}]`, `${date} is already a target`);
+  });
+  return dates;
+}
