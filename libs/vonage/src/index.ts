@@ -1,3 +1,5 @@
 export * from './vonage-ncco.types';
 export * from './vonage-ncco.builder';
 export * from './vonage-number';
+export * from './vonage-webhook.parser';
+export * from './vonage-leg-outcome';
