@@ -4,7 +4,7 @@ import { OnCallSegment } from '../schedule/slot';
 import { HOUR_MS, LocalDateTime, TimeZone, ValidationError, formatInstant, parseInstant } from '../shared';
 import { aHotline, aPerson, aSlot, aTeam, personRef, teamRef } from '../testing/builders';
 import { Gap, coverageGaps } from './coverage-gaps';
-import { fixedSegments, onCall, slotSegments } from './segment-source.fake';
+import { fixedSegments, onCall, slotSegments } from './segment-source.fixtures';
 
 const alice = aPerson({ id: 'alice' });
 const bruno = aPerson({ id: 'bruno', numbers: [{ number: '+33611111111', enabled: false }, { number: '+33622222222', enabled: false }] });

@@ -130,29 +130,31 @@ function uncoveredStretches(service: readonly InstantRange[], segments: readonly
 
 /** Whether a segment is held by someone reachable; reachability is looked up once per assignee. */
 function coverageTest(directory: Directory): (segment: OnCallSegment) => boolean {
-  const known = new Map<string, boolean>();
+  const known = { person: new Map<Id, boolean>(), team: new Map<Id, boolean>() };
   const reachable = (ref: AssigneeRef) => {
-    const id = `${ref.kind}:${ref.id}`;
-    let answer = known.get(id);
+    const answers = known[ref.kind];
+    let answer = answers.get(ref.id);
     if (answer === undefined) {
       answer = assigneeIsReachable(directory, ref);
-      known.set(id, answer);
+      answers.set(ref.id, answer);
     }
     return answer;
   };
-  return (segment) => segment.levels.some(reachable);
+  return (segment) => {
+    for (const ref of segment.levels) if (reachable(ref)) return true;
+    return false;
+  };
 }
 
 /** Holds the segment source to its contract: a source returning overlapping or unordered stretches is a bug. */
 function checkedSegments(segments: readonly OnCallSegment[]): readonly OnCallSegment[] {
   let previousEnd = -Infinity;
-  segments.forEach((segment, i) => {
-    if (!(segment.start < segment.end) || segment.start < previousEnd) {
-      throw new Error(
-        `segment source broke its contract: segment ${i} [${formatInstant(segment.start)}, ${formatInstant(segment.end)}) is empty, out of order or overlaps the one before`,
-      );
+  for (let i = 0; i < segments.length; i++) {
+    const { start, end } = segments[i];
+    if (!(start < end) || start < previousEnd) {
+      throw new Error(`segment source broke its contract: segment ${i} [${start}, ${end}) is empty, out of order or overlaps the one before`);
     }
-    previousEnd = segment.end;
-  });
+    previousEnd = end;
+  }
   return segments;
 }
