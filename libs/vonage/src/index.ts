@@ -3,3 +3,5 @@ export * from './vonage-ncco.builder';
 export * from './vonage-number';
 export * from './vonage-webhook.parser';
 export * from './vonage-leg-outcome';
+export * from './vonage-signature.verifier';
+export * from './vonage-rate-limiter';

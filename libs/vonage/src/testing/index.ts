@@ -1,1 +1,2 @@
+export * from './vonage-test-keys';
 export * from './vonage-payloads';
