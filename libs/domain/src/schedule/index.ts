@@ -4,5 +4,6 @@ export * from './schedule-error';
 export * from './slot-operations';
 export * from './on-call-pattern';
 export * from './schedule-copy';
+export * from './override';
 export * from './override-precedence';
 export * from './schedule-index';

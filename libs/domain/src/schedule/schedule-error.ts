@@ -46,3 +46,10 @@ export const SCHEDULE_LIMITS = Object.freeze({
   /** A week is repeated at most 52 times in one go. */
   maxRepeatWeeks: 52,
 });
+
+/** Ending an override at or after its end: it is already over by then. */
+export interface OverrideEndedError {
+  readonly code: 'OVERRIDE_ENDED';
+  readonly field: 'at';
+  readonly message: string;
+}
