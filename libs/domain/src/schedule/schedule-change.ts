@@ -13,7 +13,7 @@ export interface ScheduleChange {
   readonly removedIds: readonly Id[];
 }
 
-export const NO_CHANGE: ScheduleChange = Object.freeze({ added: [], updated: [], removedIds: [] });
+export const NO_CHANGE: ScheduleChange = Object.freeze({ added: Object.freeze([]), updated: Object.freeze([]), removedIds: Object.freeze([]) });
 
 /** How a write treats existing slots lying where the new ones go. */
 export type OverlapMode =
