@@ -8,7 +8,7 @@ const drivers = [
 const nodeIo = ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'dgram', 'child_process', 'crypto', 'os', 'worker_threads'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'data/**', 'outbox/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', '.nx/**', 'data/**', 'outbox/**'] },
   ...tseslint.configs.recommended,
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
