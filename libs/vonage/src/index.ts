@@ -5,3 +5,5 @@ export * from './vonage-webhook.parser';
 export * from './vonage-leg-outcome';
 export * from './vonage-signature.verifier';
 export * from './vonage-rate-limiter';
+export * from './vonage-sms-status';
+export * from './vonage-voice.client';

@@ -1,11 +1,11 @@
 import { ManualClock } from '@dutyline/domain/testing';
 import { ValidationError, parseInstant } from '@dutyline/domain';
-import { InMemoryRateLimiter, NO_RATE_LIMIT, VonageRateKind, rateLimiterFrom } from './vonage-rate-limiter';
+import { InMemoryRateLimiter, InMemoryRateLimiterOptions, NO_RATE_LIMIT, VonageRateKind, rateLimiterFrom } from './vonage-rate-limiter';
 
 const START = parseInstant('2027-03-28T01:30:00Z');
 
 /** A limiter whose waits move a manual clock instead of the wall clock; records when each grant happened. */
-function limiterOnManualClock(limits?: ConstructorParameters<typeof InMemoryRateLimiter>[0]['limits']) {
+function limiterOnManualClock(limits?: InMemoryRateLimiterOptions['limits']) {
   const clock = new ManualClock(START);
   const waits: number[] = [];
   const limiter = new InMemoryRateLimiter({

@@ -1,0 +1,308 @@
+import { tokenGenerate } from '@vonage/jwt';
+import { PermanentDeliveryError, PhoneNumber, RecordingCarrier, SmsCarrier, invalid } from '@dutyline/domain';
+import { AdvancedMachineDetectionOptions } from './vonage-ncco.builder';
+import { MachineDetectionBehavior, Ncco } from './vonage-ncco.types';
+import { toVonageNumber } from './vonage-number';
+import { NO_RATE_LIMIT, VonageRateLimiter } from './vonage-rate-limiter';
+import { smsStatusIsRetryable } from './vonage-sms-status';
+import { callUuid, httpUrl, integerIn, oneOf } from './vonage-validation';
+
+export interface VonageVoiceSettings {
+  readonly applicationId: string;
+  /** The application's RSA private key (PEM). */
+  readonly privateKey: string | Buffer;
+  /** Needed for SMS only; give both or neither. */
+  readonly apiKey?: string;
+  readonly apiSecret?: string;
+  /** @defaultValue 'https://api.nexmo.com' */
+  readonly apiHost?: string;
+  /** @defaultValue 'https://rest.nexmo.com' */
+  readonly restHost?: string;
+  /** Per request. @defaultValue 10000 */
+  readonly timeoutMs?: number;
+  /**
+   * Hosts a recording may be downloaded from with the application's JWT (the host and its subdomains),
+   * over https; `apiHost` is always trusted as configured. @defaultValue ['nexmo.com', 'vonage.com']
+   */
+  readonly recordingHosts?: readonly string[];
+}
+
+export interface CreateCallRequest {
+  readonly to: PhoneNumber;
+  /** One of the account's numbers. */
+  readonly from: PhoneNumber;
+  readonly ncco: Ncco;
+  readonly eventUrl: string;
+  /** `continue`/`hangup`: standard detection; an object: advanced detection. */
+  readonly machineDetection?: MachineDetectionBehavior | AdvancedMachineDetectionOptions;
+  /** Seconds the callee's phone rings (1 to 120). */
+  readonly ringingTimer?: number;
+}
+
+export interface CreatedCall {
+  readonly uuid: string;
+  readonly conversationUuid: string | null;
+  readonly status: string;
+  readonly direction: string;
+}
+
+/** Outbound abilities: place and steer calls, send text messages, download recordings. */
+export interface VonageVoiceApi extends SmsCarrier, Pick<RecordingCarrier, 'fetchRecording'> {
+  createCall(request: CreateCallRequest): Promise<CreatedCall>;
+  hangup(uuid: string): Promise<void>;
+  /** Replaces the live call's NCCO. */
+  transfer(uuid: string, ncco: Ncco): Promise<void>;
+}
+
+export type VonageOperation = 'create-call' | 'hangup' | 'transfer' | 'send-sms' | 'fetch-recording';
+
+/**
+ * Vonage refused or could not be reached. `retryable`: 429, 5xx, time-outs and network errors (try again
+ * later); any other refusal will not succeed as sent.
+ */
+export class VonageApiError extends Error {
+  override name = 'VonageApiError';
+  constructor(
+    readonly operation: VonageOperation,
+    message: string,
+    /** HTTP status, null when no response came back. */
+    readonly status: number | null,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The SMS API refused the message for good (status 2, 3, 6, 7, …): do not retry. */
+export class VonageSmsRejectedError extends PermanentDeliveryError {
+  override name = 'VonageSmsRejectedError';
+  constructor(
+    /** The SMS API's status code, e.g. `3`; null for an HTTP refusal. */
+    readonly smsStatus: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const importSdk = () => import('@vonage/server-sdk');
+
+/** The official SDK module (`@vonage/server-sdk`); only its `Vonage` class is used. */
+export type VonageSdkModule = Pick<Awaited<ReturnType<typeof importSdk>>, 'Vonage'>;
+type VonageSdk = InstanceType<VonageSdkModule['Vonage']>;
+
+export interface VonageVoiceClientDeps {
+  /** @defaultValue NO_RATE_LIMIT */
+  readonly limiter?: VonageRateLimiter;
+  /**
+   * The SDK to build on. @defaultValue `import('@vonage/server-sdk')`. Loaded lazily: the SDK requires the
+   * ESM-only `node-fetch`, which Node 20.19+ loads natively but Jest's module registry cannot (see
+   * `nativeVonageSdk` in the testing entry point).
+   */
+  readonly sdk?: VonageSdkModule;
+}
+
+/** Builds the client from settings the app passes in; nothing is read from the environment here. */
+export async function createVonageVoiceClient(settings: VonageVoiceSettings, deps: VonageVoiceClientDeps = {}): Promise<VonageVoiceClient> {
+  const config = validSettings(settings);
+  const { Vonage } = deps.sdk ?? (await importSdk());
+  const credentials = {
+    applicationId: config.applicationId,
+    privateKey: config.privateKey,
+    ...(config.apiKey ? { apiKey: config.apiKey, apiSecret: config.apiSecret } : {}),
+  };
+  const sdk = new Vonage(credentials, { apiHost: config.apiHost, restHost: config.restHost, timeout: config.timeoutMs });
+  return new VonageVoiceClient(sdk, config, deps.limiter ?? NO_RATE_LIMIT);
+}
+
+type ValidSettings = Required<Omit<VonageVoiceSettings, 'apiKey' | 'apiSecret'>> & { apiKey: string | null; apiSecret: string | null };
+
+function validSettings(settings: VonageVoiceSettings): ValidSettings {
+  const field = (name: string) => `vonage.${name}`;
+  if (typeof settings.applicationId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(settings.applicationId)) {
+    invalid('INVALID_APPLICATION_ID', field('applicationId'), 'the Vonage application id is required');
+  }
+  const key = Buffer.isBuffer(settings.privateKey) ? settings.privateKey.toString('utf8') : settings.privateKey;
+  if (typeof key !== 'string' || !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(key)) {
+    invalid('INVALID_PRIVATE_KEY', field('privateKey'), "the Vonage application's private key is required, in PEM form");
+  }
+  if ((settings.apiKey ? 1 : 0) + (settings.apiSecret ? 1 : 0) === 1) {
+    invalid('REQUIRED', field(settings.apiKey ? 'apiSecret' : 'apiKey'), 'give both the API key and the API secret, or neither');
+  }
+  return {
+    applicationId: settings.applicationId,
+    privateKey: settings.privateKey,
+    apiKey: settings.apiKey || null,
+    apiSecret: settings.apiSecret || null,
+    apiHost: httpUrl(settings.apiHost ?? 'https://api.nexmo.com', field('apiHost')).replace(/\/+$/, ''),
+    restHost: httpUrl(settings.restHost ?? 'https://rest.nexmo.com', field('restHost')).replace(/\/+$/, ''),
+    timeoutMs: integerIn(settings.timeoutMs ?? 10_000, 1, 120_000, field('timeoutMs')),
+    recordingHosts: (settings.recordingHosts ?? ['nexmo.com', 'vonage.com']).map((host, i) => {
+      if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) invalid('INVALID_HOST', `${field('recordingHosts')}[${i}]`, `"${host}" is not a host name`);
+      return host.toLowerCase();
+    }),
+  };
+}
+
+/** Talks to Vonage through the official SDK, asking the limiter before every request. */
+export class VonageVoiceClient implements VonageVoiceApi {
+  constructor(
+    private readonly sdk: VonageSdk,
+    private readonly settings: ValidSettings,
+    private readonly limiter: VonageRateLimiter,
+  ) {}
+
+  async createCall(request: CreateCallRequest): Promise<CreatedCall> {
+    if (!Array.isArray(request.ncco) || request.ncco.length === 0) invalid('REQUIRED', 'ncco', 'an outbound call needs an NCCO with at least one action');
+    const detection = request.machineDetection;
+    const call = {
+      to: [{ type: 'phone', number: toVonageNumber(request.to) }],
+      from: { type: 'phone', number: toVonageNumber(request.from) },
+      ncco: request.ncco,
+      eventUrl: [httpUrl(request.eventUrl, 'eventUrl')],
+      eventMethod: 'POST',
+      ...(request.ringingTimer === undefined ? {} : { ringingTimer: integerIn(request.ringingTimer, 1, 120, 'ringingTimer') }),
+      ...(detection === undefined ? {} : typeof detection === 'string'
+        ? { machineDetection: oneOf(detection, ['continue', 'hangup'], 'machineDetection') }
+        : { advancedMachineDetection: advancedMachineDetection(detection) }),
+    };
+    await this.limiter.acquire('call');
+    const result = await this.send('create-call', () => this.sdk.voice.createOutboundCall(call as unknown as Parameters<VonageSdk['voice']['createOutboundCall']>[0]));
+    if (typeof result?.uuid !== 'string') throw new VonageApiError('create-call', 'Vonage answered without a call uuid', null, true);
+    const raw = result as unknown as Record<string, unknown>;
+    const conversationUuid = raw['conversationUUID'] ?? raw['conversation_uuid'];
+    return {
+      uuid: result.uuid,
+      conversationUuid: typeof conversationUuid === 'string' ? conversationUuid : null,
+      status: String(result.status),
+      direction: String(result.direction),
+    };
+  }
+
+  async hangup(uuid: string): Promise<void> {
+    const id = callUuid(uuid);
+    await this.send('hangup', () => this.sdk.voice.hangupCall(id));
+  }
+
+  async transfer(uuid: string, ncco: Ncco): Promise<void> {
+    const id = callUuid(uuid);
+    if (!Array.isArray(ncco) || ncco.length === 0) invalid('REQUIRED', 'ncco', 'a transfer needs an NCCO with at least one action');
+    await this.send('transfer', () => this.sdk.voice.transferCallWithNCCO(id, ncco as unknown as Parameters<VonageSdk['voice']['transferCallWithNCCO']>[1]));
+  }
+
+  /** Through the SMS API (`POST {restHost}/sms/json`); text outside the GSM alphabet is sent as unicode. */
+  async sendSms(to: PhoneNumber, from: PhoneNumber, text: string): Promise<{ messageId: string }> {
+    if (this.settings.apiKey === null) throw new VonageSmsRejectedError(null, 'SMS needs the Vonage API key and secret in the settings');
+    if (typeof text !== 'string' || text.trim() === '') invalid('REQUIRED', 'text', 'an SMS needs a text');
+    const params = { to: toVonageNumber(to), from: toVonageNumber(from), text, type: isGsm7(text) ? 'text' : 'unicode' };
+    let response;
+    try {
+      response = await this.send('send-sms', () => this.sdk.sms.send(params as Parameters<VonageSdk['sms']['send']>[0]));
+    } catch (error) {
+      throw smsFailure(error);
+    }
+    const sent = (response?.messages ?? []) as unknown as ReadonlyArray<Record<string, unknown>>;
+    const messageId = sent[0]?.['messageId'];
+    if (typeof messageId !== 'string') throw new VonageApiError('send-sms', 'the SMS API answered without a message id', null, true);
+    return { messageId };
+  }
+
+  /**
+   * Downloads a recording (`recording_url` of a record event) with the application's JWT. Only trusted
+   * hosts get the token: Vonage's (https) and the configured `apiHost` (which tests point at a fake).
+   */
+  async fetchRecording(recordingUrl: string): Promise<{ audio: Buffer; contentType: string }> {
+    const url = this.trustedRecordingUrl(recordingUrl);
+    const token = tokenGenerate(this.settings.applicationId, this.settings.privateKey);
+    const response = await this.send('fetch-recording', () =>
+      fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.settings.timeoutMs) }),
+    );
+    if (!response.ok) {
+      const body = await response.text().catch(() => '');
+      throw httpError('fetch-recording', response.status, body);
+    }
+    return {
+      audio: Buffer.from(await response.arrayBuffer()),
+      contentType: response.headers.get('content-type')?.split(';')[0].trim() || 'audio/mpeg',
+    };
+  }
+
+  private trustedRecordingUrl(recordingUrl: string): string {
+    const url = new URL(httpUrl(recordingUrl, 'recordingUrl'));
+    const apiHost = new URL(this.settings.apiHost);
+    const vonageHost = url.protocol === 'https:' && this.settings.recordingHosts.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
+    if (url.origin !== apiHost.origin && !vonageHost) {
+      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `recordings are downloaded from Vonage's hosts only, not ${url.host}`);
+    }
+    return url.toString();
+  }
+
+  /** One REST request: waits for the limiter, then maps failures to `VonageApiError`. */
+  private async send<T>(operation: VonageOperation, request: () => Promise<T>): Promise<T> {
+    await this.limiter.acquire('request');
+    try {
+      return await request();
+    } catch (error) {
+      throw await asVonageError(operation, error);
+    }
+  }
+}
+
+function advancedMachineDetection(options: AdvancedMachineDetectionOptions) {
+  return {
+    behavior: oneOf(options.behavior ?? 'continue', ['continue', 'hangup'], 'machineDetection.behavior'),
+    mode: oneOf(options.mode ?? 'detect', ['default', 'detect', 'detect_beep'], 'machineDetection.mode'),
+    // The SDK snake-cases this to `beep_timeout` in the request body.
+    ...(options.beepTimeoutSeconds === undefined ? {} : { beepTimeout: integerIn(options.beepTimeoutSeconds, 45, 120, 'machineDetection.beepTimeout') }),
+  };
+}
+
+/** Errors come from the SDK's own realm (and, in tests, from another one): read by shape, not by class. */
+async function asVonageError(operation: VonageOperation, error: unknown): Promise<unknown> {
+  if (error instanceof VonageApiError || !(typeof error === 'object' && error !== null)) return error;
+  const shape = error as { name?: unknown; message?: unknown; response?: { status?: unknown; text?: () => Promise<string> }; getFailedMessages?: unknown };
+  if (typeof shape.getFailedMessages === 'function') return error; // an SMS refusal: smsFailure reads it
+  const status = shape.response?.status;
+  if (typeof status === 'number') {
+    const body = typeof shape.response?.text === 'function' ? await shape.response.text().catch(() => '') : '';
+    return httpError(operation, status, body);
+  }
+  const reason = shape.name === 'AbortError' || shape.name === 'TimeoutError' ? 'timed out' : String(shape.message ?? 'network error');
+  return new VonageApiError(operation, `Vonage ${operation} failed: ${reason}`, null, true);
+}
+
+function httpError(operation: VonageOperation, status: number, body: string): VonageApiError {
+  let detail = body.slice(0, 300);
+  try {
+    const json = JSON.parse(body) as { title?: unknown; detail?: unknown; error_title?: unknown };
+    detail = [json.title ?? json.error_title, json.detail].filter((part) => typeof part === 'string').join(': ') || detail;
+  } catch {
+    // not JSON: keep the text
+  }
+  return new VonageApiError(operation, `Vonage ${operation} failed: HTTP ${status}${detail ? ` ${detail}` : ''}`, status, status === 429 || status >= 500);
+}
+
+/** SMS failures: permanent ones become `VonageSmsRejectedError` (a `PermanentDeliveryError`). */
+function smsFailure(error: unknown): unknown {
+  const shape = error as { getFailedMessages?: () => ReadonlyArray<Record<string, unknown>> } | null;
+  if (typeof shape?.getFailedMessages === 'function') {
+    const failed = shape.getFailedMessages()[0] ?? {};
+    const status = String(failed['status'] ?? '');
+    const text = String(failed['errorText'] ?? failed['error-text'] ?? 'refused');
+    const message = `the SMS API refused the message: status ${status} ${text}`;
+    return smsStatusIsRetryable(status) ? new VonageApiError('send-sms', message, null, true) : new VonageSmsRejectedError(status, message);
+  }
+  if (error instanceof VonageApiError && !error.retryable) return new VonageSmsRejectedError(null, error.message);
+  return error;
+}
+
+const GSM7 = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà' +
+    '\f^{}\\[~]|€',
+);
+
+/** Whether every character is in the GSM 03.38 alphabet (with its extension table). */
+export function isGsm7(text: string): boolean {
+  for (const char of text) if (!GSM7.has(char)) return false;
+  return true;
+}
