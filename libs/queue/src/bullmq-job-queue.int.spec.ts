@@ -6,27 +6,45 @@ import { TestJobs, eventually, jobQueueContract, systemClock } from './job-queue
 
 const jobNames: (keyof TestJobs)[] = ['ping', 'other'];
 
+/** Deletes every key under the test's prefixes. */
+async function dropKeys(prefixes: readonly string[]): Promise<void> {
+  const client = new Redis(redisUrl());
+  try {
+    for (const prefix of prefixes) {
+      const keys = await client.keys(`${prefix}:*`);
+      if (keys.length > 0) await client.del(...keys);
+    }
+  } finally {
+    await client.quit();
+  }
+}
+
 jobQueueContract('BullMqJobQueue + BullMqWorkerHost', describeWithRedis, ({ clock, backoffBaseMs }) => {
   const prefix = uniqueName('q');
   return {
     queue: new BullMqJobQueue<TestJobs>({ connection: redisUrl(), prefix, clock, jobNames, backoffBaseMs }),
     host: new BullMqWorkerHost<TestJobs>({ connection: redisUrl(), prefix }),
+    cleanUp: () => dropKeys([prefix]),
   };
 });
 
 describeWithRedis('BullMqJobQueue + BullMqWorkerHost on Redis', () => {
   const toClose: { close(): Promise<void> }[] = [];
   const clients: Redis[] = [];
+  const prefixes: string[] = [];
   afterEach(async () => {
     for (const closable of toClose.splice(0).reverse()) await closable.close();
     for (const client of clients.splice(0)) await client.quit();
+    await dropKeys(prefixes.splice(0));
   });
   const producer = (prefix: string, connection: string | Redis = redisUrl(), onError?: (error: Error) => void) => {
+    prefixes.push(prefix);
     const queue = new BullMqJobQueue<TestJobs>({ connection, prefix, clock: systemClock, jobNames, onError });
     toClose.push(queue);
     return queue;
   };
   const host = (prefix: string, connection: string | Redis = redisUrl(), concurrency = 3) => {
+    prefixes.push(prefix);
     const worker = new BullMqWorkerHost<TestJobs>({ connection, prefix, concurrency });
     toClose.push(worker);
     return worker;

@@ -12,6 +12,8 @@ export interface TestJobs {
 export interface QueueUnderTest {
   readonly queue: JobQueuePort<TestJobs> & JobQueueInspector & { close(): Promise<void> };
   readonly host: JobProcessorHost<TestJobs>;
+  /** Removes what the test left in shared stores, after both are closed. */
+  readonly cleanUp?: () => Promise<void>;
 }
 
 export interface QueueSettingsForTest {
@@ -80,6 +82,7 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
       for (const subject of opened.splice(0)) {
         await subject.host.close();
         await subject.queue.close();
+        await subject.cleanUp?.();
       }
     });
 
