@@ -1,0 +1,96 @@
+import { ApiKey, EmailAddress, User, parseInstant } from '@dutyline/domain';
+import { randomBytes } from 'node:crypto';
+import { ContractContext } from './context';
+import { CREATED_AT } from './world';
+
+const at = (iso: string) => parseInstant(iso);
+
+function aUser(accountId: string, id: string, email: string, role: User['role'] = 'member'): User {
+  return { id, accountId, email: EmailAddress.parse(email), name: `User ${id}`, role, passwordHash: `scrypt$N=16384$salt$${id}`, createdAt: CREATED_AT };
+}
+
+function aKey(accountId: string, id: string, createdAt: string): ApiKey {
+  return {
+    id, accountId, name: `Key ${id}`, prefix: `dl_${randomBytes(6).toString('hex')}`, hash: `sha256$${id}`, role: 'supervisor',
+    createdAt: at(createdAt), revokedAt: null, lastUsedAt: null,
+  };
+}
+
+/** Accounts, users and API keys. */
+export function accountsContract({ world }: ContractContext): void {
+  describe('accounts and users', () => {
+    it('creates an account and reads it back', async () => {
+      const accountId = await world().newAccount();
+      expect(await world().repos.accounts.account(accountId)).toEqual({ id: accountId, name: `Account ${accountId}`, createdAt: CREATED_AT });
+      expect(await world().repos.accounts.account(`${accountId}-nope`)).toBeUndefined();
+    });
+
+    it('finds a user by e-mail whatever its case, and updates the user in place', async () => {
+      const accountId = await world().newAccount();
+      const user = aUser(accountId, 'u1', 'Chloé.Dupont@Example.org', 'admin');
+      expect(await world().repos.accounts.saveUser(user)).toEqual({ ok: true, value: undefined });
+
+      expect(await world().repos.accounts.userByEmail(accountId, EmailAddress.parse('chloé.dupont@EXAMPLE.org'))).toEqual(user);
+      await world().repos.accounts.saveUser({ ...user, role: 'supervisor' });
+      expect((await world().repos.accounts.user(accountId, 'u1'))?.role).toBe('supervisor');
+    });
+
+    it('refuses a second user with the same e-mail in one account, not in another', async () => {
+      const a = await world().newAccount();
+      const b = await world().newAccount();
+      const email = `${randomBytes(4).toString('hex')}@example.org`;
+      await world().repos.accounts.saveUser(aUser(a, 'u1', email));
+
+      expect(await world().repos.accounts.saveUser(aUser(a, 'u2', email.toUpperCase()))).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
+      expect(await world().repos.accounts.saveUser(aUser(b, 'u1', email))).toEqual({ ok: true, value: undefined });
+      const everywhere = await world().repos.accounts.usersByEmail(EmailAddress.parse(email));
+      expect(everywhere.map((u) => u.accountId).sort()).toEqual([a, b].sort());
+    });
+
+    it('pages through users by e-mail', async () => {
+      const accountId = await world().newAccount();
+      for (const [id, email] of [['u1', 'zed@example.org'], ['u2', 'Amy@example.org'], ['u3', 'bo@example.org']]) {
+        await world().repos.accounts.saveUser(aUser(accountId, id, email));
+      }
+      const first = await world().repos.accounts.listUsers(accountId, { first: 2 });
+      const second = await world().repos.accounts.listUsers(accountId, { first: 2, after: first.nextCursor });
+      expect([first.items.map((u) => u.id), second.items.map((u) => u.id), second.nextCursor]).toEqual([['u2', 'u3'], ['u1'], null]);
+    });
+  });
+
+  describe('API keys', () => {
+    it('finds a key by its prefix, lists keys newest first', async () => {
+      const accountId = await world().newAccount();
+      const older = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
+      const newer = aKey(accountId, 'k2', '2027-02-05T09:00:00Z');
+      await world().repos.apiKeys.createApiKey(older);
+      await world().repos.apiKeys.createApiKey(newer);
+
+      expect(await world().repos.apiKeys.apiKeyByPrefix(older.prefix)).toEqual(older);
+      expect(await world().repos.apiKeys.apiKeyByPrefix('dl_unknown')).toBeUndefined();
+      expect(await world().repos.apiKeys.apiKeys(accountId)).toEqual([newer, older]);
+    });
+
+    it('revokes a key once (the first instant stays) and reports an unknown one', async () => {
+      const accountId = await world().newAccount();
+      const key = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
+      await world().repos.apiKeys.createApiKey(key);
+
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-01T10:00:00Z'))).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-02T10:00:00Z'))).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'nope', at('2027-03-02T10:00:00Z'))).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect((await world().repos.apiKeys.apiKeyByPrefix(key.prefix))?.revokedAt).toBe(at('2027-03-01T10:00:00Z'));
+    });
+
+    it('records the last use, never moving it backwards, and ignores an unknown key', async () => {
+      const accountId = await world().newAccount();
+      const key = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
+      await world().repos.apiKeys.createApiKey(key);
+
+      await world().repos.apiKeys.touchApiKey(accountId, 'k1', at('2027-03-01T10:00:00.250Z'));
+      await world().repos.apiKeys.touchApiKey(accountId, 'k1', at('2027-03-01T09:00:00Z'));
+      await world().repos.apiKeys.touchApiKey(accountId, 'nope', at('2027-03-01T11:00:00Z'));
+      expect((await world().repos.apiKeys.apiKeyByPrefix(key.prefix))?.lastUsedAt).toBe(at('2027-03-01T10:00:00.250Z'));
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import { EmailAddress, LocalDateTime, parseInstant, person } from '@dutyline/domain';
+import { ContractContext } from './context';
+import { override, personRef, refusal, slot } from './world';
+
+const week = { start: LocalDateTime.parse('2027-03-22T00:00'), end: LocalDateTime.parse('2027-03-29T00:00') };
+const NOTHING = { ok: false, error: { code: 'NOT_FOUND' } };
+
+/**
+ * Account B holds one of everything; account A asks for B's ids through every repository and
+ * finds nothing, changes nothing, and may reuse the same ids for its own rows.
+ */
+export function scopingContract({ world }: ContractContext): void {
+  describe("another account's ids behave as absent", () => {
+    async function twoAccounts() {
+      const a = await world().newAccount();
+      const b = await world().newAccount();
+      await world().person(b, 'bea');
+      await world().team(b, 'crew', ['bea']);
+      await world().hotline(b, 'hb', { supervisorIds: ['bea'] });
+      await world().repos.schedule.applyChange(b, 'hb', 0, {
+        added: [slot('sb', 'hb', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])], updated: [], removedIds: [],
+      });
+      await world().repos.schedule.saveOverride(b, override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]));
+      await world().repos.accounts.saveUser({
+        id: 'ub', accountId: b, email: EmailAddress.parse('bea@example.org'), name: 'Bea', role: 'admin', passwordHash: 'x', createdAt: 0,
+      });
+      await world().repos.apiKeys.createApiKey({
+        id: 'kb', accountId: b, name: 'B key', prefix: `dl_${b}`.slice(0, 32), hash: 'h', role: 'admin', createdAt: 0, revokedAt: null, lastUsedAt: null,
+      });
+      await world().repos.audit.append([{
+        id: 'lb', accountId: b, actor: { kind: 'system', id: null }, action: 'x', entityType: 'person', entityId: 'bea', before: null, after: null, at: 0,
+      }]);
+      return { a, b };
+    }
+
+    it('reads nothing of B from A', async () => {
+      const { a } = await twoAccounts();
+      const { people, teams, hotlines, schedule, accounts, audit, apiKeys } = world().repos;
+
+      expect([
+        await people.person(a, 'bea'),
+        await people.peopleByIds(a, ['bea']),
+        (await people.listPeople(a)).items,
+        await teams.team(a, 'crew'),
+        await teams.teamsByIds(a, ['crew']),
+        (await teams.listTeams(a)).items,
+        await hotlines.byId(a, 'hb'),
+        (await hotlines.list(a)).items,
+        await schedule.slots(a, 'hb', week),
+        await schedule.slotsByIds(a, 'hb', ['sb']),
+        await schedule.overrides(a, 'hb', parseInstant('2027-03-20T00:00:00Z'), parseInstant('2027-03-30T00:00:00Z')),
+        await accounts.user(a, 'ub'),
+        await accounts.userByEmail(a, EmailAddress.parse('bea@example.org')),
+        (await accounts.listUsers(a)).items,
+        await apiKeys.apiKeys(a),
+        (await audit.list(a)).items,
+      ]).toEqual([undefined, [], [], undefined, [], [], undefined, [], undefined, undefined, [], undefined, undefined, [], [], []]);
+    });
+
+    it('changes nothing of B from A', async () => {
+      const { a, b } = await twoAccounts();
+      const { people, teams, hotlines, schedule, apiKeys } = world().repos;
+
+      expect([
+        await people.deletePerson(a, 'bea'),
+        await teams.deleteTeam(a, 'crew'),
+        await hotlines.delete(a, 'hb'),
+        await schedule.endOverride(a, 'hb', 'ob', 0),
+        await schedule.deleteOverride(a, 'hb', 'ob'),
+        await apiKeys.revokeApiKey(a, 'kb', 1),
+      ]).toEqual([NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING]);
+      await apiKeys.touchApiKey(a, 'kb', 5);
+      expect([
+        await refusal(() => schedule.applyChange(a, 'hb', 1, { added: [], updated: [], removedIds: ['sb'] })),
+        await refusal(() => schedule.saveOverride(a, override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T12:00:00Z', [personRef('bea')]))),
+        await refusal(() => world().team(a, 'mine', ['bea'])),
+        await refusal(() => world().hotline(a, 'ha', { supervisorIds: ['bea'] })),
+      ]).toEqual([
+        { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
+        { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
+        { code: 'UNKNOWN_PERSON', field: 'memberIds[0]' },
+        { code: 'UNKNOWN_PERSON', field: 'supervisorIds[0]' },
+      ]);
+
+      const keyOfB = (await apiKeys.apiKeys(b))[0];
+      expect([
+        (await people.person(b, 'bea'))?.id,
+        (await teams.team(b, 'crew'))?.id,
+        (await schedule.slots(b, 'hb', week))?.slots.map((s) => s.id),
+        (await schedule.overrides(b, 'hb', 0, parseInstant('2030-01-01T00:00:00Z'))).map((o) => [o.id, o.end]),
+        [keyOfB.revokedAt, keyOfB.lastUsedAt],
+      ]).toEqual(['bea', 'crew', ['sb'], [['ob', parseInstant('2027-03-23T11:00:00Z')]], [null, null]]);
+    });
+
+    it("refuses B's people on A's slots and overrides", async () => {
+      const { a } = await twoAccounts();
+      await world().hotline(a, 'ha');
+
+      expect([
+        await refusal(() => world().repos.schedule.applyChange(a, 'ha', 0, {
+          added: [slot('s1', 'ha', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])], updated: [], removedIds: [],
+        })),
+        await refusal(() => world().repos.schedule.saveOverride(a, override('o1', 'ha', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]))),
+      ]).toEqual([
+        { code: 'UNKNOWN_ASSIGNEE', field: 'added[0].assignees[0].id' },
+        { code: 'UNKNOWN_ASSIGNEE', field: 'assignees[0].id' },
+      ]);
+    });
+
+    it('keeps rows of the same id in two accounts apart', async () => {
+      const { a, b } = await twoAccounts();
+      await world().repos.people.savePerson(person({ id: 'bea', accountId: a, name: 'Another Bea', colour: '#ff7f0e' }));
+      await world().repos.people.savePerson(person({ id: 'bea', accountId: a, name: 'Another Bea, renamed', colour: '#ff7f0e' }));
+
+      expect([(await world().repos.people.person(a, 'bea'))?.name, (await world().repos.people.person(b, 'bea'))?.name]).toEqual([
+        'Another Bea, renamed',
+        'Person bea',
+      ]);
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { DataSource, Logger, QueryRunner } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../migrations';
+import { isMariaDb, serialised } from './sql-store';
+
+export interface DatabaseConfig {
+  /** `mysql://user:password@host:3306/db` or `mariadb://…`; anything else (or nothing) means SQLite. */
+  readonly url?: string;
+  /**
+   * The SQLite file when `url` is not a MySQL/MariaDB one; its folder is created.
+   * @defaultValue `data/dutyline.sqlite` (relative to the working directory)
+   */
+  readonly sqlitePath?: string;
+  /** Logs every statement (TypeORM's console logger). @defaultValue false */
+  readonly logging?: boolean;
+  /** Called with every statement sent, e.g. to count the queries a request costs. */
+  readonly onQuery?: (sql: string) => void;
+  /** Size of the MariaDB connection pool. @defaultValue 10 */
+  readonly poolSize?: number;
+}
+
+export const DEFAULT_SQLITE_PATH = path.join('data', 'dutyline.sqlite');
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+const MARIADB_URL = /^(mysql|mariadb):\/\//i;
+
+/** Whether `url` selects MariaDB/MySQL rather than the embedded SQLite file. */
+export const isMariaDbUrl = (url: string | undefined): url is string => !!url && MARIADB_URL.test(url);
+
+/**
+ * A DataSource (not yet initialised) on MariaDB/MySQL for a `mysql://`/`mariadb://` URL, else on an
+ * SQLite file (WAL journal, foreign keys enforced). Never synchronises the schema: run
+ * `runMigrations` after `initialize()`.
+ */
+export function createDataSource(config: DatabaseConfig = {}): DataSource {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    synchronize: false,
+    migrationsRun: false,
+    logging: config.logging ?? false,
+    ...(config.onQuery ? { logger: queryListener(config.onQuery, config.logging ?? false) } : {}),
+  };
+  if (isMariaDbUrl(config.url)) {
+    return new DataSource({
+      ...common,
+      type: 'mariadb',
+      // TypeORM reads host, port, user, password and database from the URL.
+      url: config.url.replace(/^mariadb:/i, 'mysql:'),
+      // Instants are BIGINT milliseconds, but any DATETIME the driver meets is UTC.
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: config.poolSize ?? 10,
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: 'better-sqlite3',
+    // TypeORM creates the folder and turns foreign keys on for every connection.
+    database: path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH),
+    enableWAL: true,
+    // Another process holding the write lock is waited for this long before failing.
+    timeout: 10_000,
+  });
+}
+
+/**
+ * Applies the pending migrations and returns their names; a no-op when there are none. Safe to call
+ * from several processes at once: on MariaDB a named lock serialises them (DDL is not
+ * transactional there), on SQLite the write lock and this process's queue do.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const run = async () => (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  if (!isMariaDb(dataSource)) return serialised(dataSource, run);
+  const lockHolder = dataSource.createQueryRunner();
+  try {
+    await takeLock(lockHolder, 'dutyline_migrations', 120);
+    return await run();
+  } finally {
+    await lockHolder.query('SELECT RELEASE_LOCK(?)', ['dutyline_migrations']).catch(() => undefined);
+    await lockHolder.release();
+  }
+}
+
+async function takeLock(queryRunner: QueryRunner, name: string, timeoutSeconds: number): Promise<void> {
+  const [row] = await queryRunner.query('SELECT GET_LOCK(?, ?) AS taken', [name, timeoutSeconds]);
+  if (Number(row?.taken) !== 1) throw new Error(`could not take the "${name}" lock within ${timeoutSeconds} s`);
+}
+
+function queryListener(onQuery: (sql: string) => void, echo: boolean): Logger {
+  return {
+    logQuery: (query) => {
+      onQuery(query);
+      if (echo) console.log(query);
+    },
+    logQueryError: (error, query) => {
+      if (echo) console.error(query, error);
+    },
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+}

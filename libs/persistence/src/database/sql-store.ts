@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+
+export const isMariaDb = (dataSource: DataSource): boolean =>
+  dataSource.options.type === 'mariadb' || dataSource.options.type === 'mysql';
+
+/**
+ * TypeORM gives an SQLite DataSource a single connection shared by every caller: two overlapping
+ * transactions would nest (the second becomes a savepoint of the first) and a plain read would see
+ * another caller's uncommitted writes. So on SQLite every unit of work of this process waits its
+ * turn, per database file (two DataSources on one file share the queue). Other processes are kept
+ * out by SQLite's own write lock.
+ */
+const queues = new Map<string, Promise<unknown>>();
+const memoryKeys = new WeakMap<DataSource, string>();
+let memoryDatabases = 0;
+
+function queueKey(dataSource: DataSource): string {
+  const database = String(dataSource.options.database ?? '');
+  if (database !== '' && database !== ':memory:') return path.resolve(database);
+  let key = memoryKeys.get(dataSource);
+  if (!key) {
+    key = `:memory:#${++memoryDatabases}`;
+    memoryKeys.set(dataSource, key);
+  }
+  return key;
+}
+
+/** Runs `work` after every unit of work queued before it on the same SQLite database. */
+export function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const key = queueKey(dataSource);
+  const previous = queues.get(key) ?? Promise.resolve();
+  const result = previous.then(work, work);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return result;
+}
+
+/**
+ * How the repositories reach the database: `read` for a consistent look, `write` for a transaction
+ * that commits whole or not at all.
+ */
+export class SqlStore {
+  readonly mariaDb: boolean;
+
+  constructor(readonly dataSource: DataSource) {
+    this.mariaDb = isMariaDb(dataSource);
+  }
+
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.mariaDb) return work(this.dataSource.manager);
+    return serialised(this.dataSource, () => work(this.dataSource.manager));
+  }
+
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.mariaDb) return this.dataSource.transaction(work);
+    return serialised(this.dataSource, () => this.sqliteTransaction(work));
+  }
+
+  /**
+   * `BEGIN IMMEDIATE` takes the write lock up front (waiting for another process if need be), so a
+   * transaction that reads before it writes never fails half-way on a busy database.
+   */
+  private async sqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.query('BEGIN IMMEDIATE');
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

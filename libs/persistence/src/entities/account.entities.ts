@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { idColumn, instantColumn, textColumn } from './columns';
+
+@Entity({ name: 'accounts' })
+export class AccountRow {
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(200)) name!: string;
+  @Column(instantColumn('created_at')) createdAt!: number;
+}
+
+@Entity({ name: 'users' })
+export class UserRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(254)) email!: string;
+  /** The e-mail lower-cased: uniqueness and look-up ignore case. */
+  @Column(textColumn(254, 'email_key')) emailKey!: string;
+  @Column(textColumn(120)) name!: string;
+  @Column(textColumn(16)) role!: string;
+  @Column(textColumn(255, 'password_hash')) passwordHash!: string;
+  @Column(instantColumn('created_at')) createdAt!: number;
+}
+
+@Entity({ name: 'api_keys' })
+export class ApiKeyRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(120)) name!: string;
+  @Column(textColumn(32)) prefix!: string;
+  @Column(textColumn(255, 'key_hash')) hash!: string;
+  @Column(textColumn(16)) role!: string;
+  @Column(instantColumn('created_at')) createdAt!: number;
+  @Column(instantColumn('revoked_at', true)) revokedAt!: number | null;
+  @Column(instantColumn('last_used_at', true)) lastUsedAt!: number | null;
+}

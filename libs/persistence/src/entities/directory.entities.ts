@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { flagColumn, idColumn, intColumn, textColumn } from './columns';
+
+@Entity({ name: 'people' })
+export class PersonRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(120)) name!: string;
+  @Column(textColumn(120, 'sort_name')) sortName!: string;
+  @Column(textColumn(7)) colour!: string;
+  @Column(textColumn(254, 'email', true)) email!: string | null;
+}
+
+@Entity({ name: 'person_numbers' })
+export class PersonNumberRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn('person_id')) personId!: string;
+  /** 0 is dialled first. */
+  @PrimaryColumn(intColumn()) position!: number;
+  /** E.164 */
+  @Column(textColumn(16)) number!: string;
+  @Column(textColumn(40)) label!: string;
+  @Column(intColumn('ring_timeout_seconds')) ringTimeoutSeconds!: number;
+  @Column(flagColumn('enabled')) enabled!: boolean;
+}
+
+@Entity({ name: 'teams' })
+export class TeamRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(120)) name!: string;
+  @Column(textColumn(120, 'sort_name')) sortName!: string;
+  @Column(textColumn(7)) colour!: string;
+}
+
+@Entity({ name: 'team_members' })
+export class TeamMemberRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn('team_id')) teamId!: string;
+  /** 0 is rung first. */
+  @PrimaryColumn(intColumn()) position!: number;
+  @Column(idColumn('person_id')) personId!: string;
+}

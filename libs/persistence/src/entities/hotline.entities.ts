@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { flagColumn, idColumn, intColumn, jsonColumn, textColumn } from './columns';
+
+@Entity({ name: 'hotlines' })
+export class HotlineRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn()) id!: string;
+  @Column(textColumn(120)) name!: string;
+  @Column(textColumn(120, 'sort_name')) sortName!: string;
+  /** E.164, unique across accounts. */
+  @Column(textColumn(16)) number!: string;
+  @Column(textColumn(64, 'time_zone')) timeZone!: string;
+  @Column(textColumn(35)) language!: string;
+  /** JSON, as the domain's `serviceHours()` takes it. */
+  @Column(jsonColumn('service_hours')) serviceHours!: string;
+  /** JSON, as the domain's `noAnswerScenario()` takes it. */
+  @Column(jsonColumn('scenario')) scenario!: string;
+  /** JSON, as the domain's `prompt()` takes it. */
+  @Column(jsonColumn('greeting', true)) greeting!: string | null;
+  @Column(flagColumn('require_answer_confirmation')) requireAnswerConfirmation!: boolean;
+  @Column(textColumn(16, 'caller_id_mode')) callerIdMode!: string;
+}
+
+@Entity({ name: 'hotline_supervisors' })
+export class HotlineSupervisorRow {
+  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+  @PrimaryColumn(idColumn('hotline_id')) hotlineId!: string;
+  /** 0 is rung first. */
+  @PrimaryColumn(intColumn()) position!: number;
+  @Column(idColumn('person_id')) personId!: string;
+}

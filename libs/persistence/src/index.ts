@@ -1,0 +1,4 @@
+export { DEFAULT_SQLITE_PATH, MIGRATIONS_TABLE, createDataSource, isMariaDbUrl, runMigrations } from './database/create-data-source';
+export type { DatabaseConfig } from './database/create-data-source';
+export { MIGRATIONS } from './migrations';
+export * from './repositories';

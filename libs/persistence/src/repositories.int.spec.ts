@@ -1,0 +1,51 @@
+/**
+ * The repository contract, run against the embedded SQLite (a temporary file) and the real MariaDB
+ * (the shared `test` database). Each test works in accounts of its own and deletes their rows.
+ */
+import { describeWithMariaDb } from '@dutyline/test-support';
+import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { ContractContext } from './contract/context';
+import { accountsContract } from './contract/accounts.contract';
+import { auditContract } from './contract/audit.contract';
+import { directoryContract } from './contract/directory.contract';
+import { hotlineContract } from './contract/hotline.contract';
+import { migrationsContract } from './contract/migrations.contract';
+import { scheduleContract } from './contract/schedule.contract';
+import { scopingContract } from './contract/scoping.contract';
+import { World } from './contract/world';
+
+const backends: [(name: string, body: () => void) => void, () => Backend][] = [
+  [describe, sqliteBackend],
+  [describeWithMariaDb, mariaDbBackend],
+];
+
+for (const [describeOn, makeBackend] of backends) {
+  const backend = makeBackend();
+  describeOn(`repositories on ${backend.name}`, () => {
+    let world: World | undefined;
+    const context: ContractContext = {
+      backend,
+      world: () => {
+        if (!world) throw new Error('not connected');
+        return world;
+      },
+    };
+
+    beforeAll(async () => {
+      world = new World(await backend.connect());
+    });
+    afterEach(async () => world?.cleanUp());
+    afterAll(async () => {
+      await world?.dataSource.destroy();
+      await backend.finish();
+    });
+
+    migrationsContract(context);
+    directoryContract(context);
+    hotlineContract(context);
+    scheduleContract(context);
+    accountsContract(context);
+    auditContract(context);
+    scopingContract(context);
+  });
+}
