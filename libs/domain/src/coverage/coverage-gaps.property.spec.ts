@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ScheduleIndex } from '../schedule/schedule-index';
 import { Instant, MINUTE_MS, formatInstant } from '../shared';
 import { ReferenceSchedule, referenceCoverage } from '../testing/reference/on-call-reference';
-import { PROPERTY_DIRECTORY, PROPERTY_SEED, ScheduleCase, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
+import { PROPERTY_DIRECTORY, PROPERTY_SEED, PROPERTY_TIMEOUT_MS, ScheduleCase, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
 import { coverageGaps } from './coverage-gaps';
 
 /** A query range on whole minutes, strictly inside the case's window so the minute either side is known. */
@@ -36,5 +36,5 @@ describe('coverageGaps (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ScheduleIndex } from '../schedule/schedule-index';
 import { formatInstant } from '../shared';
 import { ReferenceSchedule, referencePlanSteps } from '../testing/reference/on-call-reference';
-import { PROPERTY_DIRECTORY, PROPERTY_SEED, ScheduleCase, instantsArb, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
+import { PROPERTY_DIRECTORY, PROPERTY_SEED, PROPERTY_TIMEOUT_MS, ScheduleCase, instantsArb, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
 import { planCall } from './call-plan';
 
 const caseWithInstants = scheduleCaseArb.chain((c) => fc.tuple(fc.constant(c), instantsArb(c)));
@@ -29,5 +29,5 @@ describe('planCall (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

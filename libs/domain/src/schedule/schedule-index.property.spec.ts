@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MINUTE_MS, formatInstant } from '../shared';
 import { ReferenceSchedule } from '../testing/reference/on-call-reference';
-import { PROPERTY_SEED, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
+import { PROPERTY_SEED, PROPERTY_TIMEOUT_MS, scheduleCaseArb } from '../testing/reference/random-schedule.fixtures';
 import { ScheduleIndex } from './schedule-index';
 
 // The index against a minute-by-minute re-reading of the raw slots and overrides (ADR 0001, ADR 0002),
@@ -22,7 +22,7 @@ describe('ScheduleIndex (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 50 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('returns as segments exactly the minutes someone is on duty, each with the levels in force then', () => {
     fc.assert(
@@ -47,5 +47,5 @@ describe('ScheduleIndex (property)', () => {
       }),
       { seed: PROPERTY_SEED + 1, numRuns: 25 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { intlToInstant, intlWallMinute } from '../testing/reference/intl-wall-clock';
-import { CLOCK_CHANGES, PROPERTY_SEED, ZONES } from '../testing/reference/random-schedule.fixtures';
+import { CLOCK_CHANGES, PROPERTY_SEED, PROPERTY_TIMEOUT_MS, ZONES } from '../testing/reference/random-schedule.fixtures';
 import { DAY_MS, HOUR_MS, MINUTE_MS, formatInstant } from './instant';
 import { LocalDateTime } from './local-date-time';
 import { TimeZone } from './time-zone';
@@ -37,7 +37,7 @@ describe('TimeZone (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('maps a wall-clock time to the first real minute showing it or later (first occurrence; after a gap, the jump)', () => {
     fc.assert(
@@ -47,7 +47,7 @@ describe('TimeZone (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('never maps a later wall-clock time to an earlier instant', () => {
     fc.assert(
@@ -57,5 +57,5 @@ describe('TimeZone (property)', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -13,6 +13,8 @@ import { DAY_MS, Instant, LocalDate, LocalTime, MINUTE_MS, TimeZone, formatInsta
 import { aHotline, aPerson, aTeam } from '../builders';
 
 export const PROPERTY_SEED = 20270328;
+/** A few seconds on a quiet machine; room for a loaded CI runner. */
+export const PROPERTY_TIMEOUT_MS = 60_000;
 
 const mobile = (n: number) => `+336123456${String(n).padStart(2, '0')}`;
 const CALL_CENTRE = '+33140000099';
