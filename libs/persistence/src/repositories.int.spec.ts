@@ -12,6 +12,7 @@ import { hotlineContract } from './contract/hotline.contract';
 import { migrationsContract } from './contract/migrations.contract';
 import { scheduleContract } from './contract/schedule.contract';
 import { scopingContract } from './contract/scoping.contract';
+import { settingsContract } from './contract/settings.contract';
 import { World } from './contract/world';
 
 const backends: [(name: string, body: () => void) => void, () => Backend][] = [
@@ -46,6 +47,7 @@ for (const [describeOn, makeBackend] of backends) {
     scheduleContract(context);
     accountsContract(context);
     auditContract(context);
+    settingsContract(context);
     scopingContract(context);
   });
 }

@@ -1,6 +1,8 @@
+import { CallbackPolicy } from '../callback/callback-policy';
 import { Hotline } from '../directory/hotline';
 import { Person } from '../directory/person';
 import { Team } from '../directory/team';
+import { OnCallPattern } from '../schedule/on-call-pattern';
 import { ScheduleChange } from '../schedule/schedule-change';
 import { Override, Slot } from '../schedule/slot';
 import { EmailAddress, Id, Instant, LocalRange, Result } from '../shared';
@@ -149,6 +151,59 @@ export interface ScheduleRepository {
   /** "Stop now": the override ends at `at` if it would end later; one that had not begun by `at` is removed. */
   endOverride(accountId: Id, hotlineId: Id, id: Id, at: Instant): Promise<Result<void, NotFound>>;
   deleteOverride(accountId: Id, hotlineId: Id, id: Id): Promise<Result<void, NotFound>>;
+}
+
+/**
+ * Optional ability of a schedule store: the schedule's current version alone, one key lookup,
+ * cheaper than reading slots (routing checks it on every call to know whether cached slots are
+ * still current). Failure contract: a rejection means the store is unreachable.
+ */
+export interface ScheduleVersionReader {
+  /** The version `applyChange` last returned (0 for a new hotline); undefined for an unknown hotline. */
+  scheduleVersion(accountId: Id, hotlineId: Id): Promise<number | undefined>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Predefined on-call periods (F5)
+
+/** A predefined on-call period an account saved, e.g. "Winter weeknights". */
+export interface StoredPattern extends OnCallPattern {
+  readonly id: Id;
+  readonly accountId: Id;
+}
+
+export interface PatternRepository {
+  pattern(accountId: Id, id: Id): Promise<StoredPattern | undefined>;
+  /** Ordered by name (case- and accent-insensitive), then id. */
+  listPatterns(accountId: Id, page?: PageRequest): Promise<Page<StoredPattern>>;
+  /** Creates or replaces the pattern with its windows. */
+  savePattern(pattern: StoredPattern): Promise<void>;
+  deletePattern(accountId: Id, id: Id): Promise<Result<void, NotFound>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callback settings (F20)
+
+/** The service whose callback requests follow a policy: a hotline, or a team acting as a service. */
+export interface CallbackServiceRef {
+  readonly kind: 'hotline' | 'team';
+  readonly id: Id;
+}
+
+/** A service's callback policy as last saved. */
+export interface CallbackSettings {
+  readonly accountId: Id;
+  readonly service: CallbackServiceRef;
+  readonly policy: CallbackPolicy;
+  readonly updatedAt: Instant;
+}
+
+/** Per-service callback settings; deleting the hotline or team deletes its settings. */
+export interface CallbackSettingsRepository {
+  callbackSettings(accountId: Id, service: CallbackServiceRef): Promise<CallbackSettings | undefined>;
+  /** Creates or replaces the settings of one service; a service absent from the account: `UNKNOWN_SERVICE` at `service.id`. */
+  saveCallbackSettings(settings: CallbackSettings): Promise<void>;
+  deleteCallbackSettings(accountId: Id, service: CallbackServiceRef): Promise<Result<void, NotFound>>;
 }
 
 // ---------------------------------------------------------------------------------------------

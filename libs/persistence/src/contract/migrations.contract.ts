@@ -3,8 +3,9 @@ import { MIGRATIONS } from '../migrations';
 import { ContractContext } from './context';
 
 const APPLICATION_TABLES = [
-  'accounts', 'api_keys', 'audit_log', 'hotline_supervisors', 'hotlines', 'override_assignees', 'overrides', 'people',
-  'person_numbers', 'schedule_versions', 'slot_assignees', 'slots', 'team_members', 'teams', 'users',
+  'accounts', 'api_keys', 'audit_log', 'hotline_callback_settings', 'hotline_supervisors', 'hotlines', 'on_call_patterns',
+  'override_assignees', 'overrides', 'people', 'person_numbers', 'schedule_versions', 'slot_assignees', 'slots',
+  'team_callback_settings', 'team_members', 'teams', 'users',
 ];
 
 /** Migrations: on a database of their own, up, again (a no-op), down and up. */

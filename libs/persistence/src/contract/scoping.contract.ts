@@ -1,9 +1,10 @@
-import { EmailAddress, LocalDateTime, parseInstant, person } from '@dutyline/domain';
+import { EmailAddress, LocalDateTime, OFFICE_HOURS, callbackPolicy, parseInstant, person } from '@dutyline/domain';
 import { ContractContext } from './context';
 import { override, personRef, refusal, slot } from './world';
 
 const week = { start: LocalDateTime.parse('2027-03-22T00:00'), end: LocalDateTime.parse('2027-03-29T00:00') };
 const NOTHING = { ok: false, error: { code: 'NOT_FOUND' } };
+const HB = { kind: 'hotline' as const, id: 'hb' };
 
 /**
  * Account B holds one of everything; account A asks for B's ids through every repository and
@@ -30,12 +31,14 @@ export function scopingContract({ world }: ContractContext): void {
       await world().repos.audit.append([{
         id: 'lb', accountId: b, actor: { kind: 'system', id: null }, action: 'x', entityType: 'person', entityId: 'bea', before: null, after: null, at: 0,
       }]);
+      await world().repos.patterns.savePattern({ ...OFFICE_HOURS, id: 'pb', accountId: b });
+      await world().repos.callbackSettings.saveCallbackSettings({ accountId: b, service: HB, policy: callbackPolicy({}), updatedAt: 0 });
       return { a, b };
     }
 
     it('reads nothing of B from A', async () => {
       const { a } = await twoAccounts();
-      const { people, teams, hotlines, schedule, accounts, audit, apiKeys } = world().repos;
+      const { people, teams, hotlines, schedule, scheduleVersions, accounts, audit, apiKeys, patterns, callbackSettings } = world().repos;
 
       expect([
         await people.person(a, 'bea'),
@@ -54,12 +57,19 @@ export function scopingContract({ world }: ContractContext): void {
         (await accounts.listUsers(a)).items,
         await apiKeys.apiKeys(a),
         (await audit.list(a)).items,
-      ]).toEqual([undefined, [], [], undefined, [], [], undefined, [], undefined, undefined, [], undefined, undefined, [], [], []]);
+        await scheduleVersions.scheduleVersion(a, 'hb'),
+        await patterns.pattern(a, 'pb'),
+        (await patterns.listPatterns(a)).items,
+        await callbackSettings.callbackSettings(a, HB),
+      ]).toEqual([
+        undefined, [], [], undefined, [], [], undefined, [], undefined, undefined, [], undefined, undefined, [], [], [],
+        undefined, undefined, [], undefined,
+      ]);
     });
 
     it('changes nothing of B from A', async () => {
       const { a, b } = await twoAccounts();
-      const { people, teams, hotlines, schedule, apiKeys } = world().repos;
+      const { people, teams, hotlines, schedule, apiKeys, patterns, callbackSettings } = world().repos;
 
       expect([
         await people.deletePerson(a, 'bea'),
@@ -68,18 +78,22 @@ export function scopingContract({ world }: ContractContext): void {
         await schedule.endOverride(a, 'hb', 'ob', 0),
         await schedule.deleteOverride(a, 'hb', 'ob'),
         await apiKeys.revokeApiKey(a, 'kb', 1),
-      ]).toEqual([NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING]);
+        await patterns.deletePattern(a, 'pb'),
+        await callbackSettings.deleteCallbackSettings(a, HB),
+      ]).toEqual([NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING]);
       await apiKeys.touchApiKey(a, 'kb', 5);
       expect([
         await refusal(() => schedule.applyChange(a, 'hb', 1, { added: [], updated: [], removedIds: ['sb'] })),
         await refusal(() => schedule.saveOverride(a, override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T12:00:00Z', [personRef('bea')]))),
         await refusal(() => world().team(a, 'mine', ['bea'])),
         await refusal(() => world().hotline(a, 'ha', { supervisorIds: ['bea'] })),
+        await refusal(() => callbackSettings.saveCallbackSettings({ accountId: a, service: HB, policy: callbackPolicy({}), updatedAt: 1 })),
       ]).toEqual([
         { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
         { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
         { code: 'UNKNOWN_PERSON', field: 'memberIds[0]' },
         { code: 'UNKNOWN_PERSON', field: 'supervisorIds[0]' },
+        { code: 'UNKNOWN_SERVICE', field: 'service.id' },
       ]);
 
       const keyOfB = (await apiKeys.apiKeys(b))[0];
@@ -89,7 +103,9 @@ export function scopingContract({ world }: ContractContext): void {
         (await schedule.slots(b, 'hb', week))?.slots.map((s) => s.id),
         (await schedule.overrides(b, 'hb', 0, parseInstant('2030-01-01T00:00:00Z'))).map((o) => [o.id, o.end]),
         [keyOfB.revokedAt, keyOfB.lastUsedAt],
-      ]).toEqual(['bea', 'crew', ['sb'], [['ob', parseInstant('2027-03-23T11:00:00Z')]], [null, null]]);
+        (await patterns.pattern(b, 'pb'))?.id,
+        (await callbackSettings.callbackSettings(b, HB))?.updatedAt,
+      ]).toEqual(['bea', 'crew', ['sb'], [['ob', parseInstant('2027-03-23T11:00:00Z')]], [null, null], 'pb', 0]);
     });
 
     it("refuses B's people on A's slots and overrides", async () => {

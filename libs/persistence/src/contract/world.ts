@@ -9,7 +9,7 @@ import { SqlRepositories, sqlRepositories } from '../repositories';
 
 /** Child tables first: the order in which an account's rows can be deleted. */
 const ACCOUNT_TABLES = [
-  'audit_log', 'override_assignees', 'overrides', 'slot_assignees', 'slots', 'schedule_versions', 'hotline_supervisors',
+  'hotline_callback_settings', 'team_callback_settings', 'on_call_patterns', 'audit_log', 'override_assignees', 'overrides', 'slot_assignees', 'slots', 'schedule_versions', 'hotline_supervisors',
   'hotlines', 'team_members', 'teams', 'person_numbers', 'people', 'api_keys', 'users',
 ];
 

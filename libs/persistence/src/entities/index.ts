@@ -3,15 +3,18 @@ import { AuditEntryRow } from './audit.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
 import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
 import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from './schedule.entities';
+import { HotlineCallbackSettingsRow, PatternRow, TeamCallbackSettingsRow } from './settings.entities';
 
 export * from './account.entities';
 export * from './audit.entities';
 export * from './directory.entities';
 export * from './hotline.entities';
 export * from './schedule.entities';
+export * from './settings.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
-  ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow,
+  ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
+  HotlineCallbackSettingsRow, TeamCallbackSettingsRow,
 ];

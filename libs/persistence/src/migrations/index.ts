@@ -1,4 +1,5 @@
 import { InitialSchema1795320498610 } from './1795320498610-initial-schema';
+import { PatternsAndCallbackSettings1795321620995 } from './1795321620995-patterns-and-callback-settings';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
-export const MIGRATIONS = [InitialSchema1795320498610];
+export const MIGRATIONS = [InitialSchema1795320498610, PatternsAndCallbackSettings1795321620995];

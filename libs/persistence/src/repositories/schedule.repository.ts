@@ -1,5 +1,5 @@
 import {
-  AuditEntry, Id, Instant, LocalRange, NotFound, Override, Result, ScheduleChange, ScheduleRepository, ScheduleView, Slot,
+  AuditEntry, Id, Instant, LocalRange, NotFound, Override, Result, ScheduleChange, ScheduleRepository, ScheduleVersionReader, ScheduleView, Slot,
   VersionConflictError, compareOverridePrecedence, err, invalid, ok,
 } from '@dutyline/domain';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
@@ -25,7 +25,7 @@ function assertUnknownHotline(hotlineId: Id): never {
   return invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
 }
 
-export class SqlScheduleRepository implements ScheduleRepository {
+export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersionReader {
   private readonly store: SqlStore;
 
   constructor(dataSource: DataSource) {
@@ -37,6 +37,10 @@ export class SqlScheduleRepository implements ScheduleRepository {
    * newer than the version, so writing on them fails with a conflict; the reverse order could let
    * a write based on older slots pass as up to date.
    */
+
+  scheduleVersion(accountId: Id, hotlineId: Id): Promise<number | undefined> {
+    return this.store.read((manager) => version(manager, accountId, hotlineId));
+  }
 
   slots(accountId: Id, hotlineId: Id, range: LocalRange): Promise<ScheduleView | undefined> {
     return this.store.read(async (manager) => {
