@@ -1,0 +1,60 @@
+import { AuditLog, Clock, HotlineRepository, IdGenerator, PersonRepository, ScheduleRepository, TeamRepository } from '@dutyline/domain';
+import { CallbackSettingsService } from './callback';
+import { CoverageQueries } from './coverage';
+import { DirectoryService } from './directory';
+import { HotlineService } from './hotlines';
+import { PatternService } from './patterns';
+import { CallbackSettingsRepository, PatternRepository, ScheduleVersionReader } from './ports';
+import { RoutingQueries } from './routing';
+import { ScheduleService } from './schedule';
+
+/** Every port the use cases need; the composition root (an app) supplies the adapters. */
+export interface ApplicationPorts {
+  readonly people: PersonRepository;
+  readonly teams: TeamRepository;
+  readonly hotlines: HotlineRepository;
+  readonly schedules: ScheduleRepository;
+  readonly audit: AuditLog;
+  readonly patterns: PatternRepository;
+  readonly callbackSettings: CallbackSettingsRepository;
+  /** Lets routing reuse slots while the version stays; without it routing reads slots per call. */
+  readonly versions?: ScheduleVersionReader;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export interface ApplicationOptions {
+  /** @defaultValue 3 */
+  readonly maxScheduleAttempts?: number;
+  /** @defaultValue 1000 */
+  readonly routingCacheSize?: number;
+}
+
+/** The use cases, wired over one set of ports. */
+export interface Application {
+  readonly directory: DirectoryService;
+  readonly hotlines: HotlineService;
+  readonly schedule: ScheduleService;
+  readonly patterns: PatternService;
+  readonly routing: RoutingQueries;
+  readonly coverage: CoverageQueries;
+  readonly callbackSettings: CallbackSettingsService;
+}
+
+export function createApplication(ports: ApplicationPorts, options: ApplicationOptions = {}): Application {
+  const routing = new RoutingQueries({ ...ports, cacheSize: options.routingCacheSize });
+  return {
+    directory: new DirectoryService(ports),
+    hotlines: new HotlineService(ports),
+    schedule: new ScheduleService({
+      ...ports,
+      maxAttempts: options.maxScheduleAttempts,
+      // This process forgets at once; other processes see the new version on their next read.
+      onScheduleChanged: ({ hotlineId }) => routing.invalidate(hotlineId),
+    }),
+    patterns: new PatternService(ports),
+    routing,
+    coverage: new CoverageQueries(ports),
+    callbackSettings: new CallbackSettingsService({ ...ports, settings: ports.callbackSettings }),
+  };
+}

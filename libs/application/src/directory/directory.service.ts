@@ -1,0 +1,290 @@
+import {
+  AuditLog,
+  assertId,
+  Clock,
+  Colour,
+  ContactNumber,
+  ContactNumberInput,
+  Id,
+  IdGenerator,
+  InUse,
+  MAX_CONTACT_NUMBERS,
+  NotFound,
+  Page,
+  PageRequest,
+  Person,
+  PersonRepository,
+  PhoneNumber,
+  Result,
+  Team,
+  TeamRepository,
+  contactNumber,
+  err,
+  invalid,
+  nextDistinctColour,
+  ok,
+  person,
+  reorderContactNumbers,
+  setContactNumberEnabled,
+  team,
+  validatingUnder,
+} from '@dutyline/domain';
+import { AuditRecorder, Caller, InUseRefusal, NotFoundRefusal, allItems, inUse, notFound } from '../shared';
+
+export interface DirectoryServiceDeps {
+  readonly people: PersonRepository;
+  readonly teams: TeamRepository;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export interface NewPerson {
+  readonly name: string;
+  /** `#rrggbb`. @defaultValue the first colour no person or team of the account uses (`nextDistinctColour`) */
+  readonly colour?: string | null;
+  readonly email?: string | null;
+  /** In ringing order. @defaultValue none */
+  readonly contactNumbers?: readonly ContactNumberInput[];
+}
+
+/** What to change; an absent field keeps its value, `email: null` removes the address. */
+export interface PersonChanges {
+  readonly name?: string;
+  readonly colour?: string;
+  readonly email?: string | null;
+  /** The whole list, in ringing order. */
+  readonly contactNumbers?: readonly ContactNumberInput[];
+}
+
+export interface NewContactNumber extends ContactNumberInput {
+  /** Where it goes in the ringing order (0 = first). @defaultValue last */
+  readonly position?: number | null;
+}
+
+export interface NewTeam {
+  readonly name: string;
+  /** @defaultValue a distinct colour, as for people */
+  readonly colour?: string | null;
+  /** Members in ringing order. */
+  readonly memberIds: readonly string[];
+}
+
+export interface TeamChanges {
+  readonly name?: string;
+  readonly colour?: string;
+  /** The whole list, in ringing order. */
+  readonly memberIds?: readonly string[];
+}
+
+type PersonResult = Promise<Result<Person, NotFoundRefusal>>;
+
+/** How the service reaches one kind of directory entry. */
+interface EntityStore<T> {
+  readonly kind: 'person' | 'team';
+  load(accountId: Id, id: Id): Promise<T | undefined>;
+  save(entity: T): Promise<void>;
+  remove(accountId: Id, id: Id): Promise<Result<void, NotFound | InUse>>;
+}
+type TeamResult = Promise<Result<Team, NotFoundRefusal>>;
+
+/**
+ * People and their numbers (F1), teams and their members (F2). Inputs are validated by the domain
+ * (`ValidationError` with the field path, e.g. `contactNumbers[1].number`); ids the account does not
+ * hold are `NOT_FOUND` refusals. Each write appends an audit entry with the state before and after.
+ * Writes replace the whole person or team: two editors changing the same person at once keep the
+ * last write (the directory ports carry no version).
+ */
+export class DirectoryService {
+  private readonly audit: AuditRecorder;
+
+  private readonly personStore: EntityStore<Person>;
+  private readonly teamStore: EntityStore<Team>;
+
+  constructor(private readonly deps: DirectoryServiceDeps) {
+    this.audit = new AuditRecorder(deps);
+    const { people, teams } = deps;
+    this.personStore = { kind: 'person', load: (a, id) => people.person(a, id), save: (p) => people.savePerson(p), remove: (a, id) => people.deletePerson(a, id) };
+    this.teamStore = { kind: 'team', load: (a, id) => teams.team(a, id), save: (t) => teams.saveTeam(t), remove: (a, id) => teams.deleteTeam(a, id) };
+  }
+
+  // -- people ---------------------------------------------------------------------------------
+
+  person(caller: Caller, id: Id): Promise<Person | undefined> {
+    return this.deps.people.person(caller.accountId, assertId(id, 'id'));
+  }
+
+  /** In the order asked, absent ids left out: one read for a whole week view. */
+  peopleByIds(caller: Caller, ids: readonly Id[]): Promise<Person[]> {
+    return this.deps.people.peopleByIds(caller.accountId, ids);
+  }
+
+  people(caller: Caller, page?: PageRequest): Promise<Page<Person>> {
+    return this.deps.people.listPeople(caller.accountId, page);
+  }
+
+  async createPerson(caller: Caller, input: NewPerson): Promise<Person> {
+    const colour = input.colour ?? (await this.distinctColour(caller));
+    const created = person({ ...input, id: this.deps.ids.next(), accountId: caller.accountId, colour });
+    await this.deps.people.savePerson(created);
+    await this.audit.record(caller, { action: 'person.created', entityType: 'person', entityId: created.id, before: null, after: created });
+    return created;
+  }
+
+  updatePerson(caller: Caller, id: Id, changes: PersonChanges): PersonResult {
+    return this.changePerson(caller, id, 'person.updated', (current) =>
+      person({
+        id: current.id,
+        accountId: current.accountId,
+        name: changes.name ?? current.name,
+        colour: changes.colour ?? current.colour,
+        email: changes.email === undefined ? current.email?.value : changes.email,
+        contactNumbers: changes.contactNumbers ?? current.contactNumbers.map(contactNumberInput),
+      }),
+    );
+  }
+
+  deletePerson(caller: Caller, id: Id): Promise<Result<Person, NotFoundRefusal | InUseRefusal>> {
+    return this.remove(caller, this.personStore, id);
+  }
+
+  /** Adds a number at `position` (last by default); errors name `number`, `label`, `ringTimeoutSeconds`, `position`. */
+  addContactNumber(caller: Caller, personId: Id, input: NewContactNumber): PersonResult {
+    return this.changePerson(caller, personId, 'person.number-added', (current) => {
+      const added = validatingUnder('', () => contactNumber(input, ''));
+      if (current.contactNumbers.some((n) => n.number.equals(added.number))) {
+        invalid('DUPLICATE_NUMBER', 'number', `${added.number.e164} is already one of ${current.name}'s numbers`);
+      }
+      if (current.contactNumbers.length >= MAX_CONTACT_NUMBERS) invalid('TOO_MANY', 'number', `at most ${MAX_CONTACT_NUMBERS} numbers per person`);
+      const position = input.position ?? current.contactNumbers.length;
+      if (!Number.isInteger(position) || position < 0 || position > current.contactNumbers.length) {
+        invalid('INVALID_POSITION', 'position', `a position from 0 to ${current.contactNumbers.length}`);
+      }
+      const numbers = [...current.contactNumbers];
+      numbers.splice(position, 0, added);
+      return { ...current, contactNumbers: numbers };
+    });
+  }
+
+  removeContactNumber(caller: Caller, personId: Id, number: string): PersonResult {
+    return this.changePerson(caller, personId, 'person.number-removed', (current) => {
+      const e164 = knownNumber(current, number, 'number');
+      return { ...current, contactNumbers: current.contactNumbers.filter((n) => n.number.e164 !== e164) };
+    });
+  }
+
+  /** `order` lists each of the person's numbers exactly once, in any notation the number parser reads. */
+  reorderContactNumbers(caller: Caller, personId: Id, order: readonly string[]): PersonResult {
+    return this.changePerson(caller, personId, 'person.numbers-reordered', (current) => {
+      if (!Array.isArray(order)) invalid('INVALID_ORDER', 'order', 'give the numbers as a list');
+      return reorderContactNumbers(current, order.map((n, i) => normalised(n, `order[${i}]`)));
+    });
+  }
+
+  /** A disabled number stays on file and is never dialled. */
+  setContactNumberEnabled(caller: Caller, personId: Id, number: string, enabled: boolean): PersonResult {
+    return this.changePerson(caller, personId, enabled ? 'person.number-enabled' : 'person.number-disabled', (current) =>
+      setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled),
+    );
+  }
+
+  // -- teams ----------------------------------------------------------------------------------
+
+  team(caller: Caller, id: Id): Promise<Team | undefined> {
+    return this.deps.teams.team(caller.accountId, assertId(id, 'id'));
+  }
+
+  teamsByIds(caller: Caller, ids: readonly Id[]): Promise<Team[]> {
+    return this.deps.teams.teamsByIds(caller.accountId, ids);
+  }
+
+  teams(caller: Caller, page?: PageRequest): Promise<Page<Team>> {
+    return this.deps.teams.listTeams(caller.accountId, page);
+  }
+
+  /** A member absent from the account is refused by the store: `UNKNOWN_PERSON` at `memberIds[i]`. */
+  async createTeam(caller: Caller, input: NewTeam): Promise<Team> {
+    const colour = input.colour ?? (await this.distinctColour(caller));
+    const created = team({ ...input, id: this.deps.ids.next(), accountId: caller.accountId, colour });
+    await this.deps.teams.saveTeam(created);
+    await this.audit.record(caller, { action: 'team.created', entityType: 'team', entityId: created.id, before: null, after: created });
+    return created;
+  }
+
+  updateTeam(caller: Caller, id: Id, changes: TeamChanges): TeamResult {
+    return this.changeTeam(caller, id, 'team.updated', (current) =>
+      team({
+        id: current.id,
+        accountId: current.accountId,
+        name: changes.name ?? current.name,
+        colour: changes.colour ?? current.colour,
+        memberIds: changes.memberIds ?? current.memberIds,
+      }),
+    );
+  }
+
+  /** Sets the members and their ringing order. */
+  setTeamMembers(caller: Caller, id: Id, memberIds: readonly string[]): TeamResult {
+    return this.changeTeam(caller, id, 'team.members-changed', (current) => team({ ...current, memberIds }));
+  }
+
+  deleteTeam(caller: Caller, id: Id): Promise<Result<Team, NotFoundRefusal | InUseRefusal>> {
+    return this.remove(caller, this.teamStore, id);
+  }
+
+  // -- helpers --------------------------------------------------------------------------------
+
+  private changePerson(caller: Caller, id: Id, action: string, change: (current: Person) => Person): PersonResult {
+    return this.change(caller, this.personStore, id, action, change);
+  }
+
+  private changeTeam(caller: Caller, id: Id, action: string, change: (current: Team) => Team): TeamResult {
+    return this.change(caller, this.teamStore, id, action, change);
+  }
+
+  private async change<T>(caller: Caller, store: EntityStore<T>, id: Id, action: string, change: (current: T) => T): Promise<Result<T, NotFoundRefusal>> {
+    const current = await store.load(caller.accountId, assertId(id, 'id'));
+    if (!current) return err(notFound(store.kind, id, 'id'));
+    const updated = change(current);
+    await store.save(updated);
+    await this.audit.record(caller, { action, entityType: store.kind, entityId: id, before: current, after: updated });
+    return ok(updated);
+  }
+
+  private async remove<T>(caller: Caller, store: EntityStore<T>, id: Id): Promise<Result<T, NotFoundRefusal | InUseRefusal>> {
+    const current = await store.load(caller.accountId, assertId(id, 'id'));
+    if (!current) return err(notFound(store.kind, id, 'id'));
+    const deleted = await store.remove(caller.accountId, id);
+    if (!deleted.ok) return err(deleted.error.code === 'IN_USE' ? inUse(store.kind, id, deleted.error.usedBy) : notFound(store.kind, id, 'id'));
+    await this.audit.record(caller, { action: `${store.kind}.deleted`, entityType: store.kind, entityId: id, before: current, after: null });
+    return ok(current);
+  }
+
+  /** People and teams share the schedule grid, so a new colour differs from both. */
+  private async distinctColour(caller: Caller): Promise<Colour> {
+    const [people, teams] = await Promise.all([
+      allItems((page) => this.deps.people.listPeople(caller.accountId, page)),
+      allItems((page) => this.deps.teams.listTeams(caller.accountId, page)),
+    ]);
+    return nextDistinctColour([...people, ...teams].map((x) => x.colour));
+  }
+}
+
+/** A stored number back in the form the domain builds it from. */
+export const contactNumberInput = (n: ContactNumber): ContactNumberInput => ({
+  number: n.number.e164,
+  label: n.label,
+  ringTimeoutSeconds: n.ringTimeout.seconds,
+  enabled: n.enabled,
+});
+
+function normalised(number: string, field: string): string {
+  return PhoneNumber.parse(number, { field }).e164;
+}
+
+/** The E.164 form of one of the person's numbers; `UNKNOWN_NUMBER` when it is not theirs. */
+function knownNumber(p: Person, number: string, field: string): string {
+  const e164 = normalised(number, field);
+  if (!p.contactNumbers.some((n) => n.number.e164 === e164)) invalid('UNKNOWN_NUMBER', field, `${e164} is not one of ${p.name}'s numbers`);
+  return e164;
+}

@@ -1,0 +1,2 @@
+export * from './hotline-input';
+export * from './hotline.service';

@@ -1,0 +1,3 @@
+export * from './pattern.repository.port';
+export * from './callback-settings.repository.port';
+export * from './schedule-version.port';

@@ -1,0 +1,2 @@
+export * from './schedule-window-cache';
+export * from './routing.queries';

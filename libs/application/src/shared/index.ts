@@ -1,0 +1,6 @@
+export * from './caller';
+export * from './refusals';
+export * from './audit-recorder';
+export * from './pages';
+export * from './time-inputs';
+export * from './directory-reader';
