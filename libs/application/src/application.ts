@@ -1,10 +1,9 @@
-import { AuditLog, Clock, HotlineRepository, IdGenerator, PersonRepository, ScheduleRepository, TeamRepository } from '@dutyline/domain';
+import { AuditLog, CallbackSettingsRepository, Clock, HotlineRepository, IdGenerator, PatternRepository, PersonRepository, ScheduleRepository, ScheduleVersionReader, TeamRepository } from '@dutyline/domain';
 import { CallbackSettingsService } from './callback';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';
 import { HotlineService } from './hotlines';
 import { PatternService } from './patterns';
-import { CallbackSettingsRepository, PatternRepository, ScheduleVersionReader } from './ports';
 import { RoutingQueries } from './routing';
 import { ScheduleService } from './schedule';
 

@@ -1,5 +1,4 @@
 export * from './shared';
-export * from './ports';
 export * from './directory';
 export * from './hotlines';
 export * from './patterns';

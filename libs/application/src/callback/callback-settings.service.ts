@@ -2,6 +2,8 @@ import {
   AuditLog,
   CallbackPolicy,
   CallbackPolicyInput,
+  CallbackServiceRef,
+  CallbackSettingsRepository,
   Clock,
   DEFAULT_CALLBACK_POLICY,
   HotlineRepository,
@@ -16,7 +18,6 @@ import {
   invalid,
   ok,
 } from '@dutyline/domain';
-import { CallbackServiceRef, CallbackSettingsRepository } from '../ports';
 import { AuditRecorder, Caller, NotFoundRefusal, notFound } from '../shared';
 
 export interface CallbackSettingsServiceDeps {

@@ -6,10 +6,12 @@ import {
   OFFICE_HOURS,
   OnCallPattern,
   OnCallPatternInput,
-  PatternWindowInput,
   Page,
   PageRequest,
+  PatternRepository,
+  PatternWindowInput,
   Result,
+  StoredPattern,
   WEEKEND,
   WEEKNIGHTS,
   assertId,
@@ -17,7 +19,6 @@ import {
   ok,
   onCallPattern,
 } from '@dutyline/domain';
-import { PatternRepository, StoredPattern } from '../ports';
 import { AuditRecorder, Caller, NotFoundRefusal, notFound } from '../shared';
 
 export interface PatternServiceDeps {

@@ -14,6 +14,7 @@ import {
   Result,
   ScheduleIndex,
   ScheduleRepository,
+  ScheduleVersionReader,
   Slot,
   TeamRepository,
   assertId,
@@ -21,7 +22,6 @@ import {
   ok,
   planCall,
 } from '@dutyline/domain';
-import { ScheduleVersionReader } from '../ports';
 import { Caller, NotFoundRefusal, instantOf, notFound, readDirectory } from '../shared';
 import { ScheduleWindowCache } from './schedule-window-cache';
 

@@ -13,6 +13,7 @@ import {
   OverlapMode,
   Override,
   OverrideEndedError,
+  PatternRepository,
   PersonRepository,
   Result,
   SCHEDULE_LIMITS,
@@ -42,7 +43,6 @@ import {
   resizeSlot as resizeSlotChange,
   setSlotAssignees,
 } from '@dutyline/domain';
-import { PatternRepository } from '../ports';
 import { PRESET_PATTERN_DEFINITIONS } from '../patterns/pattern.service';
 import { AuditRecorder, Caller, DateInput, LocalDateTimeInput, NotFoundRefusal, dateOf, instantOf, instantRangeOf, localDateTimeOf, localRangeOf, notFound } from '../shared';
 import { copyRange, daysFrom, daysWithReach, spanOf } from './schedule-ranges';

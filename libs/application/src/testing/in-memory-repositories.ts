@@ -7,6 +7,9 @@ import {
   AuditEntry,
   AuditFilter,
   AuditLog,
+  CallbackServiceRef,
+  CallbackSettings,
+  CallbackSettingsRepository,
   EmailAddress,
   EmailTaken,
   Hotline,
@@ -20,13 +23,16 @@ import {
   Override,
   Page,
   PageRequest,
+  PatternRepository,
   Person,
   PersonRepository,
   Result,
   ScheduleChange,
   ScheduleRepository,
+  ScheduleVersionReader,
   ScheduleView,
   Slot,
+  StoredPattern,
   Team,
   TeamRepository,
   User,
@@ -35,7 +41,6 @@ import {
   invalid,
   ok,
 } from '@dutyline/domain';
-import { CallbackServiceRef, CallbackSettings, CallbackSettingsRepository, PatternRepository, ScheduleVersionReader, StoredPattern } from '../ports';
 import { InMemoryDatabase, pageOf, rowKey, rowsOf, sortName } from './in-memory-database';
 
 interface ScheduleRows {

@@ -1,3 +1,0 @@
-export * from './pattern.repository.port';
-export * from './callback-settings.repository.port';
-export * from './schedule-version.port';
