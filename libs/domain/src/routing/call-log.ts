@@ -76,12 +76,16 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
   if (after.phase === 'connected' && before.phase !== 'connected') next = { ...next, answeredAt: earliest(next.answeredAt, at) };
 
   switch (fact.kind) {
-    case 'leg-answered':
+    case 'leg-answered': {
+      // A pick-up reported late still counts, unless the leg is known not to have been picked up.
+      const outcome = after.legs.find((leg) => leg.step === fact.step)?.outcome ?? null;
+      const pickedUp = outcome === null || PICKED_UP.includes(outcome);
       return mapLeg(next, fact.step, (entry) => ({
         ...entry,
-        answeredAt: earliest(entry.answeredAt, at),
+        answeredAt: pickedUp ? earliest(entry.answeredAt, at) : entry.answeredAt,
         carrierLegId: entry.carrierLegId ?? fact.carrierLegId ?? null,
       }));
+    }
     case 'leg-ended':
       return mapLeg(next, fact.step, (entry) => ({ ...entry, carrierLegId: entry.carrierLegId ?? fact.carrierLegId ?? null }));
     case 'call-ended': {
@@ -101,6 +105,9 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
       return next;
   }
 }
+
+/** Outcomes of a leg that was picked up. */
+const PICKED_UP: readonly LegRecord['outcome'][] = ['answered', 'confirmed', 'machine', 'declined', 'not-confirmed'];
 
 function stampOutcome(entry: LegTimeline, outcome: NonNullable<LegRecord['outcome']>, at: Instant, fact: CallFact): LegTimeline {
   if (outcome === 'answered' || outcome === 'confirmed') return { ...entry, answeredAt: earliest(entry.answeredAt, at) };
