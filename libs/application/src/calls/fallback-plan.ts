@@ -1,0 +1,72 @@
+import { CallPlan, DialStep, Hotline, Instant, Prompt } from '@dutyline/domain';
+
+const APOLOGIES: Readonly<Record<string, { language: string; text: string }>> = {
+  en: { language: 'en-GB', text: 'We are sorry, we cannot take your call right now. Please call again in a few minutes. Goodbye.' },
+  fr: { language: 'fr-FR', text: "Nous sommes désolés, nous ne pouvons pas prendre votre appel pour le moment. Merci de rappeler dans quelques minutes. Au revoir." },
+  de: { language: 'de-DE', text: 'Es tut uns leid, wir können Ihren Anruf gerade nicht annehmen. Bitte rufen Sie in einigen Minuten erneut an. Auf Wiederhören.' },
+  es: { language: 'es-ES', text: 'Lo sentimos, no podemos atender su llamada en este momento. Vuelva a llamar en unos minutos. Adiós.' },
+};
+
+/** "Sorry, call again in a few minutes", in the language's primary subtag (`fr-CA` → French spoken as `fr-CA`), else British English. */
+export function apologyPrompt(language: string): Extract<Prompt, { kind: 'text' }> {
+  const known = APOLOGIES[language.split('-')[0]];
+  if (!known) return { kind: 'text', ...APOLOGIES['en'] };
+  return { kind: 'text', text: known.text, language: language.includes('-') ? language : known.language };
+}
+
+/** Who the emergency step rings, for the log and transcripts. */
+export const EMERGENCY_TARGET: Pick<DialStep, 'personId' | 'personName' | 'label' | 'via' | 'level' | 'teamId'> = {
+  personId: 'emergency',
+  personName: 'Emergency number',
+  label: 'emergency',
+  via: 'supervisor',
+  level: null,
+  teamId: null,
+};
+
+export interface EmergencyPlanInput {
+  /** E.164 of the number called. */
+  readonly hotlineNumber: string;
+  /** The hotline when the lookup answered; null when it could not. */
+  readonly hotline: Hotline | null;
+  /** Rung first when set. */
+  readonly emergencyNumber: string | null;
+  readonly ringTimeoutSeconds: number;
+  /** Language of the apology when the hotline is unknown. */
+  readonly language: string;
+  readonly at: Instant;
+}
+
+/**
+ * The plan of a call when the schedule cannot be read and no plan of the number is known: the
+ * emergency number if there is one, then the hotline's own final step (voicemail or message) when the
+ * hotline is known, else an apology. Supervisors are not rung: their numbers live in the directory,
+ * which cannot be read either.
+ */
+export function emergencyPlan(input: EmergencyPlanInput): CallPlan {
+  const { hotline } = input;
+  const language = hotline?.language ?? input.language;
+  const final = hotline?.scenario[hotline.scenario.length - 1];
+  const dial: DialStep[] = input.emergencyNumber === null
+    ? []
+    : [{ kind: 'dial', number: input.emergencyNumber, ringTimeoutSeconds: input.ringTimeoutSeconds, ...EMERGENCY_TARGET }];
+  return {
+    hotline: {
+      id: hotline?.id ?? 'unknown',
+      accountId: hotline?.accountId ?? 'unknown',
+      name: hotline?.name ?? 'the hotline',
+      number: input.hotlineNumber,
+      language,
+    },
+    at: input.at,
+    slotId: null,
+    overrideIds: [],
+    greeting: hotline?.greeting ?? null,
+    requireAnswerConfirmation: false,
+    callerIdMode: hotline?.callerIdMode ?? 'hotline',
+    steps: [
+      ...dial,
+      final && final.kind !== 'supervisors' ? final : { kind: 'message', message: apologyPrompt(language) },
+    ],
+  };
+}

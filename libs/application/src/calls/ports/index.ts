@@ -1,0 +1,6 @@
+export * from './call-store.port';
+export * from './hotline-lookup.port';
+export * from './call-planner.port';
+export * from './call-events.port';
+export * from './call-logger.port';
+export * from './timer.port';

@@ -1,0 +1,12 @@
+import { Timer } from '../ports/timer.port';
+
+/**
+ * Every time budget runs out at the next turn of the event loop, whatever its length: an in-memory
+ * fake answers within it (promises only), a fake left `hanging` does not. No wall-clock wait.
+ */
+export const nextTurnTimer: Timer = {
+  schedule(_ms, callback) {
+    const handle = setImmediate(callback);
+    return () => clearImmediate(handle);
+  },
+};
