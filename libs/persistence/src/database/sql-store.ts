@@ -43,8 +43,10 @@ export function serialised<T>(dataSource: DataSource, work: () => Promise<T>): P
 }
 
 /**
- * How the repositories reach the database: `read` for a consistent look, `write` for a transaction
- * that commits whole or not at all.
+ * How the repositories reach the database: `read` for queries, `write` for a transaction that
+ * commits whole or not at all. On MariaDB a read of several statements is not one snapshot (that
+ * would cost a BEGIN and a COMMIT per read); where it matters the repository orders its statements
+ * so a torn read errs on the safe side (the schedule reads its version before its slots).
  */
 export class SqlStore {
   readonly mariaDb: boolean;

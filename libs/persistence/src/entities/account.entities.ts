@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { idColumn, instantColumn, textColumn } from './columns';
+import { belongsToAccount } from './constraints';
 
 @Entity({ name: 'accounts' })
 export class AccountRow {
@@ -9,6 +10,9 @@ export class AccountRow {
 }
 
 @Entity({ name: 'users' })
+@Index('UQ_users_email', ['accountId', 'emailKey'], { unique: true })
+@Index('IDX_users_email_key', ['emailKey'])
+@belongsToAccount(() => AccountRow, 'FK_users_account')
 export class UserRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;
@@ -22,6 +26,9 @@ export class UserRow {
 }
 
 @Entity({ name: 'api_keys' })
+@Index('UQ_api_keys_prefix', ['prefix'], { unique: true })
+@Index('IDX_api_keys_created', ['accountId', 'createdAt'])
+@belongsToAccount(() => AccountRow, 'FK_api_keys_account')
 export class ApiKeyRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;

@@ -1,7 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AccountRow } from './account.entities';
 import { idColumn, instantColumn, jsonColumn, nullableIdColumn, textColumn } from './columns';
+import { belongsToAccount } from './constraints';
 
 @Entity({ name: 'audit_log' })
+@Index('IDX_audit_log_at', ['accountId', 'at', 'id'])
+@Index('IDX_audit_log_entity', ['accountId', 'entityType', 'entityId'])
+@belongsToAccount(() => AccountRow, 'FK_audit_log_account')
 export class AuditEntryRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;

@@ -1,7 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AccountRow } from './account.entities';
 import { flagColumn, idColumn, intColumn, textColumn } from './columns';
+import { belongsToAccount, ownedBy, refersTo } from './constraints';
 
 @Entity({ name: 'people' })
+@Index('IDX_people_sort', ['accountId', 'sortName', 'id'])
+@belongsToAccount(() => AccountRow, 'FK_people_account')
 export class PersonRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;
@@ -12,6 +16,7 @@ export class PersonRow {
 }
 
 @Entity({ name: 'person_numbers' })
+@ownedBy(() => PersonRow, 'personId', 'FK_person_numbers_people')
 export class PersonNumberRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn('person_id')) personId!: string;
@@ -25,6 +30,8 @@ export class PersonNumberRow {
 }
 
 @Entity({ name: 'teams' })
+@Index('IDX_teams_sort', ['accountId', 'sortName', 'id'])
+@belongsToAccount(() => AccountRow, 'FK_teams_account')
 export class TeamRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;
@@ -34,6 +41,9 @@ export class TeamRow {
 }
 
 @Entity({ name: 'team_members' })
+@Index('IDX_team_members_person', ['accountId', 'personId'])
+@ownedBy(() => TeamRow, 'teamId', 'FK_team_members_teams')
+@refersTo(() => PersonRow, 'personId', 'FK_team_members_person')
 export class TeamMemberRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn('team_id')) teamId!: string;

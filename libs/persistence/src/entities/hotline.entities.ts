@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AccountRow } from './account.entities';
 import { flagColumn, idColumn, intColumn, jsonColumn, textColumn } from './columns';
+import { belongsToAccount, ownedBy, refersTo } from './constraints';
+import { PersonRow } from './directory.entities';
 
 @Entity({ name: 'hotlines' })
+@Index('UQ_hotlines_number', ['number'], { unique: true })
+@Index('IDX_hotlines_sort', ['accountId', 'sortName', 'id'])
+@belongsToAccount(() => AccountRow, 'FK_hotlines_account')
 export class HotlineRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;
@@ -22,6 +28,9 @@ export class HotlineRow {
 }
 
 @Entity({ name: 'hotline_supervisors' })
+@Index('IDX_hotline_supervisors_person', ['accountId', 'personId'])
+@ownedBy(() => HotlineRow, 'hotlineId', 'FK_hotline_supervisors_hotlines')
+@refersTo(() => PersonRow, 'personId', 'FK_hotline_supervisors_person')
 export class HotlineSupervisorRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn('hotline_id')) hotlineId!: string;

@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AccountRow } from './account.entities';
 import { idColumn, instantColumn, jsonColumn, textColumn } from './columns';
+import { belongsToAccount, ownedBy } from './constraints';
+import { TeamRow } from './directory.entities';
+import { HotlineRow } from './hotline.entities';
 
 @Entity({ name: 'on_call_patterns' })
+@Index('IDX_on_call_patterns_sort', ['accountId', 'sortName', 'id'])
+@belongsToAccount(() => AccountRow, 'FK_on_call_patterns_account')
 export class PatternRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn()) id!: string;
@@ -11,20 +17,22 @@ export class PatternRow {
   @Column(jsonColumn('windows')) windows!: string;
 }
 
-@Entity({ name: 'hotline_callback_settings' })
-export class HotlineCallbackSettingsRow {
+/** A service's callback policy; both kinds of service share this shape. */
+abstract class CallbackSettingsColumns {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
-  @PrimaryColumn(idColumn('hotline_id')) serviceId!: string;
   /** JSON, as the domain's `callbackPolicy()` takes it. */
   @Column(jsonColumn('policy')) policy!: string;
   @Column(instantColumn('updated_at')) updatedAt!: number;
 }
 
+@Entity({ name: 'hotline_callback_settings' })
+@ownedBy(() => HotlineRow, 'serviceId', 'FK_hotline_callback_settings_hotlines')
+export class HotlineCallbackSettingsRow extends CallbackSettingsColumns {
+  @PrimaryColumn(idColumn('hotline_id')) serviceId!: string;
+}
+
 @Entity({ name: 'team_callback_settings' })
-export class TeamCallbackSettingsRow {
-  @PrimaryColumn(idColumn('account_id')) accountId!: string;
+@ownedBy(() => TeamRow, 'serviceId', 'FK_team_callback_settings_teams')
+export class TeamCallbackSettingsRow extends CallbackSettingsColumns {
   @PrimaryColumn(idColumn('team_id')) serviceId!: string;
-  /** JSON, as the domain's `callbackPolicy()` takes it. */
-  @Column(jsonColumn('policy')) policy!: string;
-  @Column(instantColumn('updated_at')) updatedAt!: number;
 }
