@@ -1,0 +1,57 @@
+import { Clock, JobContext, NonRetryableJobError } from '@dutyline/domain';
+import { failureText, isPermanentFailure } from './delivery-failure';
+import { Delivery, DeliveryKind, DeliveryLedger } from './ports';
+
+/** Runs one step unless an earlier attempt recorded it; the step's result is recorded when it succeeds. */
+export type StepRunner = (name: string, work: () => Promise<string>) => Promise<void>;
+
+export interface DeliveryOutcome {
+  readonly deliveryId: string;
+  /** `already-delivered`: an earlier run finished it, nothing was sent again. */
+  readonly status: 'delivered' | 'already-delivered';
+  /** The steps done, with their results. */
+  readonly steps: Readonly<Record<string, string>>;
+}
+
+/**
+ * The skeleton every delivery job shares: load the delivery, skip a delivered one, run the missing
+ * steps (each recorded as soon as it is done, so a repeated job never repeats a finished step), close
+ * it. Failures: a permanent one closes the delivery as `failed` and becomes `NonRetryableJobError`
+ * (the job fails at once); another one on the last attempt closes it as `failed` too; otherwise the
+ * attempt is noted and the error rethrown for the queue to retry.
+ */
+export async function runDelivery(
+  deps: { readonly ledger: DeliveryLedger; readonly clock: Clock },
+  kind: DeliveryKind,
+  deliveryId: string,
+  context: Pick<JobContext, 'attempt' | 'maxAttempts'>,
+  work: (delivery: Delivery, step: StepRunner) => Promise<void>,
+): Promise<DeliveryOutcome> {
+  const { ledger, clock } = deps;
+  const delivery = await ledger.delivery(deliveryId);
+  if (!delivery) throw new NonRetryableJobError(`no ${kind} delivery "${deliveryId}" is owed`);
+  if (delivery.kind !== kind) throw new NonRetryableJobError(`delivery "${deliveryId}" is a ${delivery.kind}, not a ${kind}`);
+  if (delivery.status === 'delivered') return { deliveryId, status: 'already-delivered', steps: delivery.steps };
+
+  const steps: Record<string, string> = { ...delivery.steps };
+  const step: StepRunner = async (name, run) => {
+    if (steps[name] !== undefined) return;
+    const result = await run();
+    await ledger.recordStep(deliveryId, name, result, clock.now());
+    steps[name] = result;
+  };
+  try {
+    await work(delivery, step);
+  } catch (error) {
+    const reason = failureText(error);
+    if (isPermanentFailure(error)) {
+      await ledger.finishDelivery(deliveryId, 'failed', clock.now(), reason);
+      throw error instanceof NonRetryableJobError ? error : new NonRetryableJobError(reason, { cause: error });
+    }
+    if (context.attempt >= context.maxAttempts) await ledger.finishDelivery(deliveryId, 'failed', clock.now(), reason);
+    else await ledger.noteAttemptFailed(deliveryId, reason, clock.now());
+    throw error;
+  }
+  await ledger.finishDelivery(deliveryId, 'delivered', clock.now());
+  return { deliveryId, status: 'delivered', steps };
+}

@@ -1,0 +1,50 @@
+import { CallRecord, EmailAddress, Hotline, Id, Person, PersonRepository, PhoneNumber } from '@dutyline/domain';
+
+/** The people chosen for a message, and the addresses and mobiles to use. */
+export interface Recipients {
+  readonly people: readonly Person[];
+  /** The people's e-mails then the extra ones, each once. */
+  readonly emails: readonly EmailAddress[];
+  /** The first mobile of each person who has one, each once. */
+  readonly mobiles: readonly PhoneNumber[];
+}
+
+export const NO_RECIPIENTS: Recipients = { people: [], emails: [], mobiles: [] };
+
+/** The on-call people of a call: those its plan rang as on duty, in the order they were rung. */
+export function onDutyPersonIds(record: CallRecord): Id[] {
+  return unique(record.legs.filter((leg) => leg.via === 'on-call').map((leg) => leg.personId));
+}
+
+/** The hotline's supervisors; when the hotline is gone, those the call rang as supervisors. */
+export function supervisorIds(record: CallRecord, hotline: Hotline | undefined): Id[] {
+  if (hotline) return [...hotline.supervisorIds];
+  return unique(record.legs.filter((leg) => leg.via === 'supervisor').map((leg) => leg.personId));
+}
+
+/** Reads the people named (one batch) and collects their addresses, plus `extraEmails`. */
+export async function recipientsOf(
+  people: PersonRepository,
+  accountId: Id,
+  personIds: readonly Id[],
+  extraEmails: readonly EmailAddress[] = [],
+): Promise<Recipients> {
+  const ids = unique(personIds);
+  const found = ids.length > 0 ? await people.peopleByIds(accountId, ids) : [];
+  const emails = [...found.map((p) => p.email).filter((e): e is EmailAddress => e !== null), ...extraEmails];
+  const mobiles = found.map(firstMobile).filter((n): n is PhoneNumber => n !== undefined);
+  return {
+    people: found,
+    emails: emails.filter((e, i) => emails.findIndex((f) => f.value === e.value) === i),
+    mobiles: mobiles.filter((n, i) => mobiles.findIndex((m) => m.e164 === n.e164) === i),
+  };
+}
+
+/** The first enabled number that can take a text message. */
+export function firstMobile(person: Person): PhoneNumber | undefined {
+  return person.contactNumbers.find((c) => c.enabled && (c.number.type === 'MOBILE' || c.number.type === 'FIXED_LINE_OR_MOBILE'))?.number;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

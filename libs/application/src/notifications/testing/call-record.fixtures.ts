@@ -1,0 +1,43 @@
+import { CallLeg, CallRecord, parseInstant } from '@dutyline/domain';
+
+const leg = (step: number, personId: string, personName: string, number: string, via: CallLeg['via'], outcome: CallLeg['outcome']): CallLeg => {
+  const startedAt = parseInstant('2027-03-28T01:14:00Z') + step * 20_000;
+  return {
+    step, personId, personName, number, label: 'mobile', via, level: via === 'on-call' ? step : null, teamId: null,
+    startedAt, answeredAt: null, endedAt: startedAt + 20_000, ringSeconds: 20, outcome, detail: null, sipCode: null,
+  };
+};
+
+/**
+ * A call to "Maintenance on-call" on the night clocks go forward in Paris (01:15 UTC is 03:15 CEST):
+ * alice (on duty) did not answer, bob (on duty, level 2) was busy, the boss (supervisor) did not
+ * answer, and the caller left a voicemail.
+ */
+export function aVoicemailCall(overrides: Partial<CallRecord> = {}): CallRecord {
+  return {
+    id: 'call-1',
+    accountId: 'acct-test',
+    hotlineId: 'hl',
+    hotlineName: 'Maintenance on-call',
+    hotlineNumber: '+33140000000',
+    carrier: 'vonage',
+    carrierCallId: 'CON-1',
+    caller: '+33698765432',
+    planSource: 'schedule',
+    startedAt: parseInstant('2027-03-28T01:15:00Z'),
+    answeredAt: null,
+    endedAt: parseInstant('2027-03-28T01:17:00Z'),
+    outcome: 'voicemail',
+    answeredBy: null,
+    timeToAnswerSeconds: null,
+    durationSeconds: 120,
+    voicemailRecording: 'https://api.nexmo.com/v1/files/rec-1',
+    legs: [
+      leg(0, 'alice', 'Alice Martin', '+33612345678', 'on-call', 'no-answer'),
+      leg(1, 'bob', 'Bob Durand', '+33687654321', 'on-call', 'busy'),
+      leg(2, 'boss', 'Claire Boss', '+33611112222', 'supervisor', 'no-answer'),
+    ],
+    comments: [],
+    ...overrides,
+  };
+}
