@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ApplicationModule } from './application/application.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { GatewayConfig } from './config/gateway-config';
+import { DatabaseModule } from './database/database.module';
+import { FEATURE_MODULES } from './feature-modules';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { HealthModule } from './health/health.module';
+import type { JsonLogger } from './logging/json-logger';
+import { PlatformModule } from './platform/platform.module';
+import { SeedModule } from './seed/seed.module';
+
+/** The composition root for HTTP: platform, database, GraphQL, auth, audit, health, seed, then the features. */
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, logger),
+        DatabaseModule.forRoot(config.database),
+        ApplicationModule,
+        GraphqlApiModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        SeedModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

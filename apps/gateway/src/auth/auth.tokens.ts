@@ -1,0 +1,9 @@
+import { token } from '../platform/injection-token';
+import type { AccessTokens } from './access-tokens';
+import type { LoginAttemptLimiter } from './login-attempt-limiter';
+import type { PasswordHasher } from './password-hasher';
+
+export const ACCESS_TOKENS = token<AccessTokens>('AccessTokens');
+export const PASSWORD_HASHER = token<PasswordHasher>('PasswordHasher');
+/** In-memory by default; bind a shared (Redis) implementation when several instances serve logins. */
+export const LOGIN_ATTEMPT_LIMITER = token<LoginAttemptLimiter>('LoginAttemptLimiter');

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { ConfigError } from './config-error';
+import { Environment, readGatewayConfig } from './gateway-config';
+
+const cwd = '/srv/dutyline';
+const read = (env: Environment) => readGatewayConfig(env, { cwd, generatedSecret: (dir) => `generated-in:${dir}`.padEnd(40, '!') });
+
+function problemsOf(env: Environment): string[] {
+  try {
+    read(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readGatewayConfig', () => {
+  it('runs with no environment at all: port 3000, SQLite under ./data, a generated secret, demo seed on', () => {
+    const config = read({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(path.join(cwd, 'data'));
+    expect(config.database).toEqual({ kind: 'sqlite', file: path.join(cwd, 'data', 'dutyline.sqlite') });
+    expect(config.authSecret.source).toBe('generated');
+    expect(config.authSecret.value).toContain(path.join(cwd, 'data'));
+    expect(config.redisUrl).toBeNull();
+    expect(config.logLevel).toBe('info');
+    expect(config.demoSeed).toBe(true);
+    expect(config.graphql).toEqual({ maxDepth: 12, maxComplexity: 20000, maxPageSize: 100 });
+    expect(config.auth).toEqual({ tokenTtlSeconds: 43200, loginMaxFailures: 5, loginFailureWindowSeconds: 900 });
+  });
+
+  it('switches to MySQL on DATABASE_URL, without a demo seed unless asked', () => {
+    const config = read({ DATABASE_URL: 'mysql://dutyline:pw@db:3306/dutyline', AUTH_SECRET: 'x'.repeat(32) });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://dutyline:pw@db:3306/dutyline' });
+    expect(config.demoSeed).toBe(false);
+    expect(config.authSecret).toEqual({ value: 'x'.repeat(32), source: 'environment' });
+    expect(read({ DATABASE_URL: 'mariadb://db/dutyline', DEMO_SEED: 'true' }).demoSeed).toBe(true);
+  });
+
+  it('reads the other variables', () => {
+    const config = read({ PORT: '0', DATA_DIR: '/var/lib/dutyline', REDIS_URL: 'redis://cache:6379', LOG_LEVEL: 'DEBUG', GRAPHQL_MAX_DEPTH: '8' });
+    expect(config).toMatchObject({ port: 0, dataDir: '/var/lib/dutyline', redisUrl: 'redis://cache:6379', logLevel: 'debug' });
+    expect(config.graphql.maxDepth).toBe(8);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(read({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, ['PORT']],
+    [{ PORT: '70000' }, ['PORT']],
+    [{ PORT: '-1' }, ['PORT']],
+    [{ DATABASE_URL: 'postgres://db/x' }, ['DATABASE_URL']],
+    [{ DATABASE_URL: 'mysql://db' }, ['DATABASE_URL']],
+    [{ DATABASE_URL: 'not a url' }, ['DATABASE_URL']],
+    [{ REDIS_URL: 'http://cache' }, ['REDIS_URL']],
+    [{ AUTH_SECRET: 'short' }, ['AUTH_SECRET']],
+    [{ LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+    [{ DEMO_SEED: 'maybe' }, ['DEMO_SEED']],
+    [{ SMTP_URL: 'mail.example.org' }, ['SMTP_URL']],
+    [{ PORT: 'x', LOG_LEVEL: 'y', AUTH_SECRET: 'z' }, ['PORT', 'LOG_LEVEL', 'AUTH_SECRET']],
+  ])('refuses %j, naming %j', (env, variables) => {
+    expect(problemsOf(env)).toEqual(variables);
+  });
+
+  it('never repeats a database password in its message', () => {
+    try {
+      read({ DATABASE_URL: 'mysql://root:s3cret@db' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^DATABASE_URL: /);
+      expect((error as Error).message).not.toContain('s3cret');
+    }
+  });
+});

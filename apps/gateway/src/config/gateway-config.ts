@@ -1,0 +1,187 @@
+import path from 'node:path';
+import { MAX_PAGE_SIZE } from '@dutyline/domain';
+import { ConfigError, ConfigProblem } from './config-error';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the data lives: a MariaDB/MySQL server (`DATABASE_URL`) or the embedded SQLite file. */
+export type DatabaseConfig =
+  | { readonly kind: 'mysql'; readonly url: string }
+  | { readonly kind: 'sqlite'; readonly file: string };
+
+/** Everything the gateway reads from its environment, once, validated. */
+export interface GatewayConfig {
+  /** `PORT`. @defaultValue 3000 */
+  readonly port: number;
+  /** `DATA_DIR`, absolute: the SQLite file, the generated auth secret. @defaultValue `./data` */
+  readonly dataDir: string;
+  /** `DATABASE_URL` (`mysql://` or `mariadb://`); the SQLite file `<DATA_DIR>/dutyline.sqlite` when unset. */
+  readonly database: DatabaseConfig;
+  /** `REDIS_URL`; none: single-instance mode (in-memory rate limits and invalidation). */
+  readonly redisUrl: string | null;
+  /** `AUTH_SECRET`, at least 32 characters; generated once into `<DATA_DIR>/auth-secret` when unset. */
+  readonly authSecret: AuthSecret;
+  /** `LOG_LEVEL`. @defaultValue `info` */
+  readonly logLevel: LogLevel;
+  /** `TRUST_PROXY`: how many reverse proxies stand in front; their `X-Forwarded-For` gives the client address (login limits). @defaultValue 0 */
+  readonly trustProxyHops: number;
+  readonly auth: {
+    /** `AUTH_TOKEN_TTL_SECONDS`: how long a login token is valid. @defaultValue 43200 (12 h) */
+    readonly tokenTtlSeconds: number;
+    /** `LOGIN_MAX_FAILURES` per e-mail and address in the window. @defaultValue 5 */
+    readonly loginMaxFailures: number;
+    /** `LOGIN_FAILURE_WINDOW_SECONDS`. @defaultValue 900 (15 min) */
+    readonly loginFailureWindowSeconds: number;
+  };
+  readonly graphql: {
+    /** `GRAPHQL_MAX_DEPTH`. @defaultValue 12 */
+    readonly maxDepth: number;
+    /** `GRAPHQL_MAX_COMPLEXITY` (see ComplexityLimitRule). @defaultValue 20000 */
+    readonly maxComplexity: number;
+    /** `GRAPHQL_MAX_PAGE_SIZE`: the largest `first`, at most half the repositories' page limit. @defaultValue 100 */
+    readonly maxPageSize: number;
+  };
+  /** `DEMO_SEED`: seed a demo account into an empty database. @defaultValue true on SQLite, false on MySQL */
+  readonly demoSeed: boolean;
+  /** Mail delivery, read here and used by the mail wiring: `SMTP_URL` (see `smtpSettingsFromUrl`). */
+  readonly mail: { readonly smtpUrl: string | null };
+  /** Carrier settings, read here and validated by the Vonage wiring. */
+  readonly vonage: {
+    readonly applicationId: string | null;
+    /** `VONAGE_PRIVATE_KEY`: a PEM text or the path of a PEM file. */
+    readonly privateKey: string | null;
+    readonly apiKey: string | null;
+    readonly apiSecret: string | null;
+    /** `VONAGE_SIGNATURE_SECRET`: verifies signed webhooks. */
+    readonly signatureSecret: string | null;
+    /** `VONAGE_API_HOST`: another Voice API host (a local fake in tests). */
+    readonly apiHost: string | null;
+  };
+}
+
+/** The token-signing secret and where it came from (a generated one is worth a warning with several instances). */
+export interface AuthSecret {
+  readonly value: string;
+  readonly source: 'environment' | 'generated';
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The secret generated once into the data folder; injected so reading the config stays testable. */
+export type GeneratedSecretSource = (dataDir: string) => string;
+
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+/**
+ * Reads and validates the environment. Every faulty variable is reported at once in a ConfigError;
+ * nothing is clamped or silently replaced. Empty strings count as unset.
+ */
+export function readGatewayConfig(env: Environment, options: { cwd: string; generatedSecret: GeneratedSecretSource }): GatewayConfig {
+  const problems: ConfigProblem[] = [];
+  const read = new EnvReader(env, problems);
+
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(options.cwd, read.text('DATA_DIR') ?? './data');
+  const database = read.databaseUrl('DATABASE_URL', dataDir);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const secretText = read.text('AUTH_SECRET');
+  if (secretText !== undefined && secretText.length < MIN_AUTH_SECRET_LENGTH) {
+    problems.push({ variable: 'AUTH_SECRET', message: `must be at least ${MIN_AUTH_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)` });
+  }
+  const config = {
+    port,
+    dataDir,
+    database,
+    redisUrl,
+    logLevel,
+    trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
+    auth: {
+      tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+      loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      loginFailureWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+    graphql: {
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 20000, 10, 10_000_000),
+      maxPageSize: read.integer('GRAPHQL_MAX_PAGE_SIZE', 100, 1, Math.floor(MAX_PAGE_SIZE / 2)),
+    },
+    demoSeed: read.boolean('DEMO_SEED', database?.kind !== 'mysql'),
+    mail: { smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']) },
+    vonage: {
+      applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,
+      privateKey: read.text('VONAGE_PRIVATE_KEY') ?? null,
+      apiKey: read.text('VONAGE_API_KEY') ?? null,
+      apiSecret: read.text('VONAGE_API_SECRET') ?? null,
+      signatureSecret: read.text('VONAGE_SIGNATURE_SECRET') ?? null,
+      apiHost: read.url('VONAGE_API_HOST', ['http:', 'https:']),
+    },
+  };
+  if (problems.length > 0 || database === undefined) throw new ConfigError(problems);
+  const authSecret: AuthSecret =
+    secretText !== undefined ? { value: secretText, source: 'environment' } : { value: options.generatedSecret(dataDir), source: 'generated' };
+  return { ...config, database, authSecret };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Environment,
+    private readonly problems: ConfigProblem[],
+  ) {}
+
+  text(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const text = this.text(name);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      this.problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}, not "${text}"` });
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const text = this.text(name)?.toLowerCase();
+    if (text === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(text)) return true;
+    if (['false', '0', 'no', 'off'].includes(text)) return false;
+    this.problems.push({ variable: name, message: `must be true or false, not "${text}"` });
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const text = this.text(name)?.toLowerCase();
+    if (text === undefined) return fallback;
+    if ((values as readonly string[]).includes(text)) return text as T;
+    this.problems.push({ variable: name, message: `must be one of ${values.join(', ')}, not "${text}"` });
+    return fallback;
+  }
+
+  url(name: string, protocols: readonly string[]): string | null {
+    const text = this.text(name);
+    if (text === undefined) return null;
+    const url = URL.canParse(text) ? new URL(text) : null;
+    if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
+      this.problems.push({ variable: name, message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host` });
+      return null;
+    }
+    return text;
+  }
+
+  databaseUrl(name: string, dataDir: string): DatabaseConfig | undefined {
+    if (this.text(name) === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
+    const url = this.url(name, ['mysql:', 'mariadb:']);
+    if (url === null) return undefined;
+    if (new URL(url).pathname.replace(/^\//, '') === '') {
+      this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
+      return undefined;
+    }
+    return { kind: 'mysql', url };
+  }
+}

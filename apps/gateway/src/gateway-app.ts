@@ -1,0 +1,27 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import type { GatewayConfig } from './config/gateway-config';
+import type { JsonLogger } from './logging/json-logger';
+import { requestLogging } from './logging/request-logging.middleware';
+
+/** The gateway, built and wired but not listening yet: the database is open and migrated. */
+export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), { logger, abortOnError: false });
+  return configureGatewayApp(app, config, logger);
+}
+
+/**
+ * What every gateway gets around its modules (also applied by the test harness): request ids and
+ * request logs first of all middleware, the proxy setting, shutdown on SIGTERM/SIGINT.
+ */
+export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
+  app.useLogger(logger);
+  app.use(requestLogging(logger));
+  const express = app as unknown as NestExpressApplication;
+  express.disable('x-powered-by');
+  if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
+  app.enableShutdownHooks();
+  return app;
+}

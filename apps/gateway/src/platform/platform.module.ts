@@ -1,0 +1,22 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { GatewayConfig } from '../config/gateway-config';
+import { JsonLogger } from '../logging/json-logger';
+import { provideValue } from './injection-token';
+import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from './platform.tokens';
+import { randomIds } from './random-ids';
+import { systemClock } from './system-clock';
+
+/** The process-wide pieces every module may inject: configuration, clock, ids, logger. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: GatewayConfig, logger: JsonLogger): DynamicModule {
+    const providers = [
+      provideValue(GATEWAY_CONFIG, config),
+      provideValue(LOGGER, logger),
+      provideValue(CLOCK, systemClock),
+      provideValue(ID_GENERATOR, randomIds),
+    ];
+    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
