@@ -2,3 +2,6 @@ export { DEFAULT_SQLITE_PATH, MIGRATIONS_TABLE, createDataSource, isMariaDbUrl, 
 export type { DatabaseConfig } from './database/create-data-source';
 export { MIGRATIONS } from './migrations';
 export * from './repositories';
+export * from './repositories/notification-delivery.repository';
+export * from './repositories/hotline-document.repository';
+export * from './repositories/voicemail-link.repository';

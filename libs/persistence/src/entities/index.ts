@@ -3,6 +3,7 @@ import { AuditEntryRow } from './audit.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
 import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
 import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from './schedule.entities';
+import { HotlineDocumentRow, NotificationDeliveryRow, VoicemailLinkRow } from './notification.entities';
 import { HotlineCallbackSettingsRow, PatternRow, TeamCallbackSettingsRow } from './settings.entities';
 
 export * from './account.entities';
@@ -11,10 +12,11 @@ export * from './directory.entities';
 export * from './hotline.entities';
 export * from './schedule.entities';
 export * from './settings.entities';
+export * from './notification.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
-  HotlineCallbackSettingsRow, TeamCallbackSettingsRow,
+  HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow,
 ];
