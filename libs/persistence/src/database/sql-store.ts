@@ -1,5 +1,10 @@
+import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { isDeadlock } from '../support/store-errors';
+
+/** How often a MariaDB transaction is tried when InnoDB picks it as a deadlock victim. */
+const MAX_DEADLOCK_ATTEMPTS = 4;
 
 export const isMariaDb = (dataSource: DataSource): boolean =>
   dataSource.options.type === 'mariadb' || dataSource.options.type === 'mysql';
@@ -61,8 +66,26 @@ export class SqlStore {
   }
 
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.mariaDb) return this.dataSource.transaction(work);
+    if (this.mariaDb) return this.mariaDbTransaction(work);
     return serialised(this.dataSource, () => this.sqliteTransaction(work));
+  }
+
+  /**
+   * READ COMMITTED: InnoDB then takes no gap locks for searches, so "delete the children, insert
+   * them again" in two accounts never lock each other out (under REPEATABLE READ they deadlocked
+   * whenever their keys shared an index gap). Correctness rests on row locks (the schedule version),
+   * unique indexes and foreign keys, which every level keeps. A deadlock InnoDB still reports
+   * rolled the whole transaction back, so it is run again, a few times at most.
+   */
+  private async mariaDbTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', work);
+      } catch (error) {
+        if (attempt >= MAX_DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, attempt * 10 + randomInt(10)));
+      }
+    }
   }
 
   /**

@@ -32,3 +32,9 @@ export function isForeignKeyViolation(error: unknown): boolean {
     failure.code === 'ER_ROW_IS_REFERENCED_2' || failure.code === 'ER_NO_REFERENCED_ROW_2'
   );
 }
+
+/** InnoDB chose this transaction as a deadlock victim and rolled it back: running it again is safe. */
+export function isDeadlock(error: unknown): boolean {
+  const failure = failureOf(error);
+  return failure.errno === 1213 || failure.code === 'ER_LOCK_DEADLOCK';
+}
