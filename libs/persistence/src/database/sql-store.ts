@@ -31,7 +31,10 @@ function queueKey(dataSource: DataSource): string {
   return key;
 }
 
-/** Runs `work` after every unit of work queued before it on the same SQLite database. */
+/**
+ * Runs `work` after every unit of work queued before it on the same SQLite database. `work` must
+ * not queue another unit itself (it would wait for its own end): it uses the manager it is given.
+ */
 export function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const key = queueKey(dataSource);
   const previous = queues.get(key) ?? Promise.resolve();
