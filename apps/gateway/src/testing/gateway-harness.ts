@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { EmailAddress, type Id, type Role } from '@dutyline/domain';
 import { mariadbUrl, uniqueName } from '@dutyline/test-support';
@@ -26,6 +26,8 @@ export interface StartOptions {
   readonly env?: Environment;
   /** Replace providers before the app is built (a slow probe, a ManualClock…). */
   readonly override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** More modules, e.g. one providing a `@DemoSeed` step. */
+  readonly imports?: ModuleMetadata['imports'];
 }
 
 export interface GraphQLAnswer {
@@ -71,7 +73,7 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
   const config = readGatewayConfig(env, { cwd: dataDir, generatedSecret: () => TEST_AUTH_SECRET });
   const logs: Record<string, unknown>[] = [];
   const logger = new JsonLogger('debug', (line) => logs.push(JSON.parse(line)));
-  let builder = Test.createTestingModule({ imports: [AppModule.register(config, logger)] })
+  let builder = Test.createTestingModule({ imports: [AppModule.register(config, logger), ...(options.imports ?? [])] })
     .overrideProvider(PASSWORD_HASHER)
     .useValue(fastPasswordHasher);
   if (options.override) builder = options.override(builder);
