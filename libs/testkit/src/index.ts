@@ -1,0 +1,3 @@
+export * from './network';
+export * from './contract-world';
+export * from './carrier-contract';
