@@ -9,6 +9,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import type { JsonLogger } from './logging/json-logger';
 import { PlatformModule } from './platform/platform.module';
+import { DrainOnShutdown } from './platform/shutdown-state';
 import { SeedModule } from './seed/seed.module';
 
 /** The composition root for HTTP: platform, database, GraphQL, auth, audit, health, seed, then the features. */
@@ -28,6 +29,7 @@ export class AppModule {
         SeedModule,
         ...FEATURE_MODULES,
       ],
+      providers: [DrainOnShutdown],
     };
   }
 }

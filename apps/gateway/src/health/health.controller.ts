@@ -1,40 +1,10 @@
-import { BeforeApplicationShutdown, Controller, Get, Inject, Injectable, OnApplicationShutdown, Res } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { Server, ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { Public } from '../auth/auth.decorators';
 import { DATABASE_PROBE, type DatabaseProbe } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { LOGGER } from '../platform/platform.tokens';
-
-/** Requests still running this long after shutdown began are cut off. */
-export const SHUTDOWN_GRACE_MS = 10_000;
-
-/**
- * Graceful shutdown (SIGTERM/SIGINT, `app.close()`): `/ready` turns 503 at once so load balancers
- * stop sending traffic, the HTTP server stops accepting and lets in-flight requests finish (cut
- * after SHUTDOWN_GRACE_MS), then the database closes (DatabaseModule, last).
- */
-@Injectable()
-export class ShutdownState implements BeforeApplicationShutdown, OnApplicationShutdown {
-  draining = false;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
-
-  beforeApplicationShutdown(signal?: string): void {
-    this.draining = true;
-    this.logger.entry('info', 'shutting down: finishing requests in flight', { signal });
-    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
-    this.timer = setTimeout(() => server?.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.timer);
-  }
-}
+import { ShutdownState } from '../platform/shutdown-state';
 
 /**
  * `/health`: the process is alive (200 while it serves). `/ready`: it can serve traffic — the

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HealthController, ShutdownState } from './health.controller';
+import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController], providers: [ShutdownState] })
+@Module({ controllers: [HealthController] })
 export class HealthModule {}

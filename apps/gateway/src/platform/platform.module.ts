@@ -4,9 +4,10 @@ import { JsonLogger } from '../logging/json-logger';
 import { provideValue } from './injection-token';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from './platform.tokens';
 import { randomIds } from './random-ids';
+import { ShutdownState } from './shutdown-state';
 import { systemClock } from './system-clock';
 
-/** The process-wide pieces every module may inject: configuration, clock, ids, logger. */
+/** The process-wide pieces every module may inject: configuration, clock, ids, logger, shutdown state. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -17,6 +18,6 @@ export class PlatformModule {
       provideValue(CLOCK, systemClock),
       provideValue(ID_GENERATOR, randomIds),
     ];
-    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+    return { module: PlatformModule, providers: [...providers, ShutdownState], exports: [...providers.map((p) => p.provide), ShutdownState] };
   }
 }
