@@ -135,6 +135,15 @@ describe('inbound calls: every path of a call', () => {
     });
   });
 
+  it('takes the end of the caller\'s leg by the carrier\'s call id, from any instance', async () => {
+    const rig = boilerRoomRig();
+    await callThrough(rig, [['ended', 0, 'busy']]);
+    expect(said(await rig.secondInstance().callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 }))).toBe('hang up +33142000001');
+    expect(await rig.service.callEnded({ carrier: 'test', carrierCallId: 'nobody', at: at(9) })).toEqual({ kind: 'nothing' });
+    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', durationSeconds: 9 });
+    expect(rig.logger.messages('warn')).toEqual(['end of a carrier call this service does not know']);
+  });
+
   it('announces the call to the callee only while their leg is the one wanted', async () => {
     const rig = boilerRoomRig();
     await callThrough(rig, [['ended', 0, 'busy']]);

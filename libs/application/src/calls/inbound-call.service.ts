@@ -179,11 +179,24 @@ export class InboundCallService implements InboundCalls {
   }
 
   async callEnded(input: CallEndedInput) {
-    const instruction = await this.onEvent('callEnded', input, 'call-ended',
+    const callId = 'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId);
+    if (callId === undefined) return NOTHING;
+    const instruction = await this.onEvent('callEnded', { callId }, 'call-ended',
       () => ({ type: 'call-completed' }),
       { kind: 'call-ended', at: this.at(input.at), durationSeconds: input.durationSeconds ?? null },
       () => NOTHING);
     return instruction.kind === 'hang-up-leg' ? instruction : NOTHING;
+  }
+
+  /** The id of the call a carrier opened, from memory or the store; undefined (logged) when neither knows it. */
+  private callOpenedBy(carrier: string, carrierCallId: string): Promise<string | undefined> {
+    const context = { carrier, carrierCallId };
+    return this.guarded('callEnded', context, async (budget) => {
+      const known = this.memory.callOpenedBy(carrier, carrierCallId)
+        ?? (await budget.run('finding the call', () => this.deps.store.findByCarrierCall(carrier, carrierCallId)));
+      if (!known) this.logger.warn('end of a carrier call this service does not know', context);
+      return known?.id;
+    }, () => undefined);
   }
 
   // ---- answer ---------------------------------------------------------------------------------------------

@@ -60,8 +60,13 @@ export interface RecordingInput {
   readonly at?: Instant;
 }
 
-export interface CallEndedInput {
-  readonly callId: Id;
+/**
+ * The caller's leg ended. The call is named by `callId`, or — when the carrier reports it where no
+ * call id can be round-tripped (Vonage's application event URL) — by `carrier` and `carrierCallId`.
+ */
+export type CallEndedInput = CallEndedFacts & ({ readonly callId: Id } | { readonly carrier: string; readonly carrierCallId: string });
+
+interface CallEndedFacts {
   readonly at?: Instant;
   /** The caller's leg length as the carrier reports it. */
   readonly durationSeconds?: number | null;
@@ -72,7 +77,10 @@ export interface CallEndedInput {
  * instruction (and a log line), so a caller never hears silence.
  */
 export interface InboundCalls {
-  /** A call reached a hotline number: the first thing the caller hears. Never `nothing`. */
+  /**
+   * A call reached a hotline number: the first thing the caller hears. Never `nothing`, except to a
+   * repeated answer for a call already under way.
+   */
   answer(input: AnswerInput): Promise<CallInstruction>;
   /**
    * The dialled leg of `step` picked up: `bridge` when the callee is joined at once; `nothing` while

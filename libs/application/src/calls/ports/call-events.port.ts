@@ -1,4 +1,4 @@
-import { CallRecord, Id } from '@dutyline/domain';
+import { CallRecord, Id, Instant } from '@dutyline/domain';
 
 /** A call worth telling someone about, with its log as it stands. */
 export interface CallNotice {
@@ -21,5 +21,5 @@ export interface CallEvents {
   /** A voicemail was recorded; `record.voicemailRecording` names it for the carrier's `RecordingCarrier`. */
   voicemailRecorded(notice: CallNotice): Promise<void>;
   /** A call reached a number no hotline owns. */
-  unknownNumber?(notice: { readonly number: string; readonly caller: string | null; readonly carrier: string; readonly at: number }): Promise<void>;
+  unknownNumber?(notice: { readonly number: string; readonly caller: string | null; readonly carrier: string; readonly at: Instant }): Promise<void>;
 }

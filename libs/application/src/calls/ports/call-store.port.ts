@@ -23,6 +23,11 @@ export interface CallStore {
   /** The call with this id, whatever its account (webhooks do not know the account). */
   load(callId: Id): Promise<StoredCall | undefined>;
   /**
+   * The call the carrier opened with this id of the caller's leg (its unique key with `carrier`):
+   * for events that cannot carry our call id, such as the end of the caller's leg.
+   */
+  findByCarrierCall(carrier: string, carrierCallId: string): Promise<StoredCall | undefined>;
+  /**
    * Replaces the stored call if its version is still `call.version` (compare-and-set) and resolves
    * with the new version, one more. Rejects with `VersionConflictError` when the stored version
    * differs or the call is absent.

@@ -29,6 +29,11 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
     return this.read(callId);
   }
 
+  async findByCarrierCall(carrier: string, carrierCallId: string): Promise<StoredCall | undefined> {
+    await this.outage.pass('findByCarrierCall');
+    return this.all().find((c) => c.carrier === carrier && c.carrierCallId === carrierCallId);
+  }
+
   async save(call: StoredCall): Promise<number> {
     await this.outage.pass('save');
     const current = this.read(call.id);
