@@ -11,9 +11,10 @@ export interface GapCheckRunnerDeps {
 }
 
 /**
- * The `gaps.check` job. A periodic check first enqueues the next period's (the id names the period,
- * so every worker and every retry enqueues the same job), then checks: a failing check never breaks
- * the chain. A hotline that is gone ends its chain.
+ * The `gaps.check` job. A periodic check then enqueues the next period's (the id names the period,
+ * so every worker and every retry enqueues the same job), also when the check failed: a failing check
+ * never breaks the chain. A hotline that is gone ends its chain; a worker that dies mid-check leaves
+ * the job to be run again, which enqueues the next one.
  */
 export class GapCheckRunner {
   readonly intervalMs: number;
@@ -24,10 +25,19 @@ export class GapCheckRunner {
 
   async run(job: GapCheckJob): Promise<GapCheckOutcome> {
     const hotline = { accountId: job.accountId, hotlineId: job.hotlineId };
-    if (job.periodStart !== null) {
+    const scheduleNext = async () => {
+      if (job.periodStart === null) return;
       const next = gapCheckPeriodStart(hotline, this.deps.clock.now(), this.intervalMs) + this.intervalMs;
       await this.deps.queue.enqueue('gaps.check', { ...hotline, periodStart: next }, { jobId: periodicGapCheckId(hotline, next), runAt: next });
+    };
+    let outcome: GapCheckOutcome;
+    try {
+      outcome = await this.deps.gapAlerts.check(hotline);
+    } catch (error) {
+      await scheduleNext();
+      throw error;
     }
-    return this.deps.gapAlerts.check(hotline);
+    if (outcome.status !== 'hotline-gone') await scheduleNext();
+    return outcome;
   }
 }

@@ -65,7 +65,7 @@ describe('NotificationProducer', () => {
 });
 
 describe('GapCheckRunner', () => {
-  it('enqueues the next period before checking, so a failing check keeps the chain', async () => {
+  it('enqueues the next period after the check, also when it failed, so the chain goes on', async () => {
     const w = world();
     const runner = new GapCheckRunner({ gapAlerts: { check: () => Promise.reject(new Error('db down')) }, queue: w.queue, clock: w.clock });
     const period = gapCheckPeriodStart(HL, w.clock.now(), HOUR);
@@ -73,6 +73,13 @@ describe('GapCheckRunner', () => {
     expect(w.queue.jobs.map((j) => j.options.jobId)).toEqual([periodicGapCheckId(HL, period + HOUR)]);
     expect(period).toBeLessThanOrEqual(w.clock.now());
     expect(period + HOUR).toBeGreaterThan(w.clock.now());
+  });
+
+  it('ends the chain of a hotline that is gone', async () => {
+    const w = world();
+    const runner = new GapCheckRunner({ gapAlerts: { check: async () => ({ status: 'hotline-gone' as const, sent: [], refused: [] }) }, queue: w.queue, clock: w.clock });
+    await runner.run({ ...HL, periodStart: gapCheckPeriodStart(HL, w.clock.now(), HOUR) });
+    expect(w.queue.jobs).toEqual([]);
   });
 
   it('does not reschedule an immediate check', async () => {

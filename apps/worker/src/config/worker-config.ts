@@ -1,0 +1,193 @@
+import path from 'node:path';
+
+/** One environment variable that cannot be used as given. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** The environment cannot start the worker; every faulty variable is named. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.message}`).join('\n'));
+  }
+}
+
+export type WorkerDatabaseConfig = { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
+
+export interface VonageWorkerConfig {
+  readonly applicationId: string;
+  /** The PEM text (read from the file when `VONAGE_PRIVATE_KEY` names one). */
+  readonly privateKey: string;
+  readonly apiKey: string | null;
+  readonly apiSecret: string | null;
+  readonly apiHost: string | null;
+  readonly restHost: string | null;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the worker reads from its environment, once, validated. */
+export interface WorkerConfig {
+  /** `REDIS_URL` (required): where the queues live. */
+  readonly redisUrl: string;
+  /** `QUEUE_PREFIX`: namespaces every Redis key; gateway and worker must agree. @defaultValue `dutyline` */
+  readonly queuePrefix: string;
+  /** `DATA_DIR`, absolute. @defaultValue `./data` */
+  readonly dataDir: string;
+  /** `DATABASE_URL` (`mysql://`/`mariadb://`); the SQLite file `<DATA_DIR>/dutyline.sqlite` when unset. */
+  readonly database: WorkerDatabaseConfig;
+  readonly mail: {
+    /** `SMTP_URL` (see `smtpMailerFromUrl`); when unset, mail goes to the outbox folder. */
+    readonly smtpUrl: string | null;
+    /** `OUTBOX_DIR`, absolute: one `.eml` file per message. @defaultValue `./outbox` */
+    readonly outboxDir: string;
+    /** `MAIL_FROM`: the sender of outbox messages (SMTP takes it from its URL). @defaultValue `dutyline@localhost.localdomain` */
+    readonly from: string;
+  };
+  /** `VONAGE_APPLICATION_ID` + `VONAGE_PRIVATE_KEY` (+ `VONAGE_API_KEY`/`VONAGE_API_SECRET` for SMS, `VONAGE_API_HOST`, `VONAGE_REST_HOST`); null: the simulator. */
+  readonly vonage: VonageWorkerConfig | null;
+  /** `PUBLIC_URL`: where the gateway serves voicemail links. @defaultValue `http://localhost:3000` */
+  readonly publicUrl: string;
+  /** `WORKER_CONCURRENCY`: jobs of one name run at once by this process. @defaultValue 5 */
+  readonly concurrency: number;
+  /** `JOB_BACKOFF_MS`: the first retry's wait, doubled each time. @defaultValue 2000 */
+  readonly backoffMs: number;
+  /** `GAP_CHECK_INTERVAL_MINUTES`: how often each hotline's coverage is checked. @defaultValue 60 */
+  readonly gapCheckIntervalMinutes: number;
+  /** `SHUTDOWN_TIMEOUT_SECONDS`: how long SIGTERM waits for running jobs before leaving them to another worker. @defaultValue 25 */
+  readonly shutdownTimeoutSeconds: number;
+  /** `LOG_LEVEL`. @defaultValue `info` */
+  readonly logLevel: LogLevel;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface ConfigSources {
+  readonly cwd: string;
+  /** Reads the private key file when `VONAGE_PRIVATE_KEY` is a path. */
+  readonly readFile: (file: string) => string;
+}
+
+/**
+ * Reads and validates the environment, once. Every faulty variable is reported together in a
+ * ConfigError; nothing is clamped or silently replaced. Empty strings count as unset.
+ */
+export function readWorkerConfig(env: Environment, sources: ConfigSources): WorkerConfig {
+  const problems: ConfigProblem[] = [];
+  const read = new EnvReader(env, problems);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  if (read.text('REDIS_URL') === undefined) problems.push({ variable: 'REDIS_URL', message: 'is required: the worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379)' });
+  const dataDir = path.resolve(sources.cwd, read.text('DATA_DIR') ?? './data');
+  const queuePrefix = read.text('QUEUE_PREFIX') ?? 'dutyline';
+  if (!/^[A-Za-z0-9._{}-]{1,100}$/.test(queuePrefix)) problems.push({ variable: 'QUEUE_PREFIX', message: 'is 1 to 100 letters, digits or . _ { } -' });
+  const config = {
+    queuePrefix,
+    dataDir,
+    database: read.database('DATABASE_URL', dataDir),
+    mail: {
+      smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
+      outboxDir: path.resolve(sources.cwd, read.text('OUTBOX_DIR') ?? './outbox'),
+      from: read.email('MAIL_FROM') ?? 'dutyline@localhost.localdomain',
+    },
+    vonage: read.vonage(sources),
+    publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
+    concurrency: read.integer('WORKER_CONCURRENCY', 5, 1, 1000),
+    backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
+    gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
+    shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+  if (problems.length > 0 || redisUrl === null || config.database === undefined) throw new ConfigError(problems);
+  return { ...config, redisUrl, database: config.database };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Environment,
+    private readonly problems: ConfigProblem[],
+  ) {}
+
+  text(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const text = this.text(name);
+    if (text === undefined) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      this.problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}, not "${text}"` });
+      return fallback;
+    }
+    return Number(text);
+  }
+
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const text = this.text(name)?.toLowerCase();
+    if (text === undefined) return fallback;
+    if ((values as readonly string[]).includes(text)) return text as T;
+    this.problems.push({ variable: name, message: `must be one of ${values.join(', ')}, not "${text}"` });
+    return fallback;
+  }
+
+  url(name: string, protocols: readonly string[]): string | null {
+    const text = this.text(name);
+    if (text === undefined) return null;
+    const url = URL.canParse(text) ? new URL(text) : null;
+    if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
+      this.problems.push({ variable: name, message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host` });
+      return null;
+    }
+    return text;
+  }
+
+  email(name: string): string | undefined {
+    const text = this.text(name);
+    if (text !== undefined && !/^[^\s@<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(text)) {
+      this.problems.push({ variable: name, message: `must be an e-mail address, not "${text}"` });
+      return undefined;
+    }
+    return text;
+  }
+
+  database(name: string, dataDir: string): WorkerDatabaseConfig | undefined {
+    if (this.text(name) === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
+    const url = this.url(name, ['mysql:', 'mariadb:']);
+    if (url === null) return undefined;
+    if (new URL(url).pathname.replace(/^\//, '') === '') {
+      this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
+      return undefined;
+    }
+    return { kind: 'mysql', url };
+  }
+
+  vonage(sources: ConfigSources): VonageWorkerConfig | null {
+    const applicationId = this.text('VONAGE_APPLICATION_ID');
+    const keyText = this.text('VONAGE_PRIVATE_KEY');
+    const apiKey = this.text('VONAGE_API_KEY') ?? null;
+    const apiSecret = this.text('VONAGE_API_SECRET') ?? null;
+    const apiHost = this.url('VONAGE_API_HOST', ['http:', 'https:']);
+    const restHost = this.url('VONAGE_REST_HOST', ['http:', 'https:']);
+    if ((apiKey === null) !== (apiSecret === null)) {
+      this.problems.push({ variable: apiKey === null ? 'VONAGE_API_KEY' : 'VONAGE_API_SECRET', message: 'give VONAGE_API_KEY and VONAGE_API_SECRET together, or neither' });
+    }
+    if (applicationId === undefined && keyText === undefined) return null;
+    if (applicationId === undefined || keyText === undefined) {
+      this.problems.push({ variable: applicationId === undefined ? 'VONAGE_APPLICATION_ID' : 'VONAGE_PRIVATE_KEY', message: 'give VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY together, or neither (the simulator)' });
+      return null;
+    }
+    let privateKey = keyText.replace(/\\n/g, '\n');
+    if (!privateKey.includes('-----BEGIN')) {
+      try {
+        privateKey = sources.readFile(path.resolve(sources.cwd, keyText));
+      } catch (error) {
+        this.problems.push({ variable: 'VONAGE_PRIVATE_KEY', message: `is neither a PEM key nor a readable file (${(error as Error).message})` });
+        return null;
+      }
+    }
+    return { applicationId, privateKey, apiKey, apiSecret, apiHost, restHost };
+  }
+}

@@ -1,0 +1,87 @@
+import { CoverageQueries } from '@dutyline/application';
+import { Clock, JobProcessorHost, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
+import { SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks, sqlRepositories } from '@dutyline/persistence';
+import { ContainerModule } from 'inversify';
+import type { DataSource } from 'typeorm';
+import { DocumentGapAlertStates, DocumentNotificationSettings } from '../adapters/document-stores';
+import { WorkerLogger } from '../adapters/json-logger';
+import {
+  GapAlerts, GapCheckRunner, NotificationJobQueue, NotificationJobs, NotificationReconciler, UnansweredCallAlert, VoicemailDelivery,
+} from '../notifications-api';
+import {
+  CLOCK, CLOSABLES, Closable, DELIVERY_LEDGER, GAP_ALERTS, GAP_ALERT_STATES, GAP_CHECK_RUNNER, HOTLINES, JOB_HOST, JOB_QUEUE, LOGGER, MAILER,
+  NOTIFICATION_SETTINGS, PEOPLE, QUEUE_INSPECTOR, RECONCILER, RECORDINGS, SCHEDULES, SMS, TEAMS, UNANSWERED_CALL_ALERT, VOICEMAIL_DELIVERY,
+  VOICEMAIL_LINKS, WATCHED_HOTLINES,
+} from './tokens';
+
+/* One container module per adapter; each receives adapters already built by the factories in `adapter-factories.ts`. */
+
+export const platformModule = (clock: Clock, logger: WorkerLogger) =>
+  new ContainerModule(({ bind }) => {
+    bind(CLOCK).toConstantValue(clock);
+    bind(LOGGER).toConstantValue(logger);
+  });
+
+/** The repositories and the notification stores on one initialised, migrated DataSource. */
+export const persistenceModule = (dataSource: DataSource, options: { readonly publicUrl: string }) =>
+  new ContainerModule(({ bind }) => {
+    const repositories = sqlRepositories(dataSource);
+    const documents = new SqlHotlineDocuments(dataSource);
+    const gapStates = new DocumentGapAlertStates(documents);
+    bind(HOTLINES).toConstantValue(repositories.hotlines);
+    bind(PEOPLE).toConstantValue(repositories.people);
+    bind(TEAMS).toConstantValue(repositories.teams);
+    bind(SCHEDULES).toConstantValue(repositories.schedule);
+    bind(DELIVERY_LEDGER).toConstantValue(new SqlDeliveryLedger(dataSource));
+    bind(GAP_ALERT_STATES).toConstantValue(gapStates);
+    bind(WATCHED_HOTLINES).toConstantValue(gapStates);
+    bind(NOTIFICATION_SETTINGS).toResolvedValue((clock: Clock) => new DocumentNotificationSettings(documents, clock), [CLOCK]).inSingletonScope();
+    bind(VOICEMAIL_LINKS).toConstantValue(new SqlVoicemailLinks(dataSource, { publicUrl: options.publicUrl }));
+  });
+
+/** The producer side, the consumer side and the admin's view of the queue (BullMQ, or one in-process object for all three). */
+export const queueModule = (queue: NotificationJobQueue, host: JobProcessorHost<NotificationJobs>, inspector: JobQueueInspector) =>
+  new ContainerModule(({ bind }) => {
+    bind(JOB_QUEUE).toConstantValue(queue);
+    bind(JOB_HOST).toConstantValue(host);
+    bind(QUEUE_INSPECTOR).toConstantValue(inspector);
+  });
+
+export const mailModule = (mailer: MailerPort) => new ContainerModule(({ bind }) => void bind(MAILER).toConstantValue(mailer));
+
+/** Recordings always; SMS only when the carrier can send them. */
+export const carrierModule = (recordings: Pick<RecordingCarrier, 'fetchRecording'>, sms: SmsCarrier | null) =>
+  new ContainerModule(({ bind }) => {
+    bind(RECORDINGS).toConstantValue(recordings);
+    if (sms) bind(SMS).toConstantValue(sms);
+  });
+
+/** The notification services, over whatever the other modules bound. */
+export const notificationsModule = (options: { readonly gapCheckIntervalMs: number }) =>
+  new ContainerModule(({ bind }) => {
+    bind(VOICEMAIL_DELIVERY).toDynamicValue((c) => new VoicemailDelivery({
+      ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), settings: c.get(NOTIFICATION_SETTINGS),
+      recordings: c.get(RECORDINGS), mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), links: c.get(VOICEMAIL_LINKS), clock: c.get(CLOCK),
+    })).inSingletonScope();
+    bind(UNANSWERED_CALL_ALERT).toDynamicValue((c) => new UnansweredCallAlert({
+      ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), settings: c.get(NOTIFICATION_SETTINGS),
+      mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), clock: c.get(CLOCK),
+    })).inSingletonScope();
+    bind(GAP_ALERTS).toDynamicValue((c) => new GapAlerts({
+      coverage: new CoverageQueries({ hotlines: c.get(HOTLINES), schedules: c.get(SCHEDULES), people: c.get(PEOPLE), teams: c.get(TEAMS) }),
+      state: c.get(GAP_ALERT_STATES), settings: c.get(NOTIFICATION_SETTINGS), people: c.get(PEOPLE), mailer: c.get(MAILER), clock: c.get(CLOCK),
+    })).inSingletonScope();
+    bind(GAP_CHECK_RUNNER).toDynamicValue((c) => new GapCheckRunner({
+      gapAlerts: c.get(GAP_ALERTS), queue: c.get(JOB_QUEUE), clock: c.get(CLOCK), intervalMs: options.gapCheckIntervalMs,
+    })).inSingletonScope();
+    bind(RECONCILER).toDynamicValue((c) => new NotificationReconciler({
+      ledger: c.get(DELIVERY_LEDGER), gapState: c.get(GAP_ALERT_STATES), hotlines: c.get(WATCHED_HOTLINES), queue: c.get(JOB_QUEUE),
+      clock: c.get(CLOCK), gapCheckIntervalMs: options.gapCheckIntervalMs,
+    })).inSingletonScope();
+  });
+
+/** What to close on shutdown, in order: bound as many values under one token. */
+export const closablesModule = (closables: readonly Closable[]) =>
+  new ContainerModule(({ bind }) => {
+    for (const closable of closables) bind(CLOSABLES).toConstantValue(closable);
+  });

@@ -1,0 +1,124 @@
+/**
+ * The worker end to end on the real Redis (a fresh queue prefix per test) and MariaDB, an SMTP server
+ * started by the test, and the fake Vonage API for the recording download and the SMS.
+ */
+import { messageIdFor } from '@dutyline/mail';
+import { SmtpSink } from '@dutyline/mail/testing';
+import { SqlDeliveryLedger, SqlHotlineDocuments } from '@dutyline/persistence';
+import { describeWithMariaDb, describeWithRedis } from '@dutyline/test-support';
+import { nativeVonageSdk } from '@dutyline/vonage/testing';
+import { DocumentNotificationSettings } from './adapters/document-stores';
+import { silentLogger } from './adapters/json-logger';
+import { NotificationsHandle, connectNotificationProducer } from './embedded';
+import { NotificationRuntime } from './notification-runtime';
+import { notificationSettings } from './notifications-api';
+import { MAIL_FROM, RECORDING, TestWorld, dropRedisKeys, eventually, testDatabase, testWorld } from './testing/worker-test-world';
+
+jest.setTimeout(60_000);
+import { startWorker } from './worker';
+
+const describeWithServices = (name: string, body: () => void) => describeWithRedis(name, () => describeWithMariaDb('and MariaDB', body));
+
+describeWithServices('notification worker on BullMQ', () => {
+  let world: TestWorld;
+  let database: Awaited<ReturnType<typeof testDatabase>>;
+  const newWorld = (options: Omit<Parameters<typeof testWorld>[0], 'databaseUrl'> = {}) => testWorld({ ...options, databaseUrl: database.url });
+  beforeAll(async () => {
+    database = await testDatabase();
+  });
+  afterAll(async () => database?.drop());
+  const running: NotificationRuntime[] = [];
+  const producers: NotificationsHandle[] = [];
+  const start = async () => {
+    const runtime = await startWorker(world.config(), silentLogger, { vonageSdk: nativeVonageSdk() });
+    running.push(runtime);
+    return runtime;
+  };
+  const producer = () => {
+    const handle = connectNotificationProducer({ dataSource: world.dataSource, redisUrl: world.config().redisUrl, queuePrefix: world.prefix, backoffMs: 200 });
+    producers.push(handle);
+    return handle;
+  };
+  const ledger = () => new SqlDeliveryLedger(world.dataSource);
+
+  afterEach(async () => {
+    for (const runtime of running.splice(0)) await runtime.stop();
+    for (const handle of producers.splice(0)) await handle.close();
+    await world?.cleanUp();
+  });
+
+  it('e-mails a voicemail with the recording attached and texts a link, through BullMQ', async () => {
+    world = await newWorld();
+    const settings = new DocumentNotificationSettings(new SqlHotlineDocuments(world.dataSource), { now: () => Date.now() });
+    await settings.saveNotificationSettings(world.accountId, world.hotlineId, notificationSettings({ voicemail: { sms: { onDuty: true } }, gapAlerts: { enabled: false } }));
+    await start();
+    const record = world.voicemailCall('call-1');
+    await producer().events.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
+
+    await eventually(() => expect(world.sink.received).toHaveLength(1));
+    const [mail] = world.sink.received;
+    expect(mail.envelopeFrom).toBe(MAIL_FROM);
+    expect(mail.envelopeTo).toEqual(['alice@example.org', 'boss@example.org']);
+    expect(mail.parsed.subject).toBe('Voicemail on Maintenance été from +33698765432, 28 Mar 2027 03:15');
+    expect(mail.parsed.text).toContain('Received: Sun 28 Mar 2027, 03:15 (Europe/Paris, UTC+02:00)');
+    expect(mail.parsed.text).toContain('- Bob Durand (mobile +33687654321, on duty level 2): busy after 20 s');
+    expect(mail.parsed.messageId).toBe(messageIdFor('call-1:voicemail', 'dutyline.test'));
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([['voicemail-2027-03-28-0315.mp3', 'audio/mpeg']]);
+    expect(mail.parsed.attachments[0].content.equals(RECORDING)).toBe(true);
+
+    const recordingRequests = world.vonage.requestsTo('recording');
+    expect(recordingRequests.map((r) => r.path)).toEqual(['/v1/files/rec-call-1']);
+    expect(String(recordingRequests[0].headers.authorization)).toMatch(/^Bearer /);
+    await eventually(() => expect(world.vonage.requestsTo('send-sms')).toHaveLength(2));
+    const texts = world.vonage.requestsTo('send-sms').map((r) => r.json);
+    expect(texts.map((t) => t?.['to'])).toEqual(['33612345678', '33687654321']);
+    expect(String(texts[0]?.['text'])).toMatch(/^Voicemail on Maintenance été from \+33698765432, 28 Mar 2027 03:15: https:\/\/hotline\.example\.org\/voicemail\/[A-Za-z0-9_-]{43}$/);
+    await eventually(async () => expect((await ledger().delivery('call-1:voicemail'))?.status).toBe('delivered'));
+  });
+
+  it('alerts the supervisors of an unanswered call with the legs tried', async () => {
+    world = await newWorld();
+    await start();
+    const record = { ...world.voicemailCall('call-2'), outcome: 'abandoned' as const, voicemailRecording: null };
+    await producer().events.callUnanswered({ eventId: 'call-2:unanswered', callId: 'call-2', record });
+    await eventually(() => expect(world.sink.received).toHaveLength(1));
+    const [mail] = world.sink.received;
+    expect(mail.envelopeTo).toEqual(['boss@example.org']);
+    expect(mail.parsed.subject).toBe('Unanswered call on Maintenance été from +33698765432, 28 Mar 2027 03:15');
+    expect(mail.parsed.text).toContain('The caller hung up while a number was ringing.');
+    expect(mail.parsed.text).toContain('- Claire Boss (mobile +33611112222, supervisor): no answer after 20 s');
+  });
+
+  it('fails a delivery at once, without retrying, when the SMTP server refuses every recipient', async () => {
+    const sink = await SmtpSink.start({ onRecipient: () => ({ code: 550, message: '5.1.1 No such user' }) });
+    try {
+      world = await newWorld({ sink });
+      const runtime = await start();
+      const handle = producer();
+      await handle.events.voicemailRecorded({ eventId: 'call-3:voicemail', callId: 'call-3', record: world.voicemailCall('call-3') });
+      await eventually(async () => expect(await handle.inspector.failedJobs()).toHaveLength(1));
+      const [failed] = await handle.inspector.failedJobs();
+      expect(failed).toMatchObject({ name: 'voicemail.deliver', jobId: 'call-3:voicemail', attemptsMade: 1, maxAttempts: 5 });
+      expect(failed.reason).toContain('PermanentDeliveryError');
+      expect(await ledger().delivery('call-3:voicemail')).toMatchObject({ status: 'failed' });
+      expect((await handle.inspector.depths()).find((d) => d.name === 'voicemail.deliver')).toEqual({ name: 'voicemail.deliver', waiting: 0, delayed: 0, active: 0, failed: 1 });
+      expect(runtime.reconciled.deliveries).toBe(0);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it('loses nothing when Redis loses the queue: the reconcile pass on start enqueues what is owed again', async () => {
+    world = await newWorld();
+    const handle = producer();
+    await handle.events.voicemailRecorded({ eventId: 'call-4:voicemail', callId: 'call-4', record: world.voicemailCall('call-4') });
+    await handle.events.callUnanswered({ eventId: 'call-4:unanswered', callId: 'call-4', record: world.voicemailCall('call-4') });
+    expect(await dropRedisKeys(world.prefix)).toBeGreaterThan(0); // "flush" this test's keys: the jobs are gone
+
+    const runtime = await start();
+    expect(runtime.reconciled.deliveries).toBe(2);
+    await eventually(() => expect(world.sink.received.map((m) => m.parsed.subject.split(' ')[0]).sort()).toEqual(['Unanswered', 'Voicemail']));
+    // The gap check chain was restarted too: the next period's check waits in Redis.
+    await eventually(async () => expect((await handle.inspector.depths()).find((d) => d.name === 'gaps.check')?.delayed).toBe(1));
+  });
+});

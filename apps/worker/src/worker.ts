@@ -1,0 +1,49 @@
+import { BullMqJobQueue, BullMqWorkerHost } from '@dutyline/queue';
+import { VonageSdkModule } from '@dutyline/vonage';
+import { Clock } from '@dutyline/domain';
+import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factories';
+import { WorkerLogger } from './adapters/json-logger';
+import { WorkerConfig } from './config/worker-config';
+import { Closable } from './container/tokens';
+import { NOTIFICATION_JOB_NAMES, NotificationJobs } from './notifications-api';
+import { NotificationRuntime, notificationContainer } from './notification-runtime';
+
+export interface WorkerOverrides {
+  /** @defaultValue the system clock */
+  readonly clock?: Clock;
+  /** The natively loaded Vonage SDK (Jest cannot load it; see `nativeVonageSdk`). */
+  readonly vonageSdk?: VonageSdkModule;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The worker process: BullMQ on `REDIS_URL`, the database, SMTP or the outbox, Vonage or the
+ * simulator, from a validated config. Several may run at once on the same Redis and database.
+ */
+export async function startWorker(config: WorkerConfig, logger: WorkerLogger, overrides: WorkerOverrides = {}): Promise<NotificationRuntime> {
+  const clock = overrides.clock ?? systemClock;
+  const closables: Closable[] = [];
+  try {
+    const dataSource = await openDatabase(config.database);
+    closables.push({ name: 'database', close: () => dataSource.destroy() });
+    const { mailer, description: mail } = openMailer(config.mail);
+    closables.push({ name: 'mailer', close: () => mailer.close() });
+    const carrier = await openCarrier(config.vonage, { sdk: overrides.vonageSdk });
+    const onError = (error: Error) => logger.error('redis', { error: error.message });
+    const queue = new BullMqJobQueue<NotificationJobs>({
+      connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
+    });
+    closables.push({ name: 'queue', close: () => queue.close() });
+    const host = new BullMqWorkerHost<NotificationJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError });
+    const container = notificationContainer({
+      clock, logger, dataSource, mailer, recordings: carrier.recordings, sms: carrier.sms, queue, host, inspector: queue,
+      publicUrl: config.publicUrl, gapCheckIntervalMs: config.gapCheckIntervalMinutes * 60_000, closables,
+    });
+    logger.info('starting', { database: config.database.kind, mail, carrier: carrier.description, queuePrefix: config.queuePrefix, concurrency: config.concurrency });
+    return await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000 });
+  } catch (error) {
+    for (const closable of closables.reverse()) await closable.close().catch(() => undefined);
+    throw error;
+  }
+}
