@@ -1,4 +1,11 @@
 import type { Type } from '@nestjs/common';
+import { CallbackSettingsModule } from './callback-settings/callback-settings.module';
+import { CoverageModule } from './coverage/coverage.module';
+import { DemoDataModule } from './demo-data/demo-data.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HotlinesModule } from './hotlines/hotlines.module';
+import { PatternsModule } from './patterns/patterns.module';
+import { ScheduleModule } from './schedule/schedule.module';
 
 /**
  * The product's GraphQL features, one Nest module each (`src/<feature>/<feature>.module.ts`):
@@ -6,4 +13,12 @@ import type { Type } from '@nestjs/common';
  * Everything a feature needs from the platform is global: repository tokens (database/repository.tokens),
  * CLOCK / ID_GENERATOR / LOGGER / GATEWAY_CONFIG (platform/platform.tokens), AuditTrail, Paginator.
  */
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [
+  DirectoryModule,
+  HotlinesModule,
+  ScheduleModule,
+  PatternsModule,
+  CoverageModule,
+  CallbackSettingsModule,
+  DemoDataModule,
+];
