@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { DirectoryLoaders } from './directory.loaders';
+import { PeopleResolver } from './people.resolver';
+import { TeamsResolver } from './teams.resolver';
+
+/** People, their numbers and teams (F1, F2); `DirectoryLoaders` for every feature naming people or teams. */
+@Module({ providers: [DirectoryLoaders, PeopleResolver, TeamsResolver], exports: [DirectoryLoaders] })
+export class DirectoryModule {}
