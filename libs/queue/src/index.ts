@@ -5,3 +5,7 @@ export { BullMqWorkerHost } from './bullmq-worker-host';
 export { DEFAULT_PREFIX } from './bullmq-settings';
 export type { BullMqJobQueueSettings, BullMqWorkerHostSettings } from './bullmq-settings';
 export type { RedisConnection } from './redis-client';
+export { RedisRateLimiter } from './redis-rate-limiter';
+export type { RedisRateLimit, RedisRateLimiterSettings } from './redis-rate-limiter';
+export { RedisInvalidationBus, EVERYTHING } from './redis-invalidation-bus';
+export type { RedisInvalidationBusSettings } from './redis-invalidation-bus';
