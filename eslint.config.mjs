@@ -23,10 +23,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: drivers },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:testkit', 'type:test-support'] },
             { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'], bannedExternalImports: drivers },
-            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'] },
+            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:test-support'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:adapter', 'type:testkit', 'type:test-support'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:adapter', 'type:testkit', 'type:app'] },
           ],

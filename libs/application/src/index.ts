@@ -7,3 +7,4 @@ export * from './routing';
 export * from './coverage';
 export * from './callback';
 export * from './application';
+export * from './calls';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a driving adapter speaks the application's inbound contract (README)
 import { callRecordOf } from '@dutyline/application';
 import { CallSimulator, ScriptedOutcome, parseOutcomes } from './call-simulator';
 import { InboundCalls } from './inbound-calls';

@@ -3,5 +3,4 @@
  * so it speaks the service's carrier-neutral contract: types only, the service itself is injected.
  * The module-boundary rule does not let adapters see the application layer yet (see README).
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a driving adapter speaks the application's inbound contract (README)
 export type { CallInstruction, DialInstruction, EndedLegOutcome, InboundCalls, LegToDrop } from '@dutyline/application';

@@ -1,5 +1,4 @@
 // The simulator's specs run the real inbound call service over the application's in-memory fakes.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a driving adapter speaks the application's inbound contract (README)
 import { InboundCallRig, InboundCallRigOptions, inboundCallRig } from '@dutyline/application/testing';
 import { HotlineInput, OnCall } from '@dutyline/domain';
 import { aHotline, aPerson, personRef } from '@dutyline/domain/testing';

@@ -3,3 +3,4 @@ export * from './in-memory-repositories';
 export * from './in-memory-dutyline';
 export * from './sample-directory';
 export * from './spec-helpers';
+export * from '../calls/testing';

@@ -1,7 +1,6 @@
 // The kit's own proof, and a worked example of a harness: the simulator adapter under the carrier contract.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec wires the kit to an adapter, as an app would
-import { NetworkAction, SimulatedCall, SimulatorLine } from '@dutyline/simulator';
-import { CarrierHarness, NetworkEvent, NetworkReply, carrierContract } from './index';
+import { CarrierHarness, NetworkEvent, NetworkReply, carrierContract } from '@dutyline/testkit';
+import { NetworkAction, SimulatedCall, SimulatorLine } from './index';
 
 /** What the simulated network did, in the kit's words. */
 function decode(action: NetworkAction): NetworkReply {
