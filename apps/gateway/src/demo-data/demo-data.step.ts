@@ -70,7 +70,7 @@ export class DemoDataStep implements DemoSeedStep {
     const team = await this.app.directory.createTeam(caller, { name: 'Équipe maintenance', memberIds: [lucas.id, chloe.id] });
     const hotline = this.created(
       await this.app.hotlines.createHotline(caller, {
-        name: 'Astreinte maintenance',
+        name: 'Maintenance (astreinte)',
         number: DEMO_HOTLINE_NUMBER,
         timeZone: DEMO_TIME_ZONE,
         language: 'fr-FR',
