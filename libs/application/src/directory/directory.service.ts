@@ -148,7 +148,10 @@ export class DirectoryService {
     return this.remove(caller, this.personStore, id);
   }
 
-  /** Adds a number at `position` (last by default); errors name `number`, `label`, `ringTimeoutSeconds`, `position`. */
+  /**
+   * Adds a number at `position` (last by default); errors name `number`, `label`, `ringTimeoutSeconds`,
+   * `position`. The number operations name the person `personId` (`NOT_FOUND`, `INVALID_ID`).
+   */
   addContactNumber(caller: Caller, personId: Id, input: NewContactNumber): PersonResult {
     return this.changePerson(caller, personId, 'person.number-added', (current) => {
       const added = validatingUnder('', () => contactNumber(input, ''));
@@ -163,14 +166,14 @@ export class DirectoryService {
       const numbers = [...current.contactNumbers];
       numbers.splice(position, 0, added);
       return { ...current, contactNumbers: numbers };
-    });
+    }, 'personId');
   }
 
   removeContactNumber(caller: Caller, personId: Id, number: string): PersonResult {
     return this.changePerson(caller, personId, 'person.number-removed', (current) => {
       const e164 = knownNumber(current, number, 'number');
       return { ...current, contactNumbers: current.contactNumbers.filter((n) => n.number.e164 !== e164) };
-    });
+    }, 'personId');
   }
 
   /** `order` lists each of the person's numbers exactly once, in any notation the number parser reads. */
@@ -178,14 +181,13 @@ export class DirectoryService {
     return this.changePerson(caller, personId, 'person.numbers-reordered', (current) => {
       if (!Array.isArray(order)) invalid('INVALID_ORDER', 'order', 'give the numbers as a list');
       return reorderContactNumbers(current, order.map((n, i) => normalised(n, `order[${i}]`)));
-    });
+    }, 'personId');
   }
 
   /** A disabled number stays on file and is never dialled. */
   setContactNumberEnabled(caller: Caller, personId: Id, number: string, enabled: boolean): PersonResult {
-    return this.changePerson(caller, personId, enabled ? 'person.number-enabled' : 'person.number-disabled', (current) =>
-      setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled),
-    );
+    const action = enabled ? 'person.number-enabled' : 'person.number-disabled';
+    return this.changePerson(caller, personId, action, (current) => setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled), 'personId');
   }
 
   // -- teams ----------------------------------------------------------------------------------
@@ -234,17 +236,18 @@ export class DirectoryService {
 
   // -- helpers --------------------------------------------------------------------------------
 
-  private changePerson(caller: Caller, id: Id, action: string, change: (current: Person) => Person): PersonResult {
-    return this.change(caller, this.personStore, id, action, change);
+  /** `field` names the person's id in the input (`id`, or `personId` for the number operations). */
+  private changePerson(caller: Caller, id: Id, action: string, change: (current: Person) => Person, field = 'id'): PersonResult {
+    return this.change(caller, this.personStore, id, action, change, field);
   }
 
   private changeTeam(caller: Caller, id: Id, action: string, change: (current: Team) => Team): TeamResult {
     return this.change(caller, this.teamStore, id, action, change);
   }
 
-  private async change<T>(caller: Caller, store: EntityStore<T>, id: Id, action: string, change: (current: T) => T): Promise<Result<T, NotFoundRefusal>> {
-    const current = await store.load(caller.accountId, assertId(id, 'id'));
-    if (!current) return err(notFound(store.kind, id, 'id'));
+  private async change<T>(caller: Caller, store: EntityStore<T>, id: Id, action: string, change: (current: T) => T, field = 'id'): Promise<Result<T, NotFoundRefusal>> {
+    const current = await store.load(caller.accountId, assertId(id, field));
+    if (!current) return err(notFound(store.kind, id, field));
     const updated = change(current);
     await store.save(updated);
     await this.audit.record(caller, { action, entityType: store.kind, entityId: id, before: current, after: updated });
