@@ -1,6 +1,9 @@
 import { describeWithMariaDb } from '@dutyline/test-support';
 import { type GatewayHarness, type GraphQLAnswer, type TestAccount, startGateway } from './testing/gateway-harness';
 
+// HTTP round trips against real databases, in parallel with every other suite.
+jest.setTimeout(30_000);
+
 const ME = '{ me { role account { id } user { id email } apiKey { id name } } }';
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { id role } } }';
 const CREATE_KEY = 'mutation($name: String!, $role: Role!) { createApiKey(input: { name: $name, role: $role }) { key apiKey { id prefix role } } }';
