@@ -4,7 +4,9 @@
  */
 import { messageIdFor } from '@dutyline/mail';
 import { SmtpSink } from '@dutyline/mail/testing';
-import { SqlDeliveryLedger, SqlHotlineDocuments } from '@dutyline/persistence';
+import { LocalDate, Slot } from '@dutyline/domain';
+import { ManualClock, aSlot } from '@dutyline/domain/testing';
+import { SqlDeliveryLedger, SqlHotlineDocuments, sqlRepositories } from '@dutyline/persistence';
 import { describeWithMariaDb, describeWithRedis } from '@dutyline/test-support';
 import { nativeVonageSdk } from '@dutyline/vonage/testing';
 import { DocumentNotificationSettings } from './adapters/document-stores';
@@ -34,8 +36,8 @@ describeWithServices('notification worker on BullMQ', () => {
     running.push(runtime);
     return runtime;
   };
-  const producer = () => {
-    const handle = connectNotificationProducer({ dataSource: world.dataSource, redisUrl: world.config().redisUrl, queuePrefix: world.prefix, backoffMs: 200 });
+  const producer = (clock?: ManualClock) => {
+    const handle = connectNotificationProducer({ dataSource: world.dataSource, redisUrl: world.config().redisUrl, queuePrefix: world.prefix, backoffMs: 200, clock });
     producers.push(handle);
     return handle;
   };
@@ -120,5 +122,45 @@ describeWithServices('notification worker on BullMQ', () => {
     await eventually(() => expect(world.sink.received.map((m) => m.parsed.subject.split(' ')[0]).sort()).toEqual(['Unanswered', 'Voicemail']));
     // The gap check chain was restarted too: the next period's check waits in Redis.
     await eventually(async () => expect((await handle.inspector.depths()).find((d) => d.name === 'gaps.check')?.delayed).toBe(1));
+  });
+
+  it('announces a gap ahead once, with a controllable clock, and checks at once after a schedule change that closes it', async () => {
+    world = await newWorld({ gapAlerts: true });
+    const alice = [{ kind: 'person' as const, id: 'alice' }];
+    const days = Array.from({ length: 30 }, (_, i) => LocalDate.parse('2027-03-15').plusDays(i));
+    const slots: Slot[] = days.flatMap((day) => [
+      aSlot('hl', `${day}T06:00`, `${day}T22:00`, alice, `day-${day}`),
+      aSlot('hl', `${day}T22:00`, `${day.plusDays(1)}T06:00`, alice, `night-${day}`),
+    ]);
+    const schedule = sqlRepositories(world.dataSource).schedule;
+    const night = slots.find((slot) => slot.id === 'night-2027-03-27')!;
+    const { version } = await schedule.applyChange(world.accountId, 'hl', 0, { added: slots.filter((slot) => slot !== night), updated: [], removedIds: [] });
+
+    // Just before a debounce window ends, so the immediate check is due at once.
+    const clock = new ManualClock('2027-03-20T12:00:09.999Z');
+    const runtime = await startWorker(world.config(), silentLogger, { clock, vonageSdk: nativeVonageSdk() });
+    running.push(runtime);
+    expect(runtime.reconciled.gapChecks).toBe(1);
+    await eventually(() => expect(world.sink.received).toHaveLength(1));
+    expect(world.sink.received[0].envelopeTo).toEqual(['boss@example.org']);
+    expect(world.sink.received[0].parsed.subject).toBe('Nobody on duty on Maintenance été from 2027-03-27 22:00 (UTC+01:00)');
+    expect(world.sink.received[0].parsed.text).toContain('until Sun 28 Mar 2027, 06:00 (Europe/Paris, UTC+02:00)');
+
+    const handle = producer(clock);
+    const settled = () => eventually(async () => {
+      const gaps = (await handle.inspector.depths()).find((d) => d.name === 'gaps.check');
+      // Only the next period's check waits (delayed by an hour).
+      expect([gaps?.waiting, gaps?.active, gaps?.failed, gaps?.delayed]).toEqual([0, 0, 0, 1]);
+    });
+    clock.advance(10_000);
+    await handle.events.scheduleChanged({ accountId: world.accountId, hotlineId: 'hl' }); // nothing changed: no e-mail
+    await settled();
+    expect(world.sink.received).toHaveLength(1);
+
+    await schedule.applyChange(world.accountId, 'hl', version, { added: [night], updated: [], removedIds: [] });
+    clock.advance(10_000);
+    await handle.events.scheduleChanged({ accountId: world.accountId, hotlineId: 'hl' });
+    await eventually(() => expect(world.sink.received).toHaveLength(2));
+    expect(world.sink.received[1].parsed.subject).toBe('Resolved: duty covered again on Maintenance été from 2027-03-27 22:00 (UTC+01:00)');
   });
 });
