@@ -1,0 +1,174 @@
+/**
+ * The call store (the application's CallStore and CallLogReader ports), run against the embedded
+ * SQLite and the real MariaDB like the repository contract. Each test works in accounts of its own
+ * and deletes their calls.
+ */
+import {
+  CallFact, CallPlan, DialStep, EscalationEvent, ValidationError, VersionConflictError, onEscalationEvent, parseInstant, startCallTimeline,
+  startEscalation, updateCallTimeline,
+} from '@dutyline/domain';
+import { describeWithMariaDb, uniqueName } from '@dutyline/test-support';
+import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { World } from './contract/world';
+import { CallDocument } from './mappers/call.mapper';
+import { SqlCallStore } from './repositories/call.repository';
+
+const T0 = parseInstant('2027-03-28T00:30:00Z');
+const at = (seconds: number) => T0 + seconds * 1000;
+
+const dial = (number: string, personId: string, personName: string, level: number | null): DialStep => ({
+  kind: 'dial', number, label: 'mobile', ringTimeoutSeconds: 20, personId, personName, via: level === null ? 'supervisor' : 'on-call', level, teamId: null,
+});
+
+function planFor(accountId: string, hotlineId: string): CallPlan {
+  return {
+    hotline: { id: hotlineId, accountId, name: 'Chaufferie — Zoé', number: '+33140000000', language: 'fr-FR' },
+    at: T0, slotId: 'slot-1', overrideIds: [], greeting: { kind: 'text', text: 'Bonjour, ne quittez pas', language: 'fr-FR' },
+    requireAnswerConfirmation: true, callerIdMode: 'hotline',
+    steps: [dial('+33611111111', 'alice', 'Alice', 0), dial('+33622222222', 'bob', 'Bob', 1), dial('+33644444444', 'dan', 'Dan', null), { kind: 'voicemail', greeting: null }],
+  };
+}
+
+/** A call as the inbound service stores it, moved by `events` (each with its fact), plus a field the store knows nothing of. */
+function aCall(
+  id: string, accountId: string | null, options: { hotlineId?: string; startedAt?: number; events?: [EscalationEvent, CallFact][] } = {},
+): CallDocument & { lastReply: unknown } {
+  const startedAt = options.startedAt ?? T0;
+  let { state } = startEscalation(planFor(accountId ?? 'unknown', options.hotlineId ?? 'hl-1'), id);
+  let timeline = startCallTimeline(state, startedAt);
+  for (const [event, fact] of options.events ?? []) {
+    const next = onEscalationEvent(state, event).state;
+    timeline = updateCallTimeline(timeline, state, next, fact);
+    state = next;
+  }
+  return {
+    id, version: 0, accountId, hotlineId: accountId === null ? null : options.hotlineId ?? 'hl-1', hotlineNumber: '+33140000000',
+    carrier: 'vonage', carrierCallId: `leg-${id}`, caller: '+33698765432', planSource: 'schedule', state, timeline, comments: [],
+    lastReply: { key: 'answer', instruction: { kind: 'dial', to: '+33611111111' } },
+  };
+}
+
+const answeredByBob = (startedAt: number): [EscalationEvent, CallFact][] => [
+  [{ type: 'leg-outcome', step: 0, outcome: 'busy' }, { kind: 'leg-ended', step: 0, at: startedAt + 3000, sipCode: 486 }],
+  [{ type: 'leg-outcome', step: 1, outcome: 'confirmed' }, { kind: 'confirmation', step: 1, at: startedAt + 12_000 }],
+];
+
+const backends: [(name: string, body: () => void) => void, () => Backend][] = [
+  [describe, sqliteBackend],
+  [describeWithMariaDb, mariaDbBackend],
+];
+
+for (const [describeOn, makeBackend] of backends) {
+  const backend = makeBackend();
+  describeOn(`call store on ${backend.name}`, () => {
+    let world: World;
+    let store: SqlCallStore<ReturnType<typeof aCall>>;
+    const accounts: string[] = [];
+    const ids: string[] = [];
+    const newAccount = async () => {
+      const id = await world.newAccount();
+      accounts.push(id);
+      return id;
+    };
+    /** A call id of this test (deleted afterwards, whatever its account). */
+    const callId = () => {
+      const id = uniqueName('call');
+      ids.push(id);
+      return id;
+    };
+
+    beforeAll(async () => {
+      world = new World(await backend.connect());
+      store = new SqlCallStore(world.dataSource);
+    });
+    afterEach(async () => {
+      for (const id of ids.splice(0)) await world.dataSource.query('DELETE FROM calls WHERE id = ?', [id]);
+      for (const accountId of accounts.splice(0)) await world.dataSource.query('DELETE FROM calls WHERE account_id = ?', [accountId]);
+      await world.cleanUp();
+    });
+    afterAll(async () => {
+      await world.dataSource.destroy();
+      await backend.finish();
+    });
+
+    it('creates a call at version 1 and reads back the whole document, by id and by the carrier leg', async () => {
+      const accountId = await newAccount();
+      const call = aCall(callId(), accountId);
+      const created = await store.create(call);
+      expect(created).toEqual({ created: true, call: { ...call, version: 1 } });
+      expect(await store.load(call.id)).toEqual({ ...call, version: 1 });
+      expect(await store.findByCarrierCall('vonage', call.carrierCallId)).toEqual({ ...call, version: 1 });
+      expect(await store.findByCarrierCall('simulator', call.carrierCallId)).toBeUndefined();
+      expect(await store.load('nope')).toBeUndefined();
+    });
+
+    it('writes nothing for a second call of the same carrier leg and returns the first', async () => {
+      const accountId = await newAccount();
+      const first = aCall(callId(), accountId);
+      await store.create(first);
+      const retried = { ...aCall(callId(), accountId), carrierCallId: first.carrierCallId };
+      expect(await store.create(retried)).toEqual({ created: false, call: { ...first, version: 1 } });
+      expect(await store.load(retried.id)).toBeUndefined();
+    });
+
+    it('saves compare-and-set: one more version each time, refusing a stale or absent call', async () => {
+      const accountId = await newAccount();
+      const call = (await store.create(aCall(callId(), accountId))).call;
+      const moved = { ...aCall(call.id, accountId, { events: answeredByBob(T0) }), version: 1 };
+      expect(await store.save(moved)).toBe(2);
+      await expect(store.save(moved)).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(store.save({ ...aCall(callId(), accountId), version: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+      const read = await store.load(call.id);
+      expect(read).toEqual({ ...moved, version: 2 });
+      expect(read?.state.answeredBy?.personName).toBe('Bob');
+    });
+
+    it('lists an account\'s calls newest first, a page at a time, by hotline, outcome, answerer and period', async () => {
+      const [accountId, other] = [await newAccount(), await newAccount()];
+      const made = [
+        aCall(callId(), accountId, { startedAt: at(0) }),
+        aCall(callId(), accountId, { startedAt: at(60), events: answeredByBob(at(60)) }),
+        aCall(callId(), accountId, { startedAt: at(120), hotlineId: 'hl-2' }),
+        aCall(callId(), accountId, { startedAt: at(120) }),
+        aCall(callId(), other, { startedAt: at(30) }),
+      ];
+      for (const call of made) await store.create(call);
+      const ids = async (filter = {}, first = 50): Promise<number[]> => (await store.listCalls(accountId, filter, { first })).items.map((c) => made.findIndex((m) => m.id === c.id));
+      const [, answered, onHl2, sameInstant] = made;
+      const newest = [onHl2, sameInstant].sort((a, b) => (a.id < b.id ? 1 : -1)).map((c) => made.indexOf(c));
+
+      expect(await ids()).toEqual([...newest, 1, 0]);
+      expect(await ids({ hotlineId: 'hl-2' })).toEqual([2]);
+      expect(await ids({ outcome: 'answered' })).toEqual([1]);
+      expect(await ids({ outcome: 'in-progress', hotlineId: 'hl-1' })).toEqual([3, 0]);
+      expect(await ids({ answeredBy: 'bob' })).toEqual([1]);
+      expect(await ids({ from: at(60), to: at(120) })).toEqual([1]);
+      expect(await ids({ from: at(61) })).toEqual(newest);
+
+      const first = await store.listCalls(accountId, {}, { first: 3 });
+      expect(first.items.map((c) => c.id)).toEqual([...newest.map((i) => made[i].id), answered.id]);
+      const second = await store.listCalls(accountId, {}, { first: 3, after: first.nextCursor });
+      expect([second.items.map((c) => c.id), second.nextCursor]).toEqual([[made[0].id], null]);
+    });
+
+    it('keeps accounts apart and refuses bad page requests, naming the argument', async () => {
+      const [accountId, other] = [await newAccount(), await newAccount()];
+      const call = aCall(callId(), accountId);
+      await store.create(call);
+      expect(await store.call(accountId, call.id)).toEqual({ ...call, version: 1 });
+      expect(await store.call(other, call.id)).toBeUndefined();
+      expect((await store.listCalls(other)).items).toEqual([]);
+      for (const [request, code, field] of [[{ first: 0 }, 'INVALID_PAGE_SIZE', 'first'], [{ after: 'garbage!' }, 'INVALID_CURSOR', 'after']] as const) {
+        const error = await store.listCalls(accountId, {}, request).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect(error).toMatchObject({ code, field });
+      }
+    });
+
+    it('stores a call no hotline could be tied to (the store was down), listed in no account', async () => {
+      const call = aCall(callId(), null);
+      expect((await store.create(call)).created).toBe(true);
+      expect(await store.load(call.id)).toEqual({ ...call, version: 1 });
+    });
+  });
+}
