@@ -5,3 +5,5 @@ export * from './repositories';
 export * from './repositories/notification-delivery.repository';
 export * from './repositories/hotline-document.repository';
 export * from './repositories/voicemail-link.repository';
+export * from './repositories/call.repository';
+export type { CallDocument } from './mappers/call.mapper';

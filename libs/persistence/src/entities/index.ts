@@ -1,5 +1,6 @@
 import { AccountRow, ApiKeyRow, UserRow } from './account.entities';
 import { AuditEntryRow } from './audit.entities';
+import { CallRow } from './call.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
 import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
 import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from './schedule.entities';
@@ -13,10 +14,11 @@ export * from './hotline.entities';
 export * from './schedule.entities';
 export * from './settings.entities';
 export * from './notification.entities';
+export * from './call.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
-  HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow,
+  HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow, CallRow,
 ];
