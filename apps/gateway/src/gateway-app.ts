@@ -12,14 +12,19 @@ export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger
   return configureGatewayApp(app, config, logger);
 }
 
+/** The largest JSON body: a batch of 2,000 slots (SCHEDULE_LIMITS.maxSlotsPerWrite) fits; more gets 413. */
+export const MAX_JSON_BODY = '2mb';
+
 /**
  * What every gateway gets around its modules (also applied by the test harness): request ids and
- * request logs first of all middleware, the proxy setting, shutdown on SIGTERM/SIGINT.
+ * request logs first of all middleware (so even unparsable bodies are logged), the JSON body limit,
+ * the proxy setting, shutdown on SIGTERM/SIGINT.
  */
 export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
   app.useLogger(logger);
   app.use(requestLogging(logger));
   const express = app as unknown as NestExpressApplication;
+  express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');
   if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();

@@ -218,6 +218,23 @@ function gatewayOver(database: 'sqlite' | 'mariadb') {
       expect(firstError(answer)?.extensions).toEqual(extensions);
     });
 
+    it('takes a large batch (1 MB) and answers 413 beyond the body limit, with the request logged', async () => {
+      const padded = (size: number) => JSON.stringify({ query: `{ me { role } }${' '.repeat(size)}` });
+      const large = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.tokens.member}` },
+        body: padded(1024 * 1024),
+      });
+      expect(await large.json()).toEqual({ data: { me: { role: 'MEMBER' } } });
+      const tooLarge = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'too-large' },
+        body: padded(3 * 1024 * 1024),
+      });
+      expect(tooLarge.status).toBe(413);
+      expect(gateway.logs.find((l) => l.requestId === 'too-large' && l.msg === 'request')).toMatchObject({ status: 413 });
+    });
+
     it('answers a body that is not JSON with a 400', async () => {
       const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(response.status).toBe(400);
