@@ -39,8 +39,13 @@ describe('readGatewayConfig', () => {
   });
 
   it('reads the other variables', () => {
-    const config = read({ PORT: '0', DATA_DIR: '/var/lib/dutyline', REDIS_URL: 'redis://cache:6379', LOG_LEVEL: 'DEBUG', GRAPHQL_MAX_DEPTH: '8' });
-    expect(config).toMatchObject({ port: 0, dataDir: '/var/lib/dutyline', redisUrl: 'redis://cache:6379', logLevel: 'debug' });
+    const config = read({
+      PORT: '0', DATA_DIR: '/var/lib/dutyline', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'dl-prod', PUBLIC_URL: 'https://calls.example.com',
+      LOG_LEVEL: 'DEBUG', GRAPHQL_MAX_DEPTH: '8', VONAGE_REST_HOST: 'http://127.0.0.1:9000',
+    });
+    expect(config).toMatchObject({ port: 0, dataDir: '/var/lib/dutyline', redisUrl: 'redis://cache:6379', redisPrefix: 'dl-prod', publicUrl: 'https://calls.example.com', logLevel: 'debug' });
+    expect(config.vonage.restHost).toBe('http://127.0.0.1:9000');
+    expect(read({}).redisPrefix).toBe('dutyline');
     expect(config.graphql.maxDepth).toBe(8);
   });
 
@@ -60,6 +65,9 @@ describe('readGatewayConfig', () => {
     [{ LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
     [{ DEMO_SEED: 'maybe' }, ['DEMO_SEED']],
     [{ SMTP_URL: 'mail.example.org' }, ['SMTP_URL']],
+    [{ REDIS_PREFIX: 'two words' }, ['REDIS_PREFIX']],
+    [{ PUBLIC_URL: 'calls.example.com' }, ['PUBLIC_URL']],
+    [{ VONAGE_REST_HOST: 'ftp://x' }, ['VONAGE_REST_HOST']],
     [{ PORT: 'x', LOG_LEVEL: 'y', AUTH_SECRET: 'z' }, ['PORT', 'LOG_LEVEL', 'AUTH_SECRET']],
   ])('refuses %j, naming %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);

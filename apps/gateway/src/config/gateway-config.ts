@@ -20,6 +20,10 @@ export interface GatewayConfig {
   readonly database: DatabaseConfig;
   /** `REDIS_URL`; none: single-instance mode (in-memory rate limits and invalidation). */
   readonly redisUrl: string | null;
+  /** `REDIS_PREFIX`: namespaces the Redis keys and channels the instances share. @defaultValue `dutyline` */
+  readonly redisPrefix: string;
+  /** `PUBLIC_URL`: the gateway's address as the carrier reaches it (webhook URLs of outbound calls); none: outbound calls cannot be placed. */
+  readonly publicUrl: string | null;
   /** `AUTH_SECRET`, at least 32 characters; generated once into `<DATA_DIR>/auth-secret` when unset. */
   readonly authSecret: AuthSecret;
   /** `LOG_LEVEL`. @defaultValue `info` */
@@ -57,6 +61,8 @@ export interface GatewayConfig {
     readonly signatureSecret: string | null;
     /** `VONAGE_API_HOST`: another Voice API host (a local fake in tests). */
     readonly apiHost: string | null;
+    /** `VONAGE_REST_HOST`: another SMS API host (a local fake in tests). */
+    readonly restHost: string | null;
   };
 }
 
@@ -95,6 +101,8 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     dataDir,
     database,
     redisUrl,
+    redisPrefix: read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ?? 'dutyline',
+    publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
     trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
     auth: {
@@ -116,6 +124,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       apiSecret: read.text('VONAGE_API_SECRET') ?? null,
       signatureSecret: read.text('VONAGE_SIGNATURE_SECRET') ?? null,
       apiHost: read.url('VONAGE_API_HOST', ['http:', 'https:']),
+      restHost: read.url('VONAGE_REST_HOST', ['http:', 'https:']),
     },
   };
   if (problems.length > 0 || database === undefined) throw new ConfigError(problems);
@@ -133,6 +142,12 @@ class EnvReader {
   text(name: string): string | undefined {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
+  }
+
+  matching(name: string, pattern: RegExp, description: string): string | undefined {
+    const text = this.text(name);
+    if (text !== undefined && !pattern.test(text)) this.problems.push({ variable: name, message: `must be ${description}, not "${text}"` });
+    return text !== undefined && pattern.test(text) ? text : undefined;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
