@@ -55,9 +55,11 @@ export class RedisInvalidationBus {
     this.subscriber.on('ready', () => this.resubscribed());
   }
 
-  /** Connects the subscriber and listens; resolves once messages from other processes arrive. */
+  /**
+   * Connects the subscriber and listens; resolves once messages from other processes arrive, which
+   * waits for as long as Redis is unreachable (race it with a timeout to start without Redis).
+   */
   async start(): Promise<void> {
-    if (this.subscriber.status === 'wait') await this.subscriber.connect();
     await this.subscriber.subscribe(this.channel);
     this.started = true;
     this.listening = true;
