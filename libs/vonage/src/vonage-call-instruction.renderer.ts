@@ -1,0 +1,200 @@
+import { PhoneNumber, Prompt } from '@dutyline/domain';
+import {
+  AdvancedMachineDetectionOptions, answerConfirmationNcco, connectToNumberNcco, messageThenHangupNcco, notify, playPrompt, talk, unknownNumberNcco,
+  voicemailNcco,
+} from './vonage-ncco.builder';
+import { Ncco } from './vonage-ncco.types';
+
+/*
+ * How the inbound call service's instructions (the application's `CallInstruction`, carrier-neutral)
+ * become NCCOs. The renderer reads only the fields declared here, so it takes the application's
+ * instructions as they are without this library depending on the application layer.
+ *
+ * Two people can be asking: the caller (answer URL, the connect's event URL, the `notify` that follows
+ * a connect) and the callee who picked up a dialled leg (its `onAnswer` NCCO and the key it pressed).
+ * What Vonage does with a reply differs, so each side has its own rendering.
+ */
+
+/** A callee leg to stop: the leg's step and Vonage's uuid for it (null when Vonage never reported it). */
+export interface LegToHangUp {
+  readonly step: number;
+  readonly carrierLegId: string | null;
+}
+
+interface OfCall {
+  readonly callId: string;
+  readonly step: number;
+}
+
+export interface DialToRender extends OfCall {
+  readonly kind: 'dial';
+  readonly greeting: Prompt | null;
+  /** E.164 */
+  readonly to: string;
+  /** E.164 */
+  readonly callerId: string;
+  readonly ringTimeoutSeconds: number;
+  readonly confirm: boolean;
+  readonly machineDetection: boolean;
+  readonly dropLeg: LegToHangUp | null;
+}
+
+export interface VoicemailToRender extends OfCall {
+  readonly kind: 'voicemail';
+  readonly greeting: Prompt | null;
+  readonly maxSeconds: number;
+  readonly dropLeg: LegToHangUp | null;
+}
+
+export interface MessageToRender {
+  readonly kind: 'message';
+  readonly callId: string | null;
+  readonly step: number | null;
+  readonly prompt: Prompt;
+  readonly dropLeg: LegToHangUp | null;
+}
+
+export interface AnnounceToRender extends OfCall {
+  readonly kind: 'announce';
+  readonly prompt: Prompt;
+  readonly timeoutSeconds: number;
+}
+
+export interface HangUpLegToRender extends OfCall {
+  readonly kind: 'hang-up-leg';
+  readonly carrierLegId: string | null;
+}
+
+/** The instructions as the renderer reads them (structurally the application's `CallInstruction`). */
+export type InstructionToRender =
+  | DialToRender
+  | VoicemailToRender
+  | MessageToRender
+  | AnnounceToRender
+  | HangUpLegToRender
+  | { readonly kind: 'bridge' }
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'unknown-number'; readonly language: string };
+
+/** Where Vonage reaches the gateway for one call; each URL carries the call id and the step. */
+export interface VonageCallUrls {
+  /** The connect's `eventUrl`: the dialled leg's events; for busy/timeout/… it answers the next NCCO. */
+  legEvent(callId: string, step: number): string;
+  /** The callee leg's `onAnswer` URL: the announcement "press 1". */
+  confirmation(callId: string, step: number): string;
+  /** The `eventUrl` of the callee's key press (the `input` action). */
+  confirmationInput(callId: string, step: number): string;
+  /** The `notify` after a connect: asked when the connect ended and Vonage was given no other NCCO. */
+  afterLeg(callId: string, step: number): string;
+  /** The voicemail `record` action's `eventUrl`. */
+  recording(callId: string): string;
+}
+
+export interface VonageRenderOptions {
+  readonly urls: VonageCallUrls;
+  /** Played to the caller while a number rings and during the callee's announcement. */
+  readonly ringbackToneUrl?: string;
+  /** Advanced machine detection on dialled legs, when an instruction asks for it. @defaultValue `{behavior: 'hangup', mode: 'detect'}` */
+  readonly machineDetection?: AdvancedMachineDetectionOptions;
+  /** The longest a connected call may last, in seconds. @defaultValue Vonage's (7200) */
+  readonly callLimitSeconds?: number;
+  /** How many times the callee hears the announcement. @defaultValue 2 */
+  readonly announcementPlays?: number;
+  /** Said to a callee whose leg is no longer wanted, before the line goes quiet. @defaultValue English */
+  readonly releaseMessage?: Prompt;
+}
+
+/**
+ * What to answer Vonage: the NCCO (`null`: nothing to change — reply 204 with no body) and the callee
+ * legs to hang up through the REST API (`PUT /v1/calls/{uuid}`), after replying.
+ */
+export interface VonageReply {
+  readonly ncco: Ncco | null;
+  readonly hangUp: readonly LegToHangUp[];
+}
+
+const NO_CHANGE: VonageReply = { ncco: null, hangUp: [] };
+const DEFAULT_RELEASE: Prompt = { kind: 'text', text: 'This call has been passed to someone else. Goodbye.', language: 'en-GB' };
+
+/**
+ * The reply to the caller's side: the answer URL, the connect's event URL, the `notify` after a connect.
+ * - `dial`: optional greeting, a synchronous `connect` (ring timeout, caller id, `onAnswer` when the
+ *   callee must press 1, machine detection when asked), then a `notify` that asks what next if the
+ *   connect ends without Vonage being given another NCCO (the callee hung up, or was dropped);
+ * - `voicemail` / `message` / `unknown-number`: the NCCO that records or speaks, then ends;
+ * - `bridge`, `hang-up-leg`, `nothing`: no change for the caller (legs to stop are in `hangUp`).
+ */
+export function renderForCaller(instruction: InstructionToRender, options: VonageRenderOptions): VonageReply {
+  switch (instruction.kind) {
+    case 'dial':
+      return { ncco: dialNcco(instruction, options), hangUp: dropped(instruction.dropLeg) };
+    case 'voicemail':
+      return {
+        ncco: voicemailNcco({ greeting: instruction.greeting, maxSeconds: instruction.maxSeconds, eventUrl: options.urls.recording(instruction.callId) }),
+        hangUp: dropped(instruction.dropLeg),
+      };
+    case 'message':
+      return { ncco: messageThenHangupNcco(instruction.prompt), hangUp: dropped(instruction.dropLeg) };
+    case 'unknown-number':
+      return { ncco: unknownNumberNcco(instruction.language), hangUp: [] };
+    case 'hang-up-leg':
+      return { ncco: null, hangUp: [{ step: instruction.step, carrierLegId: instruction.carrierLegId }] };
+    case 'announce':
+    case 'bridge':
+    case 'nothing':
+      return NO_CHANGE;
+  }
+}
+
+/**
+ * The reply to the callee's side: the `onAnswer` fetch and the key pressed. Vonage joins the callee to
+ * the caller as soon as the `onAnswer` NCCO ends, so:
+ * - `announce`: the announcement (interruptible) and one key;
+ * - `bridge`: an empty NCCO — the `onAnswer` script ends and the callee is joined;
+ * - anything else (the call moved on, the leg is not wanted, nothing to do): the callee must never be
+ *   joined, so they hear the release message and then silence that never ends by itself, and the leg
+ *   (`self`, the leg asking) is hung up through the REST API. The caller's `notify` then asks what next.
+ */
+export function renderForCallee(instruction: InstructionToRender, self: LegToHangUp, options: VonageRenderOptions): VonageReply {
+  switch (instruction.kind) {
+    case 'announce':
+      return {
+        ncco: answerConfirmationNcco({
+          announcement: instruction.prompt,
+          eventUrl: options.urls.confirmationInput(instruction.callId, instruction.step),
+          timeoutSeconds: instruction.timeoutSeconds,
+          announcementPlays: options.announcementPlays,
+        }),
+        hangUp: [],
+      };
+    case 'bridge':
+      return { ncco: [], hangUp: [] };
+    default:
+      return { ncco: releasedCalleeNcco(options.releaseMessage ?? DEFAULT_RELEASE), hangUp: [self] };
+  }
+}
+
+/** Holds a callee who must not be joined until the REST hangup lands (or they hang up): never ends by itself. */
+export function releasedCalleeNcco(message: Prompt = DEFAULT_RELEASE): Ncco {
+  return [playPrompt(message, {}, 'releaseMessage'), talk('<speak><break time="10s"/></speak>', { loop: 0 }, 'silence')];
+}
+
+function dialNcco(dial: DialToRender, options: VonageRenderOptions): Ncco {
+  const { urls } = options;
+  return [
+    ...connectToNumberNcco({
+      greeting: dial.greeting,
+      to: PhoneNumber.fromE164(dial.to, 'to'),
+      from: PhoneNumber.fromE164(dial.callerId, 'callerId'),
+      ringTimeoutSeconds: dial.ringTimeoutSeconds,
+      eventUrl: urls.legEvent(dial.callId, dial.step),
+      ringbackToneUrl: options.ringbackToneUrl,
+      confirmationUrl: dial.confirm ? urls.confirmation(dial.callId, dial.step) : undefined,
+      machineDetection: dial.machineDetection ? options.machineDetection ?? { behavior: 'hangup', mode: 'detect' } : undefined,
+      limitSeconds: options.callLimitSeconds,
+    }),
+    notify({ callId: dial.callId, step: dial.step }, urls.afterLeg(dial.callId, dial.step), { eventMethod: 'POST' }),
+  ];
+}
+
+const dropped = (leg: LegToHangUp | null): LegToHangUp[] => (leg ? [leg] : []);
