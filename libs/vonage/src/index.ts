@@ -7,3 +7,4 @@ export * from './vonage-signature.verifier';
 export * from './vonage-rate-limiter';
 export * from './vonage-sms-status';
 export * from './vonage-voice.client';
+export * from './vonage-call-instruction.renderer';
