@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { Inject, Injectable, Module } from '@nestjs/common';
-import { type AuditLog, type HotlineRepository, hotline } from '@dutyline/domain';
+import { Controller, Get, Inject, Injectable, Module, Query } from '@nestjs/common';
+import { type AuditLog, type HotlineRepository, assertId, hotline } from '@dutyline/domain';
+import { Public } from './auth/auth.decorators';
 import { describeWithMariaDb, mariadbOptions } from '@dutyline/test-support';
 import { AUDIT_LOG, DATABASE_PROBE, HOTLINE_REPOSITORY } from './database/repository.tokens';
 import { HealthController } from './health/health.controller';
@@ -174,6 +175,45 @@ describe('the demo seed', () => {
     const after = await seeder.run();
     expect(after.apiKey).toBeNull();
     expect(demoLines(after).some((l) => l.startsWith('Demo API key'))).toBe(false);
+  });
+});
+
+@Controller('probe')
+class ProbeController {
+  @Get('closed')
+  closed() {
+    return { ok: true };
+  }
+
+  @Get('open')
+  @Public()
+  open(@Query('id') id: string) {
+    return { id: assertId(id, 'id') };
+  }
+}
+
+@Module({ controllers: [ProbeController] })
+class ProbeModule {}
+
+describe('plain HTTP routes (webhooks, health)', () => {
+  let gateway: GatewayHarness;
+  beforeAll(async () => {
+    gateway = await startGateway({ database: 'sqlite', imports: [ProbeModule] });
+  }, 30_000);
+  afterAll(() => gateway?.close());
+
+  it('are closed without @Public(): 401 JSON with the code', async () => {
+    const response = await gateway.get('/probe/closed');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+    const { apiKey } = await gateway.newAccount();
+    expect((await gateway.get('/probe/closed', { authorization: `Bearer ${apiKey}` })).status).toBe(200);
+  });
+
+  it('answer domain validation errors with 400, the code and the field', async () => {
+    const response = await gateway.get('/probe/open?id=not%20an%20id');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'INVALID_ID', field: 'id', message: expect.any(String) } });
   });
 });
 
