@@ -10,7 +10,7 @@ import { HotlineRow } from './hotline.entities';
 @belongsToAccount(() => AccountRow, 'FK_notification_deliveries_account')
 export class NotificationDeliveryRow {
   /** The event id, e.g. `<call id>:voicemail`. */
-  @PrimaryColumn(textColumn(160, 'id')) id!: string;
+  @PrimaryColumn({ ...idColumn('id'), length: 160 }) id!: string;
   @Column(idColumn('account_id')) accountId!: string;
   @Column(textColumn(32)) kind!: string;
   @Column(idColumn('hotline_id')) hotlineId!: string;
@@ -32,7 +32,7 @@ export class NotificationDeliveryRow {
 export class HotlineDocumentRow {
   @PrimaryColumn(idColumn('account_id')) accountId!: string;
   @PrimaryColumn(idColumn('hotline_id')) hotlineId!: string;
-  @PrimaryColumn(textColumn(32, 'kind')) kind!: string;
+  @PrimaryColumn({ ...idColumn('kind'), length: 32 }) kind!: string;
   @Column(intColumn('version')) version!: number;
   @Column(jsonColumn('body')) body!: string;
   /** How many things the document still owes (unsent notices): what the reconcile pass looks for. */
@@ -45,7 +45,7 @@ export class HotlineDocumentRow {
 @Index('IDX_voicemail_links_expiry', ['expiresAt'])
 @belongsToAccount(() => AccountRow, 'FK_voicemail_links_account')
 export class VoicemailLinkRow {
-  @PrimaryColumn(textColumn(64, 'token_hash')) tokenHash!: string;
+  @PrimaryColumn({ ...idColumn('token_hash'), length: 64 }) tokenHash!: string;
   @Column(idColumn('account_id')) accountId!: string;
   @Column(idColumn('call_id')) callId!: string;
   @Column(jsonColumn('recording')) recording!: string;
