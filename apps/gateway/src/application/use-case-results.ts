@@ -1,4 +1,5 @@
 import type { Result } from '@dutyline/domain';
+import type { Connection } from '../graphql/pagination';
 import { Refusal, inArgument, valueOrRefuse } from '../graphql/refusals';
 
 /**
@@ -17,4 +18,9 @@ export function settled<T, E extends Refusal>(argument: string | null, run: () =
  */
 export function withoutNulls<T extends object>(input: T, keepNull: readonly string[] = []): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || keepNull.includes(key)))) as never;
+}
+
+/** The same page with each node turned into its GraphQL model. */
+export function mapNodes<T, M>(connection: Connection<T>, model: (node: T) => M): Connection<M> {
+  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: model(edge.node) })) };
 }

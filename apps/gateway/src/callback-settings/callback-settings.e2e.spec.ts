@@ -1,6 +1,5 @@
 import { describeWithMariaDb } from '@dutyline/test-support';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { type SampleAccount, dataOf, expectCleanError, seedSample } from '../testing/feature-fixtures';
+import { dataOf, expectCleanError, featureGateway } from '../testing/feature-fixtures';
 
 const SETTINGS = 'service { kind id } maxProcessingDays maxAttempts minHoursBetweenAttempts mode claimMinutes agentRetryMinutes isDefault updatedAt';
 const READ = `query($service: CallbackServiceInput!) { callbackSettings(service: $service) { ${SETTINGS} } }`;
@@ -8,20 +7,11 @@ const UPDATE = `mutation($input: UpdateCallbackSettingsInput!) { updateCallbackS
 const RESET = `mutation($service: CallbackServiceInput!) { resetCallbackSettings(service: $service) { ${SETTINGS} } }`;
 
 function callbackSettingsOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  let s: SampleAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.supervisor });
-
-  beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-    s = await seedSample(gateway, a);
-  }, 60_000);
-  afterAll(() => gateway?.close());
+  const f = featureGateway(database, { sample: true });
+  const as = f.as;
 
   it('answers the defaults, keeps the fields a change does not name, and resets (F20)', async () => {
-    const hotline = { kind: 'HOTLINE', id: s.hotlineId };
+    const hotline = { kind: 'HOTLINE', id: f.sample.hotlineId };
     expect((await dataOf(as(READ, { service: hotline }))).callbackSettings).toEqual({
       service: hotline, maxProcessingDays: 2, maxAttempts: 3, minHoursBetweenAttempts: 2, mode: 'MANUAL', claimMinutes: 15, agentRetryMinutes: 5, isDefault: true, updatedAt: null,
     });
@@ -29,7 +19,7 @@ function callbackSettingsOver(database: 'sqlite' | 'mariadb') {
     const updated = (await dataOf(as(UPDATE, { input: { service: hotline, minHoursBetweenAttempts: 1.25, mode: 'AUTOMATIC' } }))).updateCallbackSettings;
     expect(updated).toMatchObject({ maxAttempts: 5, minHoursBetweenAttempts: 1.25, mode: 'AUTOMATIC', isDefault: false });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.now() - 60_000);
-    const team = { kind: 'TEAM', id: s.crew };
+    const team = { kind: 'TEAM', id: f.sample.crew };
     expect((await dataOf(as(READ, { service: team }))).callbackSettings.isDefault).toBe(true);
     expect((await dataOf(as(RESET, { service: hotline }))).resetCallbackSettings).toMatchObject({ isDefault: true, maxAttempts: 3, mode: 'MANUAL' });
   });
@@ -39,7 +29,7 @@ function callbackSettingsOver(database: 'sqlite' | 'mariadb') {
     ['hours off the quarter', { minHoursBetweenAttempts: 0.1 }, 'INVALID_MIN_HOURS_BETWEEN_ATTEMPTS', 'input.minHoursBetweenAttempts'],
     ['a fractional day count', { maxProcessingDays: 1.5 }, 'BAD_USER_INPUT', 'input.maxProcessingDays'],
   ])('refuses %s, naming the field', async (_, changes, code, field) => {
-    const answer = await as(UPDATE, { input: { service: { kind: 'TEAM', id: s.crew }, ...changes } });
+    const answer = await as(UPDATE, { input: { service: { kind: 'TEAM', id: f.sample.crew }, ...changes } });
     expectCleanError(answer);
     expect(answer.body.errors?.[0].extensions).toMatchObject({ code, field });
   });

@@ -2,8 +2,8 @@ import { LocalTime, TimeZone, formatInstant } from '@dutyline/domain';
 import { describeWithMariaDb } from '@dutyline/test-support';
 import { DEMO_GAP, DEMO_TIME_ZONE } from '../demo-data/demo-data.step';
 import { DemoSeeder } from '../seed/demo-seeder.service';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { GQL, type SampleAccount, dataOf, expectCleanError, seedSample } from '../testing/feature-fixtures';
+import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
+import { GQL, dataOf, expectCleanError, featureGateway } from '../testing/feature-fixtures';
 
 const COVERAGE = `query($h: ID!, $from: Instant!, $to: Instant!) {
   coverage(hotlineId: $h, from: $from, to: $to) {
@@ -13,26 +13,20 @@ const COVERAGE = `query($h: ID!, $from: Instant!, $to: Instant!) {
 }`;
 
 function coverageOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  let s: SampleAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.member });
+  const f = featureGateway(database, { sample: true });
+  const as = (query: string, variables: Record<string, unknown> = {}) => f.gateway.graphql(query, variables, { token: f.account.tokens.member });
 
   beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-    s = await seedSample(gateway, a);
     const slots = [
-      { start: '2027-10-30T06:00', end: '2027-10-30T22:00', assignees: [{ kind: 'TEAM', id: s.crew }] },
-      { start: '2027-10-30T22:00', end: '2027-10-31T02:30', assignees: [{ kind: 'PERSON', id: s.bob }] },
-      { start: '2027-10-31T03:00', end: '2027-10-31T22:00', assignees: [{ kind: 'PERSON', id: s.alice }] },
+      { start: '2027-10-30T06:00', end: '2027-10-30T22:00', assignees: [{ kind: 'TEAM', id: f.sample.crew }] },
+      { start: '2027-10-30T22:00', end: '2027-10-31T02:30', assignees: [{ kind: 'PERSON', id: f.sample.bob }] },
+      { start: '2027-10-31T03:00', end: '2027-10-31T22:00', assignees: [{ kind: 'PERSON', id: f.sample.alice }] },
     ];
-    await dataOf(gateway.graphql(GQL.CREATE_SLOTS, { input: { hotlineId: s.hotlineId, slots } }, { token: a.tokens.supervisor }));
-  }, 60_000);
-  afterAll(() => gateway?.close());
+    await dataOf(f.gateway.graphql(GQL.CREATE_SLOTS, { input: { hotlineId: f.sample.hotlineId, slots } }, { token: f.account.tokens.supervisor }));
+  });
 
   it('finds the 1 h 30 hole a 02:30→03:00 wall-clock gap makes the night clocks go back (members may read it)', async () => {
-    const coverage = (await dataOf(as(COVERAGE, { h: s.hotlineId, from: '2027-10-30T06:00:00Z', to: '2027-10-31T18:00:00Z' }))).coverage;
+    const coverage = (await dataOf(as(COVERAGE, { h: f.sample.hotlineId, from: '2027-10-30T06:00:00Z', to: '2027-10-31T18:00:00Z' }))).coverage;
     expect(coverage).toMatchObject({ fullyCovered: false, alwaysInService: true, serviceSeconds: 36 * 3600, coveredSeconds: 34.5 * 3600 });
     expect(coverage.gaps).toEqual([
       {
@@ -43,8 +37,8 @@ function coverageOver(database: 'sqlite' | 'mariadb') {
         reason: 'NOBODY_SCHEDULED',
         startsBeforeRange: false,
         endsAfterRange: false,
-        key: `${s.hotlineId}@2027-10-31T00:30:00.000Z`,
-        fingerprint: `${s.hotlineId}@2027-10-31T00:30:00.000Z/2027-10-31T02:00:00.000Z`,
+        key: `${f.sample.hotlineId}@2027-10-31T00:30:00.000Z`,
+        fingerprint: `${f.sample.hotlineId}@2027-10-31T00:30:00.000Z/2027-10-31T02:00:00.000Z`,
       },
     ]);
   });
@@ -54,7 +48,7 @@ function coverageOver(database: 'sqlite' | 'mariadb') {
     ['a range of years', '2027-01-01T00:00:00Z', '2030-01-01T00:00:00Z', 'RANGE_TOO_LONG', 'to'],
     ['an instant without offset', '2027-10-31T00:00', '2027-11-01T00:00:00Z', 'INVALID_INSTANT', 'from'],
   ])('refuses %s, naming the argument', async (_, from, to, code, field) => {
-    const answer = await as(COVERAGE, { h: s.hotlineId, from, to });
+    const answer = await as(COVERAGE, { h: f.sample.hotlineId, from, to });
     expectCleanError(answer);
     expect(answer.body.errors?.[0].extensions).toEqual({ code, field });
   });

@@ -1,7 +1,6 @@
 import { DISTINCT_PALETTE } from '@dutyline/domain';
 import { describeWithMariaDb } from '@dutyline/test-support';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { GQL, dataOf, expectCleanError } from '../testing/feature-fixtures';
+import { dataOf, expectCleanError, featureGateway, GQL } from '../testing/feature-fixtures';
 
 const PERSON = 'id name colour email contactNumbers { number label ringTimeoutSeconds enabled country lineType }';
 const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PERSON} } }`;
@@ -20,15 +19,8 @@ const TEAMS = `{ teams(first: 50) { edges { node { ${TEAM} } } } }`;
 const numbers = (person: { contactNumbers: { number: string; enabled: boolean }[] }) => person.contactNumbers.map((n) => `${n.number}${n.enabled ? '' : ' off'}`);
 
 function directoryOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.supervisor });
-
-  beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-  }, 60_000);
-  afterAll(() => gateway?.close());
+  const f = featureGateway(database);
+  const as = f.as;
 
   it('creates people with distinct default colours, E.164 numbers and their line type', async () => {
     const first = (await dataOf(as(GQL.CREATE_PERSON, { input: { name: 'Émilie', contactNumbers: [{ number: '+33 6 12 34 56 78', label: 'mobile', ringTimeoutSeconds: 20 }] } }))).createPerson;
@@ -91,10 +83,10 @@ function directoryOver(database: 'sqlite' | 'mariadb') {
   it('records every directory change in the audit log with the supervisor as actor', async () => {
     const p = (await dataOf(as(GQL.CREATE_PERSON, { input: { name: 'Audited' } }))).createPerson;
     await dataOf(as(ADD_NUMBER, { input: { personId: p.id, number: '+33612345600' } }));
-    const audit = await dataOf(gateway.graphql('query($id: ID!) { auditLog(first: 10, filter: { entityId: $id }) { edges { node { action actor { kind id } before after } } } }', { id: p.id }, { token: a.tokens.admin }));
+    const audit = await dataOf(f.gateway.graphql('query($id: ID!) { auditLog(first: 10, filter: { entityId: $id }) { edges { node { action actor { kind id } before after } } } }', { id: p.id }, { token: f.account.tokens.admin }));
     const entries = audit.auditLog.edges.map((e: { node: unknown }) => e.node);
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['person.number-added', 'person.created']);
-    expect(entries[0]).toMatchObject({ actor: { kind: 'user', id: a.users.supervisor.id }, before: { contactNumbers: [] }, after: { contactNumbers: [{ number: '+33612345600' }] } });
+    expect(entries[0]).toMatchObject({ actor: { kind: 'user', id: f.account.users.supervisor.id }, before: { contactNumbers: [] }, after: { contactNumbers: [{ number: '+33612345600' }] } });
   });
 }
 

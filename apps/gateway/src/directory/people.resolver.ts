@@ -3,7 +3,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Application } from '@dutyline/application';
 import type { Person } from '@dutyline/domain';
 import { APPLICATION } from '../application/application.module';
-import { settled, withoutNulls } from '../application/use-case-results';
+import { mapNodes, settled, withoutNulls } from '../application/use-case-results';
 import { type Actor, callerOf } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../auth/gateway-request';
@@ -27,8 +27,7 @@ export class PeopleResolver {
 
   @Query(() => PersonConnection, { description: 'People of the account, by name.' })
   async people(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<PersonModel>> {
-    const connection = await this.paginator.paginate(page, (request) => this.app.directory.people(callerOf(actor), request));
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PersonModel.of(e.node) })) };
+    return mapNodes(await this.paginator.paginate(page, (request) => this.app.directory.people(callerOf(actor), request)), PersonModel.of);
   }
 
   @Query(() => PersonModel, { nullable: true, description: 'Null when the account has no such person.' })

@@ -3,7 +3,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Application } from '@dutyline/application';
 import type { Team } from '@dutyline/domain';
 import { APPLICATION } from '../application/application.module';
-import { settled, withoutNulls } from '../application/use-case-results';
+import { mapNodes, settled, withoutNulls } from '../application/use-case-results';
 import { type Actor, callerOf } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../auth/gateway-request';
@@ -26,8 +26,7 @@ export class TeamsResolver {
 
   @Query(() => TeamConnection, { description: 'Teams of the account, by name.' })
   async teams(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<TeamModel>> {
-    const connection = await this.paginator.paginate(page, (request) => this.app.directory.teams(callerOf(actor), request));
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: TeamModel.of(e.node) })) };
+    return mapNodes(await this.paginator.paginate(page, (request) => this.app.directory.teams(callerOf(actor), request)), TeamModel.of);
   }
 
   @Query(() => TeamModel, { nullable: true, description: 'Null when the account has no such team.' })

@@ -1,6 +1,5 @@
 import { describeWithMariaDb } from '@dutyline/test-support';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { GQL, type SampleAccount, dataOf, expectCleanError, freshHotlineNumber, seedSample } from '../testing/feature-fixtures';
+import { dataOf, expectCleanError, featureGateway, freshHotlineNumber, GQL } from '../testing/feature-fixtures';
 
 const HOTLINE = `id name number timeZone language supervisorIds supervisors { name } requireAnswerConfirmation callerIdMode
   serviceHours { always windows { days start end } }
@@ -12,27 +11,18 @@ const LIST = '{ hotlines(first: 10) { edges { node { id name } } } }';
 const DELETE = 'mutation($id: ID!) { deleteHotline(id: $id) { id } }';
 
 function hotlinesOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  let s: SampleAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.supervisor });
-
-  beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-    s = await seedSample(gateway, a);
-  }, 60_000);
-  afterAll(() => gateway?.close());
+  const f = featureGateway(database, { sample: true });
+  const as = f.as;
 
   it('creates a hotline with the documented defaults and its supervisors resolved', async () => {
-    const read = (await dataOf(as(READ, { id: s.hotlineId }))).hotline;
+    const read = (await dataOf(as(READ, { id: f.sample.hotlineId }))).hotline;
     expect(read).toEqual({
-      id: s.hotlineId,
+      id: f.sample.hotlineId,
       name: 'Maintenance',
-      number: s.hotlineNumber,
+      number: f.sample.hotlineNumber,
       timeZone: 'Europe/Paris',
       language: 'en-GB',
-      supervisorIds: [s.alice],
+      supervisorIds: [f.sample.alice],
       supervisors: [{ name: 'Alice' }],
       requireAnswerConfirmation: true,
       callerIdMode: 'HOTLINE',
@@ -47,8 +37,8 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
       await dataOf(
         as(UPDATE, {
           input: {
-            id: s.hotlineId,
-            supervisorIds: [s.bob, s.alice],
+            id: f.sample.hotlineId,
+            supervisorIds: [f.sample.bob, f.sample.alice],
             serviceHours: { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' }, { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' }] },
             scenario: [{ kind: 'SUPERVISORS' }, { kind: 'MESSAGE', message: { text: 'Rappelez demain', language: 'fr-FR' } }],
             greeting: { audioUrl: 'https://example.com/greeting.mp3' },
@@ -67,7 +57,7 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
       callerIdMode: 'CALLER',
       requireAnswerConfirmation: false,
     });
-    const renamed = (await dataOf(as(UPDATE, { input: { id: s.hotlineId, name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels' } }))).updateHotline;
+    const renamed = (await dataOf(as(UPDATE, { input: { id: f.sample.hotlineId, name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels' } }))).updateHotline;
     expect(renamed).toMatchObject({ name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels', callerIdMode: 'CALLER', scenario: updated.scenario });
   });
 
@@ -79,20 +69,20 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
     ['an unknown supervisor', { supervisorIds: ['nobody-here'] }, 'UNKNOWN_PERSON', 'input.supervisorIds[0]'],
     ['a bad caller-id mode', { callerIdMode: 'SOMETIMES' }, 'BAD_USER_INPUT', 'input.callerIdMode'],
   ])('refuses %s, naming the field, changing nothing', async (_, changes, code, field) => {
-    const before = (await dataOf(as(READ, { id: s.hotlineId }))).hotline;
-    const answer = await as(UPDATE, { input: { id: s.hotlineId, ...changes } });
+    const before = (await dataOf(as(READ, { id: f.sample.hotlineId }))).hotline;
+    const answer = await as(UPDATE, { input: { id: f.sample.hotlineId, ...changes } });
     expectCleanError(answer);
     expect(answer.body.errors?.[0].extensions).toMatchObject({ code, field });
-    expect((await dataOf(as(READ, { id: s.hotlineId }))).hotline).toEqual(before);
+    expect((await dataOf(as(READ, { id: f.sample.hotlineId }))).hotline).toEqual(before);
   });
 
   it('refuses a number another account answers, lists and deletes hotlines', async () => {
-    const b = await gateway.newAccount();
-    const taken = await gateway.graphql(GQL.CREATE_HOTLINE, { input: { name: 'Copycat', number: s.hotlineNumber, timeZone: 'Europe/Paris' } }, { token: b.tokens.admin });
+    const b = await f.gateway.newAccount();
+    const taken = await f.gateway.graphql(GQL.CREATE_HOTLINE, { input: { name: 'Copycat', number: f.sample.hotlineNumber, timeZone: 'Europe/Paris' } }, { token: b.tokens.admin });
     expectCleanError(taken);
     expect(taken.body.errors?.[0].extensions).toEqual({ code: 'NUMBER_TAKEN', field: 'input.number' });
     const spare = (await dataOf(as(GQL.CREATE_HOTLINE, { input: { name: 'Spare', number: freshHotlineNumber(), timeZone: 'Asia/Tokyo' } }))).createHotline.id;
-    expect((await dataOf(as(LIST))).hotlines.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(expect.arrayContaining([s.hotlineId, spare]));
+    expect((await dataOf(as(LIST))).hotlines.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(expect.arrayContaining([f.sample.hotlineId, spare]));
     expect((await dataOf(as(DELETE, { id: spare }))).deleteHotline.id).toBe(spare);
     expect((await dataOf(as(READ, { id: spare }))).hotline).toBeNull();
   });

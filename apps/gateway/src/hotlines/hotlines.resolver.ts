@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Application, NewHotline } from '@dutyline/application';
 import { APPLICATION } from '../application/application.module';
-import { settled } from '../application/use-case-results';
+import { mapNodes, settled } from '../application/use-case-results';
 import { type Actor, callerOf } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../auth/gateway-request';
@@ -24,8 +24,7 @@ export class HotlinesResolver {
 
   @Query(() => HotlineConnection, { description: 'Hotlines of the account, by name.' })
   async hotlines(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<HotlineModel>> {
-    const connection = await this.paginator.paginate(page, (request) => this.app.hotlines.hotlines(callerOf(actor), request));
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: HotlineModel.of(e.node) })) };
+    return mapNodes(await this.paginator.paginate(page, (request) => this.app.hotlines.hotlines(callerOf(actor), request)), HotlineModel.of);
   }
 
   @Query(() => HotlineModel, { nullable: true, description: 'Null when the account has no such hotline.' })

@@ -1,6 +1,5 @@
 import { describeWithMariaDb } from '@dutyline/test-support';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { GQL, dataOf, expectCleanError } from '../testing/feature-fixtures';
+import { dataOf, expectCleanError, featureGateway, GQL } from '../testing/feature-fixtures';
 
 const PATTERN = 'id name builtIn windows { days start end endDayOffset }';
 const UPDATE = `mutation($input: UpdatePatternInput!) { updatePattern(input: $input) { ${PATTERN} } }`;
@@ -9,15 +8,8 @@ const LIST = `{ patterns(first: 20) { edges { node { ${PATTERN} } } } presetPatt
 const READ = `query($id: ID!) { pattern(id: $id) { ${PATTERN} } }`;
 
 function patternsOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.supervisor });
-
-  beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-  }, 60_000);
-  afterAll(() => gateway?.close());
+  const f = featureGateway(database);
+  const as = f.as;
 
   it('offers the presets and creates, lists, redraws and deletes an account pattern', async () => {
     const created = (await dataOf(as(GQL.CREATE_PATTERN, { input: { name: 'Winter nights', windows: [{ days: ['MON', 'WED'], start: '19:30', end: '07:15' }, { days: ['FRI'], start: '18:00', end: '08:00', endDayOffset: 3 }] } }))).createPattern;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Application } from '@dutyline/application';
 import { APPLICATION } from '../application/application.module';
-import { settled } from '../application/use-case-results';
+import { mapNodes, settled } from '../application/use-case-results';
 import { type Actor, callerOf } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Connection, PageArgs } from '../graphql/pagination';
@@ -21,8 +21,7 @@ export class PatternsResolver {
 
   @Query(() => PatternConnection, { description: 'The account\'s own patterns, by name.' })
   async patterns(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<PatternModel>> {
-    const connection = await this.paginator.paginate(page, (request) => this.app.patterns.patterns(callerOf(actor), request));
-    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: PatternModel.of(e.node) })) };
+    return mapNodes(await this.paginator.paginate(page, (request) => this.app.patterns.patterns(callerOf(actor), request)), PatternModel.of);
   }
 
   @Query(() => [PatternModel], { description: 'Office hours, weeknights, weekend: every account has them.' })

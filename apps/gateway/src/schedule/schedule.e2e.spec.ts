@@ -2,8 +2,7 @@ import type { Application } from '@dutyline/application';
 import { describeWithMariaDb } from '@dutyline/test-support';
 import { APPLICATION } from '../application/application.module';
 import { callerOf, userActor } from '../auth/actor';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
-import { GQL, type SampleAccount, codesOf, countingQueries, dataOf, expectCleanError, freshHotlineNumber, seedSample } from '../testing/feature-fixtures';
+import { GQL, codesOf, countingQueries, dataOf, expectCleanError, featureGateway, freshHotlineNumber } from '../testing/feature-fixtures';
 
 const MOVE = 'mutation($input: MoveSlotInput!) { moveSlot(input: $input) { version updated { id start end durationMinutes } } }';
 const RESIZE = 'mutation($input: ResizeSlotInput!) { resizeSlot(input: $input) { version updated { id start end durationMinutes } } }';
@@ -29,21 +28,12 @@ const team = (id: string) => ({ kind: 'TEAM', id });
 const lines = (slots: { start: string; end: string }[]) => slots.map((s) => `${s.start}→${s.end}`);
 
 function scheduleOver(database: 'sqlite' | 'mariadb') {
-  let gateway: GatewayHarness;
-  let a: TestAccount;
-  let s: SampleAccount;
-  const as = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { token: a.tokens.supervisor });
-  const slotsOf = async (from = '2027-01-01T00:00', to = '2027-12-31T00:00', hotlineId = s.hotlineId) => (await dataOf(as(GQL.SCHEDULE, { h: hotlineId, from, to }))).schedule;
+  const f = featureGateway(database, { sample: true });
+  const as = f.as;
+  const slotsOf = async (from = '2027-01-01T00:00', to = '2027-12-31T00:00', hotlineId = f.sample.hotlineId) => (await dataOf(as(GQL.SCHEDULE, { h: hotlineId, from, to }))).schedule;
   /** A hotline of its own for a test, so tests do not see each other's slots. */
   const newHotline = async (timeZone = 'Europe/Paris') =>
-    (await dataOf(as(GQL.CREATE_HOTLINE, { input: { name: `H ${timeZone}`, number: freshHotlineNumber(), timeZone, supervisorIds: [s.alice] } }))).createHotline.id as string;
-
-  beforeAll(async () => {
-    gateway = await startGateway({ database });
-    a = await gateway.newAccount();
-    s = await seedSample(gateway, a);
-  }, 60_000);
-  afterAll(() => gateway?.close());
+    (await dataOf(as(GQL.CREATE_HOTLINE, { input: { name: `H ${timeZone}`, number: freshHotlineNumber(), timeZone, supervisorIds: [f.sample.alice] } }))).createHotline.id as string;
 
   describe('slots (F4)', () => {
     it('creates a batch on the DST night: wall-clock strings plus the real instants, 7 h in spring and 9 h in autumn', async () => {
@@ -54,8 +44,8 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
             input: {
               hotlineId: h,
               slots: [
-                { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(s.bob), team(s.crew)] },
-                { start: '2027-10-30T22:00', end: '2027-10-31T06:00', assignees: [person(s.carol)] },
+                { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(f.sample.bob), team(f.sample.crew)] },
+                { start: '2027-10-30T22:00', end: '2027-10-31T06:00', assignees: [person(f.sample.carol)] },
               ],
             },
           }),
@@ -66,7 +56,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
         ['2027-03-27T22:00', '2027-03-27T21:00:00.000Z', '2027-03-28T04:00:00.000Z', 420],
         ['2027-10-30T22:00', '2027-10-30T20:00:00.000Z', '2027-10-31T05:00:00.000Z', 540],
       ]);
-      expect(created.added[0].assignees).toEqual([{ level: 0, kind: 'PERSON', id: s.bob }, { level: 1, kind: 'TEAM', id: s.crew }]);
+      expect(created.added[0].assignees).toEqual([{ level: 0, kind: 'PERSON', id: f.sample.bob }, { level: 1, kind: 'TEAM', id: f.sample.crew }]);
     });
 
     it('moves, resizes, reassigns and deletes, each at the next version; refuses an overlap with the ids in the way', async () => {
@@ -74,7 +64,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
       const [night, day] = (
         await dataOf(
           as(GQL.CREATE_SLOTS, {
-            input: { hotlineId: h, slots: [{ start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(s.bob)] }, { start: '2027-03-28T06:00', end: '2027-03-28T18:00', assignees: [person(s.alice)] }] },
+            input: { hotlineId: h, slots: [{ start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(f.sample.bob)] }, { start: '2027-03-28T06:00', end: '2027-03-28T18:00', assignees: [person(f.sample.alice)] }] },
           }),
         )
       ).createSlots.added;
@@ -83,9 +73,9 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
       expect(overlap.body.errors?.[0].extensions).toEqual({ code: 'SLOT_OVERLAP', field: 'input.start', details: { conflictingSlotIds: [day.id] } });
       expect((await dataOf(as(MOVE, { input: { hotlineId: h, id: night.id, start: '2027-04-03T22:00' } }))).moveSlot).toEqual({ version: 2, updated: [{ id: night.id, start: '2027-04-03T22:00', end: '2027-04-04T06:00', durationMinutes: 480 }] });
       expect((await dataOf(as(RESIZE, { input: { hotlineId: h, id: day.id, start: '2027-03-28T01:00', end: '2027-03-28T18:00' } }))).resizeSlot.updated[0]).toMatchObject({ start: '2027-03-28T01:00', durationMinutes: 16 * 60 });
-      expect((await dataOf(as(REASSIGN, { input: { hotlineId: h, id: day.id, assignees: [team(s.crew), person(s.alice)] } }))).reassignSlot).toEqual({
+      expect((await dataOf(as(REASSIGN, { input: { hotlineId: h, id: day.id, assignees: [team(f.sample.crew), person(f.sample.alice)] } }))).reassignSlot).toEqual({
         version: 4,
-        updated: [{ assignees: [{ level: 0, kind: 'TEAM', id: s.crew }, { level: 1, kind: 'PERSON', id: s.alice }] }],
+        updated: [{ assignees: [{ level: 0, kind: 'TEAM', id: f.sample.crew }, { level: 1, kind: 'PERSON', id: f.sample.alice }] }],
       });
       expect((await dataOf(as(DELETE, { input: { hotlineId: h, ids: [night.id, day.id] } }))).deleteSlots).toEqual({ version: 5, removedIds: [night.id, day.id] });
       expect((await slotsOf(undefined, undefined, h)).slots).toEqual([]);
@@ -93,8 +83,8 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
 
     it('replaces what lies in the way when asked', async () => {
       const h = await newHotline();
-      await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [person(s.alice)] }] } }));
-      const replaced = (await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, mode: 'REPLACE', slots: [{ start: '2027-05-03T12:00', end: '2027-05-03T14:00', assignees: [person(s.bob)] }] } }))).createSlots;
+      await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [person(f.sample.alice)] }] } }));
+      const replaced = (await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, mode: 'REPLACE', slots: [{ start: '2027-05-03T12:00', end: '2027-05-03T14:00', assignees: [person(f.sample.bob)] }] } }))).createSlots;
       expect([lines(replaced.added), lines(replaced.updated)]).toEqual([['2027-05-03T12:00→2027-05-03T14:00', '2027-05-03T14:00→2027-05-03T18:00'], ['2027-05-03T08:00→2027-05-03T12:00']]);
     });
   });
@@ -102,14 +92,14 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
   describe('patterns and copies (F5, F6)', () => {
     it('applies the weeknights preset over the week clocks go forward', async () => {
       const h = await newHotline();
-      const applied = (await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-weeknights', from: '2027-03-22', to: '2027-03-28', assignees: [person(s.bob)] } }))).applyPattern;
+      const applied = (await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-weeknights', from: '2027-03-22', to: '2027-03-28', assignees: [person(f.sample.bob)] } }))).applyPattern;
       expect(lines(applied.added)).toEqual(['2027-03-22T18:00→2027-03-23T08:00', '2027-03-23T18:00→2027-03-24T08:00', '2027-03-24T18:00→2027-03-25T08:00', '2027-03-25T18:00→2027-03-26T08:00']);
     });
 
     it('copies a day, a week, repeats a week, and copies to a New York hotline in its own wall-clock time', async () => {
       const h = await newHotline();
-      await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-weekend', from: '2027-03-22', to: '2027-03-28', assignees: [person(s.bob)] } }));
-      await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-office-hours', from: '2027-03-22', to: '2027-03-28', assignees: [person(s.alice)] } }));
+      await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-weekend', from: '2027-03-22', to: '2027-03-28', assignees: [person(f.sample.bob)] } }));
+      await dataOf(as(APPLY, { input: { hotlineId: h, patternId: 'preset-office-hours', from: '2027-03-22', to: '2027-03-28', assignees: [person(f.sample.alice)] } }));
       expect(lines((await dataOf(as(COPY_DAY, { input: { hotlineId: h, day: '2027-03-22', targets: ['2027-03-20'] } }))).copyDay.added)).toEqual(['2027-03-20T08:00→2027-03-20T18:00']);
       expect((await dataOf(as(COPY_WEEK, { input: { hotlineId: h, week: '2027-03-22', targets: ['2027-10-25'] } }))).copyWeek.added).toHaveLength(6);
       expect((await dataOf(as(REPEAT, { input: { hotlineId: h, week: '2027-03-22', times: 2 } }))).repeatWeek.added).toHaveLength(12);
@@ -124,12 +114,12 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
   describe('overrides and routing (F7, F9–F12, F18)', () => {
     it('follows a reassignment and an override on the very next question, and ends the override', async () => {
       const h = await newHotline();
-      const [night] = (await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(s.bob)] }] } }))).createSlots.added;
+      const [night] = (await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [person(f.sample.bob)] }] } }))).createSlots.added;
       const at = '2027-03-28T02:00:00Z';
       const ask = async () => (await dataOf(as(GQL.ON_CALL, { h, at }))).onCallNow;
       expect(await ask()).toMatchObject({ slotId: night.id, nextChangeAt: '2027-03-28T04:00:00.000Z', levels: [{ level: 0, kind: 'PERSON', person: { name: 'Bob' } }] });
-      await dataOf(as(REASSIGN, { input: { hotlineId: h, id: night.id, assignees: [team(s.crew)] } }));
-      expect((await ask()).levels).toEqual([{ level: 0, kind: 'TEAM', id: s.crew, person: null, team: { name: 'Crew' } }]);
+      await dataOf(as(REASSIGN, { input: { hotlineId: h, id: night.id, assignees: [team(f.sample.crew)] } }));
+      expect((await ask()).levels).toEqual([{ level: 0, kind: 'TEAM', id: f.sample.crew, person: null, team: { name: 'Crew' } }]);
       const plan = (await dataOf(as(CALL_PLAN, { h, at }))).callPlan;
       expect(plan.steps.map((x: { kind: string; personName: string | null; via: string | null }) => `${x.kind} ${x.personName ?? ''} ${x.via ?? ''}`.trim())).toEqual([
         'DIAL Bob ON_CALL',
@@ -137,7 +127,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
         'DIAL Alice SUPERVISOR',
         'VOICEMAIL',
       ]);
-      const override = (await dataOf(as(GQL.CREATE_OVERRIDE, { input: { hotlineId: h, start: '2027-03-28T01:00:00Z', end: '2027-03-28T05:00:00+02:00', assignees: [person(s.alice)], reason: 'Crew at a call-out' } }))).createOverride.override;
+      const override = (await dataOf(as(GQL.CREATE_OVERRIDE, { input: { hotlineId: h, start: '2027-03-28T01:00:00Z', end: '2027-03-28T05:00:00+02:00', assignees: [person(f.sample.alice)], reason: 'Crew at a call-out' } }))).createOverride.override;
       expect(override).toMatchObject({ start: '2027-03-28T01:00:00.000Z', end: '2027-03-28T03:00:00.000Z', reason: 'Crew at a call-out' });
       expect((await ask()).levels.map((l: { person: { name: string } | null }) => l.person?.name)).toEqual(['Alice']);
       const ended = (await dataOf(as(END_OVERRIDE, { input: { hotlineId: h, id: override.id, at: '2027-03-28T01:30:00Z' } }))).endOverride.override;
@@ -152,7 +142,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
     it('loses no write: each concurrent batch is stored once, or answered CONFLICT and not stored', async () => {
       const h = await newHotline();
       const writers = Array.from({ length: 8 }, (_, i) =>
-        as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: `2027-06-0${i + 1}T08:00`, end: `2027-06-0${i + 1}T18:00`, assignees: [person(s.alice)] }] } }),
+        as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [{ start: `2027-06-0${i + 1}T08:00`, end: `2027-06-0${i + 1}T18:00`, assignees: [person(f.sample.alice)] }] } }),
       );
       const answers = await Promise.all(writers);
       const succeeded = answers.filter((x) => !x.body.errors);
@@ -168,8 +158,8 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
   describe('a week view', () => {
     /** A week of 6-hour slots whose two levels name `count` distinct people, plus the crew at level 2. */
     async function weekNaming(count: number): Promise<string> {
-      const app = gateway.app.get<Application>(APPLICATION);
-      const caller = callerOf(userActor(a.accountId, a.users.supervisor.id, 'supervisor'));
+      const app = f.gateway.app.get<Application>(APPLICATION);
+      const caller = callerOf(userActor(f.account.accountId, f.account.users.supervisor.id, 'supervisor'));
       const people: string[] = [];
       for (let i = 0; i < count; i++) people.push((await app.directory.createPerson(caller, { name: `Agent ${count}-${i}`, contactNumbers: [{ number: `+336${String(10_000_000 + i)}` }] })).id);
       const h = await newHotline();
@@ -177,7 +167,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
         const start = new Date(Date.UTC(2027, 4, 3, 6 * k));
         const end = new Date(Date.UTC(2027, 4, 3, 6 * (k + 1)));
         const local = (d: Date) => d.toISOString().slice(0, 16);
-        return { start: local(start), end: local(end), assignees: [person(people[(2 * k) % count]), person(people[(2 * k + 1) % count]), team(s.crew)] };
+        return { start: local(start), end: local(end), assignees: [person(people[(2 * k) % count]), person(people[(2 * k + 1) % count]), team(f.sample.crew)] };
       });
       await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots } }));
       return h;
@@ -186,7 +176,7 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
     it('costs the same bounded number of SQL statements for 5 people as for 50', async () => {
       const few = await weekNaming(5);
       const many = await weekNaming(50);
-      const view = (h: string) => countingQueries(gateway, () => dataOf(as(WEEK_VIEW, { h, from: '2027-05-03T00:00', to: '2027-05-10T00:00' })));
+      const view = (h: string) => countingQueries(f.gateway, () => dataOf(as(WEEK_VIEW, { h, from: '2027-05-03T00:00', to: '2027-05-10T00:00' })));
       const small = await view(few);
       const large = await view(many);
       const named = new Set(large.result.schedule.slots.flatMap((x: { assignees: { person: { id: string } | null }[] }) => x.assignees.map((l) => l.person?.id).filter(Boolean)));

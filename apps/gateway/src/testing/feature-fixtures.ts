@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.module';
-import type { GatewayHarness, GraphQLAnswer, TestAccount } from './gateway-harness';
+import { type GatewayHarness, type GraphQLAnswer, type TestAccount, startGateway } from './gateway-harness';
 
 /** GraphQL documents the feature tests share: what a frontend would send. */
 export const GQL = {
@@ -84,4 +84,28 @@ export async function countingQueries<T>(gateway: GatewayHarness, run: () => Pro
   } finally {
     Object.defineProperty(dataSource, 'logger', { value: original, configurable: true, writable: true });
   }
+}
+
+/** What a feature test block works with: its gateway, one account, maybe its sample directory. */
+export interface FeatureGateway {
+  readonly gateway: GatewayHarness;
+  readonly account: TestAccount;
+  /** Set when asked for with `sample: true`. */
+  readonly sample: SampleAccount;
+  /** A GraphQL call as the account's supervisor. */
+  as(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
+}
+
+/** Starts a gateway on `database` with a fresh account before the block's tests, closes it after. */
+export function featureGateway(database: 'sqlite' | 'mariadb', options: { readonly sample?: boolean } = {}): FeatureGateway {
+  const context = {
+    as: (query: string, variables: Record<string, unknown> = {}) => context.gateway.graphql(query, variables, { token: context.account.tokens.supervisor }),
+  } as { -readonly [K in keyof FeatureGateway]: FeatureGateway[K] };
+  beforeAll(async () => {
+    context.gateway = await startGateway({ database });
+    context.account = await context.gateway.newAccount();
+    if (options.sample) context.sample = await seedSample(context.gateway, context.account);
+  }, 60_000);
+  afterAll(() => context.gateway?.close());
+  return context;
 }
