@@ -4,3 +4,4 @@ export type { CallbackRefusal, CallbackRefusalCode, CallbackStatus, ClosedCallba
 export * from './callback-request';
 export * from './callback-intake';
 export * from './callback-list';
+export * from './callback-number-rules';

@@ -5,3 +5,4 @@ export * from './prompt';
 export * from './service-hours';
 export * from './no-answer-scenario';
 export * from './hotline';
+export * from './callback-offer';
