@@ -1,0 +1,170 @@
+import { createApplication } from '@dutyline/application';
+import { InMemoryDutyline, aCaller, seedSampleDirectory, valueOf } from '@dutyline/application/testing';
+import { DialStep, parseInstant } from '@dutyline/domain';
+import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
+import { publishingChanges } from './change-publishing-ports';
+import { ClusterCallPlanner } from './cluster-call-planner';
+import { ClusterHotlineLookup } from './cluster-hotline-lookup';
+import { InvalidatedCache } from './invalidated-cache';
+import { EVERYTHING, InvalidationBus, accountTopic, hotlineTopic, invalidationOf, numberTopic } from './invalidation-bus';
+
+/** A bus every instance of a test shares, as they share Redis; it can be cut (messages lost, not live). */
+class SharedBus implements InvalidationBus {
+  live = true;
+  readonly published: string[] = [];
+  private readonly handlers = new Set<(topic: string) => void>();
+  async publish(topic: string) {
+    this.published.push(topic);
+    if (this.live) for (const handler of [...this.handlers]) handler(topic);
+  }
+  subscribe(handler: (topic: string) => void) {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+  async close() {
+    this.handlers.clear();
+  }
+}
+
+const caller = aCaller('acct-a');
+
+/**
+ * Two gateway instances over one store: `writer` publishes its changes on the bus, `reader` answers
+ * calls through the cluster caches. Slots around the Paris spring-forward night of 2027-03-28:
+ * Alice 06:00→18:00, the crew 18:00→22:00, Bob 22:00→06:00.
+ */
+async function cluster() {
+  const clock = new ManualClock('2027-03-28T02:00:00Z');
+  const store = new InMemoryDutyline(clock, new SequentialIds('id'));
+  const bus = new SharedBus();
+  const errors: unknown[] = [];
+  const writer = createApplication(publishingChanges(store, bus, (error) => errors.push(error)));
+  const reader = createApplication(store);
+  const dir = await seedSampleDirectory(writer, caller, { timeZone: 'Europe/Paris' });
+  const slots = ['2027-03-27', '2027-03-28'].flatMap((d, i) => [
+    { start: `${d}T06:00`, end: `${d}T18:00`, assignees: [{ kind: 'person', id: dir.alice.id }] },
+    { start: `${d}T18:00`, end: `${d}T22:00`, assignees: [{ kind: 'team', id: dir.crew.id }] },
+    { start: `${d}T22:00`, end: `2027-03-${28 + i}T06:00`, assignees: [{ kind: 'person', id: dir.bob.id }] },
+  ]);
+  valueOf(await writer.schedule.createSlots(caller, dir.hotline.id, slots));
+  const planner = new ClusterCallPlanner({ routing: reader.routing, people: store.people, teams: store.teams, bus, clock });
+  const lookup = new ClusterHotlineLookup(store.hotlines, bus, clock);
+  const firstDialled = async (at: string) => {
+    const plan = await planner.planFor((await lookup.byNumber(dir.hotline.number.e164))!, parseInstant(at));
+    expect(plan.at).toBe(parseInstant(at));
+    return (plan.steps[0] as DialStep).personName;
+  };
+  const reads = () => store.db.count('Schedule.overrides') + store.db.count('Person.peopleByIds');
+  return { clock, store, bus, errors, writer, dir, planner, lookup, firstDialled, reads };
+}
+
+describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one instance, changes made on another)', () => {
+  it('reads the schedule and directory once while duty stays with the same people, and the hotline once', async () => {
+    const c = await cluster();
+    const before = { reads: c.reads(), lookups: c.store.db.count('Hotline.byNumber') };
+    for (const at of ['2027-03-28T00:30:00Z', '2027-03-28T01:00:00Z', '2027-03-28T03:59:59Z']) expect(await c.firstDialled(at)).toBe('Bob');
+    expect(c.reads() - before.reads).toBe(2);
+    expect(c.store.db.count('Hotline.byNumber') - before.lookups).toBe(1);
+  });
+
+  it('hands over at the change of duty without any message: 06:00 CEST after the 7-hour night', async () => {
+    const c = await cluster();
+    expect(await c.firstDialled('2027-03-28T03:59:59Z')).toBe('Bob');
+    expect(await c.firstDialled('2027-03-28T04:00:00Z')).toBe('Alice');
+  });
+
+  it.each([
+    ['an override', (c: Awaited<ReturnType<typeof cluster>>) => c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }), 'Carol'],
+    ['a reassigned slot', async (c: Awaited<ReturnType<typeof cluster>>) => {
+      const [night] = valueOf(await c.writer.schedule.slots(caller, c.dir.hotline.id, '2027-03-28T03:00', '2027-03-28T04:00')).slots;
+      return c.writer.schedule.reassignSlot(caller, c.dir.hotline.id, night.id, [{ kind: 'person', id: c.dir.carol.id }]);
+    }, 'Carol'],
+    ["a number disabled in the directory", (c: Awaited<ReturnType<typeof cluster>>) =>
+      c.writer.directory.setContactNumberEnabled(caller, c.dir.bob.id, c.dir.bob.contactNumbers[0].number.e164, false), 'Alice'],
+  ])('follows %s made on the other instance on the very next call', async (_, change, expected) => {
+    const c = await cluster();
+    expect(await c.firstDialled('2027-03-28T02:00:00Z')).toBe('Bob');
+    expect(await change(c)).toMatchObject({ ok: true });
+    expect(await c.firstDialled('2027-03-28T02:00:01Z')).toBe(expected);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('when the bus is not live (messages may be lost), trusts a plan for offlineMaxAgeMs only', async () => {
+    const c = await cluster();
+    expect(await c.firstDialled('2027-03-28T02:00:00Z')).toBe('Bob');
+    c.bus.live = false; // messages are lost from here on
+    valueOf(await c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }));
+    c.clock.advance(999);
+    expect(await c.firstDialled('2027-03-28T02:00:01Z')).toBe('Bob');
+    c.clock.advance(1);
+    expect(await c.firstDialled('2027-03-28T02:00:02Z')).toBe('Carol');
+  });
+
+  it('finds a hotline created for a number it had found unknown, and forgets a number the hotline left', async () => {
+    const c = await cluster();
+    const [newNumber, oldNumber] = ['+33140009999', c.dir.hotline.number.e164];
+    expect(await c.lookup.byNumber(newNumber)).toBeUndefined();
+    expect((await c.lookup.byNumber(oldNumber))?.id).toBe(c.dir.hotline.id);
+    valueOf(await c.writer.hotlines.updateHotline(caller, c.dir.hotline.id, { number: newNumber }));
+    expect((await c.lookup.byNumber(newNumber))?.id).toBe(c.dir.hotline.id);
+    expect(await c.lookup.byNumber(oldNumber)).toBeUndefined();
+  });
+
+  it('announces each routing write once committed, with the topics it changes', async () => {
+    const c = await cluster();
+    c.bus.published.length = 0;
+    valueOf(await c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }));
+    valueOf(await c.writer.directory.updatePerson(caller, c.dir.bob.id, { name: 'Robert' }));
+    valueOf(await c.writer.hotlines.updateHotline(caller, c.dir.hotline.id, { name: 'Night line' }));
+    expect(c.bus.published).toEqual([
+      hotlineTopic(c.dir.hotline.id), accountTopic('acct-a'), hotlineTopic(c.dir.hotline.id), numberTopic(c.dir.hotline.number.e164),
+    ]);
+  });
+});
+
+describe('InvalidatedCache', () => {
+  const clock = new ManualClock('2027-03-28T02:00:00Z');
+  const fill = (value: string, topics = ['hotline:h1']) => async () => ({ value, topics });
+
+  it('does not keep a read that overlapped an invalidation (it may predate the change)', async () => {
+    const bus = new SharedBus();
+    const cache = new InvalidatedCache<string>(bus, clock);
+    let finish!: (value: { value: string; topics: string[] }) => void;
+    const slow = cache.getOrRead('k', () => new Promise((resolve) => (finish = resolve)));
+    await bus.publish('hotline:h1');
+    finish({ value: 'old', topics: ['hotline:h1'] });
+    expect(await slow).toBe('old');
+    expect(await cache.getOrRead('k', fill('new'))).toBe('new');
+  });
+
+  it('shares one read between concurrent misses, drops by topic or everything, and serves the last value when a read fails', async () => {
+    const bus = new SharedBus();
+    const cache = new InvalidatedCache<string>(bus, clock);
+    let reads = 0;
+    const counted = async () => ({ value: `v${++reads}`, topics: ['hotline:h1', 'account:a1'] });
+    expect(await Promise.all([cache.getOrRead('k', counted), cache.getOrRead('k', counted)])).toEqual(['v1', 'v1']);
+    await bus.publish('account:a2');
+    expect(await cache.getOrRead('k', counted)).toBe('v1');
+    await bus.publish('account:a1');
+    expect(await cache.getOrRead('k', counted)).toBe('v2');
+    await bus.publish(EVERYTHING);
+    expect(cache.size).toBe(0);
+    await cache.getOrRead('k', counted);
+    clock.advance(60_000);
+    expect(await cache.getOrRead('k', () => Promise.reject(new Error('database down')))).toBe('v3');
+    await expect(cache.getOrRead('other', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+  });
+});
+
+describe('invalidationOf', () => {
+  it.each([
+    ['hotline:h-1', { kind: 'hotline', hotlineId: 'h-1' }],
+    ['number:+33140000000', { kind: 'number', e164: '+33140000000' }],
+    ['account:a:b', { kind: 'account', accountId: 'a:b' }],
+    ['*', { kind: 'everything' }],
+    ['hotline:', { kind: 'everything' }],
+    ['schedule-v2:x', { kind: 'everything' }],
+  ])('reads %s', (topic, expected) => {
+    expect(invalidationOf(topic)).toEqual(expected);
+  });
+});

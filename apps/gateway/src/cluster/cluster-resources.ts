@@ -1,0 +1,55 @@
+import { RedisInvalidationBus, RedisRateLimiter } from '@dutyline/queue';
+import { InMemoryRateLimiter, VONAGE_RATE_LIMITS, VonageRateKind, VonageRateLimiter, rateLimiterFrom } from '@dutyline/vonage';
+import type { GatewayConfig } from '../config/gateway-config';
+import type { JsonLogger } from '../logging/json-logger';
+import { InProcessInvalidationBus, InvalidationBus } from './invalidation-bus';
+
+/**
+ * A request reaches Vonage some time after its grant (JWT signing, the SDK, the network), and that
+ * time varies: up to ~90 ms was seen for the first requests of a cold process on this machine.
+ */
+const GRANT_TO_ARRIVAL_MARGIN_MS = 200;
+
+/** Vonage's limits (3 calls, 15 requests per second) over a window longer by that margin: 2.5 calls/s, 12.5 requests/s at most. */
+export const GATEWAY_VONAGE_LIMITS: Readonly<Record<VonageRateKind, { limit: number; intervalMs: number }>> = {
+  call: { ...VONAGE_RATE_LIMITS.call, intervalMs: VONAGE_RATE_LIMITS.call.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
+  request: { ...VONAGE_RATE_LIMITS.request, intervalMs: VONAGE_RATE_LIMITS.request.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
+};
+
+/** How long a start waits for Redis before serving without it (caches then trust entries for 1 s only). */
+const BUS_START_TIMEOUT_MS = 3000;
+
+/** What the instances share: the invalidation bus and the Vonage rate limiter, and how to let go of them. */
+export interface ClusterResources {
+  readonly mode: 'redis' | 'in-process';
+  readonly bus: InvalidationBus;
+  readonly limiter: VonageRateLimiter;
+  close(): Promise<void>;
+}
+
+/** Redis pub/sub and a Redis sliding window with `REDIS_URL`; otherwise both within this process. */
+export async function openClusterResources(config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'>, logger: JsonLogger): Promise<ClusterResources> {
+  if (config.redisUrl === null) {
+    const bus = new InProcessInvalidationBus();
+    return { mode: 'in-process', bus, limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }), close: () => bus.close() };
+  }
+  const onError = (error: Error) => logger.entry('warn', 'redis: cluster connection trouble', { error });
+  const bus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
+  const rates = new RedisRateLimiter<VonageRateKind>({ connection: config.redisUrl, prefix: config.redisPrefix, limits: GATEWAY_VONAGE_LIMITS });
+  let timer: NodeJS.Timeout | undefined;
+  const started = await Promise.race([
+    bus.start().then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), BUS_START_TIMEOUT_MS))),
+  ]).finally(() => clearTimeout(timer));
+  if (!started) logger.entry('warn', 'redis does not answer yet: caches trust their entries for 1 s until it does', { channel: bus.channel });
+  else logger.entry('info', 'cluster mode: invalidation over Redis pub/sub, Vonage limits shared', { channel: bus.channel });
+  return {
+    mode: 'redis',
+    bus,
+    limiter: rateLimiterFrom(async (kind) => void (await rates.acquire(kind))),
+    close: async () => {
+      await bus.close();
+      await rates.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Application } from '@dutyline/application';
+import type { Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
+import { APPLICATION } from '../application/application.module';
+import type { GatewayConfig } from '../config/gateway-config';
+import { HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import type { JsonLogger } from '../logging/json-logger';
+import { provideFactory, token } from '../platform/injection-token';
+import { CLOCK, LOGGER } from '../platform/platform.tokens';
+import { publishingChanges } from './change-publishing-ports';
+import { ClusterCallPlanner } from './cluster-call-planner';
+import { ClusterHotlineLookup } from './cluster-hotline-lookup';
+import { openClusterResources } from './cluster-resources';
+import type { ClusterResources } from './cluster-resources';
+import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, INVALIDATION_BUS, ROUTING_CHANGES, RoutingChanges, VONAGE_RATE_LIMITER } from './cluster.tokens';
+import { invalidationOf } from './invalidation-bus';
+
+const RESOURCES = token<ClusterResources>('ClusterResources');
+
+@Injectable()
+class ClusterLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(RESOURCES) private readonly resources: ClusterResources,
+    @Inject(APPLICATION) application: Application,
+  ) {
+    // The routing queries keep slots by schedule version (safe without messages); a message only frees them early.
+    resources.bus.subscribe((topic) => {
+      const change = invalidationOf(topic);
+      if (change.kind === 'hotline') application.routing.invalidate(change.hotlineId);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.resources.close();
+  }
+}
+
+/**
+ * What the gateway instances share (global): the invalidation bus (`INVALIDATION_BUS`), the
+ * announcing of routing writes (`ROUTING_CHANGES`, used by the ApplicationModule), the answer path's
+ * caches (`CLUSTER_HOTLINE_LOOKUP`, `CLUSTER_CALL_PLANNER`) and the Vonage rate limiter (`VONAGE_RATE_LIMITER`).
+ * With `REDIS_URL` all of it goes through Redis; without, it stays within this process.
+ */
+@Global()
+@Module({})
+export class ClusterModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    const providers = [
+      provideFactory(RESOURCES, [LOGGER], (logger: JsonLogger) => openClusterResources(config, logger)),
+      provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
+      provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
+      provideFactory(ROUTING_CHANGES, [RESOURCES, LOGGER], (resources: ClusterResources, logger: JsonLogger): RoutingChanges => ({
+        announcing: (ports) => publishingChanges(ports, resources.bus, (error) => logger.entry('warn', 'a change could not be announced to the other instances', { error })),
+      })),
+      provideFactory(CLUSTER_HOTLINE_LOOKUP, [HOTLINE_REPOSITORY, RESOURCES, CLOCK], (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
+        new ClusterHotlineLookup(hotlines, resources.bus, clock)),
+      provideFactory(CLUSTER_CALL_PLANNER, [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK],
+        (application: Application, people: PersonRepository, teams: TeamRepository, resources: ClusterResources, clock: Clock) =>
+          new ClusterCallPlanner({ routing: application.routing, people, teams, bus: resources.bus, clock })),
+    ];
+    return {
+      module: ClusterModule,
+      providers: [...providers, ClusterLifecycle],
+      exports: providers.filter((p) => p.provide !== RESOURCES).map((p) => p.provide),
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { CallPlanner, HotlineLookup } from '@dutyline/application';
+import type { VonageRateLimiter } from '@dutyline/vonage';
+import { token } from '../platform/injection-token';
+import type { RoutingRepositories } from './change-publishing-ports';
+import type { InvalidationBus } from './invalidation-bus';
+
+/** Cache invalidation between instances: Redis pub/sub with `REDIS_URL`, else within this process. */
+export const INVALIDATION_BUS = token<InvalidationBus>('InvalidationBus');
+/** Vonage's per-account limits (3 calls/s, 15 requests/s): shared through Redis with `REDIS_URL`, else per process. */
+export const VONAGE_RATE_LIMITER = token<VonageRateLimiter>('VonageRateLimiter');
+/** The answer path's hotline lookup, cached until a change is announced. */
+export const CLUSTER_HOTLINE_LOOKUP = token<HotlineLookup>('ClusterHotlineLookup');
+/** The answer path's planner, a hotline's plan cached until duty changes hands or a change is announced. */
+export const CLUSTER_CALL_PLANNER = token<CallPlanner>('ClusterCallPlanner');
+
+/** Wraps the routing repositories so their writes are announced on the bus. */
+export interface RoutingChanges {
+  announcing<P extends RoutingRepositories>(ports: P): P;
+}
+export const ROUTING_CHANGES = token<RoutingChanges>('RoutingChanges');

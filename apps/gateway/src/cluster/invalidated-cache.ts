@@ -1,0 +1,104 @@
+import { Clock, Instant } from '@dutyline/domain';
+import { InvalidationBus, invalidationOf } from './invalidation-bus';
+
+export interface InvalidatedCacheOptions {
+  /** How long an entry is served while the bus is live: the safety net for a change made outside the gateways. @defaultValue 60000 */
+  readonly maxAgeMs?: number;
+  /** How long an entry is served while the bus is not live (messages may be missed then). @defaultValue 1000 */
+  readonly offlineMaxAgeMs?: number;
+  /** Entries kept; the least recently stored go first. @defaultValue 10000 */
+  readonly capacity?: number;
+}
+
+/** What a read produced, and the topics whose invalidation must drop it. */
+export interface CacheFill<V> {
+  readonly value: V;
+  readonly topics: readonly string[];
+}
+
+interface Entry<V> extends CacheFill<V> {
+  readonly storedAt: Instant;
+}
+
+/**
+ * Values read from the database, kept until an invalidation names one of their topics (from this
+ * process or, through the bus, from another). Concurrent misses of one key share one read. A read
+ * that overlapped an invalidation is returned but not kept (it may predate the change). When a
+ * read fails, the last value known for the key is served however old (stale beats silence).
+ */
+export class InvalidatedCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly reading = new Map<string, Promise<V>>();
+  private readonly maxAgeMs: number;
+  private readonly offlineMaxAgeMs: number;
+  private readonly capacity: number;
+  /** Moves on every invalidation: a read that saw it move keeps nothing. */
+  private epoch = 0;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly bus: InvalidationBus,
+    private readonly clock: Clock,
+    options: InvalidatedCacheOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 60_000;
+    this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? 1000;
+    this.capacity = options.capacity ?? 10_000;
+    this.unsubscribe = bus.subscribe((topic) => this.invalidate(topic));
+  }
+
+  /** The cached value when fresh and `usable`, else the value `read` gives (kept unless invalidated meanwhile). */
+  async getOrRead(key: string, read: () => Promise<CacheFill<V>>, usable: (value: V) => boolean = () => true): Promise<V> {
+    const entry = this.entries.get(key);
+    if (entry && this.fresh(entry) && usable(entry.value)) return entry.value;
+    const pending = this.reading.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (usable(shared)) return shared;
+    }
+    const started = this.read(key, read).finally(() => {
+      if (this.reading.get(key) === started) this.reading.delete(key);
+    });
+    this.reading.set(key, started);
+    return started;
+  }
+
+  /** Drops the entries an invalidation topic names (`*`: all). */
+  invalidate(topic: string): void {
+    this.epoch += 1;
+    if (invalidationOf(topic).kind === 'everything') return this.entries.clear();
+    for (const [key, entry] of this.entries) if (entry.topics.includes(topic)) this.entries.delete(key);
+  }
+
+  /** Stops listening to the bus. */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private fresh(entry: Entry<V>): boolean {
+    return this.clock.now() - entry.storedAt < (this.bus.live ? this.maxAgeMs : this.offlineMaxAgeMs);
+  }
+
+  private async read(key: string, read: () => Promise<CacheFill<V>>): Promise<V> {
+    const epoch = this.epoch;
+    const storedAt = this.clock.now();
+    let fill: CacheFill<V>;
+    try {
+      fill = await read();
+    } catch (error) {
+      const stale = this.entries.get(key);
+      if (stale) return stale.value;
+      throw error;
+    }
+    if (epoch === this.epoch) {
+      this.entries.delete(key);
+      this.entries.set(key, { ...fill, storedAt });
+      while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return fill.value;
+  }
+}
