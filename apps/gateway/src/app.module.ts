@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationModule } from './application/application.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CarrierModule } from './carrier/carrier.module';
+import { CallsModule } from './calls/calls.module';
+import { ClusterModule } from './cluster/cluster.module';
 import type { GatewayConfig } from './config/gateway-config';
 import { DatabaseModule } from './database/database.module';
 import { FEATURE_MODULES } from './feature-modules';
@@ -11,6 +14,7 @@ import type { JsonLogger } from './logging/json-logger';
 import { PlatformModule } from './platform/platform.module';
 import { DrainOnShutdown } from './platform/shutdown-state';
 import { SeedModule } from './seed/seed.module';
+import { VonageModule } from './vonage/vonage.module';
 
 /** The composition root for HTTP: platform, database, GraphQL, auth, audit, health, seed, then the features. */
 @Module({})
@@ -21,6 +25,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config, logger),
         DatabaseModule.forRoot(config.database),
+        ClusterModule.forRoot(config),
+        CarrierModule.forRoot(config),
         ApplicationModule,
         GraphqlApiModule,
         AuditModule,
@@ -28,6 +34,8 @@ export class AppModule {
         HealthModule,
         SeedModule,
         ...FEATURE_MODULES,
+        CallsModule,
+        VonageModule,
       ],
       providers: [DrainOnShutdown],
     };
