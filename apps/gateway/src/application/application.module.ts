@@ -10,6 +10,7 @@ import {
 } from '../database/repository.tokens';
 import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, ID_GENERATOR } from '../platform/platform.tokens';
+import { ROUTING_CHANGES, type RoutingChanges } from '../cluster/cluster.tokens';
 
 /**
  * The use cases of @dutyline/application (directory, hotlines, schedule, patterns, routing, coverage,
@@ -24,11 +25,11 @@ export const APPLICATION = token<Application>('Application');
   providers: [
     provideFactory(
       APPLICATION,
-      [PERSON_REPOSITORY, TEAM_REPOSITORY, HOTLINE_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, PATTERN_REPOSITORY, CALLBACK_SETTINGS_REPOSITORY, AUDIT_LOG, CLOCK, ID_GENERATOR],
+      [PERSON_REPOSITORY, TEAM_REPOSITORY, HOTLINE_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, PATTERN_REPOSITORY, CALLBACK_SETTINGS_REPOSITORY, AUDIT_LOG, CLOCK, ID_GENERATOR, ROUTING_CHANGES],
       (
         people: PersonRepository, teams: TeamRepository, hotlines: HotlineRepository, schedules: ScheduleRepository, versions: ScheduleVersionReader,
-        patterns: PatternRepository, callbackSettings: CallbackSettingsRepository, audit: AuditLog, clock: Clock, ids: IdGenerator,
-      ) => createApplication({ people, teams, hotlines, schedules, versions, patterns, callbackSettings, audit, clock, ids }),
+        patterns: PatternRepository, callbackSettings: CallbackSettingsRepository, audit: AuditLog, clock: Clock, ids: IdGenerator, changes: RoutingChanges,
+      ) => createApplication(changes.announcing({ people, teams, hotlines, schedules, versions, patterns, callbackSettings, audit, clock, ids })),
     ),
   ],
   exports: [APPLICATION],
