@@ -3,6 +3,8 @@ const esmPackages = ['node-fetch', 'fetch-blob', 'data-uri-to-buffer', 'formdata
 
 module.exports = {
   testEnvironment: 'node',
+  // Most suites wait on MariaDB, Redis or sockets rather than the CPU.
+  maxWorkers: 3,
   globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
