@@ -127,13 +127,13 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
   });
   let ready = false;
   worker.stdout?.on('data', (chunk: Buffer) => (ready ||= chunk.toString().includes('"taking jobs"')));
-  const queue = new BullMqJobQueue<{ 'voicemail.deliver': { deliveryId: string } }>({ connection: REDIS_URL, prefix, clock, jobNames: ['voicemail.deliver'] });
+  const queue = new BullMqJobQueue<{ 'voicemail.deliver': { deliveryId: string; accountId: string } }>({ connection: REDIS_URL, prefix, clock, jobNames: ['voicemail.deliver'] });
   try {
     // Created "later" than the worker's start, so its reconcile pass leaves them to the timed enqueue.
     await inBatches(JOBS, (i) => ledger.addDelivery({ id: `call-${i}:voicemail`, kind: 'voicemail', accountId, hotlineId: 'hl', callId: `call-${i}`, record: record(i), createdAt: Date.now() + 3_600_000 }));
     await until(() => ready, 60_000, 'the worker');
     const started = process.hrtime.bigint();
-    await inBatches(JOBS, (i) => queue.enqueue('voicemail.deliver', { deliveryId: `call-${i}:voicemail` }, { jobId: `call-${i}:voicemail` }));
+    await inBatches(JOBS, (i) => queue.enqueue('voicemail.deliver', { deliveryId: `call-${i}:voicemail`, accountId }, { jobId: `call-${i}:voicemail` }));
     await until(() => sink.received.length >= JOBS, 300_000, 'the voicemail e-mails');
     const rate = JOBS / (Number(process.hrtime.bigint() - started) / 1e9);
     await new Promise((resolve) => setTimeout(resolve, 500)); // would a duplicate show up?

@@ -4,6 +4,8 @@ import { DeliveryKind, HotlineKey } from './ports';
 /** A delivery owed (see `DeliveryLedger`); the job id is the delivery id. */
 export interface DeliveryJob {
   readonly deliveryId: string;
+  /** Whose it is: an admin sees the failed jobs of their own account only. */
+  readonly accountId: Id;
 }
 
 /** Checks one hotline's coverage ahead. A periodic check enqueues the next period's first. */

@@ -29,8 +29,8 @@ describe('NotificationProducer', () => {
     await w.producer.callUnanswered(notice('call-1:unanswered'));
     await w.producer.callUnanswered(notice('call-1:unanswered'));
     expect(w.queue.jobs.map((j) => [j.name, j.payload, j.options.jobId])).toEqual([
-      ['voicemail.deliver', { deliveryId: 'call-1:voicemail' }, 'call-1:voicemail'],
-      ['call.unanswered-alert', { deliveryId: 'call-1:unanswered' }, 'call-1:unanswered'],
+      ['voicemail.deliver', { deliveryId: 'call-1:voicemail', accountId: 'acct-test' }, 'call-1:voicemail'],
+      ['call.unanswered-alert', { deliveryId: 'call-1:unanswered', accountId: 'acct-test' }, 'call-1:unanswered'],
     ]);
     expect([...w.ledger.rows.values()].map((d) => [d.id, d.kind, d.status])).toEqual([
       ['call-1:voicemail', 'voicemail', 'pending'],

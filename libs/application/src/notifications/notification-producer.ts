@@ -70,7 +70,7 @@ export class NotificationProducer implements CallEvents {
     await this.deps.ledger.addDelivery({
       id: notice.eventId, kind, accountId: record.accountId, hotlineId: record.hotlineId, callId: notice.callId, record, createdAt,
     });
-    await this.deps.queue.enqueue(DELIVERY_JOB_NAMES[kind], { deliveryId: notice.eventId }, { jobId: notice.eventId });
+    await this.deps.queue.enqueue(DELIVERY_JOB_NAMES[kind], { deliveryId: notice.eventId, accountId: record.accountId }, { jobId: notice.eventId });
   }
 }
 

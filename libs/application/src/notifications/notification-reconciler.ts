@@ -49,7 +49,7 @@ export class NotificationReconciler {
     for (let after: string | null = null; ;) {
       const batch = await deps.ledger.pendingDeliveries({ createdBefore: now + 1, limit: batchSize, after });
       for (const delivery of batch) {
-        await deps.queue.enqueue(DELIVERY_JOB_NAMES[delivery.kind], { deliveryId: delivery.id }, { jobId: delivery.id });
+        await deps.queue.enqueue(DELIVERY_JOB_NAMES[delivery.kind], { deliveryId: delivery.id, accountId: delivery.accountId }, { jobId: delivery.id });
       }
       deliveries += batch.length;
       if (batch.length < batchSize) break;
