@@ -81,5 +81,23 @@ describeWithRedis('the worker process', () => {
       expect(await second.exited).toEqual({ code: 0, signal: null });
       expect(second.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(true);
     });
+
+    it('on SIGTERM stops taking jobs, finishes the one running, then exits', async () => {
+      const worker = startWorker();
+      await worker.waitFor('"taking jobs"');
+      const before = sink.received.length;
+      proxy.holdNext();
+      await producer.events.voicemailRecorded({ eventId: 'call-t:voicemail', callId: 'call-t', record: world.voicemailCall('call-t') });
+      await proxy.held();
+      worker.kill('SIGTERM');
+      await worker.waitFor('"shutting down"');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(sink.received).toHaveLength(before); // still held: the job is running
+      proxy.flushHeld();
+      expect(await worker.exited).toEqual({ code: 0, signal: null });
+      expect(sink.received.map((m) => m.parsed.messageId).slice(before)).toEqual([messageIdFor('call-t:voicemail', 'dutyline.test')]);
+      expect((await new SqlDeliveryLedger(world.dataSource).delivery('call-t:voicemail'))?.status).toBe('delivered');
+      expect(worker.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(true);
+    });
   });
 });

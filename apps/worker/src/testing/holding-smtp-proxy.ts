@@ -9,6 +9,7 @@ export class HoldingSmtpProxy {
   private holding = true;
   private readonly sockets = new Set<Socket>();
   private heldResolvers: (() => void)[] = [];
+  private readonly heldFlushes: (() => void)[] = [];
   heldSessions = 0;
 
   private constructor(
@@ -32,6 +33,12 @@ export class HoldingSmtpProxy {
     return `smtp://127.0.0.1:${this.port}?from=${encodeURIComponent(from)}&security=none`;
   }
 
+  /** Holds the next sessions again (after `release`); `held()` then waits for a new one. */
+  holdNext(): void {
+    this.holding = true;
+    this.heldSessions = 0;
+  }
+
   /** Resolves once a session is held at its DATA command. */
   held(): Promise<void> {
     if (this.heldSessions > 0) return Promise.resolve();
@@ -41,6 +48,11 @@ export class HoldingSmtpProxy {
   /** From now on every new session passes straight through. */
   release(): void {
     this.holding = false;
+  }
+
+  /** Lets the sessions held so far go on: what they sent is forwarded, and the rest passes through. */
+  flushHeld(): void {
+    for (const flush of this.heldFlushes.splice(0)) flush();
   }
 
   async close(): Promise<void> {
@@ -64,8 +76,11 @@ export class HoldingSmtpProxy {
     }
     let seen = '';
     let held = false;
+    let flushed = false;
+    const kept: Buffer[] = [];
     client.on('data', (chunk: Buffer) => {
-      if (held) return; // the message is kept from the server
+      if (flushed) return void upstream.write(chunk);
+      if (held) return void kept.push(chunk); // the message is kept from the server
       seen += chunk.toString('latin1');
       const data = /(^|\r\n)DATA\r\n/i.exec(seen);
       if (!data) {
@@ -76,7 +91,12 @@ export class HoldingSmtpProxy {
       const upTo = data.index + data[0].length;
       const alreadySent = seen.length - chunk.length;
       upstream.write(chunk.subarray(0, Math.max(0, upTo - alreadySent)));
+      kept.push(chunk.subarray(Math.max(0, upTo - alreadySent)));
       held = true;
+      this.heldFlushes.push(() => {
+        flushed = true;
+        for (const part of kept.splice(0)) upstream.write(part);
+      });
       this.heldSessions += 1;
       for (const resolve of this.heldResolvers.splice(0)) resolve();
     });
