@@ -1,0 +1,93 @@
+// The answer webhook against the same gateway's /health: one gateway process on MariaDB
+// (BENCH_DATABASE_URL, default the local test database) and Redis (REDIS_URL, default
+// redis://127.0.0.1:6379), with signed webhooks verified (a known VONAGE_SIGNATURE_SECRET; every
+// request carries its own HS256 JWT with the query's payload_hash). A bench account and hotline are
+// seeded first. autocannon drives /health, then GET /vonage/answer (a new call each request: its own
+// uuid and caller), 64 connections, DURATION seconds each, one run each, after a short warm-up of both.
+import { randomBytes } from 'node:crypto';
+import { signVonageWebhook } from '@dutyline/vonage/testing';
+import { GatewayProcess, LoadResult, answerQuery, benchDatabaseUrl, load, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
+import { goal, report } from './support/measure';
+
+const NAME = 'answer';
+const DURATION = Number(process.env.BENCH_ANSWER_SECONDS ?? 10);
+const CONNECTIONS = 64;
+const WARM_UP_REQUESTS = 300;
+const SECRET = 'bench-signature-secret-0123456789';
+const DATABASE_URL = benchDatabaseUrl();
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const GOALS = { ratio: 0.8, p99Ms: 20, rssMb: 250 };
+
+/** A signed answer webhook for a new call: path and headers. */
+function answerRequest(hotlineNumber: string, n: number): { path: string; headers: Record<string, string> } {
+  const uuid = `${randomBytes(4).toString('hex')}-bench-4000-8000-${String(n).padStart(12, '0')}`;
+  const caller = `+3361${String(n % 100_000_000).padStart(8, '0')}`;
+  const query = answerQuery(hotlineNumber, caller, uuid);
+  const token = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery: query });
+  return { path: `/vonage/answer?${query}`, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** Samples the process's RSS every 250 ms while `work` runs; resolves with the work's result and the peak. */
+async function withPeakRss<T>(gateway: GatewayProcess, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peakMb = gateway.rssMegabytes();
+  const timer = setInterval(() => (peakMb = Math.max(peakMb, gateway.rssMegabytes())), 250);
+  try {
+    return { result: await work(), peakMb: Math.max(peakMb, gateway.rssMegabytes()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function failures(result: LoadResult): number {
+  return result.non2xx + result.errors + result.timeouts;
+}
+
+async function main(): Promise<void> {
+  const account = await seedBenchAccount(DATABASE_URL);
+  const hotlineNumber = account.hotline.number.e164;
+  const aliceDigits = account.alice.contactNumbers[0].number.e164.slice(1);
+  const gateway = await startGatewayProcess('answer', {
+    DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-answer-${Date.now().toString(36)}`,
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
+  });
+  try {
+    let n = 0;
+    const first = answerRequest(hotlineNumber, n++);
+    const response = await fetch(`${gateway.url}${first.path}`, { headers: first.headers });
+    const ncco = await response.text();
+    if (response.status !== 200 || !ncco.includes(aliceDigits)) throw new Error(`the answer webhook does not route to the on-duty person (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`);
+    for (let i = 0; i < WARM_UP_REQUESTS; i++) {
+      const warm = answerRequest(hotlineNumber, n++);
+      await Promise.all([fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text()), fetch(`${gateway.url}/health`).then((r) => r.text())]);
+    }
+
+    const health = await withPeakRss(gateway, () => load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION }));
+    const answer = await withPeakRss(gateway, () => load({
+      url: gateway.url, connections: CONNECTIONS, duration: DURATION,
+      setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
+    }));
+    const ratio = answer.result.requests.average / health.result.requests.average;
+    const peakMb = Math.max(health.peakMb, answer.peakMb);
+
+    report(NAME, 'health-throughput', health.result.requests.average, 'req/s');
+    report(NAME, 'answer-throughput', answer.result.requests.average, 'req/s');
+    report(NAME, 'ratio', ratio, 'x');
+    report(NAME, 'answer-p50', answer.result.latency.p50, 'ms');
+    report(NAME, 'answer-p99', answer.result.latency.p99, 'ms');
+    report(NAME, 'health-p99', health.result.latency.p99, 'ms');
+    report(NAME, 'answer-failures', failures(answer.result), 'count');
+    report(NAME, 'health-failures', failures(health.result), 'count');
+    report(NAME, 'gateway-rss-peak', peakMb, 'MB');
+    goal(NAME, 'every request answered 2xx', failures(answer.result) + failures(health.result) === 0);
+    goal(NAME, `answer/health throughput >= ${GOALS.ratio}`, ratio >= GOALS.ratio);
+    goal(NAME, `answer p99 <= ${GOALS.p99Ms} ms`, answer.result.latency.p99 <= GOALS.p99Ms);
+    goal(NAME, `gateway RSS <= ${GOALS.rssMb} MB`, peakMb <= GOALS.rssMb);
+  } finally {
+    await gateway.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,230 @@
+// Helpers for benchmarks that run real gateway processes (`apps/gateway/src/main.ts`) on 127.0.0.1:
+// start one with its environment and wait until it serves, read its memory, stop it; seed a bench
+// account (API key, two people, a hotline with a slot around now) straight into the database; drive
+// them with autocannon (127.0.0.1 only).
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApplication, systemCaller } from '@dutyline/application';
+import { Clock, Hotline, Id, Person } from '@dutyline/domain';
+import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const TS_RUN = path.join(ROOT, 'tools', 'ts-run.cjs');
+const MAIN = path.join(ROOT, 'apps', 'gateway', 'src', 'main.ts');
+const systemClock: Clock = { now: () => Date.now() };
+
+export interface GatewayProcess {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** Resident memory of the process now, from /proc, in MB. */
+  rssMegabytes(): number;
+  /** The last lines it wrote (for a failure message). */
+  tail(lines?: number): string;
+  /** SIGTERM, then SIGKILL after 5 s; resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a gateway with `env` (added to this process's environment, with PORT, a fresh DATA_DIR,
+ * LOG_LEVEL=warn and DEMO_SEED=false unless given) and waits until `/health` answers 200.
+ */
+export async function startGatewayProcess(name: string, env: Record<string, string>, startTimeoutMs = 90_000): Promise<GatewayProcess> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const child = spawn(process.execPath, ['-r', TS_RUN, MAIN], {
+    cwd: dataDir,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false', DATA_DIR: dataDir, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const tail = (lines = 20) => output.slice(-lines).join('\n');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    running.delete(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gateway ${name} exited with ${child.exitCode} while starting:\n${tail()}`);
+    try {
+      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`gateway ${name} did not answer /health within ${startTimeoutMs} ms:\n${tail()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    name,
+    url,
+    pid: child.pid!,
+    rssMegabytes: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    tail,
+    stop,
+  };
+}
+
+/** `BENCH_DATABASE_URL`, else the local MariaDB test database (the TEST_MARIADB_* variables the tests read). */
+export function benchDatabaseUrl(): string {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const env = (name: string, fallback: string) => process.env[`TEST_MARIADB_${name}`] || fallback;
+  const password = env('PASSWORD', '');
+  return `mysql://${env('USER', 'root')}${password ? `:${encodeURIComponent(password)}` : ''}@${env('HOST', '127.0.0.1')}:${env('PORT', '3306')}/${env('DATABASE', 'test')}`;
+}
+
+export interface BenchAccount {
+  readonly accountId: Id;
+  /** An admin API key (`Authorization: Bearer <apiKey>`). */
+  readonly apiKey: string;
+  readonly hotline: Hotline;
+  readonly alice: Person;
+  readonly bob: Person;
+}
+
+/**
+ * A fresh account in the database at `databaseUrl` (migrated first): an admin API key, Alice and Bob
+ * with one mobile each, a hotline on a number no other run uses (Europe/Paris, Alice supervising)
+ * and one slot from yesterday to the day after tomorrow with Alice on duty.
+ */
+export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccount> {
+  const dataSource = createDataSource({ url: databaseUrl });
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    const repositories = sqlRepositories(dataSource);
+    const tag = randomBytes(4).toString('hex');
+    const accountId = `bench-${Date.now().toString(36)}-${tag}`;
+    await repositories.accounts.createAccount({ id: accountId, name: `Bench ${accountId}`, createdAt: Date.now() });
+    // As the gateway issues API keys (auth/api-key-secret.ts): `dl_` + 256 random bits, stored as SHA-256.
+    const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
+    const key = { prefix: apiKey.slice(0, 15), hash: createHash('sha256').update(apiKey, 'utf8').digest('hex') };
+    await repositories.apiKeys.createApiKey({
+      id: `key-${accountId}`, accountId, name: 'bench key', prefix: key.prefix, hash: key.hash, role: 'admin', createdAt: Date.now(), revokedAt: null, lastUsedAt: null,
+    });
+    let sequence = 0;
+    const app = createApplication(
+      { ...repositories, schedules: repositories.schedule, versions: repositories.scheduleVersions, clock: systemClock, ids: { next: () => `${accountId}-${++sequence}` } },
+    );
+    const caller = systemCaller(accountId);
+    const digits = () => String(parseInt(tag, 16) % 1_000_000).padStart(6, '0');
+    const alice = await app.directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: `+3361${digits()}1`, label: 'mobile' }] });
+    const bob = await app.directory.createPerson(caller, { name: 'Bob', contactNumbers: [{ number: `+3362${digits()}2`, label: 'mobile' }] });
+    const created = await app.hotlines.createHotline(caller, {
+      name: 'Bench hotline', number: `+331${digits()}00`, timeZone: 'Europe/Paris', supervisorIds: [alice.id],
+    });
+    if (!created.ok) throw new Error(`the bench hotline could not be created: ${created.error.message}`);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const slots = await app.schedule.createSlots(caller, created.value.id, [
+      { start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] },
+    ]);
+    if (!slots.ok) throw new Error(`the bench slot could not be created: ${JSON.stringify(slots.error)}`);
+    return { accountId, apiKey, hotline: created.value, alice, bob };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** `POST /graphql` with the API key; rejects on HTTP or GraphQL errors. */
+export async function graphql<T>(gateway: GatewayProcess, apiKey: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!response.ok || body.errors) throw new Error(`GraphQL on ${gateway.name} failed (${response.status}): ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
+
+/** The query string of a GET answer webhook, as Vonage sends it. */
+export function answerQuery(hotlineNumber: string, caller: string, uuid: string): string {
+  const digits = (n: string) => n.replace(/^\+/, '');
+  return new URLSearchParams({ to: digits(hotlineNumber), from: digits(caller), uuid, conversation_uuid: `CON-${uuid}` }).toString();
+}
+
+// ---- load: a typed door to autocannon 9 (it ships no types), loaded by Node itself --------------------
+
+export interface LoadRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadOptions {
+  readonly url: string;
+  readonly connections: number;
+  /** Seconds. */
+  readonly duration: number;
+  /** Builds each request (a fresh path and signature each time, say). */
+  readonly setupRequest?: (request: LoadRequest) => LoadRequest;
+}
+
+export interface LoadResult {
+  /** Requests per second, averaged over the run. */
+  readonly requests: { readonly average: number; readonly total: number };
+  /** Milliseconds. */
+  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number; readonly max: number };
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
+type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
+
+/** One autocannon run against 127.0.0.1 (refuses any other host: load stays on this machine). */
+export function load(options: LoadOptions): Promise<LoadResult> {
+  if (new URL(options.url).hostname !== '127.0.0.1') throw new Error(`load is only sent to 127.0.0.1, not ${options.url}`);
+  const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+  return autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.duration,
+    ...(options.setupRequest ? { requests: [{ setupRequest: options.setupRequest }] } : {}),
+  });
+}
