@@ -1,6 +1,9 @@
 import { CountryCode } from 'libphonenumber-js/max';
 import { PhoneNumber, Result, ValidationError, countryCode, err, invalid, ok } from '../shared';
 
+/** An ISO 3166-1 alpha-2 code the numbering plan knows (`FR`), as `countryCode()` validates it. */
+export type CallbackCountry = CountryCode;
+
 /**
  * Which numbers a service calls back (toll-fraud protection, F19): only valid numbers, never premium-rate
  * or shared-cost lines, and only in the service's allowed countries. When a service names no countries,
