@@ -1,0 +1,2 @@
+export * from './in-memory-callback-stores';
+export * from './callback-world';
