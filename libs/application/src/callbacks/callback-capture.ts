@@ -6,7 +6,7 @@ import { apologyPrompt } from '../calls/fallback-plan';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { CallStore } from '../calls/ports/call-store.port';
 import { StoredCall } from '../calls/stored-call';
-import { describe } from './callback-jobs';
+import { errorContext } from './error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRequestService } from './callback-request.service';
 import { CallbackIntakeSettingsStore } from './ports';
@@ -118,7 +118,7 @@ export class CallbackCapture {
         maxDigits: 1, timeoutSeconds: this.options.offerTimeoutSeconds, submitOnHash: false,
       };
     } catch (error) {
-      this.logger.warn('could not look at the callback offer: the call goes on', { callId, ...describe(error) });
+      this.logger.warn('could not look at the callback offer: the call goes on', { callId, ...errorContext(error) });
       return null;
     }
   }
@@ -130,7 +130,7 @@ export class CallbackCapture {
       if (!found) return this.resume(callId, null, null);
       return await this.next(found, stage, (input.digits ?? '').replace(/#+$/, '').trim());
     } catch (error) {
-      this.logger.error('callback capture failed: the call goes on', { callId, step: stage?.step, ...describe(error) });
+      this.logger.error('callback capture failed: the call goes on', { callId, step: stage?.step, ...errorContext(error) });
       return this.resume(callId, null, null);
     }
   }

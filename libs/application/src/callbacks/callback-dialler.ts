@@ -5,7 +5,8 @@ import {
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { Caller, NotFoundRefusal, systemCaller } from '../shared';
 import { CallbackAgent } from './callback-agent';
-import { CallbackAttemptJob, describe } from './callback-jobs';
+import { CallbackAttemptJob } from './callback-jobs';
+import { errorContext } from './error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import type { CallBackRefusal, CallbackWorkRefusal } from './callback-request.service';
@@ -239,7 +240,7 @@ export class CallbackDialler {
         });
         return current;
       } catch (error) {
-        this.logger.warn('the carrier did not place a callback leg: passing to the next person', { requestId: current.request.id, callId: call.id, leg: call.target, ...describe(error) });
+        this.logger.warn('the carrier did not place a callback leg: passing to the next person', { requestId: current.request.id, callId: call.id, leg: call.target, ...errorContext(error) });
         const next = await this.advance(call.id, call.target);
         current = next?.dialNext ? next.record : null;
       }

@@ -1,5 +1,6 @@
 import { Id, Instant, JobOptions, JobQueuePort, callbackJobId, callbackNextDueAt } from '@dutyline/domain';
-import { CallLogger, LogContext } from '../calls/ports/call-logger.port';
+import { CallLogger } from '../calls/ports/call-logger.port';
+import { errorContext } from './error-context';
 import { StoredCallbackRequest } from './stored-callback-request';
 
 /** Look at an automatic-mode request when something is due (`callbackNextDueAt`): dial, or notice a lost call. */
@@ -52,12 +53,8 @@ export class CallbackJobScheduler {
       await this.queue.enqueue('callback.attempt', job.payload, job.options);
       return true;
     } catch (error) {
-      this.logger.warn('could not enqueue a callback job: the reconcile pass will', { requestId: record.request.id, jobId: job.options.jobId, ...describe(error) });
+      this.logger.warn('could not enqueue a callback job: the reconcile pass will', { requestId: record.request.id, jobId: job.options.jobId, ...errorContext(error) });
       return false;
     }
   }
-}
-
-export function describe(error: unknown): LogContext {
-  return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
 }
