@@ -8,3 +8,4 @@ export * from './coverage';
 export * from './callback';
 export * from './application';
 export * from './calls';
+export * from './callbacks';
