@@ -1,7 +1,7 @@
 import { Clock, JobQueueInspector } from '@dutyline/domain';
 import { SqlDeliveryLedger } from '@dutyline/persistence';
 import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
-import { VonageSdkModule } from '@dutyline/vonage';
+import { VonageRateLimiter, VonageSdkModule } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
 import { openCarrier, openMailer } from './adapters/adapter-factories';
 import { WorkerLogger, silentLogger } from './adapters/json-logger';
@@ -49,6 +49,8 @@ export interface EmbeddedNotificationsOptions {
   /** @defaultValue 10000 */
   readonly shutdownTimeoutMs?: number;
   readonly vonageSdk?: VonageSdkModule;
+  /** The gateway's own Vonage limiter, so both draw from one window. @defaultValue a window of their own */
+  readonly vonageLimiter?: VonageRateLimiter;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function startEmbeddedNotifications(options: EmbeddedNotificationsO
   const logger = options.logger ?? silentLogger;
   const gapCheckIntervalMs = (options.gapCheckIntervalMinutes ?? DEFAULT_GAP_CHECK_INTERVAL_MS / 60_000) * 60_000;
   const { mailer } = openMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir ?? 'outbox', from: options.mailFrom ?? 'dutyline@localhost.localdomain' });
-  const carrier = await openCarrier(options.vonage, { sdk: options.vonageSdk });
+  const carrier = await openCarrier(options.vonage, { sdk: options.vonageSdk, limiter: options.vonageLimiter });
   const queue = new InProcessJobQueue<NotificationJobs>({ clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: options.backoffMs });
   const closables: Closable[] = [{ name: 'mailer', close: () => mailer.close() }];
   const container = notificationContainer({

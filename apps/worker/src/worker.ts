@@ -1,5 +1,5 @@
-import { BullMqJobQueue, BullMqWorkerHost } from '@dutyline/queue';
-import { VonageSdkModule } from '@dutyline/vonage';
+import { BullMqJobQueue, BullMqWorkerHost, RedisRateLimiter } from '@dutyline/queue';
+import { VONAGE_RATE_LIMITS, VonageSdkModule, rateLimiterFrom } from '@dutyline/vonage';
 import { Clock } from '@dutyline/domain';
 import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factories';
 import { WorkerLogger } from './adapters/json-logger';
@@ -29,7 +29,10 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
     closables.push({ name: 'database', close: () => dataSource.destroy() });
     const { mailer, description: mail } = openMailer(config.mail);
     closables.push({ name: 'mailer', close: () => mailer.close() });
-    const carrier = await openCarrier(config.vonage, { sdk: overrides.vonageSdk });
+    // Vonage's limits hold for the account: every gateway and worker instance draws from one window in Redis.
+    const limiter = new RedisRateLimiter({ connection: config.redisUrl, limits: VONAGE_RATE_LIMITS, prefix: config.queuePrefix });
+    closables.push({ name: 'rate limiter', close: () => limiter.close() });
+    const carrier = await openCarrier(config.vonage, { sdk: overrides.vonageSdk, limiter: rateLimiterFrom(async (kind) => void (await limiter.acquire(kind))) });
     const onError = (error: Error) => logger.error('redis', { error: error.message });
     const queue = new BullMqJobQueue<NotificationJobs>({
       connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,

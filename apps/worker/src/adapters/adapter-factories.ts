@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { EmailAddress, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
 import { createDataSource, runMigrations } from '@dutyline/persistence';
-import { VonageSdkModule, createVonageVoiceClient } from '@dutyline/vonage';
+import { InMemoryRateLimiter, VonageRateLimiter, VonageSdkModule, createVonageVoiceClient } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
 import { VonageWorkerConfig, WorkerDatabaseConfig } from '../config/worker-config';
 import { recordingsByReference, simulatorRecordings } from './carrier-recordings';
@@ -44,9 +44,14 @@ export interface OpenedCarrier {
 
 /**
  * Vonage when configured (recordings with the application JWT; SMS when the API key is set), else the
- * simulator's recordings and no SMS. `sdk` lets a Jest test hand in the natively loaded SDK.
+ * simulator's recordings and no SMS. `limiter` keeps the account under Vonage's request rate (pass the
+ * one shared by every instance; default: this process's own window). `sdk` lets a Jest test hand in
+ * the natively loaded SDK.
  */
-export async function openCarrier(vonage: VonageWorkerConfig | null, options: { readonly sdk?: VonageSdkModule } = {}): Promise<OpenedCarrier> {
+export async function openCarrier(
+  vonage: VonageWorkerConfig | null,
+  options: { readonly sdk?: VonageSdkModule; readonly limiter?: VonageRateLimiter } = {},
+): Promise<OpenedCarrier> {
   if (!vonage) return { recordings: recordingsByReference(null, simulatorRecordings), sms: null, description: 'simulator (no SMS)' };
   const client = await createVonageVoiceClient(
     {
@@ -56,7 +61,7 @@ export async function openCarrier(vonage: VonageWorkerConfig | null, options: { 
       ...(vonage.apiHost ? { apiHost: vonage.apiHost } : {}),
       ...(vonage.restHost ? { restHost: vonage.restHost } : {}),
     },
-    options.sdk ? { sdk: options.sdk } : {},
+    { limiter: options.limiter ?? new InMemoryRateLimiter(), ...(options.sdk ? { sdk: options.sdk } : {}) },
   );
   return {
     recordings: recordingsByReference(client, simulatorRecordings),
