@@ -7,3 +7,5 @@ export * from './repositories/hotline-document.repository';
 export * from './repositories/voicemail-link.repository';
 export * from './repositories/call.repository';
 export type { CallDocument } from './mappers/call.mapper';
+export * from './repositories/callback-request.repository';
+export type { CallbackIntakeDocument, CallbackRequestDocument } from './mappers/callback.mapper';

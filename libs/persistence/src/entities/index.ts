@@ -1,6 +1,7 @@
 import { AccountRow, ApiKeyRow, UserRow } from './account.entities';
 import { AuditEntryRow } from './audit.entities';
 import { CallRow } from './call.entities';
+import { CallbackIntakeSettingsRow, CallbackRequestRow } from './callback.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
 import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
 import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from './schedule.entities';
@@ -15,10 +16,12 @@ export * from './schedule.entities';
 export * from './settings.entities';
 export * from './notification.entities';
 export * from './call.entities';
+export * from './callback.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
   HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow, CallRow,
+  CallbackRequestRow, CallbackIntakeSettingsRow,
 ];
