@@ -9,3 +9,4 @@ export * from './callback';
 export * from './application';
 export * from './calls';
 export * from './callbacks';
+export * from './notifications';

@@ -4,3 +4,4 @@ export * from './in-memory-dutyline';
 export * from './sample-directory';
 export * from './spec-helpers';
 export * from '../calls/testing';
+export * from '../notifications/testing';
