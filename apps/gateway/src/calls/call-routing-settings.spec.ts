@@ -1,0 +1,33 @@
+import { ConfigError } from '../config/config-error';
+import { readCallRoutingSettings } from './call-routing-settings';
+
+describe('call routing settings (CALL_* variables)', () => {
+  it('has defaults for an empty environment', () => {
+    expect(readCallRoutingSettings({})).toEqual({
+      emergencyNumbers: {}, machineDetection: false, budgetMs: 800, confirmationTimeoutSeconds: 5, voicemailMaxSeconds: 120,
+    });
+  });
+
+  it.each<[string, Record<string, string>, object]>([
+    ['one emergency number for every hotline', { CALL_EMERGENCY_NUMBERS: '+33600000000' }, { emergencyNumbers: { '*': '+33600000000' } }],
+    ['emergency numbers per hotline, and for the others',
+      { CALL_EMERGENCY_NUMBERS: '+33140000000=+33612345678, *=+33600000000' }, { emergencyNumbers: { '+33140000000': '+33612345678', '*': '+33600000000' } }],
+    ['machine detection on', { CALL_MACHINE_DETECTION: 'true' }, { machineDetection: true }],
+    ['the budget and timeouts', { CALL_ANSWER_BUDGET_MS: '500', CALL_CONFIRMATION_TIMEOUT_SECONDS: '8', CALL_VOICEMAIL_MAX_SECONDS: '60' },
+      { budgetMs: 500, confirmationTimeoutSeconds: 8, voicemailMaxSeconds: 60 }],
+  ])('reads %s', (_name, env, expected) => {
+    expect(readCallRoutingSettings(env)).toMatchObject(expected);
+  });
+
+  it('reports every faulty variable at once, by name', () => {
+    const env = { CALL_EMERGENCY_NUMBERS: '0612345678', CALL_MACHINE_DETECTION: 'maybe', CALL_ANSWER_BUDGET_MS: '10' };
+    let error: unknown;
+    try {
+      readCallRoutingSettings(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['CALL_ANSWER_BUDGET_MS', 'CALL_EMERGENCY_NUMBERS', 'CALL_MACHINE_DETECTION']);
+  });
+});

@@ -1,0 +1,78 @@
+import type { InboundCallOptions } from '@dutyline/application';
+import { ConfigError, ConfigProblem } from '../config/config-error';
+import type { Environment } from '../config/gateway-config';
+
+/** How inbound calls are routed, whatever the carrier; read once from the environment. */
+export interface CallRoutingSettings {
+  /**
+   * `CALL_EMERGENCY_NUMBERS`: last-resort numbers rung when no plan can be had (database down and
+   * nothing known of the number), by hotline number: `+33140000000=+33612345678,*=+33600000000`, or
+   * one number for every hotline. @defaultValue none (the caller hears an apology)
+   */
+  readonly emergencyNumbers: Readonly<Record<string, string>>;
+  /** `CALL_MACHINE_DETECTION`: ask the carrier to detect answering machines on dialled legs. @defaultValue false */
+  readonly machineDetection: boolean;
+  /** `CALL_ANSWER_BUDGET_MS`: how long one webhook may wait for the database before routing from memory. @defaultValue 800 */
+  readonly budgetMs: number;
+  /** `CALL_CONFIRMATION_TIMEOUT_SECONDS`: how long a callee has to press 1 after the announcement. @defaultValue 5 */
+  readonly confirmationTimeoutSeconds: number;
+  /** `CALL_VOICEMAIL_MAX_SECONDS`. @defaultValue 120 */
+  readonly voicemailMaxSeconds: number;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Reads the call routing variables; every faulty one is reported at once in a ConfigError. */
+export function readCallRoutingSettings(env: Environment): CallRoutingSettings {
+  const problems: ConfigProblem[] = [];
+  const integer = (variable: string, fallback: number, min: number, max: number): number => {
+    const text = env[variable]?.trim();
+    if (!text) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      problems.push({ variable, message: `must be a whole number from ${min} to ${max}, not "${text}"` });
+      return fallback;
+    }
+    return Number(text);
+  };
+  const machine = env['CALL_MACHINE_DETECTION']?.trim().toLowerCase();
+  if (machine && !['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(machine)) {
+    problems.push({ variable: 'CALL_MACHINE_DETECTION', message: `must be true or false, not "${machine}"` });
+  }
+  const settings: CallRoutingSettings = {
+    emergencyNumbers: emergencyNumbers(env['CALL_EMERGENCY_NUMBERS'], problems),
+    machineDetection: ['true', '1', 'yes', 'on'].includes(machine ?? ''),
+    budgetMs: integer('CALL_ANSWER_BUDGET_MS', 800, 50, 4000),
+    confirmationTimeoutSeconds: integer('CALL_CONFIRMATION_TIMEOUT_SECONDS', 5, 1, 10),
+    voicemailMaxSeconds: integer('CALL_VOICEMAIL_MAX_SECONDS', 120, 3, 7200),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}
+
+function emergencyNumbers(text: string | undefined, problems: ConfigProblem[]): Record<string, string> {
+  const value = text?.trim();
+  if (!value) return {};
+  if (E164.test(value)) return { '*': value };
+  const numbers: Record<string, string> = {};
+  for (const pair of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [hotline, emergency] = pair.split('=').map((p) => p.trim());
+    if ((hotline !== '*' && !E164.test(hotline ?? '')) || !E164.test(emergency ?? '')) {
+      problems.push({ variable: 'CALL_EMERGENCY_NUMBERS', message: `"${pair}" is not <hotline E.164 or *>=<emergency E.164>` });
+      continue;
+    }
+    numbers[hotline] = emergency;
+  }
+  return numbers;
+}
+
+/** The inbound call service's options from the settings (the webhooks' service and the dry runs' alike). */
+export function inboundCallOptions(settings: CallRoutingSettings, overrides: InboundCallOptions = {}): InboundCallOptions {
+  return {
+    budgetMs: settings.budgetMs,
+    machineDetection: settings.machineDetection,
+    confirmationTimeoutSeconds: settings.confirmationTimeoutSeconds,
+    voicemailMaxSeconds: settings.voicemailMaxSeconds,
+    emergencyNumbers: settings.emergencyNumbers,
+    ...overrides,
+  };
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import {
+  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type StoredCall,
+} from '@dutyline/application';
+import type { Clock, IdGenerator } from '@dutyline/domain';
+import { SqlCallStore } from '@dutyline/persistence';
+import type { DataSource } from 'typeorm';
+import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP } from '../cluster/cluster.tokens';
+import { DATA_SOURCE } from '../database/database.module';
+import type { JsonLogger } from '../logging/json-logger';
+import { provideFactory, provideValue } from '../platform/injection-token';
+import { CLOCK, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
+import { type CallRoutingSettings, inboundCallOptions, readCallRoutingSettings } from './call-routing-settings';
+import { CallSimulations } from './call-simulations.service';
+import {
+  CALL_EVENTS, CALL_LOG, CALL_PLANNER, CALL_ROUTING_SETTINGS, CALL_STORE, HOTLINE_LOOKUP, INBOUND_CALLS, LAST_KNOWN_PLANS,
+} from './calls.tokens';
+import { CallsResolver } from './calls.resolver';
+import { jsonCallLogger } from './json-call-logger';
+
+const providers = [
+  provideFactory(CALL_ROUTING_SETTINGS, [], () => readCallRoutingSettings(process.env)),
+  provideFactory(CALL_STORE, [DATA_SOURCE], (dataSource: DataSource) => new SqlCallStore<StoredCall>(dataSource)),
+  // The answer path's reads, cached until a change is announced on any instance (ClusterModule).
+  { provide: HOTLINE_LOOKUP, useExisting: CLUSTER_HOTLINE_LOOKUP },
+  { provide: CALL_PLANNER, useExisting: CLUSTER_CALL_PLANNER },
+  provideFactory(LAST_KNOWN_PLANS, [], () => new LastKnownPlans()),
+  provideValue(CALL_EVENTS, null),
+  provideFactory(
+    INBOUND_CALLS,
+    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER],
+    (
+      store: SqlCallStore<StoredCall>, hotlines: HotlineLookup, planner: CallPlanner, lastKnownPlans: LastKnownPlans, events: CallEvents | null,
+      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger,
+    ) => new InboundCallService(
+      { store, hotlines, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls') },
+      inboundCallOptions(settings),
+    ),
+  ),
+  provideFactory(CALL_LOG, [CALL_STORE, CLOCK, ID_GENERATOR], (store: SqlCallStore<StoredCall>, clock: Clock, ids: IdGenerator) =>
+    new CallLogService({ reader: store, store, clock, ids })),
+];
+
+/**
+ * Inbound calls whatever the carrier (F9–F15, F17): the call store on the database, the hotline
+ * lookup and the planner (the cluster's caches, invalidated across instances), the `InboundCallService`
+ * every carrier adapter drives, the call log and the `simulateCall` dry runs. Settings: `CALL_*`
+ * variables (call-routing-settings.ts).
+ */
+@Module({
+  providers: [...providers, CallSimulations, CallsResolver],
+  exports: providers.map((p) => p.provide),
+})
+export class CallsModule {}
