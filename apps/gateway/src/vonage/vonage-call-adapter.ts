@@ -1,0 +1,313 @@
+import {
+  type CallInstruction, type CallLogger, type CallStore, type EndedLegOutcome, type InboundCalls, type LogContext, apologyPrompt,
+} from '@dutyline/application';
+import { type Prompt, ValidationError } from '@dutyline/domain';
+import {
+  type LegToHangUp, type Ncco, type VonageCallUrls, type VonageRenderOptions, type VonageReply, type WebhookInput, connect, legDecisionFor,
+  parseAnswerWebhook, parseEventWebhook, parseFallbackWebhook, parseInputWebhook, parseRecordWebhook, phoneEndpoint, phoneNumberFromVonage,
+  playPrompt, renderForCallee, renderForCaller,
+} from '@dutyline/vonage';
+
+export const VONAGE_CARRIER = 'vonage';
+
+/** Hangs up a leg through Vonage's REST API (`PUT /v1/calls/{uuid}`); null when the API is not configured. */
+export interface VonageLegHangups {
+  hangup(uuid: string): Promise<void>;
+}
+
+export interface VonageCallAdapterOptions {
+  /** Everything the NCCOs need but the URLs. */
+  readonly render: Omit<VonageRenderOptions, 'urls'>;
+  readonly urls: VonageCallUrls;
+  /** Last-resort numbers by hotline number (`*`: any), when even routing cannot be asked. */
+  readonly emergencyNumbers: Readonly<Record<string, string>>;
+  /** @defaultValue 'en-GB' */
+  readonly language?: string;
+  /** How long the `notify` after a connect waits for the stored call. @defaultValue 800 */
+  readonly lookupBudgetMs?: number;
+}
+
+export interface VonageCallAdapterDeps {
+  readonly inbound: InboundCalls;
+  /** Read when a connect ended without Vonage asking us for the next NCCO (`notify`). */
+  readonly calls: Pick<CallStore, 'load'>;
+  readonly hangups: VonageLegHangups | null;
+  readonly logger: CallLogger;
+}
+
+/** A webhook route of ours that carries a call id and a step. */
+export type LegRoute = 'event' | 'confirm' | 'confirm-input' | 'after';
+
+const LEG_ROUTE = /\/vonage\/legs\/([A-Za-z0-9_-]{1,64})\/(\d{1,4})\/(event|confirm|confirm-input|after)\/?$/;
+
+/**
+ * Vonage's webhooks in, NCCOs out: the carrier adapter between Vonage and the inbound call service.
+ * It holds no routing rule. Each method takes the webhook's fields (query parameters or JSON body, as
+ * received) and never rejects on a call-critical path: a payload it cannot read, a rendering that fails
+ * or any error becomes the last resort (the emergency number, else an apology), because an error
+ * response would make Vonage drop the caller. Only the recording callback refuses malformed input.
+ *
+ * How a call runs (see README.md): the answer NCCO greets and `connect`s synchronously to the first
+ * number, then holds a `notify`. A busy/unanswered/failed/rejected/machine leg makes Vonage post to the
+ * leg's event URL, whose reply replaces the caller's NCCO (the next number, the supervisors, voicemail).
+ * The callee who picks up first hears the `onAnswer` announcement and must press 1; one who does not
+ * is never joined (held in silence, hung up through the REST API), and once that leg ends the caller's
+ * `notify` asks what is next.
+ */
+export class VonageCallAdapter {
+  private readonly language: string;
+  private readonly lookupBudgetMs: number;
+
+  constructor(
+    private readonly deps: VonageCallAdapterDeps,
+    private readonly options: VonageCallAdapterOptions,
+  ) {
+    this.language = options.language ?? 'en-GB';
+    this.lookupBudgetMs = options.lookupBudgetMs ?? 800;
+  }
+
+  /** The answer URL: the caller's first NCCO. Never empty for a new call. */
+  async answer(fields: WebhookInput): Promise<Ncco> {
+    const hotlineNumber = textField(fields, 'to');
+    return this.safely('answer', { hotlineNumber }, () => this.lastResort(hotlineNumber), async () => {
+      const request = parseAnswerWebhook(fields);
+      const instruction = await this.deps.inbound.answer({
+        carrier: VONAGE_CARRIER, hotlineNumber: request.to, caller: request.from, carrierCallId: request.uuid,
+      });
+      // `nothing` only answers a repeated answer webhook for a call already running its first NCCO.
+      return this.forCaller(instruction).ncco ?? [];
+    });
+  }
+
+  /** The application's event URL: the caller's leg (its end closes the call) and NCCO errors. Never fails. */
+  async callEvent(fields: WebhookInput): Promise<void> {
+    await this.safely('callEvent', {}, () => undefined, async () => {
+      const event = parseEventWebhook(fields);
+      if (event.kind === 'ncco-error') {
+        this.deps.logger.error('Vonage could not run an NCCO', { reason: event.reason, conversationUuid: event.conversationUuid });
+        return;
+      }
+      if (event.kind !== 'call-status' || legDecisionFor(event).kind !== 'ended') return;
+      const instruction = await this.deps.inbound.callEnded({
+        carrier: VONAGE_CARRIER, carrierCallId: event.uuid, at: event.endTime ?? event.timestamp ?? undefined, durationSeconds: event.duration,
+      });
+      this.forCaller(instruction);
+    });
+  }
+
+  /**
+   * The connect's event URL for the leg of `step`. Its reply replaces the caller's NCCO when the leg
+   * did not connect (busy, timeout, unanswered, failed, rejected, machine); null: no change (204).
+   */
+  async legEvent(callId: string, step: number, fields: WebhookInput): Promise<Ncco | null> {
+    return this.safely('legEvent', { callId, step }, () => null, async () => {
+      let event;
+      try {
+        event = parseEventWebhook(fields);
+      } catch (error) {
+        // Unreadable: reply nothing; if the leg is over, the caller's notify asks what next.
+        this.deps.logger.warn('unreadable leg event: ignored', { callId, step, ...describe(error) });
+        return null;
+      }
+      const decision = legDecisionFor(event);
+      const leg = { callId, step, at: event.kind === 'call-status' || event.kind === 'machine-detection' ? event.timestamp ?? undefined : undefined };
+      if (event.kind === 'machine-detection' && event.status === 'human') {
+        return this.forCaller(await this.deps.inbound.humanAnswered({ ...leg, carrierLegId: event.uuid })).ncco;
+      }
+      if (decision.kind !== 'outcome') return null;
+      const carrierLegId = event.kind === 'call-status' || event.kind === 'machine-detection' ? event.uuid : null;
+      if (decision.outcome === 'answered') return this.forCaller(await this.deps.inbound.legAnswered({ ...leg, carrierLegId })).ncco;
+      const outcome = decision.outcome as EndedLegOutcome;
+      const instruction = await this.deps.inbound.legEnded({
+        ...leg, outcome, carrierLegId,
+        detail: event.kind === 'call-status' ? event.detail : null,
+        sipCode: event.kind === 'call-status' ? event.sipCode : null,
+      });
+      // Advanced machine detection (behavior `hangup`) already hung the machine up.
+      return this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
+    });
+  }
+
+  /** The callee leg's `onAnswer` URL: the announcement, or (leg no longer wanted) the release. */
+  async confirmation(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
+    const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
+    return this.safely('confirmation', { callId, step }, () => this.forCallee({ kind: 'nothing' }, self), async () =>
+      this.forCallee(await this.deps.inbound.calleePrompt({ callId, step }), self));
+  }
+
+  /** The callee's key: join on 1; anything else (or no key) releases the callee, and the caller moves on. */
+  async confirmationInput(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
+    const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
+    return this.safely('confirmationInput', { callId, step }, () => this.forCallee({ kind: 'nothing' }, self), async () => {
+      let input: { digits: string; timedOut: boolean; at?: number };
+      try {
+        const parsed = parseInputWebhook(fields);
+        input = { digits: parsed.digits, timedOut: parsed.timedOut, at: parsed.timestamp ?? undefined };
+      } catch (error) {
+        // An unreadable key is no confirmation: the callee is not joined.
+        this.deps.logger.warn('unreadable confirmation: counted as no key', { callId, step, ...describe(error) });
+        input = { digits: '', timedOut: true };
+      }
+      const instruction = await this.deps.inbound.confirmation({ callId, step, ...input, carrierLegId: self.carrierLegId });
+      return this.forCallee(instruction, self);
+    });
+  }
+
+  /**
+   * The `notify` after the connect of `step`: Vonage went past the connect without asking for another
+   * NCCO — the connected callee hung up (the call ends), or the leg ended while it was still being
+   * decided (a callee released, or one who hung up during the announcement): the caller's next step.
+   */
+  async afterLeg(callId: string, step: number): Promise<Ncco> {
+    return this.safely('afterLeg', { callId, step }, () => this.lastResort(null), async () => {
+      const stored = await this.stored(callId);
+      if (stored) {
+        const { state, lastReply } = stored;
+        if (state.step === step && (state.phase === 'ringing' || state.phase === 'confirming')) {
+          return this.legGone(callId, step, state.phase === 'confirming' ? 'declined' : 'no-answer');
+        }
+        const next = lastReply?.instruction;
+        if (state.step > step && next && (next.kind === 'dial' || next.kind === 'voicemail' || next.kind === 'message') && next.step === state.step) {
+          return renderForCaller(next, this.renderOptions()).ncco ?? [];
+        }
+        // Connected and over, or already ended: nothing more for the caller.
+        return [];
+      }
+      return this.legGone(callId, step, 'no-answer');
+    });
+  }
+
+  /** The voicemail's record event. Throws a ValidationError naming the field for a malformed payload (400). */
+  async recording(callId: string, fields: WebhookInput): Promise<void> {
+    const event = parseRecordWebhook(fields);
+    await this.deps.inbound.recording({ callId, reference: event.recordingUrl, at: event.endTime ?? event.timestamp ?? undefined });
+  }
+
+  /**
+   * The fallback answer URL: Vonage could not use our answer or event URL (time-out, 5xx). An answer is
+   * answered again (a retried answer gets the same NCCO); an event is handled as its URL says.
+   */
+  async fallback(fields: WebhookInput): Promise<Ncco | null> {
+    const hotlineNumber = textField(fields, 'to');
+    return this.safely('fallback', { hotlineNumber }, () => this.lastResort(hotlineNumber), async () => {
+      const request = parseFallbackWebhook(fields);
+      this.deps.logger.warn('Vonage used the fallback URL', { reason: request.reason, url: request.originalRequest.url, type: request.originalRequest.type });
+      if (request.originalRequest.type === 'answer') return this.answer(fields);
+      const route = legRouteOf(request.originalRequest.url);
+      if (!route) {
+        await this.callEvent(fields);
+        return null;
+      }
+      switch (route.route) {
+        case 'event':
+          return this.legEvent(route.callId, route.step, fields);
+        case 'confirm':
+          return this.confirmation(route.callId, route.step, fields);
+        case 'confirm-input':
+          return this.confirmationInput(route.callId, route.step, fields);
+        case 'after':
+          return this.afterLeg(route.callId, route.step);
+      }
+    });
+  }
+
+  /**
+   * For a caller nothing else can be done for: ring the emergency number of the hotline (or `*`), and
+   * when that leg does not connect, apologise; without an emergency number, apologise.
+   */
+  lastResort(hotlineNumber: string | null): Ncco {
+    const apology = playPrompt(apologyPrompt(this.language), {}, 'apology');
+    const hotline = phoneNumberFromVonage(hotlineNumber);
+    const emergency = phoneNumberFromVonage((hotline && this.options.emergencyNumbers[hotline.e164]) ?? this.options.emergencyNumbers['*']);
+    if (!emergency) return [apology];
+    return [connect(phoneEndpoint(emergency), { from: hotline ?? undefined, timeoutSeconds: 30 }), apology];
+  }
+
+  // ---- rendering and leg hang-ups --------------------------------------------------------------------
+
+  private forCaller(instruction: CallInstruction, legAlreadyGone: number | null = null): VonageReply {
+    const reply = renderForCaller(instruction, this.renderOptions());
+    this.hangUp(reply.hangUp.filter((leg) => leg.step !== legAlreadyGone));
+    return reply;
+  }
+
+  private forCallee(instruction: CallInstruction | { kind: 'nothing' }, self: LegToHangUp): Ncco {
+    const reply = renderForCallee(instruction, self, this.renderOptions());
+    this.hangUp(reply.hangUp);
+    return reply.ncco ?? [];
+  }
+
+  private renderOptions(): VonageRenderOptions {
+    return { ...this.options.render, urls: this.options.urls };
+  }
+
+  /** After the reply: hangs up legs that did not take the call. Failures are logged; the leg then ends by itself. */
+  private hangUp(legs: readonly LegToHangUp[]): void {
+    for (const leg of legs) {
+      if (leg.carrierLegId === null) continue;
+      if (!this.deps.hangups) {
+        this.deps.logger.warn('a leg should be hung up but the Vonage API is not configured', { step: leg.step, uuid: leg.carrierLegId });
+        continue;
+      }
+      void this.deps.hangups.hangup(leg.carrierLegId).catch((error: unknown) =>
+        this.deps.logger.warn('could not hang up a leg through the Vonage API', { step: leg.step, uuid: leg.carrierLegId, ...describe(error) }));
+    }
+  }
+
+  // ---- the notify after a connect --------------------------------------------------------------------
+
+  /** The leg of `step` ended without its outcome being reported: the caller's next step, never silence. */
+  private async legGone(callId: string, step: number, outcome: EndedLegOutcome): Promise<Ncco> {
+    const reply = this.forCaller(await this.deps.inbound.legEnded({ callId, step, outcome }));
+    return reply.ncco ?? [playPrompt(goodbye(this.language))];
+  }
+
+  private async stored(callId: string) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.lookupBudgetMs);
+    });
+    try {
+      return await Promise.race([this.deps.calls.load(callId).catch(() => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------------
+
+  private async safely<T>(operation: string, context: LogContext, fallback: () => T, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const level = error instanceof ValidationError ? 'warn' : 'error';
+      this.deps.logger[level](`Vonage ${operation}: answering with the last resort`, { ...context, ...describe(error) });
+      try {
+        return fallback();
+      } catch (fallbackError) {
+        this.deps.logger.error(`Vonage ${operation}: the last resort failed too`, describe(fallbackError));
+        return [playPrompt(apologyPrompt(this.language))] as T;
+      }
+    }
+  }
+}
+
+/** The call id, step and kind of one of our leg URLs (as a fallback request names it). */
+export function legRouteOf(url: string): { callId: string; step: number; route: LegRoute } | null {
+  const path = URL.canParse(url) ? new URL(url).pathname : url.split('?')[0];
+  const match = LEG_ROUTE.exec(path);
+  return match ? { callId: match[1], step: Number(match[2]), route: match[3] as LegRoute } : null;
+}
+
+function textField(fields: WebhookInput, key: string): string | null {
+  const value = fields instanceof URLSearchParams ? fields.get(key) : (fields as Record<string, unknown>)?.[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function goodbye(language: string): Prompt {
+  return { kind: 'text', text: 'Thank you for calling. Goodbye.', language };
+}
+
+function describe(error: unknown): LogContext {
+  return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
+}

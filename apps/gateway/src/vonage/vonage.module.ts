@@ -1,0 +1,69 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { CallStore, InboundCalls } from '@dutyline/application';
+import type { VonageVoiceApi } from '@dutyline/vonage';
+import { CallsModule } from '../calls/calls.module';
+import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
+import type { CallRoutingSettings } from '../calls/call-routing-settings';
+import { CALL_ROUTING_SETTINGS, CALL_STORE, INBOUND_CALLS } from '../calls/calls.tokens';
+import { jsonCallLogger } from '../calls/json-call-logger';
+import type { GatewayConfig } from '../config/gateway-config';
+import type { JsonLogger } from '../logging/json-logger';
+import { provideFactory } from '../platform/injection-token';
+import { GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
+import { installRawBodyCapture } from './raw-body-capture';
+import { VonageCallAdapter } from './vonage-call-adapter';
+import { type VonageSettings, readVonageSettings } from './vonage-settings';
+import { VonageSignatureGuard } from './vonage-signature.guard';
+import { vonageWebhookUrls } from './vonage-webhook-urls';
+import { VonageWebhooksController } from './vonage-webhooks.controller';
+import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS } from './vonage.tokens';
+
+const providers = [
+  provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => readVonageSettings(process.env, config)),
+  provideFactory(
+    VONAGE_CALL_ADAPTER,
+    [INBOUND_CALLS, CALL_STORE, VONAGE_VOICE_API, VONAGE_SETTINGS, CALL_ROUTING_SETTINGS, LOGGER],
+    (inbound: InboundCalls, calls: CallStore, api: VonageVoiceApi | null, settings: VonageSettings, routing: CallRoutingSettings, logger: JsonLogger) =>
+      new VonageCallAdapter(
+        { inbound, calls, hangups: api, logger: jsonCallLogger(logger, 'vonage') },
+        {
+          urls: vonageWebhookUrls(settings.publicUrl),
+          render: settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {},
+          emergencyNumbers: routing.emergencyNumbers,
+          lookupBudgetMs: routing.budgetMs,
+        },
+      ),
+  ),
+];
+
+/**
+ * The Vonage Voice webhooks (F9–F15 on Vonage): answer, event, fallback and the per-leg URLs the NCCOs
+ * name, and signed-webhook verification; legs are hung up with the CarrierModule's `VONAGE_VOICE_API`.
+ * Settings: PUBLIC_URL and the VONAGE_* variables (vonage-settings.ts). The routes and the Vonage
+ * application settings are in README.md beside this file.
+ */
+@Module({
+  imports: [CallsModule],
+  controllers: [VonageWebhooksController],
+  providers: [...providers, VonageSignatureGuard],
+  exports: [VONAGE_SETTINGS, VONAGE_CALL_ADAPTER],
+})
+export class VonageModule implements OnModuleInit {
+  constructor(
+    private readonly http: HttpAdapterHost,
+    @Inject(VONAGE_SETTINGS) private readonly settings: VonageSettings,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  /** Body parsers are in place by now: the raw-body capture goes just before them. */
+  onModuleInit(): void {
+    const app = this.http.httpAdapter?.getInstance();
+    if (app && !installRawBodyCapture(app, '/vonage/')) {
+      this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST webhooks are checked against the parsed body');
+    }
+    const { signatures } = this.settings;
+    if (!signatures.verify) this.logger.entry('warn', 'Vonage webhook signatures are NOT verified (VONAGE_VERIFY_SIGNATURES=false)');
+    else if (signatures.secret === null) this.logger.entry('warn', 'VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook will be refused (401)');
+  }
+}

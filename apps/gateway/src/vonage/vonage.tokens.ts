@@ -1,0 +1,11 @@
+import { token } from '../platform/injection-token';
+import type { VonageCallAdapter } from './vonage-call-adapter';
+import type { VonageSettings } from './vonage-settings';
+
+/*
+ * The Vonage webhook wiring (VonageModule). The REST client it hangs legs up with is the
+ * CarrierModule's `VONAGE_VOICE_API` (behind the cluster's shared rate limiter).
+ */
+export const VONAGE_SETTINGS = token<VonageSettings>('VonageSettings');
+/** Vonage's webhooks in, NCCOs out; framework-free, so a benchmark or the test kit can drive it too. */
+export const VONAGE_CALL_ADAPTER = token<VonageCallAdapter>('VonageCallAdapter');
