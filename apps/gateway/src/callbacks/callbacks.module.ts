@@ -1,0 +1,97 @@
+import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  type Application, CALLBACK_JOB_NAMES, type CallLogger, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
+} from '@dutyline/application';
+import type {
+  CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
+} from '@dutyline/domain';
+import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore } from '@dutyline/persistence';
+import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
+import type { DataSource } from 'typeorm';
+import { APPLICATION } from '../application/application.module';
+import { CARRIER } from '../carrier/carrier.tokens';
+import type { GatewayConfig } from '../config/gateway-config';
+import { DATA_SOURCE } from '../database/database.module';
+import { AUDIT_LOG, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import type { JsonLogger } from '../logging/json-logger';
+import { provideFactory } from '../platform/injection-token';
+import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
+import { CallbackAgents } from './callback-agents';
+import { CallbackIntakeResolver } from './callback-intake.resolver';
+import { CALLBACKS, CALLBACK_JOBS } from './callbacks.tokens';
+import { CallbacksResolver } from './callbacks.resolver';
+
+/** The callback use cases' log lines, as the gateway's JSON lines. */
+const callbackLogger = (logger: JsonLogger): CallLogger => ({
+  info: (message, fields) => logger.entry('info', message, { context: 'callbacks', ...fields }),
+  warn: (message, fields) => logger.entry('warn', message, { context: 'callbacks', ...fields }),
+  error: (message, fields) => logger.entry('error', message, { context: 'callbacks', ...fields }),
+});
+
+/** BullMQ under REDIS_PREFIX with REDIS_URL (the worker processes), else in this process. */
+function openJobQueue(config: GatewayConfig, clock: Clock, logger: JsonLogger) {
+  const jobNames = [...CALLBACK_JOB_NAMES];
+  if (config.redisUrl === null) return new InProcessJobQueue<CallbackJobs>({ clock, jobNames });
+  const onError = (error: Error) => logger.entry('warn', 'callback queue: Redis error', { error: error.message });
+  return new BullMqJobQueue<CallbackJobs>({ connection: config.redisUrl, prefix: config.redisPrefix, clock, jobNames, onError });
+}
+
+const providers = [
+  provideFactory(CALLBACK_JOBS, [GATEWAY_CONFIG, CLOCK, LOGGER], openJobQueue),
+  provideFactory(
+    CALLBACKS,
+    [DATA_SOURCE, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, TEAM_REPOSITORY, PERSON_REPOSITORY, APPLICATION, CARRIER, CALLBACK_JOBS, AUDIT_LOG, CLOCK, ID_GENERATOR, LOGGER],
+    (
+      dataSource: DataSource, settings: CallbackSettingsRepository, hotlines: HotlineRepository, teams: TeamRepository, people: PersonRepository,
+      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, audit: AuditLog, clock: Clock, ids: IdGenerator, logger: JsonLogger,
+    ): Callbacks => createCallbacks({
+      store: new SqlCallbackRequestStore(dataSource),
+      intake: new SqlCallbackIntakeSettingsStore(dataSource),
+      settings, hotlines, teams, people, carrier, jobs, audit, clock, ids,
+      routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
+      onDutyPersonIds: async (accountId, hotline) => {
+        const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);
+        return plan.ok ? plan.value.steps.flatMap((step) => (step.kind === 'dial' && step.via === 'on-call' ? [step.personId] : [])) : [];
+      },
+      logger: callbackLogger(logger),
+    }),
+  ),
+];
+
+/**
+ * Without Redis this gateway runs the callback jobs itself: it reconciles what the database owes at
+ * start (the in-process queue forgets everything on restart) and stops taking jobs on shutdown.
+ */
+@Injectable()
+class CallbackJobsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(CALLBACK_JOBS) private readonly jobs: ReturnType<typeof openJobQueue>,
+    @Inject(CALLBACKS) private readonly callbacks: Callbacks,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!(this.jobs instanceof InProcessJobQueue)) return;
+    this.jobs.register('callback.attempt', async (job) => {
+      const outcome = await this.callbacks.dialler.runAttempt(job);
+      this.logger.entry('info', 'callback.attempt done', { context: 'callbacks', requestId: job.requestId, outcome });
+    });
+    await this.jobs.start();
+    const { scheduled } = await this.callbacks.dialler.reconcile();
+    this.logger.entry('info', 'callback jobs reconciled', { context: 'callbacks', scheduled });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close();
+  }
+}
+
+/**
+ * Callback requests (F19–F21): GraphQL (`callbackRequests`, `createCallbackRequest`, claims, outcomes,
+ * comments, click-to-call, intake settings) over the callback use cases of @dutyline/application.
+ */
+@Module({
+  providers: [...providers, CallbackAgents, CallbacksResolver, CallbackIntakeResolver, CallbackJobsLifecycle],
+  exports: providers.map((p) => p.provide),
+})
+export class CallbacksModule {}
