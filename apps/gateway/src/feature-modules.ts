@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { CallbackSettingsModule } from './callback-settings/callback-settings.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -20,5 +21,6 @@ export const FEATURE_MODULES: Type[] = [
   PatternsModule,
   CoverageModule,
   CallbackSettingsModule,
+  CallbacksModule,
   DemoDataModule,
 ];
