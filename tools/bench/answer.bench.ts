@@ -24,15 +24,21 @@ function answerRequest(hotlineNumber: string, n: number): { path: string; header
   const caller = `+3361${String(n % 100_000_000).padStart(8, '0')}`;
   const query = answerQuery(hotlineNumber, caller, uuid);
   const token = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery: query });
-  return { path: `/vonage/answer?${query}`, headers: { authorization: `Bearer ${token}` } };
+  return { path: `/vonage/answer?${query}`, headers: { authorization: token } };
 }
 
-/** Samples the process's RSS every 250 ms while `work` runs; resolves with the work's result and the peak. */
-async function withPeakRss<T>(gateway: GatewayProcess, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+/**
+ * Runs `work` (a load run), sampling the gateway's RSS every 250 ms: the result, the peak RSS and the
+ * gateway's CPU time per request (robust to other processes competing for the machine).
+ */
+async function measured(gateway: GatewayProcess, work: () => Promise<LoadResult>): Promise<{ result: LoadResult; peakMb: number; cpuMicrosPerRequest: number }> {
   let peakMb = gateway.rssMegabytes();
+  const cpuBefore = gateway.cpuMillis();
   const timer = setInterval(() => (peakMb = Math.max(peakMb, gateway.rssMegabytes())), 250);
   try {
-    return { result: await work(), peakMb: Math.max(peakMb, gateway.rssMegabytes()) };
+    const result = await work();
+    const cpuMicrosPerRequest = ((gateway.cpuMillis() - cpuBefore) * 1000) / Math.max(1, result.requests.total);
+    return { result, peakMb: Math.max(peakMb, gateway.rssMegabytes()), cpuMicrosPerRequest };
   } finally {
     clearInterval(timer);
   }
@@ -61,8 +67,8 @@ async function main(): Promise<void> {
       await Promise.all([fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text()), fetch(`${gateway.url}/health`).then((r) => r.text())]);
     }
 
-    const health = await withPeakRss(gateway, () => load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION }));
-    const answer = await withPeakRss(gateway, () => load({
+    const health = await measured(gateway, () => load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION }));
+    const answer = await measured(gateway, () => load({
       url: gateway.url, connections: CONNECTIONS, duration: DURATION,
       setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
     }));
@@ -75,6 +81,8 @@ async function main(): Promise<void> {
     report(NAME, 'answer-p50', answer.result.latency.p50, 'ms');
     report(NAME, 'answer-p99', answer.result.latency.p99, 'ms');
     report(NAME, 'health-p99', health.result.latency.p99, 'ms');
+    report(NAME, 'health-cpu-per-request', health.cpuMicrosPerRequest, 'us');
+    report(NAME, 'answer-cpu-per-request', answer.cpuMicrosPerRequest, 'us');
     report(NAME, 'answer-failures', failures(answer.result), 'count');
     report(NAME, 'health-failures', failures(health.result), 'count');
     report(NAME, 'gateway-rss-peak', peakMb, 'MB');

@@ -28,7 +28,7 @@ async function firstDialled(gateway: GatewayProcess, hotlineNumber: string): Pro
   const uuid = `${randomBytes(4).toString('hex')}-prop-4000-8000-${String(++calls).padStart(12, '0')}`;
   const query = answerQuery(hotlineNumber, `+3369${String(calls).padStart(8, '0')}`, uuid);
   const token = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery: query });
-  const response = await fetch(`${gateway.url}/vonage/answer?${query}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(2000) });
+  const response = await fetch(`${gateway.url}/vonage/answer?${query}`, { headers: { authorization: token }, signal: AbortSignal.timeout(2000) });
   const ncco = (await response.json()) as { action: string; endpoint?: { number?: string }[] }[];
   const connect = ncco.find((action) => action.action === 'connect');
   return connect?.endpoint?.[0]?.number?.replace(/^\+/, '') ?? null;

@@ -24,6 +24,8 @@ export interface GatewayProcess {
   readonly pid: number;
   /** Resident memory of the process now, from /proc, in MB. */
   rssMegabytes(): number;
+  /** CPU time the process has used so far (user + system), from /proc, in ms (10 ms resolution). */
+  cpuMillis(): number;
   /** The last lines it wrote (for a failure message). */
   tail(lines?: number): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves when it has exited. */
@@ -54,7 +56,9 @@ export function freePort(): Promise<number> {
 export async function startGatewayProcess(name: string, env: Record<string, string>, startTimeoutMs = 90_000): Promise<GatewayProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
-  const child = spawn(process.execPath, ['-r', TS_RUN, MAIN], {
+  // GATEWAY_NODE_ARGS: more options for node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the gateway.
+  const nodeArgs = (process.env.GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '-r', TS_RUN, MAIN], {
     cwd: dataDir,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false', DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +106,11 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
     rssMegabytes: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    cpuMillis: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in clock ticks (100 per second).
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     tail,
     stop,
