@@ -9,3 +9,4 @@ export { RedisRateLimiter } from './redis-rate-limiter';
 export type { RedisRateLimit, RedisRateLimiterSettings } from './redis-rate-limiter';
 export { RedisInvalidationBus, EVERYTHING } from './redis-invalidation-bus';
 export type { RedisInvalidationBusSettings } from './redis-invalidation-bus';
+export { RedisLoginAttemptLimiter, type RedisLoginAttemptLimiterSettings } from './redis-login-attempt-limiter';
