@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Clock } from '@dutyline/domain';
 import type { GatewayConfig } from '../config/gateway-config';
+import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
-import { CLOCK, GATEWAY_CONFIG } from '../platform/platform.tokens';
+import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
 import { AccessTokens } from './access-tokens';
 import { ApiKeysResolver } from './api-keys.resolver';
 import { ApiKeysService } from './api-keys.service';
@@ -11,7 +12,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { ACCESS_TOKENS, LOGIN_ATTEMPT_LIMITER, PASSWORD_HASHER } from './auth.tokens';
 import { Authenticator } from './authenticator.service';
-import { InMemoryLoginAttemptLimiter } from './login-attempt-limiter';
+import { openLoginAttemptLimiter } from './login-attempt-limiter-fallback';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersResolver } from './users.resolver';
@@ -27,8 +28,8 @@ import { UsersService } from './users.service';
       new AccessTokens(config.authSecret.value, clock, config.auth.tokenTtlSeconds),
     ),
     provideFactory(PASSWORD_HASHER, [], () => new PasswordHasher()),
-    provideFactory(LOGIN_ATTEMPT_LIMITER, [GATEWAY_CONFIG], (config: GatewayConfig) =>
-      new InMemoryLoginAttemptLimiter({ maxFailures: config.auth.loginMaxFailures, windowMs: config.auth.loginFailureWindowSeconds * 1000 }),
+    provideFactory(LOGIN_ATTEMPT_LIMITER, [GATEWAY_CONFIG, CLOCK, LOGGER], (config: GatewayConfig, clock: Clock, logger: JsonLogger) =>
+      openLoginAttemptLimiter(config, clock, logger),
     ),
     Authenticator,
     LoginService,

@@ -5,5 +5,5 @@ import type { PasswordHasher } from './password-hasher';
 
 export const ACCESS_TOKENS = token<AccessTokens>('AccessTokens');
 export const PASSWORD_HASHER = token<PasswordHasher>('PasswordHasher');
-/** In-memory by default; bind a shared (Redis) implementation when several instances serve logins. */
+/** In this process, or shared through Redis with `REDIS_URL` (`openLoginAttemptLimiter`). */
 export const LOGIN_ATTEMPT_LIMITER = token<LoginAttemptLimiter>('LoginAttemptLimiter');

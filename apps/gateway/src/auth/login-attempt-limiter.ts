@@ -2,10 +2,10 @@ import { Instant } from '@dutyline/domain';
 
 /**
  * Counts failed logins per key (e-mail + client address) in a sliding window.
- * Failure contract: a rejected promise means the store is unreachable; the login is refused then.
- * The in-memory implementation serves one instance; several instances behind a load balancer need
- * a shared one (a Redis sorted set per key: ZADD now, ZREMRANGEBYSCORE window, ZCARD) behind this
- * same interface.
+ * Failure contract: a rejected promise means the store is unreachable (the login then fails as an
+ * internal error). The in-memory implementation serves one instance; with `REDIS_URL` the instances
+ * share a Redis one, which falls back to counting per instance while Redis is away
+ * (`login-attempt-limiter-fallback.ts`), so that the limiter the login service sees never rejects.
  */
 export interface LoginAttemptLimiter {
   /** Seconds to wait before the next attempt is heard; 0 when it may go ahead. */
