@@ -35,6 +35,14 @@ export interface VonageCallAdapterDeps {
   readonly logger: CallLogger;
 }
 
+/**
+ * Something a feature puts before the caller's NCCO (callbacks: the "press 2" offer, F19): resolves with
+ * the NCCO to send, `ncco` itself when it has nothing to add. Never rejects.
+ */
+export interface CallerNccoHook {
+  beforeCaller(instruction: CallInstruction, moment: 'answer' | 'next-step', ncco: Ncco): Promise<Ncco>;
+}
+
 /** A webhook route of ours that carries a call id and a step. */
 export type LegRoute = 'event' | 'confirm' | 'confirm-input' | 'after';
 
@@ -57,6 +65,7 @@ const LEG_ROUTE = /\/vonage\/legs\/([A-Za-z0-9_-]{1,64})\/(\d{1,4})\/(event|conf
 export class VonageCallAdapter {
   private readonly language: string;
   private readonly lookupBudgetMs: number;
+  private callerHook: CallerNccoHook | null = null;
 
   constructor(
     private readonly deps: VonageCallAdapterDeps,
@@ -64,6 +73,11 @@ export class VonageCallAdapter {
   ) {
     this.language = options.language ?? 'en-GB';
     this.lookupBudgetMs = options.lookupBudgetMs ?? 800;
+  }
+
+  /** Installs the hook the caller's NCCOs go through (one at a time). */
+  useCallerHook(hook: CallerNccoHook): void {
+    this.callerHook = hook;
   }
 
   /** The answer URL: the caller's first NCCO. Never empty for a new call. */
@@ -75,7 +89,7 @@ export class VonageCallAdapter {
         carrier: VONAGE_CARRIER, hotlineNumber: request.to, caller: request.from, carrierCallId: request.uuid,
       });
       // `nothing` only answers a repeated answer webhook for a call already running its first NCCO.
-      return this.forCaller(instruction).ncco ?? [];
+      return this.withHook(instruction, 'answer', this.forCaller(instruction).ncco ?? []);
     });
   }
 
@@ -124,7 +138,8 @@ export class VonageCallAdapter {
         sipCode: event.kind === 'call-status' ? event.sipCode : null,
       });
       // Advanced machine detection (behavior `hangup`) already hung the machine up.
-      return this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
+      const ncco = this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
+      return ncco && this.withHook(instruction, 'next-step', ncco);
     });
   }
 
@@ -168,7 +183,7 @@ export class VonageCallAdapter {
         }
         const next = lastReply?.instruction;
         if (state.step > step && next && (next.kind === 'dial' || next.kind === 'voicemail' || next.kind === 'message') && next.step === state.step) {
-          return renderForCaller(next, this.renderOptions()).ncco ?? [];
+          return this.withHook(next, 'next-step', renderForCaller(next, this.renderOptions()).ncco ?? []);
         }
         // Connected and over, or already ended: nothing more for the caller.
         return [];
@@ -237,6 +252,10 @@ export class VonageCallAdapter {
     return reply.ncco ?? [];
   }
 
+  private withHook(instruction: CallInstruction, moment: 'answer' | 'next-step', ncco: Ncco): Promise<Ncco> | Ncco {
+    return this.callerHook ? this.callerHook.beforeCaller(instruction, moment, ncco) : ncco;
+  }
+
   private renderOptions(): VonageRenderOptions {
     return { ...this.options.render, urls: this.options.urls };
   }
@@ -258,8 +277,9 @@ export class VonageCallAdapter {
 
   /** The leg of `step` ended without its outcome being reported: the caller's next step, never silence. */
   private async legGone(callId: string, step: number, outcome: EndedLegOutcome): Promise<Ncco> {
-    const reply = this.forCaller(await this.deps.inbound.legEnded({ callId, step, outcome }));
-    return reply.ncco ?? [playPrompt(goodbye(this.language))];
+    const instruction = await this.deps.inbound.legEnded({ callId, step, outcome });
+    const reply = this.forCaller(instruction);
+    return reply.ncco ? this.withHook(instruction, 'next-step', reply.ncco) : [playPrompt(goodbye(this.language))];
   }
 
   private async stored(callId: string) {

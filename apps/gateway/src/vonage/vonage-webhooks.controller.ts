@@ -72,7 +72,7 @@ export class VonageWebhooksController {
 }
 
 /** An NCCO as JSON, or 204 for "nothing to change". */
-function reply(response: ServerResponse, ncco: Ncco | null): void {
+export function reply(response: ServerResponse, ncco: Ncco | null): void {
   if (ncco === null) {
     response.statusCode = 204;
     response.end();
@@ -105,7 +105,7 @@ export function fieldsOf(request: RawBodyRequest): WebhookInput {
 }
 
 /** On call-critical URLs an unreadable body is read as empty: the adapter then answers its last resort. */
-function leniently(request: RawBodyRequest): WebhookInput {
+export function leniently(request: RawBodyRequest): WebhookInput {
   try {
     return fieldsOf(request);
   } catch {
