@@ -1,6 +1,6 @@
-import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import {
-  type Application, CALLBACK_JOB_NAMES, type CallLogger, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
+  type Application, CALLBACK_JOB_NAMES, type CallLogger, type CallStore, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
 } from '@dutyline/application';
 import type {
   CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
@@ -9,6 +9,8 @@ import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore } from '@dutyli
 import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
 import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
+import { CallsModule } from '../calls/calls.module';
+import { CALL_STORE } from '../calls/calls.tokens';
 import { CARRIER } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
@@ -18,8 +20,16 @@ import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
 import { CallbackAgents } from './callback-agents';
 import { CallbackIntakeResolver } from './callback-intake.resolver';
-import { CALLBACKS, CALLBACK_JOBS } from './callbacks.tokens';
+import { CALLBACKS, CALLBACK_JOBS, VONAGE_CALLBACKS } from './callbacks.tokens';
 import { CallbacksResolver } from './callbacks.resolver';
+import { VonageCallbacks, vonageCallbackUrls } from './vonage-callbacks';
+import { VonageCallbacksController } from './vonage-callbacks.controller';
+import type { VonageCallAdapter } from '../vonage/vonage-call-adapter';
+import type { VonageSettings } from '../vonage/vonage-settings';
+import { VonageSignatureGuard } from '../vonage/vonage-signature.guard';
+import { vonageWebhookUrls } from '../vonage/vonage-webhook-urls';
+import { VonageModule } from '../vonage/vonage.module';
+import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS } from '../vonage/vonage.tokens';
 
 /** The callback use cases' log lines, as the gateway's JSON lines. */
 const callbackLogger = (logger: JsonLogger): CallLogger => ({
@@ -40,14 +50,18 @@ const providers = [
   provideFactory(CALLBACK_JOBS, [GATEWAY_CONFIG, CLOCK, LOGGER], openJobQueue),
   provideFactory(
     CALLBACKS,
-    [DATA_SOURCE, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, TEAM_REPOSITORY, PERSON_REPOSITORY, APPLICATION, CARRIER, CALLBACK_JOBS, AUDIT_LOG, CLOCK, ID_GENERATOR, LOGGER],
+    [
+      DATA_SOURCE, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, TEAM_REPOSITORY, PERSON_REPOSITORY, APPLICATION, CARRIER, CALLBACK_JOBS, CALL_STORE,
+      AUDIT_LOG, CLOCK, ID_GENERATOR, LOGGER,
+    ],
     (
       dataSource: DataSource, settings: CallbackSettingsRepository, hotlines: HotlineRepository, teams: TeamRepository, people: PersonRepository,
-      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, audit: AuditLog, clock: Clock, ids: IdGenerator, logger: JsonLogger,
+      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, calls: CallStore, audit: AuditLog, clock: Clock, ids: IdGenerator,
+      logger: JsonLogger,
     ): Callbacks => createCallbacks({
       store: new SqlCallbackRequestStore(dataSource),
       intake: new SqlCallbackIntakeSettingsStore(dataSource),
-      settings, hotlines, teams, people, carrier, jobs, audit, clock, ids,
+      settings, hotlines, teams, people, carrier, jobs, calls, audit, clock, ids,
       routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
       onDutyPersonIds: async (accountId, hotline) => {
         const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);
@@ -56,7 +70,30 @@ const providers = [
       logger: callbackLogger(logger),
     }),
   ),
+  provideFactory(VONAGE_CALLBACKS, [CALLBACKS, VONAGE_SETTINGS, LOGGER], (callbacks: Callbacks, settings: VonageSettings, logger: JsonLogger) =>
+    new VonageCallbacks(
+      callbacks,
+      {
+        // What the inbound calls' NCCOs are rendered with (VonageModule), for the call going on after the capture.
+        render: { urls: vonageWebhookUrls(settings.publicUrl), ...(settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {}) },
+        urls: vonageCallbackUrls(settings.publicUrl),
+      },
+      callbackLogger(logger),
+    )),
 ];
+
+/** The "press 2" offer goes before the caller's NCCOs of hotlines that make it. */
+@Injectable()
+class CallbackOfferHook implements OnModuleInit {
+  constructor(
+    @Inject(VONAGE_CALL_ADAPTER) private readonly adapter: VonageCallAdapter,
+    @Inject(VONAGE_CALLBACKS) private readonly callbacks: VonageCallbacks,
+  ) {}
+
+  onModuleInit(): void {
+    this.adapter.useCallerHook(this.callbacks);
+  }
+}
 
 /**
  * Without Redis this gateway runs the callback jobs itself: it reconciles what the database owes at
@@ -88,10 +125,14 @@ class CallbackJobsLifecycle implements OnApplicationBootstrap, OnApplicationShut
 
 /**
  * Callback requests (F19–F21): GraphQL (`callbackRequests`, `createCallbackRequest`, claims, outcomes,
- * comments, click-to-call, intake settings) over the callback use cases of @dutyline/application.
+ * comments, click-to-call, intake settings) over the callback use cases of @dutyline/application; on
+ * Vonage, the capture's `input` webhooks, the "press 2" offer hooked before the caller's NCCOs, and the
+ * outbound legs of callback calls (`/vonage/outbound/*`, `/vonage/callbacks/*`).
  */
 @Module({
-  providers: [...providers, CallbackAgents, CallbacksResolver, CallbackIntakeResolver, CallbackJobsLifecycle],
+  imports: [CallsModule, VonageModule],
+  controllers: [VonageCallbacksController],
+  providers: [...providers, CallbackAgents, CallbacksResolver, CallbackIntakeResolver, CallbackJobsLifecycle, CallbackOfferHook, VonageSignatureGuard],
   exports: providers.map((p) => p.provide),
 })
 export class CallbacksModule {}

@@ -1,5 +1,6 @@
 import type { CallbackJobQueue, Callbacks } from '@dutyline/application';
 import { token } from '../platform/injection-token';
+import type { VonageCallbacks } from './vonage-callbacks';
 
 /*
  * The callback wiring (CallbacksModule):
@@ -11,3 +12,5 @@ import { token } from '../platform/injection-token';
  */
 export const CALLBACKS = token<Callbacks>('Callbacks');
 export const CALLBACK_JOBS = token<CallbackJobQueue & { close(): Promise<void> }>('CallbackJobQueue');
+/** Callbacks on Vonage: the capture's NCCOs and the outbound legs' webhooks. */
+export const VONAGE_CALLBACKS = token<VonageCallbacks>('VonageCallbacks');
