@@ -11,3 +11,8 @@ export * from './gap-diff';
 export * from './gap-alerts';
 export * from './gap-check-runner';
 export * from './notification-reconciler';
+export * from './document-notification-stores';
+export * from './notification-services';
+export * from './notification-handlers';
+export * from './notification-processing';
+export * from './schedule-change-triggers';

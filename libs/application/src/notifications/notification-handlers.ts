@@ -1,0 +1,46 @@
+import { JobProcessorHost } from '@dutyline/domain';
+import { LogContext } from '../calls/ports';
+import { failureText } from './delivery-failure';
+import { NotificationJobs } from './notification-jobs';
+import { NotificationServices } from './notification-services';
+
+/** Where the job handlers write one line per job. Never throws. */
+export interface NotificationLogger {
+  info(message: string, context?: LogContext): void;
+  warn(message: string, context?: LogContext): void;
+  error(message: string, context?: LogContext): void;
+}
+
+export const silentNotificationLogger: NotificationLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * The handlers of the notification jobs, one per job name, each a thin call into its service with a
+ * log line (`<job> done` or `<job> failed`). Failures are the services' (retry, or
+ * `NonRetryableJobError` to fail at once); the host keeps failed jobs for admins.
+ */
+export function registerNotificationHandlers(
+  host: JobProcessorHost<NotificationJobs>,
+  services: Pick<NotificationServices, 'voicemail' | 'unanswered' | 'gapChecks'>,
+  logger: NotificationLogger,
+): void {
+  const logged = <T>(job: string, jobId: string, attempt: number, work: () => Promise<T>, describe: (outcome: T) => LogContext) =>
+    work().then(
+      (outcome) => void logger.info(`${job} done`, { job, jobId, attempt, ...describe(outcome) }),
+      (error: unknown) => {
+        logger.warn(`${job} failed`, { job, jobId, attempt, error: failureText(error) });
+        throw error;
+      },
+    );
+
+  host.register('voicemail.deliver', (job, context) =>
+    logged('voicemail.deliver', context.jobId, context.attempt, () => services.voicemail.deliver(job.deliveryId, context), (o) => ({ status: o.status, steps: o.steps })),
+  );
+  host.register('call.unanswered-alert', (job, context) =>
+    logged('call.unanswered-alert', context.jobId, context.attempt, () => services.unanswered.alert(job.deliveryId, context), (o) => ({ status: o.status, steps: o.steps })),
+  );
+  host.register('gaps.check', (job, context) =>
+    logged('gaps.check', context.jobId, context.attempt, () => services.gapChecks.run(job), (o) => ({
+      hotlineId: job.hotlineId, status: o.status, sent: o.sent.map((n) => `${n.kind} ${n.id}`),
+    })),
+  );
+}
