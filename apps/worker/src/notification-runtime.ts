@@ -1,12 +1,11 @@
 import 'reflect-metadata';
+import { NotificationJobQueue, NotificationJobs, NotificationProcessing, ReconcileReport, startNotificationProcessing } from '@dutyline/application';
 import { Clock, JobProcessorHost, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { Container } from 'inversify';
 import type { DataSource } from 'typeorm';
 import { WorkerLogger } from './adapters/json-logger';
 import { carrierModule, closablesModule, mailModule, notificationsModule, persistenceModule, platformModule, queueModule } from './container/modules';
 import { CLOSABLES, Closable, GAP_CHECK_RUNNER, JOB_HOST, LOGGER, RECONCILER, UNANSWERED_CALL_ALERT, VOICEMAIL_DELIVERY } from './container/tokens';
-import { NotificationJobQueue, NotificationJobs, ReconcileReport } from './notifications-api';
-import { registerNotificationProcessors } from './processors/notification-processors';
 
 /** The adapters a notification runtime is composed of, already built (by `adapter-factories.ts` or a test). */
 export interface NotificationParts {
@@ -42,44 +41,38 @@ export function notificationContainer(parts: NotificationParts): Container {
 }
 
 /**
- * Processors registered, what is owed reconciled, the host taking jobs. `stop()` is the graceful
- * shutdown: the host stops taking jobs and waits for the running ones (at most `shutdownTimeoutMs`;
- * a job still running then is left locked and BullMQ's stalled-job check hands it to another worker),
- * then every connection is closed.
+ * Processors registered, what is owed reconciled, the host taking jobs (`startNotificationProcessing`
+ * of @dutyline/application, as the gateway's embedded mode does). `stop()` is the graceful shutdown:
+ * the host stops taking jobs and waits for the running ones (at most `shutdownTimeoutMs`; a job still
+ * running then is left locked and BullMQ's stalled-job check hands it to another worker), then every
+ * connection is closed.
  */
 export class NotificationRuntime {
   private stopping?: Promise<void>;
 
   private constructor(
     private readonly container: Container,
-    readonly reconciled: ReconcileReport,
+    private readonly processing: NotificationProcessing,
     private readonly shutdownTimeoutMs: number,
   ) {}
 
+  get reconciled(): ReconcileReport {
+    return this.processing.reconciled;
+  }
+
   static async start(container: Container, options: { readonly shutdownTimeoutMs: number }): Promise<NotificationRuntime> {
-    const host = container.get(JOB_HOST);
-    const logger = container.get(LOGGER);
-    registerNotificationProcessors(
-      host,
-      { voicemail: container.get(VOICEMAIL_DELIVERY), unanswered: container.get(UNANSWERED_CALL_ALERT), gapChecks: container.get(GAP_CHECK_RUNNER) },
-      logger,
-    );
-    const reconciled = await container.get(RECONCILER).reconcile();
-    logger.info('reconciled', { ...reconciled });
-    await host.start();
-    return new NotificationRuntime(container, reconciled, options.shutdownTimeoutMs);
+    const services = {
+      voicemail: container.get(VOICEMAIL_DELIVERY), unanswered: container.get(UNANSWERED_CALL_ALERT), gapChecks: container.get(GAP_CHECK_RUNNER),
+      reconciler: container.get(RECONCILER),
+    };
+    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER));
+    return new NotificationRuntime(container, processing, options.shutdownTimeoutMs);
   }
 
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       const logger = this.container.get(LOGGER);
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        this.container.get(JOB_HOST).close().then(() => true),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.shutdownTimeoutMs))),
-      ]);
-      clearTimeout(timer);
-      if (!finished) logger.warn('jobs still running at shutdown are left to another worker (stalled-job check)', { timeoutMs: this.shutdownTimeoutMs });
+      const finished = await this.processing.stop(this.shutdownTimeoutMs);
       for (const closable of [...this.container.getAll(CLOSABLES)].reverse()) {
         await closable.close().catch((error: unknown) => logger.error(`closing ${closable.name} failed`, { error: String(error) }));
       }

@@ -8,9 +8,8 @@ import { SmtpSink } from '@dutyline/mail/testing';
 import { SqlDeliveryLedger } from '@dutyline/persistence';
 import { describeWithMariaDb, describeWithRedis, redisUrl } from '@dutyline/test-support';
 import { testApplicationKeys } from '@dutyline/vonage/testing';
-import { NotificationsHandle, connectNotificationProducer } from './embedded';
 import { HoldingSmtpProxy } from './testing/holding-smtp-proxy';
-import { MAIL_FROM, RECORDING, TestWorld, eventually, testDatabase, testWorld } from './testing/worker-test-world';
+import { MAIL_FROM, RECORDING, TestProducer, TestWorld, bullMqProducer, eventually, testDatabase, testWorld } from './testing/worker-test-world';
 import { WorkerProcess } from './testing/worker-process';
 
 // BullMQ hands a job whose worker died to another one once its lock (30 s) has expired.
@@ -22,7 +21,7 @@ describeWithRedis('the worker process', () => {
     let world: TestWorld;
     let sink: SmtpSink;
     let proxy: HoldingSmtpProxy;
-    let producer: NotificationsHandle;
+    let producer: TestProducer;
     const processes: WorkerProcess[] = [];
 
     beforeAll(async () => {
@@ -30,7 +29,7 @@ describeWithRedis('the worker process', () => {
       sink = await SmtpSink.start();
       proxy = await HoldingSmtpProxy.start({ host: sink.host, port: sink.port });
       world = await testWorld({ databaseUrl: database.url, sink });
-      producer = connectNotificationProducer({ dataSource: world.dataSource, redisUrl: redisUrl(), queuePrefix: world.prefix });
+      producer = bullMqProducer({ dataSource: world.dataSource, prefix: world.prefix });
     });
     afterAll(async () => {
       for (const worker of processes) {
@@ -46,7 +45,7 @@ describeWithRedis('the worker process', () => {
 
     const startWorker = () => {
       const env = {
-        REDIS_URL: redisUrl(), QUEUE_PREFIX: world.prefix, DATABASE_URL: database.url, SMTP_URL: proxy.url(MAIL_FROM),
+        REDIS_URL: redisUrl(), REDIS_PREFIX: world.prefix, DATABASE_URL: database.url, SMTP_URL: proxy.url(MAIL_FROM),
         VONAGE_APPLICATION_ID: 'app-1', VONAGE_PRIVATE_KEY: testApplicationKeys().privateKey, VONAGE_API_HOST: world.vonage.url,
         PUBLIC_URL: 'https://hotline.example.org', LOG_LEVEL: 'info', JOB_BACKOFF_MS: '500', SHUTDOWN_TIMEOUT_SECONDS: '20',
       };

@@ -2,6 +2,7 @@
  * The worker end to end on the real Redis (a fresh queue prefix per test) and MariaDB, an SMTP server
  * started by the test, and the fake Vonage API for the recording download and the SMS.
  */
+import { DocumentNotificationSettings, notificationSettings } from '@dutyline/application';
 import { messageIdFor } from '@dutyline/mail';
 import { SmtpSink } from '@dutyline/mail/testing';
 import { LocalDate, Slot } from '@dutyline/domain';
@@ -9,12 +10,9 @@ import { ManualClock, aSlot } from '@dutyline/domain/testing';
 import { SqlDeliveryLedger, SqlHotlineDocuments, sqlRepositories } from '@dutyline/persistence';
 import { describeWithMariaDb, describeWithRedis } from '@dutyline/test-support';
 import { nativeVonageSdk } from '@dutyline/vonage/testing';
-import { DocumentNotificationSettings } from './adapters/document-stores';
 import { silentLogger } from './adapters/json-logger';
-import { NotificationsHandle, connectNotificationProducer } from './embedded';
 import { NotificationRuntime } from './notification-runtime';
-import { notificationSettings } from './notifications-api';
-import { MAIL_FROM, RECORDING, TestWorld, dropRedisKeys, eventually, testDatabase, testWorld } from './testing/worker-test-world';
+import { MAIL_FROM, RECORDING, TestProducer, TestWorld, bullMqProducer, dropRedisKeys, eventually, testDatabase, testWorld } from './testing/worker-test-world';
 
 jest.setTimeout(60_000);
 import { startWorker } from './worker';
@@ -30,14 +28,14 @@ describeWithServices('notification worker on BullMQ', () => {
   });
   afterAll(async () => database?.drop());
   const running: NotificationRuntime[] = [];
-  const producers: NotificationsHandle[] = [];
+  const producers: TestProducer[] = [];
   const start = async () => {
     const runtime = await startWorker(world.config(), silentLogger, { vonageSdk: nativeVonageSdk() });
     running.push(runtime);
     return runtime;
   };
   const producer = (clock?: ManualClock) => {
-    const handle = connectNotificationProducer({ dataSource: world.dataSource, redisUrl: world.config().redisUrl, queuePrefix: world.prefix, backoffMs: 200, clock });
+    const handle = bullMqProducer({ dataSource: world.dataSource, prefix: world.prefix, backoffMs: 200, clock });
     producers.push(handle);
     return handle;
   };

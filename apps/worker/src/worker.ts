@@ -5,7 +5,7 @@ import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factor
 import { WorkerLogger } from './adapters/json-logger';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
-import { NOTIFICATION_JOB_NAMES, NotificationJobs } from './notifications-api';
+import { NOTIFICATION_JOB_NAMES, NotificationJobs } from '@dutyline/application';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
 
 export interface WorkerOverrides {

@@ -22,7 +22,7 @@ describe('readWorkerConfig', () => {
       queuePrefix: 'dutyline',
       dataDir: '/srv/dutyline/data',
       database: { kind: 'sqlite', file: path.join('/srv/dutyline/data', 'dutyline.sqlite') },
-      mail: { smtpUrl: null, outboxDir: '/srv/dutyline/outbox', from: 'dutyline@localhost.localdomain' },
+      mail: { smtpUrl: null, outboxDir: '/srv/dutyline/data/outbox', from: 'dutyline@localhost.localdomain' },
       vonage: null,
       publicUrl: 'http://localhost:3000',
       concurrency: 5,
@@ -37,13 +37,22 @@ describe('readWorkerConfig', () => {
     const config = readWorkerConfig({
       REDIS_URL: 'redis://redis:6379', DATABASE_URL: 'mysql://u:p@db:3306/dutyline', SMTP_URL: 'smtp://mail:25?from=a@b.org',
       VONAGE_APPLICATION_ID: 'app-1', VONAGE_PRIVATE_KEY: 'keys/app.pem', VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's',
-      PUBLIC_URL: 'https://hotline.example.org', WORKER_CONCURRENCY: '20', QUEUE_PREFIX: 'prod',
+      PUBLIC_URL: 'https://hotline.example.org', WORKER_CONCURRENCY: '20', REDIS_PREFIX: 'prod',
     }, sources);
     expect(config).toMatchObject({
       database: { kind: 'mysql', url: 'mysql://u:p@db:3306/dutyline' }, mail: { smtpUrl: 'smtp://mail:25?from=a@b.org' },
       vonage: { applicationId: 'app-1', apiKey: 'k', apiSecret: 's', apiHost: null, restHost: null }, concurrency: 20, queuePrefix: 'prod',
     });
     expect(config.vonage?.privateKey).toContain('BEGIN PRIVATE KEY');
+  });
+
+  it.each([
+    ['REDIS_PREFIX, as the gateway', { REDIS_PREFIX: 'prod:eu' }, 'prod:eu'],
+    ['QUEUE_PREFIX, its other name', { QUEUE_PREFIX: 'prod' }, 'prod'],
+    ['both, when they agree', { REDIS_PREFIX: 'prod', QUEUE_PREFIX: 'prod' }, 'prod'],
+    ['neither', {}, 'dutyline'],
+  ])('shares the Redis prefix with the gateway: %s', (_, env, prefix) => {
+    expect(readWorkerConfig({ REDIS_URL: 'redis://127.0.0.1:6379', ...env }, sources).queuePrefix).toBe(prefix);
   });
 
   it.each([
@@ -59,6 +68,8 @@ describe('readWorkerConfig', () => {
     [{ VONAGE_APPLICATION_ID: 'app-1', VONAGE_PRIVATE_KEY: 'missing.pem' }, ['VONAGE_PRIVATE_KEY']],
     [{ VONAGE_API_KEY: 'k' }, ['VONAGE_API_SECRET']],
     [{ QUEUE_PREFIX: 'a b' }, ['QUEUE_PREFIX']],
+    [{ REDIS_PREFIX: 'a/b' }, ['REDIS_PREFIX']],
+    [{ REDIS_PREFIX: 'prod', QUEUE_PREFIX: 'staging' }, ['QUEUE_PREFIX']],
     [{ LOG_LEVEL: 'loud', SHUTDOWN_TIMEOUT_SECONDS: '-1' }, ['SHUTDOWN_TIMEOUT_SECONDS', 'LOG_LEVEL']],
   ])('names the faulty variable in %j', (env, variables) => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379', ...env })).toEqual(variables);

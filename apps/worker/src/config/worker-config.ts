@@ -33,7 +33,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface WorkerConfig {
   /** `REDIS_URL` (required): where the queues live. */
   readonly redisUrl: string;
-  /** `QUEUE_PREFIX`: namespaces every Redis key; gateway and worker must agree. @defaultValue `dutyline` */
+  /**
+   * `REDIS_PREFIX`, the gateway's variable (`QUEUE_PREFIX` is read as another name for it): namespaces
+   * every Redis key — queues, the shared Vonage rate window — so gateway and worker must agree. @defaultValue `dutyline`
+   */
   readonly queuePrefix: string;
   /** `DATA_DIR`, absolute. @defaultValue `./data` */
   readonly dataDir: string;
@@ -42,7 +45,7 @@ export interface WorkerConfig {
   readonly mail: {
     /** `SMTP_URL` (see `smtpMailerFromUrl`); when unset, mail goes to the outbox folder. */
     readonly smtpUrl: string | null;
-    /** `OUTBOX_DIR`, absolute: one `.eml` file per message. @defaultValue `./outbox` */
+    /** `OUTBOX_DIR`, absolute: one `.eml` file per message. @defaultValue `<DATA_DIR>/outbox`, as the gateway's */
     readonly outboxDir: string;
     /** `MAIL_FROM`: the sender of outbox messages (SMTP takes it from its URL). @defaultValue `dutyline@localhost.localdomain` */
     readonly from: string;
@@ -81,15 +84,14 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   if (read.text('REDIS_URL') === undefined) problems.push({ variable: 'REDIS_URL', message: 'is required: the worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379)' });
   const dataDir = path.resolve(sources.cwd, read.text('DATA_DIR') ?? './data');
-  const queuePrefix = read.text('QUEUE_PREFIX') ?? 'dutyline';
-  if (!/^[A-Za-z0-9._{}-]{1,100}$/.test(queuePrefix)) problems.push({ variable: 'QUEUE_PREFIX', message: 'is 1 to 100 letters, digits or . _ { } -' });
+  const queuePrefix = read.prefix();
   const config = {
     queuePrefix,
     dataDir,
     database: read.database('DATABASE_URL', dataDir),
     mail: {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
-      outboxDir: path.resolve(sources.cwd, read.text('OUTBOX_DIR') ?? './outbox'),
+      outboxDir: path.resolve(sources.cwd, read.text('OUTBOX_DIR') ?? path.join(dataDir, 'outbox')),
       from: read.email('MAIL_FROM') ?? 'dutyline@localhost.localdomain',
     },
     vonage: read.vonage(sources),
@@ -113,6 +115,18 @@ class EnvReader {
   text(name: string): string | undefined {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** `REDIS_PREFIX` or its other name `QUEUE_PREFIX` (both set: they must be equal); the same characters as the gateway allows. */
+  prefix(): string {
+    const [shared, own] = [this.text('REDIS_PREFIX'), this.text('QUEUE_PREFIX')];
+    if (shared !== undefined && own !== undefined && shared !== own) {
+      this.problems.push({ variable: 'QUEUE_PREFIX', message: `differs from REDIS_PREFIX ("${own}" ≠ "${shared}"): set REDIS_PREFIX alone, as the gateway reads it` });
+    }
+    const variable = shared !== undefined ? 'REDIS_PREFIX' : 'QUEUE_PREFIX';
+    const prefix = shared ?? own ?? 'dutyline';
+    if (!/^[A-Za-z0-9._:{}-]{1,100}$/.test(prefix)) this.problems.push({ variable, message: 'is 1 to 100 letters, digits or . _ : { } -' });
+    return prefix;
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {

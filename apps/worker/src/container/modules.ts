@@ -1,17 +1,15 @@
-import { CoverageQueries } from '@dutyline/application';
+import {
+  DocumentGapAlertStates, DocumentNotificationSettings, NotificationJobQueue, NotificationJobs, NotificationServices, createNotificationServices,
+} from '@dutyline/application';
 import { Clock, JobProcessorHost, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks, sqlRepositories } from '@dutyline/persistence';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, ServiceIdentifier } from 'inversify';
 import type { DataSource } from 'typeorm';
-import { DocumentGapAlertStates, DocumentNotificationSettings } from '../adapters/document-stores';
 import { WorkerLogger } from '../adapters/json-logger';
 import {
-  GapAlerts, GapCheckRunner, NotificationJobQueue, NotificationJobs, NotificationReconciler, UnansweredCallAlert, VoicemailDelivery,
-} from '../notifications-api';
-import {
   CLOCK, CLOSABLES, Closable, DELIVERY_LEDGER, GAP_ALERTS, GAP_ALERT_STATES, GAP_CHECK_RUNNER, HOTLINES, JOB_HOST, JOB_QUEUE, LOGGER, MAILER,
-  NOTIFICATION_SETTINGS, PEOPLE, QUEUE_INSPECTOR, RECONCILER, RECORDINGS, SCHEDULES, SMS, TEAMS, UNANSWERED_CALL_ALERT, VOICEMAIL_DELIVERY,
-  VOICEMAIL_LINKS, WATCHED_HOTLINES,
+  NOTIFICATION_SERVICES, NOTIFICATION_SETTINGS, PEOPLE, QUEUE_INSPECTOR, RECONCILER, RECORDINGS, SCHEDULES, SMS, TEAMS, UNANSWERED_CALL_ALERT,
+  VOICEMAIL_DELIVERY, VOICEMAIL_LINKS, WATCHED_HOTLINES,
 } from './tokens';
 
 /* One container module per adapter; each receives adapters already built by the factories in `adapter-factories.ts`. */
@@ -56,28 +54,24 @@ export const carrierModule = (recordings: Pick<RecordingCarrier, 'fetchRecording
     if (sms) bind(SMS).toConstantValue(sms);
   });
 
-/** The notification services, over whatever the other modules bound. */
+/** The notification services (`createNotificationServices`, shared with the gateway's embedded mode), over whatever the other modules bound. */
 export const notificationsModule = (options: { readonly gapCheckIntervalMs: number }) =>
   new ContainerModule(({ bind }) => {
-    bind(VOICEMAIL_DELIVERY).toDynamicValue((c) => new VoicemailDelivery({
-      ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), settings: c.get(NOTIFICATION_SETTINGS),
-      recordings: c.get(RECORDINGS), mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), links: c.get(VOICEMAIL_LINKS), clock: c.get(CLOCK),
-    })).inSingletonScope();
-    bind(UNANSWERED_CALL_ALERT).toDynamicValue((c) => new UnansweredCallAlert({
-      ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), settings: c.get(NOTIFICATION_SETTINGS),
-      mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), clock: c.get(CLOCK),
-    })).inSingletonScope();
-    bind(GAP_ALERTS).toDynamicValue((c) => new GapAlerts({
-      coverage: new CoverageQueries({ hotlines: c.get(HOTLINES), schedules: c.get(SCHEDULES), people: c.get(PEOPLE), teams: c.get(TEAMS) }),
-      state: c.get(GAP_ALERT_STATES), settings: c.get(NOTIFICATION_SETTINGS), people: c.get(PEOPLE), mailer: c.get(MAILER), clock: c.get(CLOCK),
-    })).inSingletonScope();
-    bind(GAP_CHECK_RUNNER).toDynamicValue((c) => new GapCheckRunner({
-      gapAlerts: c.get(GAP_ALERTS), queue: c.get(JOB_QUEUE), clock: c.get(CLOCK), intervalMs: options.gapCheckIntervalMs,
-    })).inSingletonScope();
-    bind(RECONCILER).toDynamicValue((c) => new NotificationReconciler({
-      ledger: c.get(DELIVERY_LEDGER), gapState: c.get(GAP_ALERT_STATES), hotlines: c.get(WATCHED_HOTLINES), queue: c.get(JOB_QUEUE),
-      clock: c.get(CLOCK), gapCheckIntervalMs: options.gapCheckIntervalMs,
-    })).inSingletonScope();
+    bind(NOTIFICATION_SERVICES).toDynamicValue((c) => createNotificationServices(
+      {
+        ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), teams: c.get(TEAMS), schedules: c.get(SCHEDULES),
+        gapStates: c.get(GAP_ALERT_STATES), watchedHotlines: c.get(WATCHED_HOTLINES), settings: c.get(NOTIFICATION_SETTINGS), links: c.get(VOICEMAIL_LINKS),
+        recordings: c.get(RECORDINGS), mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), queue: c.get(JOB_QUEUE), clock: c.get(CLOCK),
+      },
+      options,
+    )).inSingletonScope();
+    const service = <K extends keyof NotificationServices>(token: ServiceIdentifier<NotificationServices[K]>, name: K) =>
+      bind(token).toResolvedValue((services: NotificationServices) => services[name], [NOTIFICATION_SERVICES]).inSingletonScope();
+    service(VOICEMAIL_DELIVERY, 'voicemail');
+    service(UNANSWERED_CALL_ALERT, 'unanswered');
+    service(GAP_ALERTS, 'gapAlerts');
+    service(GAP_CHECK_RUNNER, 'gapChecks');
+    service(RECONCILER, 'reconciler');
   });
 
 /** What to close on shutdown, in order: bound as many values under one token. */

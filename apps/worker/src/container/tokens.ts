@@ -1,7 +1,7 @@
 import {
-  DeliveryLedger, GapAlerts, GapAlertStateStore, GapCheckRunner, NotificationJobQueue, NotificationJobs, NotificationReconciler,
+  DeliveryLedger, GapAlerts, GapAlertStateStore, GapCheckRunner, NotificationJobQueue, NotificationJobs, NotificationReconciler, NotificationServices,
   NotificationSettingsStore, UnansweredCallAlert, VoicemailDelivery, VoicemailLinks, WatchedHotlines,
-} from '../notifications-api';
+} from '@dutyline/application';
 import {
   Clock, HotlineRepository, JobProcessorHost, JobQueueInspector, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier,
   TeamRepository,
@@ -50,7 +50,8 @@ export const RECORDINGS = token<Pick<RecordingCarrier, 'fetchRecording'>>('Recor
 /** Bound only when the carrier can send text messages. */
 export const SMS = token<SmsCarrier>('SmsCarrier');
 
-// notification services
+// notification services (built together by `createNotificationServices`)
+export const NOTIFICATION_SERVICES = token<NotificationServices>('NotificationServices');
 export const VOICEMAIL_DELIVERY = token<VoicemailDelivery>('VoicemailDelivery');
 export const UNANSWERED_CALL_ALERT = token<UnansweredCallAlert>('UnansweredCallAlert');
 export const GAP_ALERTS = token<GapAlerts>('GapAlerts');

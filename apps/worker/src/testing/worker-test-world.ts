@@ -7,8 +7,11 @@ import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
+import { NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationProducer, notificationSettings, notificationSettingsInput } from '@dutyline/application';
+import { Clock } from '@dutyline/domain';
+import { SqlDeliveryLedger } from '@dutyline/persistence';
+import { BullMqJobQueue } from '@dutyline/queue';
 import { WorkerConfig } from '../config/worker-config';
-import { notificationSettings, notificationSettingsInput } from '../notifications-api';
 
 /** An MP3-looking recording holding every byte value, so any re-encoding slip shows in the attachment. */
 export const RECORDING = Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 7) % 256))]);
@@ -159,4 +162,20 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   }
+}
+
+/** The gateway's side in production, as a test builds it: the producer on BullMQ, and the queue's inspector. */
+export interface TestProducer {
+  readonly events: NotificationProducer;
+  readonly inspector: BullMqJobQueue<NotificationJobs>;
+  close(): Promise<void>;
+}
+
+export function bullMqProducer(options: { readonly dataSource: DataSource; readonly prefix: string; readonly backoffMs?: number; readonly clock?: Clock }): TestProducer {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const queue = new BullMqJobQueue<NotificationJobs>({
+    connection: redisUrl(), prefix: options.prefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: options.backoffMs,
+  });
+  const events = new NotificationProducer({ ledger: new SqlDeliveryLedger(options.dataSource), queue, clock });
+  return { events, inspector: queue, close: () => queue.close() };
 }
