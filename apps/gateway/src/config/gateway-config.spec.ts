@@ -28,6 +28,8 @@ describe('readGatewayConfig', () => {
     expect(config.demoSeed).toBe(true);
     expect(config.graphql).toEqual({ maxDepth: 12, maxComplexity: 20000, maxPageSize: 100 });
     expect(config.auth).toEqual({ tokenTtlSeconds: 43200, loginMaxFailures: 5, loginFailureWindowSeconds: 900 });
+    expect(config.mail).toEqual({ smtpUrl: null, outboxDir: path.join(cwd, 'data', 'outbox'), from: 'dutyline@localhost.localdomain' });
+    expect(config.notifications).toEqual({ embeddedJobs: true, gapCheckIntervalMinutes: 60, backoffMs: 2000 });
   });
 
   it('switches to MySQL on DATABASE_URL, without a demo seed unless asked', () => {
@@ -49,6 +51,16 @@ describe('readGatewayConfig', () => {
     expect(config.graphql.maxDepth).toBe(8);
   });
 
+  it('reads the notification settings the worker reads too', () => {
+    const config = read({
+      DATA_DIR: '/var/lib/dutyline', SMTP_URL: 'smtp://mail:25?from=alerts@example.org', OUTBOX_DIR: 'mails', MAIL_FROM: 'desk@example.org',
+      EMBEDDED_JOBS: 'false', GAP_CHECK_INTERVAL_MINUTES: '15', JOB_BACKOFF_MS: '500',
+    });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:25?from=alerts@example.org', outboxDir: path.join(cwd, 'mails'), from: 'desk@example.org' });
+    expect(config.notifications).toEqual({ embeddedJobs: false, gapCheckIntervalMinutes: 15, backoffMs: 500 });
+    expect(read({ DATA_DIR: '/var/lib/dutyline' }).mail.outboxDir).toBe('/var/lib/dutyline/outbox');
+  });
+
   it('treats empty values as unset', () => {
     expect(read({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
   });
@@ -65,6 +77,10 @@ describe('readGatewayConfig', () => {
     [{ LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
     [{ DEMO_SEED: 'maybe' }, ['DEMO_SEED']],
     [{ SMTP_URL: 'mail.example.org' }, ['SMTP_URL']],
+    [{ MAIL_FROM: 'nobody' }, ['MAIL_FROM']],
+    [{ EMBEDDED_JOBS: 'sometimes' }, ['EMBEDDED_JOBS']],
+    [{ GAP_CHECK_INTERVAL_MINUTES: '0' }, ['GAP_CHECK_INTERVAL_MINUTES']],
+    [{ JOB_BACKOFF_MS: 'fast' }, ['JOB_BACKOFF_MS']],
     [{ REDIS_PREFIX: 'two words' }, ['REDIS_PREFIX']],
     [{ PUBLIC_URL: 'calls.example.com' }, ['PUBLIC_URL']],
     [{ VONAGE_REST_HOST: 'ftp://x' }, ['VONAGE_REST_HOST']],

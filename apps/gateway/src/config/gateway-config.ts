@@ -48,8 +48,24 @@ export interface GatewayConfig {
   };
   /** `DEMO_SEED`: seed a demo account into an empty database. @defaultValue true on SQLite, false on MySQL */
   readonly demoSeed: boolean;
-  /** Mail delivery, read here and used by the mail wiring: `SMTP_URL` (see `smtpSettingsFromUrl`). */
-  readonly mail: { readonly smtpUrl: string | null };
+  /** Mail delivery (voicemails, alerts, gap notices), as the worker reads it. */
+  readonly mail: {
+    /** `SMTP_URL` (see `smtpSettingsFromUrl`); none: the outbox folder. */
+    readonly smtpUrl: string | null;
+    /** `OUTBOX_DIR`, absolute: without SMTP, one `.eml` file per message. @defaultValue `<DATA_DIR>/outbox` */
+    readonly outboxDir: string;
+    /** `MAIL_FROM`: the sender of outbox messages (SMTP takes it from its URL). @defaultValue `dutyline@localhost.localdomain` */
+    readonly from: string;
+  };
+  /** The notification jobs (voicemail e-mails, unanswered-call and gap alerts); with `REDIS_URL` the worker runs them. */
+  readonly notifications: {
+    /** `EMBEDDED_JOBS`: without `REDIS_URL`, run them in this process; false: they stay owed in the database until a process runs them. @defaultValue true */
+    readonly embeddedJobs: boolean;
+    /** `GAP_CHECK_INTERVAL_MINUTES`: how often each hotline's coverage is checked, as the worker's. @defaultValue 60 */
+    readonly gapCheckIntervalMinutes: number;
+    /** `JOB_BACKOFF_MS`: the first retry's wait, doubled each time, as the worker's. @defaultValue 2000 */
+    readonly backoffMs: number;
+  };
   /** Carrier settings, read here and validated by the Vonage wiring. */
   readonly vonage: {
     readonly applicationId: string | null;
@@ -116,7 +132,16 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       maxPageSize: read.integer('GRAPHQL_MAX_PAGE_SIZE', 100, 1, Math.floor(MAX_PAGE_SIZE / 2)),
     },
     demoSeed: read.boolean('DEMO_SEED', database?.kind !== 'mysql'),
-    mail: { smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']) },
+    mail: {
+      smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
+      outboxDir: path.resolve(options.cwd, read.text('OUTBOX_DIR') ?? path.join(dataDir, 'outbox')),
+      from: read.matching('MAIL_FROM', /^[^\s@<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'an e-mail address') ?? 'dutyline@localhost.localdomain',
+    },
+    notifications: {
+      embeddedJobs: read.boolean('EMBEDDED_JOBS', true),
+      gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
+      backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
+    },
     vonage: {
       applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,
       privateKey: read.text('VONAGE_PRIVATE_KEY') ?? null,
