@@ -29,6 +29,7 @@ describe('resolveSipProxySettings', () => {
     ['another unknown-number status', { unknownNumberStatus: 410 as 404 }, 'sip.unknownNumberStatus'],
     ['an allowed source that is no address', { allowFrom: ['pbx.local'] }, 'sip.allowFrom[0]'],
     ['a zero T1', { timers: { t1Ms: 0 } }, 'sip.timers.t1Ms'],
+    ['answered calls remembered for a month', { dialogTtlSeconds: 2_592_000 }, 'sip.dialogTtlSeconds'],
     ['a header prefix without its dash', { headerPrefix: 'X-Dutyline' }, 'sip.headerPrefix'],
   ])('refuses %s', (_name, change, field) => {
     expect(() => resolveSipProxySettings({ targetUri: TRUNK, ...change })).toThrow(expect.objectContaining({ name: 'ValidationError', code: 'INVALID_SIP_SETTING', field }));

@@ -48,6 +48,9 @@ export type ResolvedSipProxySettings = Required<Omit<SipProxySettings, 'timers'>
   readonly advertisedHost: string;
 };
 
+/** A week: answered calls are remembered no longer (and Node timers cannot wait past 24 days). */
+const MAX_DIALOG_TTL_SECONDS = 604_800;
+
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const KNOWN_PLACEHOLDERS = new Set(['e164', 'digits', 'callId']);
 
@@ -90,6 +93,7 @@ export function resolveSipProxySettings(settings: SipProxySettings): ResolvedSip
   for (const [name, value] of Object.entries(timers)) positive(value, `sip.timers.${name}`);
   const cancelGraceMs = positive(settings.cancelGraceMs ?? 4000, 'sip.cancelGraceMs');
   const dialogTtlSeconds = positive(settings.dialogTtlSeconds ?? 43_200, 'sip.dialogTtlSeconds');
+  if (dialogTtlSeconds > MAX_DIALOG_TTL_SECONDS) invalid('INVALID_SIP_SETTING', 'sip.dialogTtlSeconds', `at most ${MAX_DIALOG_TTL_SECONDS} s (a week)`);
   const carrier = settings.carrier ?? 'sip';
   if (carrier.trim() === '') invalid('INVALID_SIP_SETTING', 'sip.carrier', 'a carrier needs a name');
 

@@ -44,7 +44,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
       port: 0,
       targetUri: 'sip:{e164}@127.0.0.1:9',
       targetUriByPrefix: Object.fromEntries(Object.entries(targets).map(([number, port]) => [number, `sip:{e164}@127.0.0.1:${port}`])),
-      voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070',
+      voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
     });
     const { port } = await proxy.start();
     return { rig, remote: `127.0.0.1:${port}` };
@@ -121,6 +121,34 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     expectSuccess(await caller.exited);
     expectSuccess(await mobile.exited);
     expect(theCall(rig)).toMatchObject({ outcome: 'abandoned', legs: [{ number: ALICE_MOBILE, outcome: 'cancelled' }] });
+  }, 30_000);
+
+  it('a PBX that announced the call reports "not confirmed": the next number is rung and answers', async () => {
+    const [callerPort, mobilePort, homePort] = await freeUdpPorts(3);
+    const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort, [ALICE_HOME]: homePort });
+    const mobile = await fleet.callee('callee-not-confirmed.xml', mobilePort);
+    const home = await fleet.callee('callee-answers.xml', homePort);
+    const caller = fleet.caller('caller-answered.xml', callerPort, remote, HOTLINE);
+
+    expectSuccess(await caller.exited);
+    expectSuccess(await mobile.exited);
+    expectSuccess(await home.exited);
+    expect(theCall(rig).legs.map((leg) => leg.outcome)).toEqual(['not-confirmed', 'confirmed']);
+  }, 30_000);
+
+  it('the voicemail server the caller was redirected to reports the recording with a MESSAGE', async () => {
+    const [callerPort, mobilePort, homePort, voicemailPort] = await freeUdpPorts(4);
+    const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort, [ALICE_HOME]: homePort });
+    const mobile = await fleet.callee('callee-busy.xml', mobilePort);
+    const home = await fleet.callee('callee-busy.xml', homePort);
+    expectSuccess(await fleet.caller('caller-redirected.xml', callerPort, remote, HOTLINE).exited);
+    expectSuccess(await mobile.exited);
+    expectSuccess(await home.exited);
+
+    const voicemail = fleet.caller('voicemail-reports.xml', voicemailPort, remote, 'recordings', { callref: 'call-1' });
+    expectSuccess(await voicemail.exited);
+    expect(theCall(rig)).toMatchObject({ outcome: 'voicemail', voicemailRecording: 'https://pbx.example.net/voicemail/call-1.wav' });
+    expect(rig.events.notices.map((notice) => notice.kind)).toEqual(['unanswered', 'voicemail']);
   }, 30_000);
 
   it('a retransmitted INVITE (same Call-ID and branch) is absorbed: one call, one plan, one leg', async () => {
