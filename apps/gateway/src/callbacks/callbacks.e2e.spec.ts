@@ -46,6 +46,15 @@ function callbacksOver(database: 'sqlite' | 'mariadb') {
   afterAll(() => gateway?.close());
   beforeEach(() => clock.set(OPENED));
 
+  /** The request once it has `status` (the simulator reports its legs just after dialling). */
+  const eventually = async (id: string, status: string) => {
+    for (let i = 0; ; i++) {
+      const read = (await dataOf(as('supervisor', ONE, { id }))).callbackRequest;
+      if (read.status === status || i >= 100) return read;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
   it('takes a request in over GraphQL, notes the same caller asking again, and shows every indicator of the list (F19–F21)', async () => {
     await dataOf(as('supervisor', UPDATE_SETTINGS, { input: { service: hotline(), maxAttempts: 4, maxProcessingDays: 1 } }));
     const number = caller();
@@ -164,13 +173,22 @@ function callbacksOver(database: 'sqlite' | 'mariadb') {
     }
   });
 
-  it('calls back through the carrier (click-to-call): the agent is rung first and holds the request', async () => {
+  it('calls back through the carrier (click-to-call): the agent is rung first, then the caller; the answer closes the request', async () => {
     const request = await create();
     const started = (await dataOf(as('supervisor', CALL_BACK, { id: request.id, phone: '06 11 22 33 44' }))).callBack;
     expect(started).toEqual({ id: request.id, claimedBy: a.users.supervisor.id, callInProgress: true });
-    expect(codesOf(await as('admin', CALL_BACK, { id: request.id, phone: '06 11 22 33 45' }))).toEqual(['CALL_IN_PROGRESS']);
+    const done = await eventually(request.id, 'DONE');
+    expect(done).toMatchObject({ callInProgress: false, claimedBy: null, attempts: [{ outcome: 'ANSWERED', by: a.users.supervisor.id }] });
+    expect(codesOf(await as('admin', CALL_BACK, { id: request.id, phone: '06 11 22 33 45' }))).toEqual(['CALLBACK_DONE']);
     const noPhone = await as('admin', CALL_BACK, { id: (await create()).id });
     expect(noPhone.body.errors?.[0].extensions).toMatchObject({ code: 'NO_AGENT_PHONE', field: 'phone' });
+  });
+
+  it('works an automatic request in this process without Redis: the simulator rings the person on duty, then the caller (embedded default)', async () => {
+    await dataOf(as('supervisor', UPDATE_SETTINGS, { input: { service: crew(), mode: 'AUTOMATIC' } }));
+    const request = await create(crew());
+    expect(await eventually(request.id, 'DONE')).toMatchObject({ status: 'DONE', mode: 'AUTOMATIC', callInProgress: false, attempts: [{ outcome: 'ANSWERED', by: null, counted: true }] });
+    await dataOf(as('supervisor', UPDATE_SETTINGS, { input: { service: crew(), mode: 'MANUAL' } }));
   });
 
   it("keeps another account's requests out of reach", async () => {

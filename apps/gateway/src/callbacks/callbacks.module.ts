@@ -6,6 +6,7 @@ import type {
   CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
 } from '@dutyline/domain';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore } from '@dutyline/persistence';
+import { SimulatedCarrier } from '@dutyline/simulator';
 import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
 import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
@@ -22,6 +23,7 @@ import { CallbackAgents } from './callback-agents';
 import { CallbackIntakeResolver } from './callback-intake.resolver';
 import { CALLBACKS, CALLBACK_JOBS, VONAGE_CALLBACKS } from './callbacks.tokens';
 import { CallbacksResolver } from './callbacks.resolver';
+import { simulatedCallbackCarrier } from './simulated-callback-legs';
 import { VonageCallbacks, vonageCallbackUrls } from './vonage-callbacks';
 import { VonageCallbacksController } from './vonage-callbacks.controller';
 import type { VonageCallAdapter } from '../vonage/vonage-call-adapter';
@@ -58,17 +60,22 @@ const providers = [
       dataSource: DataSource, settings: CallbackSettingsRepository, hotlines: HotlineRepository, teams: TeamRepository, people: PersonRepository,
       app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, calls: CallStore, audit: AuditLog, clock: Clock, ids: IdGenerator,
       logger: JsonLogger,
-    ): Callbacks => createCallbacks({
-      store: new SqlCallbackRequestStore(dataSource),
-      intake: new SqlCallbackIntakeSettingsStore(dataSource),
-      settings, hotlines, teams, people, carrier, jobs, calls, audit, clock, ids,
-      routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
-      onDutyPersonIds: async (accountId, hotline) => {
-        const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);
-        return plan.ok ? plan.value.steps.flatMap((step) => (step.kind === 'dial' && step.via === 'on-call' ? [step.personId] : [])) : [];
-      },
-      logger: callbackLogger(logger),
-    }),
+    ): Callbacks => {
+      const late: { callbacks?: Callbacks } = {};
+      const outbound = carrier instanceof SimulatedCarrier ? simulatedCallbackCarrier(carrier, () => late.callbacks!.dialler, callbackLogger(logger)) : carrier;
+      late.callbacks = createCallbacks({
+        store: new SqlCallbackRequestStore(dataSource),
+        intake: new SqlCallbackIntakeSettingsStore(dataSource),
+        settings, hotlines, teams, people, carrier: outbound, jobs, calls, audit, clock, ids,
+        routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
+        onDutyPersonIds: async (accountId, hotline) => {
+          const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);
+          return plan.ok ? plan.value.steps.flatMap((step) => (step.kind === 'dial' && step.via === 'on-call' ? [step.personId] : [])) : [];
+        },
+        logger: callbackLogger(logger),
+      });
+      return late.callbacks;
+    },
   ),
   provideFactory(VONAGE_CALLBACKS, [CALLBACKS, VONAGE_SETTINGS, LOGGER], (callbacks: Callbacks, settings: VonageSettings, logger: JsonLogger) =>
     new VonageCallbacks(
