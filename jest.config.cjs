@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   // Most suites wait on MariaDB, Redis or sockets rather than the CPU.
   maxWorkers: 3,
+  // Integration suites boot gateways and talk to MariaDB/Redis: give them room on a loaded 2-core machine.
+  testTimeout: 30000,
   globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
