@@ -82,7 +82,7 @@ class SipCallScript {
       case 'caller-hung-up':
         return this.hangUp();
       case 'again':
-        return this.lastSent ? this.exchange(this.lastSent.peer, this.lastSent.message, this.lastSent.to) : this.nothingSent();
+        return this.lastSent ? this.exchange(this.lastSent.peer, this.lastSent.message, this.lastSent.to, false) : this.nothingSent();
     }
   }
 
@@ -106,7 +106,7 @@ class SipCallScript {
       ['From', '<sip:voicemail@127.0.0.1>;tag=vm'], ['To', '<sip:dutyline@127.0.0.1>'], ['Call-ID', `vm-${callId}`], ['CSeq', '1 MESSAGE'],
       [`${PREFIX}Call`, callId], [`${PREFIX}Recording`, `sip-vm-${callId}`],
     ]);
-    return this.exchange(this.trunk, report, this.proxy);
+    return this.exchange(this.trunk, report, this.proxy, false);
   }
 
   /** CANCEL while nothing answered, BYE (along the Record-Route) once connected; nothing once redirected or refused. */
@@ -148,9 +148,15 @@ class SipCallScript {
     return /key=([0-9*#])/.exec(this.leg?.invite.headers.get(`${PREFIX}Confirm`) ?? '')?.[1] ?? null;
   }
 
-  private async exchange(peer: SipPeer, message: SipMessage, to: SipAddress): Promise<readonly NetworkReply[]> {
+  /**
+   * Sends `message` and waits for what it causes: an action of the proxy when one must come (a ring, a
+   * hang-up, an answer to the caller), else any message (a repeated response, a 200), then quiet.
+   */
+  private async exchange(peer: SipPeer, message: SipMessage, to: SipAddress, actionExpected = true): Promise<readonly NetworkReply[]> {
     this.lastSent = { peer, message, to };
+    const before = this.caller.received.length + this.trunk.received.length;
     peer.send(message, to);
+    await until(() => (actionExpected ? this.peek().length > 0 : this.caller.received.length + this.trunk.received.length > before));
     await settled([this.caller, this.trunk]);
     return this.decode();
   }
@@ -163,25 +169,33 @@ class SipCallScript {
 
   /** What the proxy told the network since the last event, in the kit's words. */
   private decode(): NetworkReply[] {
-    const replies: NetworkReply[] = [];
+    const replies = this.peek();
+    for (const reply of replies) if (reply.kind === 'ring') this.branchesRung.add(reply.via);
+    this.read = { caller: this.caller.received.length, trunk: this.trunk.received.length };
+    return replies.length > 0 ? replies.map(({ via: _via, ...reply }) => reply as NetworkReply) : [{ kind: 'nothing' }];
+  }
+
+  private peek(): (NetworkReply & { readonly via: string })[] {
+    const replies: (NetworkReply & { readonly via: string })[] = [];
     for (const { message } of this.trunk.received.slice(this.read.trunk)) {
       if (message.kind !== 'request') continue;
-      if (message.method === 'INVITE' && !this.branchesRung.has(message.headers.get('Via') ?? '')) {
-        this.branchesRung.add(message.headers.get('Via') ?? '');
-        replies.push(ringOf(message));
-      } else if (message.method === 'CANCEL' || message.method === 'BYE') {
-        replies.push({ kind: 'hang-up-leg' });
-      }
+      const via = message.headers.get('Via') ?? '';
+      if (message.method === 'INVITE' && !this.branchesRung.has(via) && !replies.some((reply) => reply.via === via)) replies.push({ ...ringOf(message), via });
+      else if (message.method === 'CANCEL' || message.method === 'BYE') replies.push({ kind: 'hang-up-leg', via });
     }
     for (const { message } of this.caller.received.slice(this.read.caller)) {
       if (message.kind !== 'response' || cseqOf(message).method !== 'INVITE' || message.status < 200 || message.status === 487) continue;
-      if (message.status < 300) replies.push({ kind: 'connect' });
-      else if (message.status === 302 && (message.headers.get('Contact') ?? '').includes('voicemail')) replies.push({ kind: 'record' });
-      else replies.push({ kind: 'say', text: /text="([^"]*)"/.exec(message.headers.get('Reason') ?? '')?.[1] ?? message.reason });
+      if (message.status < 300) replies.push({ kind: 'connect', via: '' });
+      else if (message.status === 302 && (message.headers.get('Contact') ?? '').includes('voicemail')) replies.push({ kind: 'record', via: '' });
+      else replies.push({ kind: 'say', text: /text="([^"]*)"/.exec(message.headers.get('Reason') ?? '')?.[1] ?? message.reason, via: '' });
     }
-    this.read = { caller: this.caller.received.length, trunk: this.trunk.received.length };
-    return replies.length > 0 ? replies : [{ kind: 'nothing' }];
+    return replies;
   }
+}
+
+/** Resolves once `done()` holds, or after `timeoutMs`. */
+async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  for (const start = Date.now(); !done() && Date.now() - start < timeoutMs;) await new Promise((tick) => setTimeout(tick, 10));
 }
 
 /** A forwarded INVITE, as the ring it stands for. */
