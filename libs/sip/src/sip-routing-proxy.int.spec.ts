@@ -162,4 +162,15 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     expect(rig.planner.plans).toBe(1);
     expect(theCall(rig)).toMatchObject({ outcome: 'answered', legs: [{ outcome: 'confirmed' }] });
   }, 30_000);
+
+  it('the same INVITE on a second branch while the first is routed (a merged request) gets 482 and rings nobody', async () => {
+    const [callerPort, alicePort] = await freeUdpPorts(2);
+    const { rig, remote } = await line({ [ALICE_MOBILE]: alicePort });
+    const callee = await fleet.callee('callee-answers.xml', alicePort);
+    const caller = fleet.caller('caller-merged.xml', callerPort, remote, HOTLINE);
+
+    expectSuccess(await caller.exited);
+    expectSuccess(await callee.exited);
+    expect(theCall(rig)).toMatchObject({ outcome: 'answered', legs: [{ outcome: 'confirmed' }] });
+  }, 30_000);
 });

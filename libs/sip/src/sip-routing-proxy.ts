@@ -32,6 +32,8 @@ interface InboundSipCall {
   /** E.164 when the number called reads as one, else as written. */
   readonly hotlineNumber: string;
   readonly toTag: string;
+  /** Call-ID and From tag. */
+  readonly dialogKey: string;
   callId: string | null;
   branch: Branch | null;
   /** The caller has its final response (or has cancelled). */
@@ -79,6 +81,8 @@ export class SipRoutingProxy {
   private readonly transport: UdpTransport;
   private readonly transactions: TransactionLayer;
   private readonly calls = new WeakMap<InviteServerTransaction, InboundSipCall>();
+  /** Calls still waiting for their final response, by Call-ID and From tag: what a merged INVITE would repeat. */
+  private readonly ringing = new Map<string, InboundSipCall>();
   private readonly dialogs = new Map<string, AnsweredDialog>();
   private readonly pending = new Set<() => void>();
   private readonly secret = randomBytes(16).toString('hex');
@@ -118,6 +122,7 @@ export class SipRoutingProxy {
     this.pending.clear();
     for (const dialog of this.dialogs.values()) dialog.forget();
     this.dialogs.clear();
+    this.ringing.clear();
     this.transactions.close();
     await this.transport.close();
   }
@@ -194,20 +199,28 @@ export class SipRoutingProxy {
     if (invite.headers.all('Via').some((value) => { const via = parseVia(value); return via !== null && this.isOurs(via.host, via.port); })) {
       return transaction.respond(localResponse(invite, 482, 'Loop Detected', { toTag }));
     }
+    const dialogKey = `${callIdOf(invite)}|${tagOf(invite.headers.get('From')) ?? ''}`;
+    if (this.ringing.has(dialogKey)) {
+      // The same call on another branch (a fork that came back, a PBX retrying too early): RFC 3261 §8.2.2.2.
+      return transaction.respond(localResponse(invite, 482, 'Loop Detected', { toTag, headers: [reasonHeader(482, 'This call is already being routed')] }));
+    }
     transaction.respond(localResponse(invite, 100, 'Trying'));
 
     const called = numberOf(invite.uri) ?? numberOf(invite.headers.get('To')) ?? userOf(invite.uri) ?? '';
     const call: InboundSipCall = {
-      invite, transaction, toTag, hotlineNumber: e164OrNull(called) ?? called,
+      invite, transaction, toTag, dialogKey, hotlineNumber: e164OrNull(called) ?? called,
       callId: null, branch: null, finished: false, callerGone: false, queue: Promise.resolve(),
     };
     this.calls.set(transaction, call);
+    this.ringing.set(dialogKey, call);
     this.serial(call, async () => {
       const instruction = await this.deps.inbound.answer({
         carrier: this.settings.carrier, hotlineNumber: call.hotlineNumber, caller: callerOf(invite), carrierCallId: callIdOf(invite),
       });
       if ('callId' in instruction && instruction.callId) call.callId = instruction.callId;
       if (call.callerGone) return this.reportCallerGone(call);
+      // `nothing` to an answer: the service already routes this call (same Call-ID): never ring twice.
+      if (instruction.kind === 'nothing') return this.finish(call, 482, 'Loop Detected', [reasonHeader(482, 'This call is already being routed')]);
       await this.apply(call, instruction);
     });
   }
@@ -254,8 +267,14 @@ export class SipRoutingProxy {
 
   private finish(call: InboundSipCall, status: number, reason: string, headers: readonly (readonly [string, string])[] = []): void {
     if (call.finished) return;
-    call.finished = true;
+    this.finished(call);
     call.transaction.respond(localResponse(call.invite, status, reason, { toTag: call.toTag, headers }));
+  }
+
+  /** The caller has (or is about to get) its final response. */
+  private finished(call: InboundSipCall): void {
+    call.finished = true;
+    if (this.ringing.get(call.dialogKey) === call) this.ringing.delete(call.dialogKey);
   }
 
   // ---- ringing a number ------------------------------------------------------------------------------------
@@ -336,7 +355,7 @@ export class SipRoutingProxy {
     const instruction = await this.takeCall(branch, call.callId);
     if ((instruction.kind === 'bridge' || instruction.kind === 'nothing') && !call.finished) {
       branch.relayed = true;
-      call.finished = true;
+      this.finished(call);
       call.transaction.respond(upstreamResponse(answer));
       this.answered(call, answer);
       return;
@@ -438,7 +457,7 @@ export class SipRoutingProxy {
     }
     transaction.respond(localResponse(cancel, 200, 'OK', { toTag: call.toTag }));
     if (call.finished) return;
-    call.finished = true;
+    this.finished(call);
     call.callerGone = true;
     call.transaction.respond(localResponse(call.invite, 487, 'Request Terminated', { toTag: call.toTag }));
     const branch = call.branch;
