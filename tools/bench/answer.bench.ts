@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
   });
   try {
+    const idleMb = gateway.rssMegabytes();
     let n = 0;
     const first = answerRequest(hotlineNumber, n++);
     const response = await fetch(`${gateway.url}${first.path}`, { headers: first.headers });
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
     report(NAME, 'answer-cpu-per-request', answer.cpuMicrosPerRequest, 'us');
     report(NAME, 'answer-failures', failures(answer.result), 'count');
     report(NAME, 'health-failures', failures(health.result), 'count');
+    report(NAME, 'gateway-rss-idle', idleMb, 'MB');
+    report(NAME, 'gateway-rss-peak-health', health.peakMb, 'MB');
     report(NAME, 'gateway-rss-peak', peakMb, 'MB');
     goal(NAME, 'every request answered 2xx', failures(answer.result) + failures(health.result) === 0);
     goal(NAME, `answer/health throughput >= ${GOALS.ratio}`, ratio >= GOALS.ratio);
