@@ -12,24 +12,14 @@ import { join, resolve } from 'node:path';
 /** The XML scenarios beside this library (`libs/sip/sipp`). */
 export const SCENARIOS = resolve(__dirname, '../../sipp');
 
-function sippInstalled(): boolean {
+/** Whether the `sipp` binary runs here (`sipp -v` exits 99 once it printed its version). */
+export function sippInstalled(): boolean {
   try {
     execFileSync('sipp', ['-v'], { stdio: 'ignore', timeout: 5000 });
     return true;
   } catch (error) {
-    // `sipp -v` exits 99 once it printed its version; only a missing binary is a problem.
     return (error as { code?: string }).code !== 'ENOENT' && (error as { status?: number }).status !== undefined;
   }
-}
-
-/**
- * A describe block that needs sipp: it fails under CI when sipp is missing (`.ci/run` installs it),
- * and on a developer machine it is skipped loudly.
- */
-export function describeWithSipp(name: string, body: () => void): void {
-  if (sippInstalled()) return describe(name, body);
-  if (process.env['CI']) throw new Error('sipp is required under CI: apt-get install -y sip-tester');
-  return describe.skip(`${name} [SKIPPED: sipp not installed — apt-get install -y sip-tester]`, body);
 }
 
 /** `count` different UDP ports nobody holds on 127.0.0.1 right now (all bound at once, then released). */
