@@ -18,6 +18,8 @@ export interface RedisRateLimiterSettings<Kind extends string> {
   readonly prefix?: string;
   /** How to wait between two tries. @defaultValue setTimeout */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Told about connection errors (an `acquire` meanwhile rejects). @defaultValue writes to `console.error` */
+  readonly onError?: (error: Error) => void;
 }
 
 /*
@@ -64,6 +66,7 @@ export class RedisRateLimiter<Kind extends string> {
     this.prefix = keyPrefix(settings.prefix);
     this.sleep = settings.sleep ?? timerSleep;
     this.redis = openRedis(settings.connection, false);
+    this.redis.client.on('error', settings.onError ?? ((error: Error) => console.error('[rate-limiter]', error)));
     this.redis.client.defineCommand('dutylineSlidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW });
   }
 

@@ -35,7 +35,7 @@ export async function openClusterResources(config: Pick<GatewayConfig, 'redisUrl
   }
   const onError = (error: Error) => logger.entry('warn', 'redis: cluster connection trouble', { error });
   const bus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
-  const rates = new RedisRateLimiter<VonageRateKind>({ connection: config.redisUrl, prefix: config.redisPrefix, limits: GATEWAY_VONAGE_LIMITS });
+  const rates = new RedisRateLimiter<VonageRateKind>({ connection: config.redisUrl, prefix: config.redisPrefix, limits: GATEWAY_VONAGE_LIMITS, onError });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     bus.start().then(() => true),
