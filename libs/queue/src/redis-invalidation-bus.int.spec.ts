@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
 import { Redis } from 'ioredis';
 import { EVERYTHING, RedisInvalidationBus } from './redis-invalidation-bus';
@@ -96,4 +97,61 @@ describeWithRedis('RedisInvalidationBus on Redis', () => {
     await expect(bus.publish('')).rejects.toMatchObject({ code: 'REQUIRED', field: 'topic' });
     expect(() => new RedisInvalidationBus({ connection: redisUrl(), prefix: 'a b' })).toThrow(expect.objectContaining({ code: 'INVALID_PREFIX' }));
   });
+});
+
+describeWithRedis('RedisInvalidationBus while its own connection to Redis is cut', () => {
+  /** A TCP relay to Redis that the test can cut (every connection dropped, new ones refused) and restore. */
+  async function relay(): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+    const target = new URL(redisUrl());
+    const sockets = new Set<net.Socket>();
+    let server: net.Server;
+    let port = 0;
+    const listen = () => new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 6379), target.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('error', () => undefined);
+          socket.on('close', () => sockets.delete(socket));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+    const stop = () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+    await listen();
+    return { url: `redis://127.0.0.1:${port}`, cut: stop, restore: listen, close: stop };
+  }
+
+  it('rejects a publish at once instead of waiting for Redis, and sends the others "everything" once it is back', async () => {
+    const prefix = uniqueName('inv');
+    const link = await relay();
+    const cut = new RedisInvalidationBus({ connection: link.url, prefix, onError: () => undefined });
+    const other = new RedisInvalidationBus({ connection: redisUrl(), prefix, onError: () => undefined });
+    const [heardHere, heardThere]: string[][] = [[], []];
+    cut.subscribe((topic) => heardHere.push(topic));
+    other.subscribe((topic) => heardThere.push(topic));
+    try {
+      await Promise.all([cut.start(), other.start()]);
+      await link.cut();
+      await eventually(() => expect(cut.live).toBe(false));
+      const started = Date.now();
+      await expect(cut.publish('hotline:h1')).rejects.toThrow(/not connected/);
+      expect(Date.now() - started).toBeLessThan(100);
+      expect(heardHere).toContain('hotline:h1');
+      expect(heardThere).toEqual([]);
+      await link.restore();
+      await eventually(() => expect(heardThere).toEqual([EVERYTHING]), 10_000);
+    } finally {
+      await cut.close();
+      await other.close();
+      await link.close();
+    }
+  }, 20_000);
 });

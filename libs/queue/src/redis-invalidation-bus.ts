@@ -39,6 +39,8 @@ export class RedisInvalidationBus {
   private readonly origin = randomBytes(8).toString('hex');
   private readonly onError: (error: Error) => void;
   private started = false;
+  /** A message could not be sent: the others get `EVERYTHING` once the publisher is connected again. */
+  private owesEverything = false;
   private listening = false;
   private closed = false;
 
@@ -47,6 +49,7 @@ export class RedisInvalidationBus {
     this.onError = settings.onError ?? ((error) => console.error('[invalidation]', error));
     this.publisher = openRedis(settings.connection, false);
     this.publisher.client.on('error', this.onError);
+    this.publisher.client.on('ready', () => this.settleDebt());
     // A subscriber retries for as long as Redis is away; its commands wait in the offline queue.
     this.subscriber = this.publisher.client.duplicate({ maxRetriesPerRequest: null, lazyConnect: true, connectionName: `${this.channel}:${this.origin}` });
     this.subscriber.on('error', this.onError);
@@ -60,7 +63,10 @@ export class RedisInvalidationBus {
    * waits for as long as Redis is unreachable (race it with a timeout to start without Redis).
    */
   async start(): Promise<void> {
-    await this.subscriber.subscribe(this.channel);
+    const client = this.publisher.client;
+    const publisherReady = client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', () => resolve()));
+    if (client.status === 'wait') client.connect().catch(() => undefined);
+    await Promise.all([this.subscriber.subscribe(this.channel), publisherReady]);
     this.started = true;
     this.listening = true;
   }
@@ -76,11 +82,24 @@ export class RedisInvalidationBus {
     return () => this.handlers.delete(handler);
   }
 
+  /**
+   * Delivers `topic` here at once, then to the other processes. While the publishing connection is
+   * down it rejects at once (a write must not wait for Redis) and owes the others `EVERYTHING`, sent
+   * as soon as the connection is back.
+   */
   async publish(topic: string): Promise<void> {
     if (typeof topic !== 'string' || topic === '') invalid('REQUIRED', 'topic', 'an invalidation names what changed');
     this.deliver(topic);
-    const envelope: Envelope = { o: this.origin, t: topic };
-    await this.publisher.client.publish(this.channel, JSON.stringify(envelope));
+    if (this.publisher.client.status !== 'ready') {
+      this.owesEverything = true;
+      throw new Error(`Redis is not connected: "${topic}" will reach the other instances as "${EVERYTHING}" once it is`);
+    }
+    try {
+      await this.send(topic);
+    } catch (error) {
+      this.owesEverything = true;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -89,6 +108,20 @@ export class RedisInvalidationBus {
     if (this.subscriber.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber.disconnect());
     else this.subscriber.disconnect();
     await this.publisher.release();
+  }
+
+  private send(topic: string): Promise<number> {
+    const envelope: Envelope = { o: this.origin, t: topic };
+    return this.publisher.client.publish(this.channel, JSON.stringify(envelope));
+  }
+
+  private settleDebt(): void {
+    if (!this.owesEverything || this.closed) return;
+    this.owesEverything = false;
+    this.send(EVERYTHING).catch((error: Error) => {
+      this.owesEverything = true;
+      this.onError(error);
+    });
   }
 
   private received(channel: string, text: string): void {
