@@ -3,9 +3,10 @@ import { VONAGE_RATE_LIMITS, VonageSdkModule, rateLimiterFrom } from '@dutyline/
 import { Clock } from '@dutyline/domain';
 import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factories';
 import { WorkerLogger } from './adapters/json-logger';
+import { startCallbackAttempts } from './callback-attempts';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
-import { NOTIFICATION_JOB_NAMES, NotificationJobs } from '@dutyline/application';
+import { CallbackJobs, NOTIFICATION_JOB_NAMES, NotificationJobs } from '@dutyline/application';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
 
 export interface WorkerOverrides {
@@ -38,7 +39,8 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
       connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
     });
     closables.push({ name: 'queue', close: () => queue.close() });
-    const host = new BullMqWorkerHost<NotificationJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError });
+    const host = new BullMqWorkerHost<NotificationJobs & CallbackJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError });
+    await startCallbackAttempts({ config, dataSource, clock, logger, host, voice: carrier.voice, closables });
     const container = notificationContainer({
       clock, logger, dataSource, mailer, recordings: carrier.recordings, sms: carrier.sms, queue, host, inspector: queue,
       publicUrl: config.publicUrl, gapCheckIntervalMs: config.gapCheckIntervalMinutes * 60_000, closables,

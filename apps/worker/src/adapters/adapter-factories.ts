@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { EmailAddress, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
 import { createDataSource, runMigrations } from '@dutyline/persistence';
-import { InMemoryRateLimiter, VonageRateLimiter, VonageSdkModule, createVonageVoiceClient } from '@dutyline/vonage';
+import { InMemoryRateLimiter, VonageRateLimiter, VonageSdkModule, VonageVoiceApi, createVonageVoiceClient } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
 import { VonageWorkerConfig, WorkerDatabaseConfig } from '../config/worker-config';
 import { recordingsByReference, simulatorRecordings } from './carrier-recordings';
@@ -39,6 +39,8 @@ export function openMailer(mail: { readonly smtpUrl: string | null; readonly out
 export interface OpenedCarrier {
   readonly recordings: Pick<RecordingCarrier, 'fetchRecording'>;
   readonly sms: SmsCarrier | null;
+  /** Vonage's REST client (outbound callback calls); null on the simulator. */
+  readonly voice: VonageVoiceApi | null;
   readonly description: string;
 }
 
@@ -52,7 +54,7 @@ export async function openCarrier(
   vonage: VonageWorkerConfig | null,
   options: { readonly sdk?: VonageSdkModule; readonly limiter?: VonageRateLimiter } = {},
 ): Promise<OpenedCarrier> {
-  if (!vonage) return { recordings: recordingsByReference(null, simulatorRecordings), sms: null, description: 'simulator (no SMS)' };
+  if (!vonage) return { recordings: recordingsByReference(null, simulatorRecordings), sms: null, voice: null, description: 'simulator (no SMS)' };
   const client = await createVonageVoiceClient(
     {
       applicationId: vonage.applicationId,
@@ -66,6 +68,7 @@ export async function openCarrier(
   return {
     recordings: recordingsByReference(client, simulatorRecordings),
     sms: vonage.apiKey ? client : null,
+    voice: client,
     description: `vonage application ${vonage.applicationId}${vonage.apiHost ? ` at ${vonage.apiHost}` : ''}${vonage.apiKey ? ' with SMS' : ''}`,
   };
 }
