@@ -155,6 +155,8 @@ function callbacksOver(database: 'sqlite' | 'mariadb') {
     expect(badOutcome.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcome' });
     expect((await as('supervisor', CLAIM, { id: 'no-such-request' })).body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect((await as('supervisor', COMMENT, { input: { id: request.id, text: '   ' } })).body.errors?.[0].extensions).toMatchObject({ code: 'REQUIRED', field: 'input.text' });
+    expect((await as('supervisor', LIST, { filter: { service: { kind: 'TEAM', id: 'bad id!' } } })).body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_ID', field: 'filter.service.id' });
+    expect((await as('supervisor', LIST, { first: 0 })).body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_PAGE_SIZE', field: 'first' });
   });
 
   it('keeps intake settings: the offer point and the allowed countries, naming faulty fields', async () => {

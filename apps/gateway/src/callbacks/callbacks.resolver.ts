@@ -36,13 +36,9 @@ export class CallbacksResolver {
     @Args() page: PageArgs,
   ): Promise<Connection<CallbackRequestModel>> {
     const agent = await this.agents.of(actor);
-    const query = {
-      status: filter?.status ?? undefined,
-      service: filter?.service ? { ...filter.service } : undefined,
-      visibleOnly: filter?.visibleOnly ?? undefined,
-    };
-    const connection = await inArgument('filter', () => this.paginator.paginate(page, (request) => this.callbacks.requests.list(agent, query, request)));
-    return mapNodes(connection, CallbackRequestModel.of);
+    const service = filter?.service ? inArgument('filter', () => ({ kind: filter.service!.kind, id: assertId(filter.service!.id, 'service.id') })) : undefined;
+    const query = { status: filter?.status ?? undefined, service, visibleOnly: filter?.visibleOnly ?? undefined };
+    return mapNodes(await this.paginator.paginate(page, (request) => this.callbacks.requests.list(agent, query, request)), CallbackRequestModel.of);
   }
 
   @Query(() => CallbackRequestModel, { nullable: true, description: 'Null when the account has no such request (or the agent does not work its service).' })

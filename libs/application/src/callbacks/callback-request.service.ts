@@ -3,7 +3,7 @@ import {
   CallbackSource, CallbackStatus, DEFAULT_CALLBACK_POLICY, Hotline, Id,
   Page, PageRequest, PhoneNumber, Result, Role, addCallbackComment, assertId, callbackListEntry,
   callbackNumberRules, checkCallbackNumber, claimCallback, err, invalid, liveClaimAt, ok, receiveCallbackRequest, recordCallbackAttempt,
-  releaseCallbackClaim, validatingUnder,
+  releaseCallbackClaim,
 } from '@dutyline/domain';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound } from '../shared';
@@ -150,10 +150,10 @@ export class CallbackRequestService {
     return ok(this.view(record, this.deps.clock.now()));
   }
 
-  /** Newest first; statuses and visibility are read now. */
+  /** Newest first; statuses and visibility are read now. A malformed service names `service.id` / `service.kind`. */
   async list(agent: CallbackAgent, filter: CallbackListFilter = {}, page?: PageRequest): Promise<Page<CallbackRequestView>> {
     const at = this.deps.clock.now();
-    const service = filter.service === undefined || filter.service === null ? undefined : validatingUnder('filter', () => checkedService(filter.service));
+    const service = filter.service === undefined || filter.service === null ? undefined : checkedService(filter.service);
     const services = agent.scope.all ? undefined : agent.scope.services;
     const listed = await this.deps.store.list(agent.accountId, { status: filter.status, service, services, visible: filter.visibleOnly ?? false, at }, page);
     return { items: listed.items.map((record) => this.view(record, at)), nextCursor: listed.nextCursor };
