@@ -1,4 +1,5 @@
 import { createHmac, createSign } from 'node:crypto';
+import { verifySignature } from '@vonage/jwt';
 import { ManualClock } from '@dutyline/domain/testing';
 import { ValidationError, parseInstant } from '@dutyline/domain';
 import { signVonageWebhook, testApplicationKeys } from './testing';
@@ -56,6 +57,17 @@ describe('VonageSignatureVerifier', () => {
     ['a JWT whose parts are not JSON', 'Bearer aGVsbG8.d29ybGQ.c2ln', 'SIGNATURE_MALFORMED'],
   ])('refuses %s', (_case, authorization, code) => {
     expect(rejection(post(authorization))).toBe(code);
+  });
+
+  it('agrees with @vonage/jwt on what is signed with the secret (its own check stays out of the hot path)', () => {
+    const signed = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body });
+    const forged = signVonageWebhook({ secret: 'not-the-account-secret', issuedAt: now, rawBody: body });
+    const verdicts = [signed, forged].map((authorization) => [
+      verifySignature(authorization.slice('Bearer '.length), SECRET),
+      rejection(post(authorization)),
+    ]);
+
+    expect(verdicts).toEqual([[true, 'accepted'], [false, 'SIGNATURE_INVALID']]);
   });
 
   it('refuses a token forged with another secret', () => {
