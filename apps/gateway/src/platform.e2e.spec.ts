@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Injectable, Module, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Module, Query, Req } from '@nestjs/common';
 import { type AuditLog, type HotlineRepository, assertId, hotline } from '@dutyline/domain';
 import { Public } from './auth/auth.decorators';
+import type { GatewayRequest } from './auth/gateway-request';
 import { describeWithMariaDb, mariadbOptions } from '@dutyline/test-support';
 import { AUDIT_LOG, DATABASE_PROBE, HOTLINE_REPOSITORY } from './database/repository.tokens';
 import { HealthController } from './health/health.controller';
@@ -190,6 +191,12 @@ class ProbeController {
   open(@Query('id') id: string) {
     return { id: assertId(id, 'id') };
   }
+
+  @Get('open/caller')
+  @Public()
+  openCaller(@Req() request: GatewayRequest) {
+    return { actor: request.actor ?? null };
+  }
 }
 
 @Module({ controllers: [ProbeController] })
@@ -208,6 +215,13 @@ describe('plain HTTP routes (webhooks, health)', () => {
     expect(await response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     const { apiKey } = await gateway.newAccount();
     expect((await gateway.get('/probe/closed', { authorization: `Bearer ${apiKey}` })).status).toBe(200);
+  });
+
+  it('when @Public(), leave the Authorization header unread: no caller even with a valid API key', async () => {
+    const { apiKey } = await gateway.newAccount();
+    const response = await gateway.get('/probe/open/caller', { authorization: `Bearer ${apiKey}` });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ actor: null });
   });
 
   it('answer domain validation errors with 400, the code and the field', async () => {

@@ -16,7 +16,7 @@ const resolved = new WeakMap<GatewayRequest, Promise<Actor | undefined>>();
  * The global guard (APP_GUARD): reads `Authorization: Bearer <token or API key>`, puts the caller
  * on the request (`@CurrentActor()`), then applies `@Public()` and `@Roles()`. Default roles:
  * GraphQL mutations need admin or supervisor; everything else any role. HTTP routes are closed
- * unless `@Public()`.
+ * unless `@Public()`, and public HTTP routes are let through without looking at any credentials.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -28,6 +28,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
+    // Public HTTP routes (webhooks, health) never read credentials: a Vonage webhook's Bearer is its
+    // signature, not a login, and trying it as one on every call is wasted work.
+    if (isPublic && context.getType<string>() !== 'graphql') return true;
     const request = requestOf(context);
     let pending = resolved.get(request);
     if (!pending) {
