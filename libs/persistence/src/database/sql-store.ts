@@ -68,6 +68,14 @@ export class SqlStore {
     return serialised(this.dataSource, () => work(this.dataSource.manager));
   }
 
+  /**
+   * One statement in autocommit, atomic on its own: no BEGIN/COMMIT round trips. `work` must issue a
+   * single write (an INSERT, say); several statements belong in `write`.
+   */
+  statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.read(work);
+  }
+
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.mariaDb) return this.mariaDbTransaction(work);
     return serialised(this.dataSource, () => this.sqliteTransaction(work));

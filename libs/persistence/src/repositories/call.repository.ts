@@ -45,7 +45,8 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
   async create(call: C): Promise<{ readonly created: boolean; readonly call: C }> {
     const row = callRowOf(call, 1);
     try {
-      await this.store.write((manager) => manager.insert(CallRow, row));
+      // A single INSERT: atomic in autocommit, no transaction needed.
+      await this.store.statement((manager) => manager.insert(CallRow, row));
     } catch (error) {
       if (!isUniqueViolation(error, CARRIER_CALL_INDEX)) throw error;
       const existing = await this.findByCarrierCall(call.carrier, call.carrierCallId);
