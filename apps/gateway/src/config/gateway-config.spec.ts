@@ -34,7 +34,7 @@ describe('readGatewayConfig', () => {
 
   it('switches to MySQL on DATABASE_URL, without a demo seed unless asked', () => {
     const config = read({ DATABASE_URL: 'mysql://dutyline:pw@db:3306/dutyline', AUTH_SECRET: 'x'.repeat(32) });
-    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://dutyline:pw@db:3306/dutyline' });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://dutyline:pw@db:3306/dutyline', poolSize: 10 });
     expect(config.demoSeed).toBe(false);
     expect(config.authSecret).toEqual({ value: 'x'.repeat(32), source: 'environment' });
     expect(read({ DATABASE_URL: 'mariadb://db/dutyline', DEMO_SEED: 'true' }).demoSeed).toBe(true);
@@ -61,6 +61,10 @@ describe('readGatewayConfig', () => {
     expect(read({ DATA_DIR: '/var/lib/dutyline' }).mail.outboxDir).toBe('/var/lib/dutyline/outbox');
   });
 
+  it('sizes the MySQL connection pool from DATABASE_POOL_SIZE', () => {
+    expect(read({ DATABASE_URL: 'mysql://db/dutyline', DATABASE_POOL_SIZE: '64' }).database).toEqual({ kind: 'mysql', url: 'mysql://db/dutyline', poolSize: 64 });
+  });
+
   it('treats empty values as unset', () => {
     expect(read({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
   });
@@ -72,6 +76,8 @@ describe('readGatewayConfig', () => {
     [{ DATABASE_URL: 'postgres://db/x' }, ['DATABASE_URL']],
     [{ DATABASE_URL: 'mysql://db' }, ['DATABASE_URL']],
     [{ DATABASE_URL: 'not a url' }, ['DATABASE_URL']],
+    [{ DATABASE_POOL_SIZE: '0' }, ['DATABASE_POOL_SIZE']],
+    [{ DATABASE_POOL_SIZE: 'many' }, ['DATABASE_POOL_SIZE']],
     [{ REDIS_URL: 'http://cache' }, ['REDIS_URL']],
     [{ AUTH_SECRET: 'short' }, ['AUTH_SECRET']],
     [{ LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],

@@ -7,7 +7,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where the data lives: a MariaDB/MySQL server (`DATABASE_URL`) or the embedded SQLite file. */
 export type DatabaseConfig =
-  | { readonly kind: 'mysql'; readonly url: string }
+  | {
+      readonly kind: 'mysql';
+      readonly url: string;
+      /** `DATABASE_POOL_SIZE`: the connections kept open. @defaultValue 10 */
+      readonly poolSize: number;
+    }
   | { readonly kind: 'sqlite'; readonly file: string };
 
 /** Everything the gateway reads from its environment, once, validated. */
@@ -105,7 +110,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
 
   const port = read.integer('PORT', 3000, 0, 65535);
   const dataDir = path.resolve(options.cwd, read.text('DATA_DIR') ?? './data');
-  const database = read.databaseUrl('DATABASE_URL', dataDir);
+  const database = read.databaseUrl('DATABASE_URL', dataDir, read.integer('DATABASE_POOL_SIZE', 10, 1, 500));
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const secretText = read.text('AUTH_SECRET');
@@ -214,7 +219,7 @@ class EnvReader {
     return text;
   }
 
-  databaseUrl(name: string, dataDir: string): DatabaseConfig | undefined {
+  databaseUrl(name: string, dataDir: string, poolSize: number): DatabaseConfig | undefined {
     if (this.text(name) === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
     const url = this.url(name, ['mysql:', 'mariadb:']);
     if (url === null) return undefined;
@@ -222,6 +227,6 @@ class EnvReader {
       this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
       return undefined;
     }
-    return { kind: 'mysql', url };
+    return { kind: 'mysql', url, poolSize };
   }
 }
