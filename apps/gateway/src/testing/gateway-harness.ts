@@ -67,6 +67,8 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
     DATA_DIR: dataDir,
     AUTH_SECRET: TEST_AUTH_SECRET,
     DEMO_SEED: 'false',
+    // The notification jobs (gap checks of every hotline in the database included) run only where a test asks.
+    EMBEDDED_JOBS: 'false',
     ...(options.database === 'mariadb' ? { DATABASE_URL: mariadbUrl() } : {}),
     ...options.env,
   };
