@@ -1,0 +1,64 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { VoicemailLinkResolver } from '@dutyline/application';
+import type { Clock, RecordingCarrier } from '@dutyline/domain';
+import { Public } from '../auth/auth.decorators';
+import type { GatewayRequest } from '../auth/gateway-request';
+import { RECORDING_CARRIER } from '../carrier/carrier.tokens';
+import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
+import type { JsonLogger } from '../logging/json-logger';
+import { CLOCK, LOGGER } from '../platform/platform.tokens';
+import type { AddressMissLimiter } from './address-miss-limiter';
+import { VOICEMAIL_LINK_LIMITER, VOICEMAIL_LINK_RESOLVER } from './notifications.tokens';
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg' };
+
+/**
+ * `GET /voicemail/:token` (F13), the link texted with a voicemail: no login, the token is the
+ * credential (256 random bits, only its hash stored, expiring). A malformed, unknown or expired
+ * token gets the same 404; an address with too many of those waits (429). Otherwise the recording
+ * is fetched from the carrier and played inline, never cached nor passed on as a referrer.
+ */
+@Controller('voicemail')
+@Public()
+export class VoicemailLinkController {
+  constructor(
+    @Inject(VOICEMAIL_LINK_RESOLVER) private readonly links: VoicemailLinkResolver,
+    @Inject(RECORDING_CARRIER) private readonly recordings: RecordingCarrier,
+    @Inject(VOICEMAIL_LINK_LIMITER) private readonly limiter: AddressMissLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  @Get(':token')
+  async play(@Param('token') token: string, @Req() request: GatewayRequest, @Res() response: ServerResponse): Promise<void> {
+    // Whatever the answer: never cached, never passed on as a referrer (the URL is the credential).
+    response.setHeader('cache-control', 'private, no-store');
+    response.setHeader('referrer-policy', 'no-referrer');
+    const address = request.ip ?? 'unknown';
+    const now = this.clock.now();
+    const wait = this.limiter.retryAfterSeconds(address, now);
+    if (wait !== null) throw new TooManyRequestsError(wait);
+    const target = await this.links.resolveVoicemailLink(token, now);
+    if (!target) {
+      this.limiter.miss(address, now);
+      throw new NotFoundError('Voicemail');
+    }
+    let recording: { audio: Buffer; contentType: string };
+    try {
+      recording = await this.recordings.fetchRecording(target.recording);
+    } catch (error) {
+      this.logger.entry('warn', 'a voicemail link could not fetch its recording', { error, callId: target.callId, accountId: target.accountId });
+      response.statusCode = 502;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.end(JSON.stringify({ error: { code: 'RECORDING_UNAVAILABLE', message: 'The recording cannot be fetched right now; try again later.' } }));
+      return;
+    }
+    response.statusCode = 200;
+    response.setHeader('content-type', recording.contentType);
+    response.setHeader('content-length', String(recording.audio.length));
+    response.setHeader('content-disposition', `inline; filename="voicemail.${EXTENSIONS[recording.contentType.toLowerCase()] ?? 'audio'}"`);
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.end(recording.audio);
+  }
+}
