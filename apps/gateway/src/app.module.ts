@@ -11,6 +11,7 @@ import { FEATURE_MODULES } from './feature-modules';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import type { JsonLogger } from './logging/json-logger';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
 import { DrainOnShutdown } from './platform/shutdown-state';
 import { SeedModule } from './seed/seed.module';
@@ -27,6 +28,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         ClusterModule.forRoot(config),
         CarrierModule.forRoot(config),
+        NotificationsModule.forRoot(config),
         ApplicationModule,
         GraphqlApiModule,
         AuditModule,
