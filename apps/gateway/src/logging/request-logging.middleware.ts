@@ -12,6 +12,9 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** A path whose segment is a credential (a voicemail link's token) is logged without it. */
+export const redactedPath = (path: string): string => path.replace(/^\/voicemail\/[^/]+/, '/voicemail/:token');
+
 /**
  * Gives every request an id (the caller's `x-request-id` or a new one), echoes it in the response,
  * runs the rest of the request inside its RequestContext and logs one line when the response ends:
@@ -29,7 +32,7 @@ export function requestLogging(logger: JsonLogger, now: () => number = () => per
       RequestContext.run(scope, () =>
         logger.entry(res.statusCode >= 500 ? 'error' : 'info', 'request', {
           method: req.method,
-          path: (req.originalUrl ?? req.url ?? '').split('?')[0],
+          path: redactedPath((req.originalUrl ?? req.url ?? '').split('?')[0]),
           ...(scope.operation ? { operation: scope.operation } : {}),
           status: res.writableFinished ? res.statusCode : 499,
           durationMs: Math.round((now() - started) * 10) / 10,
