@@ -8,7 +8,8 @@ import type { DataSource } from 'typeorm';
 import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP } from '../cluster/cluster.tokens';
 import { DATA_SOURCE } from '../database/database.module';
 import type { JsonLogger } from '../logging/json-logger';
-import { provideFactory, provideValue } from '../platform/injection-token';
+import { NOTIFICATION_EVENTS } from '../notifications/notifications.tokens';
+import { provideFactory } from '../platform/injection-token';
 import { CLOCK, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
 import { type CallRoutingSettings, inboundCallOptions, readCallRoutingSettings } from './call-routing-settings';
 import { CallSimulations } from './call-simulations.service';
@@ -25,7 +26,8 @@ const providers = [
   { provide: HOTLINE_LOOKUP, useExisting: CLUSTER_HOTLINE_LOOKUP },
   { provide: CALL_PLANNER, useExisting: CLUSTER_CALL_PLANNER },
   provideFactory(LAST_KNOWN_PLANS, [], () => new LastKnownPlans()),
-  provideValue(CALL_EVENTS, null),
+  // Unanswered-call alerts and voicemail e-mails (NotificationsModule, global).
+  { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
   provideFactory(
     INBOUND_CALLS,
     [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER],

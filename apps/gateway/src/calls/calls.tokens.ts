@@ -10,8 +10,8 @@ import type { CallRoutingSettings } from './call-routing-settings';
  * simulator) and by whoever adds multi-instance concerns:
  * - HOTLINE_LOOKUP and CALL_PLANNER are the answer path's reads, bound to the ClusterModule's caches
  *   (invalidated across instances); the InboundCallService and the dry runs both take them from here.
- * - CALL_EVENTS is null until notifications are wired: bind it to the notification producer
- *   (unanswered-call alerts, voicemail e-mails) in calls.module.ts.
+ * - CALL_EVENTS is the notification producer (unanswered-call alerts, voicemail e-mails) of the
+ *   NotificationsModule.
  */
 export const CALL_ROUTING_SETTINGS = token<CallRoutingSettings>('CallRoutingSettings');
 /** The calls table: the application's CallStore and CallLogReader ports, plus findByCarrierCall. */
