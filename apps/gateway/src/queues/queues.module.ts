@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueuesResolver } from './queues.resolver';
 
-/**
- * `queueDepths`, `failedJobs` and `retryFailedJob` for admins. Needs QUEUE_INSPECTOR provided
- * globally by the notification wiring; add the module to FEATURE_MODULES once it is.
- */
+/** `queueDepths`, `failedJobs` and `retryFailedJob` for admins, over QUEUE_INSPECTOR (the NotificationsModule's queue). */
 @Module({ providers: [QueuesResolver] })
 export class QueuesModule {}

@@ -50,4 +50,11 @@ describe('QueuesResolver', () => {
     expect((await resolver.failedJobs(admin('acct-b'))).map((job) => job.jobId)).toEqual(['c-2:voicemail']);
     await queue.close();
   });
+
+  it.each([[0], [201], [1.5]])('refuses first = %p rather than clamping it', async (first) => {
+    const { queue } = await failedQueue();
+    await expect(new QueuesResolver(queue).failedJobs(admin('acct-a'), null, first)).rejects.toMatchObject({ code: 'INVALID_PAGE_SIZE', field: 'first' });
+    expect(await new QueuesResolver(queue).failedJobs(admin('acct-a'), null, 1)).toHaveLength(1);
+    await queue.close();
+  });
 });

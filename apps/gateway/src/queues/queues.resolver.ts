@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { FailedJob, JobQueueInspector } from '@dutyline/domain';
+import { type FailedJob, type JobQueueInspector, invalid } from '@dutyline/domain';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { RefusalError } from '../graphql/api-errors';
 import { FailedJobModel, QueueDepthModel } from './models/queue.models';
 import { QUEUE_INSPECTOR } from './queues.tokens';
 
+/** The most failed jobs one answer lists. */
+const MAX_FAILED_JOBS = 200;
 /** How far the inspector is searched for an account's failures (they are kept platform-wide). */
 const FAILED_SCAN = 1000;
 
@@ -31,10 +33,11 @@ export class QueuesResolver {
   @Roles('admin')
   async failedJobs(
     @CurrentActor() actor: Actor,
-    @Args('name', { nullable: true, description: 'One job name; all when omitted.' }) name?: string | null,
-    @Args('first', { type: () => Int, nullable: true, description: 'At most this many. Default 50, at most 200.' }) first?: number | null,
+    @Args('name', { type: () => String, nullable: true, description: 'One job name; all when omitted.' }) name?: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many: 1 to 200 (INVALID_PAGE_SIZE otherwise). Default 50.' }) first?: number | null,
   ): Promise<FailedJobModel[]> {
-    const limit = Math.min(Math.max(first ?? 50, 1), 200);
+    const limit = first ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FAILED_JOBS) invalid('INVALID_PAGE_SIZE', 'first', `first is from 1 to ${MAX_FAILED_JOBS}`);
     const jobs = await this.inspector.failedJobs({ ...(name ? { name } : {}), limit: FAILED_SCAN });
     return jobs.filter((job) => accountOf(job) === actor.accountId).slice(0, limit).map(FailedJobModel.of);
   }
