@@ -6,6 +6,7 @@ import { DemoDataModule } from './demo-data/demo-data.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { PatternsModule } from './patterns/patterns.module';
+import { QueuesModule } from './queues/queues.module';
 import { ScheduleModule } from './schedule/schedule.module';
 
 /**
@@ -22,5 +23,6 @@ export const FEATURE_MODULES: Type[] = [
   CoverageModule,
   CallbackSettingsModule,
   CallbacksModule,
+  QueuesModule,
   DemoDataModule,
 ];
