@@ -76,13 +76,16 @@ for (const [describeOn, makeBackend] of backends) {
       });
 
       it('lists pending deliveries oldest first, in batches, before an instant', async () => {
+        // The ledger is read across accounts (the reconcile pass): date these rows before anything
+        // other suites leave in the shared database, so only they fall before `createdBefore`.
+        const P0 = parseInstant('1971-03-28T01:17:00Z');
         const accountId = await newAccount();
-        for (const [id, at] of [['c', T0], ['a', T0], ['b', T0 - 1000], ['d', T0 + 1000], ['e', T0 - 500]] as const) {
+        for (const [id, at] of [['c', P0], ['a', P0], ['b', P0 - 1000], ['d', P0 + 1000], ['e', P0 - 500]] as const) {
           await ledger.addDelivery(delivery(accountId, id, at));
         }
-        await ledger.finishDelivery(`${accountId}-e`, 'delivered', T0);
+        await ledger.finishDelivery(`${accountId}-e`, 'delivered', P0);
         const ids = (batch: { id: string }[]) => batch.map((d) => d.id.replace(`${accountId}-`, ''));
-        const before = { createdBefore: T0 + 1, limit: 1000 };
+        const before = { createdBefore: P0 + 1, limit: 1000 };
         expect(ids(await ledger.pendingDeliveries(before))).toEqual(['b', 'a', 'c']);
         expect(ids(await ledger.pendingDeliveries({ ...before, limit: 2 }))).toEqual(['b', 'a']);
         expect(ids(await ledger.pendingDeliveries({ ...before, limit: 2, after: `${accountId}-a` }))).toEqual(['c']);
