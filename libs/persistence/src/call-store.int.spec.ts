@@ -111,6 +111,17 @@ for (const [describeOn, makeBackend] of backends) {
       expect(await store.load(retried.id)).toBeUndefined();
     });
 
+    it('stores calls created together (one statement) and still answers a retried leg among them with the first call', async () => {
+      const accountId = await newAccount();
+      const calls = Array.from({ length: 25 }, () => aCall(callId(), accountId));
+      const retried = { ...aCall(callId(), accountId), carrierCallId: calls[3].carrierCallId };
+      const results = await Promise.all([...calls, retried].map((call) => store.create(call)));
+      expect(results.slice(0, 25)).toEqual(calls.map((call) => ({ created: true, call: { ...call, version: 1 } })));
+      expect(results[25]).toEqual({ created: false, call: { ...calls[3], version: 1 } });
+      expect((await store.listCalls(accountId, {}, { first: 50 })).items.map((c) => c.id).sort()).toEqual(calls.map((c) => c.id).sort());
+      expect(await store.load(retried.id)).toBeUndefined();
+    });
+
     it('saves compare-and-set: one more version each time, refusing a stale or absent call', async () => {
       const accountId = await newAccount();
       const call = (await store.create(aCall(callId(), accountId))).call;

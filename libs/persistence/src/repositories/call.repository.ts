@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { CallRow } from '../entities/call.entities';
 import { CallDocument, callOfRow, callRowOf } from '../mappers/call.mapper';
+import { GroupInsert } from '../support/group-insert';
 import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
 import { isUniqueViolation } from '../support/store-errors';
 
@@ -33,27 +34,34 @@ const CARRIER_CALL_INDEX = { name: 'UQ_calls_carrier_call', columns: 'calls.carr
  */
 export class SqlCallStore<C extends CallDocument = CallDocument> {
   private readonly store: SqlStore;
+  /** New calls arriving together (a busy answer path) share one INSERT statement. */
+  private readonly inserts: GroupInsert<CallRow>;
 
   constructor(dataSource: DataSource) {
     this.store = new SqlStore(dataSource);
+    this.inserts = new GroupInsert(
+      // One multi-row INSERT: atomic in autocommit, no transaction needed.
+      (rows) => this.store.statement((manager) => manager.createQueryBuilder().insert().into(CallRow).values(rows as CallRow[]).updateEntity(false).execute()),
+      { isRowError: (error) => isUniqueViolation(error, CARRIER_CALL_INDEX) },
+    );
   }
 
   /**
-   * Stores a new call at version 1. When a call of the same carrier and caller's leg is already
-   * stored (a retried answer webhook), writes nothing and returns that one with `created: false`.
+   * Stores a new call at version 1, resolving once it is stored. When a call of the same carrier and
+   * caller's leg is already stored (a retried answer webhook), writes nothing and returns that one
+   * with `created: false`.
    */
   async create(call: C): Promise<{ readonly created: boolean; readonly call: C }> {
     const row = callRowOf(call, 1);
     try {
-      // A single INSERT: atomic in autocommit, no transaction needed.
-      await this.store.statement((manager) => manager.insert(CallRow, row));
+      await this.inserts.insert(row);
     } catch (error) {
       if (!isUniqueViolation(error, CARRIER_CALL_INDEX)) throw error;
       const existing = await this.findByCarrierCall(call.carrier, call.carrierCallId);
       if (!existing) throw error;
       return { created: false, call: existing };
     }
-    return { created: true, call: callOfRow<C>(row) };
+    return { created: true, call: { ...call, version: 1 } };
   }
 
   /** The call with this id, whatever its account. */
