@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import {
-  type Application, CALLBACK_JOB_NAMES, type CallLogger, type CallStore, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
+  type Application, CALLBACK_JOB_NAMES, type InboundCallService, type CallLogger, type CallStore, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
 } from '@dutyline/application';
 import type {
   CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
@@ -11,7 +11,10 @@ import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
 import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import { CallsModule } from '../calls/calls.module';
-import { CALL_STORE } from '../calls/calls.tokens';
+import { CALL_STORE, INBOUND_CALLS } from '../calls/calls.tokens';
+import { ClusterCallbackIntakeSettings, cachedHotlinesById } from '../cluster/cluster-callback-reads';
+import { INVALIDATION_BUS } from '../cluster/cluster.tokens';
+import type { InvalidationBus } from '../cluster/invalidation-bus';
 import { CARRIER } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
@@ -54,19 +57,22 @@ const providers = [
     CALLBACKS,
     [
       DATA_SOURCE, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, TEAM_REPOSITORY, PERSON_REPOSITORY, APPLICATION, CARRIER, CALLBACK_JOBS, CALL_STORE,
-      AUDIT_LOG, CLOCK, ID_GENERATOR, LOGGER,
+      AUDIT_LOG, INBOUND_CALLS, INVALIDATION_BUS, CLOCK, ID_GENERATOR, LOGGER,
     ],
     (
       dataSource: DataSource, settings: CallbackSettingsRepository, hotlines: HotlineRepository, teams: TeamRepository, people: PersonRepository,
-      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, calls: CallStore, audit: AuditLog, clock: Clock, ids: IdGenerator,
-      logger: JsonLogger,
+      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, calls: CallStore, audit: AuditLog, inbound: InboundCallService,
+      bus: InvalidationBus, clock: Clock, ids: IdGenerator, logger: JsonLogger,
     ): Callbacks => {
       const late: { callbacks?: Callbacks } = {};
       const outbound = carrier instanceof SimulatedCarrier ? simulatedCallbackCarrier(carrier, () => late.callbacks!.dialler, callbackLogger(logger)) : carrier;
       late.callbacks = createCallbacks({
         store: new SqlCallbackRequestStore(dataSource),
-        intake: new SqlCallbackIntakeSettingsStore(dataSource),
-        settings, hotlines, teams, people, carrier: outbound, jobs, calls, audit, clock, ids,
+        // The offer reads these on every answered call: kept until a change is announced on any instance.
+        intake: new ClusterCallbackIntakeSettings(new SqlCallbackIntakeSettingsStore(dataSource), bus, clock, (error) =>
+          logger.entry('warn', 'a change could not be announced to the other instances', { error })),
+        hotlines: cachedHotlinesById(hotlines, bus, clock),
+        settings, teams, people, carrier: outbound, jobs, calls, recentCall: (callId) => inbound.recentCall(callId), audit, clock, ids,
         routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
         onDutyPersonIds: async (accountId, hotline) => {
           const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);

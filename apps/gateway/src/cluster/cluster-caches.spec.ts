@@ -3,6 +3,8 @@ import { InMemoryDutyline, aCaller, seedSampleDirectory, valueOf } from '@dutyli
 import { DialStep, parseInstant } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { publishingChanges } from './change-publishing-ports';
+import type { CallbackIntakeSettings, CallbackIntakeSettingsStore } from '@dutyline/application';
+import { ClusterCallbackIntakeSettings, cachedHotlinesById } from './cluster-callback-reads';
 import { ClusterCallPlanner } from './cluster-call-planner';
 import { ClusterHotlineLookup } from './cluster-hotline-lookup';
 import { InvalidatedCache } from './invalidated-cache';
@@ -119,6 +121,54 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
     expect(c.bus.published).toEqual([
       hotlineTopic(c.dir.hotline.id), accountTopic('acct-a'), hotlineTopic(c.dir.hotline.id), numberTopic(c.dir.hotline.number.e164),
     ]);
+  });
+});
+
+/** Intake settings in a map, counting reads: the database of two instances. */
+class CountingIntakeStore implements CallbackIntakeSettingsStore {
+  reads = 0;
+  private readonly rows = new Map<string, CallbackIntakeSettings>();
+  async intakeSettings(accountId: string, service: { kind: string; id: string }) {
+    this.reads += 1;
+    return this.rows.get(`${accountId}/${service.kind}/${service.id}`);
+  }
+  async saveIntakeSettings(settings: CallbackIntakeSettings) {
+    this.rows.set(`${settings.accountId}/${settings.service.kind}/${settings.service.id}`, settings);
+  }
+}
+
+describe('the callback offer\'s reads (hotline by id, intake settings), cached across instances', () => {
+  const intake = (offer: 'greeting' | null, service = { kind: 'hotline' as const, id: 'hl-1' }): CallbackIntakeSettings =>
+    ({ accountId: 'acct-a', service, offer: offer && { at: offer }, allowedCountries: null, updatedAt: 0 } as unknown as CallbackIntakeSettings);
+
+  it('reads intake settings once, and again on every instance once one of them saves a change', async () => {
+    const clock = new ManualClock('2027-03-28T02:00:00Z');
+    const bus = new SharedBus();
+    const db = new CountingIntakeStore();
+    const [one, two] = [new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined), new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined)];
+    const hotline = { kind: 'hotline' as const, id: 'hl-1' };
+    await one.saveIntakeSettings(intake(null));
+    for (let i = 0; i < 3; i++) expect((await two.intakeSettings('acct-a', hotline))?.offer).toBeNull();
+    expect(db.reads).toBe(1);
+    await one.saveIntakeSettings(intake('greeting'));
+    expect(bus.published).toEqual([hotlineTopic('hl-1'), hotlineTopic('hl-1')]);
+    expect((await two.intakeSettings('acct-a', hotline))?.offer).toEqual({ at: 'greeting' });
+    expect(db.reads).toBe(2);
+    // A team's settings are announced on its account.
+    await one.saveIntakeSettings(intake('greeting', { kind: 'team' as never, id: 'crew' }));
+    expect(bus.published.at(-1)).toBe(accountTopic('acct-a'));
+  });
+
+  it('reads a hotline by id once until it changes, and passes every other call through', async () => {
+    const c = await cluster();
+    const hotlines = cachedHotlinesById(c.store.hotlines, c.bus, c.clock);
+    const readsOf = () => c.store.db.count('Hotline.byId');
+    const before = readsOf();
+    for (let i = 0; i < 3; i++) expect((await hotlines.byId('acct-a', c.dir.hotline.id))?.name).toBe(c.dir.hotline.name);
+    expect(readsOf() - before).toBe(1);
+    valueOf(await c.writer.hotlines.updateHotline(caller, c.dir.hotline.id, { name: 'Night line' }));
+    expect((await hotlines.byId('acct-a', c.dir.hotline.id))?.name).toBe('Night line');
+    expect((await hotlines.byNumber(c.dir.hotline.number.e164))?.id).toBe(c.dir.hotline.id);
   });
 });
 

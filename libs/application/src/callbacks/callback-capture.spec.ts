@@ -42,6 +42,13 @@ describe('CallbackCapture (F19)', () => {
     expect(finish.kind === 'finish' && finish.requestId).toBe(request.id);
   });
 
+  it('makes the offer at answer from the call this process just answered, without reading the call store', async () => {
+    const w = await calling('greeting');
+    const load = jest.spyOn(w.rig.store, 'load').mockRejectedValue(new Error('the store is not to be read on the answer path'));
+    expect(await w.capture.offer(w.answer, 'answer')).toMatchObject({ kind: 'collect', stage: { step: 'offer', at: 'greeting' } });
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('lets the caller key another number, reads it back and takes it on 1', async () => {
     const w = await calling('greeting');
     const steps = await press(w, (await w.capture.offer(w.answer, 'answer'))!, '2', '2', '0611223344#', '1');

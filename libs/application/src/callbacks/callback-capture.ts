@@ -50,6 +50,11 @@ export type CaptureInstruction =
 
 export interface CallbackCaptureDeps {
   readonly calls: Pick<CallStore, 'load'>;
+  /**
+   * This process's recent copy of a call, when it has one: the offer reads only its account and
+   * hotline (which never change), so it need not read the store on the answer path.
+   */
+  readonly recentCall?: (callId: Id) => StoredCall | undefined;
   readonly hotlines: Pick<HotlineRepository, 'byId'>;
   readonly intake: CallbackIntakeSettingsStore;
   readonly requests: CallbackRequestService;
@@ -104,7 +109,7 @@ export class CallbackCapture {
     const callId = 'callId' in instruction ? instruction.callId : null;
     if (callId === null || !['dial', 'voicemail', 'message'].includes(instruction.kind)) return null;
     try {
-      const found = await this.callAndHotline(callId);
+      const found = await this.callAndHotline(callId, 'recent');
       if (!found) return null;
       const { hotline, offer } = found;
       const final = instruction.kind === 'voicemail' || instruction.kind === 'message';
@@ -209,8 +214,9 @@ export class CallbackCapture {
     return { kind: 'resume', callId, preface, instruction };
   }
 
-  private async callAndHotline(callId: Id): Promise<Found | null> {
-    const call = await this.deps.calls.load(callId);
+  /** The call (`recent`: this process's copy will do), its hotline and the hotline's intake settings. */
+  private async callAndHotline(callId: Id, fresh: 'recent' | 'stored' = 'stored'): Promise<Found | null> {
+    const call = (fresh === 'recent' ? this.deps.recentCall?.(callId) : undefined) ?? (await this.deps.calls.load(callId));
     if (!call?.accountId || !call.hotlineId) return null;
     const hotline = await this.deps.hotlines.byId(call.accountId, call.hotlineId);
     if (!hotline) return null;

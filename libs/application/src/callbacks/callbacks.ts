@@ -3,6 +3,7 @@ import {
 } from '@dutyline/domain';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { CallStore } from '../calls/ports/call-store.port';
+import { StoredCall } from '../calls/stored-call';
 import { CallbackCapture, CallbackCaptureOptions } from './callback-capture';
 import { CallbackDialler, CallbackDiallerOptions, CallbackRouting } from './callback-dialler';
 import { CallbackIntakeService } from './callback-intake.service';
@@ -27,6 +28,8 @@ export interface CallbackPorts {
   readonly jobs: CallbackJobQueue | null;
   /** Needed by the capture (the inbound calls' store); absent: no capture. */
   readonly calls?: Pick<CallStore, 'load'>;
+  /** This process's recent copy of a call (the inbound call service's `recentCall`): spares the offer a read. */
+  readonly recentCall?: (callId: Id) => StoredCall | undefined;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -60,7 +63,7 @@ export function createCallbacks(ports: CallbackPorts, options: CallbackOptions =
   const requests = new CallbackRequestService({ ...ports, records, dialler, logger });
   const intake = new CallbackIntakeService(ports);
   const capture = ports.calls
-    ? new CallbackCapture({ calls: ports.calls, hotlines: ports.hotlines, intake: ports.intake, requests, logger }, options.capture)
+    ? new CallbackCapture({ calls: ports.calls, recentCall: ports.recentCall, hotlines: ports.hotlines, intake: ports.intake, requests, logger }, options.capture)
     : null;
   return { requests, intake, dialler, capture };
 }

@@ -109,6 +109,11 @@ export class InboundCallService implements InboundCalls {
     this.memory = new CallMemory(this.options.memoryCapacity);
   }
 
+  /** This process's latest copy of a call it handled recently; another instance may have moved it on since. */
+  recentCall(callId: string): StoredCall | undefined {
+    return this.memory.recentCall(callId);
+  }
+
   answer(input: AnswerInput): Promise<CallInstruction> {
     const context = { carrier: input.carrier, carrierCallId: input.carrierCallId, hotlineNumber: input.hotlineNumber };
     return this.guarded('answer', context, (budget) => this.answerWithin(input, budget),

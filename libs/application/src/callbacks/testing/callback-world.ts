@@ -37,7 +37,7 @@ export async function callbackWorld(options: CallbackWorldOptions = {}) {
   const rig = inboundCallRig({ hotlines: [directory.hotline], people: [directory.alice, directory.bob, directory.carol] }, { now: options.now ?? '2027-03-20T09:00:00Z' });
   const callbacks = createCallbacks({
     store, intake, settings: dutyline.callbackSettings, hotlines: dutyline.hotlines, teams: dutyline.teams, people: dutyline.people,
-    routing: app.routing, carrier, jobs, calls: rig.store, audit: dutyline.audit, clock, ids: new SequentialIds('cb'),
+    routing: app.routing, carrier, jobs, calls: rig.store, recentCall: (callId) => rig.service.recentCall(callId), audit: dutyline.audit, clock, ids: new SequentialIds('cb'),
   });
   const agent = (agentId: string, scope: CallbackAgent['scope'] = { all: true }, personId: string | null = null): CallbackAgent => ({ ...caller, agentId, scope, personId });
   return { clock, dutyline, app, caller, ...directory, hotlineRef: hotline, crewRef: crew, store, intake, carrier, jobs, rig, callbacks, agent, admin: agent('user-a') };
