@@ -40,8 +40,7 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
   constructor(dataSource: DataSource) {
     this.store = new SqlStore(dataSource);
     this.inserts = new GroupInsert(
-      // One multi-row INSERT: atomic in autocommit, no transaction needed.
-      (rows) => this.store.statement((manager) => manager.createQueryBuilder().insert().into(CallRow).values(rows as CallRow[]).updateEntity(false).execute()),
+      (rows) => this.store.insertMany(CallRow, rows),
       { isRowError: (error) => isUniqueViolation(error, CARRIER_CALL_INDEX) },
     );
   }
