@@ -14,8 +14,8 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
-# V8 limits, as in `npm start` and the benchmark: small young generation, old space capped under the 250 MB RSS budget.
-ENV NODE_OPTIONS="--max-semi-space-size=4 --max-old-space-size=160"
+# V8 limits, as in `npm start` and the benchmark: a 16 MB young generation (fewer scavenges per webhook), old space capped under the 250 MB RSS budget.
+ENV NODE_OPTIONS="--max-semi-space-size=16 --max-old-space-size=160"
 WORKDIR /app
 # node_modules keeps the workspace links (@dutyline/* → libs/*, whose package.json points at dist).
 COPY --from=build /app/package.json ./

@@ -1,8 +1,8 @@
-// Helpers for benchmarks that run real gateway processes (`apps/gateway/src/main.ts`) on 127.0.0.1:
-// start one with its environment and wait until it serves, read its memory, stop it; seed a bench
+// Helpers for benchmarks that run real gateway processes on 127.0.0.1, built as they ship
+// (`npm run build`, then `apps/gateway/dist/main.js`): start one with its environment and wait until it serves, read its memory, stop it; seed a bench
 // account (API key, two people, a hotline with a slot around now) straight into the database; drive
 // them with autocannon (127.0.0.1 only).
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +14,7 @@ import { Clock, Hotline, Id, Person } from '@dutyline/domain';
 import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const TS_RUN = path.join(ROOT, 'tools', 'ts-run.cjs');
-const MAIN = path.join(ROOT, 'apps', 'gateway', 'src', 'main.ts');
+const MAIN = path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js');
 const systemClock: Clock = { now: () => Date.now() };
 
 export interface GatewayProcess {
@@ -37,8 +36,17 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** The V8 limits the gateway ships with (`npm start`, docker/gateway.Dockerfile), so the bench measures it as run. */
-const GATEWAY_V8_LIMITS = ['--max-semi-space-size=4', '--max-old-space-size=160'];
+/** The V8 limits the gateway ships with (docker/gateway.Dockerfile), so the bench measures it as run. */
+const GATEWAY_V8_LIMITS = ['--max-semi-space-size=16', '--max-old-space-size=160'];
+
+let built = false;
+
+/** Compiles the workspace (`tsc -b`, incremental: quick when nothing changed), once per bench process. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
 
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
@@ -57,11 +65,12 @@ export function freePort(): Promise<number> {
  * LOG_LEVEL=warn and DEMO_SEED=false unless given) and waits until `/health` answers 200.
  */
 export async function startGatewayProcess(name: string, env: Record<string, string>, startTimeoutMs = 90_000): Promise<GatewayProcess> {
+  buildOnce();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
   // GATEWAY_NODE_ARGS: more options for node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the gateway.
   const nodeArgs = (process.env.GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-  const child = spawn(process.execPath, [...GATEWAY_V8_LIMITS, ...nodeArgs, '-r', TS_RUN, MAIN], {
+  const child = spawn(process.execPath, [...GATEWAY_V8_LIMITS, ...nodeArgs, MAIN], {
     cwd: dataDir,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false', DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
