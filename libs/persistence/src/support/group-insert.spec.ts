@@ -28,9 +28,9 @@ describe('GroupInsert', () => {
     expect(t.stored).toEqual(['a', 'b', 'c']);
   });
 
-  it('gathers the rows offered while a statement runs into the next one', async () => {
+  it('gathers the rows offered while maxInFlight statements run into the next one', async () => {
     const t = table();
-    const group = new GroupInsert(t.insertRows, { isRowError });
+    const group = new GroupInsert(t.insertRows, { isRowError, maxInFlight: 1 });
     const first = group.insert('slow');
     await new Promise((resolve) => setImmediate(resolve));
     const later = ['d', 'e'].map((row) => group.insert(row));
@@ -43,11 +43,24 @@ describe('GroupInsert', () => {
     expect(t.statements).toEqual([['slow'], ['d', 'e']]);
   });
 
+  it('starts a second statement for rows offered in a later turn while one runs', async () => {
+    const t = table();
+    const group = new GroupInsert(t.insertRows, { isRowError, maxInFlight: 2 });
+    const first = group.insert('slow');
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(['d', 'e'].map((row) => group.insert(row)));
+    expect(t.stored).toEqual(['d', 'e']);
+    t.release();
+    await first;
+    expect(t.statements).toEqual([['slow'], ['d', 'e']]);
+  });
+
   it('caps a statement at maxRows', async () => {
     const t = table();
     const group = new GroupInsert(t.insertRows, { maxRows: 2 });
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((row) => group.insert(row)));
     expect(t.statements).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(t.stored).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('retries a batch refused for one row row by row: only that row is refused', async () => {
