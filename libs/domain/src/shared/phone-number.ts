@@ -14,6 +14,10 @@ export function countryCode(value: string, field = 'country'): CountryCode {
   return value as CountryCode;
 }
 
+/** Valid E.164 numbers already parsed, at most this many (then forgotten all at once). */
+const VALIDATED_E164_CAPACITY = 10_000;
+const validatedE164 = new Map<string, PhoneNumber>();
+
 /** A dialable telephone number in E.164 form (`+33612345678`), validated against the numbering plan. */
 export class PhoneNumber {
   private constructor(
@@ -41,12 +45,20 @@ export class PhoneNumber {
     return new PhoneNumber(parsed.number, parsed.country, (parsed.getType() ?? 'UNKNOWN') as PhoneNumberType);
   }
 
-  /** Strict: the stored form, E.164 only. */
+  /**
+   * Strict: the stored form, E.164 only. The numbers a process reads again and again (its hotlines,
+   * its people) are validated once: a valid number is remembered (the object is immutable).
+   */
   static fromE164(e164: string, field = 'phoneNumber'): PhoneNumber {
+    const known = validatedE164.get(e164);
+    if (known) return known;
     if (typeof e164 !== 'string' || !/^\+[1-9]\d{6,14}$/.test(e164)) {
       invalid('INVALID_PHONE_NUMBER', field, `"${e164}" is not an E.164 number such as +33612345678`);
     }
-    return PhoneNumber.parse(e164, { field });
+    const number = PhoneNumber.parse(e164, { field });
+    if (validatedE164.size >= VALIDATED_E164_CAPACITY) validatedE164.clear();
+    validatedE164.set(e164, number);
+    return number;
   }
 
   equals(other: PhoneNumber): boolean {

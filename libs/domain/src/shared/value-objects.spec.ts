@@ -35,6 +35,12 @@ describe('PhoneNumber', () => {
     refused(() => PhoneNumber.fromE164('0612345678', 'number'), 'INVALID_PHONE_NUMBER', 'number');
     expect(PhoneNumber.fromE164('+33612345678').country).toBe('FR');
   });
+
+  it('validates a stored number once, and an invalid one every time, naming the field each time', () => {
+    expect(PhoneNumber.fromE164('+33612345679')).toBe(PhoneNumber.fromE164('+33612345679'));
+    refused(() => PhoneNumber.fromE164('+33012345678', 'first'), 'INVALID_PHONE_NUMBER', 'first');
+    refused(() => PhoneNumber.fromE164('+33012345678', 'second'), 'INVALID_PHONE_NUMBER', 'second');
+  });
 });
 
 describe('Colour', () => {
