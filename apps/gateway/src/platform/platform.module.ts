@@ -3,7 +3,7 @@ import { GatewayConfig } from '../config/gateway-config';
 import { JsonLogger } from '../logging/json-logger';
 import { provideValue } from './injection-token';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from './platform.tokens';
-import { randomIds } from './random-ids';
+import { timeOrderedIds } from './random-ids';
 import { ShutdownState } from './shutdown-state';
 import { systemClock } from './system-clock';
 
@@ -16,7 +16,7 @@ export class PlatformModule {
       provideValue(GATEWAY_CONFIG, config),
       provideValue(LOGGER, logger),
       provideValue(CLOCK, systemClock),
-      provideValue(ID_GENERATOR, randomIds),
+      provideValue(ID_GENERATOR, timeOrderedIds(systemClock)),
     ];
     return { module: PlatformModule, providers: [...providers, ShutdownState], exports: [...providers.map((p) => p.provide), ShutdownState] };
   }
