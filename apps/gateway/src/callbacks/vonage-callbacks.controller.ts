@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { Public } from '../auth/auth.decorators';
 import type { RawBodyRequest } from '../vonage/raw-body-capture';
 import { VonageSignatureGuard } from '../vonage/vonage-signature.guard';
-import { leniently, reply } from '../vonage/vonage-webhooks.controller';
+import { leniently, reply } from '../vonage/vonage-webhook-fields';
 import type { VonageCallbacks } from './vonage-callbacks';
 import { VONAGE_CALLBACKS } from './callbacks.tokens';
 

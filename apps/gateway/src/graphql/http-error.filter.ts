@@ -13,13 +13,17 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 export class HttpErrorFilter implements ExceptionFilter {
   catch(error: ApiError | DomainError, host: ArgumentsHost): unknown {
     if (host.getType<string>() !== 'http') return error;
-    const response = host.switchToHttp().getResponse<ServerResponse>();
-    const status = STATUS[error.code] ?? (error instanceof DomainError ? 400 : 422);
-    const body = { error: { code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) } };
-    if (error instanceof ApiError && error.details?.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
-    response.statusCode = status;
-    response.setHeader('content-type', 'application/json; charset=utf-8');
-    response.end(JSON.stringify(body));
+    writeHttpError(host.switchToHttp().getResponse<ServerResponse>(), error);
     return undefined;
   }
+}
+
+/** A refusal as the plain HTTP routes answer it: its status, `{ error: { code, message, field } }`. */
+export function writeHttpError(response: ServerResponse, error: ApiError | DomainError): void {
+  const status = STATUS[error.code] ?? (error instanceof DomainError ? 400 : 422);
+  const body = { error: { code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) } };
+  if (error instanceof ApiError && error.details?.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
 }

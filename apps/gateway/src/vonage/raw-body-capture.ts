@@ -16,7 +16,7 @@ const MAX_BODY_BYTES = 256 * 1024;
  */
 export function rawBodyCapture(prefix: string) {
   return function captureWebhookRawBody(req: RawBodyRequest, res: ServerResponse, next: (error?: unknown) => void): void {
-    if (!(req.url ?? '').startsWith(prefix) || req.method === 'GET' || req.method === 'HEAD') return next();
+    if (!(req.url ?? '').startsWith(prefix) || req.method === 'GET' || req.method === 'HEAD' || req.rawBody !== undefined) return next();
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -56,16 +56,17 @@ interface ExpressApp {
 }
 
 /**
- * Puts `rawBodyCapture(prefix)` in Express's stack just before the body parsers Nest registered (or
+ * Puts `handlers` (in this order) in Express's stack just before the body parsers Nest registered (or
  * before the first route). Called once the app is initialising, when the parsers are in place; false
- * when the stack is not what is expected (the handlers then fall back on the parsed body).
+ * when the stack is not what is expected (they then run after the parsers: the webhook handlers fall
+ * back on the parsed body).
  */
-export function installRawBodyCapture(app: ExpressApp, prefix: string): boolean {
-  app.use(rawBodyCapture(prefix));
+export function installBeforeBodyParsers(app: ExpressApp, ...handlers: unknown[]): boolean {
+  for (const handler of handlers) app.use(handler);
   const stack = app.router?.stack;
   if (!Array.isArray(stack)) return false;
-  const capture = stack.pop()!;
+  const installed = stack.splice(stack.length - handlers.length, handlers.length);
   const before = stack.findIndex((layer) => layer.route !== undefined || ['jsonParser', 'urlencodedParser'].includes(layer.handle?.name ?? ''));
-  stack.splice(before === -1 ? stack.length : before, 0, capture);
+  stack.splice(before === -1 ? stack.length : before, 0, ...installed);
   return before !== -1;
 }

@@ -10,17 +10,20 @@ import { jsonCallLogger } from '../calls/json-call-logger';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
-import { GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
-import { installRawBodyCapture } from './raw-body-capture';
+import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
+import type { Clock } from '@dutyline/domain';
+import { installBeforeBodyParsers, rawBodyCapture } from './raw-body-capture';
 import { VonageCallAdapter } from './vonage-call-adapter';
+import { vonageCallWebhooks } from './vonage-call-webhooks';
 import { type VonageSettings, readVonageSettings } from './vonage-settings';
-import { VonageSignatureGuard } from './vonage-signature.guard';
+import { VonageWebhookSignatures } from './vonage-webhook-signatures';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
-import { VonageWebhooksController } from './vonage-webhooks.controller';
-import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS } from './vonage.tokens';
+import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS, VONAGE_SIGNATURES } from './vonage.tokens';
 
 const providers = [
   provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => readVonageSettings(process.env, config)),
+  provideFactory(VONAGE_SIGNATURES, [VONAGE_SETTINGS, CLOCK, LOGGER], (settings: VonageSettings, clock: Clock, logger: JsonLogger) =>
+    new VonageWebhookSignatures(settings, clock, logger)),
   provideFactory(
     VONAGE_CALL_ADAPTER,
     [INBOUND_CALLS, CALL_STORE, VONAGE_VOICE_API, VONAGE_SETTINGS, CALL_ROUTING_SETTINGS, LOGGER],
@@ -39,28 +42,33 @@ const providers = [
 
 /**
  * The Vonage Voice webhooks (F9–F15 on Vonage): answer, event, fallback and the per-leg URLs the NCCOs
- * name, and signed-webhook verification; legs are hung up with the CarrierModule's `VONAGE_VOICE_API`.
+ * name (served ahead of Nest's router: vonage-call-webhooks.ts), and signed-webhook verification for
+ * them and every other `/vonage/*` route; legs are hung up with the CarrierModule's `VONAGE_VOICE_API`.
  * Settings: PUBLIC_URL and the VONAGE_* variables (vonage-settings.ts). The routes and the Vonage
  * application settings are in README.md beside this file.
  */
 @Module({
   imports: [CallsModule],
-  controllers: [VonageWebhooksController],
-  providers: [...providers, VonageSignatureGuard],
-  exports: [VONAGE_SETTINGS, VONAGE_CALL_ADAPTER],
+  providers,
+  exports: [VONAGE_SETTINGS, VONAGE_CALL_ADAPTER, VONAGE_SIGNATURES],
 })
 export class VonageModule implements OnModuleInit {
   constructor(
     private readonly http: HttpAdapterHost,
     @Inject(VONAGE_SETTINGS) private readonly settings: VonageSettings,
+    @Inject(VONAGE_CALL_ADAPTER) private readonly adapter: VonageCallAdapter,
+    @Inject(VONAGE_SIGNATURES) private readonly signatures: VonageWebhookSignatures,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
-  /** Body parsers are in place by now: the raw-body capture goes just before them. */
+  /**
+   * Body parsers are in place by now: the call's webhooks, then the raw-body capture (for the other
+   * `/vonage/*` routes), go just before them.
+   */
   onModuleInit(): void {
     const app = this.http.httpAdapter?.getInstance();
-    if (app && !installRawBodyCapture(app, '/vonage/')) {
-      this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST webhooks are checked against the parsed body');
+    if (app && !installBeforeBodyParsers(app, vonageCallWebhooks(this.adapter, this.signatures, this.logger), rawBodyCapture('/vonage/'))) {
+      this.logger.entry('error', 'could not put the Vonage webhooks before the body parsers: signed POST webhooks are checked against the parsed body');
     }
     const { signatures } = this.settings;
     if (!signatures.verify) this.logger.entry('warn', 'Vonage webhook signatures are NOT verified (VONAGE_VERIFY_SIGNATURES=false)');

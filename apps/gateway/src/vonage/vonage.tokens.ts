@@ -1,6 +1,7 @@
 import { token } from '../platform/injection-token';
 import type { VonageCallAdapter } from './vonage-call-adapter';
 import type { VonageSettings } from './vonage-settings';
+import type { VonageWebhookSignatures } from './vonage-webhook-signatures';
 
 /*
  * The Vonage webhook wiring (VonageModule). The REST client it hangs legs up with is the
@@ -9,3 +10,5 @@ import type { VonageSettings } from './vonage-settings';
 export const VONAGE_SETTINGS = token<VonageSettings>('VonageSettings');
 /** Vonage's webhooks in, NCCOs out; framework-free, so a benchmark or the test kit can drive it too. */
 export const VONAGE_CALL_ADAPTER = token<VonageCallAdapter>('VonageCallAdapter');
+/** The signed-webhook check every `/vonage/*` route applies. */
+export const VONAGE_SIGNATURES = token<VonageWebhookSignatures>('VonageWebhookSignatures');

@@ -1,0 +1,100 @@
+import type { ServerResponse } from 'node:http';
+import { DomainError } from '@dutyline/domain';
+import type { Ncco } from '@dutyline/vonage';
+import { ApiError } from '../graphql/api-errors';
+import { writeHttpError } from '../graphql/http-error.filter';
+import type { JsonLogger } from '../logging/json-logger';
+import { RequestContext } from '../logging/request-context';
+import { type RawBodyRequest, rawBodyCapture } from './raw-body-capture';
+import type { VonageCallAdapter } from './vonage-call-adapter';
+import { fieldsOf, leniently, reply, stepOf } from './vonage-webhook-fields';
+import type { VonageWebhookSignatures } from './vonage-webhook-signatures';
+
+type Route = (adapter: VonageCallAdapter, params: readonly string[], request: RawBodyRequest) => Promise<Ncco | null | 'no-content'>;
+
+/**
+ * The call's webhooks, any method (GET with query parameters, or POST with a JSON or form body).
+ * Every route but the recording always answers 200 with an NCCO or 204, never an error Vonage would
+ * turn into a dropped call; the recording callback answers 204, or 400 naming the field.
+ */
+const ROUTES: readonly (readonly [RegExp, Route])[] = [
+  /** Application setting "Answer URL". */
+  [/^\/vonage\/answer\/?$/, (adapter, _, request) => adapter.answer(leniently(request))],
+  /** Application setting "Event URL": the caller's leg and NCCO errors. */
+  [/^\/vonage\/event\/?$/, async (adapter, _, request) => {
+    await adapter.callEvent(leniently(request));
+    return null;
+  }],
+  /** Application setting "Fallback URL". */
+  [/^\/vonage\/fallback\/?$/, (adapter, _, request) => adapter.fallback(leniently(request))],
+  /** The connect's event URL (synchronous): the reply replaces the caller's NCCO when the leg did not connect. */
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/, (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request))],
+  /** The callee leg's onAnswer URL: "call for … press 1". */
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/, (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request))],
+  /** The callee's key (input event). */
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/, (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request))],
+  /** The notify after a connect: what the caller does once the connect ended without another NCCO. */
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/, (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step))],
+  /** The voicemail's record event: 204, or 400 naming the field. */
+  [/^\/vonage\/calls\/([^/]+)\/recording\/?$/, async (adapter, [callId], request) => {
+    await adapter.recording(callId, fieldsOf(request));
+    return 'no-content';
+  }],
+];
+
+/** The route and its decoded parameters for a request path, or null when it is none of the call's webhooks. */
+function routeOf(url: string): { route: Route; params: string[] } | null {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (!path.startsWith('/vonage/')) return null;
+  for (const [pattern, route] of ROUTES) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    try {
+      return { route, params: match.slice(1).map((param) => decodeURIComponent(param)) };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Serves Vonage's call webhooks (answer, event, fallback, the per-leg URLs, the recording callback)
+ * as an HTTP middleware put before the body parsers, Nest's router, guards and interceptors: the
+ * answer path is the product's critical path, so it runs on nothing it does not need — the request
+ * id and log line (the middleware before this one), the raw body, the signature, the adapter. Any
+ * other request goes on to the framework.
+ */
+export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: VonageWebhookSignatures, logger: JsonLogger) {
+  const capture = rawBodyCapture('/vonage/');
+  return function serveVonageCallWebhook(request: RawBodyRequest, response: ServerResponse, next: (error?: unknown) => void): void {
+    const found = routeOf(request.url ?? '');
+    if (!found) return next();
+    capture(request, response, (error) => {
+      if (error) return next(error);
+      void serve(found.route, found.params, request, response);
+    });
+  };
+
+  async function serve(route: Route, params: string[], request: RawBodyRequest, response: ServerResponse): Promise<void> {
+    const refusal = signatures.refusal(request);
+    if (refusal) return writeHttpError(response, refusal);
+    try {
+      const ncco = await route(adapter, params, request);
+      if (ncco === 'no-content') {
+        response.statusCode = 204;
+        response.end();
+      } else {
+        reply(response, ncco);
+      }
+    } catch (error) {
+      if (error instanceof DomainError || error instanceof ApiError) return writeHttpError(response, error);
+      const requestId = RequestContext.requestId();
+      logger.entry('error', 'a Vonage webhook failed', { path: (request.url ?? '').split('?')[0], error });
+      response.statusCode = 500;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'the webhook could not be handled', ...(requestId ? { requestId } : {}) } }));
+    }
+  }
+}
