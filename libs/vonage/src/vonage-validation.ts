@@ -45,5 +45,9 @@ export function callUuid(value: unknown, field = 'uuid'): string {
 
 /** Drops keys whose value is `undefined`, so built objects serialise exactly as written. */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const key in value) {
+    if (value[key] !== undefined) kept[key] = value[key];
+  }
+  return kept as T;
 }
