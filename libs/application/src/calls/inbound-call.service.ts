@@ -41,7 +41,11 @@ export interface InboundCallOptions {
   readonly defaultLanguage?: string;
   /** Compare-and-set attempts when two instances handle events of one call at once. @defaultValue 3 */
   readonly saveAttempts?: number;
-  /** Calls and plans kept in memory for fallbacks. @defaultValue 10000 */
+  /**
+   * Calls and plans kept in memory for fallbacks. A call in progress is written on each of its events
+   * (every ring timeout at least), so it stays among the most recent unless this many other calls
+   * arrive in between (100 calls/s on one instance). Each copy costs the garbage collector. @defaultValue 2000
+   */
   readonly memoryCapacity?: number;
 }
 
@@ -101,7 +105,7 @@ export class InboundCallService implements InboundCalls {
       emergencyRingTimeoutSeconds: options.emergencyRingTimeoutSeconds ?? 30,
       defaultLanguage: options.defaultLanguage ?? 'en-GB',
       saveAttempts: options.saveAttempts ?? 3,
-      memoryCapacity: options.memoryCapacity ?? 10_000,
+      memoryCapacity: options.memoryCapacity ?? 2000,
     };
     this.logger = deps.logger ?? silentCallLogger;
     this.timer = deps.timer ?? systemTimer;
