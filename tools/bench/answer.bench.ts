@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     report(NAME, 'ratio', ratio, 'x');
     report(NAME, 'answer-p50', answer.result.latency.p50, 'ms');
     report(NAME, 'answer-p99', answer.result.latency.p99, 'ms');
+    report(NAME, 'health-p50', health.result.latency.p50, 'ms');
     report(NAME, 'health-p99', health.result.latency.p99, 'ms');
     report(NAME, 'health-cpu-per-request', health.cpuMicrosPerRequest, 'us');
     report(NAME, 'answer-cpu-per-request', answer.cpuMicrosPerRequest, 'us');

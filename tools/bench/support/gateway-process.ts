@@ -77,7 +77,10 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
   });
   running.add(child);
   const output: string[] = [];
+  // GATEWAY_OUTPUT: a file that gets everything the gateway writes (e.g. with GATEWAY_NODE_ARGS=--trace-gc).
+  const copy = process.env.GATEWAY_OUTPUT ? fs.createWriteStream(process.env.GATEWAY_OUTPUT) : null;
   const keep = (chunk: Buffer) => {
+    copy?.write(chunk);
     output.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
     if (output.length > 200) output.splice(0, output.length - 200);
   };
