@@ -4,7 +4,8 @@ import { InboundCallRig, inboundCallRig } from '@dutyline/application/testing';
 import { OnCall } from '@dutyline/domain';
 import { aHotline, aPerson, personRef } from '@dutyline/domain/testing';
 import { SipRoutingProxy } from './index';
-import { SippFleet, expectSuccess, freeUdpPorts, sippInstalled } from './testing/sipp';
+import { describeWithSipp } from '@dutyline/test-support';
+import { SippFleet, expectSuccess, freeUdpPorts } from './testing/sipp';
 
 const HOTLINE = '+33140000000';
 const UNKNOWN = '+33199999999';
@@ -19,16 +20,6 @@ const alice = aPerson({
   ],
 });
 const onDuty: OnCall = { levels: [personRef(alice)], slotId: 'slot-1', overrideIds: [] };
-
-/**
- * A describe block that needs sipp: it fails under CI when sipp is missing (`.ci/run` installs it),
- * and on a developer machine it is skipped loudly.
- */
-function describeWithSipp(name: string, body: () => void): void {
-  if (sippInstalled()) return describe(name, body);
-  if (process.env['CI']) throw new Error('sipp is required under CI: apt-get install -y sip-tester');
-  return describe.skip(`${name} [SKIPPED: sipp not installed — apt-get install -y sip-tester]`, body);
-}
 
 /** Alice on duty with two numbers rung 5 s each; no supervisor, so the voicemail comes next. Press 1 asked. */
 const world = () => inboundCallRig({

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 type ServiceName = 'MARIADB' | 'REDIS';
@@ -16,6 +17,26 @@ function describeWith(service: ServiceName) {
 export const describeWithMariaDb = describeWith('MARIADB');
 /** A describe block that talks to the real Redis on 127.0.0.1:6379. */
 export const describeWithRedis = describeWith('REDIS');
+
+/** Whether the `sipp` binary runs here (`sipp -v` exits 99 once it printed its version). */
+export function sippInstalled(): boolean {
+  try {
+    execFileSync('sipp', ['-v'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code !== 'ENOENT' && (error as { status?: number }).status !== undefined;
+  }
+}
+
+/**
+ * A describe block that runs sipp (Debian package `sip-tester`): it fails under CI when sipp is
+ * missing (`.ci/run` installs it), and on a developer machine it is skipped loudly.
+ */
+export function describeWithSipp(name: string, body: () => void): void {
+  if (sippInstalled()) return describe(name, body);
+  if (process.env['CI']) throw new Error('sipp is required under CI: apt-get install -y sip-tester');
+  return describe.skip(`${name} [SKIPPED: sipp not installed — apt-get install -y sip-tester]`, body);
+}
 
 export const mariadbOptions = () => ({
   host: process.env.TEST_MARIADB_HOST || '127.0.0.1',

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { Socket, createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,16 +11,6 @@ import { join, resolve } from 'node:path';
 
 /** The XML scenarios beside this library (`libs/sip/sipp`). */
 export const SCENARIOS = resolve(__dirname, '../../sipp');
-
-/** Whether the `sipp` binary runs here (`sipp -v` exits 99 once it printed its version). */
-export function sippInstalled(): boolean {
-  try {
-    execFileSync('sipp', ['-v'], { stdio: 'ignore', timeout: 5000 });
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code !== 'ENOENT' && (error as { status?: number }).status !== undefined;
-  }
-}
 
 /** `count` different UDP ports nobody holds on 127.0.0.1 right now (all bound at once, then released). */
 export async function freeUdpPorts(count: number): Promise<number[]> {

@@ -1,0 +1,2 @@
+export * from './sip-peer';
+export * from './sipp';
