@@ -7,8 +7,8 @@ import {
   CallFact, CallPlan, DialStep, EscalationEvent, ValidationError, VersionConflictError, onEscalationEvent, parseInstant, startCallTimeline,
   startEscalation, updateCallTimeline,
 } from '@dutyline/domain';
-import { describeWithMariaDb, uniqueName } from '@dutyline/test-support';
-import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { uniqueName } from '@dutyline/test-support';
+import { BACKENDS_UNDER_TEST } from './contract/backends';
 import { World } from './contract/world';
 import { CallDocument } from './mappers/call.mapper';
 import { SqlCallStore } from './repositories/call.repository';
@@ -53,12 +53,7 @@ const answeredByBob = (startedAt: number): [EscalationEvent, CallFact][] => [
   [{ type: 'leg-outcome', step: 1, outcome: 'confirmed' }, { kind: 'confirmation', step: 1, at: startedAt + 12_000 }],
 ];
 
-const backends: [(name: string, body: () => void) => void, () => Backend][] = [
-  [describe, sqliteBackend],
-  [describeWithMariaDb, mariaDbBackend],
-];
-
-for (const [describeOn, makeBackend] of backends) {
+for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
   const backend = makeBackend();
   describeOn(`call store on ${backend.name}`, () => {
     let world: World;

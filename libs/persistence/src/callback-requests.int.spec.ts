@@ -7,8 +7,8 @@ import {
   CallbackPolicyInput, HOUR_MS, MINUTE_MS, VersionConflictError, ValidationError, claimCallback, openCallbackRequest, parseInstant,
   recordCallbackAttempt,
 } from '@dutyline/domain';
-import { describeWithMariaDb, uniqueName } from '@dutyline/test-support';
-import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { uniqueName } from '@dutyline/test-support';
+import { BACKENDS_UNDER_TEST } from './contract/backends';
 import { World } from './contract/world';
 import { CallbackRequestDocument } from './mappers/callback.mapper';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore } from './repositories/callback-request.repository';
@@ -34,12 +34,7 @@ function attempt(doc: Doc, at: number, outcome: 'no-answer' | 'answered' | 'busy
   return { ...doc, request: result.value };
 }
 
-const backends: [(name: string, body: () => void) => void, () => Backend][] = [
-  [describe, sqliteBackend],
-  [describeWithMariaDb, mariaDbBackend],
-];
-
-for (const [describeOn, makeBackend] of backends) {
+for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
   const backend = makeBackend();
   describeOn(`callback stores on ${backend.name}`, () => {
     let world: World;

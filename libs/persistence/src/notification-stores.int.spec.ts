@@ -4,20 +4,14 @@
  * of its own and deletes their rows.
  */
 import { ValidationError, VersionConflictError, parseInstant } from '@dutyline/domain';
-import { describeWithMariaDb } from '@dutyline/test-support';
-import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { BACKENDS_UNDER_TEST } from './contract/backends';
 import { World } from './contract/world';
 import { SqlHotlineDocuments } from './repositories/hotline-document.repository';
 import { SqlDeliveryLedger } from './repositories/notification-delivery.repository';
 import { SqlVoicemailLinks } from './repositories/voicemail-link.repository';
 
 const T0 = parseInstant('2027-03-28T01:17:00Z');
-const backends: [(name: string, body: () => void) => void, () => Backend][] = [
-  [describe, sqliteBackend],
-  [describeWithMariaDb, mariaDbBackend],
-];
-
-for (const [describeOn, makeBackend] of backends) {
+for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
   const backend = makeBackend();
   describeOn(`notification stores on ${backend.name}`, () => {
     let world: World;

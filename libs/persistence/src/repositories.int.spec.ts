@@ -2,8 +2,7 @@
  * The repository contract, run against the embedded SQLite (a temporary file) and the real MariaDB
  * (the shared `test` database). Each test works in accounts of its own and deletes their rows.
  */
-import { describeWithMariaDb } from '@dutyline/test-support';
-import { Backend, mariaDbBackend, sqliteBackend } from './contract/backends';
+import { BACKENDS_UNDER_TEST } from './contract/backends';
 import { ContractContext } from './contract/context';
 import { accountsContract } from './contract/accounts.contract';
 import { auditContract } from './contract/audit.contract';
@@ -15,12 +14,7 @@ import { scopingContract } from './contract/scoping.contract';
 import { settingsContract } from './contract/settings.contract';
 import { World } from './contract/world';
 
-const backends: [(name: string, body: () => void) => void, () => Backend][] = [
-  [describe, sqliteBackend],
-  [describeWithMariaDb, mariaDbBackend],
-];
-
-for (const [describeOn, makeBackend] of backends) {
+for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
   const backend = makeBackend();
   describeOn(`repositories on ${backend.name}`, () => {
     let world: World | undefined;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mariadbUrl, uniqueName } from '@dutyline/test-support';
+import { describeWithMariaDb, mariadbUrl, uniqueName } from '@dutyline/test-support';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../database/create-data-source';
@@ -63,3 +63,9 @@ export function mariaDbBackend(): Backend {
     finish: async () => undefined,
   };
 }
+
+/** Each backend a store is checked on, with the describe that runs it (MariaDB's skips loudly when the server is down, off CI). */
+export const BACKENDS_UNDER_TEST: readonly (readonly [(name: string, body: () => void) => void, () => Backend])[] = [
+  [describe, sqliteBackend],
+  [describeWithMariaDb, mariaDbBackend],
+];

@@ -5,13 +5,8 @@ import {
 } from '@dutyline/domain';
 import { uniqueName } from '@dutyline/test-support';
 import { DataSource } from 'typeorm';
+import { deleteAccount } from '../database/account-deletion';
 import { SqlRepositories, sqlRepositories } from '../repositories';
-
-/** Child tables first: the order in which an account's rows can be deleted. */
-const ACCOUNT_TABLES = [
-  'hotline_callback_settings', 'team_callback_settings', 'on_call_patterns', 'audit_log', 'override_assignees', 'overrides', 'slot_assignees', 'slots', 'schedule_versions', 'hotline_supervisors',
-  'hotlines', 'team_members', 'teams', 'person_numbers', 'people', 'api_keys', 'users',
-];
 
 export const CREATED_AT = parseInstant('2027-01-04T09:00:00Z');
 
@@ -36,10 +31,7 @@ export class World {
   }
 
   async cleanUp(): Promise<void> {
-    for (const accountId of this.accounts.splice(0)) {
-      for (const table of ACCOUNT_TABLES) await this.dataSource.query(`DELETE FROM ${table} WHERE account_id = ?`, [accountId]);
-      await this.dataSource.query('DELETE FROM accounts WHERE id = ?', [accountId]);
-    }
+    for (const accountId of this.accounts.splice(0)) await deleteAccount(this.dataSource, accountId);
   }
 
   /** Saves and returns a person with one mobile unless told otherwise. */
