@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { EmailAddress, type Id, type Role } from '@dutyline/domain';
+import { deleteAccount } from '@dutyline/persistence';
 import { mariadbUrl, uniqueName } from '@dutyline/test-support';
 import { AppModule } from '../app.module';
 import type { AccessTokens } from '../auth/access-tokens';
@@ -11,7 +12,9 @@ import { ACCESS_TOKENS, PASSWORD_HASHER } from '../auth/auth.tokens';
 import { issueApiKey } from '../auth/api-key-secret';
 import { PasswordHasher } from '../auth/password-hasher';
 import { type Environment, type GatewayConfig, readGatewayConfig } from '../config/gateway-config';
+import { DATA_SOURCE } from '../database/database.module';
 import { ACCOUNT_REPOSITORY, API_KEY_REPOSITORY } from '../database/repository.tokens';
+import type { DataSource } from 'typeorm';
 import { configureGatewayApp } from '../gateway-app';
 import { JsonLogger } from '../logging/json-logger';
 
@@ -55,7 +58,11 @@ export interface GatewayHarness {
   readonly logs: Record<string, unknown>[];
   graphql(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLAnswer>;
   get(pathname: string, headers?: Record<string, string>): Promise<Response>;
-  /** A fresh account (own tenant) with an admin, a supervisor and a member, and an admin API key. */
+  /**
+   * A fresh account (own tenant) with an admin, a supervisor and a member, and an admin API key. On the
+   * shared MariaDB test database it is deleted with every row of it on `close` (a SQLite file goes
+   * with its folder; a database a test names itself is its own to clean).
+   */
   newAccount(): Promise<TestAccount>;
   close(): Promise<void>;
 }
@@ -98,10 +105,12 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
     return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLAnswer['body'] };
   };
 
+  const created: Id[] = [];
   const newAccount = async (): Promise<TestAccount> => {
     const accounts = app.get(ACCOUNT_REPOSITORY);
     const tokens = app.get<AccessTokens>(ACCESS_TOKENS);
     const accountId = uniqueName('acc');
+    created.push(accountId);
     await accounts.createAccount({ id: accountId, name: `Test ${accountId}`, createdAt: Date.now() });
     const users = {} as Record<Role, { id: Id; email: string; password: string }>;
     const issued = {} as Record<Role, string>;
@@ -143,8 +152,12 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
     get: (pathname, headers) => fetch(`${url}${pathname}`, { headers }),
     newAccount,
     close: async () => {
+      if (options.database === 'mariadb' && !options.env?.DATABASE_URL) {
+        for (const accountId of created.splice(0)) await deleteAccount(app.get<DataSource>(DATA_SOURCE), accountId);
+      }
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
+
