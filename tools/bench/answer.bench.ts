@@ -6,7 +6,7 @@
 // uuid and caller), 64 connections, DURATION seconds each, one run each, after a short warm-up of both.
 import { randomBytes } from 'node:crypto';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
-import { GatewayProcess, LoadResult, answerQuery, benchDatabaseUrl, load, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
+import { GatewayProcess, LoadResult, answerQuery, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'answer';
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     goal(NAME, `gateway RSS <= ${GOALS.rssMb} MB`, peakMb <= GOALS.rssMb);
   } finally {
     await gateway.stop();
+    await removeBenchAccount(DATABASE_URL, account.accountId);
   }
 }
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Person } from '@dutyline/domain';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
-import { GatewayProcess, answerQuery, benchDatabaseUrl, graphql, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
+import { GatewayProcess, answerQuery, benchDatabaseUrl, graphql, removeBenchAccount, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
 import { goal, percentile, report } from './support/measure';
 
 const NAME = 'propagation';
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     goal(NAME, `every trial followed within ${GOAL_MS} ms (max)`, max <= GOAL_MS);
   } finally {
     for (const gateway of gateways) await gateway.stop();
+    await removeBenchAccount(DATABASE_URL, account.accountId);
   }
 }
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CallRecord, Clock, hotline, person } from '@dutyline/domain';
 import { SmtpSink } from '@dutyline/mail/testing';
-import { SqlDeliveryLedger, createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import { SqlDeliveryLedger, createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
 import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
@@ -145,12 +145,7 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
     await dropKeys(prefix);
     await vonage.close();
     await sink.close();
-    if (databaseUrl) {
-      for (const table of ['notification_deliveries', 'hotline_documents', 'hotline_supervisors', 'schedule_versions', 'hotlines', 'person_numbers', 'people']) {
-        await dataSource.query(`DELETE FROM ${table} WHERE account_id = ?`, [accountId]);
-      }
-      await dataSource.query('DELETE FROM accounts WHERE id = ?', [accountId]);
-    }
+    if (databaseUrl) await deleteAccount(dataSource, accountId);
     await dataSource.destroy();
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApplication, systemCaller } from '@dutyline/application';
 import { Clock, Hotline, Id, Person } from '@dutyline/domain';
-import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import { createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js');
@@ -138,6 +138,17 @@ export function benchDatabaseUrl(): string {
   const env = (name: string, fallback: string) => process.env[`TEST_MARIADB_${name}`] || fallback;
   const password = env('PASSWORD', '');
   return `mysql://${env('USER', 'root')}${password ? `:${encodeURIComponent(password)}` : ''}@${env('HOST', '127.0.0.1')}:${env('PORT', '3306')}/${env('DATABASE', 'test')}`;
+}
+
+/** Deletes a bench account and every row of it (the calls of an answer run included) from the shared database. */
+export async function removeBenchAccount(databaseUrl: string, accountId: Id): Promise<void> {
+  const dataSource = createDataSource({ url: databaseUrl });
+  await dataSource.initialize();
+  try {
+    await deleteAccount(dataSource, accountId);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 export interface BenchAccount {
