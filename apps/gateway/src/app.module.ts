@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
 import { DrainOnShutdown } from './platform/shutdown-state';
 import { SeedModule } from './seed/seed.module';
+import { SipModule } from './sip/sip.module';
 import { VonageModule } from './vonage/vonage.module';
 
 /** The composition root for HTTP: platform, database, GraphQL, auth, audit, health, seed, then the features. */
@@ -38,6 +39,7 @@ export class AppModule {
         ...FEATURE_MODULES,
         CallsModule,
         VonageModule,
+        SipModule,
       ],
       providers: [DrainOnShutdown],
     };

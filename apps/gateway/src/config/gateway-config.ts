@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { MAX_PAGE_SIZE } from '@dutyline/domain';
+import { MAX_PAGE_SIZE, ValidationError } from '@dutyline/domain';
+import { type SipProxySettings, resolveSipProxySettings } from '@dutyline/sip';
 import { ConfigError, ConfigProblem } from './config-error';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -85,6 +86,8 @@ export interface GatewayConfig {
     /** `VONAGE_REST_HOST`: another SMS API host (a local fake in tests). */
     readonly restHost: string | null;
   };
+  /** The SIP proxy for PBXs and trunks (`SIP_*`, on when `SIP_TARGET_URI` is set); null: no SIP. */
+  readonly sip: SipProxySettings | null;
 }
 
 /** The token-signing secret and where it came from (a generated one is worth a warning with several instances). */
@@ -156,11 +159,54 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       apiHost: read.url('VONAGE_API_HOST', ['http:', 'https:']),
       restHost: read.url('VONAGE_REST_HOST', ['http:', 'https:']),
     },
+    sip: readSipSettings(read, problems),
   };
   if (problems.length > 0 || database === undefined) throw new ConfigError(problems);
   const authSecret: AuthSecret =
     secretText !== undefined ? { value: secretText, source: 'environment' } : { value: options.generatedSecret(dataDir), source: 'generated' };
   return { ...config, database, authSecret };
+}
+
+/**
+ * The SIP proxy's settings (libs/sip/README.md), on when `SIP_TARGET_URI` is set. Checked here, so a
+ * bad one stops the start naming its variable: the library's field `sip.targetUriByPrefix.+331` is
+ * the variable `SIP_TARGET_URI_BY_PREFIX`.
+ */
+function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySettings | null {
+  const targetUri = read.text('SIP_TARGET_URI');
+  if (targetUri === undefined) return null;
+  const byPrefixText = read.text('SIP_TARGET_URI_BY_PREFIX');
+  let targetUriByPrefix: Record<string, string> = {};
+  if (byPrefixText !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(byPrefixText);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) throw new Error();
+      targetUriByPrefix = parsed as Record<string, string>;
+    } catch {
+      problems.push({ variable: 'SIP_TARGET_URI_BY_PREFIX', message: 'must be a JSON object of number prefix to URI template, e.g. {"+3314000":"sip:{digits}@pbx.example.net"}' });
+    }
+  }
+  const unknownNumberStatus = read.oneOf('SIP_UNKNOWN_NUMBER_STATUS', ['404', '604'] as const, '404');
+  const settings: SipProxySettings = {
+    targetUri,
+    targetUriByPrefix,
+    bindAddress: read.text('SIP_BIND_ADDRESS') ?? '127.0.0.1',
+    port: read.integer('SIP_PORT', 5060, 0, 65535),
+    ...(read.text('SIP_ADVERTISED_HOST') ? { advertisedHost: read.text('SIP_ADVERTISED_HOST') } : {}),
+    voicemailUri: read.text('SIP_VOICEMAIL_URI') ?? null,
+    announcementUri: read.text('SIP_ANNOUNCEMENT_URI') ?? null,
+    allowFrom: read.text('SIP_ALLOW_FROM')?.split(',').map((address) => address.trim()).filter((address) => address !== '') ?? null,
+    recordRoute: read.boolean('SIP_RECORD_ROUTE', true),
+    unknownNumberStatus: Number(unknownNumberStatus) as 404 | 604,
+  };
+  try {
+    resolveSipProxySettings(settings);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const name = /^sip\.([A-Za-z]+)/.exec(error.field ?? '')?.[1] ?? 'targetUri';
+    problems.push({ variable: `SIP_${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`, message: error.message });
+  }
+  return settings;
 }
 
 class EnvReader {
