@@ -26,6 +26,8 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# The SIP proxy, when SIP_TARGET_URI is set (SIP_BIND_ADDRESS=0.0.0.0 and SIP_ADVERTISED_HOST in a container).
+EXPOSE 5060/udp
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM: /ready turns 503, requests in flight finish (10 s at most), the database closes.
