@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from './config/config-error';
+import { ConfigError } from '@dutyline/env';
 import { loadGatewayConfig } from './config/generated-auth-secret';
 import type { GatewayConfig } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';

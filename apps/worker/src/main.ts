@@ -1,6 +1,7 @@
 import { jsonLogger } from './adapters/json-logger';
 import { readTextFile } from './adapters/adapter-factories';
-import { ConfigError, readWorkerConfig } from './config/worker-config';
+import { ConfigError } from '@dutyline/env';
+import { readWorkerConfig } from './config/worker-config';
 import { startWorker } from './worker';
 
 /** `node dist/main.js` (or `npm start -w @dutyline/worker`): the environment is read once, then the worker runs until SIGTERM/SIGINT. */

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '@dutyline/env';
 import { readCallRoutingSettings } from './call-routing-settings';
 
 describe('call routing settings (CALL_* variables)', () => {

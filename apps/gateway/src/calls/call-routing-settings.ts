@@ -1,5 +1,5 @@
 import type { InboundCallOptions } from '@dutyline/application';
-import { ConfigError, ConfigProblem } from '../config/config-error';
+import { ConfigError, ConfigProblem } from '@dutyline/env';
 import type { Environment } from '../config/gateway-config';
 
 /** How inbound calls are routed, whatever the carrier; read once from the environment. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { VonageVoiceSettings } from '@dutyline/vonage';
-import { ConfigError, ConfigProblem } from '../config/config-error';
+import { ConfigError, ConfigProblem } from '@dutyline/env';
 import type { GatewayConfig } from '../config/gateway-config';
 
 /** Which carrier places outbound calls and sends text messages. */

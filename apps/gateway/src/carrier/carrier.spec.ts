@@ -9,7 +9,7 @@ import { FakeVonageApi, nativeVonageSdk, testApplicationKeys } from '@dutyline/v
 import { Redis } from 'ioredis';
 import { GATEWAY_VONAGE_LIMITS } from '../cluster/cluster-resources';
 import { VONAGE_RATE_LIMITER } from '../cluster/cluster.tokens';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '@dutyline/env';
 import type { GatewayConfig } from '../config/gateway-config';
 import { JsonLogger } from '../logging/json-logger';
 import { provideValue } from '../platform/injection-token';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError } from './config-error';
+import { ConfigError } from '@dutyline/env';
 import { Environment, readGatewayConfig } from './gateway-config';
 
 const cwd = '/srv/dutyline';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MAX_PAGE_SIZE, ValidationError } from '@dutyline/domain';
 import { type SipProxySettings, resolveSipProxySettings } from '@dutyline/sip';
-import { ConfigError, ConfigProblem } from './config-error';
+import { ConfigError, type ConfigProblem, EnvReader, type Environment } from '@dutyline/env';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -96,7 +96,7 @@ export interface AuthSecret {
   readonly source: 'environment' | 'generated';
 }
 
-export type Environment = Readonly<Record<string, string | undefined>>;
+export type { Environment };
 
 /** The secret generated once into the data folder; injected so reading the config stays testable. */
 export type GeneratedSecretSource = (dataDir: string) => string;
@@ -113,7 +113,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
 
   const port = read.integer('PORT', 3000, 0, 65535);
   const dataDir = path.resolve(options.cwd, read.text('DATA_DIR') ?? './data');
-  const database = read.databaseUrl('DATABASE_URL', dataDir, read.integer('DATABASE_POOL_SIZE', 10, 1, 500));
+  const database = databaseOf(read, dataDir, read.integer('DATABASE_POOL_SIZE', 10, 1, 500));
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const secretText = read.text('AUTH_SECRET');
@@ -143,7 +143,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     mail: {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
       outboxDir: path.resolve(options.cwd, read.text('OUTBOX_DIR') ?? path.join(dataDir, 'outbox')),
-      from: read.matching('MAIL_FROM', /^[^\s@<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'an e-mail address') ?? 'dutyline@localhost.localdomain',
+      from: read.email('MAIL_FROM') ?? 'dutyline@localhost.localdomain',
     },
     notifications: {
       embeddedJobs: read.boolean('EMBEDDED_JOBS', true),
@@ -209,70 +209,9 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
   return settings;
 }
 
-class EnvReader {
-  constructor(
-    private readonly env: Environment,
-    private readonly problems: ConfigProblem[],
-  ) {}
-
-  text(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  }
-
-  matching(name: string, pattern: RegExp, description: string): string | undefined {
-    const text = this.text(name);
-    if (text !== undefined && !pattern.test(text)) this.problems.push({ variable: name, message: `must be ${description}, not "${text}"` });
-    return text !== undefined && pattern.test(text) ? text : undefined;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const text = this.text(name);
-    if (text === undefined) return fallback;
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) {
-      this.problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}, not "${text}"` });
-      return fallback;
-    }
-    return value;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const text = this.text(name)?.toLowerCase();
-    if (text === undefined) return fallback;
-    if (['true', '1', 'yes', 'on'].includes(text)) return true;
-    if (['false', '0', 'no', 'off'].includes(text)) return false;
-    this.problems.push({ variable: name, message: `must be true or false, not "${text}"` });
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
-    const text = this.text(name)?.toLowerCase();
-    if (text === undefined) return fallback;
-    if ((values as readonly string[]).includes(text)) return text as T;
-    this.problems.push({ variable: name, message: `must be one of ${values.join(', ')}, not "${text}"` });
-    return fallback;
-  }
-
-  url(name: string, protocols: readonly string[]): string | null {
-    const text = this.text(name);
-    if (text === undefined) return null;
-    const url = URL.canParse(text) ? new URL(text) : null;
-    if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
-      this.problems.push({ variable: name, message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host` });
-      return null;
-    }
-    return text;
-  }
-
-  databaseUrl(name: string, dataDir: string, poolSize: number): DatabaseConfig | undefined {
-    if (this.text(name) === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
-    const url = this.url(name, ['mysql:', 'mariadb:']);
-    if (url === null) return undefined;
-    if (new URL(url).pathname.replace(/^\//, '') === '') {
-      this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
-      return undefined;
-    }
-    return { kind: 'mysql', url, poolSize };
-  }
+/** The database `DATABASE_URL` names, else the SQLite file in the data folder; undefined when unusable (recorded). */
+function databaseOf(read: EnvReader, dataDir: string, poolSize: number): DatabaseConfig | undefined {
+  const url = read.mysqlUrl('DATABASE_URL');
+  if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
+  return url === undefined ? undefined : { kind: 'mysql', url, poolSize };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from './config-error';
+import { ConfigError } from '@dutyline/env';
 import { AUTH_SECRET_FILE, generatedAuthSecret, loadGatewayConfig } from './generated-auth-secret';
 
 describe('generatedAuthSecret', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ConfigProblem } from './config-error';
+import { ConfigError, ConfigProblem } from '@dutyline/env';
 import { Environment, GatewayConfig, MIN_AUTH_SECRET_LENGTH, readGatewayConfig } from './gateway-config';
 
 export const AUTH_SECRET_FILE = 'auth-secret';

@@ -7,7 +7,7 @@ import type { Application, Caller } from '@dutyline/application';
 import { SippFleet, expectSuccess, freeUdpPorts } from '@dutyline/sip/testing';
 import { describeWithMariaDb, describeWithSipp } from '@dutyline/test-support';
 import { APPLICATION } from '../application/application.module';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '@dutyline/env';
 import { readGatewayConfig } from '../config/gateway-config';
 import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
 import { SIP_PROXY } from './sip.tokens';

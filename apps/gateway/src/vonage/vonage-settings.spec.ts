@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '@dutyline/env';
 import { type Environment, readGatewayConfig } from '../config/gateway-config';
 import { legRouteOf } from './vonage-call-adapter';
 import { readVonageSettings } from './vonage-settings';

@@ -1,4 +1,4 @@
-import { ConfigError, ConfigProblem } from '../config/config-error';
+import { ConfigError, ConfigProblem } from '@dutyline/env';
 import type { Environment, GatewayConfig } from '../config/gateway-config';
 
 /**

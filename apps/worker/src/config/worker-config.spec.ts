@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, readWorkerConfig } from './worker-config';
+import { ConfigError } from '@dutyline/env';
+import { readWorkerConfig } from './worker-config';
 
 const sources = { cwd: '/srv/dutyline', readFile: (file: string) => (file === '/srv/dutyline/keys/app.pem' ? '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n' : fail(file)) };
 const fail = (file: string): never => {

@@ -1,18 +1,5 @@
 import path from 'node:path';
-
-/** One environment variable that cannot be used as given. */
-export interface ConfigProblem {
-  readonly variable: string;
-  readonly message: string;
-}
-
-/** The environment cannot start the worker; every faulty variable is named. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  constructor(readonly problems: readonly ConfigProblem[]) {
-    super(problems.map((p) => `${p.variable}: ${p.message}`).join('\n'));
-  }
-}
+import { ConfigError, type ConfigProblem, EnvReader, type Environment } from '@dutyline/env';
 
 export type WorkerDatabaseConfig = { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
 
@@ -66,8 +53,6 @@ export interface WorkerConfig {
   readonly logLevel: LogLevel;
 }
 
-export type Environment = Readonly<Record<string, string | undefined>>;
-
 export interface ConfigSources {
   readonly cwd: string;
   /** Reads the private key file when `VONAGE_PRIVATE_KEY` is a path. */
@@ -84,17 +69,17 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   if (read.text('REDIS_URL') === undefined) problems.push({ variable: 'REDIS_URL', message: 'is required: the worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379)' });
   const dataDir = path.resolve(sources.cwd, read.text('DATA_DIR') ?? './data');
-  const queuePrefix = read.prefix();
+  const queuePrefix = prefixOf(read);
   const config = {
     queuePrefix,
     dataDir,
-    database: read.database('DATABASE_URL', dataDir),
+    database: databaseOf(read, dataDir),
     mail: {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
       outboxDir: path.resolve(sources.cwd, read.text('OUTBOX_DIR') ?? path.join(dataDir, 'outbox')),
       from: read.email('MAIL_FROM') ?? 'dutyline@localhost.localdomain',
     },
-    vonage: read.vonage(sources),
+    vonage: vonageOf(read, sources),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
     concurrency: read.integer('WORKER_CONCURRENCY', 5, 1, 1000),
     backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
@@ -106,102 +91,48 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
   return { ...config, redisUrl, database: config.database };
 }
 
-class EnvReader {
-  constructor(
-    private readonly env: Environment,
-    private readonly problems: ConfigProblem[],
-  ) {}
-
-  text(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
+/** `REDIS_PREFIX` or its other name `QUEUE_PREFIX` (both set: they must be equal); the same characters as the gateway allows. */
+function prefixOf(read: EnvReader): string {
+  const [shared, own] = [read.text('REDIS_PREFIX'), read.text('QUEUE_PREFIX')];
+  if (shared !== undefined && own !== undefined && shared !== own) {
+    read.problems.push({ variable: 'QUEUE_PREFIX', message: `differs from REDIS_PREFIX ("${own}" ≠ "${shared}"): set REDIS_PREFIX alone, as the gateway reads it` });
   }
+  const variable = shared !== undefined ? 'REDIS_PREFIX' : 'QUEUE_PREFIX';
+  const prefix = shared ?? own ?? 'dutyline';
+  if (!/^[A-Za-z0-9._:{}-]{1,100}$/.test(prefix)) read.problems.push({ variable, message: 'is 1 to 100 letters, digits or . _ : { } -' });
+  return prefix;
+}
 
-  /** `REDIS_PREFIX` or its other name `QUEUE_PREFIX` (both set: they must be equal); the same characters as the gateway allows. */
-  prefix(): string {
-    const [shared, own] = [this.text('REDIS_PREFIX'), this.text('QUEUE_PREFIX')];
-    if (shared !== undefined && own !== undefined && shared !== own) {
-      this.problems.push({ variable: 'QUEUE_PREFIX', message: `differs from REDIS_PREFIX ("${own}" ≠ "${shared}"): set REDIS_PREFIX alone, as the gateway reads it` });
-    }
-    const variable = shared !== undefined ? 'REDIS_PREFIX' : 'QUEUE_PREFIX';
-    const prefix = shared ?? own ?? 'dutyline';
-    if (!/^[A-Za-z0-9._:{}-]{1,100}$/.test(prefix)) this.problems.push({ variable, message: 'is 1 to 100 letters, digits or . _ : { } -' });
-    return prefix;
+/** The database `DATABASE_URL` names, else the SQLite file in the data folder; undefined when unusable (recorded). */
+function databaseOf(read: EnvReader, dataDir: string): WorkerDatabaseConfig | undefined {
+  const url = read.mysqlUrl('DATABASE_URL');
+  if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
+  return url === undefined ? undefined : { kind: 'mysql', url };
+}
+
+function vonageOf(read: EnvReader, sources: ConfigSources): VonageWorkerConfig | null {
+  const applicationId = read.text('VONAGE_APPLICATION_ID');
+  const keyText = read.text('VONAGE_PRIVATE_KEY');
+  const apiKey = read.text('VONAGE_API_KEY') ?? null;
+  const apiSecret = read.text('VONAGE_API_SECRET') ?? null;
+  const apiHost = read.url('VONAGE_API_HOST', ['http:', 'https:']);
+  const restHost = read.url('VONAGE_REST_HOST', ['http:', 'https:']);
+  if ((apiKey === null) !== (apiSecret === null)) {
+    read.problems.push({ variable: apiKey === null ? 'VONAGE_API_KEY' : 'VONAGE_API_SECRET', message: 'give VONAGE_API_KEY and VONAGE_API_SECRET together, or neither' });
   }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const text = this.text(name);
-    if (text === undefined) return fallback;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-      this.problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}, not "${text}"` });
-      return fallback;
-    }
-    return Number(text);
+  if (applicationId === undefined && keyText === undefined) return null;
+  if (applicationId === undefined || keyText === undefined) {
+    read.problems.push({ variable: applicationId === undefined ? 'VONAGE_APPLICATION_ID' : 'VONAGE_PRIVATE_KEY', message: 'give VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY together, or neither (the simulator)' });
+    return null;
   }
-
-  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
-    const text = this.text(name)?.toLowerCase();
-    if (text === undefined) return fallback;
-    if ((values as readonly string[]).includes(text)) return text as T;
-    this.problems.push({ variable: name, message: `must be one of ${values.join(', ')}, not "${text}"` });
-    return fallback;
-  }
-
-  url(name: string, protocols: readonly string[]): string | null {
-    const text = this.text(name);
-    if (text === undefined) return null;
-    const url = URL.canParse(text) ? new URL(text) : null;
-    if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
-      this.problems.push({ variable: name, message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host` });
+  let privateKey = keyText.replace(/\\n/g, '\n');
+  if (!privateKey.includes('-----BEGIN')) {
+    try {
+      privateKey = sources.readFile(path.resolve(sources.cwd, keyText));
+    } catch (error) {
+      read.problems.push({ variable: 'VONAGE_PRIVATE_KEY', message: `is neither a PEM key nor a readable file (${(error as Error).message})` });
       return null;
     }
-    return text;
   }
-
-  email(name: string): string | undefined {
-    const text = this.text(name);
-    if (text !== undefined && !/^[^\s@<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(text)) {
-      this.problems.push({ variable: name, message: `must be an e-mail address, not "${text}"` });
-      return undefined;
-    }
-    return text;
-  }
-
-  database(name: string, dataDir: string): WorkerDatabaseConfig | undefined {
-    if (this.text(name) === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
-    const url = this.url(name, ['mysql:', 'mariadb:']);
-    if (url === null) return undefined;
-    if (new URL(url).pathname.replace(/^\//, '') === '') {
-      this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
-      return undefined;
-    }
-    return { kind: 'mysql', url };
-  }
-
-  vonage(sources: ConfigSources): VonageWorkerConfig | null {
-    const applicationId = this.text('VONAGE_APPLICATION_ID');
-    const keyText = this.text('VONAGE_PRIVATE_KEY');
-    const apiKey = this.text('VONAGE_API_KEY') ?? null;
-    const apiSecret = this.text('VONAGE_API_SECRET') ?? null;
-    const apiHost = this.url('VONAGE_API_HOST', ['http:', 'https:']);
-    const restHost = this.url('VONAGE_REST_HOST', ['http:', 'https:']);
-    if ((apiKey === null) !== (apiSecret === null)) {
-      this.problems.push({ variable: apiKey === null ? 'VONAGE_API_KEY' : 'VONAGE_API_SECRET', message: 'give VONAGE_API_KEY and VONAGE_API_SECRET together, or neither' });
-    }
-    if (applicationId === undefined && keyText === undefined) return null;
-    if (applicationId === undefined || keyText === undefined) {
-      this.problems.push({ variable: applicationId === undefined ? 'VONAGE_APPLICATION_ID' : 'VONAGE_PRIVATE_KEY', message: 'give VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY together, or neither (the simulator)' });
-      return null;
-    }
-    let privateKey = keyText.replace(/\\n/g, '\n');
-    if (!privateKey.includes('-----BEGIN')) {
-      try {
-        privateKey = sources.readFile(path.resolve(sources.cwd, keyText));
-      } catch (error) {
-        this.problems.push({ variable: 'VONAGE_PRIVATE_KEY', message: `is neither a PEM key nor a readable file (${(error as Error).message})` });
-        return null;
-      }
-    }
-    return { applicationId, privateKey, apiKey, apiSecret, apiHost, restHost };
-  }
+  return { applicationId, privateKey, apiKey, apiSecret, apiHost, restHost };
 }

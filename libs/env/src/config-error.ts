@@ -4,7 +4,7 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
-/** The environment cannot start the gateway; every faulty variable is named. */
+/** The environment cannot start the process; every faulty variable is named. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(readonly problems: readonly ConfigProblem[]) {
