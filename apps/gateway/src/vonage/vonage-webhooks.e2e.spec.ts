@@ -427,6 +427,18 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     expect(recording).toMatchObject({ status: 400, ncco: { error: { code: 'REQUIRED', field: 'recording_url' } } });
   });
 
+  it('served ahead of the framework, a webhook still gets a request id and a log line; other /vonage routes and unknown paths reach Nest', async () => {
+    const { fields } = calledFrom();
+    const response = await fetch(`${gateway.url}/vonage/answer?${new URLSearchParams(fields)}`, {
+      headers: { authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawQuery: new URLSearchParams(fields).toString() }), 'x-request-id': 'vonage-req-1' },
+    });
+    expect([response.status, response.headers.get('x-request-id')]).toEqual([200, 'vonage-req-1']);
+    await response.text();
+    expect(gateway.logs).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/vonage/answer', status: 200 }));
+    expect((await line.post('/vonage/callbacks/calls/nope/keys?stage=x', {})).status).toBe(200);
+    expect((await fetch(`${gateway.url}/vonage/nothing-here`)).status).toBe(404);
+  });
+
   it('the fallback URL answers a retried answer with the same NCCO', async () => {
     const { fields } = calledFrom();
     const answer = await line.answer(fields);

@@ -11,10 +11,11 @@ import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
+import type { Server } from 'node:http';
 import type { Clock } from '@dutyline/domain';
 import { installBeforeBodyParsers, rawBodyCapture } from './raw-body-capture';
 import { VonageCallAdapter } from './vonage-call-adapter';
-import { vonageCallWebhooks } from './vonage-call-webhooks';
+import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
 import { type VonageSettings, readVonageSettings } from './vonage-settings';
 import { VonageWebhookSignatures } from './vonage-webhook-signatures';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
@@ -62,13 +63,16 @@ export class VonageModule implements OnModuleInit {
   ) {}
 
   /**
-   * Body parsers are in place by now: the call's webhooks, then the raw-body capture (for the other
-   * `/vonage/*` routes), go just before them.
+   * The call's webhooks are served ahead of Express; the other `/vonage/*` routes (Nest controllers)
+   * get the raw-body capture just before the body parsers, which are in place by now.
    */
   onModuleInit(): void {
+    const server = this.http.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server) throw new Error('the Vonage webhooks need the HTTP server');
+    serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger).serve);
     const app = this.http.httpAdapter?.getInstance();
-    if (app && !installBeforeBodyParsers(app, vonageCallWebhooks(this.adapter, this.signatures, this.logger), rawBodyCapture('/vonage/'))) {
-      this.logger.entry('error', 'could not put the Vonage webhooks before the body parsers: signed POST webhooks are checked against the parsed body');
+    if (app && !installBeforeBodyParsers(app, rawBodyCapture('/vonage/'))) {
+      this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body');
     }
     const { signatures } = this.settings;
     if (!signatures.verify) this.logger.entry('warn', 'Vonage webhook signatures are NOT verified (VONAGE_VERIFY_SIGNATURES=false)');
