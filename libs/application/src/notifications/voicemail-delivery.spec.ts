@@ -84,6 +84,16 @@ describe('VoicemailDelivery (F13)', () => {
     expect([w.mailer.sent.length, w.sms.sent.length]).toEqual([1, 2]);
   });
 
+  it('clears the links that have expired when it issues a new one', async () => {
+    const w = await world();
+    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { sms: { onDuty: true }, linkHours: 48 } }));
+    const stale = { accountId: TEST_ACCOUNT, callId: 'call-0', recording: 'r-0' };
+    await w.links.issueVoicemailLink({ ...stale, expiresAt: w.clock.now() - 1 });
+    await w.links.issueVoicemailLink({ ...stale, expiresAt: w.clock.now() + 1 });
+    await w.delivery.deliver(await w.owe(), FIRST);
+    expect(w.links.issued.map((link) => link.expiresAt)).toEqual([w.clock.now() + 1, parseInstant('2027-03-30T01:18:00Z')]);
+  });
+
   it('skips the steps an interrupted attempt finished, and records a mobile the carrier refuses', async () => {
     const w = await world();
     await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { sms: { onDuty: true } } }));

@@ -82,9 +82,10 @@ export class VoicemailDelivery {
 
       const pending = textTo.mobiles.filter((n) => delivery.steps[`sms:${n.e164}`] === undefined);
       if (pending.length === 0 || !hotline) return;
-      const link = await deps.links!.issueVoicemailLink({
-        accountId, callId: delivery.callId, recording, expiresAt: deps.clock.now() + settings.voicemail.linkHours * HOUR_MS,
-      });
+      const now = deps.clock.now();
+      const link = await deps.links!.issueVoicemailLink({ accountId, callId: delivery.callId, recording, expiresAt: now + settings.voicemail.linkHours * HOUR_MS });
+      // Links expire within days; issuing one clears those that have (their rows would otherwise stay for good).
+      await deps.links!.purgeExpired(now);
       const message = `Voicemail on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}: ${link.url}`;
       for (const mobile of pending) {
         await step(`sms:${mobile.e164}`, () => textOnce(deps.sms!, mobile, hotline.number, message));

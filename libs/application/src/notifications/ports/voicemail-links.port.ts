@@ -24,6 +24,8 @@ export interface VoicemailLinkTarget {
  */
 export interface VoicemailLinks {
   issueVoicemailLink(request: VoicemailLinkRequest): Promise<{ readonly url: string }>;
+  /** Deletes the links expired at `at`; resolves with how many. */
+  purgeExpired(at: Instant): Promise<number>;
 }
 
 /** The gateway's side: `undefined` for an unknown, tampered or expired token (answer 404 alike). */

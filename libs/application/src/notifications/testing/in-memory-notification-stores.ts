@@ -142,9 +142,17 @@ export class RecordingSms implements SmsCarrier {
 export class InMemoryVoicemailLinks implements VoicemailLinks {
   readonly issued: (VoicemailLinkRequest & { url: string })[] = [];
 
+  private count = 0;
+
   async issueVoicemailLink(request: VoicemailLinkRequest): Promise<{ url: string }> {
-    const url = `https://hotline.test/voicemail/token-${this.issued.length + 1}`;
+    const url = `https://hotline.test/voicemail/token-${++this.count}`;
     this.issued.push({ ...request, url });
     return { url };
+  }
+
+  async purgeExpired(at: Instant): Promise<number> {
+    const before = this.issued.length;
+    this.issued.splice(0, this.issued.length, ...this.issued.filter((link) => link.expiresAt > at));
+    return before - this.issued.length;
   }
 }
