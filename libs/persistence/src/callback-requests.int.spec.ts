@@ -158,6 +158,45 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(due.items.filter((d) => d.accountId === accountId).map((d) => d.request.id)).toEqual([open.request.id]);
     });
 
+    it('runs the intakes of one caller and service one after the other, other callers alongside, also from another process', async () => {
+      const accountId = await newAccount();
+      const hotline = { kind: 'hotline' as const, id: 'hl-1' };
+      const order: string[] = [];
+      const gate = (() => {
+        let open!: () => void;
+        return { opened: new Promise<void>((resolve) => (open = resolve)), open: () => open() };
+      })();
+      // A second store on a DataSource of its own: another gateway process on the same database.
+      const otherDataSource = await backend.connect();
+      const otherProcess = new SqlCallbackRequestStore<Doc>(otherDataSource);
+      try {
+        const first = store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+          order.push('first starts');
+          await gate.opened;
+          order.push('first ends');
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const same = (backend.name === 'MariaDB' ? otherProcess : store).oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+          order.push('same caller');
+        });
+        const other = store.oneIntakeAtATime(accountId, hotline, '+33611111111', async () => {
+          order.push('other caller');
+        });
+        await other;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(order).toEqual(['first starts', 'other caller']);
+        gate.open();
+        await Promise.all([first, same]);
+        expect(order).toEqual(['first starts', 'other caller', 'first ends', 'same caller']);
+        await expect(store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+          throw new Error('the work failed');
+        })).rejects.toThrow('the work failed');
+        expect(await store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => 'still taken in turn')).toBe('still taken in turn');
+      } finally {
+        await otherDataSource.destroy();
+      }
+    });
+
     it('keeps intake settings per service, validated on the way back', async () => {
       const accountId = await newAccount();
       const service = { kind: 'hotline' as const, id: 'hl-1' };

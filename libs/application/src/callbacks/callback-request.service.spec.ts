@@ -27,6 +27,16 @@ describe('CallbackRequestService: taking requests in (F19)', () => {
     expect((await w.callbacks.requests.list(w.admin)).items.map((r) => r.id)).toEqual([first.request.id]);
   });
 
+  it('takes two requests of one caller left at the same moment one after the other: the second joins the first', async () => {
+    const w = await callbackWorld();
+    const both = await Promise.all([
+      w.callbacks.requests.create(w.admin, { service: w.hotlineRef, number: '06 98 76 54 32' }),
+      w.callbacks.requests.create(w.admin, { service: w.hotlineRef, number: '+33698765432' }),
+    ]);
+    expect(both.map((result) => valueOf(result).outcome).sort()).toEqual(['merged', 'opened']);
+    expect((await w.callbacks.requests.list(w.admin)).items).toHaveLength(1);
+  });
+
   it.each([
     ['an invalid number', '0612', 'CALLBACK_NUMBER_INVALID'],
     ['a premium-rate number', '08 99 12 34 56', 'CALLBACK_NUMBER_PREMIUM_RATE'],

@@ -232,26 +232,29 @@ export class CallbackRequestService {
   ): Promise<CallbackIntakeResult> {
     const saved = await this.deps.settings.callbackSettings(accountId, service);
     const policy = saved?.policy ?? DEFAULT_CALLBACK_POLICY;
-    for (let attempt = 1; ; attempt++) {
-      const now = this.deps.clock.now();
-      const unclosed = await this.deps.store.unclosed(accountId, service, number.e164);
-      const intake = receiveCallbackRequest(unclosed.map((r) => r.request), {
-        id: this.deps.ids.next(), serviceId: service.id, serviceZone: via.timeZone, number, source, createdAt: now, policy,
-      });
-      const request = note.comment ? addCallbackComment(intake.request, { at: now, by: note.by, text: note.comment }) : intake.request;
-      if (intake.outcome === 'opened') {
-        const created = await this.deps.records.create({ accountId, service, viaHotlineId: via.id, request, call: null, version: 0 });
-        return { outcome: 'opened', request: this.view(created, now) };
+    // One intake of this caller for this service at a time, so two left at once do not open twins.
+    return this.deps.store.oneIntakeAtATime(accountId, service, number.e164, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const now = this.deps.clock.now();
+        const unclosed = await this.deps.store.unclosed(accountId, service, number.e164);
+        const intake = receiveCallbackRequest(unclosed.map((r) => r.request), {
+          id: this.deps.ids.next(), serviceId: service.id, serviceZone: via.timeZone, number, source, createdAt: now, policy,
+        });
+        const request = note.comment ? addCallbackComment(intake.request, { at: now, by: note.by, text: note.comment }) : intake.request;
+        if (intake.outcome === 'opened') {
+          const created = await this.deps.records.create({ accountId, service, viaHotlineId: via.id, request, call: null, version: 0 });
+          return { outcome: 'opened', request: this.view(created, now) };
+        }
+        const target = unclosed.find((r) => r.request.id === request.id)!;
+        try {
+          const merged = await this.deps.store.save({ ...target, request });
+          return { outcome: 'merged', request: this.view(merged, now) };
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          this.logger.info('a repeated callback request met a concurrent change: again', { requestId: request.id });
+        }
       }
-      const target = unclosed.find((r) => r.request.id === request.id)!;
-      try {
-        const merged = await this.deps.store.save({ ...target, request });
-        return { outcome: 'merged', request: this.view(merged, now) };
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        this.logger.info('a repeated callback request met a concurrent change: again', { requestId: request.id });
-      }
-    }
+    });
   }
 
   private async work(

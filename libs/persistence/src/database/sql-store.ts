@@ -41,7 +41,18 @@ function queueKey(dataSource: DataSource): string {
  * not queue another unit itself (it would wait for its own end): it uses the manager it is given.
  */
 export function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const key = queueKey(dataSource);
+  return inTurn(queues, queueKey(dataSource), work);
+}
+
+const keyedQueues = new Map<string, Promise<unknown>>();
+
+/** Runs `work` once every work queued before it in this process under `key` for this database has settled. */
+export function inTurnOn<T>(dataSource: DataSource, key: string, work: () => Promise<T>): Promise<T> {
+  return inTurn(keyedQueues, `${queueKey(dataSource)}\u0000${key}`, work);
+}
+
+/** Runs `work` once everything queued before it under `key` in `queues` has settled (whatever the outcome). */
+export function inTurn<T>(queues: Map<string, Promise<unknown>>, key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const result = previous.then(work, work);
   const tail = result.then(

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import {
   CallbackServiceRef, CallbackStatus, Id, Instant, Page, PageRequest, VersionConflictError, assertId,
 } from '@dutyline/domain';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { SqlStore } from '../database/sql-store';
+import { SqlStore, inTurn, inTurnOn } from '../database/sql-store';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from '../entities/callback.entities';
 import {
   CallbackIntakeDocument, CallbackRequestDocument, callbackIntakeOfRow, callbackIntakeRowOf, callbackRequestOfRow, callbackRequestRowOf,
@@ -22,6 +23,9 @@ export interface SqlCallbackRequestFilter {
   readonly at: Instant;
 }
 
+/** How long an intake waits for another of the same caller and service. */
+const INTAKE_LOCK_SECONDS = 10;
+
 /**
  * Callback requests of every account, one JSON document each (the application's `CallbackRequestStore`;
  * `D` is its `StoredCallbackRequest`). Writes are compare-and-set on the version; the listed columns are
@@ -32,9 +36,18 @@ export interface SqlCallbackRequestFilter {
  */
 export class SqlCallbackRequestStore<D extends CallbackRequestDocument = CallbackRequestDocument> {
   private readonly store: SqlStore;
+  /** On MariaDB, this store's intakes by caller and service, each waiting for the one before it (the named lock keeps other processes out). */
+  private readonly intakes = new Map<string, Promise<unknown>>();
+  /**
+   * Connections that may hold an intake lock at once: each also needs one from the pool for its work,
+   * so never the whole pool (none at all with a pool of one: the queue in this process only).
+   */
+  private readonly lockSlots: Slots;
 
   constructor(dataSource: DataSource) {
     this.store = new SqlStore(dataSource);
+    const poolSize = Number((dataSource.options as { poolSize?: number }).poolSize ?? 10);
+    this.lockSlots = new Slots(Math.max(0, Math.min(2, poolSize - 1)));
   }
 
   async create(record: D): Promise<D> {
@@ -59,6 +72,35 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
       if (!affected) throw new VersionConflictError(`callback request ${id} is no longer at version ${record.version} (or is not stored)`);
       return callbackRequestOfRow<D>(row);
     });
+  }
+
+  /**
+   * Runs `work` alone among the intakes of this caller for this service. On MariaDB a named lock
+   * (`GET_LOCK`, held on a connection of its own) keeps out every other process and store; on SQLite,
+   * whose file one process serves, a queue per caller and database file in this process. When the lock cannot be had within
+   * `INTAKE_LOCK_SECONDS` the work runs anyway: a twin request is better than a lost one.
+   */
+  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
+    const key = `${accountId}\u0000${service.kind}\u0000${service.id}\u0000${number}`;
+    if (!this.store.mariaDb) return inTurnOn(this.store.dataSource, `intake\u0000${key}`, work);
+    if (this.lockSlots.size === 0) return inTurn(this.intakes, key, work);
+    return inTurn(this.intakes, key, () => this.lockSlots.run(() => this.underNamedLock(`dutyline_intake_${createHash('sha1').update(key).digest('hex')}`, work)));
+  }
+
+  /** `work` while this session holds MariaDB's lock `name` (or without it, after INTAKE_LOCK_SECONDS). */
+  private async underNamedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const runner = this.store.dataSource.createQueryRunner();
+    try {
+      const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS taken', [name, INTAKE_LOCK_SECONDS]);
+      const taken = Number(row?.taken) === 1;
+      try {
+        return await work();
+      } finally {
+        if (taken) await runner.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The requests of this caller and service that no event closed (expired ones included), oldest first. */
@@ -157,5 +199,24 @@ export class SqlCallbackIntakeSettingsStore {
     const row = callbackIntakeRowOf(settings);
     await this.store.write((manager) =>
       saveRow(manager, CallbackIntakeSettingsRow, { accountId: row.accountId, serviceKind: row.serviceKind, serviceId: row.serviceId }, row));
+  }
+}
+
+/** At most `size` runs at once; the others wait their turn. */
+class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
   }
 }

@@ -34,6 +34,12 @@ export interface CallbackRequestStore {
   byCall(callId: Id): Promise<StoredCallbackRequest | undefined>;
   /** Automatic-mode requests with something due (`callbackNextDueAt`), soonest first, a page at a time. */
   dueForDialling(page?: PageRequest): Promise<Page<StoredCallbackRequest>>;
+  /**
+   * Runs `work` alone among the intakes of this caller for this service, across every process sharing
+   * the store where it can: two requests left at the same moment are then taken one after the other,
+   * so the second joins the first instead of opening a twin. Resolves or rejects as `work` does.
+   */
+  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** How a service takes callback requests in (F19): where the hotline offers them, which countries it calls back. */

@@ -12,6 +12,7 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** Callback requests in memory, with the store's rules: compare-and-set, accounts apart, pages checked. */
 export class InMemoryCallbackRequestStore implements CallbackRequestStore {
   private readonly records = new Map<string, StoredCallbackRequest>();
+  private readonly intakes = new Map<string, Promise<unknown>>();
   /** Writes made, for tests that count them. */
   saves = 0;
 
@@ -36,6 +37,13 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
     this.records.set(key, saved);
     this.saves += 1;
     return copy(saved);
+  }
+
+  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
+    const key = `${accountId}/${service.kind}/${service.id}/${number}`;
+    const result = (this.intakes.get(key) ?? Promise.resolve()).then(work, work);
+    this.intakes.set(key, result.catch(() => undefined));
+    return result;
   }
 
   async unclosed(accountId: Id, service: CallbackServiceRef, number: string): Promise<StoredCallbackRequest[]> {
