@@ -1,41 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { CALLBACK_JOB_NAMES, CallbackAttemptJob, CallbackJobs, RoutingQueries, createCallbacks } from '@dutyline/application';
-import { CarrierPort, Clock, DialRequest, Id, JobHandler, PhoneNumber } from '@dutyline/domain';
+import { Clock, JobHandler } from '@dutyline/domain';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore, sqlRepositories } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
-import { VonageVoiceApi, answerConfirmationNcco } from '@dutyline/vonage';
+import { VonageCarrier, VonageVoiceApi } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
 import { WorkerLogger } from './adapters/json-logger';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
-
-/**
- * The paths the gateway serves for outbound legs (its carrier's `OUTBOUND_WEBHOOKS`), each with
- * `?call=<the leg's call id>`: callback calls placed here report to the gateway like those it places.
- */
-const OUTBOUND_WEBHOOKS = { event: '/vonage/outbound/event', confirmation: '/vonage/outbound/confirmation' } as const;
-
-/**
- * The carrier port for the callback dialler on Vonage's REST API (through the worker's rate-limited
- * client): `dial` places the call whose callee hears the announcement and presses a key, reported to
- * the gateway at `PUBLIC_URL`. The dialler only dials; the legs are then steered by the gateway's
- * webhooks, so `transfer` and `hangup` take a Vonage call uuid.
- */
-export function vonageCallbackCarrier(client: VonageVoiceApi, publicUrl: string): CarrierPort {
-  const webhook = (path: string, callId: Id) => `${publicUrl.replace(/\/+$/, '')}${path}?call=${encodeURIComponent(callId)}`;
-  return {
-    async dial(request: DialRequest) {
-      if (!request.confirmation) throw new Error('callback calls always ask the person called to press a key');
-      const ncco = answerConfirmationNcco({ announcement: request.confirmation, eventUrl: webhook(OUTBOUND_WEBHOOKS.confirmation, request.callId) });
-      const call = await client.createCall({
-        to: request.to, from: request.from, ncco, eventUrl: webhook(OUTBOUND_WEBHOOKS.event, request.callId), ringingTimer: Math.min(120, Math.max(1, request.ringTimeoutSeconds)),
-      });
-      return { legId: call.uuid };
-    },
-    transfer: (uuid: Id, _to: PhoneNumber) => Promise.reject(new Error(`the worker does not steer live calls (${uuid})`)),
-    hangup: (uuid: Id) => client.hangup(uuid),
-  };
-}
 
 export interface CallbackAttemptParts {
   readonly config: Pick<WorkerConfig, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'publicUrl'>;
@@ -72,7 +44,8 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
     teams: repositories.teams,
     people: repositories.people,
     routing: new RoutingQueries({ ...repositories, schedules: repositories.schedule, versions: repositories.scheduleVersions, clock }),
-    carrier: parts.voice ? vonageCallbackCarrier(parts.voice, config.publicUrl) : null,
+    // The worker only dials; the gateway's webhooks steer the legs it places.
+    carrier: parts.voice ? new VonageCarrier(parts.voice, { publicUrl: config.publicUrl, sms: false }) : null,
     jobs: queue,
     audit: repositories.audit,
     clock,

@@ -8,3 +8,4 @@ export * from './vonage-rate-limiter';
 export * from './vonage-sms-status';
 export * from './vonage-voice.client';
 export * from './vonage-call-instruction.renderer';
+export * from './vonage-carrier';

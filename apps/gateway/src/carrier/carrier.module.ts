@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { SimulatedCarrier } from '@dutyline/simulator';
-import { type VonageRateLimiter, type VonageSdkModule, createVonageVoiceClient } from '@dutyline/vonage';
+import { VonageCarrier, type VonageRateLimiter, type VonageSdkModule, createVonageVoiceClient } from '@dutyline/vonage';
 import { VONAGE_RATE_LIMITER } from '../cluster/cluster.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
@@ -8,7 +8,6 @@ import { provideFactory, token } from '../platform/injection-token';
 import { LOGGER } from '../platform/platform.tokens';
 import { type CarrierChoice, carrierChoice } from './carrier-settings';
 import { CARRIER, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API } from './carrier.tokens';
-import { VonageCarrier } from './vonage-carrier';
 
 /** The carrier this instance talks to, behind each of its ports. */
 export interface OpenedCarrier {

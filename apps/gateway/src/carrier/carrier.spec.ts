@@ -4,7 +4,7 @@ import { ValidationError, PhoneNumber } from '@dutyline/domain';
 import { RedisRateLimiter } from '@dutyline/queue';
 import { SimulatedCarrier } from '@dutyline/simulator';
 import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
-import { InMemoryRateLimiter, VonageRateKind, VonageRateLimiter, rateLimiterFrom } from '@dutyline/vonage';
+import { InMemoryRateLimiter, OUTBOUND_WEBHOOKS, VonageCarrier, VonageRateKind, VonageRateLimiter, rateLimiterFrom } from '@dutyline/vonage';
 import { FakeVonageApi, nativeVonageSdk, testApplicationKeys } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
 import { GATEWAY_VONAGE_LIMITS } from '../cluster/cluster-resources';
@@ -17,7 +17,6 @@ import { LOGGER } from '../platform/platform.tokens';
 import { carrierChoice } from './carrier-settings';
 import { CarrierModule } from './carrier.module';
 import { CARRIER, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API } from './carrier.tokens';
-import { OUTBOUND_WEBHOOKS, VonageCarrier } from './vonage-carrier';
 
 const keys = testApplicationKeys();
 const APPLICATION_ID = 'aaaaaaaa-1111-4000-8000-000000000001';

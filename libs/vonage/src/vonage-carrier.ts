@@ -1,5 +1,6 @@
 import { CarrierPort, DialRequest, Id, PermanentDeliveryError, PhoneNumber, Prompt, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
-import { answerConfirmationNcco, connect, notify, phoneEndpoint, voicemailNcco, type VonageVoiceApi } from '@dutyline/vonage';
+import { answerConfirmationNcco, connect, notify, phoneEndpoint, voicemailNcco } from './vonage-ncco.builder';
+import type { VonageVoiceApi } from './vonage-voice.client';
 
 /** The webhook paths outbound calls report to, under `PUBLIC_URL`; each carries `?call=<callId>`. */
 export const OUTBOUND_WEBHOOKS = {
@@ -14,7 +15,7 @@ export const OUTBOUND_WEBHOOKS = {
 } as const;
 
 export interface VonageCarrierOptions {
-  /** `PUBLIC_URL`: where Vonage reaches this gateway; without it `dial` and `record` refuse. */
+  /** `PUBLIC_URL`: where Vonage reaches the gateway; without it `dial` and `record` refuse. */
   readonly publicUrl: string | null;
   /** Whether the SMS credentials are configured. */
   readonly sms: boolean;
@@ -31,9 +32,10 @@ interface DialledLeg {
 const VONAGE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The domain's carrier ports on Vonage's REST API (through the rate-limited client). The calls this
- * instance dialled are remembered by call id; `transfer`, `hangup` and `record` also take a Vonage
- * call uuid as the call id, which is how another instance (or a webhook) names a leg.
+ * The domain's carrier ports on Vonage's REST API (through the rate-limited client), for the gateway
+ * and the worker alike: outbound legs report to the gateway's `OUTBOUND_WEBHOOKS` at `publicUrl`. The
+ * calls this instance dialled are remembered by call id; `transfer`, `hangup` and `record` also take a
+ * Vonage call uuid as the call id, which is how another instance (or a webhook) names a leg.
  * Failure contract as the ports say; a call id neither dialled here nor a uuid is refused at once.
  */
 export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier {
@@ -98,7 +100,7 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
   }
 
   private webhook(path: string, callId: Id): string {
-    if (this.options.publicUrl === null) throw new Error('outbound calls need PUBLIC_URL: the address Vonage reaches this gateway at');
+    if (this.options.publicUrl === null) throw new Error('outbound calls need PUBLIC_URL: the address Vonage reaches the gateway at');
     return `${this.options.publicUrl.replace(/\/+$/, '')}${path}?call=${encodeURIComponent(callId)}`;
   }
 }
