@@ -50,7 +50,8 @@ export function mariaDbBackend(): Backend {
       const database = uniqueName('dutyline_fresh');
       const admin = await createConnection(serverUrl);
       await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
-      const dataSource = createDataSource({ url: `${serverUrl}/${database}`, poolSize: 2 });
+      // One connection: the migrations run on the one holding their lock.
+      const dataSource = createDataSource({ url: `${serverUrl}/${database}`, poolSize: 1 });
       await dataSource.initialize();
       return {
         dataSource,

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { DataSource, Logger, QueryRunner } from 'typeorm';
+import { DataSource, Logger, MigrationExecutor, QueryRunner } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
-import { isMariaDb, serialised } from './sql-store';
+import { isMariaDb, serialised, underNamedLock } from './sql-store';
 
 export interface DatabaseConfig {
   /** `mysql://user:password@host:3306/db` or `mariadb://…`; anything else (or nothing) means SQLite. */
@@ -69,24 +69,17 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
 /**
  * Applies the pending migrations and returns their names; a no-op when there are none. Safe to call
  * from several processes at once: on MariaDB a named lock serialises them (DDL is not
- * transactional there), on SQLite the write lock and this process's queue do.
+ * transactional there) and the migrations run on the connection holding it, so a pool of one
+ * connection is enough; on SQLite the write lock and this process's queue do.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const run = async () => (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
-  if (!isMariaDb(dataSource)) return serialised(dataSource, run);
-  const lockHolder = dataSource.createQueryRunner();
-  try {
-    await takeLock(lockHolder, 'dutyline_migrations', 120);
-    return await run();
-  } finally {
-    await lockHolder.query('SELECT RELEASE_LOCK(?)', ['dutyline_migrations']).catch(() => undefined);
-    await lockHolder.release();
-  }
-}
-
-async function takeLock(queryRunner: QueryRunner, name: string, timeoutSeconds: number): Promise<void> {
-  const [row] = await queryRunner.query('SELECT GET_LOCK(?, ?) AS taken', [name, timeoutSeconds]);
-  if (Number(row?.taken) !== 1) throw new Error(`could not take the "${name}" lock within ${timeoutSeconds} s`);
+  const run = async (queryRunner?: QueryRunner) => {
+    const executor = new MigrationExecutor(dataSource, queryRunner);
+    executor.transaction = 'each';
+    return (await executor.executePendingMigrations()).map((m) => m.name);
+  };
+  if (!isMariaDb(dataSource)) return serialised(dataSource, () => run());
+  return underNamedLock(dataSource, 'dutyline_migrations', 120, 'fail', run);
 }
 
 function queryListener(onQuery: (sql: string) => void, echo: boolean): Logger {

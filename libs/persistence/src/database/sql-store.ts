@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { isDeadlock } from '../support/store-errors';
 
 /** mysql2's pool, as TypeORM's MariaDB driver holds it. */
@@ -64,6 +64,33 @@ export function inTurn<T>(queues: Map<string, Promise<unknown>>, key: string, wo
     if (queues.get(key) === tail) queues.delete(key);
   });
   return result;
+}
+
+/**
+ * Runs `work` while a connection of its own holds MariaDB's named lock `name` (`GET_LOCK`), then
+ * releases it; `work` gets that connection. When the lock is not had within `timeoutSeconds`,
+ * `onTimeout` decides: `fail` rejects, `run` runs `work` without it.
+ */
+export async function underNamedLock<T>(
+  dataSource: DataSource,
+  name: string,
+  timeoutSeconds: number,
+  onTimeout: 'fail' | 'run',
+  work: (holder: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const holder = dataSource.createQueryRunner();
+  try {
+    const [row] = await holder.query('SELECT GET_LOCK(?, ?) AS taken', [name, timeoutSeconds]);
+    const taken = Number(row?.taken) === 1;
+    if (!taken && onTimeout === 'fail') throw new Error(`could not take the "${name}" lock within ${timeoutSeconds} s`);
+    try {
+      return await work(holder);
+    } finally {
+      if (taken) await holder.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => undefined);
+    }
+  } finally {
+    await holder.release();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   CallbackServiceRef, CallbackStatus, Id, Instant, Page, PageRequest, VersionConflictError, assertId,
 } from '@dutyline/domain';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { SqlStore, inTurn, inTurnOn } from '../database/sql-store';
+import { SqlStore, inTurn, inTurnOn, underNamedLock } from '../database/sql-store';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from '../entities/callback.entities';
 import {
   CallbackIntakeDocument, CallbackRequestDocument, callbackIntakeOfRow, callbackIntakeRowOf, callbackRequestOfRow, callbackRequestRowOf,
@@ -77,30 +77,16 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
   /**
    * Runs `work` alone among the intakes of this caller for this service. On MariaDB a named lock
    * (`GET_LOCK`, held on a connection of its own) keeps out every other process and store; on SQLite,
-   * whose file one process serves, a queue per caller and database file in this process. When the lock cannot be had within
-   * `INTAKE_LOCK_SECONDS` the work runs anyway: a twin request is better than a lost one.
+   * whose file one process serves, a queue per caller and database file in this process. When the
+   * lock cannot be had within `INTAKE_LOCK_SECONDS` the work runs anyway: a twin request is better
+   * than a lost one.
    */
   oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
     const key = `${accountId}\u0000${service.kind}\u0000${service.id}\u0000${number}`;
     if (!this.store.mariaDb) return inTurnOn(this.store.dataSource, `intake\u0000${key}`, work);
     if (this.lockSlots.size === 0) return inTurn(this.intakes, key, work);
-    return inTurn(this.intakes, key, () => this.lockSlots.run(() => this.underNamedLock(`dutyline_intake_${createHash('sha1').update(key).digest('hex')}`, work)));
-  }
-
-  /** `work` while this session holds MariaDB's lock `name` (or without it, after INTAKE_LOCK_SECONDS). */
-  private async underNamedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const runner = this.store.dataSource.createQueryRunner();
-    try {
-      const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS taken', [name, INTAKE_LOCK_SECONDS]);
-      const taken = Number(row?.taken) === 1;
-      try {
-        return await work();
-      } finally {
-        if (taken) await runner.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => undefined);
-      }
-    } finally {
-      await runner.release();
-    }
+    const name = `dutyline_intake_${createHash('sha1').update(key).digest('hex')}`;
+    return inTurn(this.intakes, key, () => this.lockSlots.run(() => underNamedLock(this.store.dataSource, name, INTAKE_LOCK_SECONDS, 'run', () => work())));
   }
 
   /** The requests of this caller and service that no event closed (expired ones included), oldest first. */
