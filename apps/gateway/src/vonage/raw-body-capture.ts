@@ -16,7 +16,7 @@ const MAX_BODY_BYTES = 256 * 1024;
  */
 export function rawBodyCapture(prefix: string) {
   return function captureWebhookRawBody(req: RawBodyRequest, res: ServerResponse, next: (error?: unknown) => void): void {
-    if (!(req.url ?? '').startsWith(prefix) || req.method === 'GET' || req.method === 'HEAD' || req.rawBody !== undefined) return next();
+    if (!(req.url ?? '').startsWith(prefix) || req.method === 'GET' || req.method === 'HEAD') return next();
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -56,17 +56,16 @@ interface ExpressApp {
 }
 
 /**
- * Puts `handlers` (in this order) in Express's stack just before the body parsers Nest registered (or
+ * Puts `rawBodyCapture(prefix)` in Express's stack just before the body parsers Nest registered (or
  * before the first route). Called once the app is initialising, when the parsers are in place; false
- * when the stack is not what is expected (they then run after the parsers: the webhook handlers fall
- * back on the parsed body).
+ * when the stack is not what is expected (the handlers then fall back on the parsed body).
  */
-export function installBeforeBodyParsers(app: ExpressApp, ...handlers: unknown[]): boolean {
-  for (const handler of handlers) app.use(handler);
+export function installRawBodyCapture(app: ExpressApp, prefix: string): boolean {
+  app.use(rawBodyCapture(prefix));
   const stack = app.router?.stack;
   if (!Array.isArray(stack)) return false;
-  const installed = stack.splice(stack.length - handlers.length, handlers.length);
+  const capture = stack.pop()!;
   const before = stack.findIndex((layer) => layer.route !== undefined || ['jsonParser', 'urlencodedParser'].includes(layer.handle?.name ?? ''));
-  stack.splice(before === -1 ? stack.length : before, 0, ...installed);
+  stack.splice(before === -1 ? stack.length : before, 0, capture);
   return before !== -1;
 }

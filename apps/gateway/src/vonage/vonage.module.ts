@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CallStore, InboundCalls } from '@dutyline/application';
+import type { Clock } from '@dutyline/domain';
 import type { VonageVoiceApi } from '@dutyline/vonage';
 import { CallsModule } from '../calls/calls.module';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
@@ -11,9 +13,7 @@ import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
-import type { Server } from 'node:http';
-import type { Clock } from '@dutyline/domain';
-import { installBeforeBodyParsers, rawBodyCapture } from './raw-body-capture';
+import { installRawBodyCapture } from './raw-body-capture';
 import { VonageCallAdapter } from './vonage-call-adapter';
 import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
 import { type VonageSettings, readVonageSettings } from './vonage-settings';
@@ -43,7 +43,7 @@ const providers = [
 
 /**
  * The Vonage Voice webhooks (F9–F15 on Vonage): answer, event, fallback and the per-leg URLs the NCCOs
- * name (served ahead of Nest's router: vonage-call-webhooks.ts), and signed-webhook verification for
+ * name (served ahead of Express and Nest: vonage-call-webhooks.ts), and signed-webhook verification for
  * them and every other `/vonage/*` route; legs are hung up with the CarrierModule's `VONAGE_VOICE_API`.
  * Settings: PUBLIC_URL and the VONAGE_* variables (vonage-settings.ts). The routes and the Vonage
  * application settings are in README.md beside this file.
@@ -71,7 +71,7 @@ export class VonageModule implements OnModuleInit {
     if (!server) throw new Error('the Vonage webhooks need the HTTP server');
     serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger).serve);
     const app = this.http.httpAdapter?.getInstance();
-    if (app && !installBeforeBodyParsers(app, rawBodyCapture('/vonage/'))) {
+    if (app && !installRawBodyCapture(app, '/vonage/')) {
       this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body');
     }
     const { signatures } = this.settings;
