@@ -192,7 +192,7 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
     targetUriByPrefix,
     bindAddress: read.text('SIP_BIND_ADDRESS') ?? '127.0.0.1',
     port: read.integer('SIP_PORT', 5060, 0, 65535),
-    ...(read.text('SIP_ADVERTISED_HOST') ? { advertisedHost: read.text('SIP_ADVERTISED_HOST') } : {}),
+    advertisedHost: read.text('SIP_ADVERTISED_HOST'),
     voicemailUri: read.text('SIP_VOICEMAIL_URI') ?? null,
     announcementUri: read.text('SIP_ANNOUNCEMENT_URI') ?? null,
     allowFrom: read.text('SIP_ALLOW_FROM')?.split(',').map((address) => address.trim()).filter((address) => address !== '') ?? null,

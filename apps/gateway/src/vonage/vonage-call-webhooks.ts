@@ -76,7 +76,8 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
   const capture = rawBodyCapture('/vonage/');
   const logging = requestLogging(logger);
 
-  async function answer(route: Route, params: string[], request: RawBodyRequest, response: ServerResponse): Promise<void> {
+  /** The route's reply, after the signature; a refusal or an error as the plain HTTP routes write them. */
+  async function respond(route: Route, params: string[], request: RawBodyRequest, response: ServerResponse): Promise<void> {
     const refusal = signatures.refusal(request);
     if (refusal) return writeHttpError(response, refusal);
     try {
@@ -104,7 +105,7 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
       logging(request, response, () => capture(request, response, (error) => {
         // The body could not be read (the client went away): nobody is left to answer.
         if (error) return void response.destroy();
-        void answer(found.route, found.params, request, response);
+        void respond(found.route, found.params, request, response);
       }));
       return true;
     },
