@@ -23,6 +23,8 @@ module.exports = async () => {
     process.env[`DUTYLINE_TEST_${name}_UP`] = up ? '1' : '0';
     if (!up) missing.push(`${name} at ${address.host}:${address.port}`);
   }
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!require('node:fs').existsSync(chromium)) missing.push(`Chromium at ${chromium} (console browser tests)`);
   if (missing.length > 0) {
     if (process.env.CI) throw new Error(`CI needs these services and they are not reachable: ${missing.join(', ')}`);
     console.warn(`\n!!! SKIPPING service-backed suites: ${missing.join(', ')} not reachable. They never skip under CI.\n`);

@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { GatewayConfig } from './config/gateway-config';
 import type { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
+import { consoleStatic } from './console/console-static';
 
 /** The gateway, built and wired but not listening yet: the database is open and migrated. */
 export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger): Promise<NestExpressApplication> {
@@ -28,5 +29,6 @@ export function configureGatewayApp<T extends INestApplication>(app: T, config: 
   express.disable('x-powered-by');
   if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();
+  if (config.consoleDir) app.use(consoleStatic(config.consoleDir, logger));
   return app;
 }

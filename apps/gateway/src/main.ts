@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.entry('info', 'gateway listening', { port, graphql: `http://localhost:${port}/graphql`, database: config.database.kind });
-  if (demo) process.stdout.write(`${demoLines(demo).join('\n')}\n`);
+  const consoleLine = config.consoleDir ? [`Console: http://localhost:${port}/`] : [];
+  const lines = [...consoleLine, ...(demo ? demoLines(demo) : [])];
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 void main();

@@ -62,6 +62,8 @@ export interface GatewayConfig {
     readonly outboxDir: string;
     /** `MAIL_FROM`: the sender of outbox messages (SMTP takes it from its URL). @defaultValue `dutyline@localhost.localdomain` */
     readonly from: string;
+  /** `CONSOLE_DIR`: the built web console served at `/`; `false` serves none. @defaultValue `apps/console/dist` of this checkout */
+  readonly consoleDir: string | null;
   };
   /** The notification jobs (voicemail e-mails, unanswered-call and gap alerts); with `REDIS_URL` the worker runs them. */
   readonly notifications: {
@@ -152,6 +154,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     },
     vonage: {
       applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,
+    consoleDir: consoleDirOf(read.text('CONSOLE_DIR'), options.cwd),
       privateKey: read.text('VONAGE_PRIVATE_KEY') ?? null,
       apiKey: read.text('VONAGE_API_KEY') ?? null,
       apiSecret: read.text('VONAGE_API_SECRET') ?? null,
@@ -215,3 +218,9 @@ function databaseOf(read: EnvReader, dataDir: string, poolSize: number): Databas
   if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
   return url === undefined ? undefined : { kind: 'mysql', url, poolSize };
 }
+/** The console's build next to this checkout's gateway (`src/config` and `dist/config` alike), unless told otherwise. */
+function consoleDirOf(value: string | undefined, cwd: string): string | null {
+  if (value === 'false') return null;
+  return value !== undefined ? path.resolve(cwd, value) : path.resolve(__dirname, '..', '..', '..', 'console', 'dist');
+}
+

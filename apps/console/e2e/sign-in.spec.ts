@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core';
+import { browserIt, describeInBrowser, launchBrowser, newPage, signIn, startDemoGateway, type DemoGateway } from './support/console-e2e';
+
+describeInBrowser('console: signing in', () => {
+  let gateway: DemoGateway;
+  let browser: Browser;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    [gateway, browser] = await Promise.all([startDemoGateway({ AUTH_TOKEN_TTL_SECONDS: '60' }), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.stop();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    page = undefined;
+  });
+
+  browserIt('the demo admin signs in, lands on the first hotline\'s schedule, keeps the session over a reload and signs out', () => page, async () => {
+    ({ page } = await newPage(browser));
+    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await page.waitForURL(/\/hotlines\/[^/]+\/schedule$/);
+    const hotlines = await gateway.graphql<{ hotlines: { edges: { node: { id: string } }[] } }>('{ hotlines(first: 1) { edges { node { id } } } }');
+    expect(page.url()).toContain(`/hotlines/${hotlines.data!.hotlines.edges[0].node.id}/schedule`);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(page.url()).toMatch(/\/schedule$/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  browserIt('a wrong password is refused with the server\'s message, and nothing is stored', () => page, async () => {
+    ({ page } = await newPage(browser));
+    await page.goto(gateway.url);
+    await page.getByLabel('E-mail').fill(gateway.admin.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
+    expect(await page.evaluate(() => window.localStorage.getItem('dutyline.session'))).toBeNull();
+  });
+
+  browserIt('a session the server no longer accepts goes back to sign-in with a message', () => page, async () => {
+    ({ page } = await newPage(browser));
+    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    // A token the server refuses (as after a revocation), still within its local expiry.
+    await page.evaluate(() => {
+      const stored = JSON.parse(window.localStorage.getItem('dutyline.session')!);
+      window.localStorage.setItem('dutyline.session', JSON.stringify({ ...stored, token: `${stored.token.slice(0, -4)}AAAA` }));
+    });
+    await page.reload();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  browserIt('follows the browser\'s language (French) and switches back to English', () => page, async () => {
+    ({ page } = await newPage(browser, { locale: 'fr-FR' }));
+    await page.goto(gateway.url);
+    await page.getByRole('heading', { name: 'Connexion à Dutyline' }).waitFor();
+    await page.getByLabel('E-mail').fill(gateway.admin.email);
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(gateway.admin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+});

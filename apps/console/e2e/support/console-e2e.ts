@@ -1,0 +1,149 @@
+// Browser tests of the console: a real gateway process (SQLite in a fresh folder, the demo account
+// seeded) serving the built console, driven in Debian's Chromium through playwright-core.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where failing tests leave a screenshot (git-ignored). */
+export const SCREENSHOTS = path.join(ROOT, 'tmp', 'console-e2e');
+
+/** True when Chromium is installed; under CI its absence fails the run (tools/jest/global-setup.cjs). */
+export const chromiumInstalled = fs.existsSync(CHROMIUM);
+
+/** `describe` that skips loudly on a laptop without Chromium. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumInstalled) describe(name, body);
+  else describe.skip(`${name} (SKIPPED: no Chromium at ${CHROMIUM})`, body);
+}
+
+let consoleBuilt = false;
+/** Builds the console when its build is missing or stale, once per test file. */
+export function ensureConsoleBuilt(): void {
+  if (consoleBuilt) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'tools', 'console', 'ensure-built.cjs')], { cwd: ROOT, stdio: 'inherit' });
+  consoleBuilt = true;
+}
+
+export interface DemoGateway {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly admin: { readonly email: string; readonly password: string };
+  readonly apiKey: string;
+  readonly demoHotlineNumber: string;
+  /** GraphQL as the demo API key (an admin), for setting up and checking what the console did. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Everything the gateway printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm start`'s gateway (the TypeScript sources, the embedded default) on a free port with a
+ * fresh DATA_DIR and waits for its demo lines. `env` adds variables (e.g. AUTH_TOKEN_TTL_SECONDS).
+ */
+export async function startDemoGateway(env: Record<string, string> = {}): Promise<DemoGateway> {
+  ensureConsoleBuilt();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-semi-space-size=16', '--max-old-space-size=160', '-r', path.join(ROOT, 'tools', 'ts-run.cjs'), path.join(ROOT, 'apps', 'gateway', 'src', 'main.ts')],
+    { cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', VONAGE_VERIFY_SIGNATURES: 'false', DEMO_SEED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  child.stderr!.on('data', (chunk) => (out += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 90_000;
+  while (!/^Demo admin: .+$/m.test(out)) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`the gateway did not start in 90 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const url = /^Console: (http:\/\/\S+?)\/?$/m.exec(out)![1];
+  const [, email, password] = /^Demo admin: (\S+) \/ (\S+)$/m.exec(out)!;
+  const apiKey = /^Demo API key: (\S+)$/m.exec(out)![1];
+  const demoHotlineNumber = /^Demo hotline: (\S+)$/m.exec(out)![1];
+
+  return {
+    url,
+    dataDir,
+    admin: { email, password },
+    apiKey,
+    demoHotlineNumber,
+    async graphql(query, variables = {}, token = apiKey) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    output: () => out,
+    async stop() {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing that calls home (this network has no other hosts). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const WIDE = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh browser context (its own storage: its own session) in English unless told otherwise. */
+export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? WIDE, locale: options.locale ?? 'en-GB', timezoneId: options.timezoneId ?? 'America/New_York' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+/** Signs in through the sign-in form and waits for the signed-in frame. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * `it` for a browser test: on failure the page's screenshot is saved under tmp/console-e2e/ (named after
+ * the test) before the error is reported.
+ */
+export function browserIt(name: string, pageOf: () => Page | undefined, body: () => Promise<void>, timeoutMs = 60_000): void {
+  it(
+    name,
+    async () => {
+      try {
+        await body();
+      } catch (error) {
+        const page = pageOf();
+        if (page && !page.isClosed()) {
+          fs.mkdirSync(SCREENSHOTS, { recursive: true });
+          const file = path.join(SCREENSHOTS, `${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80)}.png`);
+          await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+          (error as Error).message += `\n(screenshot: ${file})`;
+        }
+        throw error;
+      }
+    },
+    timeoutMs,
+  );
+}

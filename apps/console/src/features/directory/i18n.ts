@@ -1,0 +1,5 @@
+/** Strings of the directory screens (namespace `directory`). */
+export const directory = {
+  en: {},
+  fr: {},
+};

@@ -1,0 +1,5 @@
+/** Strings of the hotlines screens (namespace `hotlines`). */
+export const hotlines = {
+  en: {},
+  fr: {},
+};

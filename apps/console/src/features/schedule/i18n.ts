@@ -1,0 +1,5 @@
+/** Strings of the schedule screens (namespace `schedule`). */
+export const schedule = {
+  en: {},
+  fr: {},
+};

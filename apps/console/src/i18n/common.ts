@@ -1,0 +1,33 @@
+/** Strings shared by every screen. Each feature keeps its own in `features/<feature>/i18n.ts`. */
+export const common = {
+  en: {
+    appName: 'Dutyline',
+    nav: { schedule: 'Schedule', directory: 'Directory', hotlines: 'Hotlines' },
+    signOut: 'Sign out',
+    language: 'Language',
+    loading: 'Loading…',
+    save: 'Save',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    close: 'Close',
+    readOnly: 'Read only: your role cannot change this.',
+    networkError: 'The server cannot be reached. Check your connection and try again.',
+    hotline: 'Hotline',
+    noHotline: 'This account has no hotline yet.',
+  },
+  fr: {
+    appName: 'Dutyline',
+    nav: { schedule: 'Planning', directory: 'Annuaire', hotlines: 'Lignes' },
+    signOut: 'Se déconnecter',
+    language: 'Langue',
+    loading: 'Chargement…',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    delete: 'Supprimer',
+    close: 'Fermer',
+    readOnly: 'Lecture seule : votre rôle ne permet pas de modifier ceci.',
+    networkError: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    hotline: 'Ligne',
+    noHotline: "Ce compte n'a pas encore de ligne.",
+  },
+};

@@ -1,0 +1,39 @@
+// Builds the web console (apps/console → apps/console/dist) when its build is missing or older than
+// any of its sources, so `npm start` on a fresh clone serves it with no other command.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const consoleRoot = path.resolve(__dirname, '..', '..', 'apps', 'console');
+const builtIndex = path.join(consoleRoot, 'dist', 'index.html');
+const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'];
+
+function newestMtime(entry) {
+  let stat;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function builtAt() {
+  try {
+    return fs.statSync(builtIndex).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+const newestSource = Math.max(...sources.map((name) => newestMtime(path.join(consoleRoot, name))));
+if (builtAt() >= newestSource) process.exit(0);
+
+process.stdout.write('Building the web console (apps/console)…\n');
+const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [consoleRoot] })), 'bin', 'vite.js');
+const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: consoleRoot, stdio: 'inherit' });
+if (build.status !== 0) {
+  process.stderr.write('The web console did not build (see above); the gateway starts without it.\n');
+  process.exit(0);
+}
