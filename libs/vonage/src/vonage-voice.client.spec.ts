@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PermanentDeliveryError, PhoneNumber, ValidationError } from '@dutyline/domain';
@@ -286,9 +288,122 @@ describe('fetchRecording', () => {
     ['another host', 'https://evil.example.com/v1/files/c1'],
     ['a look-alike host', 'https://api.nexmo.com.evil.example/v1/files/c1'],
     ['plain http to Vonage', 'http://api.nexmo.com/v1/files/c1'],
+    ['a subdomain of an API host', 'https://files.api.nexmo.com/v1/files/c1'],
+    ['another vonage.com host', 'https://evil.vonage.com/v1/files/c1'],
+    ['an API host on another port', 'https://api.nexmo.com:8443/v1/files/c1'],
+    ['another path of an API host', 'https://api.nexmo.com/v1/calls'],
   ])('never sends the application JWT to %s', async (_case, url) => {
     await expect(client.fetchRecording(url)).rejects.toMatchObject({ code: 'UNTRUSTED_RECORDING_URL', field: 'recordingUrl' });
     expect(limiterLog).toEqual([]);
+  });
+
+  it('trusts exactly Vonage\'s API hosts over https by default, and the configured API host', () => {
+    const trusted = (url: string) => (client as unknown as { trustedRecordingUrl(url: string): string }).trustedRecordingUrl(url);
+    for (const host of ['api.nexmo.com', 'api-us.nexmo.com', 'api-eu.nexmo.com', 'api-ap.nexmo.com', 'api-eu-3.vonage.com', 'api-ap-4.vonage.com']) {
+      expect(trusted(`https://${host}/v1/files/c1`)).toBe(`https://${host}/v1/files/c1`);
+    }
+    expect(trusted(`${fake.url}/v1/files/c1`)).toBe(`${fake.url}/v1/files/c1`);
+  });
+});
+
+/** A real HTTP server standing for the configured API host, answering recording downloads as a test wants. */
+async function localServer(handler: (request: IncomingMessage, response: ServerResponse) => void) {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    handler(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('fetchRecording refuses what is not a recording', () => {
+  const servers: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+  const started = async (handler: (request: IncomingMessage, response: ServerResponse) => void) => {
+    const server = await localServer(handler);
+    servers.push(server);
+    return server;
+  };
+  const refusal = (reason: RegExp) => ({ name: 'VonageApiError', operation: 'fetch-recording', retryable: false, message: expect.stringMatching(reason) });
+
+  it('a redirect from the trusted host to another address: not followed, nothing fetched there', async () => {
+    const elsewhere = await started((_request, response) => {
+      response.writeHead(200, { 'content-type': 'audio/mpeg' });
+      response.end('someone else\'s bytes');
+    });
+    const apiHost = await started((_request, response) => {
+      response.writeHead(302, { location: `${elsewhere.url}/secret` });
+      response.end();
+    });
+    const local = await build({ apiHost: apiHost.url });
+
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(/redirects \(HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/secret\): redirects are not followed/));
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('a redirect to another path of the same trusted host', async () => {
+    const apiHost = await started((request, response) => {
+      if (request.url === '/v1/files/c1') {
+        response.writeHead(301, { location: '/v1/files/c2' });
+        response.end();
+      } else {
+        response.writeHead(200, { 'content-type': 'audio/mpeg' });
+        response.end('ID3');
+      }
+    });
+    const local = await build({ apiHost: apiHost.url });
+
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(/HTTP 301/));
+    expect(apiHost.requests).toEqual(['/v1/files/c1']);
+  });
+
+  it.each([
+    ['text/html', { 'content-type': 'text/html; charset=utf-8' }, /of type text\/html, not audio\/\*/],
+    ['application/octet-stream', { 'content-type': 'application/octet-stream' }, /of type application\/octet-stream, not audio\/\*/],
+    ['no content type', {}, /of no content type, not audio\/\*/],
+  ])('a body served as %s', async (_case, headers, reason) => {
+    const apiHost = await started((_request, response) => {
+      response.writeHead(200, headers);
+      response.end('<html><body>Log in to continue</body></html>');
+    });
+    const local = await build({ apiHost: apiHost.url });
+
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(reason));
+  });
+
+  it.each([
+    ['declared longer than the cap', true],
+    ['streamed longer than the cap without a length', false],
+  ])('a body %s', async (_case, declared) => {
+    const apiHost = await started((_request, response) => {
+      response.writeHead(200, { 'content-type': 'audio/mpeg', ...(declared ? { 'content-length': String(4096) } : {}) });
+      // Without a length the body goes chunked, in two writes.
+      response.write(Buffer.alloc(2048, 1));
+      response.end(Buffer.alloc(2048, 1));
+    });
+    const local = await build({ apiHost: apiHost.url, recordingMaxBytes: 1024 });
+
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(/longer than 1024 bytes/));
+  });
+
+  it('takes an audio body up to the cap, whatever its audio type', async () => {
+    const apiHost = await started((_request, response) => {
+      response.writeHead(200, { 'content-type': 'audio/wav' });
+      response.end(Buffer.alloc(1024, 2));
+    });
+    const local = await build({ apiHost: apiHost.url, recordingMaxBytes: 1024 });
+
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).resolves.toEqual({ audio: Buffer.alloc(1024, 2), contentType: 'audio/wav' });
   });
 });
 
@@ -301,6 +416,7 @@ describe('settings', () => {
     ['vonage.apiHost', { apiHost: 'api.nexmo.com' }],
     ['vonage.timeoutMs', { timeoutMs: 0 }],
     ['vonage.recordingHosts[0]', { recordingHosts: ['*'] }],
+    ['vonage.recordingMaxBytes', { recordingMaxBytes: 0 }],
   ])('refuses an invalid %s', async (field, override) => {
     await expect(build(override)).rejects.toMatchObject({ name: 'ValidationError', field });
   });

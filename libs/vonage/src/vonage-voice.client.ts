@@ -21,11 +21,26 @@ export interface VonageVoiceSettings {
   /** Per request. @defaultValue 10000 */
   readonly timeoutMs?: number;
   /**
-   * Hosts a recording may be downloaded from with the application's JWT (the host and its subdomains),
-   * over https; `apiHost` is always trusted as configured. @defaultValue ['nexmo.com', 'vonage.com']
+   * Hosts a recording may be downloaded from with the application's JWT (exactly these, over https,
+   * paths under `/v1/files/`); `apiHost` is always trusted as configured (a local fake in tests).
+   * @defaultValue VONAGE_RECORDING_HOSTS
    */
   readonly recordingHosts?: readonly string[];
+  /** The largest recording downloaded; a longer one is refused. @defaultValue 50 MiB */
+  readonly recordingMaxBytes?: number;
 }
+
+/**
+ * Vonage's Voice API hosts, where `recording_url`s point: the global and regional api*.nexmo.com hosts
+ * and the regions' api-*.vonage.com hosts (Application API `VoiceRegion`: na-east, na-west, eu-east,
+ * eu-west, apac-sng, apac-australia).
+ */
+export const VONAGE_RECORDING_HOSTS: readonly string[] = [
+  'api.nexmo.com', 'api-us.nexmo.com', 'api-eu.nexmo.com', 'api-ap.nexmo.com',
+  'api-us-3.vonage.com', 'api-us-4.vonage.com', 'api-eu-3.vonage.com', 'api-eu-4.vonage.com', 'api-ap-3.vonage.com', 'api-ap-4.vonage.com',
+];
+
+const RECORDING_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface CreateCallRequest {
   readonly to: PhoneNumber;
@@ -137,10 +152,11 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
     apiHost: httpUrl(settings.apiHost ?? 'https://api.nexmo.com', field('apiHost')).replace(/\/+$/, ''),
     restHost: httpUrl(settings.restHost ?? 'https://rest.nexmo.com', field('restHost')).replace(/\/+$/, ''),
     timeoutMs: integerIn(settings.timeoutMs ?? 10_000, 1, 120_000, field('timeoutMs')),
-    recordingHosts: (settings.recordingHosts ?? ['nexmo.com', 'vonage.com']).map((host, i) => {
+    recordingHosts: (settings.recordingHosts ?? VONAGE_RECORDING_HOSTS).map((host, i) => {
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) invalid('INVALID_HOST', `${field('recordingHosts')}[${i}]`, `"${host}" is not a host name`);
       return host.toLowerCase();
     }),
+    recordingMaxBytes: integerIn(settings.recordingMaxBytes ?? RECORDING_MAX_BYTES, 1, 2 ** 31 - 1, field('recordingMaxBytes')),
   };
 }
 
@@ -209,30 +225,40 @@ export class VonageVoiceClient implements VonageVoiceApi {
 
   /**
    * Downloads a recording (`recording_url` of a record event) with the application's JWT. Only trusted
-   * hosts get the token: Vonage's (https) and the configured `apiHost` (which tests point at a fake).
+   * hosts get the token: Vonage's API hosts (https) and the configured `apiHost` (which tests point at a
+   * fake). Nothing else is taken for a recording: a redirect (never followed, wherever it points), a
+   * type other than `audio/*`, or more than `recordingMaxBytes` is refused for good (`retryable: false`).
    */
   async fetchRecording(recordingUrl: string): Promise<{ audio: Buffer; contentType: string }> {
     const url = this.trustedRecordingUrl(recordingUrl);
     const token = tokenGenerate(this.settings.applicationId, this.settings.privateKey);
     const response = await this.send('fetch-recording', () =>
-      fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.settings.timeoutMs) }),
+      fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'manual', signal: AbortSignal.timeout(this.settings.timeoutMs) }),
     );
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get('location');
+      throw await refusedRecording(response, `the recording URL redirects (HTTP ${response.status}${location ? ` to ${location.slice(0, 200)}` : ''}): redirects are not followed`);
+    }
     if (!response.ok) {
       const body = await response.text().catch(() => '');
       throw httpError('fetch-recording', response.status, body);
     }
-    return {
-      audio: Buffer.from(await response.arrayBuffer()),
-      contentType: response.headers.get('content-type')?.split(';')[0].trim() || 'audio/mpeg',
-    };
+    const contentType = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+    if (!/^audio\/[a-z0-9.+-]+$/.test(contentType)) {
+      throw await refusedRecording(response, `the recording is ${contentType ? `of type ${contentType.slice(0, 100)}` : 'of no content type'}, not audio/*`);
+    }
+    return { audio: await cappedBody(response, this.settings.recordingMaxBytes), contentType };
   }
 
   private trustedRecordingUrl(recordingUrl: string): string {
     const url = new URL(httpUrl(recordingUrl, 'recordingUrl'));
     const apiHost = new URL(this.settings.apiHost);
-    const vonageHost = url.protocol === 'https:' && this.settings.recordingHosts.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
+    const vonageHost = url.protocol === 'https:' && url.port === '' && this.settings.recordingHosts.includes(url.hostname);
     if (url.origin !== apiHost.origin && !vonageHost) {
-      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `recordings are downloaded from Vonage's hosts only, not ${url.host}`);
+      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `recordings are downloaded from Vonage's API hosts only, not ${url.host}`);
+    }
+    if (!url.pathname.startsWith('/v1/files/')) {
+      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `a recording URL names a file under /v1/files/, not ${url.pathname.slice(0, 100)}`);
     }
     return url.toString();
   }
@@ -245,6 +271,32 @@ export class VonageVoiceClient implements VonageVoiceApi {
     } catch (error) {
       throw await asVonageError(operation, error);
     }
+  }
+}
+
+/** A download refused for what it is, not for a passing failure: no retry will change it. */
+async function refusedRecording(response: Response, reason: string): Promise<VonageApiError> {
+  await response.body?.cancel().catch(() => undefined);
+  return new VonageApiError('fetch-recording', `Vonage fetch-recording refused: ${reason}`, response.status, false);
+}
+
+/** The body, read until `maxBytes` and no further (a declared or actual longer body is refused). */
+async function cappedBody(response: Response, maxBytes: number): Promise<Buffer> {
+  const tooLong = () => refusedRecording(response, `the recording is longer than ${maxBytes} bytes`);
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) throw await tooLong();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, length);
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw await tooLong();
+    }
+    chunks.push(value);
   }
 }
 
