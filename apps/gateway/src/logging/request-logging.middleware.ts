@@ -12,8 +12,8 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** A path whose segment is a credential (a voicemail link's token) is logged without it. */
-export const redactedPath = (path: string): string => path.replace(/^\/voicemail\/[^/]+/, '/voicemail/:token');
+/** A path whose segment is a credential (a voicemail link's token) is logged without it, however it is spelt (the router ignores case). */
+export const redactedPath = (path: string): string => path.replace(/^\/+voicemail\/+[^/]+/i, '/voicemail/:token');
 
 /**
  * Gives every request an id (the caller's `x-request-id` or a new one), echoes it in the response,
