@@ -13,10 +13,13 @@ export interface VonageSettings {
   readonly publicUrl: string;
   /**
    * Signed webhooks: `VONAGE_SIGNATURE_SECRET` verifies every request to `/vonage/*`. Verification is off
-   * only when `VONAGE_VERIFY_SIGNATURES=false` says so (the embedded default, where Vonage cannot reach
-   * the gateway anyway); verifying without a secret refuses every webhook (401).
+   * only when `VONAGE_VERIFY_SIGNATURES=false` says so, or with `auto` (what `npm start` sets when the
+   * variable is unset) when no Vonage credential is configured: the embedded default, where Vonage
+   * cannot reach the gateway anyway. Verifying without a secret refuses every webhook (401).
    */
-  readonly signatures: { readonly verify: true; readonly secret: string | null; readonly apiKey: string | null } | { readonly verify: false };
+  readonly signatures:
+    | { readonly verify: true; readonly secret: string | null; readonly apiKey: string | null }
+    | { readonly verify: false; /** Why, for the warning. */ readonly because: string };
   /** `VONAGE_RINGBACK_TONE_URL`: played to the caller while a number rings (mp3/wav). @defaultValue none (the network's ringing) */
   readonly ringbackToneUrl: string | null;
 }
@@ -35,13 +38,18 @@ export function readVonageSettings(env: Environment, config: GatewayConfig): Von
     return value.replace(/\/+$/, '');
   };
   const verifyText = text('VONAGE_VERIFY_SIGNATURES')?.toLowerCase();
-  if (verifyText !== undefined && !['true', 'false'].includes(verifyText)) {
-    problems.push({ variable: 'VONAGE_VERIFY_SIGNATURES', message: `must be true or false, not "${verifyText}"` });
+  if (verifyText !== undefined && !['true', 'false', 'auto'].includes(verifyText)) {
+    problems.push({ variable: 'VONAGE_VERIFY_SIGNATURES', message: `must be true, false or auto, not "${verifyText}"` });
   }
   const { vonage } = config;
+  const credentials = [vonage.applicationId, vonage.privateKey, vonage.apiKey, vonage.apiSecret, vonage.signatureSecret].some((value) => value !== null);
   const settings: VonageSettings = {
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
-    signatures: verifyText === 'false' ? { verify: false } : { verify: true, secret: vonage.signatureSecret, apiKey: vonage.apiKey },
+    signatures: verifyText === 'false'
+      ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' }
+      : verifyText === 'auto' && !credentials
+        ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=auto and no Vonage credentials: the embedded default' }
+        : { verify: true, secret: vonage.signatureSecret, apiKey: vonage.apiKey },
     ringbackToneUrl: url('VONAGE_RINGBACK_TONE_URL'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
