@@ -24,12 +24,20 @@ const rejection = (request: SignedWebhookRequest, v = verifier()) => {
 
 describe('VonageSignatureVerifier', () => {
   it('accepts a POST signed with the secret over its exact body, and returns the claims', () => {
-    const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, apiKey: 'abcd1234', applicationId: 'app-1' });
+    const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, apiKey: 'abcd1234', applicationId: 'app-1', jti: 'jti-1' });
 
     expect(verifier().verify(post(authorization))).toEqual({
       ok: true,
-      value: { iat: now / 1000, jti: `jti-${now}`, iss: 'Vonage', apiKey: 'abcd1234', applicationId: 'app-1', payloadHash: sha256Hex(body) },
+      value: { iat: now / 1000, jti: 'jti-1', tokenId: 'jti-1', iss: 'Vonage', apiKey: 'abcd1234', applicationId: 'app-1', payloadHash: sha256Hex(body) },
     });
+  });
+
+  it('identifies a token without jti by its signature, and says how long a token stays acceptable (max age + future skew)', () => {
+    const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, jti: '' });
+    const verdict = verifier().verify(post(authorization));
+
+    expect(verdict.ok && verdict.value.tokenId).toBe(`signature:${authorization.split('.')[2]}`);
+    expect(verifier({ maxAgeSeconds: 300, futureSkewSeconds: 60 }).acceptedForMs).toBe(360_000);
   });
 
   it('accepts a GET whose payload_hash covers its query parameters as compact JSON, in their order', () => {

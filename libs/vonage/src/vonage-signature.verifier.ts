@@ -29,6 +29,8 @@ export interface VonageWebhookClaims {
   /** Issued at, in seconds since the epoch. */
   readonly iat: number;
   readonly jti: string | null;
+  /** What identifies this very token for replay checks: its `jti`, else its signature. */
+  readonly tokenId: string;
   readonly iss: string;
   readonly apiKey: string | null;
   readonly applicationId: string | null;
@@ -74,6 +76,11 @@ export class VonageSignatureVerifier {
     this.issuer = options.issuer ?? 'Vonage';
   }
 
+  /** How long a token stays acceptable after it first arrives, at most (`iat` may lie ahead by the skew): how long its id must be remembered. */
+  get acceptedForMs(): number {
+    return (this.maxAgeSeconds + this.futureSkewSeconds) * 1000;
+  }
+
   verify(request: SignedWebhookRequest): Result<VonageWebhookClaims, SignatureRejection> {
     const header = request.authorization?.trim() ?? '';
     if (header === '') return reject('SIGNATURE_MISSING', 'no Authorization header');
@@ -105,9 +112,11 @@ export class VonageSignatureVerifier {
     if (!payloadCandidates(request).some((payload) => sameHash(sha256Hex(payload), payloadHash))) {
       return reject('PAYLOAD_MISMATCH', 'the payload does not match the payload_hash the JWT was signed with');
     }
+    const jti = typeof claims['jti'] === 'string' && claims['jti'] !== '' ? claims['jti'] : null;
     return ok({
       iat,
-      jti: typeof claims['jti'] === 'string' ? claims['jti'] : null,
+      jti,
+      tokenId: jti ?? `signature:${signaturePart}`,
       iss: this.issuer,
       apiKey,
       applicationId: typeof claims['application_id'] === 'string' ? claims['application_id'] : null,

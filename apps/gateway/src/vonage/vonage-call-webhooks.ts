@@ -9,7 +9,7 @@ import { requestLogging } from '../logging/request-logging.middleware';
 import { type RawBodyRequest, rawBodyCapture } from './raw-body-capture';
 import type { VonageCallAdapter } from './vonage-call-adapter';
 import { fieldsOf, leniently, reply, stepOf } from './vonage-webhook-fields';
-import type { VonageWebhookSignatures } from './vonage-webhook-signatures';
+import { ReplayedWebhookError, type VonageWebhookSignatures } from './vonage-webhook-signatures';
 
 type Route = (adapter: VonageCallAdapter, params: readonly string[], request: RawBodyRequest) => Promise<Ncco | null | 'no-content'>;
 
@@ -76,9 +76,19 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
   const capture = rawBodyCapture('/vonage/');
   const logging = requestLogging(logger);
 
-  /** The route's reply, after the signature; a refusal or an error as the plain HTTP routes write them. */
+  /**
+   * The route's reply, after the signature; a refusal or an error as the plain HTTP routes write them,
+   * except a replayed token: 503, which Vonage answers by retrying and then by its fallback URL (a new
+   * request, so a new token), should a retry of Vonage's ever carry the token it already sent.
+   */
   async function respond(route: Route, params: string[], request: RawBodyRequest, response: ServerResponse): Promise<void> {
-    const refusal = signatures.refusal(request);
+    const refusal = await signatures.refusal(request);
+    if (refusal instanceof ReplayedWebhookError) {
+      response.statusCode = 503;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.end(JSON.stringify({ error: { code: 'SIGNATURE_REPLAYED', message: refusal.message } }));
+      return;
+    }
     if (refusal) return writeHttpError(response, refusal);
     try {
       const ncco = await route(adapter, params, request);

@@ -8,8 +8,8 @@ import { VONAGE_SIGNATURES } from './vonage.tokens';
 export class VonageSignatureGuard implements CanActivate {
   constructor(@Inject(VONAGE_SIGNATURES) private readonly signatures: VonageWebhookSignatures) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const refusal = this.signatures.refusal(context.switchToHttp().getRequest<RawBodyRequest>());
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const refusal = await this.signatures.refusal(context.switchToHttp().getRequest<RawBodyRequest>());
     if (refusal) throw refusal;
     return true;
   }

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CallStore, InboundCalls } from '@dutyline/application';
 import type { Clock } from '@dutyline/domain';
 import type { VonageVoiceApi } from '@dutyline/vonage';
+import { Redis } from 'ioredis';
 import { CallsModule } from '../calls/calls.module';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import type { CallRoutingSettings } from '../calls/call-routing-settings';
@@ -19,12 +20,24 @@ import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
 import { type VonageSettings, readVonageSettings } from './vonage-settings';
 import { VonageWebhookSignatures } from './vonage-webhook-signatures';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
-import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS, VONAGE_SIGNATURES } from './vonage.tokens';
+import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS, VONAGE_SIGNATURES, VONAGE_TOKEN_IDS } from './vonage.tokens';
+import { InProcessTokenIds, RedisTokenIds, type WebhookTokenIds } from './webhook-token-ids';
+
+/** Shared through Redis under `REDIS_PREFIX` with `REDIS_URL`, else this process's own memory. */
+function openTokenIds(config: GatewayConfig, clock: Clock, logger: JsonLogger): WebhookTokenIds {
+  if (config.redisUrl === null) return new InProcessTokenIds(clock, logger);
+  // One attempt per command, queued while reconnecting: the ledger's own timeout decides.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  // The ledger warns once a minute when a check goes unanswered; ioredis reports every reconnection attempt.
+  redis.on('error', (error: Error) => logger.entry('debug', 'redis: webhook token connection trouble', { error }));
+  return new RedisTokenIds({ redis, prefix: config.redisPrefix, clock, logger });
+}
 
 const providers = [
   provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => readVonageSettings(process.env, config)),
-  provideFactory(VONAGE_SIGNATURES, [VONAGE_SETTINGS, CLOCK, LOGGER], (settings: VonageSettings, clock: Clock, logger: JsonLogger) =>
-    new VonageWebhookSignatures(settings, clock, logger)),
+  provideFactory(VONAGE_TOKEN_IDS, [GATEWAY_CONFIG, CLOCK, LOGGER], openTokenIds),
+  provideFactory(VONAGE_SIGNATURES, [VONAGE_SETTINGS, CLOCK, LOGGER, VONAGE_TOKEN_IDS],
+    (settings: VonageSettings, clock: Clock, logger: JsonLogger, tokenIds: WebhookTokenIds) => new VonageWebhookSignatures(settings, clock, logger, tokenIds)),
   provideFactory(
     VONAGE_CALL_ADAPTER,
     [INBOUND_CALLS, CALL_STORE, VONAGE_VOICE_API, VONAGE_SETTINGS, CALL_ROUTING_SETTINGS, LOGGER],
@@ -53,14 +66,20 @@ const providers = [
   providers,
   exports: [VONAGE_SETTINGS, VONAGE_CALL_ADAPTER, VONAGE_SIGNATURES],
 })
-export class VonageModule implements OnModuleInit {
+export class VonageModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly http: HttpAdapterHost,
     @Inject(VONAGE_SETTINGS) private readonly settings: VonageSettings,
     @Inject(VONAGE_CALL_ADAPTER) private readonly adapter: VonageCallAdapter,
     @Inject(VONAGE_SIGNATURES) private readonly signatures: VonageWebhookSignatures,
+    @Inject(VONAGE_TOKEN_IDS) private readonly tokenIds: WebhookTokenIds,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
+
+  /** Lets go of the token ids' Redis connection (after the HTTP server stopped taking requests). */
+  onApplicationShutdown(): Promise<void> {
+    return this.tokenIds.close();
+  }
 
   /**
    * The call's webhooks are served ahead of Express; the other `/vonage/*` routes (Nest controllers)
@@ -75,7 +94,7 @@ export class VonageModule implements OnModuleInit {
       this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body');
     }
     const { signatures } = this.settings;
-    if (!signatures.verify) this.logger.entry('warn', 'Vonage webhook signatures are NOT verified (VONAGE_VERIFY_SIGNATURES=false)');
+    if (!signatures.verify) this.logger.entry('warn', `Vonage webhook signatures are NOT verified (${signatures.because}); the warning repeats every minute while webhooks arrive`);
     else if (signatures.secret === null) this.logger.entry('warn', 'VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook will be refused (401)');
   }
 }

@@ -1,4 +1,4 @@
-import { KeyObject, createHmac, generateKeyPairSync } from 'node:crypto';
+import { KeyObject, createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Instant } from '@dutyline/domain';
 import { queryAsJson, sha256Hex } from '../vonage-signature.verifier';
 
@@ -34,6 +34,8 @@ export interface SignWebhookOptions {
   readonly applicationId?: string;
   /** @defaultValue 'Vonage' */
   readonly issuer?: string;
+  /** The token's id. @defaultValue a new UUID: each signed request is a new token, as Vonage signs each request */
+  readonly jti?: string;
   /** @defaultValue 'HS256' ('none' produces an unsigned token) */
   readonly alg?: 'HS256' | 'none';
 }
@@ -43,7 +45,7 @@ export function signVonageWebhook(options: SignWebhookOptions): string {
   const payload = options.rawQuery !== undefined ? queryAsJson(options.rawQuery) : options.rawBody ?? '';
   const claims = {
     iat: Math.floor(options.issuedAt / 1000),
-    jti: `jti-${options.issuedAt}`,
+    jti: options.jti ?? randomUUID(),
     iss: options.issuer ?? 'Vonage',
     payload_hash: options.payloadHash ?? sha256Hex(payload),
     api_key: options.apiKey ?? 'abcd1234',
