@@ -6,7 +6,7 @@ const { spawnSync } = require('node:child_process');
 
 const consoleRoot = path.resolve(__dirname, '..', '..', 'apps', 'console');
 const builtIndex = path.join(consoleRoot, 'dist', 'index.html');
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'];
+const sources = ['src', 'index.html', 'vite.config.mts', 'package.json', 'public'];
 
 function newestMtime(entry) {
   let stat;

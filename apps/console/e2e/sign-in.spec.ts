@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { browserIt, describeInBrowser, launchBrowser, newPage, signIn, startDemoGateway, type DemoGateway } from './support/console-e2e';
+import type { Browser } from 'playwright-core';
+import { browserIt, describeInBrowser, launchBrowser, signIn, startDemoGateway, type DemoGateway } from './support/console-e2e';
 
 describeInBrowser('console: signing in', () => {
   let gateway: DemoGateway;
   let browser: Browser;
-  let page: Page | undefined;
 
   beforeAll(async () => {
     [gateway, browser] = await Promise.all([startDemoGateway({ AUTH_TOKEN_TTL_SECONDS: '60' }), launchBrowser()]);
@@ -13,13 +12,8 @@ describeInBrowser('console: signing in', () => {
     await browser?.close();
     await gateway?.stop();
   });
-  afterEach(async () => {
-    await page?.context().close();
-    page = undefined;
-  });
 
-  browserIt('the demo admin signs in, lands on the first hotline\'s schedule, keeps the session over a reload and signs out', () => page, async () => {
-    ({ page } = await newPage(browser));
+  browserIt('the demo admin signs in, lands on the first hotline\'s schedule, keeps the session over a reload and signs out', () => browser, async (page) => {
     await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
     await page.waitForURL(/\/hotlines\/[^/]+\/schedule$/);
     const hotlines = await gateway.graphql<{ hotlines: { edges: { node: { id: string } }[] } }>('{ hotlines(first: 1) { edges { node { id } } } }');
@@ -35,8 +29,7 @@ describeInBrowser('console: signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
-  browserIt('a wrong password is refused with the server\'s message, and nothing is stored', () => page, async () => {
-    ({ page } = await newPage(browser));
+  browserIt('a wrong password is refused with the server\'s message, and nothing is stored', () => browser, async (page) => {
     await page.goto(gateway.url);
     await page.getByLabel('E-mail').fill(gateway.admin.email);
     await page.getByRole('textbox', { name: 'Password' }).fill('not the password at all');
@@ -45,8 +38,7 @@ describeInBrowser('console: signing in', () => {
     expect(await page.evaluate(() => window.localStorage.getItem('dutyline.session'))).toBeNull();
   });
 
-  browserIt('a session the server no longer accepts goes back to sign-in with a message', () => page, async () => {
-    ({ page } = await newPage(browser));
+  browserIt('a session the server no longer accepts goes back to sign-in with a message', () => browser, async (page) => {
     await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
     // A token the server refuses (as after a revocation), still within its local expiry.
     await page.evaluate(() => {
@@ -58,8 +50,7 @@ describeInBrowser('console: signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
-  browserIt('follows the browser\'s language (French) and switches back to English', () => page, async () => {
-    ({ page } = await newPage(browser, { locale: 'fr-FR' }));
+  browserIt('follows the browser\'s language (French) and switches back to English', () => browser, async (page) => {
     await page.goto(gateway.url);
     await page.getByRole('heading', { name: 'Connexion à Dutyline' }).waitFor();
     await page.getByLabel('E-mail').fill(gateway.admin.email);
@@ -68,5 +59,5 @@ describeInBrowser('console: signing in', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  });
+  }, { locale: 'fr-FR' });
 });

@@ -35,6 +35,7 @@ export interface DemoGateway {
   readonly apiKey: string;
   readonly demoHotlineNumber: string;
   /** GraphQL as the demo API key (an admin), for setting up and checking what the console did. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Everything the gateway printed, for failure messages. */
   output(): string;
@@ -81,7 +82,7 @@ export async function startDemoGateway(env: Record<string, string> = {}): Promis
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      return (await response.json()) as { data?: never; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     },
     output: () => out,
     async stop() {
@@ -107,7 +108,15 @@ export const WIDE = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 /** A fresh browser context (its own storage: its own session) in English unless told otherwise. */
-export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export interface PageOptions {
+  readonly viewport?: { width: number; height: number };
+  /** The browser's language. @defaultValue `en-GB` */
+  readonly locale?: string;
+  /** The browser's own zone, deliberately not the hotlines' (the console must never use it). @defaultValue `America/New_York` */
+  readonly timezoneId?: string;
+}
+
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: options.viewport ?? WIDE, locale: options.locale ?? 'en-GB', timezoneId: options.timezoneId ?? 'America/New_York' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -124,26 +133,28 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 }
 
 /**
- * `it` for a browser test: on failure the page's screenshot is saved under tmp/console-e2e/ (named after
- * the test) before the error is reported.
+ * `it` for a browser test: a fresh context and page (its own storage, so its own session), closed after
+ * the test; on failure the page's screenshot is saved under tmp/console-e2e/ (named after the test).
  */
-export function browserIt(name: string, pageOf: () => Page | undefined, body: () => Promise<void>, timeoutMs = 60_000): void {
+export function browserIt(name: string, browser: () => Browser, body: (page: Page) => Promise<void>, options: PageOptions & { timeoutMs?: number } = {}): void {
   it(
     name,
     async () => {
+      const { context, page } = await newPage(browser(), options);
       try {
-        await body();
+        await body(page);
       } catch (error) {
-        const page = pageOf();
-        if (page && !page.isClosed()) {
+        if (!page.isClosed()) {
           fs.mkdirSync(SCREENSHOTS, { recursive: true });
           const file = path.join(SCREENSHOTS, `${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80)}.png`);
           await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
           (error as Error).message += `\n(screenshot: ${file})`;
         }
         throw error;
+      } finally {
+        await context.close().catch(() => undefined);
       }
     },
-    timeoutMs,
+    options.timeoutMs ?? 60_000,
   );
 }
