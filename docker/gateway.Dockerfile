@@ -10,6 +10,8 @@ COPY . .
 RUN npm ci --no-audit --no-fund
 # Every library (tsconfig.build.json), then the gateway and the libraries it references.
 RUN npm run build && npx tsc -b apps/gateway/tsconfig.app.json
+# The web console (apps/console/dist), served by the gateway at /.
+RUN npm run build -w @dutyline/console
 RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
