@@ -141,13 +141,16 @@ function gatewayOver(database: 'sqlite' | 'mariadb') {
       expect((await gateway.graphql(AUDIT, {}, { token: a.tokens.supervisor })).body.errors).toBeUndefined();
     });
 
-    it('applies a role change to tokens already issued, and keeps one admin', async () => {
-      const promoted = await gateway.graphql(SET_ROLE, { userId: a.users.member.id, role: 'SUPERVISOR' }, { token: a.tokens.admin });
-      expect(promoted.body.data.setUserRole).toEqual({ id: a.users.member.id, role: 'SUPERVISOR' });
-      expect((await gateway.graphql(ME, {}, { token: a.tokens.member })).body.data.me.role).toBe('SUPERVISOR');
-      await gateway.graphql(SET_ROLE, { userId: a.users.member.id, role: 'MEMBER' }, { token: a.tokens.admin });
+    it('ends the sessions of a user whose role changes (the next login has the new role), and keeps one admin', async () => {
+      // An account of its own: the member's sessions end here.
+      const c = await gateway.newAccount();
+      const promoted = await gateway.graphql(SET_ROLE, { userId: c.users.member.id, role: 'SUPERVISOR' }, { token: c.tokens.admin });
+      expect(promoted.body.data.setUserRole).toEqual({ id: c.users.member.id, role: 'SUPERVISOR' });
+      expect(codesOf(await gateway.graphql(ME, {}, { token: c.tokens.member }))).toEqual(['UNAUTHENTICATED']);
+      const again = await gateway.graphql(LOGIN, { email: c.users.member.email, password: c.users.member.password });
+      expect((await gateway.graphql(ME, {}, { token: again.body.data.login.token })).body.data.me.role).toBe('SUPERVISOR');
 
-      const lastAdmin = await gateway.graphql(SET_ROLE, { userId: a.users.admin.id, role: 'MEMBER' }, { token: a.apiKey });
+      const lastAdmin = await gateway.graphql(SET_ROLE, { userId: c.users.admin.id, role: 'MEMBER' }, { token: c.apiKey });
       expect(firstError(lastAdmin)?.extensions).toEqual({ code: 'LAST_ADMIN', field: 'role' });
     });
   });

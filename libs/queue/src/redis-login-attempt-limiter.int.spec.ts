@@ -39,25 +39,25 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
   };
   const keysUnder = (prefix: string) => redis.keys(`${prefix}:*`);
 
-  it('two instances sharing a prefix count failures together: the 6th attempt is refused until the 1st failure leaves the window', async () => {
+  it('two instances sharing a prefix count attempts together: the 6th is refused until the 1st leaves the window', async () => {
     const prefix = freshPrefix();
     const [a, b] = [limiter({ prefix }), limiter({ prefix })];
     const attempts = [a, b, a, b, a];
     for (const [i, time] of ['01:00:00', '01:01:00', '01:02:00', '01:03:00', '01:04:00'].entries()) {
-      expect(await attempts[i].retryAfterSeconds(KEY, at(time))).toBe(0);
-      await attempts[i].recordFailure(KEY, at(time));
+      expect(await attempts[i].attempt(KEY, at(time))).toBe(0);
     }
-    expect(await b.retryAfterSeconds(KEY, at('01:04:00'))).toBe(11 * 60);
-    expect(await a.retryAfterSeconds(KEY, at('01:04:00'))).toBe(11 * 60);
-    expect(await a.retryAfterSeconds(KEY, at('01:14:59.500'))).toBe(1);
-    expect(await b.retryAfterSeconds(KEY, at('01:15:00'))).toBe(0);
+    expect(await b.attempt(KEY, at('01:04:00'))).toBe(11 * 60);
+    expect(await a.attempt(KEY, at('01:04:00'))).toBe(11 * 60);
+    expect(await a.attempt(KEY, at('01:14:59.500'))).toBe(1);
+    expect(await b.attempt(KEY, at('01:15:00'))).toBe(0);
   });
 
-  it('counts failures recorded at the same instant by both instances, and never keeps more than maxFailures of a key', async () => {
+  it('of 39 attempts started together on two instances, exactly maxFailures are heard, and no more are kept', async () => {
     const prefix = freshPrefix();
     const [a, b] = [limiter({ prefix }), limiter({ prefix })];
-    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).recordFailure(KEY, at('02:00:00'))));
-    expect(await a.retryAfterSeconds(KEY, at('02:00:00'))).toBe(900);
+    const answers = await Promise.all(Array.from({ length: 39 }, (_, i) => (i % 2 === 0 ? a : b).attempt(KEY, at('02:00:00'))));
+    expect(answers.filter((wait) => wait === 0)).toHaveLength(5);
+    expect(answers.filter((wait) => wait === 900)).toHaveLength(34);
     const [stored] = await keysUnder(prefix);
     expect(await redis.zcard(stored)).toBe(5);
   });
@@ -65,25 +65,24 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
   it('a success forgets its key on every instance; other e-mails and other addresses are counted apart', async () => {
     const prefix = freshPrefix();
     const [a, b] = [limiter({ prefix, maxFailures: 1 }), limiter({ prefix, maxFailures: 1 })];
-    await a.recordFailure(KEY, at('03:00:00'));
-    expect(await b.retryAfterSeconds(KEY, at('03:00:00'))).toBe(900);
-    expect(await b.retryAfterSeconds('a@x.org|5.6.7.8', at('03:00:00'))).toBe(0);
-    expect(await b.retryAfterSeconds('b@x.org|1.2.3.4', at('03:00:00'))).toBe(0);
-    await b.recordFailure('b@x.org|1.2.3.4', at('03:00:00'));
+    await a.attempt(KEY, at('03:00:00'));
+    expect(await b.attempt(KEY, at('03:00:00'))).toBe(900);
+    expect(await b.attempt('a@x.org|5.6.7.8', at('03:00:00'))).toBe(0);
+    expect(await b.attempt('b@x.org|1.2.3.4', at('03:00:00'))).toBe(0);
     await b.recordSuccess(KEY);
-    expect(await a.retryAfterSeconds(KEY, at('03:00:00'))).toBe(0);
-    expect(await a.retryAfterSeconds('b@x.org|1.2.3.4', at('03:00:00'))).toBe(900);
+    expect(await a.attempt(KEY, at('03:00:00'))).toBe(0);
+    expect(await a.attempt('b@x.org|1.2.3.4', at('03:00:00'))).toBe(900);
   });
 
   it('limiters under other prefixes do not see each other', async () => {
     const [a, b] = [limiter({ prefix: freshPrefix(), maxFailures: 1 }), limiter({ prefix: freshPrefix(), maxFailures: 1 })];
-    await a.recordFailure(KEY, at('04:00:00'));
-    expect(await b.retryAfterSeconds(KEY, at('04:00:00'))).toBe(0);
+    await a.attempt(KEY, at('04:00:00'));
+    expect(await b.attempt(KEY, at('04:00:00'))).toBe(0);
   });
 
   it('keeps its keys under the prefix, hashed: Redis holds no e-mail address', async () => {
     const prefix = freshPrefix();
-    await limiter({ prefix }).recordFailure(KEY, at('05:00:00'));
+    await limiter({ prefix }).attempt(KEY, at('05:00:00'));
     const keys = await keysUnder(prefix);
     expect(keys).toEqual([expect.stringMatching(new RegExp(`^${prefix}:login-failures:[A-Za-z0-9_-]{43}$`))]);
   });
@@ -92,11 +91,11 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
     const prefix = freshPrefix();
     const only = limiter({ prefix, maxFailures: 2, windowMs: 300 });
     const now = Date.now();
-    await only.recordFailure(KEY, now);
-    await only.recordFailure(KEY, now + 50);
-    expect(await only.retryAfterSeconds(KEY, now + 50)).toBe(1);
-    expect(await only.retryAfterSeconds(KEY, now + 299)).toBe(1);
-    expect(await only.retryAfterSeconds(KEY, now + 300)).toBe(0);
+    await only.attempt(KEY, now);
+    await only.attempt(KEY, now + 50);
+    expect(await only.attempt(KEY, now + 50)).toBe(1);
+    expect(await only.attempt(KEY, now + 299)).toBe(1);
+    expect(await only.attempt(KEY, now + 300)).toBe(0);
     const [stored] = await keysUnder(prefix);
     expect(await redis.pttl(stored)).toBeGreaterThan(0);
     expect(await redis.pttl(stored)).toBeLessThanOrEqual(300);
@@ -104,20 +103,18 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
     expect(await keysUnder(prefix)).toEqual([]);
   });
 
-  it('drops the failures that left the window when the next one is recorded', async () => {
+  it('drops the attempts that left the window when the next one is counted', async () => {
     const prefix = freshPrefix();
     const only = limiter({ prefix, maxFailures: 2, windowMs: 1000 });
-    await only.recordFailure(KEY, at('06:00:00'));
-    await only.recordFailure(KEY, at('06:00:01'));
-    expect(await only.retryAfterSeconds(KEY, at('06:00:01'))).toBe(0);
+    await only.attempt(KEY, at('06:00:00'));
+    expect(await only.attempt(KEY, at('06:00:01'))).toBe(0);
     const [stored] = await keysUnder(prefix);
     expect(await redis.zcard(stored)).toBe(1);
   });
 
   describe('when Redis cannot be asked, every method rejects', () => {
     const calls: [string, (l: RedisLoginAttemptLimiter) => Promise<unknown>][] = [
-      ['retryAfterSeconds', (l) => l.retryAfterSeconds(KEY, at('07:00:00'))],
-      ['recordFailure', (l) => l.recordFailure(KEY, at('07:00:00'))],
+      ['attempt', (l) => l.attempt(KEY, at('07:00:00'))],
       ['recordSuccess', (l) => l.recordSuccess(KEY)],
     ];
 
@@ -163,6 +160,6 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
 
   it('refuses an empty key', async () => {
     const only = limiter({ prefix: freshPrefix() });
-    await expect(only.retryAfterSeconds('', at('08:00:00'))).rejects.toThrow(expect.objectContaining({ code: 'REQUIRED', field: 'key' }));
+    await expect(only.attempt('', at('08:00:00'))).rejects.toThrow(expect.objectContaining({ code: 'REQUIRED', field: 'key' }));
   });
 });

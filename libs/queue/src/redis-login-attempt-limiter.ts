@@ -6,7 +6,7 @@ import { keyPrefix } from './redis-key-prefix';
 export interface RedisLoginAttemptLimiterSettings {
   /** A `redis://` URL (the connection is opened and closed here) or an ioredis client you own and close. */
   readonly connection: RedisConnection;
-  /** Failures allowed in the window; the next attempt waits. */
+  /** Attempts without a success allowed in the window; the next one waits. */
   readonly maxFailures: number;
   readonly windowMs: number;
   /** Namespaces the keys: `<prefix>:login-failures:<sha256 of the key>`. @defaultValue `'dutyline'` */
@@ -18,26 +18,32 @@ export interface RedisLoginAttemptLimiterSettings {
 }
 
 /*
- * One sorted set per key: a member per failure, scored by its instant. Drops what left the window,
- * adds the failure, keeps only the newest `maxFailures` (older ones cannot change the answer) and lets
- * the key expire a window after its last failure.
+ * One sorted set per key: a member per attempt, scored by its instant. Drops what left the window;
+ * with `maxFailures` attempts still in it, answers the milliseconds until the oldest of the newest
+ * `maxFailures` leaves it (and counts nothing); otherwise adds the attempt, lets the key expire a
+ * window after it and answers 0. One script, so parallel attempts are counted one after the other.
  */
-const RECORD_FAILURE = `
+const ATTEMPT = `
 local now = tonumber(ARGV[1])
 local windowMs = tonumber(ARGV[2])
+local maxAttempts = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= maxAttempts then
+  local freeing = redis.call('ZRANGE', KEYS[1], count - maxAttempts, count - maxAttempts, 'WITHSCORES')
+  return math.max(1, tonumber(freeing[2]) + windowMs - now)
+end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -tonumber(ARGV[3]) - 1)
 redis.call('PEXPIRE', KEYS[1], windowMs)
-return 1
+return 0
 `;
 
 interface LoginScripts {
-  dutylineLoginFailure(key: string, now: number, windowMs: number, maxFailures: number, member: string): Promise<number>;
+  dutylineLoginAttempt(key: string, now: number, windowMs: number, maxFailures: number, member: string): Promise<number>;
 }
 
 /**
- * Failed logins per key (e-mail + client address) in a sliding window, shared by every gateway using
+ * Login attempts per key (e-mail + client address) in a sliding window, counted before the password is checked, shared by every gateway using
  * the same Redis and `prefix`; the same rules as the gateway's in-memory limiter. Time is the caller's
  * `now` (the instances' clocks agree far better than the 1 s the answer is rounded to); Redis's own
  * clock only expires the keys. Keys are stored hashed: Redis never holds the e-mail addresses.
@@ -47,7 +53,7 @@ export class RedisLoginAttemptLimiter {
   private readonly redis: OpenedRedis;
   private readonly prefix: string;
   private readonly commandTimeoutMs: number;
-  /** Makes each failure's member unique across processes. */
+  /** Makes each attempt's member unique across processes. */
   private readonly instance = randomBytes(6).toString('hex');
   private sequence = 0;
 
@@ -60,26 +66,18 @@ export class RedisLoginAttemptLimiter {
     this.commandTimeoutMs = commandTimeoutMs;
     this.redis = openRedis(settings.connection, false);
     this.redis.client.on('error', settings.onError ?? ((error: Error) => console.error('[login limiter]', error)));
-    this.redis.client.defineCommand('dutylineLoginFailure', { numberOfKeys: 1, lua: RECORD_FAILURE });
+    this.redis.client.defineCommand('dutylineLoginAttempt', { numberOfKeys: 1, lua: ATTEMPT });
   }
 
-  /** Seconds to wait before the next attempt is heard; 0 when it may go ahead. */
-  async retryAfterSeconds(key: string, now: Instant): Promise<number> {
-    const { maxFailures, windowMs } = this.settings;
-    // Newest first: the `maxFailures`-th newest failure frees the key when it leaves the window.
-    const newest = await this.answer(this.redis.client.zrevrangebyscore(this.redisKey(key), '+inf', `(${now - windowMs}`, 'WITHSCORES', 'LIMIT', 0, maxFailures));
-    if (newest.length < 2 * maxFailures) return 0;
-    const freedAt = Number(newest[2 * maxFailures - 1]) + windowMs;
-    return Math.max(1, Math.ceil((freedAt - now) / 1000));
-  }
-
-  async recordFailure(key: string, now: Instant): Promise<void> {
+  /** Counts an attempt and answers 0; with `maxFailures` attempts in the window, counts nothing and answers the seconds to wait. */
+  async attempt(key: string, now: Instant): Promise<number> {
     const member = `${now}:${this.instance}:${++this.sequence}`;
     const scripts = this.redis.client as unknown as LoginScripts;
-    await this.answer(scripts.dutylineLoginFailure(this.redisKey(key), now, this.settings.windowMs, this.settings.maxFailures, member));
+    const waitMs = await this.answer(scripts.dutylineLoginAttempt(this.redisKey(key), now, this.settings.windowMs, this.settings.maxFailures, member));
+    return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
-  /** A successful login forgets the failures of its key. */
+  /** A successful login forgets the attempts of its key. */
   async recordSuccess(key: string): Promise<void> {
     await this.answer(this.redis.client.del(this.redisKey(key)));
   }

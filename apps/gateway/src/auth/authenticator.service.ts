@@ -4,13 +4,15 @@ import { type AccountRepository, type ApiKeyRepository, type Clock, MINUTE_MS } 
 import { ACCOUNT_REPOSITORY, API_KEY_REPOSITORY } from '../database/repository.tokens';
 import { UnauthenticatedError } from '../graphql/api-errors';
 import { CLOCK } from '../platform/platform.tokens';
-import type { AccessTokens } from './access-tokens';
+import type { AccessClaims, AccessTokens } from './access-tokens';
 import { Actor, apiKeyActor, userActor } from './actor';
 import { API_KEY_PREFIX_LENGTH, apiKeyHash, looksLikeApiKey } from './api-key-secret';
 import { ACCESS_TOKENS } from './auth.tokens';
 
 /** `lastUsedAt` is written at most once a minute per key, not on every request. */
 const TOUCH_EVERY_MS = MINUTE_MS;
+
+const credentialOf = (authorization: string) => /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
 
 /** Turns the `Authorization` header into the caller, or refuses it. */
 @Injectable()
@@ -23,22 +25,34 @@ export class Authenticator {
   ) {}
 
   /**
-   * No header: undefined (anonymous). A valid login token: its user, with the role they have now
-   * (a role change applies at once). A valid API key: the key and its role. Anything else:
+   * No header: undefined (anonymous). A valid login token whose session was not ended: its user,
+   * with the role they have now. A valid API key: the key and its role. Anything else:
    * UnauthenticatedError.
    */
   async actorFor(authorization: string | undefined): Promise<Actor | undefined> {
     if (authorization === undefined || authorization.trim() === '') return undefined;
-    const credential = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const credential = credentialOf(authorization);
     if (credential === undefined) throw new UnauthenticatedError('The Authorization header must read "Bearer <login token or API key>".');
     return looksLikeApiKey(credential) ? this.apiKeyCaller(credential) : this.tokenCaller(credential);
   }
 
+  /** The claims of the login token the header carries; undefined for an API key or no valid token. */
+  loginClaims(authorization: string | undefined): AccessClaims | undefined {
+    const credential = authorization === undefined ? undefined : credentialOf(authorization);
+    return credential === undefined || looksLikeApiKey(credential) ? undefined : this.tokens.verify(credential);
+  }
+
+  /**
+   * Read from the database on every request, not cached: a sign-out, a password or role change and a
+   * deleted user take effect on the next request, on every instance.
+   */
   private async tokenCaller(token: string): Promise<Actor> {
     const claims = this.tokens.verify(token);
-    const user = claims && (await this.accounts.user(claims.accountId, claims.userId));
-    if (!user) throw new UnauthenticatedError('This login token is invalid or expired: log in again.');
-    return userActor(user.accountId, user.id, user.role);
+    const session = claims ? await this.accounts.loginSession(claims.accountId, claims.userId, claims.tokenId) : undefined;
+    if (!claims || !session || session.tokenRevoked || claims.issuedAt < (session.sessionsValidAfter ?? -Infinity)) {
+      throw new UnauthenticatedError('This login token is invalid, expired or signed out: log in again.');
+    }
+    return userActor(session.user.accountId, session.user.id, session.user.role);
   }
 
   private async apiKeyCaller(key: string): Promise<Actor> {

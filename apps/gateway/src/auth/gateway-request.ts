@@ -16,6 +16,9 @@ export interface GraphQLContext {
   readonly res: ServerResponse;
 }
 
+/** The client's address, proxies honoured per TRUST_PROXY. */
+export const clientAddressOf = (request: GatewayRequest): string => request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+
 /** The HTTP request behind a REST handler or a GraphQL resolver. */
 export function requestOf(context: ExecutionContext): GatewayRequest {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;

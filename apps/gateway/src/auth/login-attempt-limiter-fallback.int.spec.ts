@@ -33,12 +33,9 @@ describeWithRedis('openLoginAttemptLimiter with REDIS_URL', () => {
   it('two gateways share the count: the 6th attempt across both is refused on either', async () => {
     const prefix = uniqueName('gw-login');
     const [one, two] = [open(redisUrl(), prefix), open(redisUrl(), prefix)];
-    for (const gateway of [one, two, one, two, one]) {
-      expect(await gateway.retryAfterSeconds(KEY, clock.now())).toBe(0);
-      await gateway.recordFailure(KEY, clock.now());
-    }
-    expect(await two.retryAfterSeconds(KEY, clock.now())).toBe(900);
-    expect(await one.retryAfterSeconds(KEY, clock.now())).toBe(900);
+    for (const gateway of [one, two, one, two, one]) expect(await gateway.attempt(KEY, clock.now())).toBe(0);
+    expect(await two.attempt(KEY, clock.now())).toBe(900);
+    expect(await one.attempt(KEY, clock.now())).toBe(900);
   });
 
   it('Redis going away mid-life: logins are still heard and still limited by what this instance saw, with one warning', async () => {
@@ -47,13 +44,12 @@ describeWithRedis('openLoginAttemptLimiter with REDIS_URL', () => {
     const lines: string[] = [];
     // ioredis takes options from the URL's query: closing waits 50 ms, not 2 s, for a socket already gone.
     const gateway = open(`redis://127.0.0.1:${proxy.port}/?disconnectTimeout=50`, prefix, lines);
-    for (let i = 0; i < 4; i++) await gateway.recordFailure(KEY, clock.now());
+    for (let i = 0; i < 4; i++) await gateway.attempt(KEY, clock.now());
     await proxy.cut();
 
     const started = Date.now();
-    expect(await gateway.retryAfterSeconds(KEY, clock.now())).toBe(0);
-    await gateway.recordFailure(KEY, clock.now());
-    expect(await gateway.retryAfterSeconds(KEY, clock.now())).toBe(900);
+    expect(await gateway.attempt(KEY, clock.now())).toBe(0);
+    expect(await gateway.attempt(KEY, clock.now())).toBe(900);
     expect(Date.now() - started).toBeLessThan(2000);
     const warnings = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'warn');
     expect(warnings).toEqual([expect.objectContaining({ msg: 'redis does not answer: login failures are counted by this instance only until it does' })]);

@@ -19,11 +19,8 @@ class FakeSharedLimiter implements SharedLoginAttemptLimiter {
   readonly asked: string[] = [];
   private readonly counted = new InMemoryLoginAttemptLimiter(LIMITS);
 
-  retryAfterSeconds(key: string, now: Instant): Promise<number> {
-    return this.answer(`retryAfterSeconds ${key}`, () => this.counted.retryAfterSeconds(key, now));
-  }
-  recordFailure(key: string, now: Instant): Promise<void> {
-    return this.answer(`recordFailure ${key}`, () => this.counted.recordFailure(key, now));
+  attempt(key: string, now: Instant): Promise<number> {
+    return this.answer(`attempt ${key}`, () => this.counted.attempt(key, now));
   }
   recordSuccess(key: string): Promise<void> {
     return this.answer(`recordSuccess ${key}`, () => this.counted.recordSuccess(key));
@@ -49,21 +46,21 @@ function fallbackSetup() {
 }
 
 describe('FallbackLoginAttemptLimiter (Redis down: count per instance, warn once)', () => {
-  it('answers with the shared count while it answers, failures elsewhere included', async () => {
+  it('answers with the shared count while it answers, attempts elsewhere included', async () => {
     const { clock, shared, local, limiter } = fallbackSetup();
-    for (let i = 0; i < 4; i++) await shared.recordFailure(KEY, clock.now());
-    await limiter.recordFailure(KEY, clock.now());
-    expect(await limiter.retryAfterSeconds(KEY, clock.now())).toBe(900);
-    expect(await local.retryAfterSeconds(KEY, clock.now())).toBe(0);
+    for (let i = 0; i < 4; i++) await shared.attempt(KEY, clock.now());
+    expect(await limiter.attempt(KEY, clock.now())).toBe(0);
+    expect(await limiter.attempt(KEY, clock.now())).toBe(900);
+    expect(await local.attempt(KEY, clock.now())).toBe(0);
   });
 
-  it('keeps every failure and success locally too, so an outage starts from what this instance saw', async () => {
+  it('keeps every attempt and success locally too, so an outage starts from what this instance saw', async () => {
     const { clock, shared, lines, limiter } = fallbackSetup();
-    for (let i = 0; i < 5; i++) await limiter.recordFailure(KEY, clock.now());
+    for (let i = 0; i < 5; i++) await limiter.attempt(KEY, clock.now());
     shared.down = true;
-    expect(await limiter.retryAfterSeconds(KEY, clock.now())).toBe(900);
+    expect(await limiter.attempt(KEY, clock.now())).toBe(900);
     await limiter.recordSuccess(KEY);
-    expect(await limiter.retryAfterSeconds(KEY, clock.now())).toBe(0);
+    expect(await limiter.attempt(KEY, clock.now())).toBe(0);
     expect(lines.filter((line) => line.level === 'warn')).toEqual([
       expect.objectContaining({ msg: 'redis does not answer: login failures are counted by this instance only until it does', error: 'Error: Redis did not answer within 1000 ms' }),
     ]);
@@ -73,29 +70,26 @@ describe('FallbackLoginAttemptLimiter (Redis down: count per instance, warn once
     const { clock, shared, limiter } = fallbackSetup();
     shared.down = true;
     const answers: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      answers.push(await limiter.retryAfterSeconds(KEY, clock.now()));
-      if (answers[i] === 0) await limiter.recordFailure(KEY, clock.now());
-    }
+    for (let i = 0; i < 6; i++) answers.push(await limiter.attempt(KEY, clock.now()));
     expect(answers).toEqual([0, 0, 0, 0, 0, 900]);
   });
 
   it('leaves Redis alone for retrySharedAfterMs after a failure, then asks again and says so when it answers', async () => {
     const { clock, shared, lines, limiter } = fallbackSetup();
     shared.down = true;
-    await limiter.retryAfterSeconds(KEY, clock.now());
+    await limiter.attempt(KEY, clock.now());
     clock.advance(4999);
-    await limiter.recordFailure(KEY, clock.now());
+    await limiter.attempt(KEY, clock.now());
     await limiter.recordSuccess(KEY);
-    expect(shared.asked).toEqual([`retryAfterSeconds ${KEY}`]);
+    expect(shared.asked).toEqual([`attempt ${KEY}`]);
 
     clock.advance(1);
-    await limiter.recordFailure(KEY, clock.now());
+    await limiter.attempt(KEY, clock.now());
     expect(shared.asked).toHaveLength(2);
     shared.down = false;
     clock.advance(5000);
-    expect(await limiter.retryAfterSeconds(KEY, clock.now())).toBe(0);
-    await limiter.recordFailure(KEY, clock.now());
+    expect(await limiter.attempt(KEY, clock.now())).toBe(0);
+    await limiter.recordSuccess(KEY);
     expect(shared.asked).toHaveLength(4);
     expect(lines.map((line) => [line.level, line.msg])).toEqual([
       ['warn', 'redis does not answer: login failures are counted by this instance only until it does'],
@@ -121,8 +115,6 @@ describe('openLoginAttemptLimiter', () => {
     const limiter = openLoginAttemptLimiter(config, new ManualClock(START), new JsonLogger('error', () => undefined));
     expect(limiter).toBeInstanceOf(InMemoryLoginAttemptLimiter);
     const now = parseInstant(START);
-    await limiter.recordFailure(KEY, now);
-    await limiter.recordFailure(KEY, now);
-    expect(await limiter.retryAfterSeconds(KEY, now)).toBe(60);
+    expect([await limiter.attempt(KEY, now), await limiter.attempt(KEY, now), await limiter.attempt(KEY, now)]).toEqual([0, 0, 60]);
   });
 });

@@ -19,9 +19,9 @@ export interface SharedLoginAttemptLimiter extends LoginAttemptLimiter {
  * instance per window (N instances: N × 5 in 15 min), each costing a 32 MiB scrypt hash.
  * Failing closed would lock every user out for as long as Redis is away.
  *
- * Every failure and success is also kept locally, so the local count knows this instance's recent
- * failures when Redis goes away. After a failed request Redis is left alone for `retrySharedAfterMs`
- * (logins do not each wait for its timeout); failures met in that time are not sent to it.
+ * Every attempt and success is also kept locally, so the local count knows this instance's recent
+ * attempts when Redis goes away. After a failed request Redis is left alone for `retrySharedAfterMs`
+ * (logins do not each wait for its timeout); attempts met in that time are not sent to it.
  */
 export class FallbackLoginAttemptLimiter implements LoginAttemptLimiter, OnApplicationShutdown {
   /** When the shared limiter last failed; null while it answers. */
@@ -36,13 +36,10 @@ export class FallbackLoginAttemptLimiter implements LoginAttemptLimiter, OnAppli
     private readonly retrySharedAfterMs = 5000,
   ) {}
 
-  retryAfterSeconds(key: string, now: Instant): Promise<number> {
-    return this.preferShared(() => this.shared.retryAfterSeconds(key, now), () => this.local.retryAfterSeconds(key, now));
-  }
-
-  async recordFailure(key: string, now: Instant): Promise<void> {
-    await this.local.recordFailure(key, now);
-    await this.preferShared(() => this.shared.recordFailure(key, now), async () => undefined);
+  /** Counted here as well as in Redis, so an outage starts from what this instance saw. */
+  async attempt(key: string, now: Instant): Promise<number> {
+    const local = await this.local.attempt(key, now);
+    return this.preferShared(() => this.shared.attempt(key, now), async () => local);
   }
 
   async recordSuccess(key: string): Promise<void> {
@@ -72,7 +69,7 @@ export class FallbackLoginAttemptLimiter implements LoginAttemptLimiter, OnAppli
 }
 
 /**
- * With `REDIS_URL`: failures counted in Redis under `REDIS_PREFIX`, shared by every instance, and
+ * With `REDIS_URL`: attempts counted in Redis under `REDIS_PREFIX`, shared by every instance, and
  * per instance while Redis is away; otherwise in this process only.
  */
 export function openLoginAttemptLimiter(

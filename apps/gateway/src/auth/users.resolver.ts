@@ -30,7 +30,7 @@ export class UsersResolver {
     return UserModel.of(user);
   }
 
-  @Mutation(() => UserModel, { description: 'Changes a user\'s role (admins). LAST_ADMIN when it would leave no admin.' })
+  @Mutation(() => UserModel, { description: 'Changes a user\'s role (admins) and ends every session of theirs. LAST_ADMIN when it would leave no admin.' })
   @Roles('admin')
   async setUserRole(
     @CurrentActor() actor: Actor,

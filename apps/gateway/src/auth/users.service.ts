@@ -52,7 +52,7 @@ export class UsersService {
     return user;
   }
 
-  /** Refused (LAST_ADMIN) when it would leave the account without an admin. */
+  /** Refused (LAST_ADMIN) when it would leave the account without an admin. Every session of the user ends. */
   async setUserRole(actor: Actor, userId: Id, role: Role): Promise<User> {
     const user = await this.accounts.user(actor.accountId, assertId(userId, 'userId'));
     if (!user) throw new NotFoundError('User', 'userId');
@@ -62,6 +62,7 @@ export class UsersService {
     }
     const changed = { ...user, role };
     await this.accounts.saveUser(changed);
+    await this.accounts.endSessions(user.accountId, user.id, this.clock.now());
     await this.audit.record(actor, { action: 'user.role-changed', entityType: 'user', entityId: user.id, before: audited(user), after: audited(changed) });
     return changed;
   }

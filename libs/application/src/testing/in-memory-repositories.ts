@@ -18,6 +18,7 @@ import {
   InUse,
   Instant,
   LocalRange,
+  LoginSession,
   NotFound,
   NumberTaken,
   Override,
@@ -27,6 +28,7 @@ import {
   Person,
   PersonRepository,
   Result,
+  RevokedLoginToken,
   ScheduleChange,
   ScheduleRepository,
   ScheduleVersionReader,
@@ -374,6 +376,28 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
   async listUsers(accountId: Id, page?: PageRequest): Promise<Page<User>> {
     this.called('listUsers');
     return pageOf(rowsOf(this.users, accountId), page, (u) => ({ sort: u.email.value.toLowerCase(), id: u.id }));
+  }
+
+  async endSessions(accountId: Id, userId: Id, at: Instant): Promise<void> {
+    this.called('endSessions');
+    const key = rowKey(accountId, userId);
+    const ended = this.db.table<Instant>('sessionsValidAfter');
+    if (this.users.has(key) && (ended.get(key) ?? -Infinity) < at) ended.set(key, at);
+  }
+
+  async revokeLoginToken(token: RevokedLoginToken, now: Instant): Promise<void> {
+    this.called('revokeLoginToken');
+    const revoked = this.db.table<RevokedLoginToken>('revokedLoginTokens');
+    for (const [id, kept] of revoked) if (kept.expiresAt <= now) revoked.delete(id);
+    if (!revoked.has(token.tokenId)) revoked.set(token.tokenId, token);
+  }
+
+  async loginSession(accountId: Id, userId: Id, tokenId: Id): Promise<LoginSession | undefined> {
+    this.called('loginSession');
+    const user = this.users.get(rowKey(accountId, userId));
+    if (!user) return undefined;
+    const sessionsValidAfter = this.db.table<Instant>('sessionsValidAfter').get(rowKey(accountId, userId)) ?? null;
+    return { user, sessionsValidAfter, tokenRevoked: this.db.table<RevokedLoginToken>('revokedLoginTokens').has(tokenId) };
   }
 }
 

@@ -235,6 +235,23 @@ export interface EmailTaken {
   readonly code: 'EMAIL_TAKEN';
 }
 
+/** A signed-out login token: refused until it would have expired anyway. */
+export interface RevokedLoginToken {
+  readonly tokenId: Id;
+  readonly accountId: Id;
+  readonly userId: Id;
+  readonly expiresAt: Instant;
+}
+
+/** What a login token's user is now, and what ends its sessions. */
+export interface LoginSession {
+  readonly user: User;
+  /** Login tokens issued before this instant are refused (password or role changed); null: none ended. */
+  readonly sessionsValidAfter: Instant | null;
+  /** The token itself was signed out. */
+  readonly tokenRevoked: boolean;
+}
+
 export interface AccountRepository {
   /** Rejects (store error) when the id exists. */
   createAccount(account: Account): Promise<void>;
@@ -247,6 +264,12 @@ export interface AccountRepository {
   usersByEmail(email: EmailAddress): Promise<User[]>;
   /** Ordered by e-mail, then id. */
   listUsers(accountId: Id, page?: PageRequest): Promise<Page<User>>;
+  /** Ends every login session of the user issued before `at` (never moves that instant back); `saveUser` leaves it alone. */
+  endSessions(accountId: Id, userId: Id, at: Instant): Promise<void>;
+  /** Refuses one login token from now on; tokens expired by `now` are forgotten. Revoking twice is harmless. */
+  revokeLoginToken(token: RevokedLoginToken, now: Instant): Promise<void>;
+  /** The user a login token names and whether the token still holds; undefined when the user is gone. */
+  loginSession(accountId: Id, userId: Id, tokenId: Id): Promise<LoginSession | undefined>;
 }
 
 /** A key for integrations. Only a hash is stored; `prefix` (shown in clear) finds it. */

@@ -58,6 +58,41 @@ export function accountsContract({ world }: ContractContext): void {
     });
   });
 
+  describe('login sessions', () => {
+    it('ends the sessions of one user before an instant that never moves back, and a save leaves it alone', async () => {
+      const accountId = await world().newAccount();
+      const user = aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`, 'admin');
+      await world().repos.accounts.saveUser(user);
+      await world().repos.accounts.saveUser(aUser(accountId, 'u2', `${randomBytes(4).toString('hex')}@example.org`));
+      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({ user, sessionsValidAfter: null, tokenRevoked: false });
+
+      await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T10:00:00.250Z'));
+      await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T09:00:00Z'));
+      await world().repos.accounts.saveUser({ ...user, role: 'member' });
+      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({
+        user: { ...user, role: 'member' }, sessionsValidAfter: at('2027-03-01T10:00:00.250Z'), tokenRevoked: false,
+      });
+      expect((await world().repos.accounts.loginSession(accountId, 'u2', 't1'))?.sessionsValidAfter).toBeNull();
+      expect(await world().repos.accounts.loginSession(accountId, 'nobody', 't1')).toBeUndefined();
+    });
+
+    it('refuses a revoked token (twice is harmless) and forgets revocations once their tokens expired', async () => {
+      const accountId = await world().newAccount();
+      await world().repos.accounts.saveUser(aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`));
+      const [expiring, lasting] = [`t${randomBytes(6).toString('hex')}`, `t${randomBytes(6).toString('hex')}`];
+      // An hour ago: the purge must not reach revocations other tests made in the shared database.
+      const now = Date.now() - 3_600_000;
+      await world().repos.accounts.revokeLoginToken({ tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 }, now);
+      await world().repos.accounts.revokeLoginToken({ tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 }, now);
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', expiring))?.tokenRevoked).toBe(true);
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', lasting))?.tokenRevoked).toBe(false);
+
+      await world().repos.accounts.revokeLoginToken({ tokenId: lasting, accountId, userId: 'u1', expiresAt: now + 60_000 }, now + 1000);
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', expiring))?.tokenRevoked).toBe(false);
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', lasting))?.tokenRevoked).toBe(true);
+    });
+  });
+
   describe('API keys', () => {
     it('finds a key by its prefix, lists keys newest first', async () => {
       const accountId = await world().newAccount();

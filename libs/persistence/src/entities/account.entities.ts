@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { idColumn, instantColumn, textColumn } from './columns';
-import { belongsToAccount } from './constraints';
+import { belongsToAccount, ownedBy } from './constraints';
 
 @Entity({ name: 'accounts' })
 export class AccountRow {
@@ -23,6 +23,19 @@ export class UserRow {
   @Column(textColumn(16)) role!: string;
   @Column(textColumn(255, 'password_hash')) passwordHash!: string;
   @Column(instantColumn('created_at')) createdAt!: number;
+  /** Login tokens issued before it are refused; written only by `endSessions`, never by `saveUser`. */
+  @Column(instantColumn('sessions_valid_after', true)) sessionsValidAfter!: number | null;
+}
+
+/** Signed-out login tokens, kept until they would have expired; they go with their user. */
+@Entity({ name: 'revoked_login_tokens' })
+@Index('IDX_revoked_login_tokens_expiry', ['expiresAt'])
+@ownedBy(() => UserRow, 'userId', 'FK_revoked_login_tokens_user')
+export class RevokedLoginTokenRow {
+  @PrimaryColumn(idColumn('token_id')) tokenId!: string;
+  @Column(idColumn('account_id')) accountId!: string;
+  @Column(idColumn('user_id')) userId!: string;
+  @Column(instantColumn('expires_at')) expiresAt!: number;
 }
 
 @Entity({ name: 'api_keys' })

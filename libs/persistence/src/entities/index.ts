@@ -1,4 +1,4 @@
-import { AccountRow, ApiKeyRow, UserRow } from './account.entities';
+import { AccountRow, ApiKeyRow, RevokedLoginTokenRow, UserRow } from './account.entities';
 import { AuditEntryRow } from './audit.entities';
 import { CallRow } from './call.entities';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from './callback.entities';
@@ -23,5 +23,5 @@ export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
   HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow, CallRow,
-  CallbackRequestRow, CallbackIntakeSettingsRow,
+  CallbackRequestRow, CallbackIntakeSettingsRow, RevokedLoginTokenRow,
 ];

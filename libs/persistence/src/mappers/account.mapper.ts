@@ -12,7 +12,8 @@ function role(value: string): Role {
 export const accountToRow = (a: Account): AccountRow => ({ id: a.id, name: a.name, createdAt: a.createdAt });
 export const accountFromRow = (row: AccountRow): Account => ({ id: row.id, name: row.name, createdAt: row.createdAt });
 
-export const userToRow = (u: User): UserRow => ({
+/** Every column but `sessions_valid_after`, which only `endSessions` writes (a save never undoes it). */
+export const userToRow = (u: User): Omit<UserRow, 'sessionsValidAfter'> => ({
   accountId: u.accountId,
   id: u.id,
   email: u.email.value,

@@ -1,7 +1,9 @@
-import { Account, AccountRepository, EmailAddress, EmailTaken, Id, Page, PageRequest, Result, User, err, ok } from '@dutyline/domain';
-import { DataSource } from 'typeorm';
+import {
+  Account, AccountRepository, EmailAddress, EmailTaken, Id, Instant, LoginSession, Page, PageRequest, Result, RevokedLoginToken, User, err, ok,
+} from '@dutyline/domain';
+import { DataSource, LessThanOrEqual } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
-import { AccountRow, UserRow } from '../entities';
+import { AccountRow, RevokedLoginTokenRow, UserRow } from '../entities';
 import { accountFromRow, accountToRow, emailKey, userFromRow, userToRow } from '../mappers/account.mapper';
 import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
@@ -36,7 +38,7 @@ export class SqlAccountRepository implements AccountRepository {
       return await this.store.write(async (manager) => {
         const holder = await manager.findOne(UserRow, { where: { accountId: row.accountId, emailKey: row.emailKey }, select: { id: true } });
         if (holder && holder.id !== row.id) return err(EMAIL_TAKEN);
-        await saveRow(manager, UserRow, { accountId: row.accountId, id: row.id }, row);
+        await saveRow<Omit<UserRow, 'sessionsValidAfter'>>(manager, UserRow, { accountId: row.accountId, id: row.id }, row);
         return ok(undefined);
       });
     } catch (error) {
@@ -73,6 +75,33 @@ export class SqlAccountRepository implements AccountRepository {
       const query = manager.createQueryBuilder(UserRow, 'u').where('u.accountId = :accountId', { accountId });
       const rows = await keysetPage(query, 'u', 'emailKey', after, size).getMany();
       return pageOf(rows, size, (r) => ({ sort: r.emailKey, id: r.id }), rows.slice(0, size).map(userFromRow));
+    });
+  }
+
+  endSessions(accountId: Id, userId: Id, at: Instant): Promise<void> {
+    return this.store.write(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(UserRow)
+        .set({ sessionsValidAfter: at })
+        .where('account_id = :accountId AND id = :userId AND (sessions_valid_after IS NULL OR sessions_valid_after < :at)', { accountId, userId, at })
+        .execute();
+    });
+  }
+
+  revokeLoginToken(token: RevokedLoginToken, now: Instant): Promise<void> {
+    return this.store.write(async (manager) => {
+      await manager.delete(RevokedLoginTokenRow, { expiresAt: LessThanOrEqual(now) });
+      await manager.createQueryBuilder().insert().into(RevokedLoginTokenRow).values({ ...token }).orIgnore().execute();
+    });
+  }
+
+  loginSession(accountId: Id, userId: Id, tokenId: Id): Promise<LoginSession | undefined> {
+    return this.store.read(async (manager) => {
+      const row = await manager.findOne(UserRow, { where: { accountId, id: userId } });
+      if (!row) return undefined;
+      const tokenRevoked = await manager.exists(RevokedLoginTokenRow, { where: { tokenId } });
+      return { user: userFromRow(row), sessionsValidAfter: row.sessionsValidAfter, tokenRevoked };
     });
   }
 }
