@@ -64,13 +64,13 @@ describe('the embedded default demo', () => {
   }, 60_000);
   afterAll(() => gateway?.close());
 
-  it('seeds four people with colours and numbers, a team, a Paris hotline and this week with exactly one gap', async () => {
+  it('seeds five people with colours and numbers (the demo admin one of them), a team, a Paris hotline and this week with exactly one gap', async () => {
     const facts = await gateway.app.get(DemoSeeder).run();
     const key = { token: facts.apiKey! };
     const directory = await dataOf(gateway.graphql('{ people(first: 10) { edges { node { name colour contactNumbers { number } } } } teams { edges { node { name members { name } } } } hotlines { edges { node { id number timeZone } } } }', {}, key));
     const people = directory.people.edges.map((e: { node: { name: string; colour: string; contactNumbers: unknown[] } }) => e.node);
-    expect(people).toHaveLength(4);
-    expect(new Set(people.map((p: { colour: string }) => p.colour)).size).toBe(4);
+    expect(people).toHaveLength(5);
+    expect(new Set(people.map((p: { colour: string }) => p.colour)).size).toBe(5);
     people.forEach((p: { contactNumbers: unknown[] }) => expect(p.contactNumbers.length).toBeGreaterThan(0));
     expect(directory.teams.edges).toHaveLength(1);
     const [hotline] = directory.hotlines.edges.map((e: { node: { id: string; number: string; timeZone: string } }) => e.node);

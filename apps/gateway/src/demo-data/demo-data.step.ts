@@ -6,6 +6,7 @@ import { APPLICATION } from '../application/application.module';
 import { callerOf } from '../auth/actor';
 import { CLOCK } from '../platform/platform.tokens';
 import { DemoSeed, DemoSeedContext, DemoSeedStep } from '../seed/demo-seed-step';
+import { DEMO_ADMIN_EMAIL } from '../seed/demo-seeder.service';
 
 export const DEMO_HOTLINE_NUMBER = '+33184800000';
 export const DEMO_TIME_ZONE = 'Europe/Paris';
@@ -18,20 +19,22 @@ interface DemoCrew {
   readonly lucas: Id;
   readonly chloe: Id;
   readonly hugo: Id;
+  /** The demo admin's own person (same e-mail), so `me { person }` and "my shifts" have something to show. */
+  readonly julie: Id;
   readonly team: Id;
 }
 
 /**
  * The week starting on `monday`, back to back from Monday 00:00 to the next Monday 08:00 but for
  * one gap: office hours 08:00→18:00 (Camille, then Hugo), weeknights 18:00→08:00 (Lucas, Chloé,
- * the maintenance team, Lucas), the weekend Friday 18:00→Monday 08:00 (Hugo, then the team), and
+ * the maintenance team, Julie), the weekend Friday 18:00→Monday 08:00 (Hugo, then the team), and
  * Monday 00:00→08:00 before it all (Chloé).
  */
 export function demoWeek(monday: LocalDate, crew: DemoCrew): SlotInput[] {
   const at = (day: number, time: string) => `${monday.plusDays(day)}T${time}`;
   const person = (id: Id) => ({ kind: 'person', id });
   const team = { kind: 'team', id: crew.team };
-  const nights = [person(crew.lucas), person(crew.chloe), team, person(crew.lucas)];
+  const nights = [person(crew.lucas), person(crew.chloe), team, person(crew.julie)];
   const slots: SlotInput[] = [{ start: at(0, '00:00'), end: at(0, '08:00'), assignees: [person(crew.chloe)] }];
   for (let day = 0; day < 5; day++) {
     const office = [person(crew.camille), person(crew.hugo)];
@@ -48,8 +51,8 @@ export function demoWeek(monday: LocalDate, crew: DemoCrew): SlotInput[] {
 
 /**
  * Demo data of the embedded default, through the use cases (so the audit log shows the demo admin):
- * four people with colours and numbers, a team, the hotline (Paris), and this week's schedule
- * with exactly one gap.
+ * five people with colours and numbers (one of them the demo admin, by e-mail), a team, the
+ * hotline (Paris), and this week's schedule with exactly one gap.
  */
 @DemoSeed({ order: 10 })
 @Injectable()
@@ -67,6 +70,7 @@ export class DemoDataStep implements DemoSeedStep {
     const lucas = await person('Lucas Bernard', 'lucas.bernard@demo.dutyline.example', [{ number: '+33698765402', label: 'mobile' }]);
     const chloe = await person('Chloé Petit', 'chloe.petit@demo.dutyline.example', [{ number: '+33745678903', label: 'mobile' }]);
     const hugo = await person('Hugo Durand', 'hugo.durand@demo.dutyline.example', [{ number: '+33678901204', label: 'mobile' }]);
+    const julie = await person('Julie Moreau', DEMO_ADMIN_EMAIL, [{ number: '+33656781205', label: 'mobile' }]);
     const team = await this.app.directory.createTeam(caller, { name: 'Équipe maintenance', memberIds: [lucas.id, chloe.id] });
     const hotline = this.created(
       await this.app.hotlines.createHotline(caller, {
@@ -79,7 +83,7 @@ export class DemoDataStep implements DemoSeedStep {
       }),
     );
     const monday = TimeZone.of(DEMO_TIME_ZONE).toLocal(this.clock.now()).date.startOfWeek();
-    const crew = { camille: camille.id, lucas: lucas.id, chloe: chloe.id, hugo: hugo.id, team: team.id };
+    const crew = { camille: camille.id, lucas: lucas.id, chloe: chloe.id, hugo: hugo.id, julie: julie.id, team: team.id };
     this.created(await this.app.schedule.createSlots(caller, hotline.id, demoWeek(monday, crew)));
   }
 

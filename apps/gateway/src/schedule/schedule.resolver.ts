@@ -14,12 +14,19 @@ import {
 } from './dto/schedule.inputs';
 import { ScheduleChangeModel, ScheduleModel, SlotModel } from './models/slot.model';
 
-const mode = (input: { mode?: string | null }) => ({ mode: (input.mode ?? 'reject') as 'reject' | 'replace' });
+/** The write's control fields (version check, dry run) as the use cases take them. */
+const control = (input: { expectedVersion?: number | null; dryRun?: boolean | null }) => ({ expectedVersion: input.expectedVersion ?? null, dryRun: input.dryRun ?? false });
+const mode = (input: { mode?: string | null; expectedVersion?: number | null; dryRun?: boolean | null }) => ({
+  ...control(input),
+  mode: (input.mode ?? 'reject') as 'reject' | 'replace',
+});
 
 /**
  * The schedule (F4–F6): a range of slots to read; slots in batches, move, resize, delete, reassign;
  * patterns over a range; copies. Every write is one change at one new version (CONFLICT only when
- * other editors kept winning the race); `SLOT_OVERLAP` names the input in the way.
+ * other editors kept winning the race); `SLOT_OVERLAP` names the input in the way. Every write takes
+ * `expectedVersion` (SCHEDULE_VERSION_CONFLICT at `input.expectedVersion` once the schedule moved on)
+ * and `dryRun` (the change answered, nothing stored).
  */
 @Resolver(() => ScheduleModel)
 export class ScheduleResolver {
@@ -53,12 +60,12 @@ export class ScheduleResolver {
 
   @Mutation(() => ScheduleChangeModel, { description: 'Deletes slots in one batch; NOT_FOUND at `input.ids[i]` for one not on the schedule.' })
   deleteSlots(@CurrentActor() actor: Actor, @Args('input') input: DeleteSlotsInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, input.ids));
+    return this.change(() => this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, input.ids, control(input)));
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Replaces a slot\'s escalation levels.' })
   reassignSlot(@CurrentActor() actor: Actor, @Args('input') input: ReassignSlotInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, input.id, input.assignees));
+    return this.change(() => this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, input.id, input.assignees, control(input)));
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Applies a predefined period over a date range (F5).' })

@@ -123,6 +123,18 @@ export class DirectoryService {
     return this.deps.people.listPeople(caller.accountId, page);
   }
 
+  /**
+   * The account's person with this e-mail, compared case-insensitively (a signed-in user's own
+   * person); undefined when none has it, the first by name when several do. Reads the directory
+   * page by page: the person port has no e-mail lookup, and an account holds a few hundred people.
+   */
+  async personByEmail(caller: Caller, email: string): Promise<Person | undefined> {
+    const wanted = email.trim().toLowerCase();
+    if (wanted === '') return undefined;
+    const everyone = await allItems((page) => this.deps.people.listPeople(caller.accountId, page));
+    return everyone.find((p) => p.email !== null && p.email.value.toLowerCase() === wanted);
+  }
+
   async createPerson(caller: Caller, input: NewPerson): Promise<Person> {
     const colour = input.colour ?? (await this.distinctColour(caller));
     const created = person({ ...input, id: this.deps.ids.next(), accountId: caller.accountId, colour });

@@ -20,6 +20,7 @@ import {
   ScheduleChange,
   ScheduleError,
   ScheduleRepository,
+  ScheduleVersionConflictError,
   ScheduleView,
   Slot,
   SlotInput,
@@ -28,6 +29,7 @@ import {
   applyPattern as applyPatternChange,
   assertId,
   assigneeList,
+  checkScheduleVersion,
   copyDay as copyDayChange,
   copyToHotline as copyToHotlineChange,
   copyWeek as copyWeekChange,
@@ -64,11 +66,13 @@ export interface ScheduleServiceDeps {
   readonly onScheduleChanged?: ScheduleChangeListener;
 }
 
-/** What a write did, and the hotline (its zone resolves the wall-clock times). */
+/** What a write did (or, in a dry run, would do), and the hotline (its zone resolves the wall-clock times). */
 export interface ScheduleWrite extends ScheduleChange {
   readonly hotline: Hotline;
-  /** The schedule's version after the write (unchanged when nothing had to change). */
+  /** The schedule's version after the write (unchanged when nothing had to change, and in a dry run). */
   readonly version: number;
+  /** The slots of `removedIds` as they were before the change, in that order. */
+  readonly removed: readonly Slot[];
 }
 
 export interface ScheduleRead {
@@ -78,10 +82,21 @@ export interface ScheduleRead {
   readonly version: number;
 }
 
-export type ScheduleRefusal = ScheduleError | NotFoundRefusal;
+export type ScheduleRefusal = ScheduleError | NotFoundRefusal | ScheduleVersionConflictError;
 
+/** What every schedule write may add to its input. */
+export interface WriteControl {
+  /**
+   * The schedule version the editor loaded. When the schedule is at another version by the time the
+   * write would be applied, nothing is written and the write is refused with
+   * `SCHEDULE_VERSION_CONFLICT` (never retried over the other editor's change). @defaultValue none: the write is applied at whatever version it finds
+   */
+  readonly expectedVersion?: number | null;
+  /** Compute the change and answer it without storing it (no audit entry, no change event). @defaultValue false */
+  readonly dryRun?: boolean | null;
+}
 
-export interface WriteOptions {
+export interface WriteOptions extends WriteControl {
   /** What to do with slots in the way (ADR 0002). @defaultValue 'reject' */
   readonly mode?: OverlapMode;
 }
@@ -114,6 +129,7 @@ export interface RepeatWeekInput extends WriteOptions {
 }
 
 export interface CopyToHotlineInput extends WriteOptions {
+  /** `expectedVersion` is the target hotline's. */
   readonly sourceHotlineId: Id;
   readonly targetHotlineId: Id;
   readonly from: DateInput;
@@ -144,8 +160,16 @@ const DRY_RUN_IDS: IdGenerator = { next: () => 'dry-run' };
 /** Thrown inside a write when its hotline disappeared between two reads. */
 class HotlineVanished extends Error {}
 
-interface Prepared {
+/** A change computed over one read of the schedule, or its refusal; `version` is the read's either way. */
+interface Prepared<E> {
   /** What the change was computed over (the audit log's "before"). */
+  readonly existing: readonly Slot[];
+  readonly version: number;
+  readonly outcome: Result<ScheduleChange, E>;
+}
+
+/** The change to store, with what it was computed over. */
+interface Computed {
   readonly existing: readonly Slot[];
   readonly version: number;
   readonly change: ScheduleChange;
@@ -199,7 +223,7 @@ export class ScheduleService {
     const dry = dryRun(createSlotsChange([], slots, { hotlineId, ids: DRY_RUN_IDS, mode: options.mode }));
     await this.assertAssigneesKnown(caller, slots.flatMap((s, i) => refsAt(s.assignees, `slots[${i}].assignees`)));
     const range = spanOf(dry.added);
-    return this.write(caller, hotlineId, 'schedule.slots-created', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.slots-created', control(options), async (hotline) => {
       const view = await this.read(caller, hotline, range);
       return prepared(view, createSlotsChange(view.slots, slots, { hotlineId: hotline.id, ids: this.deps.ids, mode: options.mode }));
     });
@@ -210,7 +234,7 @@ export class ScheduleService {
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     const newStart = localDateTimeOf(start, 'start');
-    return this.write(caller, hotlineId, 'schedule.slot-moved', (hotline) =>
+    return this.write(caller, hotlineId, 'schedule.slot-moved', control(options), (hotline) =>
       this.withSlot(caller, hotline, slotId, (slot) => spanOf([slot, { start: newStart, end: newStart.plusMinutes((slot.end.wall - slot.start.wall) / 60_000) }]), (existing) =>
         moveSlotChange(existing, slotId, newStart, { ids: this.deps.ids, mode: options.mode }),
       ),
@@ -230,7 +254,7 @@ export class ScheduleService {
     assertId(slotId, 'id');
     const bounds = { start: localDateTimeOf(start, 'start'), end: localDateTimeOf(end, 'end') };
     if (!bounds.end.isAfter(bounds.start)) invalid('INVALID_RANGE', 'end', 'the end must be after the start');
-    return this.write(caller, hotlineId, 'schedule.slot-resized', (hotline) =>
+    return this.write(caller, hotlineId, 'schedule.slot-resized', control(options), (hotline) =>
       this.withSlot(caller, hotline, slotId, (slot) => spanOf([slot, bounds]), (existing) =>
         resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.deps.ids, mode: options.mode }),
       ),
@@ -238,22 +262,22 @@ export class ScheduleService {
   }
 
   /** Removes slots; every id must be on the schedule (`NOT_FOUND` at `ids[i]` otherwise). */
-  async deleteSlots(caller: Caller, hotlineId: Id, ids: readonly Id[]): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async deleteSlots(caller: Caller, hotlineId: Id, ids: readonly Id[], options: WriteControl = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     deleteSlotsChange([], ids);
     ids.forEach((id, i) => assertId(id, `ids[${i}]`));
-    return this.write(caller, hotlineId, 'schedule.slots-deleted', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.slots-deleted', control(options), async (hotline) => {
       const view = await this.readByIds(caller, hotline, ids);
       return prepared(view, deleteSlotsChange(view.slots, ids));
     });
   }
 
   /** Replaces a slot's escalation levels. */
-  async reassignSlot(caller: Caller, hotlineId: Id, slotId: Id, assignees: readonly AssigneeInput[]): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async reassignSlot(caller: Caller, hotlineId: Id, slotId: Id, assignees: readonly AssigneeInput[], options: WriteControl = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     await this.assertAssigneesKnown(caller, refsAt(assignees, 'assignees'));
-    return this.write(caller, hotlineId, 'schedule.slot-reassigned', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.slot-reassigned', control(options), async (hotline) => {
       const view = await this.readByIds(caller, hotline, [slotId]);
       return prepared(view, setSlotAssignees(view.slots, slotId, assignees));
     });
@@ -271,7 +295,7 @@ export class ScheduleService {
     const dry = dryRun(applyPatternChange([], pattern, { ...options, hotlineId, ids: DRY_RUN_IDS }));
     await this.assertAssigneesKnown(caller, refsAt(input.assignees, 'assignees'));
     const range = dry.added.length > 0 ? spanOf(dry.added) : daysFrom(dateOf(input.from), 1);
-    return this.write(caller, hotlineId, 'schedule.pattern-applied', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.pattern-applied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
       return prepared(view, applyPatternChange(view.slots, pattern, { ...options, hotlineId: hotline.id, ids: this.deps.ids }));
     });
@@ -284,7 +308,7 @@ export class ScheduleService {
     assertId(hotlineId, 'hotlineId');
     copyDayChange([], input.day, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
     const range = copyRange([dateOf(input.day)], input.targets.map((d) => dateOf(d)), 1);
-    return this.write(caller, hotlineId, 'schedule.day-copied', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.day-copied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
       return prepared(view, copyDayChange(view.slots, input.day, input.targets, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
     });
@@ -295,7 +319,7 @@ export class ScheduleService {
     assertId(hotlineId, 'hotlineId');
     copyWeekChange([], input.week, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
     const range = copyRange([dateOf(input.week)], input.targets.map((d) => dateOf(d)), 7);
-    return this.write(caller, hotlineId, 'schedule.week-copied', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.week-copied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
       return prepared(view, copyWeekChange(view.slots, input.week, input.targets, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
     });
@@ -307,7 +331,7 @@ export class ScheduleService {
     repeatWeekChange([], input.week, input.times, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
     const week = dateOf(input.week);
     const range = copyRange([week], [week.plusDays(7 * input.times)], 7);
-    return this.write(caller, hotlineId, 'schedule.week-repeated', async (hotline) => {
+    return this.write(caller, hotlineId, 'schedule.week-repeated', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
       return prepared(view, repeatWeekChange(view.slots, input.week, input.times, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
     });
@@ -329,6 +353,7 @@ export class ScheduleService {
       caller,
       input.targetHotlineId,
       'schedule.copied-from-hotline',
+      control(input),
       async (target) => {
         if (source.id === target.id) {
           const view = await this.read(caller, target, copyRange([from], [landing], days));
@@ -386,27 +411,35 @@ export class ScheduleService {
 
   // -- the write path -------------------------------------------------------------------------
 
+  /**
+   * Reads, computes and applies under the version read. With `expectedVersion`, a read at another
+   * version is the refusal (checked on every attempt, so a rival write between our read and our
+   * compare-and-set surfaces as `SCHEDULE_VERSION_CONFLICT` on the retry, never as a silent re-apply).
+   * A dry run stops before storing: same refusals, the version read as the answer's version.
+   */
   private async write<E>(
     caller: Caller,
     hotlineId: Id,
     action: string,
-    prepare: (hotline: Hotline) => Promise<Result<Prepared, E>>,
+    control: WriteControl,
+    prepare: (hotline: Hotline) => Promise<Prepared<E>>,
     field = 'hotlineId',
-  ): Promise<Result<ScheduleWrite, E | NotFoundRefusal>> {
+  ): Promise<Result<ScheduleWrite, E | NotFoundRefusal | ScheduleVersionConflictError>> {
     const hotline = await this.findHotline(caller, hotlineId, field);
     if (!hotline) return err(notFound('hotline', hotlineId, field));
     for (let attempt = 1; ; attempt++) {
       try {
-        const ready = await prepare(hotline);
-        if (!ready.ok) return ready;
-        const { change, version } = ready.value;
-        if (change.added.length + change.updated.length + change.removedIds.length === 0) {
-          return ok({ hotline, version, added: [], updated: [], removedIds: [] });
-        }
-        const audit = [this.auditEntry(caller, action, hotline.id, ready.value)];
+        const { existing, version, outcome } = await prepare(hotline);
+        const stale = checkScheduleVersion(version, control.expectedVersion);
+        if (stale) return err(stale);
+        if (!outcome.ok) return outcome;
+        const change = outcome.value;
+        const answer = { hotline, added: change.added, updated: change.updated, removedIds: change.removedIds, removed: removedSlots(existing, change) };
+        if (control.dryRun || change.added.length + change.updated.length + change.removedIds.length === 0) return ok({ ...answer, version });
+        const audit = [this.auditEntry(caller, action, hotline.id, { existing, version, change })];
         const written = await this.deps.schedules.applyChange(caller.accountId, hotline.id, version, change, { audit });
         this.deps.onScheduleChanged?.({ accountId: caller.accountId, hotlineId: hotline.id, version: written.version });
-        return ok({ hotline, version: written.version, added: change.added, updated: change.updated, removedIds: change.removedIds });
+        return ok({ ...answer, version: written.version });
       } catch (error) {
         if (error instanceof HotlineVanished) return err(notFound('hotline', hotlineId, field));
         if (!(error instanceof VersionConflictError) || attempt >= this.maxAttempts) throw error;
@@ -415,7 +448,7 @@ export class ScheduleService {
   }
 
   /** One entry per write: the slots it removed or changed as they were, and as they are now. */
-  private auditEntry(caller: Caller, action: string, hotlineId: Id, { existing, version, change }: Prepared): AuditEntry {
+  private auditEntry(caller: Caller, action: string, hotlineId: Id, { existing, version, change }: Computed): AuditEntry {
     const touched = new Set([...change.removedIds, ...change.updated.map((s) => s.id)]);
     return this.audit.entry(caller, {
       action,
@@ -433,7 +466,7 @@ export class ScheduleService {
     slotId: Id,
     rangeOf: (slot: Slot) => LocalRange,
     compute: (existing: readonly Slot[]) => Result<ScheduleChange, ScheduleError>,
-  ): Promise<Result<Prepared, ScheduleError>> {
+  ): Promise<Prepared<ScheduleError>> {
     const found = await this.readByIds(caller, hotline, [slotId]);
     const slot = found.slots[0];
     if (!slot) return prepared(found, compute([]));
@@ -478,8 +511,23 @@ function dryRun<E>(result: Result<ScheduleChange, E>): ScheduleChange {
   return result.value;
 }
 
-function prepared<E>(view: ScheduleView, result: Result<ScheduleChange, E>): Result<Prepared, E> {
-  return result.ok ? ok({ existing: view.slots, version: view.version, change: result.value }) : result;
+function prepared<E>(view: ScheduleView, outcome: Result<ScheduleChange, E>): Prepared<E> {
+  return { existing: view.slots, version: view.version, outcome };
+}
+
+/** The write's control fields, checked before the schedule is read: a version is a whole number from 0. */
+function control(options: WriteControl): WriteControl {
+  const { expectedVersion, dryRun } = options;
+  if (expectedVersion != null && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0)) {
+    invalid('INVALID_VERSION', 'expectedVersion', 'a schedule version is a whole number from 0');
+  }
+  return { expectedVersion, dryRun: dryRun === true };
+}
+
+/** The slots a change removes, as they were, in the change's order. */
+function removedSlots(existing: readonly Slot[], change: ScheduleChange): Slot[] {
+  const byId = new Map(existing.map((s) => [s.id, s]));
+  return change.removedIds.map((id) => byId.get(id)).filter((s): s is Slot => s !== undefined);
 }
 
 /** Escalation levels with their input paths (`slots[2].assignees[0]`); the list is validated on the way. */

@@ -22,6 +22,30 @@ export interface SlotNotFoundError {
 /** Expected refusals of schedule operations. */
 export type ScheduleError = SlotOverlapError | SlotNotFoundError;
 
+/**
+ * A write made for the version an editor loaded (`expectedVersion`) found the schedule at another
+ * one: someone else changed it meanwhile, so the write is refused rather than applied over changes
+ * the editor never saw.
+ */
+export interface ScheduleVersionConflictError {
+  readonly code: 'SCHEDULE_VERSION_CONFLICT';
+  readonly field: 'expectedVersion';
+  /** The version the schedule is at now: reload at it. */
+  readonly currentVersion: number;
+  readonly message: string;
+}
+
+/** Refuses a write for `expectedVersion` when the schedule is at `currentVersion`; undefined when they agree (or none is expected). */
+export function checkScheduleVersion(currentVersion: number, expectedVersion: number | null | undefined): ScheduleVersionConflictError | undefined {
+  if (expectedVersion == null || expectedVersion === currentVersion) return undefined;
+  return {
+    code: 'SCHEDULE_VERSION_CONFLICT',
+    field: 'expectedVersion',
+    currentVersion,
+    message: `The schedule was changed by someone else (version ${currentVersion}, you had ${expectedVersion}).`,
+  };
+}
+
 export function slotOverlap(field: string, conflictingSlotIds: readonly Id[]): SlotOverlapError {
   return {
     code: 'SLOT_OVERLAP',

@@ -30,10 +30,30 @@ export class SlotInput {
   assignees!: AssigneeInput[];
 }
 
-@InputType()
-class ScheduleWriteInput {
+/** The fields every schedule write takes: the version the editor loaded, and the preview switch. */
+@InputType({ isAbstract: true })
+abstract class ScheduleWriteControl {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `Schedule.version` the editor loaded (for copyToHotline: the target hotline\'s). When the schedule has moved on, nothing is written and the write fails with SCHEDULE_VERSION_CONFLICT (`extensions.details.currentVersion`). Omitted: applied at whatever version it finds.',
+  })
+  expectedVersion?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Computes the change and answers it without storing anything (same refusals; `version` is the current one).',
+  })
+  dryRun?: boolean | null;
+}
+
+@InputType({ isAbstract: true })
+abstract class HotlineWriteInput extends ScheduleWriteControl {
   @Field(() => ID)
   hotlineId!: string;
+}
+
+@InputType({ isAbstract: true })
+abstract class ScheduleWriteInput extends HotlineWriteInput {
   @Field(() => OverlapModeEnum, { nullable: true, defaultValue: OverlapModeEnum.REJECT })
   mode?: OverlapModeEnum | null;
 }
@@ -63,17 +83,13 @@ export class ResizeSlotInput extends ScheduleWriteInput {
 }
 
 @InputType()
-export class DeleteSlotsInput {
-  @Field(() => ID)
-  hotlineId!: string;
+export class DeleteSlotsInput extends HotlineWriteInput {
   @Field(() => [ID])
   ids!: string[];
 }
 
 @InputType()
-export class ReassignSlotInput {
-  @Field(() => ID)
-  hotlineId!: string;
+export class ReassignSlotInput extends HotlineWriteInput {
   @Field(() => ID, { description: 'The slot.' })
   id!: string;
   @Field(() => [AssigneeInput])
@@ -117,7 +133,7 @@ export class RepeatWeekInput extends ScheduleWriteInput {
 }
 
 @InputType({ description: 'Copies slots starting between `from` and `to` to another hotline of the account, keeping wall-clock times in its zone.' })
-export class CopyToHotlineInput {
+export class CopyToHotlineInput extends ScheduleWriteControl {
   @Field(() => ID)
   sourceHotlineId!: string;
   @Field(() => ID)

@@ -56,11 +56,11 @@ export class ScheduleModel {
   slots!: SlotModel[];
 }
 
-@ObjectType('ScheduleChange', { description: 'What a schedule write did, as one change at one new version.' })
+@ObjectType('ScheduleChange', { description: 'What a schedule write did, as one change at one new version; with `dryRun`, what it would do (nothing stored).' })
 export class ScheduleChangeModel {
   @Field(() => HotlineModel)
   hotline!: HotlineModel;
-  @Field(() => Int, { description: 'The schedule\'s version after the write (unchanged when there was nothing to change).' })
+  @Field(() => Int, { description: 'The schedule\'s version after the write (unchanged when there was nothing to change, and in a dry run).' })
   version!: number;
   @Field(() => [SlotModel])
   added!: SlotModel[];
@@ -68,6 +68,8 @@ export class ScheduleChangeModel {
   updated!: SlotModel[];
   @Field(() => [ID])
   removedIds!: string[];
+  @Field(() => [SlotModel], { description: 'The slots of `removedIds` as they were before the change (what a preview would replace).' })
+  removed!: SlotModel[];
 
   static of(write: ScheduleWrite): ScheduleChangeModel {
     return {
@@ -76,6 +78,7 @@ export class ScheduleChangeModel {
       added: write.added.map((s) => SlotModel.of(s, write.hotline)),
       updated: write.updated.map((s) => SlotModel.of(s, write.hotline)),
       removedIds: [...write.removedIds],
+      removed: write.removed.map((s) => SlotModel.of(s, write.hotline)),
     };
   }
 }
