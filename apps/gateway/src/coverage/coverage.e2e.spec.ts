@@ -83,5 +83,13 @@ describe('the embedded default demo', () => {
     const coverage = (await dataOf(gateway.graphql(COVERAGE, { h: hotline.id, from, to }, key))).coverage;
     const wednesday = monday.plusDays(DEMO_GAP.weekday - 1);
     expect(coverage.gaps.map((g: { localStart: string; localEnd: string }) => `${g.localStart}→${g.localEnd}`)).toEqual([`${wednesday}T${DEMO_GAP.start}→${wednesday}T${DEMO_GAP.end}`]);
+
+    // The demo admin is one of the people (by e-mail), on duty Thursday night.
+    const login = (await dataOf(gateway.graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: facts.admin.email, p: facts.admin.password }))).login;
+    const me = (await dataOf(gateway.graphql('{ me { person { id name contactNumbers { number } } } }', {}, { token: login.token }))).me;
+    expect(me.person).toMatchObject({ name: 'Julie Moreau', contactNumbers: [{ number: '+33656781205' }] });
+    const thursdayNight = `${monday.plusDays(3)}T18:00`;
+    const week = (await dataOf(gateway.graphql(GQL.SCHEDULE, { h: hotline.id, from: thursdayNight, to: `${monday.plusDays(4)}T08:00` }, key))).schedule;
+    expect(week.slots.map((x: { start: string; assignees: { id: string }[] }) => [x.start, x.assignees.map((a) => a.id)])).toEqual([[thursdayNight, [me.person.id]]]);
   });
 });

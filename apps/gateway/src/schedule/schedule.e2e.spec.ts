@@ -155,6 +155,67 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
     });
   });
 
+  describe('versions and previews (expectedVersion, dryRun)', () => {
+    const PREVIEW = 'mutation($input: CopyWeekInput!) { copyWeek(input: $input) { version added { start end } updated { id start end } removedIds removed { id start end assignees { kind id } } } }';
+    const asAdmin = (query: string, variables: Record<string, unknown>) => f.gateway.graphql(query, variables, { token: f.account.tokens.admin });
+
+    /** Office hours Monday to Wednesday of the week of 6 September 2027 (Alice); Bob on the next Monday morning and Tuesday 10:00. */
+    async function withWeek() {
+      const h = await newHotline();
+      const office = ['06', '07', '08'].map((d) => ({ start: `2027-09-${d}T08:00`, end: `2027-09-${d}T18:00`, assignees: [person(f.sample.alice)] }));
+      const next = [{ start: '2027-09-13T06:00', end: '2027-09-13T12:00', assignees: [person(f.sample.bob)] }, { start: '2027-09-14T10:00', end: '2027-09-14T11:00', assignees: [person(f.sample.bob)] }];
+      const added = (await dataOf(as(GQL.CREATE_SLOTS, { input: { hotlineId: h, slots: [...office, ...next] } }))).createSlots.added as { id: string; start: string }[];
+      const loaded = await slotsOf('2027-09-06T00:00', '2027-09-20T00:00', h);
+      return { h, loaded, bobMonday: added[3].id, bobTuesday: added[4].id };
+    }
+
+    it('refuses the second of two editors who loaded the same version: SCHEDULE_VERSION_CONFLICT, and nothing changes', async () => {
+      const { h, loaded, bobTuesday } = await withWeek();
+      expect(loaded.version).toBe(1);
+      const first = (await dataOf(as(MOVE, { input: { hotlineId: h, id: bobTuesday, start: '2027-09-14T19:00', expectedVersion: loaded.version } }))).moveSlot;
+      expect(first.version).toBe(2);
+      const after = await slotsOf('2027-09-06T00:00', '2027-09-20T00:00', h);
+
+      const second = await asAdmin(DELETE, { input: { hotlineId: h, ids: [bobTuesday], expectedVersion: loaded.version } });
+      expectCleanError(second);
+      expect(second.body.data).toBeNull();
+      expect(second.body.errors?.[0]).toMatchObject({
+        message: 'The schedule was changed by someone else (version 2, you had 1).',
+        extensions: { code: 'SCHEDULE_VERSION_CONFLICT', field: 'input.expectedVersion', details: { currentVersion: 2 } },
+      });
+      expect(second.body.errors?.[0].extensions).toEqual({ code: 'SCHEDULE_VERSION_CONFLICT', field: 'input.expectedVersion', details: { currentVersion: 2 } });
+      const stalePreview = await asAdmin(PREVIEW, { input: { hotlineId: h, week: '2027-09-06', targets: ['2027-09-13'], mode: 'REPLACE', dryRun: true, expectedVersion: 1 } });
+      expect(codesOf(stalePreview)).toEqual(['SCHEDULE_VERSION_CONFLICT']);
+      expect(await slotsOf('2027-09-06T00:00', '2027-09-20T00:00', h)).toEqual(after);
+
+      // Reloaded at the current version, the same delete goes through.
+      expect((await dataOf(asAdmin(DELETE, { input: { hotlineId: h, ids: [bobTuesday], expectedVersion: 2 } }))).deleteSlots).toEqual({ version: 3, removedIds: [bobTuesday] });
+    });
+
+    it('previews a replacing week copy: what it adds, trims and removes, with nothing stored', async () => {
+      const { h, loaded, bobMonday, bobTuesday } = await withWeek();
+      const preview = (await dataOf(as(PREVIEW, { input: { hotlineId: h, week: '2027-09-06', targets: ['2027-09-13'], mode: 'REPLACE', dryRun: true, expectedVersion: loaded.version } }))).copyWeek;
+      expect(preview).toEqual({
+        version: 1,
+        added: [
+          { start: '2027-09-13T08:00', end: '2027-09-13T18:00' },
+          { start: '2027-09-14T08:00', end: '2027-09-14T18:00' },
+          { start: '2027-09-15T08:00', end: '2027-09-15T18:00' },
+        ],
+        updated: [{ id: bobMonday, start: '2027-09-13T06:00', end: '2027-09-13T08:00' }],
+        removedIds: [bobTuesday],
+        removed: [{ id: bobTuesday, start: '2027-09-14T10:00', end: '2027-09-14T11:00', assignees: [{ kind: 'PERSON', id: f.sample.bob }] }],
+      });
+      expect(await slotsOf('2027-09-06T00:00', '2027-09-20T00:00', h)).toEqual(loaded);
+      // Without REPLACE the preview is refused as the write would be.
+      const rejected = await as(PREVIEW, { input: { hotlineId: h, week: '2027-09-06', targets: ['2027-09-13'], dryRun: true } });
+      expect(rejected.body.errors?.[0].extensions).toEqual({ code: 'SLOT_OVERLAP', field: 'input.targets[0]', details: { conflictingSlotIds: [bobMonday, bobTuesday] } });
+      // The write itself answers the same change at the next version.
+      const written = (await dataOf(as(PREVIEW, { input: { hotlineId: h, week: '2027-09-06', targets: ['2027-09-13'], mode: 'REPLACE', expectedVersion: 1 } }))).copyWeek;
+      expect(written).toEqual({ ...preview, version: 2 });
+    });
+  });
+
   describe('a week view', () => {
     /** A week of 6-hour slots whose two levels name `count` distinct people, plus the crew at level 2. */
     async function weekNaming(count: number): Promise<string> {

@@ -32,6 +32,16 @@ describe('DirectoryService: people (F1)', () => {
     expect((await directory.createPerson(caller, { name: 'Alice' })).colour.hex).toBe(DISTINCT_PALETTE[0]);
   });
 
+  it("finds the account's person by e-mail whatever its case, past the first page, never another account's", async () => {
+    const { directory } = await world();
+    for (let i = 0; i < 205; i++) await directory.createPerson(caller, { name: `Agent ${String(i).padStart(3, '0')}`, colour: DISTINCT_PALETTE[0] });
+    const zoe = await directory.createPerson(caller, { name: 'Zoé', email: 'Zoe.Martin@Example.com' });
+    await directory.createPerson(stranger, { name: 'Other', email: 'other@example.com' });
+    expect((await directory.personByEmail(caller, 'zoe.martin@EXAMPLE.com'))?.id).toBe(zoe.id);
+    expect(await directory.personByEmail(caller, 'other@example.com')).toBeUndefined();
+    expect(await directory.personByEmail(caller, '')).toBeUndefined();
+  });
+
   it('normalises numbers to E.164 and records the creation with its actor', async () => {
     const { store, directory } = await world();
     const alice = await directory.createPerson(caller, { name: 'Alice', email: 'Alice@Example.COM', contactNumbers: [{ number: '+33 6 12 34 56 78', label: 'mobile', ringTimeoutSeconds: 20 }] });

@@ -1,6 +1,7 @@
 import { HOUR_MS, Slot, VersionConflictError, parseInstant } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { InMemoryDutyline, aCaller, refusalOf, seedSampleDirectory, valueOf } from '../testing';
+import { ScheduleService } from './schedule.service';
 
 const caller = aCaller('acct-a', 'user-a');
 const stranger = aCaller('acct-b', 'user-b');
@@ -294,6 +295,121 @@ describe('ScheduleService: two editors at once', () => {
     w.store.schedules.interleave(async () => void (await w.app.schedule.createSlots(rival, w.H, [slot(w, '2027-03-24T08:00', '2027-03-24T09:00')])));
     await expect(w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T09:00')])).rejects.toBeInstanceOf(VersionConflictError);
     expect(await w.lines()).toEqual(['2027-03-23T08:00→2027-03-23T09:00 Alice', '2027-03-24T08:00→2027-03-24T09:00 Alice']);
+  });
+});
+
+describe('ScheduleService: the version the editor loaded (expectedVersion)', () => {
+  const slot = (w: Awaited<ReturnType<typeof world>>, start: string, end: string) => ({ start, end, assignees: [w.person(w.alice)] });
+  const conflict = (currentVersion: number, had: number) => ({
+    code: 'SCHEDULE_VERSION_CONFLICT',
+    field: 'expectedVersion',
+    currentVersion,
+    message: `The schedule was changed by someone else (version ${currentVersion}, you had ${had}).`,
+  });
+
+  it('writes when the schedule is still at the version loaded, and refuses once it moved on, writing nothing', async () => {
+    const w = await world();
+    expect(valueOf(await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')], { expectedVersion: 0 })).version).toBe(1);
+    const applies = w.store.db.count('Schedule.applyChange');
+    const stale = await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')], { expectedVersion: 0 });
+    expect(refusalOf(stale)).toEqual(conflict(1, 0));
+    expect(w.store.db.count('Schedule.applyChange')).toBe(applies);
+    expect(await w.lines()).toEqual(['2027-03-22T08:00→2027-03-22T12:00 Alice']);
+  });
+
+  it('refuses a stale write even when it would change nothing, and before its own overlap', async () => {
+    const w = await world();
+    const [first] = valueOf(await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')])).added;
+    expect(refusalOf(await w.app.schedule.deleteSlots(caller, w.H, [first.id], { expectedVersion: 7 }))).toEqual(conflict(1, 7));
+    expect(refusalOf(await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T10:00', '2027-03-22T11:00')], { expectedVersion: 0 }))).toEqual(conflict(1, 0));
+    expect(refusalOf(await w.app.schedule.moveSlot(caller, w.H, first.id, '2027-03-23T08:00', { expectedVersion: 0 }))).toEqual(conflict(1, 0));
+    expect(await w.lines()).toEqual(['2027-03-22T08:00→2027-03-22T12:00 Alice']);
+  });
+
+  it('refuses, instead of retrying, when another editor writes between its read and its compare-and-set', async () => {
+    const w = await world();
+    w.store.schedules.interleave(async () => {
+      valueOf(await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')]));
+    });
+    const ours = await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')], { expectedVersion: 0 });
+    expect(refusalOf(ours)).toEqual(conflict(1, 0));
+    // The rival's write, and our one attempt that lost the compare-and-set: no second try.
+    expect(w.store.db.count('Schedule.applyChange')).toBe(2);
+    expect(await w.lines()).toEqual(['2027-03-22T08:00→2027-03-22T12:00 Alice']);
+  });
+
+  it('checks the target hotline\'s version on a copy to another hotline', async () => {
+    const w = await world();
+    valueOf(await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00'), slot(w, '2027-03-23T08:00', '2027-03-23T12:00')]));
+    const target = valueOf(await w.app.hotlines.createHotline(caller, { name: 'Second desk', number: '+33184800001', timeZone: 'Europe/Paris' }));
+    const input = { sourceHotlineId: w.H, targetHotlineId: target.id, from: '2027-03-22', to: '2027-03-22' };
+    expect(valueOf(await w.app.schedule.copyToHotline(caller, { ...input, expectedVersion: 0 })).version).toBe(1);
+    expect(refusalOf(await w.app.schedule.copyToHotline(caller, { ...input, to: '2027-03-23', mode: 'replace', expectedVersion: 0 }))).toEqual(conflict(1, 0));
+    expect(await w.lines(target.id)).toEqual(['2027-03-22T08:00→2027-03-22T12:00 Alice']);
+  });
+
+  it('refuses a version that cannot be one before reading the schedule', async () => {
+    const w = await world();
+    await refused(w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')], { expectedVersion: -1 }), 'INVALID_VERSION', 'expectedVersion');
+    await refused(w.app.schedule.copyWeek(caller, w.H, { week: '2027-03-22', targets: ['2027-03-29'], expectedVersion: 1.5 }), 'INVALID_VERSION', 'expectedVersion');
+  });
+});
+
+describe('ScheduleService: dry runs', () => {
+  /** Office hours (Alice) and nights (Bob) the week of 22 March; Bob alone on Monday 29 March. */
+  async function withWeek() {
+    const w = await world();
+    const changes: number[] = [];
+    const schedule = new ScheduleService({ ...w.store, onScheduleChanged: ({ version }) => changes.push(version) });
+    const days = ['2027-03-22', '2027-03-23', '2027-03-24'];
+    valueOf(await schedule.createSlots(caller, w.H, days.flatMap((d, i) => [
+      { start: `${d}T08:00`, end: `${d}T18:00`, assignees: [w.person(w.alice)] },
+      { start: `${d}T18:00`, end: `${days[i + 1] ?? '2027-03-25'}T08:00`, assignees: [w.person(w.bob)] },
+    ])));
+    const [monday] = valueOf(await schedule.createSlots(caller, w.H, [{ start: '2027-03-29T06:00', end: '2027-03-29T12:00', assignees: [w.person(w.bob)] }])).added;
+    return { ...w, schedule, changes, monday };
+  }
+
+  it('answers what a replacing copy would add, trim and remove, and stores nothing: no version, audit entry or change event', async () => {
+    const w = await withWeek();
+    const before = { lines: await w.lines(), audit: w.store.audit.entries('acct-a').length, changes: [...w.changes], applies: w.store.db.count('Schedule.applyChange') };
+    const preview = valueOf(await w.schedule.copyWeek(caller, w.H, { week: '2027-03-22', targets: ['2027-03-29'], mode: 'replace', dryRun: true }));
+    expect(preview.version).toBe(2);
+    expect(preview.added.map(w.line)).toEqual([
+      '2027-03-29T08:00→2027-03-29T18:00 Alice', '2027-03-29T18:00→2027-03-30T08:00 Bob',
+      '2027-03-30T08:00→2027-03-30T18:00 Alice', '2027-03-30T18:00→2027-03-31T08:00 Bob',
+      '2027-03-31T08:00→2027-03-31T18:00 Alice', '2027-03-31T18:00→2027-04-01T08:00 Bob',
+    ]);
+    expect(preview.updated.map(w.line)).toEqual(['2027-03-29T06:00→2027-03-29T08:00 Bob']);
+    expect([preview.removedIds, preview.removed]).toEqual([[], []]);
+    expect({ lines: await w.lines(), audit: w.store.audit.entries('acct-a').length, changes: w.changes, applies: w.store.db.count('Schedule.applyChange') }).toEqual(before);
+  });
+
+  it('answers the removed slots as they were, as the real write then does', async () => {
+    const w = await withWeek();
+    const input = { week: '2027-03-22', targets: ['2027-03-29'], mode: 'replace' as const };
+    valueOf(await w.schedule.resizeSlot(caller, w.H, w.monday.id, '2027-03-29T09:00', '2027-03-29T10:00'));
+    const dry = valueOf(await w.schedule.copyWeek(caller, w.H, { ...input, dryRun: true }));
+    expect(dry.removed.map(w.line)).toEqual(['2027-03-29T09:00→2027-03-29T10:00 Bob']);
+    expect(dry.removedIds).toEqual([w.monday.id]);
+    const real = valueOf(await w.schedule.copyWeek(caller, w.H, input));
+    expect([real.version, real.removed.map(w.line), real.added.length]).toEqual([4, ['2027-03-29T09:00→2027-03-29T10:00 Bob'], 6]);
+    expect(w.changes).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses what the real write refuses: the overlap, with the slots in the way', async () => {
+    const w = await withWeek();
+    const dry = await w.schedule.copyWeek(caller, w.H, { week: '2027-03-22', targets: ['2027-03-29'], dryRun: true });
+    expect(refusalOf(dry)).toMatchObject({ code: 'SLOT_OVERLAP', field: 'targets[0]', conflictingSlotIds: [w.monday.id] });
+    expect(refusalOf(await w.schedule.deleteSlots(caller, w.H, ['nope'], { dryRun: true }))).toMatchObject({ code: 'NOT_FOUND', field: 'ids[0]' });
+  });
+
+  it('previews a delete with the version loaded, and refuses one made for an older version', async () => {
+    const w = await withWeek();
+    const preview = valueOf(await w.schedule.deleteSlots(caller, w.H, [w.monday.id], { expectedVersion: 2, dryRun: true }));
+    expect([preview.version, preview.removed.map(w.line)]).toEqual([2, ['2027-03-29T06:00→2027-03-29T12:00 Bob']]);
+    expect(refusalOf(await w.schedule.deleteSlots(caller, w.H, [w.monday.id], { expectedVersion: 1, dryRun: true }))).toMatchObject({ code: 'SCHEDULE_VERSION_CONFLICT', currentVersion: 2 });
+    expect(await w.lines()).toContain('2027-03-29T06:00→2027-03-29T12:00 Bob');
   });
 });
 
