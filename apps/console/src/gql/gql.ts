@@ -17,11 +17,97 @@ type Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": typeof types.FirstHotlineDocument,
     "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": typeof types.CreatePersonDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": typeof types.UpdatePersonDocument,
+    "\n  mutation DeletePerson($id: ID!) {\n    deletePerson(id: $id) { id }\n  }\n": typeof types.DeletePersonDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation UpdateTeam($input: UpdateTeamInput!) {\n    updateTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n": typeof types.UpdateTeamDocument,
+    "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) { id }\n  }\n": typeof types.DeleteTeamDocument,
+    "\n  query HotlineList {\n    hotlines(first: 100) {\n      edges { node { id name number timeZone language } }\n    }\n  }\n": typeof types.HotlineListDocument,
+    "\n  fragment HotlineSettingsFields on Hotline {\n    id\n    name\n    number\n    timeZone\n    language\n    callerIdMode\n    requireAnswerConfirmation\n    greeting { kind text language audioUrl }\n    supervisors { id name colour }\n    scenario {\n      kind\n      greeting { kind text language audioUrl }\n      message { kind text language audioUrl }\n    }\n    serviceHours { always windows { days start end } }\n  }\n": typeof types.HotlineSettingsFieldsFragmentDoc,
+    "\n  query HotlineSettings($id: ID!) {\n    hotline(id: $id) { ...HotlineSettingsFields }\n    people(first: 100) {\n      edges { node { id name colour } }\n    }\n  }\n": typeof types.HotlineSettingsDocument,
+    "\n  mutation CreateHotline($input: CreateHotlineInput!) {\n    createHotline(input: $input) { id name number timeZone language }\n  }\n": typeof types.CreateHotlineDocument,
+    "\n  mutation UpdateHotline($input: UpdateHotlineInput!) {\n    updateHotline(input: $input) { ...HotlineSettingsFields }\n  }\n": typeof types.UpdateHotlineDocument,
+    "\n  mutation DeleteHotline($id: ID!) {\n    deleteHotline(id: $id) { id }\n  }\n": typeof types.DeleteHotlineDocument,
+    "\n  query BoardHotline($id: ID!) {\n    hotline(id: $id) {\n      id\n      name\n      timeZone\n      serviceHours { always windows { days start end } }\n    }\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n": typeof types.BoardHotlineDocument,
+    "\n  query BoardSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots {\n        id\n        start\n        end\n        startsAt\n        endsAt\n        durationMinutes\n        assignees {\n          id\n          kind\n          level\n          person { id name colour }\n          team { id name colour members { id name } }\n        }\n      }\n    }\n  }\n": typeof types.BoardScheduleDocument,
+    "\n  query BoardOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) {\n      id\n      start\n      end\n      level\n      reason\n      assignees {\n        id\n        kind\n        level\n        person { id name colour }\n        team { id name colour }\n      }\n    }\n  }\n": typeof types.BoardOverridesDocument,
+    "\n  query BoardCoverage($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    coverage(hotlineId: $hotlineId, from: $from, to: $to) {\n      coveredFraction\n      alwaysInService\n      gaps { key start end localStart localEnd reason }\n    }\n  }\n": typeof types.BoardCoverageDocument,
+    "\n  query BoardCoverageBadge($hotlineId: ID!, $now: Instant!, $in7: Instant!, $in30: Instant!) {\n    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) { coveredFraction }\n    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) { coveredFraction }\n  }\n": typeof types.BoardCoverageBadgeDocument,
+    "\n  query BoardDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour members { id name } } } }\n    presetPatterns { id name windows { days start end endDayOffset } }\n    patterns(first: 100) { edges { node { id name windows { days start end endDayOffset } } } }\n  }\n": typeof types.BoardDirectoryDocument,
+    "\n  mutation BoardCreateSlots($input: CreateSlotsInput!) {\n    createSlots(input: $input) { version added { id } }\n  }\n": typeof types.BoardCreateSlotsDocument,
+    "\n  mutation BoardMoveSlot($input: MoveSlotInput!) {\n    moveSlot(input: $input) { version updated { id } }\n  }\n": typeof types.BoardMoveSlotDocument,
+    "\n  mutation BoardResizeSlot($input: ResizeSlotInput!) {\n    resizeSlot(input: $input) { version updated { id } }\n  }\n": typeof types.BoardResizeSlotDocument,
+    "\n  mutation BoardReassignSlot($input: ReassignSlotInput!) {\n    reassignSlot(input: $input) { version updated { id } }\n  }\n": typeof types.BoardReassignSlotDocument,
+    "\n  mutation BoardDeleteSlots($input: DeleteSlotsInput!) {\n    deleteSlots(input: $input) { version removedIds }\n  }\n": typeof types.BoardDeleteSlotsDocument,
+    "\n  fragment ToolAssignee on Assignee {\n    id\n    kind\n    level\n    person { id name colour }\n    team { id name colour }\n  }\n": typeof types.ToolAssigneeFragmentDoc,
+    "\n  fragment ToolSlot on Slot {\n    id\n    start\n    end\n    startsAt\n    endsAt\n    durationMinutes\n    assignees { ...ToolAssignee }\n  }\n": typeof types.ToolSlotFragmentDoc,
+    "\n  fragment ToolScheduleChange on ScheduleChange {\n    version\n    added { ...ToolSlot }\n    updated { ...ToolSlot }\n    removed { ...ToolSlot }\n    removedIds\n  }\n": typeof types.ToolScheduleChangeFragmentDoc,
+    "\n  query ToolsMe {\n    me {\n      person { id name colour }\n    }\n  }\n": typeof types.ToolsMeDocument,
+    "\n  mutation ToolsApplyPattern($input: ApplyPatternInput!) {\n    applyPattern(input: $input) { ...ToolScheduleChange }\n  }\n": typeof types.ToolsApplyPatternDocument,
+    "\n  mutation ToolsCopyDay($input: CopyDayInput!) {\n    copyDay(input: $input) { ...ToolScheduleChange }\n  }\n": typeof types.ToolsCopyDayDocument,
+    "\n  mutation ToolsCopyWeek($input: CopyWeekInput!) {\n    copyWeek(input: $input) { ...ToolScheduleChange }\n  }\n": typeof types.ToolsCopyWeekDocument,
+    "\n  mutation ToolsRepeatWeek($input: RepeatWeekInput!) {\n    repeatWeek(input: $input) { ...ToolScheduleChange }\n  }\n": typeof types.ToolsRepeatWeekDocument,
+    "\n  mutation ToolsCopyToHotline($input: CopyToHotlineInput!) {\n    copyToHotline(input: $input) { ...ToolScheduleChange }\n  }\n": typeof types.ToolsCopyToHotlineDocument,
+    "\n  query ToolsDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour } } }\n  }\n": typeof types.ToolsDirectoryDocument,
+    "\n  query ToolsPatterns {\n    presetPatterns { id name builtIn }\n    patterns(first: 100) { edges { node { id name builtIn } } }\n  }\n": typeof types.ToolsPatternsDocument,
+    "\n  query ToolsHotlines {\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n": typeof types.ToolsHotlinesDocument,
+    "\n  query ToolsSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots { ...ToolSlot }\n    }\n  }\n": typeof types.ToolsScheduleDocument,
+    "\n  fragment ToolOverride on Override {\n    id\n    start\n    end\n    level\n    reason\n    createdAt\n    assignees { ...ToolAssignee }\n  }\n": typeof types.ToolOverrideFragmentDoc,
+    "\n  query ToolsOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) { ...ToolOverride }\n  }\n": typeof types.ToolsOverridesDocument,
+    "\n  mutation ToolsCreateOverride($input: CreateOverrideInput!) {\n    createOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n": typeof types.ToolsCreateOverrideDocument,
+    "\n  mutation ToolsEndOverride($input: EndOverrideInput!) {\n    endOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n": typeof types.ToolsEndOverrideDocument,
+    "\n  query ToolsOnCallNow($hotlineId: ID!) {\n    onCallNow(hotlineId: $hotlineId) {\n      at\n      nextChangeAt\n      overrideIds\n      slotId\n      levels { ...ToolAssignee }\n    }\n  }\n": typeof types.ToolsOnCallNowDocument,
+    "\n  query ToolsCallPlan($hotlineId: ID!, $at: Instant) {\n    callPlan(hotlineId: $hotlineId, at: $at) {\n      at\n      overrideIds\n      slotId\n      requireAnswerConfirmation\n      greeting { text audioUrl }\n      steps {\n        kind\n        via\n        level\n        number\n        label\n        ringTimeoutSeconds\n        personId\n        personName\n        teamId\n        greeting { text audioUrl }\n        message { text audioUrl }\n      }\n    }\n  }\n": typeof types.ToolsCallPlanDocument,
 };
 const documents: Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": types.FirstHotlineDocument,
     "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": types.CreatePersonDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": types.UpdatePersonDocument,
+    "\n  mutation DeletePerson($id: ID!) {\n    deletePerson(id: $id) { id }\n  }\n": types.DeletePersonDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation UpdateTeam($input: UpdateTeamInput!) {\n    updateTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n": types.UpdateTeamDocument,
+    "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) { id }\n  }\n": types.DeleteTeamDocument,
+    "\n  query HotlineList {\n    hotlines(first: 100) {\n      edges { node { id name number timeZone language } }\n    }\n  }\n": types.HotlineListDocument,
+    "\n  fragment HotlineSettingsFields on Hotline {\n    id\n    name\n    number\n    timeZone\n    language\n    callerIdMode\n    requireAnswerConfirmation\n    greeting { kind text language audioUrl }\n    supervisors { id name colour }\n    scenario {\n      kind\n      greeting { kind text language audioUrl }\n      message { kind text language audioUrl }\n    }\n    serviceHours { always windows { days start end } }\n  }\n": types.HotlineSettingsFieldsFragmentDoc,
+    "\n  query HotlineSettings($id: ID!) {\n    hotline(id: $id) { ...HotlineSettingsFields }\n    people(first: 100) {\n      edges { node { id name colour } }\n    }\n  }\n": types.HotlineSettingsDocument,
+    "\n  mutation CreateHotline($input: CreateHotlineInput!) {\n    createHotline(input: $input) { id name number timeZone language }\n  }\n": types.CreateHotlineDocument,
+    "\n  mutation UpdateHotline($input: UpdateHotlineInput!) {\n    updateHotline(input: $input) { ...HotlineSettingsFields }\n  }\n": types.UpdateHotlineDocument,
+    "\n  mutation DeleteHotline($id: ID!) {\n    deleteHotline(id: $id) { id }\n  }\n": types.DeleteHotlineDocument,
+    "\n  query BoardHotline($id: ID!) {\n    hotline(id: $id) {\n      id\n      name\n      timeZone\n      serviceHours { always windows { days start end } }\n    }\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n": types.BoardHotlineDocument,
+    "\n  query BoardSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots {\n        id\n        start\n        end\n        startsAt\n        endsAt\n        durationMinutes\n        assignees {\n          id\n          kind\n          level\n          person { id name colour }\n          team { id name colour members { id name } }\n        }\n      }\n    }\n  }\n": types.BoardScheduleDocument,
+    "\n  query BoardOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) {\n      id\n      start\n      end\n      level\n      reason\n      assignees {\n        id\n        kind\n        level\n        person { id name colour }\n        team { id name colour }\n      }\n    }\n  }\n": types.BoardOverridesDocument,
+    "\n  query BoardCoverage($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    coverage(hotlineId: $hotlineId, from: $from, to: $to) {\n      coveredFraction\n      alwaysInService\n      gaps { key start end localStart localEnd reason }\n    }\n  }\n": types.BoardCoverageDocument,
+    "\n  query BoardCoverageBadge($hotlineId: ID!, $now: Instant!, $in7: Instant!, $in30: Instant!) {\n    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) { coveredFraction }\n    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) { coveredFraction }\n  }\n": types.BoardCoverageBadgeDocument,
+    "\n  query BoardDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour members { id name } } } }\n    presetPatterns { id name windows { days start end endDayOffset } }\n    patterns(first: 100) { edges { node { id name windows { days start end endDayOffset } } } }\n  }\n": types.BoardDirectoryDocument,
+    "\n  mutation BoardCreateSlots($input: CreateSlotsInput!) {\n    createSlots(input: $input) { version added { id } }\n  }\n": types.BoardCreateSlotsDocument,
+    "\n  mutation BoardMoveSlot($input: MoveSlotInput!) {\n    moveSlot(input: $input) { version updated { id } }\n  }\n": types.BoardMoveSlotDocument,
+    "\n  mutation BoardResizeSlot($input: ResizeSlotInput!) {\n    resizeSlot(input: $input) { version updated { id } }\n  }\n": types.BoardResizeSlotDocument,
+    "\n  mutation BoardReassignSlot($input: ReassignSlotInput!) {\n    reassignSlot(input: $input) { version updated { id } }\n  }\n": types.BoardReassignSlotDocument,
+    "\n  mutation BoardDeleteSlots($input: DeleteSlotsInput!) {\n    deleteSlots(input: $input) { version removedIds }\n  }\n": types.BoardDeleteSlotsDocument,
+    "\n  fragment ToolAssignee on Assignee {\n    id\n    kind\n    level\n    person { id name colour }\n    team { id name colour }\n  }\n": types.ToolAssigneeFragmentDoc,
+    "\n  fragment ToolSlot on Slot {\n    id\n    start\n    end\n    startsAt\n    endsAt\n    durationMinutes\n    assignees { ...ToolAssignee }\n  }\n": types.ToolSlotFragmentDoc,
+    "\n  fragment ToolScheduleChange on ScheduleChange {\n    version\n    added { ...ToolSlot }\n    updated { ...ToolSlot }\n    removed { ...ToolSlot }\n    removedIds\n  }\n": types.ToolScheduleChangeFragmentDoc,
+    "\n  query ToolsMe {\n    me {\n      person { id name colour }\n    }\n  }\n": types.ToolsMeDocument,
+    "\n  mutation ToolsApplyPattern($input: ApplyPatternInput!) {\n    applyPattern(input: $input) { ...ToolScheduleChange }\n  }\n": types.ToolsApplyPatternDocument,
+    "\n  mutation ToolsCopyDay($input: CopyDayInput!) {\n    copyDay(input: $input) { ...ToolScheduleChange }\n  }\n": types.ToolsCopyDayDocument,
+    "\n  mutation ToolsCopyWeek($input: CopyWeekInput!) {\n    copyWeek(input: $input) { ...ToolScheduleChange }\n  }\n": types.ToolsCopyWeekDocument,
+    "\n  mutation ToolsRepeatWeek($input: RepeatWeekInput!) {\n    repeatWeek(input: $input) { ...ToolScheduleChange }\n  }\n": types.ToolsRepeatWeekDocument,
+    "\n  mutation ToolsCopyToHotline($input: CopyToHotlineInput!) {\n    copyToHotline(input: $input) { ...ToolScheduleChange }\n  }\n": types.ToolsCopyToHotlineDocument,
+    "\n  query ToolsDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour } } }\n  }\n": types.ToolsDirectoryDocument,
+    "\n  query ToolsPatterns {\n    presetPatterns { id name builtIn }\n    patterns(first: 100) { edges { node { id name builtIn } } }\n  }\n": types.ToolsPatternsDocument,
+    "\n  query ToolsHotlines {\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n": types.ToolsHotlinesDocument,
+    "\n  query ToolsSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots { ...ToolSlot }\n    }\n  }\n": types.ToolsScheduleDocument,
+    "\n  fragment ToolOverride on Override {\n    id\n    start\n    end\n    level\n    reason\n    createdAt\n    assignees { ...ToolAssignee }\n  }\n": types.ToolOverrideFragmentDoc,
+    "\n  query ToolsOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) { ...ToolOverride }\n  }\n": types.ToolsOverridesDocument,
+    "\n  mutation ToolsCreateOverride($input: CreateOverrideInput!) {\n    createOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n": types.ToolsCreateOverrideDocument,
+    "\n  mutation ToolsEndOverride($input: EndOverrideInput!) {\n    endOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n": types.ToolsEndOverrideDocument,
+    "\n  query ToolsOnCallNow($hotlineId: ID!) {\n    onCallNow(hotlineId: $hotlineId) {\n      at\n      nextChangeAt\n      overrideIds\n      slotId\n      levels { ...ToolAssignee }\n    }\n  }\n": types.ToolsOnCallNowDocument,
+    "\n  query ToolsCallPlan($hotlineId: ID!, $at: Instant) {\n    callPlan(hotlineId: $hotlineId, at: $at) {\n      at\n      overrideIds\n      slotId\n      requireAnswerConfirmation\n      greeting { text audioUrl }\n      steps {\n        kind\n        via\n        level\n        number\n        label\n        ringTimeoutSeconds\n        personId\n        personName\n        teamId\n        greeting { text audioUrl }\n        message { text audioUrl }\n      }\n    }\n  }\n": types.ToolsCallPlanDocument,
 };
 
 /**
@@ -50,6 +136,178 @@ export function graphql(source: "\n  query Me {\n    me {\n      role\n      acc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n"): (typeof documents)["\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n"): (typeof documents)["\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n"): (typeof documents)["\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePerson($id: ID!) {\n    deletePerson(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation DeletePerson($id: ID!) {\n    deletePerson(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTeam($input: UpdateTeamInput!) {\n    updateTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n"): (typeof documents)["\n  mutation UpdateTeam($input: UpdateTeamInput!) {\n    updateTeam(input: $input) { id name colour memberIds members { id name colour } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HotlineList {\n    hotlines(first: 100) {\n      edges { node { id name number timeZone language } }\n    }\n  }\n"): (typeof documents)["\n  query HotlineList {\n    hotlines(first: 100) {\n      edges { node { id name number timeZone language } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HotlineSettingsFields on Hotline {\n    id\n    name\n    number\n    timeZone\n    language\n    callerIdMode\n    requireAnswerConfirmation\n    greeting { kind text language audioUrl }\n    supervisors { id name colour }\n    scenario {\n      kind\n      greeting { kind text language audioUrl }\n      message { kind text language audioUrl }\n    }\n    serviceHours { always windows { days start end } }\n  }\n"): (typeof documents)["\n  fragment HotlineSettingsFields on Hotline {\n    id\n    name\n    number\n    timeZone\n    language\n    callerIdMode\n    requireAnswerConfirmation\n    greeting { kind text language audioUrl }\n    supervisors { id name colour }\n    scenario {\n      kind\n      greeting { kind text language audioUrl }\n      message { kind text language audioUrl }\n    }\n    serviceHours { always windows { days start end } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HotlineSettings($id: ID!) {\n    hotline(id: $id) { ...HotlineSettingsFields }\n    people(first: 100) {\n      edges { node { id name colour } }\n    }\n  }\n"): (typeof documents)["\n  query HotlineSettings($id: ID!) {\n    hotline(id: $id) { ...HotlineSettingsFields }\n    people(first: 100) {\n      edges { node { id name colour } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateHotline($input: CreateHotlineInput!) {\n    createHotline(input: $input) { id name number timeZone language }\n  }\n"): (typeof documents)["\n  mutation CreateHotline($input: CreateHotlineInput!) {\n    createHotline(input: $input) { id name number timeZone language }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateHotline($input: UpdateHotlineInput!) {\n    updateHotline(input: $input) { ...HotlineSettingsFields }\n  }\n"): (typeof documents)["\n  mutation UpdateHotline($input: UpdateHotlineInput!) {\n    updateHotline(input: $input) { ...HotlineSettingsFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteHotline($id: ID!) {\n    deleteHotline(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation DeleteHotline($id: ID!) {\n    deleteHotline(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardHotline($id: ID!) {\n    hotline(id: $id) {\n      id\n      name\n      timeZone\n      serviceHours { always windows { days start end } }\n    }\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n"): (typeof documents)["\n  query BoardHotline($id: ID!) {\n    hotline(id: $id) {\n      id\n      name\n      timeZone\n      serviceHours { always windows { days start end } }\n    }\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots {\n        id\n        start\n        end\n        startsAt\n        endsAt\n        durationMinutes\n        assignees {\n          id\n          kind\n          level\n          person { id name colour }\n          team { id name colour members { id name } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots {\n        id\n        start\n        end\n        startsAt\n        endsAt\n        durationMinutes\n        assignees {\n          id\n          kind\n          level\n          person { id name colour }\n          team { id name colour members { id name } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) {\n      id\n      start\n      end\n      level\n      reason\n      assignees {\n        id\n        kind\n        level\n        person { id name colour }\n        team { id name colour }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) {\n      id\n      start\n      end\n      level\n      reason\n      assignees {\n        id\n        kind\n        level\n        person { id name colour }\n        team { id name colour }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardCoverage($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    coverage(hotlineId: $hotlineId, from: $from, to: $to) {\n      coveredFraction\n      alwaysInService\n      gaps { key start end localStart localEnd reason }\n    }\n  }\n"): (typeof documents)["\n  query BoardCoverage($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    coverage(hotlineId: $hotlineId, from: $from, to: $to) {\n      coveredFraction\n      alwaysInService\n      gaps { key start end localStart localEnd reason }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardCoverageBadge($hotlineId: ID!, $now: Instant!, $in7: Instant!, $in30: Instant!) {\n    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) { coveredFraction }\n    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) { coveredFraction }\n  }\n"): (typeof documents)["\n  query BoardCoverageBadge($hotlineId: ID!, $now: Instant!, $in7: Instant!, $in30: Instant!) {\n    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) { coveredFraction }\n    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) { coveredFraction }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour members { id name } } } }\n    presetPatterns { id name windows { days start end endDayOffset } }\n    patterns(first: 100) { edges { node { id name windows { days start end endDayOffset } } } }\n  }\n"): (typeof documents)["\n  query BoardDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour members { id name } } } }\n    presetPatterns { id name windows { days start end endDayOffset } }\n    patterns(first: 100) { edges { node { id name windows { days start end endDayOffset } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardCreateSlots($input: CreateSlotsInput!) {\n    createSlots(input: $input) { version added { id } }\n  }\n"): (typeof documents)["\n  mutation BoardCreateSlots($input: CreateSlotsInput!) {\n    createSlots(input: $input) { version added { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardMoveSlot($input: MoveSlotInput!) {\n    moveSlot(input: $input) { version updated { id } }\n  }\n"): (typeof documents)["\n  mutation BoardMoveSlot($input: MoveSlotInput!) {\n    moveSlot(input: $input) { version updated { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardResizeSlot($input: ResizeSlotInput!) {\n    resizeSlot(input: $input) { version updated { id } }\n  }\n"): (typeof documents)["\n  mutation BoardResizeSlot($input: ResizeSlotInput!) {\n    resizeSlot(input: $input) { version updated { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardReassignSlot($input: ReassignSlotInput!) {\n    reassignSlot(input: $input) { version updated { id } }\n  }\n"): (typeof documents)["\n  mutation BoardReassignSlot($input: ReassignSlotInput!) {\n    reassignSlot(input: $input) { version updated { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardDeleteSlots($input: DeleteSlotsInput!) {\n    deleteSlots(input: $input) { version removedIds }\n  }\n"): (typeof documents)["\n  mutation BoardDeleteSlots($input: DeleteSlotsInput!) {\n    deleteSlots(input: $input) { version removedIds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ToolAssignee on Assignee {\n    id\n    kind\n    level\n    person { id name colour }\n    team { id name colour }\n  }\n"): (typeof documents)["\n  fragment ToolAssignee on Assignee {\n    id\n    kind\n    level\n    person { id name colour }\n    team { id name colour }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ToolSlot on Slot {\n    id\n    start\n    end\n    startsAt\n    endsAt\n    durationMinutes\n    assignees { ...ToolAssignee }\n  }\n"): (typeof documents)["\n  fragment ToolSlot on Slot {\n    id\n    start\n    end\n    startsAt\n    endsAt\n    durationMinutes\n    assignees { ...ToolAssignee }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ToolScheduleChange on ScheduleChange {\n    version\n    added { ...ToolSlot }\n    updated { ...ToolSlot }\n    removed { ...ToolSlot }\n    removedIds\n  }\n"): (typeof documents)["\n  fragment ToolScheduleChange on ScheduleChange {\n    version\n    added { ...ToolSlot }\n    updated { ...ToolSlot }\n    removed { ...ToolSlot }\n    removedIds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsMe {\n    me {\n      person { id name colour }\n    }\n  }\n"): (typeof documents)["\n  query ToolsMe {\n    me {\n      person { id name colour }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsApplyPattern($input: ApplyPatternInput!) {\n    applyPattern(input: $input) { ...ToolScheduleChange }\n  }\n"): (typeof documents)["\n  mutation ToolsApplyPattern($input: ApplyPatternInput!) {\n    applyPattern(input: $input) { ...ToolScheduleChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsCopyDay($input: CopyDayInput!) {\n    copyDay(input: $input) { ...ToolScheduleChange }\n  }\n"): (typeof documents)["\n  mutation ToolsCopyDay($input: CopyDayInput!) {\n    copyDay(input: $input) { ...ToolScheduleChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsCopyWeek($input: CopyWeekInput!) {\n    copyWeek(input: $input) { ...ToolScheduleChange }\n  }\n"): (typeof documents)["\n  mutation ToolsCopyWeek($input: CopyWeekInput!) {\n    copyWeek(input: $input) { ...ToolScheduleChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsRepeatWeek($input: RepeatWeekInput!) {\n    repeatWeek(input: $input) { ...ToolScheduleChange }\n  }\n"): (typeof documents)["\n  mutation ToolsRepeatWeek($input: RepeatWeekInput!) {\n    repeatWeek(input: $input) { ...ToolScheduleChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsCopyToHotline($input: CopyToHotlineInput!) {\n    copyToHotline(input: $input) { ...ToolScheduleChange }\n  }\n"): (typeof documents)["\n  mutation ToolsCopyToHotline($input: CopyToHotlineInput!) {\n    copyToHotline(input: $input) { ...ToolScheduleChange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour } } }\n  }\n"): (typeof documents)["\n  query ToolsDirectory {\n    people(first: 100) { edges { node { id name colour } } }\n    teams(first: 100) { edges { node { id name colour } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsPatterns {\n    presetPatterns { id name builtIn }\n    patterns(first: 100) { edges { node { id name builtIn } } }\n  }\n"): (typeof documents)["\n  query ToolsPatterns {\n    presetPatterns { id name builtIn }\n    patterns(first: 100) { edges { node { id name builtIn } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsHotlines {\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n"): (typeof documents)["\n  query ToolsHotlines {\n    hotlines(first: 100) { edges { node { id name timeZone } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots { ...ToolSlot }\n    }\n  }\n"): (typeof documents)["\n  query ToolsSchedule($hotlineId: ID!, $from: String!, $to: String!) {\n    schedule(hotlineId: $hotlineId, from: $from, to: $to) {\n      version\n      slots { ...ToolSlot }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ToolOverride on Override {\n    id\n    start\n    end\n    level\n    reason\n    createdAt\n    assignees { ...ToolAssignee }\n  }\n"): (typeof documents)["\n  fragment ToolOverride on Override {\n    id\n    start\n    end\n    level\n    reason\n    createdAt\n    assignees { ...ToolAssignee }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) { ...ToolOverride }\n  }\n"): (typeof documents)["\n  query ToolsOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {\n    overrides(hotlineId: $hotlineId, from: $from, to: $to) { ...ToolOverride }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsCreateOverride($input: CreateOverrideInput!) {\n    createOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n"): (typeof documents)["\n  mutation ToolsCreateOverride($input: CreateOverrideInput!) {\n    createOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToolsEndOverride($input: EndOverrideInput!) {\n    endOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n"): (typeof documents)["\n  mutation ToolsEndOverride($input: EndOverrideInput!) {\n    endOverride(input: $input) {\n      hotline { id }\n      override { ...ToolOverride }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsOnCallNow($hotlineId: ID!) {\n    onCallNow(hotlineId: $hotlineId) {\n      at\n      nextChangeAt\n      overrideIds\n      slotId\n      levels { ...ToolAssignee }\n    }\n  }\n"): (typeof documents)["\n  query ToolsOnCallNow($hotlineId: ID!) {\n    onCallNow(hotlineId: $hotlineId) {\n      at\n      nextChangeAt\n      overrideIds\n      slotId\n      levels { ...ToolAssignee }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ToolsCallPlan($hotlineId: ID!, $at: Instant) {\n    callPlan(hotlineId: $hotlineId, at: $at) {\n      at\n      overrideIds\n      slotId\n      requireAnswerConfirmation\n      greeting { text audioUrl }\n      steps {\n        kind\n        via\n        level\n        number\n        label\n        ringTimeoutSeconds\n        personId\n        personName\n        teamId\n        greeting { text audioUrl }\n        message { text audioUrl }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ToolsCallPlan($hotlineId: ID!, $at: Instant) {\n    callPlan(hotlineId: $hotlineId, at: $at) {\n      at\n      overrideIds\n      slotId\n      requireAnswerConfirmation\n      greeting { text audioUrl }\n      steps {\n        kind\n        via\n        level\n        number\n        label\n        ringTimeoutSeconds\n        personId\n        personName\n        teamId\n        greeting { text audioUrl }\n        message { text audioUrl }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
