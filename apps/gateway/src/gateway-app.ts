@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { protectDataDir } from './config/data-dir';
 import type { GatewayConfig } from './config/gateway-config';
 import type { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
@@ -19,10 +20,12 @@ export const MAX_JSON_BODY = '2mb';
 /**
  * What every gateway gets around its modules (also applied by the test harness): request ids and
  * request logs first of all middleware (so even unparsable bodies are logged), the JSON body limit,
- * the proxy setting, shutdown on SIGTERM/SIGINT.
+ * the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR for its owner only.
  */
 export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
   app.useLogger(logger);
+  const tightened = protectDataDir(config);
+  if (tightened.length > 0) logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
   app.use(requestLogging(logger));
   const express = app as unknown as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_JSON_BODY });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmailAddress, MailMessage, PermanentDeliveryError } from '@dutyline/domain';
@@ -48,6 +48,14 @@ describe('OutboxMailer', () => {
     expect(mail.attachments[0].content.equals(RECORDING)).toBe(true);
     expect(receipt).toEqual({ messageId: messageIdFor('voicemail:call-42', 'dutyline.example'), rejected: [] });
     expect(mail.messageId).toBe(receipt.messageId);
+  });
+
+  it('keeps messages for the owner only: folders it creates 0700, files 0600', async () => {
+    await outbox.send(voicemail({ idempotencyKey: 'voicemail:call-43' }));
+    await outbox.send(voicemail());
+    const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+    expect([await modeOf(join(root, 'outbox')), await modeOf(outbox.directory)]).toEqual([0o700, 0o700]);
+    for (const file of await files()) expect(await modeOf(join(outbox.directory, file))).toBe(0o600);
   });
 
   it('names a keyed file after its key, readably', () => {

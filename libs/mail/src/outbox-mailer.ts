@@ -6,7 +6,7 @@ import { createTransport } from 'nodemailer';
 import { MailSender, composeMail } from './compose-mail';
 
 export interface OutboxMailerSettings {
-  /** The folder the `.eml` files go to; created on the first send. */
+  /** The folder the `.eml` files go to; created on the first send, readable by the owner only (0700, files 0600). */
   readonly directory: string;
   readonly from: EmailAddress;
   /** Shown beside `from`. @defaultValue none */
@@ -35,10 +35,11 @@ export class OutboxMailer implements MailerPort {
   async send(message: MailMessage): Promise<MailReceipt> {
     const info = await this.composer.sendMail(composeMail(message, this.sender));
     const raw = info.message as Buffer;
-    await mkdir(this.settings.directory, { recursive: true });
+    // Voicemails and alerts name callers and carry their recordings: the owner's eyes only.
+    await mkdir(this.settings.directory, { recursive: true, mode: 0o700 });
     const target = join(this.settings.directory, outboxFileName(message.idempotencyKey, info.messageId));
     const pending = join(this.settings.directory, `.pending-${randomBytes(8).toString('hex')}.eml`);
-    await writeFile(pending, raw);
+    await writeFile(pending, raw, { mode: 0o600 });
     try {
       await link(pending, target);
     } catch (error) {

@@ -17,6 +17,23 @@ describe('generatedAuthSecret', () => {
     expect(fs.statSync(path.join(dataDir, AUTH_SECRET_FILE)).mode & 0o777).toBe(0o600);
   });
 
+  it('creates its folder 0700, and tightens a folder and a file others could read', () => {
+    const umask = process.umask(0o022);
+    try {
+      const fresh = path.join(dir, 'fresh', 'data');
+      generatedAuthSecret(fresh);
+      expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+
+      const loose = path.join(dir, 'loose');
+      fs.mkdirSync(loose, { mode: 0o755 });
+      fs.writeFileSync(path.join(loose, AUTH_SECRET_FILE), 'a-secret-written-by-an-earlier-version-0123456789', { mode: 0o644 });
+      generatedAuthSecret(loose);
+      expect([fs.statSync(loose).mode & 0o777, fs.statSync(path.join(loose, AUTH_SECRET_FILE)).mode & 0o777]).toEqual([0o700, 0o600]);
+    } finally {
+      process.umask(umask);
+    }
+  });
+
   it('refuses a truncated secret file rather than signing with it', () => {
     fs.writeFileSync(path.join(dir, AUTH_SECRET_FILE), 'abc');
     expect(() => generatedAuthSecret(dir)).toThrow(ConfigError);

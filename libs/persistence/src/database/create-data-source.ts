@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, Logger, MigrationExecutor, QueryRunner } from 'typeorm';
 import { ENTITIES } from '../entities';
@@ -8,7 +9,8 @@ export interface DatabaseConfig {
   /** `mysql://user:password@host:3306/db` or `mariadb://…`; anything else (or nothing) means SQLite. */
   readonly url?: string;
   /**
-   * The SQLite file when `url` is not a MySQL/MariaDB one; its folder is created.
+   * The SQLite file when `url` is not a MySQL/MariaDB one; its folder is created (0700), the file is
+   * readable by the owner only (0600, looser modes tightened).
    * @defaultValue `data/dutyline.sqlite` (relative to the working directory)
    */
   readonly sqlitePath?: string;
@@ -55,15 +57,34 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
       poolSize: config.poolSize ?? 10,
     });
   }
+  const file = path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH);
+  ownerOnlySqliteFile(file);
   return new DataSource({
     ...common,
     type: 'better-sqlite3',
-    // TypeORM creates the folder and turns foreign keys on for every connection.
-    database: path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH),
+    // TypeORM turns foreign keys on for every connection.
+    database: file,
     enableWAL: true,
     // Another process holding the write lock is waited for this long before failing.
     timeout: 10_000,
   });
+}
+
+/**
+ * Creates the SQLite file empty (a valid new database) with mode 0600 before SQLite opens it, so its
+ * `-wal` and `-shm` files, which SQLite creates with the database file's mode, are 0600 too; an
+ * existing file or journal with a looser mode is tightened. New folders are 0700.
+ */
+function ownerOnlySqliteFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(each).mode & 0o077) !== 0) fs.chmodSync(each, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 /**
