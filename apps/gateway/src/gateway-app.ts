@@ -6,6 +6,7 @@ import { protectDataDir } from './config/data-dir';
 import type { GatewayConfig } from './config/gateway-config';
 import type { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
+import { securityHeaders } from './security-headers';
 import { consoleStatic } from './console/console-static';
 
 /** The gateway, built and wired but not listening yet: the database is open and migrated. */
@@ -19,14 +20,16 @@ export const MAX_JSON_BODY = '2mb';
 
 /**
  * What every gateway gets around its modules (also applied by the test harness): request ids and
- * request logs first of all middleware (so even unparsable bodies are logged), the JSON body limit,
- * the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR for its owner only.
+ * request logs first of all middleware (so even unparsable bodies are logged), security headers on
+ * every response, the JSON body limit, the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR
+ * for its owner only.
  */
 export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
   app.useLogger(logger);
   const tightened = protectDataDir(config);
   if (tightened.length > 0) logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
   app.use(requestLogging(logger));
+  app.use(securityHeaders(config));
   const express = app as unknown as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');

@@ -6,6 +6,7 @@ import { writeHttpError } from '../graphql/http-error.filter';
 import type { JsonLogger } from '../logging/json-logger';
 import { RequestContext } from '../logging/request-context';
 import { requestLogging } from '../logging/request-logging.middleware';
+import { writeWebhookSecurityHeaders } from '../security-headers';
 import { type RawBodyRequest, rawBodyCapture } from './raw-body-capture';
 import type { VonageCallAdapter } from './vonage-call-adapter';
 import { fieldsOf, leniently, reply, stepOf } from './vonage-webhook-fields';
@@ -112,6 +113,7 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
     serve(request, response) {
       const found = routeOf(request.url ?? '');
       if (!found) return false;
+      writeWebhookSecurityHeaders(response);
       logging(request, response, () => capture(request, response, (error) => {
         // The body could not be read (the client went away): nobody is left to answer.
         if (error) return void response.destroy();
