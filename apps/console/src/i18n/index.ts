@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 import { auth } from '../features/auth/i18n';
 import { schedule } from '../features/schedule/i18n';
+import { scheduleTools } from '../features/schedule/tools/i18n';
 import { directory } from '../features/directory/i18n';
 import { hotlines } from '../features/hotlines/i18n';
 
@@ -28,7 +29,7 @@ export function chooseLanguage(language: Language): void {
   document.documentElement.lang = language;
 }
 
-const namespaces = { common, auth, schedule, directory, hotlines };
+const namespaces = { common, auth, schedule, scheduleTools, directory, hotlines };
 
 void i18n.use(initReactI18next).init({
   resources: {
