@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { AssigneeKind } from '../../../gql/graphql';
 import { errorAt, generalErrors, type FieldError } from '../../../lib/errors';
 import { assigneeInputs, type BoardSlot, type Candidate } from './model';
 import type { ScheduleBoardState } from './useScheduleBoard';
@@ -40,12 +41,12 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
     try {
       if (start !== slot.start || end !== slot.end) {
         const outcome = await write('resize', { id: slot.id, start, end, mode: 'REJECT' });
-        if (!outcome.ok) return setErrors(outcome.errors);
+        if (!outcome.ok) return outcome.conflict ? onClose() : setErrors(outcome.errors);
       }
       if (chosen.join(',') !== assigneeInputs(slot).map(key).join(',')) {
-        const assignees = chosen.map((v) => ({ kind: v.slice(0, v.indexOf(':')), id: v.slice(v.indexOf(':') + 1) }));
+        const assignees = chosen.map((v) => ({ kind: v.slice(0, v.indexOf(':')) as AssigneeKind, id: v.slice(v.indexOf(':') + 1) }));
         const outcome = await write('reassign', { id: slot.id, assignees });
-        if (!outcome.ok) return setErrors(outcome.errors);
+        if (!outcome.ok) return outcome.conflict ? onClose() : setErrors(outcome.errors);
       }
       onClose();
     } finally {
@@ -57,7 +58,7 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
     setSaving(true);
     const outcome = await write('delete', { ids: [slot.id] });
     setSaving(false);
-    if (outcome.ok) onClose();
+    if (outcome.ok || outcome.conflict) onClose();
     else setErrors(outcome.errors);
   }
 

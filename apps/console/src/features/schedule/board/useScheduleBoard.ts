@@ -4,6 +4,7 @@ import type { DocumentNode } from 'graphql';
 import { useSearchParams } from 'react-router';
 import { DateTime } from 'luxon';
 import { fieldErrors, type FieldError } from '../../../lib/errors';
+import type { CreateSlotsInput, DeleteSlotsInput, MoveSlotInput, ReassignSlotInput, ResizeSlotInput } from '../../../gql/graphql';
 import {
   BoardCoverageBadgeDocument, BoardCoverageDocument, BoardDirectoryDocument, BoardHotlineDocument, BoardOverridesDocument,
   BoardScheduleDocument, CreateSlotsDocument, DeleteSlotsDocument, MoveSlotDocument, ReassignSlotDocument, ResizeSlotDocument,
@@ -40,15 +41,20 @@ export function useBoardRange(zone: string | undefined) {
   };
 }
 
-let versionGuard = true;
-
 const SCHEDULE_WRITES = { additionalTypenames: ['ScheduleChange', 'Slot'] };
 const OVERRIDE_WRITES = { additionalTypenames: ['ScheduleChange', 'Slot', 'OverrideChange', 'Override'] };
 
 export type WriteOutcome = { ok: true; version: number } | { ok: false; errors: FieldError[]; conflict: boolean };
 
-type WriteKind = 'create' | 'move' | 'resize' | 'reassign' | 'delete';
-// Inputs are checked by the server (the version guard is added to each one), so the documents are used untyped here.
+/** Each write's input, without what the board adds to every one (the hotline and the version it loaded). */
+interface WriteInputs {
+  create: Omit<CreateSlotsInput, 'hotlineId' | 'expectedVersion'>;
+  move: Omit<MoveSlotInput, 'hotlineId' | 'expectedVersion'>;
+  resize: Omit<ResizeSlotInput, 'hotlineId' | 'expectedVersion'>;
+  reassign: Omit<ReassignSlotInput, 'hotlineId' | 'expectedVersion'>;
+  delete: Omit<DeleteSlotsInput, 'hotlineId' | 'expectedVersion'>;
+}
+type WriteKind = keyof WriteInputs;
 const WRITE_DOCUMENTS: Record<WriteKind, DocumentNode> = {
   create: CreateSlotsDocument,
   move: MoveSlotDocument,
@@ -118,18 +124,13 @@ export function useScheduleBoard(hotlineId: string, range: BoardRange | undefine
   const [busy, setBusy] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const write = useCallback(
-    (kind: WriteKind, input: Record<string, unknown>): Promise<WriteOutcome> => {
+    <K extends WriteKind>(kind: K, input: WriteInputs[K]): Promise<WriteOutcome> => {
       const run = async (): Promise<WriteOutcome> => {
         setBusy(true);
         try {
-          const send = (guarded: boolean) =>
-            client.mutation(WRITE_DOCUMENTS[kind], { input: { ...input, hotlineId, ...(guarded ? { expectedVersion: version.current } : {}) } }, SCHEDULE_WRITES).toPromise();
-          let answer = await send(versionGuard);
-          // A gateway from before `expectedVersion` refuses the field itself: write unguarded there.
-          if (versionGuard && answer.error?.graphQLErrors.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && e.message.includes('expectedVersion'))) {
-            versionGuard = false;
-            answer = await send(false);
-          }
+          const answer = await client
+            .mutation(WRITE_DOCUMENTS[kind], { input: { ...input, hotlineId, expectedVersion: version.current } }, SCHEDULE_WRITES)
+            .toPromise();
           if (answer.error || !answer.data) {
             const errors = fieldErrors(answer.error);
             const isConflict = errors.some((e) => e.code === 'SCHEDULE_VERSION_CONFLICT');
