@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config/gateway-config';
 import type { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
 import { securityHeaders } from './security-headers';
+import { MAX_GRAPHQL_BODY_BYTES, MAX_OTHER_JSON_BODY_BYTES, bodyParserRefusal, isGraphqlJson, isOtherJson } from './graphql/graphql-body';
 import { consoleStatic } from './console/console-static';
 
 /** The gateway, built and wired but not listening yet: the database is open and migrated. */
@@ -15,13 +16,10 @@ export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger
   return configureGatewayApp(app, config, logger);
 }
 
-/** The largest JSON body: a batch of 2,000 slots (SCHEDULE_LIMITS.maxSlotsPerWrite) fits; more gets 413. */
-export const MAX_JSON_BODY = '2mb';
-
 /**
  * What every gateway gets around its modules (also applied by the test harness): request ids and
  * request logs first of all middleware (so even unparsable bodies are logged), security headers on
- * every response, the JSON body limit, the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR
+ * every response, the JSON body limits, the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR
  * for its owner only.
  */
 export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
@@ -31,7 +29,10 @@ export function configureGatewayApp<T extends INestApplication>(app: T, config: 
   app.use(requestLogging(logger));
   app.use(securityHeaders(config));
   const express = app as unknown as NestExpressApplication;
-  express.useBodyParser('json', { limit: MAX_JSON_BODY });
+  // JSON bodies: /graphql's up to its largest operation, the others' smaller; over the limit, 413 PAYLOAD_TOO_LARGE.
+  express.useBodyParser('json', { limit: MAX_GRAPHQL_BODY_BYTES, type: isGraphqlJson });
+  express.useBodyParser('json', { limit: MAX_OTHER_JSON_BODY_BYTES, type: isOtherJson });
+  app.use(bodyParserRefusal);
   express.disable('x-powered-by');
   if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();

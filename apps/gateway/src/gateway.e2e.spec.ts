@@ -1,5 +1,6 @@
 import { describeWithMariaDb } from '@dutyline/test-support';
 import { type GatewayHarness, type GraphQLAnswer, type TestAccount, startGateway } from './testing/gateway-harness';
+import { MAX_GRAPHQL_BODY_BYTES } from './graphql/graphql-body';
 
 // HTTP round trips against real databases, in parallel with every other suite.
 jest.setTimeout(30_000);
@@ -221,20 +222,22 @@ function gatewayOver(database: 'sqlite' | 'mariadb') {
       expect(firstError(answer)?.extensions).toEqual(extensions);
     });
 
-    it('takes a large batch (1 MB) and answers 413 beyond the body limit, with the request logged', async () => {
-      const padded = (size: number) => JSON.stringify({ query: `{ me { role } }${' '.repeat(size)}` });
+    it('takes a body up to the /graphql limit and answers 413 PAYLOAD_TOO_LARGE beyond it, with the request logged', async () => {
+      // A body of exactly `size` bytes: `{"query":"{ me { role } }"}` is 27.
+      const padded = (size: number) => JSON.stringify({ query: `{ me { role } }${' '.repeat(size - 27)}` });
       const large = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${a.tokens.member}` },
-        body: padded(1024 * 1024),
+        body: padded(MAX_GRAPHQL_BODY_BYTES),
       });
       expect(await large.json()).toEqual({ data: { me: { role: 'MEMBER' } } });
       const tooLarge = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'too-large' },
-        body: padded(3 * 1024 * 1024),
+        body: padded(MAX_GRAPHQL_BODY_BYTES + 1),
       });
       expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       expect(gateway.logs.find((l) => l.requestId === 'too-large' && l.msg === 'request')).toMatchObject({ status: 413 });
     });
 

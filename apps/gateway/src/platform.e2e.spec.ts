@@ -21,7 +21,7 @@ describe('query limits over HTTP', () => {
   let gateway: GatewayHarness;
   let token: string;
   beforeAll(async () => {
-    gateway = await startGateway({ database: 'sqlite', env: { GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COMPLEXITY: '100' } });
+    gateway = await startGateway({ database: 'sqlite', env: { GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COMPLEXITY: '100', GRAPHQL_INTROSPECTION: 'true' } });
     token = (await gateway.newAccount()).tokens.admin;
   }, 30_000);
   afterAll(() => gateway?.close());
@@ -42,9 +42,11 @@ describe('query limits over HTTP', () => {
     expect(smaller.body.errors).toBeUndefined();
   });
 
-  it('lets introspection through', async () => {
-    const answer = await gateway.graphql('{ __schema { queryType { fields { name type { name ofType { name } } } } } }', {}, { token });
+  it('lets introspection through when GRAPHQL_INTROSPECTION=true, held to the same limits as any field', async () => {
+    const answer = await gateway.graphql('{ __schema { queryType { fields { name } } } }', {}, { token });
     expect(answer.body.errors).toBeUndefined();
+    const deeper = await gateway.graphql('{ __schema { queryType { fields { name type { name ofType { name } } } } } }', {}, { token });
+    expect(deeper.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_DEEP' } })]);
   });
 });
 

@@ -26,7 +26,7 @@ describe('readGatewayConfig', () => {
     expect(config.redisUrl).toBeNull();
     expect(config.logLevel).toBe('info');
     expect(config.demoSeed).toBe(true);
-    expect(config.graphql).toEqual({ maxDepth: 12, maxComplexity: 20000, maxPageSize: 100 });
+    expect(config.graphql).toEqual({ maxDepth: 12, maxComplexity: 20000, maxPageSize: 100, maxTokens: 4000, maxAliases: 30, maxFields: 500, introspection: false });
     expect(config.auth).toEqual({ tokenTtlSeconds: 43200, loginMaxFailures: 5, loginFailureWindowSeconds: 900 });
     expect(config.mail).toEqual({ smtpUrl: null, outboxDir: path.join(cwd, 'data', 'outbox'), from: 'dutyline@localhost.localdomain' });
     expect(config.notifications).toEqual({ embeddedJobs: true, gapCheckIntervalMinutes: 60, backoffMs: 2000 });
@@ -44,11 +44,12 @@ describe('readGatewayConfig', () => {
     const config = read({
       PORT: '0', DATA_DIR: '/var/lib/dutyline', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'dl-prod', PUBLIC_URL: 'https://calls.example.com',
       LOG_LEVEL: 'DEBUG', GRAPHQL_MAX_DEPTH: '8', VONAGE_REST_HOST: 'http://127.0.0.1:9000',
+      GRAPHQL_MAX_TOKENS: '800', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_FIELDS: '60', GRAPHQL_INTROSPECTION: 'true',
     });
     expect(config).toMatchObject({ port: 0, dataDir: '/var/lib/dutyline', redisUrl: 'redis://cache:6379', redisPrefix: 'dl-prod', publicUrl: 'https://calls.example.com', logLevel: 'debug' });
     expect(config.vonage.restHost).toBe('http://127.0.0.1:9000');
     expect(read({}).redisPrefix).toBe('dutyline');
-    expect(config.graphql.maxDepth).toBe(8);
+    expect(config.graphql).toMatchObject({ maxDepth: 8, maxTokens: 800, maxAliases: 5, maxFields: 60, introspection: true });
   });
 
   it('reads the notification settings the worker reads too', () => {
@@ -90,6 +91,10 @@ describe('readGatewayConfig', () => {
     [{ REDIS_PREFIX: 'two words' }, ['REDIS_PREFIX']],
     [{ PUBLIC_URL: 'calls.example.com' }, ['PUBLIC_URL']],
     [{ VONAGE_REST_HOST: 'ftp://x' }, ['VONAGE_REST_HOST']],
+    [{ GRAPHQL_MAX_TOKENS: '50' }, ['GRAPHQL_MAX_TOKENS']],
+    [{ GRAPHQL_MAX_ALIASES: '-1' }, ['GRAPHQL_MAX_ALIASES']],
+    [{ GRAPHQL_MAX_FIELDS: 'lots' }, ['GRAPHQL_MAX_FIELDS']],
+    [{ GRAPHQL_INTROSPECTION: 'sometimes' }, ['GRAPHQL_INTROSPECTION']],
     [{ PORT: 'x', LOG_LEVEL: 'y', AUTH_SECRET: 'z' }, ['PORT', 'LOG_LEVEL', 'AUTH_SECRET']],
   ])('refuses %j, naming %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);

@@ -51,6 +51,14 @@ export interface GatewayConfig {
     readonly maxComplexity: number;
     /** `GRAPHQL_MAX_PAGE_SIZE`: the largest `first`, at most half the repositories' page limit. @defaultValue 100 */
     readonly maxPageSize: number;
+    /** `GRAPHQL_MAX_TOKENS`: the parser stops past this many tokens (the largest operation we send has 211). @defaultValue 4000 */
+    readonly maxTokens: number;
+    /** `GRAPHQL_MAX_ALIASES` per operation, fragments counted per spread. @defaultValue 30 */
+    readonly maxAliases: number;
+    /** `GRAPHQL_MAX_FIELDS` per operation (`__typename` included), fragments counted per spread. @defaultValue 500 */
+    readonly maxFields: number;
+    /** `GRAPHQL_INTROSPECTION`: answer `__schema` and `__type`; clients build on the committed schema.graphql. @defaultValue false */
+    readonly introspection: boolean;
   };
   /** `DEMO_SEED`: seed a demo account into an empty database. @defaultValue true on SQLite, false on MySQL */
   readonly demoSeed: boolean;
@@ -140,6 +148,10 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 20000, 10, 10_000_000),
       maxPageSize: read.integer('GRAPHQL_MAX_PAGE_SIZE', 100, 1, Math.floor(MAX_PAGE_SIZE / 2)),
+      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 4000, 100, 100_000),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+      maxFields: read.integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+      introspection: read.boolean('GRAPHQL_INTROSPECTION', false),
     },
     demoSeed: read.boolean('DEMO_SEED', database?.kind !== 'mysql'),
     mail: {

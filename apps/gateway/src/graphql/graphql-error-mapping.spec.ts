@@ -1,6 +1,6 @@
 import { DomainError, ValidationError, VersionConflictError, err } from '@dutyline/domain';
 import { ForbiddenException } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError, locatedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, locatedError, parse } from 'graphql';
 import { ForbiddenError, NotFoundError, RefusalError, TooManyRequestsError, UnauthenticatedError } from './api-errors';
 import { mapGraphQLError } from './graphql-error-mapping';
 import { valueOrRefuse } from './refusals';
@@ -61,6 +61,33 @@ describe('mapGraphQLError', () => {
     const wrapped = new GraphQLError('too deep', { originalError: rule, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     const result = mapGraphQLError({ message: 'too deep', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped, { logUnexpected: () => undefined });
     expect(result.extensions).toEqual({ code: 'QUERY_TOO_DEEP' });
+  });
+
+  it('gives the parser\'s token limit its own code, QUERY_TOO_MANY_TOKENS, and leaves other syntax errors as they are', () => {
+    const apolloSyntaxError = (query: string) => {
+      try {
+        parse(query, { maxTokens: 10 });
+      } catch (error) {
+        const cause = error as GraphQLError;
+        return new GraphQLError(cause.message, { originalError: cause, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      }
+      throw new Error('expected a syntax error');
+    };
+    const mapped = (error: GraphQLError) =>
+      mapGraphQLError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error, { logUnexpected: () => undefined });
+    expect(mapped(apolloSyntaxError('{ a b c d e f g h i j k }'))).toEqual({
+      message: 'The operation has more than 10 tokens; send large inputs as variables.',
+      extensions: { code: 'QUERY_TOO_MANY_TOKENS' },
+    });
+    expect(mapped(apolloSyntaxError('{ a(')).extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+  });
+
+  it('turns graphql-js\'s error limit on variables (no code from Apollo) into BAD_USER_INPUT, not an unexpected error', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    const logged: unknown[] = [];
+    const result = mapGraphQLError({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(message), { logUnexpected: (e) => logged.push(e) });
+    expect(result).toEqual({ message: 'Too many invalid values in the variables; the first ones are listed.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(logged).toEqual([]);
   });
 
   it('turns a variable coercion error into BAD_USER_INPUT naming the variable path', () => {

@@ -28,7 +28,8 @@ export interface ErrorMappingContext {
  * - gateway refusals (`ApiError`: NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, TOO_MANY_REQUESTS, Result
  *   refusals) → their code, field and details;
  * - `VersionConflictError` → `CONFLICT`;
- * - graphql-js input coercion (wrong type, missing argument) → `BAD_USER_INPUT` with the argument path;
+ * - the parser's token limit → `QUERY_TOO_MANY_TOKENS`;
+ * - graphql-js input coercion (wrong type, missing argument, too many such errors) → `BAD_USER_INPUT` with the argument path;
  * - anything else → `INTERNAL_SERVER_ERROR`, a generic message and the request id; logged, never a stack.
  */
 export function mapGraphQLError(formatted: GraphQLFormattedError, error: unknown, context: ErrorMappingContext): GraphQLFormattedError {
@@ -63,6 +64,12 @@ export function mapGraphQLError(formatted: GraphQLFormattedError, error: unknown
 
 const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
 
+/** The parser's token limit (`parseOptions.maxTokens`) has no code in graphql-js, only this message (16.x spells it "more that"). */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/** graphql-js stops coercing variables after 50 errors with this error, which Apollo leaves without a code. */
+const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables, error limit reached/;
+
 type Shape = (message: string, code: string, field?: string) => GraphQLFormattedError;
 
 /** Errors raised by graphql-js or Apollo before or around execution (not by our code). */
@@ -77,6 +84,11 @@ function mapProtocolError(error: GraphQLError, formatted: GraphQLFormattedError,
     const field = inputErrorPath(error);
     if (field !== undefined) return shaped(formatted.message, 'BAD_USER_INPUT', field);
   }
+  const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokenLimit) {
+    return shaped(`The operation has more than ${tokenLimit[1]} tokens; send large inputs as variables.`, 'QUERY_TOO_MANY_TOKENS');
+  }
+  if (VARIABLE_ERROR_LIMIT.test(formatted.message)) return shaped('Too many invalid values in the variables; the first ones are listed.', 'BAD_USER_INPUT');
   if (PROTOCOL_CODES.has(code) || code === 'BAD_USER_INPUT') return shaped(formatted.message, code);
   return undefined;
 }

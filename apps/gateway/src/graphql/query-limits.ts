@@ -2,16 +2,21 @@ import {
   FieldNode,
   FragmentDefinitionNode,
   GraphQLError,
+  GraphQLField,
   GraphQLNamedType,
   GraphQLSchema,
   isInterfaceType,
+  isIntrospectionType,
   isListType,
   isObjectType,
   getNamedType,
   getNullableType,
   Kind,
   OperationDefinitionNode,
+  SchemaMetaFieldDef,
   SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
@@ -52,12 +57,9 @@ function measureInner(
   return value;
 }
 
-const countsAsField = (field: FieldNode) => !field.name.value.startsWith('__');
-
 /**
- * Refuses operations nested deeper than `maxDepth` fields (`{ a { b } }` has depth 2).
- * Introspection fields (`__schema`, `__type`, `__typename`) are not counted, so tools keep working.
- * Error code: `QUERY_TOO_DEEP`.
+ * Refuses operations nested deeper than `maxDepth` fields (`{ a { b } }` has depth 2). Introspection
+ * fields (`__schema`, `__typename`) count like any other. Error code: `QUERY_TOO_DEEP`.
  */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => ({
@@ -79,7 +81,6 @@ function depthOf(selectionSet: SelectionSetNode, walk: Walk): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (!countsAsField(selection)) continue;
       deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, walk) : 0));
     } else {
       deepest = Math.max(deepest, measureInner(selection, walk, undefined, (set, _type, inner) => depthOf(set, inner)));
@@ -100,7 +101,7 @@ export interface ComplexityOptions {
  * Refuses operations whose estimated cost exceeds `maxComplexity`. Cost: every field counts 1; what
  * is asked below a list is multiplied by its length: the `first` argument (a literal, the variable's
  * default, or `maxPageSize`) of the list or of the connection holding it (`edges`, `nodes`), else
- * `assumedListSize`. Introspection is free. Example:
+ * `assumedListSize`. Introspection fields cost like any other. Example:
  * `people(first: 50) { edges { node { name contactNumbers { number } } } }` costs
  * 1 + 1 + 50 × (1 + 1 + 1 + 10 × 1) = 652. Error code: `QUERY_TOO_COMPLEX`.
  */
@@ -141,12 +142,19 @@ interface Pricing {
   readonly listSize: number;
 }
 
+/** A field of `parent`, the introspection fields (`__schema`, `__type`, `__typename`) included. */
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === SchemaMetaFieldDef.name && parent === schema.getQueryType()) return SchemaMetaFieldDef;
+  if (name === TypeMetaFieldDef.name && parent === schema.getQueryType()) return TypeMetaFieldDef;
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+}
+
 function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, walk: Walk, pricing: Pricing, page?: number): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (!countsAsField(selection)) continue;
-      const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+      const definition = fieldDefinition(pricing.schema, parent, selection.name.value);
       total += 1;
       if (!selection.selectionSet) continue;
       const isList = definition ? isListType(getNullableType(definition.type)) : false;
@@ -163,4 +171,73 @@ function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undef
     }
   }
   return total;
+}
+
+export interface SelectionLimits {
+  readonly maxAliases: number;
+  readonly maxFields: number;
+}
+
+/**
+ * Refuses operations asking more than `maxFields` fields or `maxAliases` aliases (`__typename`
+ * included; a fragment counts once per spread). Error codes: `QUERY_TOO_MANY_FIELDS`, `QUERY_TOO_MANY_ALIASES`.
+ */
+export function selectionLimitRule(limits: SelectionLimits): ValidationRule {
+  return (context: ValidationContext) => ({
+    OperationDefinition(operation: OperationDefinitionNode) {
+      const fields = countOf(operation.selectionSet, newWalk(context), () => true);
+      const aliases = countOf(operation.selectionSet, newWalk(context), (field) => field.alias !== undefined);
+      if (fields > limits.maxFields) {
+        context.reportError(
+          new GraphQLError(`The operation asks for ${fields} fields; at most ${limits.maxFields} are allowed.`, {
+            nodes: [operation],
+            extensions: { code: 'QUERY_TOO_MANY_FIELDS', fields, maxFields: limits.maxFields },
+          }),
+        );
+      }
+      if (aliases > limits.maxAliases) {
+        context.reportError(
+          new GraphQLError(`The operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed.`, {
+            nodes: [operation],
+            extensions: { code: 'QUERY_TOO_MANY_ALIASES', aliases, maxAliases: limits.maxAliases },
+          }),
+        );
+      }
+    },
+  });
+}
+
+function countOf(selectionSet: SelectionSetNode, walk: Walk, counts: (field: FieldNode) => boolean): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      total += (counts(selection) ? 1 : 0) + (selection.selectionSet ? countOf(selection.selectionSet, walk, counts) : 0);
+    } else {
+      total += measureInner(selection, walk, undefined, (set, _type, inner) => countOf(set, inner, counts));
+    }
+  }
+  return total;
+}
+
+/**
+ * Refuses the schema's introspection (`__schema`, `__type`) when it is off, once per document;
+ * `__typename` stays. Error code: `INTROSPECTION_DISABLED`.
+ */
+export function introspectionDisabledRule(): ValidationRule {
+  return (context: ValidationContext) => {
+    let reported = false;
+    return {
+      Field(field: FieldNode) {
+        const type = context.getType();
+        if (reported || !type || !isIntrospectionType(getNamedType(type))) return;
+        reported = true;
+        context.reportError(
+          new GraphQLError(`Introspection is disabled: \`${field.name.value}\` cannot be asked. The schema is published as schema.graphql.`, {
+            nodes: [field],
+            extensions: { code: 'INTROSPECTION_DISABLED' },
+          }),
+        );
+      },
+    };
+  };
 }
