@@ -4,9 +4,7 @@
 // request carries its own HS256 JWT with the query's payload_hash). A bench account and hotline are
 // seeded first. autocannon drives /health, then GET /vonage/answer (a new call each request: its own
 // uuid and caller), 64 connections, DURATION seconds each, one run each, after a short warm-up of both.
-import { randomBytes } from 'node:crypto';
-import { signVonageWebhook } from '@dutyline/vonage/testing';
-import { GatewayProcess, LoadResult, answerQuery, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
+import { GatewayProcess, LoadResult, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, signedAnswerRequest, startGatewayProcess } from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'answer';
@@ -18,14 +16,7 @@ const DATABASE_URL = benchDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const GOALS = { ratio: 0.8, p99Ms: 20, rssMb: 250 };
 
-/** A signed answer webhook for a new call: path and headers. */
-function answerRequest(hotlineNumber: string, n: number): { path: string; headers: Record<string, string> } {
-  const uuid = `${randomBytes(4).toString('hex')}-bench-4000-8000-${String(n).padStart(12, '0')}`;
-  const caller = `+3361${String(n % 100_000_000).padStart(8, '0')}`;
-  const query = answerQuery(hotlineNumber, caller, uuid);
-  const token = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery: query });
-  return { path: `/vonage/answer?${query}`, headers: { authorization: token } };
-}
+const answerRequest = (hotlineNumber: string, n: number) => signedAnswerRequest(SECRET, hotlineNumber, n);
 
 /**
  * Runs `work` (a load run), sampling the gateway's RSS every 250 ms: the result, the peak RSS and the

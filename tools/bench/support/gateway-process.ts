@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createApplication, systemCaller } from '@dutyline/application';
 import { Clock, Hotline, Id, Person } from '@dutyline/domain';
 import { createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import { signVonageWebhook } from '@dutyline/vonage/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = path.join(ROOT, 'apps', 'gateway', 'dist', 'main.js');
@@ -220,6 +221,14 @@ export async function graphql<T>(gateway: GatewayProcess, apiKey: string, query:
 export function answerQuery(hotlineNumber: string, caller: string, uuid: string): string {
   const digits = (n: string) => n.replace(/^\+/, '');
   return new URLSearchParams({ to: digits(hotlineNumber), from: digits(caller), uuid, conversation_uuid: `CON-${uuid}` }).toString();
+}
+
+/** A signed GET answer webhook for a new call (its own uuid and caller, number `n`): path and headers. */
+export function signedAnswerRequest(secret: string, hotlineNumber: string, n: number): { path: string; headers: Record<string, string> } {
+  const uuid = `${randomBytes(4).toString('hex')}-bench-4000-8000-${String(n).padStart(12, '0')}`;
+  const caller = `+3361${String(n % 100_000_000).padStart(8, '0')}`;
+  const query = answerQuery(hotlineNumber, caller, uuid);
+  return { path: `/vonage/answer?${query}`, headers: { authorization: signVonageWebhook({ secret, issuedAt: Date.now(), rawQuery: query }) } };
 }
 
 // ---- load: a typed door to autocannon 9 (it ships no types), loaded by Node itself --------------------
