@@ -63,6 +63,8 @@ describe('the gateway serves the web console at /', () => {
     expect(await voicemail.text()).not.toContain('<div id="root">');
     const post = await fetch(`${gateway.url}/directory`, { method: 'POST', headers: page.headers });
     expect(post.status).toBe(404);
+    const apiClient = await fetch(`${gateway.url}/directory`, { headers: { accept: '*/*' } });
+    expect(apiClient.status).toBe(404);
   });
 
   it('never serves a file outside its folder', async () => {

@@ -12,7 +12,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 interface StaticRequest {
   readonly method: string;
   readonly path: string;
-  accepts(type: string): string | false;
+  readonly headers: { readonly accept?: string };
 }
 interface StaticResponse {
   sendFile(file: string, options: { maxAge?: number; immutable?: boolean; headers?: Record<string, string> }, done: (error?: Error) => void): void;
@@ -41,13 +41,18 @@ export function consoleStatic(consoleDir: string, logger: JsonLogger) {
       res.sendFile(file, { maxAge: hashed ? YEAR_MS : 0, immutable: hashed, headers: hashed ? {} : { 'Cache-Control': 'no-cache' } }, (error) => error && next(error));
       return;
     }
-    if (req.path.startsWith('/assets/') || !req.accepts('html')) return next();
+    if (req.path.startsWith('/assets/') || !asksForPage(req)) return next();
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The Dutyline console is not built yet: run `npm run build -w @dutyline/console`, or `npm start`, which builds it.\n');
       return;
     }
     res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }, (error) => error && next(error));
   };
+}
+
+/** A browser navigating asks for `text/html` by name; API clients (any type, JSON) are left to the gateway's routes. */
+function asksForPage(req: StaticRequest): boolean {
+  return /(^|,)\s*text\/html\b/i.test(req.headers.accept ?? '');
 }
 
 /** A regular file under `root` named by the URL path, or null (directories, `..`, missing files). */
