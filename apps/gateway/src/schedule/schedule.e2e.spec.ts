@@ -244,7 +244,8 @@ function scheduleOver(database: 'sqlite' | 'mariadb') {
       expect(large.result.schedule.slots).toHaveLength(28);
       expect(named.size).toBe(50);
       expect(large.queries.length).toBe(small.queries.length);
-      expect(large.queries.length).toBeLessThanOrEqual(12);
+      // Two of them check the login token (the user's sessions, the revoked tokens): the same for any request.
+      expect(large.queries.length).toBeLessThanOrEqual(14);
     });
   });
 }
