@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Group, Kbd, Popover, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Popover, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { BoardPattern } from './model';
 import { formatRangeTitle, VIEWS, type BoardRange, type View } from './time';
 
@@ -33,9 +33,9 @@ export function BoardHeader({ hotlineId, hotlines, zone, badge, children }: { ho
       </Group>
       <Group gap="xs">
         {badge && (
-          <Badge size="lg" variant="light" color={badge.week >= 1 ? 'teal' : 'orange'} style={{ textTransform: 'none' }}>
+          <Text size="sm" fw={600} px="sm" py={4} c={badge.week >= 1 ? 'teal.9' : 'orange.9'} bg={badge.week >= 1 ? 'teal.0' : 'orange.0'} style={{ borderRadius: 16 }}>
             {t('badge', { week: percent(badge.week), month: percent(badge.month) })}
-          </Badge>
+          </Text>
         )}
         {children}
       </Group>

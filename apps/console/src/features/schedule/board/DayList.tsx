@@ -38,11 +38,11 @@ export function DayList({ range, slots, gaps }: { range: BoardRange; slots: read
               )}
               {entries.map(({ slot, gap }) =>
                 slot ? (
-                  <Group key={slot.id} gap={6} wrap="nowrap" align="flex-start">
-                    <Text size="sm" fw={600} w={100} style={{ flex: 'none' }}>
+                  <div key={slot.id}>
+                    <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {time(slot.startsAt, day)} – {time(slot.endsAt, day)}
                     </Text>
-                    <Group gap={4}>
+                    <Group gap={4} mt={2}>
                       {[...slot.assignees]
                         .sort((a, b) => a.level - b.level)
                         .map((a, level) => {
@@ -55,7 +55,7 @@ export function DayList({ range, slots, gaps }: { range: BoardRange; slots: read
                           );
                         })}
                     </Group>
-                  </Group>
+                  </div>
                 ) : (
                   <Text key={gap!.key + gap!.start} size="sm" c="red.8" fw={600} style={{ background: 'var(--mantine-color-red-0)', borderRadius: 4, padding: '2px 6px' }}>
                     {gapName(gap!, range.zone)}
