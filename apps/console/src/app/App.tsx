@@ -7,6 +7,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { HotlinesPage } from '../features/hotlines/HotlinesPage';
+import { HotlineSettingsPage } from '../features/hotlines/HotlineSettingsPage';
 
 function SignedInRoutes() {
   return (
@@ -16,7 +17,7 @@ function SignedInRoutes() {
         <Route path="/hotlines/:hotlineId/schedule" element={<Layout><SchedulePage /></Layout>} />
         <Route path="/directory" element={<Layout><DirectoryPage /></Layout>} />
         <Route path="/hotlines" element={<Layout><HotlinesPage /></Layout>} />
-        <Route path="/hotlines/:hotlineId/settings" element={<Layout><HotlinesPage /></Layout>} />
+        <Route path="/hotlines/:hotlineId/settings" element={<Layout><HotlineSettingsPage /></Layout>} />
         <Route path="*" element={<HomeRedirect />} />
       </Routes>
     </MeProvider>

@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": typeof types.FirstHotlineDocument,
     "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": typeof types.CreatePersonDocument,
@@ -64,6 +65,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": types.FirstHotlineDocument,
     "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": types.DirectoryDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": types.CreatePersonDocument,
@@ -132,6 +134,10 @@ export function graphql(source: "\n  query FirstHotline {\n    hotlines(first: 1
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
