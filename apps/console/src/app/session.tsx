@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
+import { graphql } from '../gql';
 import { createGraphqlClient } from '../lib/graphql-client';
 import { readSession, writeSession, type StoredSession } from '../lib/session';
 
@@ -15,6 +16,12 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 /** Keeps the login token (localStorage, so a reload keeps the session) and one GraphQL client per token. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(() => readSession());
@@ -25,13 +32,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSignedOutReason(null);
     setSession(next);
   }, []);
-  const signOut = useCallback((reason: Exclude<SignedOutReason, null> = 'signedOut') => {
+  const endLocally = useCallback((reason: Exclude<SignedOutReason, null>) => {
     writeSession(null);
     setSignedOutReason(reason);
     setSession(null);
   }, []);
 
-  const client = useMemo(() => createGraphqlClient(session?.token ?? null, () => signOut('expired')), [session, signOut]);
+  const client = useMemo(() => createGraphqlClient(session?.token ?? null, () => endLocally('expired')), [session, endLocally]);
+  /** An explicit sign-out ends the token on the server too (every instance refuses it from then on). */
+  const signOut = useCallback(
+    (reason: Exclude<SignedOutReason, null> = 'signedOut') => {
+      if (reason === 'signedOut' && session) {
+        void client.mutation(SignOutDocument, {}).toPromise().finally(() => endLocally(reason));
+      } else endLocally(reason);
+    },
+    [client, session, endLocally],
+  );
   const state = useMemo(() => ({ session, signedOutReason, signIn, signOut }), [session, signedOutReason, signIn, signOut]);
   return (
     <SessionContext.Provider value={state}>
