@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Center, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMe } from '../../app/me';
 import { BoardWorkspace } from './board/BoardWorkspace';
 import { BoardHeader, BoardToolbar } from './board/BoardToolbar';
 import { DayList } from './board/DayList';
 import { useBoardRange, useScheduleBoard } from './board/useScheduleBoard';
+import { MobileTakeLine, ScheduleSideTools, ScheduleToolbarTools } from './tools';
 
 /** The schedule board of one hotline, in the hotline's time zone (route /hotlines/:hotlineId/schedule). */
 export function SchedulePage() {
@@ -25,17 +26,18 @@ export function SchedulePage() {
   if (board.hotlineMissing) return <Alert color="red">{t('noHotline')}</Alert>;
   if (!board.hotline || !range) return <Center p="xl"><Loader aria-label={common('loading')} /></Center>;
   // What the schedule tools get from the page: { hotlineId, timeZone, version, canEdit, onChanged }.
-  const toolProps = { hotlineId, timeZone: range.zone, version: board.version, canEdit, onChanged: board.refresh };
-  void toolProps;
+  const toolProps = { hotlineId, timeZone: range.zone, range: { from: range.fromWall, to: range.toWall }, version: board.version, canEdit, onChanged: board.refresh };
 
   const header = (
     <BoardHeader hotlineId={hotlineId} hotlines={board.hotlines} zone={range.zone} badge={board.badge}>
       {/* tools: mobile header ("take the line" one tap away) */}
+      {phone && <MobileTakeLine {...toolProps} />}
     </BoardHeader>
   );
   const toolbar = (
     <BoardToolbar view={phone ? view : view} range={range} patterns={board.patterns} snapPatternId={snapPatternId} canEdit={canEdit && !phone} onView={setView} onPrevious={previous} onNext={next} onToday={today} onSnap={setSnapPatternId}>
       {/* tools */}
+      {!phone && <ScheduleToolbarTools {...toolProps} />}
     </BoardToolbar>
   );
   return (
@@ -52,7 +54,7 @@ export function SchedulePage() {
           range={range}
           canEdit={canEdit}
           snapPattern={board.patterns.find((p) => p.id === snapPatternId) ?? null}
-          side={<Group>{/* tools: side area (call-path preview, who is on duty now) */}</Group>}
+          side={<ScheduleSideTools {...toolProps} />}
         />
       )}
     </Stack>

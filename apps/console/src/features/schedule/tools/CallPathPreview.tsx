@@ -3,11 +3,10 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { Alert, Badge, Box, Button, Group, Loader, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Text, TextInput } from '@mantine/core';
 import type { ToolsCallPlanQuery } from '../../../gql/graphql';
 import { fieldErrors } from '../../../lib/errors';
-import { DateField, TimeField } from './DateInputs';
-import { ToolsCallPlanDocument, ToolsDirectoryDocument } from './documents';
+import { ON_CALL_CONTEXT, ToolsCallPlanDocument, ToolsDirectoryDocument } from './documents';
 import { readableNumber } from './names';
 import { dateAndTimeToInstant, formatInstant, instantToDateAndTime } from './time';
 import { ToolSection } from './ToolSection';
@@ -15,19 +14,32 @@ import type { ScheduleToolProps } from './types';
 
 type CallStep = ToolsCallPlanQuery['callPlan']['steps'][number];
 
-/** `1. Hugo Durand (level 1), mobile +33 6 78 90 12 04, 20 s`, `4. Voicemail`, … (the step's accessible name). */
-export function stepText(step: CallStep, position: number, teamName: (id: string) => string | undefined, t: TFunction<'scheduleTools'>): string {
-  const n = `${position}.`;
-  if (step.kind === 'VOICEMAIL') return step.greeting?.text ? t('callPath.voicemailSaying', { n, text: step.greeting.text }) : t('callPath.voicemail', { n });
-  if (step.kind === 'MESSAGE') return step.message?.text ? t('callPath.messageSaying', { n, text: step.message.text }) : t('callPath.message', { n });
-  const role =
-    step.via === 'SUPERVISOR'
-      ? t('callPath.supervisor')
-      : step.teamId && teamName(step.teamId)
-        ? t('callPath.levelInTeam', { level: (step.level ?? 0) + 1, team: teamName(step.teamId) })
-        : t('callPath.level', { level: (step.level ?? 0) + 1 });
+/** A step in words: who (or what), in which role, on which number for how long, or what is said. */
+interface StepParts {
+  readonly kind: CallStep['kind'];
+  readonly title: string;
+  readonly role?: string;
+  readonly number?: string;
+  readonly seconds?: number;
+  readonly text?: string;
+}
+
+function stepParts(step: CallStep, teamName: (id: string) => string | undefined, t: TFunction<'scheduleTools'>): StepParts {
+  if (step.kind === 'VOICEMAIL') return { kind: step.kind, title: t('callPath.voicemailTitle'), text: step.greeting?.text ?? undefined };
+  if (step.kind === 'MESSAGE') return { kind: step.kind, title: t('callPath.messageTitle'), text: step.message?.text ?? undefined };
+  const team = step.teamId ? teamName(step.teamId) : undefined;
+  const level = (step.level ?? 0) + 1;
+  const role = step.via === 'SUPERVISOR' ? t('callPath.supervisor') : team ? t('callPath.levelInTeam', { level, team }) : t('callPath.level', { level });
   const number = [step.label, step.number ? readableNumber(step.number) : null].filter(Boolean).join(' ');
-  return t('callPath.dial', { n, name: step.personName ?? '?', role, number, seconds: step.ringTimeoutSeconds ?? 0 });
+  return { kind: step.kind, title: step.personName ?? '?', role, number, seconds: step.ringTimeoutSeconds ?? 0 };
+}
+
+/** `1. Hugo Durand (level 1), mobile +33 6 78 90 12 04, 20 s`, `6. Voicemail`, … (the step's accessible name). */
+function stepText(parts: StepParts, position: number, t: TFunction<'scheduleTools'>): string {
+  const n = `${position}.`;
+  if (parts.kind === 'VOICEMAIL') return parts.text ? t('callPath.voicemailSaying', { n, text: parts.text }) : t('callPath.voicemail', { n });
+  if (parts.kind === 'MESSAGE') return parts.text ? t('callPath.messageSaying', { n, text: parts.text }) : t('callPath.message', { n });
+  return t('callPath.dial', { n, name: parts.title, role: parts.role, number: parts.number, seconds: parts.seconds });
 }
 
 /**
@@ -40,7 +52,7 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
   const [at, setAt] = useState<{ date: string; time: string } | null>(null);
   const [{ data: directory }] = useQuery({ query: ToolsDirectoryDocument });
   const instant = at ? dateAndTimeToInstant(at.date, at.time, timeZone) : null;
-  const [{ data, error, fetching }, reload] = useQuery({ query: ToolsCallPlanDocument, variables: { hotlineId, at: instant }, pause: at !== null && instant === null });
+  const [{ data, error, fetching }, reload] = useQuery({ query: ToolsCallPlanDocument, variables: { hotlineId, at: instant }, pause: at !== null && instant === null, context: ON_CALL_CONTEXT });
   useEffect(() => {
     reload({ requestPolicy: 'network-only' });
   }, [version, reload]);
@@ -48,15 +60,19 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
   const shown = at ?? instantToDateAndTime(DateTime.now(), timeZone);
   const teamName = (id: string) => directory?.teams.edges.find((e) => e.node.id === id)?.node.name;
   const plan = data?.callPlan;
-  const badge = (step: CallStep) =>
-    step.kind !== 'DIAL' ? { text: t('callPath.scenario'), color: 'gray' } : step.via === 'SUPERVISOR' ? { text: t('callPath.supervisorBadge'), color: 'orange' } : { text: t('callPath.levelBadge', { level: (step.level ?? 0) + 1 }), color: 'indigo' };
+
 
   return (
     <ToolSection title={t('callPath.title')} aside={fetching && <Loader size="xs" aria-label={t('common:loading')} />}>
-      <SimpleGrid cols={2} spacing="xs">
-        <DateField label={t('callPath.date')} value={shown.date} onChange={(date) => setAt({ ...shown, date })} />
-        <TimeField label={t('callPath.time')} value={shown.time} onChange={(time) => setAt({ ...shown, time })} />
-      </SimpleGrid>
+      <TextInput
+        type="datetime-local"
+        label={t('callPath.at')}
+        value={`${shown.date}T${shown.time}`}
+        onChange={(e) => {
+          const [date = '', time = ''] = e.currentTarget.value.split('T');
+          setAt({ date, time: time.slice(0, 5) });
+        }}
+      />
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed">
           {at === null ? t('callPath.now', { zone: timeZone }) : t('zoneNote', { zone: timeZone })}
@@ -82,17 +98,43 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
           )}
           <Box component="ol" role="list" aria-label={t('callPath.list')} m={0} p={0} style={{ listStyle: 'none' }}>
             {plan.steps.map((step, index) => {
-              const name = stepText(step, index + 1, teamName, t);
-              const b = badge(step);
+              const parts = stepParts(step, teamName, t);
+              const supervisor = step.via === 'SUPERVISOR';
               return (
-                <Box component="li" role="listitem" key={index} aria-label={name} py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-                  <Group gap={6} wrap="nowrap" align="flex-start">
-                    <Badge size="xs" variant="light" color={b.color} style={{ flex: 'none', marginTop: 2 }}>
-                      {b.text}
-                    </Badge>
-                    <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                      {name}
-                    </Text>
+                <Box component="li" role="listitem" key={index} aria-label={stepText(parts, index + 1, t)} py={5} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                  <Group gap={8} wrap="nowrap" align="flex-start">
+                    <Box
+                      aria-hidden
+                      w={20}
+                      h={20}
+                      mt={1}
+                      style={{ flex: 'none', borderRadius: 10, display: 'grid', placeItems: 'center', fontSize: 11, fontWeight: 700 }}
+                      bg={parts.kind !== 'DIAL' ? 'gray.2' : supervisor ? 'orange.1' : 'indigo.1'}
+                      c={parts.kind !== 'DIAL' ? 'gray.7' : supervisor ? 'orange.9' : 'indigo.9'}
+                    >
+                      {index + 1}
+                    </Box>
+                    <Box style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={600} lh={1.3}>
+                        {parts.title}
+                        {parts.role && (
+                          <Text span size="xs" fw={400} c="dimmed">
+                            {' '}
+                            · {parts.role}
+                          </Text>
+                        )}
+                      </Text>
+                      {parts.number && (
+                        <Text size="xs" lh={1.3}>
+                          {parts.number} · {parts.seconds} s
+                        </Text>
+                      )}
+                      {parts.text && (
+                        <Text size="xs" c="dimmed" fs="italic" lh={1.3} style={{ overflowWrap: 'anywhere' }}>
+                          “{parts.text}”
+                        </Text>
+                      )}
+                    </Box>
                   </Group>
                 </Box>
               );

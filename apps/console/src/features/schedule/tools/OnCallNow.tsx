@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Alert, Badge, Box, Group, Text } from '@mantine/core';
-import { ToolsOnCallNowDocument } from './documents';
+import { ON_CALL_CONTEXT, ToolsOnCallNowDocument } from './documents';
 import { assigneeColour, assigneeName } from './names';
 import { formatInstant } from './time';
 import { ToolSection } from './ToolSection';
@@ -13,7 +13,7 @@ import { useNow } from './use-now';
 export function OnCallNow({ hotlineId, timeZone, version }: Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'version'>) {
   const { t, i18n } = useTranslation('scheduleTools');
   const now = useNow();
-  const [{ data }, reload] = useQuery({ query: ToolsOnCallNowDocument, variables: { hotlineId } });
+  const [{ data }, reload] = useQuery({ query: ToolsOnCallNowDocument, variables: { hotlineId }, context: ON_CALL_CONTEXT });
   useEffect(() => {
     reload({ requestPolicy: 'network-only' });
   }, [now, version, reload]);

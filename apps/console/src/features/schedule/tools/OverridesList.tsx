@@ -6,7 +6,7 @@ import { Alert, Badge, Box, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ToolOverrideFragment } from '../../../gql/graphql';
 import { fieldErrors } from '../../../lib/errors';
-import { ToolsEndOverrideDocument, ToolsOverridesDocument } from './documents';
+import { ON_CALL_CONTEXT, ToolsEndOverrideDocument, ToolsOverridesDocument } from './documents';
 import { assigneeColour, assigneeName } from './names';
 import { formatInstantRange, localToInstant } from './time';
 import { ToolSection } from './ToolSection';
@@ -28,7 +28,7 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
   const now = useNow();
   const from = localToInstant(range.from, timeZone) ?? '';
   const to = localToInstant(range.to, timeZone) ?? '';
-  const [{ data, error }, reload] = useQuery({ query: ToolsOverridesDocument, variables: { hotlineId, from, to }, pause: !from || !to });
+  const [{ data, error }, reload] = useQuery({ query: ToolsOverridesDocument, variables: { hotlineId, from, to }, pause: !from || !to, context: ON_CALL_CONTEXT });
   const [ending, endOverride] = useMutation(ToolsEndOverrideDocument);
   const [endingId, setEndingId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);

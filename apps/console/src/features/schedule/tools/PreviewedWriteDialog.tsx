@@ -59,7 +59,7 @@ interface Refusal {
  */
 export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone, input, write, version: readVersion, reach, children, fields }: PreviewedWriteDialogProps<I>) {
   const { opened, onClose, onChanged } = tool;
-  const version = readVersion ?? tool.version;
+  const boardVersion = tool.version;
   const { t, i18n } = useTranslation('scheduleTools');
   const client = useClient();
   const phone = useMediaQuery('(max-width: 48em)');
@@ -69,8 +69,8 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
   const [changedNotice, setChangedNotice] = useState<string | null>(null);
   /** The newest version this dialog has heard of (the board's prop may lag after a conflict). */
-  const newestVersion = useRef(typeof version === 'number' ? version : 0);
-  if (typeof version === 'number' && version > newestVersion.current) newestVersion.current = version;
+  const newestVersion = useRef<number | null>(boardVersion ?? null);
+  if (boardVersion !== undefined && boardVersion > (newestVersion.current ?? -1)) newestVersion.current = boardVersion;
 
   const mode = replace ? ('REPLACE' as const) : ('REJECT' as const);
   const keyOf = (m: string) => JSON.stringify([input, m]);
@@ -93,12 +93,15 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
   }
 
   async function expectedVersion(): Promise<number | null> {
-    if (typeof version === 'number') return newestVersion.current;
-    return version();
+    if (readVersion) return readVersion();
+    if (newestVersion.current !== null) return newestVersion.current;
+    if (!reach) return null;
+    const answer = await client.query(ToolsScheduleDocument, { hotlineId: reach.hotlineId, from: reach.from, to: reach.to }, { requestPolicy: 'network-only' }).toPromise();
+    return answer.data?.schedule.version ?? null;
   }
 
   function conflicted(currentVersion: number | undefined, message: string) {
-    if (currentVersion !== undefined && currentVersion > newestVersion.current) newestVersion.current = currentVersion;
+    if (currentVersion !== undefined && currentVersion > (newestVersion.current ?? -1)) newestVersion.current = currentVersion;
     setChangedNotice(message);
     onChanged();
   }

@@ -55,12 +55,12 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
 
   useEffect(() => {
     if (!opened) return;
-    const now = roundedUp(DateTime.now().setZone(timeZone), 5);
+    const now = DateTime.now().setZone(timeZone).startOf('minute');
     setReplaced('');
     setReplacement(null);
     setLevel(WHOLE_LIST);
     setStart(instantToDateAndTime(now, timeZone));
-    setEnd(instantToDateAndTime(now.plus({ hours: 2 }), timeZone));
+    setEnd(instantToDateAndTime(roundedUp(now.plus({ hours: 2 }), 15), timeZone));
     setReason('');
     setErrors([]);
   }, [opened, timeZone]);
@@ -69,8 +69,8 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
     setReplaced(key);
     const who = people.find((p) => refKey(p.ref) === key);
     if (!who) return;
-    const now = roundedUp(DateTime.now().setZone(timeZone), 5);
-    const from = DateTime.max(DateTime.fromISO(who.slot.startsAt), now);
+    // From now (this minute: in force at once) when their slot has begun.
+    const from = DateTime.max(DateTime.fromISO(who.slot.startsAt), DateTime.now().startOf('minute'));
     setLevel(String(who.level));
     setStart(instantToDateAndTime(from, timeZone));
     setEnd(instantToDateAndTime(DateTime.fromISO(who.slot.endsAt), timeZone));

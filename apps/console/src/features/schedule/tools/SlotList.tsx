@@ -39,7 +39,7 @@ export function SlotList({ label, slots, timeZone, struck, note }: SlotListProps
           return (
             <Box component="li" key={`${slot.id}-${slot.start}`} aria-label={extra ? `${text} ${extra}` : text} py={2}>
               <Group gap={6} wrap="nowrap" align="flex-start">
-                <Group gap={2} pt={6} wrap="nowrap" aria-hidden>
+                <Group gap={2} pt={6} wrap="nowrap" aria-hidden w={30} style={{ flex: 'none' }}>
                   {[...slot.assignees]
                     .sort((a, b) => a.level - b.level)
                     .map((a) => (

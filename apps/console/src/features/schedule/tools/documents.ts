@@ -1,5 +1,11 @@
 import { graphql } from '../../../gql';
 
+/**
+ * What the answers about who takes calls depend on: a write returning any of these (an override, a
+ * schedule change) makes urql ask again for the queries that carry this context.
+ */
+export const ON_CALL_CONTEXT = { additionalTypenames: ['Override', 'OverrideChange', 'ScheduleChange', 'Slot'] };
+
 /** The GraphQL operations of the schedule tools (fragments shared by the previews, the overrides and the call path). */
 
 export const ToolAssigneeFragment = graphql(`

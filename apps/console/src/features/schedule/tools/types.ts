@@ -7,8 +7,8 @@ export interface ScheduleToolProps {
   readonly timeZone: string;
   /** The board's visible range, wall-clock `YYYY-MM-DDTHH:MM` in the hotline's zone ([from, to)). */
   readonly range: { readonly from: string; readonly to: string };
-  /** `Schedule.version` as the board loaded it. */
-  readonly version: number;
+  /** `Schedule.version` as the board loaded it; undefined until it has (the tools then read it themselves). */
+  readonly version: number | undefined;
   readonly canEdit: boolean;
   /** Called after every successful write, so the board reloads. */
   onChanged(): void;
