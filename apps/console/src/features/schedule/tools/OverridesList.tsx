@@ -25,7 +25,8 @@ function whoText(override: ToolOverrideFragment, t: (key: string, options?: Reco
  */
 export function OverridesList({ hotlineId, timeZone, range, version, canEdit, onChanged }: ScheduleToolProps) {
   const { t, i18n } = useTranslation('scheduleTools');
-  const now = useNow();
+  useNow(); // a render a minute at least, so what is over leaves the list
+  const now = DateTime.now();
   const from = localToInstant(range.from, timeZone) ?? '';
   const to = localToInstant(range.to, timeZone) ?? '';
   const [{ data, error }, reload] = useQuery({ query: ToolsOverridesDocument, variables: { hotlineId, from, to }, pause: !from || !to, context: ON_CALL_CONTEXT });
