@@ -174,6 +174,30 @@ describeInBrowser('console: the schedule board', () => {
     expect((await only()).assignees.map((a) => a.person?.name)).toEqual(['Camille Martin', 'Hugo Durand']);
   });
 
+  browserIt('a palette entry picked up with Space, carried with the arrows and dropped with Space creates a slot; a chosen period shapes a mouse drop', () => browser, async (page) => {
+    const thu = monday.plus({ days: 10 });
+    const date = thu.toISODate()!;
+    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await openBoard(page, `view=day&date=${date}`);
+    await page.getByRole('button', { name: 'Julie Moreau', exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: `Julie Moreau, level 1, ${day(thu)} 08:30 – 16:30`, exact: true }).waitFor();
+    expect((await schedule(`${date}T00:00`, `${thu.plus({ days: 1 }).toISODate()}T00:00`)).slots.map((s) => [s.start, s.end])).toEqual([[`${date}T08:30`, `${date}T16:30`]]);
+
+    // "Weeknights" chosen: a drop on a Tuesday of an empty week makes that evening's 18:00 → 08:00.
+    const tue = monday.plus({ days: 22 });
+    await openBoard(page, `view=week&date=${tue.toISODate()}`);
+    await page.getByRole('combobox', { name: 'Snap to period' }).click();
+    await page.getByRole('option', { name: 'Weeknights' }).click();
+    const row = await centre(page, page.getByRole('group', { name: 'Level 1' }));
+    const chloe = await centre(page, page.getByRole('button', { name: 'Chloé Petit', exact: true }));
+    await drag(page, chloe, { x: row.left + row.width * (1.5 / 7), y: row.y });
+    await page.getByRole('button', { name: `Chloé Petit, level 1, ${day(tue)} 18:00 – ${day(tue.plus({ days: 1 }))} 08:00`, exact: true }).waitFor();
+  });
+
   browserIt('a slot across the night the clocks go forward in Paris keeps its local times, on a 23-hour day drawn narrower', () => browser, async (page) => {
     const created = await gateway.graphql<{ createHotline: { id: string } }>(
       'mutation ($input: CreateHotlineInput!) { createHotline(input: $input) { id } }',

@@ -107,6 +107,16 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
     [overrides, range.zone, language, t],
   );
 
+  // Hour marks in real time from each local midnight: every hour on a day view, 06/12/18 otherwise.
+  const ticks = useMemo(
+    () =>
+      range.days.flatMap((d) =>
+        Array.from({ length: d.hours - 1 }, (_, i) => d.start.plus({ hours: i + 1 }))
+          .filter((h) => (range.view === 'day' ? true : h.hour % 6 === 0))
+          .map((h) => ({ ms: h.toMillis(), label: h.toFormat('HH:mm') })),
+      ),
+    [range],
+  );
   const nowFrac = fraction(range, now);
   const pxToFrac = trackWidth > 0 ? 1 / trackWidth : 0;
 
@@ -124,13 +134,19 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
               key={day.date}
               aria-current={isToday ? 'date' : undefined}
               className={`${classes.dayHeader} ${isToday ? classes.dayHeaderToday : ''} ${day.hours !== 24 ? classes.dayHeaderDst : ''}`}
-              style={{ left: `${left * 100}%`, width: `${width * 100}%` }}
+              style={{ left: `${left * 100}%`, width: `${width * 100}%`, justifyContent: range.view === 'day' ? 'flex-start' : undefined, paddingTop: range.view === 'day' ? 3 : undefined }}
             >
               <span>{day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}</span>
               {isToday && <span style={{ fontSize: 10, fontWeight: 500 }}>{t('todayMark')}</span>}
             </div>
           );
         })}
+        {range.view === 'day' &&
+          ticks.map((tick) => (
+            <span key={tick.ms} aria-hidden className={classes.tickLabel} style={{ left: `${fraction(range, tick.ms) * 100}%` }}>
+              {tick.label}
+            </span>
+          ))}
       </div>
 
       <div className={classes.label}>{t('coverage')}</div>
@@ -144,6 +160,9 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
               className={`${classes.dayColumn} ${day.date === today ? classes.dayColumnToday : ''}`}
               style={{ left: `${fraction(range, day.startMs) * 100}%`, width: `${(fraction(range, day.endMs) - fraction(range, day.startMs)) * 100}%` }}
             />
+          ))}
+          {ticks.map((tick) => (
+            <div key={tick.ms} className={classes.tick} style={{ left: `${fraction(range, tick.ms) * 100}%` }} />
           ))}
           {blocks
             .filter((b) => b.level === row && b.endMs > range.startMs && b.startMs < range.endMs)

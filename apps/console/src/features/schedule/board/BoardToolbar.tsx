@@ -84,7 +84,7 @@ export function BoardToolbar({ view, range, patterns, snapPatternId, canEdit, on
         {canEdit && (
           <Select
             size="xs"
-            w={230}
+            w={260}
             aria-label={t('snap')}
             placeholder={t('snap')}
             data={[{ value: '', label: t('snapNone') }, ...patterns.map((p) => ({ value: p.id, label: p.name }))]}
