@@ -173,6 +173,15 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     await form.waitFor({ state: 'detached' });
     const ends = (await overrides()).filter((o) => o.assignees[0]?.person?.name === 'Julie Moreau').map((o) => DateTime.fromISO(o.end).toMillis());
     expect(ends).toContain(until.toMillis());
+
+    // "Give the line back" ends every override of hers in force: the call path is the schedule's again.
+    await page.getByText(`You have the line until ${local(wall(until))}.`).waitFor();
+    await page.getByRole('button', { name: 'Give the line back' }).click();
+    await page.getByText('The line is back with the schedule.').waitFor();
+    const stillMine = (await overrides()).filter((o) => o.assignees[0]?.person?.name === 'Julie Moreau' && DateTime.fromISO(o.end).toMillis() > Date.now());
+    expect(stillMine).toEqual([]);
+    await page.getByRole('button', { name: /^Take the line until \d\d:\d\d$/ }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Call path"] [role="listitem"]')?.getAttribute('aria-label')?.startsWith('1. Julie Moreau'));
   });
 
   browserIt('replaces someone for a range (the override is in `overrides`), then ends it early', () => browser, async (page) => {
@@ -233,6 +242,54 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     });
     expect(plan.callPlan.steps.at(-1)!.kind).not.toBe('DIAL');
     await keepScreenshot(page, 'call-path', true);
+  });
+
+  browserIt('a version conflict on Save says the schedule changed, saves nothing and previews again on the new schedule', () => browser, async (page) => {
+    const inTwoWeeks = nextMonday.plus({ weeks: 1 });
+    await openBoard(page);
+    await page.getByRole('button', { name: 'Copy and periods' }).click();
+    await page.getByRole('menuitem', { name: 'Copy a day…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copy a day to other dates' });
+    await dialog.getByLabel('Day to copy').fill(monday.plus({ days: 1 }).toISODate()!);
+    await dialog.getByLabel('Copy to these dates: date to add').fill(inTwoWeeks.plus({ days: 1 }).toISODate()!);
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('list', { name: 'Slots to create' }).waitFor();
+
+    // Someone else writes meanwhile (Julie Moreau on the target day's evening, where the copy does not go).
+    const target = inTwoWeeks.plus({ days: 1 });
+    const before = await schedule(wall(target), wall(target.plus({ days: 2 })));
+    await ask('mutation ($input: CreateSlotsInput!) { createSlots(input: $input) { version } }', {
+      input: { hotlineId, slots: [{ start: wall(target.set({ hour: 20 })), end: wall(target.set({ hour: 21 })), assignees: [{ kind: 'PERSON', id: people['Julie Moreau'] }] }] },
+    });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'The schedule was changed by someone else before your change was saved: nothing was saved.' }).waitFor();
+    const unsaved = await schedule(wall(target), wall(target.plus({ days: 2 })));
+    expect(unsaved.slots.map((s) => s.start)).toEqual([...before.slots.map((s) => s.start), wall(target.set({ hour: 20 }))].sort());
+    // The preview made again on the new version now names Julie's slot in the way; with replace, it saves.
+    await dialog.getByRole('list', { name: 'Slots in the way' }).getByRole('listitem', { name: new RegExp(`1\\. Julie Moreau$`) }).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Replace what is in the way' }).check();
+    await dialog.getByRole('list', { name: 'Slots removed' }).waitFor();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await schedule(wall(target), wall(target.plus({ days: 2 })));
+    expect(saved.version).toBeGreaterThan(unsaved.version);
+    expect(saved.slots.some((s) => s.assignees.some((a) => a.person?.name === 'Julie Moreau'))).toBe(false);
+  });
+
+  browserIt('a member sees the tools read only: Take the line, Replace and the copies disabled with the notice, no End now', () => browser, async (page) => {
+    const password = 'tools-member-password-42';
+    await ask('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email: 'tools-member@demo.dutyline.example', name: 'Tools member', password, role: 'MEMBER' } });
+    await signIn(page, gateway.url, 'tools-member@demo.dutyline.example', password);
+    await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
+    const take = page.getByRole('button', { name: /^Take the line until \d\d:\d\d$/ });
+    await expect(take.isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Take the line until a time you choose' }).isDisabled()).resolves.toBe(true);
+    await expect(take.getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).textContent())).resolves.toBe('Read only: your role cannot change this.');
+    await expect(page.getByRole('button', { name: 'Replace someone…' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Copy and periods' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('list', { name: 'Call path' }).getByRole('listitem').first().waitFor();
+    await expect(page.getByRole('button', { name: /^End now/ }).count()).resolves.toBe(0);
   });
 
   browserIt('on a phone, "Take the line" is in the header, one tap away', () => browser, async (page) => {

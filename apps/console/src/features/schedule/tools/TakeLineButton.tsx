@@ -6,7 +6,7 @@ import { ActionIcon, Alert, Button, Group, Popover, SimpleGrid, Stack, Text } fr
 import { notifications } from '@mantine/notifications';
 import { errorAt, fieldErrors, generalErrors, type FieldError } from '../../../lib/errors';
 import { DateField, TimeField } from './DateInputs';
-import { ToolsCreateOverrideDocument, ToolsMeDocument } from './documents';
+import { ON_CALL_CONTEXT, ToolsCreateOverrideDocument, ToolsEndOverrideDocument, ToolsMeDocument, ToolsOverridesDocument } from './documents';
 import { dateAndTimeToInstant, formatInstant, instantToDateAndTime, roundedUp } from './time';
 import type { ScheduleToolProps } from './types';
 import { useNow } from './use-now';
@@ -37,6 +37,18 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
   const defaultEnd = defaultTakeLineEnd(now, timeZone);
   const [until, setUntil] = useState(() => instantToDateAndTime(defaultEnd, timeZone));
   const person = meData?.me.person ?? null;
+  // Mine now: overrides of level 1 to my person in force (the newest first: it is the one that wins).
+  const [{ data: nowData }] = useQuery({
+    query: ToolsOverridesDocument,
+    variables: { hotlineId, from: now.toISO()!, to: now.plus({ minutes: 1 }).toISO()! },
+    pause: !person,
+    context: ON_CALL_CONTEXT,
+  });
+  const minesNow = [...(nowData?.overrides ?? [])]
+    .reverse()
+    .filter((o) => o.level === 0 && o.assignees[0]?.person?.id === person?.id && DateTime.fromISO(o.start) <= DateTime.now() && DateTime.fromISO(o.end) > DateTime.now());
+  const mine = minesNow[0];
+  const [giving, endOverride] = useMutation(ToolsEndOverrideDocument);
 
   const disabledReason = !canEdit ? t('common:readOnly') : meData && !person ? t('takeLine.noPerson') : null;
   const defaultTime = defaultEnd.toFormat('HH:mm');
@@ -58,21 +70,51 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
     }
   }
 
+  /** Ends every override of mine in force: the calls go back to the schedule. */
+  async function giveBack(): Promise<void> {
+    let ended = 0;
+    for (const o of minesNow) {
+      const answer = await endOverride({ input: { hotlineId, id: o.id } });
+      setErrors(fieldErrors(answer.error));
+      if (!answer.data) break;
+      ended++;
+    }
+    if (ended > 0) {
+      notifications.show({ color: 'green', message: t('takeLine.givenBack') });
+      onChanged();
+    }
+  }
+
   const general = generalErrors(errors, pickerOpen ? ['end'] : []);
   return (
     <Stack gap={2} style={compact ? undefined : { minWidth: 0 }}>
       <Group gap={0} wrap="nowrap">
-        <Button
-          size={compact ? 'xs' : 'sm'}
-          color="teal"
-          onClick={() => void take(defaultEnd.toISO())}
-          loading={result.fetching && !pickerOpen}
-          disabled={!!disabledReason || !person}
-          aria-describedby={disabledReason ? reasonId : undefined}
-          style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
-        >
-          {compact ? t('takeLine.short') : t('takeLine.until', { time: defaultTime })}
-        </Button>
+        {mine ? (
+          <Button
+            size={compact ? 'xs' : 'sm'}
+            color="teal"
+            variant="light"
+            onClick={() => void giveBack()}
+            loading={giving.fetching}
+            disabled={!!disabledReason}
+            aria-describedby={reasonId}
+            style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+          >
+            {t('takeLine.giveBack')}
+          </Button>
+        ) : (
+          <Button
+            size={compact ? 'xs' : 'sm'}
+            color="teal"
+            onClick={() => void take(defaultEnd.toISO())}
+            loading={result.fetching && !pickerOpen}
+            disabled={!!disabledReason || !person}
+            aria-describedby={disabledReason ? reasonId : undefined}
+            style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+          >
+            {compact ? t('takeLine.short') : t('takeLine.until', { time: defaultTime })}
+          </Button>
+        )}
         <Popover
           opened={pickerOpen}
           onChange={setPickerOpen}
@@ -131,9 +173,9 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
           </Popover.Dropdown>
         </Popover>
       </Group>
-      {disabledReason && (
+      {(disabledReason || mine) && (
         <Text id={reasonId} size="xs" c="dimmed" maw={compact ? 180 : 260} lh={1.2}>
-          {disabledReason}
+          {disabledReason ?? t('takeLine.yours', { until: formatInstant(mine!.end, timeZone, i18n.language) })}
         </Text>
       )}
       {general.map((e) => (

@@ -103,6 +103,9 @@ export const scheduleTools = {
       taken: 'You have the line until {{until}} ({{zone}}).',
       badEnd: 'Give a date and a time.',
       noPerson: 'You cannot take the line: no person of the directory has your e-mail address.',
+      giveBack: 'Give the line back',
+      givenBack: 'The line is back with the schedule.',
+      yours: 'You have the line until {{until}}.',
     },
     replace: {
       open: 'Replace someone…',
@@ -273,6 +276,9 @@ export const scheduleTools = {
       taken: 'Vous avez la ligne jusqu’au {{until}} ({{zone}}).',
       badEnd: 'Indiquez une date et une heure.',
       noPerson: 'Vous ne pouvez pas prendre la ligne : aucune personne de l’annuaire n’a votre adresse e-mail.',
+      giveBack: 'Rendre la ligne',
+      givenBack: 'La ligne revient au planning.',
+      yours: 'Vous avez la ligne jusqu’au {{until}}.',
     },
     replace: {
       open: 'Remplacer quelqu’un…',
