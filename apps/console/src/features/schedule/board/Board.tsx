@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { safeColour } from './colour';
 import { assigneeView, type BoardOverride, type BoardSlot, type Candidate } from './model';
 import { SlotBlock } from './SlotBlock';
-import { formatDayHeader, formatMoment, formatSpan, fraction, todayIn, type BoardRange } from './time';
+import { formatDayHeader, formatMoment, formatSpan, fraction, luxonLocale, todayIn, type BoardRange } from './time';
 import classes from './board.module.css';
 
 export interface RowDropData {
@@ -133,11 +133,19 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
             <div
               key={day.date}
               aria-current={isToday ? 'date' : undefined}
+              title={day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}
               className={`${classes.dayHeader} ${isToday ? classes.dayHeaderToday : ''} ${day.hours !== 24 ? classes.dayHeaderDst : ''}`}
               style={{ left: `${left * 100}%`, width: `${width * 100}%`, justifyContent: range.view === 'day' ? 'flex-start' : undefined, paddingTop: range.view === 'day' ? 3 : undefined }}
             >
-              <span>{day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}</span>
-              {isToday && <span style={{ fontSize: 10, fontWeight: 500 }}>{t('todayMark')}</span>}
+              {range.view === 'twoWeeks' ? (
+                <>
+                  <span>{day.hours !== 24 ? t('dayHours', { day: day.start.setLocale(luxonLocale(language)).toFormat('ccc'), hours: day.hours }) : day.start.setLocale(luxonLocale(language)).toFormat('ccc')}</span>
+                  <span>{day.start.setLocale(luxonLocale(language)).toFormat('d LLL')}</span>
+                </>
+              ) : (
+                <span>{day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}</span>
+              )}
+              {isToday && range.view !== 'twoWeeks' && <span style={{ fontSize: 10, fontWeight: 500 }}>{t('todayMark')}</span>}
             </div>
           );
         })}
