@@ -244,6 +244,63 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     await keepScreenshot(page, 'call-path', true);
   });
 
+  browserIt('applies a predefined period to ordered levels, with its preview', () => browser, async (page) => {
+    const week = nextMonday.plus({ weeks: 2 });
+    await openBoard(page);
+    await page.getByRole('button', { name: 'Copy and periods' }).click();
+    await page.getByRole('menuitem', { name: 'Apply a period…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Apply a predefined period' });
+    await dialog.getByLabel('Period').selectOption({ label: 'Office hours' });
+    await dialog.getByLabel('First day').fill(week.toISODate()!);
+    await dialog.getByLabel('Last day').fill(week.plus({ days: 6 }).toISODate()!);
+    await dialog.getByLabel('Level 1', { exact: true }).selectOption({ label: 'Équipe maintenance' });
+    await dialog.getByRole('button', { name: '+ Add a level' }).click();
+    await dialog.getByLabel('Level 2', { exact: true }).selectOption({ label: 'Hugo Durand' });
+    await dialog.getByRole('button', { name: 'Move level 2 up' }).click();
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const toCreate = dialog.getByRole('list', { name: 'Slots to create' });
+    await toCreate.waitFor();
+    const created = await itemNames(toCreate);
+    expect(created).toEqual([0, 1, 2, 3, 4].map((d) => `${localRange(wall(week.plus({ days: d }).set({ hour: 8 })), wall(week.plus({ days: d }).set({ hour: 18 })))} (10 h): 1. Hugo Durand · 2. Équipe maintenance`));
+    await keepScreenshot(page, 'apply-period-preview');
+    expect((await schedule(wall(week), wall(week.plus({ weeks: 1 })))).slots).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await schedule(wall(week), wall(week.plus({ weeks: 1 })));
+    expect(saved.slots.map((s) => [s.start, s.assignees.map((a) => a.person?.name ?? a.team?.name)])).toEqual(
+      [0, 1, 2, 3, 4].map((d) => [wall(week.plus({ days: d }).set({ hour: 8 })), ['Hugo Durand', 'Équipe maintenance']]),
+    );
+  });
+
+  browserIt('copies two days to another hotline of the account, expecting the TARGET\'s version, same wall-clock times in its zone', () => browser, async (page) => {
+    const created = await ask<{ createHotline: { id: string } }>('mutation ($input: CreateHotlineInput!) { createHotline(input: $input) { id } }', {
+      input: { name: 'Night line', number: '+33184800077', timeZone: 'America/New_York' },
+    });
+    const target = created.createHotline.id;
+    const targetSchedule = (from: string, to: string) =>
+      ask<{ schedule: { version: number; slots: ServerSlot[] } }>(`query ($h: ID!, $f: String!, $t: String!) { schedule(hotlineId: $h, from: $f, to: $t) { version slots { ${SLOT} } } }`, { h: target, f: from, t: to }).then((d) => d.schedule);
+    const source = (await schedule(wall(monday), wall(monday.plus({ days: 2 })))).slots.filter((s) => s.start >= wall(monday));
+
+    await openBoard(page);
+    await page.getByRole('button', { name: 'Copy and periods' }).click();
+    await page.getByRole('menuitem', { name: 'Copy to another hotline…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copy to another hotline' });
+    await dialog.getByLabel('Hotline to copy to').selectOption({ label: 'Night line (America/New_York)' });
+    await dialog.getByLabel('First day').fill(monday.toISODate()!);
+    await dialog.getByLabel('Last day').fill(monday.plus({ days: 1 }).toISODate()!);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByText('Times on the hotline’s clock (America/New_York).').waitFor();
+    const list = dialog.getByRole('list', { name: 'Slots to create' });
+    await list.waitFor();
+    const names = await itemNames(list);
+    expect(names).toHaveLength(source.length);
+    expect(names[0].startsWith(`${localRange(source[0].start, source[0].end)} `)).toBe(true);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const copied = await targetSchedule(wall(monday), wall(monday.plus({ days: 3 })));
+    expect(copied.slots.map((s) => [s.start, s.end])).toEqual(source.map((s) => [s.start, s.end]));
+  });
+
   browserIt('a version conflict on Save says the schedule changed, saves nothing and previews again on the new schedule', () => browser, async (page) => {
     const inTwoWeeks = nextMonday.plus({ weeks: 1 });
     await openBoard(page);
