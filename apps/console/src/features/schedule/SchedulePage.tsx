@@ -35,7 +35,7 @@ export function SchedulePage() {
     </BoardHeader>
   );
   const toolbar = (
-    <BoardToolbar view={phone ? view : view} range={range} patterns={board.patterns} snapPatternId={snapPatternId} canEdit={canEdit && !phone} onView={setView} onPrevious={previous} onNext={next} onToday={today} onSnap={setSnapPatternId}>
+    <BoardToolbar view={view} range={range} patterns={board.patterns} snapPatternId={snapPatternId} canEdit={canEdit && !phone} onView={setView} onPrevious={previous} onNext={next} onToday={today} onSnap={setSnapPatternId}>
       {/* tools */}
       {!phone && <ScheduleToolbarTools {...toolProps} />}
     </BoardToolbar>

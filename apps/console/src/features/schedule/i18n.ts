@@ -41,6 +41,7 @@ export const schedule = {
     picked: 'Picked up {{name}}: {{level}}, {{at}}. Arrows move, Space drops, Escape cancels.',
     pickedMove: '{{name}}: {{level}}, {{at}}',
     dropCancelled: 'Drop cancelled.',
+    dnd: { start: 'Picked up {{name}}.', over: '{{name}} over {{row}}.', end: '{{name}} dropped on {{row}}.' },
     keyboard: 'Keyboard',
     keyboardTitle: 'Keyboard shortcuts',
     keys: {
@@ -132,6 +133,7 @@ export const schedule = {
     picked: '{{name}} pris : {{level}}, {{at}}. Flèches pour déplacer, Espace pour poser, Échap pour annuler.',
     pickedMove: '{{name}} : {{level}}, {{at}}',
     dropCancelled: 'Dépôt annulé.',
+    dnd: { start: '{{name}} pris.', over: '{{name}} au-dessus de {{row}}.', end: '{{name}} posé sur {{row}}.' },
     keyboard: 'Clavier',
     keyboardTitle: 'Raccourcis clavier',
     keys: {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, type Announcements, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
 import { DateTime } from 'luxon';
 import { Alert } from '@mantine/core';
 import { Board, type Carrying, type ResizePreview, type RowDropData } from './Board';
@@ -10,7 +10,7 @@ import { SlotEditor } from './SlotEditor';
 import type { ResizeDragData, SlotDragData } from './SlotBlock';
 import { readableText, safeColour } from './colour';
 import { type BoardGap, type BoardPattern, type BoardSlot, type Candidate } from './model';
-import { formatMoment, fromWall, instantMs, snapped, type BoardRange } from './time';
+import { formatMoment, formatSpan, fromWall, instantMs, snapped, type BoardRange } from './time';
 import { useBoardActions } from './useBoardActions';
 import type { ScheduleBoardState } from './useScheduleBoard';
 import classes from './board.module.css';
@@ -189,10 +189,23 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
     [board, actions],
   );
 
+  // What a screen reader hears during a mouse drag (the keyboard ways announce through `announcement`).
+  const dragName = (data: unknown) => {
+    const d = data as DragData | undefined;
+    return d?.type === 'palette' ? d.candidate.name : d ? t('editor.title', { span: formatSpan(DateTime.fromISO(d.slot.startsAt).setZone(zone), DateTime.fromISO(d.slot.endsAt).setZone(zone), i18n.language, false) }) : '';
+  };
+  const rowName = (data: unknown) => t('level', { n: ((data as RowDropData | undefined)?.level ?? 0) + 1 });
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('dnd.start', { name: dragName(active.data.current) }),
+    onDragOver: ({ active, over }) => (over ? t('dnd.over', { name: dragName(active.data.current), row: rowName(over.data.current) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('dnd.end', { name: dragName(active.data.current), row: rowName(over.data.current) }) : t('dropCancelled')),
+    onDragCancel: () => t('dropCancelled'),
+  };
+
   const editingSlot = editing ? board.slots.find((s) => s.id === editing) : undefined;
   const strip = <CoverageStrip range={range} gaps={board.gaps} serviceHours={board.hotline?.serviceHours} candidates={board.candidates} canEdit={canEdit} onFill={onFill} />;
   return (
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={() => (setDragged(null), setResize(null))} accessibility={{ screenReaderInstructions: { draggable: t('paletteHint') } }}>
+    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={() => (setDragged(null), setResize(null))} accessibility={{ screenReaderInstructions: { draggable: t('paletteHint') }, announcements }}>
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           {board.conflict && (
