@@ -118,7 +118,7 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
             controls="rail"
             renderItem={(row, index) => (
               <Paper withBorder p="xs" role="group" aria-label={t('numbers.row', { n: index + 1 })} bg={row.enabled ? undefined : 'var(--mantine-color-gray-0)'}>
-                <Grid gap="xs" align="flex-end">
+                <Grid gap="xs" align="flex-start">
                   <Grid.Col span={{ base: 12, sm: 5 }}>
                     <TextInput
                       label={t('numbers.number')}

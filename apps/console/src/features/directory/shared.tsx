@@ -85,7 +85,7 @@ export function EditorFooter({ kind, name, canEdit, saving, deletion, onCancel }
           onCancel={() => setConfirming(false)}
         />
       ) : (
-        <Group justify="space-between" wrap="wrap-reverse" gap="sm">
+        <Group justify="space-between" align="center" wrap="wrap" gap="sm">
           {onDelete ? (
             <Button variant="subtle" color="red" onClick={() => setConfirming(true)} loading={deleting}>
               {deleteLabel}

@@ -1,0 +1,46 @@
+// Helpers of the directory and hotline-settings browser tests: ordered lists moved by mouse and by
+// keyboard, a member's session, screenshots kept for a look.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { SCREENSHOTS, signIn, type DemoGateway } from './console-e2e';
+
+/** A drag in small steps: @dnd-kit starts a drag only past its threshold, and a one-step move never drops. */
+export async function dragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 10, { steps: 15 });
+  await page.mouse.up();
+}
+
+/** The keyboard way: focus the handle, Space, the arrow (`times` times), Space. */
+export async function moveByKeyboard(page: Page, handle: Locator, arrow: 'ArrowUp' | 'ArrowDown', times = 1): Promise<void> {
+  await handle.focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < times; i++) {
+    await page.waitForTimeout(150);
+    await page.keyboard.press(arrow);
+  }
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Space');
+}
+
+/** Creates a MEMBER user over GraphQL and signs them in. */
+export async function signInAsNewMember(page: Page, gateway: DemoGateway, email: string): Promise<void> {
+  const password = 'member-password-42';
+  const created = await gateway.graphql('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: { email, name: 'A reader', password, role: 'MEMBER' },
+  });
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  await signIn(page, gateway.url, email, password);
+}
+
+/** A screenshot under tmp/console-e2e/ to look at (after the open transitions settle). */
+export async function keepScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
