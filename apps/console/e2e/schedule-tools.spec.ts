@@ -349,6 +349,26 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     await expect(page.getByRole('button', { name: /^End now/ }).count()).resolves.toBe(0);
   });
 
+  browserIt('speaks French: the call path, the tools and a preview', () => browser, async (page) => {
+    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await page.getByRole('button', { name: 'FR' }).or(page.getByText('FR', { exact: true })).first().click();
+    const callPath = page.getByRole('list', { name: 'Parcours d’appel' });
+    await callPath.getByRole('listitem').first().waitFor();
+    expect((await itemNames(callPath))[0]).toMatch(/^1\. .+ \(niveau 1(, [^)]+)?\), .+, \d+ s$/);
+    await page.getByRole('heading', { name: 'D’astreinte maintenant' }).waitFor();
+    await page.getByRole('button', { name: /^Prendre la ligne jusqu’à \d\d:\d\d$/ }).waitFor();
+    await page.getByRole('button', { name: 'Copies et périodes' }).click();
+    await page.getByRole('menuitem', { name: 'Copier un jour…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copier un jour vers d’autres dates' });
+    await dialog.getByLabel('Copier vers ces dates : date à ajouter').fill(nextMonday.plus({ weeks: 3 }).toISODate()!);
+    await dialog.getByRole('button', { name: 'Ajouter' }).click();
+    await dialog.getByRole('button', { name: 'Aperçu' }).click();
+    await dialog.getByRole('list', { name: 'Créneaux à créer' }).waitFor();
+    const first = (await itemNames(dialog.getByRole('list', { name: 'Créneaux à créer' })))[0];
+    expect(first).toMatch(/^lun\. \d+ [a-zéû]+\.? \d\d:\d\d – /);
+    await keepScreenshot(page, 'french-copy-day');
+  });
+
   browserIt('on a phone, "Take the line" is in the header, one tap away', () => browser, async (page) => {
     await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
     const take = page.getByRole('button', { name: 'Take the line', exact: true });

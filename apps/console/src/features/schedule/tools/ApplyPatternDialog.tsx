@@ -46,7 +46,7 @@ export function ApplyPatternDialog(props: ToolDialogProps) {
           />
           <SimpleGrid cols={2}>
             <DateField label={t('applyPattern.from')} value={from} onChange={setFrom} error={errorAt(errors, 'from')} />
-            <DateField label={t('applyPattern.to')} description={t('applyPattern.toHint')} value={to} onChange={setTo} error={errorAt(errors, 'to')} />
+            <DateField label={t('applyPattern.to')} value={to} onChange={setTo} error={errorAt(errors, 'to')} />
           </SimpleGrid>
           <AssigneeLevelsInput value={levels} onChange={setLevels} errorAt={(path) => errorAt(errors, path)} />
         </>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DateTime } from 'luxon';
 import { useClient, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { NativeSelect, SimpleGrid } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Text } from '@mantine/core';
 import type { CopyToHotlineInput } from '../../../gql/graphql';
 import { errorAt } from '../../../lib/errors';
 import { DateField } from './DateInputs';
@@ -64,8 +64,11 @@ export function CopyToHotlineDialog(props: ToolDialogProps) {
           />
           <SimpleGrid cols={2}>
             <DateField label={t('copyToHotline.from')} value={from} onChange={setFrom} error={errorAt(errors, 'from')} />
-            <DateField label={t('copyToHotline.to')} description={t('copyToHotline.toHint')} value={to} onChange={setTo} error={errorAt(errors, 'to')} />
+            <DateField label={t('copyToHotline.to')} value={to} onChange={setTo} error={errorAt(errors, 'to')} />
           </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('copyToHotline.toHint')}
+          </Text>
           <DateField label={t('copyToHotline.targetFrom')} description={t('copyToHotline.targetFromHint')} value={targetFrom} onChange={setTargetFrom} error={errorAt(errors, 'targetFrom')} />
         </>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useClient } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, Divider, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Divider, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { ToolSlotFragment } from '../../../gql/graphql';
@@ -202,7 +202,7 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
           <Text size="xs" c="dimmed">
             {t('preview.zone', { zone: timeZone })}
           </Text>
-          <Button variant="light" onClick={() => void runPreview()} loading={busy === 'preview'} disabled={input === null}>
+          <Button variant="outline" onClick={() => void runPreview()} loading={busy === 'preview'} disabled={input === null}>
             {t('preview.preview')}
           </Button>
         </Group>
@@ -233,8 +233,22 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
                   <Title order={3} size="h5" c="orange.8">
                     {t('preview.toReplace', { count: removed.length + change.updated.length })}
                   </Title>
-                  {removed.length > 0 && <SlotList label={t('preview.toRemoveList')} slots={removed} timeZone={timeZone} struck />}
-                  {change.updated.length > 0 && <SlotList label={t('preview.toTrimList')} slots={change.updated} timeZone={timeZone} note={wasOf} />}
+                  {removed.length > 0 && (
+                    <>
+                      <Text size="xs" fw={600} c="dimmed" aria-hidden>
+                        {t('preview.toRemoveList')}
+                      </Text>
+                      <SlotList label={t('preview.toRemoveList')} slots={removed} timeZone={timeZone} struck />
+                    </>
+                  )}
+                  {change.updated.length > 0 && (
+                    <>
+                      <Text size="xs" fw={600} c="dimmed" aria-hidden>
+                        {t('preview.toTrimList')}
+                      </Text>
+                      <SlotList label={t('preview.toTrimList')} slots={change.updated} timeZone={timeZone} note={wasOf} />
+                    </>
+                  )}
                 </>
               ) : (
                 !nothing && (
@@ -246,19 +260,22 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
             </>
           )}
         </Stack>
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy === 'save'} disabled={!current || !!nothing || busy === 'preview'}>
-            {t('save')}
-          </Button>
-        </Group>
-        {!current && !refused && (
-          <Text size="xs" c="dimmed" ta="right">
-            {t('preview.previewFirst')}
-          </Text>
-        )}
+        {/* Kept in sight while a long preview scrolls. */}
+        <Box pos="sticky" bottom={0} py="sm" mb="-md" bg="var(--mantine-color-body)" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}>
+          <Group justify="flex-end">
+            {!current && !refused && (
+              <Text size="xs" c="dimmed" mr="auto">
+                {t('preview.previewFirst')}
+              </Text>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button onClick={() => void save()} loading={busy === 'save'} disabled={!current || !!nothing || busy === 'preview'}>
+              {t('save')}
+            </Button>
+          </Group>
+        </Box>
       </Stack>
     </Modal>
   );

@@ -56,8 +56,7 @@ export const scheduleTools = {
       pattern: 'Period',
       choosePattern: 'Choose a period…',
       from: 'First day',
-      to: 'Last day',
-      toHint: 'Included',
+      to: 'Last day (included)',
     },
     copyDay: {
       open: 'Copy a day…',
@@ -229,8 +228,7 @@ export const scheduleTools = {
       pattern: 'Période',
       choosePattern: 'Choisir une période…',
       from: 'Premier jour',
-      to: 'Dernier jour',
-      toHint: 'Inclus',
+      to: 'Dernier jour (inclus)',
     },
     copyDay: {
       open: 'Copier un jour…',
