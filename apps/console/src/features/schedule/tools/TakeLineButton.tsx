@@ -28,7 +28,8 @@ export function defaultTakeLineEnd(now: DateTime, zone: string): DateTime {
  */
 export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compact }: TakeLineProps) {
   const { t, i18n } = useTranslation('scheduleTools');
-  const now = useNow();
+  // Every 15 s: the one-click end shown is the one sent, and stays about an hour away.
+  const now = useNow(15_000);
   const reasonId = useId();
   const [{ data: meData }] = useQuery({ query: ToolsMeDocument });
   const [result, createOverride] = useMutation(ToolsCreateOverrideDocument);
@@ -40,7 +41,7 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
   // Mine now: overrides of level 1 to my person in force (the newest first: it is the one that wins).
   const [{ data: nowData }] = useQuery({
     query: ToolsOverridesDocument,
-    variables: { hotlineId, from: now.toISO()!, to: now.plus({ minutes: 1 }).toISO()! },
+    variables: { hotlineId, from: now.startOf('minute').toISO()!, to: now.startOf('minute').plus({ minutes: 1 }).toISO()! },
     pause: !person,
     context: ON_CALL_CONTEXT,
   });
