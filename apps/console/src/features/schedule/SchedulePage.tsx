@@ -18,8 +18,8 @@ export function SchedulePage() {
   const { canEdit } = useMe();
   const phone = useMediaQuery('(max-width: 767px)');
   const [zone, setZone] = useState<string>();
-  const { view, range, setView, previous, next, today } = useBoardRange(zone);
-  const board = useScheduleBoard(hotlineId, range);
+  const { view, range, walls, setView, previous, next, today } = useBoardRange(zone);
+  const board = useScheduleBoard(hotlineId, range, walls);
   const [snapPatternId, setSnapPatternId] = useState<string | null>(null);
   if (board.hotline && board.hotline.timeZone !== zone) setZone(board.hotline.timeZone);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DndContext, DragOverlay, type Announcements, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
 import { DateTime } from 'luxon';
@@ -6,7 +6,6 @@ import { Alert } from '@mantine/core';
 import { Board, type Carrying, type ResizePreview, type RowDropData } from './Board';
 import { CoverageStrip } from './CoverageStrip';
 import { Palette, type PaletteDragData } from './Palette';
-import { SlotEditor } from './SlotEditor';
 import type { ResizeDragData, SlotDragData } from './SlotBlock';
 import { readableText, safeColour } from './colour';
 import { type BoardGap, type BoardPattern, type BoardSlot, type Candidate } from './model';
@@ -14,6 +13,9 @@ import { formatMoment, formatSpan, fromWall, instantMs, snapped, type BoardRange
 import { useBoardActions } from './useBoardActions';
 import type { ScheduleBoardState } from './useScheduleBoard';
 import classes from './board.module.css';
+
+/** Loaded when a slot is first opened: not needed to show the board. */
+const SlotEditor = lazy(() => import('./SlotEditor').then((m) => ({ default: m.SlotEditor })));
 
 type DragData = PaletteDragData | SlotDragData | ResizeDragData;
 
@@ -243,7 +245,11 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
           </div>
         )}
       </DragOverlay>
-      {editingSlot && <SlotEditor slot={editingSlot} zone={zone} candidates={board.candidates} write={board.write} onClose={() => setEditing(null)} />}
+      {editingSlot && (
+        <Suspense fallback={null}>
+          <SlotEditor slot={editingSlot} zone={zone} candidates={board.candidates} write={board.write} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
     </DndContext>
   );
 }

@@ -47,6 +47,12 @@ export function rangeStartDate(view: View, date: string, zone: string): string {
   return (view === 'day' ? valid.startOf('day') : valid.startOf('week')).toISODate()!;
 }
 
+/** The range's wall-clock bounds (what `schedule` asks) from its dates alone: known before the hotline's zone is. */
+export function wallBounds(view: View, date: string): { fromWall: string; toWall: string } {
+  const first = DateTime.fromISO(rangeStartDate(view, date, 'UTC'), { zone: 'UTC' });
+  return { fromWall: `${first.toISODate()}T00:00`, toWall: `${first.plus({ days: dayCount(view) }).toISODate()}T00:00` };
+}
+
 export function boardRange(view: View, date: string, zone: string): BoardRange {
   const first = DateTime.fromISO(rangeStartDate(view, date, zone), { zone }).startOf('day');
   const days: BoardDay[] = [];

@@ -9,7 +9,7 @@ import {
   BoardCoverageBadgeDocument, BoardCoverageDocument, BoardDirectoryDocument, BoardHotlineDocument, BoardOverridesDocument,
   BoardScheduleDocument, CreateSlotsDocument, DeleteSlotsDocument, MoveSlotDocument, ReassignSlotDocument, ResizeSlotDocument,
 } from './documents';
-import { boardRange, rangeStartDate, shiftDate, todayIn, VIEWS, type BoardRange, type View } from './time';
+import { boardRange, rangeStartDate, shiftDate, todayIn, VIEWS, wallBounds, type BoardRange, type View } from './time';
 import { candidatesOf, diffSlots, type BoardSlot, type ScheduleDiff } from './model';
 
 /** The visible range, kept in the URL (`?view=week&date=2026-12-07`) so a reload keeps it. */
@@ -18,6 +18,7 @@ export function useBoardRange(zone: string | undefined) {
   const view: View = VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : 'week';
   const date = params.get('date') ?? (zone ? todayIn(zone) : DateTime.now().toISODate()!);
   const range = useMemo(() => (zone ? boardRange(view, date, zone) : undefined), [view, date, zone]);
+  const walls = useMemo(() => wallBounds(view, date), [view, date]);
   const go = useCallback(
     (next: { view?: View; date?: string }) => {
       const v = next.view ?? view;
@@ -34,6 +35,7 @@ export function useBoardRange(zone: string | undefined) {
   return {
     view,
     range,
+    walls,
     setView: (v: View) => go({ view: v }),
     previous: () => zone && go({ date: shiftDate(view, date, zone, -1) }),
     next: () => zone && go({ date: shiftDate(view, date, zone, 1) }),
@@ -68,14 +70,14 @@ const WRITE_DOCUMENTS: Record<WriteKind, DocumentNode> = {
  * `Schedule.version` as `expectedVersion`; on SCHEDULE_VERSION_CONFLICT the board reloads and `conflict`
  * says what the other editor changed.
  */
-export function useScheduleBoard(hotlineId: string, range: BoardRange | undefined) {
+export function useScheduleBoard(hotlineId: string, range: BoardRange | undefined, walls: { fromWall: string; toWall: string }) {
   const client = useClient();
   const paused = !range;
   const [hotline, refetchHotline] = useQuery({ query: BoardHotlineDocument, variables: { id: hotlineId } });
   const [schedule, refetchSchedule] = useQuery({
     query: BoardScheduleDocument,
-    variables: { hotlineId, from: range?.fromWall ?? '', to: range?.toWall ?? '' },
-    pause: paused,
+    // Asked at once, beside the hotline (its wall-clock bounds need no zone).
+    variables: { hotlineId, from: walls.fromWall, to: walls.toWall },
     context: useMemo(() => SCHEDULE_WRITES, []),
   });
   const [overrides, refetchOverrides] = useQuery({
