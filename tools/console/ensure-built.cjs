@@ -31,9 +31,17 @@ const newestSource = Math.max(...sources.map((name) => newestMtime(path.join(con
 if (builtAt() >= newestSource) process.exit(0);
 
 process.stdout.write('Building the web console (apps/console)…\n');
+// Built aside, then swapped in, so a gateway serving the old build never sees a half-written folder.
+const dist = path.join(consoleRoot, 'dist');
+const fresh = path.join(consoleRoot, `dist.building-${process.pid}`);
 const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [consoleRoot] })), 'bin', 'vite.js');
-const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: consoleRoot, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], { cwd: consoleRoot, stdio: 'inherit' });
 if (build.status !== 0) {
+  fs.rmSync(fresh, { recursive: true, force: true });
   process.stderr.write('The web console did not build (see above); the gateway starts without it.\n');
   process.exit(0);
 }
+const old = `${dist}.old-${process.pid}`;
+if (fs.existsSync(dist)) fs.renameSync(dist, old);
+fs.renameSync(fresh, dist);
+fs.rmSync(old, { recursive: true, force: true });

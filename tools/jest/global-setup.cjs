@@ -17,6 +17,8 @@ function reachable({ host, port }) {
 }
 
 module.exports = async () => {
+  // The console's browser tests run in parallel workers: build it once, before any of them starts.
+  require('node:child_process').execFileSync(process.execPath, [require('node:path').join(__dirname, '..', 'console', 'ensure-built.cjs')], { stdio: 'inherit' });
   const missing = [];
   for (const [name, address] of Object.entries(services)) {
     const up = await reachable(address);

@@ -1,17 +1,19 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Divider, Group, Menu, Stack, Text } from '@mantine/core';
-import { ApplyPatternDialog } from './ApplyPatternDialog';
 import { CallPathPreview } from './CallPathPreview';
-import { CopyDayDialog } from './CopyDayDialog';
-import { CopyToHotlineDialog } from './CopyToHotlineDialog';
-import { CopyWeekDialog } from './CopyWeekDialog';
 import { OnCallNow } from './OnCallNow';
 import { OverridesList } from './OverridesList';
-import { RepeatWeekDialog } from './RepeatWeekDialog';
-import { ReplaceDialog } from './ReplaceDialog';
 import { TakeLineButton } from './TakeLineButton';
 import type { ScheduleToolProps } from './types';
+
+// The dialogs load when first opened: the board shows sooner.
+const ApplyPatternDialog = lazy(() => import('./ApplyPatternDialog').then((m) => ({ default: m.ApplyPatternDialog })));
+const CopyDayDialog = lazy(() => import('./CopyDayDialog').then((m) => ({ default: m.CopyDayDialog })));
+const CopyToHotlineDialog = lazy(() => import('./CopyToHotlineDialog').then((m) => ({ default: m.CopyToHotlineDialog })));
+const CopyWeekDialog = lazy(() => import('./CopyWeekDialog').then((m) => ({ default: m.CopyWeekDialog })));
+const RepeatWeekDialog = lazy(() => import('./RepeatWeekDialog').then((m) => ({ default: m.RepeatWeekDialog })));
+const ReplaceDialog = lazy(() => import('./ReplaceDialog').then((m) => ({ default: m.ReplaceDialog })));
 
 type Dialog = 'applyPattern' | 'copyDay' | 'copyWeek' | 'repeatWeek' | 'copyToHotline' | 'replace';
 
@@ -47,7 +49,7 @@ export function ScheduleToolbarTools(props: ScheduleToolProps) {
         </Menu.Dropdown>
       </Menu>
       {props.canEdit && (
-        <>
+        <Suspense fallback={null}>
           {/* Mounted while open only: each opening starts from the board's range and version of the moment. */}
           {open === 'applyPattern' && <ApplyPatternDialog opened {...dialogProps} />}
           {open === 'copyDay' && <CopyDayDialog opened {...dialogProps} />}
@@ -55,7 +57,7 @@ export function ScheduleToolbarTools(props: ScheduleToolProps) {
           {open === 'repeatWeek' && <RepeatWeekDialog opened {...dialogProps} />}
           {open === 'copyToHotline' && <CopyToHotlineDialog opened {...dialogProps} />}
           {open === 'replace' && <ReplaceDialog opened {...dialogProps} />}
-        </>
+        </Suspense>
       )}
     </Group>
   );
