@@ -21,10 +21,10 @@ export function describeInBrowser(name: string, body: () => void): void {
 }
 
 let consoleBuilt = false;
-/** Builds the console when its build is missing or stale, once per test file. */
-export function ensureConsoleBuilt(): void {
+/** Builds the console when its build is missing or stale (`force`: in any case), once per process. */
+export function ensureConsoleBuilt(options: { force?: boolean } = {}): void {
   if (consoleBuilt) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'tools', 'console', 'ensure-built.cjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'tools', 'console', 'ensure-built.cjs'), ...(options.force ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit' });
   consoleBuilt = true;
 }
 
