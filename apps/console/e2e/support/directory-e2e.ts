@@ -7,6 +7,9 @@ import { SCREENSHOTS, signIn, type DemoGateway } from './console-e2e';
 
 /** A drag in small steps: @dnd-kit starts a drag only past its threshold, and a one-step move never drops. */
 export async function dragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
+  // Hovering waits until both stand still (a dialog may still be sliding in), so the boxes are where they stay.
+  await target.hover();
+  await handle.hover();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

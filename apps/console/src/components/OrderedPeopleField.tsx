@@ -47,8 +47,8 @@ export function OrderedPeopleField({ value, people, onChange, namespace, keyPref
         renderItem={(person, index) => (
           <Paper withBorder px="sm" py={6}>
             <Group justify="space-between" wrap="nowrap">
-              <Group gap="sm" wrap="nowrap">
-                <Text c="dimmed" size="sm" w={20} ta="right">
+              <Group gap="xs" wrap="nowrap">
+                <Text c="dimmed" size="sm" w={18} ta="right">
                   {index + 1}.
                 </Text>
                 <ColorSwatch color={person.colour} size={16} aria-hidden />

@@ -156,12 +156,14 @@ function SortableRow({ id, name, first, last, disabled, controls, labels, onUp, 
     zIndex: isDragging ? 2 : undefined,
     opacity: isDragging ? 0.85 : undefined,
   };
+  // One-line items keep their buttons small, so that names keep the room on a phone.
+  const size = controls === 'rail' ? 'lg' : 'md';
   const handle = (
     <ActionIcon
       ref={setActivatorNodeRef}
       variant="subtle"
       color="gray"
-      size="lg"
+      size={size}
       aria-label={labels.handle(name)}
       style={{ cursor: isDragging ? 'grabbing' : 'grab', touchAction: 'none' }}
       {...attributes}
@@ -171,16 +173,16 @@ function SortableRow({ id, name, first, last, disabled, controls, labels, onUp, 
     </ActionIcon>
   );
   const upDown = [
-    <ActionIcon key="up" variant="subtle" color="gray" size="lg" aria-label={labels.up(name)} disabled={first} onClick={onUp} style={first ? quiet : undefined}>
+    <ActionIcon key="up" variant="subtle" color="gray" size={size} aria-label={labels.up(name)} disabled={first} onClick={onUp} style={first ? quiet : undefined}>
       <span aria-hidden>↑</span>
     </ActionIcon>,
-    <ActionIcon key="down" variant="subtle" color="gray" size="lg" aria-label={labels.down(name)} disabled={last} onClick={onDown} style={last ? quiet : undefined}>
+    <ActionIcon key="down" variant="subtle" color="gray" size={size} aria-label={labels.down(name)} disabled={last} onClick={onDown} style={last ? quiet : undefined}>
       <span aria-hidden>↓</span>
     </ActionIcon>,
   ];
   return (
     <Box component="li" ref={setNodeRef} style={style}>
-      <Group gap="xs" wrap="nowrap" align={controls === 'rail' ? 'flex-start' : 'center'}>
+      <Group gap={controls === 'rail' ? 'xs' : 4} wrap="nowrap" align={controls === 'rail' ? 'flex-start' : 'center'}>
         {!disabled &&
           (controls === 'rail' ? (
             <Stack gap={2}>
@@ -192,7 +194,7 @@ function SortableRow({ id, name, first, last, disabled, controls, labels, onUp, 
           ))}
         <Box style={{ flex: 1, minWidth: 0 }}>{children}</Box>
         {!disabled && controls === 'side' && (
-          <Group gap={2} wrap="nowrap">
+          <Group gap={0} wrap="nowrap">
             {upDown}
           </Group>
         )}

@@ -96,6 +96,7 @@ export function DirectoryPage() {
         fullScreen={phone}
         title={editedPerson ? editedPerson.name : t('person.new')}
         closeButtonProps={{ 'aria-label': t('common:close') }}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
       >
         {personOpen && <PersonEditor key={personParam} person={editedPerson ?? null} canEdit={canEdit} onClose={close} describeUsage={describe} />}
       </Modal>
@@ -106,6 +107,7 @@ export function DirectoryPage() {
         fullScreen={phone}
         title={editedTeam ? editedTeam.name : t('team.new')}
         closeButtonProps={{ 'aria-label': t('common:close') }}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
       >
         {teamOpen && <TeamEditor key={teamParam} team={editedTeam ?? null} people={people} canEdit={canEdit} onClose={close} describeUsage={describe} />}
       </Modal>

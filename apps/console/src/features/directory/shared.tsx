@@ -93,7 +93,7 @@ export function EditorFooter({ kind, name, canEdit, saving, deletion, onCancel }
           ) : (
             <span />
           )}
-          <Group gap="sm">
+          <Group gap="sm" ml="auto">
             <Button variant="default" onClick={onCancel}>
               {t('common:cancel')}
             </Button>

@@ -57,7 +57,7 @@ export function HotlinesPage() {
           </Card>
         ))}
       </SimpleGrid>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('list.new')} fullScreen={phone} closeButtonProps={{ 'aria-label': t('common:close') }}>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('list.new')} fullScreen={phone} closeButtonProps={{ 'aria-label': t('common:close') }} styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
         {creating && <NewHotlineForm onCancel={() => setCreating(false)} />}
       </Modal>
     </Stack>
