@@ -1,6 +1,7 @@
 import {
   Account,
   AccountRepository,
+  AccountSummary,
   ApiKey,
   ApiKeyRepository,
   AssigneeRef,
@@ -347,7 +348,39 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
 
   async account(id: Id): Promise<Account | undefined> {
     this.called('account');
-    return this.accounts.get(id);
+    const account = this.accounts.get(id);
+    return account && { ...account, disabledAt: account.disabledAt ?? null };
+  }
+
+  async openAccount(account: Account, admin: User): Promise<Result<void, EmailTaken>> {
+    this.called('openAccount');
+    if ([...this.users.values()].some((u) => u.email.value.toLowerCase() === admin.email.value.toLowerCase())) return err({ code: 'EMAIL_TAKEN' });
+    if (this.accounts.has(account.id)) throw new Error(`account ${account.id} exists`);
+    this.accounts.set(account.id, account);
+    this.users.set(rowKey(admin.accountId, admin.id), admin);
+    return ok(undefined);
+  }
+
+  async listAccounts(): Promise<AccountSummary[]> {
+    this.called('listAccounts');
+    return [...this.accounts.values()]
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((a) => ({ account: { ...a, disabledAt: a.disabledAt ?? null }, users: rowsOf(this.users, a.id).length, hotlines: rowsOf(this.hotlines, a.id).length }));
+  }
+
+  async setAccountDisabled(id: Id, at: Instant | null): Promise<Result<void, NotFound>> {
+    this.called('setAccountDisabled');
+    const account = this.accounts.get(id);
+    if (!account) return err(NOT_FOUND);
+    this.accounts.set(id, { ...account, disabledAt: at === null ? null : (account.disabledAt ?? at) });
+    return ok(undefined);
+  }
+
+  async deleteAccount(id: Id): Promise<Result<void, NotFound>> {
+    this.called('deleteAccount');
+    if (!this.accounts.delete(id)) return err(NOT_FOUND);
+    for (const table of this.db.rows.values()) for (const key of [...table.keys()]) if (key.startsWith(`${id}\u0000`)) table.delete(key);
+    return ok(undefined);
   }
 
   async saveUser(user: User): Promise<Result<void, EmailTaken>> {
@@ -397,7 +430,8 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
     const user = this.users.get(rowKey(accountId, userId));
     if (!user) return undefined;
     const sessionsValidAfter = this.db.table<Instant>('sessionsValidAfter').get(rowKey(accountId, userId)) ?? null;
-    return { user, sessionsValidAfter, tokenRevoked: this.db.table<RevokedLoginToken>('revokedLoginTokens').has(tokenId) };
+    const accountDisabled = (this.accounts.get(accountId)?.disabledAt ?? null) !== null;
+    return { user, sessionsValidAfter, tokenRevoked: this.db.table<RevokedLoginToken>('revokedLoginTokens').has(tokenId), accountDisabled };
   }
 }
 
@@ -415,6 +449,12 @@ export class InMemoryApiKeyRepository extends InMemoryRepository implements ApiK
   async apiKeyByPrefix(prefix: string): Promise<ApiKey | undefined> {
     this.called('apiKeyByPrefix');
     return [...this.keys.values()].find((k) => k.prefix === prefix);
+  }
+
+  async apiKeyCredential(prefix: string): Promise<{ key: ApiKey; accountDisabled: boolean } | undefined> {
+    this.called('apiKeyCredential');
+    const key = [...this.keys.values()].find((k) => k.prefix === prefix);
+    return key && { key, accountDisabled: (this.db.table<Account>('accounts').get(key.accountId)?.disabledAt ?? null) !== null };
   }
 
   async apiKeys(accountId: Id): Promise<ApiKey[]> {

@@ -217,6 +217,15 @@ export interface Account {
   readonly id: Id;
   readonly name: string;
   readonly createdAt: Instant;
+  /** Set by an operator: its users and API keys are refused, its hotlines out of service. Stores return null when in service. */
+  readonly disabledAt?: Instant | null;
+}
+
+/** An account as the operator lists it. */
+export interface AccountSummary {
+  readonly account: Account;
+  readonly users: number;
+  readonly hotlines: number;
 }
 
 export interface User {
@@ -250,6 +259,8 @@ export interface LoginSession {
   readonly sessionsValidAfter: Instant | null;
   /** The token itself was signed out. */
   readonly tokenRevoked: boolean;
+  /** The user's account is disabled. */
+  readonly accountDisabled: boolean;
 }
 
 export interface AccountRepository {
@@ -270,6 +281,14 @@ export interface AccountRepository {
   revokeLoginToken(token: RevokedLoginToken, now: Instant): Promise<void>;
   /** The user a login token names and whether the token still holds; undefined when the user is gone. */
   loginSession(accountId: Id, userId: Id, tokenId: Id): Promise<LoginSession | undefined>;
+  /** Creates the account and its first user in one transaction; refused when a user of any account has that e-mail. */
+  openAccount(account: Account, admin: User): Promise<Result<void, EmailTaken>>;
+  /** Every account, oldest first (then by id), with its numbers of users and hotlines. */
+  listAccounts(): Promise<AccountSummary[]>;
+  /** Disables the account from `at` (an account disabled already keeps its instant), or enables it with null. */
+  setAccountDisabled(id: Id, at: Instant | null): Promise<Result<void, NotFound>>;
+  /** Deletes the account and every row of it, in one transaction. */
+  deleteAccount(id: Id): Promise<Result<void, NotFound>>;
 }
 
 /** A key for integrations. Only a hash is stored; `prefix` (shown in clear) finds it. */
@@ -291,6 +310,8 @@ export interface ApiKeyRepository {
   createApiKey(key: ApiKey): Promise<void>;
   /** The key with this prefix, whatever its account, revoked or not (the caller checks `revokedAt`). */
   apiKeyByPrefix(prefix: string): Promise<ApiKey | undefined>;
+  /** The same, with whether the key's account is disabled: what authenticating a request needs, in one read. */
+  apiKeyCredential(prefix: string): Promise<{ readonly key: ApiKey; readonly accountDisabled: boolean } | undefined>;
   /** Newest first. */
   apiKeys(accountId: Id): Promise<ApiKey[]>;
   /** Revoking twice keeps the first instant. */

@@ -21,7 +21,7 @@ export function accountsContract({ world }: ContractContext): void {
   describe('accounts and users', () => {
     it('creates an account and reads it back', async () => {
       const accountId = await world().newAccount();
-      expect(await world().repos.accounts.account(accountId)).toEqual({ id: accountId, name: `Account ${accountId}`, createdAt: CREATED_AT });
+      expect(await world().repos.accounts.account(accountId)).toEqual({ id: accountId, name: `Account ${accountId}`, createdAt: CREATED_AT, disabledAt: null });
       expect(await world().repos.accounts.account(`${accountId}-nope`)).toBeUndefined();
     });
 
@@ -58,19 +58,96 @@ export function accountsContract({ world }: ContractContext): void {
     });
   });
 
+  describe('operating accounts', () => {
+    const email = () => `${randomBytes(5).toString('hex')}@example.org`;
+    const opened = (id: string) => ({ id, name: `Opened ${id}`, createdAt: CREATED_AT, disabledAt: null });
+
+    it('opens an account with its admin in one go, and refuses an e-mail any account signs in with', async () => {
+      const taken = email();
+      const elsewhere = await world().newAccount();
+      await world().repos.accounts.saveUser(aUser(elsewhere, 'u1', taken));
+      const id = `opened-${randomBytes(6).toString('hex')}`;
+      const admin = aUser(id, 'admin1', email(), 'admin');
+      try {
+        expect(await world().repos.accounts.openAccount(opened(id), { ...admin, email: EmailAddress.parse(taken.toUpperCase()) })).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
+        expect(await world().repos.accounts.account(id)).toBeUndefined();
+
+        expect(await world().repos.accounts.openAccount(opened(id), admin)).toEqual({ ok: true, value: undefined });
+        expect(await world().repos.accounts.account(id)).toEqual(opened(id));
+        expect(await world().repos.accounts.usersByEmail(admin.email)).toEqual([admin]);
+      } finally {
+        await world().repos.accounts.deleteAccount(id);
+      }
+    });
+
+    it('lists accounts oldest first with their users and hotlines', async () => {
+      const a = await world().newAccount();
+      const b = await world().newAccount();
+      await world().repos.accounts.saveUser(aUser(a, 'u1', email()));
+      await world().repos.accounts.saveUser(aUser(a, 'u2', email()));
+      await world().hotline(b, 'h1');
+      await world().repos.accounts.setAccountDisabled(b, at('2027-03-01T10:00:00Z'));
+
+      const mine = (await world().repos.accounts.listAccounts()).filter((s) => s.account.id === a || s.account.id === b);
+      expect(mine).toEqual([
+        { account: { id: a, name: `Account ${a}`, createdAt: CREATED_AT, disabledAt: null }, users: 2, hotlines: 0 },
+        { account: { id: b, name: `Account ${b}`, createdAt: CREATED_AT, disabledAt: at('2027-03-01T10:00:00Z') }, users: 0, hotlines: 1 },
+      ].sort((x, y) => (x.account.id < y.account.id ? -1 : 1)));
+    });
+
+    it('disables an account (the first instant stays), which its login sessions and API keys tell; enabling undoes it', async () => {
+      const accountId = await world().newAccount();
+      const other = await world().newAccount();
+      await world().repos.accounts.saveUser(aUser(accountId, 'u1', email()));
+      const key = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
+      const otherKey = aKey(other, 'k1', '2027-01-05T09:00:00Z');
+      await world().repos.apiKeys.createApiKey(key);
+      await world().repos.apiKeys.createApiKey(otherKey);
+
+      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-01T10:00:00Z'))).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-02T10:00:00Z'))).toEqual({ ok: true, value: undefined });
+      expect((await world().repos.accounts.account(accountId))?.disabledAt).toBe(at('2027-03-01T10:00:00Z'));
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', 't1'))?.accountDisabled).toBe(true);
+      expect(await world().repos.apiKeys.apiKeyCredential(key.prefix)).toEqual({ key, accountDisabled: true });
+      expect(await world().repos.apiKeys.apiKeyCredential(otherKey.prefix)).toEqual({ key: otherKey, accountDisabled: false });
+      expect(await world().repos.apiKeys.apiKeyCredential('dl_unknown')).toBeUndefined();
+
+      expect(await world().repos.accounts.setAccountDisabled(accountId, null)).toEqual({ ok: true, value: undefined });
+      expect((await world().repos.accounts.account(accountId))?.disabledAt).toBeNull();
+      expect((await world().repos.accounts.loginSession(accountId, 'u1', 't1'))?.accountDisabled).toBe(false);
+      expect((await world().repos.apiKeys.apiKeyCredential(key.prefix))?.accountDisabled).toBe(false);
+      expect(await world().repos.accounts.setAccountDisabled(`${accountId}-nope`, null)).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+
+    it('deletes an account with its rows, leaving the others; an unknown one is NOT_FOUND', async () => {
+      const doomed = await world().newAccount();
+      const kept = await world().newAccount();
+      await world().repos.accounts.saveUser(aUser(doomed, 'u1', email()));
+      await world().hotline(doomed, 'h1');
+      await world().hotline(kept, 'h1');
+
+      expect(await world().repos.accounts.deleteAccount(doomed)).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.accounts.account(doomed)).toBeUndefined();
+      expect(await world().repos.accounts.user(doomed, 'u1')).toBeUndefined();
+      expect(await world().repos.hotlines.byId(doomed, 'h1')).toBeUndefined();
+      expect(await world().repos.hotlines.byId(kept, 'h1')).toBeDefined();
+      expect(await world().repos.accounts.deleteAccount(doomed)).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+  });
+
   describe('login sessions', () => {
     it('ends the sessions of one user before an instant that never moves back, and a save leaves it alone', async () => {
       const accountId = await world().newAccount();
       const user = aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`, 'admin');
       await world().repos.accounts.saveUser(user);
       await world().repos.accounts.saveUser(aUser(accountId, 'u2', `${randomBytes(4).toString('hex')}@example.org`));
-      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({ user, sessionsValidAfter: null, tokenRevoked: false });
+      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({ user, sessionsValidAfter: null, tokenRevoked: false, accountDisabled: false });
 
       await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T10:00:00.250Z'));
       await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T09:00:00Z'));
       await world().repos.accounts.saveUser({ ...user, role: 'member' });
       expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({
-        user: { ...user, role: 'member' }, sessionsValidAfter: at('2027-03-01T10:00:00.250Z'), tokenRevoked: false,
+        user: { ...user, role: 'member' }, sessionsValidAfter: at('2027-03-01T10:00:00.250Z'), tokenRevoked: false, accountDisabled: false,
       });
       expect((await world().repos.accounts.loginSession(accountId, 'u2', 't1'))?.sessionsValidAfter).toBeNull();
       expect(await world().repos.accounts.loginSession(accountId, 'nobody', 't1')).toBeUndefined();

@@ -1,4 +1,5 @@
 import { DataSource, EntityMetadata } from 'typeorm';
+import { AccountRow } from '../entities';
 import { SqlStore } from './sql-store';
 
 /** The tables that carry `account_id`, each after every table whose foreign keys point at it. */
@@ -20,12 +21,15 @@ export function accountTablesChildrenFirst(dataSource: DataSource): string[] {
 
 /**
  * Deletes an account and every row of it, in one transaction: each table with `account_id`,
- * children first, then the account itself. Nothing of another account is touched.
+ * children first, then the account itself. Nothing of another account is touched. False when
+ * there was no such account (nothing deleted).
  */
-export async function deleteAccount(dataSource: DataSource, accountId: string): Promise<void> {
+export async function deleteAccount(dataSource: DataSource, accountId: string): Promise<boolean> {
   const tables = accountTablesChildrenFirst(dataSource);
-  await new SqlStore(dataSource).write(async (manager) => {
+  return new SqlStore(dataSource).write(async (manager) => {
+    if (!(await manager.exists(AccountRow, { where: { id: accountId } }))) return false;
     for (const table of tables) await manager.query(`DELETE FROM ${table} WHERE account_id = ?`, [accountId]);
     await manager.query('DELETE FROM accounts WHERE id = ?', [accountId]);
+    return true;
   });
 }

@@ -7,6 +7,7 @@ export class AccountRow {
   @PrimaryColumn(idColumn()) id!: string;
   @Column(textColumn(200)) name!: string;
   @Column(instantColumn('created_at')) createdAt!: number;
+  @Column(instantColumn('disabled_at', true)) disabledAt!: number | null;
 }
 
 @Entity({ name: 'users' })

@@ -9,8 +9,8 @@ function role(value: string): Role {
   return value as Role;
 }
 
-export const accountToRow = (a: Account): AccountRow => ({ id: a.id, name: a.name, createdAt: a.createdAt });
-export const accountFromRow = (row: AccountRow): Account => ({ id: row.id, name: row.name, createdAt: row.createdAt });
+export const accountToRow = (a: Account): AccountRow => ({ id: a.id, name: a.name, createdAt: a.createdAt, disabledAt: a.disabledAt ?? null });
+export const accountFromRow = (row: AccountRow): Account => ({ id: row.id, name: row.name, createdAt: row.createdAt, disabledAt: row.disabledAt });
 
 /** Every column but `sessions_valid_after`, which only `endSessions` writes (a save never undoes it). */
 export const userToRow = (u: User): Omit<UserRow, 'sessionsValidAfter'> => ({

@@ -4,8 +4,9 @@ import { Notifications1795330000000 } from './1795330000000-notifications';
 import { Calls1795340000000 } from './1795340000000-calls';
 import { CallbackRequests1795356000000 } from './1795356000000-callback-requests';
 import { LoginSessions1795370000000 } from './1795370000000-login-sessions';
+import { AccountDisabled1795380000000 } from './1795380000000-account-disabled';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [InitialSchema1795320498610, PatternsAndCallbackSettings1795321620995, Notifications1795330000000, Calls1795340000000, CallbackRequests1795356000000,
-  LoginSessions1795370000000,
+  LoginSessions1795370000000, AccountDisabled1795380000000,
 ];

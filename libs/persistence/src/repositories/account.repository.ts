@@ -1,9 +1,11 @@
 import {
-  Account, AccountRepository, EmailAddress, EmailTaken, Id, Instant, LoginSession, Page, PageRequest, Result, RevokedLoginToken, User, err, ok,
+  Account, AccountRepository, AccountSummary, EmailAddress, EmailTaken, Id, Instant, LoginSession, NotFound, Page, PageRequest, Result, RevokedLoginToken,
+  User, err, ok,
 } from '@dutyline/domain';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { deleteAccount } from '../database/account-deletion';
 import { SqlStore } from '../database/sql-store';
-import { AccountRow, RevokedLoginTokenRow, UserRow } from '../entities';
+import { AccountRow, HotlineRow, RevokedLoginTokenRow, UserRow } from '../entities';
 import { accountFromRow, accountToRow, emailKey, userFromRow, userToRow } from '../mappers/account.mapper';
 import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
@@ -11,11 +13,12 @@ import { isUniqueViolation } from '../support/store-errors';
 
 const EMAIL_INDEX = { name: 'UQ_users_email', columns: 'users.account_id, users.email_key' };
 const EMAIL_TAKEN: EmailTaken = { code: 'EMAIL_TAKEN' };
+const NOT_FOUND: NotFound = { code: 'NOT_FOUND' };
 
 export class SqlAccountRepository implements AccountRepository {
   private readonly store: SqlStore;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.store = new SqlStore(dataSource);
   }
 
@@ -98,10 +101,54 @@ export class SqlAccountRepository implements AccountRepository {
 
   loginSession(accountId: Id, userId: Id, tokenId: Id): Promise<LoginSession | undefined> {
     return this.store.read(async (manager) => {
-      const row = await manager.findOne(UserRow, { where: { accountId, id: userId } });
+      // The account's state comes with the user row: one read, as before.
+      const found = await manager
+        .createQueryBuilder(UserRow, 'u')
+        .innerJoin(AccountRow, 'a', 'a.id = u.account_id')
+        .addSelect('a.disabled_at', 'account_disabled_at')
+        .where('u.account_id = :accountId AND u.id = :userId', { accountId, userId })
+        .getRawAndEntities();
+      const row = found.entities[0];
       if (!row) return undefined;
       const tokenRevoked = await manager.exists(RevokedLoginTokenRow, { where: { tokenId } });
-      return { user: userFromRow(row), sessionsValidAfter: row.sessionsValidAfter, tokenRevoked };
+      const accountDisabled = found.raw[0]?.account_disabled_at != null;
+      return { user: userFromRow(row), sessionsValidAfter: row.sessionsValidAfter, tokenRevoked, accountDisabled };
     });
+  }
+
+  async openAccount(account: Account, admin: User): Promise<Result<void, EmailTaken>> {
+    const user = userToRow(admin);
+    return this.store.write(async (manager) => {
+      if (await manager.exists(UserRow, { where: { emailKey: user.emailKey } })) return err(EMAIL_TAKEN);
+      await manager.insert(AccountRow, accountToRow(account));
+      await manager.insert(UserRow, { ...user, sessionsValidAfter: null });
+      return ok(undefined);
+    });
+  }
+
+  listAccounts(): Promise<AccountSummary[]> {
+    return this.store.read(async (manager) => {
+      const rows = await manager.find(AccountRow, { order: { createdAt: 'ASC', id: 'ASC' } });
+      const counts = async (entity: typeof UserRow | typeof HotlineRow) => new Map(
+        (await manager.createQueryBuilder(entity, 'r').select('r.account_id', 'accountId').addSelect('COUNT(*)', 'count').groupBy('r.account_id').getRawMany<{ accountId: string; count: string | number }>())
+          .map((r) => [r.accountId, Number(r.count)]),
+      );
+      const [users, hotlines] = [await counts(UserRow), await counts(HotlineRow)];
+      return rows.map((row) => ({ account: accountFromRow(row), users: users.get(row.id) ?? 0, hotlines: hotlines.get(row.id) ?? 0 }));
+    });
+  }
+
+  setAccountDisabled(id: Id, at: Instant | null): Promise<Result<void, NotFound>> {
+    return this.store.write(async (manager) => {
+      const row = await manager.findOne(AccountRow, { where: { id }, select: { id: true, disabledAt: true } });
+      if (!row) return err(NOT_FOUND);
+      // Disabling twice keeps the first instant.
+      if (at === null || row.disabledAt === null) await manager.update(AccountRow, { id }, { disabledAt: at });
+      return ok(undefined);
+    });
+  }
+
+  async deleteAccount(id: Id): Promise<Result<void, NotFound>> {
+    return (await deleteAccount(this.dataSource, id)) ? ok(undefined) : err(NOT_FOUND);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiKey, ApiKeyRepository, Id, Instant, NotFound, Result, err, ok } from '@dutyline/domain';
 import { Brackets, DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
-import { ApiKeyRow } from '../entities';
+import { AccountRow, ApiKeyRow } from '../entities';
 import { apiKeyFromRow, apiKeyToRow } from '../mappers/account.mapper';
 
 export class SqlApiKeyRepository implements ApiKeyRepository {
@@ -21,6 +21,19 @@ export class SqlApiKeyRepository implements ApiKeyRepository {
     return this.store.read(async (manager) => {
       const row = await manager.findOne(ApiKeyRow, { where: { prefix } });
       return row ? apiKeyFromRow(row) : undefined;
+    });
+  }
+
+  apiKeyCredential(prefix: string): Promise<{ key: ApiKey; accountDisabled: boolean } | undefined> {
+    return this.store.read(async (manager) => {
+      const found = await manager
+        .createQueryBuilder(ApiKeyRow, 'k')
+        .innerJoin(AccountRow, 'a', 'a.id = k.account_id')
+        .addSelect('a.disabled_at', 'account_disabled_at')
+        .where('k.prefix = :prefix', { prefix })
+        .getRawAndEntities();
+      const row = found.entities[0];
+      return row ? { key: apiKeyFromRow(row), accountDisabled: found.raw[0]?.account_disabled_at != null } : undefined;
     });
   }
 
