@@ -10,3 +10,4 @@ export * from './application';
 export * from './calls';
 export * from './callbacks';
 export * from './notifications';
+export * from './calendar';

@@ -5,3 +5,4 @@ export * from './routing';
 export * from './coverage';
 export * from './callback';
 export * from './ports';
+export * from './calendar';

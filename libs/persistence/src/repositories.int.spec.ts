@@ -6,6 +6,7 @@ import { BACKENDS_UNDER_TEST } from './contract/backends';
 import { ContractContext } from './contract/context';
 import { accountsContract } from './contract/accounts.contract';
 import { auditContract } from './contract/audit.contract';
+import { calendarFeedsContract } from './contract/calendar-feeds.contract';
 import { directoryContract } from './contract/directory.contract';
 import { hotlineContract } from './contract/hotline.contract';
 import { migrationsContract } from './contract/migrations.contract';
@@ -43,5 +44,6 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     auditContract(context);
     settingsContract(context);
     scopingContract(context);
+    calendarFeedsContract(context);
   });
 }

@@ -1,5 +1,6 @@
 import { AccountRow, ApiKeyRow, RevokedLoginTokenRow, UserRow } from './account.entities';
 import { AuditEntryRow } from './audit.entities';
+import { CalendarFeedTokenRow } from './calendar.entities';
 import { CallRow } from './call.entities';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from './callback.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
@@ -17,11 +18,12 @@ export * from './settings.entities';
 export * from './notification.entities';
 export * from './call.entities';
 export * from './callback.entities';
+export * from './calendar.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
   HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow, CallRow,
-  CallbackRequestRow, CallbackIntakeSettingsRow, RevokedLoginTokenRow,
+  CallbackRequestRow, CallbackIntakeSettingsRow, RevokedLoginTokenRow, CalendarFeedTokenRow,
 ];

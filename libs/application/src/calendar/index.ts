@@ -1,0 +1,2 @@
+export * from './calendar-feed-tokens.port';
+export * from './calendar-feeds';
