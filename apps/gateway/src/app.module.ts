@@ -11,6 +11,7 @@ import { FEATURE_MODULES } from './feature-modules';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import type { JsonLogger } from './logging/json-logger';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformModule } from './platform/platform.module';
 import { DrainOnShutdown } from './platform/shutdown-state';
@@ -26,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, logger),
+        MetricsModule.forRoot(),
         DatabaseModule.forRoot(config.database),
         ClusterModule.forRoot(config),
         CarrierModule.forRoot(config),

@@ -9,6 +9,7 @@ import { requestLogging } from './logging/request-logging.middleware';
 import { securityHeaders } from './security-headers';
 import { MAX_GRAPHQL_BODY_BYTES, MAX_OTHER_JSON_BODY_BYTES, bodyParserRefusal, isGraphqlJson, isOtherJson } from './graphql/graphql-body';
 import { consoleStatic } from './console/console-static';
+import { METRICS } from './metrics/metrics.tokens';
 
 /** The gateway, built and wired but not listening yet: the database is open and migrated. */
 export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger): Promise<NestExpressApplication> {
@@ -17,8 +18,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger
 }
 
 /**
- * What every gateway gets around its modules (also applied by the test harness): request ids and
- * request logs first of all middleware (so even unparsable bodies are logged), security headers on
+ * What every gateway gets around its modules (also applied by the test harness): request ids, request
+ * logs and latencies first of all middleware (so even unparsable bodies are logged), security headers on
  * every response, the JSON body limits, the proxy setting, shutdown on SIGTERM/SIGINT; and DATA_DIR
  * for its owner only.
  */
@@ -26,7 +27,8 @@ export function configureGatewayApp<T extends INestApplication>(app: T, config: 
   app.useLogger(logger);
   const tightened = protectDataDir(config);
   if (tightened.length > 0) logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
-  app.use(requestLogging(logger));
+  const metrics = app.get(METRICS);
+  app.use(requestLogging(logger, (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds)));
   app.use(securityHeaders(config));
   const express = app as unknown as NestExpressApplication;
   // JSON bodies: /graphql's up to its largest operation, the others' smaller; over the limit, 413 PAYLOAD_TOO_LARGE.

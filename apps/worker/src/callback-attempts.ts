@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CALLBACK_JOB_NAMES, CallbackAttemptJob, CallbackJobs, RoutingQueries, createCallbacks } from '@dutyline/application';
-import { Clock, JobHandler } from '@dutyline/domain';
+import { Clock, JobHandler, JobQueueInspector } from '@dutyline/domain';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore, sqlRepositories } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
 import { VonageCarrier, VonageVoiceApi } from '@dutyline/vonage';
@@ -26,9 +26,9 @@ export interface CallbackAttemptParts {
  * Callback attempts in the worker (F20, automatic mode): the `callback.attempt` processor on the
  * worker's host, its own producer for the next attempts (same prefix as the gateway's), and the
  * reconcile pass that enqueues again whatever the database says is due (a flushed Redis, a crash
- * between a write and its enqueue). Resolves once registered and reconciled.
+ * between a write and its enqueue). Resolves once registered and reconciled, with the queue's inspector.
  */
-export async function startCallbackAttempts(parts: CallbackAttemptParts): Promise<{ readonly scheduled: number }> {
+export async function startCallbackAttempts(parts: CallbackAttemptParts): Promise<{ readonly scheduled: number; readonly inspector: JobQueueInspector }> {
   const { config, dataSource, clock, logger } = parts;
   const queue = new BullMqJobQueue<CallbackJobs>({
     connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...CALLBACK_JOB_NAMES], backoffBaseMs: config.backoffMs,
@@ -63,5 +63,5 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
   });
   const reconciled = await callbacks.dialler.reconcile();
   logger.info('callback jobs reconciled', reconciled);
-  return reconciled;
+  return { ...reconciled, inspector: queue };
 }

@@ -1,5 +1,5 @@
 export { startWorker } from './worker';
-export type { WorkerOverrides } from './worker';
+export type { WorkerOverrides, WorkerRuntime } from './worker';
 export { NotificationRuntime, notificationContainer } from './notification-runtime';
 export type { NotificationParts } from './notification-runtime';
 export { readWorkerConfig } from './config/worker-config';

@@ -6,7 +6,8 @@ import { WorkerLogger } from './adapters/json-logger';
 import { startCallbackAttempts } from './callback-attempts';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
-import { CallbackJobs, NOTIFICATION_JOB_NAMES, NotificationJobs } from '@dutyline/application';
+import { CallbackJobs, NOTIFICATION_JOB_NAMES, NotificationJobs, countedMailer, countedSms, timedJobHost } from '@dutyline/application';
+import { workerMetrics } from './metrics-server';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
 
 export interface WorkerOverrides {
@@ -16,19 +17,27 @@ export interface WorkerOverrides {
   readonly vonageSdk?: VonageSdkModule;
 }
 
+/** The running worker; `metricsPort` serves `GET /metrics`. */
+export type WorkerRuntime = NotificationRuntime & { readonly metricsPort: number };
+
 const systemClock: Clock = { now: () => Date.now() };
 
 /**
  * The worker process: BullMQ on `REDIS_URL`, the database, SMTP or the outbox, Vonage or the
  * simulator, from a validated config. Several may run at once on the same Redis and database.
  */
-export async function startWorker(config: WorkerConfig, logger: WorkerLogger, overrides: WorkerOverrides = {}): Promise<NotificationRuntime> {
+export async function startWorker(config: WorkerConfig, logger: WorkerLogger, overrides: WorkerOverrides = {}): Promise<WorkerRuntime> {
   const clock = overrides.clock ?? systemClock;
   const closables: Closable[] = [];
   try {
+    const telemetry = workerMetrics(config, logger);
+    const { metrics } = telemetry;
+    closables.push({ name: 'metrics', close: () => telemetry.close() });
     const dataSource = await openDatabase(config.database);
     closables.push({ name: 'database', close: () => dataSource.destroy() });
-    const { mailer, description: mail } = openMailer(config.mail);
+    const opened = openMailer(config.mail);
+    const mail = opened.description;
+    const mailer = countedMailer(opened.mailer, metrics);
     closables.push({ name: 'mailer', close: () => mailer.close() });
     // Vonage's limits hold for the account: every gateway and worker instance draws from one window in Redis.
     const limiter = new RedisRateLimiter({ connection: config.redisUrl, limits: VONAGE_RATE_LIMITS, prefix: config.queuePrefix });
@@ -39,14 +48,20 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
       connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
     });
     closables.push({ name: 'queue', close: () => queue.close() });
-    const host = new BullMqWorkerHost<NotificationJobs & CallbackJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError });
-    await startCallbackAttempts({ config, dataSource, clock, logger, host, voice: carrier.voice, closables });
+    const host = timedJobHost(
+      new BullMqWorkerHost<NotificationJobs & CallbackJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError }),
+      metrics,
+    );
+    const callbacks = await startCallbackAttempts({ config, dataSource, clock, logger, host, voice: carrier.voice, closables });
+    telemetry.watch({ inspectors: [queue, callbacks.inspector], dataSource });
     const container = notificationContainer({
-      clock, logger, dataSource, mailer, recordings: carrier.recordings, sms: carrier.sms, queue, host, inspector: queue,
+      clock, logger, dataSource, mailer, recordings: carrier.recordings, sms: carrier.sms && countedSms(carrier.sms, metrics), queue, host, inspector: queue,
       publicUrl: config.publicUrl, gapCheckIntervalMs: config.gapCheckIntervalMinutes * 60_000, closables,
     });
     logger.info('starting', { database: config.database.kind, mail, carrier: carrier.description, queuePrefix: config.queuePrefix, concurrency: config.concurrency });
-    return await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000 });
+    const metricsPort = await telemetry.listen();
+    logger.info('metrics served', { port: metricsPort, path: '/metrics', token: config.metrics.token !== null });
+    return Object.assign(await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000 }), { metricsPort });
   } catch (error) {
     for (const closable of closables.reverse()) await closable.close().catch(() => undefined);
     throw error;

@@ -10,4 +10,5 @@ export * from './application';
 export * from './calls';
 export * from './callbacks';
 export * from './notifications';
+export * from './metrics';
 export * from './calendar';

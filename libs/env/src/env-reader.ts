@@ -19,6 +19,15 @@ export class EnvReader {
     return value === undefined || value === '' ? undefined : value;
   }
 
+  /** A secret a client sends as `Authorization: Bearer <value>`: 16 to 256 token characters; never echoed in a problem. */
+  bearerToken(name: string): string | null {
+    const text = this.text(name);
+    if (text === undefined) return null;
+    if (/^[A-Za-z0-9._~+/=-]{16,256}$/.test(text)) return text;
+    this.problems.push({ variable: name, message: 'must be 16 to 256 letters, digits or . _ ~ + / = - (e.g. `openssl rand -hex 24`)' });
+    return null;
+  }
+
   /** The value when it matches `pattern`; `description` says what it must be. */
   matching(name: string, pattern: RegExp, description: string): string | undefined {
     const text = this.text(name);

@@ -1,6 +1,7 @@
 export { DEFAULT_SQLITE_PATH, MIGRATIONS_TABLE, createDataSource, isMariaDbUrl, runMigrations } from './database/create-data-source';
 export type { DatabaseConfig } from './database/create-data-source';
 export { MIGRATIONS } from './migrations';
+export { poolUsage, type PoolUsage } from './database/pool-usage';
 export { accountTablesChildrenFirst, deleteAccount } from './database/account-deletion';
 export * from './repositories';
 export * from './repositories/notification-delivery.repository';

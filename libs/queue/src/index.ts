@@ -10,3 +10,4 @@ export type { RedisRateLimit, RedisRateLimiterSettings } from './redis-rate-limi
 export { RedisInvalidationBus, EVERYTHING } from './redis-invalidation-bus';
 export type { RedisInvalidationBusSettings } from './redis-invalidation-bus';
 export { RedisLoginAttemptLimiter, type RedisLoginAttemptLimiterSettings } from './redis-login-attempt-limiter';
+export { PrometheusMetrics, bearerMatches, metricsEndpoint } from './prometheus-metrics';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
-  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type StoredCall,
+  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type Metrics, type StoredCall,
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SqlCallStore } from '@dutyline/persistence';
@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP } from '../cluster/cluster.tokens';
 import { DATA_SOURCE } from '../database/database.module';
 import type { JsonLogger } from '../logging/json-logger';
+import { METRICS } from '../metrics/metrics.tokens';
 import { NOTIFICATION_EVENTS } from '../notifications/notifications.tokens';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
@@ -30,12 +31,12 @@ const providers = [
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
   provideFactory(
     INBOUND_CALLS,
-    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER],
+    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS],
     (
       store: SqlCallStore<StoredCall>, hotlines: HotlineLookup, planner: CallPlanner, lastKnownPlans: LastKnownPlans, events: CallEvents | null,
-      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger,
+      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics,
     ) => new InboundCallService(
-      { store, hotlines, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls') },
+      { store, hotlines, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls'), metrics },
       inboundCallOptions(settings),
     ),
   ),

@@ -36,6 +36,8 @@ export interface GatewayConfig {
   readonly logLevel: LogLevel;
   /** `TRUST_PROXY`: how many reverse proxies stand in front; their `X-Forwarded-For` gives the client address (login limits). @defaultValue 0 */
   readonly trustProxyHops: number;
+  /** `METRICS_TOKEN`: required as a bearer token by `GET /metrics`; none: the endpoint is open (keep it behind the network). */
+  readonly metricsToken: string | null;
   readonly auth: {
     /** `AUTH_TOKEN_TTL_SECONDS`: how long a login token is valid. @defaultValue 43200 (12 h) */
     readonly tokenTtlSeconds: number;
@@ -139,6 +141,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
     trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
+    metricsToken: read.bearerToken('METRICS_TOKEN'),
     auth: {
       tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
       loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),

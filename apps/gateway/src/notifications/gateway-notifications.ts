@@ -1,6 +1,7 @@
 import {
-  DeliveryKind, DocumentGapAlertStates, DocumentNotificationSettings, NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationLogger, NotificationPorts,
-  NotificationProcessing, NotificationProducer, ReconcileReport, createNotificationServices, startNotificationProcessing,
+  DeliveryKind, DocumentGapAlertStates, DocumentNotificationSettings, Metrics, NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationLogger, NotificationPorts,
+  NotificationProcessing, NotificationProducer, ReconcileReport, countedMailer, countedSms, createNotificationServices, startNotificationProcessing,
+  timedJobHost,
 } from '@dutyline/application';
 import { CallRecord, Clock, EmailAddress, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
@@ -38,6 +39,8 @@ export interface EmbeddedNotificationParts {
   readonly mailer: MailerPort & { close(): Promise<void> };
   readonly clock: Clock;
   readonly logger: NotificationLogger;
+  /** Jobs timed, e-mails and texts counted. */
+  readonly metrics: Metrics;
   /** Where `GET /voicemail/<token>` is served, for the links texted. */
   readonly publicUrl: string;
   readonly settings: GatewayConfig['notifications'];
@@ -58,7 +61,8 @@ export function embeddedNotifications(parts: EmbeddedNotificationParts): Gateway
   const services = createNotificationServices(
     {
       ...parts.repositories, ledger: ledgerOn(dataSource), gapStates, watchedHotlines: gapStates, settings: new DocumentNotificationSettings(documents, clock),
-      links: new SqlVoicemailLinks(dataSource, { publicUrl: parts.publicUrl }), recordings: parts.recordings, mailer: parts.mailer, sms: parts.sms, queue, clock,
+      links: new SqlVoicemailLinks(dataSource, { publicUrl: parts.publicUrl }), recordings: parts.recordings,
+      mailer: countedMailer(parts.mailer, parts.metrics), sms: parts.sms && countedSms(parts.sms, parts.metrics), queue, clock,
     },
     { gapCheckIntervalMs: settings.gapCheckIntervalMinutes * 60_000 },
   );
@@ -70,7 +74,7 @@ export function embeddedNotifications(parts: EmbeddedNotificationParts): Gateway
     inspector: queue,
     async start() {
       if (!settings.embeddedJobs) return null;
-      processing = await startNotificationProcessing(queue, services, parts.logger);
+      processing = await startNotificationProcessing(timedJobHost(queue, parts.metrics), services, parts.logger);
       return processing.reconciled;
     },
     async close() {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { DocumentGapAlertStates, ScheduleChangeTriggers } from '@dutyline/application';
+import { DocumentGapAlertStates, type Metrics, ScheduleChangeTriggers } from '@dutyline/application';
 import type { Clock, HotlineRepository, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository } from '@dutyline/domain';
 import { SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
 import type { VonageVoiceApi } from '@dutyline/vonage';
@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
 import { HOTLINE_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
+import { METRICS } from '../metrics/metrics.tokens';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import { QUEUE_INSPECTOR } from '../queues/queues.tokens';
@@ -74,10 +75,10 @@ export class NotificationsModule {
     const providers = [
       provideFactory(
         GATEWAY_NOTIFICATIONS,
-        [DATA_SOURCE, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY, SCHEDULE_REPOSITORY, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API, CLOCK, LOGGER],
+        [DATA_SOURCE, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY, SCHEDULE_REPOSITORY, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API, CLOCK, LOGGER, METRICS],
         (
           dataSource: DataSource, hotlines: HotlineRepository, people: PersonRepository, teams: TeamRepository, schedules: ScheduleRepository,
-          recordings: RecordingCarrier, sms: SmsCarrier, vonage: VonageVoiceApi | null, clock: Clock, logger: JsonLogger,
+          recordings: RecordingCarrier, sms: SmsCarrier, vonage: VonageVoiceApi | null, clock: Clock, logger: JsonLogger, metrics: Metrics,
         ): GatewayNotifications =>
           config.redisUrl !== null
             ? redisNotifications({
@@ -88,7 +89,7 @@ export class NotificationsModule {
               dataSource, repositories: { hotlines, people, teams, schedules }, recordings, clock, settings: config.notifications,
               // The simulator's texts are lines in the log; Vonage's need the API key.
               sms: vonage === null || config.vonage.apiKey !== null ? sms : null,
-              mailer: openMailer(config.mail), logger: jsonCallLogger(logger, 'notifications'), publicUrl: linkBase(config),
+              mailer: openMailer(config.mail), logger: jsonCallLogger(logger, 'notifications'), publicUrl: linkBase(config), metrics,
             }),
       ),
       provideFactory(NOTIFICATION_EVENTS, [GATEWAY_NOTIFICATIONS], (notifications: GatewayNotifications) => notifications.producer),

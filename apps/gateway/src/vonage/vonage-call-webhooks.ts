@@ -5,7 +5,7 @@ import { ApiError } from '../graphql/api-errors';
 import { writeHttpError } from '../graphql/http-error.filter';
 import type { JsonLogger } from '../logging/json-logger';
 import { RequestContext } from '../logging/request-context';
-import { requestLogging } from '../logging/request-logging.middleware';
+import { type RequestObserver, requestLogging, setRoutePattern } from '../logging/request-logging.middleware';
 import { writeWebhookSecurityHeaders } from '../security-headers';
 import { type RawBodyRequest, rawBodyCapture } from './raw-body-capture';
 import type { VonageCallAdapter } from './vonage-call-adapter';
@@ -19,46 +19,54 @@ type Route = (adapter: VonageCallAdapter, params: readonly string[], request: Ra
  * Every route but the recording always answers 200 with an NCCO or 204, never an error Vonage would
  * turn into a dropped call; the recording callback answers 204, or 400 naming the field.
  */
-const ROUTES: readonly (readonly [RegExp, Route])[] = [
+const ROUTES: readonly (readonly [RegExp, string, Route])[] = [
   /** Application setting "Answer URL". */
-  [/^\/vonage\/answer\/?$/, (adapter, _, request) => adapter.answer(leniently(request))],
+  [/^\/vonage\/answer\/?$/, '/vonage/answer', (adapter, _, request) => adapter.answer(leniently(request))],
   /** Application setting "Event URL": the caller's leg and NCCO errors. */
-  [/^\/vonage\/event\/?$/, async (adapter, _, request) => {
+  [/^\/vonage\/event\/?$/, '/vonage/event', async (adapter, _, request) => {
     await adapter.callEvent(leniently(request));
     return null;
   }],
   /** Application setting "Fallback URL". */
-  [/^\/vonage\/fallback\/?$/, (adapter, _, request) => adapter.fallback(leniently(request))],
+  [/^\/vonage\/fallback\/?$/, '/vonage/fallback', (adapter, _, request) => adapter.fallback(leniently(request))],
   /** The connect's event URL (synchronous): the reply replaces the caller's NCCO when the leg did not connect. */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/, (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request))],
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/, '/vonage/legs/:callId/:step/event', (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request))],
   /** The callee leg's onAnswer URL: "call for … press 1". */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/, (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request))],
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/, '/vonage/legs/:callId/:step/confirm', (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request))],
   /** The callee's key (input event). */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/, (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request))],
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/, '/vonage/legs/:callId/:step/confirm-input', (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request))],
   /** The notify after a connect: what the caller does once the connect ended without another NCCO. */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/, (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step))],
+  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/, '/vonage/legs/:callId/:step/after', (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step))],
   /** The voicemail's record event: 204, or 400 naming the field. */
-  [/^\/vonage\/calls\/([^/]+)\/recording\/?$/, async (adapter, [callId], request) => {
+  [/^\/vonage\/calls\/([^/]+)\/recording\/?$/, '/vonage/calls/:callId/recording', async (adapter, [callId], request) => {
     await adapter.recording(callId, fieldsOf(request));
     return 'no-content';
   }],
 ];
 
-/** The route and its decoded parameters for a request path, or null when it is none of the call's webhooks. */
-function routeOf(url: string): { route: Route; params: string[] } | null {
+type FoundRoute = { readonly route: Route; readonly pattern: string; readonly params: string[] };
+
+/** The route, its pattern and its decoded parameters for a request path, or null when it is none of the call's webhooks. */
+function routeOf(url: string): FoundRoute | null {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (!path.startsWith('/vonage/')) return null;
-  for (const [pattern, route] of ROUTES) {
-    const match = pattern.exec(path);
+  for (const [expression, pattern, route] of ROUTES) {
+    const match = expression.exec(path);
     if (!match) continue;
     try {
-      return { route, params: match.slice(1).map((param) => decodeURIComponent(param)) };
+      return { route, pattern, params: match.slice(1).map((param) => decodeURIComponent(param)) };
     } catch {
       return null;
     }
   }
   return null;
+}
+
+/** Where the webhooks' latencies go: every request's, and the webhook's own (signature check and reply) by route pattern. */
+export interface WebhookObserver {
+  readonly request: RequestObserver;
+  webhook(carrier: string, route: string, seconds: number): void;
 }
 
 /** What serves the call's webhooks: `serve` takes a request that is one of them (true), else leaves it (false). */
@@ -73,16 +81,27 @@ export interface VonageCallWebhooks {
  * adapter — and no guard, interceptor or exception filter can turn a slip into an error response.
  * Through Express the same webhook cost twice the CPU (the answer benchmark: 265 → 143 µs a request).
  */
-export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: VonageWebhookSignatures, logger: JsonLogger): VonageCallWebhooks {
+export function vonageCallWebhooks(
+  adapter: VonageCallAdapter, signatures: VonageWebhookSignatures, logger: JsonLogger, observer: WebhookObserver | null = null,
+): VonageCallWebhooks {
   const capture = rawBodyCapture('/vonage/');
-  const logging = requestLogging(logger);
+  const logging = requestLogging(logger, observer?.request ?? null);
 
   /**
    * The route's reply, after the signature; a refusal or an error as the plain HTTP routes write them,
    * except a replayed token: 503, which Vonage answers by retrying and then by its fallback URL (a new
    * request, so a new token), should a retry of Vonage's ever carry the token it already sent.
    */
-  async function respond(route: Route, params: string[], request: RawBodyRequest, response: ServerResponse): Promise<void> {
+  async function respond(found: FoundRoute, request: RawBodyRequest, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    try {
+      await handle(found, request, response);
+    } finally {
+      observer?.webhook('vonage', found.pattern, (performance.now() - started) / 1000);
+    }
+  }
+
+  async function handle({ route, params, pattern }: FoundRoute, request: RawBodyRequest, response: ServerResponse): Promise<void> {
     const refusal = await signatures.refusal(request);
     if (refusal instanceof ReplayedWebhookError) {
       response.statusCode = 503;
@@ -102,7 +121,8 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
     } catch (error) {
       if (error instanceof DomainError || error instanceof ApiError) return writeHttpError(response, error);
       const requestId = RequestContext.requestId();
-      logger.entry('error', 'a Vonage webhook failed', { path: (request.url ?? '').split('?')[0], error });
+      // The route's pattern, not the path: the path's segments are the caller's text.
+      logger.entry('error', 'a Vonage webhook failed', { route: pattern, error });
       response.statusCode = 500;
       response.setHeader('content-type', 'application/json; charset=utf-8');
       response.end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'the webhook could not be handled', ...(requestId ? { requestId } : {}) } }));
@@ -114,10 +134,11 @@ export function vonageCallWebhooks(adapter: VonageCallAdapter, signatures: Vonag
       const found = routeOf(request.url ?? '');
       if (!found) return false;
       writeWebhookSecurityHeaders(response);
+      setRoutePattern(request, found.pattern);
       logging(request, response, () => capture(request, response, (error) => {
         // The body could not be read (the client went away): nobody is left to answer.
         if (error) return void response.destroy();
-        void respond(found.route, found.params, request, response);
+        void respond(found, request, response);
       }));
       return true;
     },

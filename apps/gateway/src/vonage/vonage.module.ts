@@ -12,6 +12,8 @@ import { CALL_ROUTING_SETTINGS, CALL_STORE, INBOUND_CALLS } from '../calls/calls
 import { jsonCallLogger } from '../calls/json-call-logger';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
+import { METRICS } from '../metrics/metrics.tokens';
+import type { PrometheusMetrics } from '@dutyline/queue';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
 import { installRawBodyCapture } from './raw-body-capture';
@@ -74,6 +76,7 @@ export class VonageModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(VONAGE_SIGNATURES) private readonly signatures: VonageWebhookSignatures,
     @Inject(VONAGE_TOKEN_IDS) private readonly tokenIds: WebhookTokenIds,
     @Inject(LOGGER) private readonly logger: JsonLogger,
+    @Inject(METRICS) private readonly metrics: PrometheusMetrics,
   ) {}
 
   /** Lets go of the token ids' Redis connection (after the HTTP server stopped taking requests). */
@@ -88,7 +91,9 @@ export class VonageModule implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     const server = this.http.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) throw new Error('the Vonage webhooks need the HTTP server');
-    serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger).serve);
+    const { metrics } = this;
+    const observer = { request: metrics.httpRequest.bind(metrics), webhook: metrics.webhook.bind(metrics) };
+    serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger, observer).serve);
     const app = this.http.httpAdapter?.getInstance();
     if (app && !installRawBodyCapture(app, '/vonage/')) {
       this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body');

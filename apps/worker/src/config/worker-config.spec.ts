@@ -31,6 +31,7 @@ describe('readWorkerConfig', () => {
       gapCheckIntervalMinutes: 60,
       shutdownTimeoutSeconds: 25,
       logLevel: 'info',
+      metrics: { port: 9464, token: null },
     });
   });
 
@@ -45,6 +46,11 @@ describe('readWorkerConfig', () => {
       vonage: { applicationId: 'app-1', apiKey: 'k', apiSecret: 's', apiHost: null, restHost: null }, concurrency: 20, queuePrefix: 'prod',
     });
     expect(config.vonage?.privateKey).toContain('BEGIN PRIVATE KEY');
+  });
+
+  it('reads the metrics port and token', () => {
+    const token = 'a'.repeat(32);
+    expect(readWorkerConfig({ REDIS_URL: 'redis://127.0.0.1:6379', WORKER_METRICS_PORT: '9100', METRICS_TOKEN: token }, sources).metrics).toEqual({ port: 9100, token });
   });
 
   it.each([
@@ -72,6 +78,9 @@ describe('readWorkerConfig', () => {
     [{ REDIS_PREFIX: 'a/b' }, ['REDIS_PREFIX']],
     [{ REDIS_PREFIX: 'prod', QUEUE_PREFIX: 'staging' }, ['QUEUE_PREFIX']],
     [{ LOG_LEVEL: 'loud', SHUTDOWN_TIMEOUT_SECONDS: '-1' }, ['SHUTDOWN_TIMEOUT_SECONDS', 'LOG_LEVEL']],
+    [{ WORKER_METRICS_PORT: '70000' }, ['WORKER_METRICS_PORT']],
+    [{ WORKER_METRICS_PORT: 'metrics' }, ['WORKER_METRICS_PORT']],
+    [{ METRICS_TOKEN: 'short' }, ['METRICS_TOKEN']],
   ])('names the faulty variable in %j', (env, variables) => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379', ...env })).toEqual(variables);
   });

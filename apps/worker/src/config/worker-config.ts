@@ -51,6 +51,12 @@ export interface WorkerConfig {
   readonly shutdownTimeoutSeconds: number;
   /** `LOG_LEVEL`. @defaultValue `info` */
   readonly logLevel: LogLevel;
+  readonly metrics: {
+    /** `WORKER_METRICS_PORT`: `GET /metrics` on every interface; 0 picks a free port (logged). @defaultValue 9464 */
+    readonly port: number;
+    /** `METRICS_TOKEN`, as the gateway's: required as a bearer token; none: open (keep the port behind the network). */
+    readonly token: string | null;
+  };
 }
 
 export interface ConfigSources {
@@ -86,6 +92,7 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
     gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    metrics: { port: read.integer('WORKER_METRICS_PORT', 9464, 0, 65535), token: read.bearerToken('METRICS_TOKEN') },
   };
   if (problems.length > 0 || redisUrl === null || config.database === undefined) throw new ConfigError(problems);
   return { ...config, redisUrl, database: config.database };

@@ -79,6 +79,7 @@ export async function testWorld(options: { readonly databaseUrl: string; readonl
       gapCheckIntervalMinutes: 60,
       shutdownTimeoutSeconds: 10,
       logLevel: 'error',
+      metrics: { port: 0, token: null },
       ...overrides,
     }),
     voicemailCall: (callId) => voicemailCall({ callId, accountId, hotlineId, hotlineNumber, recording: vonage.addRecording(`rec-${callId}`, RECORDING) }),

@@ -9,6 +9,7 @@ import {
   AnswerInput, CallEndedInput, CalleePromptInput, ConfirmationInput, InboundCalls, LegAnsweredInput, LegEndedInput, RecordingInput,
 } from './inbound-calls';
 import { LastKnownPlans } from './last-known-plans';
+import { Metrics, noMetrics } from '../metrics/metrics.port';
 import { e164OrNull } from './phone-text';
 import { CallEvents, CallNotice } from './ports/call-events.port';
 import { CallLogger, LogContext, silentCallLogger } from './ports/call-logger.port';
@@ -57,6 +58,8 @@ export interface InboundCallDependencies {
   readonly ids: IdGenerator;
   readonly events?: CallEvents;
   readonly logger?: CallLogger;
+  /** Calls by plan source and outcome, legs by outcome. @defaultValue none */
+  readonly metrics?: Metrics;
   /** @defaultValue systemTimer */
   readonly timer?: Timer;
   /** Share one between services of a process; @defaultValue a new one */
@@ -90,6 +93,7 @@ interface Current {
 export class InboundCallService implements InboundCalls {
   private readonly options: Required<InboundCallOptions>;
   private readonly logger: CallLogger;
+  private readonly metrics: Metrics;
   private readonly timer: Timer;
   private readonly lastKnown: LastKnownPlans;
   private readonly memory: CallMemory;
@@ -108,6 +112,7 @@ export class InboundCallService implements InboundCalls {
       memoryCapacity: options.memoryCapacity ?? 2000,
     };
     this.logger = deps.logger ?? silentCallLogger;
+    this.metrics = deps.metrics ?? noMetrics;
     this.timer = deps.timer ?? systemTimer;
     this.lastKnown = deps.lastKnownPlans ?? new LastKnownPlans(this.options.memoryCapacity);
     this.memory = new CallMemory(this.options.memoryCapacity);
@@ -250,6 +255,8 @@ export class InboundCallService implements InboundCalls {
       this.logger.warn('the call store did not take a new call: it is kept in memory', { callId, ...describe(error) });
       this.memory.keep(call, false);
     }
+    this.metrics.callStarted(source);
+    this.count(null, state);
     return instruction;
   }
 
@@ -292,6 +299,7 @@ export class InboundCallService implements InboundCalls {
 
   private async unknownNumber(number: string, caller: string | null, carrier: string, at: Instant): Promise<CallInstruction> {
     this.logger.info('call to a number no hotline answers', { number, caller, carrier });
+    this.metrics.callOutcome('unknown-number');
     try {
       await this.deps.events?.unknownNumber?.({ number, caller, carrier, at });
     } catch (error) {
@@ -337,6 +345,7 @@ export class InboundCallService implements InboundCalls {
           this.logger.error('call changed by others on every attempt: answering without storing', { callId: input.callId, key });
           return instruction;
         }
+        this.count(before.state, next.state);
         await this.notify(before, next);
         return instruction;
       }
@@ -401,6 +410,19 @@ export class InboundCallService implements InboundCalls {
     }
     this.memory.keep(next, current.created);
     return 'kept';
+  }
+
+  /**
+   * Counts what a stored change settled: the call's outcome when it is first known, each leg's outcome
+   * when it changes (a pick-up awaiting its key is not an outcome yet).
+   */
+  private count(before: EscalationState | null, after: EscalationState): void {
+    if (!before?.outcome && after.outcome) this.metrics.callOutcome(after.outcome.kind);
+    after.legs.forEach((leg, index) => {
+      if (leg.outcome === null || leg.outcome === before?.legs[index]?.outcome) return;
+      if (after.phase === 'confirming' && leg.step === after.step) return;
+      this.metrics.legEnded(leg.outcome);
+    });
   }
 
   /** Tells the workers about a caller who left unanswered and about a recorded voicemail, once each. */

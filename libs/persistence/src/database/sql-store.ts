@@ -44,6 +44,9 @@ export function serialised<T>(dataSource: DataSource, work: () => Promise<T>): P
   return inTurn(queues, queueKey(dataSource), work);
 }
 
+/** Whether a unit of work of this process is queued or running on the SQLite database. */
+export const isSerialisedWorkPending = (dataSource: DataSource): boolean => queues.has(queueKey(dataSource));
+
 const keyedQueues = new Map<string, Promise<unknown>>();
 
 /** Runs `work` once every work queued before it in this process under `key` for this database has settled. */

@@ -2,6 +2,7 @@ import { Hotline, Id, OnCall, OnCallSource, Person, Team, directoryOf } from '@d
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { InboundCallOptions, InboundCallService } from '../inbound-call.service';
 import { LastKnownPlans } from '../last-known-plans';
+import { Metrics } from '../../metrics/metrics.port';
 import { Timer } from '../ports/timer.port';
 import { FakeCallPlanner } from './fake-call-planner';
 import { InMemoryCallStore } from './in-memory-call-store';
@@ -25,6 +26,8 @@ export interface InboundCallRigOptions {
   readonly timer?: Timer;
   /** @defaultValue '2027-03-28T00:30:00Z' (01:30 in Paris, half an hour before clocks go forward) */
   readonly now?: string;
+  /** What the service counts. @defaultValue none */
+  readonly metrics?: Metrics;
 }
 
 /** An `InboundCallService` over in-memory fakes, each reachable for assertions and outages. */
@@ -50,7 +53,7 @@ export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigO
   const clock = new ManualClock(options.now ?? '2027-03-28T00:30:00Z');
   const ids = new SequentialIds('call');
   const make = (lastKnownPlans: LastKnownPlans) => new InboundCallService(
-    { store, hotlines, planner, events, logger, clock, ids, timer: options.timer ?? nextTurnTimer, lastKnownPlans },
+    { store, hotlines, planner, events, logger, clock, ids, timer: options.timer ?? nextTurnTimer, lastKnownPlans, metrics: options.metrics },
     options.service,
   );
   const lastKnownPlans = new LastKnownPlans();
