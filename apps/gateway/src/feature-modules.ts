@@ -5,6 +5,7 @@ import { CoverageModule } from './coverage/coverage.module';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
 import { PatternsModule } from './patterns/patterns.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScheduleModule } from './schedule/schedule.module';
@@ -25,4 +26,5 @@ export const FEATURE_MODULES: Type[] = [
   CallbacksModule,
   QueuesModule,
   DemoDataModule,
+  OnboardingModule,
 ];

@@ -11,4 +11,5 @@ export * from './repositories/call.repository';
 export type { CallDocument } from './mappers/call.mapper';
 export * from './repositories/callback-request.repository';
 export * from './repositories/calendar-feed-token.repository';
+export * from './repositories/one-time-token.repository';
 export type { CallbackIntakeDocument, CallbackRequestDocument } from './mappers/callback.mapper';

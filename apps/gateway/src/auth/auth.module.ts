@@ -40,6 +40,6 @@ import { UsersService } from './users.service';
     ApiKeysResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [Authenticator, UsersService, ApiKeysService, PASSWORD_HASHER],
+  exports: [Authenticator, UsersService, ApiKeysService, PASSWORD_HASHER, ACCESS_TOKENS],
 })
 export class AuthModule {}

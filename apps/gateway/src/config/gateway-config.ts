@@ -46,6 +46,15 @@ export interface GatewayConfig {
     /** `LOGIN_FAILURE_WINDOW_SECONDS`. @defaultValue 900 (15 min) */
     readonly loginFailureWindowSeconds: number;
   };
+  /** Sign-up, invitations and password resets. */
+  readonly onboarding: {
+    /** `SIGNUP`: `open` lets anyone create an account (`signUp`). @defaultValue `closed` */
+    readonly signup: 'open' | 'closed';
+    /** `INVITATION_TTL_HOURS`: how long an invitation link works. @defaultValue 72 */
+    readonly invitationTtlHours: number;
+    /** `PASSWORD_RESET_TTL_MINUTES`: how long a password reset link works. @defaultValue 60 */
+    readonly passwordResetTtlMinutes: number;
+  };
   readonly graphql: {
     /** `GRAPHQL_MAX_DEPTH`. @defaultValue 12 */
     readonly maxDepth: number;
@@ -146,6 +155,11 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
       loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
       loginFailureWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+    onboarding: {
+      signup: read.oneOf('SIGNUP', ['open', 'closed'] as const, 'closed'),
+      invitationTtlHours: read.integer('INVITATION_TTL_HOURS', 72, 1, 90 * 24),
+      passwordResetTtlMinutes: read.integer('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),

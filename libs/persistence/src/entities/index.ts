@@ -8,6 +8,7 @@ import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
 import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from './schedule.entities';
 import { HotlineDocumentRow, NotificationDeliveryRow, VoicemailLinkRow } from './notification.entities';
 import { HotlineCallbackSettingsRow, PatternRow, TeamCallbackSettingsRow } from './settings.entities';
+import { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
 
 export * from './account.entities';
 export * from './audit.entities';
@@ -19,11 +20,12 @@ export * from './notification.entities';
 export * from './call.entities';
 export * from './callback.entities';
 export * from './calendar.entities';
+export * from './one-time-token.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
   AccountRow, UserRow, ApiKeyRow, PersonRow, PersonNumberRow, TeamRow, TeamMemberRow, HotlineRow, HotlineSupervisorRow,
   ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow, AuditEntryRow, PatternRow,
   HotlineCallbackSettingsRow, TeamCallbackSettingsRow, NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow, CallRow,
-  CallbackRequestRow, CallbackIntakeSettingsRow, RevokedLoginTokenRow, CalendarFeedTokenRow,
+  CallbackRequestRow, CallbackIntakeSettingsRow, RevokedLoginTokenRow, CalendarFeedTokenRow, OneTimeTokenRow, UnverifiedEmailRow,
 ];

@@ -16,9 +16,12 @@ export class UserModel {
   role!: RoleEnum;
   @Field(() => InstantScalar)
   createdAt!: Instant;
+  /** Not a field: scopes `emailVerified` (onboarding), which a resolver may also set when it knows. */
+  accountId!: string;
+  emailVerified?: boolean;
 
   static of(user: User): UserModel {
-    return { id: user.id, email: user.email.value, name: user.name, role: user.role as RoleEnum, createdAt: user.createdAt };
+    return { id: user.id, accountId: user.accountId, email: user.email.value, name: user.name, role: user.role as RoleEnum, createdAt: user.createdAt };
   }
 }
 
