@@ -76,6 +76,30 @@ describeWithServices('notification worker on BullMQ', () => {
     await eventually(async () => expect((await ledger().delivery('call-1:voicemail'))?.status).toBe('delivered'));
   });
 
+  it('serves its metrics after a job ran: the job duration, the e-mail, the queue, only for the bearer token', async () => {
+    world = await newWorld();
+    const token = 'worker-metrics-token-0123456789';
+    const runtime = await startWorker(world.config({ metrics: { port: 0, token } }), silentLogger, { vonageSdk: nativeVonageSdk() });
+    running.push(runtime);
+    await producer().events.voicemailRecorded({ eventId: 'call-m:voicemail', callId: 'call-m', record: world.voicemailCall('call-m') });
+    await eventually(async () => expect((await ledger().delivery('call-m:voicemail'))?.status).toBe('delivered'));
+
+    const url = `http://127.0.0.1:${runtime.metricsPort}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer another-token-0123456789' } })).status).toBe(401);
+    const scraped = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(scraped.status).toBe(200);
+    const text = await scraped.text();
+    await eventually(async () => expect(await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text())
+      .toMatch(/^dutyline_job_duration_seconds_count\{job="voicemail.deliver",result="completed"\} 1$/m));
+    expect(text).toMatch(/^dutyline_messages_total\{channel="email",result="sent"\} 1$/m);
+    expect(text).toMatch(/^dutyline_queue_jobs\{queue="voicemail.deliver",state="waiting"\} 0$/m);
+    expect(text).toMatch(/^dutyline_queue_failed_jobs\{queue="callback.attempt"\} 0$/m);
+    expect(text).toMatch(/^dutyline_redis_up 1$/m);
+    expect(text).toMatch(/^dutyline_db_pool_size 10$/m);
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
   it('alerts the supervisors of an unanswered call with the legs tried', async () => {
     world = await newWorld();
     await start();
