@@ -10,6 +10,7 @@ import { calendarFeedsContract } from './contract/calendar-feeds.contract';
 import { directoryContract } from './contract/directory.contract';
 import { hotlineContract } from './contract/hotline.contract';
 import { migrationsContract } from './contract/migrations.contract';
+import { oneTimeTokensContract } from './contract/one-time-tokens.contract';
 import { scheduleContract } from './contract/schedule.contract';
 import { scopingContract } from './contract/scoping.contract';
 import { settingsContract } from './contract/settings.contract';
@@ -45,5 +46,6 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     settingsContract(context);
     scopingContract(context);
     calendarFeedsContract(context);
+    oneTimeTokensContract(context);
   });
 }
