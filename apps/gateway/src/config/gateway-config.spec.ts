@@ -66,6 +66,12 @@ describe('readGatewayConfig', () => {
     expect(read({ DATABASE_URL: 'mysql://db/dutyline', DATABASE_POOL_SIZE: '64' }).database).toEqual({ kind: 'mysql', url: 'mysql://db/dutyline', poolSize: 64 });
   });
 
+  it('reads sign-up and link lifetimes: sign-up closed, invitations 72 h, reset links 1 h by default', () => {
+    expect(read({}).onboarding).toEqual({ signup: 'closed', invitationTtlHours: 72, passwordResetTtlMinutes: 60 });
+    expect(read({ SIGNUP: 'open', INVITATION_TTL_HOURS: '24', PASSWORD_RESET_TTL_MINUTES: '15' }).onboarding)
+      .toEqual({ signup: 'open', invitationTtlHours: 24, passwordResetTtlMinutes: 15 });
+  });
+
   it('treats empty values as unset', () => {
     expect(read({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
   });
@@ -95,6 +101,9 @@ describe('readGatewayConfig', () => {
     [{ GRAPHQL_MAX_ALIASES: '-1' }, ['GRAPHQL_MAX_ALIASES']],
     [{ GRAPHQL_MAX_FIELDS: 'lots' }, ['GRAPHQL_MAX_FIELDS']],
     [{ GRAPHQL_INTROSPECTION: 'sometimes' }, ['GRAPHQL_INTROSPECTION']],
+    [{ SIGNUP: 'yes' }, ['SIGNUP']],
+    [{ INVITATION_TTL_HOURS: '0' }, ['INVITATION_TTL_HOURS']],
+    [{ PASSWORD_RESET_TTL_MINUTES: 'an hour' }, ['PASSWORD_RESET_TTL_MINUTES']],
     [{ PORT: 'x', LOG_LEVEL: 'y', AUTH_SECRET: 'z' }, ['PORT', 'LOG_LEVEL', 'AUTH_SECRET']],
   ])('refuses %j, naming %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);
