@@ -6,7 +6,7 @@
 import { ManualClock } from '@dutyline/domain/testing';
 import { type ParsedMail, SmtpSink } from '@dutyline/mail/testing';
 import { deleteAccount } from '@dutyline/persistence';
-import { describeWithMariaDb, uniqueName } from '@dutyline/test-support';
+import { describeWithMariaDb, describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.module';
 import { CLOCK } from '../platform/platform.tokens';
@@ -349,5 +349,21 @@ describe('sign-up', () => {
       expect(refusal(limited)).toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: 3600 } });
       expect(limited.headers.get('retry-after')).toBe('3600');
     });
+  });
+});
+
+describeWithRedis('limits shared through Redis', () => {
+  const gateways: GatewayHarness[] = [];
+  afterEach(async () => {
+    for (const gateway of gateways.splice(0)) await gateway.close();
+  });
+
+  it('counts reset requests for one e-mail across two gateways on one REDIS_URL and prefix', async () => {
+    const env = { REDIS_URL: redisUrl(), REDIS_PREFIX: uniqueName('onboarding') };
+    for (let i = 0; i < 2; i++) gateways.push(await startGateway({ database: 'sqlite', env }));
+    const [a, b] = gateways;
+    const email = `${uniqueName('shared')}@example.org`;
+    for (const gateway of [a, b, a]) expect(await dataOf(gateway.graphql(REQUEST_RESET, { email }))).toEqual({ requestPasswordReset: true });
+    expect(refusal(await b.graphql(REQUEST_RESET, { email }))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });
