@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module';
 import { CallbackSettingsModule } from './callback-settings/callback-settings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { CoverageModule } from './coverage/coverage.module';
@@ -26,5 +27,6 @@ export const FEATURE_MODULES: Type[] = [
   CallbacksModule,
   QueuesModule,
   DemoDataModule,
+  CalendarModule,
   OnboardingModule,
 ];

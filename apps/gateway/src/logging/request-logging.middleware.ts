@@ -34,8 +34,9 @@ export function routePatternOf(request: IncomingMessage, path: string): string {
   return FIXED_PATHS.has(path) ? path : '(other)';
 }
 
-/** A path whose segment is a credential (a voicemail link's token) is logged without it, however it is spelt (the router ignores case). */
-export const redactedPath = (path: string): string => path.replace(/^\/+voicemail\/+[^/]+/i, '/voicemail/:token');
+/** A path whose segment is a credential (a voicemail link's or a calendar feed's token) is logged without it, however it is spelt (the router ignores case). */
+export const redactedPath = (path: string): string =>
+  path.replace(/^\/+voicemail\/+[^/]+/i, '/voicemail/:token').replace(/^\/+calendar\/+[^/]+/i, '/calendar/:token');
 
 /**
  * Gives every request an id (the caller's `x-request-id` or a new one), echoes it in the response,

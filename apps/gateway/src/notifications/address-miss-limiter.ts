@@ -1,4 +1,5 @@
 import type { Instant } from '@dutyline/domain';
+import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
 
 export interface AddressMissLimiterOptions {
   /** Misses allowed per address and window. @defaultValue 20 */
@@ -36,6 +37,21 @@ export class AddressMissLimiter {
     const window = this.current(address, now);
     if (!window || window.misses < this.maxMisses) return null;
     return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+  }
+
+  /**
+   * What `find` answers for `address`: refused (429) while the address waits; a miss (undefined) is
+   * counted and answered with the same 404 (`<what> not found`), whatever the reason.
+   */
+  async lookUp<T>(address: string, now: Instant, what: string, find: () => Promise<T | undefined>): Promise<T> {
+    const wait = this.retryAfterSeconds(address, now);
+    if (wait !== null) throw new TooManyRequestsError(wait);
+    const found = await find();
+    if (found === undefined) {
+      this.miss(address, now);
+      throw new NotFoundError(what);
+    }
+    return found;
   }
 
   miss(address: string, now: Instant): void {

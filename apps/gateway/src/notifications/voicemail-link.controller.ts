@@ -5,7 +5,6 @@ import type { Clock, RecordingCarrier } from '@dutyline/domain';
 import { Public } from '../auth/auth.decorators';
 import type { GatewayRequest } from '../auth/gateway-request';
 import { RECORDING_CARRIER } from '../carrier/carrier.tokens';
-import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
 import type { JsonLogger } from '../logging/json-logger';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import type { AddressMissLimiter } from './address-miss-limiter';
@@ -45,15 +44,8 @@ export class VoicemailLinkController {
     response.setHeader('cache-control', 'private, no-store');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', "default-src 'none'; sandbox");
-    const address = request.ip ?? 'unknown';
     const now = this.clock.now();
-    const wait = this.limiter.retryAfterSeconds(address, now);
-    if (wait !== null) throw new TooManyRequestsError(wait);
-    const target = await this.links.resolveVoicemailLink(token, now);
-    if (!target) {
-      this.limiter.miss(address, now);
-      throw new NotFoundError('Voicemail');
-    }
+    const target = await this.limiter.lookUp(request.ip ?? 'unknown', now, 'Voicemail', () => this.links.resolveVoicemailLink(token, now));
     let recording: { audio: Buffer; contentType: string };
     try {
       recording = await this.recordings.fetchRecording(target.recording);
