@@ -3,6 +3,7 @@ import { CallbackSettingsService } from './callback';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';
 import { HotlineService } from './hotlines';
+import { NotificationSettingsStore } from './notifications/ports';
 import { PatternService } from './patterns';
 import { RoutingQueries } from './routing';
 import { ScheduleService } from './schedule';
@@ -18,6 +19,8 @@ export interface ApplicationPorts {
   readonly callbackSettings: CallbackSettingsRepository;
   /** Lets routing reuse slots while the version stays; without it routing reads slots per call. */
   readonly versions?: ScheduleVersionReader;
+  /** Who hotlines e-mail voicemails to, for the coverage problems; without it none is reported. */
+  readonly notificationSettings?: Pick<NotificationSettingsStore, 'notificationSettings'>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { type Application, createApplication } from '@dutyline/application';
+import { type Application, DocumentNotificationSettings, createApplication } from '@dutyline/application';
+import { SqlHotlineDocuments } from '@dutyline/persistence';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../database/database.module';
 import type {
   AuditLog, CallbackSettingsRepository, Clock, HotlineRepository, IdGenerator, PatternRepository, PersonRepository, ScheduleRepository,
   ScheduleVersionReader, TeamRepository,
@@ -25,11 +28,15 @@ export const APPLICATION = token<Application>('Application');
   providers: [
     provideFactory(
       APPLICATION,
-      [PERSON_REPOSITORY, TEAM_REPOSITORY, HOTLINE_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, PATTERN_REPOSITORY, CALLBACK_SETTINGS_REPOSITORY, AUDIT_LOG, CLOCK, ID_GENERATOR, ROUTING_CHANGES],
+      [PERSON_REPOSITORY, TEAM_REPOSITORY, HOTLINE_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, PATTERN_REPOSITORY, CALLBACK_SETTINGS_REPOSITORY, AUDIT_LOG, CLOCK, ID_GENERATOR, ROUTING_CHANGES, DATA_SOURCE],
       (
         people: PersonRepository, teams: TeamRepository, hotlines: HotlineRepository, schedules: ScheduleRepository, versions: ScheduleVersionReader,
         patterns: PatternRepository, callbackSettings: CallbackSettingsRepository, audit: AuditLog, clock: Clock, ids: IdGenerator, changes: RoutingChanges,
-      ) => createApplication(changes.announcing({ people, teams, hotlines, schedules, versions, patterns, callbackSettings, audit, clock, ids })),
+        dataSource: DataSource,
+      ) => createApplication(changes.announcing({
+        people, teams, hotlines, schedules, versions, patterns, callbackSettings, audit, clock, ids,
+        notificationSettings: new DocumentNotificationSettings(new SqlHotlineDocuments(dataSource), clock),
+      })),
     ),
   ],
   exports: [APPLICATION],

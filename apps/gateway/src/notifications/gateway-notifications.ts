@@ -31,7 +31,7 @@ const ledgerOn = (dataSource: DataSource) => new SqlDeliveryLedger<DeliveryKind,
 export interface EmbeddedNotificationParts {
   /** The gateway's DataSource, migrated; it stays open on `close()`. */
   readonly dataSource: DataSource;
-  readonly repositories: Pick<NotificationPorts, 'hotlines' | 'people' | 'teams' | 'schedules'>;
+  readonly repositories: Pick<NotificationPorts, 'hotlines' | 'people' | 'accounts' | 'teams' | 'schedules'>;
   readonly recordings: Pick<RecordingCarrier, 'fetchRecording'>;
   /** Null: no text messages. */
   readonly sms: SmsCarrier | null;

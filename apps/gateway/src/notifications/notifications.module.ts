@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DocumentGapAlertStates, type Metrics, ScheduleChangeTriggers } from '@dutyline/application';
-import type { Clock, HotlineRepository, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository } from '@dutyline/domain';
+import type { AccountRepository, Clock, HotlineRepository, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository } from '@dutyline/domain';
 import { SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
 import type { VonageVoiceApi } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
@@ -10,7 +10,7 @@ import { INVALIDATION_BUS } from '../cluster/cluster.tokens';
 import type { InvalidationBus } from '../cluster/invalidation-bus';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
-import { HOTLINE_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import { ACCOUNT_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { METRICS } from '../metrics/metrics.tokens';
 import { provideFactory } from '../platform/injection-token';
@@ -75,9 +75,9 @@ export class NotificationsModule {
     const providers = [
       provideFactory(
         GATEWAY_NOTIFICATIONS,
-        [DATA_SOURCE, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY, SCHEDULE_REPOSITORY, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API, CLOCK, LOGGER, METRICS],
+        [DATA_SOURCE, HOTLINE_REPOSITORY, PERSON_REPOSITORY, ACCOUNT_REPOSITORY, TEAM_REPOSITORY, SCHEDULE_REPOSITORY, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API, CLOCK, LOGGER, METRICS],
         (
-          dataSource: DataSource, hotlines: HotlineRepository, people: PersonRepository, teams: TeamRepository, schedules: ScheduleRepository,
+          dataSource: DataSource, hotlines: HotlineRepository, people: PersonRepository, accounts: AccountRepository, teams: TeamRepository, schedules: ScheduleRepository,
           recordings: RecordingCarrier, sms: SmsCarrier, vonage: VonageVoiceApi | null, clock: Clock, logger: JsonLogger, metrics: Metrics,
         ): GatewayNotifications =>
           config.redisUrl !== null
@@ -86,7 +86,7 @@ export class NotificationsModule {
               onError: (error) => logger.entry('warn', 'redis: notification queue trouble', { error }),
             })
             : embeddedNotifications({
-              dataSource, repositories: { hotlines, people, teams, schedules }, recordings, clock, settings: config.notifications,
+              dataSource, repositories: { hotlines, people, accounts, teams, schedules }, recordings, clock, settings: config.notifications,
               // The simulator's texts are lines in the log; Vonage's need the API key.
               sms: vonage === null || config.vonage.apiKey !== null ? sms : null,
               mailer: openMailer(config.mail), logger: jsonCallLogger(logger, 'notifications'), publicUrl: linkBase(config), metrics,

@@ -7,7 +7,7 @@ import { ContainerModule, ServiceIdentifier } from 'inversify';
 import type { DataSource } from 'typeorm';
 import { WorkerLogger } from '../adapters/json-logger';
 import {
-  CLOCK, CLOSABLES, Closable, DELIVERY_LEDGER, GAP_ALERTS, GAP_ALERT_STATES, GAP_CHECK_RUNNER, HOTLINES, JOB_HOST, JOB_QUEUE, LOGGER, MAILER,
+  ACCOUNTS, CLOCK, CLOSABLES, Closable, DELIVERY_LEDGER, GAP_ALERTS, GAP_ALERT_STATES, GAP_CHECK_RUNNER, HOTLINES, JOB_HOST, JOB_QUEUE, LOGGER, MAILER,
   NOTIFICATION_SERVICES, NOTIFICATION_SETTINGS, PEOPLE, QUEUE_INSPECTOR, RECONCILER, RECORDINGS, SCHEDULES, SMS, TEAMS, UNANSWERED_CALL_ALERT,
   VOICEMAIL_DELIVERY, VOICEMAIL_LINKS, WATCHED_HOTLINES,
 } from './tokens';
@@ -28,6 +28,7 @@ export const persistenceModule = (dataSource: DataSource, options: { readonly pu
     const gapStates = new DocumentGapAlertStates(documents);
     bind(HOTLINES).toConstantValue(repositories.hotlines);
     bind(PEOPLE).toConstantValue(repositories.people);
+    bind(ACCOUNTS).toConstantValue(repositories.accounts);
     bind(TEAMS).toConstantValue(repositories.teams);
     bind(SCHEDULES).toConstantValue(repositories.schedule);
     bind(DELIVERY_LEDGER).toConstantValue(new SqlDeliveryLedger(dataSource));
@@ -59,7 +60,7 @@ export const notificationsModule = (options: { readonly gapCheckIntervalMs: numb
   new ContainerModule(({ bind }) => {
     bind(NOTIFICATION_SERVICES).toDynamicValue((c) => createNotificationServices(
       {
-        ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), teams: c.get(TEAMS), schedules: c.get(SCHEDULES),
+        ledger: c.get(DELIVERY_LEDGER), hotlines: c.get(HOTLINES), people: c.get(PEOPLE), accounts: c.get(ACCOUNTS), teams: c.get(TEAMS), schedules: c.get(SCHEDULES),
         gapStates: c.get(GAP_ALERT_STATES), watchedHotlines: c.get(WATCHED_HOTLINES), settings: c.get(NOTIFICATION_SETTINGS), links: c.get(VOICEMAIL_LINKS),
         recordings: c.get(RECORDINGS), mailer: c.get(MAILER), sms: c.get(SMS, { optional: true }), queue: c.get(JOB_QUEUE), clock: c.get(CLOCK),
       },

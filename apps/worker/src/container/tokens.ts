@@ -3,7 +3,7 @@ import {
   NotificationSettingsStore, UnansweredCallAlert, VoicemailDelivery, VoicemailLinks, WatchedHotlines,
 } from '@dutyline/application';
 import {
-  Clock, HotlineRepository, JobProcessorHost, JobQueueInspector, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier,
+  AccountRepository, Clock, HotlineRepository, JobProcessorHost, JobQueueInspector, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier,
   TeamRepository,
 } from '@dutyline/domain';
 import type { ServiceIdentifier } from 'inversify';
@@ -29,6 +29,7 @@ export const CLOSABLES = token<Closable>('Closable');
 // persistence
 export const HOTLINES = token<HotlineRepository>('HotlineRepository');
 export const PEOPLE = token<PersonRepository>('PersonRepository');
+export const ACCOUNTS = token<AccountRepository>('AccountRepository');
 export const TEAMS = token<TeamRepository>('TeamRepository');
 export const SCHEDULES = token<ScheduleRepository>('ScheduleRepository');
 export const DELIVERY_LEDGER = token<DeliveryLedger>('DeliveryLedger');

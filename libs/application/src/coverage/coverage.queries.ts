@@ -17,19 +17,25 @@ import {
   err,
   ok,
 } from '@dutyline/domain';
+import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore } from '../notifications/ports';
 import { Caller, NotFoundRefusal, instantRangeOf, notFound, readDirectory } from '../shared';
+import { CoverageProblem, voicemailProblems } from './coverage-problems';
 
 export interface CoverageQueriesDeps {
   readonly hotlines: HotlineRepository;
   readonly schedules: ScheduleRepository;
   readonly people: PersonRepository;
   readonly teams: TeamRepository;
+  /** Who a voicemail is e-mailed to; without it no problem is reported (the gap checks need none). */
+  readonly notificationSettings?: Pick<NotificationSettingsStore, 'notificationSettings'>;
 }
 
 export interface CoverageReport {
   readonly hotline: Hotline;
   /** Service time, covered time and the gaps, in order (F16). */
   readonly summary: CoverageSummary;
+  /** What else leaves callers unserved, e.g. a voicemail nobody would get (`voicemail-unaddressed`). */
+  readonly problems: readonly CoverageProblem[];
 }
 
 /**
@@ -58,12 +64,11 @@ export class CoverageQueries {
     ]);
     if (!view) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const refs = [...view.slots.flatMap((s) => s.assignees), ...overrides.flatMap((o) => o.assignees)];
-    const summary = coverageSummary({
-      hotline,
-      schedule: ScheduleIndex.build(zone, view.slots, overrides),
-      directory: await readDirectory(this.deps, caller.accountId, refs),
-      range,
-    });
-    return ok({ hotline, summary });
+    const directory = await readDirectory(this.deps, caller.accountId, refs, hotline.supervisorIds);
+    const summary = coverageSummary({ hotline, schedule: ScheduleIndex.build(zone, view.slots, overrides), directory, range });
+    const store = this.deps.notificationSettings;
+    if (!store) return ok({ hotline, summary, problems: [] });
+    const settings = (await store.notificationSettings(caller.accountId, hotline.id)) ?? DEFAULT_NOTIFICATION_SETTINGS;
+    return ok({ hotline, summary, problems: voicemailProblems(hotline, settings.voicemail.email, refs, directory) });
   }
 }

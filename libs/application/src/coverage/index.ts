@@ -1,1 +1,2 @@
 export * from './coverage.queries';
+export * from './coverage-problems';

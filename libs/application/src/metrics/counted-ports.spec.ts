@@ -1,4 +1,4 @@
-import { EmailAddress, JobHandler, PhoneNumber } from '@dutyline/domain';
+import { EmailAddress, JobHandler, JobProcessorHost, MailerPort, PhoneNumber } from '@dutyline/domain';
 import { countedMailer, countedSms, timedJobHost } from './counted-ports';
 import { Metrics, noMetrics } from './metrics.port';
 
@@ -16,7 +16,7 @@ describe('ports counted for the metrics', () => {
   it('counts e-mails sent and failed, and keeps the mailer\'s other methods', async () => {
     const { counted, metrics } = counting();
     let fail = false;
-    const mailer = {
+    const mailer: MailerPort & { closed: boolean; close(): Promise<void> } = {
       closed: false,
       send: async () => {
         if (fail) throw new Error('refused');
@@ -47,8 +47,10 @@ describe('ports counted for the metrics', () => {
 
   it('times each job by name, completed or failed', async () => {
     const { counted, metrics } = counting();
-    const handlers = new Map<string, JobHandler<unknown>>();
-    const host = { register: (name: string, handler: JobHandler<unknown>) => void handlers.set(name, handler), start: async () => undefined, close: async () => undefined };
+    const handlers = new Map<string, JobHandler<object>>();
+    const host: JobProcessorHost<{ 'voicemail-delivery': object; 'gap-check': object }> = {
+      register: (name, handler) => void handlers.set(name, handler), start: async () => undefined, close: async () => undefined,
+    };
     let now = 0;
     const timed = timedJobHost(host, metrics, () => now);
     timed.register('voicemail-delivery', async () => void (now += 1500));

@@ -30,7 +30,7 @@ async function world() {
   const queue = new RecordingJobQueue();
   const services = createNotificationServices(
     {
-      ledger, hotlines: db.hotlines, people: db.people, teams: db.teams, schedules: db.schedules, gapStates, watchedHotlines: gapStates, settings,
+      ledger, hotlines: db.hotlines, people: db.people, accounts: db.accounts, teams: db.teams, schedules: db.schedules, gapStates, watchedHotlines: gapStates, settings,
       links: new InMemoryVoicemailLinks(), recordings, mailer, sms: null, queue, clock,
     },
     { gapCheckIntervalMs: 3_600_000 },

@@ -1,4 +1,4 @@
-import { CallRecord, EmailAddress, Hotline, Id, Person, PersonRepository, PhoneNumber } from '@dutyline/domain';
+import { AccountRepository, CallRecord, EmailAddress, Hotline, Id, MAX_PAGE_SIZE, Person, PersonRepository, PhoneNumber } from '@dutyline/domain';
 
 /** The people chosen for a message, and the addresses and mobiles to use. */
 export interface Recipients {
@@ -38,6 +38,18 @@ export async function recipientsOf(
     emails: emails.filter((e, i) => emails.findIndex((f) => f.value === e.value) === i),
     mobiles: mobiles.filter((n, i) => mobiles.findIndex((m) => m.e164 === n.e164) === i),
   };
+}
+
+/** The e-mails of the account's admins, each once: who hears of a voicemail nobody else would. */
+export async function accountAdminEmails(accounts: Pick<AccountRepository, 'listUsers'>, accountId: Id): Promise<EmailAddress[]> {
+  const emails = new Map<string, EmailAddress>();
+  let after: string | null = null;
+  do {
+    const page = await accounts.listUsers(accountId, { first: MAX_PAGE_SIZE, after });
+    for (const user of page.items) if (user.role === 'admin') emails.set(user.email.value.toLowerCase(), user.email);
+    after = page.nextCursor;
+  } while (after !== null);
+  return [...emails.values()];
 }
 
 /** The first enabled number that can take a text message. */

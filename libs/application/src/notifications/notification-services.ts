@@ -1,5 +1,5 @@
 import {
-  Clock, HotlineRepository, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository,
+  AccountRepository, Clock, HotlineRepository, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository,
 } from '@dutyline/domain';
 import { CoverageQueries } from '../coverage';
 import { GapAlerts } from './gap-alerts';
@@ -16,6 +16,8 @@ export interface NotificationPorts {
   readonly ledger: DeliveryLedger;
   readonly hotlines: HotlineRepository;
   readonly people: PersonRepository;
+  /** The account's admins, who get a voicemail nobody else would. */
+  readonly accounts: Pick<AccountRepository, 'listUsers'>;
   readonly teams: TeamRepository;
   readonly schedules: ScheduleRepository;
   readonly gapStates: GapAlertStateStore;
@@ -61,7 +63,7 @@ export function createNotificationServices(ports: NotificationPorts, options: No
     state: ports.gapStates, settings, people, mailer, clock,
   });
   return {
-    voicemail: new VoicemailDelivery({ ledger, hotlines, people, settings, recordings: ports.recordings, mailer, sms, links: ports.links, clock }),
+    voicemail: new VoicemailDelivery({ ledger, hotlines, people, accounts: ports.accounts, settings, recordings: ports.recordings, mailer, sms, links: ports.links, clock }),
     unanswered: new UnansweredCallAlert({ ledger, hotlines, people, settings, mailer, sms, clock }),
     gapAlerts,
     gapChecks: new GapCheckRunner({ gapAlerts, queue, clock, intervalMs: gapCheckIntervalMs }),

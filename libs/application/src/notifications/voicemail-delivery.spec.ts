@@ -1,4 +1,4 @@
-import { NonRetryableJobError, PermanentDeliveryError, parseInstant } from '@dutyline/domain';
+import { EmailAddress, NonRetryableJobError, PermanentDeliveryError, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
 import { notificationSettings } from './ports';
@@ -24,7 +24,7 @@ async function world() {
   recordings.audio.set('https://api.nexmo.com/v1/files/rec-1', { audio: AUDIO, contentType: 'audio/mpeg' });
   const sms = new RecordingSms();
   const links = new InMemoryVoicemailLinks();
-  const delivery = new VoicemailDelivery({ ledger, hotlines: db.hotlines, people: db.people, settings, recordings, mailer, sms, links, clock });
+  const delivery = new VoicemailDelivery({ ledger, hotlines: db.hotlines, people: db.people, accounts: db.accounts, settings, recordings, mailer, sms, links, clock });
   const owe = async (record = aVoicemailCall()) => {
     await ledger.addDelivery({ id: `${record.id}:voicemail`, kind: 'voicemail', accountId: TEST_ACCOUNT, hotlineId: 'hl', callId: record.id, record, createdAt: clock.now() });
     return `${record.id}:voicemail`;
@@ -139,6 +139,21 @@ describe('VoicemailDelivery (F13)', () => {
     const attempt = w.delivery.deliver(await w.owe(record), FIRST);
     await expect(attempt).rejects.toBeInstanceOf(NonRetryableJobError);
     await expect(attempt).rejects.toThrow(message);
+  });
+
+  it('e-mails the account\'s admins when nobody the settings name has an e-mail, and reports nothing to retry', async () => {
+    const w = await world();
+    await w.db.hotlines.save(aHotline({ id: 'hl', supervisorIds: [] }));
+    const user = (id: string, role: 'admin' | 'member', email: string) =>
+      w.db.accounts.saveUser({ id, accountId: TEST_ACCOUNT, email: EmailAddress.parse(email), name: id, role, passwordHash: 'x', createdAt: 0 });
+    await user('ada', 'admin', 'ada@example.com');
+    await user('max', 'member', 'max@example.com');
+    await user('zoe', 'admin', 'zoe@example.com');
+    // The only leg rang bob, who has no e-mail; the hotline has no supervisor.
+    const outcome = await w.delivery.deliver(await w.owe(aVoicemailCall({ legs: [aVoicemailCall().legs[1]] })), FIRST);
+    expect(w.mailer.sent.map((m) => m.to.map((e) => e.value))).toEqual([['ada@example.com', 'zoe@example.com']]);
+    expect(w.mailer.sent[0].attachments?.[0].content).toEqual(AUDIO);
+    expect(outcome.status).toBe('delivered');
   });
 
   it('refuses a delivery nobody owes', async () => {

@@ -1,9 +1,9 @@
 import {
-  Clock, HOUR_MS, HotlineRepository, JobContext, MailerPort, NonRetryableJobError, PermanentDeliveryError, PersonRepository, PhoneNumber, RecordingCarrier,
+  AccountRepository, Clock, HOUR_MS, HotlineRepository, JobContext, MailerPort, NonRetryableJobError, PermanentDeliveryError, PersonRepository, PhoneNumber, RecordingCarrier,
   SmsCarrier, TimeZone,
 } from '@dutyline/domain';
 import { DeliveryOutcome, runDelivery } from './delivery-runner';
-import { NO_RECIPIENTS, Recipients, onDutyPersonIds, recipientsOf, supervisorIds } from './notification-recipients';
+import { NO_RECIPIENTS, Recipients, accountAdminEmails, onDutyPersonIds, recipientsOf, supervisorIds } from './notification-recipients';
 import { callerText, legLines, localTimeText, shortLocalTime, voicemailFileName } from './notification-text';
 import { DEFAULT_NOTIFICATION_SETTINGS, DeliveryLedger, NotificationSettingsStore, VoicemailLinks } from './ports';
 
@@ -11,6 +11,8 @@ export interface VoicemailDeliveryDeps {
   readonly ledger: DeliveryLedger;
   readonly hotlines: HotlineRepository;
   readonly people: PersonRepository;
+  /** The account's admins: the voicemail's recipients when the hotline's settings name nobody with an e-mail. */
+  readonly accounts: Pick<AccountRepository, 'listUsers'>;
   readonly settings: NotificationSettingsStore;
   /** Downloads the recording the carrier made. */
   readonly recordings: Pick<RecordingCarrier, 'fetchRecording'>;
@@ -25,6 +27,8 @@ export interface VoicemailDeliveryDeps {
  * F13: e-mails a voicemail with the recording attached — the caller's number, the time in the
  * hotline's zone and the hotline's name — to the people on duty at that moment and/or the
  * supervisors, as the hotline's settings say; optionally texts them a link that plays the message.
+ * A voicemail never goes to nobody: when those settings name nobody with an e-mail, the account's
+ * admins get it (the coverage check reports such a hotline: `VOICEMAIL_UNADDRESSED`).
  * Steps (each done once, see `runDelivery`): `email`, then `sms:<E.164>` per mobile.
  */
 export class VoicemailDelivery {
@@ -43,11 +47,12 @@ export class VoicemailDelivery {
         ...(choice.onDuty ? onDutyPersonIds(record) : []),
         ...(choice.supervisors ? supervisorIds(record, hotline) : []),
       ];
-      const mailTo = await recipientsOf(deps.people, accountId, choose(settings.voicemail.email), settings.voicemail.email.emails);
+      const chosen = await recipientsOf(deps.people, accountId, choose(settings.voicemail.email), settings.voicemail.email.emails);
+      const mailTo = chosen.emails.length > 0 ? chosen : { ...chosen, emails: await accountAdminEmails(deps.accounts, accountId) };
       const canText = deps.sms !== undefined && deps.links !== undefined && hotline !== undefined;
       const textTo: Recipients = canText ? await recipientsOf(deps.people, accountId, choose(settings.voicemail.sms)) : NO_RECIPIENTS;
       if (mailTo.emails.length === 0 && textTo.mobiles.length === 0) {
-        throw new NonRetryableJobError(`nobody to tell about the voicemail of call ${delivery.callId}: no recipient has an e-mail address or a mobile`);
+        throw new NonRetryableJobError(`nobody to tell about the voicemail of call ${delivery.callId}: no recipient, nor any admin of the account, has an e-mail address or a mobile`);
       }
 
       const when = localTimeText(record.startedAt, zone);

@@ -50,6 +50,22 @@ export class GapModel {
   }
 }
 
+export enum CoverageProblemKindEnum {
+  VOICEMAIL_UNADDRESSED = 'voicemail-unaddressed',
+}
+registerEnumType(CoverageProblemKindEnum, {
+  name: 'CoverageProblemKind',
+  description: 'VOICEMAIL_UNADDRESSED: the scenario ends in voicemail but nobody its settings name (people on duty, supervisors, extra addresses) has an e-mail; the account\'s admins get it instead.',
+});
+
+@ObjectType('CoverageProblem', { description: 'Something besides gaps that leaves callers unserved.' })
+export class CoverageProblemModel {
+  @Field(() => CoverageProblemKindEnum)
+  kind!: CoverageProblemKindEnum;
+  @Field({ description: 'What is wrong and how to fix it, in English.' })
+  message!: string;
+}
+
 @ObjectType('Coverage', { description: 'Is duty held over [from, to)? Service time, covered time and the gaps, in order (F16).' })
 export class CoverageModel {
   @Field(() => HotlineModel)
@@ -70,8 +86,10 @@ export class CoverageModel {
   alwaysInService!: boolean;
   @Field(() => [GapModel])
   gaps!: GapModel[];
+  @Field(() => [CoverageProblemModel], { description: 'Problems of the hotline\'s set-up over the range (people on duty in the range count).' })
+  problems!: CoverageProblemModel[];
 
-  static of({ hotline, summary }: CoverageReport): CoverageModel {
+  static of({ hotline, summary, problems }: CoverageReport): CoverageModel {
     return {
       hotline: HotlineModel.of(hotline),
       from: summary.start,
@@ -82,6 +100,7 @@ export class CoverageModel {
       fullyCovered: summary.fullyCovered,
       alwaysInService: summary.alwaysInService,
       gaps: summary.gaps.map((g) => GapModel.of(g, hotline)),
+      problems: problems.map((p) => ({ kind: p.kind as CoverageProblemKindEnum, message: p.message })),
     };
   }
 }
