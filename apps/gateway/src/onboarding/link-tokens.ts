@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type Clock, type EmailAddress, type Id, type IdGenerator, type OneTimeToken, type OneTimeTokenPurpose, type OneTimeTokenRepository, type Role,
+  type AccountRepository, type Clock, type EmailAddress, type Id, type IdGenerator, type OneTimeToken, type OneTimeTokenPurpose, type OneTimeTokenRepository, type Role,
   tokenOpen,
 } from '@dutyline/domain';
 import type { GatewayConfig } from '../config/gateway-config';
+import { ACCOUNT_REPOSITORY } from '../database/repository.tokens';
 import { RefusalError } from '../graphql/api-errors';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR } from '../platform/platform.tokens';
 import { newSecret, presentedSecretHash } from './one-time-secret';
@@ -34,6 +35,7 @@ export const invalidToken = () => new RefusalError('INVALID_TOKEN', 'This link i
 export class LinkTokens {
   constructor(
     @Inject(ONE_TIME_TOKEN_REPOSITORY) readonly repository: OneTimeTokenRepository,
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -67,12 +69,22 @@ export class LinkTokens {
     return { token: { ...token, ...change }, link: this.link(token.purpose, secret) };
   }
 
-  /** The open token of this purpose a presented secret names; undefined otherwise (a malformed one costs no query). */
+  /**
+   * The open token of this purpose a presented secret names, of an account in service; undefined
+   * otherwise (a malformed one costs no query).
+   */
   async open(presented: string, purpose: OneTimeTokenPurpose): Promise<OneTimeToken | undefined> {
     const hash = presentedSecretHash(presented);
     if (hash === null) return undefined;
     const token = await this.repository.tokenByHash(hash);
-    return token && token.purpose === purpose && tokenOpen(token, this.clock.now()) ? token : undefined;
+    if (!token || token.purpose !== purpose || !tokenOpen(token, this.clock.now())) return undefined;
+    return (await this.inService(token.accountId)) ? token : undefined;
+  }
+
+  /** The account exists and no operator disabled it. */
+  async inService(accountId: string): Promise<boolean> {
+    const account = await this.accounts.account(accountId);
+    return account !== undefined && !account.disabledAt;
   }
 
   /** As `open`, refused with INVALID_TOKEN at `token` otherwise. */

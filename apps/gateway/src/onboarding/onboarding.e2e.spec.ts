@@ -3,12 +3,14 @@
  * flows that write), its e-mails through a real SMTP server (the sink the mail tests use), the links
  * followed from the e-mails as a person would.
  */
+import type { AccountRepository } from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
 import { type ParsedMail, SmtpSink } from '@dutyline/mail/testing';
 import { deleteAccount } from '@dutyline/persistence';
 import { describeWithMariaDb, describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.module';
+import { ACCOUNT_REPOSITORY } from '../database/repository.tokens';
 import { CLOCK } from '../platform/platform.tokens';
 import { dataOf } from '../testing/feature-fixtures';
 import { type GatewayHarness, type GraphQLAnswer, startGateway } from '../testing/gateway-harness';
@@ -190,6 +192,28 @@ for (const database of ['sqlite', 'mariadb'] as const) {
 
   describeOn(`password reset on ${database}`, () => {
     const world = onboardingWorld(database);
+
+    it('opens no link of a disabled account, and e-mails no reset link for it', async () => {
+      const { gateway, sink, mailTo } = world.get();
+      const account = await gateway.newAccount();
+      const invitee = `${uniqueName('disabled')}@example.org`;
+      await dataOf(gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: account.tokens.admin }));
+      const invitation = linkToken(await mailTo(invitee), 'accept-invitation');
+      const { email } = account.users.member;
+      await dataOf(gateway.graphql(REQUEST_RESET, { email }));
+      const reset = linkToken(await mailTo(email), 'reset-password');
+
+      await gateway.app.get<AccountRepository>(ACCOUNT_REPOSITORY).setAccountDisabled(account.accountId, Date.now());
+      expect((await dataOf(gateway.graphql(PREVIEW, { token: invitation }))).invitationPreview).toBeNull();
+      expect(refusal(await gateway.graphql(ACCEPT, { input: { token: invitation, name: 'Too Late', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(refusal(await gateway.graphql(RESET, { input: { token: reset, password: 'a brand new password' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+
+      await dataOf(gateway.graphql(REQUEST_RESET, { email }));
+      const other = await gateway.newAccount();
+      await dataOf(gateway.graphql(REQUEST_RESET, { email: other.users.member.email }));
+      await mailTo(other.users.member.email);
+      expect(sink.received).toHaveLength(3);
+    });
 
     it('e-mails a link to a known address that resets once and ends every session; an unknown address gets the same answer and no e-mail', async () => {
       const { gateway, sink, mailTo } = world.get();

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AccountRepository, type Clock, EmailAddress } from '@dutyline/domain';
+import { type AccountRepository, type Clock, EmailAddress, type User } from '@dutyline/domain';
 import { userActor } from '../auth/actor';
 import { PASSWORD_HASHER } from '../auth/auth.tokens';
 import { type PasswordHasher, acceptablePassword } from '../auth/password-hasher';
@@ -58,7 +58,10 @@ export class PasswordResetService {
   }
 
   private async sendLinks(email: EmailAddress): Promise<void> {
-    const users = (await this.accounts.usersByEmail(email)).slice(0, MAX_ACCOUNTS);
+    const users: User[] = [];
+    for (const user of (await this.accounts.usersByEmail(email)).slice(0, MAX_ACCOUNTS)) {
+      if (await this.links.inService(user.accountId)) users.push(user);
+    }
     if (users.length === 0) return;
     const ttlMs = this.config.onboarding.passwordResetTtlMinutes * 60_000;
     const links: { accountName: string; link: string }[] = [];
