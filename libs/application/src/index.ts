@@ -10,5 +10,6 @@ export * from './application';
 export * from './calls';
 export * from './callbacks';
 export * from './notifications';
+export * from './accounts';
 export * from './metrics';
 export * from './calendar';

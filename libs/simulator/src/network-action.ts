@@ -51,7 +51,9 @@ export function networkActionsFor(instruction: CallInstruction): NetworkAction[]
     case 'hang-up-leg':
       return [{ action: 'hang-up-leg', step: instruction.step, number: instruction.to }];
     case 'unknown-number':
-      return [{ action: 'say', text: UNKNOWN_NUMBER[instruction.language.split('-')[0]] ?? UNKNOWN_NUMBER['en'], reason: 'unknown-number' }];
+      return [{
+        action: 'say', text: instruction.message?.text ?? UNKNOWN_NUMBER[instruction.language.split('-')[0]] ?? UNKNOWN_NUMBER['en'], reason: 'unknown-number',
+      }];
     case 'nothing':
       return [{ action: 'idle' }];
   }

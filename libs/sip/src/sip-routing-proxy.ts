@@ -242,6 +242,8 @@ export class SipRoutingProxy {
         return this.redirect(call, this.settings.announcementUri, refusal);
       }
       case 'unknown-number': {
+        // A hotline out of service (its account is disabled) exists: unavailable, not unknown.
+        if (instruction.message) return this.finish(call, 480, 'Temporarily Unavailable', [reasonHeader(480, instruction.message.text)]);
         const status = this.settings.unknownNumberStatus;
         return this.finish(call, status, status === 404 ? 'Not Found' : 'Does Not Exist Anywhere', [reasonHeader(status, 'No hotline answers this number')]);
       }

@@ -74,7 +74,8 @@ export type InstructionToRender =
   | HangUpLegToRender
   | { readonly kind: 'bridge' }
   | { readonly kind: 'nothing' }
-  | { readonly kind: 'unknown-number'; readonly language: string };
+  /** `message`: said instead of the "not in service" text (a disabled account's hotline). */
+  | { readonly kind: 'unknown-number'; readonly language: string; readonly message?: Prompt };
 
 /** Where Vonage reaches the gateway for one call; each URL carries the call id and the step. */
 export interface VonageCallUrls {
@@ -136,7 +137,7 @@ export function renderForCaller(instruction: InstructionToRender, options: Vonag
     case 'message':
       return { ncco: messageThenHangupNcco(instruction.prompt), hangUp: dropped(instruction.dropLeg) };
     case 'unknown-number':
-      return { ncco: unknownNumberNcco(instruction.language), hangUp: [] };
+      return { ncco: instruction.message ? messageThenHangupNcco(instruction.message) : unknownNumberNcco(instruction.language), hangUp: [] };
     case 'hang-up-leg':
       return { ncco: null, hangUp: [{ step: instruction.step, carrierLegId: instruction.carrierLegId }] };
     case 'announce':

@@ -99,6 +99,8 @@ export interface UnknownNumberInstruction {
   readonly number: string;
   /** BCP-47 */
   readonly language: string;
+  /** Said instead of the carrier's "not in service" text: a hotline whose account is disabled. */
+  readonly message?: Extract<Prompt, { kind: 'text' }>;
 }
 
 export type CallInstruction =

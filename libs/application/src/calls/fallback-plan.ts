@@ -9,9 +9,25 @@ const APOLOGIES: Readonly<Record<string, { language: string; text: string }>> = 
 
 /** "Sorry, call again in a few minutes", in the language's primary subtag (`fr-CA` → French spoken as `fr-CA`), else British English. */
 export function apologyPrompt(language: string): Extract<Prompt, { kind: 'text' }> {
-  const known = APOLOGIES[language.split('-')[0]];
-  if (!known) return { kind: 'text', ...APOLOGIES['en'] };
+  return localised(APOLOGIES, language);
+}
+
+function localised(texts: Readonly<Record<string, { language: string; text: string }>>, language: string): Extract<Prompt, { kind: 'text' }> {
+  const known = texts[language.split('-')[0]];
+  if (!known) return { kind: 'text', ...texts['en'] };
   return { kind: 'text', text: known.text, language: language.includes('-') ? language : known.language };
+}
+
+const OUT_OF_SERVICE: Readonly<Record<string, { language: string; text: string }>> = {
+  en: { language: 'en-GB', text: 'This line is not in service at the moment.' },
+  fr: { language: 'fr-FR', text: "Cette ligne n'est pas en service pour le moment." },
+  de: { language: 'de-DE', text: 'Diese Leitung ist derzeit nicht in Betrieb.' },
+  es: { language: 'es-ES', text: 'Esta línea no está en servicio en este momento.' },
+};
+
+/** What the caller of a disabled account's hotline hears, in its language as `apologyPrompt` picks it. */
+export function outOfServicePrompt(language: string): Extract<Prompt, { kind: 'text' }> {
+  return localised(OUT_OF_SERVICE, language);
 }
 
 /** Who the emergency step rings, for the log and transcripts. */

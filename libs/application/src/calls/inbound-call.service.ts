@@ -4,7 +4,7 @@ import {
 } from '@dutyline/domain';
 import { CallInstruction, DialInstruction, LegToDrop, NOTHING, NothingInstruction } from './call-instruction';
 import { CallMemory } from './call-memory';
-import { EMERGENCY_TARGET, apologyPrompt, emergencyPlan } from './fallback-plan';
+import { EMERGENCY_TARGET, apologyPrompt, emergencyPlan, outOfServicePrompt } from './fallback-plan';
 import {
   AnswerInput, CallEndedInput, CalleePromptInput, ConfirmationInput, InboundCalls, LegAnsweredInput, LegEndedInput, RecordingInput,
 } from './inbound-calls';
@@ -16,6 +16,7 @@ import { CallLogger, LogContext, silentCallLogger } from './ports/call-logger.po
 import { CallPlanner } from './ports/call-planner.port';
 import { CallStore } from './ports/call-store.port';
 import { HotlineLookup } from './ports/hotline-lookup.port';
+import { LineStatus } from './ports/line-status.port';
 import { Timer, systemTimer } from './ports/timer.port';
 import { StoredCall, callRecordOf } from './stored-call';
 import { TimeBudget } from './time-budget';
@@ -53,6 +54,8 @@ export interface InboundCallOptions {
 export interface InboundCallDependencies {
   readonly store: CallStore;
   readonly hotlines: HotlineLookup;
+  /** Whether a hotline's account is disabled; without it every line is in service. */
+  readonly lineStatus?: LineStatus;
   readonly planner: CallPlanner;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -226,6 +229,7 @@ export class InboundCallService implements InboundCalls {
 
     const hotline = await this.lookUp(number, budget);
     if (hotline === undefined) return this.unknownNumber(number, caller, input.carrier, at);
+    if (hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(number, hotline, caller, input.carrier);
     const { plan, source } = await this.planFor(number, hotline, at, budget);
 
     const callId = this.deps.ids.next();
@@ -268,6 +272,24 @@ export class InboundCallService implements InboundCalls {
       this.logger.warn('hotline lookup failed: routing from what is known of the number', { hotlineNumber: number, ...describe(error) });
       return null;
     }
+  }
+
+  /** Whether the hotline's account is disabled; when that cannot be told in time, the call is routed. */
+  private async outOfService(hotline: Hotline, budget: TimeBudget): Promise<boolean> {
+    const status = this.deps.lineStatus;
+    if (!status) return false;
+    try {
+      return await budget.run('checking the account', () => status.outOfService(hotline.accountId));
+    } catch (error) {
+      this.logger.warn('could not tell whether the account is disabled: routing the call', { hotlineId: hotline.id, ...describe(error) });
+      return false;
+    }
+  }
+
+  /** A disabled account's hotline: the caller hears it is not in service, in the hotline's language; no call is logged. */
+  private lineOutOfService(number: string, hotline: Hotline, caller: string | null, carrier: string): CallInstruction {
+    this.logger.info('call to a hotline of a disabled account', { number, caller, carrier, hotlineId: hotline.id, accountId: hotline.accountId });
+    return { kind: 'unknown-number', number, language: hotline.language, message: outOfServicePrompt(hotline.language) };
   }
 
   private async planFor(number: string, hotline: Hotline | null, at: Instant, budget: TimeBudget): Promise<{ plan: CallPlan; source: CallPlanSource }> {

@@ -4,3 +4,4 @@ export * from './call-planner.port';
 export * from './call-events.port';
 export * from './call-logger.port';
 export * from './timer.port';
+export * from './line-status.port';

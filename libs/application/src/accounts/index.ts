@@ -1,0 +1,2 @@
+export * from './account-administration';
+export * from './account-export';
