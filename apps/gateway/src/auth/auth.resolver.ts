@@ -28,7 +28,8 @@ export class AuthResolver {
   ) {}
 
   @Mutation(() => LoginResultModel, {
-    description: 'A login token for the user. After 5 failures in 15 minutes for one e-mail and address: TOO_MANY_REQUESTS (see `extensions.details.retryAfterSeconds`).',
+    description: 'A login token for the user. After 5 failures in 15 minutes for one e-mail and address: TOO_MANY_REQUESTS (see `extensions.details.retryAfterSeconds`). '
+      + 'ACCOUNT_DISABLED when the password is right but an operator disabled the account.',
   })
   @Public()
   async login(

@@ -12,6 +12,9 @@ import { ACCESS_TOKENS } from './auth.tokens';
 /** `lastUsedAt` is written at most once a minute per key, not on every request. */
 const TOUCH_EVERY_MS = MINUTE_MS;
 
+/** Said to every request of a disabled account, on the request after the operator's command, whatever the instance. */
+const ACCOUNT_DISABLED = 'This account is disabled.';
+
 const credentialOf = (authorization: string) => /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
 
 /** Turns the `Authorization` header into the caller, or refuses it. */
@@ -43,8 +46,8 @@ export class Authenticator {
   }
 
   /**
-   * Read from the database on every request, not cached: a sign-out, a password or role change and a
-   * deleted user take effect on the next request, on every instance.
+   * Read from the database on every request, not cached: a sign-out, a password or role change, a
+   * deleted user and a disabled account take effect on the next request, on every instance.
    */
   private async tokenCaller(token: string): Promise<Actor> {
     const claims = this.tokens.verify(token);
@@ -52,13 +55,16 @@ export class Authenticator {
     if (!claims || !session || session.tokenRevoked || claims.issuedAt < (session.sessionsValidAfter ?? -Infinity)) {
       throw new UnauthenticatedError('This login token is invalid, expired or signed out: log in again.');
     }
+    if (session.accountDisabled) throw new UnauthenticatedError(ACCOUNT_DISABLED);
     return userActor(session.user.accountId, session.user.id, session.user.role);
   }
 
   private async apiKeyCaller(key: string): Promise<Actor> {
-    const stored = await this.apiKeys.apiKeyByPrefix(key.slice(0, API_KEY_PREFIX_LENGTH));
+    const credential = await this.apiKeys.apiKeyCredential(key.slice(0, API_KEY_PREFIX_LENGTH));
+    const stored = credential?.key;
     const matches = stored !== undefined && timingSafeEqual(Buffer.from(apiKeyHash(key)), Buffer.from(stored.hash.padEnd(64).slice(0, 64)));
     if (!stored || !matches || stored.revokedAt !== null) throw new UnauthenticatedError('This API key is unknown or revoked.');
+    if (credential.accountDisabled) throw new UnauthenticatedError(ACCOUNT_DISABLED);
     const now = this.clock.now();
     if (stored.lastUsedAt === null || now - stored.lastUsedAt >= TOUCH_EVERY_MS) await this.apiKeys.touchApiKey(stored.accountId, stored.id, now);
     return apiKeyActor(stored.accountId, stored.id, stored.role);

@@ -72,10 +72,12 @@ export class LoginService {
     if (matching.length === 0) throw new RefusalError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
     // The password is right: the attempts of this key are forgotten.
     await this.limiter.recordSuccess(key);
-    if (matching.length > 1) {
+    const usable = await this.inEnabledAccounts(matching);
+    if (usable.length === 0) throw new RefusalError('ACCOUNT_DISABLED', 'This account is disabled: ask the service operator.');
+    if (usable.length > 1) {
       throw new RefusalError('ACCOUNT_REQUIRED', 'This e-mail and password open several accounts: give the account id.', 'accountId');
     }
-    const user = await this.upgradeHash(matching[0], request.password);
+    const user = await this.upgradeHash(usable[0], request.password);
     return { ...this.tokens.issue({ userId: user.id, accountId: user.accountId, role: user.role }), user };
   }
 
@@ -106,6 +108,13 @@ export class LoginService {
     await this.accounts.saveUser(changed);
     await this.audit.record(actor, { action: 'user.password-changed', entityType: 'user', entityId: user.id, before: null, after: null });
     return { ...this.tokens.issue({ userId: user.id, accountId: user.accountId, role: user.role }), user: changed };
+  }
+
+  /** The users whose account is not disabled (told only once the password is right). */
+  private async inEnabledAccounts(users: readonly User[]): Promise<User[]> {
+    const enabled: User[] = [];
+    for (const user of users) if ((await this.accounts.account(user.accountId))?.disabledAt == null) enabled.push(user);
+    return enabled;
   }
 
   /** Re-hashes a password stored with an older cost, now that it is known. */

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import {
-  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type Metrics, type StoredCall,
+  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type LineStatus, type Metrics, type StoredCall,
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SqlCallStore } from '@dutyline/persistence';
 import type { DataSource } from 'typeorm';
-import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP } from '../cluster/cluster.tokens';
+import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, CLUSTER_LINE_STATUS } from '../cluster/cluster.tokens';
 import { DATA_SOURCE } from '../database/database.module';
 import type { JsonLogger } from '../logging/json-logger';
 import { METRICS } from '../metrics/metrics.tokens';
@@ -31,12 +31,12 @@ const providers = [
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
   provideFactory(
     INBOUND_CALLS,
-    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS],
+    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS, CLUSTER_LINE_STATUS],
     (
       store: SqlCallStore<StoredCall>, hotlines: HotlineLookup, planner: CallPlanner, lastKnownPlans: LastKnownPlans, events: CallEvents | null,
-      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics,
+      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics, lineStatus: LineStatus,
     ) => new InboundCallService(
-      { store, hotlines, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls'), metrics },
+      { store, hotlines, lineStatus, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls'), metrics },
       inboundCallOptions(settings),
     ),
   ),

@@ -1,18 +1,19 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Application } from '@dutyline/application';
-import type { Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
+import type { AccountRepository, Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
 import { APPLICATION } from '../application/application.module';
 import type { GatewayConfig } from '../config/gateway-config';
-import { HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import { ACCOUNT_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import { publishingChanges } from './change-publishing-ports';
 import { ClusterCallPlanner } from './cluster-call-planner';
 import { ClusterHotlineLookup } from './cluster-hotline-lookup';
+import { ClusterLineStatus, EMBEDDED_LINE_STATUS_MAX_AGE_MS } from './cluster-line-status';
 import { openClusterResources } from './cluster-resources';
 import type { ClusterResources } from './cluster-resources';
-import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, INVALIDATION_BUS, ROUTING_CHANGES, RoutingChanges, VONAGE_RATE_LIMITER } from './cluster.tokens';
+import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, CLUSTER_LINE_STATUS, INVALIDATION_BUS, ROUTING_CHANGES, RoutingChanges, VONAGE_RATE_LIMITER } from './cluster.tokens';
 import { invalidationOf } from './invalidation-bus';
 
 const RESOURCES = token<ClusterResources>('ClusterResources');
@@ -38,7 +39,7 @@ class ClusterLifecycle implements OnApplicationShutdown {
 /**
  * What the gateway instances share (global): the invalidation bus (`INVALIDATION_BUS`), the
  * announcing of routing writes (`ROUTING_CHANGES`, used by the ApplicationModule), the answer path's
- * caches (`CLUSTER_HOTLINE_LOOKUP`, `CLUSTER_CALL_PLANNER`) and the Vonage rate limiter (`VONAGE_RATE_LIMITER`).
+ * caches (`CLUSTER_HOTLINE_LOOKUP`, `CLUSTER_LINE_STATUS`, `CLUSTER_CALL_PLANNER`) and the Vonage rate limiter (`VONAGE_RATE_LIMITER`).
  * With `REDIS_URL` all of it goes through Redis; without, it stays within this process.
  */
 @Global()
@@ -54,6 +55,9 @@ export class ClusterModule {
       })),
       provideFactory(CLUSTER_HOTLINE_LOOKUP, [HOTLINE_REPOSITORY, RESOURCES, CLOCK], (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
         new ClusterHotlineLookup(hotlines, resources.bus, clock)),
+      // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.
+      provideFactory(CLUSTER_LINE_STATUS, [ACCOUNT_REPOSITORY, RESOURCES, CLOCK], (accounts: AccountRepository, resources: ClusterResources, clock: Clock) =>
+        new ClusterLineStatus(accounts, resources.bus, clock, resources.mode === 'in-process' ? { maxAgeMs: EMBEDDED_LINE_STATUS_MAX_AGE_MS } : {})),
       provideFactory(CLUSTER_CALL_PLANNER, [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK],
         (application: Application, people: PersonRepository, teams: TeamRepository, resources: ClusterResources, clock: Clock) =>
           new ClusterCallPlanner({ routing: application.routing, people, teams, bus: resources.bus, clock })),

@@ -1,4 +1,4 @@
-import type { CallPlanner, HotlineLookup } from '@dutyline/application';
+import type { CallPlanner, HotlineLookup, LineStatus } from '@dutyline/application';
 import type { VonageRateLimiter } from '@dutyline/vonage';
 import { token } from '../platform/injection-token';
 import type { RoutingRepositories } from './change-publishing-ports';
@@ -10,6 +10,8 @@ export const INVALIDATION_BUS = token<InvalidationBus>('InvalidationBus');
 export const VONAGE_RATE_LIMITER = token<VonageRateLimiter>('VonageRateLimiter');
 /** The answer path's hotline lookup, cached until a change is announced. */
 export const CLUSTER_HOTLINE_LOOKUP = token<HotlineLookup>('ClusterHotlineLookup');
+/** The answer path's check that a hotline's account is not disabled, cached until `account:<id>` is announced. */
+export const CLUSTER_LINE_STATUS = token<LineStatus>('ClusterLineStatus');
 /** The answer path's planner, a hotline's plan cached until duty changes hands or a change is announced. */
 export const CLUSTER_CALL_PLANNER = token<CallPlanner>('ClusterCallPlanner');
 
