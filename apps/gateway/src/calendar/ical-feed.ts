@@ -15,8 +15,8 @@ function vtimezoneOf(zone: string): string | null {
 
 /**
  * Whether the event can be written as wall-clock times under its zone's TZID and read back as the
- * same instants: the zone has a VTIMEZONE, and neither end lies in the second pass of a repeated
- * hour (a local time there means its first occurrence). Otherwise the event is written in UTC.
+ * same instants: the zone has a VTIMEZONE, and neither end lies in a repeated hour (where readers
+ * disagree on which pass a local time means). Otherwise the event is written in UTC.
  */
 const writableInZone = (zone: TimeZone, start: Instant, end: Instant): boolean =>
   vtimezoneOf(zone.name) !== null && isWritableInZone(zone, start) && isWritableInZone(zone, end);

@@ -74,10 +74,15 @@ describe('calendar feeds', () => {
     expect(feed.events.map((e) => e.uid)).toEqual(['slot-edge@dutyline']);
   });
 
-  it('knows which instants a wall-clock time in the zone designates exactly (not the second pass of a repeated hour)', () => {
-    const zone = TimeZone.of('Europe/Paris');
-    const firstPass = parseInstant('2027-10-31T00:30:00Z'); // 02:30 CEST
-    expect([isWritableInZone(zone, firstPass), isWritableInZone(zone, firstPass + HOUR_MS), isWritableInZone(zone, firstPass + DAY_MS)])
-      .toEqual([true, false, true]);
+  it('knows which instants have a wall-clock time of their own (not either pass of a repeated hour)', () => {
+    const paris = TimeZone.of('Europe/Paris');
+    const firstPass = parseInstant('2027-10-31T00:30:00Z'); // 02:30 CEST, again at 02:30 CET an hour later
+    const springGap = parseInstant('2027-03-28T01:00:00Z'); // 03:00 CEST, right after the skipped hour
+    expect([firstPass - HOUR_MS, firstPass, firstPass + HOUR_MS, firstPass + 2 * HOUR_MS, springGap, firstPass + DAY_MS].map((at) => isWritableInZone(paris, at)))
+      .toEqual([true, false, false, true, true, true]);
+    const lordHowe = TimeZone.of('Australia/Lord_Howe');
+    const back = parseInstant('2027-04-03T15:00:00Z'); // 02:00 LHDT becomes 01:30 LHST: 01:30–02:00 happens twice
+    expect([back - 31 * 60_000, back - 15 * 60_000, back + 15 * 60_000, back + 31 * 60_000].map((at) => isWritableInZone(lordHowe, at)))
+      .toEqual([true, false, false, true]);
   });
 });

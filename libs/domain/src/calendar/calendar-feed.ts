@@ -51,10 +51,15 @@ export const slotUid = (slotId: Id): string => `slot-${slotId}@dutyline`;
 export const overrideUid = (overrideId: Id): string => `override-${overrideId}@dutyline`;
 
 /**
- * Whether `at` can be written as a wall-clock time in `zone` and read back as the same instant: not
- * in the second pass of a repeated hour (a wall-clock time there means its first occurrence).
+ * Whether the wall-clock time of `at` in `zone` occurs only once, so that any reader maps it back to
+ * `at`: false in a repeated hour (clocks going back), where RFC 5545 means the first pass and some
+ * parsers (node-ical) take the second.
  */
-export const isWritableInZone = (zone: TimeZone, at: Instant): boolean => zone.toInstant(zone.toLocal(at)) === at;
+export function isWritableInZone(zone: TimeZone, at: Instant): boolean {
+  const wall = zone.toLocal(at).wall;
+  const readings = [wall - zone.offsetAt(wall - DAY_MS), wall - zone.offsetAt(wall + DAY_MS)].filter((t) => zone.toLocal(t).wall === wall);
+  return readings.every((t) => t === at);
+}
 
 const assignmentsOfSlot = (slot: Slot): Assignment[] => slot.assignees.map((ref, level) => ({ ref, level }));
 const assignmentsOfOverride = (o: Override): Assignment[] =>
