@@ -56,3 +56,4 @@ export const redisUrl = () =>
 
 /** A name no other test (or earlier run) uses: tenants, queue prefixes, schemas. */
 export const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+export { startFaultProxy, type FaultMode, type FaultProxy } from './fault-proxy';
