@@ -33,6 +33,7 @@ const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $inp
 const LOGIN = 'mutation($email: String!, $password: String!, $accountId: ID) { login(email: $email, password: $password, accountId: $accountId) { token user { emailVerified } } }';
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { emailSent } }';
 const VERIFY = 'mutation($token: String!) { verifyEmail(token: $token) }';
+const SEND_VERIFICATION = 'mutation { sendEmailVerification }';
 const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
 
 /** The one error of an answer: code, field and details. */
@@ -323,10 +324,15 @@ describe('sign-up', () => {
         world.forget(me.account.id);
         expect(me).toMatchObject({ role: 'ADMIN', account: { name: 'Acme Facilities' }, user: { email, emailVerified: false } });
 
-        expect(await dataOf(gateway.graphql(VERIFY, { token }))).toEqual({ verifyEmail: true });
+        // A new link on request; once one link is used, none works.
+        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({ sendEmailVerification: true });
+        const again = linkToken(await mailTo(email, 2), 'verify-email');
+        expect(await dataOf(gateway.graphql(VERIFY, { token: again }))).toEqual({ verifyEmail: true });
         expect((await dataOf(gateway.graphql(ME, {}, { token: login.token }))).me.user.emailVerified).toBe(true);
+        expect(refusal(await gateway.graphql(VERIFY, { token: again }))).toEqual({ code: 'INVALID_TOKEN', field: 'token' });
+        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({ sendEmailVerification: false });
         expect(refusal(await gateway.graphql(VERIFY, { token }))).toEqual({ code: 'INVALID_TOKEN', field: 'token' });
-        expectNotLogged(gateway, token);
+        expectNotLogged(gateway, token, again);
       });
 
       it('answers an address in use exactly like a new one, and tells its owner instead of opening an account', async () => {

@@ -136,7 +136,7 @@ export class SignUpResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'E-mails the caller a new verification link when their e-mail awaits one (true), else false. The former links keep working until they expire.' })
+  @Mutation(() => Boolean, { description: 'E-mails the caller a new verification link when their e-mail awaits one (true), else false. Every link works until one of them is used or it expires.' })
   @Roles(...ROLES)
   async sendEmailVerification(@CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<boolean> {
     return withRetryAfter(context, () => this.signUps.sendVerification(actor, clientAddressOf(context.req)));

@@ -70,6 +70,9 @@ export interface OneTimeTokenRepository {
   createSignedUpAccount(account: Account, admin: User, verification: OneTimeToken): Promise<void>;
   /** Users of the account (among `userIds`) whose e-mail awaits verification. */
   unverifiedUsers(accountId: Id, userIds: readonly Id[]): Promise<Set<Id>>;
-  /** Uses an open verification token and marks its user's e-mail verified, in one transaction; `false` when the token is not open. */
+  /**
+   * Uses an open verification token, marks its user's e-mail verified and revokes the user's other
+   * verification tokens, in one transaction; `false` when the token is not open.
+   */
   verifyEmail(accountId: Id, tokenId: Id, now: Instant): Promise<boolean>;
 }

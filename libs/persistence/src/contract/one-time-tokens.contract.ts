@@ -108,17 +108,19 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       expect(await world().repos.accounts.user(a, 'u-dup')).toBeUndefined();
     });
 
-    it('creates a signed-up account with its unverified admin; the verification link verifies once', async () => {
+    it('creates a signed-up account with its unverified admin; a verification link verifies once, and the others die with it', async () => {
       const accountId = `${await world().newAccount()}-su`;
       const admin = { ...aUser(accountId, 'admin', 'founder@example.org'), role: 'admin' as const };
       const verification = aToken(accountId, 'verify', { purpose: 'email-verification', userId: 'admin', name: null, role: null });
       try {
         await tokens().createSignedUpAccount({ id: accountId, name: 'Founded', createdAt: NOW }, admin, verification);
         expect(await world().repos.accounts.user(accountId, 'admin')).toEqual(admin);
+        await tokens().issueToken({ ...verification, id: 'resent', tokenHash: newHash() }, NOW);
         expect(await tokens().unverifiedUsers(accountId, ['admin', 'nobody'])).toEqual(new Set(['admin']));
         expect(await tokens().verifyEmail(accountId, 'verify', NOW + 1)).toBe(true);
         expect(await tokens().unverifiedUsers(accountId, ['admin'])).toEqual(new Set());
         expect(await tokens().verifyEmail(accountId, 'verify', NOW + 2)).toBe(false);
+        expect((await tokens().token(accountId, 'resent'))?.revokedAt).toBe(NOW + 1);
       } finally {
         await deleteAccount(world().dataSource, accountId);
       }

@@ -135,6 +135,10 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
       const token = await manager.findOne(OneTimeTokenRow, { where: { accountId, id: tokenId } });
       if (!token || token.purpose !== 'email-verification' || token.userId === null || !(await use(manager, accountId, tokenId, now))) return false;
       await manager.delete(UnverifiedEmailRow, { accountId, userId: token.userId });
+      // Verified: the user's other verification links are dead too.
+      await manager.createQueryBuilder().update(OneTimeTokenRow).set({ revokedAt: now })
+        .where(`account_id = :accountId AND user_id = :userId AND purpose = 'email-verification' AND ${OPEN}`, { accountId, userId: token.userId, now })
+        .execute();
       return true;
     });
   }
