@@ -9,7 +9,7 @@ const MeDocument = graphql(`
     me {
       role
       account { id name }
-      user { id name email }
+      user { id name email emailVerified }
     }
   }
 `);

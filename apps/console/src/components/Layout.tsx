@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AppShell, Burger, Group, NavLink, SegmentedControl, Text, Button, Stack } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Group, NavLink, SegmentedControl, Text, Button, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSession } from '../app/session';
 import { useMe } from '../app/me';
@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: hotlineId ? `/hotlines/${hotlineId}/schedule` : '/', label: t('nav.schedule') },
     { to: '/directory', label: t('nav.directory') },
     { to: '/hotlines', label: t('nav.hotlines') },
+    { to: '/account', label: t('nav.account') },
   ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -56,7 +57,17 @@ export function Layout({ children }: { children: ReactNode }) {
           {me.user?.name ?? me.user?.email} · {me.role.toLowerCase()}
         </Text>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {me.user?.emailVerified === false && (
+          <Alert color="yellow" variant="light" role="status" mb="md">
+            {t('emailUnverified', { email: me.user.email })}{' '}
+            <Anchor component={RouterLink} to="/account" size="sm">
+              {t('emailUnverifiedLink')}
+            </Anchor>
+          </Alert>
+        )}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -15,8 +15,29 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": typeof types.FirstHotlineDocument,
-    "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email emailVerified }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query AccountZone {\n    hotlines(first: 1) { edges { node { id timeZone } } }\n  }\n": typeof types.AccountZoneDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query AccountUsers($after: String) {\n    users(first: 100, after: $after) {\n      edges { node { id name email role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AccountUsersDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { id name email role createdAt }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  fragment ApiKeyFields on ApiKey { id name prefix role createdAt lastUsedAt revokedAt }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys { ...ApiKeyFields }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { ...ApiKeyFields }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyFields }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query AuditLog($after: String, $first: Int) {\n    auditLog(after: $after, first: $first) {\n      edges {\n        node { id at action entityType entityId actor { kind id } before after }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n": typeof types.SendEmailVerificationDocument,
+    "\n  fragment InvitationFields on Invitation {\n    id email name role createdAt expiresAt invitedBy { id name email }\n  }\n": typeof types.InvitationFieldsFragmentDoc,
+    "\n  query Invitations {\n    invitations { ...InvitationFields }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { ...InvitationFields }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...InvitationFields }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { accountName email role expiresAt }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token expiresAt }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { emailSent }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": typeof types.CreatePersonDocument,
@@ -64,8 +85,29 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query FirstHotline {\n    hotlines(first: 1) { edges { node { id } } }\n  }\n": types.FirstHotlineDocument,
-    "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email emailVerified }\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query AccountZone {\n    hotlines(first: 1) { edges { node { id timeZone } } }\n  }\n": types.AccountZoneDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }\n  }\n": types.ChangePasswordDocument,
+    "\n  query AccountUsers($after: String) {\n    users(first: 100, after: $after) {\n      edges { node { id name email role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AccountUsersDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { id name email role createdAt }\n  }\n": types.SetUserRoleDocument,
+    "\n  fragment ApiKeyFields on ApiKey { id name prefix role createdAt lastUsedAt revokedAt }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys { ...ApiKeyFields }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { ...ApiKeyFields }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyFields }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query AuditLog($after: String, $first: Int) {\n    auditLog(after: $after, first: $first) {\n      edges {\n        node { id at action entityType entityId actor { kind id } before after }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n": types.SendEmailVerificationDocument,
+    "\n  fragment InvitationFields on Invitation {\n    id email name role createdAt expiresAt invitedBy { id name email }\n  }\n": types.InvitationFieldsFragmentDoc,
+    "\n  query Invitations {\n    invitations { ...InvitationFields }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { ...InvitationFields }\n  }\n": types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...InvitationFields }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { accountName email role expiresAt }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token expiresAt }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { emailSent }\n  }\n": types.SignUpDocument,
     "\n  mutation Login($email: String!, $password: String!, $accountId: ID) {\n    login(email: $email, password: $password, accountId: $accountId) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  query Directory {\n    people(first: 100) {\n      edges {\n        node {\n          id\n          name\n          colour\n          email\n          contactNumbers { number label enabled ringTimeoutSeconds lineType country }\n        }\n      }\n    }\n    teams(first: 100) {\n      edges { node { id name colour memberIds members { id name colour } } }\n    }\n    hotlines(first: 100) {\n      edges { node { id name } }\n    }\n  }\n": types.DirectoryDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { id name colour email contactNumbers { number label enabled ringTimeoutSeconds lineType country } }\n  }\n": types.CreatePersonDocument,
@@ -133,11 +175,95 @@ export function graphql(source: "\n  query FirstHotline {\n    hotlines(first: 1
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email emailVerified }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      role\n      account { id name }\n      user { id name email emailVerified }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountZone {\n    hotlines(first: 1) { edges { node { id timeZone } } }\n  }\n"): (typeof documents)["\n  query AccountZone {\n    hotlines(first: 1) { edges { node { id timeZone } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountUsers($after: String) {\n    users(first: 100, after: $after) {\n      edges { node { id name email role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AccountUsers($after: String) {\n    users(first: 100, after: $after) {\n      edges { node { id name email role createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { id name email role createdAt }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { id name email role createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey { id name prefix role createdAt lastUsedAt revokedAt }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey { id name prefix role createdAt lastUsedAt revokedAt }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys { ...ApiKeyFields }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys { ...ApiKeyFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { ...ApiKeyFields }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey { ...ApiKeyFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyFields }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { ...ApiKeyFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($after: String, $first: Int) {\n    auditLog(after: $after, first: $first) {\n      edges {\n        node { id at action entityType entityId actor { kind id } before after }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($after: String, $first: Int) {\n    auditLog(after: $after, first: $first) {\n      edges {\n        node { id at action entityType entityId actor { kind id } before after }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n"): (typeof documents)["\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationFields on Invitation {\n    id email name role createdAt expiresAt invitedBy { id name email }\n  }\n"): (typeof documents)["\n  fragment InvitationFields on Invitation {\n    id email name role createdAt expiresAt invitedBy { id name email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations {\n    invitations { ...InvitationFields }\n  }\n"): (typeof documents)["\n  query Invitations {\n    invitations { ...InvitationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { ...InvitationFields }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { ...InvitationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...InvitationFields }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...InvitationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { accountName email role expiresAt }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { accountName email role expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token expiresAt }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { emailSent }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { emailSent }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,7 @@
 export const common = {
   en: {
     appName: 'Dutyline',
-    nav: { schedule: 'Schedule', directory: 'Directory', hotlines: 'Hotlines' },
+    nav: { schedule: 'Schedule', directory: 'Directory', hotlines: 'Hotlines', account: 'Account' },
     signOut: 'Sign out',
     language: 'Language',
     loading: 'Loading…',
@@ -14,10 +14,12 @@ export const common = {
     networkError: 'The server cannot be reached. Check your connection and try again.',
     hotline: 'Hotline',
     noHotline: 'This account has no hotline yet.',
+    emailUnverified: 'Your e-mail address {{email}} is not verified yet: open the link in the e-mail we sent you.',
+    emailUnverifiedLink: 'Send a new link',
   },
   fr: {
     appName: 'Dutyline',
-    nav: { schedule: 'Planning', directory: 'Annuaire', hotlines: 'Lignes' },
+    nav: { schedule: 'Planning', directory: 'Annuaire', hotlines: 'Lignes', account: 'Compte' },
     signOut: 'Se déconnecter',
     language: 'Langue',
     loading: 'Chargement…',
@@ -29,5 +31,7 @@ export const common = {
     networkError: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     hotline: 'Ligne',
     noHotline: "Ce compte n'a pas encore de ligne.",
+    emailUnverified: 'Votre adresse e-mail {{email}} n’est pas encore vérifiée : ouvrez le lien de l’e-mail que nous vous avons envoyé.',
+    emailUnverifiedLink: 'Recevoir un nouveau lien',
   },
 };

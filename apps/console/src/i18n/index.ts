@@ -29,6 +29,7 @@ export function chooseLanguage(language: Language): void {
   document.documentElement.lang = language;
 }
 
+// `account` registers itself when its pages load (features/account/register-i18n.ts).
 const namespaces = { common, auth, schedule, scheduleTools, directory, hotlines };
 
 void i18n.use(initReactI18next).init({

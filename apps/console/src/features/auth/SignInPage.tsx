@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { useSession } from '../../app/session';
 import { errorAt, fieldErrors, generalErrors } from '../../lib/errors';
@@ -19,6 +20,8 @@ const LoginDocument = graphql(`
 export function SignInPage() {
   const { t } = useTranslation('auth');
   const { signIn, signedOutReason } = useSession();
+  // Set by the reset-password page when it sends the user here.
+  const passwordReset = (useLocation().state as { notice?: string } | null)?.notice === 'passwordReset';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [accountId, setAccountId] = useState('');
@@ -43,6 +46,7 @@ export function SignInPage() {
           </Title>
           {signedOutReason === 'expired' && <Alert color="yellow">{t('expired')}</Alert>}
           {signedOutReason === 'signedOut' && <Alert color="blue">{t('signedOut')}</Alert>}
+          {passwordReset && <Alert color="green" role="status">{t('passwordReset')}</Alert>}
           {tooMany ? (
             <Alert color="red" role="alert">
               {t('tooMany', { seconds: (tooMany.extensions?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60 })}
@@ -62,6 +66,14 @@ export function SignInPage() {
           <Button type="submit" loading={result.fetching}>
             {t('submit')}
           </Button>
+          <Group justify="space-between" gap="xs">
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('forgot')}
+            </Anchor>
+            <Anchor component={Link} to="/sign-up" size="sm">
+              {t('signUp')}
+            </Anchor>
+          </Group>
         </Stack>
       </Paper>
     </Center>

@@ -10,6 +10,9 @@ export const auth = {
     expired: 'Your session has ended. Please sign in again.',
     signedOut: 'You are signed out.',
     tooMany: 'Too many attempts. Try again in {{seconds}} s.',
+    forgot: 'Forgot your password?',
+    signUp: 'New to Dutyline? Open an account',
+    passwordReset: 'Your password is changed. Sign in with it.',
   },
   fr: {
     title: 'Connexion à Dutyline',
@@ -21,5 +24,8 @@ export const auth = {
     expired: 'Votre session a pris fin. Veuillez vous reconnecter.',
     signedOut: 'Vous êtes déconnecté.',
     tooMany: 'Trop de tentatives. Réessayez dans {{seconds}} s.',
+    forgot: 'Mot de passe oublié ?',
+    signUp: 'Nouveau sur Dutyline ? Ouvrir un compte',
+    passwordReset: 'Votre mot de passe est changé. Connectez-vous avec lui.',
   },
 };
