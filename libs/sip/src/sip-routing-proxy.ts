@@ -135,7 +135,9 @@ export class SipRoutingProxy {
       if (message.kind === 'request') this.onRequest(message, source);
       else this.onResponse(message);
     } catch (error) {
-      this.logger.error('SIP message handling failed', { callId: callIdOf(message), ...describe(error) });
+      // The message's own text (its Call-ID, what the error quotes of it) goes in a warning, never in the error line.
+      this.logger.error('SIP message handling failed', { errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.warn('SIP message handling failed: the message', { callId: callIdOf(message), ...describe(error) });
     }
   }
 
@@ -555,7 +557,8 @@ export class SipRoutingProxy {
       try {
         await work();
       } catch (error) {
-        this.logger.error('SIP call handling failed: the caller is refused', { callId: call.callId, sipCallId: callIdOf(call.invite), ...describe(error) });
+        this.logger.error('SIP call handling failed: the caller is refused', { callId: call.callId, errorName: error instanceof Error ? error.name : typeof error });
+        this.logger.warn('SIP call handling failed: the call', { callId: call.callId, sipCallId: callIdOf(call.invite), ...describe(error) });
         if (call.branch && !call.branch.settled) this.stopLeg(call, call.branch.dial.step);
         this.finish(call, 500, 'Server Internal Error', [reasonHeader(500, 'The hotline could not route the call')]);
       }

@@ -84,7 +84,8 @@ function callbacksOver(database: 'sqlite' | 'mariadb') {
     clock.set('2027-03-27T10:59:59Z');
     expect(await visible()).not.toContain(request.id);
     const early = await as('admin', CLAIM, { id: request.id });
-    expect(early.body.errors?.[0].extensions).toMatchObject({ code: 'CALLBACK_NOT_DUE', field: 'id' });
+    // Instants in details are ISO strings, as everywhere in the API.
+    expect(early.body.errors?.[0].extensions).toMatchObject({ code: 'CALLBACK_NOT_DUE', field: 'id', details: { nextAttemptAt: '2027-03-27T11:00:00.000Z' } });
     clock.set('2027-03-27T11:00:00Z');
     expect(await visible()).toContain(request.id);
     expect((await dataOf(as('admin', CLAIM, { id: request.id }))).claimCallbackRequest.claimedBy).toBe(a.users.admin.id);
@@ -97,7 +98,7 @@ function callbacksOver(database: 'sqlite' | 'mariadb') {
     const lost = answers.filter((answer) => answer.body.errors);
     expect([won.length, lost.length]).toEqual([1, 1]);
     const holder = won[0].body.data.claimCallbackRequest.claimedBy;
-    expect(lost[0].body.errors?.[0].extensions).toMatchObject({ code: 'CALLBACK_CLAIMED', field: 'id', details: { agentId: holder } });
+    expect(lost[0].body.errors?.[0].extensions).toMatchObject({ code: 'CALLBACK_CLAIMED', field: 'id', details: { agentId: holder, until: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) } });
     expect((await dataOf(as('admin', ONE, { id: request.id }))).callbackRequest.claimedBy).toBe(holder);
     const other = holder === a.users.admin.id ? 'supervisor' : 'admin';
     expect(codesOf(await as(other, RELEASE, { id: request.id }))).toEqual(['CALLBACK_CLAIMED']);

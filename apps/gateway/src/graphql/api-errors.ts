@@ -1,3 +1,23 @@
+import { formatInstant } from '@dutyline/domain';
+
+/** Keys whose number is an instant (epoch milliseconds in the domain): `nextAttemptAt`, `until`. */
+const INSTANT_KEY = /(At|^until|^since)$/;
+
+/**
+ * Details as the API gives them: instants as ISO strings like every `Instant` of the schema (a Date,
+ * or a number under a key named like an instant), nested objects alike.
+ */
+export function apiDetails(details: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const value = (key: string, v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'number' && INSTANT_KEY.test(key) && Number.isFinite(v)) return formatInstant(v);
+    if (Array.isArray(v)) return v.map((item) => value('', item));
+    if (v !== null && typeof v === 'object') return apiDetails(v as Record<string, unknown>);
+    return v;
+  };
+  return Object.fromEntries(Object.entries(details).map(([key, v]) => [key, value(key, v)]));
+}
+
 /**
  * Refusals the gateway itself raises. Each has a stable `code` (GraphQL `extensions.code`); the
  * error mapping (`graphql-error-mapping.ts`) is the only place that turns them into GraphQL errors.
@@ -45,15 +65,17 @@ export class TooManyRequestsError extends ApiError {
   }
 }
 
-/** An expected business refusal (a `Result` error) surfaced to the client with its own code. */
+/** An expected business refusal (a `Result` error) surfaced to the client with its own code; instants in `details` as ISO strings. */
 export class RefusalError extends ApiError {
   override name = 'RefusalError';
+  override readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     readonly code: string,
     message: string,
     override readonly field?: string,
-    override readonly details?: Readonly<Record<string, unknown>>,
+    details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
+    this.details = details && apiDetails(details);
   }
 }

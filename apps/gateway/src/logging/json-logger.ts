@@ -9,9 +9,16 @@ const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesReso
 
 export type LogFields = Record<string, unknown>;
 
+/** A text field of a log line, or an error's message, is cut to this many characters: request text cannot flood or forge the log. */
+export const MAX_LOG_TEXT = 200;
+
+/** `text` at most `MAX_LOG_TEXT` characters, marked when cut. */
+export const cutForLog = (text: string): string => (text.length <= MAX_LOG_TEXT ? text : `${text.slice(0, MAX_LOG_TEXT)}… (${text.length} characters)`);
+
 /**
  * One JSON object per line on stdout: `time`, `level`, `msg`, `context`, the current `requestId`,
- * then any fields given. Also Nest's logger, so the framework logs the same way.
+ * then any fields given, each text cut to `MAX_LOG_TEXT` characters (a stack keeps its frames). Also
+ * Nest's logger, so the framework logs the same way.
  */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -31,9 +38,9 @@ export class JsonLogger implements LoggerService {
     const line: LogFields = { time: new Date(this.now()).toISOString(), level, msg };
     const requestId = RequestContext.requestId();
     if (requestId !== undefined) line.requestId = requestId;
-    Object.assign(line, rest);
-    if (error instanceof Error) Object.assign(line, { error: `${error.name}: ${error.message}`, stack: error.stack });
-    else if (error !== undefined) line.error = String(error);
+    for (const [key, value] of Object.entries(rest)) line[key] = typeof value === 'string' && key !== 'stack' ? cutForLog(value) : value;
+    if (error instanceof Error) Object.assign(line, { error: cutForLog(`${error.name}: ${error.message}`), stack: stackOf(error) });
+    else if (error !== undefined) line.error = cutForLog(String(error));
     this.write(`${safeJson(line)}\n`);
   }
 
@@ -64,6 +71,12 @@ export class JsonLogger implements LoggerService {
   fatal(message: unknown, ...params: unknown[]): void {
     this.error(message, ...params);
   }
+}
+
+/** The error's stack, its first line (the message) cut like any text. */
+function stackOf(error: Error): string | undefined {
+  const head = `${error.name}: ${error.message}`;
+  return error.stack?.startsWith(head) ? cutForLog(head) + error.stack.slice(head.length) : error.stack;
 }
 
 /** Nest passes the context as the last string argument. */

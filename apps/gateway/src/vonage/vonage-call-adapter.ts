@@ -98,7 +98,8 @@ export class VonageCallAdapter {
     await this.safely('callEvent', {}, () => undefined, async () => {
       const event = parseEventWebhook(fields);
       if (event.kind === 'ncco-error') {
-        this.deps.logger.error('Vonage could not run an NCCO', { reason: event.reason, conversationUuid: event.conversationUuid });
+        // Vonage's reason and ids are request text: a warning (cut short by the logger), never an error line.
+        this.deps.logger.warn('Vonage could not run an NCCO', { reason: event.reason, conversationUuid: event.conversationUuid });
         return;
       }
       if (event.kind !== 'call-status' || legDecisionFor(event).kind !== 'ended') return;

@@ -48,7 +48,8 @@ export class VonageWebhookSignatures {
       return null;
     }
     if (!this.verifier) {
-      this.logger.entry('error', 'a Vonage webhook was refused: VONAGE_SIGNATURE_SECRET is not set', { path: url.split('?')[0] });
+      // The path is the request's text: it stays out of the error line (the request line logs it, redacted).
+      this.logger.entry('error', 'a Vonage webhook was refused: VONAGE_SIGNATURE_SECRET is not set');
       return new UnauthenticatedError('Signed webhooks are required: set VONAGE_SIGNATURE_SECRET (or VONAGE_VERIFY_SIGNATURES=false in the embedded default).');
     }
     const verdict = this.verifier.verify({

@@ -555,7 +555,9 @@ export class InboundCallService implements InboundCalls {
     try {
       return await work(budget);
     } catch (error) {
-      this.logger.error(`${operation} failed: answering with a fallback`, { ...context, ...describe(error) });
+      // The context and the error's message may hold the carrier's text: they go in a warning; the error line has none of it.
+      this.logger.error(`${operation} failed: answering with a fallback`, { operation, errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.warn(`${operation} failed: what it was given`, { ...context, ...describe(error) });
       return fallback();
     } finally {
       budget.close();

@@ -10,7 +10,7 @@ const ACCOUNT = 'acct-a';
 const withEmail = person({ id: 'ann', accountId: ACCOUNT, name: 'Ann', colour: '#1f77b4', email: 'ann@example.org', contactNumbers: [{ number: '+33612345678', label: 'mobile' }] });
 const noEmail = person({ id: 'bob', accountId: ACCOUNT, name: 'Bob', colour: '#ff7f0e', email: null, contactNumbers: [{ number: '+33687654321', label: 'mobile' }] });
 const boss = person({ id: 'boss', accountId: ACCOUNT, name: 'Boss', colour: '#2ca02c', email: null, contactNumbers: [{ number: '+33611112222', label: 'mobile' }] });
-const crew = team({ id: 'crew', accountId: ACCOUNT, name: 'Crew', memberIds: ['ann'] });
+const crew = team({ id: 'crew', accountId: ACCOUNT, name: 'Crew', colour: '#9467bd', memberIds: ['ann'] });
 const line = (scenario: { kind: string }[] = [{ kind: 'supervisors' }, { kind: 'voicemail' }]) =>
   hotline({ id: 'hl', accountId: ACCOUNT, name: 'Boiler room', number: '+33140000000', timeZone: 'Europe/Paris', supervisorIds: ['boss'], scenario });
 const directory = directoryOf([withEmail, noEmail, boss], [crew]);
