@@ -1,4 +1,4 @@
-import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
+import { FaultMode, describeWithRedis, redisUrl, startFaultProxy, uniqueName } from '@dutyline/test-support';
 import { Redis } from 'ioredis';
 import { RedisRateLimit, RedisRateLimiter } from './redis-rate-limiter';
 
@@ -73,15 +73,57 @@ describeWithRedis('RedisRateLimiter on Redis', () => {
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it('refuses a kind it has no limit for, and rejects when Redis cannot be asked', async () => {
+  it('refuses a kind it has no limit for, and grants from its local share when Redis cannot be asked', async () => {
     const only = limiter(freshPrefix());
     expect(() => only.acquire('fax' as Kind)).toThrow(expect.objectContaining({ code: 'UNKNOWN_RATE_KIND' }));
     const errors: Error[] = [];
     const unreachable = new RedisRateLimiter<Kind>({ connection: 'redis://127.0.0.1:1', limits: VONAGE, prefix: freshPrefix(), onError: (error) => errors.push(error) });
-    await expect(unreachable.acquire('call')).rejects.toThrow();
-    expect(errors.length).toBeGreaterThan(0);
+    const started = Date.now();
+    await expect(unreachable.acquire('call')).resolves.toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(unreachable.localLimit('call')).toBe(3);
     await unreachable.close();
   }, 15_000);
+
+  it.each<[FaultMode]>([['blackhole'], ['refuse']])(
+    'Redis %s: grants keep coming within the budget, at the local share of the limit split by the instances last seen, and from Redis again once it is back',
+    async (fault) => {
+      const url = new URL(redisUrl());
+      const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 6379) });
+      const prefix = freshPrefix();
+      const limits = { call: { limit: 3, intervalMs: 600 }, request: { limit: 15, intervalMs: 600 } };
+      const proxied = new RedisRateLimiter<Kind>({ connection: `redis://${proxy.address}`, prefix, limits, askTimeoutMs: 150, localForMs: 400, onError: () => undefined });
+      opened.push(proxied);
+      const other = limiter(prefix, limits);
+      try {
+        await Promise.all([proxied.acquire('call'), other.acquire('call')]);
+        expect(proxied.localLimit('call')).toBe(1);
+        expect(proxied.localLimit('request')).toBe(7);
+        await new Promise((resolve) => setTimeout(resolve, 650));
+
+        await proxy.setMode(fault);
+        const started = Date.now();
+        const grants: number[] = [];
+        await Promise.all(Array.from({ length: 4 }, () => proxied.acquire('call').then(() => grants.push(Date.now()))));
+        expect(grants[0] - started).toBeLessThan(400);
+        // One call per 600 ms window from this instance alone (3 split over the 2 instances seen).
+        expect(busiestWindow(grants, 590)).toBe(1);
+        expect(grants[3] - started).toBeGreaterThanOrEqual(3 * 600 - 50);
+
+        await proxy.setMode('pass');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const back = await Promise.all([proxied.acquire('call'), proxied.acquire('call'), proxied.acquire('call')]);
+        // From Redis's window again: three at once (the local share would have spread them).
+        expect(Math.max(...back) - Math.min(...back)).toBeLessThan(300);
+        const client = new Redis(redisUrl());
+        expect(await client.zcard(`${prefix}:rate:call`)).toBeGreaterThanOrEqual(3);
+        await client.quit();
+      } finally {
+        await proxy.close();
+      }
+    },
+    20_000,
+  );
 
   it.each([
     [{ call: { limit: 0, intervalMs: 1000 } }, 'limits.call.limit'],
