@@ -119,7 +119,7 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
-      PATH: process.env.PATH ?? '', REDIS_URL, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
+      PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', REDIS_URL, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       DATA_DIR: folder, SMTP_URL: `${sink.url('alerts@dutyline.test')}&maxConnections=${CONCURRENCY}`,
       VONAGE_APPLICATION_ID: 'bench-app', VONAGE_PRIVATE_KEY: keys.privateKey, VONAGE_API_HOST: vonage.url,

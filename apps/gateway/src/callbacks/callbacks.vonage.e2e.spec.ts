@@ -144,7 +144,7 @@ describeWithMariaDb('callback capture over Vonage webhooks on MariaDB', () => ca
 async function startWorkerProcess(env: Record<string, string>): Promise<{ process: ChildProcess; logs: string[]; stop(): Promise<void> }> {
   const logs: string[] = [];
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean)));
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));

@@ -72,6 +72,13 @@ describe('readGatewayConfig', () => {
       .toEqual({ signup: 'open', invitationTtlHours: 24, passwordResetTtlMinutes: 15 });
   });
 
+  it('reads METRICS_TOKEN (none: /metrics open), and never repeats a bad one in its message', () => {
+    expect(read({}).metricsToken).toBeNull();
+    expect(read({ METRICS_TOKEN: 'a1b2c3d4e5f6a7b8c9d0' }).metricsToken).toBe('a1b2c3d4e5f6a7b8c9d0');
+    expect(() => read({ METRICS_TOKEN: 'secret but short' })).toThrow(/^METRICS_TOKEN: must be 16 to 256/);
+    expect(() => read({ METRICS_TOKEN: 'secret but short' })).not.toThrow(/secret but short/);
+  });
+
   it('treats empty values as unset', () => {
     expect(read({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('sqlite');
   });
@@ -104,6 +111,8 @@ describe('readGatewayConfig', () => {
     [{ SIGNUP: 'yes' }, ['SIGNUP']],
     [{ INVITATION_TTL_HOURS: '0' }, ['INVITATION_TTL_HOURS']],
     [{ PASSWORD_RESET_TTL_MINUTES: 'an hour' }, ['PASSWORD_RESET_TTL_MINUTES']],
+    [{ METRICS_TOKEN: 'too-short' }, ['METRICS_TOKEN']],
+    [{ METRICS_TOKEN: 'has spaces in it, sixteen+' }, ['METRICS_TOKEN']],
     [{ PORT: 'x', LOG_LEVEL: 'y', AUTH_SECRET: 'z' }, ['PORT', 'LOG_LEVEL', 'AUTH_SECRET']],
   ])('refuses %j, naming %j', (env, variables) => {
     expect(problemsOf(env)).toEqual(variables);

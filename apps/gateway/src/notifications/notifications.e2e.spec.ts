@@ -70,7 +70,7 @@ async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000)
 /** `npm start -w @dutyline/worker` as operators run it; resolves once it takes jobs. */
 async function startWorkerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; lines: string[]; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

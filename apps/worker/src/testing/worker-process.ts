@@ -33,7 +33,8 @@ export class WorkerProcess {
   static spawn(env: Record<string, string>): WorkerProcess {
     const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      // A free metrics port: workers of parallel tests must not contend for 9464.
+      env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new WorkerProcess(child);
