@@ -60,13 +60,18 @@ export class NotificationRuntime {
     return this.processing.reconciled;
   }
 
-  static async start(container: Container, options: { readonly shutdownTimeoutMs: number }): Promise<NotificationRuntime> {
+  static async start(container: Container, options: { readonly shutdownTimeoutMs: number; readonly reconcileEveryMs?: number }): Promise<NotificationRuntime> {
     const services = {
       voicemail: container.get(VOICEMAIL_DELIVERY), unanswered: container.get(UNANSWERED_CALL_ALERT), gapChecks: container.get(GAP_CHECK_RUNNER),
       reconciler: container.get(RECONCILER),
     };
-    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER));
+    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER), { reconcileEveryMs: options.reconcileEveryMs });
     return new NotificationRuntime(container, processing, options.shutdownTimeoutMs);
+  }
+
+  /** The reconcile pass now (Redis came back); null when it failed. */
+  reconcileNow(): Promise<ReconcileReport | null> {
+    return this.processing.reconcileNow();
   }
 
   stop(): Promise<void> {

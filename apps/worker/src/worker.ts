@@ -7,6 +7,7 @@ import { startCallbackAttempts } from './callback-attempts';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
 import { CallbackJobs, NOTIFICATION_JOB_NAMES, NotificationJobs, countedMailer, countedSms, timedJobHost } from '@dutyline/application';
+import { Redis } from 'ioredis';
 import { workerMetrics } from './metrics-server';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
 
@@ -44,8 +45,21 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
     closables.push({ name: 'rate limiter', close: () => limiter.close() });
     const carrier = await openCarrier(config.vonage, { sdk: overrides.vonageSdk, limiter: rateLimiterFrom(async (kind) => void (await limiter.acquire(kind))) });
     const onError = (error: Error) => logger.error('redis', { error: error.message });
+    // The queue's own client, watched: when it connects again after losing Redis, the reconcile pass runs at once.
+    const queueClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+    queueClient.on('error', onError);
+    closables.push({ name: 'queue connection', close: () => queueClient.quit().then(() => undefined, () => queueClient.disconnect()) });
+    const started: { runtime?: NotificationRuntime } = {};
+    let lost = false;
+    queueClient.on('close', () => (lost = true));
+    queueClient.on('ready', () => {
+      if (!lost || !started.runtime) return;
+      lost = false;
+      logger.info('redis is back: reconciling');
+      void started.runtime.reconcileNow();
+    });
     const queue = new BullMqJobQueue<NotificationJobs>({
-      connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
+      connection: queueClient, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
     });
     closables.push({ name: 'queue', close: () => queue.close() });
     const host = timedJobHost(
@@ -61,7 +75,8 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
     logger.info('starting', { database: config.database.kind, mail, carrier: carrier.description, queuePrefix: config.queuePrefix, concurrency: config.concurrency });
     const metricsPort = await telemetry.listen();
     logger.info('metrics served', { port: metricsPort, path: '/metrics', token: config.metrics.token !== null });
-    return Object.assign(await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000 }), { metricsPort });
+    const runtime = (started.runtime = await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000, reconcileEveryMs: config.reconcileIntervalSeconds * 1000 }));
+    return Object.assign(runtime, { metricsPort });
   } catch (error) {
     for (const closable of closables.reverse()) await closable.close().catch(() => undefined);
     throw error;

@@ -13,3 +13,4 @@ export * from './repositories/callback-request.repository';
 export * from './repositories/calendar-feed-token.repository';
 export * from './repositories/one-time-token.repository';
 export type { CallbackIntakeDocument, CallbackRequestDocument } from './mappers/callback.mapper';
+export { JsonLinesJournal } from './journal/json-lines-journal';

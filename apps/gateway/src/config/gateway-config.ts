@@ -92,6 +92,14 @@ export interface GatewayConfig {
     readonly gapCheckIntervalMinutes: number;
     /** `JOB_BACKOFF_MS`: the first retry's wait, doubled each time, as the worker's. @defaultValue 2000 */
     readonly backoffMs: number;
+    /** `NOTIFICATION_BUDGET_MS`: how long a webhook waits for the database, then for the queue, to take an alert owed. @defaultValue 500 */
+    readonly budgetMs: number;
+    /** `<DATA_DIR>/owed-notifications.jsonl`: alerts owed while the database did not take them. */
+    readonly owedJournal: string;
+    /** `OWED_NOTIFICATIONS_RETRY_SECONDS`: how often that journal is written back to the database. @defaultValue 5 */
+    readonly owedRetrySeconds: number;
+    /** `RECONCILE_INTERVAL_SECONDS`: embedded, how often what the database owes is queued again, as the worker's. @defaultValue 30 */
+    readonly reconcileIntervalSeconds: number;
   };
   /** Carrier settings, read here and validated by the Vonage wiring. */
   readonly vonage: {
@@ -180,6 +188,10 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       embeddedJobs: read.boolean('EMBEDDED_JOBS', true),
       gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
       backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
+      budgetMs: read.integer('NOTIFICATION_BUDGET_MS', 500, 10, 60_000),
+      owedJournal: path.join(dataDir, 'owed-notifications.jsonl'),
+      owedRetrySeconds: read.integer('OWED_NOTIFICATIONS_RETRY_SECONDS', 5, 1, 3600),
+      reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', 30, 1, 3600),
     },
     vonage: {
       applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,

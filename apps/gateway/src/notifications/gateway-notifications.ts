@@ -1,11 +1,11 @@
 import {
-  DeliveryKind, DocumentGapAlertStates, DocumentNotificationSettings, Metrics, NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationLogger, NotificationPorts,
+  DeliveryKind, DocumentGapAlertStates, NewDelivery, DocumentNotificationSettings, Metrics, NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationLogger, NotificationPorts,
   NotificationProcessing, NotificationProducer, ReconcileReport, countedMailer, countedSms, createNotificationServices, startNotificationProcessing,
   timedJobHost,
 } from '@dutyline/application';
 import { CallRecord, Clock, EmailAddress, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
-import { SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
+import { JsonLinesJournal, SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
 import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -27,6 +27,27 @@ export interface GatewayNotifications {
 }
 
 const ledgerOn = (dataSource: DataSource) => new SqlDeliveryLedger<DeliveryKind, CallRecord>(dataSource);
+
+/** What the producer needs besides the stores: its local journal in DATA_DIR and its time budget. */
+const producerOptions = (settings: GatewayConfig['notifications']) => ({ journal: new JsonLinesJournal<NewDelivery>(settings.owedJournal), budgetMs: settings.budgetMs });
+
+/**
+ * Writes the journal of owed alerts back to the database now (a restart loses nothing), then every
+ * `owedRetrySeconds`; returns the stop. A flush that fails is retried at the next turn.
+ */
+function writeBackOwed(producer: NotificationProducer, settings: GatewayConfig['notifications'], logger: Pick<NotificationLogger, 'info' | 'warn'>): () => void {
+  const flush = () =>
+    void producer.flushOwed().then(
+      ({ written, left }) => {
+        if (written > 0 || left > 0) logger.info('owed notifications written back', { written, left });
+      },
+      (error: unknown) => logger.warn('owed notifications could not be read', { error: String(error) }),
+    );
+  flush();
+  const timer = setInterval(flush, settings.owedRetrySeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 export interface EmbeddedNotificationParts {
   /** The gateway's DataSource, migrated; it stays open on `close()`. */
@@ -64,9 +85,10 @@ export function embeddedNotifications(parts: EmbeddedNotificationParts): Gateway
       links: new SqlVoicemailLinks(dataSource, { publicUrl: parts.publicUrl }), recordings: parts.recordings,
       mailer: countedMailer(parts.mailer, parts.metrics), sms: parts.sms && countedSms(parts.sms, parts.metrics), queue, clock,
     },
-    { gapCheckIntervalMs: settings.gapCheckIntervalMinutes * 60_000 },
+    { gapCheckIntervalMs: settings.gapCheckIntervalMinutes * 60_000, producer: producerOptions(settings) },
   );
   let processing: NotificationProcessing | undefined;
+  const stopWriteBack = writeBackOwed(services.producer, settings, parts.logger);
   return {
     mode: 'embedded',
     runsJobs: settings.embeddedJobs,
@@ -74,10 +96,13 @@ export function embeddedNotifications(parts: EmbeddedNotificationParts): Gateway
     inspector: queue,
     async start() {
       if (!settings.embeddedJobs) return null;
-      processing = await startNotificationProcessing(timedJobHost(queue, parts.metrics), services, parts.logger);
+      processing = await startNotificationProcessing(timedJobHost(queue, parts.metrics), services, parts.logger, {
+        reconcileEveryMs: settings.reconcileIntervalSeconds * 1000,
+      });
       return processing.reconciled;
     },
     async close() {
+      stopWriteBack();
       if (processing) await processing.stop(parts.shutdownTimeoutMs ?? 10_000);
       else await queue.close();
       await parts.mailer.close();
@@ -93,6 +118,7 @@ export interface RedisNotificationParts {
   readonly clock: Clock;
   readonly settings: GatewayConfig['notifications'];
   readonly onError: (error: Error) => void;
+  readonly logger: Pick<NotificationLogger, 'info' | 'warn'>;
 }
 
 /**
@@ -110,7 +136,9 @@ export function redisNotifications(parts: RedisNotificationParts): GatewayNotifi
   });
   const producer = new NotificationProducer({
     ledger: ledgerOn(parts.dataSource), queue, clock: parts.clock, gapCheckIntervalMs: parts.settings.gapCheckIntervalMinutes * 60_000,
+    ...producerOptions(parts.settings),
   });
+  const stopWriteBack = writeBackOwed(producer, parts.settings, parts.logger);
   return {
     mode: 'redis',
     runsJobs: false,
@@ -118,6 +146,7 @@ export function redisNotifications(parts: RedisNotificationParts): GatewayNotifi
     inspector: queue,
     start: async () => null,
     async close() {
+      stopWriteBack();
       await queue.close();
       await client.quit().catch(() => client.disconnect());
     },

@@ -7,94 +7,25 @@
  *   the ledger in the database); `apps/worker`, a separate process on the same Redis prefix and
  *   database, runs the jobs and mails an SMTP server started by the test.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { InboundCalls } from '@dutyline/application';
-import type { Clock } from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
 import { type ParsedMail, SmtpSink, parseMime } from '@dutyline/mail/testing';
-import { CallSimulator } from '@dutyline/simulator';
 import { describeWithMariaDb, describeWithRedis, mariadbUrl, redisUrl, uniqueName } from '@dutyline/test-support';
-import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
-import { INBOUND_CALLS } from '../calls/calls.tokens';
 import { CLOCK } from '../platform/platform.tokens';
-import { GQL, dataOf, freshHotlineNumber } from '../testing/feature-fixtures';
-import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
+import { dataOf } from '../testing/feature-fixtures';
+import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
+import { CALLER, MAIL_FROM, createDatabase, dropTestStores, eventually, leaveVoicemail, maintenanceHotline, startWorkerProcess, systemClock } from './testing/notification-fixtures';
 
 jest.setTimeout(90_000);
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const CALLER = '+33698765432';
-const MAIL_FROM = 'alerts@dutyline.test';
 const QUEUE_DEPTHS = '{ queueDepths { name waiting delayed active failed } }';
-const systemClock: Clock = { now: () => Date.now() };
-
-/** Alice (e-mail, mobile) supervising a Paris hotline with no schedule: nobody on duty, so a call rings Alice, then the voicemail. */
-async function maintenanceHotline(gateway: GatewayHarness, account: TestAccount) {
-  const token = account.tokens.admin;
-  const alice = await dataOf(gateway.graphql(GQL.CREATE_PERSON, {
-    input: { name: 'Alice Martin', email: 'alice@example.org', contactNumbers: [{ number: '+33612345678', label: 'mobile' }] },
-  }, { token }));
-  const number = freshHotlineNumber();
-  const input = { name: 'Maintenance', number, timeZone: 'Europe/Paris', supervisorIds: [alice.createPerson.id] };
-  await dataOf(gateway.graphql(GQL.CREATE_HOTLINE, { input }, { token }));
-  return { number };
-}
-
-/** A caller leaves a voicemail after Alice does not answer. */
-async function leaveVoicemail(gateway: GatewayHarness, clock: Clock, number: string) {
-  const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), clock).run({ to: number, from: CALLER, outcomes: ['no-answer', 'record'] });
-  expect(result.outcome).toMatch(/^voicemail recorded \(sim-rec-/);
-}
 
 function outbox(folder: string) {
   const files = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((file) => file.endsWith('.eml') && !file.startsWith('.')).sort() : []);
   const mails = (): ParsedMail[] => files().map((file) => parseMime(fs.readFileSync(path.join(folder, file))));
   return { files, mails };
-}
-
-async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; ;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-/** `npm start -w @dutyline/worker` as operators run it; resolves once it takes jobs. */
-async function startWorkerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; lines: string[]; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let timer: NodeJS.Timeout | undefined;
-  await new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the worker did not start:\n${lines.join('\n')}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
-      if (lines.some((line) => line.includes('"taking jobs"'))) resolve();
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    void exited.then(() => reject(new Error(`the worker exited:\n${lines.join('\n')}`)));
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error;
-  }).finally(() => clearTimeout(timer));
-  return {
-    child, lines,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 describe('notifications in the embedded default', () => {
@@ -176,9 +107,7 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
     let worker: Awaited<ReturnType<typeof startWorkerProcess>>;
 
     beforeAll(async () => {
-      const admin = await createConnection(serverUrl);
-      await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
-      await admin.end();
+      await createDatabase(serverUrl, database);
       sink = await SmtpSink.start();
       const shared = { REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, DATABASE_URL: `${serverUrl}/${database}` };
       gateway = await startGateway({ database: 'mariadb', env: shared });
@@ -188,13 +117,7 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
       await worker?.stop();
       await gateway?.close();
       await sink?.close();
-      const redis = new Redis(redisUrl());
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-      const admin = await createConnection(serverUrl);
-      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await admin.end();
+      await dropTestStores(serverUrl, database, prefix);
     });
 
     it('delivers a voicemail left on the gateway to the SMTP server with its recording, and the gap a new hotline opens', async () => {

@@ -84,6 +84,7 @@ export class NotificationsModule {
             ? redisNotifications({
               dataSource, redisUrl: config.redisUrl, prefix: config.redisPrefix, clock, settings: config.notifications,
               onError: (error) => logger.entry('warn', 'redis: notification queue trouble', { error }),
+              logger: jsonCallLogger(logger, 'notifications'),
             })
             : embeddedNotifications({
               dataSource, repositories: { hotlines, people, accounts, teams, schedules }, recordings, clock, settings: config.notifications,

@@ -30,6 +30,7 @@ describe('readWorkerConfig', () => {
       backoffMs: 2000,
       gapCheckIntervalMinutes: 60,
       shutdownTimeoutSeconds: 25,
+      reconcileIntervalSeconds: 30,
       logLevel: 'info',
       metrics: { port: 9464, token: null },
     });
@@ -78,6 +79,8 @@ describe('readWorkerConfig', () => {
     [{ REDIS_PREFIX: 'a/b' }, ['REDIS_PREFIX']],
     [{ REDIS_PREFIX: 'prod', QUEUE_PREFIX: 'staging' }, ['QUEUE_PREFIX']],
     [{ LOG_LEVEL: 'loud', SHUTDOWN_TIMEOUT_SECONDS: '-1' }, ['SHUTDOWN_TIMEOUT_SECONDS', 'LOG_LEVEL']],
+    [{ RECONCILE_INTERVAL_SECONDS: '0' }, ['RECONCILE_INTERVAL_SECONDS']],
+    [{ RECONCILE_INTERVAL_SECONDS: 'often' }, ['RECONCILE_INTERVAL_SECONDS']],
     [{ WORKER_METRICS_PORT: '70000' }, ['WORKER_METRICS_PORT']],
     [{ WORKER_METRICS_PORT: 'metrics' }, ['WORKER_METRICS_PORT']],
     [{ METRICS_TOKEN: 'short' }, ['METRICS_TOKEN']],

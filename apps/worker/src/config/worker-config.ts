@@ -49,6 +49,8 @@ export interface WorkerConfig {
   readonly gapCheckIntervalMinutes: number;
   /** `SHUTDOWN_TIMEOUT_SECONDS`: how long SIGTERM waits for running jobs before leaving them to another worker. @defaultValue 25 */
   readonly shutdownTimeoutSeconds: number;
+  /** `RECONCILE_INTERVAL_SECONDS`: how often what the database owes is enqueued again (besides at start and when Redis comes back). @defaultValue 30 */
+  readonly reconcileIntervalSeconds: number;
   /** `LOG_LEVEL`. @defaultValue `info` */
   readonly logLevel: LogLevel;
   readonly metrics: {
@@ -91,6 +93,7 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
     backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
     gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
+    reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', 30, 1, 3600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     metrics: { port: read.integer('WORKER_METRICS_PORT', 9464, 0, 65535), token: read.bearerToken('METRICS_TOKEN') },
   };

@@ -78,6 +78,7 @@ export async function testWorld(options: { readonly databaseUrl: string; readonl
       backoffMs: 200,
       gapCheckIntervalMinutes: 60,
       shutdownTimeoutSeconds: 10,
+      reconcileIntervalSeconds: 30,
       logLevel: 'error',
       metrics: { port: 0, token: null },
       ...overrides,

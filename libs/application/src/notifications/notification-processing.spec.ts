@@ -61,6 +61,21 @@ describe('notification processing, shared by the worker and the embedded gateway
     ]);
   });
 
+  it('reconciles again every reconcileEveryMs without a restart: a delivery whose enqueue was lost reaches the queue', async () => {
+    const w = await world();
+    const processing = await startNotificationProcessing(w.host, w.services, w.logger, { reconcileEveryMs: 40 });
+    w.queue.take();
+    // Owed in the database while the queue was away.
+    await w.ledger.addDelivery({ id: 'call-9:unanswered', kind: 'unanswered-alert', accountId: TEST_ACCOUNT, hotlineId: 'hl', callId: 'call-9', record: aVoicemailCall({ id: 'call-9' }), createdAt: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(w.queue.jobs.map((job) => job.options.jobId)).toContain('call-9:unanswered');
+    expect((await processing.reconcileNow())?.deliveries).toBe(1);
+    await processing.stop(20);
+    const after = w.queue.jobs.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(w.queue.jobs).toHaveLength(after);
+  });
+
   it('runs each job through its service over the same ports as the producer, with one log line per job', async () => {
     const w = await world();
     await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ gapAlerts: { enabled: false } }));

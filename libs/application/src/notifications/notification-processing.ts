@@ -9,12 +9,25 @@ export interface NotificationProcessing {
   /** What the reconcile pass at start enqueued again. */
   readonly reconciled: ReconcileReport;
   /**
+   * Runs the reconcile pass now (e.g. when a connection came back); a pass already running is shared.
+   * Resolves with its report, or null when it failed (logged; the next one catches up).
+   */
+  reconcileNow(): Promise<ReconcileReport | null>;
+  /**
    * The graceful stop: the host takes no more jobs and the running ones may finish, for at most
    * `timeoutMs` (a job still running then is left to the queue: BullMQ's stalled-job check hands it
    * to another worker; the embedded queue forgets it and the next start's reconcile pass finds it).
    * Resolves `true` when every running job finished in time. Calling it again returns the same stop.
    */
   stop(timeoutMs: number): Promise<boolean>;
+}
+
+export interface NotificationProcessingOptions {
+  /**
+   * Runs the reconcile pass again this often, so what is owed reaches the queue after an outage
+   * without a restart. @defaultValue never (only at start)
+   */
+  readonly reconcileEveryMs?: number;
 }
 
 /**
@@ -28,15 +41,35 @@ export async function startNotificationProcessing(
   host: JobProcessorHost<NotificationJobs>,
   services: Pick<NotificationServices, 'voicemail' | 'unanswered' | 'gapChecks' | 'reconciler'>,
   logger: NotificationLogger,
+  options: NotificationProcessingOptions = {},
 ): Promise<NotificationProcessing> {
   registerNotificationHandlers(host, services, logger);
   const reconciled = await services.reconciler.reconcile();
   logger.info('reconciled', { ...reconciled });
   await host.start();
   let stopping: Promise<boolean> | undefined;
+  let running: Promise<ReconcileReport | null> | undefined;
+  const reconcileNow = () => {
+    running ??= services.reconciler.reconcile().then(
+      (report) => {
+        if (report.deliveries > 0) logger.info('reconciled', { ...report });
+        return report;
+      },
+      (error: unknown) => {
+        logger.warn('reconcile pass failed; the next one catches up', { error: String(error) });
+        return null;
+      },
+    ).finally(() => (running = undefined));
+    return running;
+  };
+  const every = options.reconcileEveryMs;
+  const timer = every ? setInterval(() => void reconcileNow(), every) : undefined;
+  timer?.unref?.();
   return {
     reconciled,
+    reconcileNow,
     stop(timeoutMs) {
+      clearInterval(timer);
       stopping ??= (async () => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const finished = await Promise.race([

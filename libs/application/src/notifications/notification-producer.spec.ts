@@ -4,7 +4,7 @@ import { GapCheckRunner } from './gap-check-runner';
 import { gapCheckPeriodStart, immediateGapCheckId, periodicGapCheckId } from './notification-jobs';
 import { NotificationProducer } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
-import { notificationSettings } from './ports';
+import { NewDelivery, OwedNotificationsJournal, notificationSettings } from './ports';
 import { InMemoryDeliveryLedger, InMemoryGapAlertStateStore, RecordingJobQueue, aVoicemailCall } from './testing';
 
 const HOUR = 3_600_000;
@@ -43,6 +43,52 @@ describe('NotificationProducer', () => {
     w.queue.failNext();
     await expect(w.producer.voicemailRecorded(notice('call-1:voicemail'))).rejects.toThrow('queue unreachable');
     expect((await w.ledger.delivery('call-1:voicemail'))?.status).toBe('pending');
+  });
+
+  describe('within its budget, with a local journal', () => {
+    class MemoryJournal implements OwedNotificationsJournal {
+      entries: NewDelivery[] = [];
+      async append(delivery: NewDelivery) { this.entries.push(delivery); }
+      async owed() { return [...this.entries]; }
+      async settle(ids: readonly string[]) { this.entries = this.entries.filter((e) => !ids.includes(e.id)); }
+    }
+    const never = () => new Promise<never>(() => undefined);
+
+    function budgeted() {
+      const w = world();
+      const journal = new MemoryJournal();
+      let ledgerDown = true;
+      const ledger = Object.assign(Object.create(w.ledger) as typeof w.ledger, {
+        addDelivery: (d: NewDelivery) => (ledgerDown ? never() : w.ledger.addDelivery(d)),
+      });
+      const producer = new NotificationProducer({ ledger, queue: w.queue, clock: w.clock, journal, budgetMs: 30 });
+      return { ...w, journal, producer, ledgerBack: () => (ledgerDown = false) };
+    }
+
+    it('a stalled ledger: the notice is journaled within the budget, then written and enqueued once the ledger answers', async () => {
+      const w = budgeted();
+      const started = Date.now();
+      await w.producer.callUnanswered(notice('call-1:unanswered'));
+      await w.producer.voicemailRecorded(notice('call-1:voicemail'));
+      expect(Date.now() - started).toBeLessThan(200);
+      expect(w.journal.entries.map((e) => e.id)).toEqual(['call-1:unanswered', 'call-1:voicemail']);
+      expect(await w.producer.flushOwed()).toEqual({ written: 0, left: 2 });
+      w.ledgerBack();
+      expect(await w.producer.flushOwed()).toEqual({ written: 2, left: 0 });
+      expect(w.journal.entries).toEqual([]);
+      expect([...w.ledger.rows.values()].map((d) => [d.id, d.status])).toEqual([['call-1:unanswered', 'pending'], ['call-1:voicemail', 'pending']]);
+      expect(w.queue.jobs.map((j) => j.options.jobId)).toEqual(['call-1:unanswered', 'call-1:voicemail']);
+    });
+
+    it('a stalled queue: rejects within the budget, the delivery owed in the ledger for the reconcile pass', async () => {
+      const w = budgeted();
+      w.ledgerBack();
+      w.queue.enqueue = never;
+      const started = Date.now();
+      await expect(w.producer.callUnanswered(notice('call-1:unanswered'))).rejects.toThrow('the queue took longer than 30 ms');
+      expect(Date.now() - started).toBeLessThan(200);
+      expect((await w.ledger.delivery('call-1:unanswered'))?.status).toBe('pending');
+    });
   });
 
   it('ignores a call tied to no hotline', async () => {

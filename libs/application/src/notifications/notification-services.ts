@@ -5,7 +5,7 @@ import { CoverageQueries } from '../coverage';
 import { GapAlerts } from './gap-alerts';
 import { GapCheckRunner } from './gap-check-runner';
 import { DEFAULT_GAP_CHECK_INTERVAL_MS, NotificationJobQueue } from './notification-jobs';
-import { NotificationProducer } from './notification-producer';
+import { NotificationProducer, NotificationProducerDeps } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
 import { DeliveryLedger, GapAlertStateStore, NotificationSettingsStore, VoicemailLinks, WatchedHotlines } from './ports';
 import { UnansweredCallAlert } from './unanswered-call-alert';
@@ -37,6 +37,8 @@ export interface NotificationPorts {
 export interface NotificationServiceOptions {
   /** How often each hotline's coverage is checked. @defaultValue DEFAULT_GAP_CHECK_INTERVAL_MS (1 h) */
   readonly gapCheckIntervalMs?: number;
+  /** The producer's local journal and time budget (see `NotificationProducerDeps`). */
+  readonly producer?: Pick<NotificationProducerDeps, 'journal' | 'budgetMs'>;
 }
 
 /** The services behind the three notification jobs, the reconcile pass and the producer, over one set of ports. */
@@ -68,6 +70,6 @@ export function createNotificationServices(ports: NotificationPorts, options: No
     gapAlerts,
     gapChecks: new GapCheckRunner({ gapAlerts, queue, clock, intervalMs: gapCheckIntervalMs }),
     reconciler: new NotificationReconciler({ ledger, gapState: ports.gapStates, hotlines: ports.watchedHotlines, queue, clock, gapCheckIntervalMs }),
-    producer: new NotificationProducer({ ledger, queue, clock, gapCheckIntervalMs }),
+    producer: new NotificationProducer({ ...options.producer, ledger, queue, clock, gapCheckIntervalMs }),
   };
 }
