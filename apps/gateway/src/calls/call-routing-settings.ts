@@ -18,6 +18,20 @@ export interface CallRoutingSettings {
   readonly confirmationTimeoutSeconds: number;
   /** `CALL_VOICEMAIL_MAX_SECONDS`. @defaultValue 120 */
   readonly voicemailMaxSeconds: number;
+  /**
+   * `CALL_STORE_BUDGET_MS`: how long a webhook waits for the database to take a call's write (within
+   * `CALL_ANSWER_BUDGET_MS`) before journaling it and replying. @defaultValue 150
+   */
+  readonly storeBudgetMs: number;
+  /** `CALL_STORE_RETRY_MS`: after the database failed a webhook, how long webhooks leave it alone (the write-back keeps trying). @defaultValue 2000 */
+  readonly storeRetryMs: number;
+  /** `CALL_WRITE_BACK_INTERVAL_MS`: how often the call journal (`<DATA_DIR>/call-journal.jsonl`) is written back. @defaultValue 1000 */
+  readonly writeBackIntervalMs: number;
+  /**
+   * `CALL_JOURNAL_ORPHAN_MAX_AGE_SECONDS`: how long a journaled event waits for its call (opened on
+   * another instance) to reach the database before it is given up. @defaultValue 86400
+   */
+  readonly orphanMaxAgeSeconds: number;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -44,6 +58,10 @@ export function readCallRoutingSettings(env: Environment): CallRoutingSettings {
     budgetMs: integer('CALL_ANSWER_BUDGET_MS', 800, 50, 4000),
     confirmationTimeoutSeconds: integer('CALL_CONFIRMATION_TIMEOUT_SECONDS', 5, 1, 10),
     voicemailMaxSeconds: integer('CALL_VOICEMAIL_MAX_SECONDS', 120, 3, 7200),
+    storeBudgetMs: integer('CALL_STORE_BUDGET_MS', 150, 10, 4000),
+    storeRetryMs: integer('CALL_STORE_RETRY_MS', 2000, 100, 600_000),
+    writeBackIntervalMs: integer('CALL_WRITE_BACK_INTERVAL_MS', 1000, 50, 600_000),
+    orphanMaxAgeSeconds: integer('CALL_JOURNAL_ORPHAN_MAX_AGE_SECONDS', 86_400, 1, 30 * 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return settings;
@@ -73,6 +91,9 @@ export function inboundCallOptions(settings: CallRoutingSettings, overrides: Inb
     confirmationTimeoutSeconds: settings.confirmationTimeoutSeconds,
     voicemailMaxSeconds: settings.voicemailMaxSeconds,
     emergencyNumbers: settings.emergencyNumbers,
+    storeBudgetMs: Math.min(settings.storeBudgetMs, settings.budgetMs),
+    storeRetryMs: settings.storeRetryMs,
+    orphanMaxAgeMs: settings.orphanMaxAgeSeconds * 1000,
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { Module } from '@nestjs/common';
 import {
-  type CallEvents, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type LineStatus, type Metrics, type StoredCall,
+  type CallEvents, type CallJournal, type CallJournalEntry, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type LineStatus, type Metrics, type StoredCall,
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
-import { SqlCallStore } from '@dutyline/persistence';
+import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
+import type { GatewayConfig } from '../config/gateway-config';
 import type { DataSource } from 'typeorm';
 import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, CLUSTER_LINE_STATUS } from '../cluster/cluster.tokens';
 import { DATA_SOURCE } from '../database/database.module';
@@ -11,12 +13,13 @@ import type { JsonLogger } from '../logging/json-logger';
 import { METRICS } from '../metrics/metrics.tokens';
 import { NOTIFICATION_EVENTS } from '../notifications/notifications.tokens';
 import { provideFactory } from '../platform/injection-token';
-import { CLOCK, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
+import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
 import { type CallRoutingSettings, inboundCallOptions, readCallRoutingSettings } from './call-routing-settings';
 import { CallSimulations } from './call-simulations.service';
 import {
-  CALL_EVENTS, CALL_LOG, CALL_PLANNER, CALL_ROUTING_SETTINGS, CALL_STORE, HOTLINE_LOOKUP, INBOUND_CALLS, LAST_KNOWN_PLANS,
+  CALL_EVENTS, CALL_JOURNAL, CALL_LOG, CALL_PLANNER, CALL_ROUTING_SETTINGS, CALL_STORE, HOTLINE_LOOKUP, INBOUND_CALLS, LAST_KNOWN_PLANS,
 } from './calls.tokens';
+import { CallWriteBack } from './call-write-back';
 import { CallsResolver } from './calls.resolver';
 import { jsonCallLogger } from './json-call-logger';
 
@@ -29,14 +32,23 @@ const providers = [
   provideFactory(LAST_KNOWN_PLANS, [], () => new LastKnownPlans()),
   // Unanswered-call alerts and voicemail e-mails (NotificationsModule, global).
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
+  // What the database could not take, kept on disk until the write-back hands it over (one process per DATA_DIR).
+  provideFactory(CALL_JOURNAL, [GATEWAY_CONFIG], (config: GatewayConfig) =>
+    SequencedFileJournal.open<CallJournalEntry>(path.join(config.dataDir, 'call-journal.jsonl'))),
   provideFactory(
     INBOUND_CALLS,
-    [CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS, CLUSTER_LINE_STATUS],
+    [
+      CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS,
+      CLUSTER_LINE_STATUS, CALL_JOURNAL,
+    ],
     (
       store: SqlCallStore<StoredCall>, hotlines: HotlineLookup, planner: CallPlanner, lastKnownPlans: LastKnownPlans, events: CallEvents | null,
-      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics, lineStatus: LineStatus,
+      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics, lineStatus: LineStatus, journal: CallJournal,
     ) => new InboundCallService(
-      { store, hotlines, lineStatus, planner, clock, ids, lastKnownPlans, events: events ?? undefined, logger: jsonCallLogger(logger, 'inbound-calls'), metrics },
+      {
+        store, hotlines, lineStatus, planner, clock, ids, lastKnownPlans, events: events ?? undefined,
+        logger: jsonCallLogger(logger, 'inbound-calls'), metrics, journal,
+      },
       inboundCallOptions(settings),
     ),
   ),
@@ -51,7 +63,7 @@ const providers = [
  * variables (call-routing-settings.ts).
  */
 @Module({
-  providers: [...providers, CallSimulations, CallsResolver],
+  providers: [...providers, CallSimulations, CallsResolver, CallWriteBack],
   exports: providers.map((p) => p.provide),
 })
 export class CallsModule {}

@@ -1,5 +1,5 @@
 import type {
-  CallEvents, CallLogService, CallPlanner, HotlineLookup, InboundCallService, LastKnownPlans, StoredCall,
+  CallEvents, CallJournal, CallLogService, CallPlanner, HotlineLookup, InboundCallService, LastKnownPlans, StoredCall,
 } from '@dutyline/application';
 import type { SqlCallStore } from '@dutyline/persistence';
 import { token } from '../platform/injection-token';
@@ -21,6 +21,8 @@ export const CALL_PLANNER = token<CallPlanner>('CallPlanner');
 /** The plans last computed per hotline number on this instance: what a call gets while the database is down. */
 export const LAST_KNOWN_PLANS = token<LastKnownPlans>('LastKnownPlans');
 export const CALL_EVENTS = token<CallEvents | null>('CallEvents');
+/** What the database could not take yet (`<DATA_DIR>/call-journal.jsonl`), written back by `CallWriteBack`. */
+export const CALL_JOURNAL = token<CallJournal>('CallJournal');
 /** The service every carrier adapter drives (`InboundCalls`). */
 export const INBOUND_CALLS = token<InboundCallService>('InboundCalls');
 export const CALL_LOG = token<CallLogService>('CallLog');

@@ -13,6 +13,10 @@ export type DatabaseConfig =
       readonly url: string;
       /** `DATABASE_POOL_SIZE`: the connections kept open. @defaultValue 10 */
       readonly poolSize: number;
+      /** `DATABASE_CONNECT_TIMEOUT_MS`: how long opening a connection may take. @defaultValue 2000 */
+      readonly connectTimeoutMs: number;
+      /** `DATABASE_QUERY_TIMEOUT_MS`: how long a statement may wait for its answer. @defaultValue 30000 */
+      readonly queryTimeoutMs: number;
     }
   | { readonly kind: 'sqlite'; readonly file: string };
 
@@ -142,7 +146,11 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
 
   const port = read.integer('PORT', 3000, 0, 65535);
   const dataDir = path.resolve(options.cwd, read.text('DATA_DIR') ?? './data');
-  const database = databaseOf(read, dataDir, read.integer('DATABASE_POOL_SIZE', 10, 1, 500));
+  const database = databaseOf(read, dataDir, {
+    poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
+    connectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 2000, 100, 60_000),
+    queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
+  });
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const secretText = read.text('AUTH_SECRET');
@@ -254,10 +262,12 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
 }
 
 /** The database `DATABASE_URL` names, else the SQLite file in the data folder; undefined when unusable (recorded). */
-function databaseOf(read: EnvReader, dataDir: string, poolSize: number): DatabaseConfig | undefined {
+function databaseOf(
+  read: EnvReader, dataDir: string, pool: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
+): DatabaseConfig | undefined {
   const url = read.mysqlUrl('DATABASE_URL');
   if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
-  return url === undefined ? undefined : { kind: 'mysql', url, poolSize };
+  return url === undefined ? undefined : { kind: 'mysql', url, ...pool };
 }
 /** The console's build next to this checkout's gateway (`src/config` and `dist/config` alike), unless told otherwise. */
 function consoleDirOf(value: string | undefined, cwd: string): string | null {

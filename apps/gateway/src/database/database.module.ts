@@ -22,7 +22,9 @@ const PING_TIMEOUT_MS = 2000;
  * is served, and closes it last on shutdown, after the HTTP server stopped and in-flight requests ended.
  */
 export async function openDatabase(config: DatabaseConfig, logger: JsonLogger): Promise<DataSource> {
-  const dataSource = createDataSource(config.kind === 'mysql' ? { url: config.url, poolSize: config.poolSize } : { sqlitePath: config.file });
+  const dataSource = createDataSource(config.kind === 'mysql'
+    ? { url: config.url, poolSize: config.poolSize, connectTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: config.queryTimeoutMs }
+    : { sqlitePath: config.file });
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);

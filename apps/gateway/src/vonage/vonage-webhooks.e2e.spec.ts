@@ -13,7 +13,7 @@ import {
   testApplicationKeys,
 } from '@dutyline/vonage/testing';
 import { APPLICATION } from '../application/application.module';
-import type { CallRoutingSettings } from '../calls/call-routing-settings';
+import { type CallRoutingSettings, readCallRoutingSettings } from '../calls/call-routing-settings';
 import { CALL_ROUTING_SETTINGS } from '../calls/calls.tokens';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import { CLOCK } from '../platform/platform.tokens';
@@ -40,7 +40,7 @@ const N = {
 const digits = (e164: string) => e164.slice(1);
 
 const routingSettings = (overrides: Partial<CallRoutingSettings> = {}): CallRoutingSettings => ({
-  emergencyNumbers: { '*': N.emergency }, machineDetection: true, budgetMs: 800, confirmationTimeoutSeconds: 5, voicemailMaxSeconds: 120, ...overrides,
+  ...readCallRoutingSettings({}), emergencyNumbers: { '*': N.emergency }, machineDetection: true, ...overrides,
 });
 
 /** A gateway with signed webhooks, NCCO URLs under PUBLIC_URL, the REST client (hang-ups) on the fake Vonage API. */

@@ -1,9 +1,10 @@
 import { HotlineInput, ScheduleIndex, TimeZone, VersionConflictError, parseInstant } from '@dutyline/domain';
-import { aSlot, personRef } from '@dutyline/domain/testing';
+import { SequentialIds, aSlot, personRef } from '@dutyline/domain/testing';
 import { CallInstruction } from './call-instruction';
 import { CALLER, HOTLINE_NUMBER, T0, alice, at, bob, boilerRoom, boilerRoomRig, said } from './calls.fixtures';
 import { EndedLegOutcome, InboundCalls } from './inbound-calls';
-import { InboundCallService, RESCUE_STEP } from './inbound-call.service';
+import { InboundCallOptions, InboundCallService, RESCUE_STEP } from './inbound-call.service';
+import { MemoryCallJournal } from './memory-call-journal';
 import { systemTimer } from './ports/timer.port';
 import { StoredCall, callRecordOf } from './stored-call';
 import { InboundCallRig } from './testing/inbound-call-rig';
@@ -141,7 +142,7 @@ describe('inbound calls: every path of a call', () => {
     expect(said(await rig.secondInstance().callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 }))).toBe('hang up +33142000001');
     expect(await rig.service.callEnded({ carrier: 'test', carrierCallId: 'nobody', at: at(9) })).toEqual({ kind: 'nothing' });
     expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', durationSeconds: 9 });
-    expect(rig.logger.messages('warn')).toEqual(['end of a carrier call this service does not know']);
+    expect(rig.logger.messages('warn')).toEqual(['end of a carrier call this service does not know: journaled']);
   });
 
   it('announces the call to the callee only while their leg is the one wanted', async () => {
@@ -330,11 +331,17 @@ describe('inbound calls: a caller never hears silence', () => {
     expect(rig.store.all()).toEqual([]);
     rig.store.outage.mode = 'up';
     expect(said(await deliver(rig.service, 'call-1', ['keys', 1, '1'], 10))).toBe('bridge +33142000001');
+    expect(rig.store.all()).toEqual([]);
+    expect(await rig.service.writeBack()).toEqual({ written: 3, waiting: 0, dropped: 0 });
 
     const calm = boilerRoomRig();
     await callThrough(calm, [['ended', 0, 'busy'], ['keys', 1, '1']]);
     expect(recordOf(rig, 'call-1')).toEqual(recordOf(calm, 'call-1'));
-    expect(rig.logger.messages('warn')).toContain('the call store did not take a new call: it is kept in memory');
+    expect(rig.logger.messages('warn')).toContain('the call store did not take a new call: it is journaled');
+    // Back in the store: the next event goes there directly.
+    await deliver(rig.service, 'call-1', ['hung-up', 30], 40);
+    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'answered', durationSeconds: 30 });
+    expect(rig.service.hasPendingWrites()).toBe(false);
   });
 
   it('the store hanging: the reply still comes within the time budget', async () => {
@@ -342,7 +349,8 @@ describe('inbound calls: a caller never hears silence', () => {
     rig.store.outage.mode = 'hanging';
     expect(said(await answer(rig.service))).toBe('dial Alice/mobile +33611111111 20s confirm');
     expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'no-answer'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
-    expect(rig.store.outage.refused).toEqual(['create', 'create']);
+    // Known to be away after the first stall: the store is left alone until the write-back reaches it.
+    expect(rig.store.outage.refused).toEqual(['create']);
   });
 
   it('with the real timer, a hanging store costs the budget and no more', async () => {
@@ -362,6 +370,8 @@ describe('inbound calls: a caller never hears silence', () => {
     expect(rig.store.peek('call-1')?.state.step).toBe(0);
     rig.store.outage.mode = 'up';
     await deliver(rig.service, 'call-1', ['hung-up'], 15);
+    expect(rig.store.peek('call-1')?.state.step).toBe(0);
+    await rig.service.writeBack();
     expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'cancelled' }] });
   });
 
@@ -461,5 +471,81 @@ describe('inbound calls: plain JSON all the way', () => {
     rig.clock.set(at(7));
     await rig.service.answer({ carrier: 'test', hotlineNumber: HOTLINE_NUMBER, caller: CALLER, carrierCallId: 'c' });
     expect(recordOf(rig, 'call-1').startedAt).toBe(at(7));
+  });
+});
+
+describe('inbound calls: the journal, while the store is away and after', () => {
+  const serviceOver = (rig: InboundCallRig, journal: MemoryCallJournal, options: InboundCallOptions = {}) => new InboundCallService(
+    { store: rig.store, hotlines: rig.hotlines, planner: rig.planner, events: rig.events, logger: rig.logger, clock: rig.clock, ids: new SequentialIds('call'), journal },
+    options,
+  );
+
+  it('a call whose webhooks reached two instances is written back complete and once, whichever writes back first', async () => {
+    const rig = boilerRoomRig();
+    const a = serviceOver(rig, new MemoryCallJournal());
+    const b = serviceOver(rig, new MemoryCallJournal());
+    rig.store.outage.mode = 'down';
+    expect(said(await answer(a))).toBe('dial Alice/mobile +33611111111 20s confirm');
+    expect(said(await deliver(a, 'call-1', ['ended', 0, 'busy'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
+    // B never saw the call: the caller is rescued, the events are journaled by B.
+    expect(said(await deliver(b, 'call-1', ['ended', 1, 'no-answer'], 35))).toBe(`message "${APOLOGY}"`);
+    expect(said(await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(40), durationSeconds: 40 }))).toBe('nothing');
+    rig.store.outage.mode = 'up';
+    expect(await b.writeBack()).toEqual({ written: 0, waiting: 2, dropped: 0 });
+    expect(await a.writeBack()).toEqual({ written: 2, waiting: 0, dropped: 0 });
+    expect(await b.writeBack()).toEqual({ written: 2, waiting: 0, dropped: 0 });
+    expect(await a.writeBack()).toEqual({ written: 0, waiting: 0, dropped: 0 });
+    expect(rig.store.all()).toHaveLength(1);
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      outcome: 'abandoned', durationSeconds: 40, legs: [{ outcome: 'busy' }, { outcome: 'no-answer' }, { outcome: 'cancelled' }],
+    });
+    expect(rig.events.notices.map((n) => n.notice.eventId)).toContain('call-1:unanswered');
+  });
+
+  it('a restart loses nothing: the journal is read back, the call goes on from it and is written back', async () => {
+    const rig = boilerRoomRig();
+    const journal = new MemoryCallJournal();
+    rig.store.outage.mode = 'down';
+    await answer(serviceOver(rig, journal));
+    await deliver(serviceOver(rig, journal), 'call-1', ['ended', 0, 'busy'], 5);
+    const restarted = serviceOver(rig, new MemoryCallJournal(journal.pending()));
+    expect(said(await deliver(restarted, 'call-1', ['ended', 1, 'busy'], 10))).toBe('dial Bob/mobile +33622222222 25s confirm');
+    rig.store.outage.mode = 'up';
+    expect(await restarted.writeBack()).toMatchObject({ written: 3, waiting: 0 });
+    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'in-progress', legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'ringing' }] });
+  });
+
+  it('an event whose call never reaches the store is given up after its age, with an error', async () => {
+    const rig = boilerRoomRig();
+    const b = serviceOver(rig, new MemoryCallJournal(), { orphanMaxAgeMs: 60_000 });
+    await deliver(b, 'call-404', ['ended', 0, 'busy'], 5);
+    expect(await b.writeBack()).toEqual({ written: 0, waiting: 1, dropped: 0 });
+    rig.clock.advance(61_000);
+    expect(await b.writeBack()).toEqual({ written: 0, waiting: 0, dropped: 1 });
+    expect(rig.logger.messages('error')).toContain('a journaled event\'s call never reached the store: given up');
+  });
+
+  it('with the real timer, a stalled store costs the first answer the store budget, then nothing', async () => {
+    const rig = boilerRoomRig({}, { timer: systemTimer, service: { storeBudgetMs: 60 } });
+    await answer(rig.service);
+    rig.store.outage.mode = 'hanging';
+    rig.planner.outage.mode = 'hanging';
+    rig.hotlines.outage.mode = 'hanging';
+    const answerTime = async (carrierCallId: string) => {
+      const started = performance.now();
+      expect(said(await answer(rig.service, { carrierCallId }))).toBe('dial Alice/mobile +33611111111 20s confirm');
+      return performance.now() - started;
+    };
+    rig.planner.outage.mode = 'up';
+    rig.hotlines.outage.mode = 'up';
+    expect(await answerTime('carrier-2')).toBeLessThan(200);
+    // Now known to be away: the plan last known for the number, without asking the lookup, planner or store.
+    rig.planner.outage.mode = 'hanging';
+    rig.hotlines.outage.mode = 'hanging';
+    expect(await answerTime('carrier-3')).toBeLessThan(20);
+    expect(rig.store.outage.refused).toEqual(['create']);
+    rig.store.outage.mode = 'up';
+    expect(await rig.service.writeBack()).toMatchObject({ written: 2 });
+    expect(rig.store.all().map((call) => call.planSource).sort()).toEqual(['last-known', 'schedule', 'schedule']);
   });
 });

@@ -1,9 +1,10 @@
 import {
-  CallFact, CallPlan, CallPlanSource, Clock, DialStep, EscalationAction, EscalationEvent, EscalationState, Hotline, IdGenerator,
+  CallPlan, CallPlanSource, Clock, DialStep, EscalationAction, EscalationEvent, EscalationState, Hotline, IdGenerator,
   Instant, Prompt, VersionConflictError, confirmationPrompt, onEscalationEvent, startCallTimeline, startEscalation, updateCallTimeline,
 } from '@dutyline/domain';
 import { CallInstruction, DialInstruction, LegToDrop, NOTHING, NothingInstruction } from './call-instruction';
 import { CallMemory } from './call-memory';
+import { MemoryCallJournal } from './memory-call-journal';
 import { EMERGENCY_TARGET, apologyPrompt, emergencyPlan, outOfServicePrompt } from './fallback-plan';
 import {
   AnswerInput, CallEndedInput, CalleePromptInput, ConfirmationInput, InboundCalls, LegAnsweredInput, LegEndedInput, RecordingInput,
@@ -12,6 +13,7 @@ import { LastKnownPlans } from './last-known-plans';
 import { Metrics, noMetrics } from '../metrics/metrics.port';
 import { e164OrNull } from './phone-text';
 import { CallEvents, CallNotice } from './ports/call-events.port';
+import { CallEventRecord, CallJournal, CallJournalEntry, CallReference, JournaledEntry } from './ports/call-journal.port';
 import { CallLogger, LogContext, silentCallLogger } from './ports/call-logger.port';
 import { CallPlanner } from './ports/call-planner.port';
 import { CallStore } from './ports/call-store.port';
@@ -49,6 +51,20 @@ export interface InboundCallOptions {
    * arrive in between (100 calls/s on one instance). Each copy costs the garbage collector. @defaultValue 2000
    */
   readonly memoryCapacity?: number;
+  /**
+   * How long a webhook waits for the store to take a write (within `budgetMs`) before the change goes
+   * to the journal and the reply is sent: a stalled database costs the answer this much once. @defaultValue 150
+   */
+  readonly storeBudgetMs?: number;
+  /** After the store failed, how long webhooks leave it alone (the write-back keeps trying). @defaultValue 2000 */
+  readonly storeRetryMs?: number;
+  /**
+   * How long a journaled event waits for its call to reach the store (opened on another instance whose
+   * write-back has not run yet) before it is given up, with an error logged. @defaultValue 86400000 (a day)
+   */
+  readonly orphanMaxAgeMs?: number;
+  /** How long the write-back waits for the store on one entry before the pass stops (tried again next pass). @defaultValue 5000 */
+  readonly writeBackTimeoutMs?: number;
 }
 
 export interface InboundCallDependencies {
@@ -67,6 +83,18 @@ export interface InboundCallDependencies {
   readonly timer?: Timer;
   /** Share one between services of a process; @defaultValue a new one */
   readonly lastKnownPlans?: LastKnownPlans;
+  /** Where what the store could not take waits for `writeBack()`. @defaultValue in memory only */
+  readonly journal?: CallJournal;
+}
+
+/** What one `writeBack()` pass did. */
+export interface WriteBackResult {
+  /** Entries the store took (or already had). */
+  readonly written: number;
+  /** Entries still waiting: the store failed, or their call is not stored yet. */
+  readonly waiting: number;
+  /** Entries given up (their call never reached the store within `orphanMaxAgeMs`). */
+  readonly dropped: number;
 }
 
 /** The step of an emergency leg dialled for a call the service lost; a further loss ends in an apology. */
@@ -75,13 +103,14 @@ export const RESCUE_STEP = 1000;
 const ANSWER_KEY = 'answer';
 const NO_ACTION: EscalationAction = { type: 'none' };
 
-/** The call as this request found it, and whether the store holds it so. */
+/** The call as this request found it, and whether the store holds it so (false: its latest changes wait in the journal). */
 interface Current {
   readonly call: StoredCall;
   readonly persisted: boolean;
-  /** Whether the store has the call at all (false: opened while it was down). */
-  readonly created: boolean;
 }
+
+/** A journal entry's effect on the store. */
+type WriteBackOutcome = 'written' | 'waiting';
 
 /**
  * Routes inbound calls through the escalation state machine, for any carrier (F9–F15). Each call's
@@ -113,13 +142,26 @@ export class InboundCallService implements InboundCalls {
       defaultLanguage: options.defaultLanguage ?? 'en-GB',
       saveAttempts: options.saveAttempts ?? 3,
       memoryCapacity: options.memoryCapacity ?? 2000,
+      storeBudgetMs: options.storeBudgetMs ?? 150,
+      storeRetryMs: options.storeRetryMs ?? 2000,
+      orphanMaxAgeMs: options.orphanMaxAgeMs ?? 86_400_000,
+      writeBackTimeoutMs: options.writeBackTimeoutMs ?? 5000,
     };
     this.logger = deps.logger ?? silentCallLogger;
     this.metrics = deps.metrics ?? noMetrics;
     this.timer = deps.timer ?? systemTimer;
     this.lastKnown = deps.lastKnownPlans ?? new LastKnownPlans(this.options.memoryCapacity);
     this.memory = new CallMemory(this.options.memoryCapacity);
+    this.journal = deps.journal ?? new MemoryCallJournal();
+    this.recoverJournal();
   }
+
+  private readonly journal: CallJournal;
+  /** Journal entries not written back yet, per call (our id, or `carrier\u0000carrierCallId`). */
+  private readonly pendingByCall = new Map<string, number>();
+  /** Until when webhooks leave the store alone (it failed); 0: it answers. */
+  private storeDownUntil = 0;
+  private writing: Promise<WriteBackResult> | null = null;
 
   /** This process's latest copy of a call it handled recently; another instance may have moved it on since. */
   recentCall(callId: string): StoredCall | undefined {
@@ -134,38 +176,36 @@ export class InboundCallService implements InboundCalls {
 
   legAnswered(input: LegAnsweredInput): Promise<CallInstruction> {
     // Without confirmation but with machine detection, the caller is joined on the carrier's verdict, not on pick-up.
-    const awaitsVerdict = (state: EscalationState) => this.options.machineDetection && !state.plan.requireAnswerConfirmation;
-    return this.onEvent('legAnswered', input, `leg-answered:${input.step}`,
-      (state) => (awaitsVerdict(state) ? null : { type: 'leg-outcome', step: input.step, outcome: 'answered' }),
-      { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
-      () => NOTHING);
+    return this.onEvent('legAnswered', input, {
+      key: `leg-answered:${input.step}`, change: { type: 'leg-outcome', step: input.step, outcome: 'answered' }, unless: 'awaiting-verdict',
+      fact: { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
+    }, () => NOTHING);
   }
 
   humanAnswered(input: LegAnsweredInput): Promise<CallInstruction> {
-    return this.onEvent('humanAnswered', input, `human-answered:${input.step}`,
-      (state) => (state.plan.requireAnswerConfirmation ? null : { type: 'leg-outcome', step: input.step, outcome: 'confirmed' }),
-      { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
-      () => NOTHING);
+    return this.onEvent('humanAnswered', input, {
+      key: `human-answered:${input.step}`, change: { type: 'leg-outcome', step: input.step, outcome: 'confirmed' }, unless: 'confirmation-required',
+      fact: { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
+    }, () => NOTHING);
   }
 
   legEnded(input: LegEndedInput): Promise<CallInstruction> {
-    const at = this.at(input.at);
-    return this.onEvent('legEnded', input, `leg-ended:${input.step}:${input.outcome}`,
-      () => ({ type: 'leg-outcome', step: input.step, outcome: input.outcome }),
-      {
-        kind: 'leg-ended', step: input.step, at,
+    return this.onEvent('legEnded', input, {
+      key: `leg-ended:${input.step}:${input.outcome}`, change: { type: 'leg-outcome', step: input.step, outcome: input.outcome }, unless: null,
+      fact: {
+        kind: 'leg-ended', step: input.step, at: this.at(input.at),
         detail: input.detail ?? null, sipCode: input.sipCode ?? null, carrierLegId: input.carrierLegId ?? null,
       },
-      () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
+    }, () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
   }
 
   confirmation(input: ConfirmationInput): Promise<CallInstruction> {
     const digits = (input.digits ?? '').trim();
     const outcome = digits === this.options.acceptKey ? 'confirmed' : digits === '' || input.timedOut ? 'not-confirmed' : 'declined';
-    return this.onEvent('confirmation', input, `confirmation:${input.step}:${outcome}`,
-      () => ({ type: 'leg-outcome', step: input.step, outcome }),
-      { kind: 'confirmation', step: input.step, at: this.at(input.at) },
-      () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
+    return this.onEvent('confirmation', input, {
+      key: `confirmation:${input.step}:${outcome}`, change: { type: 'leg-outcome', step: input.step, outcome }, unless: null,
+      fact: { kind: 'confirmation', step: input.step, at: this.at(input.at) },
+    }, () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
   }
 
   calleePrompt(input: CalleePromptInput) {
@@ -188,31 +228,44 @@ export class InboundCallService implements InboundCalls {
   }
 
   async recording(input: RecordingInput): Promise<NothingInstruction> {
-    await this.onEvent('recording', input, 'recording',
-      () => ({ type: 'voicemail-recorded', recording: input.reference }),
-      { kind: 'recording', at: this.at(input.at) },
-      () => NOTHING);
+    await this.onEvent('recording', input, {
+      key: 'recording', change: { type: 'voicemail-recorded', recording: input.reference }, unless: null,
+      fact: { kind: 'recording', at: this.at(input.at) },
+    }, () => NOTHING);
     return NOTHING;
   }
 
   async callEnded(input: CallEndedInput) {
-    const callId = 'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId);
+    const record: CallEventRecord = {
+      key: 'call-ended', change: { type: 'call-completed' }, unless: null,
+      fact: { kind: 'call-ended', at: this.at(input.at), durationSeconds: input.durationSeconds ?? null },
+    };
+    const callId = 'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId, record);
     if (callId === undefined) return NOTHING;
-    const instruction = await this.onEvent('callEnded', { callId }, 'call-ended',
-      () => ({ type: 'call-completed' }),
-      { kind: 'call-ended', at: this.at(input.at), durationSeconds: input.durationSeconds ?? null },
-      () => NOTHING);
+    const instruction = await this.onEvent('callEnded', { callId }, record, () => NOTHING);
     return instruction.kind === 'hang-up-leg' ? instruction : NOTHING;
   }
 
-  /** The id of the call a carrier opened, from memory or the store; undefined (logged) when neither knows it. */
-  private callOpenedBy(carrier: string, carrierCallId: string): Promise<string | undefined> {
+  /**
+   * The id of the call a carrier opened, from memory or the store; undefined when neither knows it
+   * (logged), the event then journaled by the carrier's id: the call may reach the store later.
+   */
+  private callOpenedBy(carrier: string, carrierCallId: string, record: CallEventRecord): Promise<string | undefined> {
     const context = { carrier, carrierCallId };
     return this.guarded('callEnded', context, async (budget) => {
-      const known = this.memory.callOpenedBy(carrier, carrierCallId)
-        ?? (await budget.run('finding the call', () => this.deps.store.findByCarrierCall(carrier, carrierCallId)));
-      if (!known) this.logger.warn('end of a carrier call this service does not know', context);
-      return known?.id;
+      let known = this.memory.callOpenedBy(carrier, carrierCallId);
+      if (!known && !this.storeKnownDown()) {
+        try {
+          known = await budget.run('finding the call', () => this.deps.store.findByCarrierCall(carrier, carrierCallId));
+          this.storeAnswered();
+        } catch (error) {
+          this.storeFailed(error);
+        }
+      }
+      if (known) return known.id;
+      this.logger.warn('end of a carrier call this service does not know: journaled', context);
+      await this.journalEntry(carrierKey(carrier, carrierCallId), { kind: 'event', call: { carrier, carrierCallId }, event: record, receivedAt: this.deps.clock.now() });
+      return undefined;
     }, () => undefined);
   }
 
@@ -227,10 +280,12 @@ export class InboundCallService implements InboundCalls {
     const seen = this.memory.callOpenedBy(input.carrier, input.carrierCallId);
     if (seen) return replay(seen, ANSWER_KEY);
 
-    const hotline = await this.lookUp(number, budget);
+    // The database known to be away: the plan this instance last had for the number, at once.
+    const known = this.storeKnownDown() ? this.lastKnown.get(number) : undefined;
+    const hotline = known ? null : await this.lookUp(number, budget);
     if (hotline === undefined) return this.unknownNumber(number, caller, input.carrier, at);
-    if (hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(number, hotline, caller, input.carrier);
-    const { plan, source } = await this.planFor(number, hotline, at, budget);
+    if (!known && hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(number, hotline, caller, input.carrier);
+    const { plan, source } = known ? { plan: known, source: 'last-known' as const } : await this.planFor(number, hotline, at, budget);
 
     const callId = this.deps.ids.next();
     const { state, action } = startEscalation(plan, callId);
@@ -251,13 +306,16 @@ export class InboundCallService implements InboundCalls {
     };
     const instruction = this.render(draft, null, action, plan.greeting);
     const call: StoredCall = { ...draft, lastReply: { key: ANSWER_KEY, instruction } };
-    try {
-      const result = await budget.run('storing the new call', () => this.deps.store.create(call));
+    const result = this.storeKnownDown() ? null : await this.storeWrite(budget, 'storing the new call', () => this.deps.store.create(call)).catch((error: unknown) => {
+      this.logger.warn('the call store did not take a new call: it is journaled', { callId, ...describe(error) });
+      return null;
+    });
+    if (result) {
       this.memory.stored(result.call);
       if (!result.created) return replay(result.call, ANSWER_KEY);
-    } catch (error) {
-      this.logger.warn('the call store did not take a new call: it is kept in memory', { callId, ...describe(error) });
-      this.memory.keep(call, false);
+    } else {
+      this.memory.keep(call);
+      await this.journalEntry(callId, { kind: 'opened', call });
     }
     this.metrics.callStarted(source);
     this.count(null, state);
@@ -333,35 +391,30 @@ export class InboundCallService implements InboundCalls {
   // ---- events ---------------------------------------------------------------------------------------------
 
   /**
-   * Applies one carrier event to the call, storing the change with compare-and-set. `decide` says
-   * what the event means for the escalation in the call's state (null: only its instant is kept).
+   * Applies one carrier event to the call, storing the change with compare-and-set. When the store
+   * is away (or the call's earlier changes still wait in the journal) the event is applied to this
+   * instance's copy and journaled behind them; an event for a call this instance cannot read is
+   * journaled too (the call may have been opened elsewhere) and the caller gets `lost()`.
    */
   private onEvent(
     operation: string,
     input: { readonly callId: string; readonly hotlineNumber?: string; readonly step?: number },
-    key: string,
-    decide: (state: EscalationState) => EscalationEvent | null,
-    fact: CallFact,
+    record: CallEventRecord,
     lost: () => CallInstruction,
   ): Promise<CallInstruction> {
+    const key = record.key;
     return this.guarded(operation, { callId: input.callId, key }, async (budget) => {
       for (let attempt = 1; ; attempt++) {
         const current = await this.current(input.callId, budget);
         if (!current) {
-          this.logger.warn('event for a call this service does not know', { callId: input.callId, key });
+          this.logger.warn('event for a call this service does not know: journaled', { callId: input.callId, key });
+          await this.journalEntry(input.callId, { kind: 'event', call: { callId: input.callId }, event: record, receivedAt: this.deps.clock.now() });
           return lost();
         }
         const before = current.call;
-        const event = decide(before.state);
-        const { state, action } = event ? onEscalationEvent(before.state, event) : { state: before.state, action: NO_ACTION };
-        const timeline = updateCallTimeline(before.timeline, before.state, state, fact);
-        const moved = action.type !== 'none';
-        const after: StoredCall = { ...before, state, timeline };
-        const instruction = moved ? this.render(after, before.state, action, null) : replay(before, key);
-        if (state === before.state && JSON.stringify(timeline) === JSON.stringify(before.timeline)) return instruction;
-
-        const next: StoredCall = { ...after, lastReply: moved ? { key, instruction } : before.lastReply };
-        const written = await this.persist(next, current, budget);
+        const { next, instruction, changed } = this.applied(before, record);
+        if (!changed) return instruction;
+        const written = await this.persist(next, current, record, budget);
         if (written === 'conflict') {
           if (attempt < this.options.saveAttempts) continue;
           this.logger.error('call changed by others on every attempt: answering without storing', { callId: input.callId, key });
@@ -374,64 +427,250 @@ export class InboundCallService implements InboundCalls {
     }, lost);
   }
 
-  /** The call as stored, or as this instance last had it when the store is down. Rejects when neither can be had. */
+  /** The call after the event `record`, the reply it gets, and whether anything is to be stored. */
+  private applied(before: StoredCall, record: CallEventRecord): { next: StoredCall; instruction: CallInstruction; changed: boolean } {
+    const event = this.meaningOf(record, before.state);
+    const { state, action } = event ? onEscalationEvent(before.state, event) : { state: before.state, action: NO_ACTION };
+    const timeline = updateCallTimeline(before.timeline, before.state, state, record.fact);
+    const moved = action.type !== 'none';
+    const after: StoredCall = { ...before, state, timeline };
+    const instruction = moved ? this.render(after, before.state, action, null) : replay(before, record.key);
+    const changed = state !== before.state || JSON.stringify(timeline) !== JSON.stringify(before.timeline);
+    return { next: { ...after, lastReply: moved ? { key: record.key, instruction } : before.lastReply }, instruction, changed };
+  }
+
+  private meaningOf(record: CallEventRecord, state: EscalationState): EscalationEvent | null {
+    if (record.unless === 'awaiting-verdict' && this.options.machineDetection && !state.plan.requireAnswerConfirmation) return null;
+    if (record.unless === 'confirmation-required' && state.plan.requireAnswerConfirmation) return null;
+    return record.change;
+  }
+
+  /**
+   * The call as stored, or this instance's copy when the store is away or the call's changes wait in
+   * the journal; undefined when neither can be had.
+   */
   private async current(callId: string, budget: TimeBudget): Promise<Current | undefined> {
-    const unsaved = this.memory.unsavedCall(callId);
-    if (unsaved) {
-      const flushed = await this.flush(unsaved.call, unsaved.created, budget);
-      if (flushed === 'kept') return { call: unsaved.call, persisted: false, created: unsaved.created };
-      if (flushed !== 'superseded') return { call: flushed, persisted: true, created: true };
-    }
+    const recent = this.memory.recentCall(callId);
+    if (recent && (this.pendingByCall.has(callId) || this.storeKnownDown())) return { call: recent, persisted: false };
+    if (this.storeKnownDown()) return undefined;
     try {
       const stored = await budget.run('loading the call', () => this.deps.store.load(callId));
+      this.storeAnswered();
       if (stored) this.memory.stored(stored);
-      return stored && { call: stored, persisted: true, created: true };
+      return stored && { call: stored, persisted: true };
     } catch (error) {
-      const recent = this.memory.recentCall(callId);
-      if (!recent) throw error;
+      this.storeFailed(error);
+      if (!recent) return undefined;
       this.logger.warn('call store unreachable: going on from the copy in memory', { callId, ...describe(error) });
-      return { call: recent, persisted: false, created: true };
+      return { call: recent, persisted: false };
     }
   }
 
-  /** Hands the store a call it could not take before. */
-  private async flush(call: StoredCall, created: boolean, budget: TimeBudget): Promise<StoredCall | 'kept' | 'superseded'> {
-    try {
-      if (!created) {
-        const result = await budget.run('storing a call kept in memory', () => this.deps.store.create(call));
-        if (!result.created) {
-          this.logger.warn('another instance stored the same carrier call: this copy stays in memory only', { callId: call.id });
-          this.memory.drop(call.id);
-          return 'kept';
-        }
-        this.memory.stored(result.call);
-        return result.call;
-      }
-      const version = await budget.run('storing changes kept in memory', () => this.deps.store.save(call));
-      const saved = { ...call, version };
-      this.memory.stored(saved);
-      return saved;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) return 'kept';
-      this.logger.warn('changes kept in memory were superseded by another instance', { callId: call.id });
-      this.memory.drop(call.id);
-      return 'superseded';
-    }
-  }
-
-  private async persist(next: StoredCall, current: Current, budget: TimeBudget): Promise<'stored' | 'kept' | 'conflict'> {
-    if (current.persisted) {
+  private async persist(next: StoredCall, current: Current, record: CallEventRecord, budget: TimeBudget): Promise<'stored' | 'kept' | 'conflict'> {
+    if (current.persisted && !this.storeKnownDown()) {
       try {
-        const version = await budget.run('saving the call', () => this.deps.store.save(next));
+        const version = await this.storeWrite(budget, 'saving the call', () => this.deps.store.save(next));
         this.memory.stored({ ...next, version });
         return 'stored';
       } catch (error) {
         if (error instanceof VersionConflictError) return 'conflict';
-        this.logger.warn('the call store did not take a change: it is kept in memory', { callId: next.id, ...describe(error) });
+        this.logger.warn('the call store did not take a change: it is journaled', { callId: next.id, ...describe(error) });
       }
     }
-    this.memory.keep(next, current.created);
+    this.memory.keep(next);
+    await this.journalEntry(next.id, { kind: 'event', call: { callId: next.id }, event: record, receivedAt: this.deps.clock.now() });
     return 'kept';
+  }
+
+  // ---- the store's health, the journal and the write-back -----------------------------------------------------
+
+  /** A write within the store's own budget (inside the request's): a stalled store costs a webhook this much once. */
+  private storeWrite<T>(budget: TimeBudget, what: string, work: () => Promise<T>): Promise<T> {
+    return budget.run(what, async () => {
+      const own = new TimeBudget(this.timer, this.options.storeBudgetMs);
+      try {
+        const result = await own.run(what, work);
+        this.storeAnswered();
+        return result;
+      } catch (error) {
+        this.storeFailed(error);
+        throw error;
+      } finally {
+        own.close();
+      }
+    });
+  }
+
+  private storeKnownDown(): boolean {
+    return this.storeDownUntil !== 0 && this.deps.clock.now() < this.storeDownUntil;
+  }
+
+  private storeFailed(error: unknown): void {
+    if (error instanceof VersionConflictError) return;
+    if (!this.storeKnownDown()) this.logger.warn('the call store is away: webhooks go on from memory and the journal', describe(error));
+    this.storeDownUntil = this.deps.clock.now() + this.options.storeRetryMs;
+  }
+
+  private storeAnswered(): void {
+    this.storeDownUntil = 0;
+  }
+
+  /** Journals an entry about a call (our id or its carrier key); a journal that fails leaves it in memory only (logged). */
+  private async journalEntry(callKey: string, entry: CallJournalEntry): Promise<void> {
+    this.pendingByCall.set(callKey, (this.pendingByCall.get(callKey) ?? 0) + 1);
+    try {
+      await this.journal.append(entry);
+    } catch (error) {
+      this.releasePending(callKey);
+      this.logger.error('could not journal a call change: it is kept in memory only', { callKey, ...describe(error) });
+    }
+  }
+
+  /** One entry of the call left the journal; true when it was the last. */
+  private releasePending(callKey: string): boolean {
+    const left = (this.pendingByCall.get(callKey) ?? 1) - 1;
+    if (left > 0) this.pendingByCall.set(callKey, left);
+    else this.pendingByCall.delete(callKey);
+    return left <= 0;
+  }
+
+  /** After a restart: the journal's calls back in memory (their copies rebuilt), so their next events follow them. */
+  private recoverJournal(): void {
+    for (const { entry } of this.journal.pending()) {
+      const callKey = keyOf(entry);
+      this.pendingByCall.set(callKey, (this.pendingByCall.get(callKey) ?? 0) + 1);
+      if (entry.kind === 'opened') {
+        this.memory.keep(entry.call);
+        continue;
+      }
+      const copy = this.memory.recentCall(callKey);
+      if (copy) this.memory.keep(this.applied(copy, entry.event).next);
+    }
+  }
+
+  /**
+   * Hands the journal to the store, in order per call: opened calls are created (when another
+   * instance stored the same carrier call, the events meant for this copy go to that one), events
+   * are applied to the call as stored with compare-and-set (a repeated event changes nothing, so an
+   * entry handed over twice is harmless). An event whose call is not stored yet waits, with the
+   * entries behind it on the same call; one older than `orphanMaxAgeMs` is given up. A pass stops at
+   * the first store failure; one pass runs at a time.
+   */
+  writeBack(): Promise<WriteBackResult> {
+    if (this.writing) return this.writing;
+    this.writing = this.writeBackPass().finally(() => { this.writing = null; });
+    return this.writing;
+  }
+
+  /** Whether the journal holds anything not written back. */
+  hasPendingWrites(): boolean {
+    return this.journal.pending().length > 0;
+  }
+
+  private async writeBackPass(): Promise<WriteBackResult> {
+    const entries = this.journal.pending();
+    const blocked = new Set<string>();
+    const redirected = new Map<string, string>();
+    const settled: { seq: number; callKey: string }[] = [];
+    const latest = new Map<string, StoredCall>();
+    const folded = new Set<number>();
+    let dropped = 0;
+    for (const [index, { seq, entry }] of entries.entries()) {
+      const callKey = keyOf(entry);
+      if (blocked.has(callKey) || folded.has(seq)) continue;
+      let outcome: WriteBackOutcome;
+      const budget = new TimeBudget(this.timer, this.options.writeBackTimeoutMs);
+      try {
+        outcome = await budget.run('writing the journal back', () => (entry.kind === 'opened'
+          ? this.writeBackOpened(entry.call, entries.slice(index + 1), redirected, latest, (more) => {
+            for (const each of more) {
+              folded.add(each);
+              settled.push({ seq: each, callKey });
+            }
+          })
+          : this.writeBackEntry(entry, callKey, redirected, latest)));
+        this.storeAnswered();
+      } catch (error) {
+        this.storeFailed(error);
+        break;
+      } finally {
+        budget.close();
+      }
+      if (outcome === 'waiting') {
+        const age = entry.kind === 'event' ? this.deps.clock.now() - entry.receivedAt : 0;
+        if (age <= this.options.orphanMaxAgeMs) {
+          blocked.add(callKey);
+          continue;
+        }
+        this.logger.error('a journaled event\'s call never reached the store: given up', { callKey, key: entry.kind === 'event' ? entry.event.key : 'opened' });
+        dropped += 1;
+      }
+      settled.push({ seq, callKey });
+    }
+    if (settled.length > 0) await this.journal.settle(settled.map((each) => each.seq));
+    for (const { callKey } of settled) {
+      const stored = latest.get(callKey);
+      if (this.releasePending(callKey) && stored) this.memory.stored(stored);
+    }
+    const written = settled.length - dropped;
+    const waiting = entries.length - settled.length;
+    if (settled.length > 0) this.logger.info('journaled call changes written back', { written, dropped, waiting });
+    return { written, waiting, dropped };
+  }
+
+  /**
+   * A call opened while the store was away, created with this journal's later events on it folded in
+   * (one write: another instance's events cannot land in between); when the store already has it
+   * (created meanwhile, or the same carrier call by another instance), the events follow one by one.
+   */
+  private async writeBackOpened(
+    call: StoredCall, later: readonly JournaledEntry[], redirected: Map<string, string>, latest: Map<string, StoredCall>,
+    foldedIn: (seqs: readonly number[]) => void,
+  ): Promise<WriteBackOutcome> {
+    const own = later.filter(({ entry }) => entry.kind === 'event' && 'callId' in entry.call && entry.call.callId === call.id);
+    const full = own.reduce((doc, { entry }) => (entry.kind === 'event' ? this.applied(doc, entry.event).next : doc), call);
+    const result = await this.deps.store.create(full);
+    if (result.created) {
+      foldedIn(own.map(({ seq }) => seq));
+      latest.set(call.id, result.call);
+      // Notices owed by the folded events (the webhook may have sent them from its copy: same event ids, repeats collapse).
+      await this.notify(call, full);
+      return 'written';
+    }
+    if (result.call.id !== call.id) {
+      this.logger.warn('another instance stored the same carrier call: its events go to that one', { callId: call.id, storedAs: result.call.id });
+      redirected.set(call.id, result.call.id);
+    }
+    latest.set(call.id, result.call);
+    return 'written';
+  }
+
+  /** One event into the store; rejects when the store fails. */
+  private async writeBackEntry(
+    entry: CallJournalEntry & { kind: 'event' }, callKey: string, redirected: Map<string, string>, latest: Map<string, StoredCall>,
+  ): Promise<WriteBackOutcome> {
+    const ref: CallReference = entry.call;
+    for (let attempt = 1; ; attempt++) {
+      const before = 'callId' in ref
+        ? await this.deps.store.load(redirected.get(ref.callId) ?? ref.callId)
+        : await this.deps.store.findByCarrierCall(ref.carrier, ref.carrierCallId);
+      if (!before) return 'waiting';
+      const { next, changed } = this.applied(before, entry.event);
+      if (!changed) {
+        latest.set(callKey, before);
+        return 'written';
+      }
+      try {
+        const version = await this.deps.store.save(next);
+        latest.set(callKey, { ...next, version });
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt < this.options.saveAttempts * 3) continue;
+        throw error;
+      }
+      // Notices owed by this change (the webhook may have sent them from its copy: same event ids, repeats collapse).
+      await this.notify(before, next);
+      return 'written';
+    }
   }
 
   /**
@@ -591,4 +830,12 @@ const recordingOf = (state: EscalationState): string | null => (state.outcome?.k
 
 function describe(error: unknown): LogContext {
   return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
+}
+
+const carrierKey = (carrier: string, carrierCallId: string): string => `${carrier}\u0000${carrierCallId}`;
+
+/** The call a journal entry is about: our id, or the carrier's key for an end reported by the carrier's id. */
+function keyOf(entry: CallJournalEntry): string {
+  if (entry.kind === 'opened') return entry.call.id;
+  return 'callId' in entry.call ? entry.call.callId : carrierKey(entry.call.carrier, entry.call.carrierCallId);
 }

@@ -9,4 +9,5 @@ export * from './phone-text';
 export * from './caching-hotline-lookup';
 export * from './call-planner-from-number';
 export * from './inbound-call.service';
+export * from './memory-call-journal';
 export * from './call-log.service';

@@ -20,6 +20,10 @@ export interface DatabaseConfig {
   readonly onQuery?: (sql: string) => void;
   /** Size of the MariaDB connection pool. @defaultValue 10 */
   readonly poolSize?: number;
+  /** MariaDB: how long opening a connection may take (a server that accepts and stalls fails then). @defaultValue 2000 */
+  readonly connectTimeoutMs?: number;
+  /** MariaDB: how long a statement may wait for its answer before it fails (`PROTOCOL_SEQUENCE_TIMEOUT`). @defaultValue 30000 */
+  readonly queryTimeoutMs?: number;
 }
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'dutyline.sqlite');
@@ -43,7 +47,8 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: config.logging ?? false,
-    ...(config.onQuery ? { logger: queryListener(config.onQuery, config.logging ?? false) } : {}),
+    // Our own logger always: TypeORM's would print every query slower than the MariaDB query timeout.
+    logger: queryListener(config.onQuery ?? (() => undefined), config.logging ?? false),
   };
   if (isMariaDbUrl(config.url)) {
     return new DataSource({
@@ -55,6 +60,10 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: config.poolSize ?? 10,
+      // A stalled server or network fails a statement in bounded time rather than holding its caller.
+      connectTimeout: config.connectTimeoutMs ?? 2000,
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: config.queryTimeoutMs ?? 30_000,
     });
   }
   const file = path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH);

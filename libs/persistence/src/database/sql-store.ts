@@ -5,7 +5,7 @@ import { isDeadlock } from '../support/store-errors';
 
 /** mysql2's pool, as TypeORM's MariaDB driver holds it. */
 interface PreparedPool {
-  execute(sql: string, values: unknown[], callback: (error: Error | null) => void): void;
+  execute(options: { sql: string; timeout?: number }, values: unknown[], callback: (error: Error | null) => void): void;
 }
 
 /** How often a MariaDB transaction is tried when InnoDB picks it as a deadlock victim. */
@@ -147,7 +147,10 @@ export class SqlStore {
       }
     }
     this.dataSource.logger.logQuery(sql, values);
-    await new Promise<void>((resolve, reject) => pool.execute(sql, values, (error) => (error ? reject(error) : resolve())));
+    // The pool's query timeout (`createDataSource`'s `queryTimeoutMs`), as TypeORM applies it to its own queries.
+    const options = this.dataSource.options as { enableQueryTimeout?: boolean; maxQueryExecutionTime?: number };
+    const timeout = options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined;
+    await new Promise<void>((resolve, reject) => pool.execute({ sql, timeout }, values, (error) => (error ? reject(error) : resolve())));
   }
 
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

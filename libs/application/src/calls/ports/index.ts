@@ -5,3 +5,4 @@ export * from './call-events.port';
 export * from './call-logger.port';
 export * from './timer.port';
 export * from './line-status.port';
+export * from './call-journal.port';
