@@ -77,6 +77,8 @@ export interface GatewayConfig {
   };
   /** `DEMO_SEED`: seed a demo account into an empty database. @defaultValue true on SQLite, false on MySQL */
   readonly demoSeed: boolean;
+  /** `CONSOLE_DIR`: the built web console served at `/`; `false` serves none. @defaultValue `apps/console/dist` of this checkout */
+  readonly consoleDir: string | null;
   /** Mail delivery (voicemails, alerts, gap notices), as the worker reads it. */
   readonly mail: {
     /** `SMTP_URL` (see `smtpSettingsFromUrl`); none: the outbox folder. */
@@ -85,8 +87,6 @@ export interface GatewayConfig {
     readonly outboxDir: string;
     /** `MAIL_FROM`: the sender of outbox messages (SMTP takes it from its URL). @defaultValue `dutyline@localhost.localdomain` */
     readonly from: string;
-  /** `CONSOLE_DIR`: the built web console served at `/`; `false` serves none. @defaultValue `apps/console/dist` of this checkout */
-  readonly consoleDir: string | null;
   };
   /** The notification jobs (voicemail e-mails, unanswered-call and gap alerts); with `REDIS_URL` the worker runs them. */
   readonly notifications: {
@@ -187,6 +187,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
       introspection: read.boolean('GRAPHQL_INTROSPECTION', false),
     },
     demoSeed: read.boolean('DEMO_SEED', database?.kind !== 'mysql'),
+    consoleDir: consoleDirOf(read.text('CONSOLE_DIR'), options.cwd),
     mail: {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
       outboxDir: path.resolve(options.cwd, read.text('OUTBOX_DIR') ?? path.join(dataDir, 'outbox')),
@@ -203,7 +204,6 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     },
     vonage: {
       applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,
-    consoleDir: consoleDirOf(read.text('CONSOLE_DIR'), options.cwd),
       privateKey: read.text('VONAGE_PRIVATE_KEY') ?? null,
       apiKey: read.text('VONAGE_API_KEY') ?? null,
       apiSecret: read.text('VONAGE_API_SECRET') ?? null,
