@@ -15,3 +15,4 @@ export * from './repositories/one-time-token.repository';
 export type { CallbackIntakeDocument, CallbackRequestDocument } from './mappers/callback.mapper';
 export { JsonLinesJournal } from './journal/json-lines-journal';
 export { SequencedFileJournal, type SequencedEntry } from './journal/sequenced-file-journal';
+export * from './repositories/change-log.repository';

@@ -1,7 +1,10 @@
+import type { ChangeLog } from '@dutyline/application';
+import type { Clock } from '@dutyline/domain';
 import { RedisInvalidationBus, RedisRateLimiter } from '@dutyline/queue';
 import { InMemoryRateLimiter, VONAGE_RATE_LIMITS, VonageRateKind, VonageRateLimiter, rateLimiterFrom } from '@dutyline/vonage';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
+import { ChangeLogBus } from './change-log-bus';
 import { InProcessInvalidationBus, InvalidationBus } from './invalidation-bus';
 
 /**
@@ -27,22 +30,40 @@ export interface ClusterResources {
   close(): Promise<void>;
 }
 
-/** Redis pub/sub and a Redis sliding window with `REDIS_URL`; otherwise both within this process. */
-export async function openClusterResources(config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'>, logger: JsonLogger): Promise<ClusterResources> {
+/** What the Redis mode also reads: the database's change log (see `ChangeLogBus`) on this clock. */
+export interface ClusterChangeLog {
+  readonly log: ChangeLog;
+  readonly clock: Clock;
+}
+
+/**
+ * Redis pub/sub doubled by the database's change log, and a Redis sliding window, with `REDIS_URL`;
+ * otherwise both within this process.
+ */
+export async function openClusterResources(
+  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'> & Partial<Pick<GatewayConfig, 'changeCheckMs'>>,
+  logger: JsonLogger,
+  changes?: ClusterChangeLog,
+): Promise<ClusterResources> {
   if (config.redisUrl === null) {
     const bus = new InProcessInvalidationBus();
     return { mode: 'in-process', bus, limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }), close: () => bus.close() };
   }
   const onError = (error: Error) => logger.entry('warn', 'redis: cluster connection trouble', { error });
-  const bus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
+  const redisBus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
+  const bus = changes
+    ? new ChangeLogBus(redisBus, changes.log, changes.clock, {
+      checkEveryMs: config.changeCheckMs ?? 2000, onError: (error) => logger.entry('warn', 'the change log could not be read or written', { error }),
+    })
+    : redisBus;
   const rates = new RedisRateLimiter<VonageRateKind>({ connection: config.redisUrl, prefix: config.redisPrefix, limits: GATEWAY_VONAGE_LIMITS, onError });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
-    bus.start().then(() => true),
+    Promise.all([redisBus.start(), bus instanceof ChangeLogBus ? bus.start() : undefined]).then(() => true),
     new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), BUS_START_TIMEOUT_MS))),
   ]).finally(() => clearTimeout(timer));
-  if (!started) logger.entry('warn', 'redis does not answer yet: caches trust their entries for 1 s until it does', { channel: bus.channel });
-  else logger.entry('info', 'cluster mode: invalidation over Redis pub/sub, Vonage limits shared', { channel: bus.channel });
+  if (!started) logger.entry('warn', 'redis does not answer yet: caches trust their entries for 1 s until it does', { channel: redisBus.channel });
+  else logger.entry('info', 'cluster mode: invalidation over Redis pub/sub, Vonage limits shared', { channel: redisBus.channel, changeCheckMs: changes ? config.changeCheckMs : null });
   return {
     mode: 'redis',
     bus,

@@ -1,8 +1,11 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Application } from '@dutyline/application';
 import type { AccountRepository, Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
+import { SqlChangeLog } from '@dutyline/persistence';
+import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import type { GatewayConfig } from '../config/gateway-config';
+import { DATA_SOURCE } from '../database/database.module';
 import { ACCOUNT_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory, token } from '../platform/injection-token';
@@ -47,7 +50,8 @@ class ClusterLifecycle implements OnApplicationShutdown {
 export class ClusterModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     const providers = [
-      provideFactory(RESOURCES, [LOGGER], (logger: JsonLogger) => openClusterResources(config, logger)),
+      provideFactory(RESOURCES, [LOGGER, DATA_SOURCE, CLOCK], (logger: JsonLogger, dataSource: DataSource, clock: Clock) =>
+        openClusterResources(config, logger, { log: new SqlChangeLog(dataSource), clock })),
       provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
       provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
       provideFactory(ROUTING_CHANGES, [RESOURCES, LOGGER], (resources: ClusterResources, logger: JsonLogger): RoutingChanges => ({

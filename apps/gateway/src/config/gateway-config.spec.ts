@@ -54,6 +54,7 @@ describe('readGatewayConfig', () => {
     expect(config).toMatchObject({ port: 0, dataDir: '/var/lib/dutyline', redisUrl: 'redis://cache:6379', redisPrefix: 'dl-prod', publicUrl: 'https://calls.example.com', logLevel: 'debug' });
     expect(config.vonage.restHost).toBe('http://127.0.0.1:9000');
     expect(read({}).redisPrefix).toBe('dutyline');
+    expect([read({}).changeCheckMs, read({ CHANGE_CHECK_MS: '500' }).changeCheckMs]).toEqual([2000, 500]);
     expect(config.graphql).toMatchObject({ maxDepth: 8, maxTokens: 800, maxAliases: 5, maxFields: 60, introspection: true });
   });
 
@@ -116,6 +117,7 @@ describe('readGatewayConfig', () => {
     [{ EMBEDDED_JOBS: 'sometimes' }, ['EMBEDDED_JOBS']],
     [{ GAP_CHECK_INTERVAL_MINUTES: '0' }, ['GAP_CHECK_INTERVAL_MINUTES']],
     [{ JOB_BACKOFF_MS: 'fast' }, ['JOB_BACKOFF_MS']],
+    [{ CHANGE_CHECK_MS: '50' }, ['CHANGE_CHECK_MS']],
     [{ NOTIFICATION_BUDGET_MS: '5', OWED_NOTIFICATIONS_RETRY_SECONDS: '0', RECONCILE_INTERVAL_SECONDS: 'x' }, ['NOTIFICATION_BUDGET_MS', 'OWED_NOTIFICATIONS_RETRY_SECONDS', 'RECONCILE_INTERVAL_SECONDS']],
     [{ REDIS_PREFIX: 'two words' }, ['REDIS_PREFIX']],
     [{ PUBLIC_URL: 'calls.example.com' }, ['PUBLIC_URL']],

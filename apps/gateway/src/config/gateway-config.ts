@@ -32,6 +32,8 @@ export interface GatewayConfig {
   readonly redisUrl: string | null;
   /** `REDIS_PREFIX`: namespaces the Redis keys and channels the instances share. @defaultValue `dutyline` */
   readonly redisPrefix: string;
+  /** `CHANGE_CHECK_MS`: with `REDIS_URL`, how often the database's change log is read for changes pub/sub may have missed. @defaultValue 2000 */
+  readonly changeCheckMs: number;
   /** `PUBLIC_URL`: the gateway's address as the carrier reaches it (webhook URLs of outbound calls); none: outbound calls cannot be placed. */
   readonly publicUrl: string | null;
   /** `AUTH_SECRET`, at least 32 characters; generated once into `<DATA_DIR>/auth-secret` when unset. */
@@ -163,6 +165,7 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
     database,
     redisUrl,
     redisPrefix: read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ?? 'dutyline',
+    changeCheckMs: read.integer('CHANGE_CHECK_MS', 2000, 100, 60_000),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
     trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),

@@ -1,2 +1,3 @@
 export * from './schedule-window-cache';
 export * from './routing.queries';
+export * from './change-log.port';

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../migrations';
 import { ContractContext } from './context';
 
 const APPLICATION_TABLES = [
-  'accounts', 'api_keys', 'audit_log', 'calendar_feed_tokens', 'hotline_callback_settings', 'hotline_supervisors', 'hotlines', 'on_call_patterns',
+  'accounts', 'api_keys', 'audit_log', 'calendar_feed_tokens', 'change_log', 'hotline_callback_settings', 'hotline_supervisors', 'hotlines', 'on_call_patterns',
   'one_time_tokens', 'override_assignees', 'overrides', 'people', 'person_numbers', 'revoked_login_tokens', 'schedule_versions', 'slot_assignees', 'slots',
   'team_callback_settings', 'team_members', 'teams', 'unverified_emails', 'users',
 ];

@@ -7,9 +7,10 @@ import { LoginSessions1795370000000 } from './1795370000000-login-sessions';
 import { AccountDisabled1795380000000 } from './1795380000000-account-disabled';
 import { OneTimeTokens1795390000000 } from './1795390000000-one-time-tokens';
 import { CalendarFeeds1795400000000 } from './1795400000000-calendar-feeds';
+import { ChangeLog1795520000000 } from './1795520000000-change-log';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [InitialSchema1795320498610, PatternsAndCallbackSettings1795321620995, Notifications1795330000000, Calls1795340000000, CallbackRequests1795356000000,
   LoginSessions1795370000000, AccountDisabled1795380000000, OneTimeTokens1795390000000,
-  CalendarFeeds1795400000000,
+  CalendarFeeds1795400000000, ChangeLog1795520000000,
 ];
