@@ -2,7 +2,9 @@ import { createApplication } from '@dutyline/application';
 import { InMemoryDutyline, aCaller, seedSampleDirectory, valueOf } from '@dutyline/application/testing';
 import { DialStep } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
-import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
+import { type FaultMode, describeWithRedis, redisUrl, startFaultProxy, uniqueName } from '@dutyline/test-support';
+import { createVonageVoiceClient } from '@dutyline/vonage';
+import { FakeVonageApi, nativeVonageSdk, testApplicationKeys } from '@dutyline/vonage/testing';
 import { JsonLogger } from '../logging/json-logger';
 import { publishingChanges } from './change-publishing-ports';
 import { ClusterCallPlanner } from './cluster-call-planner';
@@ -47,6 +49,33 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     expect(dialled).toBe('Carol');
     planner.close();
   });
+
+  it.each<[FaultMode]>([['refuse'], ['blackhole']])('Redis %s: legs are still hung up through Vonage, from the local share of the limit', async (fault) => {
+    const url = new URL(redisUrl());
+    const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 6379) });
+    const api = await FakeVonageApi.start({ publicKey: testApplicationKeys().publicKey });
+    try {
+      const resources = await openClusterResources({ redisUrl: `redis://${proxy.address}`, redisPrefix: uniqueName('cluster') }, new JsonLogger('error', () => undefined));
+      opened.push(resources);
+      const vonage = await createVonageVoiceClient(
+        { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
+        { sdk: nativeVonageSdk(), limiter: resources.limiter },
+      );
+      await vonage.hangup('leg-before');
+      await proxy.setMode(fault);
+      const started = Date.now();
+      await Promise.all(['leg-1', 'leg-2', 'leg-3'].map((leg) => vonage.hangup(leg)));
+      // The first within the limiter's 250 ms budget, the rest at the local share (15 requests per 1.2 s, one instance seen).
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(api.requestsTo('update-call').map((r) => [r.path, r.json])).toEqual(
+        ['leg-before', 'leg-1', 'leg-2', 'leg-3'].map((leg) => [`/v1/calls/${leg}`, { action: 'hangup' }]),
+      );
+    } finally {
+      await proxy.setMode('pass');
+      await api.close();
+      await proxy.close();
+    }
+  }, 20_000);
 
   it('keeps instances under other prefixes apart, and runs in-process without REDIS_URL', async () => {
     const [one, other] = [await open(uniqueName('cluster')), await open(uniqueName('cluster'))];
