@@ -7,11 +7,12 @@ import { formatRangeTitle, VIEWS, type BoardRange, type View } from './time';
 
 /** The page header: the hotline picker (switching keeps the range), the zone named, the coverage badge. */
 export function BoardHeader({ hotlineId, hotlines, zone, badge, children }: { hotlineId: string; hotlines: readonly { id: string; name: string }[]; zone: string; badge: { week: number; month: number } | null; children?: ReactNode }) {
-  const { t } = useTranslation('schedule');
+  const { t, i18n } = useTranslation('schedule');
   const { t: common } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const percent = (x: number) => `${Math.floor(x * 1000) / 10} %`;
+  // Rounded down: 99.96 % covered never reads as 100 %. Formatted for the language (23.8% / 23,8 %).
+  const percent = (x: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(Math.floor(x * 1000) / 1000);
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       <Group align="flex-end" gap="md" wrap="wrap">
