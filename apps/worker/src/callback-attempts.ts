@@ -10,7 +10,7 @@ import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
 
 export interface CallbackAttemptParts {
-  readonly config: Pick<WorkerConfig, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'publicUrl'>;
+  readonly config: Pick<WorkerConfig, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'publicUrl' | 'reconcileIntervalSeconds'>;
   readonly dataSource: DataSource;
   readonly clock: Clock;
   readonly logger: WorkerLogger;
@@ -26,7 +26,8 @@ export interface CallbackAttemptParts {
  * Callback attempts in the worker (F20, automatic mode): the `callback.attempt` processor on the
  * worker's host, its own producer for the next attempts (same prefix as the gateway's), and the
  * reconcile pass that enqueues again whatever the database says is due (a flushed Redis, a crash
- * between a write and its enqueue). Resolves once registered and reconciled, with the queue's inspector.
+ * between a write and its enqueue), at start and every `RECONCILE_INTERVAL_SECONDS`. Resolves once
+ * registered and reconciled, with the queue's inspector.
  */
 export async function startCallbackAttempts(parts: CallbackAttemptParts): Promise<{ readonly scheduled: number; readonly inspector: JobQueueInspector }> {
   const { config, dataSource, clock, logger } = parts;
@@ -63,5 +64,11 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
   });
   const reconciled = await callbacks.dialler.reconcile();
   logger.info('callback jobs reconciled', reconciled);
+  // Again every RECONCILE_INTERVAL_SECONDS: a job the gateway could not enqueue (Redis away) is owed in the database.
+  const timer = setInterval(() => {
+    callbacks.dialler.reconcile().catch((error: unknown) => logger.warn('callback reconcile failed; the next one catches up', { error: String(error) }));
+  }, config.reconcileIntervalSeconds * 1000);
+  timer.unref();
+  parts.closables.push({ name: 'callback reconcile', close: async () => clearInterval(timer) });
   return { ...reconciled, inspector: queue };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import {
   type Application, CALLBACK_JOB_NAMES, type InboundCallService, type CallLogger, type CallStore, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
+  withEnqueueBudget,
 } from '@dutyline/application';
 import type {
   CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
@@ -48,7 +49,8 @@ function openJobQueue(config: GatewayConfig, clock: Clock, logger: JsonLogger) {
   const jobNames = [...CALLBACK_JOB_NAMES];
   if (config.redisUrl === null) return new InProcessJobQueue<CallbackJobs>({ clock, jobNames });
   const onError = (error: Error) => logger.entry('warn', 'callback queue: Redis error', { error: error.message });
-  return new BullMqJobQueue<CallbackJobs>({ connection: config.redisUrl, prefix: config.redisPrefix, clock, jobNames, onError });
+  // A callback request is taken on a call's webhook: a stalled Redis must not hold it (the reconcile pass enqueues what failed).
+  return withEnqueueBudget(new BullMqJobQueue<CallbackJobs>({ connection: config.redisUrl, prefix: config.redisPrefix, clock, jobNames, onError }), config.notifications.budgetMs);
 }
 
 const providers = [

@@ -3,6 +3,7 @@ export * from './call-instruction';
 export * from './inbound-calls';
 export * from './stored-call';
 export * from './time-budget';
+export * from './budgeted-job-queue';
 export * from './last-known-plans';
 export * from './fallback-plan';
 export * from './phone-text';
