@@ -502,6 +502,27 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     expect(rig.events.notices.map((n) => n.notice.eventId)).toContain('call-1:unanswered');
   });
 
+  it('events journaled by our id and by the carrier\'s keep their order, whichever the call is found by first', async () => {
+    const rig = boilerRoomRig();
+    const a = serviceOver(rig, new MemoryCallJournal());
+    const b = serviceOver(rig, new MemoryCallJournal());
+    rig.store.outage.mode = 'down';
+    await answer(a);
+    await deliver(b, 'call-1', ['ended', 0, 'busy'], 5);
+    await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 });
+    rig.store.outage.mode = 'up';
+    // The call is stored between B's two look-ups: the end must still wait for the busy leg before it.
+    const load = rig.store.load.bind(rig.store);
+    rig.store.load = async (callId) => {
+      const found = await load(callId);
+      if (!found) await a.writeBack();
+      return found;
+    };
+    expect(await b.writeBack()).toEqual({ written: 0, waiting: 2, dropped: 0 });
+    expect(await b.writeBack()).toEqual({ written: 2, waiting: 0, dropped: 0 });
+    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', legs: [{ outcome: 'busy' }, { outcome: 'cancelled' }] });
+  });
+
   it('a restart loses nothing: the journal is read back, the call goes on from it and is written back', async () => {
     const rig = boilerRoomRig();
     const journal = new MemoryCallJournal();

@@ -588,7 +588,7 @@ export class InboundCallService implements InboundCalls {
               settled.push({ seq: each, callKey });
             }
           })
-          : this.writeBackEntry(entry, callKey, redirected, latest)));
+          : this.writeBackEntry(entry, callKey, { redirected, latest, blocked })));
         this.storeAnswered();
       } catch (error) {
         this.storeFailed(error);
@@ -647,14 +647,22 @@ export class InboundCallService implements InboundCalls {
 
   /** One event into the store; rejects when the store fails. */
   private async writeBackEntry(
-    entry: CallJournalEntry & { kind: 'event' }, callKey: string, redirected: Map<string, string>, latest: Map<string, StoredCall>,
+    entry: CallJournalEntry & { kind: 'event' }, callKey: string,
+    pass: { redirected: Map<string, string>; latest: Map<string, StoredCall>; blocked: Set<string> },
   ): Promise<WriteBackOutcome> {
+    const { redirected, latest, blocked } = pass;
     const ref: CallReference = entry.call;
     for (let attempt = 1; ; attempt++) {
       const before = 'callId' in ref
         ? await this.deps.store.load(redirected.get(ref.callId) ?? ref.callId)
         : await this.deps.store.findByCarrierCall(ref.carrier, ref.carrierCallId);
       if (!before) return 'waiting';
+      // An earlier entry of this call, journaled by our id or by the carrier's, waits: so does this one (order kept).
+      const keys = [before.id, carrierKey(before.carrier, before.carrierCallId)];
+      if (keys.some((key) => blocked.has(key))) {
+        for (const key of keys) blocked.add(key);
+        return 'waiting';
+      }
       const { next, changed } = this.applied(before, entry.event);
       if (!changed) {
         latest.set(callKey, before);

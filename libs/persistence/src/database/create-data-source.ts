@@ -51,7 +51,7 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
     logger: queryListener(config.onQuery ?? (() => undefined), config.logging ?? false),
   };
   if (isMariaDbUrl(config.url)) {
-    return new DataSource({
+    return withStalledConnectionsDropped(new DataSource({
       ...common,
       type: 'mariadb',
       // TypeORM reads host, port, user, password and database from the URL.
@@ -64,7 +64,7 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
       connectTimeout: config.connectTimeoutMs ?? 2000,
       enableQueryTimeout: true,
       maxQueryExecutionTime: config.queryTimeoutMs ?? 30_000,
-    });
+    }));
   }
   const file = path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH);
   ownerOnlySqliteFile(file);
@@ -126,4 +126,41 @@ function queryListener(onQuery: (sql: string) => void, echo: boolean): Logger {
     logMigration: () => undefined,
     log: () => undefined,
   };
+}
+
+interface QueryingConnection {
+  query(...args: unknown[]): unknown;
+  destroy(): void;
+}
+
+/**
+ * A MariaDB connection whose statement timed out (`PROTOCOL_SEQUENCE_TIMEOUT`) is destroyed rather
+ * than handed out again: mysql2 would queue later statements behind the one still unanswered, and a
+ * connection cut silently stays so until TCP gives up on it (hours).
+ */
+function withStalledConnectionsDropped(dataSource: DataSource): DataSource {
+  const initialize = dataSource.initialize.bind(dataSource);
+  const watched = new WeakSet<QueryingConnection>();
+  dataSource.initialize = async () => {
+    await initialize();
+    const pool = (dataSource.driver as unknown as { pool?: { on(event: 'acquire', listener: (connection: QueryingConnection) => void): void } }).pool;
+    pool?.on('acquire', (connection) => {
+      if (watched.has(connection)) return;
+      watched.add(connection);
+      const query = connection.query.bind(connection);
+      connection.query = (...args: unknown[]) => {
+        const last = args.length - 1;
+        const callback = args[last];
+        if (typeof callback === 'function') {
+          args[last] = (error: { code?: string } | null, ...rest: unknown[]) => {
+            if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
+            return (callback as (...all: unknown[]) => unknown)(error, ...rest);
+          };
+        }
+        return query(...args);
+      };
+    });
+    return dataSource;
+  };
+  return dataSource;
 }

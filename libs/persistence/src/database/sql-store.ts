@@ -5,7 +5,14 @@ import { isDeadlock } from '../support/store-errors';
 
 /** mysql2's pool, as TypeORM's MariaDB driver holds it. */
 interface PreparedPool {
-  execute(options: { sql: string; timeout?: number }, values: unknown[], callback: (error: Error | null) => void): void;
+  getConnection(callback: (error: Error | null, connection: PooledConnection) => void): void;
+}
+
+interface PooledConnection {
+  execute(sql: string, values: unknown[], callback: (error: Error | null) => void): void;
+  release(): void;
+  /** Closes it and takes it out of the pool. */
+  destroy(): void;
 }
 
 /** How often a MariaDB transaction is tried when InnoDB picks it as a deadlock victim. */
@@ -147,10 +154,8 @@ export class SqlStore {
       }
     }
     this.dataSource.logger.logQuery(sql, values);
-    // The pool's query timeout (`createDataSource`'s `queryTimeoutMs`), as TypeORM applies it to its own queries.
     const options = this.dataSource.options as { enableQueryTimeout?: boolean; maxQueryExecutionTime?: number };
-    const timeout = options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined;
-    await new Promise<void>((resolve, reject) => pool.execute({ sql, timeout }, values, (error) => (error ? reject(error) : resolve())));
+    await executeWithin(pool, sql, values, options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined);
   }
 
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -194,4 +199,43 @@ export class SqlStore {
       await runner.release();
     }
   }
+}
+
+/**
+ * One prepared statement on a connection of the pool, failed after `timeoutMs` (the pool's query
+ * timeout, `createDataSource`'s `queryTimeoutMs`; the wait for a connection included) with
+ * `PROTOCOL_SEQUENCE_TIMEOUT`: the connection it stalled on is destroyed, so the pool opens a new one
+ * rather than queueing later statements behind it (mysql2 bounds neither the PREPARE nor the wait).
+ */
+function executeWithin(pool: PreparedPool, sql: string, values: unknown[], timeoutMs: number | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let held: PooledConnection | null = null;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      settled = true;
+      held?.destroy();
+      reject(Object.assign(new Error(`statement not answered within ${timeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
+    }, timeoutMs);
+    pool.getConnection((error, connection) => {
+      if (settled) {
+        connection?.release();
+        return;
+      }
+      if (error) {
+        settled = true;
+        clearTimeout(timer);
+        reject(error);
+        return;
+      }
+      held = connection;
+      connection.execute(sql, values, (failure) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        connection.release();
+        if (failure) reject(failure);
+        else resolve();
+      });
+    });
+  });
 }
