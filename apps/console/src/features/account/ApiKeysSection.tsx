@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, CopyButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DeleteConfirmation } from '../../components/DeleteConfirmation';
 import { FormErrors } from '../../components/FormErrors';
 import { QueryFallback } from '../../components/QueryFallback';
@@ -34,16 +34,16 @@ export function ApiKeysSection({ zone }: { zone: string }) {
     { key: 'prefix', label: t('apiKeys.prefix'), render: (k) => <Text span size="sm" ff="monospace">{k.prefix}…</Text> },
     { key: 'role', label: t('apiKeys.role'), render: (k) => t(`role.${k.role}`) },
     { key: 'created', label: `${t('apiKeys.created')} (${zone})`, render: (k) => at(k.createdAt) },
-    { key: 'used', label: t('apiKeys.lastUsed'), render: (k) => (k.lastUsedAt ? at(k.lastUsedAt) : t('apiKeys.never')) },
+    { key: 'used', label: `${t('apiKeys.lastUsed')} (${zone})`, render: (k) => (k.lastUsedAt ? at(k.lastUsedAt) : t('apiKeys.never')) },
     {
       key: 'actions',
       label: t('apiKeys.revoke'),
       actions: true,
       render: (k) =>
         k.revokedAt ? (
-          <Badge color="gray" variant="light" title={t('apiKeys.revokedAt', { at: at(k.revokedAt) })}>
+          <Text span size="sm" c="dimmed">
             {t('apiKeys.revokedAt', { at: at(k.revokedAt) })}
-          </Badge>
+          </Text>
         ) : (
           <Button size="xs" variant="subtle" color="red" aria-label={t('apiKeys.revokeOf', { name: k.name })} onClick={() => setRevoking(k)}>
             {t('apiKeys.revoke')}

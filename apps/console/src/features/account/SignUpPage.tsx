@@ -46,6 +46,9 @@ export function SignUpPage() {
             {done.emailSent && <Text size="sm">{t('signUp.emailSent', { email: done.email })}</Text>}
           </Stack>
         </Alert>
+        <Button component={Link} to="/">
+          {t('signUp.signIn')}
+        </Button>
       </PublicFrame>
     );
   }

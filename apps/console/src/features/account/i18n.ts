@@ -9,7 +9,6 @@ export const account = {
       MEMBER: 'Reads schedules and the call log.',
     },
     tabs: { profile: 'My profile', users: 'Users', invitations: 'Invitations', apiKeys: 'API keys', audit: 'Audit log' },
-    timesIn: 'Times in {{zone}}',
     you: 'you',
     profile: {
       title: 'My profile',
@@ -86,9 +85,7 @@ export const account = {
       created: 'Created',
       lastUsed: 'Last used',
       never: 'never',
-      revoked: 'Revoked',
       revokedAt: 'Revoked {{at}}',
-      active: 'Active',
       revoke: 'Revoke',
       revokeOf: 'Revoke the key {{name}}',
       revokeQuestion: 'Revoke the key "{{name}}"? What uses it stops working at once.',
@@ -164,6 +161,7 @@ export const account = {
       done: 'Your account is open. Sign in with your e-mail and password.',
       emailSent: 'We sent a link to {{email}} to verify your address.',
       haveAccount: 'Already have an account? Sign in',
+      signIn: 'Sign in',
     },
   },
   fr: {
@@ -175,7 +173,6 @@ export const account = {
       MEMBER: 'Consulte les plannings et le journal des appels.',
     },
     tabs: { profile: 'Mon profil', users: 'Utilisateurs', invitations: 'Invitations', apiKeys: 'Clés d’API', audit: 'Journal d’audit' },
-    timesIn: 'Heures de {{zone}}',
     you: 'vous',
     profile: {
       title: 'Mon profil',
@@ -252,9 +249,7 @@ export const account = {
       created: 'Créée',
       lastUsed: 'Dernière utilisation',
       never: 'jamais',
-      revoked: 'Révoquée',
       revokedAt: 'Révoquée {{at}}',
-      active: 'Active',
       revoke: 'Révoquer',
       revokeOf: 'Révoquer la clé {{name}}',
       revokeQuestion: 'Révoquer la clé « {{name}} » ? Ce qui l’utilise cesse aussitôt de fonctionner.',
@@ -330,6 +325,7 @@ export const account = {
       done: 'Votre compte est ouvert. Connectez-vous avec votre e-mail et votre mot de passe.',
       emailSent: 'Nous avons envoyé un lien à {{email}} pour vérifier votre adresse.',
       haveAccount: 'Déjà un compte ? Se connecter',
+      signIn: 'Se connecter',
     },
   },
 };
