@@ -54,6 +54,7 @@ export function ResetPasswordPage() {
   }
   return (
     <PublicFrame title={t('reset.title')} onSubmit={submit}>
+      <Text size="sm">{t('reset.intro')}</Text>
       <FormErrors errors={generalErrors(errors, ['password'])} />
       <PasswordInput
         label={t('reset.password')}
@@ -61,7 +62,10 @@ export function ResetPasswordPage() {
         autoComplete="new-password"
         required
         value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
+        onChange={(e) => {
+          setPassword(e.currentTarget.value);
+          setMismatch(false);
+        }}
         error={errorAt(errors, 'password')}
       />
       <PasswordInput
@@ -69,7 +73,10 @@ export function ResetPasswordPage() {
         autoComplete="new-password"
         required
         value={confirm}
-        onChange={(e) => setConfirm(e.currentTarget.value)}
+        onChange={(e) => {
+          setConfirm(e.currentTarget.value);
+          setMismatch(false);
+        }}
         error={mismatch ? t('public.passwordsDiffer') : undefined}
       />
       <Button type="submit" loading={result.fetching}>

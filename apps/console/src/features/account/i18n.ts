@@ -133,6 +133,7 @@ export const account = {
     },
     reset: {
       title: 'Choose a new password',
+      intro: 'It replaces the old one and signs you out everywhere.',
       password: 'New password',
       passwordHint: 'At least 10 characters.',
       confirm: 'New password again',
@@ -297,6 +298,7 @@ export const account = {
     },
     reset: {
       title: 'Choisir un nouveau mot de passe',
+      intro: 'Il remplace l’ancien et vous déconnecte partout.',
       password: 'Nouveau mot de passe',
       passwordHint: 'Au moins 10 caractères.',
       confirm: 'Nouveau mot de passe, à nouveau',
