@@ -19,9 +19,13 @@ function newestMtime(entry) {
   return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
-function builtAt() {
+// The build records the newest source time it started from: a source saved during a build is newer
+// than that, so the next run builds again (the build's own file times would hide it).
+const stampFile = path.join(consoleRoot, 'dist', '.sources-mtime');
+
+function builtFrom() {
   try {
-    return fs.statSync(builtIndex).mtimeMs;
+    return fs.existsSync(builtIndex) ? Number(fs.readFileSync(stampFile, 'utf8')) || 0 : 0;
   } catch {
     return 0;
   }
@@ -29,7 +33,7 @@ function builtAt() {
 
 const newestSource = Math.max(...sources.map((name) => newestMtime(path.join(consoleRoot, name))));
 // `--force`: build whatever the dates say (the console benchmark measures exactly what ships).
-if (!process.argv.includes('--force') && builtAt() >= newestSource) process.exit(0);
+if (!process.argv.includes('--force') && builtFrom() >= newestSource) process.exit(0);
 
 process.stdout.write('Building the web console (apps/console)…\n');
 // Built aside, then swapped in, so a gateway serving the old build never sees a half-written folder.
@@ -42,6 +46,7 @@ if (build.status !== 0) {
   process.stderr.write('The web console did not build (see above); the gateway starts without it.\n');
   process.exit(0);
 }
+fs.writeFileSync(path.join(fresh, '.sources-mtime'), String(newestSource));
 const old = `${dist}.old-${process.pid}`;
 if (fs.existsSync(dist)) fs.renameSync(dist, old);
 fs.renameSync(fresh, dist);
