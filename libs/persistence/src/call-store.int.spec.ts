@@ -106,6 +106,16 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(await store.load(retried.id)).toBeUndefined();
     });
 
+    it('writes nothing for the same call created again (a write-back after a create that timed out but committed) and returns it as stored', async () => {
+      const accountId = await newAccount();
+      const call = aCall(callId(), accountId);
+      await store.create(call);
+      const later = { ...call, timeline: { ...call.timeline, durationSeconds: 12 } };
+      expect(await store.create(later)).toEqual({ created: false, call: { ...call, version: 1 } });
+      const [again] = await Promise.all([store.create(later), store.create(aCall(callId(), accountId))]);
+      expect(again).toEqual({ created: false, call: { ...call, version: 1 } });
+    });
+
     it('stores calls created together (one statement) and still answers a retried leg among them with the first call', async () => {
       const accountId = await newAccount();
       const calls = Array.from({ length: 25 }, () => aCall(callId(), accountId));

@@ -575,14 +575,23 @@ export class InboundCallService implements InboundCalls {
     const latest = new Map<string, StoredCall>();
     const folded = new Set<number>();
     let dropped = 0;
-    for (const [index, { seq, entry }] of entries.entries()) {
+    // Each call's events journaled by our id, in order: what a call opened during the outage is created with.
+    const eventsOf = new Map<string, JournaledEntry[]>();
+    for (const each of entries) {
+      if (each.entry.kind === 'event' && 'callId' in each.entry.call) {
+        const list = eventsOf.get(each.entry.call.callId) ?? [];
+        list.push(each);
+        eventsOf.set(each.entry.call.callId, list);
+      }
+    }
+    for (const { seq, entry } of entries) {
       const callKey = keyOf(entry);
       if (blocked.has(callKey) || folded.has(seq)) continue;
       let outcome: WriteBackOutcome;
       const budget = new TimeBudget(this.timer, this.options.writeBackTimeoutMs);
       try {
         outcome = await budget.run('writing the journal back', () => (entry.kind === 'opened'
-          ? this.writeBackOpened(entry.call, entries.slice(index + 1), redirected, latest, (more) => {
+          ? this.writeBackOpened(entry.call, (eventsOf.get(entry.call.id) ?? []).filter((each) => each.seq > seq), redirected, latest, (more) => {
             for (const each of more) {
               folded.add(each);
               settled.push({ seq: each, callKey });
@@ -619,15 +628,14 @@ export class InboundCallService implements InboundCalls {
   }
 
   /**
-   * A call opened while the store was away, created with this journal's later events on it folded in
+   * A call opened while the store was away, created with this journal's later events on it (`own`, by our id) folded in
    * (one write: another instance's events cannot land in between); when the store already has it
    * (created meanwhile, or the same carrier call by another instance), the events follow one by one.
    */
   private async writeBackOpened(
-    call: StoredCall, later: readonly JournaledEntry[], redirected: Map<string, string>, latest: Map<string, StoredCall>,
+    call: StoredCall, own: readonly JournaledEntry[], redirected: Map<string, string>, latest: Map<string, StoredCall>,
     foldedIn: (seqs: readonly number[]) => void,
   ): Promise<WriteBackOutcome> {
-    const own = later.filter(({ entry }) => entry.kind === 'event' && 'callId' in entry.call && entry.call.callId === call.id);
     const full = own.reduce((doc, { entry }) => (entry.kind === 'event' ? this.applied(doc, entry.event).next : doc), call);
     const result = await this.deps.store.create(full);
     if (result.created) {

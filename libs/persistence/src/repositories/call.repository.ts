@@ -22,6 +22,9 @@ export interface SqlCallFilter {
 }
 
 const CARRIER_CALL_INDEX = { name: 'UQ_calls_carrier_call', columns: 'calls.carrier, calls.carrier_call_id' };
+const CALL_ID_INDEX = { name: 'PRIMARY', columns: 'calls.id' };
+/** The call is stored already: under its carrier leg (a retried answer), or under its id (created again by a write-back). */
+const isStoredAlready = (error: unknown) => isUniqueViolation(error, CARRIER_CALL_INDEX) || isUniqueViolation(error, CALL_ID_INDEX);
 
 /**
  * The calls of every account, one JSON document each (the application's `CallStore` and
@@ -41,22 +44,22 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
     this.store = new SqlStore(dataSource);
     this.inserts = new GroupInsert(
       (rows) => this.store.insertMany(CallRow, rows),
-      { isRowError: (error) => isUniqueViolation(error, CARRIER_CALL_INDEX) },
+      { isRowError: isStoredAlready },
     );
   }
 
   /**
    * Stores a new call at version 1, resolving once it is stored. When a call of the same carrier and
-   * caller's leg is already stored (a retried answer webhook), writes nothing and returns that one
-   * with `created: false`.
+   * caller's leg is already stored (a retried answer webhook), or this very call (created again after
+   * a create that timed out but committed), writes nothing and returns that one with `created: false`.
    */
   async create(call: C): Promise<{ readonly created: boolean; readonly call: C }> {
     const row = callRowOf(call, 1);
     try {
       await this.inserts.insert(row);
     } catch (error) {
-      if (!isUniqueViolation(error, CARRIER_CALL_INDEX)) throw error;
-      const existing = await this.findByCarrierCall(call.carrier, call.carrierCallId);
+      if (!isStoredAlready(error)) throw error;
+      const existing = isUniqueViolation(error, CALL_ID_INDEX) ? await this.load(call.id) : await this.findByCarrierCall(call.carrier, call.carrierCallId);
       if (!existing) throw error;
       return { created: false, call: existing };
     }

@@ -19,7 +19,7 @@ export function isUniqueViolation(error: unknown, index: { name: string; columns
   const failure = failureOf(error);
   const message = failure.message ?? '';
   if (failure.code === 'ER_DUP_ENTRY' || failure.errno === 1062) return message.includes(`'${index.name}'`);
-  if (failure.code === 'SQLITE_CONSTRAINT_UNIQUE') return message.includes(index.columns);
+  if (failure.code === 'SQLITE_CONSTRAINT_UNIQUE' || failure.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return message.includes(index.columns);
   return false;
 }
 
