@@ -109,7 +109,15 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
     return (await executor.executePendingMigrations()).map((m) => m.name);
   };
   if (!isMariaDb(dataSource)) return serialised(dataSource, () => run());
-  return underNamedLock(dataSource, 'dutyline_migrations', 120, 'fail', run);
+  // A migration, and the wait for another process's, may take longer than the pool's statement timeout.
+  const driverOptions = dataSource.driver.options as { enableQueryTimeout?: boolean };
+  const timeoutWas = driverOptions.enableQueryTimeout;
+  driverOptions.enableQueryTimeout = false;
+  try {
+    return await underNamedLock(dataSource, 'dutyline_migrations', 120, 'fail', run);
+  } finally {
+    driverOptions.enableQueryTimeout = timeoutWas;
+  }
 }
 
 function queryListener(onQuery: (sql: string) => void, echo: boolean): Logger {

@@ -77,4 +77,24 @@ describeWithMariaDb('MariaDB pool timeouts (a fault proxy in front of the server
     await store.insertMany(AccountRow, [back]);
     expect(await dataSource.query('SELECT id FROM accounts WHERE id = ?', [back.id])).toEqual([{ id: back.id }]);
   });
+
+  it('lets migrations, and the wait for another process migrating, run past the statement timeout', async () => {
+    const other = createDataSource({ url: mariadbUrl(), poolSize: 1 });
+    await other.initialize();
+    try {
+      const holder = other.createQueryRunner();
+      await holder.query('SELECT GET_LOCK(?, 10)', ['dutyline_migrations']);
+      const migrating = elapsed(() => runMigrations(dataSource));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await holder.query('SELECT RELEASE_LOCK(?)', ['dutyline_migrations']);
+      await holder.release();
+      const { ms, error } = await migrating;
+      expect(error).toBeNull();
+      expect(ms).toBeGreaterThan(600);
+      // The timeout applies again afterwards.
+      expect(codeOf((await elapsed(() => dataSource.query('SELECT SLEEP(1)'))).error)).toBe('PROTOCOL_SEQUENCE_TIMEOUT');
+    } finally {
+      await other.destroy();
+    }
+  });
 });
