@@ -118,6 +118,39 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       expect([worker.child.pid, worker.child.exitCode]).toEqual([pid, null]);
     });
 
+    it('database blackholed during a whole call on a planned hotline: the voicemail and the alert are owed locally, then delivered once with the call written back', async () => {
+      const account = await gateway.newAccount();
+      const { number } = await maintenanceHotline(gateway, account);
+      const caller = '+33698765403';
+      // The hotline planned on this gateway before the outage.
+      await leaveVoicemail(gateway, systemClock, number, '+33698765409');
+      await eventually(() => expect(mailsFrom('+33698765409', 'Voicemail')).toHaveLength(1), 20_000);
+
+      await db.setMode('blackhole');
+      const started = Date.now();
+      const call = await leaveVoicemail(gateway, systemClock, number, caller);
+      // Every webhook of the call within its budgets: the call store's, then one notice budget per notice.
+      expect(Date.now() - started).toBeLessThan(2 * BUDGET_MS + 2000);
+      expect(journaled().sort()).toEqual([`${call.callId}:unanswered`, `${call.callId}:voicemail`]);
+      await sleep(2000);
+      expect([mailsFrom(caller, 'Unanswered'), mailsFrom(caller, 'Voicemail')]).toEqual([[], []]);
+
+      await db.setMode('refuse');
+      await sleep(300);
+      await db.setMode('pass');
+      await eventually(() => expect([mailsFrom(caller, 'Unanswered').length, mailsFrom(caller, 'Voicemail').length]).toEqual([1, 1]), 30_000);
+      await eventually(async () => expect(await deliveries(call.callId)).toEqual([[`${call.callId}:unanswered`, 'delivered'], [`${call.callId}:voicemail`, 'delivered']]));
+      // The call itself comes back through the call journal's own write-back.
+      await eventually(async () => {
+        const [calls] = await direct.query('SELECT COUNT(*) AS n FROM calls WHERE id = ?', [call.callId]);
+        expect(Number((calls as { n: number }[])[0].n)).toBe(1);
+      }, 20_000);
+      // The call's own write-back may have owed the notices again first (same ids: the rows are found, the jobs collapse).
+      await eventually(() => expect(journaled()).toEqual([]));
+      await sleep(3000);
+      expect([mailsFrom(caller, 'Unanswered').length, mailsFrom(caller, 'Voicemail').length]).toEqual([1, 1]);
+    });
+
     it('Redis blackholed when a call ends: its webhooks answer within the budget, and the voicemail and the alert are delivered once when Redis is back, by the running worker', async () => {
       const account = await gateway.newAccount();
       const { number } = await maintenanceHotline(gateway, account);
