@@ -36,8 +36,8 @@ export function configureGatewayApp<T extends INestApplication>(app: T, config: 
   express.useBodyParser('json', { limit: MAX_OTHER_JSON_BODY_BYTES, type: isOtherJson });
   app.use(bodyParserRefusal);
   express.disable('x-powered-by');
+  if (config.consoleDir) app.use(consoleStatic(config.consoleDir, logger));
   if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();
-  if (config.consoleDir) app.use(consoleStatic(config.consoleDir, logger));
   return app;
 }

@@ -264,6 +264,12 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
   return settings;
 }
 
+/** The console's build next to this checkout's gateway (`src/config` and `dist/config` alike), unless told otherwise. */
+function consoleDirOf(value: string | undefined, cwd: string): string | null {
+  if (value === 'false') return null;
+  return value !== undefined ? path.resolve(cwd, value) : path.resolve(__dirname, '..', '..', '..', 'console', 'dist');
+}
+
 /** The database `DATABASE_URL` names, else the SQLite file in the data folder; undefined when unusable (recorded). */
 function databaseOf(
   read: EnvReader, dataDir: string, pool: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
@@ -272,9 +278,3 @@ function databaseOf(
   if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };
   return url === undefined ? undefined : { kind: 'mysql', url, ...pool };
 }
-/** The console's build next to this checkout's gateway (`src/config` and `dist/config` alike), unless told otherwise. */
-function consoleDirOf(value: string | undefined, cwd: string): string | null {
-  if (value === 'false') return null;
-  return value !== undefined ? path.resolve(cwd, value) : path.resolve(__dirname, '..', '..', '..', 'console', 'dist');
-}
-
