@@ -32,7 +32,8 @@ const digits = (e164: string) => e164.slice(1);
 
 /** Short timeouts, budgets and intervals, so the outage and the return take seconds. */
 const DATABASE_ENV = { DATABASE_CONNECT_TIMEOUT_MS: '300', DATABASE_QUERY_TIMEOUT_MS: '1500' };
-const CALL_ENV = { CALL_STORE_BUDGET_MS: '120', CALL_STORE_RETRY_MS: '1000', CALL_WRITE_BACK_INTERVAL_MS: '200', CALL_EMERGENCY_NUMBERS: N.emergency };
+// A store budget well under the 200 ms promise, so the bound holds on a CI machine busy with other suites.
+const CALL_ENV = { CALL_STORE_BUDGET_MS: '80', CALL_STORE_RETRY_MS: '1000', CALL_WRITE_BACK_INTERVAL_MS: '200', CALL_EMERGENCY_NUMBERS: N.emergency };
 
 /** A gateway on MariaDB through `proxy`, webhooks unsigned (signatures are not what is tested here). */
 function gatewayThrough(proxy: FaultProxy, env: Record<string, string> = {}): Promise<GatewayHarness> {
@@ -138,6 +139,9 @@ describeWithMariaDb('calls while the database is away (two gateways, a fault pro
   const pending = (gateway: GatewayHarness) => gateway.app.get<InboundCallService>(INBOUND_CALLS).hasPendingWrites();
 
   it.each<[FaultMode]>([['blackhole'], ['refuse']])('database %s: answers within 200 ms, events within budget, the call log complete once it is back', async (mode) => {
+    // Nothing left from another case (even one that failed half-way): the database up, every write back.
+    await proxy.setMode('pass');
+    await eventually(async () => !pending(a) && !pending(b), 20_000);
     // Both gateways have planned the line (a call each, the database up).
     for (const gateway of [a, b]) {
       const leg = `warm-${mode}-${run}-${++callCount}`;
