@@ -35,6 +35,13 @@ function ResizeHandle({ slot, edge, level }: { slot: BoardSlot; edge: 'start' | 
 }
 
 /** One escalation level of a slot: a block in its assignee's colour, named for tests and screen readers. */
+/** What a block too narrow for the name shows: "Camille Martin" → "CM", "Agent Dupont 12" → "AD12". */
+export function initials(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  const number = words.find((w) => /^\d+$/.test(w)) ?? '';
+  return words.filter((w) => !/^\d+$/.test(w)).slice(0, 2).map((w) => w[0].toUpperCase()).join('') + number;
+}
+
 export const SlotBlock = memo(function SlotBlock({ slot, level, who, name, left, width, canEdit, focus, onOpen, onKey }: SlotBlockProps) {
   const { setNodeRef, listeners, attributes, transform, isDragging } = useDraggable({
     id: `slot:${slot.id}:${level}`,
@@ -74,6 +81,9 @@ export const SlotBlock = memo(function SlotBlock({ slot, level, who, name, left,
     >
       {canEdit && <ResizeHandle slot={slot} edge="start" level={level} />}
       <div className={classes.slotName}>{who.name}</div>
+      <div className={classes.slotInitials} aria-hidden>
+        {initials(who.name)}
+      </div>
       {who.members.map((m) => (
         <div key={m} className={classes.slotMembers}>
           {m}
