@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SerialQueue, appendJsonLine, readJsonLines } from './json-lines-file';
 
 /** An entry with its place in the journal. */
 export interface SequencedEntry<E> {
@@ -19,14 +20,14 @@ type Line<E> = { readonly seq: number; readonly entry: E } | { readonly settled:
  * by a crash mid-append is skipped (its append had not resolved). One process per file (0600).
  */
 export class SequencedFileJournal<E> {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   private constructor(private readonly path: string, private entries: SequencedEntry<E>[], private next: number) {}
 
   static async open<E>(path: string): Promise<SequencedFileJournal<E>> {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const pending = new Map<number, E>();
-    for (const line of await readLines<E>(path)) {
+    for (const line of await readJsonLines<Line<E>>(path)) {
       if ('settled' in line) for (const seq of line.settled) pending.delete(seq);
       else pending.set(line.seq, line.entry);
     }
@@ -40,8 +41,8 @@ export class SequencedFileJournal<E> {
   /** Resolves with the entry's number once it is on disk; a rejection leaves it out of the journal. */
   append(entry: E): Promise<number> {
     const seq = this.next++;
-    return this.serial(async () => {
-      await this.write({ seq, entry });
+    return this.queue.run(async () => {
+      await appendJsonLine(this.path, { seq, entry } satisfies Line<E>);
       this.entries.push({ seq, entry });
       return seq;
     });
@@ -55,47 +56,10 @@ export class SequencedFileJournal<E> {
   /** These entries leave the journal (a crash before this resolves hands them over again: harmless by contract). */
   settle(seqs: readonly number[]): Promise<void> {
     const done = new Set(seqs);
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       this.entries = this.entries.filter((each) => !done.has(each.seq));
       if (this.entries.length === 0) await writeFile(this.path, '', { mode: 0o600, flush: true });
-      else await this.write({ settled: seqs });
+      else await appendJsonLine(this.path, { settled: seqs } satisfies Line<E>);
     });
   }
-
-  private async write(line: Line<E>): Promise<void> {
-    const file = await open(this.path, 'a', 0o600);
-    try {
-      // The leading newline ends a line torn by a crash, so this one does not join it.
-      await file.write(`\n${JSON.stringify(line)}\n`);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-  }
-
-  private serial<R>(work: () => Promise<R>): Promise<R> {
-    const turn = this.queue.then(work);
-    this.queue = turn.catch(() => undefined);
-    return turn;
-  }
-}
-
-async function readLines<E>(path: string): Promise<Line<E>[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const lines: Line<E>[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      lines.push(JSON.parse(line) as Line<E>);
-    } catch {
-      // Torn by a crash mid-append: that append never resolved, so no webhook was told it was kept.
-    }
-  }
-  return lines;
 }
