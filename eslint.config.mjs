@@ -2,15 +2,64 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const drivers = [
-  '@nestjs/*', 'typeorm', 'mysql2', 'better-sqlite3', 'bullmq', 'ioredis', 'inversify', '@vonage/*',
-  'nodemailer', 'smtp-server', 'sip', 'express', 'fastify', 'graphql', '@apollo/*', 'dataloader',
+  '@nestjs/*',
+  'typeorm',
+  'mysql2',
+  'better-sqlite3',
+  'bullmq',
+  'ioredis',
+  'inversify',
+  '@vonage/*',
+  'nodemailer',
+  'smtp-server',
+  'sip',
+  'express',
+  'fastify',
+  'graphql',
+  '@apollo/*',
+  'dataloader',
 ];
-const nodeIo = ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'dgram', 'child_process', 'crypto', 'os', 'worker_threads'];
+const nodeIo = [
+  'fs',
+  'fs/*',
+  'node:*',
+  'http',
+  'https',
+  'net',
+  'dgram',
+  'child_process',
+  'crypto',
+  'os',
+  'worker_threads',
+];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/console/src/gql/**', 'coverage/**', '.nx/**', 'data/**', 'outbox/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'apps/console/src/gql/**',
+      'coverage/**',
+      '.nx/**',
+      'data/**',
+      'outbox/**',
+    ],
+  },
   ...tseslint.configs.recommended,
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
@@ -23,15 +72,45 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: drivers },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:testkit', 'type:test-support'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:testkit', 'type:test-support'],
+            },
             { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'], bannedExternalImports: drivers },
-            { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:test-support'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:adapter', 'type:testkit', 'type:test-support', 'type:util'] },
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:test-support'],
+              bannedExternalImports: drivers,
+            },
+            {
+              sourceTag: 'type:testkit',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:test-support'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:application',
+                'type:adapter',
+                'type:testkit',
+                'type:test-support',
+                'type:util',
+              ],
+            },
             // The console talks to the gateway over GraphQL only: nothing of the server's code.
             { sourceTag: 'type:console', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:adapter', 'type:testkit', 'type:app', 'type:util'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:application',
+                'type:adapter',
+                'type:testkit',
+                'type:app',
+                'type:util',
+              ],
+            },
           ],
         },
       ],
@@ -51,7 +130,10 @@ export default [
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the instant as an argument (Clock port).' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take the instant as an argument (Clock port).',
+        },
         { selector: "CallExpression[callee.name='Date']", message: 'Take the instant as an argument (Clock port).' },
         { selector: "MemberExpression[object.name='process']", message: 'The domain reads no environment.' },
       ],

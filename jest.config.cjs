@@ -1,5 +1,21 @@
 /** One Jest run over every project; `*.int.spec.ts` suites talk to real services. */
-const esmPackages = ['node-fetch', 'fetch-blob', 'data-uri-to-buffer', 'formdata-polyfill', '@nestjs', '@inversifyjs', 'inversify', 'uuid', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit'];
+const esmPackages = [
+  'node-fetch',
+  'fetch-blob',
+  'data-uri-to-buffer',
+  'formdata-polyfill',
+  '@nestjs',
+  '@inversifyjs',
+  'inversify',
+  'uuid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+];
 
 module.exports = {
   testEnvironment: 'node',

@@ -11,7 +11,12 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 const command = spawn(
   process.execPath,
-  ['-r', path.join(root, 'tools', 'ts-run.cjs'), path.join(root, 'apps', 'gateway', 'src', 'operations', 'account-command.ts'), ...process.argv.slice(2)],
+  [
+    '-r',
+    path.join(root, 'tools', 'ts-run.cjs'),
+    path.join(root, 'apps', 'gateway', 'src', 'operations', 'account-command.ts'),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 command.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

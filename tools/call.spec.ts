@@ -4,9 +4,14 @@ import { formatLine, parseArguments } from './call';
 
 describe('npm run call: arguments', () => {
   it.each<[string[], object]>([
-    [['--to', '+33140000000', '--from', '+33612345678', '--outcomes', 'busy,no-answer,answer'],
-      { to: '+33140000000', from: '+33612345678', outcomes: ['busy', 'no-answer', 'answer'], at: null }],
-    [['--to=hl-1', '--outcomes=answer', '--at', '2027-03-28T01:30:00Z'], { to: 'hl-1', from: null, outcomes: ['answer'], at: '2027-03-28T01:30:00Z' }],
+    [
+      ['--to', '+33140000000', '--from', '+33612345678', '--outcomes', 'busy,no-answer,answer'],
+      { to: '+33140000000', from: '+33612345678', outcomes: ['busy', 'no-answer', 'answer'], at: null },
+    ],
+    [
+      ['--to=hl-1', '--outcomes=answer', '--at', '2027-03-28T01:30:00Z'],
+      { to: 'hl-1', from: null, outcomes: ['answer'], at: '2027-03-28T01:30:00Z' },
+    ],
     [['--to', '+33140000000'], { outcomes: [] }],
   ])('%j', (argv, expected) => {
     expect(parseArguments(argv)).toMatchObject(expected);

@@ -52,7 +52,10 @@ export function parseArguments(argv: readonly string[]): Arguments {
   }
   const to = values.get('to');
   if (!to) throw new UsageError('--to is required');
-  const outcomes = (values.get('outcomes') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const outcomes = (values.get('outcomes') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   return { to, from: values.get('from') ?? null, outcomes, at: values.get('at') ?? null };
 }
 
@@ -63,13 +66,21 @@ export function formatLine(line: { offsetSeconds: number; text: string }): strin
 
 async function simulate(url: string, apiKey: string, args: Arguments): Promise<Simulated> {
   const byNumber = /^\+?\d[\d\s().-]{5,}$/.test(args.to);
-  const variables = { ...(byNumber ? { to: args.to } : { hotlineId: args.to }), from: args.from, outcomes: args.outcomes, at: args.at };
+  const variables = {
+    ...(byNumber ? { to: args.to } : { hotlineId: args.to }),
+    from: args.from,
+    outcomes: args.outcomes,
+    at: args.at,
+  };
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
     body: JSON.stringify({ query: MUTATION, variables }),
   });
-  const body = (await response.json().catch(() => null)) as { data?: { simulateCall?: Simulated }; errors?: { message: string; extensions?: { field?: string } }[] } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: { simulateCall?: Simulated };
+    errors?: { message: string; extensions?: { field?: string } }[];
+  } | null;
   const error = body?.errors?.[0];
   if (error) throw new Error(`${error.message}${error.extensions?.field ? ` (${error.extensions.field})` : ''}`);
   if (!body?.data?.simulateCall) throw new Error(`the gateway answered HTTP ${response.status} without a simulation`);
@@ -93,7 +104,9 @@ async function main(): Promise<number> {
   }
   try {
     const result = await simulate(url, apiKey, args);
-    process.stdout.write(`${result.transcript.map(formatLine).join('\n')}\n\nOutcome: ${result.outcome}; the call lasted ${result.durationSeconds} s.\n`);
+    process.stdout.write(
+      `${result.transcript.map(formatLine).join('\n')}\n\nOutcome: ${result.outcome}; the call lasted ${result.durationSeconds} s.\n`,
+    );
     if (result.unusedOutcomes.length > 0) process.stdout.write(`Not needed: ${result.unusedOutcomes.join(', ')}\n`);
     if (result.silence) {
       process.stdout.write('The caller was left with nothing to hear at some point: please report it.\n');
@@ -101,7 +114,10 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const reason = (error as Error).cause instanceof Error ? `${(error as Error).message}: ${((error as Error).cause as Error).message}` : (error as Error).message;
+    const reason =
+      (error as Error).cause instanceof Error
+        ? `${(error as Error).message}: ${((error as Error).cause as Error).message}`
+        : (error as Error).message;
     process.stderr.write(`The call could not be simulated on ${url}: ${reason}\n`);
     return 1;
   }

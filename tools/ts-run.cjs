@@ -11,7 +11,9 @@ const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   const m = /^@dutyline\/([a-z-]+)(\/testing)?$/.exec(request);
   if (m) {
-    const lib = fs.existsSync(path.join(root, 'libs', m[1])) ? path.join(root, 'libs', m[1]) : path.join(root, 'apps', m[1]);
+    const lib = fs.existsSync(path.join(root, 'libs', m[1]))
+      ? path.join(root, 'libs', m[1])
+      : path.join(root, 'apps', m[1]);
     request = path.join(lib, 'src', m[2] ? 'testing/index.ts' : 'index.ts');
   }
   return resolveFilename.call(this, request, parent, ...rest);

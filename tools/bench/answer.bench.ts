@@ -4,7 +4,16 @@
 // request carries its own HS256 JWT with the query's payload_hash). A bench account and hotline are
 // seeded first. autocannon drives /health, then GET /vonage/answer (a new call each request: its own
 // uuid and caller), 64 connections, DURATION seconds each, one run each, after a short warm-up of both.
-import { GatewayProcess, LoadResult, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, signedAnswerRequest, startGatewayProcess } from './support/gateway-process';
+import {
+  GatewayProcess,
+  LoadResult,
+  benchDatabaseUrl,
+  load,
+  removeBenchAccount,
+  seedBenchAccount,
+  signedAnswerRequest,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'answer';
@@ -22,7 +31,10 @@ const answerRequest = (hotlineNumber: string, n: number) => signedAnswerRequest(
  * Runs `work` (a load run), sampling the gateway's RSS every 250 ms: the result, the peak RSS and the
  * gateway's CPU time per request (robust to other processes competing for the machine).
  */
-async function measured(gateway: GatewayProcess, work: () => Promise<LoadResult>): Promise<{ result: LoadResult; peakMb: number; cpuMicrosPerRequest: number }> {
+async function measured(
+  gateway: GatewayProcess,
+  work: () => Promise<LoadResult>,
+): Promise<{ result: LoadResult; peakMb: number; cpuMicrosPerRequest: number }> {
   let peakMb = gateway.rssMegabytes();
   const cpuBefore = gateway.cpuMillis();
   const timer = setInterval(() => (peakMb = Math.max(peakMb, gateway.rssMegabytes())), 250);
@@ -44,8 +56,11 @@ async function main(): Promise<void> {
   const hotlineNumber = account.hotline.number.e164;
   const aliceDigits = account.alice.contactNumbers[0].number.e164.slice(1);
   const gateway = await startGatewayProcess('answer', {
-    DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-answer-${Date.now().toString(36)}`,
-    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: `bench-answer-${Date.now().toString(36)}`,
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
+    VONAGE_SIGNATURE_SECRET: SECRET,
   });
   try {
     const idleMb = gateway.rssMegabytes();
@@ -53,17 +68,29 @@ async function main(): Promise<void> {
     const first = answerRequest(hotlineNumber, n++);
     const response = await fetch(`${gateway.url}${first.path}`, { headers: first.headers });
     const ncco = await response.text();
-    if (response.status !== 200 || !ncco.includes(aliceDigits)) throw new Error(`the answer webhook does not route to the on-duty person (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`);
+    if (response.status !== 200 || !ncco.includes(aliceDigits))
+      throw new Error(
+        `the answer webhook does not route to the on-duty person (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`,
+      );
     for (let i = 0; i < WARM_UP_REQUESTS; i++) {
       const warm = answerRequest(hotlineNumber, n++);
-      await Promise.all([fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text()), fetch(`${gateway.url}/health`).then((r) => r.text())]);
+      await Promise.all([
+        fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text()),
+        fetch(`${gateway.url}/health`).then((r) => r.text()),
+      ]);
     }
 
-    const health = await measured(gateway, () => load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION }));
-    const answer = await measured(gateway, () => load({
-      url: gateway.url, connections: CONNECTIONS, duration: DURATION,
-      setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
-    }));
+    const health = await measured(gateway, () =>
+      load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION }),
+    );
+    const answer = await measured(gateway, () =>
+      load({
+        url: gateway.url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
+      }),
+    );
     const ratio = answer.result.requests.average / health.result.requests.average;
     const peakMb = Math.max(health.peakMb, answer.peakMb);
 

@@ -2,7 +2,15 @@
 // 1,000 overrides: the schedule index is built once, then each call asks it at a random instant.
 import { LocalDate, ScheduleIndex, TimeZone, planCall } from '@dutyline/domain';
 import { goal, percentile, report, sampleMicros, timeMillis } from './support/measure';
-import { benchDirectory, benchHotline, medianOf, overridesWithin, seededRandom, slotsOverDays, yearRange } from './support/domain-fixtures';
+import {
+  benchDirectory,
+  benchHotline,
+  medianOf,
+  overridesWithin,
+  seededRandom,
+  slotsOverDays,
+  yearRange,
+} from './support/domain-fixtures';
 
 const NAME = 'callplan';
 const CALLS = 200_000;

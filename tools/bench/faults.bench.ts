@@ -9,7 +9,16 @@ import { createDataSource } from '@dutyline/persistence';
 // The fault rig of the integration tests: this benchmark causes the faults as they do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startFaultProxy } from '@dutyline/test-support';
-import { type GatewayProcess, type LoadResult, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, signedAnswerRequest, startGatewayProcess } from './support/gateway-process';
+import {
+  type GatewayProcess,
+  type LoadResult,
+  benchDatabaseUrl,
+  load,
+  removeBenchAccount,
+  seedBenchAccount,
+  signedAnswerRequest,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'faults';
@@ -37,24 +46,36 @@ async function main(): Promise<void> {
   let gateway: GatewayProcess | null = null;
   try {
     gateway = await startGatewayProcess('faults', {
-      DATABASE_URL: through(DATABASE_URL, databaseProxy.address), REDIS_URL: through(REDIS_URL, redisProxy.address),
+      DATABASE_URL: through(DATABASE_URL, databaseProxy.address),
+      REDIS_URL: through(REDIS_URL, redisProxy.address),
       REDIS_PREFIX: `bench-faults-${Date.now().toString(36)}`,
-      AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
-      DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_QUERY_TIMEOUT_MS: '5000',
+      AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
+      VONAGE_SIGNATURE_SECRET: SECRET,
+      DATABASE_CONNECT_TIMEOUT_MS: '1000',
+      DATABASE_QUERY_TIMEOUT_MS: '5000',
     });
     const url = gateway.url;
     let n = 0;
     const first = signedAnswerRequest(SECRET, hotlineNumber, n++);
     const response = await fetch(`${url}${first.path}`, { headers: first.headers });
     const ncco = await response.text();
-    if (response.status !== 200 || !ncco.includes(aliceDigits)) throw new Error(`the answer webhook does not route to the on-duty person (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`);
+    if (response.status !== 200 || !ncco.includes(aliceDigits))
+      throw new Error(
+        `the answer webhook does not route to the on-duty person (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`,
+      );
 
     const phase = async (label: string, fault: () => Promise<void>): Promise<LoadResult> => {
       await fault();
       try {
         const result = await load({
-          url, connections: CONNECTIONS, duration: DURATION,
-          setupRequest: (request) => ({ ...request, method: 'GET', ...signedAnswerRequest(SECRET, hotlineNumber, n++) }),
+          url,
+          connections: CONNECTIONS,
+          duration: DURATION,
+          setupRequest: (request) => ({
+            ...request,
+            method: 'GET',
+            ...signedAnswerRequest(SECRET, hotlineNumber, n++),
+          }),
         });
         report(NAME, `${label}-p50`, result.latency.p50, 'ms');
         report(NAME, `${label}-p99`, result.latency.p99, 'ms');
@@ -69,7 +90,10 @@ async function main(): Promise<void> {
     const reader = createDataSource({ url: DATABASE_URL });
     await reader.initialize();
     const counts = async () => {
-      const [row] = await reader.query('SELECT COUNT(*) AS n, COUNT(DISTINCT carrier_call_id) AS legs FROM calls WHERE account_id = ?', [account.accountId]);
+      const [row] = await reader.query(
+        'SELECT COUNT(*) AS n, COUNT(DISTINCT carrier_call_id) AS legs FROM calls WHERE account_id = ?',
+        [account.accountId],
+      );
       return { calls: Number(row.n), distinct: Number(row.legs) };
     };
     const logged = async () => (await counts()).calls;
@@ -97,10 +121,21 @@ async function main(): Promise<void> {
     report(NAME, 'calls-answered', answered, 'count');
     await reader.destroy();
     const redisAway = await phase('redis-blackholed', () => redisProxy.setMode('blackhole'));
-    const failures = [up, databaseAway, redisAway].reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, 0);
+    const failures = [up, databaseAway, redisAway].reduce(
+      (sum, result) => sum + result.non2xx + result.errors + result.timeouts,
+      0,
+    );
     goal(NAME, 'every answer 2xx', failures === 0);
-    goal(NAME, 'every call answered while the database was away in the call log after its return, once', loggedCount >= answered && loggedCount <= n && distinct === loggedCount);
-    goal(NAME, `answer p99 <= ${GOALS.faultP99Ms} ms with the database blackholed`, databaseAway.latency.p99 <= GOALS.faultP99Ms);
+    goal(
+      NAME,
+      'every call answered while the database was away in the call log after its return, once',
+      loggedCount >= answered && loggedCount <= n && distinct === loggedCount,
+    );
+    goal(
+      NAME,
+      `answer p99 <= ${GOALS.faultP99Ms} ms with the database blackholed`,
+      databaseAway.latency.p99 <= GOALS.faultP99Ms,
+    );
     goal(NAME, `answer p99 <= ${GOALS.faultP99Ms} ms with Redis blackholed`, redisAway.latency.p99 <= GOALS.faultP99Ms);
   } finally {
     await gateway?.stop();

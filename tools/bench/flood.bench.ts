@@ -3,7 +3,15 @@
 // webhooks verified. The answer webhook is driven alone, then again while a second autocannon
 // sends the refused operations (aliases past the token limit, a fragment spread 1,500 times, a body
 // over the limit) in turn. DURATION seconds each, 16 connections for the calls, 8 for the flood.
-import { type LoadResult, benchDatabaseUrl, load, removeBenchAccount, seedBenchAccount, signedAnswerRequest, startGatewayProcess } from './support/gateway-process';
+import {
+  type LoadResult,
+  benchDatabaseUrl,
+  load,
+  removeBenchAccount,
+  seedBenchAccount,
+  signedAnswerRequest,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'flood';
@@ -14,7 +22,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Vonage gives the answer URL 5 s (socket timeout) before its fallback: the goal keeps well inside it.
 const GOALS = { p99Ms: 1000, rssMb: 250 };
 
-const aliases = (count: number, selection: string) => `{${Array.from({ length: count }, (_, i) => `a${i.toString(36)}:${selection}`).join(' ')}}`;
+const aliases = (count: number, selection: string) =>
+  `{${Array.from({ length: count }, (_, i) => `a${i.toString(36)}:${selection}`).join(' ')}}`;
 /** The refused operations, in turn: the issue's three, a fragment spread many times, a body over the limit. */
 const FLOOD_BODIES = [
   aliases(400, '__schema { types { name fields { name args { name } type { name ofType { name } } } } }'),
@@ -30,15 +39,21 @@ async function main(): Promise<void> {
   const account = await seedBenchAccount(DATABASE_URL);
   const hotlineNumber = account.hotline.number.e164;
   const gateway = await startGatewayProcess(NAME, {
-    DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-flood-${Date.now().toString(36)}`,
-    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: `bench-flood-${Date.now().toString(36)}`,
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
+    VONAGE_SIGNATURE_SECRET: SECRET,
   });
   try {
     let n = 0;
-    const calls = () => load({
-      url: gateway.url, connections: 16, duration: DURATION,
-      setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
-    });
+    const calls = () =>
+      load({
+        url: gateway.url,
+        connections: 16,
+        duration: DURATION,
+        setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n++) }),
+      });
     for (let i = 0; i < 200; i++) {
       const warm = answerRequest(hotlineNumber, n++);
       await fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text());
@@ -51,8 +66,16 @@ async function main(): Promise<void> {
     const [flooded, flood] = await Promise.all([
       calls(),
       load({
-        url: gateway.url, connections: 8, duration: DURATION,
-        setupRequest: (request) => ({ ...request, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: FLOOD_BODIES[f++ % FLOOD_BODIES.length] }),
+        url: gateway.url,
+        connections: 8,
+        duration: DURATION,
+        setupRequest: (request) => ({
+          ...request,
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json' },
+          body: FLOOD_BODIES[f++ % FLOOD_BODIES.length],
+        }),
       }),
     ]).finally(() => clearInterval(sampler));
     const alive = (await fetch(`${gateway.url}/health`)).ok;
@@ -70,7 +93,11 @@ async function main(): Promise<void> {
     report(NAME, 'flood-accepted', accepted, 'count');
     report(NAME, 'answer-failures', failures(quiet) + failures(flooded), 'count');
     report(NAME, 'gateway-rss-peak', peakMb, 'MB');
-    goal(NAME, 'every call answered 2xx, every flood request refused, the gateway alive after it', failures(quiet) + failures(flooded) === 0 && accepted === 0 && alive);
+    goal(
+      NAME,
+      'every call answered 2xx, every flood request refused, the gateway alive after it',
+      failures(quiet) + failures(flooded) === 0 && accepted === 0 && alive,
+    );
     goal(NAME, `answer p99 under the flood <= ${GOALS.p99Ms} ms`, flooded.latency.p99 <= GOALS.p99Ms);
     goal(NAME, `gateway RSS <= ${GOALS.rssMb} MB`, peakMb <= GOALS.rssMb);
   } finally {

@@ -2,7 +2,18 @@
 // empty, some people unreachable, a few overrides each), then for 1,000 to see how the cost grows.
 import { Hotline, LocalDate, Override, ScheduleIndex, Slot, TimeZone, coverageGaps } from '@dutyline/domain';
 import { goal, report, timeMillis } from './support/measure';
-import { BENCH_ZONES, benchDirectory, benchHotline, elapsed, medianOf, overridesWithin, pick, seededRandom, slotsOverDays, yearRange } from './support/domain-fixtures';
+import {
+  BENCH_ZONES,
+  benchDirectory,
+  benchHotline,
+  elapsed,
+  medianOf,
+  overridesWithin,
+  pick,
+  seededRandom,
+  slotsOverDays,
+  yearRange,
+} from './support/domain-fixtures';
 
 const NAME = 'gaps';
 const HOTLINES = 500;
@@ -30,7 +41,14 @@ function makeCases(count: number, firstId = 0): Case[] {
     const emptyShare = random() < 0.3 ? 0.02 : 0;
     return {
       hotline,
-      slots: slotsOverDays(hotline.id, LocalDate.of(2026, 12, 31), 366, random, pool.length > 0 ? pool : assignees, emptyShare),
+      slots: slotsOverDays(
+        hotline.id,
+        LocalDate.of(2026, 12, 31),
+        366,
+        random,
+        pool.length > 0 ? pool : assignees,
+        emptyShare,
+      ),
       overrides: overridesWithin(hotline.id, range.start, range.end, 20, random, assignees),
       range,
     };
@@ -40,15 +58,24 @@ function makeCases(count: number, firstId = 0): Case[] {
 /** Builds every hotline's index; the median build time of a few runs, and the indexes. */
 function buildAll(cases: readonly Case[]): { millis: number; indexes: ScheduleIndex[] } {
   let indexes: ScheduleIndex[] = [];
-  const millis = medianOf(BUILD_RUNS, () => timeMillis(() => (indexes = cases.map((c) => ScheduleIndex.build(c.hotline.timeZone, c.slots, c.overrides)))));
+  const millis = medianOf(BUILD_RUNS, () =>
+    timeMillis(() => (indexes = cases.map((c) => ScheduleIndex.build(c.hotline.timeZone, c.slots, c.overrides)))),
+  );
   (globalThis as { gc?: () => void }).gc?.(); // once, so the gap runs start without the builds' garbage
   return { millis, indexes };
 }
 
 /** One computation of a year of gaps for every hotline: its wall and CPU time, and the number of gaps found. */
-function gapsAll(cases: readonly Case[], indexes: readonly ScheduleIndex[]): { wall: number; cpu: number; found: number } {
+function gapsAll(
+  cases: readonly Case[],
+  indexes: readonly ScheduleIndex[],
+): { wall: number; cpu: number; found: number } {
   let found = 0;
-  const time = elapsed(() => cases.forEach((c, i) => (found += coverageGaps({ hotline: c.hotline, schedule: indexes[i], directory, range: c.range }).length)));
+  const time = elapsed(() =>
+    cases.forEach(
+      (c, i) => (found += coverageGaps({ hotline: c.hotline, schedule: indexes[i], directory, range: c.range }).length),
+    ),
+  );
   return { ...time, found };
 }
 
@@ -64,8 +91,18 @@ const halfGaps = Array.from({ length: RUNS }, () => gapsAll(half, halfBuild.inde
 const gapsWall = median(halfGaps.map((r) => r.wall));
 const gapsCpu = median(halfGaps.map((r) => r.cpu));
 report(NAME, 'hotlines', HOTLINES, 'count');
-report(NAME, 'slots', half.reduce((n, c) => n + c.slots.length, 0), 'count');
-report(NAME, 'overrides', half.reduce((n, c) => n + c.overrides.length, 0), 'count');
+report(
+  NAME,
+  'slots',
+  half.reduce((n, c) => n + c.slots.length, 0),
+  'count',
+);
+report(
+  NAME,
+  'overrides',
+  half.reduce((n, c) => n + c.overrides.length, 0),
+  'count',
+);
 report(NAME, 'gaps-found', halfGaps[0].found, 'count');
 report(NAME, 'index-build', halfBuild.millis, 'ms');
 report(NAME, 'gaps-year', gapsWall, 'ms');

@@ -7,7 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { Person } from '@dutyline/domain';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
-import { GatewayProcess, answerQuery, benchDatabaseUrl, graphql, removeBenchAccount, seedBenchAccount, startGatewayProcess } from './support/gateway-process';
+import {
+  GatewayProcess,
+  answerQuery,
+  benchDatabaseUrl,
+  graphql,
+  removeBenchAccount,
+  seedBenchAccount,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { goal, percentile, report } from './support/measure';
 
 const NAME = 'propagation';
@@ -28,7 +36,10 @@ async function firstDialled(gateway: GatewayProcess, hotlineNumber: string): Pro
   const uuid = `${randomBytes(4).toString('hex')}-prop-4000-8000-${String(++calls).padStart(12, '0')}`;
   const query = answerQuery(hotlineNumber, `+3369${String(calls).padStart(8, '0')}`, uuid);
   const token = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery: query });
-  const response = await fetch(`${gateway.url}/vonage/answer?${query}`, { headers: { authorization: token }, signal: AbortSignal.timeout(2000) });
+  const response = await fetch(`${gateway.url}/vonage/answer?${query}`, {
+    headers: { authorization: token },
+    signal: AbortSignal.timeout(2000),
+  });
   const ncco = (await response.json()) as { action: string; endpoint?: { number?: string }[] }[];
   const connect = ncco.find((action) => action.action === 'connect');
   return connect?.endpoint?.[0]?.number?.replace(/^\+/, '') ?? null;
@@ -40,8 +51,11 @@ async function main(): Promise<void> {
   const account = await seedBenchAccount(DATABASE_URL);
   const hotlineNumber = account.hotline.number.e164;
   const env = {
-    DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-propagation-${Date.now().toString(36)}`,
-    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij', VONAGE_SIGNATURE_SECRET: SECRET,
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: `bench-propagation-${Date.now().toString(36)}`,
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
+    VONAGE_SIGNATURE_SECRET: SECRET,
   };
   const gateways: GatewayProcess[] = [];
   try {
@@ -50,12 +64,17 @@ async function main(): Promise<void> {
     const delays: number[] = [];
     const pollsNeeded: number[] = [];
     let onDuty = account.alice;
-    if ((await firstDialled(two, hotlineNumber)) !== digitsOf(onDuty)) throw new Error(`instance two does not route to Alice at the start:\n${two.tail()}`);
+    if ((await firstDialled(two, hotlineNumber)) !== digitsOf(onDuty))
+      throw new Error(`instance two does not route to Alice at the start:\n${two.tail()}`);
     for (let trial = 0; trial < TRIALS; trial++) {
       const next = onDuty === account.alice ? account.bob : account.alice;
       for (let i = 0; i < 3; i++) await firstDialled(two, hotlineNumber); // warm: the plan is cached on instance two
       await graphql(one, account.apiKey, CREATE_OVERRIDE, {
-        input: { hotlineId: account.hotline.id, assignees: [{ kind: 'PERSON', id: next.id }], end: new Date(Date.now() + 3_600_000).toISOString() },
+        input: {
+          hotlineId: account.hotline.id,
+          assignees: [{ kind: 'PERSON', id: next.id }],
+          end: new Date(Date.now() + 3_600_000).toISOString(),
+        },
       });
       const committed = performance.now();
       let followedAt: number | null = null;
@@ -66,7 +85,8 @@ async function main(): Promise<void> {
           break;
         }
       }
-      if (followedAt === null) throw new Error(`trial ${trial + 1}: instance two still did not dial ${next.name} after ${TRIAL_LIMIT.ms} ms`);
+      if (followedAt === null)
+        throw new Error(`trial ${trial + 1}: instance two still did not dial ${next.name} after ${TRIAL_LIMIT.ms} ms`);
       delays.push(followedAt - committed);
       onDuty = next;
     }
@@ -77,7 +97,15 @@ async function main(): Promise<void> {
     report(NAME, 'max', max, 'ms');
     report(NAME, 'min', sorted[0], 'ms');
     // 1: the very first answer after the mutation's reply already followed the change.
-    report(NAME, 'polls-median', percentile([...pollsNeeded].sort((a, b) => a - b), 50), 'count');
+    report(
+      NAME,
+      'polls-median',
+      percentile(
+        [...pollsNeeded].sort((a, b) => a - b),
+        50,
+      ),
+      'count',
+    );
     report(NAME, 'polls-max', Math.max(...pollsNeeded), 'count');
     goal(NAME, `every trial followed within ${GOAL_MS} ms (max)`, max <= GOAL_MS);
   } finally {

@@ -5,7 +5,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const dir = __dirname;
-const all = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const all = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !all.includes(name));
 if (unknown.length > 0) {
@@ -18,7 +22,13 @@ for (const name of wanted.length > 0 ? wanted : all) {
   console.log(`# ${name}`);
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--enable-source-maps', '-r', path.join(dir, '..', 'ts-run.cjs'), path.join(dir, `${name}.bench.ts`)],
+    [
+      '--expose-gc',
+      '--enable-source-maps',
+      '-r',
+      path.join(dir, '..', 'ts-run.cjs'),
+      path.join(dir, `${name}.bench.ts`),
+    ],
     { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (run.status !== 0) {

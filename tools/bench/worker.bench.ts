@@ -12,7 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { CallRecord, Clock, hotline, person } from '@dutyline/domain';
 import { SmtpSink } from '@dutyline/mail/testing';
-import { SqlDeliveryLedger, createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import {
+  SqlDeliveryLedger,
+  createDataSource,
+  deleteAccount,
+  runMigrations,
+  sqlRepositories,
+} from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
 import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
@@ -48,7 +54,8 @@ async function dropKeys(prefix: string): Promise<void> {
   await client.quit();
 }
 
-const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /** No-op jobs per second, processed by a worker process of their own. */
 async function noopRate(): Promise<number> {
@@ -63,7 +70,12 @@ async function noopRate(): Promise<number> {
     if (message.ready) ready = true;
     if (message.done) done = message.done;
   });
-  const queue = new BullMqJobQueue<{ noop: { i: number } }>({ connection: REDIS_URL, prefix, clock, jobNames: ['noop'] });
+  const queue = new BullMqJobQueue<{ noop: { i: number } }>({
+    connection: REDIS_URL,
+    prefix,
+    clock,
+    jobNames: ['noop'],
+  });
   try {
     await until(() => ready, 60_000, 'the no-op worker');
     const started = process.hrtime.bigint();
@@ -90,9 +102,20 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
   const accountId = `bench-${randomBytes(4).toString('hex')}`;
   const repos = sqlRepositories(dataSource);
   await repos.accounts.createAccount({ id: accountId, name: 'Bench', createdAt: 0 });
-  await repos.people.savePerson(person({ id: 'alice', accountId, name: 'Alice', colour: '#1f77b4', email: 'alice@example.org', contactNumbers: [{ number: '+33612345678' }] }));
+  await repos.people.savePerson(
+    person({
+      id: 'alice',
+      accountId,
+      name: 'Alice',
+      colour: '#1f77b4',
+      email: 'alice@example.org',
+      contactNumbers: [{ number: '+33612345678' }],
+    }),
+  );
   const number = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  await repos.hotlines.save(hotline({ id: 'hl', accountId, name: 'Bench hotline', number, timeZone: 'Europe/Paris', supervisorIds: ['alice'] }));
+  await repos.hotlines.save(
+    hotline({ id: 'hl', accountId, name: 'Bench hotline', number, timeZone: 'Europe/Paris', supervisorIds: ['alice'] }),
+  );
   // A hotline without a schedule is one long gap: keep its alert out of the count.
   await dataSource.query(
     "INSERT INTO hotline_documents (account_id, hotline_id, kind, version, body, pending, updated_at) VALUES (?, 'hl', 'notification-settings', 1, ?, 0, 0)",
@@ -102,38 +125,99 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
   const sink = await SmtpSink.start();
   const keys = testApplicationKeys();
   const vonage = await FakeVonageApi.start({ publicKey: keys.publicKey });
-  const recording = vonage.addRecording('rec', Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), randomBytes(16_000)]));
+  const recording = vonage.addRecording(
+    'rec',
+    Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), randomBytes(16_000)]),
+  );
   const prefix = `bench-vm-${randomBytes(4).toString('hex')}`;
   const ledger = new SqlDeliveryLedger(dataSource);
   const record = (i: number): CallRecord => ({
-    id: `call-${i}`, accountId, hotlineId: 'hl', hotlineName: 'Bench hotline', hotlineNumber: number, carrier: 'vonage', carrierCallId: `c-${i}`,
-    caller: '+33698765432', planSource: 'schedule', startedAt: Date.parse('2027-03-28T01:15:00Z'), answeredAt: null, endedAt: null,
-    outcome: 'voicemail', answeredBy: null, timeToAnswerSeconds: null, durationSeconds: 60, voicemailRecording: recording,
-    legs: [{
-      step: 0, personId: 'alice', personName: 'Alice', number: '+33612345678', label: 'mobile', via: 'on-call', level: 0, teamId: null,
-      startedAt: 0, answeredAt: null, endedAt: 20_000, ringSeconds: 20, outcome: 'no-answer', detail: null, sipCode: null,
-    }],
+    id: `call-${i}`,
+    accountId,
+    hotlineId: 'hl',
+    hotlineName: 'Bench hotline',
+    hotlineNumber: number,
+    carrier: 'vonage',
+    carrierCallId: `c-${i}`,
+    caller: '+33698765432',
+    planSource: 'schedule',
+    startedAt: Date.parse('2027-03-28T01:15:00Z'),
+    answeredAt: null,
+    endedAt: null,
+    outcome: 'voicemail',
+    answeredBy: null,
+    timeToAnswerSeconds: null,
+    durationSeconds: 60,
+    voicemailRecording: recording,
+    legs: [
+      {
+        step: 0,
+        personId: 'alice',
+        personName: 'Alice',
+        number: '+33612345678',
+        label: 'mobile',
+        via: 'on-call',
+        level: 0,
+        teamId: null,
+        startedAt: 0,
+        answeredAt: null,
+        endedAt: 20_000,
+        ringSeconds: 20,
+        outcome: 'no-answer',
+        detail: null,
+        sipCode: null,
+      },
+    ],
     comments: [],
   });
   const worker = spawn(process.execPath, ['-r', TS_RUN, path.join(ROOT, 'apps/worker/src/main.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
-      PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', REDIS_URL, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'info',
+      PATH: process.env.PATH ?? '',
+      WORKER_METRICS_PORT: '0',
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      LOG_LEVEL: 'info',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      DATA_DIR: folder, SMTP_URL: `${sink.url('alerts@dutyline.test')}&maxConnections=${CONCURRENCY}`,
-      VONAGE_APPLICATION_ID: 'bench-app', VONAGE_PRIVATE_KEY: keys.privateKey, VONAGE_API_HOST: vonage.url,
+      DATA_DIR: folder,
+      SMTP_URL: `${sink.url('alerts@dutyline.test')}&maxConnections=${CONCURRENCY}`,
+      VONAGE_APPLICATION_ID: 'bench-app',
+      VONAGE_PRIVATE_KEY: keys.privateKey,
+      VONAGE_API_HOST: vonage.url,
     },
   });
   let ready = false;
   worker.stdout?.on('data', (chunk: Buffer) => (ready ||= chunk.toString().includes('"taking jobs"')));
-  const queue = new BullMqJobQueue<{ 'voicemail.deliver': { deliveryId: string; accountId: string } }>({ connection: REDIS_URL, prefix, clock, jobNames: ['voicemail.deliver'] });
+  const queue = new BullMqJobQueue<{ 'voicemail.deliver': { deliveryId: string; accountId: string } }>({
+    connection: REDIS_URL,
+    prefix,
+    clock,
+    jobNames: ['voicemail.deliver'],
+  });
   try {
     // Created "later" than the worker's start, so its reconcile pass leaves them to the timed enqueue.
-    await inBatches(JOBS, (i) => ledger.addDelivery({ id: `call-${i}:voicemail`, kind: 'voicemail', accountId, hotlineId: 'hl', callId: `call-${i}`, record: record(i), createdAt: Date.now() + 3_600_000 }));
+    await inBatches(JOBS, (i) =>
+      ledger.addDelivery({
+        id: `call-${i}:voicemail`,
+        kind: 'voicemail',
+        accountId,
+        hotlineId: 'hl',
+        callId: `call-${i}`,
+        record: record(i),
+        createdAt: Date.now() + 3_600_000,
+      }),
+    );
     await until(() => ready, 60_000, 'the worker');
     const started = process.hrtime.bigint();
-    await inBatches(JOBS, (i) => queue.enqueue('voicemail.deliver', { deliveryId: `call-${i}:voicemail`, accountId }, { jobId: `call-${i}:voicemail` }));
+    await inBatches(JOBS, (i) =>
+      queue.enqueue(
+        'voicemail.deliver',
+        { deliveryId: `call-${i}:voicemail`, accountId },
+        { jobId: `call-${i}:voicemail` },
+      ),
+    );
     await until(() => sink.received.length >= JOBS, 300_000, 'the voicemail e-mails');
     const rate = JOBS / (Number(process.hrtime.bigint() - started) / 1e9);
     await new Promise((resolve) => setTimeout(resolve, 500)); // would a duplicate show up?

@@ -16,7 +16,9 @@ function newestMtime(entry) {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
 // The build records the newest source time it started from: a source saved during a build is newer
@@ -40,7 +42,10 @@ process.stdout.write('Building the web console (apps/console)…\n');
 const dist = path.join(consoleRoot, 'dist');
 const fresh = path.join(consoleRoot, `dist.building-${process.pid}`);
 const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [consoleRoot] })), 'bin', 'vite.js');
-const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], { cwd: consoleRoot, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], {
+  cwd: consoleRoot,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   fs.rmSync(fresh, { recursive: true, force: true });
   process.stderr.write('The web console did not build (see above); the gateway starts without it.\n');

@@ -10,15 +10,25 @@ const services = {
 function reachable({ host, port }) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port, timeout: 1500 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
 module.exports = async () => {
   // The console's browser tests run in parallel workers: build it once, before any of them starts.
-  require('node:child_process').execFileSync(process.execPath, [require('node:path').join(__dirname, '..', 'console', 'ensure-built.cjs')], { stdio: 'inherit' });
+  require('node:child_process').execFileSync(
+    process.execPath,
+    [require('node:path').join(__dirname, '..', 'console', 'ensure-built.cjs')],
+    { stdio: 'inherit' },
+  );
   const missing = [];
   for (const [name, address] of Object.entries(services)) {
     const up = await reachable(address);
@@ -29,6 +39,8 @@ module.exports = async () => {
   if (!require('node:fs').existsSync(chromium)) missing.push(`Chromium at ${chromium} (console browser tests)`);
   if (missing.length > 0) {
     if (process.env.CI) throw new Error(`CI needs these services and they are not reachable: ${missing.join(', ')}`);
-    console.warn(`\n!!! SKIPPING service-backed suites: ${missing.join(', ')} not reachable. They never skip under CI.\n`);
+    console.warn(
+      `\n!!! SKIPPING service-backed suites: ${missing.join(', ')} not reachable. They never skip under CI.\n`,
+    );
   }
 };

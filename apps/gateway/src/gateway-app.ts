@@ -7,13 +7,22 @@ import type { GatewayConfig } from './config/gateway-config';
 import type { JsonLogger } from './logging/json-logger';
 import { requestLogging } from './logging/request-logging.middleware';
 import { securityHeaders } from './security-headers';
-import { MAX_GRAPHQL_BODY_BYTES, MAX_OTHER_JSON_BODY_BYTES, bodyParserRefusal, isGraphqlJson, isOtherJson } from './graphql/graphql-body';
+import {
+  MAX_GRAPHQL_BODY_BYTES,
+  MAX_OTHER_JSON_BODY_BYTES,
+  bodyParserRefusal,
+  isGraphqlJson,
+  isOtherJson,
+} from './graphql/graphql-body';
 import { consoleStatic } from './console/console-static';
 import { METRICS } from './metrics/metrics.tokens';
 
 /** The gateway, built and wired but not listening yet: the database is open and migrated. */
 export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
+    logger,
+    abortOnError: false,
+  });
   return configureGatewayApp(app, config, logger);
 }
 
@@ -26,9 +35,12 @@ export async function createGatewayApp(config: GatewayConfig, logger: JsonLogger
 export function configureGatewayApp<T extends INestApplication>(app: T, config: GatewayConfig, logger: JsonLogger): T {
   app.useLogger(logger);
   const tightened = protectDataDir(config);
-  if (tightened.length > 0) logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
+  if (tightened.length > 0)
+    logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
   const metrics = app.get(METRICS);
-  app.use(requestLogging(logger, (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds)));
+  app.use(
+    requestLogging(logger, (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds)),
+  );
   app.use(securityHeaders(config));
   const express = app as unknown as NestExpressApplication;
   // JSON bodies: /graphql's up to its largest operation, the others' smaller; over the limit, 413 PAYLOAD_TOO_LARGE.

@@ -35,7 +35,8 @@ async function waitFor(run: Run, pattern: RegExp, timeoutMs = 40_000): Promise<R
   for (;;) {
     const match = run.stdout.match(pattern);
     if (match) return match;
-    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no ${pattern} in:\n${run.stdout}\n${run.stderr}`);
+    if (Date.now() > deadline || run.child.exitCode !== null)
+      throw new Error(`no ${pattern} in:\n${run.stdout}\n${run.stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -61,7 +62,8 @@ describe('main.ts, as npm start runs it', () => {
         body: JSON.stringify({ query: '{ me { role account { id } } }' }),
       });
       expect(await me.json()).toEqual({ data: { me: { role: 'ADMIN', account: { id: 'demo' } } } });
-      for (const line of run.stdout.split('\n').filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+      for (const line of run.stdout.split('\n').filter((l) => l.startsWith('{')))
+        expect(() => JSON.parse(line)).not.toThrow();
     } finally {
       run.child.kill('SIGTERM');
     }
@@ -86,10 +88,14 @@ describe('main.ts, as npm start runs it', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'postgres://db/dutyline' }, 'DATABASE_URL'],
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
-  ])('exits 1 on %j naming %s, without a stack trace', async (env, variable) => {
-    const run = startMain({ DATA_DIR: dataDir, ...env });
-    expect((await run.exited).code).toBe(1);
-    expect(run.stderr).toContain(`${variable}: `);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  ])(
+    'exits 1 on %j naming %s, without a stack trace',
+    async (env, variable) => {
+      const run = startMain({ DATA_DIR: dataDir, ...env });
+      expect((await run.exited).code).toBe(1);
+      expect(run.stderr).toContain(`${variable}: `);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
 });

@@ -12,7 +12,9 @@ function configOrExit(): GatewayConfig {
     return loadGatewayConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Dutyline gateway cannot start, fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `Dutyline gateway cannot start, fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
 }
@@ -21,7 +23,10 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = new JsonLogger(config.logLevel);
   if (config.authSecret.source === 'generated' && config.database.kind === 'mysql') {
-    logger.entry('warn', 'AUTH_SECRET is unset: a secret generated in DATA_DIR signs the tokens; several instances need one shared AUTH_SECRET');
+    logger.entry(
+      'warn',
+      'AUTH_SECRET is unset: a secret generated in DATA_DIR signs the tokens; several instances need one shared AUTH_SECRET',
+    );
   }
   let app: Awaited<ReturnType<typeof createGatewayApp>> | undefined;
   let demo: DemoFacts | null;
@@ -37,7 +42,11 @@ async function main(): Promise<void> {
   }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.entry('info', 'gateway listening', { port, graphql: `http://localhost:${port}/graphql`, database: config.database.kind });
+  logger.entry('info', 'gateway listening', {
+    port,
+    graphql: `http://localhost:${port}/graphql`,
+    database: config.database.kind,
+  });
   const consoleLine = config.consoleDir ? [`Console: http://localhost:${port}/`] : [];
   const lines = [...consoleLine, ...(demo ? demoLines(demo) : [])];
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);

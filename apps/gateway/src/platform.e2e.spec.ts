@@ -21,13 +21,20 @@ describe('query limits over HTTP', () => {
   let gateway: GatewayHarness;
   let token: string;
   beforeAll(async () => {
-    gateway = await startGateway({ database: 'sqlite', env: { GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COMPLEXITY: '100', GRAPHQL_INTROSPECTION: 'true' } });
+    gateway = await startGateway({
+      database: 'sqlite',
+      env: { GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COMPLEXITY: '100', GRAPHQL_INTROSPECTION: 'true' },
+    });
     token = (await gateway.newAccount()).tokens.admin;
   }, 30_000);
   afterAll(() => gateway?.close());
 
   it('refuses an operation nested too deep with QUERY_TOO_DEEP, before running it', async () => {
-    const answer = await gateway.graphql('{ me { user { id } account { id } } auditLog { edges { node { actor { id } } } } }', {}, { token });
+    const answer = await gateway.graphql(
+      '{ me { user { id } account { id } } auditLog { edges { node { actor { id } } } } }',
+      {},
+      { token },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_DEEP' } })]);
     expect(answer.body.errors?.[0].message).toBe('The operation is nested 5 levels deep; at most 4 are allowed.');
@@ -37,7 +44,9 @@ describe('query limits over HTTP', () => {
     const answer = await gateway.graphql('{ users(first: 100) { edges { node { id email } } } }', {}, { token });
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
-    expect(answer.body.errors?.[0].message).toBe('The operation would cost 302; at most 100 is allowed. Ask for smaller pages or fewer fields.');
+    expect(answer.body.errors?.[0].message).toBe(
+      'The operation would cost 302; at most 100 is allowed. Ask for smaller pages or fewer fields.',
+    );
     const smaller = await gateway.graphql('{ users(first: 30) { edges { node { id email } } } }', {}, { token });
     expect(smaller.body.errors).toBeUndefined();
   });
@@ -45,7 +54,11 @@ describe('query limits over HTTP', () => {
   it('lets introspection through when GRAPHQL_INTROSPECTION=true, held to the same limits as any field', async () => {
     const answer = await gateway.graphql('{ __schema { queryType { fields { name } } } }', {}, { token });
     expect(answer.body.errors).toBeUndefined();
-    const deeper = await gateway.graphql('{ __schema { queryType { fields { name type { name ofType { name } } } } } }', {}, { token });
+    const deeper = await gateway.graphql(
+      '{ __schema { queryType { fields { name type { name ofType { name } } } } } }',
+      {},
+      { token },
+    );
     expect(deeper.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_DEEP' } })]);
   });
 });
@@ -59,19 +72,33 @@ describe('unexpected errors', () => {
     },
   };
   beforeAll(async () => {
-    gateway = await startGateway({ database: 'sqlite', override: (builder) => builder.overrideProvider(AUDIT_LOG).useValue(broken) });
+    gateway = await startGateway({
+      database: 'sqlite',
+      override: (builder) => builder.overrideProvider(AUDIT_LOG).useValue(broken),
+    });
   }, 30_000);
   afterAll(() => gateway?.close());
 
   it('come back as INTERNAL_SERVER_ERROR with a generic message and the request id, and are logged with their stack', async () => {
     const { tokens } = await gateway.newAccount();
-    const answer = await gateway.graphql('{ auditLog { edges { cursor } } }', {}, { token: tokens.admin, headers: { 'x-request-id': 'boom-1' } });
+    const answer = await gateway.graphql(
+      '{ auditLog { edges { cursor } } }',
+      {},
+      { token: tokens.admin, headers: { 'x-request-id': 'boom-1' } },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toEqual([
-      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['auditLog'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'boom-1' } },
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['auditLog'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'boom-1' },
+      },
     ]);
     expect(JSON.stringify(answer.body)).not.toMatch(/secret|rows|TypeError/);
-    const logged = gateway.logs.find((l) => l.level === 'error' && l.requestId === 'boom-1' && l.msg === 'unexpected error in a GraphQL request');
+    const logged = gateway.logs.find(
+      (l) => l.level === 'error' && l.requestId === 'boom-1' && l.msg === 'unexpected error in a GraphQL request',
+    );
     expect(logged).toMatchObject({ operation: 'query (anonymous)', error: expect.stringContaining('TypeError') });
     expect(logged?.stack).toEqual(expect.stringContaining('platform.e2e.spec.ts'));
   });
@@ -83,7 +110,10 @@ describe('graceful shutdown', () => {
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
     const slowProbe = { ping: () => new Promise<void>((resolve) => ((release = resolve), entered())) };
-    const gateway = await startGateway({ database: 'sqlite', override: (builder) => builder.overrideProvider(DATABASE_PROBE).useValue(slowProbe) });
+    const gateway = await startGateway({
+      database: 'sqlite',
+      override: (builder) => builder.overrideProvider(DATABASE_PROBE).useValue(slowProbe),
+    });
     const inFlight = gateway.get('/ready');
     await inside;
     const closing = gateway.close();
@@ -97,7 +127,9 @@ describe('graceful shutdown', () => {
     expect(response.status).toBe(200);
     await closing;
     await expect(fetch(`${gateway.url}/health`)).rejects.toThrow();
-    expect(gateway.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down: finishing requests in flight', 'database closed']));
+    expect(gateway.logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['shutting down: finishing requests in flight', 'database closed']),
+    );
   }, 30_000);
 });
 
@@ -128,7 +160,15 @@ class DemoHotlineStep implements DemoSeedStep {
 
   async seed({ accountId, admin }: DemoSeedContext): Promise<void> {
     DemoHotlineStep.runs.push(`hotline for ${accountId} by ${admin.userId}`);
-    await this.hotlines.save(hotline({ id: 'demo-hotline', accountId, name: 'Demo hotline', number: '+33123456789', timeZone: 'Europe/Paris' }));
+    await this.hotlines.save(
+      hotline({
+        id: 'demo-hotline',
+        accountId,
+        name: 'Demo hotline',
+        number: '+33123456789',
+        timeZone: 'Europe/Paris',
+      }),
+    );
   }
 }
 
@@ -154,7 +194,9 @@ describe('the demo seed', () => {
     const seeder = gateway.app.get(DemoSeeder);
     const facts = await seeder.run();
     expect(DemoHotlineStep.runs).toEqual(['first', 'hotline for demo by demo-admin']);
-    expect((await gateway.app.get<HotlineRepository>(HOTLINE_REPOSITORY).byNumber('+33123456789'))?.accountId).toBe(DEMO_ACCOUNT_ID);
+    expect((await gateway.app.get<HotlineRepository>(HOTLINE_REPOSITORY).byNumber('+33123456789'))?.accountId).toBe(
+      DEMO_ACCOUNT_ID,
+    );
     // The first hotline of the demo account (by name): ours, or one a feature's own demo step added.
     expect(facts.hotline).toMatch(/^\+[1-9]\d{6,14}$/);
     const lines = demoLines(facts);
@@ -163,7 +205,10 @@ describe('the demo seed', () => {
 
     const me = await gateway.graphql('{ me { role account { id } } }', {}, { token: facts.apiKey! });
     expect(me.body.data.me).toEqual({ role: 'ADMIN', account: { id: DEMO_ACCOUNT_ID } });
-    const login = await gateway.graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }', { e: facts.admin.email, p: facts.admin.password });
+    const login = await gateway.graphql(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }',
+      { e: facts.admin.email, p: facts.admin.password },
+    );
     expect(login.body.data.login.user.role).toBe('ADMIN');
 
     expect(await seeder.run()).toEqual(facts);
@@ -174,7 +219,11 @@ describe('the demo seed', () => {
     const seeder = gateway.app.get(DemoSeeder);
     const { apiKey } = await seeder.run();
     const keys = await gateway.graphql('{ apiKeys { id name } }', {}, { token: apiKey! });
-    await gateway.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: keys.body.data.apiKeys[0].id }, { token: apiKey! });
+    await gateway.graphql(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: keys.body.data.apiKeys[0].id },
+      { token: apiKey! },
+    );
     const after = await seeder.run();
     expect(after.apiKey).toBeNull();
     expect(demoLines(after).some((l) => l.startsWith('Demo API key'))).toBe(false);
@@ -238,7 +287,10 @@ describe('no credentials on a public route', () => {
     const gateway = await startGateway({ database: 'sqlite' });
     try {
       expect((await gateway.get('/health', { authorization: 'Bearer nonsense' })).status).toBe(200);
-      expect((await gateway.graphql(ME, {}, { headers: { authorization: 'Bearer nonsense' } })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (await gateway.graphql(ME, {}, { headers: { authorization: 'Bearer nonsense' } })).body.errors?.[0].extensions
+          ?.code,
+      ).toBe('UNAUTHENTICATED');
     } finally {
       await gateway.close();
     }

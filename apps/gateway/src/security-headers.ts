@@ -19,7 +19,9 @@ function webSocketOrigin(publicUrl: string | null): string[] {
  * React + Mantine single-page app built by Vite, all of it from this origin; Mantine injects `<style>`
  * tags, hence `'unsafe-inline'` for styles only) and JSON everywhere else. Never framed.
  */
-export function consoleContentSecurityPolicy(config: Pick<GatewayConfig, 'publicUrl'>): Record<string, string[] | null> {
+export function consoleContentSecurityPolicy(
+  config: Pick<GatewayConfig, 'publicUrl'>,
+): Record<string, string[] | null> {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { CALLBACK_JOB_NAMES, CallbackAttemptJob, CallbackJobs, RoutingQueries, createCallbacks } from '@dutyline/application';
+import {
+  CALLBACK_JOB_NAMES,
+  CallbackAttemptJob,
+  CallbackJobs,
+  RoutingQueries,
+  createCallbacks,
+} from '@dutyline/application';
 import { Clock, JobHandler, JobQueueInspector } from '@dutyline/domain';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore, sqlRepositories } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
@@ -10,7 +16,10 @@ import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
 
 export interface CallbackAttemptParts {
-  readonly config: Pick<WorkerConfig, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'publicUrl' | 'reconcileIntervalSeconds'>;
+  readonly config: Pick<
+    WorkerConfig,
+    'redisUrl' | 'queuePrefix' | 'backoffMs' | 'publicUrl' | 'reconcileIntervalSeconds'
+  >;
   readonly dataSource: DataSource;
   readonly clock: Clock;
   readonly logger: WorkerLogger;
@@ -29,10 +38,16 @@ export interface CallbackAttemptParts {
  * between a write and its enqueue), at start and every `RECONCILE_INTERVAL_SECONDS`. Resolves once
  * registered and reconciled, with the queue's inspector.
  */
-export async function startCallbackAttempts(parts: CallbackAttemptParts): Promise<{ readonly scheduled: number; readonly inspector: JobQueueInspector }> {
+export async function startCallbackAttempts(
+  parts: CallbackAttemptParts,
+): Promise<{ readonly scheduled: number; readonly inspector: JobQueueInspector }> {
   const { config, dataSource, clock, logger } = parts;
   const queue = new BullMqJobQueue<CallbackJobs>({
-    connection: config.redisUrl, prefix: config.queuePrefix, clock, jobNames: [...CALLBACK_JOB_NAMES], backoffBaseMs: config.backoffMs,
+    connection: config.redisUrl,
+    prefix: config.queuePrefix,
+    clock,
+    jobNames: [...CALLBACK_JOB_NAMES],
+    backoffBaseMs: config.backoffMs,
     onError: (error) => logger.error('redis', { error: error.message }),
   });
   parts.closables.push({ name: 'callback queue', close: () => queue.close() });
@@ -44,7 +59,12 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
     hotlines: repositories.hotlines,
     teams: repositories.teams,
     people: repositories.people,
-    routing: new RoutingQueries({ ...repositories, schedules: repositories.schedule, versions: repositories.scheduleVersions, clock }),
+    routing: new RoutingQueries({
+      ...repositories,
+      schedules: repositories.schedule,
+      versions: repositories.scheduleVersions,
+      clock,
+    }),
     // The worker only dials; the gateway's webhooks steer the legs it places.
     carrier: parts.voice ? new VonageCarrier(parts.voice, { publicUrl: config.publicUrl, sms: false }) : null,
     jobs: queue,
@@ -56,9 +76,20 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
   parts.host.register('callback.attempt', async (job, context) => {
     try {
       const outcome = await callbacks.dialler.runAttempt(job);
-      logger.info('callback.attempt done', { job: 'callback.attempt', jobId: context.jobId, attempt: context.attempt, requestId: job.requestId, outcome });
+      logger.info('callback.attempt done', {
+        job: 'callback.attempt',
+        jobId: context.jobId,
+        attempt: context.attempt,
+        requestId: job.requestId,
+        outcome,
+      });
     } catch (error) {
-      logger.warn('callback.attempt failed', { job: 'callback.attempt', jobId: context.jobId, attempt: context.attempt, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('callback.attempt failed', {
+        job: 'callback.attempt',
+        jobId: context.jobId,
+        attempt: context.attempt,
+        error: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     }
   });
@@ -66,7 +97,11 @@ export async function startCallbackAttempts(parts: CallbackAttemptParts): Promis
   logger.info('callback jobs reconciled', reconciled);
   // Again every RECONCILE_INTERVAL_SECONDS: a job the gateway could not enqueue (Redis away) is owed in the database.
   const timer = setInterval(() => {
-    callbacks.dialler.reconcile().catch((error: unknown) => logger.warn('callback reconcile failed; the next one catches up', { error: String(error) }));
+    callbacks.dialler
+      .reconcile()
+      .catch((error: unknown) =>
+        logger.warn('callback reconcile failed; the next one catches up', { error: String(error) }),
+      );
   }, config.reconcileIntervalSeconds * 1000);
   timer.unref();
   parts.closables.push({ name: 'callback reconcile', close: async () => clearInterval(timer) });

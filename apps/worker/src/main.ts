@@ -26,6 +26,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: 'error', component: 'worker', msg: 'failed to start', error: error instanceof Error ? error.stack : String(error) }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      component: 'worker',
+      msg: 'failed to start',
+      error: error instanceof Error ? error.stack : String(error),
+    }),
+  );
   process.exit(1);
 });

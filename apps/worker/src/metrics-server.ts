@@ -11,7 +11,10 @@ import type { WorkerConfig } from './config/worker-config';
 export interface WorkerMetrics {
   readonly metrics: PrometheusMetrics;
   /** Reads on scrape: the queues' depths, the database pool, Redis. */
-  watch(parts: { readonly inspectors: readonly Pick<JobQueueInspector, 'depths'>[]; readonly dataSource: DataSource }): void;
+  watch(parts: {
+    readonly inspectors: readonly Pick<JobQueueInspector, 'depths'>[];
+    readonly dataSource: DataSource;
+  }): void;
   /** Serves `GET /metrics` on `WORKER_METRICS_PORT`; resolves with the port bound. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -28,7 +31,9 @@ export function workerMetrics(config: Pick<WorkerConfig, 'redisUrl' | 'metrics'>
   return {
     metrics,
     watch({ inspectors, dataSource }) {
-      metrics.watchQueues({ depths: async () => (await Promise.all(inspectors.map((inspector) => inspector.depths()))).flat() });
+      metrics.watchQueues({
+        depths: async () => (await Promise.all(inspectors.map((inspector) => inspector.depths()))).flat(),
+      });
       metrics.watchDatabasePool(() => poolUsage(dataSource));
       metrics.watchRedis(async () => {
         if (redis.status === 'wait' || redis.status === 'end') await redis.connect();

@@ -1,11 +1,34 @@
 import 'reflect-metadata';
-import { NotificationJobQueue, NotificationJobs, NotificationProcessing, ReconcileReport, startNotificationProcessing } from '@dutyline/application';
+import {
+  NotificationJobQueue,
+  NotificationJobs,
+  NotificationProcessing,
+  ReconcileReport,
+  startNotificationProcessing,
+} from '@dutyline/application';
 import { Clock, JobProcessorHost, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { Container } from 'inversify';
 import type { DataSource } from 'typeorm';
 import { WorkerLogger } from './adapters/json-logger';
-import { carrierModule, closablesModule, mailModule, notificationsModule, persistenceModule, platformModule, queueModule } from './container/modules';
-import { CLOSABLES, Closable, GAP_CHECK_RUNNER, JOB_HOST, LOGGER, RECONCILER, UNANSWERED_CALL_ALERT, VOICEMAIL_DELIVERY } from './container/tokens';
+import {
+  carrierModule,
+  closablesModule,
+  mailModule,
+  notificationsModule,
+  persistenceModule,
+  platformModule,
+  queueModule,
+} from './container/modules';
+import {
+  CLOSABLES,
+  Closable,
+  GAP_CHECK_RUNNER,
+  JOB_HOST,
+  LOGGER,
+  RECONCILER,
+  UNANSWERED_CALL_ALERT,
+  VOICEMAIL_DELIVERY,
+} from './container/tokens';
 
 /** The adapters a notification runtime is composed of, already built (by `adapter-factories.ts` or a test). */
 export interface NotificationParts {
@@ -60,12 +83,19 @@ export class NotificationRuntime {
     return this.processing.reconciled;
   }
 
-  static async start(container: Container, options: { readonly shutdownTimeoutMs: number; readonly reconcileEveryMs?: number }): Promise<NotificationRuntime> {
+  static async start(
+    container: Container,
+    options: { readonly shutdownTimeoutMs: number; readonly reconcileEveryMs?: number },
+  ): Promise<NotificationRuntime> {
     const services = {
-      voicemail: container.get(VOICEMAIL_DELIVERY), unanswered: container.get(UNANSWERED_CALL_ALERT), gapChecks: container.get(GAP_CHECK_RUNNER),
+      voicemail: container.get(VOICEMAIL_DELIVERY),
+      unanswered: container.get(UNANSWERED_CALL_ALERT),
+      gapChecks: container.get(GAP_CHECK_RUNNER),
       reconciler: container.get(RECONCILER),
     };
-    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER), { reconcileEveryMs: options.reconcileEveryMs });
+    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER), {
+      reconcileEveryMs: options.reconcileEveryMs,
+    });
     return new NotificationRuntime(container, processing, options.shutdownTimeoutMs);
   }
 
@@ -79,7 +109,9 @@ export class NotificationRuntime {
       const logger = this.container.get(LOGGER);
       const finished = await this.processing.stop(this.shutdownTimeoutMs);
       for (const closable of [...this.container.getAll(CLOSABLES)].reverse()) {
-        await closable.close().catch((error: unknown) => logger.error(`closing ${closable.name} failed`, { error: String(error) }));
+        await closable
+          .close()
+          .catch((error: unknown) => logger.error(`closing ${closable.name} failed`, { error: String(error) }));
       }
       logger.info('stopped', { jobsFinished: finished });
     })();

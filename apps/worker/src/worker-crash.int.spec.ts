@@ -9,7 +9,16 @@ import { SqlDeliveryLedger } from '@dutyline/persistence';
 import { describeWithMariaDb, describeWithRedis, redisUrl } from '@dutyline/test-support';
 import { testApplicationKeys } from '@dutyline/vonage/testing';
 import { HoldingSmtpProxy } from './testing/holding-smtp-proxy';
-import { MAIL_FROM, RECORDING, TestProducer, TestWorld, bullMqProducer, eventually, testDatabase, testWorld } from './testing/worker-test-world';
+import {
+  MAIL_FROM,
+  RECORDING,
+  TestProducer,
+  TestWorld,
+  bullMqProducer,
+  eventually,
+  testDatabase,
+  testWorld,
+} from './testing/worker-test-world';
 import { WorkerProcess } from './testing/worker-process';
 
 // BullMQ hands a job whose worker died to another one once its lock (30 s) has expired.
@@ -45,9 +54,17 @@ describeWithRedis('the worker process', () => {
 
     const startWorker = () => {
       const env = {
-        REDIS_URL: redisUrl(), REDIS_PREFIX: world.prefix, DATABASE_URL: database.url, SMTP_URL: proxy.url(MAIL_FROM),
-        VONAGE_APPLICATION_ID: 'app-1', VONAGE_PRIVATE_KEY: testApplicationKeys().privateKey, VONAGE_API_HOST: world.vonage.url,
-        PUBLIC_URL: 'https://hotline.example.org', LOG_LEVEL: 'info', JOB_BACKOFF_MS: '500', SHUTDOWN_TIMEOUT_SECONDS: '20',
+        REDIS_URL: redisUrl(),
+        REDIS_PREFIX: world.prefix,
+        DATABASE_URL: database.url,
+        SMTP_URL: proxy.url(MAIL_FROM),
+        VONAGE_APPLICATION_ID: 'app-1',
+        VONAGE_PRIVATE_KEY: testApplicationKeys().privateKey,
+        VONAGE_API_HOST: world.vonage.url,
+        PUBLIC_URL: 'https://hotline.example.org',
+        LOG_LEVEL: 'info',
+        JOB_BACKOFF_MS: '500',
+        SHUTDOWN_TIMEOUT_SECONDS: '20',
       };
       const worker = WorkerProcess.spawn(env);
       processes.push(worker);
@@ -57,7 +74,11 @@ describeWithRedis('the worker process', () => {
     it('delivers the voicemail exactly once after a SIGKILL before the SMTP server accepted it', async () => {
       const first = startWorker();
       await first.waitFor('"taking jobs"');
-      await producer.events.voicemailRecorded({ eventId: 'call-k:voicemail', callId: 'call-k', record: world.voicemailCall('call-k') });
+      await producer.events.voicemailRecorded({
+        eventId: 'call-k:voicemail',
+        callId: 'call-k',
+        record: world.voicemailCall('call-k'),
+      });
       await proxy.held();
       first.kill('SIGKILL');
       expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -68,7 +89,13 @@ describeWithRedis('the worker process', () => {
       const second = startWorker();
       await second.waitFor('"taking jobs"');
       await eventually(() => expect(sink.received).toHaveLength(1), 120_000, 200);
-      await eventually(async () => expect((await new SqlDeliveryLedger(world.dataSource).delivery('call-k:voicemail'))?.status).toBe('delivered'), 10_000);
+      await eventually(
+        async () =>
+          expect((await new SqlDeliveryLedger(world.dataSource).delivery('call-k:voicemail'))?.status).toBe(
+            'delivered',
+          ),
+        10_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(sink.received).toHaveLength(1);
       const [mail] = sink.received;
@@ -78,7 +105,9 @@ describeWithRedis('the worker process', () => {
 
       second.kill('SIGTERM');
       expect(await second.exited).toEqual({ code: 0, signal: null });
-      expect(second.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(true);
+      expect(second.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(
+        true,
+      );
     });
 
     it('on SIGTERM stops taking jobs, finishes the one running, then exits', async () => {
@@ -86,7 +115,11 @@ describeWithRedis('the worker process', () => {
       await worker.waitFor('"taking jobs"');
       const before = sink.received.length;
       proxy.holdNext();
-      await producer.events.voicemailRecorded({ eventId: 'call-t:voicemail', callId: 'call-t', record: world.voicemailCall('call-t') });
+      await producer.events.voicemailRecorded({
+        eventId: 'call-t:voicemail',
+        callId: 'call-t',
+        record: world.voicemailCall('call-t'),
+      });
       await proxy.held();
       worker.kill('SIGTERM');
       await worker.waitFor('"shutting down"');
@@ -94,9 +127,13 @@ describeWithRedis('the worker process', () => {
       expect(sink.received).toHaveLength(before); // still held: the job is running
       proxy.flushHeld();
       expect(await worker.exited).toEqual({ code: 0, signal: null });
-      expect(sink.received.map((m) => m.parsed.messageId).slice(before)).toEqual([messageIdFor('call-t:voicemail', 'dutyline.test')]);
+      expect(sink.received.map((m) => m.parsed.messageId).slice(before)).toEqual([
+        messageIdFor('call-t:voicemail', 'dutyline.test'),
+      ]);
       expect((await new SqlDeliveryLedger(world.dataSource).delivery('call-t:voicemail'))?.status).toBe('delivered');
-      expect(worker.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(true);
+      expect(worker.lines.some((line) => line.includes('"stopped"') && line.includes('"jobsFinished":true'))).toBe(
+        true,
+      );
     });
   });
 });

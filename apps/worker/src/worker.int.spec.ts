@@ -12,17 +12,29 @@ import { describeWithMariaDb, describeWithRedis } from '@dutyline/test-support';
 import { nativeVonageSdk } from '@dutyline/vonage/testing';
 import { silentLogger } from './adapters/json-logger';
 import { NotificationRuntime } from './notification-runtime';
-import { MAIL_FROM, RECORDING, TestProducer, TestWorld, bullMqProducer, dropRedisKeys, eventually, testDatabase, testWorld } from './testing/worker-test-world';
+import {
+  MAIL_FROM,
+  RECORDING,
+  TestProducer,
+  TestWorld,
+  bullMqProducer,
+  dropRedisKeys,
+  eventually,
+  testDatabase,
+  testWorld,
+} from './testing/worker-test-world';
 
 jest.setTimeout(60_000);
 import { startWorker } from './worker';
 
-const describeWithServices = (name: string, body: () => void) => describeWithRedis(name, () => describeWithMariaDb('and MariaDB', body));
+const describeWithServices = (name: string, body: () => void) =>
+  describeWithRedis(name, () => describeWithMariaDb('and MariaDB', body));
 
 describeWithServices('notification worker on BullMQ', () => {
   let world: TestWorld;
   let database: Awaited<ReturnType<typeof testDatabase>>;
-  const newWorld = (options: Omit<Parameters<typeof testWorld>[0], 'databaseUrl'> = {}) => testWorld({ ...options, databaseUrl: database.url });
+  const newWorld = (options: Omit<Parameters<typeof testWorld>[0], 'databaseUrl'> = {}) =>
+    testWorld({ ...options, databaseUrl: database.url });
   beforeAll(async () => {
     database = await testDatabase();
   });
@@ -49,8 +61,14 @@ describeWithServices('notification worker on BullMQ', () => {
 
   it('e-mails a voicemail with the recording attached and texts a link, through BullMQ', async () => {
     world = await newWorld();
-    const settings = new DocumentNotificationSettings(new SqlHotlineDocuments(world.dataSource), { now: () => Date.now() });
-    await settings.saveNotificationSettings(world.accountId, world.hotlineId, notificationSettings({ voicemail: { sms: { onDuty: true } }, gapAlerts: { enabled: false } }));
+    const settings = new DocumentNotificationSettings(new SqlHotlineDocuments(world.dataSource), {
+      now: () => Date.now(),
+    });
+    await settings.saveNotificationSettings(
+      world.accountId,
+      world.hotlineId,
+      notificationSettings({ voicemail: { sms: { onDuty: true } }, gapAlerts: { enabled: false } }),
+    );
     await start();
     const record = world.voicemailCall('call-1');
     await producer().events.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
@@ -63,7 +81,9 @@ describeWithServices('notification worker on BullMQ', () => {
     expect(mail.parsed.text).toContain('Received: Sun 28 Mar 2027, 03:15 (Europe/Paris, UTC+02:00)');
     expect(mail.parsed.text).toContain('- Bob Durand (mobile +33687654321, on duty level 2): busy after 20 s');
     expect(mail.parsed.messageId).toBe(messageIdFor('call-1:voicemail', 'dutyline.test'));
-    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([['voicemail-2027-03-28-0315.mp3', 'audio/mpeg']]);
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['voicemail-2027-03-28-0315.mp3', 'audio/mpeg'],
+    ]);
     expect(mail.parsed.attachments[0].content.equals(RECORDING)).toBe(true);
 
     const recordingRequests = world.vonage.requestsTo('recording');
@@ -72,16 +92,24 @@ describeWithServices('notification worker on BullMQ', () => {
     await eventually(() => expect(world.vonage.requestsTo('send-sms')).toHaveLength(2));
     const texts = world.vonage.requestsTo('send-sms').map((r) => r.json);
     expect(texts.map((t) => t?.['to'])).toEqual(['33612345678', '33687654321']);
-    expect(String(texts[0]?.['text'])).toMatch(/^Voicemail on Maintenance été from \+33698765432, 28 Mar 2027 03:15: https:\/\/hotline\.example\.org\/voicemail\/[A-Za-z0-9_-]{43}$/);
+    expect(String(texts[0]?.['text'])).toMatch(
+      /^Voicemail on Maintenance été from \+33698765432, 28 Mar 2027 03:15: https:\/\/hotline\.example\.org\/voicemail\/[A-Za-z0-9_-]{43}$/,
+    );
     await eventually(async () => expect((await ledger().delivery('call-1:voicemail'))?.status).toBe('delivered'));
   });
 
   it('serves its metrics after a job ran: the job duration, the e-mail, the queue, only for the bearer token', async () => {
     world = await newWorld();
     const token = 'worker-metrics-token-0123456789';
-    const runtime = await startWorker(world.config({ metrics: { port: 0, token } }), silentLogger, { vonageSdk: nativeVonageSdk() });
+    const runtime = await startWorker(world.config({ metrics: { port: 0, token } }), silentLogger, {
+      vonageSdk: nativeVonageSdk(),
+    });
     running.push(runtime);
-    await producer().events.voicemailRecorded({ eventId: 'call-m:voicemail', callId: 'call-m', record: world.voicemailCall('call-m') });
+    await producer().events.voicemailRecorded({
+      eventId: 'call-m:voicemail',
+      callId: 'call-m',
+      record: world.voicemailCall('call-m'),
+    });
     await eventually(async () => expect((await ledger().delivery('call-m:voicemail'))?.status).toBe('delivered'));
 
     const url = `http://127.0.0.1:${runtime.metricsPort}/metrics`;
@@ -90,8 +118,11 @@ describeWithServices('notification worker on BullMQ', () => {
     const scraped = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     expect(scraped.status).toBe(200);
     const text = await scraped.text();
-    await eventually(async () => expect(await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text())
-      .toMatch(/^dutyline_job_duration_seconds_count\{job="voicemail.deliver",result="completed"\} 1$/m));
+    await eventually(async () =>
+      expect(await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text()).toMatch(
+        /^dutyline_job_duration_seconds_count\{job="voicemail.deliver",result="completed"\} 1$/m,
+      ),
+    );
     expect(text).toMatch(/^dutyline_messages_total\{channel="email",result="sent"\} 1$/m);
     expect(text).toMatch(/^dutyline_queue_jobs\{queue="voicemail.deliver",state="waiting"\} 0$/m);
     expect(text).toMatch(/^dutyline_queue_failed_jobs\{queue="callback.attempt"\} 0$/m);
@@ -119,13 +150,28 @@ describeWithServices('notification worker on BullMQ', () => {
       world = await newWorld({ sink });
       const runtime = await start();
       const handle = producer();
-      await handle.events.voicemailRecorded({ eventId: 'call-3:voicemail', callId: 'call-3', record: world.voicemailCall('call-3') });
+      await handle.events.voicemailRecorded({
+        eventId: 'call-3:voicemail',
+        callId: 'call-3',
+        record: world.voicemailCall('call-3'),
+      });
       await eventually(async () => expect(await handle.inspector.failedJobs()).toHaveLength(1));
       const [failed] = await handle.inspector.failedJobs();
-      expect(failed).toMatchObject({ name: 'voicemail.deliver', jobId: 'call-3:voicemail', attemptsMade: 1, maxAttempts: 5 });
+      expect(failed).toMatchObject({
+        name: 'voicemail.deliver',
+        jobId: 'call-3:voicemail',
+        attemptsMade: 1,
+        maxAttempts: 5,
+      });
       expect(failed.reason).toContain('PermanentDeliveryError');
       expect(await ledger().delivery('call-3:voicemail')).toMatchObject({ status: 'failed' });
-      expect((await handle.inspector.depths()).find((d) => d.name === 'voicemail.deliver')).toEqual({ name: 'voicemail.deliver', waiting: 0, delayed: 0, active: 0, failed: 1 });
+      expect((await handle.inspector.depths()).find((d) => d.name === 'voicemail.deliver')).toEqual({
+        name: 'voicemail.deliver',
+        waiting: 0,
+        delayed: 0,
+        active: 0,
+        failed: 1,
+      });
       expect(runtime.reconciled.deliveries).toBe(0);
     } finally {
       await sink.close();
@@ -135,15 +181,30 @@ describeWithServices('notification worker on BullMQ', () => {
   it('loses nothing when Redis loses the queue: the reconcile pass on start enqueues what is owed again', async () => {
     world = await newWorld();
     const handle = producer();
-    await handle.events.voicemailRecorded({ eventId: 'call-4:voicemail', callId: 'call-4', record: world.voicemailCall('call-4') });
-    await handle.events.callUnanswered({ eventId: 'call-4:unanswered', callId: 'call-4', record: world.voicemailCall('call-4') });
+    await handle.events.voicemailRecorded({
+      eventId: 'call-4:voicemail',
+      callId: 'call-4',
+      record: world.voicemailCall('call-4'),
+    });
+    await handle.events.callUnanswered({
+      eventId: 'call-4:unanswered',
+      callId: 'call-4',
+      record: world.voicemailCall('call-4'),
+    });
     expect(await dropRedisKeys(world.prefix)).toBeGreaterThan(0); // "flush" this test's keys: the jobs are gone
 
     const runtime = await start();
     expect(runtime.reconciled.deliveries).toBe(2);
-    await eventually(() => expect(world.sink.received.map((m) => m.parsed.subject.split(' ')[0]).sort()).toEqual(['Unanswered', 'Voicemail']));
+    await eventually(() =>
+      expect(world.sink.received.map((m) => m.parsed.subject.split(' ')[0]).sort()).toEqual([
+        'Unanswered',
+        'Voicemail',
+      ]),
+    );
     // The gap check chain was restarted too: the next period's check waits in Redis.
-    await eventually(async () => expect((await handle.inspector.depths()).find((d) => d.name === 'gaps.check')?.delayed).toBe(1));
+    await eventually(async () =>
+      expect((await handle.inspector.depths()).find((d) => d.name === 'gaps.check')?.delayed).toBe(1),
+    );
   });
 
   it('announces a gap ahead once, with a controllable clock, and checks at once after a schedule change that closes it', async () => {
@@ -156,7 +217,11 @@ describeWithServices('notification worker on BullMQ', () => {
     ]);
     const schedule = sqlRepositories(world.dataSource).schedule;
     const night = slots.find((slot) => slot.id === 'night-2027-03-27')!;
-    const { version } = await schedule.applyChange(world.accountId, 'hl', 0, { added: slots.filter((slot) => slot !== night), updated: [], removedIds: [] });
+    const { version } = await schedule.applyChange(world.accountId, 'hl', 0, {
+      added: slots.filter((slot) => slot !== night),
+      updated: [],
+      removedIds: [],
+    });
 
     // Just before a debounce window ends, so the immediate check is due at once.
     const clock = new ManualClock('2027-03-20T12:00:09.999Z');
@@ -165,15 +230,18 @@ describeWithServices('notification worker on BullMQ', () => {
     expect(runtime.reconciled.gapChecks).toBe(1);
     await eventually(() => expect(world.sink.received).toHaveLength(1));
     expect(world.sink.received[0].envelopeTo).toEqual(['boss@example.org']);
-    expect(world.sink.received[0].parsed.subject).toBe('Nobody on duty on Maintenance été from 2027-03-27 22:00 (UTC+01:00)');
+    expect(world.sink.received[0].parsed.subject).toBe(
+      'Nobody on duty on Maintenance été from 2027-03-27 22:00 (UTC+01:00)',
+    );
     expect(world.sink.received[0].parsed.text).toContain('until Sun 28 Mar 2027, 06:00 (Europe/Paris, UTC+02:00)');
 
     const handle = producer(clock);
-    const settled = () => eventually(async () => {
-      const gaps = (await handle.inspector.depths()).find((d) => d.name === 'gaps.check');
-      // Only the next period's check waits (delayed by an hour).
-      expect([gaps?.waiting, gaps?.active, gaps?.failed, gaps?.delayed]).toEqual([0, 0, 0, 1]);
-    });
+    const settled = () =>
+      eventually(async () => {
+        const gaps = (await handle.inspector.depths()).find((d) => d.name === 'gaps.check');
+        // Only the next period's check waits (delayed by an hour).
+        expect([gaps?.waiting, gaps?.active, gaps?.failed, gaps?.delayed]).toEqual([0, 0, 0, 1]);
+      });
     clock.advance(10_000);
     await handle.events.scheduleChanged({ accountId: world.accountId, hotlineId: 'hl' }); // nothing changed: no e-mail
     await settled();
@@ -183,6 +251,8 @@ describeWithServices('notification worker on BullMQ', () => {
     clock.advance(10_000);
     await handle.events.scheduleChanged({ accountId: world.accountId, hotlineId: 'hl' });
     await eventually(() => expect(world.sink.received).toHaveLength(2));
-    expect(world.sink.received[1].parsed.subject).toBe('Resolved: duty covered again on Maintenance été from 2027-03-27 22:00 (UTC+01:00)');
+    expect(world.sink.received[1].parsed.subject).toBe(
+      'Resolved: duty covered again on Maintenance été from 2027-03-27 22:00 (UTC+01:00)',
+    );
   });
 });

@@ -6,7 +6,14 @@ import { WorkerLogger } from './adapters/json-logger';
 import { startCallbackAttempts } from './callback-attempts';
 import { WorkerConfig } from './config/worker-config';
 import { Closable } from './container/tokens';
-import { CallbackJobs, NOTIFICATION_JOB_NAMES, NotificationJobs, countedMailer, countedSms, timedJobHost } from '@dutyline/application';
+import {
+  CallbackJobs,
+  NOTIFICATION_JOB_NAMES,
+  NotificationJobs,
+  countedMailer,
+  countedSms,
+  timedJobHost,
+} from '@dutyline/application';
 import { Redis } from 'ioredis';
 import { workerMetrics } from './metrics-server';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
@@ -27,7 +34,11 @@ const systemClock: Clock = { now: () => Date.now() };
  * The worker process: BullMQ on `REDIS_URL`, the database, SMTP or the outbox, Vonage or the
  * simulator, from a validated config. Several may run at once on the same Redis and database.
  */
-export async function startWorker(config: WorkerConfig, logger: WorkerLogger, overrides: WorkerOverrides = {}): Promise<WorkerRuntime> {
+export async function startWorker(
+  config: WorkerConfig,
+  logger: WorkerLogger,
+  overrides: WorkerOverrides = {},
+): Promise<WorkerRuntime> {
   const clock = overrides.clock ?? systemClock;
   const closables: Closable[] = [];
   try {
@@ -41,14 +52,28 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
     const mailer = countedMailer(opened.mailer, metrics);
     closables.push({ name: 'mailer', close: () => mailer.close() });
     // Vonage's limits hold for the account: every gateway and worker instance draws from one window in Redis.
-    const limiter = new RedisRateLimiter({ connection: config.redisUrl, limits: VONAGE_RATE_LIMITS, prefix: config.queuePrefix });
+    const limiter = new RedisRateLimiter({
+      connection: config.redisUrl,
+      limits: VONAGE_RATE_LIMITS,
+      prefix: config.queuePrefix,
+    });
     closables.push({ name: 'rate limiter', close: () => limiter.close() });
-    const carrier = await openCarrier(config.vonage, { sdk: overrides.vonageSdk, limiter: rateLimiterFrom(async (kind) => void (await limiter.acquire(kind))) });
+    const carrier = await openCarrier(config.vonage, {
+      sdk: overrides.vonageSdk,
+      limiter: rateLimiterFrom(async (kind) => void (await limiter.acquire(kind))),
+    });
     const onError = (error: Error) => logger.error('redis', { error: error.message });
     // The queue's own client, watched: when it connects again after losing Redis, the reconcile pass runs at once.
     const queueClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
     queueClient.on('error', onError);
-    closables.push({ name: 'queue connection', close: () => queueClient.quit().then(() => undefined, () => queueClient.disconnect()) });
+    closables.push({
+      name: 'queue connection',
+      close: () =>
+        queueClient.quit().then(
+          () => undefined,
+          () => queueClient.disconnect(),
+        ),
+    });
     const started: { runtime?: NotificationRuntime } = {};
     let lost = false;
     queueClient.on('close', () => (lost = true));
@@ -59,23 +84,60 @@ export async function startWorker(config: WorkerConfig, logger: WorkerLogger, ov
       void started.runtime.reconcileNow();
     });
     const queue = new BullMqJobQueue<NotificationJobs>({
-      connection: queueClient, prefix: config.queuePrefix, clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: config.backoffMs, onError,
+      connection: queueClient,
+      prefix: config.queuePrefix,
+      clock,
+      jobNames: [...NOTIFICATION_JOB_NAMES],
+      backoffBaseMs: config.backoffMs,
+      onError,
     });
     closables.push({ name: 'queue', close: () => queue.close() });
     const host = timedJobHost(
-      new BullMqWorkerHost<NotificationJobs & CallbackJobs>({ connection: config.redisUrl, prefix: config.queuePrefix, concurrency: config.concurrency, onError }),
+      new BullMqWorkerHost<NotificationJobs & CallbackJobs>({
+        connection: config.redisUrl,
+        prefix: config.queuePrefix,
+        concurrency: config.concurrency,
+        onError,
+      }),
       metrics,
     );
-    const callbacks = await startCallbackAttempts({ config, dataSource, clock, logger, host, voice: carrier.voice, closables });
+    const callbacks = await startCallbackAttempts({
+      config,
+      dataSource,
+      clock,
+      logger,
+      host,
+      voice: carrier.voice,
+      closables,
+    });
     telemetry.watch({ inspectors: [queue, callbacks.inspector], dataSource });
     const container = notificationContainer({
-      clock, logger, dataSource, mailer, recordings: carrier.recordings, sms: carrier.sms && countedSms(carrier.sms, metrics), queue, host, inspector: queue,
-      publicUrl: config.publicUrl, gapCheckIntervalMs: config.gapCheckIntervalMinutes * 60_000, closables,
+      clock,
+      logger,
+      dataSource,
+      mailer,
+      recordings: carrier.recordings,
+      sms: carrier.sms && countedSms(carrier.sms, metrics),
+      queue,
+      host,
+      inspector: queue,
+      publicUrl: config.publicUrl,
+      gapCheckIntervalMs: config.gapCheckIntervalMinutes * 60_000,
+      closables,
     });
-    logger.info('starting', { database: config.database.kind, mail, carrier: carrier.description, queuePrefix: config.queuePrefix, concurrency: config.concurrency });
+    logger.info('starting', {
+      database: config.database.kind,
+      mail,
+      carrier: carrier.description,
+      queuePrefix: config.queuePrefix,
+      concurrency: config.concurrency,
+    });
     const metricsPort = await telemetry.listen();
     logger.info('metrics served', { port: metricsPort, path: '/metrics', token: config.metrics.token !== null });
-    const runtime = (started.runtime = await NotificationRuntime.start(container, { shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000, reconcileEveryMs: config.reconcileIntervalSeconds * 1000 }));
+    const runtime = (started.runtime = await NotificationRuntime.start(container, {
+      shutdownTimeoutMs: config.shutdownTimeoutSeconds * 1000,
+      reconcileEveryMs: config.reconcileIntervalSeconds * 1000,
+    }));
     return Object.assign(runtime, { metricsPort });
   } catch (error) {
     for (const closable of closables.reverse()) await closable.close().catch(() => undefined);

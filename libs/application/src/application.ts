@@ -1,4 +1,15 @@
-import { AuditLog, CallbackSettingsRepository, Clock, HotlineRepository, IdGenerator, PatternRepository, PersonRepository, ScheduleRepository, ScheduleVersionReader, TeamRepository } from '@dutyline/domain';
+import {
+  AuditLog,
+  CallbackSettingsRepository,
+  Clock,
+  HotlineRepository,
+  IdGenerator,
+  PatternRepository,
+  PersonRepository,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  TeamRepository,
+} from '@dutyline/domain';
 import { CallbackSettingsService } from './callback';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';

@@ -3,17 +3,39 @@ import { EnvReader } from './env-reader';
 
 describe('EnvReader', () => {
   it('reads typed values and falls back when unset or blank', () => {
-    const read = new EnvReader({ PORT: ' 8080 ', DEBUG: 'On', LEVEL: 'WARN', BLANK: '  ', URL: 'https://x.example/a', DB: 'mysql://u@h:3306/dutyline' });
-    expect([read.integer('PORT', 3000, 0, 65535), read.integer('BLANK', 3000, 0, 65535), read.boolean('DEBUG', false), read.oneOf('LEVEL', ['info', 'warn'], 'info')])
-      .toEqual([8080, 3000, true, 'warn']);
-    expect([read.url('URL', ['https:']), read.url('NOPE', ['https:']), read.mysqlUrl('DB'), read.mysqlUrl('NOPE'), read.text('BLANK')])
-      .toEqual(['https://x.example/a', null, 'mysql://u@h:3306/dutyline', null, undefined]);
+    const read = new EnvReader({
+      PORT: ' 8080 ',
+      DEBUG: 'On',
+      LEVEL: 'WARN',
+      BLANK: '  ',
+      URL: 'https://x.example/a',
+      DB: 'mysql://u@h:3306/dutyline',
+    });
+    expect([
+      read.integer('PORT', 3000, 0, 65535),
+      read.integer('BLANK', 3000, 0, 65535),
+      read.boolean('DEBUG', false),
+      read.oneOf('LEVEL', ['info', 'warn'], 'info'),
+    ]).toEqual([8080, 3000, true, 'warn']);
+    expect([
+      read.url('URL', ['https:']),
+      read.url('NOPE', ['https:']),
+      read.mysqlUrl('DB'),
+      read.mysqlUrl('NOPE'),
+      read.text('BLANK'),
+    ]).toEqual(['https://x.example/a', null, 'mysql://u@h:3306/dutyline', null, undefined]);
     expect(read.problems).toEqual([]);
   });
 
   it('records every unusable variable by name, with what it must be, and returns the fallback', () => {
     const read = new EnvReader({
-      PORT: '-1', DEBUG: 'maybe', LEVEL: 'loud', URL: 'ftp://x.example', DB: 'mysql://u@h:3306/', MAIL: 'nobody', PREFIX: 'a b',
+      PORT: '-1',
+      DEBUG: 'maybe',
+      LEVEL: 'loud',
+      URL: 'ftp://x.example',
+      DB: 'mysql://u@h:3306/',
+      MAIL: 'nobody',
+      PREFIX: 'a b',
     });
     expect(read.integer('PORT', 3000, 0, 65535)).toBe(3000);
     expect(read.boolean('DEBUG', false)).toBe(false);

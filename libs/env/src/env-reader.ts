@@ -24,7 +24,10 @@ export class EnvReader {
     const text = this.text(name);
     if (text === undefined) return null;
     if (/^[A-Za-z0-9._~+/=-]{16,256}$/.test(text)) return text;
-    this.problems.push({ variable: name, message: 'must be 16 to 256 letters, digits or . _ ~ + / = - (e.g. `openssl rand -hex 24`)' });
+    this.problems.push({
+      variable: name,
+      message: 'must be 16 to 256 letters, digits or . _ ~ + / = - (e.g. `openssl rand -hex 24`)',
+    });
     return null;
   }
 
@@ -73,7 +76,10 @@ export class EnvReader {
     if (text === undefined) return null;
     const url = URL.canParse(text) ? new URL(text) : null;
     if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
-      this.problems.push({ variable: name, message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host` });
+      this.problems.push({
+        variable: name,
+        message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host`,
+      });
       return null;
     }
     return text;
@@ -92,7 +98,10 @@ export class EnvReader {
     const url = this.url(name, ['mysql:', 'mariadb:']);
     if (url === null) return undefined;
     if (new URL(url).pathname.replace(/^\//, '') === '') {
-      this.problems.push({ variable: name, message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline' });
+      this.problems.push({
+        variable: name,
+        message: 'must name the database, e.g. mysql://user:password@host:3306/dutyline',
+      });
       return undefined;
     }
     return url;

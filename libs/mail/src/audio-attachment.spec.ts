@@ -2,7 +2,11 @@ import { audioAttachment, sniffAudio } from './audio-attachment';
 
 const MP3_ID3 = Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00audio', 'latin1');
 const MP3_FRAME = Buffer.from([0xff, 0xfb, 0x90, 0x64, 0x00, 0x00]);
-const WAV = Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WAVEfmt ', 'latin1')]);
+const WAV = Buffer.concat([
+  Buffer.from('RIFF', 'latin1'),
+  Buffer.from([0x24, 0, 0, 0]),
+  Buffer.from('WAVEfmt ', 'latin1'),
+]);
 const UNKNOWN = Buffer.from('OggS\x00\x02', 'latin1');
 
 const refused = (build: () => unknown, code: string, field: string) =>
@@ -14,7 +18,13 @@ describe('audioAttachment', () => {
     ['bare MP3 frame, nothing declared', MP3_FRAME, undefined, 'voicemail.mp3', 'audio/mpeg'],
     ['WAV, declared audio/x-wav', WAV, 'audio/x-wav', 'voicemail.wav', 'audio/wav'],
     ['WAV bytes declared as audio/mpeg: the bytes win', WAV, 'audio/mpeg', 'voicemail.wav', 'audio/wav'],
-    ['unrecognisable bytes declared audio/mpeg; charset=binary', UNKNOWN, 'audio/mpeg; charset=binary', 'voicemail.mp3', 'audio/mpeg'],
+    [
+      'unrecognisable bytes declared audio/mpeg; charset=binary',
+      UNKNOWN,
+      'audio/mpeg; charset=binary',
+      'voicemail.mp3',
+      'audio/mpeg',
+    ],
     ['unrecognisable bytes declared AUDIO/WAVE', UNKNOWN, 'AUDIO/WAVE', 'voicemail.wav', 'audio/wav'],
   ])('%s → %s as %s', (_case, audio, contentType, filename, type) => {
     expect(audioAttachment(audio, { contentType })).toEqual({ filename, contentType: type, content: audio });

@@ -29,13 +29,22 @@ export interface AudioAttachmentOptions {
  * @throws ValidationError `EMPTY_AUDIO` (`audio`) or `UNSUPPORTED_AUDIO` (`contentType`)
  */
 export function audioAttachment(audio: Uint8Array, options: AudioAttachmentOptions = {}): MailAttachment {
-  if (!(audio instanceof Uint8Array) || audio.byteLength === 0) invalid('EMPTY_AUDIO', 'audio', 'there is no audio to attach');
+  if (!(audio instanceof Uint8Array) || audio.byteLength === 0)
+    invalid('EMPTY_AUDIO', 'audio', 'there is no audio to attach');
   const declared = options.contentType?.split(';')[0].trim().toLowerCase();
   const format = sniffAudio(audio) ?? (declared === undefined ? undefined : DECLARED[declared]);
   if (format === undefined) {
-    invalid('UNSUPPORTED_AUDIO', 'contentType', `audio must be MP3 or WAV, got ${declared ? `"${declared}"` : 'unrecognised bytes'}`);
+    invalid(
+      'UNSUPPORTED_AUDIO',
+      'contentType',
+      `audio must be MP3 or WAV, got ${declared ? `"${declared}"` : 'unrecognised bytes'}`,
+    );
   }
-  return { filename: `${audioBaseName(options.name, format)}.${format}`, contentType: CONTENT_TYPES[format], content: audio };
+  return {
+    filename: `${audioBaseName(options.name, format)}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    content: audio,
+  };
 }
 
 /** The format the bytes show, if they show one. */

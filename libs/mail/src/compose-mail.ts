@@ -22,7 +22,9 @@ export function composeMail(message: MailMessage, sender: MailSender): SendMailO
     checkMessage(message);
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new PermanentDeliveryError(`The message cannot be sent: ${error.message} (${error.field})`, { cause: error });
+      throw new PermanentDeliveryError(`The message cannot be sent: ${error.message} (${error.field})`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -54,13 +56,18 @@ function checkMessage(message: MailMessage): void {
   if (typeof message.text !== 'string') invalid('REQUIRED', 'text', 'a message needs a plain-text body');
   (message.attachments ?? []).forEach((attachment, i) => {
     const field = `attachments[${i}]`;
-    if (typeof attachment.filename !== 'string' || attachment.filename.trim() === '' || /[\r\n]/.test(attachment.filename)) {
+    if (
+      typeof attachment.filename !== 'string' ||
+      attachment.filename.trim() === '' ||
+      /[\r\n]/.test(attachment.filename)
+    ) {
       invalid('INVALID_FILENAME', `${field}.filename`, 'an attachment needs a one-line file name');
     }
     if (typeof attachment.contentType !== 'string' || !MIME_TYPE.test(attachment.contentType)) {
       invalid('INVALID_CONTENT_TYPE', `${field}.contentType`, `"${attachment.contentType}" is not a MIME type`);
     }
-    if (!(attachment.content instanceof Uint8Array)) invalid('INVALID_CONTENT', `${field}.content`, 'attachment content must be bytes');
+    if (!(attachment.content instanceof Uint8Array))
+      invalid('INVALID_CONTENT', `${field}.content`, 'attachment content must be bytes');
   });
   const key = message.idempotencyKey;
   if (key !== undefined && (typeof key !== 'string' || key === '' || key.length > MAX_KEY_LENGTH)) {

@@ -7,7 +7,10 @@ import { messageIdFor } from './message-id';
 import { OutboxMailer, outboxFileName } from './outbox-mailer';
 import { parseMime } from './testing';
 
-const RECORDING = Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 13) % 256))]);
+const RECORDING = Buffer.concat([
+  Buffer.from('ID3\x04\x00\x00', 'latin1'),
+  Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 13) % 256)),
+]);
 
 const voicemail = (overrides: Partial<MailMessage> = {}): MailMessage => ({
   to: [EmailAddress.parse('alice@example.org'), EmailAddress.parse('bob@example.org')],
@@ -22,7 +25,11 @@ let outbox: OutboxMailer;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'dutyline-outbox-'));
-  outbox = new OutboxMailer({ directory: join(root, 'outbox', 'mail'), from: EmailAddress.parse('alerts@dutyline.example'), fromName: 'Dutyline' });
+  outbox = new OutboxMailer({
+    directory: join(root, 'outbox', 'mail'),
+    from: EmailAddress.parse('alerts@dutyline.example'),
+    fromName: 'Dutyline',
+  });
 });
 
 afterEach(async () => {
@@ -44,7 +51,9 @@ describe('OutboxMailer', () => {
     expect(mail.to).toBe('alice@example.org, bob@example.org');
     expect(mail.subject).toBe('Messagerie vocale — Hotline Été');
     expect(mail.text).toBe('Appel de +33 6 12 34 56 78 à 03:15.');
-    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['voicemail-2027-03-28-0315.mp3', 'audio/mpeg']]);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['voicemail-2027-03-28-0315.mp3', 'audio/mpeg'],
+    ]);
     expect(mail.attachments[0].content.equals(RECORDING)).toBe(true);
     expect(receipt).toEqual({ messageId: messageIdFor('voicemail:call-42', 'dutyline.example'), rejected: [] });
     expect(mail.messageId).toBe(receipt.messageId);
@@ -65,7 +74,9 @@ describe('OutboxMailer', () => {
   });
 
   it('stores one file per idempotency key, even when sends race', async () => {
-    const receipts = await Promise.all(Array.from({ length: 5 }, () => outbox.send(voicemail({ idempotencyKey: 'voicemail:call-42' }))));
+    const receipts = await Promise.all(
+      Array.from({ length: 5 }, () => outbox.send(voicemail({ idempotencyKey: 'voicemail:call-42' }))),
+    );
     await outbox.send(voicemail({ idempotencyKey: 'voicemail:call-42', subject: 'a later retry' }));
     await outbox.send(voicemail({ idempotencyKey: 'gap:2027-03-28' }));
 
@@ -82,7 +93,9 @@ describe('OutboxMailer', () => {
     const second = await outbox.send(voicemail());
 
     expect(first.messageId).not.toBe(second.messageId);
-    expect((await files()).sort()).toEqual([outboxFileName(undefined, first.messageId), outboxFileName(undefined, second.messageId)].sort());
+    expect((await files()).sort()).toEqual(
+      [outboxFileName(undefined, first.messageId), outboxFileName(undefined, second.messageId)].sort(),
+    );
   });
 
   it('refuses a message that can never be sent, and writes nothing', async () => {

@@ -34,7 +34,8 @@ interface NodemailerFailure {
 export function isPermanentSmtpFailure(failure: NodemailerFailure): boolean {
   const { code, command, responseCode, permanent } = failure;
   if (permanent === true && (command === 'RCPT TO' || command === 'DATA')) return true;
-  if (command === 'MAIL FROM' && (responseCode === 552 || (code === 'EMESSAGE' && responseCode === undefined))) return true;
+  if (command === 'MAIL FROM' && (responseCode === 552 || (code === 'EMESSAGE' && responseCode === undefined)))
+    return true;
   return code === 'EENVELOPE' && command === 'API';
 }
 

@@ -12,7 +12,10 @@ const ALICE = EmailAddress.parse('alice@example.org');
 const BOB = EmailAddress.parse('bob@example.org');
 
 /** An MP3-looking recording holding every byte value, so any re-encoding slip shows. */
-const RECORDING = Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256))]);
+const RECORDING = Buffer.concat([
+  Buffer.from('ID3\x04\x00\x00', 'latin1'),
+  Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256)),
+]);
 
 const voicemail = (overrides: Partial<MailMessage> = {}): MailMessage => ({
   to: [ALICE],
@@ -26,7 +29,10 @@ const sinks: SmtpSink[] = [];
 const mailers: SmtpMailer[] = [];
 const servers: Server[] = [];
 
-async function sinkAndMailer(options: SmtpSinkOptions = {}, query = ''): Promise<{ sink: SmtpSink; mailer: SmtpMailer }> {
+async function sinkAndMailer(
+  options: SmtpSinkOptions = {},
+  query = '',
+): Promise<{ sink: SmtpSink; mailer: SmtpMailer }> {
   const sink = await SmtpSink.start(options);
   sinks.push(sink);
   const mailer = smtpMailerFromUrl(`${sink.url(FROM)}&fromName=Dutyline${query}`);
@@ -35,7 +41,13 @@ async function sinkAndMailer(options: SmtpSinkOptions = {}, query = ''): Promise
 }
 
 function mailerAt(port: number, settings: Partial<ConstructorParameters<typeof SmtpMailer>[0]> = {}): SmtpMailer {
-  const mailer = new SmtpMailer({ host: '127.0.0.1', port, security: 'none', from: EmailAddress.parse(FROM), ...settings });
+  const mailer = new SmtpMailer({
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    from: EmailAddress.parse(FROM),
+    ...settings,
+  });
   mailers.push(mailer);
   return mailer;
 }
@@ -68,7 +80,9 @@ describe('SmtpMailer against a real SMTP server', () => {
     expect(mail.parsed.from).toBe(`Dutyline <${FROM}>`);
     expect(mail.parsed.to).toBe('alice@example.org, bob@example.org');
     expect(mail.parsed.subject).toBe('Messagerie vocale — Hotline Été: +33 6 12 34 56 78');
-    expect(mail.parsed.text.trimEnd()).toBe('Appel de +33 6 12 34 56 78 le 28/03/2027 à 03:15 (Europe/Paris).\nÉcoutez la pièce jointe.');
+    expect(mail.parsed.text.trimEnd()).toBe(
+      'Appel de +33 6 12 34 56 78 le 28/03/2027 à 03:15 (Europe/Paris).\nÉcoutez la pièce jointe.',
+    );
     expect(mail.parsed.attachments).toHaveLength(1);
     expect(mail.parsed.attachments[0].filename).toBe('voicemail-2027-03-28-0315.mp3');
     expect(mail.parsed.attachments[0].contentType).toBe('audio/mpeg');
@@ -114,7 +128,9 @@ describe('SmtpMailer against a real SMTP server', () => {
   it('sends concurrent messages over at most maxConnections pooled connections', async () => {
     const { sink, mailer } = await sinkAndMailer({}, '&maxConnections=2');
 
-    await Promise.all(Array.from({ length: 20 }, (_, i) => mailer.send(voicemail({ idempotencyKey: `alert:${i}`, attachments: [] }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => mailer.send(voicemail({ idempotencyKey: `alert:${i}`, attachments: [] }))),
+    );
 
     expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(20);
     expect(sink.connectionsAccepted).toBe(2);
@@ -159,7 +175,8 @@ describe('SmtpMailer against a real SMTP server', () => {
 
   it('one recipient deferred and one refused for good: retryable, since a retry may reach the first', async () => {
     const { sink, mailer } = await sinkAndMailer({
-      onRecipient: (address) => (address === 'alice@example.org' ? { code: 451, message: 'Try later' } : { code: 550, message: 'No such user' }),
+      onRecipient: (address) =>
+        address === 'alice@example.org' ? { code: 451, message: 'Try later' } : { code: 550, message: 'No such user' },
     });
 
     await expect(mailer.send(voicemail({ to: [ALICE, BOB] }))).rejects.toBeInstanceOf(MailTransportError);
@@ -203,7 +220,9 @@ describe('SmtpMailer against a real SMTP server', () => {
   ])('STARTTLS: %s', async (_case, query, delivered) => {
     const sink = await SmtpSink.start({ offerStartTls: true, login: { user: 'dutyline', pass: 'secret' } });
     sinks.push(sink);
-    const mailer = smtpMailerFromUrl(`smtp://dutyline:secret@localhost:${sink.port}?from=${FROM}&security=starttls${query}`);
+    const mailer = smtpMailerFromUrl(
+      `smtp://dutyline:secret@localhost:${sink.port}?from=${FROM}&security=starttls${query}`,
+    );
     mailers.push(mailer);
 
     const outcome = await mailer.send(voicemail()).catch((error: unknown) => error);
@@ -218,7 +237,9 @@ describe('SmtpMailer against a real SMTP server', () => {
     const failure = await mailer.send(voicemail({ to: [] })).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(PermanentDeliveryError);
-    expect((failure as PermanentDeliveryError).cause).toEqual(expect.objectContaining({ code: 'NO_RECIPIENT', field: 'to' }));
+    expect((failure as PermanentDeliveryError).cause).toEqual(
+      expect.objectContaining({ code: 'NO_RECIPIENT', field: 'to' }),
+    );
     expect((failure as PermanentDeliveryError).cause).toBeInstanceOf(ValidationError);
     expect(sink.received).toEqual([]);
   });
@@ -237,7 +258,7 @@ describe('SmtpMailer against a real SMTP server', () => {
 });
 
 async function waitUntil(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  for (const started = Date.now(); !condition(); ) {
+  for (const started = Date.now(); !condition();) {
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -39,17 +39,24 @@ export type ResolvedSmtpSettings = Required<Omit<SmtpMailerSettings, 'auth' | 'f
 /** The settings with their defaults filled in; a ValidationError names the first faulty field. */
 export function resolveSmtpSettings(settings: SmtpMailerSettings): ResolvedSmtpSettings {
   const host = typeof settings.host === 'string' ? settings.host.trim() : '';
-  if (host === '' || /[\s/@?#]/.test(host)) invalid('INVALID_HOST', 'host', 'the SMTP host must be a host name or IP address');
+  if (host === '' || /[\s/@?#]/.test(host))
+    invalid('INVALID_HOST', 'host', 'the SMTP host must be a host name or IP address');
   if (settings.port !== undefined) integerIn(settings.port, 1, 65535, 'port');
   if (settings.security !== undefined && !SMTP_SECURITIES.includes(settings.security)) {
     invalid('INVALID_SECURITY', 'security', `security is one of ${SMTP_SECURITIES.join(', ')}`);
   }
   if (settings.auth !== undefined) {
-    if (typeof settings.auth.user !== 'string' || settings.auth.user === '') invalid('REQUIRED', 'auth.user', 'a login needs a user name');
-    if (typeof settings.auth.pass !== 'string' || settings.auth.pass === '') invalid('REQUIRED', 'auth.pass', 'a login needs a password');
+    if (typeof settings.auth.user !== 'string' || settings.auth.user === '')
+      invalid('REQUIRED', 'auth.user', 'a login needs a user name');
+    if (typeof settings.auth.pass !== 'string' || settings.auth.pass === '')
+      invalid('REQUIRED', 'auth.pass', 'a login needs a password');
   }
-  if (!(settings.from instanceof EmailAddress)) invalid('INVALID_EMAIL', 'from', 'the sender must be an e-mail address');
-  if (settings.fromName !== undefined && (typeof settings.fromName !== 'string' || /[\r\n]/.test(settings.fromName) || settings.fromName.length > 100)) {
+  if (!(settings.from instanceof EmailAddress))
+    invalid('INVALID_EMAIL', 'from', 'the sender must be an e-mail address');
+  if (
+    settings.fromName !== undefined &&
+    (typeof settings.fromName !== 'string' || /[\r\n]/.test(settings.fromName) || settings.fromName.length > 100)
+  ) {
     invalid('INVALID_NAME', 'fromName', 'the sender name is one line of at most 100 characters');
   }
   const security = settings.security ?? (settings.port === 465 ? 'tls' : settings.auth ? 'starttls' : 'opportunistic');

@@ -68,8 +68,14 @@ describe('smtpSettingsFromUrl', () => {
   });
 
   it('never repeats the password in an error', () => {
-    for (const url of ['smtp://u:hunter2@relay.local:99999?from=a@b.example', 'smtp://u:hunter2@relay.local?from=nope', 'smtp//u:hunter2@x']) {
-      expect(() => smtpSettingsFromUrl(url)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    for (const url of [
+      'smtp://u:hunter2@relay.local:99999?from=a@b.example',
+      'smtp://u:hunter2@relay.local?from=nope',
+      'smtp//u:hunter2@x',
+    ]) {
+      expect(() => smtpSettingsFromUrl(url)).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+      );
     }
   });
 });
@@ -85,7 +91,11 @@ describe('SmtpMailer settings', () => {
     [{ from: 'a@b.example' }, 'INVALID_EMAIL', 'from'],
     [{ socketTimeoutMs: 1.5 }, 'OUT_OF_RANGE', 'socketTimeoutMs'],
   ])('refuses %p with %s at %s', (override, code, field) => {
-    refused(() => new SmtpMailer({ host: 'relay.local', from: EmailAddress.parse('a@b.example'), ...(override as object) }), code, field);
+    refused(
+      () => new SmtpMailer({ host: 'relay.local', from: EmailAddress.parse('a@b.example'), ...(override as object) }),
+      code,
+      field,
+    );
   });
 
   it('fills in the documented defaults', () => {

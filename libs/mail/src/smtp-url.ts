@@ -18,12 +18,14 @@ export function smtpSettingsFromUrl(text: string, field = 'smtpUrl'): SmtpMailer
   return validatingUnder(field, () => {
     const url = parseUrl(text);
     const scheme = url.protocol.replace(/:$/, '');
-    if (scheme !== 'smtp' && scheme !== 'smtps') invalid('INVALID_SCHEME', 'scheme', `the scheme must be smtp or smtps, not "${scheme}"`);
+    if (scheme !== 'smtp' && scheme !== 'smtps')
+      invalid('INVALID_SCHEME', 'scheme', `the scheme must be smtp or smtps, not "${scheme}"`);
     if (url.hostname === '') invalid('REQUIRED', 'host', 'the URL names no host');
     if (url.pathname !== '' && url.pathname !== '/') invalid('UNEXPECTED_PATH', 'path', 'an SMTP URL has no path');
     const params = url.searchParams;
     for (const name of new Set(params.keys())) {
-      if (!KNOWN_PARAMS.includes(name)) invalid('UNKNOWN_PARAMETER', name, `unknown parameter "${name}"; known: ${KNOWN_PARAMS.join(', ')}`);
+      if (!KNOWN_PARAMS.includes(name))
+        invalid('UNKNOWN_PARAMETER', name, `unknown parameter "${name}"; known: ${KNOWN_PARAMS.join(', ')}`);
       if (params.getAll(name).length > 1) invalid('REPEATED_PARAMETER', name, `parameter "${name}" is given twice`);
     }
     const from = params.get('from');
@@ -39,8 +41,15 @@ export function smtpSettingsFromUrl(text: string, field = 'smtpUrl'): SmtpMailer
       ...(user === '' ? {} : { auth: { user, pass } }),
       from: EmailAddress.parse(from, 'from'),
       ...(params.get('fromName') === null ? {} : { fromName: params.get('fromName') ?? '' }),
-      ...Object.fromEntries(NUMBER_PARAMS.filter((name) => params.has(name)).map((name) => [name, wholeNumber(params.get(name) ?? '', name)])),
-      ...(params.has('rejectUnauthorized') ? { rejectUnauthorized: booleanParam(params.get('rejectUnauthorized') ?? '', 'rejectUnauthorized') } : {}),
+      ...Object.fromEntries(
+        NUMBER_PARAMS.filter((name) => params.has(name)).map((name) => [
+          name,
+          wholeNumber(params.get(name) ?? '', name),
+        ]),
+      ),
+      ...(params.has('rejectUnauthorized')
+        ? { rejectUnauthorized: booleanParam(params.get('rejectUnauthorized') ?? '', 'rejectUnauthorized') }
+        : {}),
     };
     resolveSmtpSettings(settings);
     return settings;
@@ -56,7 +65,8 @@ function parseUrl(text: string): URL {
   if (typeof text !== 'string' || text.trim() === '') invalid('REQUIRED', '', 'an SMTP URL is required');
   if (URL.canParse(text.trim())) return new URL(text.trim());
   // Without its port the URL parses: the port is what is wrong.
-  if (URL.canParse(text.trim().replace(WITH_PORT, '$1'))) invalid('INVALID_PORT', 'port', 'the port must be a number from 1 to 65535');
+  if (URL.canParse(text.trim().replace(WITH_PORT, '$1')))
+    invalid('INVALID_PORT', 'port', 'the port must be a number from 1 to 65535');
   // Not the text itself in the message: it may hold a password.
   return invalid('INVALID_URL', '', 'not a URL; expected smtp://user:pass@host:port?from=sender@example.org');
 }
@@ -74,7 +84,8 @@ function securityOf(scheme: string, param: string | null): { security?: SmtpSecu
     invalid('INVALID_SECURITY', 'security', `security is one of ${SMTP_SECURITIES.join(', ')}`);
   }
   if (scheme === 'smtps') {
-    if (param !== null && param !== 'tls') invalid('CONFLICTING_SECURITY', 'security', `smtps: always uses TLS; security=${param} contradicts it`);
+    if (param !== null && param !== 'tls')
+      invalid('CONFLICTING_SECURITY', 'security', `smtps: always uses TLS; security=${param} contradicts it`);
     return { security: 'tls' };
   }
   return param === null ? {} : { security: param as SmtpSecurity };

@@ -27,11 +27,26 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       await world.team(accountId, `${accountId}-crew`, [alice.id]);
       const hotline = await world.hotline(accountId, `${accountId}-hl`, { supervisorIds: [alice.id] });
       await world.repos.schedule.applyChange(accountId, hotline.id, 0, {
-        added: [slot(`${accountId}-slot`, hotline.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice.id)])], updated: [], removedIds: [],
+        added: [slot(`${accountId}-slot`, hotline.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice.id)])],
+        updated: [],
+        removedIds: [],
       });
       await world.dataSource.query(
         'INSERT INTO calls (id, account_id, hotline_id, hotline_number, carrier, carrier_call_id, caller, outcome, answered_by, started_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [`${accountId}-call`, accountId, hotline.id, hotline.number.e164, 'vonage', `${accountId}-leg`, null, 'in-progress', null, 0, 1, '{}'],
+        [
+          `${accountId}-call`,
+          accountId,
+          hotline.id,
+          hotline.number.e164,
+          'vonage',
+          `${accountId}-leg`,
+          null,
+          'in-progress',
+          null,
+          0,
+          1,
+          '{}',
+        ],
       );
       return accountId;
     }
@@ -39,7 +54,9 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     const rowsOf = async (accountId: string) => {
       const counts: Record<string, number> = {};
       for (const table of accountTablesChildrenFirst(world.dataSource)) {
-        const [row] = await world.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [accountId]);
+        const [row] = await world.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [
+          accountId,
+        ]);
         if (Number(row.n) > 0) counts[table] = Number(row.n);
       }
       const [account] = await world.dataSource.query('SELECT COUNT(*) AS n FROM accounts WHERE id = ?', [accountId]);

@@ -4,8 +4,17 @@
  * and deletes their calls.
  */
 import {
-  CallFact, CallPlan, DialStep, EscalationEvent, ValidationError, VersionConflictError, onEscalationEvent, parseInstant, startCallTimeline,
-  startEscalation, updateCallTimeline,
+  CallFact,
+  CallPlan,
+  DialStep,
+  EscalationEvent,
+  ValidationError,
+  VersionConflictError,
+  onEscalationEvent,
+  parseInstant,
+  startCallTimeline,
+  startEscalation,
+  updateCallTimeline,
 } from '@dutyline/domain';
 import { uniqueName } from '@dutyline/test-support';
 import { BACKENDS_UNDER_TEST } from './contract/backends';
@@ -17,21 +26,40 @@ const T0 = parseInstant('2027-03-28T00:30:00Z');
 const at = (seconds: number) => T0 + seconds * 1000;
 
 const dial = (number: string, personId: string, personName: string, level: number | null): DialStep => ({
-  kind: 'dial', number, label: 'mobile', ringTimeoutSeconds: 20, personId, personName, via: level === null ? 'supervisor' : 'on-call', level, teamId: null,
+  kind: 'dial',
+  number,
+  label: 'mobile',
+  ringTimeoutSeconds: 20,
+  personId,
+  personName,
+  via: level === null ? 'supervisor' : 'on-call',
+  level,
+  teamId: null,
 });
 
 function planFor(accountId: string, hotlineId: string): CallPlan {
   return {
     hotline: { id: hotlineId, accountId, name: 'Chaufferie — Zoé', number: '+33140000000', language: 'fr-FR' },
-    at: T0, slotId: 'slot-1', overrideIds: [], greeting: { kind: 'text', text: 'Bonjour, ne quittez pas', language: 'fr-FR' },
-    requireAnswerConfirmation: true, callerIdMode: 'hotline',
-    steps: [dial('+33611111111', 'alice', 'Alice', 0), dial('+33622222222', 'bob', 'Bob', 1), dial('+33644444444', 'dan', 'Dan', null), { kind: 'voicemail', greeting: null }],
+    at: T0,
+    slotId: 'slot-1',
+    overrideIds: [],
+    greeting: { kind: 'text', text: 'Bonjour, ne quittez pas', language: 'fr-FR' },
+    requireAnswerConfirmation: true,
+    callerIdMode: 'hotline',
+    steps: [
+      dial('+33611111111', 'alice', 'Alice', 0),
+      dial('+33622222222', 'bob', 'Bob', 1),
+      dial('+33644444444', 'dan', 'Dan', null),
+      { kind: 'voicemail', greeting: null },
+    ],
   };
 }
 
 /** A call as the inbound service stores it, moved by `events` (each with its fact), plus a field the store knows nothing of. */
 function aCall(
-  id: string, accountId: string | null, options: { hotlineId?: string; startedAt?: number; events?: [EscalationEvent, CallFact][] } = {},
+  id: string,
+  accountId: string | null,
+  options: { hotlineId?: string; startedAt?: number; events?: [EscalationEvent, CallFact][] } = {},
 ): CallDocument & { lastReply: unknown } {
   const startedAt = options.startedAt ?? T0;
   let { state } = startEscalation(planFor(accountId ?? 'unknown', options.hotlineId ?? 'hl-1'), id);
@@ -42,15 +70,31 @@ function aCall(
     state = next;
   }
   return {
-    id, version: 0, accountId, hotlineId: accountId === null ? null : options.hotlineId ?? 'hl-1', hotlineNumber: '+33140000000',
-    carrier: 'vonage', carrierCallId: `leg-${id}`, caller: '+33698765432', planSource: 'schedule', state, timeline, comments: [],
+    id,
+    version: 0,
+    accountId,
+    hotlineId: accountId === null ? null : (options.hotlineId ?? 'hl-1'),
+    hotlineNumber: '+33140000000',
+    carrier: 'vonage',
+    carrierCallId: `leg-${id}`,
+    caller: '+33698765432',
+    planSource: 'schedule',
+    state,
+    timeline,
+    comments: [],
     lastReply: { key: 'answer', instruction: { kind: 'dial', to: '+33611111111' } },
   };
 }
 
 const answeredByBob = (startedAt: number): [EscalationEvent, CallFact][] => [
-  [{ type: 'leg-outcome', step: 0, outcome: 'busy' }, { kind: 'leg-ended', step: 0, at: startedAt + 3000, sipCode: 486 }],
-  [{ type: 'leg-outcome', step: 1, outcome: 'confirmed' }, { kind: 'confirmation', step: 1, at: startedAt + 12_000 }],
+  [
+    { type: 'leg-outcome', step: 0, outcome: 'busy' },
+    { kind: 'leg-ended', step: 0, at: startedAt + 3000, sipCode: 486 },
+  ],
+  [
+    { type: 'leg-outcome', step: 1, outcome: 'confirmed' },
+    { kind: 'confirmation', step: 1, at: startedAt + 12_000 },
+  ],
 ];
 
 for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
@@ -78,7 +122,8 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     });
     afterEach(async () => {
       for (const id of ids.splice(0)) await world.dataSource.query('DELETE FROM calls WHERE id = ?', [id]);
-      for (const accountId of accounts.splice(0)) await world.dataSource.query('DELETE FROM calls WHERE account_id = ?', [accountId]);
+      for (const accountId of accounts.splice(0))
+        await world.dataSource.query('DELETE FROM calls WHERE account_id = ?', [accountId]);
       await world.cleanUp();
     });
     afterAll(async () => {
@@ -123,7 +168,9 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       const results = await Promise.all([...calls, retried].map((call) => store.create(call)));
       expect(results.slice(0, 25)).toEqual(calls.map((call) => ({ created: true, call: { ...call, version: 1 } })));
       expect(results[25]).toEqual({ created: false, call: { ...calls[3], version: 1 } });
-      expect((await store.listCalls(accountId, {}, { first: 50 })).items.map((c) => c.id).sort()).toEqual(calls.map((c) => c.id).sort());
+      expect((await store.listCalls(accountId, {}, { first: 50 })).items.map((c) => c.id).sort()).toEqual(
+        calls.map((c) => c.id).sort(),
+      );
       expect(await store.load(retried.id)).toBeUndefined();
     });
 
@@ -133,13 +180,15 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       const moved = { ...aCall(call.id, accountId, { events: answeredByBob(T0) }), version: 1 };
       expect(await store.save(moved)).toBe(2);
       await expect(store.save(moved)).rejects.toBeInstanceOf(VersionConflictError);
-      await expect(store.save({ ...aCall(callId(), accountId), version: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(store.save({ ...aCall(callId(), accountId), version: 1 })).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
       const read = await store.load(call.id);
       expect(read).toEqual({ ...moved, version: 2 });
       expect(read?.state.answeredBy?.personName).toBe('Bob');
     });
 
-    it('lists an account\'s calls newest first, a page at a time, by hotline, outcome, answerer and period', async () => {
+    it("lists an account's calls newest first, a page at a time, by hotline, outcome, answerer and period", async () => {
       const [accountId, other] = [await newAccount(), await newAccount()];
       const made = [
         aCall(callId(), accountId, { startedAt: at(0) }),
@@ -149,7 +198,8 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         aCall(callId(), other, { startedAt: at(30) }),
       ];
       for (const call of made) await store.create(call);
-      const ids = async (filter = {}, first = 50): Promise<number[]> => (await store.listCalls(accountId, filter, { first })).items.map((c) => made.findIndex((m) => m.id === c.id));
+      const ids = async (filter = {}, first = 50): Promise<number[]> =>
+        (await store.listCalls(accountId, filter, { first })).items.map((c) => made.findIndex((m) => m.id === c.id));
       const [, answered, onHl2, sameInstant] = made;
       const newest = [onHl2, sameInstant].sort((a, b) => (a.id < b.id ? 1 : -1)).map((c) => made.indexOf(c));
 
@@ -174,7 +224,10 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(await store.call(accountId, call.id)).toEqual({ ...call, version: 1 });
       expect(await store.call(other, call.id)).toBeUndefined();
       expect((await store.listCalls(other)).items).toEqual([]);
-      for (const [request, code, field] of [[{ first: 0 }, 'INVALID_PAGE_SIZE', 'first'], [{ after: 'garbage!' }, 'INVALID_CURSOR', 'after']] as const) {
+      for (const [request, code, field] of [
+        [{ first: 0 }, 'INVALID_PAGE_SIZE', 'first'],
+        [{ after: 'garbage!' }, 'INVALID_CURSOR', 'after'],
+      ] as const) {
         const error = await store.listCalls(accountId, {}, request).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ValidationError);
         expect(error).toMatchObject({ code, field });

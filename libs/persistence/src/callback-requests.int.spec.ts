@@ -4,7 +4,14 @@
  * accounts of its own and deletes their rows.
  */
 import {
-  CallbackPolicyInput, HOUR_MS, MINUTE_MS, VersionConflictError, ValidationError, claimCallback, openCallbackRequest, parseInstant,
+  CallbackPolicyInput,
+  HOUR_MS,
+  MINUTE_MS,
+  VersionConflictError,
+  ValidationError,
+  claimCallback,
+  openCallbackRequest,
+  parseInstant,
   recordCallbackAttempt,
 } from '@dutyline/domain';
 import { uniqueName } from '@dutyline/test-support';
@@ -19,11 +26,25 @@ const EXPIRES = parseInstant('2027-03-28T22:00:00Z');
 
 type Doc = CallbackRequestDocument & { viaHotlineId: string };
 
-function aRequest(accountId: string, options: { id?: string; number?: string; at?: number; service?: { kind: 'hotline' | 'team'; id: string }; policy?: CallbackPolicyInput } = {}): Doc {
+function aRequest(
+  accountId: string,
+  options: {
+    id?: string;
+    number?: string;
+    at?: number;
+    service?: { kind: 'hotline' | 'team'; id: string };
+    policy?: CallbackPolicyInput;
+  } = {},
+): Doc {
   const service = options.service ?? { kind: 'hotline', id: 'hl-1' };
   const request = openCallbackRequest({
-    id: options.id ?? uniqueName('cb'), serviceId: service.id, serviceZone: 'Europe/Paris', number: options.number ?? '+33698765432', source: 'keyed',
-    createdAt: options.at ?? T0, policy: { maxProcessingDays: 1, maxAttempts: 2, minHoursBetweenAttempts: 1, ...options.policy },
+    id: options.id ?? uniqueName('cb'),
+    serviceId: service.id,
+    serviceZone: 'Europe/Paris',
+    number: options.number ?? '+33698765432',
+    source: 'keyed',
+    createdAt: options.at ?? T0,
+    policy: { maxProcessingDays: 1, maxAttempts: 2, minHoursBetweenAttempts: 1, ...options.policy },
   });
   return { accountId, service, request, call: null, version: 0, viaHotlineId: 'hl-1' };
 }
@@ -79,7 +100,11 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(saved.version).toBe(2);
       await expect(store.save({ ...created, request: claimed.value })).rejects.toBeInstanceOf(VersionConflictError);
       await expect(store.save({ ...aRequest(accountId), version: 1 })).rejects.toBeInstanceOf(VersionConflictError);
-      expect((await store.load(accountId, doc.request.id))?.request.claim).toEqual({ agentId: 'agent-a', at: T0 + MINUTE_MS, until: T0 + 16 * MINUTE_MS });
+      expect((await store.load(accountId, doc.request.id))?.request.claim).toEqual({
+        agentId: 'agent-a',
+        at: T0 + MINUTE_MS,
+        until: T0 + 16 * MINUTE_MS,
+      });
     });
 
     it('lets exactly one of two writers of the same version win', async () => {
@@ -94,17 +119,21 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(lost.reason).toBeInstanceOf(VersionConflictError);
-      const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Doc>).value.request.claim?.agentId;
+      const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Doc>).value.request.claim
+        ?.agentId;
       expect((await store.load(accountId, created.request.id))?.request.claim?.agentId).toBe(winner);
     });
 
     it('lists by status at an instant: open until the expiry, expired from it; closed ones by their status', async () => {
       const accountId = await newAccount();
       const open = await store.create(aRequest(accountId));
-      const done = await store.create(attempt(aRequest(accountId, { number: '+33698765433' }), T0 + MINUTE_MS, 'answered'));
+      const done = await store.create(
+        attempt(aRequest(accountId, { number: '+33698765433' }), T0 + MINUTE_MS, 'answered'),
+      );
       const maxed = aRequest(accountId, { number: '+33698765434', policy: { maxAttempts: 1 } });
       await store.create(attempt(maxed, T0 + MINUTE_MS, 'busy'));
-      const at = async (instant: number, status: 'open' | 'expired' | 'done' | 'max-attempts-reached') => ids(await store.list(accountId, { status, at: instant }));
+      const at = async (instant: number, status: 'open' | 'expired' | 'done' | 'max-attempts-reached') =>
+        ids(await store.list(accountId, { status, at: instant }));
       expect(await at(EXPIRES - 1, 'open')).toEqual([open.request.id]);
       expect(await at(EXPIRES - 1, 'expired')).toEqual([]);
       expect(await at(EXPIRES, 'open')).toEqual([]);
@@ -135,7 +164,11 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       expect(ids(first)).toEqual([made[2], made[1]]);
       expect(ids(await store.list(accountId, { at: T0 }, { first: 2, after: first.nextCursor }))).toEqual([made[0]]);
       expect(ids(await store.list(accountId, { at: T0, service: team }))).toEqual([made[1]]);
-      expect(ids(await store.list(accountId, { at: T0, services: [team, { kind: 'hotline', id: 'hl-1' }] }))).toEqual([made[2], made[1], made[0]]);
+      expect(ids(await store.list(accountId, { at: T0, services: [team, { kind: 'hotline', id: 'hl-1' }] }))).toEqual([
+        made[2],
+        made[1],
+        made[0],
+      ]);
       expect(ids(await store.list(accountId, { at: T0, services: [] }))).toEqual([]);
       const error = await store.list(accountId, { at: T0 }, { after: 'nope!' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
@@ -147,7 +180,9 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       const open = await store.create(aRequest(accountId, { policy: { mode: 'automatic' } }));
       await store.create(attempt(aRequest(accountId, { at: T0 - HOUR_MS }), T0 - 30 * MINUTE_MS, 'answered'));
       const manual = await store.create(aRequest(accountId, { number: '+33698765433' }));
-      expect((await store.unclosed(accountId, { kind: 'hotline', id: 'hl-1' }, '+33698765432')).map((d) => d.request.id)).toEqual([open.request.id]);
+      expect(
+        (await store.unclosed(accountId, { kind: 'hotline', id: 'hl-1' }, '+33698765432')).map((d) => d.request.id),
+      ).toEqual([open.request.id]);
 
       const callId = uniqueName('call');
       await store.save({ ...open, call: { id: callId } });
@@ -176,9 +211,14 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
           order.push('first ends');
         });
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const same = (backend.name === 'MariaDB' ? otherProcess : store).oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
-          order.push('same caller');
-        });
+        const same = (backend.name === 'MariaDB' ? otherProcess : store).oneIntakeAtATime(
+          accountId,
+          hotline,
+          '+33698765432',
+          async () => {
+            order.push('same caller');
+          },
+        );
         const other = store.oneIntakeAtATime(accountId, hotline, '+33611111111', async () => {
           order.push('other caller');
         });
@@ -188,10 +228,14 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         gate.open();
         await Promise.all([first, same]);
         expect(order).toEqual(['first starts', 'other caller', 'first ends', 'same caller']);
-        await expect(store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
-          throw new Error('the work failed');
-        })).rejects.toThrow('the work failed');
-        expect(await store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => 'still taken in turn')).toBe('still taken in turn');
+        await expect(
+          store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+            throw new Error('the work failed');
+          }),
+        ).rejects.toThrow('the work failed');
+        expect(
+          await store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => 'still taken in turn'),
+        ).toBe('still taken in turn');
       } finally {
         await otherDataSource.destroy();
       }
@@ -201,11 +245,39 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       const accountId = await newAccount();
       const service = { kind: 'hotline' as const, id: 'hl-1' };
       expect(await intake.intakeSettings(accountId, service)).toBeUndefined();
-      await intake.saveIntakeSettings({ accountId, service, offer: { at: 'greeting' }, allowedCountries: ['FR', 'BE'], updatedAt: T0 });
-      await intake.saveIntakeSettings({ accountId, service: { kind: 'team', id: 'hl-1' }, offer: null, allowedCountries: null, updatedAt: T0 });
-      expect(await intake.intakeSettings(accountId, service)).toEqual({ accountId, service, offer: { at: 'greeting' }, allowedCountries: ['FR', 'BE'], updatedAt: T0 });
-      await intake.saveIntakeSettings({ accountId, service, offer: { at: 'before-voicemail' }, allowedCountries: null, updatedAt: T0 + 1 });
-      expect(await intake.intakeSettings(accountId, service)).toMatchObject({ offer: { at: 'before-voicemail' }, allowedCountries: null, updatedAt: T0 + 1 });
+      await intake.saveIntakeSettings({
+        accountId,
+        service,
+        offer: { at: 'greeting' },
+        allowedCountries: ['FR', 'BE'],
+        updatedAt: T0,
+      });
+      await intake.saveIntakeSettings({
+        accountId,
+        service: { kind: 'team', id: 'hl-1' },
+        offer: null,
+        allowedCountries: null,
+        updatedAt: T0,
+      });
+      expect(await intake.intakeSettings(accountId, service)).toEqual({
+        accountId,
+        service,
+        offer: { at: 'greeting' },
+        allowedCountries: ['FR', 'BE'],
+        updatedAt: T0,
+      });
+      await intake.saveIntakeSettings({
+        accountId,
+        service,
+        offer: { at: 'before-voicemail' },
+        allowedCountries: null,
+        updatedAt: T0 + 1,
+      });
+      expect(await intake.intakeSettings(accountId, service)).toMatchObject({
+        offer: { at: 'before-voicemail' },
+        allowedCountries: null,
+        updatedAt: T0 + 1,
+      });
       expect(await intake.intakeSettings(accountId, { kind: 'team', id: 'hl-1' })).toMatchObject({ offer: null });
     });
   });

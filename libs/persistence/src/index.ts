@@ -1,4 +1,10 @@
-export { DEFAULT_SQLITE_PATH, MIGRATIONS_TABLE, createDataSource, isMariaDbUrl, runMigrations } from './database/create-data-source';
+export {
+  DEFAULT_SQLITE_PATH,
+  MIGRATIONS_TABLE,
+  createDataSource,
+  isMariaDbUrl,
+  runMigrations,
+} from './database/create-data-source';
 export type { DatabaseConfig } from './database/create-data-source';
 export { MIGRATIONS } from './migrations';
 export { poolUsage, type PoolUsage } from './database/pool-usage';

@@ -46,26 +46,44 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
 
     describe('delivery ledger', () => {
       const delivery = (accountId: string, id: string, createdAt = T0) => ({
-        id: `${accountId}-${id}`, kind: 'voicemail' as const, accountId, hotlineId: 'hl', callId: id, createdAt,
+        id: `${accountId}-${id}`,
+        kind: 'voicemail' as const,
+        accountId,
+        hotlineId: 'hl',
+        callId: id,
+        createdAt,
         record: { caller: '+33698765432', legs: ['Zoé Lefèvre — mobile'] },
       });
 
       it('adds a delivery once, merges its steps and closes it', async () => {
         const accountId = await newAccount();
         const d = delivery(accountId, 'call-1');
-        expect([await ledger.addDelivery(d), await ledger.addDelivery({ ...d, record: { caller: 'other', legs: [] } })]).toEqual([true, false]);
+        expect([
+          await ledger.addDelivery(d),
+          await ledger.addDelivery({ ...d, record: { caller: 'other', legs: [] } }),
+        ]).toEqual([true, false]);
         await ledger.recordStep(d.id, 'email', '<m1@x>', T0 + 1);
         await ledger.recordStep(d.id, 'sms:+33612345678', 'sms-1', T0 + 2);
         await ledger.noteAttemptFailed(d.id, `Error: ${'x'.repeat(2000)}`, T0 + 3);
         const pending = await ledger.delivery(d.id);
         expect(pending).toMatchObject({
-          ...d, status: 'pending', steps: { email: '<m1@x>', 'sms:+33612345678': 'sms-1' }, updatedAt: T0 + 3,
+          ...d,
+          status: 'pending',
+          steps: { email: '<m1@x>', 'sms:+33612345678': 'sms-1' },
+          updatedAt: T0 + 3,
         });
         expect(pending?.lastError).toHaveLength(1000);
         await ledger.finishDelivery(d.id, 'delivered', T0 + 4);
-        expect(await ledger.delivery(d.id)).toMatchObject({ status: 'delivered', lastError: pending?.lastError, updatedAt: T0 + 4 });
+        expect(await ledger.delivery(d.id)).toMatchObject({
+          status: 'delivered',
+          lastError: pending?.lastError,
+          updatedAt: T0 + 4,
+        });
         await ledger.finishDelivery(d.id, 'failed', T0 + 5, 'PermanentDeliveryError: 550');
-        expect(await ledger.delivery(d.id)).toMatchObject({ status: 'failed', lastError: 'PermanentDeliveryError: 550' });
+        expect(await ledger.delivery(d.id)).toMatchObject({
+          status: 'failed',
+          lastError: 'PermanentDeliveryError: 550',
+        });
         expect(await ledger.delivery(`${accountId}-nothing`)).toBeUndefined();
       });
 
@@ -74,7 +92,13 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         // other suites leave in the shared database, so only they fall before `createdBefore`.
         const P0 = parseInstant('1971-03-28T01:17:00Z');
         const accountId = await newAccount();
-        for (const [id, at] of [['c', P0], ['a', P0], ['b', P0 - 1000], ['d', P0 + 1000], ['e', P0 - 500]] as const) {
+        for (const [id, at] of [
+          ['c', P0],
+          ['a', P0],
+          ['b', P0 - 1000],
+          ['d', P0 + 1000],
+          ['e', P0 - 500],
+        ] as const) {
           await ledger.addDelivery(delivery(accountId, id, at));
         }
         await ledger.finishDelivery(`${accountId}-e`, 'delivered', P0);
@@ -95,22 +119,37 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         const hl = { accountId, hotlineId: 'hl' };
         expect(await documents.document(hl, 'gap-alerts')).toBeUndefined();
         expect(await documents.saveDocument(hl, 'gap-alerts', 0, { announced: ['é'] }, { at: T0, pending: 2 })).toBe(1);
-        await expect(documents.saveDocument(hl, 'gap-alerts', 0, {}, { at: T0 })).rejects.toBeInstanceOf(VersionConflictError);
-        expect(await documents.saveDocument(hl, 'gap-alerts', 1, { announced: [] }, { at: T0 + 1, pending: 1 })).toBe(2);
-        await expect(documents.saveDocument(hl, 'gap-alerts', 1, {}, { at: T0 })).rejects.toBeInstanceOf(VersionConflictError);
-        expect(await documents.document(hl, 'gap-alerts')).toEqual({ version: 2, body: { announced: [] }, updatedAt: T0 + 1 });
+        await expect(documents.saveDocument(hl, 'gap-alerts', 0, {}, { at: T0 })).rejects.toBeInstanceOf(
+          VersionConflictError,
+        );
+        expect(await documents.saveDocument(hl, 'gap-alerts', 1, { announced: [] }, { at: T0 + 1, pending: 1 })).toBe(
+          2,
+        );
+        await expect(documents.saveDocument(hl, 'gap-alerts', 1, {}, { at: T0 })).rejects.toBeInstanceOf(
+          VersionConflictError,
+        );
+        expect(await documents.document(hl, 'gap-alerts')).toEqual({
+          version: 2,
+          body: { announced: [] },
+          updatedAt: T0 + 1,
+        });
         await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'gap-alerts', 0, {}, { at: T0 });
         await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'settings', 0, {}, { at: T0, pending: 5 });
 
         expect((await documents.pendingDocuments('gap-alerts')).filter((h) => h.accountId === accountId)).toEqual([hl]);
-        expect((await documents.allHotlines()).filter((h) => h.accountId === accountId)).toEqual([hl, { accountId, hotlineId: 'hl-2' }]);
+        expect((await documents.allHotlines()).filter((h) => h.accountId === accountId)).toEqual([
+          hl,
+          { accountId, hotlineId: 'hl-2' },
+        ]);
         await world.repos.hotlines.delete(accountId, 'hl');
         expect(await documents.document(hl, 'gap-alerts')).toBeUndefined();
       });
 
       it('refuses a document for a hotline the account does not have', async () => {
         const accountId = await newAccount();
-        const error = await documents.saveDocument({ accountId, hotlineId: 'nope' }, 'gap-alerts', 0, {}, { at: T0 }).catch((e: unknown) => e);
+        const error = await documents
+          .saveDocument({ accountId, hotlineId: 'nope' }, 'gap-alerts', 0, {}, { at: T0 })
+          .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ValidationError);
         expect(error).toMatchObject({ code: 'UNKNOWN_HOTLINE', field: 'hotlineId' });
       });
@@ -120,15 +159,30 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       it('opens the recording until the link expires, and stores only the hash of its token', async () => {
         const accountId = await newAccount();
         const recording = 'https://api.nexmo.com/v1/files/aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
-        const { url } = await links.issueVoicemailLink({ accountId, callId: 'call-1', recording, expiresAt: T0 + 3_600_000 });
+        const { url } = await links.issueVoicemailLink({
+          accountId,
+          callId: 'call-1',
+          recording,
+          expiresAt: T0 + 3_600_000,
+        });
         const match = /^https:\/\/hotline\.example\.org\/voicemail\/([A-Za-z0-9_-]{43})$/.exec(url);
         expect(match).not.toBeNull();
         const token = match![1];
-        expect(await links.resolveVoicemailLink(token, T0)).toEqual({ accountId, callId: 'call-1', recording, expiresAt: T0 + 3_600_000 });
+        expect(await links.resolveVoicemailLink(token, T0)).toEqual({
+          accountId,
+          callId: 'call-1',
+          recording,
+          expiresAt: T0 + 3_600_000,
+        });
         expect(await links.resolveVoicemailLink(token, T0 + 3_600_000)).toBeUndefined();
-        expect(await links.resolveVoicemailLink(`${token.slice(0, 42)}${token[42] === 'A' ? 'B' : 'A'}`, T0)).toBeUndefined();
+        expect(
+          await links.resolveVoicemailLink(`${token.slice(0, 42)}${token[42] === 'A' ? 'B' : 'A'}`, T0),
+        ).toBeUndefined();
         expect(await links.resolveVoicemailLink('../../etc/passwd', T0)).toBeUndefined();
-        const rows: { token_hash: string }[] = await world.dataSource.query('SELECT token_hash FROM voicemail_links WHERE account_id = ?', [accountId]);
+        const rows: { token_hash: string }[] = await world.dataSource.query(
+          'SELECT token_hash FROM voicemail_links WHERE account_id = ?',
+          [accountId],
+        );
         expect(rows.map((r) => r.token_hash)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
         expect(JSON.stringify(rows)).not.toContain(token);
       });
@@ -139,7 +193,9 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         const [a, b] = [await links.issueVoicemailLink(request), await links.issueVoicemailLink(request)];
         expect(a.url).not.toBe(b.url);
         expect(await links.purgeExpired(T0)).toBeGreaterThanOrEqual(2);
-        expect(await world.dataSource.query('SELECT token_hash FROM voicemail_links WHERE account_id = ?', [accountId])).toEqual([]);
+        expect(
+          await world.dataSource.query('SELECT token_hash FROM voicemail_links WHERE account_id = ?', [accountId]),
+        ).toEqual([]);
       });
 
       it('refuses a public URL that is not http(s)', () => {

@@ -34,7 +34,11 @@ export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, 
     this.redis = openRedis(settings.connection, false);
     for (const name of this.settings.jobNames) {
       // Not waiting for "ready" lets an enqueue fail (after the client's few retries) while Redis is away.
-      const queue = new Queue(name, { connection: this.redis.client, prefix: this.settings.prefix, skipWaitingForReady: true });
+      const queue = new Queue(name, {
+        connection: this.redis.client,
+        prefix: this.settings.prefix,
+        skipWaitingForReady: true,
+      });
       queue.on('error', this.settings.onError);
       this.queues.set(name, queue);
     }
@@ -58,7 +62,13 @@ export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, 
     return Promise.all(
       this.settings.jobNames.map(async (name) => {
         const counts = await this.queue(name).getJobCounts('waiting', 'delayed', 'active', 'failed');
-        return { name, waiting: counts.waiting ?? 0, delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
+        return {
+          name,
+          waiting: counts.waiting ?? 0,
+          delayed: counts.delayed ?? 0,
+          active: counts.active ?? 0,
+          failed: counts.failed ?? 0,
+        };
       }),
     );
   }

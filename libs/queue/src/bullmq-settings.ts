@@ -1,5 +1,11 @@
 import { Clock, JobMap, invalid } from '@dutyline/domain';
-import { DEFAULT_BACKOFF_BASE_MS, DEFAULT_CONCURRENCY, DEFAULT_KEEP_FAILED, checkJobNames, integerIn } from './job-rules';
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_KEEP_FAILED,
+  checkJobNames,
+  integerIn,
+} from './job-rules';
 import { RedisConnection } from './redis-client';
 
 /** The settings producer and workers must agree on. */
@@ -41,7 +47,10 @@ export function resolveJobQueueSettings<Jobs extends JobMap>(settings: BullMqJob
 }
 
 export function resolveWorkerHostSettings(settings: BullMqWorkerHostSettings) {
-  return { ...resolveCommon(settings), concurrency: integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 1, 1_000, 'concurrency') };
+  return {
+    ...resolveCommon(settings),
+    concurrency: integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 1, 1_000, 'concurrency'),
+  };
 }
 
 function resolveCommon(settings: BullMqCommonSettings) {

@@ -65,7 +65,11 @@ export class BullMqWorkerHost<Jobs extends JobMap> implements JobProcessorHost<J
 
 /** Calls our handler; a `NonRetryableJobError` becomes BullMQ's `UnrecoverableError` (no retry). */
 async function runHandler(handler: JobHandler<unknown>, job: Job): Promise<void> {
-  const context = { jobId: fromBullMqJobId(job.id ?? ''), attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 };
+  const context = {
+    jobId: fromBullMqJobId(job.id ?? ''),
+    attempt: job.attemptsMade + 1,
+    maxAttempts: job.opts.attempts ?? 1,
+  };
   try {
     await handler(job.data, context);
   } catch (error) {

@@ -11,7 +11,11 @@ describe('InProcessJobQueue', () => {
   const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
   it('cancels the timers of delayed jobs and pending retries on close', async () => {
-    const queue = new InProcessJobQueue<TestJobs>({ clock: systemClock, jobNames: ['ping', 'other'], backoffBaseMs: 60_000 });
+    const queue = new InProcessJobQueue<TestJobs>({
+      clock: systemClock,
+      jobNames: ['ping', 'other'],
+      backoffBaseMs: 60_000,
+    });
     queue.register('ping', async () => {
       throw new Error('down');
     });
@@ -36,8 +40,24 @@ describe('InProcessJobQueue', () => {
       await eventually(async () => expect((await queue.failedJobs()).map((job) => job.jobId)[0]).toBe(`j${n}`));
     }
     expect(await queue.failedJobs()).toEqual([
-      { name: 'ping', jobId: 'j3', payload: { n: 3 }, reason: 'no', attemptsMade: 1, maxAttempts: 1, failedAt: clock.now() },
-      { name: 'ping', jobId: 'j2', payload: { n: 2 }, reason: 'no', attemptsMade: 1, maxAttempts: 1, failedAt: clock.now() },
+      {
+        name: 'ping',
+        jobId: 'j3',
+        payload: { n: 3 },
+        reason: 'no',
+        attemptsMade: 1,
+        maxAttempts: 1,
+        failedAt: clock.now(),
+      },
+      {
+        name: 'ping',
+        jobId: 'j2',
+        payload: { n: 2 },
+        reason: 'no',
+        attemptsMade: 1,
+        maxAttempts: 1,
+        failedAt: clock.now(),
+      },
     ]);
     await queue.close();
   });
@@ -71,9 +91,10 @@ describe('InProcessJobQueue', () => {
     ['zero concurrency', { jobNames: ['ping'], concurrency: 0 }, 'concurrency'],
     ['a fractional backoff', { jobNames: ['ping'], backoffBaseMs: 1.5 }, 'backoffBaseMs'],
   ])('refuses %s', (_case, settings, field) => {
-    expect(() => new InProcessJobQueue<Record<string, unknown>>({ clock: systemClock, ...(settings as { jobNames: string[] }) })).toThrow(
-      expect.objectContaining({ name: 'ValidationError', field }),
-    );
+    expect(
+      () =>
+        new InProcessJobQueue<Record<string, unknown>>({ clock: systemClock, ...(settings as { jobNames: string[] }) }),
+    ).toThrow(expect.objectContaining({ name: 'ValidationError', field }));
   });
 
   it('refuses a handler registered twice, for an unknown name, or after start', async () => {

@@ -67,7 +67,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * NOT durable: jobs live in memory and are gone when the process stops or `close()` is called. The
  * durable truth is the database; the reconcile pass on start enqueues again whatever is due.
  */
-export class InProcessJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, JobProcessorHost<Jobs>, JobQueueInspector {
+export class InProcessJobQueue<Jobs extends JobMap>
+  implements JobQueuePort<Jobs>, JobProcessorHost<Jobs>, JobQueueInspector
+{
   private readonly clock: Clock;
   private readonly names: readonly string[];
   private readonly concurrency: number;
@@ -101,7 +103,14 @@ export class InProcessJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs
     const plan = planJob(this.names, name, payload, options, this.clock.now());
     const byId = this.jobsOf(name);
     if (byId.has(plan.jobId)) return;
-    const job: StoredJob = { name, jobId: plan.jobId, payloadJson: plan.payloadJson, maxAttempts: plan.attempts, attemptsMade: 0, state: 'waiting' };
+    const job: StoredJob = {
+      name,
+      jobId: plan.jobId,
+      payloadJson: plan.payloadJson,
+      maxAttempts: plan.attempts,
+      attemptsMade: 0,
+      state: 'waiting',
+    };
     byId.set(job.jobId, job);
     if (plan.delayMs > 0) this.delay(job, plan.delayMs);
     else this.makeReady(job);
@@ -189,7 +198,13 @@ export class InProcessJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs
   private pump(name: string): void {
     const handler = this.handlers.get(name);
     const queue = this.ready.get(name) ?? [];
-    while (this.started && !this.closed && handler && queue.length > 0 && (this.activeCount.get(name) ?? 0) < this.concurrency) {
+    while (
+      this.started &&
+      !this.closed &&
+      handler &&
+      queue.length > 0 &&
+      (this.activeCount.get(name) ?? 0) < this.concurrency
+    ) {
       const job = queue.shift() as StoredJob;
       const run = this.run(job, handler).finally(() => this.running.delete(run));
       this.running.add(run);
@@ -235,9 +250,11 @@ export class InProcessJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs
 
   private dropOldFailures(name: string): void {
     const failed = this.failedOf(name);
-    for (const job of failed.slice(0, Math.max(0, failed.length - this.keepFailed))) this.jobsOf(name).delete(job.jobId);
+    for (const job of failed.slice(0, Math.max(0, failed.length - this.keepFailed)))
+      this.jobsOf(name).delete(job.jobId);
   }
 }
 
 /** The oldest failure first. */
-const byFailure = (a: StoredJob, b: StoredJob) => (a.failedAt ?? 0) - (b.failedAt ?? 0) || (a.failureNumber ?? 0) - (b.failureNumber ?? 0);
+const byFailure = (a: StoredJob, b: StoredJob) =>
+  (a.failedAt ?? 0) - (b.failedAt ?? 0) || (a.failureNumber ?? 0) - (b.failureNumber ?? 0);

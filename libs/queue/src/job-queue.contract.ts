@@ -1,4 +1,13 @@
-import { Clock, JobContext, JobProcessorHost, JobQueueInspector, JobQueuePort, NonRetryableJobError, ValidationError, parseInstant } from '@dutyline/domain';
+import {
+  Clock,
+  JobContext,
+  JobProcessorHost,
+  JobQueueInspector,
+  JobQueuePort,
+  NonRetryableJobError,
+  ValidationError,
+  parseInstant,
+} from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
 
 // What every job queue must do, run against each implementation by its own spec file. Delays are
@@ -58,7 +67,11 @@ interface Run {
   readonly at: number;
 }
 
-export function jobQueueContract(label: string, describeBlock: (name: string, body: () => void) => void, factory: QueueFactory): void {
+export function jobQueueContract(
+  label: string,
+  describeBlock: (name: string, body: () => void) => void,
+  factory: QueueFactory,
+): void {
   describeBlock(`${label} (job queue contract)`, () => {
     const opened: QueueUnderTest[] = [];
     const open = (settings: Partial<QueueSettingsForTest> = {}) => {
@@ -116,7 +129,11 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
       const enqueuedAt = Date.now();
       // In the clock's future (the machine's past) and in the clock's past (the machine's future).
       await subject.queue.enqueue('ping', { n: 1 }, { jobId: 'clock-future', runAt: clock.now() + 300 });
-      await subject.queue.enqueue('ping', { n: 2 }, { jobId: 'clock-past', runAt: parseInstant('2019-12-31T23:59:00Z') });
+      await subject.queue.enqueue(
+        'ping',
+        { n: 2 },
+        { jobId: 'clock-past', runAt: parseInstant('2019-12-31T23:59:00Z') },
+      );
       await eventually(() => expect(runs.map((run) => run.payload.n)).toEqual([2, 1]));
       expect(runs[1].at - enqueuedAt).toBeGreaterThanOrEqual(300 - TIMER_SLACK_MS);
     });
@@ -159,7 +176,15 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
       expect(runs.map((run) => run.context.attempt)).toEqual([1, 2, 3]);
       expect(runs[1].at - runs[0].at).toBeGreaterThanOrEqual(60 - TIMER_SLACK_MS);
       expect(runs[2].at - runs[1].at).toBeGreaterThanOrEqual(120 - TIMER_SLACK_MS);
-      await eventually(async () => expect((await subject.queue.depths())[0]).toEqual({ name: 'ping', waiting: 0, delayed: 0, active: 0, failed: 0 }));
+      await eventually(async () =>
+        expect((await subject.queue.depths())[0]).toEqual({
+          name: 'ping',
+          waiting: 0,
+          delayed: 0,
+          active: 0,
+          failed: 0,
+        }),
+      );
       expect(await subject.queue.failedJobs()).toEqual([]);
     });
 
@@ -174,7 +199,14 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
         expect(list).toHaveLength(1);
         return list;
       });
-      expect(failed).toMatchObject({ name: 'ping', jobId: 'doomed:1', payload: { n: 1 }, reason: 'still down 3', attemptsMade: 3, maxAttempts: 3 });
+      expect(failed).toMatchObject({
+        name: 'ping',
+        jobId: 'doomed:1',
+        payload: { n: 1 },
+        reason: 'still down 3',
+        attemptsMade: 3,
+        maxAttempts: 3,
+      });
       expect(runs).toHaveLength(3);
     });
 
@@ -189,7 +221,12 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
         expect(list).toHaveLength(1);
         return list;
       });
-      expect(failed).toMatchObject({ jobId: 'bad-address', reason: 'invalid address: nobody@', attemptsMade: 1, maxAttempts: 5 });
+      expect(failed).toMatchObject({
+        jobId: 'bad-address',
+        reason: 'invalid address: nobody@',
+        attemptsMade: 1,
+        maxAttempts: 5,
+      });
       expect(failed.failedAt).toBeGreaterThanOrEqual(runs[0].at - 1_000);
       await sleep(100);
       expect(runs).toHaveLength(1);
@@ -232,12 +269,17 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
       expect(await subject.queue.retryFailed('ping', 'job-2')).toEqual({ ok: true, value: undefined });
       await eventually(() => expect(runs.map((run) => run.payload.n)).toEqual([1, 2, 3, 2]));
       expect(runs[3].context).toEqual({ jobId: 'job-2', attempt: 1, maxAttempts: 2 });
-      await eventually(async () => expect((await subject.queue.failedJobs()).map((job) => job.jobId)).toEqual(['job-3', 'job-1']));
+      await eventually(async () =>
+        expect((await subject.queue.failedJobs()).map((job) => job.jobId)).toEqual(['job-3', 'job-1']),
+      );
       expect(await subject.queue.retryFailed('ping', 'job-2')).toEqual({
         ok: false,
         error: { code: 'FAILED_JOB_NOT_FOUND', name: 'ping', jobId: 'job-2' },
       });
-      expect(await subject.queue.retryFailed('nope', 'job-1')).toMatchObject({ ok: false, error: { code: 'FAILED_JOB_NOT_FOUND' } });
+      expect(await subject.queue.retryFailed('nope', 'job-1')).toMatchObject({
+        ok: false,
+        error: { code: 'FAILED_JOB_NOT_FOUND' },
+      });
     });
 
     it('collapses an enqueue onto a failed job with the same id until it is retried', async () => {
@@ -284,7 +326,9 @@ export function jobQueueContract(label: string, describeBlock: (name: string, bo
 
     it('refuses a payload that is not JSON', async () => {
       const subject = open();
-      await expect(subject.queue.enqueue('ping', { n: 1n } as unknown as { n: number }, { jobId: 'a' })).rejects.toMatchObject({
+      await expect(
+        subject.queue.enqueue('ping', { n: 1n } as unknown as { n: number }, { jobId: 'a' }),
+      ).rejects.toMatchObject({
         code: 'INVALID_PAYLOAD',
         field: 'payload',
       });

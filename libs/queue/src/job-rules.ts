@@ -15,7 +15,11 @@ const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export function checkJobName(name: unknown, field: string): string {
   if (typeof name !== 'string' || !JOB_NAME.test(name)) {
-    invalid('INVALID_JOB_NAME', field, 'a job name is 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit');
+    invalid(
+      'INVALID_JOB_NAME',
+      field,
+      'a job name is 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   }
   return name;
 }
@@ -41,8 +45,15 @@ export interface PlannedJob {
 }
 
 /** Checks one `enqueue` call against the names the queue serves. */
-export function planJob(knownNames: readonly string[], name: string, payload: unknown, options: JobOptions, now: Instant): PlannedJob {
-  if (!knownNames.includes(name)) invalid('UNKNOWN_JOB_NAME', 'name', `this queue serves ${knownNames.join(', ')}, not "${name}"`);
+export function planJob(
+  knownNames: readonly string[],
+  name: string,
+  payload: unknown,
+  options: JobOptions,
+  now: Instant,
+): PlannedJob {
+  if (!knownNames.includes(name))
+    invalid('UNKNOWN_JOB_NAME', 'name', `this queue serves ${knownNames.join(', ')}, not "${name}"`);
   const { jobId, runAt, attempts = DEFAULT_ATTEMPTS } = options ?? ({} as JobOptions);
   if (typeof jobId !== 'string' || jobId.length === 0 || jobId.length > MAX_JOB_ID_LENGTH) {
     invalid('INVALID_JOB_ID', 'jobId', `a job id is a non-empty string of at most ${MAX_JOB_ID_LENGTH} characters`);
@@ -59,7 +70,8 @@ function toJson(payload: unknown): string {
   } catch {
     json = undefined;
   }
-  if (json === undefined) invalid('INVALID_PAYLOAD', 'payload', 'a job payload must be JSON (no undefined, functions, BigInt or cycles)');
+  if (json === undefined)
+    invalid('INVALID_PAYLOAD', 'payload', 'a job payload must be JSON (no undefined, functions, BigInt or cycles)');
   return json;
 }
 
@@ -69,7 +81,10 @@ export function backoffDelay(baseMs: number, attemptsMade: number): number {
 }
 
 /** The names to look at and how many failures to return. */
-export function checkFailedJobsQuery(knownNames: readonly string[], query: FailedJobsQuery = {}): { names: readonly string[]; limit: number } {
+export function checkFailedJobsQuery(
+  knownNames: readonly string[],
+  query: FailedJobsQuery = {},
+): { names: readonly string[]; limit: number } {
   const limit = integerIn(query.limit ?? DEFAULT_FAILED_LIMIT, 1, DEFAULT_KEEP_FAILED, 'limit');
   if (query.name === undefined) return { names: knownNames, limit };
   return { names: knownNames.includes(query.name) ? [query.name] : [], limit };

@@ -33,31 +33,49 @@ async function within<T>(ms: number, work: () => Promise<T>): Promise<T | null> 
 export class PrometheusMetrics implements Metrics {
   readonly registry = new Registry();
   private readonly calls = new Counter({
-    name: 'dutyline_calls_total', help: 'Calls by outcome, counted when it is first known (answered, voicemail, message, abandoned, unknown-number).',
-    labelNames: ['outcome'], registers: [this.registry],
+    name: 'dutyline_calls_total',
+    help: 'Calls by outcome, counted when it is first known (answered, voicemail, message, abandoned, unknown-number).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
   });
   private readonly started = new Counter({
-    name: 'dutyline_calls_started_total', help: 'Calls opened, by where their plan came from: schedule, last-known (the database was late) or emergency.',
-    labelNames: ['plan_source'], registers: [this.registry],
+    name: 'dutyline_calls_started_total',
+    help: 'Calls opened, by where their plan came from: schedule, last-known (the database was late) or emergency.',
+    labelNames: ['plan_source'],
+    registers: [this.registry],
   });
   private readonly legs = new Counter({
-    name: 'dutyline_call_legs_total', help: 'Numbers dialled for calls, by the leg\'s outcome.', labelNames: ['outcome'], registers: [this.registry],
+    name: 'dutyline_call_legs_total',
+    help: "Numbers dialled for calls, by the leg's outcome.",
+    labelNames: ['outcome'],
+    registers: [this.registry],
   });
   private readonly jobs = new Histogram({
-    name: 'dutyline_job_duration_seconds', help: 'Background jobs run by this process, by job name and result.',
-    labelNames: ['job', 'result'], buckets: JOB_BUCKETS, registers: [this.registry],
+    name: 'dutyline_job_duration_seconds',
+    help: 'Background jobs run by this process, by job name and result.',
+    labelNames: ['job', 'result'],
+    buckets: JOB_BUCKETS,
+    registers: [this.registry],
   });
   private readonly messages = new Counter({
-    name: 'dutyline_messages_total', help: 'E-mails and text messages handed to the mail server or the carrier, by channel (email, sms) and result (sent, failed).',
-    labelNames: ['channel', 'result'], registers: [this.registry],
+    name: 'dutyline_messages_total',
+    help: 'E-mails and text messages handed to the mail server or the carrier, by channel (email, sms) and result (sent, failed).',
+    labelNames: ['channel', 'result'],
+    registers: [this.registry],
   });
   private readonly http = new Histogram({
-    name: 'dutyline_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status class, from the first byte to the end of the response.',
-    labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dutyline_http_request_duration_seconds',
+    help: 'HTTP requests by method, route pattern and status class, from the first byte to the end of the response.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
   private readonly webhooks = new Histogram({
-    name: 'dutyline_webhook_duration_seconds', help: 'Carrier call webhooks by carrier and route pattern: the signature check and the reply.',
-    labelNames: ['carrier', 'route'], buckets: LATENCY_BUCKETS, registers: [this.registry],
+    name: 'dutyline_webhook_duration_seconds',
+    help: 'Carrier call webhooks by carrier and route pattern: the signature check and the reply.',
+    labelNames: ['carrier', 'route'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
   });
 
   constructor() {
@@ -100,18 +118,23 @@ export class PrometheusMetrics implements Metrics {
     // Both gauges read one answer per scrape.
     const read = () => (pending ??= depths().finally(() => setImmediate(() => (pending = null))));
     new Gauge({
-      name: 'dutyline_queue_jobs', help: 'Jobs in each queue by state (waiting, delayed, active), read from the queue on scrape.',
-      labelNames: ['queue', 'state'], registers: [this.registry],
+      name: 'dutyline_queue_jobs',
+      help: 'Jobs in each queue by state (waiting, delayed, active), read from the queue on scrape.',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
       async collect() {
         this.reset();
         for (const depth of (await read()) ?? []) {
-          for (const state of ['waiting', 'delayed', 'active'] as const) this.set({ queue: depth.name, state }, depth[state]);
+          for (const state of ['waiting', 'delayed', 'active'] as const)
+            this.set({ queue: depth.name, state }, depth[state]);
         }
       },
     });
     new Gauge({
-      name: 'dutyline_queue_failed_jobs', help: 'Failed jobs kept for inspection in each queue, read on scrape.',
-      labelNames: ['queue'], registers: [this.registry],
+      name: 'dutyline_queue_failed_jobs',
+      help: 'Failed jobs kept for inspection in each queue, read on scrape.',
+      labelNames: ['queue'],
+      registers: [this.registry],
       async collect() {
         this.reset();
         for (const depth of (await read()) ?? []) this.set({ queue: depth.name }, depth.failed);
@@ -122,13 +145,17 @@ export class PrometheusMetrics implements Metrics {
   /** The database pool, read on scrape (SQLite: one connection). */
   watchDatabasePool(usage: () => { readonly size: number; readonly inUse: number }): void {
     new Gauge({
-      name: 'dutyline_db_pool_connections_in_use', help: 'Database connections serving a request now (SQLite: 1 or 0).', registers: [this.registry],
+      name: 'dutyline_db_pool_connections_in_use',
+      help: 'Database connections serving a request now (SQLite: 1 or 0).',
+      registers: [this.registry],
       collect() {
         this.set(usage().inUse);
       },
     });
     new Gauge({
-      name: 'dutyline_db_pool_size', help: 'Database connections the pool may open (SQLite: 1).', registers: [this.registry],
+      name: 'dutyline_db_pool_size',
+      help: 'Database connections the pool may open (SQLite: 1).',
+      registers: [this.registry],
       collect() {
         this.set(usage().size);
       },
@@ -138,7 +165,9 @@ export class PrometheusMetrics implements Metrics {
   /** 1 when `ping` answers within 2 s on scrape, else 0. */
   watchRedis(ping: () => Promise<unknown>): void {
     new Gauge({
-      name: 'dutyline_redis_up', help: 'Redis answered a PING on scrape (1) or not (0).', registers: [this.registry],
+      name: 'dutyline_redis_up',
+      help: 'Redis answered a PING on scrape (1) or not (0).',
+      registers: [this.registry],
       async collect() {
         this.set((await within(PROBE_TIMEOUT_MS, async () => (await ping(), true))) ? 1 : 0);
       },

@@ -34,8 +34,13 @@ export function openRedis(connection: RedisConnection, blocking: boolean): Opene
 /** Refuses what BullMQ could not use, before anything is opened. */
 export function checkRedisConnection(connection: RedisConnection, blocking: boolean): void {
   if (typeof connection === 'string') {
-    if (!/^rediss?:\/\/\S+$/.test(connection)) invalid('INVALID_REDIS_URL', 'connection', 'expected a redis:// or rediss:// URL');
+    if (!/^rediss?:\/\/\S+$/.test(connection))
+      invalid('INVALID_REDIS_URL', 'connection', 'expected a redis:// or rediss:// URL');
   } else if (blocking && connection?.options?.maxRetriesPerRequest !== null) {
-    invalid('INVALID_REDIS_CLIENT', 'connection', 'a client shared with BullMQ workers needs maxRetriesPerRequest: null');
+    invalid(
+      'INVALID_REDIS_CLIENT',
+      'connection',
+      'a client shared with BullMQ workers needs maxRetriesPerRequest: null',
+    );
   }
 }

@@ -38,7 +38,10 @@ describeWithRedis('RedisInvalidationBus on Redis', () => {
   /** Cuts the subscriber connections of the buses under `prefix`, as a network failure would. */
   async function cutSubscribers(prefix: string): Promise<number> {
     const list = (await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub')) as string;
-    const ids = list.split('\n').filter((line) => line.includes(` name=${prefix}:invalidate:`)).map((line) => /\bid=(\d+)/.exec(line)![1]);
+    const ids = list
+      .split('\n')
+      .filter((line) => line.includes(` name=${prefix}:invalidate:`))
+      .map((line) => /\bid=(\d+)/.exec(line)![1]);
     for (const id of ids) await admin.call('CLIENT', 'KILL', 'ID', id);
     return ids.length;
   }
@@ -95,36 +98,45 @@ describeWithRedis('RedisInvalidationBus on Redis', () => {
   it('refuses an empty topic and a bad prefix', async () => {
     const { bus } = await busOn(uniqueName('inv'));
     await expect(bus.publish('')).rejects.toMatchObject({ code: 'REQUIRED', field: 'topic' });
-    expect(() => new RedisInvalidationBus({ connection: redisUrl(), prefix: 'a b' })).toThrow(expect.objectContaining({ code: 'INVALID_PREFIX' }));
+    expect(() => new RedisInvalidationBus({ connection: redisUrl(), prefix: 'a b' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
   });
 });
 
 describeWithRedis('RedisInvalidationBus while its own connection to Redis is cut', () => {
   /** A TCP relay to Redis that the test can cut (every connection dropped, new ones refused) and restore. */
-  async function relay(): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  async function relay(): Promise<{
+    url: string;
+    cut(): Promise<void>;
+    restore(): Promise<void>;
+    close(): Promise<void>;
+  }> {
     const target = new URL(redisUrl());
     const sockets = new Set<net.Socket>();
     let server: net.Server;
     let port = 0;
-    const listen = () => new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port || 6379), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('error', () => undefined);
-          socket.on('close', () => sockets.delete(socket));
-        }
-        client.pipe(upstream).pipe(client);
+    const listen = () =>
+      new Promise<void>((resolve) => {
+        server = net.createServer((client) => {
+          const upstream = net.connect(Number(target.port || 6379), target.hostname);
+          for (const socket of [client, upstream]) {
+            sockets.add(socket);
+            socket.on('error', () => undefined);
+            socket.on('close', () => sockets.delete(socket));
+          }
+          client.pipe(upstream).pipe(client);
+        });
+        server.listen(port, '127.0.0.1', () => {
+          port = (server.address() as net.AddressInfo).port;
+          resolve();
+        });
       });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server.address() as net.AddressInfo).port;
-        resolve();
+    const stop = () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
       });
-    });
-    const stop = () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
     await listen();
     return { url: `redis://127.0.0.1:${port}`, cut: stop, restore: listen, close: stop };
   }

@@ -51,7 +51,11 @@ export class RedisInvalidationBus {
     this.publisher.client.on('error', this.onError);
     this.publisher.client.on('ready', () => this.settleDebt());
     // A subscriber retries for as long as Redis is away; its commands wait in the offline queue.
-    this.subscriber = this.publisher.client.duplicate({ maxRetriesPerRequest: null, lazyConnect: true, connectionName: `${this.channel}:${this.origin}` });
+    this.subscriber = this.publisher.client.duplicate({
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      connectionName: `${this.channel}:${this.origin}`,
+    });
     this.subscriber.on('error', this.onError);
     this.subscriber.on('message', (channel: string, text: string) => this.received(channel, text));
     this.subscriber.on('close', () => this.lost());
@@ -64,7 +68,10 @@ export class RedisInvalidationBus {
    */
   async start(): Promise<void> {
     const client = this.publisher.client;
-    const publisherReady = client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', () => resolve()));
+    const publisherReady =
+      client.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => client.once('ready', () => resolve()));
     if (client.status === 'wait') client.connect().catch(() => undefined);
     await Promise.all([this.subscriber.subscribe(this.channel), publisherReady]);
     this.started = true;
@@ -92,7 +99,9 @@ export class RedisInvalidationBus {
     this.deliver(topic);
     if (this.publisher.client.status !== 'ready') {
       this.owesEverything = true;
-      throw new Error(`Redis is not connected: "${topic}" will reach the other instances as "${EVERYTHING}" once it is`);
+      throw new Error(
+        `Redis is not connected: "${topic}" will reach the other instances as "${EVERYTHING}" once it is`,
+      );
     }
     try {
       await this.send(topic);

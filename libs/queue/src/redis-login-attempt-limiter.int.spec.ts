@@ -33,7 +33,12 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
     return prefix;
   };
   const limiter = (settings: Partial<RedisLoginAttemptLimiterSettings> & { prefix: string }) => {
-    const made = new RedisLoginAttemptLimiter({ connection: redisUrl(), maxFailures: 5, windowMs: minutes(15), ...settings });
+    const made = new RedisLoginAttemptLimiter({
+      connection: redisUrl(),
+      maxFailures: 5,
+      windowMs: minutes(15),
+      ...settings,
+    });
     opened.push(made);
     return made;
   };
@@ -55,7 +60,9 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
   it('of 39 attempts started together on two instances, exactly maxFailures are heard, and no more are kept', async () => {
     const prefix = freshPrefix();
     const [a, b] = [limiter({ prefix }), limiter({ prefix })];
-    const answers = await Promise.all(Array.from({ length: 39 }, (_, i) => (i % 2 === 0 ? a : b).attempt(KEY, at('02:00:00'))));
+    const answers = await Promise.all(
+      Array.from({ length: 39 }, (_, i) => (i % 2 === 0 ? a : b).attempt(KEY, at('02:00:00'))),
+    );
     expect(answers.filter((wait) => wait === 0)).toHaveLength(5);
     expect(answers.filter((wait) => wait === 900)).toHaveLength(34);
     const [stored] = await keysUnder(prefix);
@@ -75,7 +82,10 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
   });
 
   it('limiters under other prefixes do not see each other', async () => {
-    const [a, b] = [limiter({ prefix: freshPrefix(), maxFailures: 1 }), limiter({ prefix: freshPrefix(), maxFailures: 1 })];
+    const [a, b] = [
+      limiter({ prefix: freshPrefix(), maxFailures: 1 }),
+      limiter({ prefix: freshPrefix(), maxFailures: 1 }),
+    ];
     await a.attempt(KEY, at('04:00:00'));
     expect(await b.attempt(KEY, at('04:00:00'))).toBe(0);
   });
@@ -137,7 +147,12 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       try {
         const { port } = silent.address() as net.AddressInfo;
-        const mute = limiter({ prefix: freshPrefix(), connection: `redis://127.0.0.1:${port}`, commandTimeoutMs: 200, onError: () => undefined });
+        const mute = limiter({
+          prefix: freshPrefix(),
+          connection: `redis://127.0.0.1:${port}`,
+          commandTimeoutMs: 200,
+          onError: () => undefined,
+        });
         const started = Date.now();
         await expect(call(mute)).rejects.toThrow('Redis did not answer within 200 ms');
         expect(Date.now() - started).toBeLessThan(1000);
@@ -155,11 +170,15 @@ describeWithRedis('RedisLoginAttemptLimiter on Redis', () => {
     [{ commandTimeoutMs: 0 }, 'commandTimeoutMs'],
     [{ prefix: 'has space' }, 'prefix'],
   ])('refuses the settings %j, naming %s', (settings, field) => {
-    expect(() => new RedisLoginAttemptLimiter({ connection: redisUrl(), maxFailures: 5, windowMs: 1000, ...settings })).toThrow(expect.objectContaining({ field }));
+    expect(
+      () => new RedisLoginAttemptLimiter({ connection: redisUrl(), maxFailures: 5, windowMs: 1000, ...settings }),
+    ).toThrow(expect.objectContaining({ field }));
   });
 
   it('refuses an empty key', async () => {
     const only = limiter({ prefix: freshPrefix() });
-    await expect(only.attempt('', at('08:00:00'))).rejects.toThrow(expect.objectContaining({ code: 'REQUIRED', field: 'key' }));
+    await expect(only.attempt('', at('08:00:00'))).rejects.toThrow(
+      expect.objectContaining({ code: 'REQUIRED', field: 'key' }),
+    );
   });
 });

@@ -39,7 +39,13 @@ return 0
 `;
 
 interface LoginScripts {
-  dutylineLoginAttempt(key: string, now: number, windowMs: number, maxFailures: number, member: string): Promise<number>;
+  dutylineLoginAttempt(
+    key: string,
+    now: number,
+    windowMs: number,
+    maxFailures: number,
+    member: string,
+  ): Promise<number>;
 }
 
 /**
@@ -59,9 +65,12 @@ export class RedisLoginAttemptLimiter {
 
   constructor(private readonly settings: RedisLoginAttemptLimiterSettings) {
     const { maxFailures, windowMs, commandTimeoutMs = 1000 } = settings;
-    if (!Number.isInteger(maxFailures) || maxFailures < 1) invalid('OUT_OF_RANGE', 'maxFailures', 'at least 1 failure is allowed');
-    if (!Number.isInteger(windowMs) || windowMs < 1) invalid('OUT_OF_RANGE', 'windowMs', 'a failure window is at least 1 ms');
-    if (!Number.isInteger(commandTimeoutMs) || commandTimeoutMs < 1) invalid('OUT_OF_RANGE', 'commandTimeoutMs', 'a command timeout is at least 1 ms');
+    if (!Number.isInteger(maxFailures) || maxFailures < 1)
+      invalid('OUT_OF_RANGE', 'maxFailures', 'at least 1 failure is allowed');
+    if (!Number.isInteger(windowMs) || windowMs < 1)
+      invalid('OUT_OF_RANGE', 'windowMs', 'a failure window is at least 1 ms');
+    if (!Number.isInteger(commandTimeoutMs) || commandTimeoutMs < 1)
+      invalid('OUT_OF_RANGE', 'commandTimeoutMs', 'a command timeout is at least 1 ms');
     this.prefix = keyPrefix(settings.prefix);
     this.commandTimeoutMs = commandTimeoutMs;
     this.redis = openRedis(settings.connection, false);
@@ -73,7 +82,9 @@ export class RedisLoginAttemptLimiter {
   async attempt(key: string, now: Instant): Promise<number> {
     const member = `${now}:${this.instance}:${++this.sequence}`;
     const scripts = this.redis.client as unknown as LoginScripts;
-    const waitMs = await this.answer(scripts.dutylineLoginAttempt(this.redisKey(key), now, this.settings.windowMs, this.settings.maxFailures, member));
+    const waitMs = await this.answer(
+      scripts.dutylineLoginAttempt(this.redisKey(key), now, this.settings.windowMs, this.settings.maxFailures, member),
+    );
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
@@ -95,7 +106,10 @@ export class RedisLoginAttemptLimiter {
   private answer<T>(reply: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.commandTimeoutMs} ms`)), this.commandTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${this.commandTimeoutMs} ms`)),
+        this.commandTimeoutMs,
+      );
     });
     return Promise.race([reply, timeout]).finally(() => clearTimeout(timer));
   }

@@ -3,7 +3,10 @@ import { Redis } from 'ioredis';
 import { RedisRateLimit, RedisRateLimiter } from './redis-rate-limiter';
 
 type Kind = 'call' | 'request';
-const VONAGE: Record<Kind, RedisRateLimit> = { call: { limit: 3, intervalMs: 1000 }, request: { limit: 15, intervalMs: 1000 } };
+const VONAGE: Record<Kind, RedisRateLimit> = {
+  call: { limit: 3, intervalMs: 1000 },
+  request: { limit: 15, intervalMs: 1000 },
+};
 
 /** The most grants found in any window of `intervalMs` (grant instants in ms, any order). */
 function busiestWindow(grants: readonly number[], intervalMs: number): number {
@@ -49,20 +52,28 @@ describeWithRedis('RedisRateLimiter on Redis', () => {
   it.each([
     ['call', 6, 3],
     ['request', 20, 15],
-  ] as const)('two instances sharing a prefix: %s grants never exceed the limit in any 1 s window, and every caller is served', async (kind, each, limit) => {
-    const prefix = freshPrefix();
-    const { grants, elapsedMs } = await race(kind, each, [limiter(prefix), limiter(prefix)]);
-    expect(grants).toHaveLength(2 * each);
-    expect(busiestWindow(grants, 1000)).toBe(limit);
-    // 2 × each grants at `limit` per second: the last waits for floor((2·each − 1) / limit) windows.
-    expect(elapsedMs).toBeGreaterThanOrEqual(Math.floor((2 * each - 1) / limit) * 1000 - 50);
-    expect(elapsedMs).toBeLessThan(Math.ceil((2 * each) / limit) * 1000 + 1500);
-  }, 15_000);
+  ] as const)(
+    'two instances sharing a prefix: %s grants never exceed the limit in any 1 s window, and every caller is served',
+    async (kind, each, limit) => {
+      const prefix = freshPrefix();
+      const { grants, elapsedMs } = await race(kind, each, [limiter(prefix), limiter(prefix)]);
+      expect(grants).toHaveLength(2 * each);
+      expect(busiestWindow(grants, 1000)).toBe(limit);
+      // 2 × each grants at `limit` per second: the last waits for floor((2·each − 1) / limit) windows.
+      expect(elapsedMs).toBeGreaterThanOrEqual(Math.floor((2 * each - 1) / limit) * 1000 - 50);
+      expect(elapsedMs).toBeLessThan(Math.ceil((2 * each) / limit) * 1000 + 1500);
+    },
+    15_000,
+  );
 
   it('keeps calls and requests in separate windows, and limiters under other prefixes apart', async () => {
     const [a, b] = [freshPrefix(), freshPrefix()];
     const started = Date.now();
-    await Promise.all([race('call', 3, [limiter(a)]), race('request', 15, [limiter(a)]), race('call', 3, [limiter(b)])]);
+    await Promise.all([
+      race('call', 3, [limiter(a)]),
+      race('request', 15, [limiter(a)]),
+      race('call', 3, [limiter(b)]),
+    ]);
     expect(Date.now() - started).toBeLessThan(500);
   });
 
@@ -77,7 +88,12 @@ describeWithRedis('RedisRateLimiter on Redis', () => {
     const only = limiter(freshPrefix());
     expect(() => only.acquire('fax' as Kind)).toThrow(expect.objectContaining({ code: 'UNKNOWN_RATE_KIND' }));
     const errors: Error[] = [];
-    const unreachable = new RedisRateLimiter<Kind>({ connection: 'redis://127.0.0.1:1', limits: VONAGE, prefix: freshPrefix(), onError: (error) => errors.push(error) });
+    const unreachable = new RedisRateLimiter<Kind>({
+      connection: 'redis://127.0.0.1:1',
+      limits: VONAGE,
+      prefix: freshPrefix(),
+      onError: (error) => errors.push(error),
+    });
     const started = Date.now();
     await expect(unreachable.acquire('call')).resolves.toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -92,7 +108,14 @@ describeWithRedis('RedisRateLimiter on Redis', () => {
       const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 6379) });
       const prefix = freshPrefix();
       const limits = { call: { limit: 3, intervalMs: 600 }, request: { limit: 15, intervalMs: 600 } };
-      const proxied = new RedisRateLimiter<Kind>({ connection: `redis://${proxy.address}`, prefix, limits, askTimeoutMs: 150, localForMs: 400, onError: () => undefined });
+      const proxied = new RedisRateLimiter<Kind>({
+        connection: `redis://${proxy.address}`,
+        prefix,
+        limits,
+        askTimeoutMs: 150,
+        localForMs: 400,
+        onError: () => undefined,
+      });
       opened.push(proxied);
       const other = limiter(prefix, limits);
       try {

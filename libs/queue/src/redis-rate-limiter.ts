@@ -89,8 +89,10 @@ export class RedisRateLimiter<Kind extends string> {
 
   constructor(private readonly settings: RedisRateLimiterSettings<Kind>) {
     for (const [kind, { limit, intervalMs }] of Object.entries<RedisRateLimit>(settings.limits)) {
-      if (!Number.isInteger(limit) || limit < 1) invalid('OUT_OF_RANGE', `limits.${kind}.limit`, 'a rate limit allows at least 1 request');
-      if (!Number.isInteger(intervalMs) || intervalMs < 1) invalid('OUT_OF_RANGE', `limits.${kind}.intervalMs`, 'a rate interval is at least 1 ms');
+      if (!Number.isInteger(limit) || limit < 1)
+        invalid('OUT_OF_RANGE', `limits.${kind}.limit`, 'a rate limit allows at least 1 request');
+      if (!Number.isInteger(intervalMs) || intervalMs < 1)
+        invalid('OUT_OF_RANGE', `limits.${kind}.intervalMs`, 'a rate interval is at least 1 ms');
     }
     this.askTimeoutMs = positiveMs(settings.askTimeoutMs, 250, 'askTimeoutMs');
     this.localForMs = positiveMs(settings.localForMs, 1000, 'localForMs');
@@ -107,7 +109,10 @@ export class RedisRateLimiter<Kind extends string> {
   acquire(kind: Kind): Promise<number> {
     if (!Object.hasOwn(this.settings.limits, kind)) invalid('UNKNOWN_RATE_KIND', 'kind', `no rate limit for "${kind}"`);
     const turn = (this.queues.get(kind) ?? Promise.resolve()).then(() => this.take(kind));
-    this.queues.set(kind, turn.catch(() => undefined));
+    this.queues.set(
+      kind,
+      turn.catch(() => undefined),
+    );
     return turn;
   }
 
@@ -127,14 +132,31 @@ export class RedisRateLimiter<Kind extends string> {
     for (;;) {
       if (this.now() < this.localUntil) return this.takeLocal(kind);
       const member = `${this.instance}:${++this.sequence}`;
-      const client = this.redis.client as unknown as { dutylineSlidingWindow(key: string, instances: string, ...args: (string | number)[]): Promise<[number, number, number]> };
+      const client = this.redis.client as unknown as {
+        dutylineSlidingWindow(
+          key: string,
+          instances: string,
+          ...args: (string | number)[]
+        ): Promise<[number, number, number]>;
+      };
       let answer: [number, number, number];
       try {
-        answer = await this.withinBudget(client.dutylineSlidingWindow(key, `${this.prefix}:rate:instances`, limit, intervalMs, member, this.instance, this.liveInstanceMs));
+        answer = await this.withinBudget(
+          client.dutylineSlidingWindow(
+            key,
+            `${this.prefix}:rate:instances`,
+            limit,
+            intervalMs,
+            member,
+            this.instance,
+            this.liveInstanceMs,
+          ),
+        );
       } catch (error) {
         this.localUntil = this.now() + this.localForMs;
         // A silent connection may answer later, out of turn: start a fresh one (only one this limiter owns).
-        if (error instanceof AskTimedOut && typeof this.settings.connection === 'string') this.redis.client.disconnect(true);
+        if (error instanceof AskTimedOut && typeof this.settings.connection === 'string')
+          this.redis.client.disconnect(true);
         continue;
       }
       const [granted, micros, instances] = answer;
@@ -151,8 +173,12 @@ export class RedisRateLimiter<Kind extends string> {
   private withinBudget<T>(asked: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     asked.catch(() => undefined);
-    return Promise.race([asked, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new AskTimedOut(this.askTimeoutMs)), this.askTimeoutMs)))])
-      .finally(() => clearTimeout(timer));
+    return Promise.race([
+      asked,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new AskTimedOut(this.askTimeoutMs)), this.askTimeoutMs)),
+      ),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /** A sliding window in this process over `localLimit(kind)`; the instant on this process's clock. */
@@ -182,6 +208,7 @@ export class RedisRateLimiter<Kind extends string> {
 
 function positiveMs(value: number | undefined, fallback: number, field: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) invalid('OUT_OF_RANGE', field, 'expected a whole number of milliseconds, at least 1');
+  if (!Number.isInteger(value) || value < 1)
+    invalid('OUT_OF_RANGE', field, 'expected a whole number of milliseconds, at least 1');
   return value;
 }

@@ -3,7 +3,11 @@ import { CallSimulator, ScriptedOutcome, parseOutcomes } from './call-simulator'
 import { InboundCalls } from './inbound-calls';
 import { CALLER, HOTLINE, boilerRoom } from './simulator.fixtures';
 
-const simulate = async (outcomes: ScriptedOutcome[], options: Parameters<typeof boilerRoom> = [], from: string | null = CALLER) => {
+const simulate = async (
+  outcomes: ScriptedOutcome[],
+  options: Parameters<typeof boilerRoom> = [],
+  from: string | null = CALLER,
+) => {
   const rig = boilerRoom(...options);
   const result = await new CallSimulator(rig.service, rig.clock).run({ to: HOTLINE, from, outcomes });
   return { rig, result };
@@ -12,52 +16,97 @@ const simulate = async (outcomes: ScriptedOutcome[], options: Parameters<typeof 
 describe('call simulator: a readable transcript of each step', () => {
   it('busy, no answer, then answered', async () => {
     const { result } = await simulate(['busy', 'no-answer', 'answer']);
-    expect(result.text).toBe([
-      '[00:00] Incoming call from +33612345678 to +33140000000',
-      '[00:00]   Step 1: ring Alice (mobile, level 1) at +33611111111 for 20 s, shown as +33140000000 (press 1 required)',
-      '[00:02] Alice (mobile, level 1): busy',
-      '[00:02]   Step 2: ring Alice (home, level 1) at +33142000001 for 30 s, shown as +33140000000 (press 1 required)',
-      '[00:32] Alice (home, level 1): no-answer',
-      '[00:32]   Step 3: ring Bob (mobile, level 2) at +33622222222 for 15 s, shown as +33140000000 (press 1 required)',
-      '[00:38] Bob (mobile, level 2) picks up',
-      '[00:38]   Nothing to do',
-      '[00:38]   Announcement to the callee: "Call for Boiler room from 3 3 6 1 2 3 4 5 6 7 8. Press 1 to take it." (waits 5 s for 1)',
-      '[00:41] Bob (mobile, level 2) presses 1',
-      '[00:41]   Caller connected to +33622222222',
-      '[01:41] Caller hangs up',
-      '[01:41]   Nothing to do',
-      'Outcome: answered by Bob (mobile, level 2) after 41 s; the call lasted 101 s.',
-    ].join('\n'));
+    expect(result.text).toBe(
+      [
+        '[00:00] Incoming call from +33612345678 to +33140000000',
+        '[00:00]   Step 1: ring Alice (mobile, level 1) at +33611111111 for 20 s, shown as +33140000000 (press 1 required)',
+        '[00:02] Alice (mobile, level 1): busy',
+        '[00:02]   Step 2: ring Alice (home, level 1) at +33142000001 for 30 s, shown as +33140000000 (press 1 required)',
+        '[00:32] Alice (home, level 1): no-answer',
+        '[00:32]   Step 3: ring Bob (mobile, level 2) at +33622222222 for 15 s, shown as +33140000000 (press 1 required)',
+        '[00:38] Bob (mobile, level 2) picks up',
+        '[00:38]   Nothing to do',
+        '[00:38]   Announcement to the callee: "Call for Boiler room from 3 3 6 1 2 3 4 5 6 7 8. Press 1 to take it." (waits 5 s for 1)',
+        '[00:41] Bob (mobile, level 2) presses 1',
+        '[00:41]   Caller connected to +33622222222',
+        '[01:41] Caller hangs up',
+        '[01:41]   Nothing to do',
+        'Outcome: answered by Bob (mobile, level 2) after 41 s; the call lasted 101 s.',
+      ].join('\n'),
+    );
     expect(result).toMatchObject({ callId: 'call-1', silence: false, unusedOutcomes: [] });
   });
 
   it.each<[string, ScriptedOutcome[], Parameters<typeof boilerRoom>, string]>([
     ['answered at once', ['answer'], [], 'answered by Alice (mobile, level 1) after 9 s'],
-    ['nobody answers, the supervisor neither, a voicemail is left',
-      ['no-answer', 'failed', 'rejected', 'busy', 'record'], [], 'voicemail recorded (sim-rec-call-1)'],
-    ['outcomes run out: rings go unanswered, the caller leaves no message', [], [], 'caller hung up without leaving a voicemail'],
-    ['the callee does not press 1, the next one declines, the third confirms', ['no-confirm', 'decline', 'answer'], [], 'answered by Bob (mobile, level 2) after 28 s'],
-    ['an answering machine, detected', ['machine', 'answer'], [{ requireAnswerConfirmation: false }, { service: { machineDetection: true } }],
-      'answered by Alice (home, level 1) after 19 s'],
-    ['an answering machine, caught by the confirmation', ['machine', 'answer'], [], 'answered by Alice (home, level 1) after 27 s'],
-    ['an answering machine with neither confirmation nor detection', ['machine'], [{ requireAnswerConfirmation: false }],
-      'answered by Alice (mobile, level 1) after 8 s, but by an answering machine'],
-    ['declined without confirmation: the callee rejects the call', ['decline', 'answer'], [{ requireAnswerConfirmation: false }],
-      'answered by Alice (home, level 1) after 12 s'],
+    [
+      'nobody answers, the supervisor neither, a voicemail is left',
+      ['no-answer', 'failed', 'rejected', 'busy', 'record'],
+      [],
+      'voicemail recorded (sim-rec-call-1)',
+    ],
+    [
+      'outcomes run out: rings go unanswered, the caller leaves no message',
+      [],
+      [],
+      'caller hung up without leaving a voicemail',
+    ],
+    [
+      'the callee does not press 1, the next one declines, the third confirms',
+      ['no-confirm', 'decline', 'answer'],
+      [],
+      'answered by Bob (mobile, level 2) after 28 s',
+    ],
+    [
+      'an answering machine, detected',
+      ['machine', 'answer'],
+      [{ requireAnswerConfirmation: false }, { service: { machineDetection: true } }],
+      'answered by Alice (home, level 1) after 19 s',
+    ],
+    [
+      'an answering machine, caught by the confirmation',
+      ['machine', 'answer'],
+      [],
+      'answered by Alice (home, level 1) after 27 s',
+    ],
+    [
+      'an answering machine with neither confirmation nor detection',
+      ['machine'],
+      [{ requireAnswerConfirmation: false }],
+      'answered by Alice (mobile, level 1) after 8 s, but by an answering machine',
+    ],
+    [
+      'declined without confirmation: the callee rejects the call',
+      ['decline', 'answer'],
+      [{ requireAnswerConfirmation: false }],
+      'answered by Alice (home, level 1) after 12 s',
+    ],
     ['the caller gives up while it rings', ['busy', 'hangup'], [], 'caller hung up while Alice (home, level 1) rang'],
-    ['a closing message', ['busy', 'busy', 'busy', 'busy'], [{ scenario: [{ kind: 'supervisors' }, { kind: 'message', message: { text: 'Call back tomorrow.' } }] }],
-      'closing message played'],
+    [
+      'a closing message',
+      ['busy', 'busy', 'busy', 'busy'],
+      [{ scenario: [{ kind: 'supervisors' }, { kind: 'message', message: { text: 'Call back tomorrow.' } }] }],
+      'closing message played',
+    ],
   ])('%s', async (_name, outcomes, options, outcome) => {
     const { result } = await simulate(outcomes, options);
     expect(result.outcome).toBe(outcome);
     expect(result.silence).toBe(false);
   });
 
-  it('logs the call as the carriers\' calls are logged', async () => {
+  it("logs the call as the carriers' calls are logged", async () => {
     const { rig, result } = await simulate(['busy', 'answer']);
     expect(callRecordOf(rig.store.peek(result.callId!)!)).toMatchObject({
-      carrier: 'simulator', caller: CALLER, outcome: 'answered', answeredBy: { personId: 'alice', number: '+33142000001' },
-      timeToAnswerSeconds: 11, durationSeconds: 71, legs: [{ outcome: 'busy', ringSeconds: 2 }, { outcome: 'confirmed', ringSeconds: 6 }],
+      carrier: 'simulator',
+      caller: CALLER,
+      outcome: 'answered',
+      answeredBy: { personId: 'alice', number: '+33142000001' },
+      timeToAnswerSeconds: 11,
+      durationSeconds: 71,
+      legs: [
+        { outcome: 'busy', ringSeconds: 2 },
+        { outcome: 'confirmed', ringSeconds: 6 },
+      ],
     });
   });
 
@@ -69,14 +118,22 @@ describe('call simulator: a readable transcript of each step', () => {
 
   it('says when the number is not in service', async () => {
     const rig = boilerRoom();
-    const result = await new CallSimulator(rig.service, rig.clock).run({ to: '+33199999999', from: CALLER, outcomes: ['answer'] });
+    const result = await new CallSimulator(rig.service, rig.clock).run({
+      to: '+33199999999',
+      from: CALLER,
+      outcomes: ['answer'],
+    });
     expect(result).toMatchObject({ callId: null, outcome: 'number not in service', unusedOutcomes: ['answer'] });
   });
 
   it('prints each line as it happens', async () => {
     const rig = boilerRoom();
     const lines: string[] = [];
-    await new CallSimulator(rig.service, rig.clock, { onLine: (line) => lines.push(line.text) }).run({ to: HOTLINE, from: CALLER, outcomes: ['answer'] });
+    await new CallSimulator(rig.service, rig.clock, { onLine: (line) => lines.push(line.text) }).run({
+      to: HOTLINE,
+      from: CALLER,
+      outcomes: ['answer'],
+    });
     expect(lines[0]).toBe('Incoming call from +33612345678 to +33140000000');
     expect(lines).toContain('  Caller connected to +33611111111');
   });
@@ -90,8 +147,9 @@ describe('call simulator: a readable transcript of each step', () => {
 
   it('refuses an outcome that does not fit the moment, naming it', async () => {
     const rig = boilerRoom();
-    await expect(new CallSimulator(rig.service, rig.clock).run({ to: HOTLINE, from: CALLER, outcomes: ['busy', 'record'] }))
-      .rejects.toMatchObject({ name: 'ValidationError', code: 'INVALID_OUTCOME', field: 'outcomes[1]' });
+    await expect(
+      new CallSimulator(rig.service, rig.clock).run({ to: HOTLINE, from: CALLER, outcomes: ['busy', 'record'] }),
+    ).rejects.toMatchObject({ name: 'ValidationError', code: 'INVALID_OUTCOME', field: 'outcomes[1]' });
   });
 });
 
@@ -101,16 +159,22 @@ describe('call simulator: reading a script', () => {
   });
 
   it('refuses an unknown word, naming it', () => {
-    expect(() => parseOutcomes(['busy', 'picked'])).toThrow(expect.objectContaining({ code: 'INVALID_OUTCOME', field: 'outcomes[1]' }));
+    expect(() => parseOutcomes(['busy', 'picked'])).toThrow(
+      expect.objectContaining({ code: 'INVALID_OUTCOME', field: 'outcomes[1]' }),
+    );
   });
 });
 
 /** The service's methods as plain functions, to override one in a fake. */
 function bound(calls: InboundCalls): InboundCalls {
   return {
-    answer: (i) => calls.answer(i), legAnswered: (i) => calls.legAnswered(i), humanAnswered: (i) => calls.humanAnswered(i),
-    legEnded: (i) => calls.legEnded(i), confirmation: (i) => calls.confirmation(i), calleePrompt: (i) => calls.calleePrompt(i),
-    recording: (i) => calls.recording(i), callEnded: (i) => calls.callEnded(i),
+    answer: (i) => calls.answer(i),
+    legAnswered: (i) => calls.legAnswered(i),
+    humanAnswered: (i) => calls.humanAnswered(i),
+    legEnded: (i) => calls.legEnded(i),
+    confirmation: (i) => calls.confirmation(i),
+    calleePrompt: (i) => calls.calleePrompt(i),
+    recording: (i) => calls.recording(i),
+    callEnded: (i) => calls.callEnded(i),
   };
 }
-

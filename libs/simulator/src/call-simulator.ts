@@ -8,15 +8,32 @@ import { SimulatedCall, SimulatorLine, SimulatorLineOptions, TranscriptLine, for
  * confirms), `decline` (picks up and presses another key), `no-confirm` (picks up, presses nothing),
  * `hangup` (the caller gives up); for the voicemail `record` or `hangup`.
  */
-export type ScriptedOutcome = 'busy' | 'no-answer' | 'failed' | 'rejected' | 'machine' | 'answer' | 'decline' | 'no-confirm' | 'record' | 'hangup';
+export type ScriptedOutcome =
+  'busy' | 'no-answer' | 'failed' | 'rejected' | 'machine' | 'answer' | 'decline' | 'no-confirm' | 'record' | 'hangup';
 
-const RING_OUTCOMES: readonly ScriptedOutcome[] = ['busy', 'no-answer', 'failed', 'rejected', 'machine', 'answer', 'decline', 'no-confirm', 'hangup'];
+const RING_OUTCOMES: readonly ScriptedOutcome[] = [
+  'busy',
+  'no-answer',
+  'failed',
+  'rejected',
+  'machine',
+  'answer',
+  'decline',
+  'no-confirm',
+  'hangup',
+];
 const VOICEMAIL_OUTCOMES: readonly ScriptedOutcome[] = ['record', 'hangup'];
 export const SCRIPTED_OUTCOMES: readonly ScriptedOutcome[] = [...RING_OUTCOMES, 'record'];
 
 /** `busy,no-answer,answer` (or a list) → outcomes; an unknown word is refused at `outcomes[i]`. */
 export function parseOutcomes(input: string | readonly string[], field = 'outcomes'): ScriptedOutcome[] {
-  const words = typeof input === 'string' ? input.split(',').map((w) => w.trim()).filter((w) => w !== '') : input;
+  const words =
+    typeof input === 'string'
+      ? input
+          .split(',')
+          .map((w) => w.trim())
+          .filter((w) => w !== '')
+      : input;
   return words.map((word, i) => {
     if (!SCRIPTED_OUTCOMES.includes(word as ScriptedOutcome)) {
       invalid('INVALID_OUTCOME', `${field}[${i}]`, `"${word}" is not one of ${SCRIPTED_OUTCOMES.join(', ')}`);
@@ -108,7 +125,15 @@ export class CallSimulator {
     const durationSeconds = call.elapsedSeconds;
     const outcome = call.outcome;
     const text = `${formatTranscript(call.transcript)}\nOutcome: ${outcome}; the call lasted ${durationSeconds} s.`;
-    return { callId: call.callId, outcome, durationSeconds, silence, unusedOutcomes: script.rest(), transcript: call.transcript, text };
+    return {
+      callId: call.callId,
+      outcome,
+      durationSeconds,
+      silence,
+      unusedOutcomes: script.rest(),
+      transcript: call.transcript,
+      text,
+    };
   }
 
   /** Plays one scripted outcome on the leg that rings. */
@@ -188,7 +213,9 @@ export class CallSimulator {
     }
     if (call.status === 'connected') {
       // Without confirmation or detection nothing tells a machine from a person (F15).
-      call.note('  The caller is now talking to an answering machine: require confirmation or turn on machine detection');
+      call.note(
+        '  The caller is now talking to an answering machine: require confirmation or turn on machine detection',
+      );
       call.outcome = `${call.outcome}, but by an answering machine`;
     }
   }
@@ -204,7 +231,11 @@ class Script {
     const outcome = this.outcomes[this.index];
     if (outcome === undefined) return otherwise;
     if (!allowed.includes(outcome)) {
-      invalid('INVALID_OUTCOME', `outcomes[${this.index}]`, `"${outcome}" does not apply to ${what}: use one of ${allowed.join(', ')}`);
+      invalid(
+        'INVALID_OUTCOME',
+        `outcomes[${this.index}]`,
+        `"${outcome}" does not apply to ${what}: use one of ${allowed.join(', ')}`,
+      );
     }
     this.index += 1;
     return outcome;

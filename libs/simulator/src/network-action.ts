@@ -7,20 +7,26 @@ import { CallInstruction, DialInstruction, LegToDrop } from './inbound-calls';
  */
 export type NetworkAction =
   | {
-    readonly action: 'ring';
-    /** The plan's step (0-based). */
-    readonly step: number;
-    readonly number: string;
-    /** `Alice (mobile, level 1)`, `Dan (mobile, supervisor)` */
-    readonly who: string;
-    readonly ringTimeoutSeconds: number;
-    readonly callerId: string;
-    readonly confirm: boolean;
-    readonly machineDetection: boolean;
-    /** Played to the caller first. */
-    readonly greeting: string | null;
-  }
-  | { readonly action: 'announce'; readonly step: number; readonly text: string; readonly acceptKey: string; readonly timeoutSeconds: number }
+      readonly action: 'ring';
+      /** The plan's step (0-based). */
+      readonly step: number;
+      readonly number: string;
+      /** `Alice (mobile, level 1)`, `Dan (mobile, supervisor)` */
+      readonly who: string;
+      readonly ringTimeoutSeconds: number;
+      readonly callerId: string;
+      readonly confirm: boolean;
+      readonly machineDetection: boolean;
+      /** Played to the caller first. */
+      readonly greeting: string | null;
+    }
+  | {
+      readonly action: 'announce';
+      readonly step: number;
+      readonly text: string;
+      readonly acceptKey: string;
+      readonly timeoutSeconds: number;
+    }
   | { readonly action: 'connect'; readonly step: number; readonly number: string }
   | { readonly action: 'record'; readonly greeting: string | null; readonly maxSeconds: number }
   /** Speak `text` to the caller, then hang up. */
@@ -36,24 +42,40 @@ const UNKNOWN_NUMBER: Readonly<Record<string, string>> = {
 
 /** The network actions an instruction stands for: a leg to drop first, then the instruction itself. */
 export function networkActionsFor(instruction: CallInstruction): NetworkAction[] {
-  const dropped = (leg: LegToDrop | null): NetworkAction[] => (leg ? [{ action: 'hang-up-leg', step: leg.step, number: leg.to }] : []);
+  const dropped = (leg: LegToDrop | null): NetworkAction[] =>
+    leg ? [{ action: 'hang-up-leg', step: leg.step, number: leg.to }] : [];
   switch (instruction.kind) {
     case 'dial':
       return [...dropped(instruction.dropLeg), ring(instruction)];
     case 'bridge':
       return [{ action: 'connect', step: instruction.step, number: instruction.to }];
     case 'voicemail':
-      return [...dropped(instruction.dropLeg), { action: 'record', greeting: spoken(instruction.greeting), maxSeconds: instruction.maxSeconds }];
+      return [
+        ...dropped(instruction.dropLeg),
+        { action: 'record', greeting: spoken(instruction.greeting), maxSeconds: instruction.maxSeconds },
+      ];
     case 'message':
       return [...dropped(instruction.dropLeg), { action: 'say', text: spoken(instruction.prompt)!, reason: 'message' }];
     case 'announce':
-      return [{ action: 'announce', step: instruction.step, text: spoken(instruction.prompt)!, acceptKey: instruction.acceptKey, timeoutSeconds: instruction.timeoutSeconds }];
+      return [
+        {
+          action: 'announce',
+          step: instruction.step,
+          text: spoken(instruction.prompt)!,
+          acceptKey: instruction.acceptKey,
+          timeoutSeconds: instruction.timeoutSeconds,
+        },
+      ];
     case 'hang-up-leg':
       return [{ action: 'hang-up-leg', step: instruction.step, number: instruction.to }];
     case 'unknown-number':
-      return [{
-        action: 'say', text: instruction.message?.text ?? UNKNOWN_NUMBER[instruction.language.split('-')[0]] ?? UNKNOWN_NUMBER['en'], reason: 'unknown-number',
-      }];
+      return [
+        {
+          action: 'say',
+          text: instruction.message?.text ?? UNKNOWN_NUMBER[instruction.language.split('-')[0]] ?? UNKNOWN_NUMBER['en'],
+          reason: 'unknown-number',
+        },
+      ];
     case 'nothing':
       return [{ action: 'idle' }];
   }
@@ -61,7 +83,8 @@ export function networkActionsFor(instruction: CallInstruction): NetworkAction[]
 
 function ring(dial: DialInstruction): NetworkAction {
   const { target } = dial;
-  const role = target.via === 'supervisor' ? 'supervisor' : target.level !== null ? `level ${target.level + 1}` : 'on call';
+  const role =
+    target.via === 'supervisor' ? 'supervisor' : target.level !== null ? `level ${target.level + 1}` : 'on call';
   return {
     action: 'ring',
     step: dial.step,
@@ -85,7 +108,10 @@ function spoken(prompt: Prompt | null): string | null {
 export function describeAction(action: NetworkAction): string {
   switch (action.action) {
     case 'ring': {
-      const checks = [action.confirm ? 'press 1 required' : 'no key required', ...(action.machineDetection ? ['machine detection'] : [])];
+      const checks = [
+        action.confirm ? 'press 1 required' : 'no key required',
+        ...(action.machineDetection ? ['machine detection'] : []),
+      ];
       return `Step ${action.step + 1}: ring ${action.who} at ${action.number} for ${action.ringTimeoutSeconds} s, shown as ${action.callerId} (${checks.join(', ')})`;
     }
     case 'announce':
@@ -93,7 +119,9 @@ export function describeAction(action: NetworkAction): string {
     case 'connect':
       return `Caller connected to ${action.number}`;
     case 'record':
-      return action.greeting ? `Voicemail greeting: "${action.greeting}", then recording (up to ${action.maxSeconds} s)` : `Voicemail: beep, then recording (up to ${action.maxSeconds} s)`;
+      return action.greeting
+        ? `Voicemail greeting: "${action.greeting}", then recording (up to ${action.maxSeconds} s)`
+        : `Voicemail: beep, then recording (up to ${action.maxSeconds} s)`;
     case 'say':
       return `${action.reason === 'unknown-number' ? 'Number not in service' : 'Message'}: "${action.text}", then hang up`;
     case 'hang-up-leg':

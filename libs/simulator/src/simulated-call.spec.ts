@@ -10,7 +10,9 @@ describe('simulator line: one event at a time', () => {
     const call = await new SimulatorLine(rig.service, rig.clock).placeCall({ to: HOTLINE, from: CALLER });
     expect(call).toMatchObject({ callId: 'call-1', status: 'ringing', leg: { step: 0, number: '+33611111111' } });
     call.wait(3);
-    expect(lines(await call.legEnds('busy'))).toEqual(['Step 2: ring Alice (home, level 1) at +33142000001 for 30 s, shown as +33140000000 (press 1 required)']);
+    expect(lines(await call.legEnds('busy'))).toEqual([
+      'Step 2: ring Alice (home, level 1) at +33142000001 for 30 s, shown as +33140000000 (press 1 required)',
+    ]);
     call.wait(5);
     expect(lines(await call.pickUp())).toEqual([
       'Nothing to do',
@@ -35,10 +37,18 @@ describe('simulator line: one event at a time', () => {
 
   it('reports the leg and call ids the way a carrier does', async () => {
     const rig = boilerRoom();
-    const call = await new SimulatorLine(rig.service, rig.clock, { carrier: 'sim-2' }).placeCall({ to: HOTLINE, from: CALLER, carrierCallId: 'abc' });
+    const call = await new SimulatorLine(rig.service, rig.clock, { carrier: 'sim-2' }).placeCall({
+      to: HOTLINE,
+      from: CALLER,
+      carrierCallId: 'abc',
+    });
     await call.pickUp();
     await call.hangUp();
-    expect(rig.store.peek('call-1')).toMatchObject({ carrier: 'sim-2', carrierCallId: 'abc', timeline: { legs: [{ carrierLegId: 'sim-leg-0' }] } });
+    expect(rig.store.peek('call-1')).toMatchObject({
+      carrier: 'sim-2',
+      carrierCallId: 'abc',
+      timeline: { legs: [{ carrierLegId: 'sim-leg-0' }] },
+    });
   });
 
   it('refuses events that make no sense yet', async () => {

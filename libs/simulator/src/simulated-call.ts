@@ -16,7 +16,8 @@ export interface TranscriptLine {
  * `announcing` (the callee hears "press 1"), `connected`, `voicemail`, `message`, `silent` (the
  * service left the caller with nothing to hear: a defect), `over`.
  */
-export type SimulatedCallStatus = 'ringing' | 'picked-up' | 'announcing' | 'connected' | 'voicemail' | 'message' | 'silent' | 'over';
+export type SimulatedCallStatus =
+  'ringing' | 'picked-up' | 'announcing' | 'connected' | 'voicemail' | 'message' | 'silent' | 'over';
 
 type RingAction = Extract<NetworkAction, { action: 'ring' }>;
 
@@ -35,10 +36,19 @@ export interface SimulatorLineOptions {
 export class SimulatorLine {
   private placed = 0;
 
-  constructor(private readonly inbound: InboundCalls, private readonly clock: Clock, private readonly options: SimulatorLineOptions = {}) {}
+  constructor(
+    private readonly inbound: InboundCalls,
+    private readonly clock: Clock,
+    private readonly options: SimulatorLineOptions = {},
+  ) {}
 
   /** A call from `from` (null: withheld) to the number `to` arrives. */
-  async placeCall(input: { readonly to: string; readonly from: string | null; readonly at?: Instant; readonly carrierCallId?: string }): Promise<SimulatedCall> {
+  async placeCall(input: {
+    readonly to: string;
+    readonly from: string | null;
+    readonly at?: Instant;
+    readonly carrierCallId?: string;
+  }): Promise<SimulatedCall> {
     this.placed += 1;
     const call = new SimulatedCall(this.inbound, {
       carrier: this.options.carrier ?? 'simulator',
@@ -82,7 +92,10 @@ export class SimulatedCall {
   private lastEvent: (() => Promise<CallInstruction>) | null = null;
   private readonly settings: SimulatedCallSettings;
 
-  constructor(private readonly inbound: InboundCalls, settings: SimulatedCallSettings) {
+  constructor(
+    private readonly inbound: InboundCalls,
+    settings: SimulatedCallSettings,
+  ) {
     this.settings = settings;
   }
 
@@ -112,7 +125,10 @@ export class SimulatedCall {
     const leg = this.requireLeg('pick up');
     this.say(`${leg.who} picks up`);
     const at = this.now();
-    const actions = await this.send(() => this.inbound.legAnswered({ ...this.ref(leg), at, carrierLegId: legIdOf(leg) }), false);
+    const actions = await this.send(
+      () => this.inbound.legAnswered({ ...this.ref(leg), at, carrierLegId: legIdOf(leg) }),
+      false,
+    );
     if (this.status !== 'ringing') return actions;
     if (!leg.confirm) {
       this.status = 'picked-up';

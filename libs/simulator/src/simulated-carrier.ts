@@ -1,4 +1,14 @@
-import { CarrierPort, DialRequest, Id, LegOutcome, PermanentDeliveryError, PhoneNumber, Prompt, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
+import {
+  CarrierPort,
+  DialRequest,
+  Id,
+  LegOutcome,
+  PermanentDeliveryError,
+  PhoneNumber,
+  Prompt,
+  RecordingCarrier,
+  SmsCarrier,
+} from '@dutyline/domain';
 import { wavTone } from './wav-tone';
 
 export interface SimulatedCarrierOptions {
@@ -43,7 +53,12 @@ export class SimulatedCarrier implements CarrierPort, SmsCarrier, RecordingCarri
   readonly sms: SimulatedSms[] = [];
   readonly transfers: { readonly callId: Id; readonly to: string }[] = [];
   readonly hangups: Id[] = [];
-  readonly recordings: { readonly callId: Id; readonly reference: string; readonly greeting: Prompt | null; readonly maxSeconds: number }[] = [];
+  readonly recordings: {
+    readonly callId: Id;
+    readonly reference: string;
+    readonly greeting: Prompt | null;
+    readonly maxSeconds: number;
+  }[] = [];
   private readonly scripted = new Map<string, LegOutcome[]>();
 
   constructor(private readonly options: SimulatedCarrierOptions = {}) {
@@ -55,7 +70,9 @@ export class SimulatedCarrier implements CarrierPort, SmsCarrier, RecordingCarri
     const leg: SimulatedLeg = { legId: `sim-leg-${this.legs.length + 1}`, request, outcome };
     this.legs.push(leg);
     const announcement = request.confirmation?.kind === 'text' ? `, announcing "${request.confirmation.text}"` : '';
-    this.say(`Call ${request.callId}: dial ${request.to.e164} from ${request.from.e164} for ${request.ringTimeoutSeconds} s${announcement}: ${outcome}`);
+    this.say(
+      `Call ${request.callId}: dial ${request.to.e164} from ${request.from.e164} for ${request.ringTimeoutSeconds} s${announcement}: ${outcome}`,
+    );
     if (this.options.onLegOutcome) queueMicrotask(() => this.options.onLegOutcome?.(leg));
     return { legId: leg.legId };
   }

@@ -6,7 +6,13 @@ import { NetworkAction, SimulatedCall, SimulatorLine } from './index';
 function decode(action: NetworkAction): NetworkReply {
   switch (action.action) {
     case 'ring':
-      return { kind: 'ring', to: action.number, callerId: action.callerId, ringTimeoutSeconds: action.ringTimeoutSeconds, confirm: action.confirm };
+      return {
+        kind: 'ring',
+        to: action.number,
+        callerId: action.callerId,
+        ringTimeoutSeconds: action.ringTimeoutSeconds,
+        confirm: action.confirm,
+      };
     case 'announce':
       return { kind: 'announce', text: action.text };
     case 'connect':
@@ -26,15 +32,24 @@ function decode(action: NetworkAction): NetworkReply {
 function send(call: SimulatedCall, event: NetworkEvent): Promise<NetworkAction[]> {
   call.wait(5);
   switch (event.kind) {
-    case 'picked-up': return call.pickUp();
-    case 'human': return call.humanDetected();
-    case 'machine': return call.legEnds('machine');
-    case 'leg-ended': return call.legEnds(event.outcome);
-    case 'keys': return call.pressKeys(event.digits);
-    case 'no-key': return call.noKey();
-    case 'recorded': return call.recorded();
-    case 'caller-hung-up': return call.hangUp();
-    case 'again': return call.redeliver();
+    case 'picked-up':
+      return call.pickUp();
+    case 'human':
+      return call.humanDetected();
+    case 'machine':
+      return call.legEnds('machine');
+    case 'leg-ended':
+      return call.legEnds(event.outcome);
+    case 'keys':
+      return call.pressKeys(event.digits);
+    case 'no-key':
+      return call.noKey();
+    case 'recorded':
+      return call.recorded();
+    case 'caller-hung-up':
+      return call.hangUp();
+    case 'again':
+      return call.redeliver();
   }
 }
 

@@ -27,6 +27,9 @@ export function upstreamResponse(downstream: SipResponse): SipResponse {
 }
 
 /** `Reason: SIP;cause=480;text="…"` (RFC 3326): why the proxy answered so. */
-export const reasonHeader = (cause: number, text: string): [string, string] => ['Reason', `SIP;cause=${cause};text=${quoted(text)}`];
+export const reasonHeader = (cause: number, text: string): [string, string] => [
+  'Reason',
+  `SIP;cause=${cause};text=${quoted(text)}`,
+];
 
 export const ALLOWED_METHODS = 'INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE';

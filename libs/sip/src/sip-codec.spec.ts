@@ -22,7 +22,10 @@ describe('parseSipMessage', () => {
   it('reads a request: compact names, folded lines, list headers split, body cut at Content-Length', () => {
     const message = parseSipMessage(INVITE) as SipRequest;
     expect(message).toMatchObject({ kind: 'request', method: 'INVITE', uri: 'sip:+33140000000@10.0.0.1' });
-    expect(message.headers.all('Via')).toEqual(['SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bK1', 'SIP/2.0/UDP 10.0.0.3;branch=z9hG4bK0']);
+    expect(message.headers.all('Via')).toEqual([
+      'SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bK1',
+      'SIP/2.0/UDP 10.0.0.3;branch=z9hG4bK0',
+    ]);
     expect(message.headers.get('From')).toBe('"Doe, John" <sip:+33612345678@10.0.0.2>;tag=a');
     expect(message.headers.get('call-id')).toBe('abc@10.0.0.2');
     expect(message.headers.get('Subject')).toBe('a folded subject line');
@@ -31,9 +34,18 @@ describe('parseSipMessage', () => {
   });
 
   it('reads a response and its reason phrase', () => {
-    const message = parseSipMessage(datagram(
-      'SIP/2.0 486 Busy Here', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'From: <sip:a@h>;tag=1', 'To: <sip:b@h>;tag=2', 'Call-ID: c', 'CSeq: 1 INVITE', '', '',
-    )) as SipResponse;
+    const message = parseSipMessage(
+      datagram(
+        'SIP/2.0 486 Busy Here',
+        'Via: SIP/2.0/UDP h;branch=z9hG4bK1',
+        'From: <sip:a@h>;tag=1',
+        'To: <sip:b@h>;tag=2',
+        'Call-ID: c',
+        'CSeq: 1 INVITE',
+        '',
+        '',
+      ),
+    ) as SipResponse;
     expect(message).toMatchObject({ kind: 'response', status: 486, reason: 'Busy Here' });
     expect(message.body.length).toBe(0);
   });
@@ -43,9 +55,45 @@ describe('parseSipMessage', () => {
   });
 
   it.each([
-    ['no Call-ID', datagram('OPTIONS sip:h SIP/2.0', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'From: <sip:a@h>;tag=1', 'To: <sip:b@h>', 'CSeq: 1 OPTIONS', '', '')],
-    ['a Content-Length beyond the datagram', datagram('OPTIONS sip:h SIP/2.0', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'From: <sip:a@h>;tag=1', 'To: <sip:b@h>', 'Call-ID: c', 'CSeq: 1 OPTIONS', 'Content-Length: 99', '', 'x')],
-    ['a start line that is not SIP', datagram('GET / HTTP/1.1', 'Via: SIP/2.0/UDP h;branch=z9hG4bK1', 'From: <sip:a@h>;tag=1', 'To: <sip:b@h>', 'Call-ID: c', 'CSeq: 1 OPTIONS', '', '')],
+    [
+      'no Call-ID',
+      datagram(
+        'OPTIONS sip:h SIP/2.0',
+        'Via: SIP/2.0/UDP h;branch=z9hG4bK1',
+        'From: <sip:a@h>;tag=1',
+        'To: <sip:b@h>',
+        'CSeq: 1 OPTIONS',
+        '',
+        '',
+      ),
+    ],
+    [
+      'a Content-Length beyond the datagram',
+      datagram(
+        'OPTIONS sip:h SIP/2.0',
+        'Via: SIP/2.0/UDP h;branch=z9hG4bK1',
+        'From: <sip:a@h>;tag=1',
+        'To: <sip:b@h>',
+        'Call-ID: c',
+        'CSeq: 1 OPTIONS',
+        'Content-Length: 99',
+        '',
+        'x',
+      ),
+    ],
+    [
+      'a start line that is not SIP',
+      datagram(
+        'GET / HTTP/1.1',
+        'Via: SIP/2.0/UDP h;branch=z9hG4bK1',
+        'From: <sip:a@h>;tag=1',
+        'To: <sip:b@h>',
+        'Call-ID: c',
+        'CSeq: 1 OPTIONS',
+        '',
+        '',
+      ),
+    ],
     ['a header line without a name', datagram('OPTIONS sip:h SIP/2.0', 'no colon here', '', '')],
   ])('refuses %s', (_name, bytes) => {
     expect(() => parseSipMessage(bytes)).toThrow(SipParseError);

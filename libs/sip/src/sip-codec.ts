@@ -19,7 +19,8 @@ export function parseSipMessage(datagram: Buffer): SipMessage | null {
 
   const crlf = datagram.indexOf('\r\n\r\n', start);
   const lf = datagram.indexOf('\n\n', start);
-  const [headEnd, separator] = crlf >= 0 && (lf < 0 || crlf < lf) ? [crlf, 4] : lf >= 0 ? [lf, 2] : [datagram.length, 0];
+  const [headEnd, separator] =
+    crlf >= 0 && (lf < 0 || crlf < lf) ? [crlf, 4] : lf >= 0 ? [lf, 2] : [datagram.length, 0];
   const lines = unfold(datagram.subarray(start, headEnd).toString('utf8').split(/\r?\n/));
   const startLine = lines.shift() ?? '';
 
@@ -39,7 +40,8 @@ export function parseSipMessage(datagram: Buffer): SipMessage | null {
   let body = rest;
   if (declared !== undefined) {
     const length = Number(declared);
-    if (!Number.isInteger(length) || length < 0 || length > rest.length) throw new SipParseError(`Content-Length ${declared} does not fit the datagram`);
+    if (!Number.isInteger(length) || length < 0 || length > rest.length)
+      throw new SipParseError(`Content-Length ${declared} does not fit the datagram`);
     body = rest.subarray(0, length);
   }
   body = Buffer.from(body);
@@ -53,9 +55,10 @@ export function parseSipMessage(datagram: Buffer): SipMessage | null {
 
 /** Writes a message; Content-Length is always set from the body, as the last header. */
 export function serialiseSipMessage(message: SipMessage): Buffer {
-  const startLine = message.kind === 'request'
-    ? `${message.method} ${message.uri} SIP/2.0`
-    : `SIP/2.0 ${message.status} ${message.reason}`;
+  const startLine =
+    message.kind === 'request'
+      ? `${message.method} ${message.uri} SIP/2.0`
+      : `SIP/2.0 ${message.status} ${message.reason}`;
   const lines = [startLine];
   for (const [name, value] of message.headers.list()) if (name !== 'Content-Length') lines.push(`${name}: ${value}`);
   lines.push(`Content-Length: ${message.body.length}`);

@@ -17,9 +17,12 @@ describe('legOutcomeOf', () => {
     expect(legOutcomeOf(status, { cancelledByProxy })).toBe(outcome);
   });
 
-  it.each(['machine', 'declined', 'not-confirmed', ' Not-Confirmed '])('an outcome the downstream reports (%s) wins over the status', (reported) => {
-    expect(legOutcomeOf(480, { cancelledByProxy: false, reported })).toBe(reported.trim().toLowerCase());
-  });
+  it.each(['machine', 'declined', 'not-confirmed', ' Not-Confirmed '])(
+    'an outcome the downstream reports (%s) wins over the status',
+    (reported) => {
+      expect(legOutcomeOf(480, { cancelledByProxy: false, reported })).toBe(reported.trim().toLowerCase());
+    },
+  );
 
   it('an outcome it cannot read is ignored', () => {
     expect(legOutcomeOf(486, { cancelledByProxy: false, reported: 'confirmed' })).toBe('busy');

@@ -1,7 +1,15 @@
 import { EndedLegOutcome } from '@dutyline/application';
 
 /** Outcomes a downstream PBX that announces the call may report in the `<prefix>Outcome` header of a final response. */
-const REPORTED: readonly EndedLegOutcome[] = ['machine', 'declined', 'not-confirmed', 'busy', 'no-answer', 'failed', 'rejected'];
+const REPORTED: readonly EndedLegOutcome[] = [
+  'machine',
+  'declined',
+  'not-confirmed',
+  'busy',
+  'no-answer',
+  'failed',
+  'rejected',
+];
 
 /**
  * How a leg that got a final non-2xx response ended:
@@ -9,7 +17,10 @@ const REPORTED: readonly EndedLegOutcome[] = ['machine', 'declined', 'not-confir
  * failed; 603 rejected; anything else (3xx, 404, 484, 5xx, …) failed. An outcome reported by the
  * downstream (`X-Dutyline-Outcome: not-confirmed`) wins over the status.
  */
-export function legOutcomeOf(status: number, facts: { readonly cancelledByProxy: boolean; readonly reported?: string | null }): EndedLegOutcome {
+export function legOutcomeOf(
+  status: number,
+  facts: { readonly cancelledByProxy: boolean; readonly reported?: string | null },
+): EndedLegOutcome {
   const reported = facts.reported?.trim().toLowerCase();
   const known = REPORTED.find((outcome) => outcome === reported);
   if (known) return known;

@@ -6,12 +6,27 @@
 
 /** Compact forms (RFC 3261 §7.3.3 and extensions), read as their full names. */
 const COMPACT_NAMES: Readonly<Record<string, string>> = {
-  i: 'Call-ID', m: 'Contact', e: 'Content-Encoding', l: 'Content-Length', c: 'Content-Type', f: 'From',
-  s: 'Subject', k: 'Supported', t: 'To', v: 'Via', o: 'Event', r: 'Refer-To', u: 'Allow-Events', x: 'Session-Expires',
+  i: 'Call-ID',
+  m: 'Contact',
+  e: 'Content-Encoding',
+  l: 'Content-Length',
+  c: 'Content-Type',
+  f: 'From',
+  s: 'Subject',
+  k: 'Supported',
+  t: 'To',
+  v: 'Via',
+  o: 'Event',
+  r: 'Refer-To',
+  u: 'Allow-Events',
+  x: 'Session-Expires',
 };
 
 const SPECIAL_CASE: Readonly<Record<string, string>> = {
-  'call-id': 'Call-ID', cseq: 'CSeq', 'www-authenticate': 'WWW-Authenticate', 'mime-version': 'MIME-Version',
+  'call-id': 'Call-ID',
+  cseq: 'CSeq',
+  'www-authenticate': 'WWW-Authenticate',
+  'mime-version': 'MIME-Version',
 };
 
 /** Headers whose comma-separated values are split into one entry each. */
@@ -22,7 +37,10 @@ export function canonicalHeaderName(name: string): string {
   const trimmed = name.trim();
   const lower = trimmed.toLowerCase();
   const full = COMPACT_NAMES[lower] ?? trimmed;
-  return SPECIAL_CASE[full.toLowerCase()] ?? full.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+  return (
+    SPECIAL_CASE[full.toLowerCase()] ??
+    full.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
+  );
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -71,7 +89,8 @@ export class SipHeaders {
 
   /** Removes every header whose name starts with `prefix` (the proxy's own headers, when a caller sends them). */
   removeStartingWith(prefix: string): this {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i][0].toLowerCase().startsWith(prefix.toLowerCase())) this.entries.splice(i, 1);
+    for (let i = this.entries.length - 1; i >= 0; i--)
+      if (this.entries[i][0].toLowerCase().startsWith(prefix.toLowerCase())) this.entries.splice(i, 1);
     return this;
   }
 
@@ -137,7 +156,10 @@ export function response(status: number, reason: string, headers: SipHeaders, bo
 }
 
 /** A copy whose headers can be edited without touching the original. */
-export function copyRequest(message: SipRequest, changes: Partial<Pick<SipRequest, 'method' | 'uri' | 'body'>> = {}): SipRequest {
+export function copyRequest(
+  message: SipRequest,
+  changes: Partial<Pick<SipRequest, 'method' | 'uri' | 'body'>> = {},
+): SipRequest {
   return { ...message, ...changes, headers: message.headers.clone() };
 }
 
@@ -155,6 +177,9 @@ export function cseqOf(message: SipMessage): { readonly seq: number; readonly me
 
 /** A header value to write as a quoted string (Reason text, display names). */
 export function quoted(text: string, maxLength = 200): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, maxLength);
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, maxLength);
   return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
 }

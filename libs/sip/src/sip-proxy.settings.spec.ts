@@ -6,14 +6,30 @@ const TRUNK = 'sip:{e164}@trunk.example.net:5060';
 describe('resolveSipProxySettings', () => {
   it('fills the documented defaults', () => {
     expect(resolveSipProxySettings({ targetUri: TRUNK })).toEqual({
-      bindAddress: '127.0.0.1', port: 5060, advertisedHost: '127.0.0.1', transport: 'udp', targetUri: TRUNK, targetUriByPrefix: {},
-      voicemailUri: null, announcementUri: null, unknownNumberStatus: 404, recordRoute: true, allowFrom: null, carrier: 'sip',
-      headerPrefix: 'X-Dutyline-', cancelGraceMs: 4000, timers: { t1Ms: 500, t2Ms: 4000, t4Ms: 5000 }, dialogTtlSeconds: 43_200,
+      bindAddress: '127.0.0.1',
+      port: 5060,
+      advertisedHost: '127.0.0.1',
+      transport: 'udp',
+      targetUri: TRUNK,
+      targetUriByPrefix: {},
+      voicemailUri: null,
+      announcementUri: null,
+      unknownNumberStatus: 404,
+      recordRoute: true,
+      allowFrom: null,
+      carrier: 'sip',
+      headerPrefix: 'X-Dutyline-',
+      cancelGraceMs: 4000,
+      timers: { t1Ms: 500, t2Ms: 4000, t4Ms: 5000 },
+      dialogTtlSeconds: 43_200,
     });
   });
 
   it('writes number prefixes in E.164', () => {
-    expect(resolveSipProxySettings({ targetUri: TRUNK, targetUriByPrefix: { '3314': 'sip:{digits}@pbx' } }).targetUriByPrefix).toEqual({ '+3314': 'sip:{digits}@pbx' });
+    expect(
+      resolveSipProxySettings({ targetUri: TRUNK, targetUriByPrefix: { '3314': 'sip:{digits}@pbx' } })
+        .targetUriByPrefix,
+    ).toEqual({ '+3314': 'sip:{digits}@pbx' });
   });
 
   it.each<[string, Partial<SipProxySettings>, string]>([
@@ -32,7 +48,9 @@ describe('resolveSipProxySettings', () => {
     ['answered calls remembered for a month', { dialogTtlSeconds: 2_592_000 }, 'sip.dialogTtlSeconds'],
     ['a header prefix without its dash', { headerPrefix: 'X-Dutyline' }, 'sip.headerPrefix'],
   ])('refuses %s', (_name, change, field) => {
-    expect(() => resolveSipProxySettings({ targetUri: TRUNK, ...change })).toThrow(expect.objectContaining({ name: 'ValidationError', code: 'INVALID_SIP_SETTING', field }));
+    expect(() => resolveSipProxySettings({ targetUri: TRUNK, ...change })).toThrow(
+      expect.objectContaining({ name: 'ValidationError', code: 'INVALID_SIP_SETTING', field }),
+    );
     expect(() => resolveSipProxySettings({ targetUri: TRUNK, ...change })).toThrow(ValidationError);
   });
 });
@@ -52,7 +70,9 @@ describe('targets', () => {
   });
 
   it('fills the call id, empty when none is known', () => {
-    expect(expandUri('sip:vm-{digits}@pbx;call={callId}', { number: '33140000000', callId: 'c-1' })).toBe('sip:vm-33140000000@pbx;call=c-1');
+    expect(expandUri('sip:vm-{digits}@pbx;call={callId}', { number: '33140000000', callId: 'c-1' })).toBe(
+      'sip:vm-33140000000@pbx;call=c-1',
+    );
     expect(expandUri('sip:vm@pbx;call={callId}', { number: '+33140000000' })).toBe('sip:vm@pbx;call=');
   });
 });

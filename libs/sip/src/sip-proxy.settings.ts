@@ -55,7 +55,10 @@ const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 const KNOWN_PLACEHOLDERS = new Set(['e164', 'digits', 'callId']);
 
 /** Fills a URI template; `{callId}` is empty when no call id is known. */
-export function expandUri(template: string, values: { readonly number: string; readonly callId?: string | null }): string {
+export function expandUri(
+  template: string,
+  values: { readonly number: string; readonly callId?: string | null },
+): string {
   const e164 = values.number.startsWith('+') ? values.number : `+${values.number}`;
   const filled: Record<string, string> = { e164, digits: e164.slice(1), callId: values.callId ?? '' };
   return template.replace(PLACEHOLDER, (all, name: string) => filled[name] ?? all);
@@ -64,17 +67,26 @@ export function expandUri(template: string, values: { readonly number: string; r
 /** Applies the defaults and refuses settings that cannot work (`ValidationError`, field under `sip.`). */
 export function resolveSipProxySettings(settings: SipProxySettings): ResolvedSipProxySettings {
   const bindAddress = settings.bindAddress ?? '127.0.0.1';
-  if (isIP(bindAddress) === 0) invalid('INVALID_SIP_SETTING', 'sip.bindAddress', `"${bindAddress}" is not an IP address`);
+  if (isIP(bindAddress) === 0)
+    invalid('INVALID_SIP_SETTING', 'sip.bindAddress', `"${bindAddress}" is not an IP address`);
   const wildcard = bindAddress === '0.0.0.0' || bindAddress === '::';
-  if (wildcard && !settings.advertisedHost) invalid('INVALID_SIP_SETTING', 'sip.advertisedHost', 'give the address PBXs reach the proxy by when it binds every interface');
+  if (wildcard && !settings.advertisedHost)
+    invalid(
+      'INVALID_SIP_SETTING',
+      'sip.advertisedHost',
+      'give the address PBXs reach the proxy by when it binds every interface',
+    );
   const port = settings.port ?? 5060;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) invalid('INVALID_SIP_SETTING', 'sip.port', `${port} is not a port number`);
-  if ((settings.transport ?? 'udp') !== 'udp') invalid('INVALID_SIP_SETTING', 'sip.transport', 'only udp is implemented');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    invalid('INVALID_SIP_SETTING', 'sip.port', `${port} is not a port number`);
+  if ((settings.transport ?? 'udp') !== 'udp')
+    invalid('INVALID_SIP_SETTING', 'sip.transport', 'only udp is implemented');
 
   checkTemplate(settings.targetUri, 'sip.targetUri', true);
   const byPrefix = settings.targetUriByPrefix ?? {};
   for (const [prefix, template] of Object.entries(byPrefix)) {
-    if (!/^\+?\d{1,15}$/.test(prefix)) invalid('INVALID_SIP_SETTING', `sip.targetUriByPrefix.${prefix}`, `"${prefix}" is not a number prefix`);
+    if (!/^\+?\d{1,15}$/.test(prefix))
+      invalid('INVALID_SIP_SETTING', `sip.targetUriByPrefix.${prefix}`, `"${prefix}" is not a number prefix`);
     checkTemplate(template, `sip.targetUriByPrefix.${prefix}`, false);
   }
   for (const field of ['voicemailUri', 'announcementUri'] as const) {
@@ -82,18 +94,25 @@ export function resolveSipProxySettings(settings: SipProxySettings): ResolvedSip
     if (template !== undefined && template !== null) checkTemplate(template, `sip.${field}`, false);
   }
   const unknownNumberStatus = settings.unknownNumberStatus ?? 404;
-  if (unknownNumberStatus !== 404 && unknownNumberStatus !== 604) invalid('INVALID_SIP_SETTING', 'sip.unknownNumberStatus', 'use 404 or 604');
+  if (unknownNumberStatus !== 404 && unknownNumberStatus !== 604)
+    invalid('INVALID_SIP_SETTING', 'sip.unknownNumberStatus', 'use 404 or 604');
   const allowFrom = settings.allowFrom ?? null;
   allowFrom?.forEach((address, i) => {
     if (isIP(address) === 0) invalid('INVALID_SIP_SETTING', `sip.allowFrom[${i}]`, `"${address}" is not an IP address`);
   });
   const headerPrefix = settings.headerPrefix ?? 'X-Dutyline-';
-  if (!/^[A-Za-z][A-Za-z0-9-]*-$/.test(headerPrefix)) invalid('INVALID_SIP_SETTING', 'sip.headerPrefix', 'a header prefix is letters, digits and dashes ending with a dash');
+  if (!/^[A-Za-z][A-Za-z0-9-]*-$/.test(headerPrefix))
+    invalid(
+      'INVALID_SIP_SETTING',
+      'sip.headerPrefix',
+      'a header prefix is letters, digits and dashes ending with a dash',
+    );
   const timers = { ...DEFAULT_SIP_TIMERS, ...settings.timers };
   for (const [name, value] of Object.entries(timers)) positive(value, `sip.timers.${name}`);
   const cancelGraceMs = positive(settings.cancelGraceMs ?? 4000, 'sip.cancelGraceMs');
   const dialogTtlSeconds = positive(settings.dialogTtlSeconds ?? 43_200, 'sip.dialogTtlSeconds');
-  if (dialogTtlSeconds > MAX_DIALOG_TTL_SECONDS) invalid('INVALID_SIP_SETTING', 'sip.dialogTtlSeconds', `at most ${MAX_DIALOG_TTL_SECONDS} s (a week)`);
+  if (dialogTtlSeconds > MAX_DIALOG_TTL_SECONDS)
+    invalid('INVALID_SIP_SETTING', 'sip.dialogTtlSeconds', `at most ${MAX_DIALOG_TTL_SECONDS} s (a week)`);
   const carrier = settings.carrier ?? 'sip';
   if (carrier.trim() === '') invalid('INVALID_SIP_SETTING', 'sip.carrier', 'a carrier needs a name');
 
@@ -103,7 +122,9 @@ export function resolveSipProxySettings(settings: SipProxySettings): ResolvedSip
     advertisedHost: settings.advertisedHost ?? bindAddress,
     transport: 'udp',
     targetUri: settings.targetUri,
-    targetUriByPrefix: Object.fromEntries(Object.entries(byPrefix).map(([prefix, template]) => [prefix.startsWith('+') ? prefix : `+${prefix}`, template])),
+    targetUriByPrefix: Object.fromEntries(
+      Object.entries(byPrefix).map(([prefix, template]) => [prefix.startsWith('+') ? prefix : `+${prefix}`, template]),
+    ),
     voicemailUri: settings.voicemailUri ?? null,
     announcementUri: settings.announcementUri ?? null,
     unknownNumberStatus,
@@ -118,7 +139,10 @@ export function resolveSipProxySettings(settings: SipProxySettings): ResolvedSip
 }
 
 /** The target URI template for a dialled number: the longest matching prefix, else `targetUri`. */
-export function targetTemplateFor(settings: Pick<ResolvedSipProxySettings, 'targetUri' | 'targetUriByPrefix'>, e164: string): string {
+export function targetTemplateFor(
+  settings: Pick<ResolvedSipProxySettings, 'targetUri' | 'targetUriByPrefix'>,
+  e164: string,
+): string {
   const prefix = Object.keys(settings.targetUriByPrefix)
     .filter((candidate) => e164.startsWith(candidate))
     .sort((a, b) => b.length - a.length)[0];
@@ -126,13 +150,17 @@ export function targetTemplateFor(settings: Pick<ResolvedSipProxySettings, 'targ
 }
 
 function checkTemplate(template: unknown, field: string, needsNumber: boolean): void {
-  if (typeof template !== 'string' || template.trim() === '') invalid('INVALID_SIP_SETTING', field, 'a SIP URI template is required');
+  if (typeof template !== 'string' || template.trim() === '')
+    invalid('INVALID_SIP_SETTING', field, 'a SIP URI template is required');
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (!KNOWN_PLACEHOLDERS.has(name)) invalid('INVALID_SIP_SETTING', field, `{${name}} is not one of {e164}, {digits}, {callId}`);
+    if (!KNOWN_PLACEHOLDERS.has(name))
+      invalid('INVALID_SIP_SETTING', field, `{${name}} is not one of {e164}, {digits}, {callId}`);
   }
-  if (needsNumber && !/\{(e164|digits)\}/.test(template)) invalid('INVALID_SIP_SETTING', field, 'the target URI must place the number: {e164} or {digits}');
+  if (needsNumber && !/\{(e164|digits)\}/.test(template))
+    invalid('INVALID_SIP_SETTING', field, 'the target URI must place the number: {e164} or {digits}');
   const sample = parseUri(expandUri(template, { number: '+33611111111', callId: 'call-1' }));
-  if (sample === null || sample.scheme === 'tel' || sample.host === '') invalid('INVALID_SIP_SETTING', field, `"${template}" is not a sip: URI with a host`);
+  if (sample === null || sample.scheme === 'tel' || sample.host === '')
+    invalid('INVALID_SIP_SETTING', field, `"${template}" is not a sip: URI with a host`);
 }
 
 function positive(value: number, field: string): number {

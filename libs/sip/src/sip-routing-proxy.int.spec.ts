@@ -13,7 +13,8 @@ const ALICE_MOBILE = '+33611111111';
 const ALICE_HOME = '+33142000001';
 
 const alice = aPerson({
-  id: 'alice', name: 'Alice',
+  id: 'alice',
+  name: 'Alice',
   numbers: [
     { number: ALICE_MOBILE, label: 'mobile', ringTimeoutSeconds: 5 },
     { number: ALICE_HOME, label: 'home', ringTimeoutSeconds: 5 },
@@ -22,11 +23,12 @@ const alice = aPerson({
 const onDuty: OnCall = { levels: [personRef(alice)], slotId: 'slot-1', overrideIds: [] };
 
 /** Alice on duty with two numbers rung 5 s each; no supervisor, so the voicemail comes next. Press 1 asked. */
-const world = () => inboundCallRig({
-  hotlines: [aHotline({ id: 'hl-sip', name: 'SIP hotline', number: HOTLINE })],
-  people: [alice],
-  onCall: { 'hl-sip': onDuty },
-});
+const world = () =>
+  inboundCallRig({
+    hotlines: [aHotline({ id: 'hl-sip', name: 'SIP hotline', number: HOTLINE })],
+    people: [alice],
+    onCall: { 'hl-sip': onDuty },
+  });
 
 describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
   const fleet = new SippFleet();
@@ -41,12 +43,17 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
   /** A proxy on a free port sending each number of `targets` to its own sipp port. */
   async function line(targets: Readonly<Record<string, number>>): Promise<{ rig: InboundCallRig; remote: string }> {
     const rig = world();
-    proxy = new SipRoutingProxy({ inbound: rig.service }, {
-      port: 0,
-      targetUri: 'sip:{e164}@127.0.0.1:9',
-      targetUriByPrefix: Object.fromEntries(Object.entries(targets).map(([number, port]) => [number, `sip:{e164}@127.0.0.1:${port}`])),
-      voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
-    });
+    proxy = new SipRoutingProxy(
+      { inbound: rig.service },
+      {
+        port: 0,
+        targetUri: 'sip:{e164}@127.0.0.1:9',
+        targetUriByPrefix: Object.fromEntries(
+          Object.entries(targets).map(([number, port]) => [number, `sip:{e164}@127.0.0.1:${port}`]),
+        ),
+        voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
+      },
+    );
     const { port } = await proxy.start();
     return { rig, remote: `127.0.0.1:${port}` };
   }
@@ -66,8 +73,13 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     expectSuccess(await caller.exited);
     expectSuccess(await callee.exited);
     expect(theCall(rig)).toMatchObject({
-      carrier: 'sip', caller: '+33612345678', outcome: 'answered', answeredBy: { number: ALICE_MOBILE },
-      legs: [{ number: ALICE_MOBILE, outcome: 'confirmed' }], endedAt: expect.any(Number), durationSeconds: expect.any(Number),
+      carrier: 'sip',
+      caller: '+33612345678',
+      outcome: 'answered',
+      answeredBy: { number: ALICE_MOBILE },
+      legs: [{ number: ALICE_MOBILE, outcome: 'confirmed' }],
+      endedAt: expect.any(Number),
+      durationSeconds: expect.any(Number),
     });
   }, 30_000);
 
@@ -82,8 +94,12 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     expectSuccess(await mobile.exited);
     expectSuccess(await home.exited);
     expect(theCall(rig)).toMatchObject({
-      outcome: 'answered', answeredBy: { number: ALICE_HOME },
-      legs: [{ number: ALICE_MOBILE, outcome: 'busy' }, { number: ALICE_HOME, outcome: 'confirmed' }],
+      outcome: 'answered',
+      answeredBy: { number: ALICE_HOME },
+      legs: [
+        { number: ALICE_MOBILE, outcome: 'busy' },
+        { number: ALICE_HOME, outcome: 'confirmed' },
+      ],
     });
   }, 30_000);
 
@@ -99,7 +115,10 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
     expectSuccess(await mobile.exited);
     expectSuccess(await home.exited);
-    expect(theCall(rig)).toMatchObject({ outcome: 'voicemail', legs: [{ outcome: 'no-answer' }, { outcome: 'no-answer' }] });
+    expect(theCall(rig)).toMatchObject({
+      outcome: 'voicemail',
+      legs: [{ outcome: 'no-answer' }, { outcome: 'no-answer' }],
+    });
     expect(rig.events.notices.map((notice) => notice.kind)).toEqual(['unanswered']);
   }, 40_000);
 
@@ -121,7 +140,10 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
 
     expectSuccess(await caller.exited);
     expectSuccess(await mobile.exited);
-    expect(theCall(rig)).toMatchObject({ outcome: 'abandoned', legs: [{ number: ALICE_MOBILE, outcome: 'cancelled' }] });
+    expect(theCall(rig)).toMatchObject({
+      outcome: 'abandoned',
+      legs: [{ number: ALICE_MOBILE, outcome: 'cancelled' }],
+    });
   }, 30_000);
 
   it('a PBX that announced the call reports "not confirmed": the next number is rung and answers', async () => {
@@ -148,7 +170,10 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
 
     const voicemail = fleet.caller('voicemail-reports.xml', voicemailPort, remote, 'recordings', { callref: 'call-1' });
     expectSuccess(await voicemail.exited);
-    expect(theCall(rig)).toMatchObject({ outcome: 'voicemail', voicemailRecording: 'https://pbx.example.net/voicemail/call-1.wav' });
+    expect(theCall(rig)).toMatchObject({
+      outcome: 'voicemail',
+      voicemailRecording: 'https://pbx.example.net/voicemail/call-1.wav',
+    });
     expect(rig.events.notices.map((notice) => notice.kind)).toEqual(['unanswered', 'voicemail']);
   }, 30_000);
 

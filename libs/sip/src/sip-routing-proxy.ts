@@ -1,5 +1,14 @@
 import {
-  CallInstruction, CallLogger, DialInstruction, EndedLegOutcome, InboundCalls, LegToDrop, Timer, e164OrNull, silentCallLogger, systemTimer,
+  CallInstruction,
+  CallLogger,
+  DialInstruction,
+  EndedLegOutcome,
+  InboundCalls,
+  LegToDrop,
+  Timer,
+  e164OrNull,
+  silentCallLogger,
+  systemTimer,
 } from '@dutyline/application';
 import { Prompt } from '@dutyline/domain';
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,8 +16,24 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { ALLOWED_METHODS, localResponse, reasonHeader, upstreamResponse } from './proxy-messages';
 import { legOutcomeOf } from './sip-leg-outcome';
-import { SipAddress, SipHeaders, SipMessage, SipRequest, SipResponse, callIdOf, copyRequest, cseqOf, request } from './sip-message';
-import { ResolvedSipProxySettings, SipProxySettings, expandUri, resolveSipProxySettings, targetTemplateFor } from './sip-proxy.settings';
+import {
+  SipAddress,
+  SipHeaders,
+  SipMessage,
+  SipRequest,
+  SipResponse,
+  callIdOf,
+  copyRequest,
+  cseqOf,
+  request,
+} from './sip-message';
+import {
+  ResolvedSipProxySettings,
+  SipProxySettings,
+  expandUri,
+  resolveSipProxySettings,
+  targetTemplateFor,
+} from './sip-proxy.settings';
 import { InviteClientTransaction, InviteServerTransaction, TransactionLayer } from './sip-transactions';
 import { SipUri, formatHostPort, hostAndPort, numberOf, parseNameAddress, parseUri, tagOf, userOf } from './sip-uri';
 import { MAGIC_COOKIE, Via, branchOf, formatVia, parseVia, responseAddressOf, stampSource, topViaOf } from './sip-via';
@@ -89,7 +114,10 @@ export class SipRoutingProxy {
   private local: SipAddress | null = null;
   private closed = false;
 
-  constructor(private readonly deps: SipProxyDependencies, settings: SipProxySettings) {
+  constructor(
+    private readonly deps: SipProxyDependencies,
+    settings: SipProxySettings,
+  ) {
     this.settings = resolveSipProxySettings(settings);
     this.logger = deps.logger ?? silentCallLogger;
     this.timer = deps.timer ?? systemTimer;
@@ -136,7 +164,9 @@ export class SipRoutingProxy {
       else this.onResponse(message);
     } catch (error) {
       // The message's own text (its Call-ID, what the error quotes of it) goes in a warning, never in the error line.
-      this.logger.error('SIP message handling failed', { errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.error('SIP message handling failed', {
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
       this.logger.warn('SIP message handling failed: the message', { callId: callIdOf(message), ...describe(error) });
     }
   }
@@ -198,31 +228,53 @@ export class SipRoutingProxy {
     const toTag = randomToken(8);
     const maxForwards = maxForwardsOf(invite);
     if (maxForwards <= 0) return transaction.respond(localResponse(invite, 483, 'Too Many Hops', { toTag }));
-    if (invite.headers.all('Via').some((value) => { const via = parseVia(value); return via !== null && this.isOurs(via.host, via.port); })) {
+    if (
+      invite.headers.all('Via').some((value) => {
+        const via = parseVia(value);
+        return via !== null && this.isOurs(via.host, via.port);
+      })
+    ) {
       return transaction.respond(localResponse(invite, 482, 'Loop Detected', { toTag }));
     }
     const dialogKey = `${callIdOf(invite)}|${tagOf(invite.headers.get('From')) ?? ''}`;
     if (this.ringing.has(dialogKey)) {
       // The same call on another branch (a fork that came back, a PBX retrying too early): RFC 3261 §8.2.2.2.
-      return transaction.respond(localResponse(invite, 482, 'Loop Detected', { toTag, headers: [reasonHeader(482, 'This call is already being routed')] }));
+      return transaction.respond(
+        localResponse(invite, 482, 'Loop Detected', {
+          toTag,
+          headers: [reasonHeader(482, 'This call is already being routed')],
+        }),
+      );
     }
     transaction.respond(localResponse(invite, 100, 'Trying'));
 
     const called = numberOf(invite.uri) ?? numberOf(invite.headers.get('To')) ?? userOf(invite.uri) ?? '';
     const call: InboundSipCall = {
-      invite, transaction, toTag, dialogKey, hotlineNumber: e164OrNull(called) ?? called,
-      callId: null, branch: null, finished: false, callerGone: false, queue: Promise.resolve(),
+      invite,
+      transaction,
+      toTag,
+      dialogKey,
+      hotlineNumber: e164OrNull(called) ?? called,
+      callId: null,
+      branch: null,
+      finished: false,
+      callerGone: false,
+      queue: Promise.resolve(),
     };
     this.calls.set(transaction, call);
     this.ringing.set(dialogKey, call);
     this.serial(call, async () => {
       const instruction = await this.deps.inbound.answer({
-        carrier: this.settings.carrier, hotlineNumber: call.hotlineNumber, caller: callerOf(invite), carrierCallId: callIdOf(invite),
+        carrier: this.settings.carrier,
+        hotlineNumber: call.hotlineNumber,
+        caller: callerOf(invite),
+        carrierCallId: callIdOf(invite),
       });
       if ('callId' in instruction && instruction.callId) call.callId = instruction.callId;
       if (call.callerGone) return this.reportCallerGone(call);
       // `nothing` to an answer: the service already routes this call (same Call-ID): never ring twice.
-      if (instruction.kind === 'nothing') return this.finish(call, 482, 'Loop Detected', [reasonHeader(482, 'This call is already being routed')]);
+      if (instruction.kind === 'nothing')
+        return this.finish(call, 482, 'Loop Detected', [reasonHeader(482, 'This call is already being routed')]);
       await this.apply(call, instruction);
     });
   }
@@ -236,18 +288,27 @@ export class SipRoutingProxy {
         return this.startBranch(call, instruction);
       case 'voicemail':
         this.dropLeg(call, instruction.dropLeg);
-        return this.redirect(call, this.settings.voicemailUri, [480, 'Temporarily Unavailable', 'Nobody is available; no voicemail is configured for SIP calls']);
+        return this.redirect(call, this.settings.voicemailUri, [
+          480,
+          'Temporarily Unavailable',
+          'Nobody is available; no voicemail is configured for SIP calls',
+        ]);
       case 'message': {
         this.dropLeg(call, instruction.dropLeg);
         const apology = instruction.step === null;
-        const refusal: [number, string, string] = apology ? [503, 'Service Unavailable', textOf(instruction.prompt)] : [480, 'Temporarily Unavailable', textOf(instruction.prompt)];
+        const refusal: [number, string, string] = apology
+          ? [503, 'Service Unavailable', textOf(instruction.prompt)]
+          : [480, 'Temporarily Unavailable', textOf(instruction.prompt)];
         return this.redirect(call, this.settings.announcementUri, refusal);
       }
       case 'unknown-number': {
         // A hotline out of service (its account is disabled) exists: unavailable, not unknown.
-        if (instruction.message) return this.finish(call, 480, 'Temporarily Unavailable', [reasonHeader(480, instruction.message.text)]);
+        if (instruction.message)
+          return this.finish(call, 480, 'Temporarily Unavailable', [reasonHeader(480, instruction.message.text)]);
         const status = this.settings.unknownNumberStatus;
-        return this.finish(call, status, status === 404 ? 'Not Found' : 'Does Not Exist Anywhere', [reasonHeader(status, 'No hotline answers this number')]);
+        return this.finish(call, status, status === 404 ? 'Not Found' : 'Does Not Exist Anywhere', [
+          reasonHeader(status, 'No hotline answers this number'),
+        ]);
       }
       case 'hang-up-leg':
         return this.stopLeg(call, instruction.step);
@@ -259,7 +320,11 @@ export class SipRoutingProxy {
   }
 
   /** Sends the caller to a URI (302), or answers with the refusal when none is configured; the caller's leg is then over. */
-  private async redirect(call: InboundSipCall, template: string | null, [status, reason, text]: [number, string, string]): Promise<void> {
+  private async redirect(
+    call: InboundSipCall,
+    template: string | null,
+    [status, reason, text]: [number, string, string],
+  ): Promise<void> {
     if (template !== null) {
       const contact = expandUri(template, { number: call.hotlineNumber, callId: call.callId });
       this.finish(call, 302, 'Moved Temporarily', [['Contact', `<${contact}>`]]);
@@ -269,7 +334,12 @@ export class SipRoutingProxy {
     if (call.callId !== null) await this.deps.inbound.callEnded({ callId: call.callId });
   }
 
-  private finish(call: InboundSipCall, status: number, reason: string, headers: readonly (readonly [string, string])[] = []): void {
+  private finish(
+    call: InboundSipCall,
+    status: number,
+    reason: string,
+    headers: readonly (readonly [string, string])[] = [],
+  ): void {
     if (call.finished) return;
     this.finished(call);
     call.transaction.respond(localResponse(call.invite, status, reason, { toTag: call.toTag, headers }));
@@ -286,8 +356,17 @@ export class SipRoutingProxy {
   private async startBranch(call: InboundSipCall, dial: DialInstruction): Promise<void> {
     const targetUri = expandUri(targetTemplateFor(this.settings, dial.to), { number: dial.to, callId: dial.callId });
     const branch: Branch = {
-      id: `${MAGIC_COOKIE}dl${randomToken(12)}`, call, dial, transaction: null, acceptKey: null,
-      settled: false, cancelledByProxy: false, answer: null, relayed: false, hungUp: false, stopTimers: [],
+      id: `${MAGIC_COOKIE}dl${randomToken(12)}`,
+      call,
+      dial,
+      transaction: null,
+      acceptKey: null,
+      settled: false,
+      cancelledByProxy: false,
+      answer: null,
+      relayed: false,
+      hungUp: false,
+      stopTimers: [],
     };
     call.branch = branch;
     const hop = await this.resolve(parseUri(targetUri));
@@ -304,7 +383,13 @@ export class SipRoutingProxy {
     branch.stopTimers.push(this.schedule(dial.ringTimeoutSeconds * 1000, () => this.onRingTimeout(branch)));
   }
 
-  private forwardedInvite(call: InboundSipCall, dial: DialInstruction, targetUri: string, branchId: string, announcement: Announcement | null): SipRequest {
+  private forwardedInvite(
+    call: InboundSipCall,
+    dial: DialInstruction,
+    targetUri: string,
+    branchId: string,
+    announcement: Announcement | null,
+  ): SipRequest {
     const invite = copyRequest(call.invite, { uri: targetUri });
     const headers = invite.headers;
     const prefix = this.settings.headerPrefix;
@@ -326,26 +411,38 @@ export class SipRoutingProxy {
 
   /** What a downstream PBX should announce to the callee before they take the call (F15). */
   private async announcementFor(dial: DialInstruction, call: InboundSipCall): Promise<Announcement | null> {
-    const prompt = await this.deps.inbound.calleePrompt({ callId: dial.callId, step: dial.step, hotlineNumber: call.hotlineNumber });
+    const prompt = await this.deps.inbound.calleePrompt({
+      callId: dial.callId,
+      step: dial.step,
+      hotlineNumber: call.hotlineNumber,
+    });
     if (prompt.kind !== 'announce') return null;
-    const text = prompt.prompt.kind === 'text' ? prompt.prompt.text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() : `<${prompt.prompt.url}>`;
+    const text =
+      prompt.prompt.kind === 'text'
+        ? prompt.prompt.text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+        : `<${prompt.prompt.url}>`;
     return { acceptKey: prompt.acceptKey, timeoutSeconds: prompt.timeoutSeconds, text };
   }
 
   private onBranchResponse(branch: Branch, response: SipResponse): void {
     const { call } = branch;
     if (response.status < 200) {
-      if (response.status > 100 && !branch.settled && !call.finished && call.branch === branch) call.transaction.respond(upstreamResponse(response));
+      if (response.status > 100 && !branch.settled && !call.finished && call.branch === branch)
+        call.transaction.respond(upstreamResponse(response));
       return;
     }
     if (response.status < 300) {
-      if (branch.relayed) call.transaction.respond(upstreamResponse(response)); // the callee retransmits its 2xx until the caller's ACK
+      if (branch.relayed)
+        call.transaction.respond(upstreamResponse(response)); // the callee retransmits its 2xx until the caller's ACK
       else this.serial(call, () => this.onBranchAnswered(branch, response));
       return;
     }
     this.serial(call, async () => {
       if (branch.settled) return;
-      const outcome = legOutcomeOf(response.status, { cancelledByProxy: branch.cancelledByProxy, reported: response.headers.get(`${this.settings.headerPrefix}Outcome`) });
+      const outcome = legOutcomeOf(response.status, {
+        cancelledByProxy: branch.cancelledByProxy,
+        reported: response.headers.get(`${this.settings.headerPrefix}Outcome`),
+      });
       await this.legEnded(branch, outcome, response.status, response.reason || null);
     });
   }
@@ -354,7 +451,8 @@ export class SipRoutingProxy {
     const { call } = branch;
     if (branch.answer) return;
     branch.answer = answer;
-    if (branch.settled || call.finished || call.branch !== branch || call.callId === null) return this.hangUpAnswered(branch);
+    if (branch.settled || call.finished || call.branch !== branch || call.callId === null)
+      return this.hangUpAnswered(branch);
     this.settle(branch);
     const instruction = await this.takeCall(branch, call.callId);
     if ((instruction.kind === 'bridge' || instruction.kind === 'nothing') && !call.finished) {
@@ -380,7 +478,15 @@ export class SipRoutingProxy {
     if (answered.kind !== 'nothing') return answered;
     if (!dial.confirm) return this.deps.inbound.humanAnswered(leg);
     const acceptKey = branch.acceptKey ?? (await this.announcementFor(dial, call))?.acceptKey;
-    if (acceptKey === undefined) return { kind: 'hang-up-leg', callId, carrierCallId: null, step: dial.step, to: dial.to, carrierLegId: branch.id };
+    if (acceptKey === undefined)
+      return {
+        kind: 'hang-up-leg',
+        callId,
+        carrierCallId: null,
+        step: dial.step,
+        to: dial.to,
+        carrierLegId: branch.id,
+      };
     return this.deps.inbound.confirmation({ ...leg, digits: acceptKey });
   }
 
@@ -388,19 +494,34 @@ export class SipRoutingProxy {
     if (branch.settled || !branch.transaction) return;
     branch.cancelledByProxy = true;
     branch.transaction.cancel();
-    branch.stopTimers.push(this.schedule(this.settings.cancelGraceMs, () => this.serial(branch.call, async () => {
-      if (branch.settled) return;
-      branch.transaction?.abandon();
-      await this.legEnded(branch, 'no-answer', null, 'no final response after CANCEL');
-    })));
+    branch.stopTimers.push(
+      this.schedule(this.settings.cancelGraceMs, () =>
+        this.serial(branch.call, async () => {
+          if (branch.settled) return;
+          branch.transaction?.abandon();
+          await this.legEnded(branch, 'no-answer', null, 'no final response after CANCEL');
+        }),
+      ),
+    );
   }
 
-  private async legEnded(branch: Branch, outcome: EndedLegOutcome, sipCode: number | null, detail: string | null): Promise<void> {
+  private async legEnded(
+    branch: Branch,
+    outcome: EndedLegOutcome,
+    sipCode: number | null,
+    detail: string | null,
+  ): Promise<void> {
     const { call } = branch;
     if (branch.settled || call.branch !== branch || call.finished || call.callId === null) return;
     this.settle(branch);
     const instruction = await this.deps.inbound.legEnded({
-      callId: call.callId, step: branch.dial.step, outcome, sipCode, detail, carrierLegId: branch.id, hotlineNumber: call.hotlineNumber,
+      callId: call.callId,
+      step: branch.dial.step,
+      outcome,
+      sipCode,
+      detail,
+      carrierLegId: branch.id,
+      hotlineNumber: call.hotlineNumber,
     });
     await this.apply(call, instruction);
   }
@@ -420,7 +541,8 @@ export class SipRoutingProxy {
   }
 
   private dropLeg(call: InboundSipCall, leg: LegToDrop | null): void {
-    if (leg && call.branch?.dial.step === leg.step && call.branch.answer && !call.branch.relayed) void this.hangUpAnswered(call.branch);
+    if (leg && call.branch?.dial.step === leg.step && call.branch.answer && !call.branch.relayed)
+      void this.hangUpAnswered(call.branch);
   }
 
   /** Ends a leg that answered but does not take the call: ACK its 2xx, then BYE (as the caller's side of that dialog). */
@@ -430,8 +552,13 @@ export class SipRoutingProxy {
     if (branch.hungUp || !answer || !invite) return;
     branch.hungUp = true;
     const remoteTarget = parseNameAddress(answer.headers.get('Contact') ?? '')?.uri ?? invite.uri;
-    const routes = answer.headers.all('Record-Route').reverse().filter((route) => !this.isOurRoute(route));
-    const hop = await this.resolve(parseUri(routes.length > 0 ? parseNameAddress(routes[0])?.uri ?? remoteTarget : remoteTarget));
+    const routes = answer.headers
+      .all('Record-Route')
+      .reverse()
+      .filter((route) => !this.isOurRoute(route));
+    const hop = await this.resolve(
+      parseUri(routes.length > 0 ? (parseNameAddress(routes[0])?.uri ?? remoteTarget) : remoteTarget),
+    );
     if (hop === null) return;
     const inDialog = (method: string, seq: number) => {
       const headers = new SipHeaders([['Via', formatVia(this.ownVia(`${MAGIC_COOKIE}dl${randomToken(12)}`))]]);
@@ -511,7 +638,7 @@ export class SipRoutingProxy {
     const forwarded = copyRequest(message);
     forwarded.headers.removeFirst('Route');
     const next = forwarded.headers.get('Route');
-    const nextUri = next === undefined ? forwarded.uri : parseNameAddress(next)?.uri ?? forwarded.uri;
+    const nextUri = next === undefined ? forwarded.uri : (parseNameAddress(next)?.uri ?? forwarded.uri);
     forwarded.headers.set('Max-Forwards', String(maxForwards - 1));
     forwarded.headers.prepend('Via', formatVia(this.ownVia(this.statelessBranch(message))));
     void this.resolve(parseUri(nextUri)).then((hop) => {
@@ -536,17 +663,32 @@ export class SipRoutingProxy {
     const callId = message.headers.get(`${prefix}Call`)?.split(';')[0].trim();
     const reference = message.headers.get(`${prefix}Recording`)?.trim();
     if (!callId || !reference) {
-      transaction.respond(localResponse(message, 400, 'Bad Request', { headers: [reasonHeader(400, `${prefix}Call and ${prefix}Recording are required`)] }));
+      transaction.respond(
+        localResponse(message, 400, 'Bad Request', {
+          headers: [reasonHeader(400, `${prefix}Call and ${prefix}Recording are required`)],
+        }),
+      );
       return;
     }
-    void this.deps.inbound.recording({ callId, reference }).then(() => transaction.respond(localResponse(message, 200, 'OK')));
+    void this.deps.inbound
+      .recording({ callId, reference })
+      .then(() => transaction.respond(localResponse(message, 200, 'OK')));
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------------
 
-  private respondOnce(message: SipRequest, replyTo: SipAddress, status: number, reason: string, headers: readonly (readonly [string, string])[] = []): void {
+  private respondOnce(
+    message: SipRequest,
+    replyTo: SipAddress,
+    status: number,
+    reason: string,
+    headers: readonly (readonly [string, string])[] = [],
+  ): void {
     const toTag = randomToken(8);
-    const transaction = message.method === 'INVITE' ? this.transactions.inviteServer(message, replyTo) : this.transactions.nonInviteServer(message, replyTo);
+    const transaction =
+      message.method === 'INVITE'
+        ? this.transactions.inviteServer(message, replyTo)
+        : this.transactions.nonInviteServer(message, replyTo);
     transaction.respond(localResponse(message, status, reason, { toTag, headers }));
   }
 
@@ -557,8 +699,15 @@ export class SipRoutingProxy {
       try {
         await work();
       } catch (error) {
-        this.logger.error('SIP call handling failed: the caller is refused', { callId: call.callId, errorName: error instanceof Error ? error.name : typeof error });
-        this.logger.warn('SIP call handling failed: the call', { callId: call.callId, sipCallId: callIdOf(call.invite), ...describe(error) });
+        this.logger.error('SIP call handling failed: the caller is refused', {
+          callId: call.callId,
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
+        this.logger.warn('SIP call handling failed: the call', {
+          callId: call.callId,
+          sipCallId: callIdOf(call.invite),
+          ...describe(error),
+        });
         if (call.branch && !call.branch.settled) this.stopLeg(call, call.branch.dial.step);
         this.finish(call, 500, 'Server Internal Error', [reasonHeader(500, 'The hotline could not route the call')]);
       }
@@ -591,7 +740,12 @@ export class SipRoutingProxy {
   }
 
   private ownVia(branch: string): Via {
-    return { transport: 'UDP', host: this.settings.advertisedHost, port: this.address.port, params: { branch, rport: null } };
+    return {
+      transport: 'UDP',
+      host: this.settings.advertisedHost,
+      port: this.address.port,
+      params: { branch, rport: null },
+    };
   }
 
   private hostPort(): string {
@@ -614,7 +768,9 @@ export class SipRoutingProxy {
   /** The same branch for every retransmission of a request forwarded statelessly (RFC 3261 §16.11). */
   private statelessBranch(message: SipRequest): string {
     const digest = createHash('sha256')
-      .update(`${this.secret}|${branchOf(topViaOf(message))}|${message.method}|${callIdOf(message)}|${message.headers.get('CSeq')}`)
+      .update(
+        `${this.secret}|${branchOf(topViaOf(message))}|${message.method}|${callIdOf(message)}|${message.headers.get('CSeq')}`,
+      )
       .digest('hex');
     return `${MAGIC_COOKIE}dl${digest.slice(0, 24)}`;
   }

@@ -12,7 +12,9 @@ class ManualTimer implements Timer {
   schedule(ms: number, callback: () => void): () => void {
     const task = { at: this.now + ms, callback };
     this.tasks.push(task);
-    return () => { this.tasks = this.tasks.filter((t) => t !== task); };
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== task);
+    };
   }
 
   advance(ms: number): void {
@@ -31,20 +33,30 @@ class ManualTimer implements Timer {
 const CALLEE: SipAddress = { address: '127.0.0.1', port: 5070 };
 const CALLER: SipAddress = { address: '127.0.0.1', port: 5080 };
 
-const invite = (branch: string) => parseSipMessage(Buffer.from([
-  'INVITE sip:+33611111111@127.0.0.1:5070 SIP/2.0',
-  `Via: SIP/2.0/UDP 127.0.0.1:5060;branch=${branch}`,
-  'From: <sip:+33612345678@h>;tag=caller',
-  'To: <sip:+33611111111@h>',
-  'Call-ID: call-1',
-  'CSeq: 5 INVITE',
-  '', '',
-].join('\r\n'))) as SipRequest;
+const invite = (branch: string) =>
+  parseSipMessage(
+    Buffer.from(
+      [
+        'INVITE sip:+33611111111@127.0.0.1:5070 SIP/2.0',
+        `Via: SIP/2.0/UDP 127.0.0.1:5060;branch=${branch}`,
+        'From: <sip:+33612345678@h>;tag=caller',
+        'To: <sip:+33611111111@h>',
+        'Call-ID: call-1',
+        'CSeq: 5 INVITE',
+        '',
+        '',
+      ].join('\r\n'),
+    ),
+  ) as SipRequest;
 
 function world() {
   const timer = new ManualTimer();
   const sent: { message: SipMessage; at: number; to: SipAddress }[] = [];
-  const layer = new TransactionLayer({ send: (message, to) => sent.push({ message, at: timer.now, to }), timer, timers: { t1Ms: 500, t2Ms: 4000, t4Ms: 5000 } });
+  const layer = new TransactionLayer({
+    send: (message, to) => sent.push({ message, at: timer.now, to }),
+    timer,
+    timers: { t1Ms: 500, t2Ms: 4000, t4Ms: 5000 },
+  });
   const times = (what: (m: SipMessage) => boolean) => sent.filter((s) => what(s.message)).map((s) => s.at);
   return { timer, sent, layer, times };
 }
@@ -86,7 +98,15 @@ describe('INVITE server transaction', () => {
 describe('INVITE client transaction', () => {
   const handler = () => {
     const got: { responses: SipResponse[]; timeouts: number } = { responses: [], timeouts: 0 };
-    return { got, handler: { onResponse: (r: SipResponse) => got.responses.push(r), onTimeout: () => { got.timeouts += 1; } } };
+    return {
+      got,
+      handler: {
+        onResponse: (r: SipResponse) => got.responses.push(r),
+        onTimeout: () => {
+          got.timeouts += 1;
+        },
+      },
+    };
   };
   const reply = (request: SipRequest, status: number) => localResponse(request, status, 'x', { toTag: 'callee' });
 
@@ -142,7 +162,10 @@ describe('non-INVITE client transaction', () => {
     const responses: number[] = [];
     const bye = { ...invite('z9hG4bKbye'), method: 'BYE' };
     bye.headers.set('CSeq', '6 BYE');
-    const transaction = layer.sendNonInvite(bye, CALLEE, { onResponse: (r) => responses.push(r.status), onTimeout: () => undefined });
+    const transaction = layer.sendNonInvite(bye, CALLEE, {
+      onResponse: (r) => responses.push(r.status),
+      onTimeout: () => undefined,
+    });
     timer.advance(16_000);
     expect(times(isMethod('BYE'))).toEqual([0, 500, 1500, 3500, 7500, 11_500, 15_500]);
     transaction.receive(localResponse(bye, 200, 'OK'));

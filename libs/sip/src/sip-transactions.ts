@@ -50,10 +50,11 @@ class Scheduled {
 
   /** Calls `send` now, then after `first` ms, doubling up to `cap` ms, until cleared. */
   retransmitting(send: () => void, first: number, cap: number): void {
-    const again = (interval: number) => this.after(interval, () => {
-      send();
-      again(Math.min(interval * 2, cap));
-    });
+    const again = (interval: number) =>
+      this.after(interval, () => {
+        send();
+        again(Math.min(interval * 2, cap));
+      });
     send();
     again(first);
   }
@@ -86,7 +87,12 @@ export class InviteServerTransaction {
   private last: SipResponse | null = null;
   private readonly scheduled: Scheduled;
 
-  constructor(readonly request: SipRequest, private readonly replyTo: SipAddress, private readonly context: TransactionContext, private readonly ended: () => void) {
+  constructor(
+    readonly request: SipRequest,
+    private readonly replyTo: SipAddress,
+    private readonly context: TransactionContext,
+    private readonly ended: () => void,
+  ) {
     this.scheduled = new Scheduled(context.timer);
   }
 
@@ -147,7 +153,12 @@ export class NonInviteServerTransaction {
   private terminated = false;
   private readonly scheduled: Scheduled;
 
-  constructor(readonly request: SipRequest, private readonly replyTo: SipAddress, private readonly context: TransactionContext, private readonly ended: () => void) {
+  constructor(
+    readonly request: SipRequest,
+    private readonly replyTo: SipAddress,
+    private readonly context: TransactionContext,
+    private readonly ended: () => void,
+  ) {
     this.scheduled = new Scheduled(context.timer);
   }
 
@@ -199,7 +210,8 @@ export class InviteClientTransaction {
   start(): void {
     const { t1Ms } = this.context.timers;
     this.scheduled.retransmitting(() => this.context.send(this.request, this.to), t1Ms, Number.MAX_SAFE_INTEGER); // timer A
-    this.scheduled.after(64 * t1Ms, () => { // timer B
+    this.scheduled.after(64 * t1Ms, () => {
+      // timer B
       if (this.state !== 'calling') return;
       this.terminate();
       this.handler.onTimeout();
@@ -304,7 +316,8 @@ export class NonInviteClientTransaction {
   start(): void {
     const { t1Ms, t2Ms } = this.context.timers;
     this.scheduled.retransmitting(() => this.context.send(this.request, this.to), t1Ms, t2Ms); // timer E
-    this.scheduled.after(64 * t1Ms, () => { // timer F
+    this.scheduled.after(64 * t1Ms, () => {
+      // timer F
       if (this.state === 'completed' || this.state === 'terminated') return;
       this.terminate();
       this.handler.onTimeout();
@@ -350,14 +363,18 @@ export class TransactionLayer {
 
   inviteServer(message: SipRequest, replyTo: SipAddress): InviteServerTransaction {
     const key = serverKeyOf(message) ?? `${callIdOf(message)}|INVITE`;
-    const transaction = new InviteServerTransaction(message, replyTo, this.context, () => this.forgetServer(key, transaction));
+    const transaction = new InviteServerTransaction(message, replyTo, this.context, () =>
+      this.forgetServer(key, transaction),
+    );
     this.servers.set(key, transaction);
     return transaction;
   }
 
   nonInviteServer(message: SipRequest, replyTo: SipAddress): NonInviteServerTransaction {
     const key = serverKeyOf(message) ?? `${callIdOf(message)}|${message.method}`;
-    const transaction = new NonInviteServerTransaction(message, replyTo, this.context, () => this.forgetServer(key, transaction));
+    const transaction = new NonInviteServerTransaction(message, replyTo, this.context, () =>
+      this.forgetServer(key, transaction),
+    );
     this.servers.set(key, transaction);
     return transaction;
   }
@@ -369,7 +386,9 @@ export class TransactionLayer {
   /** Sends an INVITE whose top Via carries a fresh branch of ours. */
   sendInvite(message: SipRequest, to: SipAddress, handler: ClientHandler): InviteClientTransaction {
     const key = clientKeyOf(message);
-    const transaction = new InviteClientTransaction(message, to, this, this.context, handler, () => this.forgetClient(key, transaction));
+    const transaction = new InviteClientTransaction(message, to, this, this.context, handler, () =>
+      this.forgetClient(key, transaction),
+    );
     this.clients.set(key, transaction);
     transaction.start();
     return transaction;
@@ -377,7 +396,9 @@ export class TransactionLayer {
 
   sendNonInvite(message: SipRequest, to: SipAddress, handler: ClientHandler = IGNORED): NonInviteClientTransaction {
     const key = clientKeyOf(message);
-    const transaction = new NonInviteClientTransaction(message, to, this.context, handler, () => this.forgetClient(key, transaction));
+    const transaction = new NonInviteClientTransaction(message, to, this.context, handler, () =>
+      this.forgetClient(key, transaction),
+    );
     this.clients.set(key, transaction);
     transaction.start();
     return transaction;

@@ -3,11 +3,17 @@ import { numberOf, parseNameAddress, parseUri, tagOf, userOf, withTag } from './
 describe('parseUri', () => {
   it.each([
     ['sip:+33140000000@10.0.0.1', { scheme: 'sip', user: '+33140000000', host: '10.0.0.1', port: null, params: {} }],
-    ['sips:alice:secret@Example.COM:5061;transport=tls;lr', { scheme: 'sips', user: 'alice', host: 'example.com', port: 5061, params: { transport: 'tls', lr: null } }],
+    [
+      'sips:alice:secret@Example.COM:5061;transport=tls;lr',
+      { scheme: 'sips', user: 'alice', host: 'example.com', port: 5061, params: { transport: 'tls', lr: null } },
+    ],
     ['sip:+331;npdi@h;user=phone', { scheme: 'sip', user: '+331', host: 'h', port: null, params: { user: 'phone' } }],
     ['sip:%2B33140000000@h', { scheme: 'sip', user: '+33140000000', host: 'h' }],
     ['sip:[::1]:5070', { scheme: 'sip', user: null, host: '[::1]', port: 5070 }],
-    ['tel:+33140000000;phone-context=x', { scheme: 'tel', user: '+33140000000', host: '', port: null, params: { 'phone-context': 'x' } }],
+    [
+      'tel:+33140000000;phone-context=x',
+      { scheme: 'tel', user: '+33140000000', host: '', port: null, params: { 'phone-context': 'x' } },
+    ],
   ])('reads %s', (text, expected) => {
     expect(parseUri(text)).toMatchObject(expected);
   });
@@ -19,7 +25,10 @@ describe('parseUri', () => {
 
 describe('name-addr header values', () => {
   it.each([
-    ['"Alice" <sip:+33611111111@h;user=phone>;tag=xy', { display: 'Alice', uri: 'sip:+33611111111@h;user=phone', params: { tag: 'xy' } }],
+    [
+      '"Alice" <sip:+33611111111@h;user=phone>;tag=xy',
+      { display: 'Alice', uri: 'sip:+33611111111@h;user=phone', params: { tag: 'xy' } },
+    ],
     ['<sip:p;lr>', { display: null, uri: 'sip:p;lr', params: {} }],
     ['sip:bob@h;tag=1', { display: null, uri: 'sip:bob@h', params: { tag: '1' } }],
   ])('reads %s', (value, expected) => {

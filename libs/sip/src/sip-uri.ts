@@ -26,7 +26,13 @@ export function parseUri(text: string): SipUri | null {
   const user = userinfo === undefined ? null : decode(userinfo.split(':')[0].split(';')[0]);
   const port = match[4] === undefined ? null : Number(match[4]);
   if (port !== null && (port < 1 || port > 65535)) return null;
-  return { scheme: match[1].toLowerCase() as 'sip' | 'sips', user, host: match[3].toLowerCase(), port, params: parseParams(match[5]) };
+  return {
+    scheme: match[1].toLowerCase() as 'sip' | 'sips',
+    user,
+    host: match[3].toLowerCase(),
+    port,
+    params: parseParams(match[5]),
+  };
 }
 
 /** `;lr;transport=udp` → `{lr: null, transport: 'udp'}`. */
@@ -58,8 +64,15 @@ export function parseNameAddress(value: string): NameAddress | null {
   if (open >= 0) {
     const close = text.indexOf('>', open);
     if (close < 0) return null;
-    const display = text.slice(0, open).trim().replace(/^"(.*)"$/, '$1');
-    return { display: display === '' ? null : display, uri: text.slice(open + 1, close).trim(), params: parseParams(text.slice(close + 1)) };
+    const display = text
+      .slice(0, open)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    return {
+      display: display === '' ? null : display,
+      uri: text.slice(open + 1, close).trim(),
+      params: parseParams(text.slice(close + 1)),
+    };
   }
   // Without angle brackets, parameters after the URI belong to the header (RFC 3261 §20).
   const semicolon = text.indexOf(';');
@@ -68,7 +81,8 @@ export function parseNameAddress(value: string): NameAddress | null {
   return { display: null, uri, params: parseParams(semicolon < 0 ? '' : text.slice(semicolon)) };
 }
 
-export const tagOf = (value: string | undefined): string | null => (value === undefined ? null : parseNameAddress(value)?.params['tag'] ?? null);
+export const tagOf = (value: string | undefined): string | null =>
+  value === undefined ? null : (parseNameAddress(value)?.params['tag'] ?? null);
 
 /** Adds `;tag=` to a From/To value that has none. */
 export function withTag(value: string, tag: string): string {
@@ -79,7 +93,7 @@ export function withTag(value: string, tag: string): string {
 export function userOf(value: string | undefined): string | null {
   if (value === undefined) return null;
   const address = parseNameAddress(value);
-  return address ? parseUri(address.uri)?.user ?? null : null;
+  return address ? (parseUri(address.uri)?.user ?? null) : null;
 }
 
 /** The E.164 number a URI's user part holds (`+331…`, `331…`), else null. */

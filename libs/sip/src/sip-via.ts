@@ -28,7 +28,9 @@ export function parseVia(value: string): Via | null {
 
 export function formatVia(via: Via): string {
   const host = via.host.includes(':') ? `[${via.host}]` : via.host;
-  const params = Object.entries(via.params).map(([name, value]) => (value === null ? `;${name}` : `;${name}=${value}`)).join('');
+  const params = Object.entries(via.params)
+    .map(([name, value]) => (value === null ? `;${name}` : `;${name}=${value}`))
+    .join('');
   return `SIP/2.0/${via.transport} ${host}${via.port === null ? '' : `:${via.port}`}${params}`;
 }
 
@@ -62,6 +64,6 @@ export function stampSource(message: SipRequest, source: SipAddress): void {
 export function responseAddressOf(via: Via): SipAddress {
   const address = via.params['received'] ?? via.host;
   const rport = via.params['rport'];
-  const port = rport !== undefined && rport !== null && /^\d+$/.test(rport) ? Number(rport) : via.port ?? 5060;
+  const port = rport !== undefined && rport !== null && /^\d+$/.test(rport) ? Number(rport) : (via.port ?? 5060);
   return { address, port };
 }

@@ -1,13 +1,29 @@
 // The carrier contract through the SIP proxy: a caller (PBX or trunk) and the trunk's phones are SIP
 // endpoints on real UDP sockets; each kit event becomes the SIP message a real network would send.
 import { CarrierHarness, NetworkEvent, NetworkReply, carrierContract } from '@dutyline/testkit';
-import { SipAddress, SipMessage, SipRequest, SipResponse, SipRoutingProxy, callIdOf, cseqOf, numberOf, parseNameAddress, parseUri } from './index';
+import {
+  SipAddress,
+  SipMessage,
+  SipRequest,
+  SipResponse,
+  SipRoutingProxy,
+  callIdOf,
+  cseqOf,
+  numberOf,
+  parseNameAddress,
+  parseUri,
+} from './index';
 import { SipPeer, answerTo, requestFrom, settled } from './testing/sip-peer';
 
 const PREFIX = 'X-Dutyline-';
 
 /** How a phone behind the trunk ends a leg it does not take, and how a PBX that announced the call reports its verdict. */
-const ENDINGS: Readonly<Record<Extract<NetworkEvent, { kind: 'leg-ended' }>['outcome'] | 'machine' | 'no-key' | 'declined', [number, string, string?]>> = {
+const ENDINGS: Readonly<
+  Record<
+    Extract<NetworkEvent, { kind: 'leg-ended' }>['outcome'] | 'machine' | 'no-key' | 'declined',
+    [number, string, string?]
+  >
+> = {
   busy: [486, 'Busy Here'],
   'no-answer': [480, 'Temporarily Unavailable'],
   failed: [503, 'Service Unavailable'],
@@ -17,7 +33,9 @@ const ENDINGS: Readonly<Record<Extract<NetworkEvent, { kind: 'leg-ended' }>['out
   declined: [603, 'Decline', 'declined'],
 };
 
-const SDP = Buffer.from('v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n');
+const SDP = Buffer.from(
+  'v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n',
+);
 
 /** One call placed through the proxy: the caller's side and the leg the trunk was last asked to ring. */
 class SipCallScript {
@@ -28,7 +46,11 @@ class SipCallScript {
   private read = { caller: 0, trunk: 0 };
   private readonly branchesRung = new Set<string>();
 
-  constructor(private readonly caller: SipPeer, private readonly trunk: SipPeer, private readonly proxy: SipAddress) {
+  constructor(
+    private readonly caller: SipPeer,
+    private readonly trunk: SipPeer,
+    private readonly proxy: SipAddress,
+  ) {
     // The phone rings at once, answers CANCEL (200, then 487 to the INVITE) and BYE.
     trunk.onMessage = ({ message, from }) => {
       if (message.kind !== 'request') return;
@@ -52,10 +74,15 @@ class SipCallScript {
   }
 
   async arrive(to: string, from: string | null): Promise<readonly NetworkReply[]> {
-    const fromHeader = from === null ? '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=caller' : `<sip:${from}@127.0.0.1>;tag=caller`;
+    const fromHeader =
+      from === null ? '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=caller' : `<sip:${from}@127.0.0.1>;tag=caller`;
     this.invite = requestFrom(this.caller, 'INVITE', `sip:${to}@127.0.0.1:${this.proxy.port}`, [
-      ['From', fromHeader], ['To', `<sip:${to}@127.0.0.1>`], ['Call-ID', `contract-${this.caller.address.port}`], ['CSeq', '1 INVITE'],
-      ['Contact', `<sip:caller@127.0.0.1:${this.caller.address.port}>`], ['Content-Type', 'application/sdp'],
+      ['From', fromHeader],
+      ['To', `<sip:${to}@127.0.0.1>`],
+      ['Call-ID', `contract-${this.caller.address.port}`],
+      ['CSeq', '1 INVITE'],
+      ['Contact', `<sip:caller@127.0.0.1:${this.caller.address.port}>`],
+      ['Content-Type', 'application/sdp'],
     ]);
     this.invite = { ...this.invite, body: SDP };
     return this.exchange(this.caller, this.invite, this.proxy);
@@ -65,7 +92,8 @@ class SipCallScript {
     switch (event.kind) {
       case 'picked-up':
         // A leg to confirm is picked up at the PBX, which announces the call: nothing reaches the proxy yet.
-        if (this.leg?.invite.headers.has(`${PREFIX}Confirm`)) return this.nothingSent([{ kind: 'announce', text: this.leg.invite.headers.get(`${PREFIX}Announce`) ?? '' }]);
+        if (this.leg?.invite.headers.has(`${PREFIX}Confirm`))
+          return this.nothingSent([{ kind: 'announce', text: this.leg.invite.headers.get(`${PREFIX}Announce`) ?? '' }]);
         return this.legAnswers();
       case 'human':
         return this.nothingSent(); // a 2xx already said "a person"
@@ -82,7 +110,9 @@ class SipCallScript {
       case 'caller-hung-up':
         return this.hangUp();
       case 'again':
-        return this.lastSent ? this.exchange(this.lastSent.peer, this.lastSent.message, this.lastSent.to, false) : this.nothingSent();
+        return this.lastSent
+          ? this.exchange(this.lastSent.peer, this.lastSent.message, this.lastSent.to, false)
+          : this.nothingSent();
     }
   }
 
@@ -95,7 +125,11 @@ class SipCallScript {
 
   private legEnds(status: number, reason: string, outcome?: string): Promise<readonly NetworkReply[]> {
     const leg = this.leg!;
-    return this.exchange(this.trunk, answerTo(leg.invite, status, reason, leg.tag, outcome ? [[`${PREFIX}Outcome`, outcome]] : []), leg.from);
+    return this.exchange(
+      this.trunk,
+      answerTo(leg.invite, status, reason, leg.tag, outcome ? [[`${PREFIX}Outcome`, outcome]] : []),
+      leg.from,
+    );
   }
 
   /** The voicemail server the caller was redirected to reports the recording, naming the call from the redirect URI. */
@@ -103,8 +137,12 @@ class SipCallScript {
     const contact = parseUri(parseNameAddress(this.final?.headers.get('Contact') ?? '')?.uri ?? '');
     const callId = contact?.params['dutyline-call'] ?? '';
     const report = requestFrom(this.trunk, 'MESSAGE', `sip:recordings@127.0.0.1:${this.proxy.port}`, [
-      ['From', '<sip:voicemail@127.0.0.1>;tag=vm'], ['To', '<sip:dutyline@127.0.0.1>'], ['Call-ID', `vm-${callId}`], ['CSeq', '1 MESSAGE'],
-      [`${PREFIX}Call`, callId], [`${PREFIX}Recording`, `sip-vm-${callId}`],
+      ['From', '<sip:voicemail@127.0.0.1>;tag=vm'],
+      ['To', '<sip:dutyline@127.0.0.1>'],
+      ['Call-ID', `vm-${callId}`],
+      ['CSeq', '1 MESSAGE'],
+      [`${PREFIX}Call`, callId],
+      [`${PREFIX}Recording`, `sip-vm-${callId}`],
     ]);
     return this.exchange(this.trunk, report, this.proxy, false);
   }
@@ -114,7 +152,10 @@ class SipCallScript {
     const invite = this.invite!;
     if (this.final === null) {
       const cancel = requestFrom(this.caller, 'CANCEL', invite.uri, [
-        ['From', invite.headers.get('From')!], ['To', invite.headers.get('To')!], ['Call-ID', callIdOf(invite)], ['CSeq', '1 CANCEL'],
+        ['From', invite.headers.get('From')!],
+        ['To', invite.headers.get('To')!],
+        ['Call-ID', callIdOf(invite)],
+        ['CSeq', '1 CANCEL'],
       ]);
       cancel.headers.replaceFirst('Via', invite.headers.get('Via')!);
       return this.exchange(this.caller, cancel, this.proxy);
@@ -126,7 +167,12 @@ class SipCallScript {
   private acknowledge(final: SipResponse): void {
     const invite = this.invite!;
     if (final.status >= 300) {
-      const ack = requestFrom(this.caller, 'ACK', invite.uri, [['From', invite.headers.get('From')!], ['To', final.headers.get('To')!], ['Call-ID', callIdOf(invite)], ['CSeq', '1 ACK']]);
+      const ack = requestFrom(this.caller, 'ACK', invite.uri, [
+        ['From', invite.headers.get('From')!],
+        ['To', final.headers.get('To')!],
+        ['Call-ID', callIdOf(invite)],
+        ['CSeq', '1 ACK'],
+      ]);
       ack.headers.replaceFirst('Via', invite.headers.get('Via')!);
       this.caller.send(ack, this.proxy);
     } else {
@@ -139,8 +185,14 @@ class SipCallScript {
     const invite = this.invite!;
     const target = parseNameAddress(answer.headers.get('Contact') ?? '')?.uri ?? invite.uri;
     return requestFrom(this.caller, method, target, [
-      ...answer.headers.all('Record-Route').reverse().map((route): [string, string] => ['Route', route]),
-      ['From', invite.headers.get('From')!], ['To', answer.headers.get('To')!], ['Call-ID', callIdOf(invite)], ['CSeq', `${seq} ${method}`],
+      ...answer.headers
+        .all('Record-Route')
+        .reverse()
+        .map((route): [string, string] => ['Route', route]),
+      ['From', invite.headers.get('From')!],
+      ['To', answer.headers.get('To')!],
+      ['Call-ID', callIdOf(invite)],
+      ['CSeq', `${seq} ${method}`],
     ]);
   }
 
@@ -152,11 +204,18 @@ class SipCallScript {
    * Sends `message` and waits for what it causes: an action of the proxy when one must come (a ring, a
    * hang-up, an answer to the caller), else any message (a repeated response, a 200), then quiet.
    */
-  private async exchange(peer: SipPeer, message: SipMessage, to: SipAddress, actionExpected = true): Promise<readonly NetworkReply[]> {
+  private async exchange(
+    peer: SipPeer,
+    message: SipMessage,
+    to: SipAddress,
+    actionExpected = true,
+  ): Promise<readonly NetworkReply[]> {
     this.lastSent = { peer, message, to };
     const before = this.caller.received.length + this.trunk.received.length;
     peer.send(message, to);
-    await until(() => (actionExpected ? this.peek().length > 0 : this.caller.received.length + this.trunk.received.length > before));
+    await until(() =>
+      actionExpected ? this.peek().length > 0 : this.caller.received.length + this.trunk.received.length > before,
+    );
     await settled([this.caller, this.trunk]);
     return this.decode();
   }
@@ -180,14 +239,27 @@ class SipCallScript {
     for (const { message } of this.trunk.received.slice(this.read.trunk)) {
       if (message.kind !== 'request') continue;
       const via = message.headers.get('Via') ?? '';
-      if (message.method === 'INVITE' && !this.branchesRung.has(via) && !replies.some((reply) => reply.via === via)) replies.push({ ...ringOf(message), via });
+      if (message.method === 'INVITE' && !this.branchesRung.has(via) && !replies.some((reply) => reply.via === via))
+        replies.push({ ...ringOf(message), via });
       else if (message.method === 'CANCEL' || message.method === 'BYE') replies.push({ kind: 'hang-up-leg', via });
     }
     for (const { message } of this.caller.received.slice(this.read.caller)) {
-      if (message.kind !== 'response' || cseqOf(message).method !== 'INVITE' || message.status < 200 || message.status === 487) continue;
+      if (
+        message.kind !== 'response' ||
+        cseqOf(message).method !== 'INVITE' ||
+        message.status < 200 ||
+        message.status === 487
+      )
+        continue;
       if (message.status < 300) replies.push({ kind: 'connect', via: '' });
-      else if (message.status === 302 && (message.headers.get('Contact') ?? '').includes('voicemail')) replies.push({ kind: 'record', via: '' });
-      else replies.push({ kind: 'say', text: /text="([^"]*)"/.exec(message.headers.get('Reason') ?? '')?.[1] ?? message.reason, via: '' });
+      else if (message.status === 302 && (message.headers.get('Contact') ?? '').includes('voicemail'))
+        replies.push({ kind: 'record', via: '' });
+      else
+        replies.push({
+          kind: 'say',
+          text: /text="([^"]*)"/.exec(message.headers.get('Reason') ?? '')?.[1] ?? message.reason,
+          via: '',
+        });
     }
     return replies;
   }
@@ -195,7 +267,8 @@ class SipCallScript {
 
 /** Resolves once `done()` holds, or after `timeoutMs`. */
 async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
-  for (const start = Date.now(); !done() && Date.now() - start < timeoutMs;) await new Promise((tick) => setTimeout(tick, 10));
+  for (const start = Date.now(); !done() && Date.now() - start < timeoutMs;)
+    await new Promise((tick) => setTimeout(tick, 10));
 }
 
 /** A forwarded INVITE, as the ring it stands for. */
@@ -212,11 +285,14 @@ function ringOf(invite: SipRequest): NetworkReply {
 carrierContract('sip', async (rig): Promise<CarrierHarness> => {
   const trunk = await SipPeer.open();
   const callers: SipPeer[] = [];
-  const proxy = new SipRoutingProxy({ inbound: rig.service }, {
-    port: 0,
-    targetUri: `sip:{e164}@127.0.0.1:${trunk.address.port}`,
-    voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
-  });
+  const proxy = new SipRoutingProxy(
+    { inbound: rig.service },
+    {
+      port: 0,
+      targetUri: `sip:{e164}@127.0.0.1:${trunk.address.port}`,
+      voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
+    },
+  );
   const address = await proxy.start();
   return {
     async placeCall({ to, from }) {

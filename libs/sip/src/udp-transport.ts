@@ -11,7 +11,10 @@ export interface TransportLog {
 export class UdpTransport {
   private socket: Socket | null = null;
 
-  constructor(private readonly onMessage: (message: SipMessage, source: SipAddress) => void, private readonly log: TransportLog) {}
+  constructor(
+    private readonly onMessage: (message: SipMessage, source: SipAddress) => void,
+    private readonly log: TransportLog,
+  ) {}
 
   /** Binds the socket; port 0 takes any free port. Resolves with the address really bound. */
   bind(address: string, port: number): Promise<SipAddress> {
@@ -50,7 +53,10 @@ export class UdpTransport {
       message = parseSipMessage(datagram);
     } catch (error) {
       if (!(error instanceof SipParseError)) throw error;
-      this.log.warn('unreadable SIP datagram dropped', { from: `${source.address}:${source.port}`, error: error.message });
+      this.log.warn('unreadable SIP datagram dropped', {
+        from: `${source.address}:${source.port}`,
+        error: error.message,
+      });
       return;
     }
     if (message) this.onMessage(message, source);

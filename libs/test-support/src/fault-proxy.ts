@@ -46,7 +46,11 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       upstream.unpipe(client);
       // Read and drop what arrives, so neither side's buffers fill and nothing is delivered later.
       // (unpipe paused them: resume, or the dropped bytes would wait in their buffers and flow later).
-      for (const socket of [client, upstream]) socket.removeAllListeners('data').on('data', () => undefined).resume();
+      for (const socket of [client, upstream])
+        socket
+          .removeAllListeners('data')
+          .on('data', () => undefined)
+          .resume();
     }
   };
 
@@ -81,7 +85,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
         resolve();
       });
     });
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const stopListening = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   const resetAll = () => {
     for (const { client, upstream } of relays) {
       client.resetAndDestroy();

@@ -30,7 +30,8 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
       const rig = contractRig(hotline);
       const harness = await makeHarness(rig);
       opened.push(harness);
-      const place = async (to: string = N.hotline, from: string | null = N.caller) => checked(await harness.placeCall({ to, from }));
+      const place = async (to: string = N.hotline, from: string | null = N.caller) =>
+        checked(await harness.placeCall({ to, from }));
       /** The one call the service logged, as a supervisor reads it. */
       const logged = (): CallRecord => {
         const calls = rig.store.all();
@@ -43,28 +44,46 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
     it('answers on the first number: ring it, announce the call to the callee, connect on 1', async () => {
       const { place, logged } = await line();
       const call = await place();
-      expect(ringIn(call.first)).toEqual({ kind: 'ring', to: N.aliceMobile, callerId: N.hotline, ringTimeoutSeconds: 20, confirm: true });
+      expect(ringIn(call.first)).toEqual({
+        kind: 'ring',
+        to: N.aliceMobile,
+        callerId: N.hotline,
+        ringTimeoutSeconds: 20,
+        confirm: true,
+      });
       const announced = find(await call.deliver({ kind: 'picked-up' }), 'announce');
       expect(announced?.text).toContain(CONTRACT_HOTLINE_NAME);
       expectNoNextStep(await call.deliver({ kind: 'keys', digits: '1' }));
       await call.deliver({ kind: 'caller-hung-up' });
-      expect(logged()).toMatchObject({ outcome: 'answered', answeredBy: { number: N.aliceMobile }, legs: [{ outcome: 'confirmed' }] });
+      expect(logged()).toMatchObject({
+        outcome: 'answered',
+        answeredBy: { number: N.aliceMobile },
+        legs: [{ outcome: 'confirmed' }],
+      });
     });
 
     it('a busy number: ring the next one, which answers', async () => {
       const { place, logged } = await line();
       const call = await place();
-      expect(ringIn(await call.deliver({ kind: 'leg-ended', outcome: 'busy' }))).toMatchObject({ to: N.aliceHome, ringTimeoutSeconds: 30 });
+      expect(ringIn(await call.deliver({ kind: 'leg-ended', outcome: 'busy' }))).toMatchObject({
+        to: N.aliceHome,
+        ringTimeoutSeconds: 30,
+      });
       await call.deliver({ kind: 'picked-up' });
       expectNoNextStep(await call.deliver({ kind: 'keys', digits: '1' }));
-      expect(logged()).toMatchObject({ outcome: 'answered', answeredBy: { number: N.aliceHome }, legs: [{ outcome: 'busy' }, { outcome: 'confirmed' }] });
+      expect(logged()).toMatchObject({
+        outcome: 'answered',
+        answeredBy: { number: N.aliceHome },
+        legs: [{ outcome: 'busy' }, { outcome: 'confirmed' }],
+      });
     });
 
     it('nobody answers: every number on duty, then the supervisor, then the voicemail', async () => {
       const { place, logged } = await line();
       const call = await place();
       const rung = [ringIn(call.first)?.to];
-      for (const outcome of ['no-answer', 'failed', 'rejected'] as const) rung.push(ringIn(await call.deliver({ kind: 'leg-ended', outcome }))?.to);
+      for (const outcome of ['no-answer', 'failed', 'rejected'] as const)
+        rung.push(ringIn(await call.deliver({ kind: 'leg-ended', outcome }))?.to);
       expect(rung).toEqual([N.aliceMobile, N.aliceHome, N.bobMobile, N.danMobile]);
       expect(find(await call.deliver({ kind: 'leg-ended', outcome: 'no-answer' }), 'record')).toBeDefined();
       await call.deliver({ kind: 'recorded' });
@@ -72,7 +91,12 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
       const record = logged();
       expect(record).toMatchObject({ outcome: 'voicemail', answeredBy: null });
       expect(record.voicemailRecording).toEqual(expect.any(String));
-      expect(record.legs.map((leg) => `${leg.via} ${leg.outcome}`)).toEqual(['on-call no-answer', 'on-call failed', 'on-call rejected', 'supervisor no-answer']);
+      expect(record.legs.map((leg) => `${leg.via} ${leg.outcome}`)).toEqual([
+        'on-call no-answer',
+        'on-call failed',
+        'on-call rejected',
+        'supervisor no-answer',
+      ]);
     });
 
     it.each<[string, NetworkEvent[], string]>([
@@ -137,7 +161,7 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
       expect(logged().caller).toBeNull();
     });
 
-    it('the caller\'s number is shown to the callee when the hotline says so', async () => {
+    it("the caller's number is shown to the callee when the hotline says so", async () => {
       const { place } = await line({ callerIdMode: 'caller' });
       expect(ringIn((await place()).first)).toMatchObject({ callerId: N.caller });
     });
@@ -161,7 +185,8 @@ function checked(call: HarnessCall): HarnessCall {
     async deliver(event) {
       const reply = await call.deliver(event);
       const meant = event.kind === 'again' ? previous : event;
-      const waits = meant !== null && CALLER_WAITS.includes(meant.kind) && !(meant.kind === 'keys' && meant.digits === '1');
+      const waits =
+        meant !== null && CALLER_WAITS.includes(meant.kind) && !(meant.kind === 'keys' && meant.digits === '1');
       assertReply(reply, waits && event.kind !== 'again', `${event.kind} after ${previous?.kind ?? 'the answer'}`);
       if (event.kind !== 'again') previous = event;
       return reply;
@@ -174,7 +199,10 @@ function assertReply(reply: readonly NetworkReply[], callerWaits: boolean, when:
   if (problem) throw new Error(`the adapter's reply to ${when} is unusable: ${problem}\n${JSON.stringify(reply)}`);
 }
 
-function find<K extends NetworkReply['kind']>(reply: readonly NetworkReply[], kind: K): Extract<NetworkReply, { kind: K }> | undefined {
+function find<K extends NetworkReply['kind']>(
+  reply: readonly NetworkReply[],
+  kind: K,
+): Extract<NetworkReply, { kind: K }> | undefined {
   return reply.find((item): item is Extract<NetworkReply, { kind: K }> => item.kind === kind);
 }
 

@@ -18,14 +18,23 @@ export const CONTRACT_NUMBERS = {
 export const CONTRACT_HOTLINE_NAME = 'Contract hotline';
 
 const alice = aPerson({
-  id: 'alice', name: 'Alice',
+  id: 'alice',
+  name: 'Alice',
   numbers: [
     { number: CONTRACT_NUMBERS.aliceMobile, label: 'mobile', ringTimeoutSeconds: 20 },
     { number: CONTRACT_NUMBERS.aliceHome, label: 'home', ringTimeoutSeconds: 30 },
   ],
 });
-const bob = aPerson({ id: 'bob', name: 'Bob', numbers: [{ number: CONTRACT_NUMBERS.bobMobile, label: 'mobile', ringTimeoutSeconds: 25 }] });
-const dan = aPerson({ id: 'dan', name: 'Dan', numbers: [{ number: CONTRACT_NUMBERS.danMobile, label: 'mobile', ringTimeoutSeconds: 25 }] });
+const bob = aPerson({
+  id: 'bob',
+  name: 'Bob',
+  numbers: [{ number: CONTRACT_NUMBERS.bobMobile, label: 'mobile', ringTimeoutSeconds: 25 }],
+});
+const dan = aPerson({
+  id: 'dan',
+  name: 'Dan',
+  numbers: [{ number: CONTRACT_NUMBERS.danMobile, label: 'mobile', ringTimeoutSeconds: 25 }],
+});
 const onDuty: OnCall = { levels: [personRef(alice), personRef(bob)], slotId: 'slot-1', overrideIds: [] };
 
 /**
@@ -33,9 +42,20 @@ const onDuty: OnCall = { levels: [personRef(alice), personRef(bob)], slotId: 'sl
  * supervising, voicemail last; press 1 required; machine detection on.
  */
 export function contractRig(hotline: Partial<HotlineInput> = {}): InboundCallRig {
-  return inboundCallRig({
-    hotlines: [aHotline({ id: 'hl-contract', name: CONTRACT_HOTLINE_NAME, number: CONTRACT_NUMBERS.hotline, supervisorIds: ['dan'], ...hotline })],
-    people: [alice, bob, dan],
-    onCall: { 'hl-contract': onDuty },
-  }, { service: { machineDetection: true } });
+  return inboundCallRig(
+    {
+      hotlines: [
+        aHotline({
+          id: 'hl-contract',
+          name: CONTRACT_HOTLINE_NAME,
+          number: CONTRACT_NUMBERS.hotline,
+          supervisorIds: ['dan'],
+          ...hotline,
+        }),
+      ],
+      people: [alice, bob, dan],
+      onCall: { 'hl-contract': onDuty },
+    },
+    { service: { machineDetection: true } },
+  );
 }

@@ -26,7 +26,13 @@ export type NetworkEvent =
 /** One thing the adapter told the network, decoded. */
 export type NetworkReply =
   /** Ring `to` (E.164) with this caller id and timeout; `confirm`: the callee must press 1 first. */
-  | { readonly kind: 'ring'; readonly to: string; readonly callerId: string; readonly ringTimeoutSeconds: number; readonly confirm: boolean }
+  | {
+      readonly kind: 'ring';
+      readonly to: string;
+      readonly callerId: string;
+      readonly ringTimeoutSeconds: number;
+      readonly confirm: boolean;
+    }
   /** Play `text` to the callee who picked up, and wait for a key. */
   | { readonly kind: 'announce'; readonly text: string }
   /** Join the caller and the callee. */

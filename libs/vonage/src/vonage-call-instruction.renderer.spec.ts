@@ -1,6 +1,12 @@
 import { Prompt, ValidationError } from '@dutyline/domain';
 import {
-  DialToRender, InstructionToRender, VonageCallUrls, VonageRenderOptions, releasedCalleeNcco, renderForCallee, renderForCaller,
+  DialToRender,
+  InstructionToRender,
+  VonageCallUrls,
+  VonageRenderOptions,
+  releasedCalleeNcco,
+  renderForCallee,
+  renderForCaller,
 } from './vonage-call-instruction.renderer';
 
 const base = 'https://gw.example.com/vonage';
@@ -15,21 +21,35 @@ const options: VonageRenderOptions = { urls };
 const greeting: Prompt = { kind: 'text', text: 'Bonjour, ne quittez pas.', language: 'fr-FR' };
 
 const dial = (overrides: Partial<DialToRender> = {}): DialToRender => ({
-  kind: 'dial', callId: 'call-1', step: 0, greeting: null, to: '+33611111111', callerId: '+33140000000', ringTimeoutSeconds: 20,
-  confirm: true, machineDetection: false, dropLeg: null, ...overrides,
+  kind: 'dial',
+  callId: 'call-1',
+  step: 0,
+  greeting: null,
+  to: '+33611111111',
+  callerId: '+33140000000',
+  ringTimeoutSeconds: 20,
+  confirm: true,
+  machineDetection: false,
+  dropLeg: null,
+  ...overrides,
 });
 
 describe('renderForCaller: what the caller side runs next', () => {
   it('greets, rings synchronously with onAnswer for the "press 1", then asks what next if the connect ends quietly', () => {
-    expect(renderForCaller(dial({ greeting }), { ...options, ringbackToneUrl: 'https://cdn.example.com/ring.mp3' })).toEqual({
+    expect(
+      renderForCaller(dial({ greeting }), { ...options, ringbackToneUrl: 'https://cdn.example.com/ring.mp3' }),
+    ).toEqual({
       ncco: [
         { action: 'talk', text: greeting.text, language: 'fr-FR' },
         {
           action: 'connect',
-          endpoint: [{
-            type: 'phone', number: '33611111111',
-            onAnswer: { url: `${base}/legs/call-1/0/confirm`, ringbackTone: 'https://cdn.example.com/ring.mp3' },
-          }],
+          endpoint: [
+            {
+              type: 'phone',
+              number: '33611111111',
+              onAnswer: { url: `${base}/legs/call-1/0/confirm`, ringbackTone: 'https://cdn.example.com/ring.mp3' },
+            },
+          ],
           from: '33140000000',
           eventType: 'synchronous',
           timeout: 20,
@@ -37,7 +57,12 @@ describe('renderForCaller: what the caller side runs next', () => {
           eventMethod: 'POST',
           ringbackTone: 'https://cdn.example.com/ring.mp3',
         },
-        { action: 'notify', payload: { callId: 'call-1', step: 0 }, eventUrl: [`${base}/legs/call-1/0/after`], eventMethod: 'POST' },
+        {
+          action: 'notify',
+          payload: { callId: 'call-1', step: 0 },
+          eventUrl: [`${base}/legs/call-1/0/after`],
+          eventMethod: 'POST',
+        },
       ],
       hangUp: [],
     });
@@ -45,28 +70,48 @@ describe('renderForCaller: what the caller side runs next', () => {
 
   it.each<[string, Partial<DialToRender>, Record<string, unknown>]>([
     ['no confirmation: no onAnswer', { confirm: false }, { endpoint: [{ type: 'phone', number: '33611111111' }] }],
-    ['machine detection asked: advanced detection that hangs up a machine', { machineDetection: true },
-      { advancedMachineDetection: { behavior: 'hangup', mode: 'detect' } }],
-    ['the caller\'s number as caller id', { callerId: '+33698765432' }, { from: '33698765432' }],
+    [
+      'machine detection asked: advanced detection that hangs up a machine',
+      { machineDetection: true },
+      { advancedMachineDetection: { behavior: 'hangup', mode: 'detect' } },
+    ],
+    ["the caller's number as caller id", { callerId: '+33698765432' }, { from: '33698765432' }],
   ])('%s', (_name, overrides, expected) => {
     const { ncco } = renderForCaller(dial(overrides), options);
     expect(ncco?.find((action) => action.action === 'connect')).toMatchObject(expected);
   });
 
   it('hangs up the leg the call moved away from', () => {
-    expect(renderForCaller(dial({ step: 1, dropLeg: { step: 0, carrierLegId: 'leg-0' } }), options).hangUp).toEqual([{ step: 0, carrierLegId: 'leg-0' }]);
+    expect(renderForCaller(dial({ step: 1, dropLeg: { step: 0, carrierLegId: 'leg-0' } }), options).hangUp).toEqual([
+      { step: 0, carrierLegId: 'leg-0' },
+    ]);
   });
 
   it.each<[string, InstructionToRender, unknown[]]>([
-    ['voicemail with its greeting, recorded to the call\'s recording URL',
+    [
+      "voicemail with its greeting, recorded to the call's recording URL",
       { kind: 'voicemail', callId: 'call-1', step: 3, greeting, maxSeconds: 90, dropLeg: null },
-      [{ action: 'talk', text: greeting.text, language: 'fr-FR' }, expect.objectContaining({ action: 'record', timeOut: 90, eventUrl: [`${base}/calls/call-1/recording`] })]],
-    ['a closing message, then hang up',
+      [
+        { action: 'talk', text: greeting.text, language: 'fr-FR' },
+        expect.objectContaining({ action: 'record', timeOut: 90, eventUrl: [`${base}/calls/call-1/recording`] }),
+      ],
+    ],
+    [
+      'a closing message, then hang up',
       { kind: 'message', callId: 'call-1', step: 3, prompt: greeting, dropLeg: null },
-      [{ action: 'talk', text: greeting.text, language: 'fr-FR' }]],
-    ['a number no hotline answers: the polite message in the language',
+      [{ action: 'talk', text: greeting.text, language: 'fr-FR' }],
+    ],
+    [
+      'a number no hotline answers: the polite message in the language',
       { kind: 'unknown-number', language: 'fr-FR' },
-      [expect.objectContaining({ action: 'talk', language: 'fr-FR', text: expect.stringContaining("n'est pas en service") })]],
+      [
+        expect.objectContaining({
+          action: 'talk',
+          language: 'fr-FR',
+          text: expect.stringContaining("n'est pas en service"),
+        }),
+      ],
+    ],
   ])('%s', (_name, instruction, ncco) => {
     expect(renderForCaller(instruction, options).ncco).toEqual(ncco);
   });
@@ -74,7 +119,11 @@ describe('renderForCaller: what the caller side runs next', () => {
   it.each<[string, InstructionToRender, unknown[]]>([
     ['bridge (the synchronous connect joins by itself)', { kind: 'bridge' }, []],
     ['nothing', { kind: 'nothing' }, []],
-    ['a leg to stop', { kind: 'hang-up-leg', callId: 'call-1', step: 2, carrierLegId: 'leg-2' }, [{ step: 2, carrierLegId: 'leg-2' }]],
+    [
+      'a leg to stop',
+      { kind: 'hang-up-leg', callId: 'call-1', step: 2, carrierLegId: 'leg-2' },
+      [{ step: 2, carrierLegId: 'leg-2' }],
+    ],
   ])('%s changes nothing for the caller', (_name, instruction, hangUp) => {
     expect(renderForCaller(instruction, options)).toEqual({ ncco: null, hangUp });
   });
@@ -88,10 +137,20 @@ describe('renderForCallee: what the callee who picked up hears', () => {
   const self = { step: 0, carrierLegId: 'callee-leg' };
 
   it('announces the call and waits for one key, posted to the confirmation input URL', () => {
-    const { ncco, hangUp } = renderForCallee({ kind: 'announce', callId: 'call-1', step: 0, prompt: greeting, timeoutSeconds: 6 }, self, options);
+    const { ncco, hangUp } = renderForCallee(
+      { kind: 'announce', callId: 'call-1', step: 0, prompt: greeting, timeoutSeconds: 6 },
+      self,
+      options,
+    );
     expect(ncco).toEqual([
       { action: 'talk', text: greeting.text, language: 'fr-FR', loop: 2, bargeIn: true },
-      { action: 'input', type: ['dtmf'], dtmf: { maxDigits: 1, timeOut: 6 }, eventUrl: [`${base}/legs/call-1/0/confirm-input`], eventMethod: 'POST' },
+      {
+        action: 'input',
+        type: ['dtmf'],
+        dtmf: { maxDigits: 1, timeOut: 6 },
+        eventUrl: [`${base}/legs/call-1/0/confirm-input`],
+        eventMethod: 'POST',
+      },
     ]);
     expect(hangUp).toEqual([]);
   });

@@ -1,6 +1,13 @@
 import { PhoneNumber, Prompt } from '@dutyline/domain';
 import {
-  AdvancedMachineDetectionOptions, answerConfirmationNcco, connectToNumberNcco, messageThenHangupNcco, notify, playPrompt, talk, unknownNumberNcco,
+  AdvancedMachineDetectionOptions,
+  answerConfirmationNcco,
+  connectToNumberNcco,
+  messageThenHangupNcco,
+  notify,
+  playPrompt,
+  talk,
+  unknownNumberNcco,
   voicemailNcco,
 } from './vonage-ncco.builder';
 import { Ncco } from './vonage-ncco.types';
@@ -115,7 +122,11 @@ export interface VonageReply {
 }
 
 const NO_CHANGE: VonageReply = { ncco: null, hangUp: [] };
-const DEFAULT_RELEASE: Prompt = { kind: 'text', text: 'This call has been passed to someone else. Goodbye.', language: 'en-GB' };
+const DEFAULT_RELEASE: Prompt = {
+  kind: 'text',
+  text: 'This call has been passed to someone else. Goodbye.',
+  language: 'en-GB',
+};
 
 /**
  * The reply to the caller's side: the answer URL, the connect's event URL, the `notify` after a connect.
@@ -131,13 +142,22 @@ export function renderForCaller(instruction: InstructionToRender, options: Vonag
       return { ncco: dialNcco(instruction, options), hangUp: dropped(instruction.dropLeg) };
     case 'voicemail':
       return {
-        ncco: voicemailNcco({ greeting: instruction.greeting, maxSeconds: instruction.maxSeconds, eventUrl: options.urls.recording(instruction.callId) }),
+        ncco: voicemailNcco({
+          greeting: instruction.greeting,
+          maxSeconds: instruction.maxSeconds,
+          eventUrl: options.urls.recording(instruction.callId),
+        }),
         hangUp: dropped(instruction.dropLeg),
       };
     case 'message':
       return { ncco: messageThenHangupNcco(instruction.prompt), hangUp: dropped(instruction.dropLeg) };
     case 'unknown-number':
-      return { ncco: instruction.message ? messageThenHangupNcco(instruction.message) : unknownNumberNcco(instruction.language), hangUp: [] };
+      return {
+        ncco: instruction.message
+          ? messageThenHangupNcco(instruction.message)
+          : unknownNumberNcco(instruction.language),
+        hangUp: [],
+      };
     case 'hang-up-leg':
       return { ncco: null, hangUp: [{ step: instruction.step, carrierLegId: instruction.carrierLegId }] };
     case 'announce':
@@ -156,7 +176,11 @@ export function renderForCaller(instruction: InstructionToRender, options: Vonag
  *   joined, so they hear the release message and then silence that never ends by itself, and the leg
  *   (`self`, the leg asking) is hung up through the REST API. The caller's `notify` then asks what next.
  */
-export function renderForCallee(instruction: InstructionToRender, self: LegToHangUp, options: VonageRenderOptions): VonageReply {
+export function renderForCallee(
+  instruction: InstructionToRender,
+  self: LegToHangUp,
+  options: VonageRenderOptions,
+): VonageReply {
   switch (instruction.kind) {
     case 'announce':
       return {
@@ -177,7 +201,10 @@ export function renderForCallee(instruction: InstructionToRender, self: LegToHan
 
 /** Holds a callee who must not be joined until the REST hangup lands (or they hang up): never ends by itself. */
 export function releasedCalleeNcco(message: Prompt = DEFAULT_RELEASE): Ncco {
-  return [playPrompt(message, {}, 'releaseMessage'), talk('<speak><break time="10s"/></speak>', { loop: 0 }, 'silence')];
+  return [
+    playPrompt(message, {}, 'releaseMessage'),
+    talk('<speak><break time="10s"/></speak>', { loop: 0 }, 'silence'),
+  ];
 }
 
 function dialNcco(dial: DialToRender, options: VonageRenderOptions): Ncco {
@@ -191,7 +218,9 @@ function dialNcco(dial: DialToRender, options: VonageRenderOptions): Ncco {
       eventUrl: urls.legEvent(dial.callId, dial.step),
       ringbackToneUrl: options.ringbackToneUrl,
       confirmationUrl: dial.confirm ? urls.confirmation(dial.callId, dial.step) : undefined,
-      machineDetection: dial.machineDetection ? options.machineDetection ?? { behavior: 'hangup', mode: 'detect' } : undefined,
+      machineDetection: dial.machineDetection
+        ? (options.machineDetection ?? { behavior: 'hangup', mode: 'detect' })
+        : undefined,
       limitSeconds: options.callLimitSeconds,
     }),
     notify({ callId: dial.callId, step: dial.step }, urls.afterLeg(dial.callId, dial.step), { eventMethod: 'POST' }),

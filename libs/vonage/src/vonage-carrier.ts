@@ -1,4 +1,13 @@
-import { CarrierPort, DialRequest, Id, PermanentDeliveryError, PhoneNumber, Prompt, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
+import {
+  CarrierPort,
+  DialRequest,
+  Id,
+  PermanentDeliveryError,
+  PhoneNumber,
+  Prompt,
+  RecordingCarrier,
+  SmsCarrier,
+} from '@dutyline/domain';
 import { answerConfirmationNcco, connect, notify, phoneEndpoint, voicemailNcco } from './vonage-ncco.builder';
 import type { VonageVoiceApi } from './vonage-voice.client';
 
@@ -54,7 +63,11 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
     const url = (path: string) => this.webhook(path, request.callId);
     const ncco = request.confirmation
       ? answerConfirmationNcco({ announcement: request.confirmation, eventUrl: url(OUTBOUND_WEBHOOKS.confirmation) })
-      : [notify({ callId: request.callId, event: 'answered' }, url(OUTBOUND_WEBHOOKS.answered), { eventMethod: 'POST' })];
+      : [
+          notify({ callId: request.callId, event: 'answered' }, url(OUTBOUND_WEBHOOKS.answered), {
+            eventMethod: 'POST',
+          }),
+        ];
     const call = await this.client.createCall({
       to: request.to,
       from: request.from,
@@ -80,7 +93,14 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
   /** Replaces what the call does with the greeting and a recording reported to `recording`. */
   async record(callId: Id, options: { greeting: Prompt | null; maxSeconds: number }): Promise<void> {
     const { uuid } = this.leg(callId);
-    await this.client.transfer(uuid, voicemailNcco({ greeting: options.greeting, maxSeconds: options.maxSeconds, eventUrl: this.webhook(OUTBOUND_WEBHOOKS.recording, callId) }));
+    await this.client.transfer(
+      uuid,
+      voicemailNcco({
+        greeting: options.greeting,
+        maxSeconds: options.maxSeconds,
+        eventUrl: this.webhook(OUTBOUND_WEBHOOKS.recording, callId),
+      }),
+    );
   }
 
   fetchRecording(reference: string): Promise<{ audio: Buffer; contentType: string }> {
@@ -88,7 +108,8 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
   }
 
   sendSms(to: PhoneNumber, from: PhoneNumber, text: string): Promise<{ messageId: string }> {
-    if (!this.options.sms) return Promise.reject(new PermanentDeliveryError('text messages need VONAGE_API_KEY and VONAGE_API_SECRET'));
+    if (!this.options.sms)
+      return Promise.reject(new PermanentDeliveryError('text messages need VONAGE_API_KEY and VONAGE_API_SECRET'));
     return this.client.sendSms(to, from, text);
   }
 
@@ -100,7 +121,8 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
   }
 
   private webhook(path: string, callId: Id): string {
-    if (this.options.publicUrl === null) throw new Error('outbound calls need PUBLIC_URL: the address Vonage reaches the gateway at');
+    if (this.options.publicUrl === null)
+      throw new Error('outbound calls need PUBLIC_URL: the address Vonage reaches the gateway at');
     return `${this.options.publicUrl.replace(/\/+$/, '')}${path}?call=${encodeURIComponent(callId)}`;
   }
 }

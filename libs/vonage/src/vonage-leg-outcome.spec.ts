@@ -36,9 +36,12 @@ describe('legDecisionFor: Vonage statuses → the domain LegOutcome', () => {
     },
   );
 
-  it.each([['completed'], ['cancelled'], ['disconnected']])('%s → the leg ended without a routing decision', (status) => {
-    expect(decisionFor(callEventPayload(status))).toEqual({ kind: 'ended' });
-  });
+  it.each([['completed'], ['cancelled'], ['disconnected']])(
+    '%s → the leg ended without a routing decision',
+    (status) => {
+      expect(decisionFor(callEventPayload(status))).toEqual({ kind: 'ended' });
+    },
+  );
 
   it.each([
     [machineEventPayload('machine'), { kind: 'outcome', outcome: 'machine' }],

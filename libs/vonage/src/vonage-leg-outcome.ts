@@ -8,9 +8,7 @@ import { VonageEvent, VonageInputEvent } from './vonage-webhook.parser';
  * - `ended`: the leg or call is over without a routing decision (completed, cancelled by the caller): log it.
  */
 export type VonageLegDecision =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'outcome'; readonly outcome: LegOutcome }
-  | { readonly kind: 'ended' };
+  { readonly kind: 'none' } | { readonly kind: 'outcome'; readonly outcome: LegOutcome } | { readonly kind: 'ended' };
 
 const NONE: VonageLegDecision = { kind: 'none' };
 const ENDED: VonageLegDecision = { kind: 'ended' };

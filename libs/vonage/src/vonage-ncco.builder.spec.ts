@@ -1,12 +1,28 @@
 import { PhoneNumber, Prompt, ValidationError } from '@dutyline/domain';
 import {
-  answerConfirmationNcco, connect, connectToNumberNcco, dtmfInput, messageThenHangupNcco, notify, phoneEndpoint, playPrompt, record,
-  sipEndpoint, stream, talk, unknownNumberNcco, voicemailNcco,
+  answerConfirmationNcco,
+  connect,
+  connectToNumberNcco,
+  dtmfInput,
+  messageThenHangupNcco,
+  notify,
+  phoneEndpoint,
+  playPrompt,
+  record,
+  sipEndpoint,
+  stream,
+  talk,
+  unknownNumberNcco,
+  voicemailNcco,
 } from './vonage-ncco.builder';
 
 const hotline = PhoneNumber.fromE164('+33140000000');
 const alice = PhoneNumber.fromE164('+33612345678');
-const frenchGreeting: Prompt = { kind: 'text', text: 'Bonjour, vous êtes en ligne avec l’astreinte.', language: 'fr-FR' };
+const frenchGreeting: Prompt = {
+  kind: 'text',
+  text: 'Bonjour, vous êtes en ligne avec l’astreinte.',
+  language: 'fr-FR',
+};
 const audioGreeting: Prompt = { kind: 'audio', url: 'https://cdn.example.com/greeting.mp3' };
 
 function refusal(build: () => unknown): { code: string; field: string | undefined } {
@@ -44,8 +60,20 @@ describe('connectToNumberNcco: one step of the cascade', () => {
   });
 
   it('plays an audio greeting with stream and omits the greeting when there is none', () => {
-    const withAudio = connectToNumberNcco({ greeting: audioGreeting, to: alice, from: hotline, ringTimeoutSeconds: 20, eventUrl: 'https://gw/e' });
-    const without = connectToNumberNcco({ greeting: null, to: alice, from: hotline, ringTimeoutSeconds: 20, eventUrl: 'https://gw/e' });
+    const withAudio = connectToNumberNcco({
+      greeting: audioGreeting,
+      to: alice,
+      from: hotline,
+      ringTimeoutSeconds: 20,
+      eventUrl: 'https://gw/e',
+    });
+    const without = connectToNumberNcco({
+      greeting: null,
+      to: alice,
+      from: hotline,
+      ringTimeoutSeconds: 20,
+      eventUrl: 'https://gw/e',
+    });
 
     expect(withAudio[0]).toEqual({ action: 'stream', streamUrl: ['https://cdn.example.com/greeting.mp3'] });
     expect(without.map((action) => action.action)).toEqual(['connect']);
@@ -64,21 +92,28 @@ describe('connectToNumberNcco: one step of the cascade', () => {
     expect(action).toMatchObject({
       action: 'connect',
       ringbackTone: 'https://cdn.example.com/ringback.mp3',
-      endpoint: [{
-        type: 'phone',
-        number: '33612345678',
-        onAnswer: { url: 'https://gw/vonage/confirm?call=c1', ringbackTone: 'https://cdn.example.com/ringback.mp3' },
-      }],
+      endpoint: [
+        {
+          type: 'phone',
+          number: '33612345678',
+          onAnswer: { url: 'https://gw/vonage/confirm?call=c1', ringbackTone: 'https://cdn.example.com/ringback.mp3' },
+        },
+      ],
     });
   });
 
   it('adds advanced machine detection under the camelCase key, beep_timeout inside in snake case', () => {
     const [action] = connectToNumberNcco({
-      to: alice, from: hotline, ringTimeoutSeconds: 25, eventUrl: 'https://gw/e',
+      to: alice,
+      from: hotline,
+      ringTimeoutSeconds: 25,
+      eventUrl: 'https://gw/e',
       machineDetection: { mode: 'detect_beep', beepTimeoutSeconds: 45 },
     });
 
-    expect(action).toMatchObject({ advancedMachineDetection: { behavior: 'continue', mode: 'detect_beep', beep_timeout: 45 } });
+    expect(action).toMatchObject({
+      advancedMachineDetection: { behavior: 'continue', mode: 'detect_beep', beep_timeout: 45 },
+    });
     expect(action).not.toHaveProperty('advanced_machine_detection');
   });
 
@@ -87,8 +122,16 @@ describe('connectToNumberNcco: one step of the cascade', () => {
     ['ring timeout not whole', { ringTimeoutSeconds: 12.5 }, 'connect.timeout'],
     ['event URL not http', { eventUrl: 'ftp://gw/e' }, 'connect.eventUrl'],
     ['confirmation URL not a URL', { confirmationUrl: 'press one' }, 'connect.endpoint.onAnswer.url'],
-    ['beep timeout under 45 s', { machineDetection: { beepTimeoutSeconds: 30 } }, 'connect.advancedMachineDetection.beepTimeout'],
-    ['unknown detection mode', { machineDetection: { mode: 'guess' as never } }, 'connect.advancedMachineDetection.mode'],
+    [
+      'beep timeout under 45 s',
+      { machineDetection: { beepTimeoutSeconds: 30 } },
+      'connect.advancedMachineDetection.beepTimeout',
+    ],
+    [
+      'unknown detection mode',
+      { machineDetection: { mode: 'guess' as never } },
+      'connect.advancedMachineDetection.mode',
+    ],
     ['call limit over 2 h', { limitSeconds: 7201 }, 'connect.limit'],
   ])('refuses a %s, naming the field', (_case, override, field) => {
     const base = { to: alice, from: hotline, ringTimeoutSeconds: 25, eventUrl: 'https://gw/e' };
@@ -99,20 +142,35 @@ describe('connectToNumberNcco: one step of the cascade', () => {
 
 describe('answerConfirmationNcco: "press 1 to take this call"', () => {
   it('plays the announcement twice, interruptible, then waits for one key', () => {
-    const announcement: Prompt = { kind: 'text', text: 'Appel pour Maintenance de 06 12 34 56 78. Tapez 1 pour le prendre.', language: 'fr-FR' };
+    const announcement: Prompt = {
+      kind: 'text',
+      text: 'Appel pour Maintenance de 06 12 34 56 78. Tapez 1 pour le prendre.',
+      language: 'fr-FR',
+    };
 
     expect(answerConfirmationNcco({ announcement, eventUrl: 'https://gw/vonage/confirmed?call=c1' })).toEqual([
       { action: 'talk', text: announcement.text, language: 'fr-FR', loop: 2, bargeIn: true },
-      { action: 'input', type: ['dtmf'], dtmf: { maxDigits: 1, timeOut: 5 }, eventUrl: ['https://gw/vonage/confirmed?call=c1'], eventMethod: 'POST' },
+      {
+        action: 'input',
+        type: ['dtmf'],
+        dtmf: { maxDigits: 1, timeOut: 5 },
+        eventUrl: ['https://gw/vonage/confirmed?call=c1'],
+        eventMethod: 'POST',
+      },
     ]);
   });
 
-  it('takes a custom wait, refusing one beyond Vonage\'s 10 s', () => {
+  it("takes a custom wait, refusing one beyond Vonage's 10 s", () => {
     const announcement: Prompt = { kind: 'audio', url: 'https://cdn/ann.mp3' };
 
-    expect(answerConfirmationNcco({ announcement, eventUrl: 'https://gw/c', timeoutSeconds: 8 })[1]).toMatchObject({ dtmf: { timeOut: 8 } });
-    expect(refusal(() => answerConfirmationNcco({ announcement, eventUrl: 'https://gw/c', timeoutSeconds: 11 }))).toEqual({
-      code: 'OUT_OF_RANGE', field: 'input.dtmf.timeOut',
+    expect(answerConfirmationNcco({ announcement, eventUrl: 'https://gw/c', timeoutSeconds: 8 })[1]).toMatchObject({
+      dtmf: { timeOut: 8 },
+    });
+    expect(
+      refusal(() => answerConfirmationNcco({ announcement, eventUrl: 'https://gw/c', timeoutSeconds: 11 })),
+    ).toEqual({
+      code: 'OUT_OF_RANGE',
+      field: 'input.dtmf.timeOut',
     });
   });
 });
@@ -122,8 +180,14 @@ describe('voicemailNcco', () => {
     expect(voicemailNcco({ greeting: frenchGreeting, eventUrl: 'https://gw/vonage/recorded?call=c1' })).toEqual([
       { action: 'talk', text: frenchGreeting.text, language: 'fr-FR' },
       {
-        action: 'record', format: 'mp3', beepStart: true, endOnSilence: 5, endOnKey: '#', timeOut: 120,
-        eventUrl: ['https://gw/vonage/recorded?call=c1'], eventMethod: 'POST',
+        action: 'record',
+        format: 'mp3',
+        beepStart: true,
+        endOnSilence: 5,
+        endOnKey: '#',
+        timeOut: 120,
+        eventUrl: ['https://gw/vonage/recorded?call=c1'],
+        eventMethod: 'POST',
       },
     ]);
   });
@@ -150,7 +214,11 @@ describe('voicemailNcco', () => {
 
 describe('messages', () => {
   it('plays a message and ends the NCCO there, so Vonage hangs up', () => {
-    const message: Prompt = { kind: 'text', text: 'Nobody can take your call. Please call again later.', language: 'en-GB' };
+    const message: Prompt = {
+      kind: 'text',
+      text: 'Nobody can take your call. Please call again later.',
+      language: 'en-GB',
+    };
 
     expect(messageThenHangupNcco(message)).toEqual([{ action: 'talk', text: message.text, language: 'en-GB' }]);
   });
@@ -183,7 +251,11 @@ describe('single actions', () => {
     ['talk.loop', 'OUT_OF_RANGE', () => talk('hi', { loop: -1 })],
     ['stream.streamUrl', 'INVALID_URL', () => stream('/greeting.mp3')],
     ['endpoint.uri', 'INVALID_SIP_URI', () => sipEndpoint('alice@example.com')],
-    ['endpoint.headers.X-Bad', 'INVALID_SIP_HEADER', () => sipEndpoint('sip:alice@example.com', { headers: { 'X-Bad': 'a\r\nInjected: 1' } })],
+    [
+      'endpoint.headers.X-Bad',
+      'INVALID_SIP_HEADER',
+      () => sipEndpoint('sip:alice@example.com', { headers: { 'X-Bad': 'a\r\nInjected: 1' } }),
+    ],
     ['endpoint.dtmfAnswer', 'INVALID_VALUE', () => phoneEndpoint(alice, { dtmfAnswer: 'abc' })],
     ['endpoint.onAnswer.url', 'REQUIRED', () => phoneEndpoint(alice, { onAnswerRingbackTone: 'https://cdn/r.mp3' })],
     ['input.dtmf.maxDigits', 'OUT_OF_RANGE', () => dtmfInput({ maxDigits: 21 })],
@@ -207,14 +279,22 @@ describe('single actions', () => {
 
   it('builds a notify action with its payload and one event URL', () => {
     expect(notify({ callId: 'c1', step: 2 }, 'https://gw/vonage/notify')).toEqual({
-      action: 'notify', payload: { callId: 'c1', step: 2 }, eventUrl: ['https://gw/vonage/notify'],
+      action: 'notify',
+      payload: { callId: 'c1', step: 2 },
+      eventUrl: ['https://gw/vonage/notify'],
     });
   });
 
   it('produces plain JSON: what is built survives a round trip unchanged', () => {
     const ncco = [
       playPrompt(audioGreeting, { bargeIn: true }),
-      ...connectToNumberNcco({ to: alice, from: hotline, ringTimeoutSeconds: 25, eventUrl: 'https://gw/e', confirmationUrl: 'https://gw/c' }),
+      ...connectToNumberNcco({
+        to: alice,
+        from: hotline,
+        ringTimeoutSeconds: 25,
+        eventUrl: 'https://gw/e',
+        confirmationUrl: 'https://gw/c',
+      }),
     ];
 
     expect(JSON.parse(JSON.stringify(ncco))).toEqual(ncco);

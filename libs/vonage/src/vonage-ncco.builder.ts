@@ -1,7 +1,21 @@
 import { PhoneNumber, Prompt, invalid } from '@dutyline/domain';
 import {
-  AdvancedMachineDetectionMode, ConnectAction, ConnectEndpoint, DtmfSettings, InputAction, JsonValue, MachineDetectionBehavior,
-  Ncco, NccoEventMethod, NotifyAction, PhoneEndpoint, RecordAction, RecordingFormat, SipEndpoint, StreamAction, TalkAction,
+  AdvancedMachineDetectionMode,
+  ConnectAction,
+  ConnectEndpoint,
+  DtmfSettings,
+  InputAction,
+  JsonValue,
+  MachineDetectionBehavior,
+  Ncco,
+  NccoEventMethod,
+  NotifyAction,
+  PhoneEndpoint,
+  RecordAction,
+  RecordingFormat,
+  SipEndpoint,
+  StreamAction,
+  TalkAction,
 } from './vonage-ncco.types';
 import { toVonageNumber } from './vonage-number';
 import { booleanValue, compact, httpUrl, integerIn, numberIn, oneOf } from './vonage-validation';
@@ -33,9 +47,14 @@ export interface TalkOptions {
 }
 
 export function talk(text: string, options: TalkOptions = {}, field = 'talk'): TalkAction {
-  if (typeof text !== 'string' || text.trim() === '') invalid('REQUIRED', `${field}.text`, 'a talk action needs a text');
+  if (typeof text !== 'string' || text.trim() === '')
+    invalid('REQUIRED', `${field}.text`, 'a talk action needs a text');
   if (text.length > NCCO_LIMITS.talkTextMaxLength) {
-    invalid('TOO_LONG', `${field}.text`, `a spoken text may be at most ${NCCO_LIMITS.talkTextMaxLength} characters, not ${text.length}`);
+    invalid(
+      'TOO_LONG',
+      `${field}.text`,
+      `a spoken text may be at most ${NCCO_LIMITS.talkTextMaxLength} characters, not ${text.length}`,
+    );
   }
   if (options.language !== undefined && !BCP47.test(options.language)) {
     invalid('INVALID_LANGUAGE', `${field}.language`, `"${options.language}" is not a language tag such as fr-FR`);
@@ -56,7 +75,11 @@ export interface StreamOptions {
 }
 
 export function stream(url: string, options: StreamOptions = {}, field = 'stream'): StreamAction {
-  return compact<StreamAction>({ action: 'stream', streamUrl: [httpUrl(url, `${field}.streamUrl`)], ...playbackOptions(options, field) });
+  return compact<StreamAction>({
+    action: 'stream',
+    streamUrl: [httpUrl(url, `${field}.streamUrl`)],
+    ...playbackOptions(options, field),
+  });
 }
 
 function playbackOptions(options: StreamOptions, field: string) {
@@ -69,7 +92,9 @@ function playbackOptions(options: StreamOptions, field: string) {
 
 /** A domain prompt as the action that plays it: spoken text (`talk`) or an audio file (`stream`). */
 export function playPrompt(prompt: Prompt, options: StreamOptions = {}, field = 'prompt'): TalkAction | StreamAction {
-  return prompt.kind === 'text' ? talk(prompt.text, { ...options, language: prompt.language }, field) : stream(prompt.url, options, field);
+  return prompt.kind === 'text'
+    ? talk(prompt.text, { ...options, language: prompt.language }, field)
+    : stream(prompt.url, options, field);
 }
 
 export interface PhoneEndpointOptions {
@@ -80,25 +105,49 @@ export interface PhoneEndpointOptions {
   dtmfAnswer?: string;
 }
 
-export function phoneEndpoint(number: PhoneNumber, options: PhoneEndpointOptions = {}, field = 'endpoint'): PhoneEndpoint {
+export function phoneEndpoint(
+  number: PhoneNumber,
+  options: PhoneEndpointOptions = {},
+  field = 'endpoint',
+): PhoneEndpoint {
   if (options.dtmfAnswer !== undefined && !/^[0-9*#p]{1,32}$/.test(options.dtmfAnswer)) {
     invalid('INVALID_VALUE', `${field}.dtmfAnswer`, 'dtmfAnswer holds digits, *, # and p (pause) only');
   }
   if (options.onAnswerRingbackTone !== undefined && options.onAnswerUrl === undefined) {
     invalid('REQUIRED', `${field}.onAnswer.url`, 'an onAnswer ringback tone needs an onAnswer URL');
   }
-  const onAnswer = options.onAnswerUrl === undefined ? undefined : compact({
-    url: httpUrl(options.onAnswerUrl, `${field}.onAnswer.url`),
-    ringbackTone: options.onAnswerRingbackTone === undefined ? undefined : httpUrl(options.onAnswerRingbackTone, `${field}.onAnswer.ringbackTone`),
+  const onAnswer =
+    options.onAnswerUrl === undefined
+      ? undefined
+      : compact({
+          url: httpUrl(options.onAnswerUrl, `${field}.onAnswer.url`),
+          ringbackTone:
+            options.onAnswerRingbackTone === undefined
+              ? undefined
+              : httpUrl(options.onAnswerRingbackTone, `${field}.onAnswer.ringbackTone`),
+        });
+  return compact<PhoneEndpoint>({
+    type: 'phone',
+    number: toVonageNumber(number),
+    dtmfAnswer: options.dtmfAnswer,
+    onAnswer,
   });
-  return compact<PhoneEndpoint>({ type: 'phone', number: toVonageNumber(number), dtmfAnswer: options.dtmfAnswer, onAnswer });
 }
 
-export function sipEndpoint(uri: string, options: { headers?: Record<string, string>; userToUser?: string } = {}, field = 'endpoint'): SipEndpoint {
-  if (typeof uri !== 'string' || !/^sips?:[^\s@]+@[^\s]+$/.test(uri)) invalid('INVALID_SIP_URI', `${field}.uri`, `"${uri}" is not a sip: URI`);
+export function sipEndpoint(
+  uri: string,
+  options: { headers?: Record<string, string>; userToUser?: string } = {},
+  field = 'endpoint',
+): SipEndpoint {
+  if (typeof uri !== 'string' || !/^sips?:[^\s@]+@[^\s]+$/.test(uri))
+    invalid('INVALID_SIP_URI', `${field}.uri`, `"${uri}" is not a sip: URI`);
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(name) || typeof value !== 'string' || /[\r\n]/.test(value)) {
-      invalid('INVALID_SIP_HEADER', `${field}.headers.${name}`, 'a SIP header is a token name with a single-line text value');
+      invalid(
+        'INVALID_SIP_HEADER',
+        `${field}.headers.${name}`,
+        'a SIP header is a token name with a single-line text value',
+      );
     }
   }
   return compact<SipEndpoint>({
@@ -140,17 +189,37 @@ export function connect(endpoint: ConnectEndpoint, options: ConnectOptions = {},
     endpoint: [endpoint],
     from: options.from === undefined ? undefined : toVonageNumber(options.from),
     eventType: options.eventType === null || eventUrl === undefined ? undefined : 'synchronous',
-    timeout: options.timeoutSeconds === undefined ? undefined
-      : integerIn(options.timeoutSeconds, limits.connectTimeoutSeconds.min, limits.connectTimeoutSeconds.max, `${field}.timeout`),
-    limit: options.limitSeconds === undefined ? undefined
-      : integerIn(options.limitSeconds, limits.connectLimitSeconds.min, limits.connectLimitSeconds.max, `${field}.limit`),
-    machineDetection: options.machineDetection === undefined ? undefined
-      : oneOf(options.machineDetection, ['continue', 'hangup'], `${field}.machineDetection`),
-    advancedMachineDetection: options.advancedMachineDetection === undefined ? undefined
-      : advancedMachineDetection(options.advancedMachineDetection, `${field}.advancedMachineDetection`),
+    timeout:
+      options.timeoutSeconds === undefined
+        ? undefined
+        : integerIn(
+            options.timeoutSeconds,
+            limits.connectTimeoutSeconds.min,
+            limits.connectTimeoutSeconds.max,
+            `${field}.timeout`,
+          ),
+    limit:
+      options.limitSeconds === undefined
+        ? undefined
+        : integerIn(
+            options.limitSeconds,
+            limits.connectLimitSeconds.min,
+            limits.connectLimitSeconds.max,
+            `${field}.limit`,
+          ),
+    machineDetection:
+      options.machineDetection === undefined
+        ? undefined
+        : oneOf(options.machineDetection, ['continue', 'hangup'], `${field}.machineDetection`),
+    advancedMachineDetection:
+      options.advancedMachineDetection === undefined
+        ? undefined
+        : advancedMachineDetection(options.advancedMachineDetection, `${field}.advancedMachineDetection`),
     eventUrl: eventUrl === undefined ? undefined : [eventUrl],
-    eventMethod: eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
-    ringbackTone: options.ringbackToneUrl === undefined ? undefined : httpUrl(options.ringbackToneUrl, `${field}.ringbackTone`),
+    eventMethod:
+      eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
+    ringbackTone:
+      options.ringbackToneUrl === undefined ? undefined : httpUrl(options.ringbackToneUrl, `${field}.ringbackTone`),
   });
 }
 
@@ -159,7 +228,10 @@ function advancedMachineDetection(options: AdvancedMachineDetectionOptions, fiel
   return compact({
     behavior: oneOf(options.behavior ?? 'continue', ['continue', 'hangup'], `${field}.behavior`),
     mode: oneOf(options.mode ?? 'detect', ['default', 'detect', 'detect_beep'], `${field}.mode`),
-    beep_timeout: options.beepTimeoutSeconds === undefined ? undefined : integerIn(options.beepTimeoutSeconds, min, max, `${field}.beepTimeout`),
+    beep_timeout:
+      options.beepTimeoutSeconds === undefined
+        ? undefined
+        : integerIn(options.beepTimeoutSeconds, min, max, `${field}.beepTimeout`),
   });
 }
 
@@ -184,12 +256,18 @@ export function record(options: RecordOptions = {}, field = 'record'): RecordAct
     action: 'record',
     format: options.format === undefined ? undefined : oneOf(options.format, ['mp3', 'wav', 'ogg'], `${field}.format`),
     beepStart: options.beepStart === undefined ? undefined : booleanValue(options.beepStart, `${field}.beepStart`),
-    endOnSilence: options.endOnSilenceSeconds === undefined ? undefined
-      : integerIn(options.endOnSilenceSeconds, silence.min, silence.max, `${field}.endOnSilence`),
+    endOnSilence:
+      options.endOnSilenceSeconds === undefined
+        ? undefined
+        : integerIn(options.endOnSilenceSeconds, silence.min, silence.max, `${field}.endOnSilence`),
     endOnKey: options.endOnKey,
-    timeOut: options.timeOutSeconds === undefined ? undefined : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.timeOut`),
+    timeOut:
+      options.timeOutSeconds === undefined
+        ? undefined
+        : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.timeOut`),
     eventUrl: eventUrl === undefined ? undefined : [eventUrl],
-    eventMethod: eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
+    eventMethod:
+      eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
   });
 }
 
@@ -205,10 +283,16 @@ export interface DtmfInputOptions {
 export function dtmfInput(options: DtmfInputOptions = {}, field = 'input'): InputAction {
   const { dtmfTimeOutSeconds: timeOut, dtmfMaxDigits: digits } = NCCO_LIMITS;
   const dtmf = compact<DtmfSettings>({
-    maxDigits: options.maxDigits === undefined ? undefined : integerIn(options.maxDigits, digits.min, digits.max, `${field}.dtmf.maxDigits`),
-    timeOut: options.timeOutSeconds === undefined ? undefined
-      : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.dtmf.timeOut`),
-    submitOnHash: options.submitOnHash === undefined ? undefined : booleanValue(options.submitOnHash, `${field}.dtmf.submitOnHash`),
+    maxDigits:
+      options.maxDigits === undefined
+        ? undefined
+        : integerIn(options.maxDigits, digits.min, digits.max, `${field}.dtmf.maxDigits`),
+    timeOut:
+      options.timeOutSeconds === undefined
+        ? undefined
+        : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.dtmf.timeOut`),
+    submitOnHash:
+      options.submitOnHash === undefined ? undefined : booleanValue(options.submitOnHash, `${field}.dtmf.submitOnHash`),
   });
   const eventUrl = options.eventUrl === undefined ? undefined : httpUrl(options.eventUrl, `${field}.eventUrl`);
   return compact<InputAction>({
@@ -216,7 +300,8 @@ export function dtmfInput(options: DtmfInputOptions = {}, field = 'input'): Inpu
     type: ['dtmf'],
     dtmf: Object.keys(dtmf).length > 0 ? dtmf : undefined,
     eventUrl: eventUrl === undefined ? undefined : [eventUrl],
-    eventMethod: eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
+    eventMethod:
+      eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
   });
 }
 
@@ -233,7 +318,8 @@ export function notify(
     action: 'notify',
     payload,
     eventUrl: [httpUrl(eventUrl, `${field}.eventUrl`)],
-    eventMethod: options.eventMethod === undefined ? undefined : oneOf(options.eventMethod, EVENT_METHODS, `${field}.eventMethod`),
+    eventMethod:
+      options.eventMethod === undefined ? undefined : oneOf(options.eventMethod, EVENT_METHODS, `${field}.eventMethod`),
   });
 }
 
@@ -259,10 +345,14 @@ export interface ConnectToNumberOptions {
 
 /** Optional greeting, then a synchronous `connect` to one number: one step of the cascade. */
 export function connectToNumberNcco(options: ConnectToNumberOptions): Ncco {
-  const endpoint = phoneEndpoint(options.to, {
-    onAnswerUrl: options.confirmationUrl,
-    onAnswerRingbackTone: options.confirmationUrl === undefined ? undefined : options.ringbackToneUrl,
-  }, 'connect.endpoint');
+  const endpoint = phoneEndpoint(
+    options.to,
+    {
+      onAnswerUrl: options.confirmationUrl,
+      onAnswerRingbackTone: options.confirmationUrl === undefined ? undefined : options.ringbackToneUrl,
+    },
+    'connect.endpoint',
+  );
   return [
     ...(options.greeting ? [playPrompt(options.greeting, {}, 'greeting')] : []),
     connect(endpoint, {
@@ -291,8 +381,17 @@ export interface AnswerConfirmationOptions {
 /** Played to the callee through `onAnswer`: the announcement (interruptible), then one DTMF key. */
 export function answerConfirmationNcco(options: AnswerConfirmationOptions): Ncco {
   return [
-    playPrompt(options.announcement, { bargeIn: true, loop: integerIn(options.announcementPlays ?? 2, 1, 10, 'announcementPlays') }, 'announcement'),
-    dtmfInput({ maxDigits: 1, timeOutSeconds: options.timeoutSeconds ?? 5, eventUrl: options.eventUrl, eventMethod: 'POST' }),
+    playPrompt(
+      options.announcement,
+      { bargeIn: true, loop: integerIn(options.announcementPlays ?? 2, 1, 10, 'announcementPlays') },
+      'announcement',
+    ),
+    dtmfInput({
+      maxDigits: 1,
+      timeOutSeconds: options.timeoutSeconds ?? 5,
+      eventUrl: options.eventUrl,
+      eventMethod: 'POST',
+    }),
   ];
 }
 
@@ -322,7 +421,7 @@ export function voicemailNcco(options: VoicemailOptions): Ncco {
       format: options.format ?? 'mp3',
       beepStart: options.beepStart ?? true,
       endOnSilenceSeconds: options.endOnSilenceSeconds ?? 5,
-      endOnKey: options.endOnKey === null ? undefined : options.endOnKey ?? '#',
+      endOnKey: options.endOnKey === null ? undefined : (options.endOnKey ?? '#'),
       timeOutSeconds: options.maxSeconds ?? 120,
       eventUrl: options.eventUrl,
       eventMethod: 'POST',
@@ -337,10 +436,22 @@ export function messageThenHangupNcco(message: Prompt): Ncco {
 }
 
 const UNKNOWN_NUMBER_TEXTS: Readonly<Record<string, { language: string; text: string }>> = {
-  en: { language: 'en-GB', text: 'Sorry, this number is not in service. Please check the number and try again. Goodbye.' },
-  fr: { language: 'fr-FR', text: "Désolé, ce numéro n'est pas en service. Vérifiez le numéro et réessayez. Au revoir." },
-  de: { language: 'de-DE', text: 'Leider ist diese Rufnummer nicht in Betrieb. Bitte prüfen Sie die Nummer und versuchen Sie es erneut. Auf Wiederhören.' },
-  es: { language: 'es-ES', text: 'Lo sentimos, este número no está en servicio. Compruebe el número e inténtelo de nuevo. Adiós.' },
+  en: {
+    language: 'en-GB',
+    text: 'Sorry, this number is not in service. Please check the number and try again. Goodbye.',
+  },
+  fr: {
+    language: 'fr-FR',
+    text: "Désolé, ce numéro n'est pas en service. Vérifiez le numéro et réessayez. Au revoir.",
+  },
+  de: {
+    language: 'de-DE',
+    text: 'Leider ist diese Rufnummer nicht in Betrieb. Bitte prüfen Sie die Nummer und versuchen Sie es erneut. Auf Wiederhören.',
+  },
+  es: {
+    language: 'es-ES',
+    text: 'Lo sentimos, este número no está en servicio. Compruebe el número e inténtelo de nuevo. Adiós.',
+  },
 };
 
 /**
@@ -350,6 +461,8 @@ const UNKNOWN_NUMBER_TEXTS: Readonly<Record<string, { language: string; text: st
 export function unknownNumberNcco(language = 'en-GB'): Ncco {
   const primary = BCP47.test(language) ? language.split('-')[0] : 'en';
   const known = UNKNOWN_NUMBER_TEXTS[primary];
-  const chosen = known ? { text: known.text, language: language.includes('-') ? language : known.language } : UNKNOWN_NUMBER_TEXTS['en'];
+  const chosen = known
+    ? { text: known.text, language: language.includes('-') ? language : known.language }
+    : UNKNOWN_NUMBER_TEXTS['en'];
   return [talk(chosen.text, { language: chosen.language })];
 }

@@ -1,6 +1,12 @@
 import { ManualClock } from '@dutyline/domain/testing';
 import { ValidationError, parseInstant } from '@dutyline/domain';
-import { InMemoryRateLimiter, InMemoryRateLimiterOptions, NO_RATE_LIMIT, VonageRateKind, rateLimiterFrom } from './vonage-rate-limiter';
+import {
+  InMemoryRateLimiter,
+  InMemoryRateLimiterOptions,
+  NO_RATE_LIMIT,
+  VonageRateKind,
+  rateLimiterFrom,
+} from './vonage-rate-limiter';
 
 const START = parseInstant('2027-03-28T01:30:00Z');
 
@@ -18,7 +24,9 @@ function limiterOnManualClock(limits?: InMemoryRateLimiterOptions['limits']) {
   });
   const grantTimes = async (kind: VonageRateKind, count: number) => {
     const times: number[] = [];
-    await Promise.all(Array.from({ length: count }, () => limiter.acquire(kind).then(() => times.push(clock.now() - START))));
+    await Promise.all(
+      Array.from({ length: count }, () => limiter.acquire(kind).then(() => times.push(clock.now() - START))),
+    );
     return times;
   };
   return { clock, waits, limiter, grantTimes };
@@ -60,7 +68,10 @@ describe('InMemoryRateLimiter', () => {
   });
 
   it('serves waiters in arrival order', async () => {
-    const { limiter } = limiterOnManualClock({ call: { limit: 1, intervalMs: 1000 }, request: { limit: 1, intervalMs: 1000 } });
+    const { limiter } = limiterOnManualClock({
+      call: { limit: 1, intervalMs: 1000 },
+      request: { limit: 1, intervalMs: 1000 },
+    });
     const order: string[] = [];
 
     await Promise.all(['first', 'second', 'third'].map((name) => limiter.acquire('call').then(() => order.push(name))));
@@ -107,6 +118,8 @@ describe('other limiters', () => {
   });
 
   it('NO_RATE_LIMIT never waits', async () => {
-    await expect(Promise.all(Array.from({ length: 100 }, () => NO_RATE_LIMIT.acquire('call')))).resolves.toHaveLength(100);
+    await expect(Promise.all(Array.from({ length: 100 }, () => NO_RATE_LIMIT.acquire('call')))).resolves.toHaveLength(
+      100,
+    );
   });
 });

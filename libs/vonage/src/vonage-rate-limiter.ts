@@ -57,13 +57,18 @@ export class InMemoryRateLimiter implements VonageRateLimiter {
   private readonly clock: Clock;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly granted: Record<VonageRateKind, number[]> = { call: [], request: [] };
-  private readonly queue: Record<VonageRateKind, Promise<void>> = { call: Promise.resolve(), request: Promise.resolve() };
+  private readonly queue: Record<VonageRateKind, Promise<void>> = {
+    call: Promise.resolve(),
+    request: Promise.resolve(),
+  };
 
   constructor(options: InMemoryRateLimiterOptions = {}) {
     this.limits = options.limits ?? VONAGE_RATE_LIMITS;
     for (const [kind, { limit, intervalMs }] of Object.entries(this.limits)) {
-      if (!Number.isInteger(limit) || limit < 1) invalid('OUT_OF_RANGE', `limits.${kind}.limit`, 'a rate limit allows at least 1 request');
-      if (!Number.isInteger(intervalMs) || intervalMs < 1) invalid('OUT_OF_RANGE', `limits.${kind}.intervalMs`, 'a rate interval is at least 1 ms');
+      if (!Number.isInteger(limit) || limit < 1)
+        invalid('OUT_OF_RANGE', `limits.${kind}.limit`, 'a rate limit allows at least 1 request');
+      if (!Number.isInteger(intervalMs) || intervalMs < 1)
+        invalid('OUT_OF_RANGE', `limits.${kind}.intervalMs`, 'a rate interval is at least 1 ms');
     }
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? timerSleep;

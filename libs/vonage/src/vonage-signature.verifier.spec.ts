@@ -15,8 +15,16 @@ function verifier(options: Partial<ConstructorParameters<typeof VonageSignatureV
   return new VonageSignatureVerifier({ signatureSecret: SECRET, clock: new ManualClock(NOW), ...options });
 }
 
-const post = (authorization: string | undefined, rawBody: string | Buffer = body): SignedWebhookRequest => ({ method: 'POST', authorization, rawBody });
-const get = (authorization: string | undefined, rawQuery = query): SignedWebhookRequest => ({ method: 'GET', authorization, rawQuery });
+const post = (authorization: string | undefined, rawBody: string | Buffer = body): SignedWebhookRequest => ({
+  method: 'POST',
+  authorization,
+  rawBody,
+});
+const get = (authorization: string | undefined, rawQuery = query): SignedWebhookRequest => ({
+  method: 'GET',
+  authorization,
+  rawQuery,
+});
 const rejection = (request: SignedWebhookRequest, v = verifier()) => {
   const verdict = v.verify(request);
   return verdict.ok ? 'accepted' : verdict.error.code;
@@ -24,11 +32,26 @@ const rejection = (request: SignedWebhookRequest, v = verifier()) => {
 
 describe('VonageSignatureVerifier', () => {
   it('accepts a POST signed with the secret over its exact body, and returns the claims', () => {
-    const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, apiKey: 'abcd1234', applicationId: 'app-1', jti: 'jti-1' });
+    const authorization = signVonageWebhook({
+      secret: SECRET,
+      issuedAt: now,
+      rawBody: body,
+      apiKey: 'abcd1234',
+      applicationId: 'app-1',
+      jti: 'jti-1',
+    });
 
     expect(verifier().verify(post(authorization))).toEqual({
       ok: true,
-      value: { iat: now / 1000, jti: 'jti-1', tokenId: 'jti-1', iss: 'Vonage', apiKey: 'abcd1234', applicationId: 'app-1', payloadHash: sha256Hex(body) },
+      value: {
+        iat: now / 1000,
+        jti: 'jti-1',
+        tokenId: 'jti-1',
+        iss: 'Vonage',
+        apiKey: 'abcd1234',
+        applicationId: 'app-1',
+        payloadHash: sha256Hex(body),
+      },
     });
   });
 
@@ -44,13 +67,17 @@ describe('VonageSignatureVerifier', () => {
     const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawQuery: `?${query}` });
 
     expect(rejection(get(authorization))).toBe('accepted');
-    expect(queryAsJson(query)).toBe('{"to":"33140000000","from":"33612345678","uuid":"leg-1","conversation_uuid":"CON-1"}');
+    expect(queryAsJson(query)).toBe(
+      '{"to":"33140000000","from":"33612345678","uuid":"leg-1","conversation_uuid":"CON-1"}',
+    );
   });
 
   it('refuses the same GET parameters in another order: the hash covers the order', () => {
     const authorization = signVonageWebhook({ secret: SECRET, issuedAt: now, rawQuery: query });
 
-    expect(rejection(get(authorization, 'from=33612345678&to=33140000000&uuid=leg-1&conversation_uuid=CON-1'))).toBe('PAYLOAD_MISMATCH');
+    expect(rejection(get(authorization, 'from=33612345678&to=33140000000&uuid=leg-1&conversation_uuid=CON-1'))).toBe(
+      'PAYLOAD_MISMATCH',
+    );
   });
 
   it('keeps the order of integer-like keys (a plain object would move them first)', () => {
@@ -75,7 +102,10 @@ describe('VonageSignatureVerifier', () => {
       rejection(post(authorization)),
     ]);
 
-    expect(verdicts).toEqual([[true, 'accepted'], [false, 'SIGNATURE_INVALID']]);
+    expect(verdicts).toEqual([
+      [true, 'accepted'],
+      [false, 'SIGNATURE_INVALID'],
+    ]);
   });
 
   it('refuses a token forged with another secret', () => {
@@ -85,22 +115,33 @@ describe('VonageSignatureVerifier', () => {
   });
 
   it('refuses an unsigned token (alg none)', () => {
-    expect(rejection(post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, alg: 'none' })))).toBe('SIGNATURE_INVALID');
+    expect(rejection(post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, alg: 'none' })))).toBe(
+      'SIGNATURE_INVALID',
+    );
   });
 
   it('refuses a token signed with another algorithm (RS256)', () => {
     const segment = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const unsigned = `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment({ iat: now / 1000, iss: 'Vonage', payload_hash: sha256Hex(body) })}`;
-    const signature = createSign('RSA-SHA256').update(unsigned).sign(testApplicationKeys().privateKey).toString('base64url');
+    const signature = createSign('RSA-SHA256')
+      .update(unsigned)
+      .sign(testApplicationKeys().privateKey)
+      .toString('base64url');
 
     expect(rejection(post(`Bearer ${unsigned}.${signature}`))).toBe('SIGNATURE_INVALID');
   });
 
   it('refuses claims altered after signing', () => {
-    const [header, , signature] = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body }).slice('Bearer '.length).split('.');
-    const altered = Buffer.from(JSON.stringify({ iat: now / 1000, iss: 'Vonage', payload_hash: sha256Hex('{"status":"answered"}') })).toString('base64url');
+    const [header, , signature] = signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body })
+      .slice('Bearer '.length)
+      .split('.');
+    const altered = Buffer.from(
+      JSON.stringify({ iat: now / 1000, iss: 'Vonage', payload_hash: sha256Hex('{"status":"answered"}') }),
+    ).toString('base64url');
 
-    expect(rejection(post(`Bearer ${header}.${altered}.${signature}`, '{"status":"answered"}'))).toBe('SIGNATURE_INVALID');
+    expect(rejection(post(`Bearer ${header}.${altered}.${signature}`, '{"status":"answered"}'))).toBe(
+      'SIGNATURE_INVALID',
+    );
   });
 
   it('refuses a tampered body', () => {
@@ -118,9 +159,15 @@ describe('VonageSignatureVerifier', () => {
   });
 
   it('refuses another issuer, and another API key when one is expected', () => {
-    expect(rejection(post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, issuer: 'Mallory' })))).toBe('SIGNATURE_WRONG_ISSUER');
-    expect(rejection(post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, apiKey: 'other' })), verifier({ apiKey: 'abcd1234' })))
-      .toBe('SIGNATURE_WRONG_API_KEY');
+    expect(
+      rejection(post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, issuer: 'Mallory' }))),
+    ).toBe('SIGNATURE_WRONG_ISSUER');
+    expect(
+      rejection(
+        post(signVonageWebhook({ secret: SECRET, issuedAt: now, rawBody: body, apiKey: 'other' })),
+        verifier({ apiKey: 'abcd1234' }),
+      ),
+    ).toBe('SIGNATURE_WRONG_API_KEY');
   });
 
   it.each([
@@ -166,6 +213,8 @@ describe('VonageSignatureVerifier', () => {
   });
 
   it('needs a real signature secret', () => {
-    expect(() => new VonageSignatureVerifier({ signatureSecret: '', clock: new ManualClock(NOW) })).toThrow(ValidationError);
+    expect(() => new VonageSignatureVerifier({ signatureSecret: '', clock: new ManualClock(NOW) })).toThrow(
+      ValidationError,
+    );
   });
 });

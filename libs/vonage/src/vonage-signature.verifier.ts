@@ -69,7 +69,11 @@ export class VonageSignatureVerifier {
 
   constructor(private readonly options: VonageSignatureOptions) {
     if (typeof options.signatureSecret !== 'string' || options.signatureSecret.length < 8) {
-      invalid('INVALID_SIGNATURE_SECRET', 'signatureSecret', 'the Vonage signature secret is required (at least 8 characters)');
+      invalid(
+        'INVALID_SIGNATURE_SECRET',
+        'signatureSecret',
+        'the Vonage signature secret is required (at least 8 characters)',
+      );
     }
     this.maxAgeSeconds = nonNegative(options.maxAgeSeconds ?? 300, 'maxAgeSeconds');
     this.futureSkewSeconds = nonNegative(options.futureSkewSeconds ?? 60, 'futureSkewSeconds');
@@ -91,19 +95,25 @@ export class VonageSignatureVerifier {
     const jwtHeader = decodeJson(headerPart);
     const claims = decodeJson(claimsPart);
     if (!jwtHeader || !claims) return reject('SIGNATURE_MALFORMED', 'the JWT header or claims are not JSON');
-    if (jwtHeader['alg'] !== 'HS256') return reject('SIGNATURE_INVALID', `the JWT is signed ${String(jwtHeader['alg'])}, not HS256`);
-    if (!signedWith(`${headerPart}.${claimsPart}`, signaturePart, this.options.signatureSecret)) return reject('SIGNATURE_INVALID', 'the JWT signature does not match the signature secret');
+    if (jwtHeader['alg'] !== 'HS256')
+      return reject('SIGNATURE_INVALID', `the JWT is signed ${String(jwtHeader['alg'])}, not HS256`);
+    if (!signedWith(`${headerPart}.${claimsPart}`, signaturePart, this.options.signatureSecret))
+      return reject('SIGNATURE_INVALID', 'the JWT signature does not match the signature secret');
 
-    if (claims['iss'] !== this.issuer) return reject('SIGNATURE_WRONG_ISSUER', `the JWT was issued by ${String(claims['iss'])}, not ${this.issuer}`);
+    if (claims['iss'] !== this.issuer)
+      return reject('SIGNATURE_WRONG_ISSUER', `the JWT was issued by ${String(claims['iss'])}, not ${this.issuer}`);
     const apiKey = typeof claims['api_key'] === 'string' ? claims['api_key'] : null;
     if (this.options.apiKey !== undefined && apiKey !== this.options.apiKey) {
       return reject('SIGNATURE_WRONG_API_KEY', 'the JWT was issued for another API key');
     }
     const iat = claims['iat'];
-    if (typeof iat !== 'number' || !Number.isFinite(iat)) return reject('SIGNATURE_MALFORMED', 'the JWT has no numeric iat claim');
+    if (typeof iat !== 'number' || !Number.isFinite(iat))
+      return reject('SIGNATURE_MALFORMED', 'the JWT has no numeric iat claim');
     const nowSeconds = this.options.clock.now() / 1000;
-    if (iat < nowSeconds - this.maxAgeSeconds) return reject('SIGNATURE_STALE', `the JWT was issued ${Math.round(nowSeconds - iat)} s ago`);
-    if (iat > nowSeconds + this.futureSkewSeconds) return reject('SIGNATURE_STALE', `the JWT is issued ${Math.round(iat - nowSeconds)} s in the future`);
+    if (iat < nowSeconds - this.maxAgeSeconds)
+      return reject('SIGNATURE_STALE', `the JWT was issued ${Math.round(nowSeconds - iat)} s ago`);
+    if (iat > nowSeconds + this.futureSkewSeconds)
+      return reject('SIGNATURE_STALE', `the JWT is issued ${Math.round(iat - nowSeconds)} s in the future`);
 
     const payloadHash = claims['payload_hash'];
     if (typeof payloadHash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(payloadHash)) {
@@ -133,7 +143,8 @@ export class VonageSignatureVerifier {
  */
 export function payloadCandidates(request: Pick<SignedWebhookRequest, 'method' | 'rawBody' | 'rawQuery'>): string[] {
   if (request.method.toUpperCase() === 'GET') return [queryAsJson(request.rawQuery ?? '')];
-  const raw = typeof request.rawBody === 'string' ? request.rawBody : request.rawBody ? request.rawBody.toString('utf8') : '';
+  const raw =
+    typeof request.rawBody === 'string' ? request.rawBody : request.rawBody ? request.rawBody.toString('utf8') : '';
   if (raw.trim() === '') return [raw, '{}'];
   try {
     const compacted = JSON.stringify(JSON.parse(raw));
@@ -169,7 +180,9 @@ function signedWith(signingInput: string, signature: string, secret: string): bo
 function decodeJson(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -180,6 +193,7 @@ function reject(code: SignatureRejectionCode, message: string): Result<never, Si
 }
 
 function nonNegative(value: number, field: string): number {
-  if (!Number.isFinite(value) || value < 0) invalid('OUT_OF_RANGE', field, `${field} is a number of seconds, 0 or more`);
+  if (!Number.isFinite(value) || value < 0)
+    invalid('OUT_OF_RANGE', field, `${field} is a number of seconds, 0 or more`);
   return value;
 }

@@ -5,7 +5,23 @@
  * will fail again as sent. An undocumented status is treated as retryable: the queue bounds the attempts,
  * while a wrong "permanent" would lose the message.
  */
-const PERMANENT_SMS_STATUSES = new Set(['2', '3', '4', '6', '7', '8', '11', '12', '14', '15', '22', '23', '29', '32', '33']);
+const PERMANENT_SMS_STATUSES = new Set([
+  '2',
+  '3',
+  '4',
+  '6',
+  '7',
+  '8',
+  '11',
+  '12',
+  '14',
+  '15',
+  '22',
+  '23',
+  '29',
+  '32',
+  '33',
+]);
 
 export function smsStatusIsRetryable(status: string): boolean {
   return status !== '0' && !PERMANENT_SMS_STATUSES.has(status);

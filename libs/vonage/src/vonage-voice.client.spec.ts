@@ -9,7 +9,12 @@ import { connectToNumberNcco, talk } from './vonage-ncco.builder';
 import { Ncco } from './vonage-ncco.types';
 import { VonageRateKind, VonageRateLimiter, rateLimiterFrom } from './vonage-rate-limiter';
 import {
-  VonageApiError, VonageSmsRejectedError, VonageVoiceClient, VonageVoiceSettings, createVonageVoiceClient, isGsm7,
+  VonageApiError,
+  VonageSmsRejectedError,
+  VonageVoiceClient,
+  VonageVoiceSettings,
+  createVonageVoiceClient,
+  isGsm7,
 } from './vonage-voice.client';
 
 const hotline = PhoneNumber.fromE164('+33140000000');
@@ -39,9 +44,12 @@ const build = (overrides: Partial<VonageVoiceSettings> = {}, limiter?: VonageRat
 
 /** What the promise was rejected with, for assertions on the error's fields. */
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => {
-    throw new Error('expected a rejection');
-  }, (error: unknown) => error);
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
 }
 
 beforeAll(async () => {
@@ -51,26 +59,40 @@ beforeAll(async () => {
 beforeEach(async () => {
   fake.reset();
   limiterLog = [];
-  client = await build({}, rateLimiterFrom(async (kind) => {
-    limiterLog.push(kind);
-  }));
+  client = await build(
+    {},
+    rateLimiterFrom(async (kind) => {
+      limiterLog.push(kind);
+    }),
+  );
 });
 
 afterAll(() => fake.close());
 
 describe('createCall through the official SDK (@vonage/server-sdk 3.27.0)', () => {
   const ncco: Ncco = connectToNumberNcco({
-    to: alice, from: hotline, ringTimeoutSeconds: 25, eventUrl: 'https://gw.example.com/vonage/event', confirmationUrl: 'https://gw.example.com/vonage/confirm',
+    to: alice,
+    from: hotline,
+    ringTimeoutSeconds: 25,
+    eventUrl: 'https://gw.example.com/vonage/event',
+    confirmationUrl: 'https://gw.example.com/vonage/confirm',
   });
 
   it('places the call: POST /v1/calls with a signed application JWT, snake_case fields, the NCCO untouched', async () => {
     const call = await client.createCall({
-      to: caller, from: hotline, ncco, eventUrl: 'https://gw.example.com/vonage/event?callback=cb1', ringingTimer: 30,
+      to: caller,
+      from: hotline,
+      ncco,
+      eventUrl: 'https://gw.example.com/vonage/event?callback=cb1',
+      ringingTimer: 30,
       machineDetection: { behavior: 'hangup', mode: 'detect_beep', beepTimeoutSeconds: 60 },
     });
 
     expect(call).toEqual({
-      uuid: '00000000-0000-4000-8000-000000000001', conversationUuid: 'CON-00000000-0000-4000-8000-000000000001', status: 'started', direction: 'outbound',
+      uuid: '00000000-0000-4000-8000-000000000001',
+      conversationUuid: 'CON-00000000-0000-4000-8000-000000000001',
+      status: 'started',
+      direction: 'outbound',
     });
     const [request] = fake.requestsTo('create-call');
     expect(request.json).toEqual({
@@ -83,11 +105,21 @@ describe('createCall through the official SDK (@vonage/server-sdk 3.27.0)', () =
       advanced_machine_detection: { behavior: 'hangup', mode: 'detect_beep', beep_timeout: 60 },
     });
     const claims = JSON.parse(Buffer.from(String(request.headers.authorization).split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({ application_id: 'aaaaaaaa-1111-4000-8000-000000000001', iat: expect.any(Number), jti: expect.any(String) });
+    expect(claims).toMatchObject({
+      application_id: 'aaaaaaaa-1111-4000-8000-000000000001',
+      iat: expect.any(Number),
+      jti: expect.any(String),
+    });
   });
 
   it('asks for standard machine detection with a plain behaviour', async () => {
-    await client.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e', machineDetection: 'continue' });
+    await client.createCall({
+      to: caller,
+      from: hotline,
+      ncco: [talk('Hello')],
+      eventUrl: 'https://gw/e',
+      machineDetection: 'continue',
+    });
 
     expect(fake.requestsTo('create-call')[0].json).toMatchObject({ machine_detection: 'continue' });
     expect(fake.requestsTo('create-call')[0].json).not.toHaveProperty('advanced_machine_detection');
@@ -100,9 +132,14 @@ describe('createCall through the official SDK (@vonage/server-sdk 3.27.0)', () =
   });
 
   it('sends nothing when the limiter fails, and says so', async () => {
-    const broken = await build({}, rateLimiterFrom(() => Promise.reject(new Error('redis down'))));
+    const broken = await build(
+      {},
+      rateLimiterFrom(() => Promise.reject(new Error('redis down'))),
+    );
 
-    await expect(broken.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' })).rejects.toThrow('redis down');
+    await expect(
+      broken.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }),
+    ).rejects.toThrow('redis down');
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -113,21 +150,41 @@ describe('createCall through the official SDK (@vonage/server-sdk 3.27.0)', () =
     [400, false, /HTTP 400 Bad Request: no such number/],
     [401, false, /HTTP 401/],
   ])('turns HTTP %i into a VonageApiError (retryable: %s)', async (status, retryable, message) => {
-    fake.failNext('create-call', { status, body: { title: status === 400 ? 'Bad Request' : status === 429 ? 'Too Many Requests' : 'Error', detail: status === 400 ? 'no such number' : 'x' } });
+    fake.failNext('create-call', {
+      status,
+      body: {
+        title: status === 400 ? 'Bad Request' : status === 429 ? 'Too Many Requests' : 'Error',
+        detail: status === 400 ? 'no such number' : 'x',
+      },
+    });
 
-    const error = await failureOf(client.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }));
+    const error = await failureOf(
+      client.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }),
+    );
 
     expect(error).toBeInstanceOf(VonageApiError);
-    expect(error).toMatchObject({ operation: 'create-call', status, retryable, message: expect.stringMatching(message) });
+    expect(error).toMatchObject({
+      operation: 'create-call',
+      status,
+      retryable,
+      message: expect.stringMatching(message),
+    });
   });
 
   it('gives up after the configured time-out, as a retryable error', async () => {
     const impatient = await build({ timeoutMs: 100 });
     fake.failNext('create-call', { delayMs: 500 });
 
-    const error = await failureOf(impatient.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }));
+    const error = await failureOf(
+      impatient.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }),
+    );
 
-    expect(error).toMatchObject({ name: 'VonageApiError', status: null, retryable: true, message: expect.stringMatching(/timed out/) });
+    expect(error).toMatchObject({
+      name: 'VonageApiError',
+      status: null,
+      retryable: true,
+      message: expect.stringMatching(/timed out/),
+    });
   });
 
   it('reports an unreachable API as retryable', async () => {
@@ -135,7 +192,9 @@ describe('createCall through the official SDK (@vonage/server-sdk 3.27.0)', () =
     await closed.close();
     const unreachable = await build({ apiHost: closed.url });
 
-    const error = await failureOf(unreachable.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }));
+    const error = await failureOf(
+      unreachable.createCall({ to: caller, from: hotline, ncco: [talk('Hello')], eventUrl: 'https://gw/e' }),
+    );
 
     expect(error).toMatchObject({ name: 'VonageApiError', status: null, retryable: true });
   });
@@ -158,12 +217,17 @@ describe('steering a live call', () => {
   it('hangs up: PUT /v1/calls/{uuid} {"action":"hangup"}', async () => {
     await client.hangup('bbbbbbbb-0000-4000-8000-000000000001');
 
-    expect(fake.requestsTo('update-call').map((r) => [r.path, r.json])).toEqual([['/v1/calls/bbbbbbbb-0000-4000-8000-000000000001', { action: 'hangup' }]]);
+    expect(fake.requestsTo('update-call').map((r) => [r.path, r.json])).toEqual([
+      ['/v1/calls/bbbbbbbb-0000-4000-8000-000000000001', { action: 'hangup' }],
+    ]);
     expect(limiterLog).toEqual(['request']);
   });
 
   it('transfers to a new NCCO', async () => {
-    const ncco = [talk('Please hold.'), ...connectToNumberNcco({ to: alice, from: hotline, ringTimeoutSeconds: 20, eventUrl: 'https://gw/e' })];
+    const ncco = [
+      talk('Please hold.'),
+      ...connectToNumberNcco({ to: alice, from: hotline, ringTimeoutSeconds: 20, eventUrl: 'https://gw/e' }),
+    ];
 
     await client.transfer('bbbbbbbb-0000-4000-8000-000000000001', ncco);
 
@@ -178,7 +242,10 @@ describe('steering a live call', () => {
   it('reports a call Vonage no longer knows as not retryable', async () => {
     fake.failNext('update-call', { status: 404, body: { title: 'Not Found', detail: 'call not found' } });
 
-    await expect(client.hangup('bbbbbbbb-0000-4000-8000-000000000001')).rejects.toMatchObject({ status: 404, retryable: false });
+    await expect(client.hangup('bbbbbbbb-0000-4000-8000-000000000001')).rejects.toMatchObject({
+      status: 404,
+      retryable: false,
+    });
   });
 });
 
@@ -189,7 +256,12 @@ describe('sendSms through the SMS API', () => {
     expect(sent).toEqual({ messageId: 'FAKE000000000001' });
     const [request] = fake.requestsTo('send-sms');
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from('abcd1234:secret-5678').toString('base64')}`);
-    expect(request.json).toEqual({ to: '33611111111', from: '33140000000', text: 'Gap in coverage tonight 22:00-06:00', type: 'text' });
+    expect(request.json).toEqual({
+      to: '33611111111',
+      from: '33140000000',
+      text: 'Gap in coverage tonight 22:00-06:00',
+      type: 'text',
+    });
     expect(limiterLog).toEqual(['request']);
   });
 
@@ -220,22 +292,28 @@ describe('sendSms through the SMS API', () => {
     expect(error).toMatchObject({ smsStatus, message: expect.stringContaining(errorText) });
   });
 
-  it.each([['1', 'Throttled'], ['5', 'Internal Error'], ['9', 'Partner Quota Violation'], ['10', 'Too Many Existing Binds'], ['99', 'Undocumented']])(
-    'treats status %s (%s) as retryable',
-    async (smsStatus, errorText) => {
-      fake.failNext('send-sms', { smsStatus, errorText });
+  it.each([
+    ['1', 'Throttled'],
+    ['5', 'Internal Error'],
+    ['9', 'Partner Quota Violation'],
+    ['10', 'Too Many Existing Binds'],
+    ['99', 'Undocumented'],
+  ])('treats status %s (%s) as retryable', async (smsStatus, errorText) => {
+    fake.failNext('send-sms', { smsStatus, errorText });
 
-      const error = await failureOf(client.sendSms(alice, hotline, 'hello'));
+    const error = await failureOf(client.sendSms(alice, hotline, 'hello'));
 
-      expect(error).not.toBeInstanceOf(PermanentDeliveryError);
-      expect(error).toMatchObject({ name: 'VonageApiError', operation: 'send-sms', retryable: true });
-    },
-  );
+    expect(error).not.toBeInstanceOf(PermanentDeliveryError);
+    expect(error).toMatchObject({ name: 'VonageApiError', operation: 'send-sms', retryable: true });
+  });
 
   it('treats wrong credentials (status 4) as permanent', async () => {
     const wrong = await build({ apiSecret: 'wrong' });
 
-    await expect(wrong.sendSms(alice, hotline, 'hello')).rejects.toMatchObject({ name: 'VonageSmsRejectedError', smsStatus: '4' });
+    await expect(wrong.sendSms(alice, hotline, 'hello')).rejects.toMatchObject({
+      name: 'VonageSmsRejectedError',
+      smsStatus: '4',
+    });
   });
 
   it.each([
@@ -279,8 +357,13 @@ describe('fetchRecording', () => {
     const url = fake.addRecording('gone', Buffer.from('x'));
     if (status !== 404) fake.failNext('recording', { status });
 
-    await expect(client.fetchRecording(status === 404 ? `${fake.url}/v1/files/never-recorded` : url)).rejects.toMatchObject({
-      name: 'VonageApiError', operation: 'fetch-recording', status, retryable,
+    await expect(
+      client.fetchRecording(status === 404 ? `${fake.url}/v1/files/never-recorded` : url),
+    ).rejects.toMatchObject({
+      name: 'VonageApiError',
+      operation: 'fetch-recording',
+      status,
+      retryable,
     });
   });
 
@@ -293,13 +376,24 @@ describe('fetchRecording', () => {
     ['an API host on another port', 'https://api.nexmo.com:8443/v1/files/c1'],
     ['another path of an API host', 'https://api.nexmo.com/v1/calls'],
   ])('never sends the application JWT to %s', async (_case, url) => {
-    await expect(client.fetchRecording(url)).rejects.toMatchObject({ code: 'UNTRUSTED_RECORDING_URL', field: 'recordingUrl' });
+    await expect(client.fetchRecording(url)).rejects.toMatchObject({
+      code: 'UNTRUSTED_RECORDING_URL',
+      field: 'recordingUrl',
+    });
     expect(limiterLog).toEqual([]);
   });
 
-  it('trusts exactly Vonage\'s API hosts over https by default, and the configured API host', () => {
-    const trusted = (url: string) => (client as unknown as { trustedRecordingUrl(url: string): string }).trustedRecordingUrl(url);
-    for (const host of ['api.nexmo.com', 'api-us.nexmo.com', 'api-eu.nexmo.com', 'api-ap.nexmo.com', 'api-eu-3.vonage.com', 'api-ap-4.vonage.com']) {
+  it("trusts exactly Vonage's API hosts over https by default, and the configured API host", () => {
+    const trusted = (url: string) =>
+      (client as unknown as { trustedRecordingUrl(url: string): string }).trustedRecordingUrl(url);
+    for (const host of [
+      'api.nexmo.com',
+      'api-us.nexmo.com',
+      'api-eu.nexmo.com',
+      'api-ap.nexmo.com',
+      'api-eu-3.vonage.com',
+      'api-ap-4.vonage.com',
+    ]) {
       expect(trusted(`https://${host}/v1/files/c1`)).toBe(`https://${host}/v1/files/c1`);
     }
     expect(trusted(`${fake.url}/v1/files/c1`)).toBe(`${fake.url}/v1/files/c1`);
@@ -317,10 +411,11 @@ async function localServer(handler: (request: IncomingMessage, response: ServerR
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -334,12 +429,17 @@ describe('fetchRecording refuses what is not a recording', () => {
     servers.push(server);
     return server;
   };
-  const refusal = (reason: RegExp) => ({ name: 'VonageApiError', operation: 'fetch-recording', retryable: false, message: expect.stringMatching(reason) });
+  const refusal = (reason: RegExp) => ({
+    name: 'VonageApiError',
+    operation: 'fetch-recording',
+    retryable: false,
+    message: expect.stringMatching(reason),
+  });
 
   it('a redirect from the trusted host to another address: not followed, nothing fetched there', async () => {
     const elsewhere = await started((_request, response) => {
       response.writeHead(200, { 'content-type': 'audio/mpeg' });
-      response.end('someone else\'s bytes');
+      response.end("someone else's bytes");
     });
     const apiHost = await started((_request, response) => {
       response.writeHead(302, { location: `${elsewhere.url}/secret` });
@@ -347,7 +447,9 @@ describe('fetchRecording refuses what is not a recording', () => {
     });
     const local = await build({ apiHost: apiHost.url });
 
-    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(/redirects \(HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/secret\): redirects are not followed/));
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(
+      refusal(/redirects \(HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/secret\): redirects are not followed/),
+    );
     expect(elsewhere.requests).toEqual([]);
   });
 
@@ -369,7 +471,11 @@ describe('fetchRecording refuses what is not a recording', () => {
 
   it.each([
     ['text/html', { 'content-type': 'text/html; charset=utf-8' }, /of type text\/html, not audio\/\*/],
-    ['application/octet-stream', { 'content-type': 'application/octet-stream' }, /of type application\/octet-stream, not audio\/\*/],
+    [
+      'application/octet-stream',
+      { 'content-type': 'application/octet-stream' },
+      /of type application\/octet-stream, not audio\/\*/,
+    ],
     ['no content type', {}, /of no content type, not audio\/\*/],
   ])('a body served as %s', async (_case, headers, reason) => {
     const apiHost = await started((_request, response) => {
@@ -386,14 +492,19 @@ describe('fetchRecording refuses what is not a recording', () => {
     ['streamed longer than the cap without a length', false],
   ])('a body %s', async (_case, declared) => {
     const apiHost = await started((_request, response) => {
-      response.writeHead(200, { 'content-type': 'audio/mpeg', ...(declared ? { 'content-length': String(4096) } : {}) });
+      response.writeHead(200, {
+        'content-type': 'audio/mpeg',
+        ...(declared ? { 'content-length': String(4096) } : {}),
+      });
       // Without a length the body goes chunked, in two writes.
       response.write(Buffer.alloc(2048, 1));
       response.end(Buffer.alloc(2048, 1));
     });
     const local = await build({ apiHost: apiHost.url, recordingMaxBytes: 1024 });
 
-    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(refusal(/longer than 1024 bytes/));
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).rejects.toMatchObject(
+      refusal(/longer than 1024 bytes/),
+    );
   });
 
   it('takes an audio body up to the cap, whatever its audio type', async () => {
@@ -403,7 +514,10 @@ describe('fetchRecording refuses what is not a recording', () => {
     });
     const local = await build({ apiHost: apiHost.url, recordingMaxBytes: 1024 });
 
-    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).resolves.toEqual({ audio: Buffer.alloc(1024, 2), contentType: 'audio/wav' });
+    await expect(local.fetchRecording(`${apiHost.url}/v1/files/c1`)).resolves.toEqual({
+      audio: Buffer.alloc(1024, 2),
+      contentType: 'audio/wav',
+    });
   });
 });
 
@@ -442,7 +556,11 @@ describe('on plain Node 20, as in production', () => {
       })().catch((error) => { console.error(error); process.exit(1); });
     `;
 
-    const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', '-r', './tools/ts-run.cjs', '-e', script], { cwd: root, timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--no-warnings', '-r', './tools/ts-run.cjs', '-e', script],
+      { cwd: root, timeout: 20_000 },
+    );
 
     expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({
       node: expect.stringMatching(/^v20\./),

@@ -36,8 +36,16 @@ export interface VonageVoiceSettings {
  * eu-west, apac-sng, apac-australia).
  */
 export const VONAGE_RECORDING_HOSTS: readonly string[] = [
-  'api.nexmo.com', 'api-us.nexmo.com', 'api-eu.nexmo.com', 'api-ap.nexmo.com',
-  'api-us-3.vonage.com', 'api-us-4.vonage.com', 'api-eu-3.vonage.com', 'api-eu-4.vonage.com', 'api-ap-3.vonage.com', 'api-ap-4.vonage.com',
+  'api.nexmo.com',
+  'api-us.nexmo.com',
+  'api-eu.nexmo.com',
+  'api-ap.nexmo.com',
+  'api-us-3.vonage.com',
+  'api-us-4.vonage.com',
+  'api-eu-3.vonage.com',
+  'api-eu-4.vonage.com',
+  'api-ap-3.vonage.com',
+  'api-ap-4.vonage.com',
 ];
 
 const RECORDING_MAX_BYTES = 50 * 1024 * 1024;
@@ -118,7 +126,10 @@ export interface VonageVoiceClientDeps {
 }
 
 /** Builds the client from settings the app passes in; nothing is read from the environment here. */
-export async function createVonageVoiceClient(settings: VonageVoiceSettings, deps: VonageVoiceClientDeps = {}): Promise<VonageVoiceClient> {
+export async function createVonageVoiceClient(
+  settings: VonageVoiceSettings,
+  deps: VonageVoiceClientDeps = {},
+): Promise<VonageVoiceClient> {
   const config = validSettings(settings);
   const { Vonage } = deps.sdk ?? (await importSdk());
   const credentials = {
@@ -126,11 +137,18 @@ export async function createVonageVoiceClient(settings: VonageVoiceSettings, dep
     privateKey: config.privateKey,
     ...(config.apiKey ? { apiKey: config.apiKey, apiSecret: config.apiSecret } : {}),
   };
-  const sdk = new Vonage(credentials, { apiHost: config.apiHost, restHost: config.restHost, timeout: config.timeoutMs });
+  const sdk = new Vonage(credentials, {
+    apiHost: config.apiHost,
+    restHost: config.restHost,
+    timeout: config.timeoutMs,
+  });
   return new VonageVoiceClient(sdk, config, deps.limiter ?? NO_RATE_LIMIT);
 }
 
-type ValidSettings = Required<Omit<VonageVoiceSettings, 'apiKey' | 'apiSecret'>> & { apiKey: string | null; apiSecret: string | null };
+type ValidSettings = Required<Omit<VonageVoiceSettings, 'apiKey' | 'apiSecret'>> & {
+  apiKey: string | null;
+  apiSecret: string | null;
+};
 
 function validSettings(settings: VonageVoiceSettings): ValidSettings {
   const field = (name: string) => `vonage.${name}`;
@@ -139,10 +157,18 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
   }
   const key = Buffer.isBuffer(settings.privateKey) ? settings.privateKey.toString('utf8') : settings.privateKey;
   if (typeof key !== 'string' || !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(key)) {
-    invalid('INVALID_PRIVATE_KEY', field('privateKey'), "the Vonage application's private key is required, in PEM form");
+    invalid(
+      'INVALID_PRIVATE_KEY',
+      field('privateKey'),
+      "the Vonage application's private key is required, in PEM form",
+    );
   }
   if ((settings.apiKey ? 1 : 0) + (settings.apiSecret ? 1 : 0) === 1) {
-    invalid('REQUIRED', field(settings.apiKey ? 'apiSecret' : 'apiKey'), 'give both the API key and the API secret, or neither');
+    invalid(
+      'REQUIRED',
+      field(settings.apiKey ? 'apiSecret' : 'apiKey'),
+      'give both the API key and the API secret, or neither',
+    );
   }
   return {
     applicationId: settings.applicationId,
@@ -153,10 +179,16 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
     restHost: httpUrl(settings.restHost ?? 'https://rest.nexmo.com', field('restHost')).replace(/\/+$/, ''),
     timeoutMs: integerIn(settings.timeoutMs ?? 10_000, 1, 120_000, field('timeoutMs')),
     recordingHosts: (settings.recordingHosts ?? VONAGE_RECORDING_HOSTS).map((host, i) => {
-      if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) invalid('INVALID_HOST', `${field('recordingHosts')}[${i}]`, `"${host}" is not a host name`);
+      if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host))
+        invalid('INVALID_HOST', `${field('recordingHosts')}[${i}]`, `"${host}" is not a host name`);
       return host.toLowerCase();
     }),
-    recordingMaxBytes: integerIn(settings.recordingMaxBytes ?? RECORDING_MAX_BYTES, 1, 2 ** 31 - 1, field('recordingMaxBytes')),
+    recordingMaxBytes: integerIn(
+      settings.recordingMaxBytes ?? RECORDING_MAX_BYTES,
+      1,
+      2 ** 31 - 1,
+      field('recordingMaxBytes'),
+    ),
   };
 }
 
@@ -169,7 +201,8 @@ export class VonageVoiceClient implements VonageVoiceApi {
   ) {}
 
   async createCall(request: CreateCallRequest): Promise<CreatedCall> {
-    if (!Array.isArray(request.ncco) || request.ncco.length === 0) invalid('REQUIRED', 'ncco', 'an outbound call needs an NCCO with at least one action');
+    if (!Array.isArray(request.ncco) || request.ncco.length === 0)
+      invalid('REQUIRED', 'ncco', 'an outbound call needs an NCCO with at least one action');
     const detection = request.machineDetection;
     const call = {
       to: [{ type: 'phone', number: toVonageNumber(request.to) }],
@@ -177,14 +210,21 @@ export class VonageVoiceClient implements VonageVoiceApi {
       ncco: request.ncco,
       eventUrl: [httpUrl(request.eventUrl, 'eventUrl')],
       eventMethod: 'POST',
-      ...(request.ringingTimer === undefined ? {} : { ringingTimer: integerIn(request.ringingTimer, 1, 120, 'ringingTimer') }),
-      ...(detection === undefined ? {} : typeof detection === 'string'
-        ? { machineDetection: oneOf(detection, ['continue', 'hangup'], 'machineDetection') }
-        : { advancedMachineDetection: advancedMachineDetection(detection) }),
+      ...(request.ringingTimer === undefined
+        ? {}
+        : { ringingTimer: integerIn(request.ringingTimer, 1, 120, 'ringingTimer') }),
+      ...(detection === undefined
+        ? {}
+        : typeof detection === 'string'
+          ? { machineDetection: oneOf(detection, ['continue', 'hangup'], 'machineDetection') }
+          : { advancedMachineDetection: advancedMachineDetection(detection) }),
     };
     await this.limiter.acquire('call');
-    const result = await this.send('create-call', () => this.sdk.voice.createOutboundCall(call as unknown as Parameters<VonageSdk['voice']['createOutboundCall']>[0]));
-    if (typeof result?.uuid !== 'string') throw new VonageApiError('create-call', 'Vonage answered without a call uuid', null, true);
+    const result = await this.send('create-call', () =>
+      this.sdk.voice.createOutboundCall(call as unknown as Parameters<VonageSdk['voice']['createOutboundCall']>[0]),
+    );
+    if (typeof result?.uuid !== 'string')
+      throw new VonageApiError('create-call', 'Vonage answered without a call uuid', null, true);
     const raw = result as unknown as Record<string, unknown>;
     const conversationUuid = raw['conversationUUID'] ?? raw['conversation_uuid'];
     return {
@@ -202,24 +242,39 @@ export class VonageVoiceClient implements VonageVoiceApi {
 
   async transfer(uuid: string, ncco: Ncco): Promise<void> {
     const id = callUuid(uuid);
-    if (!Array.isArray(ncco) || ncco.length === 0) invalid('REQUIRED', 'ncco', 'a transfer needs an NCCO with at least one action');
-    await this.send('transfer', () => this.sdk.voice.transferCallWithNCCO(id, ncco as unknown as Parameters<VonageSdk['voice']['transferCallWithNCCO']>[1]));
+    if (!Array.isArray(ncco) || ncco.length === 0)
+      invalid('REQUIRED', 'ncco', 'a transfer needs an NCCO with at least one action');
+    await this.send('transfer', () =>
+      this.sdk.voice.transferCallWithNCCO(
+        id,
+        ncco as unknown as Parameters<VonageSdk['voice']['transferCallWithNCCO']>[1],
+      ),
+    );
   }
 
   /** Through the SMS API (`POST {restHost}/sms/json`); text outside the GSM alphabet is sent as unicode. */
   async sendSms(to: PhoneNumber, from: PhoneNumber, text: string): Promise<{ messageId: string }> {
-    if (this.settings.apiKey === null) throw new VonageSmsRejectedError(null, 'SMS needs the Vonage API key and secret in the settings');
+    if (this.settings.apiKey === null)
+      throw new VonageSmsRejectedError(null, 'SMS needs the Vonage API key and secret in the settings');
     if (typeof text !== 'string' || text.trim() === '') invalid('REQUIRED', 'text', 'an SMS needs a text');
-    const params = { to: toVonageNumber(to), from: toVonageNumber(from), text, type: isGsm7(text) ? 'text' : 'unicode' };
+    const params = {
+      to: toVonageNumber(to),
+      from: toVonageNumber(from),
+      text,
+      type: isGsm7(text) ? 'text' : 'unicode',
+    };
     let response;
     try {
-      response = await this.send('send-sms', () => this.sdk.sms.send(params as Parameters<VonageSdk['sms']['send']>[0]));
+      response = await this.send('send-sms', () =>
+        this.sdk.sms.send(params as Parameters<VonageSdk['sms']['send']>[0]),
+      );
     } catch (error) {
       throw smsFailure(error);
     }
     const sent = (response?.messages ?? []) as unknown as ReadonlyArray<Record<string, unknown>>;
     const messageId = sent[0]?.['messageId'];
-    if (typeof messageId !== 'string') throw new VonageApiError('send-sms', 'the SMS API answered without a message id', null, true);
+    if (typeof messageId !== 'string')
+      throw new VonageApiError('send-sms', 'the SMS API answered without a message id', null, true);
     return { messageId };
   }
 
@@ -233,11 +288,18 @@ export class VonageVoiceClient implements VonageVoiceApi {
     const url = this.trustedRecordingUrl(recordingUrl);
     const token = tokenGenerate(this.settings.applicationId, this.settings.privateKey);
     const response = await this.send('fetch-recording', () =>
-      fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'manual', signal: AbortSignal.timeout(this.settings.timeoutMs) }),
+      fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      }),
     );
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');
-      throw await refusedRecording(response, `the recording URL redirects (HTTP ${response.status}${location ? ` to ${location.slice(0, 200)}` : ''}): redirects are not followed`);
+      throw await refusedRecording(
+        response,
+        `the recording URL redirects (HTTP ${response.status}${location ? ` to ${location.slice(0, 200)}` : ''}): redirects are not followed`,
+      );
     }
     if (!response.ok) {
       const body = await response.text().catch(() => '');
@@ -245,7 +307,10 @@ export class VonageVoiceClient implements VonageVoiceApi {
     }
     const contentType = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
     if (!/^audio\/[a-z0-9.+-]+$/.test(contentType)) {
-      throw await refusedRecording(response, `the recording is ${contentType ? `of type ${contentType.slice(0, 100)}` : 'of no content type'}, not audio/*`);
+      throw await refusedRecording(
+        response,
+        `the recording is ${contentType ? `of type ${contentType.slice(0, 100)}` : 'of no content type'}, not audio/*`,
+      );
     }
     return { audio: await cappedBody(response, this.settings.recordingMaxBytes), contentType };
   }
@@ -253,12 +318,21 @@ export class VonageVoiceClient implements VonageVoiceApi {
   private trustedRecordingUrl(recordingUrl: string): string {
     const url = new URL(httpUrl(recordingUrl, 'recordingUrl'));
     const apiHost = new URL(this.settings.apiHost);
-    const vonageHost = url.protocol === 'https:' && url.port === '' && this.settings.recordingHosts.includes(url.hostname);
+    const vonageHost =
+      url.protocol === 'https:' && url.port === '' && this.settings.recordingHosts.includes(url.hostname);
     if (url.origin !== apiHost.origin && !vonageHost) {
-      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `recordings are downloaded from Vonage's API hosts only, not ${url.host}`);
+      invalid(
+        'UNTRUSTED_RECORDING_URL',
+        'recordingUrl',
+        `recordings are downloaded from Vonage's API hosts only, not ${url.host}`,
+      );
     }
     if (!url.pathname.startsWith('/v1/files/')) {
-      invalid('UNTRUSTED_RECORDING_URL', 'recordingUrl', `a recording URL names a file under /v1/files/, not ${url.pathname.slice(0, 100)}`);
+      invalid(
+        'UNTRUSTED_RECORDING_URL',
+        'recordingUrl',
+        `a recording URL names a file under /v1/files/, not ${url.pathname.slice(0, 100)}`,
+      );
     }
     return url.toString();
   }
@@ -305,21 +379,31 @@ function advancedMachineDetection(options: AdvancedMachineDetectionOptions) {
     behavior: oneOf(options.behavior ?? 'continue', ['continue', 'hangup'], 'machineDetection.behavior'),
     mode: oneOf(options.mode ?? 'detect', ['default', 'detect', 'detect_beep'], 'machineDetection.mode'),
     // The SDK snake-cases this to `beep_timeout` in the request body.
-    ...(options.beepTimeoutSeconds === undefined ? {} : { beepTimeout: integerIn(options.beepTimeoutSeconds, 45, 120, 'machineDetection.beepTimeout') }),
+    ...(options.beepTimeoutSeconds === undefined
+      ? {}
+      : { beepTimeout: integerIn(options.beepTimeoutSeconds, 45, 120, 'machineDetection.beepTimeout') }),
   };
 }
 
 /** Errors come from the SDK's own realm (and, in tests, from another one): read by shape, not by class. */
 async function asVonageError(operation: VonageOperation, error: unknown): Promise<unknown> {
   if (error instanceof VonageApiError || !(typeof error === 'object' && error !== null)) return error;
-  const shape = error as { name?: unknown; message?: unknown; response?: { status?: unknown; text?: () => Promise<string> }; getFailedMessages?: unknown };
+  const shape = error as {
+    name?: unknown;
+    message?: unknown;
+    response?: { status?: unknown; text?: () => Promise<string> };
+    getFailedMessages?: unknown;
+  };
   if (typeof shape.getFailedMessages === 'function') return error; // an SMS refusal: smsFailure reads it
   const status = shape.response?.status;
   if (typeof status === 'number') {
     const body = typeof shape.response?.text === 'function' ? await shape.response.text().catch(() => '') : '';
     return httpError(operation, status, body);
   }
-  const reason = shape.name === 'AbortError' || shape.name === 'TimeoutError' ? 'timed out' : String(shape.message ?? 'network error');
+  const reason =
+    shape.name === 'AbortError' || shape.name === 'TimeoutError'
+      ? 'timed out'
+      : String(shape.message ?? 'network error');
   return new VonageApiError(operation, `Vonage ${operation} failed: ${reason}`, null, true);
 }
 
@@ -327,11 +411,17 @@ function httpError(operation: VonageOperation, status: number, body: string): Vo
   let detail = body.slice(0, 300);
   try {
     const json = JSON.parse(body) as { title?: unknown; detail?: unknown; error_title?: unknown };
-    detail = [json.title ?? json.error_title, json.detail].filter((part) => typeof part === 'string').join(': ') || detail;
+    detail =
+      [json.title ?? json.error_title, json.detail].filter((part) => typeof part === 'string').join(': ') || detail;
   } catch {
     // not JSON: keep the text
   }
-  return new VonageApiError(operation, `Vonage ${operation} failed: HTTP ${status}${detail ? ` ${detail}` : ''}`, status, status === 429 || status >= 500);
+  return new VonageApiError(
+    operation,
+    `Vonage ${operation} failed: HTTP ${status}${detail ? ` ${detail}` : ''}`,
+    status,
+    status === 429 || status >= 500,
+  );
 }
 
 /** SMS failures: permanent ones become `VonageSmsRejectedError` (a `PermanentDeliveryError`). */
@@ -342,7 +432,9 @@ function smsFailure(error: unknown): unknown {
     const status = String(failed['status'] ?? '');
     const text = String(failed['errorText'] ?? failed['error-text'] ?? 'refused');
     const message = `the SMS API refused the message: status ${status} ${text}`;
-    return smsStatusIsRetryable(status) ? new VonageApiError('send-sms', message, null, true) : new VonageSmsRejectedError(status, message);
+    return smsStatusIsRetryable(status)
+      ? new VonageApiError('send-sms', message, null, true)
+      : new VonageSmsRejectedError(status, message);
   }
   if (error instanceof VonageApiError && !error.retryable) return new VonageSmsRejectedError(null, error.message);
   return error;

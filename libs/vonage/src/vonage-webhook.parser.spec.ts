@@ -2,7 +2,11 @@ import { ValidationError, parseInstant } from '@dutyline/domain';
 import { answerPayload, callEventPayload, inputEventPayload, machineEventPayload, recordEventPayload } from './testing';
 import { phoneNumberFromVonage, toVonageNumber } from './vonage-number';
 import {
-  parseAnswerWebhook, parseEventWebhook, parseFallbackWebhook, parseInputWebhook, parseRecordWebhook,
+  parseAnswerWebhook,
+  parseEventWebhook,
+  parseFallbackWebhook,
+  parseInputWebhook,
+  parseRecordWebhook,
 } from './vonage-webhook.parser';
 
 function refusal(parse: () => unknown): { code: string; field: string | undefined } {
@@ -54,7 +58,8 @@ describe('parseAnswerWebhook', () => {
 
   it('refuses a query where a field is repeated', () => {
     expect(refusal(() => parseAnswerWebhook(new URLSearchParams('to=331&to=332&uuid=u&conversation_uuid=c')))).toEqual({
-      code: 'INVALID_VALUE', field: 'to',
+      code: 'INVALID_VALUE',
+      field: 'to',
     });
   });
 
@@ -68,21 +73,56 @@ describe('parseEventWebhook', () => {
     const event = parseEventWebhook(callEventPayload('busy', { detail: 'busy', sip_code: 486 }));
 
     expect(event).toMatchObject({
-      kind: 'call-status', status: 'busy', uuid: 'bbbbbbbb-0000-4000-8000-000000000001', detail: 'busy', sipCode: 486,
-      direction: 'outbound', timestamp: parseInstant('2027-03-28T01:30:00Z'),
+      kind: 'call-status',
+      status: 'busy',
+      uuid: 'bbbbbbbb-0000-4000-8000-000000000001',
+      detail: 'busy',
+      sipCode: 486,
+      direction: 'outbound',
+      timestamp: parseInstant('2027-03-28T01:30:00Z'),
     });
   });
 
   it.each([
-    ['numbers', { duration: 42, rate: 0.014, price: 0.0098, start_time: '2027-03-28T01:29:00.000Z', end_time: '2027-03-28T01:29:42.000Z' }],
-    ['strings', { duration: '42', rate: '0.01400000', price: '0.00980000', start_time: '2027-03-28T01:29:00Z', end_time: '2027-03-28 01:29:42' }],
-    ['epoch values', { duration: '42', rate: '0.014', price: 0.0098, start_time: 1806197340, end_time: '1806197382000' }],
+    [
+      'numbers',
+      {
+        duration: 42,
+        rate: 0.014,
+        price: 0.0098,
+        start_time: '2027-03-28T01:29:00.000Z',
+        end_time: '2027-03-28T01:29:42.000Z',
+      },
+    ],
+    [
+      'strings',
+      {
+        duration: '42',
+        rate: '0.01400000',
+        price: '0.00980000',
+        start_time: '2027-03-28T01:29:00Z',
+        end_time: '2027-03-28 01:29:42',
+      },
+    ],
+    [
+      'epoch values',
+      { duration: '42', rate: '0.014', price: 0.0098, start_time: 1806197340, end_time: '1806197382000' },
+    ],
   ])('reads a completed leg whose figures arrive as %s', (_case, figures) => {
-    const event = parseEventWebhook(callEventPayload('completed', { ...figures, network: '20801', disconnected_by: 'user' }));
+    const event = parseEventWebhook(
+      callEventPayload('completed', { ...figures, network: '20801', disconnected_by: 'user' }),
+    );
 
     expect(event).toMatchObject({
-      kind: 'call-status', status: 'completed', duration: 42, rate: 0.014, price: 0.0098, network: '20801', disconnectedBy: 'user',
-      startTime: parseInstant('2027-03-28T01:29:00Z'), endTime: parseInstant('2027-03-28T01:29:42Z'),
+      kind: 'call-status',
+      status: 'completed',
+      duration: 42,
+      rate: 0.014,
+      price: 0.0098,
+      network: '20801',
+      disconnectedBy: 'user',
+      startTime: parseInstant('2027-03-28T01:29:00Z'),
+      endTime: parseInstant('2027-03-28T01:29:42Z'),
     });
   });
 
@@ -93,7 +133,12 @@ describe('parseEventWebhook', () => {
   });
 
   it.each([
-    ['advanced detection (call_uuid)', machineEventPayload('machine', { sub_state: 'beep_start' }), 'machine', 'beep_start'],
+    [
+      'advanced detection (call_uuid)',
+      machineEventPayload('machine', { sub_state: 'beep_start' }),
+      'machine',
+      'beep_start',
+    ],
     ['standard detection (uuid)', { uuid: 'bbbbbbbb-0000-4000-8000-000000000001', status: 'human' }, 'human', null],
   ])('reads machine detection from %s', (_case, payload, status, subState) => {
     expect(parseEventWebhook(payload)).toEqual({
@@ -107,20 +152,33 @@ describe('parseEventWebhook', () => {
   });
 
   it('reads an NCCO error report', () => {
-    expect(parseEventWebhook({ reason: 'Invalid NCCO.', conversation_uuid: 'CON-1', timestamp: '2027-03-28T01:30:00.000Z' })).toEqual({
-      kind: 'ncco-error', reason: 'Invalid NCCO.', conversationUuid: 'CON-1', timestamp: parseInstant('2027-03-28T01:30:00Z'),
+    expect(
+      parseEventWebhook({ reason: 'Invalid NCCO.', conversation_uuid: 'CON-1', timestamp: '2027-03-28T01:30:00.000Z' }),
+    ).toEqual({
+      kind: 'ncco-error',
+      reason: 'Invalid NCCO.',
+      conversationUuid: 'CON-1',
+      timestamp: parseInstant('2027-03-28T01:30:00Z'),
     });
   });
 
   it('reads a transfer between conversations', () => {
-    expect(parseEventWebhook({ uuid: 'leg-1', conversation_uuid_from: 'CON-1', conversation_uuid_to: 'CON-2' })).toMatchObject({
-      kind: 'transfer', uuid: 'leg-1', conversationUuidFrom: 'CON-1', conversationUuidTo: 'CON-2',
+    expect(
+      parseEventWebhook({ uuid: 'leg-1', conversation_uuid_from: 'CON-1', conversation_uuid_to: 'CON-2' }),
+    ).toMatchObject({
+      kind: 'transfer',
+      uuid: 'leg-1',
+      conversationUuidFrom: 'CON-1',
+      conversationUuidTo: 'CON-2',
     });
   });
 
   it('keeps a status it does not know as unrecognised rather than refusing it', () => {
     expect(parseEventWebhook(callEventPayload('hologram'))).toEqual({
-      kind: 'unrecognised', status: 'hologram', uuid: 'bbbbbbbb-0000-4000-8000-000000000001', conversationUuid: 'CON-aaaaaaaa-0000-4000-8000-000000000001',
+      kind: 'unrecognised',
+      status: 'hologram',
+      uuid: 'bbbbbbbb-0000-4000-8000-000000000001',
+      conversationUuid: 'CON-aaaaaaaa-0000-4000-8000-000000000001',
     });
   });
 
@@ -161,7 +219,9 @@ describe('parseInputWebhook', () => {
 
 describe('parseRecordWebhook', () => {
   it('reads where the recording is and how big it is', () => {
-    expect(parseRecordWebhook(recordEventPayload('https://api.nexmo.com/v1/files/cccccccc', { size: '12222' }))).toEqual({
+    expect(
+      parseRecordWebhook(recordEventPayload('https://api.nexmo.com/v1/files/cccccccc', { size: '12222' })),
+    ).toEqual({
       recordingUrl: 'https://api.nexmo.com/v1/files/cccccccc',
       recordingUuid: 'cccccccc-0000-4000-8000-000000000001',
       conversationUuid: 'CON-aaaaaaaa-0000-4000-8000-000000000001',
@@ -200,7 +260,11 @@ describe('parseFallbackWebhook', () => {
     ['reason', { original_request: { url: 'https://gw/a', type: 'answer' } }, 'REQUIRED'],
     ['original_request', { reason: 'x' }, 'REQUIRED'],
     ['original_request', { reason: 'x', original_request: '{not json' }, 'INVALID_VALUE'],
-    ['original_request.type', { reason: 'x', original_request: { url: 'https://gw/a', type: 'record' } }, 'INVALID_VALUE'],
+    [
+      'original_request.type',
+      { reason: 'x', original_request: { url: 'https://gw/a', type: 'record' } },
+      'INVALID_VALUE',
+    ],
     ['original_request.url', { reason: 'x', original_request: { type: 'event' } }, 'REQUIRED'],
   ])('names the faulty field %s', (field, payload, code) => {
     expect(refusal(() => parseFallbackWebhook(payload))).toEqual({ code, field });
@@ -216,12 +280,18 @@ describe('Vonage numbers', () => {
     expect(phoneNumberFromVonage(raw)?.e164).toBe(e164);
   });
 
-  it.each([[''], ['Unknown'], ['anonymous'], ['sip:alice@example.com'], ['0612345678'], ['999999999'], [null], [undefined]])(
-    'reads %p as no dialable number',
-    (raw) => {
-      expect(phoneNumberFromVonage(raw)).toBeNull();
-    },
-  );
+  it.each([
+    [''],
+    ['Unknown'],
+    ['anonymous'],
+    ['sip:alice@example.com'],
+    ['0612345678'],
+    ['999999999'],
+    [null],
+    [undefined],
+  ])('reads %p as no dialable number', (raw) => {
+    expect(phoneNumberFromVonage(raw)).toBeNull();
+  });
 
   it('writes a number the way Vonage wants it: E.164 digits without +', () => {
     expect(toVonageNumber(phoneNumberFromVonage('+33612345678')!)).toBe('33612345678');

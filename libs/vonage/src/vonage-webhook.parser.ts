@@ -28,8 +28,21 @@ export interface VonageAnswerRequest {
 }
 
 export const VONAGE_CALL_STATUSES = [
-  'started', 'ringing', 'answered', 'machine', 'human', 'completed', 'busy', 'cancelled', 'failed', 'rejected', 'timeout',
-  'unanswered', 'input', 'transfer', 'disconnected',
+  'started',
+  'ringing',
+  'answered',
+  'machine',
+  'human',
+  'completed',
+  'busy',
+  'cancelled',
+  'failed',
+  'rejected',
+  'timeout',
+  'unanswered',
+  'input',
+  'transfer',
+  'disconnected',
 ] as const;
 export type VonageCallStatus = (typeof VONAGE_CALL_STATUSES)[number];
 
@@ -93,7 +106,11 @@ export interface VonageUnrecognisedEvent {
 }
 
 export type VonageEvent =
-  | VonageCallStatusEvent | VonageMachineDetectionEvent | VonageNccoErrorEvent | VonageTransferEvent | VonageUnrecognisedEvent;
+  | VonageCallStatusEvent
+  | VonageMachineDetectionEvent
+  | VonageNccoErrorEvent
+  | VonageTransferEvent
+  | VonageUnrecognisedEvent;
 
 export interface VonageInputEvent {
   readonly uuid: string;
@@ -245,7 +262,8 @@ export function parseInputWebhook(input: WebhookInput): VonageInputEvent {
 export function parseRecordWebhook(input: WebhookInput): VonageRecordEvent {
   const fields = fieldsOf(input);
   const recordingUrl = requiredText(fields, 'recording_url');
-  if (!/^https?:\/\/\S+$/.test(recordingUrl)) invalid('INVALID_URL', 'recording_url', 'recording_url is not an http(s) URL');
+  if (!/^https?:\/\/\S+$/.test(recordingUrl))
+    invalid('INVALID_URL', 'recording_url', 'recording_url is not an http(s) URL');
   return {
     recordingUrl,
     recordingUuid: requiredText(fields, 'recording_uuid'),
@@ -269,11 +287,13 @@ export function parseFallbackWebhook(input: WebhookInput): VonageFallbackRequest
       invalid('INVALID_VALUE', 'original_request', 'original_request is not JSON');
     }
   }
-  if (original === undefined || original === null) invalid('REQUIRED', 'original_request', 'original_request is required');
+  if (original === undefined || original === null)
+    invalid('REQUIRED', 'original_request', 'original_request is required');
   if (!isObject(original)) invalid('INVALID_VALUE', 'original_request', 'original_request is an object {url, type}');
   const url = requiredText(original, 'url', 'original_request.url');
   const type = requiredText(original, 'type', 'original_request.type');
-  if (type !== 'answer' && type !== 'event') invalid('INVALID_VALUE', 'original_request.type', 'original_request.type is answer or event');
+  if (type !== 'answer' && type !== 'event')
+    invalid('INVALID_VALUE', 'original_request.type', 'original_request.type is answer or event');
   return {
     reason: requiredText(fields, 'reason'),
     originalRequest: { url, type },
@@ -325,9 +345,18 @@ function optionalText(fields: Fields, key: string, field = key): string | null {
 function optionalNumber(fields: Fields, key: string, options: { integer?: boolean } = {}): number | null {
   const value = fields[key];
   if (value === undefined || value === null || value === '') return null;
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(number) || (options.integer && !Number.isInteger(number))) {
-    invalid('INVALID_NUMBER', key, `${key} is ${options.integer ? 'a whole number' : 'a number'}, not ${JSON.stringify(value)}`);
+    invalid(
+      'INVALID_NUMBER',
+      key,
+      `${key} is ${options.integer ? 'a whole number' : 'a number'}, not ${JSON.stringify(value)}`,
+    );
   }
   return number;
 }
@@ -344,10 +373,16 @@ function optionalInstant(fields: Fields, key: string): Instant | null {
     if (!Number.isSafeInteger(number)) invalid('INVALID_INSTANT', key, `${key} is not a time`);
     return number < 1e11 ? number * 1000 : number;
   }
-  const match = typeof value === 'string'
-    ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim())
-    : null;
-  if (!match) invalid('INVALID_INSTANT', key, `${key} is an ISO-8601 time such as 2027-03-28T01:00:00.000Z, not ${JSON.stringify(value)}`);
+  const match =
+    typeof value === 'string'
+      ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim())
+      : null;
+  if (!match)
+    invalid(
+      'INVALID_INSTANT',
+      key,
+      `${key} is an ISO-8601 time such as 2027-03-28T01:00:00.000Z, not ${JSON.stringify(value)}`,
+    );
   const fraction = match[4] ? match[4].slice(0, 4) : '';
   const time = match[3] ? match[2].slice(0, 8) + fraction : `${match[2]}:00`;
   const offset = (match[5] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -364,13 +399,15 @@ function booleanOf(value: unknown, field: string): boolean {
 
 function direction(fields: Fields): 'inbound' | 'outbound' | null {
   const value = optionalText(fields, 'direction');
-  if (value !== null && value !== 'inbound' && value !== 'outbound') invalid('INVALID_VALUE', 'direction', 'direction is inbound or outbound');
+  if (value !== null && value !== 'inbound' && value !== 'outbound')
+    invalid('INVALID_VALUE', 'direction', 'direction is inbound or outbound');
   return value;
 }
 
 function sipCode(fields: Fields): number | null {
   const code = optionalNumber(fields, 'sip_code', { integer: true });
-  if (code !== null && (code < 100 || code > 699)) invalid('INVALID_NUMBER', 'sip_code', 'sip_code is a SIP status from 100 to 699');
+  if (code !== null && (code < 100 || code > 699))
+    invalid('INVALID_NUMBER', 'sip_code', 'sip_code is a SIP status from 100 to 699');
   return code;
 }
 

@@ -34,7 +34,8 @@ export function seededRandom(seed: number): () => number {
 export type Random = () => number;
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-export const between = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+export const between = (random: Random, min: number, max: number): number =>
+  min + Math.floor(random() * (max - min + 1));
 
 /** Up to `count` distinct items, in random order. */
 function sample<T>(random: Random, items: readonly T[], count: number): T[] {
@@ -64,26 +65,53 @@ export function benchDirectory(random: Random, people = 200, teams = 30): BenchD
     const roll = random();
     const count = roll < 0.05 ? 0 : between(random, 1, 3);
     const enabled = roll >= 0.05 && roll < 0.15 ? () => false : () => random() < 0.85;
-    const numbers = Array.from({ length: count }, (_, n) => ({ number: mobile(), label: n === 0 ? 'mobile' : 'other', ringTimeoutSeconds: between(random, 10, 40), enabled: enabled() }));
+    const numbers = Array.from({ length: count }, (_, n) => ({
+      number: mobile(),
+      label: n === 0 ? 'mobile' : 'other',
+      ringTimeoutSeconds: between(random, 10, 40),
+      enabled: enabled(),
+    }));
     if (roll >= 0.15 && numbers.length > 0) numbers[0].enabled = true;
     return person({ id: `p${i}`, accountId: ACCOUNT, name: `Person ${i}`, colour: '#1f77b4', contactNumbers: numbers });
   });
   const teamList = Array.from({ length: teams }, (_, i) =>
-    team({ id: `t${i}`, accountId: ACCOUNT, name: `Team ${i}`, colour: '#2ca02c', memberIds: sample(random, persons, between(random, 2, 4)).map((p) => p.id) }),
+    team({
+      id: `t${i}`,
+      accountId: ACCOUNT,
+      name: `Team ${i}`,
+      colour: '#2ca02c',
+      memberIds: sample(random, persons, between(random, 2, 4)).map((p) => p.id),
+    }),
   );
   return {
     directory: directoryOf(persons, teamList),
     people: persons,
-    assignees: [...persons.map((p): AssigneeRef => ({ kind: 'person', id: p.id })), ...teamList.map((t): AssigneeRef => ({ kind: 'team', id: t.id }))],
+    assignees: [
+      ...persons.map((p): AssigneeRef => ({ kind: 'person', id: p.id })),
+      ...teamList.map((t): AssigneeRef => ({ kind: 'team', id: t.id })),
+    ],
   };
 }
 
-export const BENCH_ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Tokyo', 'UTC', 'Europe/London', 'America/Los_Angeles'];
+export const BENCH_ZONES = [
+  'Europe/Paris',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Tokyo',
+  'UTC',
+  'Europe/London',
+  'America/Los_Angeles',
+];
 
 const SERVICE_HOURS: readonly HotlineInput['serviceHours'][] = [
   { always: true },
   { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }] },
-  { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' }, { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' }] },
+  {
+    windows: [
+      { days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' },
+      { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' },
+    ],
+  },
 ];
 
 /** A hotline in `zone`; about half 24/7, the rest office hours or nights and weekends. */
@@ -111,7 +139,14 @@ const SHIFTS: readonly [number, number, number][] = [
  * Three back-to-back slots a day from `from` (local dates) for `days` days, each with one to three assignees
  * drawn from `pool`; a share `emptyShare` of the slots is left out, leaving gaps.
  */
-export function slotsOverDays(hotlineId: Id, from: LocalDate, days: number, random: Random, pool: readonly AssigneeRef[], emptyShare = 0): Slot[] {
+export function slotsOverDays(
+  hotlineId: Id,
+  from: LocalDate,
+  days: number,
+  random: Random,
+  pool: readonly AssigneeRef[],
+  emptyShare = 0,
+): Slot[] {
   const slots: Slot[] = [];
   for (let d = 0; d < days; d++) {
     const day = from.plusDays(d);
@@ -130,7 +165,14 @@ export function slotsOverDays(hotlineId: Id, from: LocalDate, days: number, rand
 }
 
 /** `count` overrides within `[from, to)`, one hour to three days long, a third of them for one level only. */
-export function overridesWithin(hotlineId: Id, from: Instant, to: Instant, count: number, random: Random, pool: readonly AssigneeRef[]): Override[] {
+export function overridesWithin(
+  hotlineId: Id,
+  from: Instant,
+  to: Instant,
+  count: number,
+  random: Random,
+  pool: readonly AssigneeRef[],
+): Override[] {
   const hour = 3_600_000;
   return Array.from({ length: count }, (_, i) => {
     const start = from + Math.floor((random() * (to - from)) / 60_000) * 60_000;
@@ -149,7 +191,10 @@ export function overridesWithin(hotlineId: Id, from: Instant, to: Instant, count
 
 /** Real-time bounds of the local calendar year `year` in `zone`. */
 export function yearRange(zone: TimeZone, year: number): { start: Instant; end: Instant } {
-  return { start: zone.toInstant(LocalDate.of(year, 1, 1).at(LocalTime.MIDNIGHT)), end: zone.toInstant(LocalDate.of(year + 1, 1, 1).at(LocalTime.MIDNIGHT)) };
+  return {
+    start: zone.toInstant(LocalDate.of(year, 1, 1).at(LocalTime.MIDNIGHT)),
+    end: zone.toInstant(LocalDate.of(year + 1, 1, 1).at(LocalTime.MIDNIGHT)),
+  };
 }
 
 /** The median of a few runs of `fn` (each timed by `time`). */

@@ -45,7 +45,11 @@ let built = false;
 /** Compiles the workspace (`tsc -b`, incremental: quick when nothing changed), once per bench process. */
 function buildOnce(): void {
   if (built) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'tsconfig.build.json')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   built = true;
 }
 
@@ -65,7 +69,11 @@ export function freePort(): Promise<number> {
  * Starts a gateway with `env` (added to this process's environment, with PORT, a fresh DATA_DIR,
  * LOG_LEVEL=warn and DEMO_SEED=false unless given) and waits until `/health` answers 200.
  */
-export async function startGatewayProcess(name: string, env: Record<string, string>, startTimeoutMs = 90_000): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  name: string,
+  env: Record<string, string>,
+  startTimeoutMs = 90_000,
+): Promise<GatewayProcess> {
   buildOnce();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
@@ -73,7 +81,15 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
   const nodeArgs = (process.env.GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
   const child = spawn(process.execPath, [...GATEWAY_V8_LIMITS, ...nodeArgs, MAIN], {
     cwd: dataDir,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false', DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: 'false',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -82,7 +98,12 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
   const copy = process.env.GATEWAY_OUTPUT ? fs.createWriteStream(process.env.GATEWAY_OUTPUT) : null;
   const keep = (chunk: Buffer) => {
     copy?.write(chunk);
-    output.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+    output.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
     if (output.length > 200) output.splice(0, output.length - 200);
   };
   child.stdout!.on('data', keep);
@@ -103,7 +124,8 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
 
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway ${name} exited with ${child.exitCode} while starting:\n${tail()}`);
+    if (child.exitCode !== null)
+      throw new Error(`gateway ${name} exited with ${child.exitCode} while starting:\n${tail()}`);
     try {
       if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok) break;
     } catch {
@@ -179,18 +201,39 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
     const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
     const key = { prefix: apiKey.slice(0, 15), hash: createHash('sha256').update(apiKey, 'utf8').digest('hex') };
     await repositories.apiKeys.createApiKey({
-      id: `key-${accountId}`, accountId, name: 'bench key', prefix: key.prefix, hash: key.hash, role: 'admin', createdAt: Date.now(), revokedAt: null, lastUsedAt: null,
+      id: `key-${accountId}`,
+      accountId,
+      name: 'bench key',
+      prefix: key.prefix,
+      hash: key.hash,
+      role: 'admin',
+      createdAt: Date.now(),
+      revokedAt: null,
+      lastUsedAt: null,
     });
     let sequence = 0;
-    const app = createApplication(
-      { ...repositories, schedules: repositories.schedule, versions: repositories.scheduleVersions, clock: systemClock, ids: { next: () => `${accountId}-${++sequence}` } },
-    );
+    const app = createApplication({
+      ...repositories,
+      schedules: repositories.schedule,
+      versions: repositories.scheduleVersions,
+      clock: systemClock,
+      ids: { next: () => `${accountId}-${++sequence}` },
+    });
     const caller = systemCaller(accountId);
     const digits = () => String(parseInt(tag, 16) % 1_000_000).padStart(6, '0');
-    const alice = await app.directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: `+3361${digits()}1`, label: 'mobile' }] });
-    const bob = await app.directory.createPerson(caller, { name: 'Bob', contactNumbers: [{ number: `+3362${digits()}2`, label: 'mobile' }] });
+    const alice = await app.directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [{ number: `+3361${digits()}1`, label: 'mobile' }],
+    });
+    const bob = await app.directory.createPerson(caller, {
+      name: 'Bob',
+      contactNumbers: [{ number: `+3362${digits()}2`, label: 'mobile' }],
+    });
     const created = await app.hotlines.createHotline(caller, {
-      name: 'Bench hotline', number: `+331${digits()}00`, timeZone: 'Europe/Paris', supervisorIds: [alice.id],
+      name: 'Bench hotline',
+      number: `+331${digits()}00`,
+      timeZone: 'Europe/Paris',
+      supervisorIds: [alice.id],
     });
     if (!created.ok) throw new Error(`the bench hotline could not be created: ${created.error.message}`);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -205,7 +248,12 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
 }
 
 /** `POST /graphql` with the API key; rejects on HTTP or GraphQL errors. */
-export async function graphql<T>(gateway: GatewayProcess, apiKey: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function graphql<T>(
+  gateway: GatewayProcess,
+  apiKey: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
@@ -213,22 +261,35 @@ export async function graphql<T>(gateway: GatewayProcess, apiKey: string, query:
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!response.ok || body.errors) throw new Error(`GraphQL on ${gateway.name} failed (${response.status}): ${JSON.stringify(body.errors)}`);
+  if (!response.ok || body.errors)
+    throw new Error(`GraphQL on ${gateway.name} failed (${response.status}): ${JSON.stringify(body.errors)}`);
   return body.data as T;
 }
 
 /** The query string of a GET answer webhook, as Vonage sends it. */
 export function answerQuery(hotlineNumber: string, caller: string, uuid: string): string {
   const digits = (n: string) => n.replace(/^\+/, '');
-  return new URLSearchParams({ to: digits(hotlineNumber), from: digits(caller), uuid, conversation_uuid: `CON-${uuid}` }).toString();
+  return new URLSearchParams({
+    to: digits(hotlineNumber),
+    from: digits(caller),
+    uuid,
+    conversation_uuid: `CON-${uuid}`,
+  }).toString();
 }
 
 /** A signed GET answer webhook for a new call (its own uuid and caller, number `n`): path and headers. */
-export function signedAnswerRequest(secret: string, hotlineNumber: string, n: number): { path: string; headers: Record<string, string> } {
+export function signedAnswerRequest(
+  secret: string,
+  hotlineNumber: string,
+  n: number,
+): { path: string; headers: Record<string, string> } {
   const uuid = `${randomBytes(4).toString('hex')}-bench-4000-8000-${String(n).padStart(12, '0')}`;
   const caller = `+3361${String(n % 100_000_000).padStart(8, '0')}`;
   const query = answerQuery(hotlineNumber, caller, uuid);
-  return { path: `/vonage/answer?${query}`, headers: { authorization: signVonageWebhook({ secret, issuedAt: Date.now(), rawQuery: query }) } };
+  return {
+    path: `/vonage/answer?${query}`,
+    headers: { authorization: signVonageWebhook({ secret, issuedAt: Date.now(), rawQuery: query }) },
+  };
 }
 
 // ---- load: a typed door to autocannon 9 (it ships no types), loaded by Node itself --------------------
@@ -263,7 +324,8 @@ type Autocannon = (options: Record<string, unknown>) => Promise<LoadResult>;
 
 /** One autocannon run against 127.0.0.1 (refuses any other host: load stays on this machine). */
 export function load(options: LoadOptions): Promise<LoadResult> {
-  if (new URL(options.url).hostname !== '127.0.0.1') throw new Error(`load is only sent to 127.0.0.1, not ${options.url}`);
+  if (new URL(options.url).hostname !== '127.0.0.1')
+    throw new Error(`load is only sent to 127.0.0.1, not ${options.url}`);
   const autocannon = createRequire(__filename)('autocannon') as Autocannon;
   return autocannon({
     url: options.url,

@@ -24,7 +24,11 @@ let consoleBuilt = false;
 /** Builds the console when its build is missing or stale (`force`: in any case), once per process. */
 export function ensureConsoleBuilt(options: { force?: boolean } = {}): void {
   if (consoleBuilt) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'tools', 'console', 'ensure-built.cjs'), ...(options.force ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'tools', 'console', 'ensure-built.cjs'), ...(options.force ? ['--force'] : [])],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   consoleBuilt = true;
 }
 
@@ -36,7 +40,11 @@ export interface DemoGateway {
   readonly demoHotlineNumber: string;
   /** GraphQL as the demo API key (an admin), for setting up and checking what the console did. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Everything the gateway printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -51,8 +59,26 @@ export async function startDemoGateway(env: Record<string, string> = {}): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-semi-space-size=16', '--max-old-space-size=160', '-r', path.join(ROOT, 'tools', 'ts-run.cjs'), path.join(ROOT, 'apps', 'gateway', 'src', 'main.ts')],
-    { cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', VONAGE_VERIFY_SIGNATURES: 'false', DEMO_SEED: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--max-semi-space-size=16',
+      '--max-old-space-size=160',
+      '-r',
+      path.join(ROOT, 'tools', 'ts-run.cjs'),
+      path.join(ROOT, 'apps', 'gateway', 'src', 'main.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        VONAGE_VERIFY_SIGNATURES: 'false',
+        DEMO_SEED: 'true',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
@@ -82,7 +108,10 @@ export async function startDemoGateway(env: Record<string, string> = {}): Promis
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as { data?: never; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      return (await response.json()) as {
+        data?: never;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      };
     },
     output: () => out,
     async stop() {
@@ -100,7 +129,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -116,8 +153,15 @@ export interface PageOptions {
   readonly timezoneId?: string;
 }
 
-export async function newPage(browser: Browser, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? WIDE, locale: options.locale ?? 'en-GB', timezoneId: options.timezoneId ?? 'America/New_York' });
+export async function newPage(
+  browser: Browser,
+  options: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? WIDE,
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'America/New_York',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { context, page };
@@ -136,7 +180,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  * `it` for a browser test: a fresh context and page (its own storage, so its own session), closed after
  * the test; on failure the page's screenshot is saved under tmp/console-e2e/ (named after the test).
  */
-export function browserIt(name: string, browser: () => Browser, body: (page: Page) => Promise<void>, options: PageOptions & { timeoutMs?: number } = {}): void {
+export function browserIt(
+  name: string,
+  browser: () => Browser,
+  body: (page: Page) => Promise<void>,
+  options: PageOptions & { timeoutMs?: number } = {},
+): void {
   it(
     name,
     async () => {

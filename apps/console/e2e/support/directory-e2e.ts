@@ -20,7 +20,12 @@ export async function dragOnto(page: Page, handle: Locator, target: Locator): Pr
 }
 
 /** The keyboard way: focus the handle, Space, the arrow (`times` times), Space. */
-export async function moveByKeyboard(page: Page, handle: Locator, arrow: 'ArrowUp' | 'ArrowDown', times = 1): Promise<void> {
+export async function moveByKeyboard(
+  page: Page,
+  handle: Locator,
+  arrow: 'ArrowUp' | 'ArrowDown',
+  times = 1,
+): Promise<void> {
   await handle.focus();
   await page.keyboard.press('Space');
   for (let i = 0; i < times; i++) {

@@ -13,14 +13,22 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
 
 /** The text of an RFC 822 message with quoted-printable soft breaks and escapes undone. */
 function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
  * Waits for the newest outbox message to `to` whose subject contains `subject` and written after
  * `since` (ms), and answers its decoded text.
  */
-export async function waitForMail(gateway: DemoGateway, to: string, subject: string, since = 0, timeoutMs = 10_000): Promise<string> {
+export async function waitForMail(
+  gateway: DemoGateway,
+  to: string,
+  subject: string,
+  since = 0,
+  timeoutMs = 10_000,
+): Promise<string> {
   const outbox = path.join(gateway.dataDir, 'outbox');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -30,7 +38,11 @@ export async function waitForMail(gateway: DemoGateway, to: string, subject: str
       .filter((file) => fs.statSync(file).mtimeMs >= since)
       .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
       .map((file) => decoded(fs.readFileSync(file, 'utf8')))
-      .find((text) => new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'im').test(text) && new RegExp(`^Subject: .*${subject}`, 'im').test(text));
+      .find(
+        (text) =>
+          new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'im').test(text) &&
+          new RegExp(`^Subject: .*${subject}`, 'im').test(text),
+      );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no e-mail to ${to} about "${subject}" in ${outbox}`);
     await new Promise((r) => setTimeout(r, 100));

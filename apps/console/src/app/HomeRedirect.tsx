@@ -6,7 +6,13 @@ import { graphql } from '../gql';
 
 const FirstHotlineDocument = graphql(`
   query FirstHotline {
-    hotlines(first: 1) { edges { node { id } } }
+    hotlines(first: 1) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
   }
 `);
 
@@ -14,7 +20,12 @@ const FirstHotlineDocument = graphql(`
 export function HomeRedirect() {
   const { t } = useTranslation();
   const [{ data }] = useQuery({ query: FirstHotlineDocument });
-  if (!data) return <Center p="xl"><Loader aria-label={t('loading')} /></Center>;
+  if (!data)
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
   const first = data.hotlines.edges[0]?.node.id;
   if (!first) return <Navigate to="/hotlines" replace />;
   return <Navigate to={`/hotlines/${first}/schedule`} replace />;

@@ -8,8 +8,16 @@ const MeDocument = graphql(`
   query Me {
     me {
       role
-      account { id name }
-      user { id name email emailVerified }
+      account {
+        id
+        name
+      }
+      user {
+        id
+        name
+        email
+        emailVerified
+      }
     }
   }
 `);

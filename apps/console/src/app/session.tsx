@@ -38,17 +38,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
   }, []);
 
-  const client = useMemo(() => createGraphqlClient(session?.token ?? null, () => endLocally('expired')), [session, endLocally]);
+  const client = useMemo(
+    () => createGraphqlClient(session?.token ?? null, () => endLocally('expired')),
+    [session, endLocally],
+  );
   /** An explicit sign-out ends the token on the server too (every instance refuses it from then on). */
   const signOut = useCallback(
     (reason: Exclude<SignedOutReason, null> = 'signedOut') => {
       if (reason === 'signedOut' && session) {
-        void client.mutation(SignOutDocument, {}).toPromise().finally(() => endLocally(reason));
+        void client
+          .mutation(SignOutDocument, {})
+          .toPromise()
+          .finally(() => endLocally(reason));
       } else endLocally(reason);
     },
     [client, session, endLocally],
   );
-  const state = useMemo(() => ({ session, signedOutReason, signIn, signOut }), [session, signedOutReason, signIn, signOut]);
+  const state = useMemo(
+    () => ({ session, signedOutReason, signIn, signOut }),
+    [session, signedOutReason, signIn, signOut],
+  );
   return (
     <SessionContext.Provider value={state}>
       <UrqlProvider value={client}>{children}</UrqlProvider>

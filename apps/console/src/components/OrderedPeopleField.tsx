@@ -24,7 +24,15 @@ interface OrderedPeopleFieldProps {
 }
 
 /** People in an order that matters (a team's members, a hotline's supervisors): add, remove, move by drag, keys or buttons. */
-export function OrderedPeopleField({ value, people, onChange, namespace, keyPrefix, errorAt, disabled }: OrderedPeopleFieldProps) {
+export function OrderedPeopleField({
+  value,
+  people,
+  onChange,
+  namespace,
+  keyPrefix,
+  errorAt,
+  disabled,
+}: OrderedPeopleFieldProps) {
   const { t } = useTranslation(namespace, { keyPrefix });
   const labels = useSortableLabels(namespace);
   const [search, setSearch] = useState('');
@@ -55,7 +63,12 @@ export function OrderedPeopleField({ value, people, onChange, namespace, keyPref
                 <Text>{person.name}</Text>
               </Group>
               {!disabled && (
-                <ActionIcon variant="subtle" color="red" aria-label={t('remove', { name: person.name })} onClick={() => onChange(value.filter((v) => v.id !== person.id))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('remove', { name: person.name })}
+                  onClick={() => onChange(value.filter((v) => v.id !== person.id))}
+                >
                   <span aria-hidden>✕</span>
                 </ActionIcon>
               )}

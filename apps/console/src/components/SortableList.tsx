@@ -10,7 +10,13 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Box, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +79,17 @@ export interface SortableListProps<T> {
  * An ordered list whose items move by drag (mouse, touch), by keyboard on the handle (Space, arrows,
  * Space — @dnd-kit's keyboard sensor) and by the up/down buttons beside each item.
  */
-export function SortableList<T>({ items, getId, nameOf, onReorder, renderItem, labels, label, disabled, controls = 'side' }: SortableListProps<T>) {
+export function SortableList<T>({
+  items,
+  getId,
+  nameOf,
+  onReorder,
+  renderItem,
+  labels,
+  label,
+  disabled,
+  controls = 'side',
+}: SortableListProps<T>) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -108,7 +124,13 @@ export function SortableList<T>({ items, getId, nameOf, onReorder, renderItem, l
       accessibility={{ announcements, screenReaderInstructions: { draggable: labels.instructions } }}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={disabled}>
-        <Box component="ol" aria-label={label} m={0} p={0} style={{ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}>
+        <Box
+          component="ol"
+          aria-label={label}
+          m={0}
+          p={0}
+          style={{ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}
+        >
           {items.map((item, index) => (
             <SortableRow
               key={ids[index]}
@@ -148,7 +170,10 @@ interface SortableRowProps {
 const quiet: CSSProperties = { background: 'transparent', opacity: 0.35 };
 
 function SortableRow({ id, name, first, last, disabled, controls, labels, onUp, onDown, children }: SortableRowProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, disabled });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled,
+  });
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
     transition,
@@ -169,14 +194,34 @@ function SortableRow({ id, name, first, last, disabled, controls, labels, onUp, 
       {...attributes}
       {...listeners}
     >
-      <span aria-hidden style={{ fontSize: 18, lineHeight: 1 }}>⠿</span>
+      <span aria-hidden style={{ fontSize: 18, lineHeight: 1 }}>
+        ⠿
+      </span>
     </ActionIcon>
   );
   const upDown = [
-    <ActionIcon key="up" variant="subtle" color="gray" size={size} aria-label={labels.up(name)} disabled={first} onClick={onUp} style={first ? quiet : undefined}>
+    <ActionIcon
+      key="up"
+      variant="subtle"
+      color="gray"
+      size={size}
+      aria-label={labels.up(name)}
+      disabled={first}
+      onClick={onUp}
+      style={first ? quiet : undefined}
+    >
       <span aria-hidden>↑</span>
     </ActionIcon>,
-    <ActionIcon key="down" variant="subtle" color="gray" size={size} aria-label={labels.down(name)} disabled={last} onClick={onDown} style={last ? quiet : undefined}>
+    <ActionIcon
+      key="down"
+      variant="subtle"
+      color="gray"
+      size={size}
+      aria-label={labels.down(name)}
+      disabled={last}
+      onClick={onDown}
+      style={last ? quiet : undefined}
+    >
       <span aria-hidden>↓</span>
     </ActionIcon>,
   ];

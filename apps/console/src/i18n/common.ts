@@ -31,7 +31,8 @@ export const common = {
     networkError: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     hotline: 'Ligne',
     noHotline: "Ce compte n'a pas encore de ligne.",
-    emailUnverified: 'Votre adresse e-mail {{email}} n’est pas encore vérifiée : ouvrez le lien de l’e-mail que nous vous avons envoyé.',
+    emailUnverified:
+      'Votre adresse e-mail {{email}} n’est pas encore vérifiée : ouvrez le lien de l’e-mail que nous vous avons envoyé.',
     emailUnverifiedLink: 'Recevoir un nouveau lien',
   },
 };

@@ -9,7 +9,8 @@ export interface FieldError {
 
 export function fieldErrors(error: CombinedError | undefined): FieldError[] {
   if (!error) return [];
-  if (error.networkError && error.graphQLErrors.length === 0) return [{ message: error.networkError.message, code: 'NETWORK' }];
+  if (error.networkError && error.graphQLErrors.length === 0)
+    return [{ message: error.networkError.message, code: 'NETWORK' }];
   return error.graphQLErrors.map((e) => ({
     message: e.message,
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : undefined,
@@ -24,5 +25,7 @@ export function errorAt(errors: readonly FieldError[], path: string): string | u
 
 /** Errors that name no field the form shows: shown once, above the form. */
 export function generalErrors(errors: readonly FieldError[], shownFields: readonly string[]): FieldError[] {
-  return errors.filter((e) => e.field === undefined || !shownFields.some((path) => e.field === path || e.field!.endsWith(`.${path}`)));
+  return errors.filter(
+    (e) => e.field === undefined || !shownFields.some((path) => e.field === path || e.field!.endsWith(`.${path}`)),
+  );
 }

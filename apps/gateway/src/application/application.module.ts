@@ -4,12 +4,26 @@ import { SqlHotlineDocuments } from '@dutyline/persistence';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.module';
 import type {
-  AuditLog, CallbackSettingsRepository, Clock, HotlineRepository, IdGenerator, PatternRepository, PersonRepository, ScheduleRepository,
-  ScheduleVersionReader, TeamRepository,
+  AuditLog,
+  CallbackSettingsRepository,
+  Clock,
+  HotlineRepository,
+  IdGenerator,
+  PatternRepository,
+  PersonRepository,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  TeamRepository,
 } from '@dutyline/domain';
 import {
-  AUDIT_LOG, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, PATTERN_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY,
-  SCHEDULE_VERSION_READER, TEAM_REPOSITORY,
+  AUDIT_LOG,
+  CALLBACK_SETTINGS_REPOSITORY,
+  HOTLINE_REPOSITORY,
+  PATTERN_REPOSITORY,
+  PERSON_REPOSITORY,
+  SCHEDULE_REPOSITORY,
+  SCHEDULE_VERSION_READER,
+  TEAM_REPOSITORY,
 } from '../database/repository.tokens';
 import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, ID_GENERATOR } from '../platform/platform.tokens';
@@ -28,15 +42,49 @@ export const APPLICATION = token<Application>('Application');
   providers: [
     provideFactory(
       APPLICATION,
-      [PERSON_REPOSITORY, TEAM_REPOSITORY, HOTLINE_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, PATTERN_REPOSITORY, CALLBACK_SETTINGS_REPOSITORY, AUDIT_LOG, CLOCK, ID_GENERATOR, ROUTING_CHANGES, DATA_SOURCE],
+      [
+        PERSON_REPOSITORY,
+        TEAM_REPOSITORY,
+        HOTLINE_REPOSITORY,
+        SCHEDULE_REPOSITORY,
+        SCHEDULE_VERSION_READER,
+        PATTERN_REPOSITORY,
+        CALLBACK_SETTINGS_REPOSITORY,
+        AUDIT_LOG,
+        CLOCK,
+        ID_GENERATOR,
+        ROUTING_CHANGES,
+        DATA_SOURCE,
+      ],
       (
-        people: PersonRepository, teams: TeamRepository, hotlines: HotlineRepository, schedules: ScheduleRepository, versions: ScheduleVersionReader,
-        patterns: PatternRepository, callbackSettings: CallbackSettingsRepository, audit: AuditLog, clock: Clock, ids: IdGenerator, changes: RoutingChanges,
+        people: PersonRepository,
+        teams: TeamRepository,
+        hotlines: HotlineRepository,
+        schedules: ScheduleRepository,
+        versions: ScheduleVersionReader,
+        patterns: PatternRepository,
+        callbackSettings: CallbackSettingsRepository,
+        audit: AuditLog,
+        clock: Clock,
+        ids: IdGenerator,
+        changes: RoutingChanges,
         dataSource: DataSource,
-      ) => createApplication(changes.announcing({
-        people, teams, hotlines, schedules, versions, patterns, callbackSettings, audit, clock, ids,
-        notificationSettings: new DocumentNotificationSettings(new SqlHotlineDocuments(dataSource), clock),
-      })),
+      ) =>
+        createApplication(
+          changes.announcing({
+            people,
+            teams,
+            hotlines,
+            schedules,
+            versions,
+            patterns,
+            callbackSettings,
+            audit,
+            clock,
+            ids,
+            notificationSettings: new DocumentNotificationSettings(new SqlHotlineDocuments(dataSource), clock),
+          }),
+        ),
     ),
   ],
   exports: [APPLICATION],

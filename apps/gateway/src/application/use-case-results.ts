@@ -16,8 +16,13 @@ export function settled<T, E extends Refusal>(argument: string | null, run: () =
  * GraphQL hands explicit nulls for optional fields the client set to null; the use cases read an
  * absent field as "keep" or "default", and null only where it means "remove" (`keepNull`).
  */
-export function withoutNulls<T extends object>(input: T, keepNull: readonly string[] = []): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || keepNull.includes(key)))) as never;
+export function withoutNulls<T extends object>(
+  input: T,
+  keepNull: readonly string[] = [],
+): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || keepNull.includes(key))),
+  ) as never;
 }
 
 /** The same page with each node turned into its GraphQL model. */

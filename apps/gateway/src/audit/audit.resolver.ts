@@ -16,7 +16,9 @@ export class AuditResolver {
     private readonly paginator: Paginator,
   ) {}
 
-  @Query(() => AuditEntryConnection, { description: 'Changes to the schedule and the directory, newest first (admins and supervisors).' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Changes to the schedule and the directory, newest first (admins and supervisors).',
+  })
   @Roles('admin', 'supervisor')
   auditLog(
     @CurrentActor() actor: Actor,

@@ -14,7 +14,12 @@ describe('AccessTokens', () => {
     expect(token.split('.')).toHaveLength(3);
     expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(expiresAt).toBe(clock.now() + 3600_000);
-    expect(tokens.verify(token)).toEqual({ ...subject, tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), issuedAt: clock.now(), expiresAt });
+    expect(tokens.verify(token)).toEqual({
+      ...subject,
+      tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      issuedAt: clock.now(),
+      expiresAt,
+    });
     expect(tokens.verify(tokens.issue(subject).token)?.tokenId).not.toBe(tokens.verify(token)?.tokenId);
   });
 
@@ -41,19 +46,37 @@ describe('AccessTokens', () => {
   };
 
   it.each([
-    ['a token signed with another secret', () => new AccessTokens('another-secret-that-is-long-enough-00', clock, 3600).issue(subject).token],
-    ['the "none" algorithm', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"u1"}').toString('base64url')}.`],
-    ['a raw HMAC under the secret itself', () => forge({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 }, secret)],
-    ['a changed payload', () => {
-      const [h, , s] = tokens.issue(subject).token.split('.');
-      return `${h}.${Buffer.from(JSON.stringify({ sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 })).toString('base64url')}.${s}`;
-    }],
-    ['a token without an id (issued before sign-out existed)', () => {
-      const h = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-      const p = Buffer.from(JSON.stringify({ sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 })).toString('base64url');
-      const key = Buffer.from(hkdfSync('sha256', secret, 'dutyline', 'access-token/v1', 32));
-      return `${h}.${p}.${createHmac('sha256', key).update(`${h}.${p}`).digest('base64url')}`;
-    }],
+    [
+      'a token signed with another secret',
+      () => new AccessTokens('another-secret-that-is-long-enough-00', clock, 3600).issue(subject).token,
+    ],
+    [
+      'the "none" algorithm',
+      () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"u1"}').toString('base64url')}.`,
+    ],
+    [
+      'a raw HMAC under the secret itself',
+      () => forge({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 }, secret),
+    ],
+    [
+      'a changed payload',
+      () => {
+        const [h, , s] = tokens.issue(subject).token.split('.');
+        return `${h}.${Buffer.from(JSON.stringify({ sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 })).toString('base64url')}.${s}`;
+      },
+    ],
+    [
+      'a token without an id (issued before sign-out existed)',
+      () => {
+        const h = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+        const p = Buffer.from(JSON.stringify({ sub: 'u1', acc: 'acc1', role: 'admin', iat: 1, exp: 9e9 })).toString(
+          'base64url',
+        );
+        const key = Buffer.from(hkdfSync('sha256', secret, 'dutyline', 'access-token/v1', 32));
+        return `${h}.${p}.${createHmac('sha256', key).update(`${h}.${p}`).digest('base64url')}`;
+      },
+    ],
     ['garbage', () => 'not.a.token'],
     ['an empty string', () => ''],
   ])('refuses %s', (_name, make) => {

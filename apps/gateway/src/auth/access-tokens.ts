@@ -42,7 +42,9 @@ export class AccessTokens {
     const iat = now / 1000;
     const exp = Math.floor(iat) + this.ttlSeconds;
     const jti = randomBytes(16).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ jti, sub: subject.userId, acc: subject.accountId, role: subject.role, iat, exp })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ jti, sub: subject.userId, acc: subject.accountId, role: subject.role, iat, exp }),
+    ).toString('base64url');
     return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresAt: exp * 1000 };
   }
 
@@ -62,7 +64,14 @@ export class AccessTokens {
     if (typeof claims !== 'object' || claims === null) return undefined;
     const { jti, sub, acc, role, iat, exp } = claims as Record<string, unknown>;
     if (typeof jti !== 'string' || !TOKEN_ID.test(jti)) return undefined;
-    if (typeof sub !== 'string' || typeof acc !== 'string' || !isRole(role) || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
+    if (
+      typeof sub !== 'string' ||
+      typeof acc !== 'string' ||
+      !isRole(role) ||
+      typeof iat !== 'number' ||
+      typeof exp !== 'number'
+    )
+      return undefined;
     if (exp * 1000 <= this.clock.now()) return undefined;
     return { tokenId: jti, userId: sub, accountId: acc, role, issuedAt: Math.round(iat * 1000), expiresAt: exp * 1000 };
   }

@@ -14,8 +14,18 @@ export interface Actor {
   readonly apiKeyId: Id | null;
 }
 
-export const userActor = (accountId: Id, userId: Id, role: Role): Actor => ({ accountId, role, userId, apiKeyId: null });
-export const apiKeyActor = (accountId: Id, apiKeyId: Id, role: Role): Actor => ({ accountId, role, userId: null, apiKeyId });
+export const userActor = (accountId: Id, userId: Id, role: Role): Actor => ({
+  accountId,
+  role,
+  userId,
+  apiKeyId: null,
+});
+export const apiKeyActor = (accountId: Id, apiKeyId: Id, role: Role): Actor => ({
+  accountId,
+  role,
+  userId: null,
+  apiKeyId,
+});
 
 /** The audit log's view of an actor. */
 export const auditActorOf = (actor: Actor): AuditActor =>

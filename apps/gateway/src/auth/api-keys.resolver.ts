@@ -17,10 +17,17 @@ export class ApiKeysResolver {
     return (await this.keys.list(actor)).map(ApiKeyModel.of);
   }
 
-  @Mutation(() => CreatedApiKeyModel, { description: 'A new API key (admins). Its secret is in the answer, and only there.' })
+  @Mutation(() => CreatedApiKeyModel, {
+    description: 'A new API key (admins). Its secret is in the answer, and only there.',
+  })
   @Roles('admin')
-  async createApiKey(@CurrentActor() actor: Actor, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKeyModel> {
-    const { apiKey, key } = await inArgument('input', () => this.keys.create(actor, { name: input.name, role: roleOf(input.role) }));
+  async createApiKey(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateApiKeyInput,
+  ): Promise<CreatedApiKeyModel> {
+    const { apiKey, key } = await inArgument('input', () =>
+      this.keys.create(actor, { name: input.name, role: roleOf(input.role) }),
+    );
     return { apiKey: ApiKeyModel.of(apiKey), key };
   }
 

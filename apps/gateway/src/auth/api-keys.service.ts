@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ApiKey, type ApiKeyRepository, type Clock, type Id, type IdGenerator, type Role, assertId, requireText } from '@dutyline/domain';
+import {
+  type ApiKey,
+  type ApiKeyRepository,
+  type Clock,
+  type Id,
+  type IdGenerator,
+  type Role,
+  assertId,
+  requireText,
+} from '@dutyline/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { API_KEY_REPOSITORY } from '../database/repository.tokens';
 import { NotFoundError } from '../graphql/api-errors';
@@ -8,7 +17,13 @@ import type { Actor } from './actor';
 import { type IssuedApiKey, issueApiKey } from './api-key-secret';
 
 /** What the audit log keeps of a key: never its hash. */
-const audited = (key: ApiKey) => ({ id: key.id, name: key.name, prefix: key.prefix, role: key.role, revokedAt: key.revokedAt });
+const audited = (key: ApiKey) => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  role: key.role,
+  revokedAt: key.revokedAt,
+});
 
 /** API keys of the caller's account: created (secret shown once), listed, revoked. */
 @Injectable()
@@ -21,7 +36,11 @@ export class ApiKeysService {
   ) {}
 
   /** Stores the key's hash and returns the secret, which is never readable again. */
-  async create(actor: Actor, input: { name: string; role: Role }, issued: IssuedApiKey = issueApiKey()): Promise<{ apiKey: ApiKey; key: string }> {
+  async create(
+    actor: Actor,
+    input: { name: string; role: Role },
+    issued: IssuedApiKey = issueApiKey(),
+  ): Promise<{ apiKey: ApiKey; key: string }> {
     const apiKey: ApiKey = {
       id: this.ids.next(),
       accountId: actor.accountId,
@@ -34,7 +53,13 @@ export class ApiKeysService {
       lastUsedAt: null,
     };
     await this.keys.createApiKey(apiKey);
-    await this.audit.record(actor, { action: 'api-key.created', entityType: 'api-key', entityId: apiKey.id, before: null, after: audited(apiKey) });
+    await this.audit.record(actor, {
+      action: 'api-key.created',
+      entityType: 'api-key',
+      entityId: apiKey.id,
+      before: null,
+      after: audited(apiKey),
+    });
     return { apiKey, key: issued.key };
   }
 
@@ -46,7 +71,13 @@ export class ApiKeysService {
     if (!before || !revoked.ok) throw new NotFoundError('API key', 'id');
     const after = (await this.keys.apiKeys(actor.accountId)).find((k) => k.id === keyId) ?? before;
     if (before.revokedAt === null) {
-      await this.audit.record(actor, { action: 'api-key.revoked', entityType: 'api-key', entityId: keyId, before: audited(before), after: audited(after) });
+      await this.audit.record(actor, {
+        action: 'api-key.revoked',
+        entityType: 'api-key',
+        entityId: keyId,
+        before: audited(before),
+        after: audited(after),
+      });
     }
     return after;
   }

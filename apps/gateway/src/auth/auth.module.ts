@@ -24,12 +24,17 @@ import { UsersService } from './users.service';
  */
 @Module({
   providers: [
-    provideFactory(ACCESS_TOKENS, [GATEWAY_CONFIG, CLOCK], (config: GatewayConfig, clock: Clock) =>
-      new AccessTokens(config.authSecret.value, clock, config.auth.tokenTtlSeconds),
+    provideFactory(
+      ACCESS_TOKENS,
+      [GATEWAY_CONFIG, CLOCK],
+      (config: GatewayConfig, clock: Clock) =>
+        new AccessTokens(config.authSecret.value, clock, config.auth.tokenTtlSeconds),
     ),
     provideFactory(PASSWORD_HASHER, [], () => new PasswordHasher()),
-    provideFactory(LOGIN_ATTEMPT_LIMITER, [GATEWAY_CONFIG, CLOCK, LOGGER], (config: GatewayConfig, clock: Clock, logger: JsonLogger) =>
-      openLoginAttemptLimiter(config, clock, logger),
+    provideFactory(
+      LOGIN_ATTEMPT_LIMITER,
+      [GATEWAY_CONFIG, CLOCK, LOGGER],
+      (config: GatewayConfig, clock: Clock, logger: JsonLogger) => openLoginAttemptLimiter(config, clock, logger),
     ),
     Authenticator,
     LoginService,

@@ -28,21 +28,31 @@ export class AuthResolver {
   ) {}
 
   @Mutation(() => LoginResultModel, {
-    description: 'A login token for the user. After 5 failures in 15 minutes for one e-mail and address: TOO_MANY_REQUESTS (see `extensions.details.retryAfterSeconds`). '
-      + 'ACCOUNT_DISABLED when the password is right but an operator disabled the account.',
+    description:
+      'A login token for the user. After 5 failures in 15 minutes for one e-mail and address: TOO_MANY_REQUESTS (see `extensions.details.retryAfterSeconds`). ' +
+      'ACCOUNT_DISABLED when the password is right but an operator disabled the account.',
   })
   @Public()
   async login(
     @Args('email') email: string,
     @Args('password') password: string,
-    @Args('accountId', { type: () => ID, nullable: true, description: 'Only when the e-mail and password open several accounts.' })
+    @Args('accountId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only when the e-mail and password open several accounts.',
+    })
     accountId: string | null,
     @Context() context: GraphQLContext,
   ): Promise<LoginResultModel> {
-    return this.answerLogin(context, () => this.logins.login({ email, password, accountId, clientAddress: clientAddressOf(context.req) }));
+    return this.answerLogin(context, () =>
+      this.logins.login({ email, password, accountId, clientAddress: clientAddressOf(context.req) }),
+    );
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the login token sent with this request: refused from the next request on, on every instance. LOGIN_TOKEN_REQUIRED for an API key.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the login token sent with this request: refused from the next request on, on every instance. LOGIN_TOKEN_REQUIRED for an API key.',
+  })
   @Roles(...ROLES)
   async signOut(@Context() context: GraphQLContext): Promise<boolean> {
     await this.logins.signOut(this.presentedSession(context));
@@ -50,8 +60,9 @@ export class AuthResolver {
   }
 
   @Mutation(() => LoginResultModel, {
-    description: 'Changes the caller\'s password and ends every session of theirs, this one included: carry on with the token returned. '
-      + 'INVALID_CREDENTIALS on `currentPassword`, WEAK_PASSWORD or TOO_LONG on `newPassword`; wrong current passwords count as failed logins.',
+    description:
+      "Changes the caller's password and ends every session of theirs, this one included: carry on with the token returned. " +
+      'INVALID_CREDENTIALS on `currentPassword`, WEAK_PASSWORD or TOO_LONG on `newPassword`; wrong current passwords count as failed logins.',
   })
   @Roles(...ROLES)
   async changePassword(
@@ -61,7 +72,13 @@ export class AuthResolver {
     @Context() context: GraphQLContext,
   ): Promise<LoginResultModel> {
     const session = this.presentedSession(context);
-    return this.answerLogin(context, () => this.logins.changePassword(actor, session, { currentPassword, newPassword, clientAddress: clientAddressOf(context.req) }));
+    return this.answerLogin(context, () =>
+      this.logins.changePassword(actor, session, {
+        currentPassword,
+        newPassword,
+        clientAddress: clientAddressOf(context.req),
+      }),
+    );
   }
 
   /** A login result, or the refusal with `Retry-After` when attempts are over the limit. */
@@ -78,7 +95,8 @@ export class AuthResolver {
   /** The login token of this request (the guard has checked it holds); an API key has none. */
   private presentedSession(context: GraphQLContext): AccessClaims {
     const session = this.authenticator.loginClaims(context.req.headers.authorization);
-    if (!session) throw new RefusalError('LOGIN_TOKEN_REQUIRED', 'This needs a login token, not an API key.', 'authorization');
+    if (!session)
+      throw new RefusalError('LOGIN_TOKEN_REQUIRED', 'This needs a login token, not an API key.', 'authorization');
     return session;
   }
 
@@ -87,7 +105,8 @@ export class AuthResolver {
     const account = await this.accounts.account(actor.accountId);
     if (!account) throw new NotFoundError('Account');
     const user = actor.userId !== null ? await this.users.user(actor, actor.userId) : undefined;
-    const apiKey = actor.apiKeyId !== null ? (await this.apiKeys.list(actor)).find((k) => k.id === actor.apiKeyId) : undefined;
+    const apiKey =
+      actor.apiKeyId !== null ? (await this.apiKeys.list(actor)).find((k) => k.id === actor.apiKeyId) : undefined;
     return {
       account: { id: account.id, name: account.name },
       role: actor.role as RoleEnum,

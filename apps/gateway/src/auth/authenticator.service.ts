@@ -35,7 +35,8 @@ export class Authenticator {
   async actorFor(authorization: string | undefined): Promise<Actor | undefined> {
     if (authorization === undefined || authorization.trim() === '') return undefined;
     const credential = credentialOf(authorization);
-    if (credential === undefined) throw new UnauthenticatedError('The Authorization header must read "Bearer <login token or API key>".');
+    if (credential === undefined)
+      throw new UnauthenticatedError('The Authorization header must read "Bearer <login token or API key>".');
     return looksLikeApiKey(credential) ? this.apiKeyCaller(credential) : this.tokenCaller(credential);
   }
 
@@ -51,7 +52,9 @@ export class Authenticator {
    */
   private async tokenCaller(token: string): Promise<Actor> {
     const claims = this.tokens.verify(token);
-    const session = claims ? await this.accounts.loginSession(claims.accountId, claims.userId, claims.tokenId) : undefined;
+    const session = claims
+      ? await this.accounts.loginSession(claims.accountId, claims.userId, claims.tokenId)
+      : undefined;
     if (!claims || !session || session.tokenRevoked || claims.issuedAt < (session.sessionsValidAfter ?? -Infinity)) {
       throw new UnauthenticatedError('This login token is invalid, expired or signed out: log in again.');
     }
@@ -62,11 +65,15 @@ export class Authenticator {
   private async apiKeyCaller(key: string): Promise<Actor> {
     const credential = await this.apiKeys.apiKeyCredential(key.slice(0, API_KEY_PREFIX_LENGTH));
     const stored = credential?.key;
-    const matches = stored !== undefined && timingSafeEqual(Buffer.from(apiKeyHash(key)), Buffer.from(stored.hash.padEnd(64).slice(0, 64)));
-    if (!stored || !matches || stored.revokedAt !== null) throw new UnauthenticatedError('This API key is unknown or revoked.');
+    const matches =
+      stored !== undefined &&
+      timingSafeEqual(Buffer.from(apiKeyHash(key)), Buffer.from(stored.hash.padEnd(64).slice(0, 64)));
+    if (!stored || !matches || stored.revokedAt !== null)
+      throw new UnauthenticatedError('This API key is unknown or revoked.');
     if (credential.accountDisabled) throw new UnauthenticatedError(ACCOUNT_DISABLED);
     const now = this.clock.now();
-    if (stored.lastUsedAt === null || now - stored.lastUsedAt >= TOUCH_EVERY_MS) await this.apiKeys.touchApiKey(stored.accountId, stored.id, now);
+    if (stored.lastUsedAt === null || now - stored.lastUsedAt >= TOUCH_EVERY_MS)
+      await this.apiKeys.touchApiKey(stored.accountId, stored.id, now);
     return apiKeyActor(stored.accountId, stored.id, stored.role);
   }
 }

@@ -17,10 +17,12 @@ export interface GraphQLContext {
 }
 
 /** The client's address, proxies honoured per TRUST_PROXY. */
-export const clientAddressOf = (request: GatewayRequest): string => request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+export const clientAddressOf = (request: GatewayRequest): string =>
+  request.ip ?? request.socket?.remoteAddress ?? 'unknown';
 
 /** The HTTP request behind a REST handler or a GraphQL resolver. */
 export function requestOf(context: ExecutionContext): GatewayRequest {
-  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+  if (context.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
   return context.switchToHttp().getRequest<GatewayRequest>();
 }

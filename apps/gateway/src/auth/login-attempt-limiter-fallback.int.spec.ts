@@ -23,7 +23,11 @@ describeWithRedis('openLoginAttemptLimiter with REDIS_URL', () => {
   const clock = new ManualClock('2027-03-28T01:00:00Z');
   const open = (url: string, redisPrefix: string, lines: string[] = []) => {
     prefixes.push(redisPrefix);
-    const config = { redisUrl: url, redisPrefix, auth: { tokenTtlSeconds: 3600, loginMaxFailures: 5, loginFailureWindowSeconds: 900 } };
+    const config = {
+      redisUrl: url,
+      redisPrefix,
+      auth: { tokenTtlSeconds: 3600, loginMaxFailures: 5, loginFailureWindowSeconds: 900 },
+    };
     const limiter = openLoginAttemptLimiter(config, clock, new JsonLogger('info', (line) => lines.push(line)));
     expect(limiter).toBeInstanceOf(FallbackLoginAttemptLimiter);
     opened.push(limiter as FallbackLoginAttemptLimiter);
@@ -52,6 +56,10 @@ describeWithRedis('openLoginAttemptLimiter with REDIS_URL', () => {
     expect(await gateway.attempt(KEY, clock.now())).toBe(900);
     expect(Date.now() - started).toBeLessThan(2000);
     const warnings = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'warn');
-    expect(warnings).toEqual([expect.objectContaining({ msg: 'redis does not answer: login failures are counted by this instance only until it does' })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        msg: 'redis does not answer: login failures are counted by this instance only until it does',
+      }),
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
 import { LOGIN_ATTEMPT_LIMITER } from './auth.tokens';
 import { InMemoryLoginAttemptLimiter } from './login-attempt-limiter';
-import { FallbackLoginAttemptLimiter, SharedLoginAttemptLimiter, openLoginAttemptLimiter } from './login-attempt-limiter-fallback';
+import {
+  FallbackLoginAttemptLimiter,
+  SharedLoginAttemptLimiter,
+  openLoginAttemptLimiter,
+} from './login-attempt-limiter-fallback';
 
 const KEY = 'a@x.org|1.2.3.4';
 const START = '2027-03-28T01:00:00Z';
@@ -62,7 +66,10 @@ describe('FallbackLoginAttemptLimiter (Redis down: count per instance, warn once
     await limiter.recordSuccess(KEY);
     expect(await limiter.attempt(KEY, clock.now())).toBe(0);
     expect(lines.filter((line) => line.level === 'warn')).toEqual([
-      expect.objectContaining({ msg: 'redis does not answer: login failures are counted by this instance only until it does', error: 'Error: Redis did not answer within 1000 ms' }),
+      expect.objectContaining({
+        msg: 'redis does not answer: login failures are counted by this instance only until it does',
+        error: 'Error: Redis did not answer within 1000 ms',
+      }),
     ]);
   });
 
@@ -111,10 +118,16 @@ describe('FallbackLoginAttemptLimiter (Redis down: count per instance, warn once
 
 describe('openLoginAttemptLimiter', () => {
   it('counts in this process without REDIS_URL, with the configured limits', async () => {
-    const config = { redisUrl: null, redisPrefix: 'dutyline', auth: { tokenTtlSeconds: 3600, loginMaxFailures: 2, loginFailureWindowSeconds: 60 } };
+    const config = {
+      redisUrl: null,
+      redisPrefix: 'dutyline',
+      auth: { tokenTtlSeconds: 3600, loginMaxFailures: 2, loginFailureWindowSeconds: 60 },
+    };
     const limiter = openLoginAttemptLimiter(config, new ManualClock(START), new JsonLogger('error', () => undefined));
     expect(limiter).toBeInstanceOf(InMemoryLoginAttemptLimiter);
     const now = parseInstant(START);
-    expect([await limiter.attempt(KEY, now), await limiter.attempt(KEY, now), await limiter.attempt(KEY, now)]).toEqual([0, 0, 60]);
+    expect([await limiter.attempt(KEY, now), await limiter.attempt(KEY, now), await limiter.attempt(KEY, now)]).toEqual(
+      [0, 0, 60],
+    );
   });
 });

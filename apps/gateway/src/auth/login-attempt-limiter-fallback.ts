@@ -39,12 +39,18 @@ export class FallbackLoginAttemptLimiter implements LoginAttemptLimiter, OnAppli
   /** Counted here as well as in Redis, so an outage starts from what this instance saw. */
   async attempt(key: string, now: Instant): Promise<number> {
     const local = await this.local.attempt(key, now);
-    return this.preferShared(() => this.shared.attempt(key, now), async () => local);
+    return this.preferShared(
+      () => this.shared.attempt(key, now),
+      async () => local,
+    );
   }
 
   async recordSuccess(key: string): Promise<void> {
     await this.local.recordSuccess(key);
-    await this.preferShared(() => this.shared.recordSuccess(key), async () => undefined);
+    await this.preferShared(
+      () => this.shared.recordSuccess(key),
+      async () => undefined,
+    );
   }
 
   /** Closes the shared limiter's connection (after the HTTP server stopped taking requests). */
@@ -57,11 +63,17 @@ export class FallbackLoginAttemptLimiter implements LoginAttemptLimiter, OnAppli
     if (this.failedAt !== null && now < this.failedAt + this.retrySharedAfterMs) return local();
     try {
       const answer = await shared();
-      if (this.failedAt !== null) this.logger.entry('info', 'redis answers again: login failures are counted across instances');
+      if (this.failedAt !== null)
+        this.logger.entry('info', 'redis answers again: login failures are counted across instances');
       this.failedAt = null;
       return answer;
     } catch (error) {
-      if (this.failedAt === null) this.logger.entry('warn', 'redis does not answer: login failures are counted by this instance only until it does', { error });
+      if (this.failedAt === null)
+        this.logger.entry(
+          'warn',
+          'redis does not answer: login failures are counted by this instance only until it does',
+          { error },
+        );
       this.failedAt = now;
       return local();
     }

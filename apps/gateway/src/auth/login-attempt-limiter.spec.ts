@@ -20,7 +20,9 @@ describe('InMemoryLoginAttemptLimiter (5 attempts / 15 min)', () => {
 
   it('counts attempts started together one by one: of 39 at the same instant, 5 are heard', async () => {
     const limiter = new InMemoryLoginAttemptLimiter(limits);
-    const answers = await Promise.all(Array.from({ length: 39 }, () => limiter.attempt('a@x.org|1.2.3.4', at('01:00:00'))));
+    const answers = await Promise.all(
+      Array.from({ length: 39 }, () => limiter.attempt('a@x.org|1.2.3.4', at('01:00:00'))),
+    );
     expect(answers.filter((wait) => wait === 0)).toHaveLength(5);
   });
 

@@ -62,20 +62,27 @@ export class LoginService {
     const wait = await this.limiter.attempt(key, this.clock.now());
     if (wait > 0) throw new TooManyRequestsError(wait);
 
-    const candidates = accountId !== null
-      ? [await this.accounts.userByEmail(accountId, email)].filter((u): u is User => u !== undefined)
-      : (await this.accounts.usersByEmail(email)).slice(0, MAX_CANDIDATES);
+    const candidates =
+      accountId !== null
+        ? [await this.accounts.userByEmail(accountId, email)].filter((u): u is User => u !== undefined)
+        : (await this.accounts.usersByEmail(email)).slice(0, MAX_CANDIDATES);
     const matching: User[] = [];
-    for (const user of candidates) if (await this.hasher.verify(request.password, user.passwordHash)) matching.push(user);
+    for (const user of candidates)
+      if (await this.hasher.verify(request.password, user.passwordHash)) matching.push(user);
     if (candidates.length === 0) await this.hasher.verifyNothing(request.password);
 
     if (matching.length === 0) throw new RefusalError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
     // The password is right: the attempts of this key are forgotten.
     await this.limiter.recordSuccess(key);
     const usable = await this.inEnabledAccounts(matching);
-    if (usable.length === 0) throw new RefusalError('ACCOUNT_DISABLED', 'This account is disabled: ask the service operator.');
+    if (usable.length === 0)
+      throw new RefusalError('ACCOUNT_DISABLED', 'This account is disabled: ask the service operator.');
     if (usable.length > 1) {
-      throw new RefusalError('ACCOUNT_REQUIRED', 'This e-mail and password open several accounts: give the account id.', 'accountId');
+      throw new RefusalError(
+        'ACCOUNT_REQUIRED',
+        'This e-mail and password open several accounts: give the account id.',
+        'accountId',
+      );
     }
     const user = await this.upgradeHash(usable[0], request.password);
     return { ...this.tokens.issue({ userId: user.id, accountId: user.accountId, role: user.role }), user };
@@ -106,7 +113,13 @@ export class LoginService {
     // Sessions end before the new password is stored: a failure in between leaves the old password and no session.
     await this.accounts.endSessions(user.accountId, user.id, this.clock.now());
     await this.accounts.saveUser(changed);
-    await this.audit.record(actor, { action: 'user.password-changed', entityType: 'user', entityId: user.id, before: null, after: null });
+    await this.audit.record(actor, {
+      action: 'user.password-changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: null,
+    });
     return { ...this.tokens.issue({ userId: user.id, accountId: user.accountId, role: user.role }), user: changed };
   }
 

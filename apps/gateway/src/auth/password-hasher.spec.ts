@@ -37,10 +37,12 @@ describe('PasswordHasher', () => {
     const derive: Derive = (_password, _salt, keyLength) => {
       running += 1;
       most = Math.max(most, running);
-      return new Promise((resolve) => held.push(() => {
-        running -= 1;
-        resolve(Buffer.alloc(keyLength));
-      }));
+      return new Promise((resolve) =>
+        held.push(() => {
+          running -= 1;
+          resolve(Buffer.alloc(keyLength));
+        }),
+      );
     };
     const limited = new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 }, { derive });
     const stored = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -54,12 +56,16 @@ describe('PasswordHasher', () => {
     expect(most).toBe(2);
   });
 
-  it.each(['', 'plain', 'scrypt$1$2$3', 'scrypt$99999999$8$1$c2FsdA==$aGFzaA==', 'bcrypt$x$y$z$w$v', 'scrypt$1024$8$1$c2FsdA==$'])(
-    'answers false for the stored value %j that is not one of its hashes',
-    async (stored) => {
-      expect(await hasher.verify('whatever password', stored)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'plain',
+    'scrypt$1$2$3',
+    'scrypt$99999999$8$1$c2FsdA==$aGFzaA==',
+    'bcrypt$x$y$z$w$v',
+    'scrypt$1024$8$1$c2FsdA==$',
+  ])('answers false for the stored value %j that is not one of its hashes', async (stored) => {
+    expect(await hasher.verify('whatever password', stored)).toBe(false);
+  });
 
   it('spends a verification on unknown e-mails and answers false', async () => {
     expect(await hasher.verifyNothing('guess')).toBe(false);
@@ -84,7 +90,9 @@ describe('acceptablePassword', () => {
     ['123456789', 'WEAK_PASSWORD'],
     ['x'.repeat(201), 'TOO_LONG'],
   ])('refuses %j with %s on the field', (password, code) => {
-    expect(() => acceptablePassword(password, 'input.password')).toThrow(expect.objectContaining({ code, field: 'input.password' }));
+    expect(() => acceptablePassword(password, 'input.password')).toThrow(
+      expect.objectContaining({ code, field: 'input.password' }),
+    );
     expect(() => acceptablePassword(password)).toThrow(ValidationError);
   });
 

@@ -36,7 +36,9 @@ export const MAX_PASSWORD_LENGTH = 200;
 
 const scryptAsync: Derive = (password, salt, keyLength, options) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 
 const memoryOf = (cost: ScryptCost) => 128 * cost.N * cost.r * 2;
@@ -126,6 +128,7 @@ export function acceptablePassword(password: string, field = 'password'): string
   if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH) {
     invalid('WEAK_PASSWORD', field, `a password has at least ${MIN_PASSWORD_LENGTH} characters`);
   }
-  if (password.length > MAX_PASSWORD_LENGTH) invalid('TOO_LONG', field, `a password has at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    invalid('TOO_LONG', field, `a password has at most ${MAX_PASSWORD_LENGTH} characters`);
   return password;
 }

@@ -13,10 +13,12 @@ import { type GatewayHarness, type GraphQLAnswer, type TestAccount, startGateway
 import { PASSWORD_HASHER } from './auth.tokens';
 import { PasswordHasher } from './password-hasher';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }';
 const ME = '{ me { user { id } role } }';
 const SIGN_OUT = 'mutation { signOut }';
-const CHANGE_PASSWORD = 'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { token user { id } } }';
+const CHANGE_PASSWORD =
+  'mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { token user { id } } }';
 const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id role } }';
 
 const codesOf = (answer: GraphQLAnswer) => (answer.body.errors ?? []).map((e) => e.extensions?.code);
@@ -33,21 +35,29 @@ class CountingHasher extends PasswordHasher {
 
 const countingGateway = (env: Record<string, string> = {}) => {
   const hasher = new CountingHasher({ N: 2 ** 10, r: 8, p: 1 });
-  const started = startGateway({ database: 'sqlite', env, override: (builder) => builder.overrideProvider(PASSWORD_HASHER).useValue(hasher) });
+  const started = startGateway({
+    database: 'sqlite',
+    env,
+    override: (builder) => builder.overrideProvider(PASSWORD_HASHER).useValue(hasher),
+  });
   return { hasher, started };
 };
 
 async function parallelWrongLogins(gateway: GatewayHarness, hasher: CountingHasher) {
   const { users } = await gateway.newAccount();
   const answers = await Promise.all(
-    Array.from({ length: 39 }, (_, i) => gateway.graphql(LOGIN, { email: users.admin.email, password: `wrong-password-${i}` })),
+    Array.from({ length: 39 }, (_, i) =>
+      gateway.graphql(LOGIN, { email: users.admin.email, password: `wrong-password-${i}` }),
+    ),
   );
   const codes = answers.map((answer) => codesOf(answer)[0]);
   expect(hasher.verifications).toBe(5);
   expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(5);
   expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(34);
   // The right password waits too, and is not checked either.
-  expect(codesOf(await gateway.graphql(LOGIN, { email: users.admin.email, password: users.admin.password }))).toEqual(['TOO_MANY_REQUESTS']);
+  expect(codesOf(await gateway.graphql(LOGIN, { email: users.admin.email, password: users.admin.password }))).toEqual([
+    'TOO_MANY_REQUESTS',
+  ]);
   expect(hasher.verifications).toBe(5);
 }
 
@@ -84,10 +94,20 @@ describe('39 wrong logins in parallel: at most 5 reach the password check', () =
     const gateway = await started;
     try {
       const { users } = await gateway.newAccount();
-      for (let i = 0; i < 4; i++) await gateway.graphql(LOGIN, { email: users.member.email, password: `wrong-password-${i}` });
-      expect(codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password }))).toEqual([]);
-      const next = await Promise.all(Array.from({ length: 6 }, () => gateway.graphql(LOGIN, { email: users.member.email, password: 'wrong-password-x' })));
-      expect(next.map((answer) => codesOf(answer)[0]).sort()).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'TOO_MANY_REQUESTS']);
+      for (let i = 0; i < 4; i++)
+        await gateway.graphql(LOGIN, { email: users.member.email, password: `wrong-password-${i}` });
+      expect(
+        codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password })),
+      ).toEqual([]);
+      const next = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          gateway.graphql(LOGIN, { email: users.member.email, password: 'wrong-password-x' }),
+        ),
+      );
+      expect(next.map((answer) => codesOf(answer)[0]).sort()).toEqual([
+        ...Array(5).fill('INVALID_CREDENTIALS'),
+        'TOO_MANY_REQUESTS',
+      ]);
       expect(hasher.verifications).toBe(10);
     } finally {
       await gateway.close();
@@ -97,7 +117,10 @@ describe('39 wrong logins in parallel: at most 5 reach the password check', () =
 
 describe('password hashes stored at an older cost', () => {
   it('a 2^15 hash is upgraded to 2^17 at the next successful sign-in, and the new hash opens the next one', async () => {
-    const gateway = await startGateway({ database: 'sqlite', override: (builder) => builder.overrideProvider(PASSWORD_HASHER).useValue(new PasswordHasher()) });
+    const gateway = await startGateway({
+      database: 'sqlite',
+      override: (builder) => builder.overrideProvider(PASSWORD_HASHER).useValue(new PasswordHasher()),
+    });
     try {
       const { accountId, users } = await gateway.newAccount();
       const accounts = gateway.app.get(ACCOUNT_REPOSITORY);
@@ -105,10 +128,14 @@ describe('password hashes stored at an older cost', () => {
       const former = await new PasswordHasher({ N: 2 ** 15, r: 8, p: 1 }).hash(users.member.password);
       await accounts.saveUser({ ...stored, passwordHash: former });
 
-      expect(codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password }))).toEqual([]);
+      expect(
+        codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password })),
+      ).toEqual([]);
       const upgraded = (await accounts.user(accountId, users.member.id))!.passwordHash;
       expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
-      expect(codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password }))).toEqual([]);
+      expect(
+        codesOf(await gateway.graphql(LOGIN, { email: users.member.email, password: users.member.password })),
+      ).toEqual([]);
       expect((await accounts.user(accountId, users.member.id))!.passwordHash).toBe(upgraded);
     } finally {
       await gateway.close();
@@ -134,7 +161,7 @@ function sessionsOn(database: 'sqlite' | 'mariadb') {
   };
   const meAs = async (token: string) => codesOf(await gateway.graphql(ME, {}, { token }));
 
-  it('signOut ends the token sent, from the next request on; the user\'s other sessions go on', async () => {
+  it("signOut ends the token sent, from the next request on; the user's other sessions go on", async () => {
     const [token, other] = [await login('member'), await login('member')];
     expect(await meAs(token)).toEqual([]);
     const signedOut = await gateway.graphql(SIGN_OUT, {}, { token });
@@ -146,26 +173,45 @@ function sessionsOn(database: 'sqlite' | 'mariadb') {
 
   it('signOut with an API key is refused with LOGIN_TOKEN_REQUIRED, and the key keeps working', async () => {
     const answer = await gateway.graphql(SIGN_OUT, {}, { token: account.apiKey });
-    expect(answer.body.errors?.[0].extensions).toEqual(expect.objectContaining({ code: 'LOGIN_TOKEN_REQUIRED', field: 'authorization' }));
+    expect(answer.body.errors?.[0].extensions).toEqual(
+      expect.objectContaining({ code: 'LOGIN_TOKEN_REQUIRED', field: 'authorization' }),
+    );
     expect(await meAs(account.apiKey)).toEqual([]);
   });
 
-  it('changePassword ends every session of the user, the caller\'s included, and hands back a token that works', async () => {
+  it("changePassword ends every session of the user, the caller's included, and hands back a token that works", async () => {
     const [current, other] = [await login('member'), await login('member')];
     const someoneElse = await login('supervisor');
     const next = 'a-brand-new-password-42';
-    const changed = await gateway.graphql(CHANGE_PASSWORD, { current: account.users.member.password, next }, { token: current });
+    const changed = await gateway.graphql(
+      CHANGE_PASSWORD,
+      { current: account.users.member.password, next },
+      { token: current },
+    );
     expect(changed.body.errors).toBeUndefined();
     const fresh = changed.body.data.changePassword.token as string;
 
-    expect([await meAs(current), await meAs(other), await meAs(account.tokens.member)]).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], ['UNAUTHENTICATED']]);
+    expect([await meAs(current), await meAs(other), await meAs(account.tokens.member)]).toEqual([
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+    ]);
     expect([await meAs(fresh), await meAs(someoneElse)]).toEqual([[], []]);
-    expect(codesOf(await gateway.graphql(LOGIN, { email: account.users.member.email, password: account.users.member.password }))).toEqual(['INVALID_CREDENTIALS']);
+    expect(
+      codesOf(
+        await gateway.graphql(LOGIN, { email: account.users.member.email, password: account.users.member.password }),
+      ),
+    ).toEqual(['INVALID_CREDENTIALS']);
     expect(await meAs(await login('member', next))).toEqual([]);
   });
 
   it.each([
-    ['a wrong current password', { current: 'not-the-password-0', next: 'a-brand-new-password-42' }, 'INVALID_CREDENTIALS', 'currentPassword'],
+    [
+      'a wrong current password',
+      { current: 'not-the-password-0', next: 'a-brand-new-password-42' },
+      'INVALID_CREDENTIALS',
+      'currentPassword',
+    ],
     ['a weak new password', { current: 'member-password-123', next: 'short' }, 'WEAK_PASSWORD', 'newPassword'],
   ])('changePassword refuses %s, naming the field, and the session goes on', async (_name, variables, code, field) => {
     const token = await login('member');
@@ -174,17 +220,27 @@ function sessionsOn(database: 'sqlite' | 'mariadb') {
     expect(await meAs(token)).toEqual([]);
   });
 
-  it('a role change ends every session of that user, not the admin\'s', async () => {
+  it("a role change ends every session of that user, not the admin's", async () => {
     const supervisor = await login('supervisor');
-    const changed = await gateway.graphql(SET_ROLE, { userId: account.users.supervisor.id, role: 'MEMBER' }, { token: account.tokens.admin });
+    const changed = await gateway.graphql(
+      SET_ROLE,
+      { userId: account.users.supervisor.id, role: 'MEMBER' },
+      { token: account.tokens.admin },
+    );
     expect(changed.body.errors).toBeUndefined();
-    expect([await meAs(supervisor), await meAs(account.tokens.supervisor), await meAs(account.tokens.admin)]).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], []]);
+    expect([await meAs(supervisor), await meAs(account.tokens.supervisor), await meAs(account.tokens.admin)]).toEqual([
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+      [],
+    ]);
     expect(codesOf(await gateway.graphql(ME, {}, { token: await login('supervisor') }))).toEqual([]);
   });
 
-  it('a deleted user\'s tokens are refused at once', async () => {
+  it("a deleted user's tokens are refused at once", async () => {
     const token = await login('member');
-    await gateway.app.get<DataSource>(DATA_SOURCE).query('DELETE FROM users WHERE account_id = ? AND id = ?', [account.accountId, account.users.member.id]);
+    await gateway.app
+      .get<DataSource>(DATA_SOURCE)
+      .query('DELETE FROM users WHERE account_id = ? AND id = ?', [account.accountId, account.users.member.id]);
     expect(await meAs(token)).toEqual(['UNAUTHENTICATED']);
   });
 }
@@ -196,7 +252,10 @@ describeWithMariaDb('sessions across two gateways on one MariaDB and one Redis',
   describeWithRedis('with REDIS_URL', () => {
     it('a sign-out on A, then a password change on A, are refused on B from the next request', async () => {
       const env = { REDIS_URL: redisUrl(), REDIS_PREFIX: uniqueName('sessions') };
-      const [a, b] = [await startGateway({ database: 'mariadb', env }), await startGateway({ database: 'mariadb', env })];
+      const [a, b] = [
+        await startGateway({ database: 'mariadb', env }),
+        await startGateway({ database: 'mariadb', env }),
+      ];
       const redis = new Redis(redisUrl());
       try {
         const { users } = await a.newAccount();
@@ -209,7 +268,11 @@ describeWithMariaDb('sessions across two gateways on one MariaDB and one Redis',
         expect(codesOf(await b.graphql(ME, {}, { token: signedOut }))).toEqual(['UNAUTHENTICATED']);
         expect(codesOf(await b.graphql(ME, {}, { token: kept }))).toEqual([]);
 
-        const changed = await a.graphql(CHANGE_PASSWORD, { current: users.admin.password, next: 'another-new-password-7' }, { token: await loginOn(a) });
+        const changed = await a.graphql(
+          CHANGE_PASSWORD,
+          { current: users.admin.password, next: 'another-new-password-7' },
+          { token: await loginOn(a) },
+        );
         expect(codesOf(await b.graphql(ME, {}, { token: kept }))).toEqual(['UNAUTHENTICATED']);
         expect(codesOf(await b.graphql(ME, {}, { token: changed.body.data.changePassword.token }))).toEqual([]);
       } finally {

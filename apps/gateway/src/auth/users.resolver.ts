@@ -23,14 +23,21 @@ export class UsersResolver {
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: UserModel.of(e.node) })) };
   }
 
-  @Mutation(() => UserModel, { description: 'Adds a user to the account (admins). EMAIL_TAKEN when the e-mail is in use.' })
+  @Mutation(() => UserModel, {
+    description: 'Adds a user to the account (admins). EMAIL_TAKEN when the e-mail is in use.',
+  })
   @Roles('admin')
   async createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserModel> {
-    const user = await inArgument('input', () => this.service.createUser(actor, { ...input, role: roleOf(input.role) }));
+    const user = await inArgument('input', () =>
+      this.service.createUser(actor, { ...input, role: roleOf(input.role) }),
+    );
     return UserModel.of(user);
   }
 
-  @Mutation(() => UserModel, { description: 'Changes a user\'s role (admins) and ends every session of theirs. LAST_ADMIN when it would leave no admin.' })
+  @Mutation(() => UserModel, {
+    description:
+      "Changes a user's role (admins) and ends every session of theirs. LAST_ADMIN when it would leave no admin.",
+  })
   @Roles('admin')
   async setUserRole(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { allItems } from '@dutyline/application';
 import {
-  type AccountRepository, type Clock, EmailAddress, type Id, type IdGenerator, type PageRequest, type Role, type User, assertId,
+  type AccountRepository,
+  type Clock,
+  EmailAddress,
+  type Id,
+  type IdGenerator,
+  type PageRequest,
+  type Role,
+  type User,
+  assertId,
   requireText,
 } from '@dutyline/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
@@ -48,7 +56,13 @@ export class UsersService {
     };
     const saved = await this.accounts.saveUser(user);
     if (!saved.ok) throw new RefusalError('EMAIL_TAKEN', 'Another user of this account has this e-mail.', 'email');
-    await this.audit.record(actor, { action: 'user.created', entityType: 'user', entityId: user.id, before: null, after: audited(user) });
+    await this.audit.record(actor, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: audited(user),
+    });
     return user;
   }
 
@@ -58,12 +72,22 @@ export class UsersService {
     if (!user) throw new NotFoundError('User', 'userId');
     if (user.role === role) return user;
     if (user.role === 'admin' && (await this.countAdmins(actor.accountId)) <= 1) {
-      throw new RefusalError('LAST_ADMIN', 'An account keeps at least one admin: make another user admin first.', 'role');
+      throw new RefusalError(
+        'LAST_ADMIN',
+        'An account keeps at least one admin: make another user admin first.',
+        'role',
+      );
     }
     const changed = { ...user, role };
     await this.accounts.saveUser(changed);
     await this.accounts.endSessions(user.accountId, user.id, this.clock.now());
-    await this.audit.record(actor, { action: 'user.role-changed', entityType: 'user', entityId: user.id, before: audited(user), after: audited(changed) });
+    await this.audit.record(actor, {
+      action: 'user.role-changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: audited(user),
+      after: audited(changed),
+    });
     return changed;
   }
 
@@ -76,6 +100,7 @@ export class UsersService {
   }
 
   private async countAdmins(accountId: Id): Promise<number> {
-    return (await allItems((page) => this.accounts.listUsers(accountId, page))).filter((u) => u.role === 'admin').length;
+    return (await allItems((page) => this.accounts.listUsers(accountId, page))).filter((u) => u.role === 'admin')
+      .length;
   }
 }

@@ -24,13 +24,18 @@ export class CalendarFeedController {
   ) {}
 
   @Get(':file')
-  async feed(@Param('file') file: string, @Req() request: GatewayRequest, @Res() response: ServerResponse): Promise<void> {
+  async feed(
+    @Param('file') file: string,
+    @Req() request: GatewayRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     // The URL is the credential: never passed on as a referrer, never kept by a shared cache.
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('cache-control', 'private, no-store');
     const now = this.clock.now();
     const feed = await this.limiter.lookUp(clientAddressOf(request), now, 'Calendar', async () =>
-      file.endsWith('.ics') ? this.feeds.feed(file.slice(0, -'.ics'.length)) : undefined);
+      file.endsWith('.ics') ? this.feeds.feed(file.slice(0, -'.ics'.length)) : undefined,
+    );
     const text = icalendarText(feed, now);
     response.statusCode = 200;
     // Calendar apps may keep it five minutes; the server keeps nothing, so the next fetch after that sees any change.

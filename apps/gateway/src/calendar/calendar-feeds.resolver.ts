@@ -63,8 +63,14 @@ export class CalendarFeedAccess {
 export class PersonCalendarResolver {
   constructor(private readonly access: CalendarFeedAccess) {}
 
-  @ResolveField('calendarUrl', () => String, { description: `${URL_DESCRIPTION} Holds their slots and overrides on every hotline, through their teams too.` })
-  calendarUrl(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() context: GraphQLContext): Promise<string> {
+  @ResolveField('calendarUrl', () => String, {
+    description: `${URL_DESCRIPTION} Holds their slots and overrides on every hotline, through their teams too.`,
+  })
+  calendarUrl(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() context: GraphQLContext,
+  ): Promise<string> {
     return this.access.url(actor, { kind: 'person', id: person.id }, context);
   }
 }
@@ -73,8 +79,14 @@ export class PersonCalendarResolver {
 export class HotlineCalendarResolver {
   constructor(private readonly access: CalendarFeedAccess) {}
 
-  @ResolveField('calendarUrl', () => String, { description: `${URL_DESCRIPTION} Holds all the hotline's slots and overrides.` })
-  calendarUrl(@CurrentActor() actor: Actor, @Parent() hotline: HotlineModel, @Context() context: GraphQLContext): Promise<string> {
+  @ResolveField('calendarUrl', () => String, {
+    description: `${URL_DESCRIPTION} Holds all the hotline's slots and overrides.`,
+  })
+  calendarUrl(
+    @CurrentActor() actor: Actor,
+    @Parent() hotline: HotlineModel,
+    @Context() context: GraphQLContext,
+  ): Promise<string> {
     return this.access.url(actor, { kind: 'hotline', id: hotline.id }, context);
   }
 }
@@ -84,8 +96,9 @@ export class CalendarFeedsResolver {
   constructor(private readonly access: CalendarFeedAccess) {}
 
   @Mutation(() => String, {
-    description: 'Replaces the calendar feed address of a person or of a hotline (name exactly one) and answers the new one; the old one answers 404 at once. ' +
-      'Admins and supervisors: any; a member: their own person\'s.',
+    description:
+      'Replaces the calendar feed address of a person or of a hotline (name exactly one) and answers the new one; the old one answers 404 at once. ' +
+      "Admins and supervisors: any; a member: their own person's.",
   })
   @Roles('admin', 'supervisor', 'member')
   async rotateCalendarToken(

@@ -3,7 +3,14 @@ import ical, { type VEvent } from 'node-ical';
 import { icalendarText } from './ical-feed';
 
 const paris = TimeZone.of('Europe/Paris');
-const event = (uid: string, start: string, end: string) => ({ uid, start: parseInstant(start), end: parseInstant(end), timeZone: paris, summary: uid, description: '' });
+const event = (uid: string, start: string, end: string) => ({
+  uid,
+  start: parseInstant(start),
+  end: parseInstant(end),
+  timeZone: paris,
+  summary: uid,
+  description: '',
+});
 
 describe('the iCalendar text of a feed', () => {
   // 2027-10-31 in Paris: 02:00–03:00 happens twice (CEST, then CET).

@@ -13,19 +13,38 @@ import { CallbackSettingsModel } from './models/callback-settings.model';
 export class CallbackSettingsResolver {
   constructor(@Inject(APPLICATION) private readonly app: Application) {}
 
-  @Query(() => CallbackSettingsModel, { description: 'The settings of a hotline or a team (the defaults when none were saved).' })
-  callbackSettings(@CurrentActor() actor: Actor, @Args('service') service: CallbackServiceInput): Promise<CallbackSettingsModel> {
-    return settled(null, () => this.app.callbackSettings.settings(callerOf(actor), { ...service })).then(CallbackSettingsModel.of);
+  @Query(() => CallbackSettingsModel, {
+    description: 'The settings of a hotline or a team (the defaults when none were saved).',
+  })
+  callbackSettings(
+    @CurrentActor() actor: Actor,
+    @Args('service') service: CallbackServiceInput,
+  ): Promise<CallbackSettingsModel> {
+    return settled(null, () => this.app.callbackSettings.settings(callerOf(actor), { ...service })).then(
+      CallbackSettingsModel.of,
+    );
   }
 
-  @Mutation(() => CallbackSettingsModel, { description: 'Changes the fields given; requests already open keep the settings they were opened under.' })
-  updateCallbackSettings(@CurrentActor() actor: Actor, @Args('input') input: UpdateCallbackSettingsInput): Promise<CallbackSettingsModel> {
+  @Mutation(() => CallbackSettingsModel, {
+    description: 'Changes the fields given; requests already open keep the settings they were opened under.',
+  })
+  updateCallbackSettings(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateCallbackSettingsInput,
+  ): Promise<CallbackSettingsModel> {
     const { service, ...changes } = withoutNulls(input);
-    return settled('input', () => this.app.callbackSettings.updateSettings(callerOf(actor), { ...service }, changes)).then(CallbackSettingsModel.of);
+    return settled('input', () =>
+      this.app.callbackSettings.updateSettings(callerOf(actor), { ...service }, changes),
+    ).then(CallbackSettingsModel.of);
   }
 
   @Mutation(() => CallbackSettingsModel, { description: 'Back to the defaults.' })
-  resetCallbackSettings(@CurrentActor() actor: Actor, @Args('service') service: CallbackServiceInput): Promise<CallbackSettingsModel> {
-    return settled(null, () => this.app.callbackSettings.resetSettings(callerOf(actor), { ...service })).then(CallbackSettingsModel.of);
+  resetCallbackSettings(
+    @CurrentActor() actor: Actor,
+    @Args('service') service: CallbackServiceInput,
+  ): Promise<CallbackSettingsModel> {
+    return settled(null, () => this.app.callbackSettings.resetSettings(callerOf(actor), { ...service })).then(
+      CallbackSettingsModel.of,
+    );
   }
 }

@@ -15,16 +15,26 @@ export class CallbackIntakeResolver {
   constructor(@Inject(CALLBACKS) private readonly callbacks: Callbacks) {}
 
   @Query(() => CallbackIntakeModel)
-  callbackIntake(@CurrentActor() actor: Actor, @Args('service') service: CallbackServiceInput): Promise<CallbackIntakeModel> {
-    return settled(null, () => this.callbacks.intake.settings(callerOf(actor), { ...service })).then(CallbackIntakeModel.of);
+  callbackIntake(
+    @CurrentActor() actor: Actor,
+    @Args('service') service: CallbackServiceInput,
+  ): Promise<CallbackIntakeModel> {
+    return settled(null, () => this.callbacks.intake.settings(callerOf(actor), { ...service })).then(
+      CallbackIntakeModel.of,
+    );
   }
 
   @Mutation(() => CallbackIntakeModel)
-  updateCallbackIntake(@CurrentActor() actor: Actor, @Args('input') input: UpdateCallbackIntakeInput): Promise<CallbackIntakeModel> {
+  updateCallbackIntake(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateCallbackIntakeInput,
+  ): Promise<CallbackIntakeModel> {
     const changes: CallbackIntakeChanges = {
       ...(input.offerAt === undefined ? {} : { offer: input.offerAt === null ? null : { at: input.offerAt } }),
       ...(input.allowedCountries === undefined ? {} : { allowedCountries: input.allowedCountries }),
     };
-    return settled('input', () => this.callbacks.intake.update(callerOf(actor), { ...input.service }, changes)).then(CallbackIntakeModel.of);
+    return settled('input', () => this.callbacks.intake.update(callerOf(actor), { ...input.service }, changes)).then(
+      CallbackIntakeModel.of,
+    );
   }
 }

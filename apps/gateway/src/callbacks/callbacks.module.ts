@@ -1,10 +1,32 @@
-import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import {
-  type Application, CALLBACK_JOB_NAMES, type InboundCallService, type CallLogger, type CallStore, type CallbackJobs, type Callbacks, createCallbacks, systemCaller,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import {
+  type Application,
+  CALLBACK_JOB_NAMES,
+  type InboundCallService,
+  type CallLogger,
+  type CallStore,
+  type CallbackJobs,
+  type Callbacks,
+  createCallbacks,
+  systemCaller,
   withEnqueueBudget,
 } from '@dutyline/application';
 import type {
-  CallbackSettingsRepository, CarrierPort, Clock, HotlineRepository, IdGenerator, AuditLog, PersonRepository, TeamRepository,
+  CallbackSettingsRepository,
+  CarrierPort,
+  Clock,
+  HotlineRepository,
+  IdGenerator,
+  AuditLog,
+  PersonRepository,
+  TeamRepository,
 } from '@dutyline/domain';
 import { SqlCallbackIntakeSettingsStore, SqlCallbackRequestStore } from '@dutyline/persistence';
 import { SimulatedCarrier } from '@dutyline/simulator';
@@ -19,7 +41,13 @@ import type { InvalidationBus } from '../cluster/invalidation-bus';
 import { CARRIER } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
-import { AUDIT_LOG, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import {
+  AUDIT_LOG,
+  CALLBACK_SETTINGS_REPOSITORY,
+  HOTLINE_REPOSITORY,
+  PERSON_REPOSITORY,
+  TEAM_REPOSITORY,
+} from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
@@ -50,7 +78,16 @@ function openJobQueue(config: GatewayConfig, clock: Clock, logger: JsonLogger) {
   if (config.redisUrl === null) return new InProcessJobQueue<CallbackJobs>({ clock, jobNames });
   const onError = (error: Error) => logger.entry('warn', 'callback queue: Redis error', { error: error.message });
   // A callback request is taken on a call's webhook: a stalled Redis must not hold it (the reconcile pass enqueues what failed).
-  return withEnqueueBudget(new BullMqJobQueue<CallbackJobs>({ connection: config.redisUrl, prefix: config.redisPrefix, clock, jobNames, onError }), config.notifications.budgetMs);
+  return withEnqueueBudget(
+    new BullMqJobQueue<CallbackJobs>({
+      connection: config.redisUrl,
+      prefix: config.redisPrefix,
+      clock,
+      jobNames,
+      onError,
+    }),
+    config.notifications.budgetMs,
+  );
 }
 
 const providers = [
@@ -58,43 +95,92 @@ const providers = [
   provideFactory(
     CALLBACKS,
     [
-      DATA_SOURCE, CALLBACK_SETTINGS_REPOSITORY, HOTLINE_REPOSITORY, TEAM_REPOSITORY, PERSON_REPOSITORY, APPLICATION, CARRIER, CALLBACK_JOBS, CALL_STORE,
-      AUDIT_LOG, INBOUND_CALLS, INVALIDATION_BUS, CLOCK, ID_GENERATOR, LOGGER,
+      DATA_SOURCE,
+      CALLBACK_SETTINGS_REPOSITORY,
+      HOTLINE_REPOSITORY,
+      TEAM_REPOSITORY,
+      PERSON_REPOSITORY,
+      APPLICATION,
+      CARRIER,
+      CALLBACK_JOBS,
+      CALL_STORE,
+      AUDIT_LOG,
+      INBOUND_CALLS,
+      INVALIDATION_BUS,
+      CLOCK,
+      ID_GENERATOR,
+      LOGGER,
     ],
     (
-      dataSource: DataSource, settings: CallbackSettingsRepository, hotlines: HotlineRepository, teams: TeamRepository, people: PersonRepository,
-      app: Application, carrier: CarrierPort, jobs: ReturnType<typeof openJobQueue>, calls: CallStore, audit: AuditLog, inbound: InboundCallService,
-      bus: InvalidationBus, clock: Clock, ids: IdGenerator, logger: JsonLogger,
+      dataSource: DataSource,
+      settings: CallbackSettingsRepository,
+      hotlines: HotlineRepository,
+      teams: TeamRepository,
+      people: PersonRepository,
+      app: Application,
+      carrier: CarrierPort,
+      jobs: ReturnType<typeof openJobQueue>,
+      calls: CallStore,
+      audit: AuditLog,
+      inbound: InboundCallService,
+      bus: InvalidationBus,
+      clock: Clock,
+      ids: IdGenerator,
+      logger: JsonLogger,
     ): Callbacks => {
       const late: { callbacks?: Callbacks } = {};
-      const outbound = carrier instanceof SimulatedCarrier ? simulatedCallbackCarrier(carrier, () => late.callbacks!.dialler, callbackLogger(logger)) : carrier;
+      const outbound =
+        carrier instanceof SimulatedCarrier
+          ? simulatedCallbackCarrier(carrier, () => late.callbacks!.dialler, callbackLogger(logger))
+          : carrier;
       late.callbacks = createCallbacks({
         store: new SqlCallbackRequestStore(dataSource),
         // The offer reads these on every answered call: kept until a change is announced on any instance.
         intake: new ClusterCallbackIntakeSettings(new SqlCallbackIntakeSettingsStore(dataSource), bus, clock, (error) =>
-          logger.entry('warn', 'a change could not be announced to the other instances', { error })),
+          logger.entry('warn', 'a change could not be announced to the other instances', { error }),
+        ),
         hotlines: cachedHotlinesById(hotlines, bus, clock),
-        settings, teams, people, carrier: outbound, jobs, calls, recentCall: (callId) => inbound.recentCall(callId), audit, clock, ids,
+        settings,
+        teams,
+        people,
+        carrier: outbound,
+        jobs,
+        calls,
+        recentCall: (callId) => inbound.recentCall(callId),
+        audit,
+        clock,
+        ids,
         routing: { callPlan: (caller, hotlineId, at) => app.routing.callPlan(caller, hotlineId, at) },
         onDutyPersonIds: async (accountId, hotline) => {
           const plan = await app.routing.callPlan(systemCaller(accountId), hotline.id);
-          return plan.ok ? plan.value.steps.flatMap((step) => (step.kind === 'dial' && step.via === 'on-call' ? [step.personId] : [])) : [];
+          return plan.ok
+            ? plan.value.steps.flatMap((step) =>
+                step.kind === 'dial' && step.via === 'on-call' ? [step.personId] : [],
+              )
+            : [];
         },
         logger: callbackLogger(logger),
       });
       return late.callbacks;
     },
   ),
-  provideFactory(VONAGE_CALLBACKS, [CALLBACKS, VONAGE_SETTINGS, LOGGER], (callbacks: Callbacks, settings: VonageSettings, logger: JsonLogger) =>
-    new VonageCallbacks(
-      callbacks,
-      {
-        // What the inbound calls' NCCOs are rendered with (VonageModule), for the call going on after the capture.
-        render: { urls: vonageWebhookUrls(settings.publicUrl), ...(settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {}) },
-        urls: vonageCallbackUrls(settings.publicUrl),
-      },
-      callbackLogger(logger),
-    )),
+  provideFactory(
+    VONAGE_CALLBACKS,
+    [CALLBACKS, VONAGE_SETTINGS, LOGGER],
+    (callbacks: Callbacks, settings: VonageSettings, logger: JsonLogger) =>
+      new VonageCallbacks(
+        callbacks,
+        {
+          // What the inbound calls' NCCOs are rendered with (VonageModule), for the call going on after the capture.
+          render: {
+            urls: vonageWebhookUrls(settings.publicUrl),
+            ...(settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {}),
+          },
+          urls: vonageCallbackUrls(settings.publicUrl),
+        },
+        callbackLogger(logger),
+      ),
+  ),
 ];
 
 /** The "press 2" offer goes before the caller's NCCOs of hotlines that make it. */
@@ -147,7 +233,15 @@ class CallbackJobsLifecycle implements OnApplicationBootstrap, OnApplicationShut
 @Module({
   imports: [CallsModule, VonageModule],
   controllers: [VonageCallbacksController],
-  providers: [...providers, CallbackAgents, CallbacksResolver, CallbackIntakeResolver, CallbackJobsLifecycle, CallbackOfferHook, VonageSignatureGuard],
+  providers: [
+    ...providers,
+    CallbackAgents,
+    CallbacksResolver,
+    CallbackIntakeResolver,
+    CallbackJobsLifecycle,
+    CallbackOfferHook,
+    VonageSignatureGuard,
+  ],
   exports: providers.map((p) => p.provide),
 })
 export class CallbacksModule {}

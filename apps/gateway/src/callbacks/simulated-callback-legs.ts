@@ -9,11 +9,21 @@ import type { SimulatedCarrier } from '@dutyline/simulator';
  * `confirmed` by default), as the Vonage webhooks would: an agent leg that is confirmed puts the caller
  * through, whose leg is dialled on the simulator too and decides the attempt.
  */
-export function simulatedCallbackCarrier(simulator: SimulatedCarrier, dialler: () => CallbackDialler, logger: CallLogger): CarrierPort {
+export function simulatedCallbackCarrier(
+  simulator: SimulatedCarrier,
+  dialler: () => CallbackDialler,
+  logger: CallLogger,
+): CarrierPort {
   const outcomeOf = (legId: string) => simulator.legs.find((leg) => leg.legId === legId)?.outcome ?? 'failed';
 
   const callerLeg = async (callId: string, to: string, from: string, ringTimeoutSeconds: number) => {
-    const { legId } = await simulator.dial({ callId, to: PhoneNumber.fromE164(to), from: PhoneNumber.fromE164(from), ringTimeoutSeconds, confirmation: null });
+    const { legId } = await simulator.dial({
+      callId,
+      to: PhoneNumber.fromE164(to),
+      from: PhoneNumber.fromE164(from),
+      ringTimeoutSeconds,
+      confirmation: null,
+    });
     const outcome = outcomeOf(legId);
     if (outcome === 'confirmed' || outcome === 'answered') await dialler().callerAnswered({ callId });
     else await dialler().callerLegEnded({ callId, outcome });
@@ -34,7 +44,12 @@ export function simulatedCallbackCarrier(simulator: SimulatedCarrier, dialler: (
       const placed = await simulator.dial(request);
       // Reported after `dial` resolves, as a carrier's webhook would arrive after the REST call returned.
       if (parseCallbackCallId(request.callId).leg !== undefined) {
-        setImmediate(() => void agentLeg(request, placed.legId).catch((error: unknown) => logger.error('simulated callback leg failed', { callId: request.callId, error: String(error) })));
+        setImmediate(
+          () =>
+            void agentLeg(request, placed.legId).catch((error: unknown) =>
+              logger.error('simulated callback leg failed', { callId: request.callId, error: String(error) }),
+            ),
+        );
       }
       return placed;
     },

@@ -20,13 +20,22 @@ export class VonageCallbacksController {
 
   /** The `input` after a capture prompt: the next prompt, the call going on, or the thanks. */
   @All('callbacks/calls/:callId/keys')
-  async keys(@Param('callId') callId: string, @Query('stage') stage: string | undefined, @Req() request: RawBodyRequest, @Res() response: ServerResponse): Promise<void> {
+  async keys(
+    @Param('callId') callId: string,
+    @Query('stage') stage: string | undefined,
+    @Req() request: RawBodyRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     reply(response, await this.vonage.keys(callId, stage ?? null, leniently(request)));
   }
 
   /** The caller's leg of a callback call (the `connect`'s synchronous event URL). */
   @All('callbacks/outbound/:callId/caller')
-  async callerLeg(@Param('callId') callId: string, @Req() request: RawBodyRequest, @Res() response: ServerResponse): Promise<void> {
+  async callerLeg(
+    @Param('callId') callId: string,
+    @Req() request: RawBodyRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     reply(response, await this.vonage.callerEvent(callId, leniently(request)));
   }
 
@@ -39,7 +48,11 @@ export class VonageCallbacksController {
 
   /** The key the callee of an outbound leg pressed after the announcement. */
   @All('outbound/confirmation')
-  async outboundConfirmation(@Query('call') call: string | undefined, @Req() request: RawBodyRequest, @Res() response: ServerResponse): Promise<void> {
+  async outboundConfirmation(
+    @Query('call') call: string | undefined,
+    @Req() request: RawBodyRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     reply(response, call ? await this.vonage.agentConfirmation(call, leniently(request)) : []);
   }
 }

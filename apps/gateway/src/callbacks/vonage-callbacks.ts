@@ -1,10 +1,25 @@
 import type {
-  CallInstruction, CallLogger, CallbackCallInstruction, Callbacks, CaptureInstruction, CaptureStage, OfferMoment,
+  CallInstruction,
+  CallLogger,
+  CallbackCallInstruction,
+  Callbacks,
+  CaptureInstruction,
+  CaptureStage,
+  OfferMoment,
 } from '@dutyline/application';
 import { type LegOutcome, PhoneNumber, type Prompt } from '@dutyline/domain';
 import {
-  type Ncco, type VonageRenderOptions, type WebhookInput, connect, dtmfInput, legDecisionFor, parseEventWebhook, parseInputWebhook, phoneEndpoint,
-  playPrompt, renderForCaller,
+  type Ncco,
+  type VonageRenderOptions,
+  type WebhookInput,
+  connect,
+  dtmfInput,
+  legDecisionFor,
+  parseEventWebhook,
+  parseInputWebhook,
+  phoneEndpoint,
+  playPrompt,
+  renderForCaller,
 } from '@dutyline/vonage';
 
 /** Where Vonage reaches the callback routes (under `<PUBLIC_URL>/vonage`). */
@@ -24,7 +39,8 @@ export function vonageCallbackUrls(publicUrl: string): VonageCallbackUrls {
 }
 
 /** The stage as URL-safe text. */
-export const encodeStage = (stage: CaptureStage): string => Buffer.from(JSON.stringify(stage), 'utf8').toString('base64url');
+export const encodeStage = (stage: CaptureStage): string =>
+  Buffer.from(JSON.stringify(stage), 'utf8').toString('base64url');
 
 /** The stage a URL carried, or null when it is not one this gateway wrote. */
 export function decodeStage(text: string | null | undefined): CaptureStage | null {
@@ -44,7 +60,9 @@ export function decodeStage(text: string | null | undefined): CaptureStage | nul
     case 'enter':
       return tries(s['tries']) ? { step: s['step'], tries: s['tries'] as number } : null;
     case 'confirm':
-      return tries(s['tries']) && typeof s['keyed'] === 'string' && /^\+?[0-9]{1,20}$/.test(s['keyed']) ? { step: 'confirm', keyed: s['keyed'], tries: s['tries'] as number } : null;
+      return tries(s['tries']) && typeof s['keyed'] === 'string' && /^\+?[0-9]{1,20}$/.test(s['keyed'])
+        ? { step: 'confirm', keyed: s['keyed'], tries: s['tries'] as number }
+        : null;
     default:
       return null;
   }
@@ -108,19 +126,29 @@ export class VonageCallbacks {
     }
     if (!capture) return this.capture(noCapture(callId));
     // A stage this gateway did not write: the exchange starts over as "nothing pressed", so the call goes on.
-    return this.capture(await capture.keys(callId, stage ?? { step: 'offer', at: 'greeting' }, stage ? input : { digits: '', timedOut: true }));
+    return this.capture(
+      await capture.keys(
+        callId,
+        stage ?? { step: 'offer', at: 'greeting' },
+        stage ? input : { digits: '', timedOut: true },
+      ),
+    );
   }
 
   private capture(instruction: CaptureInstruction): Ncco {
-    const preface = instruction.kind !== 'finish' && instruction.preface ? [playPrompt(instruction.preface, {}, 'preface')] : [];
+    const preface =
+      instruction.kind !== 'finish' && instruction.preface ? [playPrompt(instruction.preface, {}, 'preface')] : [];
     switch (instruction.kind) {
       case 'collect':
         return [
           ...preface,
           playPrompt(instruction.prompt, { bargeIn: true }, 'prompt'),
           dtmfInput({
-            maxDigits: instruction.maxDigits, timeOutSeconds: instruction.timeoutSeconds, submitOnHash: instruction.submitOnHash,
-            eventUrl: this.options.urls.keys(instruction.callId, instruction.stage), eventMethod: 'POST',
+            maxDigits: instruction.maxDigits,
+            timeOutSeconds: instruction.timeoutSeconds,
+            submitOnHash: instruction.submitOnHash,
+            eventUrl: this.options.urls.keys(instruction.callId, instruction.stage),
+            eventMethod: 'POST',
           }),
         ];
       case 'resume':

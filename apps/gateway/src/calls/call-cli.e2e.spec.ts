@@ -13,11 +13,19 @@ jest.setTimeout(30_000);
 const root = path.resolve(__dirname, '../../../..');
 
 /** Runs the command of `npm run call -- <args>` with only the given environment. */
-function runCall(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCall(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', path.join(root, 'tools/ts-run.cjs'), path.join(root, 'tools/call.ts'), ...args], {
-      cwd: root, env: { PATH: process.env.PATH, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(root, 'tools/ts-run.cjs'), path.join(root, 'tools/call.ts'), ...args],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH, ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -37,13 +45,30 @@ describe('npm run call against a running gateway (embedded SQLite)', () => {
     apiKey = account.apiKey;
     const caller: Caller = { accountId: account.accountId, actor: { kind: 'user', id: account.users.admin.id } };
     const app = gateway.app.get<Application>(APPLICATION);
-    const alice = await app.directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: '+33611111111', label: 'mobile', ringTimeoutSeconds: 20 }] });
-    const bob = await app.directory.createPerson(caller, { name: 'Bob', contactNumbers: [{ number: '+33622222222', label: 'mobile', ringTimeoutSeconds: 25 }] });
-    const created = await app.hotlines.createHotline(caller, { name: 'Boiler room', number: '+33140000077', timeZone: 'Europe/Paris' });
+    const alice = await app.directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [{ number: '+33611111111', label: 'mobile', ringTimeoutSeconds: 20 }],
+    });
+    const bob = await app.directory.createPerson(caller, {
+      name: 'Bob',
+      contactNumbers: [{ number: '+33622222222', label: 'mobile', ringTimeoutSeconds: 25 }],
+    });
+    const created = await app.hotlines.createHotline(caller, {
+      name: 'Boiler room',
+      number: '+33140000077',
+      timeZone: 'Europe/Paris',
+    });
     if (!created.ok) throw new Error(created.error.message);
     hotlineNumber = created.value.number.e164;
     const slots = await app.schedule.createSlots(caller, created.value.id, [
-      { start: '2027-03-27T20:00', end: '2027-03-28T09:00', assignees: [{ kind: 'person', id: alice.id }, { kind: 'person', id: bob.id }] },
+      {
+        start: '2027-03-27T20:00',
+        end: '2027-03-28T09:00',
+        assignees: [
+          { kind: 'person', id: alice.id },
+          { kind: 'person', id: bob.id },
+        ],
+      },
     ]);
     if (!slots.ok) throw new Error(slots.error.message);
   });
@@ -64,7 +89,10 @@ describe('npm run call against a running gateway (embedded SQLite)', () => {
   }, 60_000);
 
   it('names the argument the gateway refused, and tells how to get a key', async () => {
-    const refused = await runCall(['--to', hotlineNumber, '--outcomes', 'busy,sing'], { DUTYLINE_URL: `${gateway.url}/graphql`, DUTYLINE_API_KEY: apiKey });
+    const refused = await runCall(['--to', hotlineNumber, '--outcomes', 'busy,sing'], {
+      DUTYLINE_URL: `${gateway.url}/graphql`,
+      DUTYLINE_API_KEY: apiKey,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('(outcomes[1])');
     const keyless = await runCall(['--to', hotlineNumber], { DUTYLINE_URL: `${gateway.url}/graphql` });

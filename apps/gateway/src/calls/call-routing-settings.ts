@@ -72,10 +72,16 @@ function emergencyNumbers(text: string | undefined, problems: ConfigProblem[]): 
   if (!value) return {};
   if (E164.test(value)) return { '*': value };
   const numbers: Record<string, string> = {};
-  for (const pair of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const pair of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [hotline, emergency] = pair.split('=').map((p) => p.trim());
     if ((hotline !== '*' && !E164.test(hotline ?? '')) || !E164.test(emergency ?? '')) {
-      problems.push({ variable: 'CALL_EMERGENCY_NUMBERS', message: `"${pair}" is not <hotline E.164 or *>=<emergency E.164>` });
+      problems.push({
+        variable: 'CALL_EMERGENCY_NUMBERS',
+        message: `"${pair}" is not <hotline E.164 or *>=<emergency E.164>`,
+      });
       continue;
     }
     numbers[hotline] = emergency;
@@ -84,7 +90,10 @@ function emergencyNumbers(text: string | undefined, problems: ConfigProblem[]): 
 }
 
 /** The inbound call service's options from the settings (the webhooks' service and the dry runs' alike). */
-export function inboundCallOptions(settings: CallRoutingSettings, overrides: InboundCallOptions = {}): InboundCallOptions {
+export function inboundCallOptions(
+  settings: CallRoutingSettings,
+  overrides: InboundCallOptions = {},
+): InboundCallOptions {
   return {
     budgetMs: settings.budgetMs,
     machineDetection: settings.machineDetection,

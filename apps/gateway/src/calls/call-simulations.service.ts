@@ -1,7 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CallPlanner, type Caller, type HotlineLookup, InboundCallService, callRecordOf, silentCallLogger } from '@dutyline/application';
 import {
-  type CallRecord, type Clock, type Hotline, type HotlineRepository, type IdGenerator, type Instant, assertId, invalid,
+  type CallPlanner,
+  type Caller,
+  type HotlineLookup,
+  InboundCallService,
+  callRecordOf,
+  silentCallLogger,
+} from '@dutyline/application';
+import {
+  type CallRecord,
+  type Clock,
+  type Hotline,
+  type HotlineRepository,
+  type IdGenerator,
+  type Instant,
+  assertId,
+  invalid,
 } from '@dutyline/domain';
 import { CallSimulator, type SimulationResult, parseOutcomes } from '@dutyline/simulator';
 import { HOTLINE_REPOSITORY } from '../database/repository.tokens';
@@ -50,12 +64,22 @@ export class CallSimulations {
     const hotline = await this.hotlineOf(caller, request);
     const store = new DryRunCallStore();
     const service = new InboundCallService(
-      { store, hotlines: this.hotlines, planner: this.planner, clock: this.clock, ids: this.ids, logger: silentCallLogger },
+      {
+        store,
+        hotlines: this.hotlines,
+        planner: this.planner,
+        clock: this.clock,
+        ids: this.ids,
+        logger: silentCallLogger,
+      },
       // A dry run waits for the database as long as it takes: it is not a caller on the line.
       inboundCallOptions(this.settings, { budgetMs: 10_000 }),
     );
     const result = await new CallSimulator(service, this.clock).run({
-      to: hotline.number.e164, from: request.from ?? null, outcomes, at: request.at ?? undefined,
+      to: hotline.number.e164,
+      from: request.from ?? null,
+      outcomes,
+      at: request.at ?? undefined,
     });
     const stored = result.callId === null ? undefined : await store.load(result.callId);
     return { result, record: stored ? callRecordOf(stored) : null };
@@ -63,11 +87,13 @@ export class CallSimulations {
 
   private async hotlineOf(caller: Caller, request: SimulationRequest): Promise<Hotline> {
     const byId = request.hotlineId != null;
-    if (byId === (request.to != null)) invalid('REQUIRED', 'hotlineId', 'name the hotline by hotlineId or by its number in to, not both');
+    if (byId === (request.to != null))
+      invalid('REQUIRED', 'hotlineId', 'name the hotline by hotlineId or by its number in to, not both');
     const hotline = byId
       ? await this.hotlineRepository.byId(caller.accountId, assertId(request.hotlineId, 'hotlineId'))
       : await this.hotlineRepository.byNumber(request.to!.trim());
-    if (!hotline || hotline.accountId !== caller.accountId) throw new NotFoundError('hotline', byId ? 'hotlineId' : 'to');
+    if (!hotline || hotline.accountId !== caller.accountId)
+      throw new NotFoundError('hotline', byId ? 'hotlineId' : 'to');
     return hotline;
   }
 }

@@ -29,12 +29,16 @@ export class CallWriteBack implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.calls.hasPendingWrites()) this.logger.entry('warn', 'call journal not written back yet: the next start writes it back');
+    if (this.calls.hasPendingWrites())
+      this.logger.entry('warn', 'call journal not written back yet: the next start writes it back');
   }
 
   private pass(): void {
     if (!this.calls.hasPendingWrites()) return;
     this.calls.writeBack().catch((error: unknown) =>
-      this.logger.entry('error', 'call journal write-back failed', { error: error instanceof Error ? error.message : String(error) }));
+      this.logger.entry('error', 'call journal write-back failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 }

@@ -1,7 +1,17 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import {
-  type CallEvents, type CallJournal, type CallJournalEntry, type CallPlanner, CallLogService, type HotlineLookup, InboundCallService, LastKnownPlans, type LineStatus, type Metrics, type StoredCall,
+  type CallEvents,
+  type CallJournal,
+  type CallJournalEntry,
+  type CallPlanner,
+  CallLogService,
+  type HotlineLookup,
+  InboundCallService,
+  LastKnownPlans,
+  type LineStatus,
+  type Metrics,
+  type StoredCall,
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
@@ -17,7 +27,15 @@ import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platfor
 import { type CallRoutingSettings, inboundCallOptions, readCallRoutingSettings } from './call-routing-settings';
 import { CallSimulations } from './call-simulations.service';
 import {
-  CALL_EVENTS, CALL_JOURNAL, CALL_LOG, CALL_PLANNER, CALL_ROUTING_SETTINGS, CALL_STORE, HOTLINE_LOOKUP, INBOUND_CALLS, LAST_KNOWN_PLANS,
+  CALL_EVENTS,
+  CALL_JOURNAL,
+  CALL_LOG,
+  CALL_PLANNER,
+  CALL_ROUTING_SETTINGS,
+  CALL_STORE,
+  HOTLINE_LOOKUP,
+  INBOUND_CALLS,
+  LAST_KNOWN_PLANS,
 } from './calls.tokens';
 import { CallWriteBack } from './call-write-back';
 import { CallsResolver } from './calls.resolver';
@@ -34,26 +52,61 @@ const providers = [
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
   // What the database could not take, kept on disk until the write-back hands it over (one process per DATA_DIR).
   provideFactory(CALL_JOURNAL, [GATEWAY_CONFIG], (config: GatewayConfig) =>
-    SequencedFileJournal.open<CallJournalEntry>(path.join(config.dataDir, 'call-journal.jsonl'))),
+    SequencedFileJournal.open<CallJournalEntry>(path.join(config.dataDir, 'call-journal.jsonl')),
+  ),
   provideFactory(
     INBOUND_CALLS,
     [
-      CALL_STORE, HOTLINE_LOOKUP, CALL_PLANNER, LAST_KNOWN_PLANS, CALL_EVENTS, CALL_ROUTING_SETTINGS, CLOCK, ID_GENERATOR, LOGGER, METRICS,
-      CLUSTER_LINE_STATUS, CALL_JOURNAL,
+      CALL_STORE,
+      HOTLINE_LOOKUP,
+      CALL_PLANNER,
+      LAST_KNOWN_PLANS,
+      CALL_EVENTS,
+      CALL_ROUTING_SETTINGS,
+      CLOCK,
+      ID_GENERATOR,
+      LOGGER,
+      METRICS,
+      CLUSTER_LINE_STATUS,
+      CALL_JOURNAL,
     ],
     (
-      store: SqlCallStore<StoredCall>, hotlines: HotlineLookup, planner: CallPlanner, lastKnownPlans: LastKnownPlans, events: CallEvents | null,
-      settings: CallRoutingSettings, clock: Clock, ids: IdGenerator, logger: JsonLogger, metrics: Metrics, lineStatus: LineStatus, journal: CallJournal,
-    ) => new InboundCallService(
-      {
-        store, hotlines, lineStatus, planner, clock, ids, lastKnownPlans, events: events ?? undefined,
-        logger: jsonCallLogger(logger, 'inbound-calls'), metrics, journal,
-      },
-      inboundCallOptions(settings),
-    ),
+      store: SqlCallStore<StoredCall>,
+      hotlines: HotlineLookup,
+      planner: CallPlanner,
+      lastKnownPlans: LastKnownPlans,
+      events: CallEvents | null,
+      settings: CallRoutingSettings,
+      clock: Clock,
+      ids: IdGenerator,
+      logger: JsonLogger,
+      metrics: Metrics,
+      lineStatus: LineStatus,
+      journal: CallJournal,
+    ) =>
+      new InboundCallService(
+        {
+          store,
+          hotlines,
+          lineStatus,
+          planner,
+          clock,
+          ids,
+          lastKnownPlans,
+          events: events ?? undefined,
+          logger: jsonCallLogger(logger, 'inbound-calls'),
+          metrics,
+          journal,
+        },
+        inboundCallOptions(settings),
+      ),
   ),
-  provideFactory(CALL_LOG, [CALL_STORE, CLOCK, ID_GENERATOR], (store: SqlCallStore<StoredCall>, clock: Clock, ids: IdGenerator) =>
-    new CallLogService({ reader: store, store, clock, ids })),
+  provideFactory(
+    CALL_LOG,
+    [CALL_STORE, CLOCK, ID_GENERATOR],
+    (store: SqlCallStore<StoredCall>, clock: Clock, ids: IdGenerator) =>
+      new CallLogService({ reader: store, store, clock, ids }),
+  ),
 ];
 
 /**

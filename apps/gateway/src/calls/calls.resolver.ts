@@ -31,7 +31,9 @@ export class CallsResolver {
     @Args('filter', { type: () => CallFilterInput, nullable: true }) filter?: CallFilterInput | null,
   ): Promise<Connection<CallModel>> {
     const criteria = withoutNulls(filter ?? {}) as CallFilter;
-    const connection = await this.paginator.paginate(page, (request) => this.log.calls(callerOf(actor), criteria, request));
+    const connection = await this.paginator.paginate(page, (request) =>
+      this.log.calls(callerOf(actor), criteria, request),
+    );
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: CallModel.of(e.node) })) };
   }
 
@@ -41,7 +43,10 @@ export class CallsResolver {
     return found ? CallModel.of(found) : null;
   }
 
-  @Query(() => CallStatisticsModel, { description: 'Calls, answered rate, time to answer, duration and who answered, over the calls that started in [from, to).' })
+  @Query(() => CallStatisticsModel, {
+    description:
+      'Calls, answered rate, time to answer, duration and who answered, over the calls that started in [from, to).',
+  })
   async callStatistics(
     @CurrentActor() actor: Actor,
     @Args('hotlineId', { type: () => ID, nullable: true }) hotlineId?: string | null,
@@ -49,7 +54,9 @@ export class CallsResolver {
     @Args('to', { type: () => InstantScalar, nullable: true }) to?: Instant | null,
   ): Promise<CallStatisticsModel> {
     if (from != null && to != null && to <= from) invalid('INVALID_RANGE', 'to', 'to must come after from');
-    return CallStatisticsModel.of(await this.log.statistics(callerOf(actor), withoutNulls({ hotlineId, from, to }) as CallFilter));
+    return CallStatisticsModel.of(
+      await this.log.statistics(callerOf(actor), withoutNulls({ hotlineId, from, to }) as CallFilter),
+    );
   }
 
   @Mutation(() => CallModel, { description: 'Adds a comment to a call. NOT_FOUND when the account has no such call.' })
@@ -58,18 +65,23 @@ export class CallsResolver {
   }
 
   @Mutation(() => SimulatedCallModel, {
-    description: 'A dry run: a call from `from` reaches the hotline (by `hotlineId`, or its number in `to`) at `at` (now by default); '
-      + 'each time a decision is needed the next outcome is played: busy, no-answer, failed, rejected, machine, answer, decline, no-confirm, '
-      + 'hangup (a ringing leg); record, hangup (the voicemail). Nobody is rung and nothing is logged.',
+    description:
+      'A dry run: a call from `from` reaches the hotline (by `hotlineId`, or its number in `to`) at `at` (now by default); ' +
+      'each time a decision is needed the next outcome is played: busy, no-answer, failed, rejected, machine, answer, decline, no-confirm, ' +
+      'hangup (a ringing leg); record, hangup (the voicemail). Nobody is rung and nothing is logged.',
   })
   async simulateCall(
     @CurrentActor() actor: Actor,
     @Args('outcomes', { type: () => [String] }) outcomes: string[],
     @Args('hotlineId', { type: () => ID, nullable: true }) hotlineId?: string | null,
-    @Args('to', { type: () => String, nullable: true, description: 'The hotline\'s number, instead of its id.' }) to?: string | null,
-    @Args('from', { type: () => String, nullable: true, description: 'The caller\'s number; omitted: withheld.' }) from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: "The hotline's number, instead of its id." })
+    to?: string | null,
+    @Args('from', { type: () => String, nullable: true, description: "The caller's number; omitted: withheld." })
+    from?: string | null,
     @Args('at', { type: () => InstantScalar, nullable: true }) at?: Instant | null,
   ): Promise<SimulatedCallModel> {
-    return SimulatedCallModel.of(await this.simulations.simulate(callerOf(actor), { hotlineId, to, from: from ?? null, outcomes, at }));
+    return SimulatedCallModel.of(
+      await this.simulations.simulate(callerOf(actor), { hotlineId, to, from: from ?? null, outcomes, at }),
+    );
   }
 }

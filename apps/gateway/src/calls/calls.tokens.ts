@@ -1,5 +1,12 @@
 import type {
-  CallEvents, CallJournal, CallLogService, CallPlanner, HotlineLookup, InboundCallService, LastKnownPlans, StoredCall,
+  CallEvents,
+  CallJournal,
+  CallLogService,
+  CallPlanner,
+  HotlineLookup,
+  InboundCallService,
+  LastKnownPlans,
+  StoredCall,
 } from '@dutyline/application';
 import type { SqlCallStore } from '@dutyline/persistence';
 import { token } from '../platform/injection-token';

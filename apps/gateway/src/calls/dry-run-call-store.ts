@@ -32,7 +32,8 @@ export class DryRunCallStore implements CallStore {
 
   async save(call: StoredCall): Promise<number> {
     const current = await this.load(call.id);
-    if (!current || current.version !== call.version) throw new VersionConflictError(`call ${call.id} is not at version ${call.version}`);
+    if (!current || current.version !== call.version)
+      throw new VersionConflictError(`call ${call.id} is not at version ${call.version}`);
     this.calls.set(call.id, JSON.stringify({ ...call, version: call.version + 1 }));
     return call.version + 1;
   }

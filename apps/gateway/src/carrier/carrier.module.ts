@@ -16,14 +16,27 @@ export interface OpenedCarrier {
 }
 
 /** The Vonage client (behind the shared rate limiter) when configured, else the simulator, whose steps are logged. */
-export async function openCarrier(choice: CarrierChoice, limiter: VonageRateLimiter, logger: JsonLogger, sdk?: VonageSdkModule): Promise<OpenedCarrier> {
+export async function openCarrier(
+  choice: CarrierChoice,
+  limiter: VonageRateLimiter,
+  logger: JsonLogger,
+  sdk?: VonageSdkModule,
+): Promise<OpenedCarrier> {
   if (choice.kind === 'simulator') {
     logger.entry('info', 'carrier: the simulator (no Vonage credentials): outbound calls and SMS stay in this process');
-    return { carrier: new SimulatedCarrier({ onLine: (line) => logger.entry('info', `simulator: ${line}`) }), vonage: null };
+    return {
+      carrier: new SimulatedCarrier({ onLine: (line) => logger.entry('info', `simulator: ${line}`) }),
+      vonage: null,
+    };
   }
   const vonage = await createVonageVoiceClient(choice.settings, { limiter, ...(sdk ? { sdk } : {}) });
-  if (choice.publicUrl === null) logger.entry('warn', 'PUBLIC_URL is unset: outbound Vonage calls cannot be placed (SMS and recordings work)');
-  logger.entry('info', 'carrier: Vonage', { applicationId: choice.settings.applicationId, apiHost: choice.settings.apiHost ?? null, sms: choice.sms });
+  if (choice.publicUrl === null)
+    logger.entry('warn', 'PUBLIC_URL is unset: outbound Vonage calls cannot be placed (SMS and recordings work)');
+  logger.entry('info', 'carrier: Vonage', {
+    applicationId: choice.settings.applicationId,
+    apiHost: choice.settings.apiHost ?? null,
+    sms: choice.sms,
+  });
   return { carrier: new VonageCarrier(vonage, { publicUrl: choice.publicUrl, sms: choice.sms }), vonage };
 }
 
@@ -38,7 +51,10 @@ const OPENED = token<OpenedCarrier>('OpenedCarrier');
 @Global()
 @Module({})
 export class CarrierModule {
-  static forRoot(config: Pick<GatewayConfig, 'vonage' | 'publicUrl'>, options: { readonly sdk?: VonageSdkModule } = {}): DynamicModule {
+  static forRoot(
+    config: Pick<GatewayConfig, 'vonage' | 'publicUrl'>,
+    options: { readonly sdk?: VonageSdkModule } = {},
+  ): DynamicModule {
     const choice = carrierChoice(config);
     const providers = [
       provideFactory(CARRIER, [OPENED], (opened: OpenedCarrier) => opened.carrier),
@@ -48,7 +64,12 @@ export class CarrierModule {
     ];
     return {
       module: CarrierModule,
-      providers: [provideFactory(OPENED, [VONAGE_RATE_LIMITER, LOGGER], (limiter: VonageRateLimiter, logger: JsonLogger) => openCarrier(choice, limiter, logger, options.sdk)), ...providers],
+      providers: [
+        provideFactory(OPENED, [VONAGE_RATE_LIMITER, LOGGER], (limiter: VonageRateLimiter, logger: JsonLogger) =>
+          openCarrier(choice, limiter, logger, options.sdk),
+        ),
+        ...providers,
+      ],
       exports: providers.map((p) => p.provide),
     };
   }

@@ -52,7 +52,10 @@ export class ChangeLogBus implements InvalidationBus {
   }
 
   async publish(topic: string): Promise<void> {
-    const [bus, log] = await Promise.allSettled([this.bus.publish(topic), this.within(this.log.append([topic], this.clock.now()))]);
+    const [bus, log] = await Promise.allSettled([
+      this.bus.publish(topic),
+      this.within(this.log.append([topic], this.clock.now())),
+    ]);
     if (bus.status === 'rejected' && log.status === 'rejected') throw bus.reason;
     if (log.status === 'rejected') this.options.onError(log.reason);
   }
@@ -75,7 +78,9 @@ export class ChangeLogBus implements InvalidationBus {
 
   /** One read of the log (a check already running is shared). */
   check(): Promise<void> {
-    this.checking ??= this.readLog().catch(this.options.onError).finally(() => (this.checking = undefined));
+    this.checking ??= this.readLog()
+      .catch(this.options.onError)
+      .finally(() => (this.checking = undefined));
     return this.checking;
   }
 

@@ -10,12 +10,20 @@ export interface RoutingRepositories {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type TopicsOf<T> = { readonly [K in keyof T]?: T[K] extends (...args: infer A) => any ? (...args: A) => readonly string[] : never };
+type TopicsOf<T> = {
+  readonly [K in keyof T]?: T[K] extends (...args: infer A) => any ? (...args: A) => readonly string[] : never;
+};
 
 const TOPICS: { readonly [K in keyof RoutingRepositories]: TopicsOf<RoutingRepositories[K]> } = {
-  people: { savePerson: (person) => [accountTopic(person.accountId)], deletePerson: (accountId) => [accountTopic(accountId)] },
+  people: {
+    savePerson: (person) => [accountTopic(person.accountId)],
+    deletePerson: (accountId) => [accountTopic(accountId)],
+  },
   teams: { saveTeam: (team) => [accountTopic(team.accountId)], deleteTeam: (accountId) => [accountTopic(accountId)] },
-  hotlines: { save: (hotline) => [hotlineTopic(hotline.id), numberTopic(hotline.number.e164)], delete: (_, id) => [hotlineTopic(id)] },
+  hotlines: {
+    save: (hotline) => [hotlineTopic(hotline.id), numberTopic(hotline.number.e164)],
+    delete: (_, id) => [hotlineTopic(id)],
+  },
   schedules: {
     applyChange: (_, hotlineId) => [hotlineTopic(hotlineId)],
     saveOverride: (_, override) => [hotlineTopic(override.hotlineId)],
@@ -29,17 +37,28 @@ const TOPICS: { readonly [K in keyof RoutingRepositories]: TopicsOf<RoutingRepos
  * the write resolves, whatever its result), so every process drops what it cached of it. A message
  * that cannot leave the process is reported to `onError`; the write still succeeds.
  */
-export function publishingChanges<P extends RoutingRepositories>(ports: P, bus: InvalidationBus, onError: (error: unknown) => void): P {
+export function publishingChanges<P extends RoutingRepositories>(
+  ports: P,
+  bus: InvalidationBus,
+  onError: (error: unknown) => void,
+): P {
   const publish = async (topics: readonly string[]) => {
     for (const topic of topics) await bus.publish(topic).catch(onError);
   };
   const wrapped = Object.fromEntries(
-    (Object.keys(TOPICS) as (keyof RoutingRepositories)[]).map((name) => [name, announcing(ports[name], TOPICS[name] as TopicsOf<object>, publish)]),
+    (Object.keys(TOPICS) as (keyof RoutingRepositories)[]).map((name) => [
+      name,
+      announcing(ports[name], TOPICS[name] as TopicsOf<object>, publish),
+    ]),
   );
   return { ...ports, ...wrapped };
 }
 
-function announcing<T extends object>(target: T, topics: TopicsOf<T>, publish: (topics: readonly string[]) => Promise<void>): T {
+function announcing<T extends object>(
+  target: T,
+  topics: TopicsOf<T>,
+  publish: (topics: readonly string[]) => Promise<void>,
+): T {
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object);

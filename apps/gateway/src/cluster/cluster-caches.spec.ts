@@ -8,7 +8,14 @@ import { ClusterCallbackIntakeSettings, cachedHotlinesById } from './cluster-cal
 import { ClusterCallPlanner } from './cluster-call-planner';
 import { ClusterHotlineLookup } from './cluster-hotline-lookup';
 import { InvalidatedCache } from './invalidated-cache';
-import { EVERYTHING, InvalidationBus, accountTopic, hotlineTopic, invalidationOf, numberTopic } from './invalidation-bus';
+import {
+  EVERYTHING,
+  InvalidationBus,
+  accountTopic,
+  hotlineTopic,
+  invalidationOf,
+  numberTopic,
+} from './invalidation-bus';
 
 /** A bus every instance of a test shares, as they share Redis; it can be cut (messages lost, not live). */
 class SharedBus implements InvalidationBus {
@@ -49,7 +56,13 @@ async function cluster() {
     { start: `${d}T22:00`, end: `2027-03-${28 + i}T06:00`, assignees: [{ kind: 'person', id: dir.bob.id }] },
   ]);
   valueOf(await writer.schedule.createSlots(caller, dir.hotline.id, slots));
-  const planner = new ClusterCallPlanner({ routing: reader.routing, people: store.people, teams: store.teams, bus, clock });
+  const planner = new ClusterCallPlanner({
+    routing: reader.routing,
+    people: store.people,
+    teams: store.teams,
+    bus,
+    clock,
+  });
   const lookup = new ClusterHotlineLookup(store.hotlines, bus, clock);
   const firstDialled = async (at: string) => {
     const plan = await planner.planFor((await lookup.byNumber(dir.hotline.number.e164))!, parseInstant(at));
@@ -64,7 +77,8 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
   it('reads the schedule and directory once while duty stays with the same people, and the hotline once', async () => {
     const c = await cluster();
     const before = { reads: c.reads(), lookups: c.store.db.count('Hotline.byNumber') };
-    for (const at of ['2027-03-28T00:30:00Z', '2027-03-28T01:00:00Z', '2027-03-28T03:59:59Z']) expect(await c.firstDialled(at)).toBe('Bob');
+    for (const at of ['2027-03-28T00:30:00Z', '2027-03-28T01:00:00Z', '2027-03-28T03:59:59Z'])
+      expect(await c.firstDialled(at)).toBe('Bob');
     expect(c.reads() - before.reads).toBe(2);
     expect(c.store.db.count('Hotline.byNumber') - before.lookups).toBe(1);
   });
@@ -76,13 +90,38 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
   });
 
   it.each([
-    ['an override', (c: Awaited<ReturnType<typeof cluster>>) => c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }), 'Carol'],
-    ['a reassigned slot', async (c: Awaited<ReturnType<typeof cluster>>) => {
-      const [night] = valueOf(await c.writer.schedule.slots(caller, c.dir.hotline.id, '2027-03-28T03:00', '2027-03-28T04:00')).slots;
-      return c.writer.schedule.reassignSlot(caller, c.dir.hotline.id, night.id, [{ kind: 'person', id: c.dir.carol.id }]);
-    }, 'Carol'],
-    ["a number disabled in the directory", (c: Awaited<ReturnType<typeof cluster>>) =>
-      c.writer.directory.setContactNumberEnabled(caller, c.dir.bob.id, c.dir.bob.contactNumbers[0].number.e164, false), 'Alice'],
+    [
+      'an override',
+      (c: Awaited<ReturnType<typeof cluster>>) =>
+        c.writer.schedule.createOverride(caller, c.dir.hotline.id, {
+          end: '2027-03-28T03:00:00Z',
+          assignees: [{ kind: 'person', id: c.dir.carol.id }],
+        }),
+      'Carol',
+    ],
+    [
+      'a reassigned slot',
+      async (c: Awaited<ReturnType<typeof cluster>>) => {
+        const [night] = valueOf(
+          await c.writer.schedule.slots(caller, c.dir.hotline.id, '2027-03-28T03:00', '2027-03-28T04:00'),
+        ).slots;
+        return c.writer.schedule.reassignSlot(caller, c.dir.hotline.id, night.id, [
+          { kind: 'person', id: c.dir.carol.id },
+        ]);
+      },
+      'Carol',
+    ],
+    [
+      'a number disabled in the directory',
+      (c: Awaited<ReturnType<typeof cluster>>) =>
+        c.writer.directory.setContactNumberEnabled(
+          caller,
+          c.dir.bob.id,
+          c.dir.bob.contactNumbers[0].number.e164,
+          false,
+        ),
+      'Alice',
+    ],
   ])('follows %s made on the other instance on the very next call', async (_, change, expected) => {
     const c = await cluster();
     expect(await c.firstDialled('2027-03-28T02:00:00Z')).toBe('Bob');
@@ -95,7 +134,12 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
     const c = await cluster();
     expect(await c.firstDialled('2027-03-28T02:00:00Z')).toBe('Bob');
     c.bus.live = false; // messages are lost from here on
-    valueOf(await c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }));
+    valueOf(
+      await c.writer.schedule.createOverride(caller, c.dir.hotline.id, {
+        end: '2027-03-28T03:00:00Z',
+        assignees: [{ kind: 'person', id: c.dir.carol.id }],
+      }),
+    );
     c.clock.advance(999);
     expect(await c.firstDialled('2027-03-28T02:00:01Z')).toBe('Bob');
     c.clock.advance(1);
@@ -115,11 +159,19 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
   it('announces each routing write once committed, with the topics it changes', async () => {
     const c = await cluster();
     c.bus.published.length = 0;
-    valueOf(await c.writer.schedule.createOverride(caller, c.dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: c.dir.carol.id }] }));
+    valueOf(
+      await c.writer.schedule.createOverride(caller, c.dir.hotline.id, {
+        end: '2027-03-28T03:00:00Z',
+        assignees: [{ kind: 'person', id: c.dir.carol.id }],
+      }),
+    );
     valueOf(await c.writer.directory.updatePerson(caller, c.dir.bob.id, { name: 'Robert' }));
     valueOf(await c.writer.hotlines.updateHotline(caller, c.dir.hotline.id, { name: 'Night line' }));
     expect(c.bus.published).toEqual([
-      hotlineTopic(c.dir.hotline.id), accountTopic('acct-a'), hotlineTopic(c.dir.hotline.id), numberTopic(c.dir.hotline.number.e164),
+      hotlineTopic(c.dir.hotline.id),
+      accountTopic('acct-a'),
+      hotlineTopic(c.dir.hotline.id),
+      numberTopic(c.dir.hotline.number.e164),
     ]);
   });
 });
@@ -137,15 +189,27 @@ class CountingIntakeStore implements CallbackIntakeSettingsStore {
   }
 }
 
-describe('the callback offer\'s reads (hotline by id, intake settings), cached across instances', () => {
-  const intake = (offer: 'greeting' | null, service = { kind: 'hotline' as const, id: 'hl-1' }): CallbackIntakeSettings =>
-    ({ accountId: 'acct-a', service, offer: offer && { at: offer }, allowedCountries: null, updatedAt: 0 } as unknown as CallbackIntakeSettings);
+describe("the callback offer's reads (hotline by id, intake settings), cached across instances", () => {
+  const intake = (
+    offer: 'greeting' | null,
+    service = { kind: 'hotline' as const, id: 'hl-1' },
+  ): CallbackIntakeSettings =>
+    ({
+      accountId: 'acct-a',
+      service,
+      offer: offer && { at: offer },
+      allowedCountries: null,
+      updatedAt: 0,
+    }) as unknown as CallbackIntakeSettings;
 
   it('reads intake settings once, and again on every instance once one of them saves a change', async () => {
     const clock = new ManualClock('2027-03-28T02:00:00Z');
     const bus = new SharedBus();
     const db = new CountingIntakeStore();
-    const [one, two] = [new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined), new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined)];
+    const [one, two] = [
+      new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined),
+      new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined),
+    ];
     const hotline = { kind: 'hotline' as const, id: 'hl-1' };
     await one.saveIntakeSettings(intake(null));
     for (let i = 0; i < 3; i++) expect((await two.intakeSettings('acct-a', hotline))?.offer).toBeNull();
@@ -164,7 +228,8 @@ describe('the callback offer\'s reads (hotline by id, intake settings), cached a
     const hotlines = cachedHotlinesById(c.store.hotlines, c.bus, c.clock);
     const readsOf = () => c.store.db.count('Hotline.byId');
     const before = readsOf();
-    for (let i = 0; i < 3; i++) expect((await hotlines.byId('acct-a', c.dir.hotline.id))?.name).toBe(c.dir.hotline.name);
+    for (let i = 0; i < 3; i++)
+      expect((await hotlines.byId('acct-a', c.dir.hotline.id))?.name).toBe(c.dir.hotline.name);
     expect(readsOf() - before).toBe(1);
     valueOf(await c.writer.hotlines.updateHotline(caller, c.dir.hotline.id, { name: 'Night line' }));
     expect((await hotlines.byId('acct-a', c.dir.hotline.id))?.name).toBe('Night line');
@@ -174,7 +239,9 @@ describe('the callback offer\'s reads (hotline by id, intake settings), cached a
 
 describe('InvalidatedCache', () => {
   const clock = new ManualClock('2027-03-28T02:00:00Z');
-  const fill = (value: string, topics = ['hotline:h1']) => async () => ({ value, topics });
+  const fill =
+    (value: string, topics = ['hotline:h1']) =>
+    async () => ({ value, topics });
 
   it('does not keep a read that overlapped an invalidation (it may predate the change)', async () => {
     const bus = new SharedBus();
@@ -202,7 +269,9 @@ describe('InvalidatedCache', () => {
     await cache.getOrRead('k', counted);
     clock.advance(60_000);
     expect(await cache.getOrRead('k', () => Promise.reject(new Error('database down')))).toBe('v3');
-    await expect(cache.getOrRead('other', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    await expect(cache.getOrRead('other', () => Promise.reject(new Error('database down')))).rejects.toThrow(
+      'database down',
+    );
   });
 });
 

@@ -28,12 +28,19 @@ export interface ClusterCallPlannerDeps {
 export class ClusterCallPlanner implements CallPlanner {
   private readonly cache: InvalidatedCache<HeldPlan>;
 
-  constructor(private readonly deps: ClusterCallPlannerDeps, options?: InvalidatedCacheOptions) {
+  constructor(
+    private readonly deps: ClusterCallPlannerDeps,
+    options?: InvalidatedCacheOptions,
+  ) {
     this.cache = new InvalidatedCache(deps.bus, deps.clock, options);
   }
 
   async planFor(hotline: Hotline, at: Instant): Promise<CallPlan> {
-    const held = await this.cache.getOrRead(hotline.id, () => this.compute(hotline, at), (h) => h.from <= at && at < h.until);
+    const held = await this.cache.getOrRead(
+      hotline.id,
+      () => this.compute(hotline, at),
+      (h) => h.from <= at && at < h.until,
+    );
     if (!(held.from <= at && at < held.until)) return (await this.compute(hotline, at)).value.plan;
     return held.plan.at === at ? held.plan : { ...held.plan, at };
   }
@@ -48,7 +55,14 @@ export class ClusterCallPlanner implements CallPlanner {
     if (!situation.ok) throw new Error(`no plan for ${hotline.number.e164}: the hotline is gone`);
     const { hotline: current, onCall, nextChangeAt } = situation.value;
     const directory = await readDirectory(this.deps, current.accountId, onCall.levels, current.supervisorIds);
-    const held: HeldPlan = { plan: callPlan(current, onCall, directory, at), from: at, until: nextChangeAt ?? Infinity };
-    return { value: held, topics: [hotlineTopic(current.id), accountTopic(current.accountId), numberTopic(current.number.e164)] };
+    const held: HeldPlan = {
+      plan: callPlan(current, onCall, directory, at),
+      from: at,
+      until: nextChangeAt ?? Infinity,
+    };
+    return {
+      value: held,
+      topics: [hotlineTopic(current.id), accountTopic(current.accountId), numberTopic(current.number.e164)],
+    };
   }
 }

@@ -4,18 +4,26 @@ import { InvalidatedCache, InvalidatedCacheOptions } from './invalidated-cache';
 import { InvalidationBus, accountTopic, hotlineTopic } from './invalidation-bus';
 
 /** What announces a change of a service's intake settings: its hotline, or (a team) its account's directory. */
-const serviceTopic = (accountId: Id, service: CallbackServiceRef) => (service.kind === 'hotline' ? hotlineTopic(service.id) : accountTopic(accountId));
+const serviceTopic = (accountId: Id, service: CallbackServiceRef) =>
+  service.kind === 'hotline' ? hotlineTopic(service.id) : accountTopic(accountId);
 
 /**
  * A hotline repository whose `byId` is read once and kept until the hotline changes on any instance
  * (`hotline:<id>`); everything else goes straight to `hotlines`. The callback offer reads it on
  * every answered call.
  */
-export function cachedHotlinesById<R extends Pick<HotlineRepository, 'byId'>>(hotlines: R, bus: InvalidationBus, clock: Clock, options?: InvalidatedCacheOptions): R {
+export function cachedHotlinesById<R extends Pick<HotlineRepository, 'byId'>>(
+  hotlines: R,
+  bus: InvalidationBus,
+  clock: Clock,
+  options?: InvalidatedCacheOptions,
+): R {
   const cache = new InvalidatedCache<Hotline | undefined>(bus, clock, options);
-  const byId = (accountId: Id, hotlineId: Id) => cache.getOrRead(`${accountId}\u0000${hotlineId}`, async () => ({
-    value: await hotlines.byId(accountId, hotlineId), topics: [hotlineTopic(hotlineId)],
-  }));
+  const byId = (accountId: Id, hotlineId: Id) =>
+    cache.getOrRead(`${accountId}\u0000${hotlineId}`, async () => ({
+      value: await hotlines.byId(accountId, hotlineId),
+      topics: [hotlineTopic(hotlineId)],
+    }));
   return new Proxy(hotlines, {
     get(target, property) {
       if (property === 'byId') return byId;
@@ -44,7 +52,8 @@ export class ClusterCallbackIntakeSettings implements CallbackIntakeSettingsStor
 
   intakeSettings(accountId: Id, service: CallbackServiceRef): Promise<CallbackIntakeSettings | undefined> {
     return this.cache.getOrRead(`${accountId}\u0000${service.kind}\u0000${service.id}`, async () => ({
-      value: await this.store.intakeSettings(accountId, service), topics: [serviceTopic(accountId, service)],
+      value: await this.store.intakeSettings(accountId, service),
+      topics: [serviceTopic(accountId, service)],
     }));
   }
 

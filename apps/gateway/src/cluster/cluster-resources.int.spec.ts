@@ -18,7 +18,10 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     for (const resources of opened.splice(0)) await resources.close();
   });
   const open = async (redisPrefix: string, lines: string[] = []) => {
-    const resources = await openClusterResources({ redisUrl: redisUrl(), redisPrefix }, new JsonLogger('debug', (line) => lines.push(line)));
+    const resources = await openClusterResources(
+      { redisUrl: redisUrl(), redisPrefix },
+      new JsonLogger('debug', (line) => lines.push(line)),
+    );
     opened.push(resources);
     return resources;
   };
@@ -32,14 +35,34 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
 
     const clock = new ManualClock('2027-03-28T02:00:00Z');
     const store = new InMemoryDutyline(clock, new SequentialIds('id'));
-    const writer = createApplication(publishingChanges(store, one.bus, (error) => { throw error; }));
+    const writer = createApplication(
+      publishingChanges(store, one.bus, (error) => {
+        throw error;
+      }),
+    );
     const dir = await seedSampleDirectory(writer, caller);
-    valueOf(await writer.schedule.createSlots(caller, dir.hotline.id, [{ start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [{ kind: 'person', id: dir.bob.id }] }]));
-    const planner = new ClusterCallPlanner({ routing: createApplication(store).routing, people: store.people, teams: store.teams, bus: two.bus, clock });
-    const firstDialled = async () => ((await planner.planFor(dir.hotline, clock.now())).steps[0] as DialStep).personName;
+    valueOf(
+      await writer.schedule.createSlots(caller, dir.hotline.id, [
+        { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [{ kind: 'person', id: dir.bob.id }] },
+      ]),
+    );
+    const planner = new ClusterCallPlanner({
+      routing: createApplication(store).routing,
+      people: store.people,
+      teams: store.teams,
+      bus: two.bus,
+      clock,
+    });
+    const firstDialled = async () =>
+      ((await planner.planFor(dir.hotline, clock.now())).steps[0] as DialStep).personName;
     expect(await firstDialled()).toBe('Bob');
 
-    valueOf(await writer.schedule.createOverride(caller, dir.hotline.id, { end: '2027-03-28T03:00:00Z', assignees: [{ kind: 'person', id: dir.carol.id }] }));
+    valueOf(
+      await writer.schedule.createOverride(caller, dir.hotline.id, {
+        end: '2027-03-28T03:00:00Z',
+        assignees: [{ kind: 'person', id: dir.carol.id }],
+      }),
+    );
     const deadline = Date.now() + 1000;
     let dialled = await firstDialled();
     while (dialled !== 'Carol' && Date.now() < deadline) {
@@ -50,32 +73,39 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     planner.close();
   });
 
-  it.each<[FaultMode]>([['refuse'], ['blackhole']])('Redis %s: legs are still hung up through Vonage, from the local share of the limit', async (fault) => {
-    const url = new URL(redisUrl());
-    const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 6379) });
-    const api = await FakeVonageApi.start({ publicKey: testApplicationKeys().publicKey });
-    try {
-      const resources = await openClusterResources({ redisUrl: `redis://${proxy.address}`, redisPrefix: uniqueName('cluster') }, new JsonLogger('error', () => undefined));
-      opened.push(resources);
-      const vonage = await createVonageVoiceClient(
-        { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
-        { sdk: nativeVonageSdk(), limiter: resources.limiter },
-      );
-      await vonage.hangup('leg-before');
-      await proxy.setMode(fault);
-      const started = Date.now();
-      await Promise.all(['leg-1', 'leg-2', 'leg-3'].map((leg) => vonage.hangup(leg)));
-      // The first within the limiter's 250 ms budget, the rest at the local share (15 requests per 1.2 s, one instance seen).
-      expect(Date.now() - started).toBeLessThan(1500);
-      expect(api.requestsTo('update-call').map((r) => [r.path, r.json])).toEqual(
-        ['leg-before', 'leg-1', 'leg-2', 'leg-3'].map((leg) => [`/v1/calls/${leg}`, { action: 'hangup' }]),
-      );
-    } finally {
-      await proxy.setMode('pass');
-      await api.close();
-      await proxy.close();
-    }
-  }, 20_000);
+  it.each<[FaultMode]>([['refuse'], ['blackhole']])(
+    'Redis %s: legs are still hung up through Vonage, from the local share of the limit',
+    async (fault) => {
+      const url = new URL(redisUrl());
+      const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 6379) });
+      const api = await FakeVonageApi.start({ publicKey: testApplicationKeys().publicKey });
+      try {
+        const resources = await openClusterResources(
+          { redisUrl: `redis://${proxy.address}`, redisPrefix: uniqueName('cluster') },
+          new JsonLogger('error', () => undefined),
+        );
+        opened.push(resources);
+        const vonage = await createVonageVoiceClient(
+          { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
+          { sdk: nativeVonageSdk(), limiter: resources.limiter },
+        );
+        await vonage.hangup('leg-before');
+        await proxy.setMode(fault);
+        const started = Date.now();
+        await Promise.all(['leg-1', 'leg-2', 'leg-3'].map((leg) => vonage.hangup(leg)));
+        // The first within the limiter's 250 ms budget, the rest at the local share (15 requests per 1.2 s, one instance seen).
+        expect(Date.now() - started).toBeLessThan(1500);
+        expect(api.requestsTo('update-call').map((r) => [r.path, r.json])).toEqual(
+          ['leg-before', 'leg-1', 'leg-2', 'leg-3'].map((leg) => [`/v1/calls/${leg}`, { action: 'hangup' }]),
+        );
+      } finally {
+        await proxy.setMode('pass');
+        await api.close();
+        await proxy.close();
+      }
+    },
+    20_000,
+  );
 
   it('keeps instances under other prefixes apart, and runs in-process without REDIS_URL', async () => {
     const [one, other] = [await open(uniqueName('cluster')), await open(uniqueName('cluster'))];
@@ -84,7 +114,10 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     await one.bus.publish('hotline:h1');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(heard).toEqual([]);
-    const embedded = await openClusterResources({ redisUrl: null, redisPrefix: 'dutyline' }, new JsonLogger('error', () => undefined));
+    const embedded = await openClusterResources(
+      { redisUrl: null, redisPrefix: 'dutyline' },
+      new JsonLogger('error', () => undefined),
+    );
     opened.push(embedded);
     expect([embedded.mode, embedded.bus.live]).toEqual(['in-process', true]);
   });

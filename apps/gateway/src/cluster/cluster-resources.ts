@@ -1,7 +1,13 @@
 import type { ChangeLog } from '@dutyline/application';
 import type { Clock } from '@dutyline/domain';
 import { RedisInvalidationBus, RedisRateLimiter } from '@dutyline/queue';
-import { InMemoryRateLimiter, VONAGE_RATE_LIMITS, VonageRateKind, VonageRateLimiter, rateLimiterFrom } from '@dutyline/vonage';
+import {
+  InMemoryRateLimiter,
+  VONAGE_RATE_LIMITS,
+  VonageRateKind,
+  VonageRateLimiter,
+  rateLimiterFrom,
+} from '@dutyline/vonage';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { ChangeLogBus } from './change-log-bus';
@@ -16,7 +22,10 @@ const GRANT_TO_ARRIVAL_MARGIN_MS = 200;
 /** Vonage's limits (3 calls, 15 requests per second) over a window longer by that margin: 2.5 calls/s, 12.5 requests/s at most. */
 export const GATEWAY_VONAGE_LIMITS: Readonly<Record<VonageRateKind, { limit: number; intervalMs: number }>> = {
   call: { ...VONAGE_RATE_LIMITS.call, intervalMs: VONAGE_RATE_LIMITS.call.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
-  request: { ...VONAGE_RATE_LIMITS.request, intervalMs: VONAGE_RATE_LIMITS.request.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
+  request: {
+    ...VONAGE_RATE_LIMITS.request,
+    intervalMs: VONAGE_RATE_LIMITS.request.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS,
+  },
 };
 
 /** How long a start waits for Redis before serving without it (caches then trust entries for 1 s only). */
@@ -47,23 +56,41 @@ export async function openClusterResources(
 ): Promise<ClusterResources> {
   if (config.redisUrl === null) {
     const bus = new InProcessInvalidationBus();
-    return { mode: 'in-process', bus, limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }), close: () => bus.close() };
+    return {
+      mode: 'in-process',
+      bus,
+      limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }),
+      close: () => bus.close(),
+    };
   }
   const onError = (error: Error) => logger.entry('warn', 'redis: cluster connection trouble', { error });
   const redisBus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
   const bus = changes
     ? new ChangeLogBus(redisBus, changes.log, changes.clock, {
-      checkEveryMs: config.changeCheckMs ?? 2000, onError: (error) => logger.entry('warn', 'the change log could not be read or written', { error }),
-    })
+        checkEveryMs: config.changeCheckMs ?? 2000,
+        onError: (error) => logger.entry('warn', 'the change log could not be read or written', { error }),
+      })
     : redisBus;
-  const rates = new RedisRateLimiter<VonageRateKind>({ connection: config.redisUrl, prefix: config.redisPrefix, limits: GATEWAY_VONAGE_LIMITS, onError });
+  const rates = new RedisRateLimiter<VonageRateKind>({
+    connection: config.redisUrl,
+    prefix: config.redisPrefix,
+    limits: GATEWAY_VONAGE_LIMITS,
+    onError,
+  });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     Promise.all([redisBus.start(), bus instanceof ChangeLogBus ? bus.start() : undefined]).then(() => true),
     new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), BUS_START_TIMEOUT_MS))),
   ]).finally(() => clearTimeout(timer));
-  if (!started) logger.entry('warn', 'redis does not answer yet: caches trust their entries for 1 s until it does', { channel: redisBus.channel });
-  else logger.entry('info', 'cluster mode: invalidation over Redis pub/sub, Vonage limits shared', { channel: redisBus.channel, changeCheckMs: changes ? config.changeCheckMs : null });
+  if (!started)
+    logger.entry('warn', 'redis does not answer yet: caches trust their entries for 1 s until it does', {
+      channel: redisBus.channel,
+    });
+  else
+    logger.entry('info', 'cluster mode: invalidation over Redis pub/sub, Vonage limits shared', {
+      channel: redisBus.channel,
+      changeCheckMs: changes ? config.changeCheckMs : null,
+    });
   return {
     mode: 'redis',
     bus,

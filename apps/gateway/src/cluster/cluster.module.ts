@@ -6,7 +6,12 @@ import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
-import { ACCOUNT_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import {
+  ACCOUNT_REPOSITORY,
+  HOTLINE_REPOSITORY,
+  PERSON_REPOSITORY,
+  TEAM_REPOSITORY,
+} from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
@@ -16,7 +21,15 @@ import { ClusterHotlineLookup } from './cluster-hotline-lookup';
 import { ClusterLineStatus, EMBEDDED_LINE_STATUS_MAX_AGE_MS } from './cluster-line-status';
 import { openClusterResources } from './cluster-resources';
 import type { ClusterResources } from './cluster-resources';
-import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, CLUSTER_LINE_STATUS, INVALIDATION_BUS, ROUTING_CHANGES, RoutingChanges, VONAGE_RATE_LIMITER } from './cluster.tokens';
+import {
+  CLUSTER_CALL_PLANNER,
+  CLUSTER_HOTLINE_LOOKUP,
+  CLUSTER_LINE_STATUS,
+  INVALIDATION_BUS,
+  ROUTING_CHANGES,
+  RoutingChanges,
+  VONAGE_RATE_LIMITER,
+} from './cluster.tokens';
 import { invalidationOf } from './invalidation-bus';
 
 const RESOURCES = token<ClusterResources>('ClusterResources');
@@ -50,21 +63,53 @@ class ClusterLifecycle implements OnApplicationShutdown {
 export class ClusterModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     const providers = [
-      provideFactory(RESOURCES, [LOGGER, DATA_SOURCE, CLOCK], (logger: JsonLogger, dataSource: DataSource, clock: Clock) =>
-        openClusterResources(config, logger, { log: new SqlChangeLog(dataSource), clock })),
+      provideFactory(
+        RESOURCES,
+        [LOGGER, DATA_SOURCE, CLOCK],
+        (logger: JsonLogger, dataSource: DataSource, clock: Clock) =>
+          openClusterResources(config, logger, { log: new SqlChangeLog(dataSource), clock }),
+      ),
       provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
       provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
-      provideFactory(ROUTING_CHANGES, [RESOURCES, LOGGER], (resources: ClusterResources, logger: JsonLogger): RoutingChanges => ({
-        announcing: (ports) => publishingChanges(ports, resources.bus, (error) => logger.entry('warn', 'a change could not be announced to the other instances', { error })),
-      })),
-      provideFactory(CLUSTER_HOTLINE_LOOKUP, [HOTLINE_REPOSITORY, RESOURCES, CLOCK], (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
-        new ClusterHotlineLookup(hotlines, resources.bus, clock)),
+      provideFactory(
+        ROUTING_CHANGES,
+        [RESOURCES, LOGGER],
+        (resources: ClusterResources, logger: JsonLogger): RoutingChanges => ({
+          announcing: (ports) =>
+            publishingChanges(ports, resources.bus, (error) =>
+              logger.entry('warn', 'a change could not be announced to the other instances', { error }),
+            ),
+        }),
+      ),
+      provideFactory(
+        CLUSTER_HOTLINE_LOOKUP,
+        [HOTLINE_REPOSITORY, RESOURCES, CLOCK],
+        (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
+          new ClusterHotlineLookup(hotlines, resources.bus, clock),
+      ),
       // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.
-      provideFactory(CLUSTER_LINE_STATUS, [ACCOUNT_REPOSITORY, RESOURCES, CLOCK], (accounts: AccountRepository, resources: ClusterResources, clock: Clock) =>
-        new ClusterLineStatus(accounts, resources.bus, clock, resources.mode === 'in-process' ? { maxAgeMs: EMBEDDED_LINE_STATUS_MAX_AGE_MS } : {})),
-      provideFactory(CLUSTER_CALL_PLANNER, [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK],
-        (application: Application, people: PersonRepository, teams: TeamRepository, resources: ClusterResources, clock: Clock) =>
-          new ClusterCallPlanner({ routing: application.routing, people, teams, bus: resources.bus, clock })),
+      provideFactory(
+        CLUSTER_LINE_STATUS,
+        [ACCOUNT_REPOSITORY, RESOURCES, CLOCK],
+        (accounts: AccountRepository, resources: ClusterResources, clock: Clock) =>
+          new ClusterLineStatus(
+            accounts,
+            resources.bus,
+            clock,
+            resources.mode === 'in-process' ? { maxAgeMs: EMBEDDED_LINE_STATUS_MAX_AGE_MS } : {},
+          ),
+      ),
+      provideFactory(
+        CLUSTER_CALL_PLANNER,
+        [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK],
+        (
+          application: Application,
+          people: PersonRepository,
+          teams: TeamRepository,
+          resources: ClusterResources,
+          clock: Clock,
+        ) => new ClusterCallPlanner({ routing: application.routing, people, teams, bus: resources.bus, clock }),
+      ),
     ];
     return {
       module: ClusterModule,

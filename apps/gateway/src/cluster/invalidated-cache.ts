@@ -48,7 +48,11 @@ export class InvalidatedCache<V> {
   }
 
   /** The cached value when fresh and `usable`, else the value `read` gives (kept unless invalidated meanwhile). */
-  async getOrRead(key: string, read: () => Promise<CacheFill<V>>, usable: (value: V) => boolean = () => true): Promise<V> {
+  async getOrRead(
+    key: string,
+    read: () => Promise<CacheFill<V>>,
+    usable: (value: V) => boolean = () => true,
+  ): Promise<V> {
     const entry = this.entries.get(key);
     if (entry && this.fresh(entry) && usable(entry.value)) return entry.value;
     const pending = this.reading.get(key);

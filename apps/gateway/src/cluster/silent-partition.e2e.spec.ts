@@ -7,7 +7,15 @@
  */
 import type { InboundCalls } from '@dutyline/application';
 import { CallSimulator } from '@dutyline/simulator';
-import { type FaultMode, type FaultProxy, describeWithMariaDb, describeWithRedis, redisUrl, startFaultProxy, uniqueName } from '@dutyline/test-support';
+import {
+  type FaultMode,
+  type FaultProxy,
+  describeWithMariaDb,
+  describeWithRedis,
+  redisUrl,
+  startFaultProxy,
+  uniqueName,
+} from '@dutyline/test-support';
 import { Redis } from 'ioredis';
 import { INBOUND_CALLS } from '../calls/calls.tokens';
 import { GQL, dataOf, seedSample } from '../testing/feature-fixtures';
@@ -21,7 +29,11 @@ const BOB_MOBILE = '+33612345602';
 
 /** The number the first leg of a new call to `number` rings on `gateway`. */
 async function firstRung(gateway: GatewayHarness, number: string): Promise<string> {
-  const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), systemClock).run({ to: number, from: '+33698765499', outcomes: ['busy', 'hangup'] });
+  const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), systemClock).run({
+    to: number,
+    from: '+33698765499',
+    outcomes: ['busy', 'hangup'],
+  });
   const ring = /ring .*? at (\+\d+)/.exec(result.text);
   if (!ring) throw new Error(`no leg rung:\n${result.text}`);
   return ring[1];
@@ -49,7 +61,10 @@ describeWithRedis('a silent partition cannot keep an old plan long', () => {
       await redis.quit();
     });
     const start = async (redis: string) => {
-      const gateway = await startGateway({ database: 'mariadb', env: { REDIS_URL: redis, REDIS_PREFIX: prefix, CHANGE_CHECK_MS: '2000', NOTIFICATION_BUDGET_MS: '100' } });
+      const gateway = await startGateway({
+        database: 'mariadb',
+        env: { REDIS_URL: redis, REDIS_PREFIX: prefix, CHANGE_CHECK_MS: '2000', NOTIFICATION_BUDGET_MS: '100' },
+      });
       gateways.push(gateway);
       return gateway;
     };
@@ -68,9 +83,21 @@ describeWithRedis('a silent partition cannot keep an old plan long', () => {
 
       await proxy.setMode(fault);
       const now = Date.now();
-      await dataOf(changer.graphql(GQL.CREATE_OVERRIDE, {
-        input: { hotlineId: sample.hotlineId, start: new Date(now - 60_000).toISOString(), end: new Date(now + 3_600_000).toISOString(), assignees: [{ kind: 'PERSON', id: sample.bob }], reason: 'Bob takes the line' },
-      }, { token: account.tokens.supervisor }));
+      await dataOf(
+        changer.graphql(
+          GQL.CREATE_OVERRIDE,
+          {
+            input: {
+              hotlineId: sample.hotlineId,
+              start: new Date(now - 60_000).toISOString(),
+              end: new Date(now + 3_600_000).toISOString(),
+              assignees: [{ kind: 'PERSON', id: sample.bob }],
+              reason: 'Bob takes the line',
+            },
+          },
+          { token: account.tokens.supervisor },
+        ),
+      );
       const changedAt = Date.now();
 
       let rung = await firstRung(follower, sample.hotlineNumber);

@@ -40,7 +40,10 @@ describe('DATA_DIR for the owner only', () => {
     const dataDir = path.join(root, 'data');
     const outbox = path.join(dataDir, 'outbox');
     const loose = {
-      [dataDir]: 0o755, [outbox]: 0o755, [path.join(dataDir, AUTH_SECRET_FILE)]: 0o644, [path.join(dataDir, 'dutyline.sqlite')]: 0o644,
+      [dataDir]: 0o755,
+      [outbox]: 0o755,
+      [path.join(dataDir, AUTH_SECRET_FILE)]: 0o644,
+      [path.join(dataDir, 'dutyline.sqlite')]: 0o644,
       [path.join(outbox, 'voicemail.eml')]: 0o644,
     };
     fs.mkdirSync(outbox, { recursive: true });
@@ -53,7 +56,9 @@ describe('DATA_DIR for the owner only', () => {
       expect(Object.keys(loose).map((target) => [target, modeOf(target)])).toEqual(
         Object.keys(loose).map((target) => [target, fs.statSync(target).isDirectory() ? 0o700 : 0o600]),
       );
-      expect(gateway.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'data files were readable by others: now for the owner only' }));
+      expect(gateway.logs).toContainEqual(
+        expect.objectContaining({ level: 'warn', msg: 'data files were readable by others: now for the owner only' }),
+      );
     } finally {
       await gateway.close();
     }

@@ -142,7 +142,10 @@ export const MIN_AUTH_SECRET_LENGTH = 32;
  * Reads and validates the environment. Every faulty variable is reported at once in a ConfigError;
  * nothing is clamped or silently replaced. Empty strings count as unset.
  */
-export function readGatewayConfig(env: Environment, options: { cwd: string; generatedSecret: GeneratedSecretSource }): GatewayConfig {
+export function readGatewayConfig(
+  env: Environment,
+  options: { cwd: string; generatedSecret: GeneratedSecretSource },
+): GatewayConfig {
   const problems: ConfigProblem[] = [];
   const read = new EnvReader(env, problems);
 
@@ -157,14 +160,19 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const secretText = read.text('AUTH_SECRET');
   if (secretText !== undefined && secretText.length < MIN_AUTH_SECRET_LENGTH) {
-    problems.push({ variable: 'AUTH_SECRET', message: `must be at least ${MIN_AUTH_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)` });
+    problems.push({
+      variable: 'AUTH_SECRET',
+      message: `must be at least ${MIN_AUTH_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`,
+    });
   }
   const config = {
     port,
     dataDir,
     database,
     redisUrl,
-    redisPrefix: read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ?? 'dutyline',
+    redisPrefix:
+      read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ??
+      'dutyline',
     changeCheckMs: read.integer('CHANGE_CHECK_MS', 2000, 100, 60_000),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
@@ -218,7 +226,9 @@ export function readGatewayConfig(env: Environment, options: { cwd: string; gene
   };
   if (problems.length > 0 || database === undefined) throw new ConfigError(problems);
   const authSecret: AuthSecret =
-    secretText !== undefined ? { value: secretText, source: 'environment' } : { value: options.generatedSecret(dataDir), source: 'generated' };
+    secretText !== undefined
+      ? { value: secretText, source: 'environment' }
+      : { value: options.generatedSecret(dataDir), source: 'generated' };
   return { ...config, database, authSecret };
 }
 
@@ -235,10 +245,20 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
   if (byPrefixText !== undefined) {
     try {
       const parsed: unknown = JSON.parse(byPrefixText);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) throw new Error();
+      if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        Array.isArray(parsed) ||
+        Object.values(parsed).some((v) => typeof v !== 'string')
+      )
+        throw new Error();
       targetUriByPrefix = parsed as Record<string, string>;
     } catch {
-      problems.push({ variable: 'SIP_TARGET_URI_BY_PREFIX', message: 'must be a JSON object of number prefix to URI template, e.g. {"+3314000":"sip:{digits}@pbx.example.net"}' });
+      problems.push({
+        variable: 'SIP_TARGET_URI_BY_PREFIX',
+        message:
+          'must be a JSON object of number prefix to URI template, e.g. {"+3314000":"sip:{digits}@pbx.example.net"}',
+      });
     }
   }
   const unknownNumberStatus = read.oneOf('SIP_UNKNOWN_NUMBER_STATUS', ['404', '604'] as const, '404');
@@ -250,7 +270,12 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
     advertisedHost: read.text('SIP_ADVERTISED_HOST'),
     voicemailUri: read.text('SIP_VOICEMAIL_URI') ?? null,
     announcementUri: read.text('SIP_ANNOUNCEMENT_URI') ?? null,
-    allowFrom: read.text('SIP_ALLOW_FROM')?.split(',').map((address) => address.trim()).filter((address) => address !== '') ?? null,
+    allowFrom:
+      read
+        .text('SIP_ALLOW_FROM')
+        ?.split(',')
+        .map((address) => address.trim())
+        .filter((address) => address !== '') ?? null,
     recordRoute: read.boolean('SIP_RECORD_ROUTE', true),
     unknownNumberStatus: Number(unknownNumberStatus) as 404 | 604,
   };
@@ -259,7 +284,10 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const name = /^sip\.([A-Za-z]+)/.exec(error.field ?? '')?.[1] ?? 'targetUri';
-    problems.push({ variable: `SIP_${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`, message: error.message });
+    problems.push({
+      variable: `SIP_${name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`,
+      message: error.message,
+    });
   }
   return settings;
 }
@@ -272,7 +300,9 @@ function consoleDirOf(value: string | undefined, cwd: string): string | null {
 
 /** The database `DATABASE_URL` names, else the SQLite file in the data folder; undefined when unusable (recorded). */
 function databaseOf(
-  read: EnvReader, dataDir: string, pool: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
+  read: EnvReader,
+  dataDir: string,
+  pool: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
 ): DatabaseConfig | undefined {
   const url = read.mysqlUrl('DATABASE_URL');
   if (url === null) return { kind: 'sqlite', file: path.join(dataDir, 'dutyline.sqlite') };

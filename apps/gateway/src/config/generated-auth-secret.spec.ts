@@ -26,9 +26,13 @@ describe('generatedAuthSecret', () => {
 
       const loose = path.join(dir, 'loose');
       fs.mkdirSync(loose, { mode: 0o755 });
-      fs.writeFileSync(path.join(loose, AUTH_SECRET_FILE), 'a-secret-written-by-an-earlier-version-0123456789', { mode: 0o644 });
+      fs.writeFileSync(path.join(loose, AUTH_SECRET_FILE), 'a-secret-written-by-an-earlier-version-0123456789', {
+        mode: 0o644,
+      });
       generatedAuthSecret(loose);
-      expect([fs.statSync(loose).mode & 0o777, fs.statSync(path.join(loose, AUTH_SECRET_FILE)).mode & 0o777]).toEqual([0o700, 0o600]);
+      expect([fs.statSync(loose).mode & 0o777, fs.statSync(path.join(loose, AUTH_SECRET_FILE)).mode & 0o777]).toEqual([
+        0o700, 0o600,
+      ]);
     } finally {
       process.umask(umask);
     }

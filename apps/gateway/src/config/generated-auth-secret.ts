@@ -26,12 +26,20 @@ export function generatedAuthSecret(dataDir: string): string {
     tightenMode(file, PRIVATE_FILE_MODE);
     const secret = fs.readFileSync(file, 'utf8').trim();
     if (secret.length < MIN_AUTH_SECRET_LENGTH) {
-      throw new ConfigError([problem(`unset, and ${file} holds fewer than ${MIN_AUTH_SECRET_LENGTH} characters: delete it to have a new one generated`)]);
+      throw new ConfigError([
+        problem(
+          `unset, and ${file} holds fewer than ${MIN_AUTH_SECRET_LENGTH} characters: delete it to have a new one generated`,
+        ),
+      ]);
     }
     return secret;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError([problem(`unset, and no secret could be kept in ${file} (${(error as Error).message}); set AUTH_SECRET or DATA_DIR`)]);
+    throw new ConfigError([
+      problem(
+        `unset, and no secret could be kept in ${file} (${(error as Error).message}); set AUTH_SECRET or DATA_DIR`,
+      ),
+    ]);
   }
 }
 

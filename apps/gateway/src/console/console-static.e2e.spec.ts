@@ -57,7 +57,11 @@ describe('the gateway serves the web console at /', () => {
   it('leaves the API to the gateway: /graphql, /health and webhooks are never answered with the console', async () => {
     const health = await fetch(`${gateway.url}/health`, page);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const graphql = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const graphql = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
     const voicemail = await fetch(`${gateway.url}/voicemail/not-a-token`, page);
     expect(await voicemail.text()).not.toContain('<div id="root">');
@@ -68,7 +72,11 @@ describe('the gateway serves the web console at /', () => {
   });
 
   it('never serves a file outside its folder', async () => {
-    for (const route of ['/..%2Foutside-the-console.txt', '/assets/..%2F..%2Foutside-the-console.txt', '/%2e%2e/outside-the-console.txt']) {
+    for (const route of [
+      '/..%2Foutside-the-console.txt',
+      '/assets/..%2F..%2Foutside-the-console.txt',
+      '/%2e%2e/outside-the-console.txt',
+    ]) {
       const response = await fetch(`${gateway.url}${route}`);
       expect(await response.text()).not.toContain('secret');
     }
@@ -81,7 +89,9 @@ describe('the gateway serves the web console at /', () => {
       const response = await fetch(`${bare.url}/`, page);
       expect(response.status).toBe(503);
       expect(await response.text()).toMatch(/npm run build -w @dutyline\/console/);
-      expect(bare.logs.some((line) => String(line.msg ?? line.message).includes('the web console is not built'))).toBe(true);
+      expect(bare.logs.some((line) => String(line.msg ?? line.message).includes('the web console is not built'))).toBe(
+        true,
+      );
     } finally {
       await bare.close();
       fs.rmSync(empty, { recursive: true, force: true });

@@ -15,7 +15,11 @@ interface StaticRequest {
   readonly headers: { readonly accept?: string };
 }
 interface StaticResponse {
-  sendFile(file: string, options: { maxAge?: number; immutable?: boolean; headers?: Record<string, string> }, done: (error?: Error) => void): void;
+  sendFile(
+    file: string,
+    options: { maxAge?: number; immutable?: boolean; headers?: Record<string, string> },
+    done: (error?: Error) => void,
+  ): void;
   status(code: number): StaticResponse;
   type(type: string): StaticResponse;
   send(body: string): void;
@@ -31,19 +35,30 @@ export function consoleStatic(consoleDir: string, logger: JsonLogger) {
   const root = path.resolve(consoleDir);
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) {
-    logger.entry('warn', 'the web console is not built: `npm run build -w @dutyline/console` (npm start does it)', { consoleDir: root });
+    logger.entry('warn', 'the web console is not built: `npm run build -w @dutyline/console` (npm start does it)', {
+      consoleDir: root,
+    });
   }
   return (req: StaticRequest, res: StaticResponse, next: Next): void => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || RESERVED.test(req.path)) return next();
     const file = fileIn(root, req.path);
     if (file) {
       const hashed = HASHED_ASSET.test(req.path);
-      res.sendFile(file, { maxAge: hashed ? YEAR_MS : 0, immutable: hashed, headers: hashed ? {} : { 'Cache-Control': 'no-cache' } }, (error) => error && next(error));
+      res.sendFile(
+        file,
+        { maxAge: hashed ? YEAR_MS : 0, immutable: hashed, headers: hashed ? {} : { 'Cache-Control': 'no-cache' } },
+        (error) => error && next(error),
+      );
       return;
     }
     if (req.path.startsWith('/assets/') || !asksForPage(req)) return next();
     if (!fs.existsSync(index)) {
-      res.status(503).type('text/plain').send('The Dutyline console is not built yet: run `npm run build -w @dutyline/console`, or `npm start`, which builds it.\n');
+      res
+        .status(503)
+        .type('text/plain')
+        .send(
+          'The Dutyline console is not built yet: run `npm run build -w @dutyline/console`, or `npm start`, which builds it.\n',
+        );
       return;
     }
     res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }, (error) => error && next(error));

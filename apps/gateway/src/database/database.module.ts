@@ -6,8 +6,18 @@ import { JsonLogger } from '../logging/json-logger';
 import { type Token, provideFactory, token } from '../platform/injection-token';
 import { LOGGER } from '../platform/platform.tokens';
 import {
-  ACCOUNT_REPOSITORY, API_KEY_REPOSITORY, AUDIT_LOG, CALLBACK_SETTINGS_REPOSITORY, DATABASE_PROBE, type DatabaseProbe, HOTLINE_REPOSITORY,
-  PATTERN_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY, SCHEDULE_VERSION_READER, TEAM_REPOSITORY,
+  ACCOUNT_REPOSITORY,
+  API_KEY_REPOSITORY,
+  AUDIT_LOG,
+  CALLBACK_SETTINGS_REPOSITORY,
+  DATABASE_PROBE,
+  type DatabaseProbe,
+  HOTLINE_REPOSITORY,
+  PATTERN_REPOSITORY,
+  PERSON_REPOSITORY,
+  SCHEDULE_REPOSITORY,
+  SCHEDULE_VERSION_READER,
+  TEAM_REPOSITORY,
 } from './repository.tokens';
 
 /** The initialised, migrated DataSource. Only this module and tests touch it; features use the repository tokens. */
@@ -22,9 +32,16 @@ const PING_TIMEOUT_MS = 2000;
  * is served, and closes it last on shutdown, after the HTTP server stopped and in-flight requests ended.
  */
 export async function openDatabase(config: DatabaseConfig, logger: JsonLogger): Promise<DataSource> {
-  const dataSource = createDataSource(config.kind === 'mysql'
-    ? { url: config.url, poolSize: config.poolSize, connectTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: config.queryTimeoutMs }
-    : { sqlitePath: config.file });
+  const dataSource = createDataSource(
+    config.kind === 'mysql'
+      ? {
+          url: config.url,
+          poolSize: config.poolSize,
+          connectTimeoutMs: config.connectTimeoutMs,
+          queryTimeoutMs: config.queryTimeoutMs,
+        }
+      : { sqlitePath: config.file },
+  );
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);
@@ -66,7 +83,8 @@ class DatabaseLifecycle implements OnApplicationShutdown, DatabaseProbe {
 @Module({})
 export class DatabaseModule {
   static forRoot(config: DatabaseConfig): DynamicModule {
-    const repository = <T,>(provide: Token<T>, pick: (all: SqlRepositories) => T) => provideFactory(provide, [REPOSITORIES], pick);
+    const repository = <T>(provide: Token<T>, pick: (all: SqlRepositories) => T) =>
+      provideFactory(provide, [REPOSITORIES], pick);
     const providers = [
       provideFactory(DATA_SOURCE, [LOGGER], (logger: JsonLogger) => openDatabase(config, logger)),
       provideFactory(REPOSITORIES, [DATA_SOURCE], sqlRepositories),
@@ -86,7 +104,9 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       providers,
-      exports: providers.filter((p) => 'provide' in p && p.provide !== REPOSITORIES).map((p) => (p as { provide: symbol }).provide),
+      exports: providers
+        .filter((p) => 'provide' in p && p.provide !== REPOSITORIES)
+        .map((p) => (p as { provide: symbol }).provide),
     };
   }
 }

@@ -13,13 +13,17 @@ async function main(): Promise<void> {
     config = loadGatewayConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Cannot migrate, fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `Cannot migrate, fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`,
+    );
     process.exit(2);
   }
   protectDataDir(config);
   const dataSource = await openDatabase(config.database, new JsonLogger(config.logLevel));
   await dataSource.destroy();
-  process.stdout.write(`Migrations applied to the ${config.database.kind === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'} database.\n`);
+  process.stdout.write(
+    `Migrations applied to the ${config.database.kind === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'} database.\n`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,14 @@
 import type {
-  AccountRepository, ApiKeyRepository, AuditLog, CallbackSettingsRepository, HotlineRepository, PatternRepository, PersonRepository,
-  ScheduleRepository, ScheduleVersionReader, TeamRepository,
+  AccountRepository,
+  ApiKeyRepository,
+  AuditLog,
+  CallbackSettingsRepository,
+  HotlineRepository,
+  PatternRepository,
+  PersonRepository,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  TeamRepository,
 } from '@dutyline/domain';
 import { token } from '../platform/injection-token';
 

@@ -39,7 +39,10 @@ export function demoWeek(monday: LocalDate, crew: DemoCrew): SlotInput[] {
   for (let day = 0; day < 5; day++) {
     const office = [person(crew.camille), person(crew.hugo)];
     if (day + 1 === DEMO_GAP.weekday) {
-      slots.push({ start: at(day, '08:00'), end: at(day, DEMO_GAP.start), assignees: office }, { start: at(day, DEMO_GAP.end), end: at(day, '18:00'), assignees: office });
+      slots.push(
+        { start: at(day, '08:00'), end: at(day, DEMO_GAP.start), assignees: office },
+        { start: at(day, DEMO_GAP.end), end: at(day, '18:00'), assignees: office },
+      );
     } else {
       slots.push({ start: at(day, '08:00'), end: at(day, '18:00'), assignees: office });
     }
@@ -65,13 +68,29 @@ export class DemoDataStep implements DemoSeedStep {
   async seed({ admin }: DemoSeedContext): Promise<void> {
     const caller: Caller = callerOf(admin);
     const person = (name: string, email: string, numbers: { number: string; label: string }[]) =>
-      this.app.directory.createPerson(caller, { name, email, contactNumbers: numbers.map((n) => ({ ...n, ringTimeoutSeconds: 20 })) });
-    const camille = await person('Camille Martin', 'camille.martin@demo.dutyline.example', [{ number: '+33612345601', label: 'mobile' }, { number: '+33123456789', label: 'office' }]);
-    const lucas = await person('Lucas Bernard', 'lucas.bernard@demo.dutyline.example', [{ number: '+33698765402', label: 'mobile' }]);
-    const chloe = await person('Chloé Petit', 'chloe.petit@demo.dutyline.example', [{ number: '+33745678903', label: 'mobile' }]);
-    const hugo = await person('Hugo Durand', 'hugo.durand@demo.dutyline.example', [{ number: '+33678901204', label: 'mobile' }]);
+      this.app.directory.createPerson(caller, {
+        name,
+        email,
+        contactNumbers: numbers.map((n) => ({ ...n, ringTimeoutSeconds: 20 })),
+      });
+    const camille = await person('Camille Martin', 'camille.martin@demo.dutyline.example', [
+      { number: '+33612345601', label: 'mobile' },
+      { number: '+33123456789', label: 'office' },
+    ]);
+    const lucas = await person('Lucas Bernard', 'lucas.bernard@demo.dutyline.example', [
+      { number: '+33698765402', label: 'mobile' },
+    ]);
+    const chloe = await person('Chloé Petit', 'chloe.petit@demo.dutyline.example', [
+      { number: '+33745678903', label: 'mobile' },
+    ]);
+    const hugo = await person('Hugo Durand', 'hugo.durand@demo.dutyline.example', [
+      { number: '+33678901204', label: 'mobile' },
+    ]);
     const julie = await person('Julie Moreau', DEMO_ADMIN_EMAIL, [{ number: '+33656781205', label: 'mobile' }]);
-    const team = await this.app.directory.createTeam(caller, { name: 'Équipe maintenance', memberIds: [lucas.id, chloe.id] });
+    const team = await this.app.directory.createTeam(caller, {
+      name: 'Équipe maintenance',
+      memberIds: [lucas.id, chloe.id],
+    });
     const hotline = this.created(
       await this.app.hotlines.createHotline(caller, {
         name: 'Maintenance (astreinte)',
@@ -79,11 +98,18 @@ export class DemoDataStep implements DemoSeedStep {
         timeZone: DEMO_TIME_ZONE,
         language: 'fr-FR',
         supervisorIds: [camille.id],
-        greeting: { text: 'Bonjour, nous vous mettons en relation avec la personne d\'astreinte.', language: 'fr-FR' },
+        greeting: { text: "Bonjour, nous vous mettons en relation avec la personne d'astreinte.", language: 'fr-FR' },
       }),
     );
     const monday = TimeZone.of(DEMO_TIME_ZONE).toLocal(this.clock.now()).date.startOfWeek();
-    const crew = { camille: camille.id, lucas: lucas.id, chloe: chloe.id, hugo: hugo.id, julie: julie.id, team: team.id };
+    const crew = {
+      camille: camille.id,
+      lucas: lucas.id,
+      chloe: chloe.id,
+      hugo: hugo.id,
+      julie: julie.id,
+      team: team.id,
+    };
     this.created(await this.app.schedule.createSlots(caller, hotline.id, demoWeek(monday, crew)));
   }
 

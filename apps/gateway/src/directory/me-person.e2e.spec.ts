@@ -14,7 +14,11 @@ function mePersonOver(database: 'sqlite' | 'mariadb') {
     await dataOf(f.as(GQL.CREATE_PERSON, { input: { name: 'Someone else', email: 'someone.else@example.com' } }));
 
     const asSupervisor = (await dataOf(f.as(ME))).me;
-    expect(asSupervisor).toEqual({ role: 'SUPERVISOR', user: { email: f.account.users.supervisor.email }, person: { id: own.id, name: 'Sam Supervisor' } });
+    expect(asSupervisor).toEqual({
+      role: 'SUPERVISOR',
+      user: { email: f.account.users.supervisor.email },
+      person: { id: own.id, name: 'Sam Supervisor' },
+    });
     const asMember = (await dataOf(f.gateway.graphql(ME, {}, { token: f.account.tokens.member }))).me;
     expect(asMember).toMatchObject({ role: 'MEMBER', person: null });
     const asKey = (await dataOf(f.gateway.graphql(ME, {}, { token: f.account.apiKey }))).me;

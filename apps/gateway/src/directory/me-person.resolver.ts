@@ -14,7 +14,8 @@ export class MePersonResolver {
 
   @ResolveField('person', () => PersonModel, {
     nullable: true,
-    description: 'The account\'s person whose e-mail is the signed-in user\'s (case-insensitive); null for an API key or when no person has it.',
+    description:
+      "The account's person whose e-mail is the signed-in user's (case-insensitive); null for an API key or when no person has it.",
   })
   async person(@CurrentActor() actor: Actor, @Parent() me: MeModel): Promise<PersonModel | null> {
     if (actor.userId === null || !me.user) return null;

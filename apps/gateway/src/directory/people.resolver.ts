@@ -12,7 +12,12 @@ import { Paginator } from '../graphql/paginator.service';
 import { inArgument } from '../graphql/refusals';
 import { DirectoryLoaders } from './directory.loaders';
 import {
-  AddContactNumberInput, ContactNumberRefInput, CreatePersonInput, ReorderContactNumbersInput, SetContactNumberEnabledInput, UpdatePersonInput,
+  AddContactNumberInput,
+  ContactNumberRefInput,
+  CreatePersonInput,
+  ReorderContactNumbersInput,
+  SetContactNumberEnabledInput,
+  UpdatePersonInput,
 } from './dto/person.inputs';
 import { PersonConnection, PersonModel } from './models/person.model';
 
@@ -27,7 +32,10 @@ export class PeopleResolver {
 
   @Query(() => PersonConnection, { description: 'People of the account, by name.' })
   async people(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<PersonModel>> {
-    return mapNodes(await this.paginator.paginate(page, (request) => this.app.directory.people(callerOf(actor), request)), PersonModel.of);
+    return mapNodes(
+      await this.paginator.paginate(page, (request) => this.app.directory.people(callerOf(actor), request)),
+      PersonModel.of,
+    );
   }
 
   @Query(() => PersonModel, { nullable: true, description: 'Null when the account has no such person.' })
@@ -36,41 +44,94 @@ export class PeopleResolver {
     return found ? PersonModel.of(found) : null;
   }
 
-  @Mutation(() => PersonModel, { description: 'Adds a person; the colour defaults to one no other person or team uses.' })
-  createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput, @Context() context: GraphQLContext): Promise<PersonModel> {
-    return this.written(context, inArgument('input', () => this.app.directory.createPerson(callerOf(actor), withoutNulls(input, ['email']))));
+  @Mutation(() => PersonModel, {
+    description: 'Adds a person; the colour defaults to one no other person or team uses.',
+  })
+  createPerson(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreatePersonInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
+    return this.written(
+      context,
+      inArgument('input', () => this.app.directory.createPerson(callerOf(actor), withoutNulls(input, ['email']))),
+    );
   }
 
-  @Mutation(() => PersonModel, { description: 'Changes the fields given. NOT_FOUND when the account has no such person.' })
-  async updatePerson(@CurrentActor() actor: Actor, @Args('input') input: UpdatePersonInput, @Context() context: GraphQLContext): Promise<PersonModel> {
+  @Mutation(() => PersonModel, {
+    description: 'Changes the fields given. NOT_FOUND when the account has no such person.',
+  })
+  async updatePerson(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdatePersonInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
     const { id, ...changes } = withoutNulls(input, ['email']);
-    return this.written(context, settled('input', () => this.app.directory.updatePerson(callerOf(actor), id, changes)));
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.updatePerson(callerOf(actor), id, changes)),
+    );
   }
 
-  @Mutation(() => PersonModel, { description: 'The person deleted. IN_USE (with `details.usedBy`) while a team, hotline, slot or override names them.' })
+  @Mutation(() => PersonModel, {
+    description:
+      'The person deleted. IN_USE (with `details.usedBy`) while a team, hotline, slot or override names them.',
+  })
   deletePerson(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PersonModel> {
     return settled(null, () => this.app.directory.deletePerson(callerOf(actor), id)).then(PersonModel.of);
   }
 
   @Mutation(() => PersonModel, { description: 'Adds a number at `position` (last by default).' })
-  addContactNumber(@CurrentActor() actor: Actor, @Args('input') input: AddContactNumberInput, @Context() context: GraphQLContext): Promise<PersonModel> {
+  addContactNumber(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddContactNumberInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
     const { personId, ...number } = withoutNulls(input);
-    return this.written(context, settled('input', () => this.app.directory.addContactNumber(callerOf(actor), personId, number)));
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.addContactNumber(callerOf(actor), personId, number)),
+    );
   }
 
   @Mutation(() => PersonModel)
-  removeContactNumber(@CurrentActor() actor: Actor, @Args('input') input: ContactNumberRefInput, @Context() context: GraphQLContext): Promise<PersonModel> {
-    return this.written(context, settled('input', () => this.app.directory.removeContactNumber(callerOf(actor), input.personId, input.number)));
+  removeContactNumber(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ContactNumberRefInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.removeContactNumber(callerOf(actor), input.personId, input.number)),
+    );
   }
 
   @Mutation(() => PersonModel, { description: 'Numbers are rung in this order.' })
-  reorderContactNumbers(@CurrentActor() actor: Actor, @Args('input') input: ReorderContactNumbersInput, @Context() context: GraphQLContext): Promise<PersonModel> {
-    return this.written(context, settled('input', () => this.app.directory.reorderContactNumbers(callerOf(actor), input.personId, input.order)));
+  reorderContactNumbers(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReorderContactNumbersInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.reorderContactNumbers(callerOf(actor), input.personId, input.order)),
+    );
   }
 
-  @Mutation(() => PersonModel, { description: 'A disabled number stays on file and is never dialled; the next call already follows.' })
-  setContactNumberEnabled(@CurrentActor() actor: Actor, @Args('input') input: SetContactNumberEnabledInput, @Context() context: GraphQLContext): Promise<PersonModel> {
-    return this.written(context, settled('input', () => this.app.directory.setContactNumberEnabled(callerOf(actor), input.personId, input.number, input.enabled)));
+  @Mutation(() => PersonModel, {
+    description: 'A disabled number stays on file and is never dialled; the next call already follows.',
+  })
+  setContactNumberEnabled(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetContactNumberEnabledInput,
+    @Context() context: GraphQLContext,
+  ): Promise<PersonModel> {
+    return this.written(
+      context,
+      settled('input', () =>
+        this.app.directory.setContactNumberEnabled(callerOf(actor), input.personId, input.number, input.enabled),
+      ),
+    );
   }
 
   private async written(context: GraphQLContext, person: Promise<Person>): Promise<PersonModel> {

@@ -26,7 +26,10 @@ export class TeamsResolver {
 
   @Query(() => TeamConnection, { description: 'Teams of the account, by name.' })
   async teams(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<TeamModel>> {
-    return mapNodes(await this.paginator.paginate(page, (request) => this.app.directory.teams(callerOf(actor), request)), TeamModel.of);
+    return mapNodes(
+      await this.paginator.paginate(page, (request) => this.app.directory.teams(callerOf(actor), request)),
+      TeamModel.of,
+    );
   }
 
   @Query(() => TeamModel, { nullable: true, description: 'Null when the account has no such team.' })
@@ -40,20 +43,43 @@ export class TeamsResolver {
     return (await peopleOf(this.loaders.of(context), team.memberIds)).map(PersonModel.of);
   }
 
-  @Mutation(() => TeamModel, { description: 'UNKNOWN_PERSON at `input.memberIds[i]` for a member the account does not have.' })
-  createTeam(@CurrentActor() actor: Actor, @Args('input') input: CreateTeamInput, @Context() context: GraphQLContext): Promise<TeamModel> {
-    return this.written(context, inArgument('input', () => this.app.directory.createTeam(callerOf(actor), withoutNulls(input))));
+  @Mutation(() => TeamModel, {
+    description: 'UNKNOWN_PERSON at `input.memberIds[i]` for a member the account does not have.',
+  })
+  createTeam(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateTeamInput,
+    @Context() context: GraphQLContext,
+  ): Promise<TeamModel> {
+    return this.written(
+      context,
+      inArgument('input', () => this.app.directory.createTeam(callerOf(actor), withoutNulls(input))),
+    );
   }
 
   @Mutation(() => TeamModel, { description: 'Changes the fields given.' })
-  updateTeam(@CurrentActor() actor: Actor, @Args('input') input: UpdateTeamInput, @Context() context: GraphQLContext): Promise<TeamModel> {
+  updateTeam(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateTeamInput,
+    @Context() context: GraphQLContext,
+  ): Promise<TeamModel> {
     const { id, ...changes } = withoutNulls(input);
-    return this.written(context, settled('input', () => this.app.directory.updateTeam(callerOf(actor), id, changes)));
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.updateTeam(callerOf(actor), id, changes)),
+    );
   }
 
   @Mutation(() => TeamModel, { description: 'Sets the members and their ringing order.' })
-  setTeamMembers(@CurrentActor() actor: Actor, @Args('input') input: SetTeamMembersInput, @Context() context: GraphQLContext): Promise<TeamModel> {
-    return this.written(context, settled('input', () => this.app.directory.setTeamMembers(callerOf(actor), input.id, input.memberIds)));
+  setTeamMembers(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SetTeamMembersInput,
+    @Context() context: GraphQLContext,
+  ): Promise<TeamModel> {
+    return this.written(
+      context,
+      settled('input', () => this.app.directory.setTeamMembers(callerOf(actor), input.id, input.memberIds)),
+    );
   }
 
   @Mutation(() => TeamModel, { description: 'The team deleted. IN_USE while a slot or an override names it.' })

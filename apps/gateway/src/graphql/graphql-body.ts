@@ -23,7 +23,10 @@ interface BodyParserError {
 }
 
 const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && typeof (error as BodyParserError).status === 'number' && typeof (error as BodyParserError).type === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as BodyParserError).status === 'number' &&
+  typeof (error as BodyParserError).type === 'string';
 
 /**
  * An Express error handler for the body parsers: a body over its limit is answered 413
@@ -31,7 +34,12 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
  * parser's status, as a GraphQL error on `/graphql` and as
  * `{ error: { code, message } }` elsewhere; never Express's HTML page (with a stack outside production).
  */
-export function bodyParserRefusal(error: unknown, request: IncomingMessage, response: ServerResponse, next: (error: unknown) => void): void {
+export function bodyParserRefusal(
+  error: unknown,
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error: unknown) => void,
+): void {
   if (!isBodyParserError(error) || error.status < 400 || error.status >= 500) {
     next(error);
     return;
@@ -49,5 +57,7 @@ export function bodyParserRefusal(error: unknown, request: IncomingMessage, resp
   response.setHeader('content-type', 'application/json; charset=utf-8');
   // The client may still be sending: close the connection rather than read the rest.
   if (tooLarge) response.setHeader('connection', 'close');
-  response.end(JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: { code, message } }));
+  response.end(
+    JSON.stringify(graphql ? { errors: [{ message, extensions: { code } }] } : { error: { code, message } }),
+  );
 }

@@ -32,10 +32,22 @@ export interface ErrorMappingContext {
  * - graphql-js input coercion (wrong type, missing argument, too many such errors) → `BAD_USER_INPUT` with the argument path;
  * - anything else → `INTERNAL_SERVER_ERROR`, a generic message and the request id; logged, never a stack.
  */
-export function mapGraphQLError(formatted: GraphQLFormattedError, error: unknown, context: ErrorMappingContext): GraphQLFormattedError {
+export function mapGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  context: ErrorMappingContext,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-  const shaped = (message: string, code: string, field?: string, details?: Readonly<Record<string, unknown>>): GraphQLFormattedError => ({
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  const shaped = (
+    message: string,
+    code: string,
+    field?: string,
+    details?: Readonly<Record<string, unknown>>,
+  ): GraphQLFormattedError => ({
     message,
     ...where,
     extensions: { code, ...(field !== undefined ? { field } : {}), ...(details !== undefined ? { details } : {}) },
@@ -62,7 +74,13 @@ export function mapGraphQLError(formatted: GraphQLFormattedError, error: unknown
   };
 }
 
-const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'TOO_MANY_REQUESTS',
+};
 
 /** The parser's token limit (`parseOptions.maxTokens`) has no code in graphql-js, only this message (16.x spells it "more that"). */
 const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
@@ -73,7 +91,11 @@ const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables, error limit
 type Shape = (message: string, code: string, field?: string) => GraphQLFormattedError;
 
 /** Errors raised by graphql-js or Apollo before or around execution (not by our code). */
-function mapProtocolError(error: GraphQLError, formatted: GraphQLFormattedError, shaped: Shape): GraphQLFormattedError | undefined {
+function mapProtocolError(
+  error: GraphQLError,
+  formatted: GraphQLFormattedError,
+  shaped: Shape,
+): GraphQLFormattedError | undefined {
   const code = String(formatted.extensions?.code ?? '');
   const cause = rootCause(error);
   // A custom scalar or a validation rule of ours raised it: keep its own code.
@@ -86,9 +108,13 @@ function mapProtocolError(error: GraphQLError, formatted: GraphQLFormattedError,
   }
   const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokenLimit) {
-    return shaped(`The operation has more than ${tokenLimit[1]} tokens; send large inputs as variables.`, 'QUERY_TOO_MANY_TOKENS');
+    return shaped(
+      `The operation has more than ${tokenLimit[1]} tokens; send large inputs as variables.`,
+      'QUERY_TOO_MANY_TOKENS',
+    );
   }
-  if (VARIABLE_ERROR_LIMIT.test(formatted.message)) return shaped('Too many invalid values in the variables; the first ones are listed.', 'BAD_USER_INPUT');
+  if (VARIABLE_ERROR_LIMIT.test(formatted.message))
+    return shaped('Too many invalid values in the variables; the first ones are listed.', 'BAD_USER_INPUT');
   if (PROTOCOL_CODES.has(code) || code === 'BAD_USER_INPUT') return shaped(formatted.message, code);
   return undefined;
 }

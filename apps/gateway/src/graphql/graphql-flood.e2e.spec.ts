@@ -34,7 +34,13 @@ async function startGatewayProcess(dataDir: string): Promise<Gateway> {
   const port = await freePort();
   const child = spawn(process.execPath, [...PRODUCTION_HEAP, '-r', './tools/ts-run.cjs', 'apps/gateway/src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', EMBEDDED_JOBS: 'false' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      EMBEDDED_JOBS: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const gateway = {
@@ -42,7 +48,8 @@ async function startGatewayProcess(dataDir: string): Promise<Gateway> {
     url: `http://127.0.0.1:${port}`,
     apiKey: '',
     output: '',
-    rssMegabytes: () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
+    rssMegabytes: () =>
+      Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
   };
   child.stdout!.on('data', (chunk) => (gateway.output += chunk));
   child.stderr!.on('data', (chunk) => (gateway.output += chunk));
@@ -50,7 +57,14 @@ async function startGatewayProcess(dataDir: string): Promise<Gateway> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway exited while starting:\n${gateway.output}`);
     const key = /^Demo API key: (dl_\S+)$/m.exec(gateway.output)?.[1];
-    if (key && (await fetch(`${gateway.url}/health`).then((r) => r.ok, () => false))) return { ...gateway, apiKey: key };
+    if (
+      key &&
+      (await fetch(`${gateway.url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      return { ...gateway, apiKey: key };
     if (Date.now() > deadline) throw new Error(`the gateway did not start:\n${gateway.output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -65,44 +79,113 @@ interface Answer {
 
 async function post(gateway: Gateway, body: string, headers: Record<string, string> = {}): Promise<Answer> {
   const started = performance.now();
-  const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   const errors = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
-  return { status: response.status, codes: [...new Set(errors.map((e) => e.extensions?.code ?? '?'))].sort(), text, ms };
+  return {
+    status: response.status,
+    codes: [...new Set(errors.map((e) => e.extensions?.code ?? '?'))].sort(),
+    text,
+    ms,
+  };
 }
 
 const operation = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
-const aliases = (count: number, selection: string) => `{${Array.from({ length: count }, (_, i) => `a${i.toString(36)}:${selection}`).join(' ')}}`;
-const nested = (levels: number, open: string, close: string, inner: string) => open.repeat(levels) + inner + close.repeat(levels);
+const aliases = (count: number, selection: string) =>
+  `{${Array.from({ length: count }, (_, i) => `a${i.toString(36)}:${selection}`).join(' ')}}`;
+const nested = (levels: number, open: string, close: string, inner: string) =>
+  open.repeat(levels) + inner + close.repeat(levels);
 const doubling = (levels: number) =>
-  `{ me { ...F${levels} } } fragment F0 on Me { role } ` + Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Me { ...F${i} ...F${i} }`).join(' ');
+  `{ me { ...F${levels} } } fragment F0 on Me { role } ` +
+  Array.from({ length: levels }, (_, i) => `fragment F${i + 1} on Me { ...F${i} ...F${i} }`).join(' ');
 
 /** Each flood, its body and the codes it must be refused with. */
 const FLOODS: readonly { name: string; body: string; codes: string[]; status: number }[] = [
   {
     name: '400 aliases of __schema { types { fields … } }',
-    body: operation(aliases(400, '__schema { types { name fields { name args { name } type { name ofType { name } } } } }')),
+    body: operation(
+      aliases(400, '__schema { types { name fields { name args { name } type { name ofType { name } } } } }'),
+    ),
     codes: ['QUERY_TOO_MANY_TOKENS'],
     status: 400,
   },
-  { name: '40 aliases of __schema', body: operation(aliases(40, '__schema { types { fields { name } } }')), codes: ['INTROSPECTION_DISABLED', 'QUERY_TOO_MANY_ALIASES'], status: 400 },
-  { name: 'one __schema query', body: operation('{ __schema { types { name } } }'), codes: ['INTROSPECTION_DISABLED'], status: 400 },
-  { name: '100,000 aliases of __typename (1.8 MB)', body: operation(aliases(100_000, '__typename')), codes: ['PAYLOAD_TOO_LARGE'], status: 413 },
-  { name: '50,000 aliases of __typename (under the body limit)', body: operation(aliases(50_000, '__typename')), codes: ['QUERY_TOO_MANY_TOKENS'], status: 400 },
-  { name: '60,000 aliases of me { role } (900 kB)', body: operation(aliases(60_000, 'me{role}')), codes: ['QUERY_TOO_MANY_TOKENS'], status: 400 },
-  { name: '300 aliases of me { role }', body: operation(aliases(300, 'me { role }')), codes: ['QUERY_TOO_MANY_ALIASES', 'QUERY_TOO_MANY_FIELDS'], status: 400 },
-  { name: 'a fragment spread 1,500 times', body: operation(`{ me { ${'...F '.repeat(1500)}} } fragment F on Me { role }`), codes: ['QUERY_TOO_MANY_FIELDS'], status: 400 },
-  { name: 'a fragment doubled 40 times (2^40 fields)', body: operation(doubling(40)), codes: ['QUERY_TOO_COMPLEX', 'QUERY_TOO_MANY_FIELDS'], status: 400 },
-  { name: 'fragments spread past the token limit', body: operation(`{ me { ${'...F '.repeat(5000)}} } fragment F on Me { role }`), codes: ['QUERY_TOO_MANY_TOKENS'], status: 400 },
+  {
+    name: '40 aliases of __schema',
+    body: operation(aliases(40, '__schema { types { fields { name } } }')),
+    codes: ['INTROSPECTION_DISABLED', 'QUERY_TOO_MANY_ALIASES'],
+    status: 400,
+  },
+  {
+    name: 'one __schema query',
+    body: operation('{ __schema { types { name } } }'),
+    codes: ['INTROSPECTION_DISABLED'],
+    status: 400,
+  },
+  {
+    name: '100,000 aliases of __typename (1.8 MB)',
+    body: operation(aliases(100_000, '__typename')),
+    codes: ['PAYLOAD_TOO_LARGE'],
+    status: 413,
+  },
+  {
+    name: '50,000 aliases of __typename (under the body limit)',
+    body: operation(aliases(50_000, '__typename')),
+    codes: ['QUERY_TOO_MANY_TOKENS'],
+    status: 400,
+  },
+  {
+    name: '60,000 aliases of me { role } (900 kB)',
+    body: operation(aliases(60_000, 'me{role}')),
+    codes: ['QUERY_TOO_MANY_TOKENS'],
+    status: 400,
+  },
+  {
+    name: '300 aliases of me { role }',
+    body: operation(aliases(300, 'me { role }')),
+    codes: ['QUERY_TOO_MANY_ALIASES', 'QUERY_TOO_MANY_FIELDS'],
+    status: 400,
+  },
+  {
+    name: 'a fragment spread 1,500 times',
+    body: operation(`{ me { ${'...F '.repeat(1500)}} } fragment F on Me { role }`),
+    codes: ['QUERY_TOO_MANY_FIELDS'],
+    status: 400,
+  },
+  {
+    name: 'a fragment doubled 40 times (2^40 fields)',
+    body: operation(doubling(40)),
+    codes: ['QUERY_TOO_COMPLEX', 'QUERY_TOO_MANY_FIELDS'],
+    status: 400,
+  },
+  {
+    name: 'fragments spread past the token limit',
+    body: operation(`{ me { ${'...F '.repeat(5000)}} } fragment F on Me { role }`),
+    codes: ['QUERY_TOO_MANY_TOKENS'],
+    status: 400,
+  },
   {
     name: 'lists nested in lists',
     body: operation('{ teams(first: 100) { edges { node { members { contactNumbers { number label } } } } } }'),
     codes: ['QUERY_TOO_COMPLEX'],
     status: 400,
   },
-  { name: 'selections nested 1,300 deep', body: operation(nested(1300, '{ me ', '} ', '{ role }')), codes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'QUERY_TOO_MANY_FIELDS'], status: 400 },
-  { name: 'a list literal nested 1,900 deep', body: operation(`{ me(x: ${nested(1900, '[', ']', '1')}) { role } }`), codes: ['GRAPHQL_VALIDATION_FAILED'], status: 400 },
+  {
+    name: 'selections nested 1,300 deep',
+    body: operation(nested(1300, '{ me ', '} ', '{ role }')),
+    codes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'QUERY_TOO_MANY_FIELDS'],
+    status: 400,
+  },
+  {
+    name: 'a list literal nested 1,900 deep',
+    body: operation(`{ me(x: ${nested(1900, '[', ']', '1')}) { role } }`),
+    codes: ['GRAPHQL_VALIDATION_FAILED'],
+    status: 400,
+  },
   {
     name: 'a huge variables object (200,000 slots, under the body limit)',
     body: operation('mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version } }', {
@@ -111,7 +194,12 @@ const FLOODS: readonly { name: string; body: string; codes: string[]; status: nu
     codes: ['BAD_USER_INPUT'],
     status: 400,
   },
-  { name: 'a body just over the limit', body: operation(`{ __typename }`, { pad: 'x'.repeat(MAX_GRAPHQL_BODY_BYTES) }), codes: ['PAYLOAD_TOO_LARGE'], status: 413 },
+  {
+    name: 'a body just over the limit',
+    body: operation(`{ __typename }`, { pad: 'x'.repeat(MAX_GRAPHQL_BODY_BYTES) }),
+    codes: ['PAYLOAD_TOO_LARGE'],
+    status: 413,
+  },
 ];
 
 describe('a gateway with the production heap, flooded through /graphql', () => {
@@ -133,23 +221,30 @@ describe('a gateway with the production heap, flooded through /graphql', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.each(FLOODS.map((flood) => [flood.name, flood] as const))('refuses %s with its code, in milliseconds, without a stack', async (_name, flood) => {
-    const answer = await post(gateway, flood.body);
-    expect({ status: answer.status, codes: answer.codes }).toEqual({ status: flood.status, codes: flood.codes });
-    expect(answer.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d/);
-    expect(answer.ms).toBeLessThan(2000);
-    expect(gateway.child.exitCode).toBeNull();
-  });
+  it.each(FLOODS.map((flood) => [flood.name, flood] as const))(
+    'refuses %s with its code, in milliseconds, without a stack',
+    async (_name, flood) => {
+      const answer = await post(gateway, flood.body);
+      expect({ status: answer.status, codes: answer.codes }).toEqual({ status: flood.status, codes: flood.codes });
+      expect(answer.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d/);
+      expect(answer.ms).toBeLessThan(2000);
+      expect(gateway.child.exitCode).toBeNull();
+    },
+  );
 
   it('survives every flood at once, five times over, and still answers /health, within its memory bound', async () => {
     const started = performance.now();
-    const answers = await Promise.all(FLOODS.flatMap((flood) => Array.from({ length: 5 }, () => post(gateway, flood.body))));
+    const answers = await Promise.all(
+      FLOODS.flatMap((flood) => Array.from({ length: 5 }, () => post(gateway, flood.body))),
+    );
     const burstMs = performance.now() - started;
     expect(answers.every((answer) => answer.status === 400 || answer.status === 413)).toBe(true);
     expect(gateway.child.exitCode).toBeNull();
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
     const afterMb = gateway.rssMegabytes();
-    process.stdout.write(`graphql flood: ${answers.length} requests in ${Math.round(burstMs)} ms; RSS ${idleMb.toFixed(0)} MB idle, ${afterMb.toFixed(0)} MB after\n`);
+    process.stdout.write(
+      `graphql flood: ${answers.length} requests in ${Math.round(burstMs)} ms; RSS ${idleMb.toFixed(0)} MB idle, ${afterMb.toFixed(0)} MB after\n`,
+    );
     expect(afterMb).toBeLessThan(idleMb + 80);
     expect(afterMb).toBeLessThan(300);
   });
@@ -157,18 +252,33 @@ describe('a gateway with the production heap, flooded through /graphql', () => {
   it('still serves the largest real operation: 2,000 slots with three escalation levels each, sent as variables', async () => {
     const auth = { authorization: `Bearer ${gateway.apiKey}` };
     const data = JSON.parse(
-      (await post(gateway, operation('{ hotlines(first: 1) { edges { node { id } } } people(first: 3) { edges { node { id } } } }'), auth)).text,
+      (
+        await post(
+          gateway,
+          operation('{ hotlines(first: 1) { edges { node { id } } } people(first: 3) { edges { node { id } } } }'),
+          auth,
+        )
+      ).text,
     ) as { data: { hotlines: { edges: { node: { id: string } }[] }; people: { edges: { node: { id: string } }[] } } };
     const levels = data.data.people.edges.map(({ node }) => ({ kind: 'PERSON', id: node.id }));
     const day = (n: number) => new Date(Date.UTC(2031, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-    const slots = Array.from({ length: 2000 }, (_, i) => ({ start: `${day(i)}T08:00`, end: `${day(i)}T16:00`, assignees: levels }));
-    const body = operation('mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version added { id } } }', {
-      input: { hotlineId: data.data.hotlines.edges[0].node.id, slots },
-    });
+    const slots = Array.from({ length: 2000 }, (_, i) => ({
+      start: `${day(i)}T08:00`,
+      end: `${day(i)}T16:00`,
+      assignees: levels,
+    }));
+    const body = operation(
+      'mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version added { id } } }',
+      {
+        input: { hotlineId: data.data.hotlines.edges[0].node.id, slots },
+      },
+    );
     expect(body.length).toBeLessThan(MAX_GRAPHQL_BODY_BYTES);
     const answer = await post(gateway, body, auth);
     expect(answer.codes).toEqual([]);
-    expect((JSON.parse(answer.text) as { data: { createSlots: { added: unknown[] } } }).data.createSlots.added).toHaveLength(2000);
+    expect(
+      (JSON.parse(answer.text) as { data: { createSlots: { added: unknown[] } } }).data.createSlots.added,
+    ).toHaveLength(2000);
   });
 
   it('opens /graphql in a browser on a page of its own that loads nothing from another host', async () => {

@@ -13,7 +13,8 @@ const operationInRequestLog: NonNullable<ApolloDriverConfig['plugins']>[number] 
     return {
       async didResolveOperation({ operation, operationName }) {
         const scope = RequestContext.current();
-        if (scope && operation) scope.operation = `${operation.operation} ${operationName ?? operation.name?.value ?? '(anonymous)'}`;
+        if (scope && operation)
+          scope.operation = `${operation.operation} ${operationName ?? operation.name?.value ?? '(anonymous)'}`;
       },
     };
   },
@@ -64,7 +65,11 @@ export function graphqlOptions(config: GatewayConfig, logger: JsonLogger): Apoll
     formatError: (formatted, error) =>
       mapGraphQLError(formatted, error, {
         requestId: RequestContext.requestId(),
-        logUnexpected: (cause) => logger.entry('error', 'unexpected error in a GraphQL request', { operation: RequestContext.current()?.operation, error: cause }),
+        logUnexpected: (cause) =>
+          logger.entry('error', 'unexpected error in a GraphQL request', {
+            operation: RequestContext.current()?.operation,
+            error: cause,
+          }),
       }),
   };
 }

@@ -3,7 +3,13 @@ import type { ServerResponse } from 'node:http';
 import { DomainError } from '@dutyline/domain';
 import { ApiError } from './api-errors';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, TOO_MANY_REQUESTS: 429, CONFLICT: 409 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  TOO_MANY_REQUESTS: 429,
+  CONFLICT: 409,
+};
 
 /**
  * The same refusals on plain HTTP routes (health, webhooks): JSON `{ error: { code, message, field } }`
@@ -21,8 +27,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 /** A refusal as the plain HTTP routes answer it: its status, `{ error: { code, message, field } }`. */
 export function writeHttpError(response: ServerResponse, error: ApiError | DomainError): void {
   const status = STATUS[error.code] ?? (error instanceof DomainError ? 400 : 422);
-  const body = { error: { code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) } };
-  if (error instanceof ApiError && error.details?.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+  const body = {
+    error: { code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) },
+  };
+  if (error instanceof ApiError && error.details?.retryAfterSeconds !== undefined)
+    response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify(body));

@@ -16,15 +16,24 @@ describe('inputErrorPath', () => {
     ['{ person(id: 1.5) }', ['id']],
     ['{ person }', ['id']],
     ['mutation { addPerson(input: { name: 3 }) }', ['input.name']],
-    ['mutation { addPerson(input: { name: "A", contactNumbers: [{ number: "1" }, { number: "2", ringTimeoutSeconds: "x" }] }) }', ['input.contactNumbers[1].ringTimeoutSeconds']],
-    ['mutation { addPerson(input: { name: "A", contactNumbers: [{ label: "x" }] }) }', ['input.contactNumbers[0].label', 'input.contactNumbers[0].number']],
+    [
+      'mutation { addPerson(input: { name: "A", contactNumbers: [{ number: "1" }, { number: "2", ringTimeoutSeconds: "x" }] }) }',
+      ['input.contactNumbers[1].ringTimeoutSeconds'],
+    ],
+    [
+      'mutation { addPerson(input: { name: "A", contactNumbers: [{ label: "x" }] }) }',
+      ['input.contactNumbers[0].label', 'input.contactNumbers[0].number'],
+    ],
     ['{ unknownField }', [undefined]],
   ])('%s → %j', (query, paths) => {
     expect(pathsOf(query).sort()).toEqual([...paths].sort());
   });
 
   it.each([
-    ['Variable "$input" got invalid value "x" at "input.contactNumbers[0].number"; String cannot represent a non string value', 'input.contactNumbers[0].number'],
+    [
+      'Variable "$input" got invalid value "x" at "input.contactNumbers[0].number"; String cannot represent a non string value',
+      'input.contactNumbers[0].number',
+    ],
     ['Variable "$id" got invalid value 3; ID cannot represent value', 'id'],
     ['Variable "$id" of required type "ID!" was not provided.', 'id'],
     ['Variable "$first" of non-null type "Int!" must not be null.', 'first'],

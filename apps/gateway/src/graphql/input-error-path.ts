@@ -1,7 +1,15 @@
 import { ASTNode, BREAK, DocumentNode, GraphQLError, Kind, ValueNode, parse, visit } from 'graphql';
 
 const VALUE_KINDS = new Set<string>([
-  Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT, Kind.OBJECT_FIELD,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.STRING,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+  Kind.OBJECT_FIELD,
 ]);
 
 /**
@@ -11,10 +19,14 @@ const VALUE_KINDS = new Set<string>([
  * holding the offending value node. Missing arguments: the argument's name.
  */
 export function inputErrorPath(error: GraphQLError): string | undefined {
-  const variable = /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of required type .* was not provided|of non-null type)/s.exec(error.message);
+  const variable =
+    /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of required type .* was not provided|of non-null type)/s.exec(
+      error.message,
+    );
   if (variable) return variable[2] ?? variable[1];
-  const missingArgument = /^Field "[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message)
-    ?? /^Directive "@[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message);
+  const missingArgument =
+    /^Field "[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message) ??
+    /^Directive "@[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message);
   if (missingArgument) return missingArgument[1];
   const node = error.nodes?.[0];
   if (!node || !VALUE_KINDS.has(node.kind) || !node.loc) return undefined;

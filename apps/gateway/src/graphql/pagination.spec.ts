@@ -19,7 +19,11 @@ async function walk(first: number): Promise<string[][]> {
 
 describe('paginate', () => {
   it('walks a list page by page with endCursor', async () => {
-    expect(await walk(4)).toEqual([['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h'], ['i', 'j']]);
+    expect(await walk(4)).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['e', 'f', 'g', 'h'],
+      ['i', 'j'],
+    ]);
   });
 
   it('gives every edge a cursor that resumes right after it', async () => {
@@ -58,7 +62,9 @@ describe('paginate', () => {
   });
 
   it('names the arguments as the client wrote them', async () => {
-    await expect(paginate({ first: 9 }, fetchLetters, { maxPageSize: 4, fields: { first: 'slotsFirst', after: 'slotsAfter' } })).rejects.toMatchObject({
+    await expect(
+      paginate({ first: 9 }, fetchLetters, { maxPageSize: 4, fields: { first: 'slotsFirst', after: 'slotsAfter' } }),
+    ).rejects.toMatchObject({
       field: 'slotsFirst',
     });
   });

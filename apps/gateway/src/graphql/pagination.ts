@@ -32,9 +32,16 @@ export const MAX_GRAPHQL_PAGE_SIZE = Math.floor(MAX_PAGE_SIZE / 2);
 /** `first` and `after` for any list field: `people(@Args() page: PageArgs)`. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_GRAPHQL_PAGE_SIZE, description: 'Page size, from 1 to the server maximum (100 by default).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_GRAPHQL_PAGE_SIZE,
+    description: 'Page size, from 1 to the server maximum (100 by default).',
+  })
   first?: number | null;
-  @Field(() => String, { nullable: true, description: 'A cursor from a previous page: `pageInfo.endCursor` or an edge `cursor`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A cursor from a previous page: `pageInfo.endCursor` or an edge `cursor`.',
+  })
   after?: string | null;
 }
 
@@ -71,19 +78,25 @@ interface Position {
   readonly skip: number;
 }
 
-const encodeCursor = (position: Position): string => Buffer.from(JSON.stringify([position.from, position.skip])).toString('base64url');
+const encodeCursor = (position: Position): string =>
+  Buffer.from(JSON.stringify([position.from, position.skip])).toString('base64url');
 
 function decodeCursor(cursor: string, field: string, maxSkip: number): Position {
   let value: unknown;
   try {
-    value = /^[A-Za-z0-9_-]{1,2048}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    value = /^[A-Za-z0-9_-]{1,2048}$/.test(cursor)
+      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : undefined;
   } catch {
     value = undefined;
   }
   if (
-    !Array.isArray(value) || value.length !== 2 ||
+    !Array.isArray(value) ||
+    value.length !== 2 ||
     (value[0] !== null && typeof value[0] !== 'string') ||
-    !Number.isInteger(value[1]) || value[1] < 0 || value[1] > maxSkip
+    !Number.isInteger(value[1]) ||
+    value[1] < 0 ||
+    value[1] > maxSkip
   ) {
     invalid('INVALID_CURSOR', field, 'this cursor was not handed out by this list; pass a cursor from a previous page');
   }
@@ -103,7 +116,11 @@ export interface PaginateOptions {
  * `first` outside 1…maxPageSize is refused (`INVALID_PAGE_SIZE`, never clamped), a foreign cursor
  * too (`INVALID_CURSOR`); both name the argument.
  */
-export async function paginate<T>(args: PageArgs, fetch: (request: PageRequest) => Promise<Page<T>>, options: PaginateOptions): Promise<Connection<T>> {
+export async function paginate<T>(
+  args: PageArgs,
+  fetch: (request: PageRequest) => Promise<Page<T>>,
+  options: PaginateOptions,
+): Promise<Connection<T>> {
   const fields = options.fields ?? { first: 'first', after: 'after' };
   const first = args.first ?? DEFAULT_GRAPHQL_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > options.maxPageSize) {
@@ -113,7 +130,8 @@ export async function paginate<T>(args: PageArgs, fetch: (request: PageRequest) 
   const page = await fetch({ first: first + at.skip, ...(at.from !== null ? { after: at.from } : {}) });
   const items = page.items.slice(at.skip);
   const edges = items.map((node, i) => ({ node, cursor: encodeCursor({ from: at.from, skip: at.skip + i + 1 }) }));
-  if (page.nextCursor !== null && edges.length > 0) edges[edges.length - 1].cursor = encodeCursor({ from: page.nextCursor, skip: 0 });
+  if (page.nextCursor !== null && edges.length > 0)
+    edges[edges.length - 1].cursor = encodeCursor({ from: page.nextCursor, skip: 0 });
   return {
     edges,
     pageInfo: {
@@ -128,7 +146,8 @@ export async function paginate<T>(args: PageArgs, fetch: (request: PageRequest) 
 /** A `Page` of a list held in memory (already sorted), with offset cursors: for `paginate` over small computed lists. */
 export function pageOfArray<T>(items: readonly T[], request: PageRequest): Page<T> {
   const start = request.after == null ? 0 : Number(request.after);
-  if (!Number.isInteger(start) || start < 0) invalid('INVALID_CURSOR', 'after', 'this cursor was not handed out by this list');
+  if (!Number.isInteger(start) || start < 0)
+    invalid('INVALID_CURSOR', 'after', 'this cursor was not handed out by this list');
   const end = start + (request.first ?? items.length);
   return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null };
 }

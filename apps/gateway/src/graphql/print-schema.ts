@@ -19,7 +19,10 @@ const HEADER = `# The Dutyline GraphQL API, generated from the code by \`${SCHEM
  */
 export async function printServedSchema(): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-schema-'));
-  const config = readGatewayConfig({ DATA_DIR: dataDir, DEMO_SEED: 'false' }, { cwd: dataDir, generatedSecret: () => 'schema-printing-needs-no-real-secret-000' });
+  const config = readGatewayConfig(
+    { DATA_DIR: dataDir, DEMO_SEED: 'false' },
+    { cwd: dataDir, generatedSecret: () => 'schema-printing-needs-no-real-secret-000' },
+  );
   const app = await createGatewayApp(config, new JsonLogger('error'));
   try {
     await app.init();

@@ -12,8 +12,14 @@ const schema = buildSchema(`
   type Number { e164: String! }
 `);
 
-const errorsOf = (query: string, rules = [depthLimitRule(4), complexityLimitRule({ maxComplexity: 300, maxPageSize: 100 })]) =>
-  validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => ({ code: e.extensions.code, message: e.message }));
+const errorsOf = (
+  query: string,
+  rules = [depthLimitRule(4), complexityLimitRule({ maxComplexity: 300, maxPageSize: 100 })],
+) =>
+  validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => ({
+    code: e.extensions.code,
+    message: e.message,
+  }));
 
 describe('depthLimitRule (max 4)', () => {
   it.each([
@@ -59,18 +65,28 @@ describe('complexityLimitRule (max 300, pages of 100)', () => {
     // __typename costs like any other field: 100 × (1 + 1) + 1 + 1 + 100 × 1
     ['{ people(first: 100) { edges { __typename node { name } } } }', 302],
     // so does introspection: twice (__schema 1 + types 1 + 10 × (fields 1 + 10 × 3))
-    ['{ a: __schema { types { fields { name type { name } } } } b: __schema { types { fields { name type { name } } } } }', 624],
+    [
+      '{ a: __schema { types { fields { name type { name } } } } b: __schema { types { fields { name type { name } } } } }',
+      624,
+    ],
     // aliases count as many times as they are asked: 3 × (1 + 1 + 50 × 2)
-    ['{ a: people(first: 50) { edges { node { name } } } b: people(first: 50) { edges { node { name } } } c: people(first: 50) { edges { node { name } } } }', 306],
+    [
+      '{ a: people(first: 50) { edges { node { name } } } b: people(first: 50) { edges { node { name } } } c: people(first: 50) { edges { node { name } } } }',
+      306,
+    ],
   ])('refuses %s with QUERY_TOO_COMPLEX (cost %i)', (query, cost) => {
     expect(errorsOf(query, [rule])).toEqual([
-      { code: 'QUERY_TOO_COMPLEX', message: `The operation would cost ${cost}; at most 300 is allowed. Ask for smaller pages or fewer fields.` },
+      {
+        code: 'QUERY_TOO_COMPLEX',
+        message: `The operation would cost ${cost}; at most 300 is allowed. Ask for smaller pages or fewer fields.`,
+      },
     ]);
   });
 
   it('prices a fragment spread many times once per spread without walking it again (no exponential blow-up)', () => {
-    const levels = Array.from({ length: 30 }, (_, i) =>
-      `fragment F${i + 1} on Person { ...F${i} ...F${i} }`).join('\n');
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on Person { ...F${i} ...F${i} }`).join(
+      '\n',
+    );
     const query = `{ person(id: "1") { ...F30 } }\nfragment F0 on Person { name }\n${levels}`;
     const started = Date.now();
     const errors = errorsOf(query, [rule]);
@@ -90,24 +106,49 @@ describe('selectionLimitRule (at most 3 aliases, 10 fields)', () => {
   });
 
   it.each([
-    ['{ a: __typename b: __typename c: __typename d: __typename }', 'QUERY_TOO_MANY_ALIASES', 'The operation uses 4 aliases; at most 3 are allowed.'],
+    [
+      '{ a: __typename b: __typename c: __typename d: __typename }',
+      'QUERY_TOO_MANY_ALIASES',
+      'The operation uses 4 aliases; at most 3 are allowed.',
+    ],
     // a fragment counts once per spread: 3 spreads × 2 aliases
-    ['{ person(id: "1") { ...F ...F ...F } } fragment F on Person { a: id b: name }', 'QUERY_TOO_MANY_ALIASES', 'The operation uses 6 aliases; at most 3 are allowed.'],
-    ['{ __typename person(id: "1") { __typename id name numbers { __typename e164 } team { __typename id lead { name } } } }', 'QUERY_TOO_MANY_FIELDS', 'The operation asks for 13 fields; at most 10 are allowed.'],
-    ['{ person(id: "1") { ...F ...F ...F ...F } } fragment F on Person { id name team { id } }', 'QUERY_TOO_MANY_FIELDS', 'The operation asks for 17 fields; at most 10 are allowed.'],
-    ['{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }', 'QUERY_TOO_MANY_FIELDS', 'The operation asks for 11 fields; at most 10 are allowed.'],
+    [
+      '{ person(id: "1") { ...F ...F ...F } } fragment F on Person { a: id b: name }',
+      'QUERY_TOO_MANY_ALIASES',
+      'The operation uses 6 aliases; at most 3 are allowed.',
+    ],
+    [
+      '{ __typename person(id: "1") { __typename id name numbers { __typename e164 } team { __typename id lead { name } } } }',
+      'QUERY_TOO_MANY_FIELDS',
+      'The operation asks for 13 fields; at most 10 are allowed.',
+    ],
+    [
+      '{ person(id: "1") { ...F ...F ...F ...F } } fragment F on Person { id name team { id } }',
+      'QUERY_TOO_MANY_FIELDS',
+      'The operation asks for 17 fields; at most 10 are allowed.',
+    ],
+    [
+      '{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }',
+      'QUERY_TOO_MANY_FIELDS',
+      'The operation asks for 11 fields; at most 10 are allowed.',
+    ],
   ])('refuses %s with %s', (query, code, message) => {
     expect(errorsOf(query, [rule])).toEqual([{ code, message }]);
   });
 
   it('counts a fragment doubled thirty times without walking it 2^30 times', () => {
-    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on Person { ...F${i} ...F${i} }`).join('\n');
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on Person { ...F${i} ...F${i} }`).join(
+      '\n',
+    );
     const query = `{ person(id: "1") { ...F30 } }\nfragment F0 on Person { x: name }\n${levels}`;
     const started = Date.now();
     const errors = errorsOf(query, [rule]);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(errors).toEqual([
-      { code: 'QUERY_TOO_MANY_FIELDS', message: `The operation asks for ${2 ** 30 + 1} fields; at most 10 are allowed.` },
+      {
+        code: 'QUERY_TOO_MANY_FIELDS',
+        message: `The operation asks for ${2 ** 30 + 1} fields; at most 10 are allowed.`,
+      },
       { code: 'QUERY_TOO_MANY_ALIASES', message: `The operation uses ${2 ** 30} aliases; at most 3 are allowed.` },
     ]);
   });
@@ -119,9 +160,16 @@ describe('introspectionDisabledRule', () => {
   it.each([
     ['{ __schema { types { name fields { name } } } }'],
     ['{ __type(name: "Person") { fields { name } } }'],
-    ['{ person(id: "1") { name } ...I } fragment I on Query { a: __schema { queryType { name } } b: __schema { queryType { name } } }'],
+    [
+      '{ person(id: "1") { name } ...I } fragment I on Query { a: __schema { queryType { name } } b: __schema { queryType { name } } }',
+    ],
   ])('refuses %s once with INTROSPECTION_DISABLED', (query) => {
-    expect(errorsOf(query, [rule])).toEqual([{ code: 'INTROSPECTION_DISABLED', message: expect.stringMatching(/^Introspection is disabled: `__(schema|type)` cannot be asked/) }]);
+    expect(errorsOf(query, [rule])).toEqual([
+      {
+        code: 'INTROSPECTION_DISABLED',
+        message: expect.stringMatching(/^Introspection is disabled: `__(schema|type)` cannot be asked/),
+      },
+    ]);
   });
 
   it('lets __typename through', () => {

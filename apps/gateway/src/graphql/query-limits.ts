@@ -45,14 +45,18 @@ function measureInner(
   variant: number | undefined,
   measure: (selectionSet: SelectionSetNode, typeCondition: string | undefined, walk: Walk) => number,
 ): number {
-  if (selection.kind === Kind.INLINE_FRAGMENT) return measure(selection.selectionSet, selection.typeCondition?.name.value, walk);
+  if (selection.kind === Kind.INLINE_FRAGMENT)
+    return measure(selection.selectionSet, selection.typeCondition?.name.value, walk);
   const name = selection.name.value;
   const key = `${name}@${variant ?? ''}`;
   const known = walk.memo.get(key);
   if (known !== undefined) return known;
   const fragment = walk.visiting.has(name) ? undefined : walk.fragment(name);
   if (!fragment) return 0;
-  const value = measure(fragment.selectionSet, fragment.typeCondition.name.value, { ...walk, visiting: new Set([...walk.visiting, name]) });
+  const value = measure(fragment.selectionSet, fragment.typeCondition.name.value, {
+    ...walk,
+    visiting: new Set([...walk.visiting, name]),
+  });
   walk.memo.set(key, value);
   return value;
 }
@@ -83,7 +87,10 @@ function depthOf(selectionSet: SelectionSetNode, walk: Walk): number {
     if (selection.kind === Kind.FIELD) {
       deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, walk) : 0));
     } else {
-      deepest = Math.max(deepest, measureInner(selection, walk, undefined, (set, _type, inner) => depthOf(set, inner)));
+      deepest = Math.max(
+        deepest,
+        measureInner(selection, walk, undefined, (set, _type, inner) => depthOf(set, inner)),
+      );
     }
   }
   return deepest;
@@ -126,10 +133,13 @@ export function complexityLimitRule(options: ComplexityOptions): ValidationRule 
       const cost = costOf(operation.selectionSet, root, newWalk(context), { schema, pageSize, listSize });
       if (cost > options.maxComplexity) {
         context.reportError(
-          new GraphQLError(`The operation would cost ${cost}; at most ${options.maxComplexity} is allowed. Ask for smaller pages or fewer fields.`, {
-            nodes: [operation],
-            extensions: { code: 'QUERY_TOO_COMPLEX', complexity: cost, maxComplexity: options.maxComplexity },
-          }),
+          new GraphQLError(
+            `The operation would cost ${cost}; at most ${options.maxComplexity} is allowed. Ask for smaller pages or fewer fields.`,
+            {
+              nodes: [operation],
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity: cost, maxComplexity: options.maxComplexity },
+            },
+          ),
         );
       }
     },
@@ -143,14 +153,24 @@ interface Pricing {
 }
 
 /** A field of `parent`, the introspection fields (`__schema`, `__type`, `__typename`) included. */
-function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(
+  schema: GraphQLSchema,
+  parent: GraphQLNamedType | undefined,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (name === SchemaMetaFieldDef.name && parent === schema.getQueryType()) return SchemaMetaFieldDef;
   if (name === TypeMetaFieldDef.name && parent === schema.getQueryType()) return TypeMetaFieldDef;
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, walk: Walk, pricing: Pricing, page?: number): number {
+function costOf(
+  selectionSet: SelectionSetNode,
+  parent: GraphQLNamedType | undefined,
+  walk: Walk,
+  pricing: Pricing,
+  page?: number,
+): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -211,7 +231,8 @@ function countOf(selectionSet: SelectionSetNode, walk: Walk, counts: (field: Fie
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      total += (counts(selection) ? 1 : 0) + (selection.selectionSet ? countOf(selection.selectionSet, walk, counts) : 0);
+      total +=
+        (counts(selection) ? 1 : 0) + (selection.selectionSet ? countOf(selection.selectionSet, walk, counts) : 0);
     } else {
       total += measureInner(selection, walk, undefined, (set, _type, inner) => countOf(set, inner, counts));
     }
@@ -232,10 +253,13 @@ export function introspectionDisabledRule(): ValidationRule {
         if (reported || !type || !isIntrospectionType(getNamedType(type))) return;
         reported = true;
         context.reportError(
-          new GraphQLError(`Introspection is disabled: \`${field.name.value}\` cannot be asked. The schema is published as schema.graphql.`, {
-            nodes: [field],
-            extensions: { code: 'INTROSPECTION_DISABLED' },
-          }),
+          new GraphQLError(
+            `Introspection is disabled: \`${field.name.value}\` cannot be asked. The schema is published as schema.graphql.`,
+            {
+              nodes: [field],
+              extensions: { code: 'INTROSPECTION_DISABLED' },
+            },
+          ),
         );
       },
     };

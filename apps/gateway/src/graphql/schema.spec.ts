@@ -6,7 +6,9 @@ describe('the committed schema (apps/gateway/schema.graphql)', () => {
     const served = await printServedSchema();
     const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
     if (committed !== served) {
-      throw new Error(`apps/gateway/schema.graphql differs from the schema the code serves. Run \`${SCHEMA_COMMAND}\` and commit the file.`);
+      throw new Error(
+        `apps/gateway/schema.graphql differs from the schema the code serves. Run \`${SCHEMA_COMMAND}\` and commit the file.`,
+      );
     }
     expect(committed).toContain('type Query');
   }, 30_000);

@@ -27,7 +27,10 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
       requireAnswerConfirmation: true,
       callerIdMode: 'HOTLINE',
       serviceHours: { always: true, windows: [] },
-      scenario: [{ kind: 'SUPERVISORS', greeting: null, message: null }, { kind: 'VOICEMAIL', greeting: null, message: null }],
+      scenario: [
+        { kind: 'SUPERVISORS', greeting: null, message: null },
+        { kind: 'VOICEMAIL', greeting: null, message: null },
+      ],
       greeting: null,
     });
   });
@@ -39,8 +42,16 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
           input: {
             id: f.sample.hotlineId,
             supervisorIds: [f.sample.bob, f.sample.alice],
-            serviceHours: { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' }, { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' }] },
-            scenario: [{ kind: 'SUPERVISORS' }, { kind: 'MESSAGE', message: { text: 'Rappelez demain', language: 'fr-FR' } }],
+            serviceHours: {
+              windows: [
+                { days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' },
+                { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' },
+              ],
+            },
+            scenario: [
+              { kind: 'SUPERVISORS' },
+              { kind: 'MESSAGE', message: { text: 'Rappelez demain', language: 'fr-FR' } },
+            ],
             greeting: { audioUrl: 'https://example.com/greeting.mp3' },
             callerIdMode: 'CALLER',
             requireAnswerConfirmation: false,
@@ -51,21 +62,47 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
     expect(updated).toMatchObject({
       name: 'Maintenance',
       supervisors: [{ name: 'Bob' }, { name: 'Alice' }],
-      serviceHours: { always: false, windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' }, { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' }] },
-      scenario: [{ kind: 'SUPERVISORS' }, { kind: 'MESSAGE', message: { kind: 'TEXT', text: 'Rappelez demain', language: 'fr-FR' } }],
+      serviceHours: {
+        always: false,
+        windows: [
+          { days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' },
+          { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' },
+        ],
+      },
+      scenario: [
+        { kind: 'SUPERVISORS' },
+        { kind: 'MESSAGE', message: { kind: 'TEXT', text: 'Rappelez demain', language: 'fr-FR' } },
+      ],
       greeting: { kind: 'AUDIO', audioUrl: 'https://example.com/greeting.mp3', text: null, language: null },
       callerIdMode: 'CALLER',
       requireAnswerConfirmation: false,
     });
-    const renamed = (await dataOf(as(UPDATE, { input: { id: f.sample.hotlineId, name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels' } }))).updateHotline;
-    expect(renamed).toMatchObject({ name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels', callerIdMode: 'CALLER', scenario: updated.scenario });
+    const renamed = (
+      await dataOf(
+        as(UPDATE, {
+          input: { id: f.sample.hotlineId, name: 'Astreinte', greeting: null, timeZone: 'Europe/Brussels' },
+        }),
+      )
+    ).updateHotline;
+    expect(renamed).toMatchObject({
+      name: 'Astreinte',
+      greeting: null,
+      timeZone: 'Europe/Brussels',
+      callerIdMode: 'CALLER',
+      scenario: updated.scenario,
+    });
   });
 
   it.each([
     ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'INVALID_TIME_ZONE', 'input.timeZone'],
     ['a number that is not E.164', { number: '01 40 00 00 00' }, 'INVALID_PHONE_NUMBER', 'input.number'],
     ['a scenario without a final step', { scenario: [{ kind: 'SUPERVISORS' }] }, 'INVALID_SCENARIO', 'input.scenario'],
-    ['a service window at 25:00', { serviceHours: { windows: [{ days: ['MON'], start: '25:00', end: '08:00' }] } }, 'INVALID_LOCAL_TIME', 'input.serviceHours.windows[0].start'],
+    [
+      'a service window at 25:00',
+      { serviceHours: { windows: [{ days: ['MON'], start: '25:00', end: '08:00' }] } },
+      'INVALID_LOCAL_TIME',
+      'input.serviceHours.windows[0].start',
+    ],
     ['an unknown supervisor', { supervisorIds: ['nobody-here'] }, 'UNKNOWN_PERSON', 'input.supervisorIds[0]'],
     ['a bad caller-id mode', { callerIdMode: 'SOMETIMES' }, 'BAD_USER_INPUT', 'input.callerIdMode'],
   ])('refuses %s, naming the field, changing nothing', async (_, changes, code, field) => {
@@ -78,11 +115,21 @@ function hotlinesOver(database: 'sqlite' | 'mariadb') {
 
   it('refuses a number another account answers, lists and deletes hotlines', async () => {
     const b = await f.gateway.newAccount();
-    const taken = await f.gateway.graphql(GQL.CREATE_HOTLINE, { input: { name: 'Copycat', number: f.sample.hotlineNumber, timeZone: 'Europe/Paris' } }, { token: b.tokens.admin });
+    const taken = await f.gateway.graphql(
+      GQL.CREATE_HOTLINE,
+      { input: { name: 'Copycat', number: f.sample.hotlineNumber, timeZone: 'Europe/Paris' } },
+      { token: b.tokens.admin },
+    );
     expectCleanError(taken);
     expect(taken.body.errors?.[0].extensions).toEqual({ code: 'NUMBER_TAKEN', field: 'input.number' });
-    const spare = (await dataOf(as(GQL.CREATE_HOTLINE, { input: { name: 'Spare', number: freshHotlineNumber(), timeZone: 'Asia/Tokyo' } }))).createHotline.id;
-    expect((await dataOf(as(LIST))).hotlines.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(expect.arrayContaining([f.sample.hotlineId, spare]));
+    const spare = (
+      await dataOf(
+        as(GQL.CREATE_HOTLINE, { input: { name: 'Spare', number: freshHotlineNumber(), timeZone: 'Asia/Tokyo' } }),
+      )
+    ).createHotline.id;
+    expect((await dataOf(as(LIST))).hotlines.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      expect.arrayContaining([f.sample.hotlineId, spare]),
+    );
     expect((await dataOf(as(DELETE, { id: spare }))).deleteHotline.id).toBe(spare);
     expect((await dataOf(as(READ, { id: spare }))).hotline).toBeNull();
   });

@@ -24,11 +24,17 @@ export class HotlinesResolver {
 
   @Query(() => HotlineConnection, { description: 'Hotlines of the account, by name.' })
   async hotlines(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<HotlineModel>> {
-    return mapNodes(await this.paginator.paginate(page, (request) => this.app.hotlines.hotlines(callerOf(actor), request)), HotlineModel.of);
+    return mapNodes(
+      await this.paginator.paginate(page, (request) => this.app.hotlines.hotlines(callerOf(actor), request)),
+      HotlineModel.of,
+    );
   }
 
   @Query(() => HotlineModel, { nullable: true, description: 'Null when the account has no such hotline.' })
-  async hotline(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<HotlineModel | null> {
+  async hotline(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HotlineModel | null> {
     const found = await this.app.hotlines.hotline(callerOf(actor), id);
     return found ? HotlineModel.of(found) : null;
   }
@@ -40,12 +46,18 @@ export class HotlinesResolver {
 
   @Mutation(() => HotlineModel, { description: 'NUMBER_TAKEN when another hotline already answers the number.' })
   createHotline(@CurrentActor() actor: Actor, @Args('input') input: CreateHotlineInput): Promise<HotlineModel> {
-    return settled('input', () => this.app.hotlines.createHotline(callerOf(actor), hotlineFields(input) as NewHotline)).then(HotlineModel.of);
+    return settled('input', () =>
+      this.app.hotlines.createHotline(callerOf(actor), hotlineFields(input) as NewHotline),
+    ).then(HotlineModel.of);
   }
 
-  @Mutation(() => HotlineModel, { description: 'Changes the fields given; the schedule keeps its wall-clock times when the zone changes.' })
+  @Mutation(() => HotlineModel, {
+    description: 'Changes the fields given; the schedule keeps its wall-clock times when the zone changes.',
+  })
   updateHotline(@CurrentActor() actor: Actor, @Args('input') input: UpdateHotlineInput): Promise<HotlineModel> {
-    return settled('input', () => this.app.hotlines.updateHotline(callerOf(actor), input.id, hotlineFields(input))).then(HotlineModel.of);
+    return settled('input', () =>
+      this.app.hotlines.updateHotline(callerOf(actor), input.id, hotlineFields(input)),
+    ).then(HotlineModel.of);
   }
 
   @Mutation(() => HotlineModel, { description: 'The hotline deleted, with its schedule and overrides.' })

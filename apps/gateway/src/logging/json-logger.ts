@@ -5,7 +5,14 @@ import { RequestContext } from './request-context';
 const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
 /** Nest's own start-up chatter (modules loaded, routes mapped) is debug, not info. */
-const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'GraphQLModule', 'NestApplication']);
+const FRAMEWORK_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+  'NestApplication',
+]);
 
 export type LogFields = Record<string, unknown>;
 
@@ -13,7 +20,8 @@ export type LogFields = Record<string, unknown>;
 export const MAX_LOG_TEXT = 200;
 
 /** `text` at most `MAX_LOG_TEXT` characters, marked when cut. */
-export const cutForLog = (text: string): string => (text.length <= MAX_LOG_TEXT ? text : `${text.slice(0, MAX_LOG_TEXT)}… (${text.length} characters)`);
+export const cutForLog = (text: string): string =>
+  text.length <= MAX_LOG_TEXT ? text : `${text.slice(0, MAX_LOG_TEXT)}… (${text.length} characters)`;
 
 /**
  * One JSON object per line on stdout: `time`, `level`, `msg`, `context`, the current `requestId`,
@@ -38,8 +46,10 @@ export class JsonLogger implements LoggerService {
     const line: LogFields = { time: new Date(this.now()).toISOString(), level, msg };
     const requestId = RequestContext.requestId();
     if (requestId !== undefined) line.requestId = requestId;
-    for (const [key, value] of Object.entries(rest)) line[key] = typeof value === 'string' && key !== 'stack' ? cutForLog(value) : value;
-    if (error instanceof Error) Object.assign(line, { error: cutForLog(`${error.name}: ${error.message}`), stack: stackOf(error) });
+    for (const [key, value] of Object.entries(rest))
+      line[key] = typeof value === 'string' && key !== 'stack' ? cutForLog(value) : value;
+    if (error instanceof Error)
+      Object.assign(line, { error: cutForLog(`${error.name}: ${error.message}`), stack: stackOf(error) });
     else if (error !== undefined) line.error = cutForLog(String(error));
     this.write(`${safeJson(line)}\n`);
   }
@@ -82,7 +92,9 @@ function stackOf(error: Error): string | undefined {
 /** Nest passes the context as the last string argument. */
 function split(params: unknown[]): { context?: string; rest: unknown[] } {
   const last = params[params.length - 1];
-  return typeof last === 'string' && params.length > 0 ? { context: last, rest: params.slice(0, -1) } : { rest: params };
+  return typeof last === 'string' && params.length > 0
+    ? { context: last, rest: params.slice(0, -1) }
+    : { rest: params };
 }
 
 const withContext = (context: string | undefined): LogFields => (context ? { context } : {});

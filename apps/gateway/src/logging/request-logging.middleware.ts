@@ -43,7 +43,11 @@ export const redactedPath = (path: string): string =>
  * runs the rest of the request inside its RequestContext and logs one line when the response ends:
  * method, path, GraphQL operation, status, duration; and tells `observe` (the latency metrics).
  */
-export function requestLogging(logger: JsonLogger, observe: RequestObserver | null = null, now: () => number = () => performance.now()) {
+export function requestLogging(
+  logger: JsonLogger,
+  observe: RequestObserver | null = null,
+  now: () => number = () => performance.now(),
+) {
   return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void => {
     const started = now();
     const scope: RequestScope = { requestId: requestIdOf(req.headers[REQUEST_ID_HEADER]) };

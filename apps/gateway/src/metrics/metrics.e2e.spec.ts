@@ -27,7 +27,11 @@ describe('GET /metrics on the gateway', () => {
   let hotlineNumber: string;
 
   beforeAll(async () => {
-    const settings: VonageSettings = { publicUrl: PUBLIC_URL, signatures: { verify: true, secret: SECRET, apiKey: null }, ringbackToneUrl: null };
+    const settings: VonageSettings = {
+      publicUrl: PUBLIC_URL,
+      signatures: { verify: true, secret: SECRET, apiKey: null },
+      ringbackToneUrl: null,
+    };
     gateway = await startGateway({
       database: 'sqlite',
       env: { METRICS_TOKEN },
@@ -36,12 +40,22 @@ describe('GET /metrics on the gateway', () => {
     const account = await gateway.newAccount();
     const caller: Caller = { accountId: account.accountId, actor: { kind: 'user', id: account.users.admin.id } };
     const app: Application = gateway.app.get(APPLICATION);
-    const alice = await app.directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: number('61'), label: 'mobile', ringTimeoutSeconds: 20 }] });
+    const alice = await app.directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [{ number: number('61'), label: 'mobile', ringTimeoutSeconds: 20 }],
+    });
     hotlineNumber = number('14');
-    const hotline = await app.hotlines.createHotline(caller, { name: 'Chaufferie', number: hotlineNumber, timeZone: 'Europe/Paris', supervisorIds: [] });
+    const hotline = await app.hotlines.createHotline(caller, {
+      name: 'Chaufferie',
+      number: hotlineNumber,
+      timeZone: 'Europe/Paris',
+      supervisorIds: [],
+    });
     if (!hotline.ok) throw new Error('hotline not created');
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const slots = await app.schedule.createSlots(caller, hotline.value.id, [{ start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] }]);
+    const slots = await app.schedule.createSlots(caller, hotline.value.id, [
+      { start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] },
+    ]);
     if (!slots.ok) throw new Error('slots not created');
   });
 
@@ -56,9 +70,15 @@ describe('GET /metrics on the gateway', () => {
   async function vonage(method: 'GET' | 'POST', path: string, fields: Record<string, string>): Promise<Response> {
     const rawQuery = method === 'GET' ? new URLSearchParams(fields).toString() : undefined;
     const rawBody = method === 'POST' ? JSON.stringify(fields) : undefined;
-    const authorization = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), ...(rawQuery !== undefined ? { rawQuery } : { rawBody }) });
+    const authorization = signVonageWebhook({
+      secret: SECRET,
+      issuedAt: Date.now(),
+      ...(rawQuery !== undefined ? { rawQuery } : { rawBody }),
+    });
     return fetch(`${gateway.url}${path}${rawQuery ? `?${rawQuery}` : ''}`, {
-      method, body: rawBody, headers: { authorization, ...(rawBody ? { 'content-type': 'application/json' } : {}) },
+      method,
+      body: rawBody,
+      headers: { authorization, ...(rawBody ? { 'content-type': 'application/json' } : {}) },
     });
   }
 
@@ -75,13 +95,37 @@ describe('GET /metrics on the gateway', () => {
   it('counts a replayed call: its outcome, its leg, the webhooks by route pattern', async () => {
     const before = (await scrape()).text;
     const callerLeg = `caller-${randomInt(0, 1e9)}`;
-    const answer = await vonage('GET', '/vonage/answer', answerPayload({ to: hotlineNumber.slice(1), from: '33699999999', uuid: callerLeg, conversation_uuid: `CON-${callerLeg}` }));
+    const answer = await vonage(
+      'GET',
+      '/vonage/answer',
+      answerPayload({
+        to: hotlineNumber.slice(1),
+        from: '33699999999',
+        uuid: callerLeg,
+        conversation_uuid: `CON-${callerLeg}`,
+      }),
+    );
     const ncco = (await answer.json()) as { action: string; eventUrl?: string[] }[];
     const legEventUrl = ncco.find((action) => action.action === 'connect')?.eventUrl?.[0];
     expect(legEventUrl).toMatch(/\/vonage\/legs\/[^/]+\/0\/event$/);
-    const busy = await vonage('POST', new URL(legEventUrl!).pathname, callEventPayload('busy', { uuid: `callee-${callerLeg}`, sip_code: '486' }) as Record<string, string>);
+    const busy = await vonage(
+      'POST',
+      new URL(legEventUrl!).pathname,
+      callEventPayload('busy', { uuid: `callee-${callerLeg}`, sip_code: '486' }) as Record<string, string>,
+    );
     expect(JSON.stringify(await busy.json())).toContain('record');
-    expect((await vonage('POST', '/vonage/event', callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', duration: '30' }) as Record<string, string>)).status).toBe(204);
+    expect(
+      (
+        await vonage(
+          'POST',
+          '/vonage/event',
+          callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', duration: '30' }) as Record<
+            string,
+            string
+          >,
+        )
+      ).status,
+    ).toBe(204);
 
     const after = (await scrape()).text;
     const grew = (series: string) => sample(after, series) - sample(before, series);
@@ -89,8 +133,12 @@ describe('GET /metrics on the gateway', () => {
     expect(grew('dutyline_calls_total{outcome="voicemail"}')).toBe(1);
     expect(grew('dutyline_call_legs_total{outcome="busy"}')).toBe(1);
     expect(grew('dutyline_webhook_duration_seconds_count{carrier="vonage",route="/vonage/answer"}')).toBe(1);
-    expect(grew('dutyline_webhook_duration_seconds_count{carrier="vonage",route="/vonage/legs/:callId/:step/event"}')).toBe(1);
-    expect(grew('dutyline_http_request_duration_seconds_count{method="POST",route="/vonage/event",status="2xx"}')).toBe(1);
+    expect(
+      grew('dutyline_webhook_duration_seconds_count{carrier="vonage",route="/vonage/legs/:callId/:step/event"}'),
+    ).toBe(1);
+    expect(grew('dutyline_http_request_duration_seconds_count{method="POST",route="/vonage/event",status="2xx"}')).toBe(
+      1,
+    );
     expect(after).not.toContain(callerLeg);
   });
 
@@ -100,7 +148,11 @@ describe('GET /metrics on the gateway', () => {
     expect((await gateway.get(`/no/such/${secret}`)).status).toBe(404);
     const { text } = await scrape();
     expect(text).not.toContain(secret);
-    expect(sample(text, 'dutyline_http_request_duration_seconds_count{method="GET",route="/voicemail/:token",status="4xx"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'dutyline_http_request_duration_seconds_count{method="GET",route="(other)",status="4xx"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'dutyline_http_request_duration_seconds_count{method="GET",route="/voicemail/:token",status="4xx"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'dutyline_http_request_duration_seconds_count{method="GET",route="(other)",status="4xx"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,4 +1,16 @@
-import { Controller, DynamicModule, Get, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JobQueueInspector } from '@dutyline/domain';
 import { poolUsage } from '@dutyline/persistence';
@@ -46,7 +58,11 @@ class ScrapedGauges implements OnModuleInit, OnApplicationShutdown {
     this.metrics.watchDatabasePool(() => poolUsage(this.dataSource));
     if (this.config.redisUrl === null) return;
     // Its own connection, so a PING tells whether Redis answers now; opened on the first scrape.
-    const redis = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const redis = new Redis(this.config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
     redis.on('error', () => undefined);
     this.redis = redis;
     this.metrics.watchRedis(async () => {
@@ -70,6 +86,11 @@ class ScrapedGauges implements OnModuleInit, OnApplicationShutdown {
 export class MetricsModule {
   static forRoot(): DynamicModule {
     const metrics = provideFactory(METRICS, [], () => new PrometheusMetrics());
-    return { module: MetricsModule, controllers: [MetricsController], providers: [metrics, ScrapedGauges], exports: [METRICS] };
+    return {
+      module: MetricsModule,
+      controllers: [MetricsController],
+      providers: [metrics, ScrapedGauges],
+      exports: [METRICS],
+    };
   }
 }

@@ -1,9 +1,31 @@
 import {
-  DeliveryKind, DocumentGapAlertStates, NewDelivery, DocumentNotificationSettings, Metrics, NOTIFICATION_JOB_NAMES, NotificationJobs, NotificationLogger, NotificationPorts,
-  NotificationProcessing, NotificationProducer, ReconcileReport, countedMailer, countedSms, createNotificationServices, startNotificationProcessing,
+  DeliveryKind,
+  DocumentGapAlertStates,
+  NewDelivery,
+  DocumentNotificationSettings,
+  Metrics,
+  NOTIFICATION_JOB_NAMES,
+  NotificationJobs,
+  NotificationLogger,
+  NotificationPorts,
+  NotificationProcessing,
+  NotificationProducer,
+  ReconcileReport,
+  countedMailer,
+  countedSms,
+  createNotificationServices,
+  startNotificationProcessing,
   timedJobHost,
 } from '@dutyline/application';
-import { CallRecord, Clock, EmailAddress, JobQueueInspector, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
+import {
+  CallRecord,
+  Clock,
+  EmailAddress,
+  JobQueueInspector,
+  MailerPort,
+  RecordingCarrier,
+  SmsCarrier,
+} from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
 import { JsonLinesJournal, SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
 import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
@@ -29,13 +51,20 @@ export interface GatewayNotifications {
 const ledgerOn = (dataSource: DataSource) => new SqlDeliveryLedger<DeliveryKind, CallRecord>(dataSource);
 
 /** What the producer needs besides the stores: its local journal in DATA_DIR and its time budget. */
-const producerOptions = (settings: GatewayConfig['notifications']) => ({ journal: new JsonLinesJournal<NewDelivery>(settings.owedJournal), budgetMs: settings.budgetMs });
+const producerOptions = (settings: GatewayConfig['notifications']) => ({
+  journal: new JsonLinesJournal<NewDelivery>(settings.owedJournal),
+  budgetMs: settings.budgetMs,
+});
 
 /**
  * Writes the journal of owed alerts back to the database now (a restart loses nothing), then every
  * `owedRetrySeconds`; returns the stop. A flush that fails is retried at the next turn.
  */
-function writeBackOwed(producer: NotificationProducer, settings: GatewayConfig['notifications'], logger: Pick<NotificationLogger, 'info' | 'warn'>): () => void {
+function writeBackOwed(
+  producer: NotificationProducer,
+  settings: GatewayConfig['notifications'],
+  logger: Pick<NotificationLogger, 'info' | 'warn'>,
+): () => void {
   const flush = () =>
     void producer.flushOwed().then(
       ({ written, left }) => {
@@ -76,14 +105,26 @@ export interface EmbeddedNotificationParts {
  */
 export function embeddedNotifications(parts: EmbeddedNotificationParts): GatewayNotifications {
   const { dataSource, clock, settings } = parts;
-  const queue = new InProcessJobQueue<NotificationJobs>({ clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: settings.backoffMs });
+  const queue = new InProcessJobQueue<NotificationJobs>({
+    clock,
+    jobNames: [...NOTIFICATION_JOB_NAMES],
+    backoffBaseMs: settings.backoffMs,
+  });
   const documents = new SqlHotlineDocuments(dataSource);
   const gapStates = new DocumentGapAlertStates(documents);
   const services = createNotificationServices(
     {
-      ...parts.repositories, ledger: ledgerOn(dataSource), gapStates, watchedHotlines: gapStates, settings: new DocumentNotificationSettings(documents, clock),
-      links: new SqlVoicemailLinks(dataSource, { publicUrl: parts.publicUrl }), recordings: parts.recordings,
-      mailer: countedMailer(parts.mailer, parts.metrics), sms: parts.sms && countedSms(parts.sms, parts.metrics), queue, clock,
+      ...parts.repositories,
+      ledger: ledgerOn(dataSource),
+      gapStates,
+      watchedHotlines: gapStates,
+      settings: new DocumentNotificationSettings(documents, clock),
+      links: new SqlVoicemailLinks(dataSource, { publicUrl: parts.publicUrl }),
+      recordings: parts.recordings,
+      mailer: countedMailer(parts.mailer, parts.metrics),
+      sms: parts.sms && countedSms(parts.sms, parts.metrics),
+      queue,
+      clock,
     },
     { gapCheckIntervalMs: settings.gapCheckIntervalMinutes * 60_000, producer: producerOptions(settings) },
   );
@@ -131,11 +172,18 @@ export function redisNotifications(parts: RedisNotificationParts): GatewayNotifi
   const client = new Redis(parts.redisUrl, { maxRetriesPerRequest: 3 });
   client.on('error', parts.onError);
   const queue = new BullMqJobQueue<NotificationJobs>({
-    connection: client, prefix: parts.prefix, clock: parts.clock, jobNames: [...NOTIFICATION_JOB_NAMES], backoffBaseMs: parts.settings.backoffMs,
+    connection: client,
+    prefix: parts.prefix,
+    clock: parts.clock,
+    jobNames: [...NOTIFICATION_JOB_NAMES],
+    backoffBaseMs: parts.settings.backoffMs,
     onError: parts.onError,
   });
   const producer = new NotificationProducer({
-    ledger: ledgerOn(parts.dataSource), queue, clock: parts.clock, gapCheckIntervalMs: parts.settings.gapCheckIntervalMinutes * 60_000,
+    ledger: ledgerOn(parts.dataSource),
+    queue,
+    clock: parts.clock,
+    gapCheckIntervalMs: parts.settings.gapCheckIntervalMinutes * 60_000,
     ...producerOptions(parts.settings),
   });
   const stopWriteBack = writeBackOwed(producer, parts.settings, parts.logger);
@@ -157,5 +205,9 @@ export function redisNotifications(parts: RedisNotificationParts): GatewayNotifi
 export function openMailer(mail: GatewayConfig['mail']): MailerPort & { close(): Promise<void> } {
   return mail.smtpUrl
     ? smtpMailerFromUrl(mail.smtpUrl, 'SMTP_URL')
-    : new OutboxMailer({ directory: mail.outboxDir, from: EmailAddress.parse(mail.from, 'MAIL_FROM'), fromName: 'Dutyline' });
+    : new OutboxMailer({
+        directory: mail.outboxDir,
+        from: EmailAddress.parse(mail.from, 'MAIL_FROM'),
+        fromName: 'Dutyline',
+      });
 }

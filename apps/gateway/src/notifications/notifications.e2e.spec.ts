@@ -16,14 +16,30 @@ import { describeWithMariaDb, describeWithRedis, mariadbUrl, redisUrl, uniqueNam
 import { CLOCK } from '../platform/platform.tokens';
 import { dataOf } from '../testing/feature-fixtures';
 import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
-import { CALLER, MAIL_FROM, createDatabase, dropTestStores, eventually, leaveVoicemail, maintenanceHotline, startWorkerProcess, systemClock } from './testing/notification-fixtures';
+import {
+  CALLER,
+  MAIL_FROM,
+  createDatabase,
+  dropTestStores,
+  eventually,
+  leaveVoicemail,
+  maintenanceHotline,
+  startWorkerProcess,
+  systemClock,
+} from './testing/notification-fixtures';
 
 jest.setTimeout(90_000);
 
 const QUEUE_DEPTHS = '{ queueDepths { name waiting delayed active failed } }';
 
 function outbox(folder: string) {
-  const files = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((file) => file.endsWith('.eml') && !file.startsWith('.')).sort() : []);
+  const files = () =>
+    fs.existsSync(folder)
+      ? fs
+          .readdirSync(folder)
+          .filter((file) => file.endsWith('.eml') && !file.startsWith('.'))
+          .sort()
+      : [];
   const mails = (): ParsedMail[] => files().map((file) => parseMime(fs.readFileSync(path.join(folder, file))));
   return { files, mails };
 }
@@ -36,7 +52,11 @@ describe('notifications in the embedded default', () => {
     for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
   });
   const start = async (env: Record<string, string>, clock?: ManualClock) => {
-    const gateway = await startGateway({ database: 'sqlite', env, override: (builder) => (clock ? builder.overrideProvider(CLOCK).useValue(clock) : builder) });
+    const gateway = await startGateway({
+      database: 'sqlite',
+      env,
+      override: (builder) => (clock ? builder.overrideProvider(CLOCK).useValue(clock) : builder),
+    });
     gateways.push(gateway);
     return gateway;
   };
@@ -45,7 +65,9 @@ describe('notifications in the embedded default', () => {
     // Just before a 10 s window ends: the gap check the new hotline asks for is due at once.
     const clock = new ManualClock('2027-03-28T01:14:59.999Z');
     const gateway = await start({ EMBEDDED_JOBS: 'true' }, clock);
-    expect(gateway.logs).toContainEqual(expect.objectContaining({ msg: 'notifications ready', mode: 'embedded', jobsRunHere: true }));
+    expect(gateway.logs).toContainEqual(
+      expect.objectContaining({ msg: 'notifications ready', mode: 'embedded', jobsRunHere: true }),
+    );
     const account = await gateway.newAccount();
     const { number } = await maintenanceHotline(gateway, account);
 
@@ -63,9 +85,15 @@ describe('notifications in the embedded default', () => {
     const voicemail = mails.find((mail) => mail.subject.startsWith('Voicemail'))!;
     expect(voicemail.to).toContain('alice@example.org');
     expect(voicemail.text).toContain(`${CALLER} left a voicemail on Maintenance (${number}).`);
-    expect(voicemail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['voicemail-2027-03-28-0314.wav', 'audio/wav']]);
+    expect(voicemail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['voicemail-2027-03-28-0314.wav', 'audio/wav'],
+    ]);
     const audio = voicemail.attachments[0].content;
-    expect([audio.toString('latin1', 0, 4), audio.toString('latin1', 8, 12), audio.length > 44]).toEqual(['RIFF', 'WAVE', true]);
+    expect([audio.toString('latin1', 0, 4), audio.toString('latin1', 8, 12), audio.length > 44]).toEqual([
+      'RIFF',
+      'WAVE',
+      true,
+    ]);
 
     const depths = await dataOf(gateway.graphql(QUEUE_DEPTHS, {}, { token: account.tokens.admin }));
     expect(depths.queueDepths).toEqual([
@@ -90,9 +118,21 @@ describe('notifications in the embedded default', () => {
     expect(outbox(path.join(dataDir, 'outbox')).files()).toEqual([]);
 
     const second = await start({ DATA_DIR: dataDir, EMBEDDED_JOBS: 'true' });
-    expect(second.logs).toContainEqual(expect.objectContaining({ msg: 'notifications ready', reconciled: { deliveries: 2, gapOutboxes: 0, gapChecks: 1 } }));
+    expect(second.logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'notifications ready',
+        reconciled: { deliveries: 2, gapOutboxes: 0, gapChecks: 1 },
+      }),
+    );
     const mailbox = outbox(path.join(dataDir, 'outbox'));
-    await eventually(() => expect(mailbox.mails().map((mail) => mail.subject.split(' ')[0]).sort()).toEqual(['Nobody', 'Unanswered', 'Voicemail']));
+    await eventually(() =>
+      expect(
+        mailbox
+          .mails()
+          .map((mail) => mail.subject.split(' ')[0])
+          .sort(),
+      ).toEqual(['Nobody', 'Unanswered', 'Voicemail']),
+    );
   });
 });
 
@@ -111,7 +151,13 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
       sink = await SmtpSink.start();
       const shared = { REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, DATABASE_URL: `${serverUrl}/${database}` };
       gateway = await startGateway({ database: 'mariadb', env: shared });
-      worker = await startWorkerProcess({ ...shared, SMTP_URL: sink.url(MAIL_FROM), PUBLIC_URL: 'https://hotline.example.org', LOG_LEVEL: 'info', JOB_BACKOFF_MS: '500' });
+      worker = await startWorkerProcess({
+        ...shared,
+        SMTP_URL: sink.url(MAIL_FROM),
+        PUBLIC_URL: 'https://hotline.example.org',
+        LOG_LEVEL: 'info',
+        JOB_BACKOFF_MS: '500',
+      });
     });
     afterAll(async () => {
       await worker?.stop();
@@ -121,23 +167,39 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
     });
 
     it('delivers a voicemail left on the gateway to the SMTP server with its recording, and the gap a new hotline opens', async () => {
-      expect(gateway.logs).toContainEqual(expect.objectContaining({ msg: 'notifications ready', mode: 'redis', jobsRunHere: false }));
+      expect(gateway.logs).toContainEqual(
+        expect.objectContaining({ msg: 'notifications ready', mode: 'redis', jobsRunHere: false }),
+      );
       const account = await gateway.newAccount();
       const { number } = await maintenanceHotline(gateway, account);
       await leaveVoicemail(gateway, systemClock, number);
 
       // The gap check the new hotline asked for runs within the 10 s debounce window.
-      await eventually(() => expect(sink.received.map((mail) => mail.parsed.subject.split(' ')[0]).sort()).toEqual(['Nobody', 'Unanswered', 'Voicemail']), 20_000);
+      await eventually(
+        () =>
+          expect(sink.received.map((mail) => mail.parsed.subject.split(' ')[0]).sort()).toEqual([
+            'Nobody',
+            'Unanswered',
+            'Voicemail',
+          ]),
+        20_000,
+      );
       const voicemail = sink.received.find((mail) => mail.parsed.subject.startsWith('Voicemail'))!;
       expect(voicemail.envelopeFrom).toBe(MAIL_FROM);
       expect(voicemail.envelopeTo).toEqual(['alice@example.org']);
       expect(voicemail.parsed.subject).toMatch(new RegExp(`^Voicemail on Maintenance from \\${CALLER}, `));
       expect(voicemail.parsed.attachments.map((a) => a.contentType)).toEqual(['audio/wav']);
       const audio = voicemail.parsed.attachments[0].content;
-      expect([audio.toString('latin1', 0, 4), audio.toString('latin1', 8, 12), audio.readUInt32LE(40) + 44]).toEqual(['RIFF', 'WAVE', audio.length]);
+      expect([audio.toString('latin1', 0, 4), audio.toString('latin1', 8, 12), audio.readUInt32LE(40) + 44]).toEqual([
+        'RIFF',
+        'WAVE',
+        audio.length,
+      ]);
       expect(worker.lines.some((line) => line.includes('"voicemail.deliver done"'))).toBe(true);
 
-      const depths = await dataOf(gateway.graphql('{ queueDepths { name waiting active failed } }', {}, { token: account.tokens.admin }));
+      const depths = await dataOf(
+        gateway.graphql('{ queueDepths { name waiting active failed } }', {}, { token: account.tokens.admin }),
+      );
       expect(depths.queueDepths).toEqual([
         { name: 'voicemail.deliver', waiting: 0, active: 0, failed: 0 },
         { name: 'call.unanswered-alert', waiting: 0, active: 0, failed: 0 },

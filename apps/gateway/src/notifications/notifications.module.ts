@@ -1,6 +1,23 @@
-import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DocumentGapAlertStates, type Metrics, ScheduleChangeTriggers } from '@dutyline/application';
-import type { AccountRepository, Clock, HotlineRepository, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository } from '@dutyline/domain';
+import type {
+  AccountRepository,
+  Clock,
+  HotlineRepository,
+  PersonRepository,
+  RecordingCarrier,
+  ScheduleRepository,
+  SmsCarrier,
+  TeamRepository,
+} from '@dutyline/domain';
 import { SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
 import type { VonageVoiceApi } from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
@@ -10,15 +27,31 @@ import { INVALIDATION_BUS } from '../cluster/cluster.tokens';
 import type { InvalidationBus } from '../cluster/invalidation-bus';
 import type { GatewayConfig } from '../config/gateway-config';
 import { DATA_SOURCE } from '../database/database.module';
-import { ACCOUNT_REPOSITORY, HOTLINE_REPOSITORY, PERSON_REPOSITORY, SCHEDULE_REPOSITORY, TEAM_REPOSITORY } from '../database/repository.tokens';
+import {
+  ACCOUNT_REPOSITORY,
+  HOTLINE_REPOSITORY,
+  PERSON_REPOSITORY,
+  SCHEDULE_REPOSITORY,
+  TEAM_REPOSITORY,
+} from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { METRICS } from '../metrics/metrics.tokens';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import { QUEUE_INSPECTOR } from '../queues/queues.tokens';
 import { AddressMissLimiter } from './address-miss-limiter';
-import { type GatewayNotifications, embeddedNotifications, openMailer, redisNotifications } from './gateway-notifications';
-import { GATEWAY_NOTIFICATIONS, NOTIFICATION_EVENTS, VOICEMAIL_LINK_LIMITER, VOICEMAIL_LINK_RESOLVER } from './notifications.tokens';
+import {
+  type GatewayNotifications,
+  embeddedNotifications,
+  openMailer,
+  redisNotifications,
+} from './gateway-notifications';
+import {
+  GATEWAY_NOTIFICATIONS,
+  NOTIFICATION_EVENTS,
+  VOICEMAIL_LINK_LIMITER,
+  VOICEMAIL_LINK_RESOLVER,
+} from './notifications.tokens';
 import { followScheduleChanges } from './schedule-changes';
 import { VoicemailLinkController } from './voicemail-link.controller';
 
@@ -41,15 +74,30 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     const { notifications, logger } = this;
     try {
       const reconciled = await notifications.start();
-      logger.entry('info', 'notifications ready', { mode: notifications.mode, jobsRunHere: notifications.runsJobs, ...(reconciled ? { reconciled } : {}) });
+      logger.entry('info', 'notifications ready', {
+        mode: notifications.mode,
+        jobsRunHere: notifications.runsJobs,
+        ...(reconciled ? { reconciled } : {}),
+      });
     } catch (error) {
-      logger.entry('error', 'the notification jobs could not start: voicemails and alerts stay owed in the database until a start succeeds', { error });
+      logger.entry(
+        'error',
+        'the notification jobs could not start: voicemails and alerts stay owed in the database until a start succeeds',
+        { error },
+      );
       return;
     }
     if (notifications.mode === 'embedded' && !notifications.runsJobs) return;
-    const triggers = new ScheduleChangeTriggers({ hotlines: new DocumentGapAlertStates(new SqlHotlineDocuments(this.dataSource)), producer: notifications.producer });
+    const triggers = new ScheduleChangeTriggers({
+      hotlines: new DocumentGapAlertStates(new SqlHotlineDocuments(this.dataSource)),
+      producer: notifications.producer,
+    });
     this.unsubscribe = followScheduleChanges(this.bus, triggers, (error, topic) =>
-      logger.entry('warn', 'a gap check could not be asked for after a change (the periodic check catches up)', { error, topic }));
+      logger.entry('warn', 'a gap check could not be asked for after a change (the periodic check catches up)', {
+        error,
+        topic,
+      }),
+    );
   }
 
   /** Before the database closes: the running jobs may finish. */
@@ -75,27 +123,73 @@ export class NotificationsModule {
     const providers = [
       provideFactory(
         GATEWAY_NOTIFICATIONS,
-        [DATA_SOURCE, HOTLINE_REPOSITORY, PERSON_REPOSITORY, ACCOUNT_REPOSITORY, TEAM_REPOSITORY, SCHEDULE_REPOSITORY, RECORDING_CARRIER, SMS_CARRIER, VONAGE_VOICE_API, CLOCK, LOGGER, METRICS],
+        [
+          DATA_SOURCE,
+          HOTLINE_REPOSITORY,
+          PERSON_REPOSITORY,
+          ACCOUNT_REPOSITORY,
+          TEAM_REPOSITORY,
+          SCHEDULE_REPOSITORY,
+          RECORDING_CARRIER,
+          SMS_CARRIER,
+          VONAGE_VOICE_API,
+          CLOCK,
+          LOGGER,
+          METRICS,
+        ],
         (
-          dataSource: DataSource, hotlines: HotlineRepository, people: PersonRepository, accounts: AccountRepository, teams: TeamRepository, schedules: ScheduleRepository,
-          recordings: RecordingCarrier, sms: SmsCarrier, vonage: VonageVoiceApi | null, clock: Clock, logger: JsonLogger, metrics: Metrics,
+          dataSource: DataSource,
+          hotlines: HotlineRepository,
+          people: PersonRepository,
+          accounts: AccountRepository,
+          teams: TeamRepository,
+          schedules: ScheduleRepository,
+          recordings: RecordingCarrier,
+          sms: SmsCarrier,
+          vonage: VonageVoiceApi | null,
+          clock: Clock,
+          logger: JsonLogger,
+          metrics: Metrics,
         ): GatewayNotifications =>
           config.redisUrl !== null
             ? redisNotifications({
-              dataSource, redisUrl: config.redisUrl, prefix: config.redisPrefix, clock, settings: config.notifications,
-              onError: (error) => logger.entry('warn', 'redis: notification queue trouble', { error }),
-              logger: jsonCallLogger(logger, 'notifications'),
-            })
+                dataSource,
+                redisUrl: config.redisUrl,
+                prefix: config.redisPrefix,
+                clock,
+                settings: config.notifications,
+                onError: (error) => logger.entry('warn', 'redis: notification queue trouble', { error }),
+                logger: jsonCallLogger(logger, 'notifications'),
+              })
             : embeddedNotifications({
-              dataSource, repositories: { hotlines, people, accounts, teams, schedules }, recordings, clock, settings: config.notifications,
-              // The simulator's texts are lines in the log; Vonage's need the API key.
-              sms: vonage === null || config.vonage.apiKey !== null ? sms : null,
-              mailer: openMailer(config.mail), logger: jsonCallLogger(logger, 'notifications'), publicUrl: linkBase(config), metrics,
-            }),
+                dataSource,
+                repositories: { hotlines, people, accounts, teams, schedules },
+                recordings,
+                clock,
+                settings: config.notifications,
+                // The simulator's texts are lines in the log; Vonage's need the API key.
+                sms: vonage === null || config.vonage.apiKey !== null ? sms : null,
+                mailer: openMailer(config.mail),
+                logger: jsonCallLogger(logger, 'notifications'),
+                publicUrl: linkBase(config),
+                metrics,
+              }),
       ),
-      provideFactory(NOTIFICATION_EVENTS, [GATEWAY_NOTIFICATIONS], (notifications: GatewayNotifications) => notifications.producer),
-      provideFactory(QUEUE_INSPECTOR, [GATEWAY_NOTIFICATIONS], (notifications: GatewayNotifications) => notifications.inspector),
-      provideFactory(VOICEMAIL_LINK_RESOLVER, [DATA_SOURCE], (dataSource: DataSource) => new SqlVoicemailLinks(dataSource, { publicUrl: linkBase(config) })),
+      provideFactory(
+        NOTIFICATION_EVENTS,
+        [GATEWAY_NOTIFICATIONS],
+        (notifications: GatewayNotifications) => notifications.producer,
+      ),
+      provideFactory(
+        QUEUE_INSPECTOR,
+        [GATEWAY_NOTIFICATIONS],
+        (notifications: GatewayNotifications) => notifications.inspector,
+      ),
+      provideFactory(
+        VOICEMAIL_LINK_RESOLVER,
+        [DATA_SOURCE],
+        (dataSource: DataSource) => new SqlVoicemailLinks(dataSource, { publicUrl: linkBase(config) }),
+      ),
       provideFactory(VOICEMAIL_LINK_LIMITER, [], () => new AddressMissLimiter()),
     ];
     return {

@@ -13,12 +13,29 @@ import fs from 'node:fs';
 import type { CallRecord } from '@dutyline/domain';
 import { aVoicemailCall } from '@dutyline/application/testing';
 import { SmtpSink } from '@dutyline/mail/testing';
-import { type FaultProxy, describeWithMariaDb, describeWithRedis, mariadbUrl, redisUrl, startFaultProxy, uniqueName } from '@dutyline/test-support';
+import {
+  type FaultProxy,
+  describeWithMariaDb,
+  describeWithRedis,
+  mariadbUrl,
+  redisUrl,
+  startFaultProxy,
+  uniqueName,
+} from '@dutyline/test-support';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
 import { NOTIFICATION_EVENTS } from './notifications.tokens';
 import type { GatewayNotifications } from './gateway-notifications';
-import { MAIL_FROM, createDatabase, dropTestStores, eventually, leaveVoicemail, maintenanceHotline, startWorkerProcess, systemClock } from './testing/notification-fixtures';
+import {
+  MAIL_FROM,
+  createDatabase,
+  dropTestStores,
+  eventually,
+  leaveVoicemail,
+  maintenanceHotline,
+  startWorkerProcess,
+  systemClock,
+} from './testing/notification-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -54,13 +71,22 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       gateway = await startGateway({
         database: 'mariadb',
         env: {
-          REDIS_URL: `redis://${gatewayRedis.address}`, REDIS_PREFIX: prefix, DATABASE_URL: proxiedDb.toString(),
-          NOTIFICATION_BUDGET_MS: String(BUDGET_MS), OWED_NOTIFICATIONS_RETRY_SECONDS: '1',
+          REDIS_URL: `redis://${gatewayRedis.address}`,
+          REDIS_PREFIX: prefix,
+          DATABASE_URL: proxiedDb.toString(),
+          NOTIFICATION_BUDGET_MS: String(BUDGET_MS),
+          OWED_NOTIFICATIONS_RETRY_SECONDS: '1',
         },
       });
       worker = await startWorkerProcess({
-        REDIS_URL: `redis://${workerRedis.address}`, REDIS_PREFIX: prefix, DATABASE_URL: `${serverUrl}/${database}`, SMTP_URL: sink.url(MAIL_FROM),
-        PUBLIC_URL: 'https://hotline.example.org', LOG_LEVEL: 'info', JOB_BACKOFF_MS: '500', RECONCILE_INTERVAL_SECONDS: '2',
+        REDIS_URL: `redis://${workerRedis.address}`,
+        REDIS_PREFIX: prefix,
+        DATABASE_URL: `${serverUrl}/${database}`,
+        SMTP_URL: sink.url(MAIL_FROM),
+        PUBLIC_URL: 'https://hotline.example.org',
+        LOG_LEVEL: 'info',
+        JOB_BACKOFF_MS: '500',
+        RECONCILE_INTERVAL_SECONDS: '2',
       });
     });
     afterAll(async () => {
@@ -74,14 +100,23 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
     });
 
     const mailsFrom = (caller: string, kind: 'Unanswered' | 'Voicemail') =>
-      sink.received.filter((mail) => mail.parsed.subject.startsWith(kind) && mail.parsed.subject.includes(`from ${caller}`));
+      sink.received.filter(
+        (mail) => mail.parsed.subject.startsWith(kind) && mail.parsed.subject.includes(`from ${caller}`),
+      );
     const journaled = (): string[] => {
       const file = gateway.config.notifications.owedJournal;
       if (!fs.existsSync(file)) return [];
-      return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { id: string }).id);
+      return fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => (JSON.parse(line) as { id: string }).id);
     };
     const deliveries = async (callId: string) => {
-      const [rows] = await direct.query('SELECT id, status FROM notification_deliveries WHERE call_id = ? ORDER BY id', [callId]);
+      const [rows] = await direct.query(
+        'SELECT id, status FROM notification_deliveries WHERE call_id = ? ORDER BY id',
+        [callId],
+      );
       return (rows as { id: string; status: string }[]).map((row) => [row.id, row.status]);
     };
 
@@ -89,7 +124,14 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       const account = await gateway.newAccount();
       const { hotlineId } = await maintenanceHotline(gateway, account);
       const caller = '+33698765401';
-      const record: CallRecord = aVoicemailCall({ id: uniqueName('call'), accountId: account.accountId, hotlineId, caller, voicemailRecording: null, outcome: 'abandoned' });
+      const record: CallRecord = aVoicemailCall({
+        id: uniqueName('call'),
+        accountId: account.accountId,
+        hotlineId,
+        caller,
+        voicemailRecording: null,
+        outcome: 'abandoned',
+      });
       const producer = gateway.app.get<GatewayNotifications['producer']>(NOTIFICATION_EVENTS);
       const pid = worker.child.pid;
 
@@ -111,7 +153,9 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       await eventually(() => expect(mailsFrom(caller, 'Unanswered')).toHaveLength(1), 20_000);
       expect(mailsFrom(caller, 'Unanswered')[0].envelopeTo).toEqual(['alice@example.org']);
       expect(journaled()).toEqual([]);
-      await eventually(async () => expect(await deliveries(record.id)).toEqual([[`${record.id}:unanswered`, 'delivered']]));
+      await eventually(async () =>
+        expect(await deliveries(record.id)).toEqual([[`${record.id}:unanswered`, 'delivered']]),
+      );
       // Once: write-backs and reconcile passes go on, nothing is sent again; the worker was never restarted.
       await sleep(3000);
       expect(mailsFrom(caller, 'Unanswered')).toHaveLength(1);
@@ -138,8 +182,16 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       await db.setMode('refuse');
       await sleep(300);
       await db.setMode('pass');
-      await eventually(() => expect([mailsFrom(caller, 'Unanswered').length, mailsFrom(caller, 'Voicemail').length]).toEqual([1, 1]), 30_000);
-      await eventually(async () => expect(await deliveries(call.callId)).toEqual([[`${call.callId}:unanswered`, 'delivered'], [`${call.callId}:voicemail`, 'delivered']]));
+      await eventually(
+        () => expect([mailsFrom(caller, 'Unanswered').length, mailsFrom(caller, 'Voicemail').length]).toEqual([1, 1]),
+        30_000,
+      );
+      await eventually(async () =>
+        expect(await deliveries(call.callId)).toEqual([
+          [`${call.callId}:unanswered`, 'delivered'],
+          [`${call.callId}:voicemail`, 'delivered'],
+        ]),
+      );
       // The call itself comes back through the call journal's own write-back.
       await eventually(async () => {
         const [calls] = await direct.query('SELECT COUNT(*) AS n FROM calls WHERE id = ?', [call.callId]);
@@ -163,7 +215,10 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       // Each of the two notices waits one budget for the queue at most (the issue saw 88.8 s).
       expect(Date.now() - started).toBeLessThan(2 * BUDGET_MS + 1500);
       const { callId } = caller;
-      expect(await deliveries(caller.callId)).toEqual([[`${callId}:unanswered`, 'pending'], [`${callId}:voicemail`, 'pending']]);
+      expect(await deliveries(caller.callId)).toEqual([
+        [`${callId}:unanswered`, 'pending'],
+        [`${callId}:voicemail`, 'pending'],
+      ]);
 
       await sleep(2500);
       expect([mailsFrom(caller.from, 'Unanswered'), mailsFrom(caller.from, 'Voicemail')]).toEqual([[], []]);
@@ -172,12 +227,25 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       await sleep(300);
       await gatewayRedis.setMode('pass');
       await workerRedis.setMode('pass');
-      await eventually(() => expect([mailsFrom(caller.from, 'Unanswered').length, mailsFrom(caller.from, 'Voicemail').length]).toEqual([1, 1]), 20_000);
-      await eventually(async () => expect(await deliveries(caller.callId)).toEqual([[`${callId}:unanswered`, 'delivered'], [`${callId}:voicemail`, 'delivered']]));
+      await eventually(
+        () =>
+          expect([mailsFrom(caller.from, 'Unanswered').length, mailsFrom(caller.from, 'Voicemail').length]).toEqual([
+            1, 1,
+          ]),
+        20_000,
+      );
+      await eventually(async () =>
+        expect(await deliveries(caller.callId)).toEqual([
+          [`${callId}:unanswered`, 'delivered'],
+          [`${callId}:voicemail`, 'delivered'],
+        ]),
+      );
       await sleep(3000);
       expect([mailsFrom(caller.from, 'Unanswered').length, mailsFrom(caller.from, 'Voicemail').length]).toEqual([1, 1]);
       expect([worker.child.pid, worker.child.exitCode]).toEqual([pid, null]);
-      expect(worker.lines.some((line) => line.includes('redis is back: reconciling') || line.includes('"reconciled"'))).toBe(true);
+      expect(
+        worker.lines.some((line) => line.includes('redis is back: reconciling') || line.includes('"reconciled"')),
+      ).toBe(true);
     });
   });
 });

@@ -16,7 +16,11 @@ function world(fail = false) {
       return [];
     },
   };
-  const unsubscribe = followScheduleChanges(bus, triggers, (error, topic) => void errors.push(`${topic}: ${(error as Error).message}`));
+  const unsubscribe = followScheduleChanges(
+    bus,
+    triggers,
+    (error, topic) => void errors.push(`${topic}: ${(error as Error).message}`),
+  );
   return { bus, asked, errors, unsubscribe };
 }
 

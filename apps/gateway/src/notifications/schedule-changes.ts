@@ -17,7 +17,11 @@ export function followScheduleChanges(
   return bus.subscribe((topic) => {
     const change = invalidationOf(topic);
     const asked =
-      change.kind === 'hotline' ? triggers.hotlineChanged(change.hotlineId) : change.kind === 'account' ? triggers.accountChanged(change.accountId) : null;
+      change.kind === 'hotline'
+        ? triggers.hotlineChanged(change.hotlineId)
+        : change.kind === 'account'
+          ? triggers.accountChanged(change.accountId)
+          : null;
     asked?.catch((error: unknown) => onError(error, topic));
   });
 }

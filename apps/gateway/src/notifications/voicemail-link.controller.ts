@@ -10,13 +10,20 @@ import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import type { AddressMissLimiter } from './address-miss-limiter';
 import { VOICEMAIL_LINK_LIMITER, VOICEMAIL_LINK_RESOLVER } from './notifications.tokens';
 
-const EXTENSIONS: Readonly<Record<string, string>> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg' };
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/ogg': 'ogg',
+};
 const AUDIO_TYPE = /^audio\/[a-z0-9.+-]+$/;
 
 /** How the recording is served: played inline when it is audio; anything else only as a download of opaque bytes. */
 function servedAs(contentType: string): { contentType: string; disposition: string } {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  if (!AUDIO_TYPE.test(type)) return { contentType: 'application/octet-stream', disposition: 'attachment; filename="voicemail.bin"' };
+  if (!AUDIO_TYPE.test(type))
+    return { contentType: 'application/octet-stream', disposition: 'attachment; filename="voicemail.bin"' };
   return { contentType: type, disposition: `inline; filename="voicemail.${EXTENSIONS[type] ?? 'audio'}"` };
 }
 
@@ -39,21 +46,38 @@ export class VoicemailLinkController {
   ) {}
 
   @Get(':token')
-  async play(@Param('token') token: string, @Req() request: GatewayRequest, @Res() response: ServerResponse): Promise<void> {
+  async play(
+    @Param('token') token: string,
+    @Req() request: GatewayRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     // Whatever the answer: never cached, never passed on as a referrer (the URL is the credential).
     response.setHeader('cache-control', 'private, no-store');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', "default-src 'none'; sandbox");
     const now = this.clock.now();
-    const target = await this.limiter.lookUp(request.ip ?? 'unknown', now, 'Voicemail', () => this.links.resolveVoicemailLink(token, now));
+    const target = await this.limiter.lookUp(request.ip ?? 'unknown', now, 'Voicemail', () =>
+      this.links.resolveVoicemailLink(token, now),
+    );
     let recording: { audio: Buffer; contentType: string };
     try {
       recording = await this.recordings.fetchRecording(target.recording);
     } catch (error) {
-      this.logger.entry('warn', 'a voicemail link could not fetch its recording', { error, callId: target.callId, accountId: target.accountId });
+      this.logger.entry('warn', 'a voicemail link could not fetch its recording', {
+        error,
+        callId: target.callId,
+        accountId: target.accountId,
+      });
       response.statusCode = 502;
       response.setHeader('content-type', 'application/json; charset=utf-8');
-      response.end(JSON.stringify({ error: { code: 'RECORDING_UNAVAILABLE', message: 'The recording cannot be fetched right now; try again later.' } }));
+      response.end(
+        JSON.stringify({
+          error: {
+            code: 'RECORDING_UNAVAILABLE',
+            message: 'The recording cannot be fetched right now; try again later.',
+          },
+        }),
+      );
       return;
     }
     const served = servedAs(recording.contentType);

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type AccountRepository, type Clock, EmailAddress, type IdGenerator, type OneTimeToken, type Role, type User, assertId, requireText,
+  type AccountRepository,
+  type Clock,
+  EmailAddress,
+  type IdGenerator,
+  type OneTimeToken,
+  type Role,
+  type User,
+  assertId,
+  requireText,
 } from '@dutyline/domain';
 import { type Actor, userActor } from '../auth/actor';
 import type { AccessTokens } from '../auth/access-tokens';
@@ -29,7 +37,12 @@ export interface InvitationAcceptance {
   readonly password: string;
 }
 
-const audited = (invitation: OneTimeToken) => ({ email: invitation.email.value, name: invitation.name, role: invitation.role, expiresAt: invitation.expiresAt });
+const audited = (invitation: OneTimeToken) => ({
+  email: invitation.email.value,
+  name: invitation.name,
+  role: invitation.role,
+  expiresAt: invitation.expiresAt,
+});
 
 /**
  * Admins invite people by e-mail with a role; the e-mail's single-use link lets the person choose a
@@ -58,12 +71,25 @@ export class InvitationsService {
     }
     const now = this.clock.now();
     for (const earlier of await this.links.repository.pendingInvitations(actor.accountId, now)) {
-      if (earlier.email.value.toLowerCase() === email.value.toLowerCase()) await this.links.repository.revokeToken(actor.accountId, earlier.id, now);
+      if (earlier.email.value.toLowerCase() === email.value.toLowerCase())
+        await this.links.repository.revokeToken(actor.accountId, earlier.id, now);
     }
     const { token, link } = await this.links.issue({
-      accountId: actor.accountId, purpose: 'invitation', email, name, role: input.role, createdBy: actor.userId, ttlMs: this.ttlMs(),
+      accountId: actor.accountId,
+      purpose: 'invitation',
+      email,
+      name,
+      role: input.role,
+      createdBy: actor.userId,
+      ttlMs: this.ttlMs(),
     });
-    await this.audit.record(actor, { action: 'invitation.created', entityType: 'invitation', entityId: token.id, before: null, after: audited(token) });
+    await this.audit.record(actor, {
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: token.id,
+      before: null,
+      after: audited(token),
+    });
     await this.send(actor, token, link);
     return token;
   }
@@ -77,7 +103,13 @@ export class InvitationsService {
     const invitation = await this.pendingOne(actor, id);
     const reissued = await this.links.reissue(invitation, this.ttlMs());
     if (!reissued) throw new NotFoundError('Invitation', 'id');
-    await this.audit.record(actor, { action: 'invitation.resent', entityType: 'invitation', entityId: invitation.id, before: audited(invitation), after: audited(reissued.token) });
+    await this.audit.record(actor, {
+      action: 'invitation.resent',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      before: audited(invitation),
+      after: audited(reissued.token),
+    });
     await this.send(actor, reissued.token, reissued.link);
     return reissued.token;
   }
@@ -86,8 +118,15 @@ export class InvitationsService {
   async revoke(actor: Actor, id: string): Promise<OneTimeToken> {
     const invitation = await this.pendingOne(actor, id);
     const now = this.clock.now();
-    if (!(await this.links.repository.revokeToken(actor.accountId, invitation.id, now))) throw new NotFoundError('Invitation', 'id');
-    await this.audit.record(actor, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitation.id, before: audited(invitation), after: null });
+    if (!(await this.links.repository.revokeToken(actor.accountId, invitation.id, now)))
+      throw new NotFoundError('Invitation', 'id');
+    await this.audit.record(actor, {
+      action: 'invitation.revoked',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      before: audited(invitation),
+      after: null,
+    });
     return { ...invitation, revokedAt: now };
   }
 
@@ -108,16 +147,28 @@ export class InvitationsService {
     const name = requireText(input.name, 'name', 120);
     const password = acceptablePassword(input.password, 'password');
     const user: User = {
-      id: this.ids.next(), accountId: invitation.accountId, email: invitation.email, name, role: invitation.role ?? 'member',
-      passwordHash: await this.hasher.hash(password), createdAt: this.clock.now(),
+      id: this.ids.next(),
+      accountId: invitation.accountId,
+      email: invitation.email,
+      name,
+      role: invitation.role ?? 'member',
+      passwordHash: await this.hasher.hash(password),
+      createdAt: this.clock.now(),
     };
     const accepted = await this.links.repository.acceptInvitation(invitation.id, user, this.clock.now());
     if (!accepted.ok) {
       if (accepted.error.code === 'INVALID_TOKEN') throw invalidToken();
-      throw new RefusalError('EMAIL_TAKEN', 'A user of this account already has this e-mail: sign in instead.', 'token');
+      throw new RefusalError(
+        'EMAIL_TAKEN',
+        'A user of this account already has this e-mail: sign in instead.',
+        'token',
+      );
     }
     await this.audit.record(userActor(user.accountId, user.id, user.role), {
-      action: 'invitation.accepted', entityType: 'user', entityId: user.id, before: null,
+      action: 'invitation.accepted',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
       after: { id: user.id, email: user.email.value, name: user.name, role: user.role, invitationId: invitation.id },
     });
     return { ...this.accessTokens.issue({ userId: user.id, accountId: user.accountId, role: user.role }), user };
@@ -125,7 +176,13 @@ export class InvitationsService {
 
   private async pendingOne(actor: Actor, id: string): Promise<OneTimeToken> {
     const invitation = await this.links.repository.token(actor.accountId, assertId(id, 'id'));
-    if (!invitation || invitation.purpose !== 'invitation' || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= this.clock.now()) {
+    if (
+      !invitation ||
+      invitation.purpose !== 'invitation' ||
+      invitation.usedAt !== null ||
+      invitation.revokedAt !== null ||
+      invitation.expiresAt <= this.clock.now()
+    ) {
       throw new NotFoundError('Invitation', 'id');
     }
     return invitation;
@@ -136,10 +193,19 @@ export class InvitationsService {
     const account = await this.accounts.account(invitation.accountId);
     const inviter = actor.userId !== null ? await this.accounts.user(actor.accountId, actor.userId) : undefined;
     const mail = invitationMail(invitation.email, {
-      accountName: account?.name ?? 'Dutyline', inviterName: inviter?.name ?? null, role: invitation.role ?? 'member', link, expiresAt: invitation.expiresAt,
+      accountName: account?.name ?? 'Dutyline',
+      inviterName: inviter?.name ?? null,
+      role: invitation.role ?? 'member',
+      link,
+      expiresAt: invitation.expiresAt,
     });
     if (!(await this.mailer.send(mail, `invitation ${invitation.id}`))) {
-      throw new RefusalError('MAIL_NOT_SENT', 'The invitation is saved but its e-mail could not be sent: resend it later.', undefined, { invitationId: invitation.id });
+      throw new RefusalError(
+        'MAIL_NOT_SENT',
+        'The invitation is saved but its e-mail could not be sent: resend it later.',
+        undefined,
+        { invitationId: invitation.id },
+      );
     }
   }
 

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type AccountRepository, type Clock, type EmailAddress, type Id, type IdGenerator, type OneTimeToken, type OneTimeTokenPurpose, type OneTimeTokenRepository, type Role,
+  type AccountRepository,
+  type Clock,
+  type EmailAddress,
+  type Id,
+  type IdGenerator,
+  type OneTimeToken,
+  type OneTimeTokenPurpose,
+  type OneTimeTokenRepository,
+  type Role,
   tokenOpen,
 } from '@dutyline/domain';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -28,7 +36,8 @@ export interface NewLinkToken {
   readonly ttlMs: number;
 }
 
-export const invalidToken = () => new RefusalError('INVALID_TOKEN', 'This link is unknown, already used, revoked or expired.', 'token');
+export const invalidToken = () =>
+  new RefusalError('INVALID_TOKEN', 'This link is unknown, already used, revoked or expired.', 'token');
 
 /** Single-use link tokens: the stored row and the link with its secret, which only the e-mail carries. */
 @Injectable()
@@ -46,9 +55,19 @@ export class LinkTokens {
     const now = this.clock.now();
     const { secret, hash } = newSecret();
     const token: OneTimeToken = {
-      id: this.ids.next(), accountId: input.accountId, purpose: input.purpose, tokenHash: hash, userId: input.userId ?? null, email: input.email,
-      name: input.name ?? null, role: input.role ?? null, createdBy: input.createdBy ?? null, createdAt: now, expiresAt: now + input.ttlMs,
-      usedAt: null, revokedAt: null,
+      id: this.ids.next(),
+      accountId: input.accountId,
+      purpose: input.purpose,
+      tokenHash: hash,
+      userId: input.userId ?? null,
+      email: input.email,
+      name: input.name ?? null,
+      role: input.role ?? null,
+      createdBy: input.createdBy ?? null,
+      createdAt: now,
+      expiresAt: now + input.ttlMs,
+      usedAt: null,
+      revokedAt: null,
     };
     return { token, link: this.link(input.purpose, secret) };
   }

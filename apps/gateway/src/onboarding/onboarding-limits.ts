@@ -30,8 +30,9 @@ export class OnboardingLimits {
   async check(action: LimitedAction, email: EmailAddress, clientAddress: string): Promise<void> {
     const now = this.clock.now();
     // Not e-mail|address, the login limiter's keys: these never collide with them.
-    const wait = (await this.byEmail.attempt(`${action}|email|${email.value.toLowerCase()}`, now))
-      || (await this.byAddress.attempt(`${action}|address|${clientAddress}`, now));
+    const wait =
+      (await this.byEmail.attempt(`${action}|email|${email.value.toLowerCase()}`, now)) ||
+      (await this.byAddress.attempt(`${action}|address|${clientAddress}`, now));
     if (wait > 0) throw new TooManyRequestsError(wait);
   }
 
@@ -40,14 +41,28 @@ export class OnboardingLimits {
   }
 }
 
-export function openOnboardingLimits(config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'>, clock: Clock, logger: JsonLogger): OnboardingLimits {
-  if (config.redisUrl === null) return new OnboardingLimits(new InMemoryLoginAttemptLimiter(PER_EMAIL), new InMemoryLoginAttemptLimiter(PER_ADDRESS), clock);
+export function openOnboardingLimits(
+  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'>,
+  clock: Clock,
+  logger: JsonLogger,
+): OnboardingLimits {
+  if (config.redisUrl === null)
+    return new OnboardingLimits(
+      new InMemoryLoginAttemptLimiter(PER_EMAIL),
+      new InMemoryLoginAttemptLimiter(PER_ADDRESS),
+      clock,
+    );
   const shared = (limits: LoginLimits) => {
     const redis = new RedisLoginAttemptLimiter({
-      connection: config.redisUrl!, prefix: config.redisPrefix, ...limits,
+      connection: config.redisUrl!,
+      prefix: config.redisPrefix,
+      ...limits,
       onError: (error) => logger.entry('debug', 'redis: onboarding limiter connection trouble', { error }),
     });
-    return { limiter: new FallbackLoginAttemptLimiter(redis, new InMemoryLoginAttemptLimiter(limits), clock, logger), close: () => redis.close() };
+    return {
+      limiter: new FallbackLoginAttemptLimiter(redis, new InMemoryLoginAttemptLimiter(limits), clock, logger),
+      close: () => redis.close(),
+    };
   };
   const byEmail = shared(PER_EMAIL);
   const byAddress = shared(PER_ADDRESS);

@@ -22,14 +22,26 @@ type Paragraph = string | { readonly link: string; readonly label: string };
 function message(to: EmailAddress, subject: string, paragraphs: readonly Paragraph[]): MailMessage {
   const text = paragraphs.map((p) => (typeof p === 'string' ? p : `${p.label}:\n${p.link}`)).join('\n\n');
   const html = paragraphs
-    .map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p><a href="${escapeHtml(p.link)}">${escapeHtml(p.label)}</a></p>`))
+    .map((p) =>
+      typeof p === 'string'
+        ? `<p>${escapeHtml(p)}</p>`
+        : `<p><a href="${escapeHtml(p.link)}">${escapeHtml(p.label)}</a></p>`,
+    )
     .join('\n');
-  return { to: [to], subject, text: `${text}\n\n— Dutyline\n`, html: `<!doctype html>\n<html><body>\n${html}\n<p>— Dutyline</p>\n</body></html>\n` };
+  return {
+    to: [to],
+    subject,
+    text: `${text}\n\n— Dutyline\n`,
+    html: `<!doctype html>\n<html><body>\n${html}\n<p>— Dutyline</p>\n</body></html>\n`,
+  };
 }
 
 const roleText: Record<Role, string> = { admin: 'an admin', supervisor: 'a supervisor', member: 'a member' };
 
-export function invitationMail(to: EmailAddress, invitation: { accountName: string; inviterName: string | null; role: Role; link: string; expiresAt: number }): MailMessage {
+export function invitationMail(
+  to: EmailAddress,
+  invitation: { accountName: string; inviterName: string | null; role: Role; link: string; expiresAt: number },
+): MailMessage {
   const who = invitation.inviterName ?? 'An admin';
   return message(to, `You are invited to ${invitation.accountName} on Dutyline`, [
     `${who} invited you to join ${invitation.accountName} on Dutyline as ${roleText[invitation.role]}.`,
@@ -38,13 +50,20 @@ export function invitationMail(to: EmailAddress, invitation: { accountName: stri
   ]);
 }
 
-export function passwordResetMail(to: EmailAddress, links: readonly { accountName: string; link: string }[], expiresAt: number): MailMessage {
+export function passwordResetMail(
+  to: EmailAddress,
+  links: readonly { accountName: string; link: string }[],
+  expiresAt: number,
+): MailMessage {
   const several = links.length > 1;
   return message(to, 'Reset your Dutyline password', [
     several
       ? `Someone asked to reset the password of ${to.value}, which is a user in ${links.length} Dutyline accounts. Each link resets the password in its account only.`
       : `Someone asked to reset the password of ${to.value} on Dutyline.`,
-    ...links.map(({ accountName, link }) => ({ label: several ? `Reset the password in ${accountName}` : `Choose a new password for ${accountName}`, link })),
+    ...links.map(({ accountName, link }) => ({
+      label: several ? `Reset the password in ${accountName}` : `Choose a new password for ${accountName}`,
+      link,
+    })),
     `Each link works once, until ${utcText(expiresAt)}, and signs you out everywhere. If you did not ask for this, ignore this e-mail: your password stays as it is.`,
   ]);
 }

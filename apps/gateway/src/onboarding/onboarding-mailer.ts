@@ -19,7 +19,9 @@ export class OnboardingMailer {
       await this.mailer.send(message);
       return true;
     } catch (error) {
-      this.logger.entry('warn', `an e-mail could not be sent: ${about}`, { error: { name: (error as Error).name, message: (error as Error).message } });
+      this.logger.entry('warn', `an e-mail could not be sent: ${about}`, {
+        error: { name: (error as Error).name, message: (error as Error).message },
+      });
       return false;
     }
   }
@@ -30,7 +32,9 @@ export class OnboardingMailer {
    */
   later(work: () => Promise<void>, about: string): void {
     const running = work().catch((error: unknown) => {
-      this.logger.entry('warn', `could not finish: ${about}`, { error: { name: (error as Error).name, message: (error as Error).message } });
+      this.logger.entry('warn', `could not finish: ${about}`, {
+        error: { name: (error as Error).name, message: (error as Error).message },
+      });
     });
     this.pending.add(running);
     void running.finally(() => this.pending.delete(running));

@@ -30,7 +30,8 @@ const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(inpu
 const ME = '{ me { role account { id name } user { id email emailVerified } } }';
 const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }';
-const LOGIN = 'mutation($email: String!, $password: String!, $accountId: ID) { login(email: $email, password: $password, accountId: $accountId) { token user { emailVerified } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!, $accountId: ID) { login(email: $email, password: $password, accountId: $accountId) { token user { emailVerified } } }';
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { emailSent } }';
 const VERIFY = 'mutation($token: String!) { verifyEmail(token: $token) }';
 const SEND_VERIFICATION = 'mutation { sendEmailVerification }';
@@ -72,7 +73,10 @@ interface World {
   mailTo(address: string, count?: number): Promise<ParsedMail>;
 }
 
-function onboardingWorld(database: 'sqlite' | 'mariadb', options: { env?: Record<string, string>; clock?: () => ManualClock } = {}) {
+function onboardingWorld(
+  database: 'sqlite' | 'mariadb',
+  options: { env?: Record<string, string>; clock?: () => ManualClock } = {},
+) {
   let world: World | undefined;
   const signedUpAccounts: string[] = [];
   beforeEach(async () => {
@@ -83,14 +87,20 @@ function onboardingWorld(database: 'sqlite' | 'mariadb', options: { env?: Record
       env: { SMTP_URL: sink.url(MAIL_FROM), PUBLIC_URL, ...options.env },
       override: (builder) => (clock ? builder.overrideProvider(CLOCK).useValue(clock) : builder),
     });
-    const mailsTo = (address: string) => sink.received.filter((mail) => mail.envelopeTo.includes(address.toLowerCase()) || mail.envelopeTo.includes(address)).map((mail) => mail.parsed);
+    const mailsTo = (address: string) =>
+      sink.received
+        .filter((mail) => mail.envelopeTo.includes(address.toLowerCase()) || mail.envelopeTo.includes(address))
+        .map((mail) => mail.parsed);
     world = {
-      gateway, sink, mailsTo,
-      mailTo: (address, count = 1) => eventually(() => {
-        const mails = mailsTo(address);
-        if (mails.length < count) throw new Error(`${mails.length} mails to ${address}, waiting for ${count}`);
-        return mails[count - 1];
-      }),
+      gateway,
+      sink,
+      mailsTo,
+      mailTo: (address, count = 1) =>
+        eventually(() => {
+          const mails = mailsTo(address);
+          if (mails.length < count) throw new Error(`${mails.length} mails to ${address}, waiting for ${count}`);
+          return mails[count - 1];
+        }),
     };
   });
   afterEach(async () => {
@@ -126,10 +136,19 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const admin = account.tokens.admin;
       const invitee = `${uniqueName('invitee')}@example.org`;
 
-      const { inviteUser } = await dataOf(gateway.graphql(INVITE, { input: { email: invitee, name: 'Zoé Leroy', role: 'SUPERVISOR' } }, { token: admin }));
-      expect(inviteUser).toMatchObject({ email: invitee, name: 'Zoé Leroy', role: 'SUPERVISOR', invitedBy: { email: account.users.admin.email } });
+      const { inviteUser } = await dataOf(
+        gateway.graphql(INVITE, { input: { email: invitee, name: 'Zoé Leroy', role: 'SUPERVISOR' } }, { token: admin }),
+      );
+      expect(inviteUser).toMatchObject({
+        email: invitee,
+        name: 'Zoé Leroy',
+        role: 'SUPERVISOR',
+        invitedBy: { email: account.users.admin.email },
+      });
       expect(Date.parse(inviteUser.expiresAt) - Date.parse(inviteUser.createdAt)).toBe(72 * HOUR);
-      expect((await dataOf(gateway.graphql(INVITATIONS, {}, { token: admin }))).invitations.map((i: { id: string }) => i.id)).toEqual([inviteUser.id]);
+      expect(
+        (await dataOf(gateway.graphql(INVITATIONS, {}, { token: admin }))).invitations.map((i: { id: string }) => i.id),
+      ).toEqual([inviteUser.id]);
 
       const mail = await mailTo(invitee);
       expect(mail.subject).toBe(`You are invited to Test ${account.accountId} on Dutyline`);
@@ -137,18 +156,38 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const token = linkToken(mail, 'accept-invitation');
 
       expect((await dataOf(gateway.graphql(PREVIEW, { token }))).invitationPreview).toEqual({
-        accountName: `Test ${account.accountId}`, email: invitee, role: 'SUPERVISOR', expiresAt: inviteUser.expiresAt,
+        accountName: `Test ${account.accountId}`,
+        email: invitee,
+        role: 'SUPERVISOR',
+        expiresAt: inviteUser.expiresAt,
       });
       // A refused password leaves the link working.
-      expect(refusal(await gateway.graphql(ACCEPT, { input: { token, name: 'Zoé Leroy', password: 'short' } }))).toEqual({ code: 'WEAK_PASSWORD', field: 'input.password' });
+      expect(
+        refusal(await gateway.graphql(ACCEPT, { input: { token, name: 'Zoé Leroy', password: 'short' } })),
+      ).toEqual({ code: 'WEAK_PASSWORD', field: 'input.password' });
 
-      const { acceptInvitation } = await dataOf(gateway.graphql(ACCEPT, { input: { token, name: 'Zoé Leroy', password: 'a long enough secret' } }));
-      expect(acceptInvitation.user).toEqual({ email: invitee, name: 'Zoé Leroy', role: 'SUPERVISOR', emailVerified: true });
+      const { acceptInvitation } = await dataOf(
+        gateway.graphql(ACCEPT, { input: { token, name: 'Zoé Leroy', password: 'a long enough secret' } }),
+      );
+      expect(acceptInvitation.user).toEqual({
+        email: invitee,
+        name: 'Zoé Leroy',
+        role: 'SUPERVISOR',
+        emailVerified: true,
+      });
       const { me } = await dataOf(gateway.graphql(ME, {}, { token: acceptInvitation.token }));
-      expect(me).toMatchObject({ role: 'SUPERVISOR', account: { id: account.accountId }, user: { email: invitee, emailVerified: true } });
-      await dataOf(gateway.graphql(LOGIN, { email: invitee, password: 'a long enough secret', accountId: account.accountId }));
+      expect(me).toMatchObject({
+        role: 'SUPERVISOR',
+        account: { id: account.accountId },
+        user: { email: invitee, emailVerified: true },
+      });
+      await dataOf(
+        gateway.graphql(LOGIN, { email: invitee, password: 'a long enough secret', accountId: account.accountId }),
+      );
 
-      expect(refusal(await gateway.graphql(ACCEPT, { input: { token, name: 'Again', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(
+        refusal(await gateway.graphql(ACCEPT, { input: { token, name: 'Again', password: 'a long enough secret' } })),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
       expect((await dataOf(gateway.graphql(PREVIEW, { token }))).invitationPreview).toBeNull();
       expect((await dataOf(gateway.graphql(INVITATIONS, {}, { token: admin }))).invitations).toEqual([]);
       expectNotLogged(gateway, token);
@@ -159,7 +198,9 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const account = await gateway.newAccount();
       const admin = account.tokens.admin;
       const invitee = `${uniqueName('resent')}@example.org`;
-      const { inviteUser } = await dataOf(gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: admin }));
+      const { inviteUser } = await dataOf(
+        gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: admin }),
+      );
       const first = linkToken(await mailTo(invitee), 'accept-invitation');
 
       const { resendInvitation } = await dataOf(gateway.graphql(RESEND, { id: inviteUser.id }, { token: admin }));
@@ -167,27 +208,67 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const second = linkToken(await mailTo(invitee, 2), 'accept-invitation');
       expect(second).not.toBe(first);
       expect((await dataOf(gateway.graphql(PREVIEW, { token: first }))).invitationPreview).toBeNull();
-      expect(refusal(await gateway.graphql(ACCEPT, { input: { token: first, name: 'Old Link', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
-      expect((await dataOf(gateway.graphql(PREVIEW, { token: second }))).invitationPreview).toMatchObject({ email: invitee, role: 'MEMBER' });
+      expect(
+        refusal(
+          await gateway.graphql(ACCEPT, {
+            input: { token: first, name: 'Old Link', password: 'a long enough secret' },
+          }),
+        ),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect((await dataOf(gateway.graphql(PREVIEW, { token: second }))).invitationPreview).toMatchObject({
+        email: invitee,
+        role: 'MEMBER',
+      });
 
       await dataOf(gateway.graphql(REVOKE, { id: inviteUser.id }, { token: admin }));
       expect((await dataOf(gateway.graphql(PREVIEW, { token: second }))).invitationPreview).toBeNull();
-      expect(refusal(await gateway.graphql(ACCEPT, { input: { token: second, name: 'Revoked', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
-      expect(refusal(await gateway.graphql(REVOKE, { id: inviteUser.id }, { token: admin }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
-      expect(refusal(await gateway.graphql(RESEND, { id: inviteUser.id }, { token: admin }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
+      expect(
+        refusal(
+          await gateway.graphql(ACCEPT, {
+            input: { token: second, name: 'Revoked', password: 'a long enough secret' },
+          }),
+        ),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(refusal(await gateway.graphql(REVOKE, { id: inviteUser.id }, { token: admin }))).toEqual({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
+      expect(refusal(await gateway.graphql(RESEND, { id: inviteUser.id }, { token: admin }))).toEqual({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
 
       // Another account's admin sees nothing of it.
       const other = await gateway.newAccount();
-      const { inviteUser: pending } = await dataOf(gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: admin }));
-      expect(refusal(await gateway.graphql(REVOKE, { id: pending.id }, { token: other.tokens.admin }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
+      const { inviteUser: pending } = await dataOf(
+        gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: admin }),
+      );
+      expect(refusal(await gateway.graphql(REVOKE, { id: pending.id }, { token: other.tokens.admin }))).toEqual({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
       expect((await dataOf(gateway.graphql(INVITATIONS, {}, { token: other.tokens.admin }))).invitations).toEqual([]);
 
-      expect(refusal(await gateway.graphql(INVITE, { input: { email: account.users.member.email.toUpperCase(), role: 'ADMIN' } }, { token: admin })))
-        .toEqual({ code: 'EMAIL_TAKEN', field: 'input.email' });
-      expect(refusal(await gateway.graphql(INVITE, { input: { email: 'not an address', role: 'ADMIN' } }, { token: admin })))
-        .toMatchObject({ field: 'input.email' });
-      expect(refusal(await gateway.graphql(INVITE, { input: { email: invitee, role: 'ADMIN' } }, { token: account.tokens.member }))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(refusal(await gateway.graphql(INVITATIONS, {}, { token: account.tokens.supervisor }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        refusal(
+          await gateway.graphql(
+            INVITE,
+            { input: { email: account.users.member.email.toUpperCase(), role: 'ADMIN' } },
+            { token: admin },
+          ),
+        ),
+      ).toEqual({ code: 'EMAIL_TAKEN', field: 'input.email' });
+      expect(
+        refusal(await gateway.graphql(INVITE, { input: { email: 'not an address', role: 'ADMIN' } }, { token: admin })),
+      ).toMatchObject({ field: 'input.email' });
+      expect(
+        refusal(
+          await gateway.graphql(INVITE, { input: { email: invitee, role: 'ADMIN' } }, { token: account.tokens.member }),
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refusal(await gateway.graphql(INVITATIONS, {}, { token: account.tokens.supervisor }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
     });
   });
 
@@ -198,7 +279,9 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const { gateway, sink, mailTo } = world.get();
       const account = await gateway.newAccount();
       const invitee = `${uniqueName('disabled')}@example.org`;
-      await dataOf(gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: account.tokens.admin }));
+      await dataOf(
+        gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: account.tokens.admin }),
+      );
       const invitation = linkToken(await mailTo(invitee), 'accept-invitation');
       const { email } = account.users.member;
       await dataOf(gateway.graphql(REQUEST_RESET, { email }));
@@ -206,8 +289,16 @@ for (const database of ['sqlite', 'mariadb'] as const) {
 
       await gateway.app.get<AccountRepository>(ACCOUNT_REPOSITORY).setAccountDisabled(account.accountId, Date.now());
       expect((await dataOf(gateway.graphql(PREVIEW, { token: invitation }))).invitationPreview).toBeNull();
-      expect(refusal(await gateway.graphql(ACCEPT, { input: { token: invitation, name: 'Too Late', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
-      expect(refusal(await gateway.graphql(RESET, { input: { token: reset, password: 'a brand new password' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(
+        refusal(
+          await gateway.graphql(ACCEPT, {
+            input: { token: invitation, name: 'Too Late', password: 'a long enough secret' },
+          }),
+        ),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(
+        refusal(await gateway.graphql(RESET, { input: { token: reset, password: 'a brand new password' } })),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
 
       await dataOf(gateway.graphql(REQUEST_RESET, { email }));
       const other = await gateway.newAccount();
@@ -232,16 +323,28 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const token = linkToken(mail, 'reset-password');
       expect(sink.received).toHaveLength(1);
 
-      expect(refusal(await gateway.graphql(RESET, { input: { token, password: 'short' } }))).toEqual({ code: 'WEAK_PASSWORD', field: 'input.password' });
+      expect(refusal(await gateway.graphql(RESET, { input: { token, password: 'short' } }))).toEqual({
+        code: 'WEAK_PASSWORD',
+        field: 'input.password',
+      });
       await dataOf(gateway.graphql(ME, {}, { token: session }));
-      expect(await dataOf(gateway.graphql(RESET, { input: { token, password: 'a brand new password' } }))).toEqual({ resetPassword: true });
+      expect(await dataOf(gateway.graphql(RESET, { input: { token, password: 'a brand new password' } }))).toEqual({
+        resetPassword: true,
+      });
 
       expect(refusal(await gateway.graphql(ME, {}, { token: session }))).toMatchObject({ code: 'UNAUTHENTICATED' });
-      expect(refusal(await gateway.graphql(ME, {}, { token: account.tokens.supervisor }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(refusal(await gateway.graphql(ME, {}, { token: account.tokens.supervisor }))).toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
       expect(refusal(await gateway.graphql(LOGIN, { email, password }))).toMatchObject({ code: 'INVALID_CREDENTIALS' });
       await dataOf(gateway.graphql(LOGIN, { email, password: 'a brand new password' }));
-      expect(refusal(await gateway.graphql(RESET, { input: { token, password: 'yet another password' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
-      expect(refusal(await gateway.graphql(RESET, { input: { token: 'not-a-token', password: 'yet another password' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+      expect(refusal(await gateway.graphql(RESET, { input: { token, password: 'yet another password' } }))).toEqual({
+        code: 'INVALID_TOKEN',
+        field: 'input.token',
+      });
+      expect(
+        refusal(await gateway.graphql(RESET, { input: { token: 'not-a-token', password: 'yet another password' } })),
+      ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
       // Other users keep their sessions.
       await dataOf(gateway.graphql(ME, {}, { token: account.tokens.admin }));
       expectNotLogged(gateway, token);
@@ -252,12 +355,23 @@ for (const database of ['sqlite', 'mariadb'] as const) {
       const first = await gateway.newAccount();
       const second = await gateway.newAccount();
       const { email, password } = first.users.member;
-      await dataOf(gateway.graphql(CREATE_USER, { input: { email, name: 'Same Person', role: 'MEMBER', password: 'second account password' } }, { token: second.tokens.admin }));
+      await dataOf(
+        gateway.graphql(
+          CREATE_USER,
+          { input: { email, name: 'Same Person', role: 'MEMBER', password: 'second account password' } },
+          { token: second.tokens.admin },
+        ),
+      );
 
       await dataOf(gateway.graphql(REQUEST_RESET, { email }));
       const mail = await mailTo(email);
-      const links = [...mail.text.matchAll(/Reset the password in (.+):\n\S+\?token=([A-Za-z0-9_-]{43})/g)].map((m) => [m[1], m[2]]);
-      expect(links.map(([name]) => name).sort()).toEqual([`Test ${first.accountId}`, `Test ${second.accountId}`].sort());
+      const links = [...mail.text.matchAll(/Reset the password in (.+):\n\S+\?token=([A-Za-z0-9_-]{43})/g)].map((m) => [
+        m[1],
+        m[2],
+      ]);
+      expect(links.map(([name]) => name).sort()).toEqual(
+        [`Test ${first.accountId}`, `Test ${second.accountId}`].sort(),
+      );
 
       const secondLink = links.find(([name]) => name === `Test ${second.accountId}`)![1];
       await dataOf(gateway.graphql(RESET, { input: { token: secondLink, password: 'reset in the second one' } }));
@@ -269,13 +383,18 @@ for (const database of ['sqlite', 'mariadb'] as const) {
 
 describe('links expire (a controllable clock)', () => {
   let clock: ManualClock;
-  const world = onboardingWorld('sqlite', { env: { INVITATION_TTL_HOURS: '48', PASSWORD_RESET_TTL_MINUTES: '30' }, clock: () => (clock = new ManualClock(Date.now())) });
+  const world = onboardingWorld('sqlite', {
+    env: { INVITATION_TTL_HOURS: '48', PASSWORD_RESET_TTL_MINUTES: '30' },
+    clock: () => (clock = new ManualClock(Date.now())),
+  });
 
   it('an invitation works until INVITATION_TTL_HOURS, a reset link until PASSWORD_RESET_TTL_MINUTES, then never', async () => {
     const { gateway, mailTo } = world.get();
     const account = await gateway.newAccount();
     const invitee = `${uniqueName('late')}@example.org`;
-    await dataOf(gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: account.tokens.admin }));
+    await dataOf(
+      gateway.graphql(INVITE, { input: { email: invitee, role: 'MEMBER' } }, { token: account.tokens.admin }),
+    );
     const invitation = linkToken(await mailTo(invitee), 'accept-invitation');
     await dataOf(gateway.graphql(REQUEST_RESET, { email: account.users.member.email }));
     const reset = linkToken(await mailTo(account.users.member.email), 'reset-password');
@@ -283,13 +402,22 @@ describe('links expire (a controllable clock)', () => {
     clock.advance(30 * 60_000 - 1);
     expect((await dataOf(gateway.graphql(PREVIEW, { token: invitation }))).invitationPreview).not.toBeNull();
     clock.advance(1);
-    expect(refusal(await gateway.graphql(RESET, { input: { token: reset, password: 'too late for this' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+    expect(refusal(await gateway.graphql(RESET, { input: { token: reset, password: 'too late for this' } }))).toEqual({
+      code: 'INVALID_TOKEN',
+      field: 'input.token',
+    });
 
     clock.advance(48 * HOUR - 30 * 60_000 - 1);
     expect((await dataOf(gateway.graphql(PREVIEW, { token: invitation }))).invitationPreview).not.toBeNull();
     clock.advance(1);
     expect((await dataOf(gateway.graphql(PREVIEW, { token: invitation }))).invitationPreview).toBeNull();
-    expect(refusal(await gateway.graphql(ACCEPT, { input: { token: invitation, name: 'Too Late', password: 'a long enough secret' } }))).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
+    expect(
+      refusal(
+        await gateway.graphql(ACCEPT, {
+          input: { token: invitation, name: 'Too Late', password: 'a long enough secret' },
+        }),
+      ),
+    ).toEqual({ code: 'INVALID_TOKEN', field: 'input.token' });
   });
 });
 
@@ -299,7 +427,9 @@ describe('sign-up', () => {
 
     it('answers SIGNUP_CLOSED and sends nothing', async () => {
       const { gateway, sink } = world.get();
-      const answer = await gateway.graphql(SIGN_UP, { input: { accountName: 'Acme', name: 'Ada', email: 'ada@example.org', password: 'a long enough secret' } });
+      const answer = await gateway.graphql(SIGN_UP, {
+        input: { accountName: 'Acme', name: 'Ada', email: 'ada@example.org', password: 'a long enough secret' },
+      });
       expect(refusal(answer)).toEqual({ code: 'SIGNUP_CLOSED' });
       expect(sink.received).toEqual([]);
     });
@@ -312,7 +442,11 @@ describe('sign-up', () => {
       it('opens an account whose admin signs in unverified until the e-mailed link, which works once', async () => {
         const { gateway, mailTo } = world.get();
         const email = `${uniqueName('founder')}@example.org`;
-        const answer = await dataOf(gateway.graphql(SIGN_UP, { input: { accountName: 'Acme Facilities', name: 'Ada Lovelace', email, password: 'a long enough secret' } }));
+        const answer = await dataOf(
+          gateway.graphql(SIGN_UP, {
+            input: { accountName: 'Acme Facilities', name: 'Ada Lovelace', email, password: 'a long enough secret' },
+          }),
+        );
         expect(answer).toEqual({ signUp: { emailSent: true } });
         const mail = await mailTo(email);
         expect(mail.subject).toBe('Confirm your e-mail address for Dutyline');
@@ -322,15 +456,26 @@ describe('sign-up', () => {
         expect(login.user.emailVerified).toBe(false);
         const { me } = await dataOf(gateway.graphql(ME, {}, { token: login.token }));
         world.forget(me.account.id);
-        expect(me).toMatchObject({ role: 'ADMIN', account: { name: 'Acme Facilities' }, user: { email, emailVerified: false } });
+        expect(me).toMatchObject({
+          role: 'ADMIN',
+          account: { name: 'Acme Facilities' },
+          user: { email, emailVerified: false },
+        });
 
         // A new link on request; once one link is used, none works.
-        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({ sendEmailVerification: true });
+        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({
+          sendEmailVerification: true,
+        });
         const again = linkToken(await mailTo(email, 2), 'verify-email');
         expect(await dataOf(gateway.graphql(VERIFY, { token: again }))).toEqual({ verifyEmail: true });
         expect((await dataOf(gateway.graphql(ME, {}, { token: login.token }))).me.user.emailVerified).toBe(true);
-        expect(refusal(await gateway.graphql(VERIFY, { token: again }))).toEqual({ code: 'INVALID_TOKEN', field: 'token' });
-        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({ sendEmailVerification: false });
+        expect(refusal(await gateway.graphql(VERIFY, { token: again }))).toEqual({
+          code: 'INVALID_TOKEN',
+          field: 'token',
+        });
+        expect(await dataOf(gateway.graphql(SEND_VERIFICATION, {}, { token: login.token }))).toEqual({
+          sendEmailVerification: false,
+        });
         expect(refusal(await gateway.graphql(VERIFY, { token }))).toEqual({ code: 'INVALID_TOKEN', field: 'token' });
         expectNotLogged(gateway, token, again);
       });
@@ -340,8 +485,17 @@ describe('sign-up', () => {
         const account = await gateway.newAccount();
         const { email } = account.users.member;
         const fresh = `${uniqueName('fresh')}@example.org`;
-        const taken = await gateway.graphql(SIGN_UP, { input: { accountName: 'Copycat', name: 'Mallory', email: email.toUpperCase(), password: 'a long enough secret' } });
-        const opened = await gateway.graphql(SIGN_UP, { input: { accountName: 'Copycat', name: 'Mallory', email: fresh, password: 'a long enough secret' } });
+        const taken = await gateway.graphql(SIGN_UP, {
+          input: {
+            accountName: 'Copycat',
+            name: 'Mallory',
+            email: email.toUpperCase(),
+            password: 'a long enough secret',
+          },
+        });
+        const opened = await gateway.graphql(SIGN_UP, {
+          input: { accountName: 'Copycat', name: 'Mallory', email: fresh, password: 'a long enough secret' },
+        });
         expect([taken.status, taken.body]).toEqual([opened.status, opened.body]);
         const { login } = await dataOf(gateway.graphql(LOGIN, { email: fresh, password: 'a long enough secret' }));
         world.forget((await dataOf(gateway.graphql(ME, {}, { token: login.token }))).me.account.id);
@@ -350,7 +504,9 @@ describe('sign-up', () => {
         expect(notice.subject).toBe('Someone tried to sign up to Dutyline with your address');
         expect(notice.text).not.toMatch(/token=/);
         // Only the member's own account: the password given opened nothing.
-        expect(refusal(await gateway.graphql(LOGIN, { email, password: 'a long enough secret' }))).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+        expect(refusal(await gateway.graphql(LOGIN, { email, password: 'a long enough secret' }))).toMatchObject({
+          code: 'INVALID_CREDENTIALS',
+        });
       });
     });
   }
@@ -361,20 +517,38 @@ describe('sign-up', () => {
     it('refuses a 4th sign-up for one e-mail and a 21st from one address within the hour, before looking at the input', async () => {
       const { gateway } = world.get();
       const input = (email: string) => ({ accountName: 'Acme', name: 'Ada', email, password: 'weak' });
-      for (let i = 0; i < 3; i++) expect(refusal(await gateway.graphql(SIGN_UP, { input: input('ada@example.org') }))).toEqual({ code: 'WEAK_PASSWORD', field: 'input.password' });
+      for (let i = 0; i < 3; i++)
+        expect(refusal(await gateway.graphql(SIGN_UP, { input: input('ada@example.org') }))).toEqual({
+          code: 'WEAK_PASSWORD',
+          field: 'input.password',
+        });
       const limited = await gateway.graphql(SIGN_UP, { input: input('ADA@example.org') });
-      expect(refusal(limited)).toEqual({ code: 'TOO_MANY_REQUESTS', field: undefined, details: { retryAfterSeconds: 3600 } });
+      expect(refusal(limited)).toEqual({
+        code: 'TOO_MANY_REQUESTS',
+        field: undefined,
+        details: { retryAfterSeconds: 3600 },
+      });
       expect(limited.headers.get('retry-after')).toBe('3600');
 
-      for (let i = 0; i < 17; i++) expect(refusal(await gateway.graphql(SIGN_UP, { input: input(`other${i}@example.org`) }))).toMatchObject({ code: 'WEAK_PASSWORD' });
-      expect(refusal(await gateway.graphql(SIGN_UP, { input: input('another@example.org') }))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+      for (let i = 0; i < 17; i++)
+        expect(refusal(await gateway.graphql(SIGN_UP, { input: input(`other${i}@example.org`) }))).toMatchObject({
+          code: 'WEAK_PASSWORD',
+        });
+      expect(refusal(await gateway.graphql(SIGN_UP, { input: input('another@example.org') }))).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+      });
       // Reset requests are counted on their own.
-      expect(await dataOf(gateway.graphql(REQUEST_RESET, { email: 'ada@example.org' }))).toEqual({ requestPasswordReset: true });
+      expect(await dataOf(gateway.graphql(REQUEST_RESET, { email: 'ada@example.org' }))).toEqual({
+        requestPasswordReset: true,
+      });
     });
 
     it('refuses a 4th reset request for one e-mail within the hour', async () => {
       const { gateway } = world.get();
-      for (let i = 0; i < 3; i++) expect(await dataOf(gateway.graphql(REQUEST_RESET, { email: 'bob@example.org' }))).toEqual({ requestPasswordReset: true });
+      for (let i = 0; i < 3; i++)
+        expect(await dataOf(gateway.graphql(REQUEST_RESET, { email: 'bob@example.org' }))).toEqual({
+          requestPasswordReset: true,
+        });
       const limited = await gateway.graphql(REQUEST_RESET, { email: 'Bob@Example.org' });
       expect(refusal(limited)).toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: 3600 } });
       expect(limited.headers.get('retry-after')).toBe('3600');
@@ -393,7 +567,8 @@ describeWithRedis('limits shared through Redis', () => {
     for (let i = 0; i < 2; i++) gateways.push(await startGateway({ database: 'sqlite', env }));
     const [a, b] = gateways;
     const email = `${uniqueName('shared')}@example.org`;
-    for (const gateway of [a, b, a]) expect(await dataOf(gateway.graphql(REQUEST_RESET, { email }))).toEqual({ requestPasswordReset: true });
+    for (const gateway of [a, b, a])
+      expect(await dataOf(gateway.graphql(REQUEST_RESET, { email }))).toEqual({ requestPasswordReset: true });
     expect(refusal(await b.graphql(REQUEST_RESET, { email }))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

@@ -13,7 +13,12 @@ import { InvitationsService } from './invitations.service';
 import { LinkTokens } from './link-tokens';
 import { OnboardingLimits, openOnboardingLimits } from './onboarding-limits';
 import { OnboardingMailer } from './onboarding-mailer';
-import { EmailVerifiedResolver, InvitationsResolver, PasswordResetResolver, SignUpResolver } from './onboarding.resolver';
+import {
+  EmailVerifiedResolver,
+  InvitationsResolver,
+  PasswordResetResolver,
+  SignUpResolver,
+} from './onboarding.resolver';
 import { ONBOARDING_LIMITS, ONBOARDING_MAILER, ONE_TIME_TOKEN_REPOSITORY } from './onboarding.tokens';
 import { PasswordResetService } from './password-reset.service';
 import { SignUpService } from './sign-up.service';
@@ -39,10 +44,20 @@ class OnboardingShutdown implements OnApplicationShutdown {
 @Module({
   imports: [AuthModule],
   providers: [
-    provideFactory(ONE_TIME_TOKEN_REPOSITORY, [DATA_SOURCE], (dataSource: DataSource) => new SqlOneTimeTokenRepository(dataSource)),
-    provideFactory(ONBOARDING_MAILER, [GATEWAY_CONFIG, LOGGER], (config: GatewayConfig, logger: JsonLogger) => new OnboardingMailer(openMailer(config.mail), logger)),
-    provideFactory(ONBOARDING_LIMITS, [GATEWAY_CONFIG, CLOCK, LOGGER], (config: GatewayConfig, clock: Clock, logger: JsonLogger) =>
-      openOnboardingLimits(config, clock, logger),
+    provideFactory(
+      ONE_TIME_TOKEN_REPOSITORY,
+      [DATA_SOURCE],
+      (dataSource: DataSource) => new SqlOneTimeTokenRepository(dataSource),
+    ),
+    provideFactory(
+      ONBOARDING_MAILER,
+      [GATEWAY_CONFIG, LOGGER],
+      (config: GatewayConfig, logger: JsonLogger) => new OnboardingMailer(openMailer(config.mail), logger),
+    ),
+    provideFactory(
+      ONBOARDING_LIMITS,
+      [GATEWAY_CONFIG, CLOCK, LOGGER],
+      (config: GatewayConfig, clock: Clock, logger: JsonLogger) => openOnboardingLimits(config, clock, logger),
     ),
     LinkTokens,
     InvitationsService,

@@ -37,44 +37,67 @@ export class InvitationsResolver {
   ) {}
 
   @Mutation(() => InvitationModel, {
-    description: 'E-mails a single-use link to join the account with a role (admins). EMAIL_TAKEN when a user of the account has the e-mail; '
-      + 'a pending invitation of the same e-mail is revoked. MAIL_NOT_SENT when the mail server refused it (the invitation is kept: resend it).',
+    description:
+      'E-mails a single-use link to join the account with a role (admins). EMAIL_TAKEN when a user of the account has the e-mail; ' +
+      'a pending invitation of the same e-mail is revoked. MAIL_NOT_SENT when the mail server refused it (the invitation is kept: resend it).',
   })
   @Roles('admin')
   async inviteUser(@CurrentActor() actor: Actor, @Args('input') input: InviteUserInput): Promise<InvitationModel> {
-    return InvitationModel.of(await inArgument('input', () => this.service.invite(actor, { ...input, role: roleOf(input.role) })));
+    return InvitationModel.of(
+      await inArgument('input', () => this.service.invite(actor, { ...input, role: roleOf(input.role) })),
+    );
   }
 
-  @Query(() => [InvitationModel], { description: 'Pending invitations (neither accepted, revoked nor expired), newest first (admins).' })
+  @Query(() => [InvitationModel], {
+    description: 'Pending invitations (neither accepted, revoked nor expired), newest first (admins).',
+  })
   @Roles('admin')
   async invitations(@CurrentActor() actor: Actor): Promise<InvitationModel[]> {
     return (await this.service.pending(actor)).map(InvitationModel.of);
   }
 
-  @Mutation(() => InvitationModel, { description: 'E-mails a new link with a new expiry; the former link stops working (admins). NOT_FOUND unless pending.' })
+  @Mutation(() => InvitationModel, {
+    description:
+      'E-mails a new link with a new expiry; the former link stops working (admins). NOT_FOUND unless pending.',
+  })
   @Roles('admin')
-  async resendInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<InvitationModel> {
+  async resendInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<InvitationModel> {
     return InvitationModel.of(await this.service.resend(actor, id));
   }
 
   @Mutation(() => InvitationModel, { description: 'Its link stops working (admins). NOT_FOUND unless pending.' })
   @Roles('admin')
-  async revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<InvitationModel> {
+  async revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<InvitationModel> {
     return InvitationModel.of(await this.service.revoke(actor, id));
   }
 
-  @Query(() => InvitationPreviewModel, { nullable: true, description: 'What an invitation link opens; null when the token is unknown, used, revoked or expired.' })
+  @Query(() => InvitationPreviewModel, {
+    nullable: true,
+    description: 'What an invitation link opens; null when the token is unknown, used, revoked or expired.',
+  })
   @Public()
   async invitationPreview(@Args('token') token: string): Promise<InvitationPreviewModel | null> {
     const preview = await this.service.preview(token);
     if (!preview) return null;
     const { invitation } = preview;
-    return { accountName: preview.accountName, email: invitation.email.value, role: (invitation.role ?? 'member') as RoleEnum, expiresAt: invitation.expiresAt };
+    return {
+      accountName: preview.accountName,
+      email: invitation.email.value,
+      role: (invitation.role ?? 'member') as RoleEnum,
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   @Mutation(() => LoginResultModel, {
-    description: 'Creates the invited user (the invitation\'s e-mail and role) with this name and password, and signs them in; the link is used up. '
-      + 'INVALID_TOKEN at `input.token` (unknown, used, revoked or expired), WEAK_PASSWORD or TOO_LONG at `input.password`.',
+    description:
+      "Creates the invited user (the invitation's e-mail and role) with this name and password, and signs them in; the link is used up. " +
+      'INVALID_TOKEN at `input.token` (unknown, used, revoked or expired), WEAK_PASSWORD or TOO_LONG at `input.password`.',
   })
   @Public()
   async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<LoginResultModel> {
@@ -95,8 +118,9 @@ export class PasswordResetResolver {
   constructor(private readonly resets: PasswordResetService) {}
 
   @Mutation(() => Boolean, {
-    description: 'E-mails a single-use link to `<base>/reset-password?token=…` (one per account the e-mail is a user of), valid PASSWORD_RESET_TTL_MINUTES. '
-      + 'Always true: the answer never tells whether the e-mail is known. TOO_MANY_REQUESTS per e-mail and per address (`extensions.details.retryAfterSeconds`).',
+    description:
+      'E-mails a single-use link to `<base>/reset-password?token=…` (one per account the e-mail is a user of), valid PASSWORD_RESET_TTL_MINUTES. ' +
+      'Always true: the answer never tells whether the e-mail is known. TOO_MANY_REQUESTS per e-mail and per address (`extensions.details.retryAfterSeconds`).',
   })
   @Public()
   async requestPasswordReset(@Args('email') email: string, @Context() context: GraphQLContext): Promise<boolean> {
@@ -105,8 +129,9 @@ export class PasswordResetResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Sets the password of the link\'s user, ends every session of theirs and uses the link up. '
-      + 'INVALID_TOKEN at `input.token` (unknown, used or expired), WEAK_PASSWORD or TOO_LONG at `input.password`.',
+    description:
+      "Sets the password of the link's user, ends every session of theirs and uses the link up. " +
+      'INVALID_TOKEN at `input.token` (unknown, used or expired), WEAK_PASSWORD or TOO_LONG at `input.password`.',
   })
   @Public()
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
@@ -120,23 +145,31 @@ export class SignUpResolver {
   constructor(private readonly signUps: SignUpService) {}
 
   @Mutation(() => SignUpResultModel, {
-    description: 'Opens an account and its admin, and e-mails a link to `<base>/verify-email?token=…` (only with SIGNUP=open, else SIGNUP_CLOSED). '
-      + 'An address already in use answers the same (its owner is told by e-mail). TOO_MANY_REQUESTS per e-mail and per address.',
+    description:
+      'Opens an account and its admin, and e-mails a link to `<base>/verify-email?token=…` (only with SIGNUP=open, else SIGNUP_CLOSED). ' +
+      'An address already in use answers the same (its owner is told by e-mail). TOO_MANY_REQUESTS per e-mail and per address.',
   })
   @Public()
   async signUp(@Args('input') input: SignUpInput, @Context() context: GraphQLContext): Promise<SignUpResultModel> {
-    const emailSent = await withRetryAfter(context, () => inArgument('input', () => this.signUps.signUp(input, clientAddressOf(context.req))));
+    const emailSent = await withRetryAfter(context, () =>
+      inArgument('input', () => this.signUps.signUp(input, clientAddressOf(context.req))),
+    );
     return { emailSent };
   }
 
-  @Mutation(() => Boolean, { description: 'Marks the link\'s user\'s e-mail verified. INVALID_TOKEN at `token` when unknown, used or expired.' })
+  @Mutation(() => Boolean, {
+    description: "Marks the link's user's e-mail verified. INVALID_TOKEN at `token` when unknown, used or expired.",
+  })
   @Public()
   async verifyEmail(@Args('token') token: string): Promise<boolean> {
     await this.signUps.verifyEmail(token);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'E-mails the caller a new verification link when their e-mail awaits one (true), else false. Every link works until one of them is used or it expires.' })
+  @Mutation(() => Boolean, {
+    description:
+      'E-mails the caller a new verification link when their e-mail awaits one (true), else false. Every link works until one of them is used or it expires.',
+  })
   @Roles(...ROLES)
   async sendEmailVerification(@CurrentActor() actor: Actor, @Context() context: GraphQLContext): Promise<boolean> {
     return withRetryAfter(context, () => this.signUps.sendVerification(actor, clientAddressOf(context.req)));
@@ -150,7 +183,9 @@ export class EmailVerifiedResolver {
 
   constructor(@Inject(ONE_TIME_TOKEN_REPOSITORY) private readonly tokens: OneTimeTokenRepository) {}
 
-  @ResolveField(() => Boolean, { description: 'False for a self-signed-up admin until they open the verification link (the console shows a banner).' })
+  @ResolveField(() => Boolean, {
+    description: 'False for a self-signed-up admin until they open the verification link (the console shows a banner).',
+  })
   async emailVerified(@Parent() user: UserModel, @Context() context: GraphQLContext): Promise<boolean> {
     if (user.emailVerified !== undefined) return user.emailVerified;
     return this.loader(context).load(`${user.accountId}/${user.id}`);
@@ -166,7 +201,8 @@ export class EmailVerifiedResolver {
           const [accountId, userId] = key.split('/');
           byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), userId]);
         }
-        for (const [accountId, userIds] of byAccount) for (const id of await this.tokens.unverifiedUsers(accountId, userIds)) unverified.add(`${accountId}/${id}`);
+        for (const [accountId, userIds] of byAccount)
+          for (const id of await this.tokens.unverifiedUsers(accountId, userIds)) unverified.add(`${accountId}/${id}`);
         return keys.map((key) => !unverified.has(key));
       });
       this.perRequest.set(context.req, loader);

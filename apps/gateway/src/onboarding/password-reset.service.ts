@@ -54,7 +54,13 @@ export class PasswordResetService {
     await this.accounts.endSessions(user.accountId, user.id, now);
     await this.accounts.saveUser({ ...user, passwordHash });
     await this.links.repository.revokeUserTokens(user.accountId, user.id, 'password-reset', now);
-    await this.audit.record(userActor(user.accountId, user.id, user.role), { action: 'user.password-reset', entityType: 'user', entityId: user.id, before: null, after: null });
+    await this.audit.record(userActor(user.accountId, user.id, user.role), {
+      action: 'user.password-reset',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: null,
+    });
   }
 
   private async sendLinks(email: EmailAddress): Promise<void> {
@@ -68,7 +74,13 @@ export class PasswordResetService {
     let expiresAt = 0;
     for (const user of users) {
       const account = await this.accounts.account(user.accountId);
-      const issued = await this.links.issue({ accountId: user.accountId, purpose: 'password-reset', email: user.email, userId: user.id, ttlMs });
+      const issued = await this.links.issue({
+        accountId: user.accountId,
+        purpose: 'password-reset',
+        email: user.email,
+        userId: user.id,
+        ttlMs,
+      });
       links.push({ accountName: account?.name ?? user.accountId, link: issued.link });
       expiresAt = issued.token.expiresAt;
     }

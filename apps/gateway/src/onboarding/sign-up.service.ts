@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Account, type AccountRepository, type Clock, EmailAddress, type IdGenerator, type User, requireText } from '@dutyline/domain';
+import {
+  type Account,
+  type AccountRepository,
+  type Clock,
+  EmailAddress,
+  type IdGenerator,
+  type User,
+  requireText,
+} from '@dutyline/domain';
 import { type Actor, userActor } from '../auth/actor';
 import { PASSWORD_HASHER } from '../auth/auth.tokens';
 import { type PasswordHasher, acceptablePassword } from '../auth/password-hasher';
@@ -44,7 +52,8 @@ export class SignUpService {
 
   /** Whether the e-mail went out. SIGNUP_CLOSED, TOO_MANY_REQUESTS, or a field of the input refused. */
   async signUp(input: SignUp, clientAddress: string): Promise<boolean> {
-    if (this.config.onboarding.signup !== 'open') throw new RefusalError('SIGNUP_CLOSED', 'Sign-up is closed on this Dutyline: ask its operator for an account.');
+    if (this.config.onboarding.signup !== 'open')
+      throw new RefusalError('SIGNUP_CLOSED', 'Sign-up is closed on this Dutyline: ask its operator for an account.');
     const email = EmailAddress.parse(input.email, 'email');
     await this.limits.check('signup', email, clientAddress);
     const accountName = requireText(input.accountName, 'accountName', 200);
@@ -57,14 +66,34 @@ export class SignUpService {
 
     const now = this.clock.now();
     const account: Account = { id: this.ids.next(), name: accountName, createdAt: now };
-    const admin: User = { id: this.ids.next(), accountId: account.id, email, name, role: 'admin', passwordHash, createdAt: now };
-    const { token, link } = this.links.create({ accountId: account.id, purpose: 'email-verification', email, userId: admin.id, ttlMs: EMAIL_VERIFICATION_TTL_MS });
+    const admin: User = {
+      id: this.ids.next(),
+      accountId: account.id,
+      email,
+      name,
+      role: 'admin',
+      passwordHash,
+      createdAt: now,
+    };
+    const { token, link } = this.links.create({
+      accountId: account.id,
+      purpose: 'email-verification',
+      email,
+      userId: admin.id,
+      ttlMs: EMAIL_VERIFICATION_TTL_MS,
+    });
     await this.links.repository.createSignedUpAccount(account, admin, token);
     await this.audit.record(userActor(account.id, admin.id, 'admin'), {
-      action: 'account.signed-up', entityType: 'account', entityId: account.id, before: null,
+      action: 'account.signed-up',
+      entityType: 'account',
+      entityId: account.id,
+      before: null,
       after: { name: account.name, admin: { id: admin.id, email: email.value, name } },
     });
-    return this.mailer.send(verificationMail(email, account.name, link, token.expiresAt), `the e-mail verification of account ${account.id}`);
+    return this.mailer.send(
+      verificationMail(email, account.name, link, token.expiresAt),
+      `the e-mail verification of account ${account.id}`,
+    );
   }
 
   /** Marks the link's user verified. INVALID_TOKEN at `token` when unknown, used or expired. */
@@ -79,8 +108,19 @@ export class SignUpService {
     if (!user || !(await this.links.repository.unverifiedUsers(user.accountId, [user.id])).has(user.id)) return false;
     await this.limits.check('email-verification', user.email, clientAddress);
     const account = await this.accounts.account(user.accountId);
-    const { token, link } = await this.links.issue({ accountId: user.accountId, purpose: 'email-verification', email: user.email, userId: user.id, ttlMs: EMAIL_VERIFICATION_TTL_MS });
-    if (!(await this.mailer.send(verificationMail(user.email, account?.name ?? '', link, token.expiresAt), `the e-mail verification of user ${user.id}`))) {
+    const { token, link } = await this.links.issue({
+      accountId: user.accountId,
+      purpose: 'email-verification',
+      email: user.email,
+      userId: user.id,
+      ttlMs: EMAIL_VERIFICATION_TTL_MS,
+    });
+    if (
+      !(await this.mailer.send(
+        verificationMail(user.email, account?.name ?? '', link, token.expiresAt),
+        `the e-mail verification of user ${user.id}`,
+      ))
+    ) {
       throw new RefusalError('MAIL_NOT_SENT', 'The e-mail could not be sent: try again later.');
     }
     return true;

@@ -32,15 +32,21 @@ interface Run {
 /** `npm run account -- …` in a process of its own, with exactly this environment (and PATH). */
 function account(env: Record<string, string>, args: readonly string[], stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['-r', './tools/ts-run.cjs', 'tools/account.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    const child = execFile(
+      process.execPath,
+      ['-r', './tools/ts-run.cjs', 'tools/account.ts', ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
     child.stdin?.end(stdin ?? '');
   });
 }
 
 /** A signed answer webhook for a call to `e164`: the NCCO's spoken texts. */
 async function answerTexts(gateway: GatewayHarness, e164: string): Promise<string[]> {
-  const rawQuery = new URLSearchParams(answerPayload({ to: e164.slice(1), uuid: `uuid-${uniqueName('call')}` })).toString();
+  const rawQuery = new URLSearchParams(
+    answerPayload({ to: e164.slice(1), uuid: `uuid-${uniqueName('call')}` }),
+  ).toString();
   const authorization = signVonageWebhook({ secret: SECRET, issuedAt: Date.now(), rawQuery });
   const response = await fetch(`${gateway.url}/vonage/answer?${rawQuery}`, { headers: { authorization } });
   expect(response.status).toBe(200);
@@ -49,7 +55,11 @@ async function answerTexts(gateway: GatewayHarness, e164: string): Promise<strin
 }
 
 /** Asks until `check` holds, for `ms` at most; the last answer otherwise. */
-async function within<T>(ms: number, ask: () => Promise<T>, check: (value: T) => boolean): Promise<{ value: T; ms: number }> {
+async function within<T>(
+  ms: number,
+  ask: () => Promise<T>,
+  check: (value: T) => boolean,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     const value = await ask();
@@ -58,10 +68,14 @@ async function within<T>(ms: number, ask: () => Promise<T>, check: (value: T) =>
   }
 }
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { role } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { role } } }';
 const WHO = '{ hotlines(first: 5) { edges { node { id number } } } }';
 
-function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway: GatewayHarness; env: Record<string, string>; followMs: number }>) {
+function accountCommandScenario(
+  backend: string,
+  setUp: () => Promise<{ gateway: GatewayHarness; env: Record<string, string>; followMs: number }>,
+) {
   describe(`npm run account on ${backend}`, () => {
     let gateway: GatewayHarness;
     let env: Record<string, string>;
@@ -76,11 +90,20 @@ function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway:
     afterAll(async () => {
       if (accountId) await account(env, ['delete', accountId, '--yes']);
       await gateway?.close();
-      if (env?.DATA_DIR && !env.DATA_DIR.startsWith(gateway.config.dataDir)) fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+      if (env?.DATA_DIR && !env.DATA_DIR.startsWith(gateway.config.dataDir))
+        fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
     });
 
     it('opens an account, disables, enables, exports and deletes it, as the gateway sees it', async () => {
-      const created = await account(env, ['create', '--name', 'Acme Facilities', '--admin-email', email, '--admin-name', 'Chloé Petit']);
+      const created = await account(env, [
+        'create',
+        '--name',
+        'Acme Facilities',
+        '--admin-email',
+        email,
+        '--admin-name',
+        'Chloé Petit',
+      ]);
       expect(created).toMatchObject({ code: 0, stderr: '' });
       accountId = /^Account: (\S+)$/m.exec(created.stdout)![1];
       const password = /^Admin password: (\S+)$/m.exec(created.stdout)![1];
@@ -90,10 +113,17 @@ function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway:
       const login = await gateway.graphql(LOGIN, { email, password });
       expect(login.body.data.login.user.role).toBe('ADMIN');
       const token: string = login.body.data.login.token;
-      const hotline = await gateway.graphql('mutation($input: CreateHotlineInput!) { createHotline(input: $input) { id number } }',
-        { input: { name: 'Front desk', number, timeZone: 'Europe/Paris' } }, { token });
+      const hotline = await gateway.graphql(
+        'mutation($input: CreateHotlineInput!) { createHotline(input: $input) { id number } }',
+        { input: { name: 'Front desk', number, timeZone: 'Europe/Paris' } },
+        { token },
+      );
       expect(hotline.body.data.createHotline.number).toBe(number);
-      const key = await gateway.graphql('mutation { createApiKey(input: { name: "integration", role: ADMIN }) { key } }', {}, { token });
+      const key = await gateway.graphql(
+        'mutation { createApiKey(input: { name: "integration", role: ADMIN }) { key } }',
+        {},
+        { token },
+      );
       const apiKey: string = key.body.data.createApiKey.key;
       expect((await gateway.graphql(WHO, {}, { token: apiKey })).body.data.hotlines.edges).toHaveLength(1);
       expect(await answerTexts(gateway, number)).not.toContain(POLITE);
@@ -112,18 +142,33 @@ function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway:
       expect(disabled.stdout).toContain(`Account ${accountId} disabled`);
       for (const credential of [apiKey, token]) {
         const refused = await gateway.graphql(WHO, {}, { token: credential });
-        expect(refused.body.errors?.[0]).toMatchObject({ message: 'This account is disabled.', extensions: { code: 'UNAUTHENTICATED' } });
+        expect(refused.body.errors?.[0]).toMatchObject({
+          message: 'This account is disabled.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
       }
-      expect((await gateway.graphql(LOGIN, { email, password })).body.errors?.[0].extensions?.code).toBe('ACCOUNT_DISABLED');
-      const polite = await within(followMs, () => answerTexts(gateway, number), (texts) => texts.includes(POLITE));
+      expect((await gateway.graphql(LOGIN, { email, password })).body.errors?.[0].extensions?.code).toBe(
+        'ACCOUNT_DISABLED',
+      );
+      const polite = await within(
+        followMs,
+        () => answerTexts(gateway, number),
+        (texts) => texts.includes(POLITE),
+      );
       expect(polite.value).toEqual([POLITE]);
-      expect((await account(env, ['list'])).stdout).toMatch(new RegExp(`^${accountId}\\s.*\\s\\d{4}-\\d\\d-\\d\\dT\\S+Z$`, 'm'));
+      expect((await account(env, ['list'])).stdout).toMatch(
+        new RegExp(`^${accountId}\\s.*\\s\\d{4}-\\d\\d-\\d\\dT\\S+Z$`, 'm'),
+      );
 
       // Enabled again: everything works as before.
       expect(await account(env, ['enable', accountId])).toMatchObject({ code: 0 });
       expect((await gateway.graphql(WHO, {}, { token: apiKey })).body.data.hotlines.edges).toHaveLength(1);
       expect((await gateway.graphql(WHO, {}, { token })).body.data.hotlines.edges).toHaveLength(1);
-      const routed = await within(followMs, () => answerTexts(gateway, number), (texts) => !texts.includes(POLITE));
+      const routed = await within(
+        followMs,
+        () => answerTexts(gateway, number),
+        (texts) => !texts.includes(POLITE),
+      );
       expect(routed.value).not.toContain(POLITE);
 
       // The export: the account's data, no secret.
@@ -134,9 +179,15 @@ function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway:
         version: 1,
         account: { id: accountId, name: 'Acme Facilities', disabledAt: null },
         users: [{ email, name: 'Chloé Petit', role: 'admin' }],
-        apiKeys: [{ name: 'integration', role: 'admin', prefix: apiKey.slice(0, API_KEY_PREFIX_LENGTH), revokedAt: null }],
-        hotlines: [{ name: 'Front desk', number, timeZone: 'Europe/Paris', schedule: { version: 0, slots: [] }, overrides: [] }],
-        people: [], teams: [], patterns: [],
+        apiKeys: [
+          { name: 'integration', role: 'admin', prefix: apiKey.slice(0, API_KEY_PREFIX_LENGTH), revokedAt: null },
+        ],
+        hotlines: [
+          { name: 'Front desk', number, timeZone: 'Europe/Paris', schedule: { version: 0, slots: [] }, overrides: [] },
+        ],
+        people: [],
+        teams: [],
+        patterns: [],
       });
       expect(exported.stdout).not.toContain(apiKey);
       expect(exported.stdout).not.toMatch(/scrypt|passwordHash|"hash"/);
@@ -148,18 +199,32 @@ function accountCommandScenario(backend: string, setUp: () => Promise<{ gateway:
       expect(await account(env, ['delete', accountId, '--yes'])).toMatchObject({ code: 0, stderr: '' });
       const dataSource = gateway.app.get<DataSource>(DATA_SOURCE);
       for (const table of accountTablesChildrenFirst(dataSource)) {
-        expect([table, Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [accountId]))[0].n)]).toEqual([table, 0]);
+        expect([
+          table,
+          Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = ?`, [accountId]))[0].n),
+        ]).toEqual([table, 0]);
       }
-      expect(Number((await dataSource.query('SELECT COUNT(*) AS n FROM accounts WHERE id = ?', [accountId]))[0].n)).toBe(0);
-      expect((await gateway.graphql(WHO, {}, { token: apiKey })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(await account(env, ['disable', accountId])).toMatchObject({ code: 1, stderr: expect.stringContaining(`No account has the id "${accountId}"`) });
+      expect(
+        Number((await dataSource.query('SELECT COUNT(*) AS n FROM accounts WHERE id = ?', [accountId]))[0].n),
+      ).toBe(0);
+      expect((await gateway.graphql(WHO, {}, { token: apiKey })).body.errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(await account(env, ['disable', accountId])).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`No account has the id "${accountId}"`),
+      });
       accountId = '';
     });
   });
 }
 
 const signedWebhooks = (builder: Parameters<NonNullable<Parameters<typeof startGateway>[0]['override']>>[0]) => {
-  const settings: VonageSettings = { publicUrl: 'https://dutyline.example.com', signatures: { verify: true, secret: SECRET, apiKey: null }, ringbackToneUrl: null };
+  const settings: VonageSettings = {
+    publicUrl: 'https://dutyline.example.com',
+    signatures: { verify: true, secret: SECRET, apiKey: null },
+    ringbackToneUrl: null,
+  };
   return builder.overrideProvider(VONAGE_SETTINGS).useValue(settings);
 };
 

@@ -7,7 +7,12 @@
 // Exit codes: 0 done, 1 refused (unknown account, e-mail in use, …), 2 usage or configuration.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { type AccountChangeAnnouncer, AccountAdministration, type Announcement, exportAccount } from '@dutyline/application';
+import {
+  type AccountChangeAnnouncer,
+  AccountAdministration,
+  type Announcement,
+  exportAccount,
+} from '@dutyline/application';
 import { type AccountSummary, type Id, ValidationError, formatInstant } from '@dutyline/domain';
 import { ConfigError } from '@dutyline/env';
 import { sqlRepositories } from '@dutyline/persistence';
@@ -42,7 +47,13 @@ Exit codes: 0 done, 1 refused, 2 usage or configuration.`;
 
 export type Command =
   | { readonly kind: 'help' }
-  | { readonly kind: 'create'; readonly name: string; readonly adminEmail: string; readonly adminName: string | null; readonly passwordStdin: boolean }
+  | {
+      readonly kind: 'create';
+      readonly name: string;
+      readonly adminEmail: string;
+      readonly adminName: string | null;
+      readonly passwordStdin: boolean;
+    }
   | { readonly kind: 'list' }
   | { readonly kind: 'disable' | 'enable' | 'export'; readonly accountId: string }
   | { readonly kind: 'delete'; readonly accountId: string; readonly confirmed: boolean };
@@ -62,9 +73,11 @@ const FLAGS: Readonly<Record<string, { readonly takesValue: boolean; readonly co
 };
 
 export function parseCommand(argv: readonly string[]): Command {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')
+    return { kind: 'help' };
   const [command, ...rest] = argv;
-  if (!['create', 'list', 'disable', 'enable', 'delete', 'export'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['create', 'list', 'disable', 'enable', 'delete', 'export'].includes(command))
+    throw new UsageError(`unknown command "${command}"`);
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -84,11 +97,16 @@ export function parseCommand(argv: readonly string[]): Command {
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     flags.set(flag, value);
   }
-  const text = (flag: string): string | null => (typeof flags.get(flag) === 'string' ? (flags.get(flag) as string) : null);
+  const text = (flag: string): string | null =>
+    typeof flags.get(flag) === 'string' ? (flags.get(flag) as string) : null;
   if (command === 'create' || command === 'list') {
     if (positional.length > 0) throw new UsageError(`${command} takes no account id, got "${positional[0]}"`);
   } else if (positional.length !== 1) {
-    throw new UsageError(positional.length === 0 ? `${command} needs the account id` : `${command} takes one account id, got ${positional.length}`);
+    throw new UsageError(
+      positional.length === 0
+        ? `${command} needs the account id`
+        : `${command} takes one account id, got ${positional.length}`,
+    );
   }
   switch (command) {
     case 'create': {
@@ -96,7 +114,13 @@ export function parseCommand(argv: readonly string[]): Command {
       const adminEmail = text('--admin-email');
       if (name === null) throw new UsageError('--name is required');
       if (adminEmail === null) throw new UsageError('--admin-email is required');
-      return { kind: 'create', name, adminEmail, adminName: text('--admin-name'), passwordStdin: flags.has('--password-stdin') };
+      return {
+        kind: 'create',
+        name,
+        adminEmail,
+        adminName: text('--admin-name'),
+        passwordStdin: flags.has('--password-stdin'),
+      };
     }
     case 'list':
       return { kind: 'list' };
@@ -120,12 +144,20 @@ export function formatAccounts(summaries: readonly AccountSummary[]): string {
   const rows = [
     ['ID', 'NAME', 'CREATED', 'USERS', 'HOTLINES', 'DISABLED'],
     ...summaries.map((s) => [
-      s.account.id, s.account.name, formatInstant(s.account.createdAt), String(s.users), String(s.hotlines),
+      s.account.id,
+      s.account.name,
+      formatInstant(s.account.createdAt),
+      String(s.users),
+      String(s.hotlines),
       s.account.disabledAt == null ? '-' : formatInstant(s.account.disabledAt),
     ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')).join('\n');
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '),
+    )
+    .join('\n');
 }
 
 async function readStandardInput(): Promise<string> {
@@ -135,10 +167,16 @@ async function readStandardInput(): Promise<string> {
 }
 
 /** Announces account changes on Redis to every gateway; none without REDIS_URL (the embedded gateway re-reads within 2 s). */
-async function announcerFor(config: GatewayConfig, logger: JsonLogger): Promise<{ announcer?: AccountChangeAnnouncer; close(): Promise<void> }> {
+async function announcerFor(
+  config: GatewayConfig,
+  logger: JsonLogger,
+): Promise<{ announcer?: AccountChangeAnnouncer; close(): Promise<void> }> {
   if (config.redisUrl === null) return { close: async () => undefined };
   const resources = await openClusterResources(config, logger);
-  return { announcer: { accountChanged: (id: Id) => resources.bus.publish(accountTopic(id)) }, close: () => resources.close() };
+  return {
+    announcer: { accountChanged: (id: Id) => resources.bus.publish(accountTopic(id)) },
+    close: () => resources.close(),
+  };
 }
 
 function announced(config: GatewayConfig, outcome: Announcement): string {
@@ -147,15 +185,32 @@ function announced(config: GatewayConfig, outcome: Announcement): string {
   return `could not be announced on Redis (${outcome.reason}): gateways follow within 60 s`;
 }
 
-async function run(command: Exclude<Command, { kind: 'help' }>, config: GatewayConfig, dataSource: DataSource, logger: JsonLogger): Promise<void> {
+async function run(
+  command: Exclude<Command, { kind: 'help' }>,
+  config: GatewayConfig,
+  dataSource: DataSource,
+  logger: JsonLogger,
+): Promise<void> {
   const repositories = sqlRepositories(dataSource);
   const passwords = { acceptable: acceptablePassword, hash: (password: string) => new PasswordHasher().hash(password) };
-  const changes = command.kind === 'disable' || command.kind === 'enable' || command.kind === 'delete' ? await announcerFor(config, logger) : undefined;
+  const changes =
+    command.kind === 'disable' || command.kind === 'enable' || command.kind === 'delete'
+      ? await announcerFor(config, logger)
+      : undefined;
   const administration = new AccountAdministration({
-    accounts: repositories.accounts, passwords, clock: { now: () => Date.now() }, ids: { next: () => randomBytes(12).toString('base64url') }, announcer: changes?.announcer,
+    accounts: repositories.accounts,
+    passwords,
+    clock: { now: () => Date.now() },
+    ids: { next: () => randomBytes(12).toString('base64url') },
+    announcer: changes?.announcer,
   });
-  const noSuchAccount = (id: string) => new Refusal(`No account has the id "${id}" (npm run account -- list shows them).`);
-  const changed = async (done: Promise<{ ok: true; value: Announcement } | { ok: false }>, id: string, what: string) => {
+  const noSuchAccount = (id: string) =>
+    new Refusal(`No account has the id "${id}" (npm run account -- list shows them).`);
+  const changed = async (
+    done: Promise<{ ok: true; value: Announcement } | { ok: false }>,
+    id: string,
+    what: string,
+  ) => {
     const result = await done;
     if (!result.ok) throw noSuchAccount(id);
     process.stdout.write(`${what}; ${announced(config, result.value)}.\n`);
@@ -164,7 +219,12 @@ async function run(command: Exclude<Command, { kind: 'help' }>, config: GatewayC
     switch (command.kind) {
       case 'create': {
         const password = command.passwordStdin ? (await readStandardInput()).split(/\r?\n/)[0] : generatedPassword();
-        const opened = await administration.open({ name: command.name, adminEmail: command.adminEmail, adminName: command.adminName, adminPassword: password });
+        const opened = await administration.open({
+          name: command.name,
+          adminEmail: command.adminEmail,
+          adminName: command.adminName,
+          adminPassword: password,
+        });
         if (!opened.ok) throw new Refusal(`The e-mail ${opened.error.message}: choose another --admin-email.`);
         process.stdout.write(`Account: ${opened.value.account.id}\n`);
         if (!command.passwordStdin) process.stdout.write(`Admin password: ${password}\n`);
@@ -175,14 +235,32 @@ async function run(command: Exclude<Command, { kind: 'help' }>, config: GatewayC
         process.stdout.write(`${formatAccounts(await administration.list())}\n`);
         return;
       case 'disable':
-        return await changed(administration.disable(command.accountId), command.accountId, `Account ${command.accountId} disabled`);
+        return await changed(
+          administration.disable(command.accountId),
+          command.accountId,
+          `Account ${command.accountId} disabled`,
+        );
       case 'enable':
-        return await changed(administration.enable(command.accountId), command.accountId, `Account ${command.accountId} enabled`);
+        return await changed(
+          administration.enable(command.accountId),
+          command.accountId,
+          `Account ${command.accountId} enabled`,
+        );
       case 'delete':
-        if (!command.confirmed) throw new Refusal(`Deleting account ${command.accountId} removes all of its data for good: add --yes to go ahead (export it first if you may need it).`);
-        return await changed(administration.delete(command.accountId), command.accountId, `Account ${command.accountId} deleted with all of its data`);
+        if (!command.confirmed)
+          throw new Refusal(
+            `Deleting account ${command.accountId} removes all of its data for good: add --yes to go ahead (export it first if you may need it).`,
+          );
+        return await changed(
+          administration.delete(command.accountId),
+          command.accountId,
+          `Account ${command.accountId} deleted with all of its data`,
+        );
       case 'export': {
-        const exported = await exportAccount({ ...repositories, schedules: repositories.schedule, clock: { now: () => Date.now() } }, command.accountId);
+        const exported = await exportAccount(
+          { ...repositories, schedules: repositories.schedule, clock: { now: () => Date.now() } },
+          command.accountId,
+        );
         if (!exported.ok) throw noSuchAccount(command.accountId);
         process.stdout.write(`${JSON.stringify(exported.value, null, 2)}\n`);
         return;
@@ -211,7 +289,9 @@ async function main(): Promise<number> {
     config = loadGatewayConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `Fix the environment:\n${error.problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`,
+    );
     return 2;
   }
   const logger = new JsonLogger('warn', (line) => process.stderr.write(line));
@@ -230,7 +310,9 @@ async function main(): Promise<number> {
       process.stderr.write(`${flagOf(error.field ?? '')}: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`The ${config.database.kind === 'mysql' ? 'MySQL/MariaDB database' : `SQLite file ${config.database.file}`} could not be used: ${(error as Error).message}\n`);
+    process.stderr.write(
+      `The ${config.database.kind === 'mysql' ? 'MySQL/MariaDB database' : `SQLite file ${config.database.file}`} could not be used: ${(error as Error).message}\n`,
+    );
     return 1;
   } finally {
     await dataSource?.destroy().catch(() => undefined);
@@ -240,7 +322,11 @@ async function main(): Promise<number> {
 /** The flag a use case's field came from. */
 function flagOf(field: string): string {
   const flags: Readonly<Record<string, string>> = {
-    name: '--name', adminEmail: '--admin-email', adminName: '--admin-name', adminPassword: 'the password on standard input', accountId: 'the account id',
+    name: '--name',
+    adminEmail: '--admin-email',
+    adminName: '--admin-name',
+    adminPassword: 'the password on standard input',
+    accountId: 'the account id',
   };
   return flags[field] ?? field;
 }

@@ -19,9 +19,12 @@ export class PatternsResolver {
     private readonly paginator: Paginator,
   ) {}
 
-  @Query(() => PatternConnection, { description: 'The account\'s own patterns, by name.' })
+  @Query(() => PatternConnection, { description: "The account's own patterns, by name." })
   async patterns(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<PatternModel>> {
-    return mapNodes(await this.paginator.paginate(page, (request) => this.app.patterns.patterns(callerOf(actor), request)), PatternModel.of);
+    return mapNodes(
+      await this.paginator.paginate(page, (request) => this.app.patterns.patterns(callerOf(actor), request)),
+      PatternModel.of,
+    );
   }
 
   @Query(() => [PatternModel], { description: 'Office hours, weeknights, weekend: every account has them.' })
@@ -29,20 +32,32 @@ export class PatternsResolver {
     return this.app.patterns.presets().map(PatternModel.of);
   }
 
-  @Query(() => PatternModel, { nullable: true, description: 'A preset or one of the account\'s patterns; null when neither.' })
-  async pattern(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PatternModel | null> {
+  @Query(() => PatternModel, {
+    nullable: true,
+    description: "A preset or one of the account's patterns; null when neither.",
+  })
+  async pattern(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PatternModel | null> {
     const found = await this.app.patterns.pattern(callerOf(actor), id);
     return found ? PatternModel.of(found) : null;
   }
 
   @Mutation(() => PatternModel, { description: 'Errors name their path: `input.windows[1].endDayOffset`.' })
   async createPattern(@CurrentActor() actor: Actor, @Args('input') input: CreatePatternInput): Promise<PatternModel> {
-    return PatternModel.of(await inArgument('input', () => this.app.patterns.createPattern(callerOf(actor), { name: input.name, windows: windowsOf(input) })));
+    return PatternModel.of(
+      await inArgument('input', () =>
+        this.app.patterns.createPattern(callerOf(actor), { name: input.name, windows: windowsOf(input) }),
+      ),
+    );
   }
 
   @Mutation(() => PatternModel)
   updatePattern(@CurrentActor() actor: Actor, @Args('input') input: UpdatePatternInput): Promise<PatternModel> {
-    return settled('input', () => this.app.patterns.updatePattern(callerOf(actor), input.id, { name: input.name, windows: windowsOf(input) })).then(PatternModel.of);
+    return settled('input', () =>
+      this.app.patterns.updatePattern(callerOf(actor), input.id, { name: input.name, windows: windowsOf(input) }),
+    ).then(PatternModel.of);
   }
 
   @Mutation(() => PatternModel, { description: 'The pattern deleted; slots created from it stay.' })

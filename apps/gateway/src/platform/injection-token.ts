@@ -19,5 +19,9 @@ export function provideFactory<T, D extends readonly unknown[] = []>(
   inject: Tokens<D>,
   useFactory: (...deps: D) => T | Promise<T>,
 ): FactoryProvider<T> {
-  return { provide, inject: [...inject] as NestInjectionToken[], useFactory: useFactory as unknown as (...args: unknown[]) => T };
+  return {
+    provide,
+    inject: [...inject] as NestInjectionToken[],
+    useFactory: useFactory as unknown as (...args: unknown[]) => T,
+  };
 }

@@ -18,6 +18,10 @@ export class PlatformModule {
       provideValue(CLOCK, systemClock),
       provideValue(ID_GENERATOR, timeOrderedIds(systemClock)),
     ];
-    return { module: PlatformModule, providers: [...providers, ShutdownState], exports: [...providers.map((p) => p.provide), ShutdownState] };
+    return {
+      module: PlatformModule,
+      providers: [...providers, ShutdownState],
+      exports: [...providers.map((p) => p.provide), ShutdownState],
+    };
   }
 }

@@ -8,7 +8,8 @@ describe('timeOrderedIds', () => {
     const first = ids.next();
     clock.advance(1);
     const second = ids.next();
-    for (const id of [first, second]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of [first, second])
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(parseInt(first.replace('-', '').slice(0, 12), 16)).toBe(Date.parse('2027-03-28T01:59:59.999Z'));
     expect(first < second).toBe(true);
   });

@@ -33,21 +33,46 @@ export class QueuesResolver {
   @Roles('admin')
   async failedJobs(
     @CurrentActor() actor: Actor,
-    @Args('name', { type: () => String, nullable: true, description: 'One job name; all when omitted.' }) name?: string | null,
-    @Args('first', { type: () => Int, nullable: true, description: 'At most this many: 1 to 200 (INVALID_PAGE_SIZE otherwise). Default 50.' }) first?: number | null,
+    @Args('name', { type: () => String, nullable: true, description: 'One job name; all when omitted.' })
+    name?: string | null,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: 'At most this many: 1 to 200 (INVALID_PAGE_SIZE otherwise). Default 50.',
+    })
+    first?: number | null,
   ): Promise<FailedJobModel[]> {
     const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FAILED_JOBS) invalid('INVALID_PAGE_SIZE', 'first', `first is from 1 to ${MAX_FAILED_JOBS}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FAILED_JOBS)
+      invalid('INVALID_PAGE_SIZE', 'first', `first is from 1 to ${MAX_FAILED_JOBS}`);
     const jobs = await this.inspector.failedJobs({ ...(name ? { name } : {}), limit: FAILED_SCAN });
-    return jobs.filter((job) => accountOf(job) === actor.accountId).slice(0, limit).map(FailedJobModel.of);
+    return jobs
+      .filter((job) => accountOf(job) === actor.accountId)
+      .slice(0, limit)
+      .map(FailedJobModel.of);
   }
 
-  @Mutation(() => Boolean, { description: 'Runs a failed job again with its attempts renewed. FAILED_JOB_NOT_FOUND when it is not a failed job of the account.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Runs a failed job again with its attempts renewed. FAILED_JOB_NOT_FOUND when it is not a failed job of the account.',
+  })
   @Roles('admin')
-  async retryFailedJob(@CurrentActor() actor: Actor, @Args('name') name: string, @Args('jobId') jobId: string): Promise<boolean> {
-    const mine = (await this.inspector.failedJobs({ name, limit: FAILED_SCAN })).some((job) => job.jobId === jobId && accountOf(job) === actor.accountId);
+  async retryFailedJob(
+    @CurrentActor() actor: Actor,
+    @Args('name') name: string,
+    @Args('jobId') jobId: string,
+  ): Promise<boolean> {
+    const mine = (await this.inspector.failedJobs({ name, limit: FAILED_SCAN })).some(
+      (job) => job.jobId === jobId && accountOf(job) === actor.accountId,
+    );
     const retried = mine ? await this.inspector.retryFailed(name, jobId) : null;
-    if (!retried?.ok) throw new RefusalError('FAILED_JOB_NOT_FOUND', `There is no failed ${name} job "${jobId}" in this account.`, undefined, { name, jobId });
+    if (!retried?.ok)
+      throw new RefusalError(
+        'FAILED_JOB_NOT_FOUND',
+        `There is no failed ${name} job "${jobId}" in this account.`,
+        undefined,
+        { name, jobId },
+      );
     return true;
   }
 }

@@ -16,7 +16,9 @@ import { OverrideChangeModel, OverrideModel } from './models/override.model';
 export class OverridesResolver {
   constructor(@Inject(APPLICATION) private readonly app: Application) {}
 
-  @Query(() => [OverrideModel], { description: 'Overrides overlapping [from, to), at most 400 days, in the order they were made.' })
+  @Query(() => [OverrideModel], {
+    description: 'Overrides overlapping [from, to), at most 400 days, in the order they were made.',
+  })
   async overrides(
     @CurrentActor() actor: Actor,
     @Args('hotlineId', { type: () => ID }) hotlineId: string,
@@ -28,15 +30,33 @@ export class OverridesResolver {
   }
 
   @Mutation(() => OverrideChangeModel, { description: 'Creates an override; in force for the very next call.' })
-  async createOverride(@CurrentActor() actor: Actor, @Args('input') input: CreateOverrideInput): Promise<OverrideChangeModel> {
+  async createOverride(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateOverrideInput,
+  ): Promise<OverrideChangeModel> {
     const { hotlineId, ...override } = input;
-    const written = await settled('input', () => this.app.schedule.createOverride(callerOf(actor), hotlineId, override));
-    return { hotline: HotlineModel.of(written.hotline), override: written.override && OverrideModel.of(written.override) };
+    const written = await settled('input', () =>
+      this.app.schedule.createOverride(callerOf(actor), hotlineId, override),
+    );
+    return {
+      hotline: HotlineModel.of(written.hotline),
+      override: written.override && OverrideModel.of(written.override),
+    };
   }
 
-  @Mutation(() => OverrideChangeModel, { description: 'Ends an override early; NOT_FOUND when none is in force or ahead with this id.' })
-  async endOverride(@CurrentActor() actor: Actor, @Args('input') input: EndOverrideInput): Promise<OverrideChangeModel> {
-    const written = await settled('input', () => this.app.schedule.endOverride(callerOf(actor), input.hotlineId, input.id, input.at));
-    return { hotline: HotlineModel.of(written.hotline), override: written.override && OverrideModel.of(written.override) };
+  @Mutation(() => OverrideChangeModel, {
+    description: 'Ends an override early; NOT_FOUND when none is in force or ahead with this id.',
+  })
+  async endOverride(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: EndOverrideInput,
+  ): Promise<OverrideChangeModel> {
+    const written = await settled('input', () =>
+      this.app.schedule.endOverride(callerOf(actor), input.hotlineId, input.id, input.at),
+    );
+    return {
+      hotline: HotlineModel.of(written.hotline),
+      override: written.override && OverrideModel.of(written.override),
+    };
   }
 }

@@ -33,7 +33,9 @@ export class RoutingResolver {
     };
   }
 
-  @Query(() => CallPlanModel, { description: 'The plan a call reaching the hotline at `at` (default now) would follow.' })
+  @Query(() => CallPlanModel, {
+    description: 'The plan a call reaching the hotline at `at` (default now) would follow.',
+  })
   async callPlan(
     @CurrentActor() actor: Actor,
     @Args('hotlineId', { type: () => ID }) hotlineId: string,

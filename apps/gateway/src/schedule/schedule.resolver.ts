@@ -9,13 +9,24 @@ import { CurrentActor } from '../auth/auth.decorators';
 import type { Refusal } from '../graphql/refusals';
 import { HotlineModel } from '../hotlines/models/hotline.model';
 import {
-  ApplyPatternInput, CopyDayInput, CopyToHotlineInput, CopyWeekInput, CreateSlotsInput, DeleteSlotsInput, MoveSlotInput, ReassignSlotInput,
-  RepeatWeekInput, ResizeSlotInput,
+  ApplyPatternInput,
+  CopyDayInput,
+  CopyToHotlineInput,
+  CopyWeekInput,
+  CreateSlotsInput,
+  DeleteSlotsInput,
+  MoveSlotInput,
+  ReassignSlotInput,
+  RepeatWeekInput,
+  ResizeSlotInput,
 } from './dto/schedule.inputs';
 import { ScheduleChangeModel, ScheduleModel, SlotModel } from './models/slot.model';
 
 /** The write's control fields (version check, dry run) as the use cases take them. */
-const control = (input: { expectedVersion?: number | null; dryRun?: boolean | null }) => ({ expectedVersion: input.expectedVersion ?? null, dryRun: input.dryRun ?? false });
+const control = (input: { expectedVersion?: number | null; dryRun?: boolean | null }) => ({
+  expectedVersion: input.expectedVersion ?? null,
+  dryRun: input.dryRun ?? false,
+});
 const mode = (input: { mode?: string | null; expectedVersion?: number | null; dryRun?: boolean | null }) => ({
   ...control(input),
   mode: (input.mode ?? 'reject') as 'reject' | 'replace',
@@ -32,7 +43,10 @@ const mode = (input: { mode?: string | null; expectedVersion?: number | null; dr
 export class ScheduleResolver {
   constructor(@Inject(APPLICATION) private readonly app: Application) {}
 
-  @Query(() => ScheduleModel, { description: 'Slots overlapping [from, to) in the hotline\'s wall-clock time (`YYYY-MM-DDTHH:MM`), at most 366 days.' })
+  @Query(() => ScheduleModel, {
+    description:
+      "Slots overlapping [from, to) in the hotline's wall-clock time (`YYYY-MM-DDTHH:MM`), at most 366 days.",
+  })
   async schedule(
     @CurrentActor() actor: Actor,
     @Args('hotlineId', { type: () => ID }) hotlineId: string,
@@ -40,7 +54,13 @@ export class ScheduleResolver {
     @Args('to') to: string,
   ): Promise<ScheduleModel> {
     const read = await settled(null, () => this.app.schedule.slots(callerOf(actor), hotlineId, from, to));
-    return { hotline: HotlineModel.of(read.hotline), version: read.version, from, to, slots: read.slots.map((s) => SlotModel.of(s, read.hotline)) };
+    return {
+      hotline: HotlineModel.of(read.hotline),
+      version: read.version,
+      from,
+      to,
+      slots: read.slots.map((s) => SlotModel.of(s, read.hotline)),
+    };
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Creates slots in one batch; errors name `input.slots[i]…`.' })
@@ -50,27 +70,39 @@ export class ScheduleResolver {
 
   @Mutation(() => ScheduleChangeModel, { description: 'Moves a slot, keeping its wall-clock length.' })
   moveSlot(@CurrentActor() actor: Actor, @Args('input') input: MoveSlotInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.moveSlot(callerOf(actor), input.hotlineId, input.id, input.start, mode(input)));
+    return this.change(() =>
+      this.app.schedule.moveSlot(callerOf(actor), input.hotlineId, input.id, input.start, mode(input)),
+    );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Gives a slot new bounds.' })
   resizeSlot(@CurrentActor() actor: Actor, @Args('input') input: ResizeSlotInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.resizeSlot(callerOf(actor), input.hotlineId, input.id, input.start, input.end, mode(input)));
+    return this.change(() =>
+      this.app.schedule.resizeSlot(callerOf(actor), input.hotlineId, input.id, input.start, input.end, mode(input)),
+    );
   }
 
-  @Mutation(() => ScheduleChangeModel, { description: 'Deletes slots in one batch; NOT_FOUND at `input.ids[i]` for one not on the schedule.' })
+  @Mutation(() => ScheduleChangeModel, {
+    description: 'Deletes slots in one batch; NOT_FOUND at `input.ids[i]` for one not on the schedule.',
+  })
   deleteSlots(@CurrentActor() actor: Actor, @Args('input') input: DeleteSlotsInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, input.ids, control(input)));
+    return this.change(() =>
+      this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, input.ids, control(input)),
+    );
   }
 
-  @Mutation(() => ScheduleChangeModel, { description: 'Replaces a slot\'s escalation levels.' })
+  @Mutation(() => ScheduleChangeModel, { description: "Replaces a slot's escalation levels." })
   reassignSlot(@CurrentActor() actor: Actor, @Args('input') input: ReassignSlotInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, input.id, input.assignees, control(input)));
+    return this.change(() =>
+      this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, input.id, input.assignees, control(input)),
+    );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Applies a predefined period over a date range (F5).' })
   applyPattern(@CurrentActor() actor: Actor, @Args('input') input: ApplyPatternInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.applyPattern(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }));
+    return this.change(() =>
+      this.app.schedule.applyPattern(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }),
+    );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Copies a day to other dates (F6).' })
@@ -80,15 +112,21 @@ export class ScheduleResolver {
 
   @Mutation(() => ScheduleChangeModel, { description: 'Copies a week to other weeks (F6).' })
   copyWeek(@CurrentActor() actor: Actor, @Args('input') input: CopyWeekInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.copyWeek(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }));
+    return this.change(() =>
+      this.app.schedule.copyWeek(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }),
+    );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Repeats a week N times (F6).' })
   repeatWeek(@CurrentActor() actor: Actor, @Args('input') input: RepeatWeekInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.repeatWeek(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }));
+    return this.change(() =>
+      this.app.schedule.repeatWeek(callerOf(actor), input.hotlineId, { ...input, ...mode(input) }),
+    );
   }
 
-  @Mutation(() => ScheduleChangeModel, { description: 'Copies a range of one hotline\'s slots to another hotline of the account (F6).' })
+  @Mutation(() => ScheduleChangeModel, {
+    description: "Copies a range of one hotline's slots to another hotline of the account (F6).",
+  })
   copyToHotline(@CurrentActor() actor: Actor, @Args('input') input: CopyToHotlineInput): Promise<ScheduleChangeModel> {
     return this.change(() => this.app.schedule.copyToHotline(callerOf(actor), { ...input, ...mode(input) }));
   }

@@ -2,7 +2,12 @@ import { hkdfSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import {
-  type AccountRepository, type ApiKeyRepository, type Clock, EmailAddress, type HotlineRepository, type Id,
+  type AccountRepository,
+  type ApiKeyRepository,
+  type Clock,
+  EmailAddress,
+  type HotlineRepository,
+  type Id,
 } from '@dutyline/domain';
 import { type Actor, userActor } from '../auth/actor';
 import { demoApiKey } from '../auth/api-key-secret';
@@ -65,7 +70,10 @@ export class DemoSeeder {
     return this.discovery
       .getProviders({ metadataKey: DemoSeed.KEY })
       .filter((wrapper) => wrapper.instance)
-      .map((wrapper) => ({ step: wrapper.instance as DemoSeedStep, order: this.discovery.getMetadataByDecorator(DemoSeed, wrapper)?.order ?? 0 }))
+      .map((wrapper) => ({
+        step: wrapper.instance as DemoSeedStep,
+        order: this.discovery.getMetadataByDecorator(DemoSeed, wrapper)?.order ?? 0,
+      }))
       .sort((a, b) => a.order - b.order)
       .map((s) => s.step);
   }
@@ -82,10 +90,17 @@ export class DemoSeeder {
       passwordHash: await this.hasher.hash(password),
       createdAt: now,
     });
-    await this.apiKeys.create(admin, { name: 'Demo key', role: 'admin' }, demoApiKey(this.config.authSecret.value, DEMO_ACCOUNT_ID));
+    await this.apiKeys.create(
+      admin,
+      { name: 'Demo key', role: 'admin' },
+      demoApiKey(this.config.authSecret.value, DEMO_ACCOUNT_ID),
+    );
     const steps = this.steps();
     for (const step of steps) await step.seed({ accountId: DEMO_ACCOUNT_ID, admin });
-    this.logger.entry('info', 'demo account seeded', { accountId: DEMO_ACCOUNT_ID, steps: steps.map((s) => s.constructor.name) });
+    this.logger.entry('info', 'demo account seeded', {
+      accountId: DEMO_ACCOUNT_ID,
+      steps: steps.map((s) => s.constructor.name),
+    });
   }
 
   private async usableDemoKey(): Promise<string | null> {
@@ -100,7 +115,9 @@ export class DemoSeeder {
   }
 
   private derived(purpose: string, length: number): string {
-    return Buffer.from(hkdfSync('sha256', this.config.authSecret.value, 'dutyline', purpose, 32)).toString('base64url').slice(0, length);
+    return Buffer.from(hkdfSync('sha256', this.config.authSecret.value, 'dutyline', purpose, 32))
+      .toString('base64url')
+      .slice(0, length);
   }
 }
 

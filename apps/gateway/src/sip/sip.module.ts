@@ -11,8 +11,12 @@ import { GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
 import { SIP_PROXY } from './sip.tokens';
 
 const providers = [
-  provideFactory(SIP_PROXY, [GATEWAY_CONFIG, INBOUND_CALLS, LOGGER], (config: GatewayConfig, inbound: InboundCalls, logger: JsonLogger) =>
-    config.sip ? new SipRoutingProxy({ inbound, logger: jsonCallLogger(logger, 'sip') }, config.sip) : null),
+  provideFactory(
+    SIP_PROXY,
+    [GATEWAY_CONFIG, INBOUND_CALLS, LOGGER],
+    (config: GatewayConfig, inbound: InboundCalls, logger: JsonLogger) =>
+      config.sip ? new SipRoutingProxy({ inbound, logger: jsonCallLogger(logger, 'sip') }, config.sip) : null,
+  ),
 ];
 
 /** Opens the proxy's UDP socket once the gateway is built, and closes it on shutdown. */

@@ -5,14 +5,22 @@ import { type GatewayHarness, type GraphQLAnswer, type TestAccount, startGateway
 
 /** GraphQL documents the feature tests share: what a frontend would send. */
 export const GQL = {
-  CREATE_PERSON: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name colour email contactNumbers { number label ringTimeoutSeconds enabled } } }',
-  CREATE_TEAM: 'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id name colour memberIds members { id name } } }',
-  CREATE_HOTLINE: 'mutation($input: CreateHotlineInput!) { createHotline(input: $input) { id name number timeZone supervisorIds } }',
-  CREATE_SLOTS: 'mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version added { id start end startsAt endsAt durationMinutes assignees { level kind id } } updated { id start end } removedIds } }',
-  SCHEDULE: 'query($h: ID!, $from: String!, $to: String!) { schedule(hotlineId: $h, from: $from, to: $to) { version slots { id start end startsAt endsAt durationMinutes assignees { level kind id } } } }',
-  CREATE_OVERRIDE: 'mutation($input: CreateOverrideInput!) { createOverride(input: $input) { override { id start end level reason assignees { kind id } } } }',
-  CREATE_PATTERN: 'mutation($input: CreatePatternInput!) { createPattern(input: $input) { id name builtIn windows { days start end endDayOffset } } }',
-  ON_CALL: 'query($h: ID!, $at: Instant) { onCallNow(hotlineId: $h, at: $at) { at slotId overrideIds nextChangeAt levels { level kind id person { name } team { name } } } }',
+  CREATE_PERSON:
+    'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name colour email contactNumbers { number label ringTimeoutSeconds enabled } } }',
+  CREATE_TEAM:
+    'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id name colour memberIds members { id name } } }',
+  CREATE_HOTLINE:
+    'mutation($input: CreateHotlineInput!) { createHotline(input: $input) { id name number timeZone supervisorIds } }',
+  CREATE_SLOTS:
+    'mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version added { id start end startsAt endsAt durationMinutes assignees { level kind id } } updated { id start end } removedIds } }',
+  SCHEDULE:
+    'query($h: ID!, $from: String!, $to: String!) { schedule(hotlineId: $h, from: $from, to: $to) { version slots { id start end startsAt endsAt durationMinutes assignees { level kind id } } } }',
+  CREATE_OVERRIDE:
+    'mutation($input: CreateOverrideInput!) { createOverride(input: $input) { override { id start end level reason assignees { kind id } } } }',
+  CREATE_PATTERN:
+    'mutation($input: CreatePatternInput!) { createPattern(input: $input) { id name builtIn windows { days start end endDayOffset } } }',
+  ON_CALL:
+    'query($h: ID!, $at: Instant) { onCallNow(hotlineId: $h, at: $at) { at slotId overrideIds nextChangeAt levels { level kind id person { name } team { name } } } }',
 };
 
 /** The codes of an answer's errors, in order. */
@@ -53,19 +61,33 @@ export interface SampleAccount {
 export async function seedSample(gateway: GatewayHarness, account: TestAccount): Promise<SampleAccount> {
   const token = account.tokens.supervisor;
   const person = async (name: string, mobile: string) =>
-    (await dataOf(gateway.graphql(GQL.CREATE_PERSON, { input: { name, contactNumbers: [{ number: mobile, label: 'mobile' }] } }, { token }))).createPerson.id as string;
+    (
+      await dataOf(
+        gateway.graphql(
+          GQL.CREATE_PERSON,
+          { input: { name, contactNumbers: [{ number: mobile, label: 'mobile' }] } },
+          { token },
+        ),
+      )
+    ).createPerson.id as string;
   const alice = await person('Alice', '+33612345601');
   const bob = await person('Bob', '+33612345602');
   const carol = await person('Carol', '+33612345603');
-  const crew = (await dataOf(gateway.graphql(GQL.CREATE_TEAM, { input: { name: 'Crew', memberIds: [bob, carol] } }, { token }))).createTeam.id as string;
+  const crew = (
+    await dataOf(gateway.graphql(GQL.CREATE_TEAM, { input: { name: 'Crew', memberIds: [bob, carol] } }, { token }))
+  ).createTeam.id as string;
   const hotlineNumber = freshHotlineNumber();
   const input = { name: 'Maintenance', number: hotlineNumber, timeZone: 'Europe/Paris', supervisorIds: [alice] };
-  const hotlineId = (await dataOf(gateway.graphql(GQL.CREATE_HOTLINE, { input }, { token }))).createHotline.id as string;
+  const hotlineId = (await dataOf(gateway.graphql(GQL.CREATE_HOTLINE, { input }, { token }))).createHotline
+    .id as string;
   return { account, hotlineId, hotlineNumber, alice, bob, carol, crew };
 }
 
 /** Counts the SQL statements the gateway sends while `run` runs (TypeORM's logger sees every one). */
-export async function countingQueries<T>(gateway: GatewayHarness, run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+export async function countingQueries<T>(
+  gateway: GatewayHarness,
+  run: () => Promise<T>,
+): Promise<{ result: T; queries: string[] }> {
   const dataSource = gateway.app.get<DataSource>(DATA_SOURCE);
   const original = dataSource.logger;
   const queries: string[] = [];
@@ -97,9 +119,13 @@ export interface FeatureGateway {
 }
 
 /** Starts a gateway on `database` with a fresh account before the block's tests, closes it after. */
-export function featureGateway(database: 'sqlite' | 'mariadb', options: { readonly sample?: boolean } = {}): FeatureGateway {
+export function featureGateway(
+  database: 'sqlite' | 'mariadb',
+  options: { readonly sample?: boolean } = {},
+): FeatureGateway {
   const context = {
-    as: (query: string, variables: Record<string, unknown> = {}) => context.gateway.graphql(query, variables, { token: context.account.tokens.supervisor }),
+    as: (query: string, variables: Record<string, unknown> = {}) =>
+      context.gateway.graphql(query, variables, { token: context.account.tokens.supervisor }),
   } as { -readonly [K in keyof FeatureGateway]: FeatureGateway[K] };
   beforeAll(async () => {
     context.gateway = await startGateway({ database });

@@ -56,7 +56,11 @@ export interface GatewayHarness {
   readonly url: string;
   /** Every log line written, parsed. */
   readonly logs: Record<string, unknown>[];
-  graphql(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLAnswer>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLAnswer>;
   get(pathname: string, headers?: Record<string, string>): Promise<Response>;
   /**
    * A fresh account (own tenant) with an admin, a supervisor and a member, and an admin API key. On the
@@ -102,7 +106,11 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
       },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLAnswer['body'] };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphQLAnswer['body'],
+    };
   };
 
   const created: Id[] = [];
@@ -115,7 +123,11 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
     const users = {} as Record<Role, { id: Id; email: string; password: string }>;
     const issued = {} as Record<Role, string>;
     for (const role of ['admin', 'supervisor', 'member'] as const) {
-      const user = { id: `${role}-${accountId}`.slice(0, 64), email: `${role}@${accountId.replace(/_/g, '-')}.example`, password: `${role}-password-123` };
+      const user = {
+        id: `${role}-${accountId}`.slice(0, 64),
+        email: `${role}@${accountId.replace(/_/g, '-')}.example`,
+        password: `${role}-password-123`,
+      };
       await accounts.saveUser({
         id: user.id,
         accountId,
@@ -160,4 +172,3 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
     },
   };
 }
-

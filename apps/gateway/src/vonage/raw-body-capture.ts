@@ -15,7 +15,11 @@ const MAX_BODY_BYTES = 256 * 1024;
  * it themselves: a malformed body never becomes an error response on a call-critical URL.
  */
 export function rawBodyCapture(prefix: string) {
-  return function captureWebhookRawBody(req: RawBodyRequest, res: ServerResponse, next: (error?: unknown) => void): void {
+  return function captureWebhookRawBody(
+    req: RawBodyRequest,
+    res: ServerResponse,
+    next: (error?: unknown) => void,
+  ): void {
     if (!(req.url ?? '').startsWith(prefix) || req.method === 'GET' || req.method === 'HEAD') return next();
     const chunks: Buffer[] = [];
     let size = 0;
@@ -27,7 +31,11 @@ export function rawBodyCapture(prefix: string) {
         settled = true;
         res.statusCode = 413;
         res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: `a webhook body is at most ${MAX_BODY_BYTES} bytes` } }));
+        res.end(
+          JSON.stringify({
+            error: { code: 'PAYLOAD_TOO_LARGE', message: `a webhook body is at most ${MAX_BODY_BYTES} bytes` },
+          }),
+        );
         return;
       }
       chunks.push(chunk);
@@ -65,7 +73,9 @@ export function installRawBodyCapture(app: ExpressApp, prefix: string): boolean 
   const stack = app.router?.stack;
   if (!Array.isArray(stack)) return false;
   const capture = stack.pop()!;
-  const before = stack.findIndex((layer) => layer.route !== undefined || ['jsonParser', 'urlencodedParser'].includes(layer.handle?.name ?? ''));
+  const before = stack.findIndex(
+    (layer) => layer.route !== undefined || ['jsonParser', 'urlencodedParser'].includes(layer.handle?.name ?? ''),
+  );
   stack.splice(before === -1 ? stack.length : before, 0, capture);
   return before !== -1;
 }

@@ -1,11 +1,32 @@
 import {
-  type CallInstruction, type CallLogger, type CallStore, type EndedLegOutcome, type InboundCalls, type LogContext, apologyPrompt,
+  type CallInstruction,
+  type CallLogger,
+  type CallStore,
+  type EndedLegOutcome,
+  type InboundCalls,
+  type LogContext,
+  apologyPrompt,
 } from '@dutyline/application';
 import { type Prompt, ValidationError } from '@dutyline/domain';
 import {
-  type LegToHangUp, type Ncco, type VonageCallUrls, type VonageRenderOptions, type VonageReply, type WebhookInput, connect, legDecisionFor,
-  parseAnswerWebhook, parseEventWebhook, parseFallbackWebhook, parseInputWebhook, parseRecordWebhook, phoneEndpoint, phoneNumberFromVonage,
-  playPrompt, renderForCallee, renderForCaller,
+  type LegToHangUp,
+  type Ncco,
+  type VonageCallUrls,
+  type VonageRenderOptions,
+  type VonageReply,
+  type WebhookInput,
+  connect,
+  legDecisionFor,
+  parseAnswerWebhook,
+  parseEventWebhook,
+  parseFallbackWebhook,
+  parseInputWebhook,
+  parseRecordWebhook,
+  phoneEndpoint,
+  phoneNumberFromVonage,
+  playPrompt,
+  renderForCallee,
+  renderForCaller,
 } from '@dutyline/vonage';
 
 export const VONAGE_CARRIER = 'vonage';
@@ -83,31 +104,50 @@ export class VonageCallAdapter {
   /** The answer URL: the caller's first NCCO. Never empty for a new call. */
   async answer(fields: WebhookInput): Promise<Ncco> {
     const hotlineNumber = textField(fields, 'to');
-    return this.safely('answer', { hotlineNumber }, () => this.lastResort(hotlineNumber), async () => {
-      const request = parseAnswerWebhook(fields);
-      const instruction = await this.deps.inbound.answer({
-        carrier: VONAGE_CARRIER, hotlineNumber: request.to, caller: request.from, carrierCallId: request.uuid,
-      });
-      // `nothing` only answers a repeated answer webhook for a call already running its first NCCO.
-      return this.withHook(instruction, 'answer', this.forCaller(instruction).ncco ?? []);
-    });
+    return this.safely(
+      'answer',
+      { hotlineNumber },
+      () => this.lastResort(hotlineNumber),
+      async () => {
+        const request = parseAnswerWebhook(fields);
+        const instruction = await this.deps.inbound.answer({
+          carrier: VONAGE_CARRIER,
+          hotlineNumber: request.to,
+          caller: request.from,
+          carrierCallId: request.uuid,
+        });
+        // `nothing` only answers a repeated answer webhook for a call already running its first NCCO.
+        return this.withHook(instruction, 'answer', this.forCaller(instruction).ncco ?? []);
+      },
+    );
   }
 
   /** The application's event URL: the caller's leg (its end closes the call) and NCCO errors. Never fails. */
   async callEvent(fields: WebhookInput): Promise<void> {
-    await this.safely('callEvent', {}, () => undefined, async () => {
-      const event = parseEventWebhook(fields);
-      if (event.kind === 'ncco-error') {
-        // Vonage's reason and ids are request text: a warning (cut short by the logger), never an error line.
-        this.deps.logger.warn('Vonage could not run an NCCO', { reason: event.reason, conversationUuid: event.conversationUuid });
-        return;
-      }
-      if (event.kind !== 'call-status' || legDecisionFor(event).kind !== 'ended') return;
-      const instruction = await this.deps.inbound.callEnded({
-        carrier: VONAGE_CARRIER, carrierCallId: event.uuid, at: event.endTime ?? event.timestamp ?? undefined, durationSeconds: event.duration,
-      });
-      this.forCaller(instruction);
-    });
+    await this.safely(
+      'callEvent',
+      {},
+      () => undefined,
+      async () => {
+        const event = parseEventWebhook(fields);
+        if (event.kind === 'ncco-error') {
+          // Vonage's reason and ids are request text: a warning (cut short by the logger), never an error line.
+          this.deps.logger.warn('Vonage could not run an NCCO', {
+            reason: event.reason,
+            conversationUuid: event.conversationUuid,
+          });
+          return;
+        }
+        if (event.kind !== 'call-status' || legDecisionFor(event).kind !== 'ended') return;
+        const instruction = await this.deps.inbound.callEnded({
+          carrier: VONAGE_CARRIER,
+          carrierCallId: event.uuid,
+          at: event.endTime ?? event.timestamp ?? undefined,
+          durationSeconds: event.duration,
+        });
+        this.forCaller(instruction);
+      },
+    );
   }
 
   /**
@@ -115,58 +155,87 @@ export class VonageCallAdapter {
    * did not connect (busy, timeout, unanswered, failed, rejected, machine); null: no change (204).
    */
   async legEvent(callId: string, step: number, fields: WebhookInput): Promise<Ncco | null> {
-    return this.safely('legEvent', { callId, step }, () => null, async () => {
-      let event;
-      try {
-        event = parseEventWebhook(fields);
-      } catch (error) {
-        // Unreadable: reply nothing; if the leg is over, the caller's notify asks what next.
-        this.deps.logger.warn('unreadable leg event: ignored', { callId, step, ...describe(error) });
-        return null;
-      }
-      const decision = legDecisionFor(event);
-      const leg = { callId, step, at: event.kind === 'call-status' || event.kind === 'machine-detection' ? event.timestamp ?? undefined : undefined };
-      if (event.kind === 'machine-detection' && event.status === 'human') {
-        return this.forCaller(await this.deps.inbound.humanAnswered({ ...leg, carrierLegId: event.uuid })).ncco;
-      }
-      if (decision.kind !== 'outcome') return null;
-      const carrierLegId = event.kind === 'call-status' || event.kind === 'machine-detection' ? event.uuid : null;
-      if (decision.outcome === 'answered') return this.forCaller(await this.deps.inbound.legAnswered({ ...leg, carrierLegId })).ncco;
-      const outcome = decision.outcome as EndedLegOutcome;
-      const instruction = await this.deps.inbound.legEnded({
-        ...leg, outcome, carrierLegId,
-        detail: event.kind === 'call-status' ? event.detail : null,
-        sipCode: event.kind === 'call-status' ? event.sipCode : null,
-      });
-      // Advanced machine detection (behavior `hangup`) already hung the machine up.
-      const ncco = this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
-      return ncco && this.withHook(instruction, 'next-step', ncco);
-    });
+    return this.safely(
+      'legEvent',
+      { callId, step },
+      () => null,
+      async () => {
+        let event;
+        try {
+          event = parseEventWebhook(fields);
+        } catch (error) {
+          // Unreadable: reply nothing; if the leg is over, the caller's notify asks what next.
+          this.deps.logger.warn('unreadable leg event: ignored', { callId, step, ...describe(error) });
+          return null;
+        }
+        const decision = legDecisionFor(event);
+        const leg = {
+          callId,
+          step,
+          at:
+            event.kind === 'call-status' || event.kind === 'machine-detection'
+              ? (event.timestamp ?? undefined)
+              : undefined,
+        };
+        if (event.kind === 'machine-detection' && event.status === 'human') {
+          return this.forCaller(await this.deps.inbound.humanAnswered({ ...leg, carrierLegId: event.uuid })).ncco;
+        }
+        if (decision.kind !== 'outcome') return null;
+        const carrierLegId = event.kind === 'call-status' || event.kind === 'machine-detection' ? event.uuid : null;
+        if (decision.outcome === 'answered')
+          return this.forCaller(await this.deps.inbound.legAnswered({ ...leg, carrierLegId })).ncco;
+        const outcome = decision.outcome as EndedLegOutcome;
+        const instruction = await this.deps.inbound.legEnded({
+          ...leg,
+          outcome,
+          carrierLegId,
+          detail: event.kind === 'call-status' ? event.detail : null,
+          sipCode: event.kind === 'call-status' ? event.sipCode : null,
+        });
+        // Advanced machine detection (behavior `hangup`) already hung the machine up.
+        const ncco = this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
+        return ncco && this.withHook(instruction, 'next-step', ncco);
+      },
+    );
   }
 
   /** The callee leg's `onAnswer` URL: the announcement, or (leg no longer wanted) the release. */
   async confirmation(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
     const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
-    return this.safely('confirmation', { callId, step }, () => this.forCallee({ kind: 'nothing' }, self), async () =>
-      this.forCallee(await this.deps.inbound.calleePrompt({ callId, step }), self));
+    return this.safely(
+      'confirmation',
+      { callId, step },
+      () => this.forCallee({ kind: 'nothing' }, self),
+      async () => this.forCallee(await this.deps.inbound.calleePrompt({ callId, step }), self),
+    );
   }
 
   /** The callee's key: join on 1; anything else (or no key) releases the callee, and the caller moves on. */
   async confirmationInput(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
     const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
-    return this.safely('confirmationInput', { callId, step }, () => this.forCallee({ kind: 'nothing' }, self), async () => {
-      let input: { digits: string; timedOut: boolean; at?: number };
-      try {
-        const parsed = parseInputWebhook(fields);
-        input = { digits: parsed.digits, timedOut: parsed.timedOut, at: parsed.timestamp ?? undefined };
-      } catch (error) {
-        // An unreadable key is no confirmation: the callee is not joined.
-        this.deps.logger.warn('unreadable confirmation: counted as no key', { callId, step, ...describe(error) });
-        input = { digits: '', timedOut: true };
-      }
-      const instruction = await this.deps.inbound.confirmation({ callId, step, ...input, carrierLegId: self.carrierLegId });
-      return this.forCallee(instruction, self);
-    });
+    return this.safely(
+      'confirmationInput',
+      { callId, step },
+      () => this.forCallee({ kind: 'nothing' }, self),
+      async () => {
+        let input: { digits: string; timedOut: boolean; at?: number };
+        try {
+          const parsed = parseInputWebhook(fields);
+          input = { digits: parsed.digits, timedOut: parsed.timedOut, at: parsed.timestamp ?? undefined };
+        } catch (error) {
+          // An unreadable key is no confirmation: the callee is not joined.
+          this.deps.logger.warn('unreadable confirmation: counted as no key', { callId, step, ...describe(error) });
+          input = { digits: '', timedOut: true };
+        }
+        const instruction = await this.deps.inbound.confirmation({
+          callId,
+          step,
+          ...input,
+          carrierLegId: self.carrierLegId,
+        });
+        return this.forCallee(instruction, self);
+      },
+    );
   }
 
   /**
@@ -175,28 +244,42 @@ export class VonageCallAdapter {
    * decided (a callee released, or one who hung up during the announcement): the caller's next step.
    */
   async afterLeg(callId: string, step: number): Promise<Ncco> {
-    return this.safely('afterLeg', { callId, step }, () => this.lastResort(null), async () => {
-      const stored = await this.stored(callId);
-      if (stored) {
-        const { state, lastReply } = stored;
-        if (state.step === step && (state.phase === 'ringing' || state.phase === 'confirming')) {
-          return this.legGone(callId, step, state.phase === 'confirming' ? 'declined' : 'no-answer');
+    return this.safely(
+      'afterLeg',
+      { callId, step },
+      () => this.lastResort(null),
+      async () => {
+        const stored = await this.stored(callId);
+        if (stored) {
+          const { state, lastReply } = stored;
+          if (state.step === step && (state.phase === 'ringing' || state.phase === 'confirming')) {
+            return this.legGone(callId, step, state.phase === 'confirming' ? 'declined' : 'no-answer');
+          }
+          const next = lastReply?.instruction;
+          if (
+            state.step > step &&
+            next &&
+            (next.kind === 'dial' || next.kind === 'voicemail' || next.kind === 'message') &&
+            next.step === state.step
+          ) {
+            return this.withHook(next, 'next-step', renderForCaller(next, this.renderOptions()).ncco ?? []);
+          }
+          // Connected and over, or already ended: nothing more for the caller.
+          return [];
         }
-        const next = lastReply?.instruction;
-        if (state.step > step && next && (next.kind === 'dial' || next.kind === 'voicemail' || next.kind === 'message') && next.step === state.step) {
-          return this.withHook(next, 'next-step', renderForCaller(next, this.renderOptions()).ncco ?? []);
-        }
-        // Connected and over, or already ended: nothing more for the caller.
-        return [];
-      }
-      return this.legGone(callId, step, 'no-answer');
-    });
+        return this.legGone(callId, step, 'no-answer');
+      },
+    );
   }
 
   /** The voicemail's record event. Throws a ValidationError naming the field for a malformed payload (400). */
   async recording(callId: string, fields: WebhookInput): Promise<void> {
     const event = parseRecordWebhook(fields);
-    await this.deps.inbound.recording({ callId, reference: event.recordingUrl, at: event.endTime ?? event.timestamp ?? undefined });
+    await this.deps.inbound.recording({
+      callId,
+      reference: event.recordingUrl,
+      at: event.endTime ?? event.timestamp ?? undefined,
+    });
   }
 
   /**
@@ -205,26 +288,35 @@ export class VonageCallAdapter {
    */
   async fallback(fields: WebhookInput): Promise<Ncco | null> {
     const hotlineNumber = textField(fields, 'to');
-    return this.safely('fallback', { hotlineNumber }, () => this.lastResort(hotlineNumber), async () => {
-      const request = parseFallbackWebhook(fields);
-      this.deps.logger.warn('Vonage used the fallback URL', { reason: request.reason, url: request.originalRequest.url, type: request.originalRequest.type });
-      if (request.originalRequest.type === 'answer') return this.answer(fields);
-      const route = legRouteOf(request.originalRequest.url);
-      if (!route) {
-        await this.callEvent(fields);
-        return null;
-      }
-      switch (route.route) {
-        case 'event':
-          return this.legEvent(route.callId, route.step, fields);
-        case 'confirm':
-          return this.confirmation(route.callId, route.step, fields);
-        case 'confirm-input':
-          return this.confirmationInput(route.callId, route.step, fields);
-        case 'after':
-          return this.afterLeg(route.callId, route.step);
-      }
-    });
+    return this.safely(
+      'fallback',
+      { hotlineNumber },
+      () => this.lastResort(hotlineNumber),
+      async () => {
+        const request = parseFallbackWebhook(fields);
+        this.deps.logger.warn('Vonage used the fallback URL', {
+          reason: request.reason,
+          url: request.originalRequest.url,
+          type: request.originalRequest.type,
+        });
+        if (request.originalRequest.type === 'answer') return this.answer(fields);
+        const route = legRouteOf(request.originalRequest.url);
+        if (!route) {
+          await this.callEvent(fields);
+          return null;
+        }
+        switch (route.route) {
+          case 'event':
+            return this.legEvent(route.callId, route.step, fields);
+          case 'confirm':
+            return this.confirmation(route.callId, route.step, fields);
+          case 'confirm-input':
+            return this.confirmationInput(route.callId, route.step, fields);
+          case 'after':
+            return this.afterLeg(route.callId, route.step);
+        }
+      },
+    );
   }
 
   /**
@@ -234,7 +326,9 @@ export class VonageCallAdapter {
   lastResort(hotlineNumber: string | null): Ncco {
     const apology = playPrompt(apologyPrompt(this.language), {}, 'apology');
     const hotline = phoneNumberFromVonage(hotlineNumber);
-    const emergency = phoneNumberFromVonage((hotline && this.options.emergencyNumbers[hotline.e164]) ?? this.options.emergencyNumbers['*']);
+    const emergency = phoneNumberFromVonage(
+      (hotline && this.options.emergencyNumbers[hotline.e164]) ?? this.options.emergencyNumbers['*'],
+    );
     if (!emergency) return [apology];
     return [connect(phoneEndpoint(emergency), { from: hotline ?? undefined, timeoutSeconds: 30 }), apology];
   }
@@ -266,11 +360,19 @@ export class VonageCallAdapter {
     for (const leg of legs) {
       if (leg.carrierLegId === null) continue;
       if (!this.deps.hangups) {
-        this.deps.logger.warn('a leg should be hung up but the Vonage API is not configured', { step: leg.step, uuid: leg.carrierLegId });
+        this.deps.logger.warn('a leg should be hung up but the Vonage API is not configured', {
+          step: leg.step,
+          uuid: leg.carrierLegId,
+        });
         continue;
       }
       void this.deps.hangups.hangup(leg.carrierLegId).catch((error: unknown) =>
-        this.deps.logger.warn('could not hang up a leg through the Vonage API', { step: leg.step, uuid: leg.carrierLegId, ...describe(error) }));
+        this.deps.logger.warn('could not hang up a leg through the Vonage API', {
+          step: leg.step,
+          uuid: leg.carrierLegId,
+          ...describe(error),
+        }),
+      );
     }
   }
 
@@ -297,12 +399,20 @@ export class VonageCallAdapter {
 
   // ---- plumbing ----------------------------------------------------------------------------------------
 
-  private async safely<T>(operation: string, context: LogContext, fallback: () => T, work: () => Promise<T>): Promise<T> {
+  private async safely<T>(
+    operation: string,
+    context: LogContext,
+    fallback: () => T,
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
       const level = error instanceof ValidationError ? 'warn' : 'error';
-      this.deps.logger[level](`Vonage ${operation}: answering with the last resort`, { ...context, ...describe(error) });
+      this.deps.logger[level](`Vonage ${operation}: answering with the last resort`, {
+        ...context,
+        ...describe(error),
+      });
       try {
         return fallback();
       } catch (fallbackError) {

@@ -12,7 +12,11 @@ import type { VonageCallAdapter } from './vonage-call-adapter';
 import { fieldsOf, leniently, reply, stepOf } from './vonage-webhook-fields';
 import { ReplayedWebhookError, type VonageWebhookSignatures } from './vonage-webhook-signatures';
 
-type Route = (adapter: VonageCallAdapter, params: readonly string[], request: RawBodyRequest) => Promise<Ncco | null | 'no-content'>;
+type Route = (
+  adapter: VonageCallAdapter,
+  params: readonly string[],
+  request: RawBodyRequest,
+) => Promise<Ncco | null | 'no-content'>;
 
 /**
  * The call's webhooks, any method (GET with query parameters, or POST with a JSON or form body).
@@ -23,25 +27,49 @@ const ROUTES: readonly (readonly [RegExp, string, Route])[] = [
   /** Application setting "Answer URL". */
   [/^\/vonage\/answer\/?$/, '/vonage/answer', (adapter, _, request) => adapter.answer(leniently(request))],
   /** Application setting "Event URL": the caller's leg and NCCO errors. */
-  [/^\/vonage\/event\/?$/, '/vonage/event', async (adapter, _, request) => {
-    await adapter.callEvent(leniently(request));
-    return null;
-  }],
+  [
+    /^\/vonage\/event\/?$/,
+    '/vonage/event',
+    async (adapter, _, request) => {
+      await adapter.callEvent(leniently(request));
+      return null;
+    },
+  ],
   /** Application setting "Fallback URL". */
   [/^\/vonage\/fallback\/?$/, '/vonage/fallback', (adapter, _, request) => adapter.fallback(leniently(request))],
   /** The connect's event URL (synchronous): the reply replaces the caller's NCCO when the leg did not connect. */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/, '/vonage/legs/:callId/:step/event', (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request))],
+  [
+    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/,
+    '/vonage/legs/:callId/:step/event',
+    (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request)),
+  ],
   /** The callee leg's onAnswer URL: "call for … press 1". */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/, '/vonage/legs/:callId/:step/confirm', (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request))],
+  [
+    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/,
+    '/vonage/legs/:callId/:step/confirm',
+    (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request)),
+  ],
   /** The callee's key (input event). */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/, '/vonage/legs/:callId/:step/confirm-input', (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request))],
+  [
+    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/,
+    '/vonage/legs/:callId/:step/confirm-input',
+    (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request)),
+  ],
   /** The notify after a connect: what the caller does once the connect ended without another NCCO. */
-  [/^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/, '/vonage/legs/:callId/:step/after', (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step))],
+  [
+    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/,
+    '/vonage/legs/:callId/:step/after',
+    (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step)),
+  ],
   /** The voicemail's record event: 204, or 400 naming the field. */
-  [/^\/vonage\/calls\/([^/]+)\/recording\/?$/, '/vonage/calls/:callId/recording', async (adapter, [callId], request) => {
-    await adapter.recording(callId, fieldsOf(request));
-    return 'no-content';
-  }],
+  [
+    /^\/vonage\/calls\/([^/]+)\/recording\/?$/,
+    '/vonage/calls/:callId/recording',
+    async (adapter, [callId], request) => {
+      await adapter.recording(callId, fieldsOf(request));
+      return 'no-content';
+    },
+  ],
 ];
 
 type FoundRoute = { readonly route: Route; readonly pattern: string; readonly params: string[] };
@@ -82,7 +110,10 @@ export interface VonageCallWebhooks {
  * Through Express the same webhook cost twice the CPU (the answer benchmark: 265 → 143 µs a request).
  */
 export function vonageCallWebhooks(
-  adapter: VonageCallAdapter, signatures: VonageWebhookSignatures, logger: JsonLogger, observer: WebhookObserver | null = null,
+  adapter: VonageCallAdapter,
+  signatures: VonageWebhookSignatures,
+  logger: JsonLogger,
+  observer: WebhookObserver | null = null,
 ): VonageCallWebhooks {
   const capture = rawBodyCapture('/vonage/');
   const logging = requestLogging(logger, observer?.request ?? null);
@@ -101,7 +132,11 @@ export function vonageCallWebhooks(
     }
   }
 
-  async function handle({ route, params, pattern }: FoundRoute, request: RawBodyRequest, response: ServerResponse): Promise<void> {
+  async function handle(
+    { route, params, pattern }: FoundRoute,
+    request: RawBodyRequest,
+    response: ServerResponse,
+  ): Promise<void> {
     const refusal = await signatures.refusal(request);
     if (refusal instanceof ReplayedWebhookError) {
       response.statusCode = 503;
@@ -125,7 +160,15 @@ export function vonageCallWebhooks(
       logger.entry('error', 'a Vonage webhook failed', { route: pattern, error });
       response.statusCode = 500;
       response.setHeader('content-type', 'application/json; charset=utf-8');
-      response.end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'the webhook could not be handled', ...(requestId ? { requestId } : {}) } }));
+      response.end(
+        JSON.stringify({
+          error: {
+            code: 'INTERNAL_SERVER_ERROR',
+            message: 'the webhook could not be handled',
+            ...(requestId ? { requestId } : {}),
+          },
+        }),
+      );
     }
   }
 
@@ -135,18 +178,23 @@ export function vonageCallWebhooks(
       if (!found) return false;
       writeWebhookSecurityHeaders(response);
       setRoutePattern(request, found.pattern);
-      logging(request, response, () => capture(request, response, (error) => {
-        // The body could not be read (the client went away): nobody is left to answer.
-        if (error) return void response.destroy();
-        void respond(found, request, response);
-      }));
+      logging(request, response, () =>
+        capture(request, response, (error) => {
+          // The body could not be read (the client went away): nobody is left to answer.
+          if (error) return void response.destroy();
+          void respond(found, request, response);
+        }),
+      );
       return true;
     },
   };
 }
 
 /** Puts `serve` ahead of whatever serves `server`'s requests now (Express): a request it takes never reaches them. */
-export function serveAhead(server: Server, serve: (request: IncomingMessage, response: ServerResponse) => boolean): void {
+export function serveAhead(
+  server: Server,
+  serve: (request: IncomingMessage, response: ServerResponse) => boolean,
+): void {
   const others = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

@@ -5,9 +5,21 @@
  * would act on a reply — run the `notify` after a connect whose leg was hung up — the harness does too.
  */
 import { silentCallLogger } from '@dutyline/application';
-import { type CarrierHarness, type CarrierRig, type NetworkEvent, type NetworkReply, carrierContract } from '@dutyline/testkit';
+import {
+  type CarrierHarness,
+  type CarrierRig,
+  type NetworkEvent,
+  type NetworkReply,
+  carrierContract,
+} from '@dutyline/testkit';
 import type { Ncco, NccoAction } from '@dutyline/vonage';
-import { answerPayload, callEventPayload, inputEventPayload, machineEventPayload, recordEventPayload } from '@dutyline/vonage/testing';
+import {
+  answerPayload,
+  callEventPayload,
+  inputEventPayload,
+  machineEventPayload,
+  recordEventPayload,
+} from '@dutyline/vonage/testing';
 import { VonageCallAdapter } from './vonage-call-adapter';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
 
@@ -19,12 +31,21 @@ interface Leg {
   readonly uuid: string;
 }
 
-type Request = { readonly route: 'leg' | 'confirm' | 'input' | 'after' | 'recording' | 'event'; readonly leg: Leg | null; readonly fields: Record<string, unknown> };
+type Request = {
+  readonly route: 'leg' | 'confirm' | 'input' | 'after' | 'recording' | 'event';
+  readonly leg: Leg | null;
+  readonly fields: Record<string, unknown>;
+};
 
 function vonageHarness(rig: CarrierRig): CarrierHarness {
   const hungUp: string[] = [];
   const adapter = new VonageCallAdapter(
-    { inbound: rig.service, calls: rig.store, logger: silentCallLogger, hangups: { hangup: async (uuid) => void hungUp.push(uuid) } },
+    {
+      inbound: rig.service,
+      calls: rig.store,
+      logger: silentCallLogger,
+      hangups: { hangup: async (uuid) => void hungUp.push(uuid) },
+    },
     { urls: vonageWebhookUrls('https://gw.example.com'), render: {}, emergencyNumbers: {} },
   );
   let calls = 0;
@@ -44,8 +65,23 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
         if (connect?.action === 'connect' && connect.endpoint[0].type === 'phone') {
           const endpoint = connect.endpoint[0];
           const route = /\/legs\/([^/]+)\/(\d+)\/event$/.exec(connect.eventUrl?.[0] ?? '');
-          leg = route ? { callId: route[1], step: Number(route[2]), confirm: endpoint.onAnswer !== undefined, uuid: `callee-${calls}-${++legs}` } : null;
-          return [{ kind: 'ring', to: `+${endpoint.number}`, callerId: `+${connect.from}`, ringTimeoutSeconds: connect.timeout ?? 60, confirm: leg?.confirm ?? false }];
+          leg = route
+            ? {
+                callId: route[1],
+                step: Number(route[2]),
+                confirm: endpoint.onAnswer !== undefined,
+                uuid: `callee-${calls}-${++legs}`,
+              }
+            : null;
+          return [
+            {
+              kind: 'ring',
+              to: `+${endpoint.number}`,
+              callerId: `+${connect.from}`,
+              ringTimeoutSeconds: connect.timeout ?? 60,
+              confirm: leg?.confirm ?? false,
+            },
+          ];
         }
         const record = ncco?.find((a) => a.action === 'record');
         if (record?.action === 'record') {
@@ -98,26 +134,54 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
           case 'picked-up': {
             const answered = await legEvent('answered');
             if (!leg!.confirm) return answered;
-            return [...answered, ...(await send({ route: 'confirm', leg, fields: { uuid: leg!.uuid, to: '', from: '' } }))];
+            return [
+              ...answered,
+              ...(await send({ route: 'confirm', leg, fields: { uuid: leg!.uuid, to: '', from: '' } })),
+            ];
           }
           case 'human':
           case 'machine':
-            return send({ route: 'leg', leg, fields: machineEventPayload(event.kind, { call_uuid: leg!.uuid, timestamp: at() }) });
+            return send({
+              route: 'leg',
+              leg,
+              fields: machineEventPayload(event.kind, { call_uuid: leg!.uuid, timestamp: at() }),
+            });
           case 'leg-ended':
-            return legEvent(({ busy: 'busy', 'no-answer': 'timeout', failed: 'failed', rejected: 'rejected' } as const)[event.outcome]);
+            return legEvent(
+              ({ busy: 'busy', 'no-answer': 'timeout', failed: 'failed', rejected: 'rejected' } as const)[
+                event.outcome
+              ],
+            );
           case 'keys':
           case 'no-key':
-            return send({ route: 'input', leg, fields: inputEventPayload(event.kind === 'keys' ? event.digits : '', { uuid: leg!.uuid, timestamp: at() }) });
+            return send({
+              route: 'input',
+              leg,
+              fields: inputEventPayload(event.kind === 'keys' ? event.digits : '', {
+                uuid: leg!.uuid,
+                timestamp: at(),
+              }),
+            });
           case 'recorded':
-            return send({ route: 'recording', leg, fields: recordEventPayload('https://api.nexmo.com/v1/files/contract-recording', { timestamp: at() }) });
+            return send({
+              route: 'recording',
+              leg,
+              fields: recordEventPayload('https://api.nexmo.com/v1/files/contract-recording', { timestamp: at() }),
+            });
           case 'caller-hung-up':
-            return send({ route: 'event', leg, fields: callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', timestamp: at() }) });
+            return send({
+              route: 'event',
+              leg,
+              fields: callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', timestamp: at() }),
+            });
           case 'again':
             return previous ? send(previous) : [{ kind: 'nothing' }];
         }
       };
 
-      const answer = await adapter.answer(answerPayload({ to: to.replace(/^\+/, ''), from: from?.replace(/^\+/, '') ?? '', uuid: callerLeg }));
+      const answer = await adapter.answer(
+        answerPayload({ to: to.replace(/^\+/, ''), from: from?.replace(/^\+/, '') ?? '', uuid: callerLeg }),
+      );
       return { first: callerSide(answer), deliver };
     },
   };

@@ -8,14 +8,21 @@ import { legRouteOf } from './vonage-call-adapter';
 import { readVonageSettings } from './vonage-settings';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
 
-const read = (env: Environment) => readVonageSettings(env, readGatewayConfig(env, { cwd: '/srv/dutyline', generatedSecret: () => 'x'.repeat(40) }));
+const read = (env: Environment) =>
+  readVonageSettings(env, readGatewayConfig(env, { cwd: '/srv/dutyline', generatedSecret: () => 'x'.repeat(40) }));
 
 describe('Vonage settings', () => {
   it('verifies signatures unless told explicitly not to; without a secret every webhook is then refused', () => {
     expect(read({}).signatures).toEqual({ verify: true, secret: null, apiKey: null });
-    expect(read({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_API_KEY: 'abcd1234' }).signatures)
-      .toEqual({ verify: true, secret: 'secret-0123456789', apiKey: 'abcd1234' });
-    expect(read({ VONAGE_VERIFY_SIGNATURES: 'false' }).signatures).toEqual({ verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' });
+    expect(read({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_API_KEY: 'abcd1234' }).signatures).toEqual({
+      verify: true,
+      secret: 'secret-0123456789',
+      apiKey: 'abcd1234',
+    });
+    expect(read({ VONAGE_VERIFY_SIGNATURES: 'false' }).signatures).toEqual({
+      verify: false,
+      because: 'VONAGE_VERIFY_SIGNATURES=false',
+    });
   });
 
   it.each([
@@ -29,8 +36,13 @@ describe('Vonage settings', () => {
   });
 
   it('with auto and no Vonage credential (the embedded default) does not verify; only an explicit false turns it off with credentials', () => {
-    expect(read({ VONAGE_VERIFY_SIGNATURES: 'auto' }).signatures).toMatchObject({ verify: false, because: expect.stringContaining('no Vonage credentials') });
-    expect(read({ VONAGE_VERIFY_SIGNATURES: 'false', VONAGE_SIGNATURE_SECRET: 'secret-0123456789' }).signatures).toMatchObject({ verify: false });
+    expect(read({ VONAGE_VERIFY_SIGNATURES: 'auto' }).signatures).toMatchObject({
+      verify: false,
+      because: expect.stringContaining('no Vonage credentials'),
+    });
+    expect(
+      read({ VONAGE_VERIFY_SIGNATURES: 'false', VONAGE_SIGNATURE_SECRET: 'secret-0123456789' }).signatures,
+    ).toMatchObject({ verify: false });
   });
 });
 
@@ -41,21 +53,31 @@ describe('npm start', () => {
   beforeAll(() => {
     // A stand-in for node that prints what the gateway would read: the start script's own defaulting runs for real in sh.
     bin = mkdtempSync(path.join(tmpdir(), 'start-script-'));
-    writeFileSync(path.join(bin, 'node'), '#!/bin/sh\ncase "$*" in *apps/gateway/src/main.ts*) printf %s "$VONAGE_VERIFY_SIGNATURES";; esac\n');
+    writeFileSync(
+      path.join(bin, 'node'),
+      '#!/bin/sh\ncase "$*" in *apps/gateway/src/main.ts*) printf %s "$VONAGE_VERIFY_SIGNATURES";; esac\n',
+    );
     chmodSync(path.join(bin, 'node'), 0o755);
   });
   afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
   const signaturesUnderStart = (env: Record<string, string>) => {
-    const verify = execFileSync('sh', ['-c', startScript], { cwd: root, env: { PATH: `${bin}:/usr/bin:/bin`, ...env }, encoding: 'utf8' });
+    const verify = execFileSync('sh', ['-c', startScript], {
+      cwd: root,
+      env: { PATH: `${bin}:/usr/bin:/bin`, ...env },
+      encoding: 'utf8',
+    });
     return read({ ...env, ...(verify ? { VONAGE_VERIFY_SIGNATURES: verify } : {}) }).signatures;
   };
 
   it('verifies signatures once Vonage credentials are configured, and not in the embedded default', () => {
-    expect(signaturesUnderStart({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_APPLICATION_ID: 'app-1' }))
-      .toEqual({ verify: true, secret: 'secret-0123456789', apiKey: null });
+    expect(
+      signaturesUnderStart({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_APPLICATION_ID: 'app-1' }),
+    ).toEqual({ verify: true, secret: 'secret-0123456789', apiKey: null });
     expect(signaturesUnderStart({})).toMatchObject({ verify: false });
-    expect(signaturesUnderStart({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_VERIFY_SIGNATURES: 'false' })).toMatchObject({ verify: false });
+    expect(
+      signaturesUnderStart({ VONAGE_SIGNATURE_SECRET: 'secret-0123456789', VONAGE_VERIFY_SIGNATURES: 'false' }),
+    ).toMatchObject({ verify: false });
   });
 
   it('puts NCCO URLs under PUBLIC_URL, else localhost on the port', () => {
@@ -69,7 +91,10 @@ describe('npm start', () => {
     try {
       read(env);
     } catch (error) {
-      expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(['VONAGE_VERIFY_SIGNATURES', 'VONAGE_RINGBACK_TONE_URL']);
+      expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([
+        'VONAGE_VERIFY_SIGNATURES',
+        'VONAGE_RINGBACK_TONE_URL',
+      ]);
     }
   });
 });
@@ -87,6 +112,10 @@ describe('webhook URLs', () => {
   });
 
   it('reads nothing from other URLs', () => {
-    expect([legRouteOf(urls.recording('c-1')), legRouteOf('https://dutyline.example.com/vonage/event'), legRouteOf('not a url')]).toEqual([null, null, null]);
+    expect([
+      legRouteOf(urls.recording('c-1')),
+      legRouteOf('https://dutyline.example.com/vonage/event'),
+      legRouteOf('not a url'),
+    ]).toEqual([null, null, null]);
   });
 });

@@ -39,17 +39,27 @@ export function readVonageSettings(env: Environment, config: GatewayConfig): Von
   };
   const verifyText = text('VONAGE_VERIFY_SIGNATURES')?.toLowerCase();
   if (verifyText !== undefined && !['true', 'false', 'auto'].includes(verifyText)) {
-    problems.push({ variable: 'VONAGE_VERIFY_SIGNATURES', message: `must be true, false or auto, not "${verifyText}"` });
+    problems.push({
+      variable: 'VONAGE_VERIFY_SIGNATURES',
+      message: `must be true, false or auto, not "${verifyText}"`,
+    });
   }
   const { vonage } = config;
-  const credentials = [vonage.applicationId, vonage.privateKey, vonage.apiKey, vonage.apiSecret, vonage.signatureSecret].some((value) => value !== null);
+  const credentials = [
+    vonage.applicationId,
+    vonage.privateKey,
+    vonage.apiKey,
+    vonage.apiSecret,
+    vonage.signatureSecret,
+  ].some((value) => value !== null);
   const settings: VonageSettings = {
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
-    signatures: verifyText === 'false'
-      ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' }
-      : verifyText === 'auto' && !credentials
-        ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=auto and no Vonage credentials: the embedded default' }
-        : { verify: true, secret: vonage.signatureSecret, apiKey: vonage.apiKey },
+    signatures:
+      verifyText === 'false'
+        ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' }
+        : verifyText === 'auto' && !credentials
+          ? { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=auto and no Vonage credentials: the embedded default' }
+          : { verify: true, secret: vonage.signatureSecret, apiKey: vonage.apiKey },
     ringbackToneUrl: url('VONAGE_RINGBACK_TONE_URL'),
   };
   if (problems.length > 0) throw new ConfigError(problems);

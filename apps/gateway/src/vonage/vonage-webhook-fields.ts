@@ -24,7 +24,8 @@ export function fieldsOf(request: RawBodyRequest): WebhookInput {
   const raw = request.rawBody ?? bodyParsedElsewhere(request);
   if (raw === null) return query;
   const text = raw.toString('utf8');
-  if (/application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '')) return new URLSearchParams(text);
+  if (/application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? ''))
+    return new URLSearchParams(text);
   if (text.trim() === '') return query;
   let body: unknown;
   try {
@@ -32,7 +33,8 @@ export function fieldsOf(request: RawBodyRequest): WebhookInput {
   } catch {
     invalid('INVALID_PAYLOAD', 'body', 'the webhook body is not JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) invalid('INVALID_PAYLOAD', 'body', 'the webhook body is not a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    invalid('INVALID_PAYLOAD', 'body', 'the webhook body is not a JSON object');
   return body as Record<string, unknown>;
 }
 

@@ -18,14 +18,33 @@ const SECRET = 'vonage-signature-secret-for-replay-tests-0123';
 const clock = new ManualClock('2027-03-28T01:00:00Z');
 
 const signedGateway = (env: Record<string, string> = {}) =>
-  startGateway({ database: 'sqlite', env: { VONAGE_SIGNATURE_SECRET: SECRET, ...env }, override: (builder) => builder.overrideProvider(CLOCK).useValue(clock) });
+  startGateway({
+    database: 'sqlite',
+    env: { VONAGE_SIGNATURE_SECRET: SECRET, ...env },
+    override: (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+  });
 
-const ANSWER_QUERY = new URLSearchParams({ to: '33140009999', from: '33612345678', uuid: 'leg-replay-1', conversation_uuid: 'CON-replay-1' }).toString();
-const EVENT_BODY = JSON.stringify({ uuid: 'leg-replay-2', conversation_uuid: 'CON-replay-2', status: 'completed', timestamp: '2027-03-28T01:00:00.000Z' });
+const ANSWER_QUERY = new URLSearchParams({
+  to: '33140009999',
+  from: '33612345678',
+  uuid: 'leg-replay-1',
+  conversation_uuid: 'CON-replay-1',
+}).toString();
+const EVENT_BODY = JSON.stringify({
+  uuid: 'leg-replay-2',
+  conversation_uuid: 'CON-replay-2',
+  status: 'completed',
+  timestamp: '2027-03-28T01:00:00.000Z',
+});
 
 /** One signed request, as Vonage sent it once. */
-const signedAnswer = () => ({ authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawQuery: ANSWER_QUERY }) });
-const signedEvent = () => ({ authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawBody: EVENT_BODY }), 'content-type': 'application/json' });
+const signedAnswer = () => ({
+  authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawQuery: ANSWER_QUERY }),
+});
+const signedEvent = () => ({
+  authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawBody: EVENT_BODY }),
+  'content-type': 'application/json',
+});
 
 async function answer(gateway: GatewayHarness, headers: Record<string, string>) {
   const response = await fetch(`${gateway.url}/vonage/answer?${ANSWER_QUERY}`, { headers });
@@ -35,7 +54,10 @@ async function answer(gateway: GatewayHarness, headers: Record<string, string>) 
 async function post(gateway: GatewayHarness, path: string, headers: Record<string, string>) {
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body: EVENT_BODY });
   const text = await response.text();
-  return { status: response.status, code: text ? (JSON.parse(text) as { error?: { code: string } }).error?.code ?? 'NCCO' : null };
+  return {
+    status: response.status,
+    code: text ? ((JSON.parse(text) as { error?: { code: string } }).error?.code ?? 'NCCO') : null,
+  };
 }
 
 const REPLAYED = { status: 503, code: 'SIGNATURE_REPLAYED' };
@@ -56,9 +78,17 @@ describe('replayed Vonage webhooks (embedded: token ids kept in the process)', (
     for (let replay = 0; replay < 3; replay++) {
       const again = await answer(gateway, headers);
       expect(again.status).toBe(503);
-      expect(JSON.parse(again.body)).toEqual({ error: { code: 'SIGNATURE_REPLAYED', message: 'SIGNATURE_REPLAYED: this signed token was already used' } });
+      expect(JSON.parse(again.body)).toEqual({
+        error: { code: 'SIGNATURE_REPLAYED', message: 'SIGNATURE_REPLAYED: this signed token was already used' },
+      });
     }
-    expect(gateway.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'a Vonage webhook was refused: its signed token was already used', path: '/vonage/answer' }));
+    expect(gateway.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'a Vonage webhook was refused: its signed token was already used',
+        path: '/vonage/answer',
+      }),
+    );
     // A request signed anew (as Vonage signs each request) is answered.
     expect((await answer(gateway, signedAnswer())).status).toBe(200);
   });
@@ -113,20 +143,26 @@ describeWithRedis('replayed Vonage webhooks across gateways sharing Redis', () =
 describe('unverified Vonage webhooks', () => {
   let gateway: GatewayHarness;
   // As read with VONAGE_VERIFY_SIGNATURES=false (vonage-settings.spec.ts).
-  const settings: VonageSettings = { publicUrl: 'http://localhost', signatures: { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' }, ringbackToneUrl: null };
+  const settings: VonageSettings = {
+    publicUrl: 'http://localhost',
+    signatures: { verify: false, because: 'VONAGE_VERIFY_SIGNATURES=false' },
+    ringbackToneUrl: null,
+  };
   beforeAll(async () => {
     gateway = await startGateway({
       database: 'sqlite',
       env: { VONAGE_SIGNATURE_SECRET: SECRET },
-      override: (builder) => builder
-        .overrideProvider(CLOCK).useValue(clock)
-        .overrideProvider(VONAGE_SETTINGS).useValue(settings),
+      override: (builder) =>
+        builder.overrideProvider(CLOCK).useValue(clock).overrideProvider(VONAGE_SETTINGS).useValue(settings),
     });
   });
   afterAll(async () => gateway?.close());
 
   it('are served with a warning that repeats every minute while they arrive', async () => {
-    const warnings = () => gateway.logs.filter((line) => line.level === 'warn' && String(line.msg).startsWith('Vonage webhook signatures are NOT verified')).length;
+    const warnings = () =>
+      gateway.logs.filter(
+        (line) => line.level === 'warn' && String(line.msg).startsWith('Vonage webhook signatures are NOT verified'),
+      ).length;
     const atStart = warnings();
     expect(atStart).toBe(1);
     for (const seconds of [0, 30, 31]) {

@@ -35,9 +35,14 @@ export class VonageWebhookSignatures {
     private readonly tokenIds: WebhookTokenIds,
   ) {
     const { signatures } = settings;
-    this.verifier = signatures.verify && signatures.secret !== null
-      ? new VonageSignatureVerifier({ signatureSecret: signatures.secret, clock, ...(signatures.apiKey ? { apiKey: signatures.apiKey } : {}) })
-      : null;
+    this.verifier =
+      signatures.verify && signatures.secret !== null
+        ? new VonageSignatureVerifier({
+            signatureSecret: signatures.secret,
+            clock,
+            ...(signatures.apiKey ? { apiKey: signatures.apiKey } : {}),
+          })
+        : null;
   }
 
   /** Null when the request may go on; else the refusal to answer with. */
@@ -50,7 +55,9 @@ export class VonageWebhookSignatures {
     if (!this.verifier) {
       // The path is the request's text: it stays out of the error line (the request line logs it, redacted).
       this.logger.entry('error', 'a Vonage webhook was refused: VONAGE_SIGNATURE_SECRET is not set');
-      return new UnauthenticatedError('Signed webhooks are required: set VONAGE_SIGNATURE_SECRET (or VONAGE_VERIFY_SIGNATURES=false in the embedded default).');
+      return new UnauthenticatedError(
+        'Signed webhooks are required: set VONAGE_SIGNATURE_SECRET (or VONAGE_VERIFY_SIGNATURES=false in the embedded default).',
+      );
     }
     const verdict = this.verifier.verify({
       method: request.method ?? 'GET',
@@ -59,11 +66,18 @@ export class VonageWebhookSignatures {
       rawQuery: url.includes('?') ? url.slice(url.indexOf('?') + 1) : '',
     });
     if (!verdict.ok) {
-      this.logger.entry('warn', 'a Vonage webhook was refused: bad signature', { path: url.split('?')[0], code: verdict.error.code, reason: verdict.error.message });
+      this.logger.entry('warn', 'a Vonage webhook was refused: bad signature', {
+        path: url.split('?')[0],
+        code: verdict.error.code,
+        reason: verdict.error.message,
+      });
       return new UnauthenticatedError(`${verdict.error.code}: ${verdict.error.message}`);
     }
     if (await this.tokenIds.firstUse(verdict.value.tokenId, this.verifier.acceptedForMs)) return null;
-    this.logger.entry('warn', 'a Vonage webhook was refused: its signed token was already used', { path: url.split('?')[0], code: 'SIGNATURE_REPLAYED' });
+    this.logger.entry('warn', 'a Vonage webhook was refused: its signed token was already used', {
+      path: url.split('?')[0],
+      code: 'SIGNATURE_REPLAYED',
+    });
     return new ReplayedWebhookError();
   }
 
@@ -71,6 +85,9 @@ export class VonageWebhookSignatures {
     const now = this.clock.now();
     if (now - this.lastUnverifiedWarning < UNVERIFIED_WARNING_INTERVAL_MS) return;
     this.lastUnverifiedWarning = now;
-    this.logger.entry('warn', 'Vonage webhook signatures are NOT verified: anyone can call /vonage/* (set VONAGE_SIGNATURE_SECRET and leave VONAGE_VERIFY_SIGNATURES unset)');
+    this.logger.entry(
+      'warn',
+      'Vonage webhook signatures are NOT verified: anyone can call /vonage/* (set VONAGE_SIGNATURE_SECRET and leave VONAGE_VERIFY_SIGNATURES unset)',
+    );
   }
 }

@@ -9,7 +9,14 @@ import { ManualClock } from '@dutyline/domain/testing';
 import { describeWithMariaDb, mariadbOptions, mariadbUrl } from '@dutyline/test-support';
 import { type Ncco, type NccoAction, createVonageVoiceClient } from '@dutyline/vonage';
 import {
-  FakeVonageApi, answerPayload, callEventPayload, inputEventPayload, machineEventPayload, nativeVonageSdk, recordEventPayload, signVonageWebhook,
+  FakeVonageApi,
+  answerPayload,
+  callEventPayload,
+  inputEventPayload,
+  machineEventPayload,
+  nativeVonageSdk,
+  recordEventPayload,
+  signVonageWebhook,
   testApplicationKeys,
 } from '@dutyline/vonage/testing';
 import { APPLICATION } from '../application/application.module';
@@ -33,19 +40,38 @@ const NIGHT = '2027-03-28T00:30:00Z';
 const run = String(Date.now() % 100_000).padStart(5, '0');
 const num = (prefix: string, n: number) => `+33${prefix}${run}${String(n).padStart(2, '0')}`;
 const N = {
-  hotline: num('14', 1), dstHotline: num('14', 2), uncalledHotline: num('14', 3), unknown: num('14', 99),
-  caller: num('69', 1), aliceMobile: num('61', 1), aliceHome: num('14', 11), bobMobile: num('62', 1), danMobile: num('64', 1),
+  hotline: num('14', 1),
+  dstHotline: num('14', 2),
+  uncalledHotline: num('14', 3),
+  unknown: num('14', 99),
+  caller: num('69', 1),
+  aliceMobile: num('61', 1),
+  aliceHome: num('14', 11),
+  bobMobile: num('62', 1),
+  danMobile: num('64', 1),
   emergency: num('60', 1),
 };
 const digits = (e164: string) => e164.slice(1);
 
 const routingSettings = (overrides: Partial<CallRoutingSettings> = {}): CallRoutingSettings => ({
-  ...readCallRoutingSettings({}), emergencyNumbers: { '*': N.emergency }, machineDetection: true, ...overrides,
+  ...readCallRoutingSettings({}),
+  emergencyNumbers: { '*': N.emergency },
+  machineDetection: true,
+  ...overrides,
 });
 
 /** A gateway with signed webhooks, NCCO URLs under PUBLIC_URL, the REST client (hang-ups) on the fake Vonage API. */
-async function vonageGateway(options: { clock: ManualClock; api: FakeVonageApi; databaseUrl?: string; routing?: Partial<CallRoutingSettings> }) {
-  const settings: VonageSettings = { publicUrl: PUBLIC_URL, signatures: { verify: true, secret: SECRET, apiKey: null }, ringbackToneUrl: null };
+async function vonageGateway(options: {
+  clock: ManualClock;
+  api: FakeVonageApi;
+  databaseUrl?: string;
+  routing?: Partial<CallRoutingSettings>;
+}) {
+  const settings: VonageSettings = {
+    publicUrl: PUBLIC_URL,
+    signatures: { verify: true, secret: SECRET, apiKey: null },
+    ringbackToneUrl: null,
+  };
   const rest = await createVonageVoiceClient(
     { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: options.api.url },
     { sdk: nativeVonageSdk() },
@@ -53,11 +79,16 @@ async function vonageGateway(options: { clock: ManualClock; api: FakeVonageApi; 
   return startGateway({
     database: 'mariadb',
     env: options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {},
-    override: (builder) => builder
-      .overrideProvider(CLOCK).useValue(options.clock)
-      .overrideProvider(VONAGE_SETTINGS).useValue(settings)
-      .overrideProvider(VONAGE_VOICE_API).useValue(rest)
-      .overrideProvider(CALL_ROUTING_SETTINGS).useValue(routingSettings(options.routing)),
+    override: (builder) =>
+      builder
+        .overrideProvider(CLOCK)
+        .useValue(options.clock)
+        .overrideProvider(VONAGE_SETTINGS)
+        .useValue(settings)
+        .overrideProvider(VONAGE_VOICE_API)
+        .useValue(rest)
+        .overrideProvider(CALL_ROUTING_SETTINGS)
+        .useValue(routingSettings(options.routing)),
   });
 }
 
@@ -69,7 +100,10 @@ interface Answer {
 
 /** Vonage's side of the line: signed GETs and POSTs to the gateway, in Vonage's formats. */
 class VonageLine {
-  constructor(private readonly gateway: GatewayHarness, private readonly clock: ManualClock) {}
+  constructor(
+    private readonly gateway: GatewayHarness,
+    private readonly clock: ManualClock,
+  ) {}
 
   /** The answer webhook as a signed GET (Vonage's default). */
   answer(fields: Record<string, string>, signing: Signing = 'signed'): Promise<Answer> {
@@ -85,7 +119,12 @@ class VonageLine {
     return this.send('GET', pathOf(target), fields, signing);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, fields: Record<string, unknown>, signing: Signing): Promise<Answer> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    fields: Record<string, unknown>,
+    signing: Signing,
+  ): Promise<Answer> {
     const rawQuery = method === 'GET' ? new URLSearchParams(fields as Record<string, string>).toString() : undefined;
     const rawBody = method === 'POST' ? JSON.stringify(fields) : undefined;
     const headers: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json' } : {};
@@ -98,7 +137,11 @@ class VonageLine {
       });
     }
     const started = performance.now();
-    const response = await fetch(`${this.gateway.url}${path}${rawQuery ? `?${rawQuery}` : ''}`, { method, headers, body: rawBody });
+    const response = await fetch(`${this.gateway.url}${path}${rawQuery ? `?${rawQuery}` : ''}`, {
+      method,
+      headers,
+      body: rawBody,
+    });
     const text = await response.text();
     return { status: response.status, ncco: text === '' ? null : JSON.parse(text), ms: performance.now() - started };
   }
@@ -118,7 +161,7 @@ function connectOf(ncco: Ncco | null) {
     from: connect.from,
     timeout: connect.timeout,
     eventUrl: connect.eventUrl?.[0] ?? '',
-    confirmUrl: endpoint.type === 'phone' ? endpoint.onAnswer?.url ?? null : null,
+    confirmUrl: endpoint.type === 'phone' ? (endpoint.onAnswer?.url ?? null) : null,
     afterUrl: notify?.action === 'notify' ? notify.eventUrl[0] : '',
     machineDetection: connect.advancedMachineDetection ?? null,
     callId: /\/legs\/([^/]+)\//.exec(connect.eventUrl?.[0] ?? '')?.[1] ?? '',
@@ -153,20 +196,41 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     app = gateway.app.get(APPLICATION);
     people = {
       alice: await app.directory.createPerson(caller, {
-        name: 'Alice', contactNumbers: [{ number: N.aliceMobile, label: 'mobile', ringTimeoutSeconds: 20 }, { number: N.aliceHome, label: 'home', ringTimeoutSeconds: 30 }],
+        name: 'Alice',
+        contactNumbers: [
+          { number: N.aliceMobile, label: 'mobile', ringTimeoutSeconds: 20 },
+          { number: N.aliceHome, label: 'home', ringTimeoutSeconds: 30 },
+        ],
       }),
-      bob: await app.directory.createPerson(caller, { name: 'Bob', contactNumbers: [{ number: N.bobMobile, label: 'mobile', ringTimeoutSeconds: 25 }] }),
-      dan: await app.directory.createPerson(caller, { name: 'Dan', contactNumbers: [{ number: N.danMobile, label: 'mobile', ringTimeoutSeconds: 25 }] }),
+      bob: await app.directory.createPerson(caller, {
+        name: 'Bob',
+        contactNumbers: [{ number: N.bobMobile, label: 'mobile', ringTimeoutSeconds: 25 }],
+      }),
+      dan: await app.directory.createPerson(caller, {
+        name: 'Dan',
+        contactNumbers: [{ number: N.danMobile, label: 'mobile', ringTimeoutSeconds: 25 }],
+      }),
     };
     const created = await app.hotlines.createHotline(caller, {
-      name: 'Chaufferie', number: N.hotline, timeZone: 'Europe/Paris', language: 'fr-FR', supervisorIds: [people.dan.id],
-      greeting: { text: 'Bonjour, nous recherchons la personne d\'astreinte.' },
+      name: 'Chaufferie',
+      number: N.hotline,
+      timeZone: 'Europe/Paris',
+      language: 'fr-FR',
+      supervisorIds: [people.dan.id],
+      greeting: { text: "Bonjour, nous recherchons la personne d'astreinte." },
     });
-    const dst = await app.hotlines.createHotline(caller, { name: 'Nuit', number: N.dstHotline, timeZone: 'Europe/Paris', supervisorIds: [people.dan.id] });
+    const dst = await app.hotlines.createHotline(caller, {
+      name: 'Nuit',
+      number: N.dstHotline,
+      timeZone: 'Europe/Paris',
+      supervisorIds: [people.dan.id],
+    });
     if (!created.ok || !dst.ok) throw new Error('hotlines not created');
     [hotline, dstHotline] = [created.value, dst.value];
     const ref = (p: Person) => ({ kind: 'person' as const, id: p.id });
-    const slots = await app.schedule.createSlots(caller, hotline.id, [{ start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(people.alice), ref(people.bob)] }]);
+    const slots = await app.schedule.createSlots(caller, hotline.id, [
+      { start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(people.alice), ref(people.bob)] },
+    ]);
     // The DST night: Alice until 03:00 local (01:00 UTC, the jump), Bob from then on.
     const night = await app.schedule.createSlots(caller, dstHotline.id, [
       { start: '2027-03-27T20:00', end: '2027-03-28T03:00', assignees: [ref(people.alice)] },
@@ -187,16 +251,40 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
 
   const calledFrom = (to = N.hotline) => {
     const callerLeg = uuid('caller');
-    return { callerLeg, fields: answerPayload({ to: digits(to), from: digits(N.caller), uuid: callerLeg, conversation_uuid: `CON-${callerLeg}` }) };
+    return {
+      callerLeg,
+      fields: answerPayload({
+        to: digits(to),
+        from: digits(N.caller),
+        uuid: callerLeg,
+        conversation_uuid: `CON-${callerLeg}`,
+      }),
+    };
   };
   const legEvent = (status: string, leg: string, extra: Record<string, unknown> = {}) =>
-    callEventPayload(status, { uuid: leg, to: '', from: digits(N.hotline), timestamp: new Date(clock.now()).toISOString(), ...extra });
-  const keyed = (keys: string, leg: string) => inputEventPayload(keys, { uuid: leg, timestamp: new Date(clock.now()).toISOString() });
+    callEventPayload(status, {
+      uuid: leg,
+      to: '',
+      from: digits(N.hotline),
+      timestamp: new Date(clock.now()).toISOString(),
+      ...extra,
+    });
+  const keyed = (keys: string, leg: string) =>
+    inputEventPayload(keys, { uuid: leg, timestamp: new Date(clock.now()).toISOString() });
   const callerEnded = (callerLeg: string, duration: number) =>
-    callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', duration: String(duration), timestamp: new Date(clock.now()).toISOString() });
+    callEventPayload('completed', {
+      uuid: callerLeg,
+      direction: 'inbound',
+      duration: String(duration),
+      timestamp: new Date(clock.now()).toISOString(),
+    });
 
   async function logged(callId: string): Promise<CallRecord & Record<string, unknown>> {
-    const answer = await gateway.graphql(`query($id: ID!) { call(id: $id) { ${CALL_FIELDS} } }`, { id: callId }, { token });
+    const answer = await gateway.graphql(
+      `query($id: ID!) { call(id: $id) { ${CALL_FIELDS} } }`,
+      { id: callId },
+      { token },
+    );
     expect(answer.body.errors).toBeUndefined();
     return answer.body.data.call;
   }
@@ -204,7 +292,12 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
   /** A callee picks up the leg, hears the announcement and presses `keys` (or nothing). */
   async function pickUpAndPress(leg: ReturnType<typeof connectOf>, legUuid: string, keys: string) {
     expect((await line.post(leg.eventUrl, legEvent('answered', legUuid))).status).toBe(204);
-    const announcement = await line.get(leg.confirmUrl!, { uuid: legUuid, conversation_uuid: `CON-${legUuid}`, to: digits(N.aliceMobile), from: digits(N.hotline) });
+    const announcement = await line.get(leg.confirmUrl!, {
+      uuid: legUuid,
+      conversation_uuid: `CON-${legUuid}`,
+      to: digits(N.aliceMobile),
+      from: digits(N.hotline),
+    });
     const input = announcement.ncco?.find((a) => a.action === 'input');
     if (input?.action !== 'input') throw new Error(`no input in ${JSON.stringify(announcement.ncco)}`);
     return line.post(input.eventUrl![0], keyed(keys, legUuid));
@@ -214,18 +307,40 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     const { callerLeg, fields } = calledFrom();
     const answer = await line.answer(fields);
     expect(answer.status).toBe(200);
-    expect(answer.ncco?.[0]).toEqual({ action: 'talk', text: 'Bonjour, nous recherchons la personne d\'astreinte.', language: 'fr-FR' });
+    expect(answer.ncco?.[0]).toEqual({
+      action: 'talk',
+      text: "Bonjour, nous recherchons la personne d'astreinte.",
+      language: 'fr-FR',
+    });
     const leg = connectOf(answer.ncco);
-    expect(leg).toMatchObject({ to: N.aliceMobile, from: digits(N.hotline), timeout: 20, machineDetection: { behavior: 'hangup', mode: 'detect' } });
+    expect(leg).toMatchObject({
+      to: N.aliceMobile,
+      from: digits(N.hotline),
+      timeout: 20,
+      machineDetection: { behavior: 'hangup', mode: 'detect' },
+    });
     expect(leg.confirmUrl).toBe(`${PUBLIC_URL}/vonage/legs/${leg.callId}/0/confirm`);
-    expect(answer.ncco?.find((a) => a.action === 'connect')).toMatchObject({ eventType: 'synchronous', eventMethod: 'POST' });
+    expect(answer.ncco?.find((a) => a.action === 'connect')).toMatchObject({
+      eventType: 'synchronous',
+      eventMethod: 'POST',
+    });
 
     const aliceLeg = uuid('callee');
-    for (const status of ['started', 'ringing']) expect((await line.post(leg.eventUrl, legEvent(status, aliceLeg))).status).toBe(204);
+    for (const status of ['started', 'ringing'])
+      expect((await line.post(leg.eventUrl, legEvent(status, aliceLeg))).status).toBe(204);
     clock.advance(12_000);
     const announcement = await line.get(leg.confirmUrl!, { uuid: aliceLeg, to: digits(N.aliceMobile) });
-    expect(announcement.ncco?.[0]).toMatchObject({ action: 'talk', text: expect.stringContaining('Chaufferie'), language: 'fr-FR', bargeIn: true });
-    expect(announcement.ncco?.[1]).toMatchObject({ action: 'input', type: ['dtmf'], dtmf: { maxDigits: 1, timeOut: 5 } });
+    expect(announcement.ncco?.[0]).toMatchObject({
+      action: 'talk',
+      text: expect.stringContaining('Chaufferie'),
+      language: 'fr-FR',
+      bargeIn: true,
+    });
+    expect(announcement.ncco?.[1]).toMatchObject({
+      action: 'input',
+      type: ['dtmf'],
+      dtmf: { maxDigits: 1, timeOut: 5 },
+    });
     expect((await line.post(leg.eventUrl, legEvent('answered', aliceLeg))).status).toBe(204);
     clock.advance(3000);
     const joined = await line.post(eventUrlOf(announcement.ncco?.[1]), keyed('1', aliceLeg));
@@ -234,7 +349,11 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     expect((await line.post('/vonage/event', callerEnded(callerLeg, 110))).status).toBe(204);
 
     expect(await logged(leg.callId)).toMatchObject({
-      outcome: 'ANSWERED', caller: N.caller, planSource: 'SCHEDULE', timeToAnswerSeconds: 15, durationSeconds: 110,
+      outcome: 'ANSWERED',
+      caller: N.caller,
+      planSource: 'SCHEDULE',
+      timeToAnswerSeconds: 15,
+      durationSeconds: 110,
       answeredBy: { personName: 'Alice', number: N.aliceMobile, via: 'ON_CALL' },
       legs: [{ personName: 'Alice', number: N.aliceMobile, outcome: 'CONFIRMED', ringSeconds: 12 }],
     });
@@ -251,8 +370,12 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     expect(busy.ncco?.[0].action).toBe('connect');
     expect((await pickUpAndPress(second, uuid('callee'), '1')).ncco).toEqual([]);
     expect(await logged(first.callId)).toMatchObject({
-      outcome: 'ANSWERED', answeredBy: { number: N.aliceHome },
-      legs: [{ number: N.aliceMobile, outcome: 'BUSY', sipCode: 486 }, { number: N.aliceHome, outcome: 'CONFIRMED' }],
+      outcome: 'ANSWERED',
+      answeredBy: { number: N.aliceHome },
+      legs: [
+        { number: N.aliceMobile, outcome: 'BUSY', sipCode: 486 },
+        { number: N.aliceHome, outcome: 'CONFIRMED' },
+      ],
     });
   });
 
@@ -260,29 +383,52 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     const { callerLeg, fields } = calledFrom();
     let leg = connectOf((await line.answer(fields)).ncco);
     const rung = [leg.to];
-    for (const [status, extra] of [['timeout', {}], ['unanswered', { detail: 'unavailable' }], ['failed', { detail: 'cannot_route' }]] as const) {
+    for (const [status, extra] of [
+      ['timeout', {}],
+      ['unanswered', { detail: 'unavailable' }],
+      ['failed', { detail: 'cannot_route' }],
+    ] as const) {
       clock.advance(20_000);
       leg = connectOf((await line.post(leg.eventUrl, legEvent(status, uuid('callee'), extra))).ncco);
       rung.push(leg.to);
     }
     expect(rung).toEqual([N.aliceMobile, N.aliceHome, N.bobMobile, N.danMobile]);
     clock.advance(25_000);
-    const voicemail = await line.post(leg.eventUrl, legEvent('rejected', uuid('callee'), { detail: 'declined', sip_code: 603 }));
+    const voicemail = await line.post(
+      leg.eventUrl,
+      legEvent('rejected', uuid('callee'), { detail: 'declined', sip_code: 603 }),
+    );
     const record = voicemail.ncco?.find((a) => a.action === 'record');
-    expect(record).toMatchObject({ action: 'record', beepStart: true, timeOut: 120, eventUrl: [`${PUBLIC_URL}/vonage/calls/${leg.callId}/recording`] });
+    expect(record).toMatchObject({
+      action: 'record',
+      beepStart: true,
+      timeOut: 120,
+      eventUrl: [`${PUBLIC_URL}/vonage/calls/${leg.callId}/recording`],
+    });
     clock.advance(30_000);
     const recordingUrl = 'https://api.nexmo.com/v1/files/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-    expect((await line.post(eventUrlOf(record), recordEventPayload(recordingUrl, { conversation_uuid: `CON-${callerLeg}` }))).status).toBe(204);
+    expect(
+      (await line.post(eventUrlOf(record), recordEventPayload(recordingUrl, { conversation_uuid: `CON-${callerLeg}` })))
+        .status,
+    ).toBe(204);
     expect((await line.post('/vonage/event', callerEnded(callerLeg, 125))).status).toBe(204);
 
     const record_ = await logged(leg.callId);
-    expect(record_).toMatchObject({ outcome: 'VOICEMAIL', answeredBy: null, voicemailRecording: recordingUrl, durationSeconds: 125 });
+    expect(record_).toMatchObject({
+      outcome: 'VOICEMAIL',
+      answeredBy: null,
+      voicemailRecording: recordingUrl,
+      durationSeconds: 125,
+    });
     expect(record_.legs.map((l) => `${l.personName} ${l.outcome} ${l.detail ?? '-'} ${l.sipCode ?? '-'}`)).toEqual([
-      'Alice NO_ANSWER - -', 'Alice NO_ANSWER unavailable -', 'Bob FAILED cannot_route -', 'Dan REJECTED declined 603',
+      'Alice NO_ANSWER - -',
+      'Alice NO_ANSWER unavailable -',
+      'Bob FAILED cannot_route -',
+      'Dan REJECTED declined 603',
     ]);
   });
 
-  it('a callee who does not press 1 is never joined: held, hung up through the API, and the caller\'s notify rings the next number', async () => {
+  it("a callee who does not press 1 is never joined: held, hung up through the API, and the caller's notify rings the next number", async () => {
     const first = connectOf((await line.answer(calledFrom().fields)).ncco);
     const aliceLeg = uuid('callee');
     clock.advance(8000);
@@ -290,7 +436,10 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     expect(released.ncco?.map((a) => a.action)).toEqual(['talk', 'talk']);
     expect(released.ncco?.[1]).toMatchObject({ loop: 0 });
     await waitFor(() => api.requestsTo('update-call').length === 1);
-    expect(api.requestsTo('update-call')[0]).toMatchObject({ path: `/v1/calls/${aliceLeg}`, json: { action: 'hangup' } });
+    expect(api.requestsTo('update-call')[0]).toMatchObject({
+      path: `/v1/calls/${aliceLeg}`,
+      json: { action: 'hangup' },
+    });
 
     // The hung-up leg ends the connect: Vonage runs the notify, which rings the next number.
     expect((await line.post(first.eventUrl, legEvent('completed', aliceLeg))).status).toBe(204);
@@ -304,7 +453,10 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     const aliceLeg = uuid('callee');
     clock.advance(6000);
     expect((await line.post(first.eventUrl, legEvent('answered', aliceLeg))).status).toBe(204);
-    const next = await line.post(first.eventUrl, machineEventPayload('machine', { call_uuid: aliceLeg, sub_state: 'beep_start' }));
+    const next = await line.post(
+      first.eventUrl,
+      machineEventPayload('machine', { call_uuid: aliceLeg, sub_state: 'beep_start' }),
+    );
     expect(connectOf(next.ncco)).toMatchObject({ to: N.aliceHome });
     expect((await logged(first.callId)).legs.map((l) => l.outcome)).toEqual(['MACHINE', 'RINGING']);
     expect(api.requests).toEqual([]);
@@ -330,7 +482,12 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
       expect(next.to).toBe(N.aliceHome);
       expect(connectOf((await line.answer(calledFrom().fields)).ncco).to).toBe(N.bobMobile);
     } finally {
-      valueOf(await app.schedule.reassignSlot(caller, hotline.id, slots[0].id, [{ kind: 'person', id: people.alice.id }, { kind: 'person', id: people.bob.id }]));
+      valueOf(
+        await app.schedule.reassignSlot(caller, hotline.id, slots[0].id, [
+          { kind: 'person', id: people.alice.id },
+          { kind: 'person', id: people.bob.id },
+        ]),
+      );
     }
   });
 
@@ -371,38 +528,77 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
       return record;
     }
     const inOrder = await play(false);
-    expect(inOrder).toMatchObject({ outcome: 'ANSWERED', durationSeconds: 74, legs: [{ outcome: 'BUSY' }, { outcome: 'CONFIRMED', ringSeconds: 7 }] });
+    expect(inOrder).toMatchObject({
+      outcome: 'ANSWERED',
+      durationSeconds: 74,
+      legs: [{ outcome: 'BUSY' }, { outcome: 'CONFIRMED', ringSeconds: 7 }],
+    });
     expect(await play(true)).toEqual(inOrder);
   });
 
-  it.each<[string, Signing]>([['no signature', 'unsigned'], ['a forged signature (another secret)', 'forged'], ['a signature over another payload', 'tampered']])(
-    'refuses %s with 401 on every Vonage route, writing nothing', async (_name, signing) => {
-      const { fields } = calledFrom();
-      const answers = [
-        await line.answer(fields, signing),
-        await line.post('/vonage/answer', fields, signing),
-        await line.post('/vonage/event', callEventPayload('completed'), signing),
-        await line.post('/vonage/fallback', { ...fields, reason: 'Socket timeout.', original_request: { url: `${PUBLIC_URL}/vonage/answer`, type: 'answer' } }, signing),
-        await line.post('/vonage/legs/some-call/0/event', legEvent('busy', 'x'), signing),
-        await line.get('/vonage/legs/some-call/0/confirm', { uuid: 'x' }, signing),
-        await line.post('/vonage/legs/some-call/0/confirm-input', keyed('1', 'x'), signing),
-        await line.post('/vonage/legs/some-call/0/after', {}, signing),
-        await line.post('/vonage/calls/some-call/recording', recordEventPayload('https://api.nexmo.com/v1/files/x'), signing),
-      ];
-      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 401));
-      expect(answers[0].ncco).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-      const calls = await gateway.graphql(`{ calls(filter: { from: "2027-03-28T00:00:00Z" }, first: 100) { edges { node { carrierCallId } } } }`, {}, { token });
-      expect(calls.body.data.calls.edges.map((e: { node: { carrierCallId: string } }) => e.node.carrierCallId)).not.toContain(fields.uuid);
-    });
+  it.each<[string, Signing]>([
+    ['no signature', 'unsigned'],
+    ['a forged signature (another secret)', 'forged'],
+    ['a signature over another payload', 'tampered'],
+  ])('refuses %s with 401 on every Vonage route, writing nothing', async (_name, signing) => {
+    const { fields } = calledFrom();
+    const answers = [
+      await line.answer(fields, signing),
+      await line.post('/vonage/answer', fields, signing),
+      await line.post('/vonage/event', callEventPayload('completed'), signing),
+      await line.post(
+        '/vonage/fallback',
+        {
+          ...fields,
+          reason: 'Socket timeout.',
+          original_request: { url: `${PUBLIC_URL}/vonage/answer`, type: 'answer' },
+        },
+        signing,
+      ),
+      await line.post('/vonage/legs/some-call/0/event', legEvent('busy', 'x'), signing),
+      await line.get('/vonage/legs/some-call/0/confirm', { uuid: 'x' }, signing),
+      await line.post('/vonage/legs/some-call/0/confirm-input', keyed('1', 'x'), signing),
+      await line.post('/vonage/legs/some-call/0/after', {}, signing),
+      await line.post(
+        '/vonage/calls/some-call/recording',
+        recordEventPayload('https://api.nexmo.com/v1/files/x'),
+        signing,
+      ),
+    ];
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 401));
+    expect(answers[0].ncco).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    const calls = await gateway.graphql(
+      `{ calls(filter: { from: "2027-03-28T00:00:00Z" }, first: 100) { edges { node { carrierCallId } } } }`,
+      {},
+      { token },
+    );
+    expect(
+      calls.body.data.calls.edges.map((e: { node: { carrierCallId: string } }) => e.node.carrierCallId),
+    ).not.toContain(fields.uuid);
+  });
 
   it('checks the signature over the body exactly as sent: indented JSON with integer-like keys, answered by POST', async () => {
     const { fields } = calledFrom();
-    const rawBody = JSON.stringify({ ...fields, 1: 'kept in place', custom_data: { b: 2, a: 1 } }, null, 2).replace('"to"', '"to" ');
-    const post = (authorization: string) => fetch(`${gateway.url}/vonage/answer`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: rawBody });
+    const rawBody = JSON.stringify({ ...fields, 1: 'kept in place', custom_data: { b: 2, a: 1 } }, null, 2).replace(
+      '"to"',
+      '"to" ',
+    );
+    const post = (authorization: string) =>
+      fetch(`${gateway.url}/vonage/answer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: rawBody,
+      });
     const signed = await post(signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawBody }));
     expect(signed.status).toBe(200);
     expect(connectOf((await signed.json()) as Ncco).to).toBe(N.aliceMobile);
-    const overReparsed = await post(signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawBody: JSON.stringify({ ...fields, custom_data: { a: 1, b: 2 } }) }));
+    const overReparsed = await post(
+      signVonageWebhook({
+        secret: SECRET,
+        issuedAt: clock.now(),
+        rawBody: JSON.stringify({ ...fields, custom_data: { a: 1, b: 2 } }),
+      }),
+    );
     expect(overReparsed.status).toBe(401);
   });
 
@@ -415,26 +611,42 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
   it('a number no hotline answers gets a polite message, logged', async () => {
     const answer = await line.answer(calledFrom(N.unknown).fields);
     expect(answer.status).toBe(200);
-    expect(answer.ncco).toEqual([expect.objectContaining({ action: 'talk', text: expect.stringContaining('not in service') })]);
-    expect(gateway.logs.some((l) => l.msg === 'call to a number no hotline answers' && l.number === N.unknown)).toBe(true);
+    expect(answer.ncco).toEqual([
+      expect.objectContaining({ action: 'talk', text: expect.stringContaining('not in service') }),
+    ]);
+    expect(gateway.logs.some((l) => l.msg === 'call to a number no hotline answers' && l.number === N.unknown)).toBe(
+      true,
+    );
   });
 
   it('malformed payloads: the answer URL still gives an NCCO; the recording callback says 400 and names the field', async () => {
     const garbled = await line.post('/vonage/answer', { to: digits(N.hotline) });
     expect(garbled.status).toBe(200);
     expect(connectOf(garbled.ncco).to).toBe(N.emergency);
-    const recording = await line.post('/vonage/calls/some-call/recording', { recording_uuid: 'r-1', conversation_uuid: 'CON-1' });
+    const recording = await line.post('/vonage/calls/some-call/recording', {
+      recording_uuid: 'r-1',
+      conversation_uuid: 'CON-1',
+    });
     expect(recording).toMatchObject({ status: 400, ncco: { error: { code: 'REQUIRED', field: 'recording_url' } } });
   });
 
   it('served ahead of the framework, a webhook still gets a request id and a log line; other /vonage routes and unknown paths reach Nest', async () => {
     const { fields } = calledFrom();
     const response = await fetch(`${gateway.url}/vonage/answer?${new URLSearchParams(fields)}`, {
-      headers: { authorization: signVonageWebhook({ secret: SECRET, issuedAt: clock.now(), rawQuery: new URLSearchParams(fields).toString() }), 'x-request-id': 'vonage-req-1' },
+      headers: {
+        authorization: signVonageWebhook({
+          secret: SECRET,
+          issuedAt: clock.now(),
+          rawQuery: new URLSearchParams(fields).toString(),
+        }),
+        'x-request-id': 'vonage-req-1',
+      },
     });
     expect([response.status, response.headers.get('x-request-id')]).toEqual([200, 'vonage-req-1']);
     await response.text();
-    expect(gateway.logs).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/vonage/answer', status: 200 }));
+    expect(gateway.logs).toContainEqual(
+      expect.objectContaining({ msg: 'request', method: 'GET', path: '/vonage/answer', status: 200 }),
+    );
     expect((await line.post('/vonage/callbacks/calls/nope/keys?stage=x', {})).status).toBe(200);
     expect((await fetch(`${gateway.url}/vonage/nothing-here`)).status).toBe(404);
   });
@@ -442,7 +654,11 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
   it('the fallback URL answers a retried answer with the same NCCO', async () => {
     const { fields } = calledFrom();
     const answer = await line.answer(fields);
-    const fallback = await line.post('/vonage/fallback', { ...fields, reason: 'Socket timeout.', original_request: { url: `${PUBLIC_URL}/vonage/answer`, type: 'answer' } });
+    const fallback = await line.post('/vonage/fallback', {
+      ...fields,
+      reason: 'Socket timeout.',
+      original_request: { url: `${PUBLIC_URL}/vonage/answer`, type: 'answer' },
+    });
     expect(fallback).toMatchObject({ status: 200, ncco: answer.ncco });
   });
 
@@ -455,42 +671,78 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     clock.set('2027-04-01T09:00:00Z');
     await line.answer(calledFrom().fields);
     const period = { from: '2027-04-01T00:00:00Z', to: '2027-04-02T00:00:00Z' };
-    const page = await gateway.graphql(`query($from: Instant, $to: Instant) {
+    const page = await gateway.graphql(
+      `query($from: Instant, $to: Instant) {
       all: calls(filter: { from: $from, to: $to }, first: 1) { edges { node { id outcome } } pageInfo { hasNextPage endCursor } }
       answered: calls(filter: { from: $from, to: $to, outcome: ANSWERED }) { edges { node { id } } }
       stats: callStatistics(hotlineId: "${hotline.id}", from: $from, to: $to) { calls answeredRate byOutcome { answered inProgress } timeToAnswer { averageSeconds } answerers { personName answered } }
-    }`, period, { token });
+    }`,
+      period,
+      { token },
+    );
     expect(page.body.errors).toBeUndefined();
     const { all, answered: onlyAnswered, stats } = page.body.data;
     expect(all.edges[0].node.outcome).toBe('IN_PROGRESS');
     expect(all.pageInfo.hasNextPage).toBe(true);
     expect(onlyAnswered.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([answered.callId]);
-    expect(stats).toEqual({ calls: 2, answeredRate: 1, byOutcome: { answered: 1, inProgress: 1 }, timeToAnswer: { averageSeconds: 5 }, answerers: [{ personName: 'Dan', answered: 1 }] });
-    const next = await gateway.graphql(`query($after: String) { calls(first: 1, after: $after, filter: { from: "2027-04-01T00:00:00Z" }) { edges { node { id } } } }`, { after: all.pageInfo.endCursor }, { token });
+    expect(stats).toEqual({
+      calls: 2,
+      answeredRate: 1,
+      byOutcome: { answered: 1, inProgress: 1 },
+      timeToAnswer: { averageSeconds: 5 },
+      answerers: [{ personName: 'Dan', answered: 1 }],
+    });
+    const next = await gateway.graphql(
+      `query($after: String) { calls(first: 1, after: $after, filter: { from: "2027-04-01T00:00:00Z" }) { edges { node { id } } } }`,
+      { after: all.pageInfo.endCursor },
+      { token },
+    );
     expect(next.body.data.calls.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([answered.callId]);
 
-    const commented = await gateway.graphql(`mutation($input: AddCallCommentInput!) { addCallComment(input: $input) { comments { text author { kind } } } }`,
-      { input: { callId: answered.callId, text: '  Called back, boiler fixed. ' } }, { token });
-    expect(commented.body.data.addCallComment.comments).toEqual([{ text: 'Called back, boiler fixed.', author: { kind: 'api-key' } }]);
+    const commented = await gateway.graphql(
+      `mutation($input: AddCallCommentInput!) { addCallComment(input: $input) { comments { text author { kind } } } }`,
+      { input: { callId: answered.callId, text: '  Called back, boiler fixed. ' } },
+      { token },
+    );
+    expect(commented.body.data.addCallComment.comments).toEqual([
+      { text: 'Called back, boiler fixed.', author: { kind: 'api-key' } },
+    ]);
     const stranger = await gateway.newAccount();
-    const hidden = await gateway.graphql(`query($id: ID!) { call(id: $id) { id } }`, { id: answered.callId }, { token: stranger.tokens.admin });
+    const hidden = await gateway.graphql(
+      `query($id: ID!) { call(id: $id) { id } }`,
+      { id: answered.callId },
+      { token: stranger.tokens.admin },
+    );
     expect(hidden.body.data.call).toBeNull();
   });
 
   it('simulateCall dry-runs the routing on the live schedule, logging nothing', async () => {
-    const answer = await gateway.graphql(`mutation($hotlineId: ID!, $at: Instant) {
+    const answer = await gateway.graphql(
+      `mutation($hotlineId: ID!, $at: Instant) {
       simulateCall(hotlineId: $hotlineId, from: "${N.caller}", outcomes: ["busy", "no-answer", "answer"], at: $at) {
         outcome silence text transcript { offsetSeconds text } call { outcome answeredBy { personName } legs { number outcome } }
       }
-    }`, { hotlineId: hotline.id, at: '2027-03-28T00:30:00Z' }, { token });
+    }`,
+      { hotlineId: hotline.id, at: '2027-03-28T00:30:00Z' },
+      { token },
+    );
     expect(answer.body.errors).toBeUndefined();
     const simulated = answer.body.data.simulateCall;
-    expect(simulated).toMatchObject({ silence: false, call: { outcome: 'ANSWERED', answeredBy: { personName: 'Bob' } } });
+    expect(simulated).toMatchObject({
+      silence: false,
+      call: { outcome: 'ANSWERED', answeredBy: { personName: 'Bob' } },
+    });
     expect(simulated.call.legs).toEqual([
-      { number: N.aliceMobile, outcome: 'BUSY' }, { number: N.aliceHome, outcome: 'NO_ANSWER' }, { number: N.bobMobile, outcome: 'CONFIRMED' },
+      { number: N.aliceMobile, outcome: 'BUSY' },
+      { number: N.aliceHome, outcome: 'NO_ANSWER' },
+      { number: N.bobMobile, outcome: 'CONFIRMED' },
     ]);
     expect(simulated.text).toContain('Outcome: answered by Bob');
-    const refused = await gateway.graphql(`mutation { simulateCall(to: "${N.hotline}", outcomes: ["busy", "sing"]) { outcome } }`, {}, { token });
+    const refused = await gateway.graphql(
+      `mutation { simulateCall(to: "${N.hotline}", outcomes: ["busy", "sing"]) { outcome } }`,
+      {},
+      { token },
+    );
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_OUTCOME', field: 'outcomes[1]' });
   });
 });
@@ -519,18 +771,37 @@ describeWithMariaDb('Vonage webhooks with the database cut off (a proxy the test
     const account = await gateway.newAccount();
     const caller: Caller = { accountId: account.accountId, actor: { kind: 'user', id: account.users.admin.id } };
     const app = gateway.app.get<Application>(APPLICATION);
-    const bob = await app.directory.createPerson(caller, { name: 'Bob', contactNumbers: [{ number: N.bobMobile, label: 'mobile' }] });
+    const bob = await app.directory.createPerson(caller, {
+      name: 'Bob',
+      contactNumbers: [{ number: N.bobMobile, label: 'mobile' }],
+    });
     const hotlines = [];
     for (const number of [`+3315${run}01`, `+3315${run}02`]) {
-      const created = await app.hotlines.createHotline(caller, { name: `Cut ${number}`, number, timeZone: 'Europe/Paris' });
+      const created = await app.hotlines.createHotline(caller, {
+        name: `Cut ${number}`,
+        number,
+        timeZone: 'Europe/Paris',
+      });
       if (!created.ok) throw new Error('hotline not created');
       hotlines.push(created.value);
       // Bob until 01:45 local (00:45 UTC); then nobody: the supervisors' step, none here, then the voicemail.
-      valueOf(await app.schedule.createSlots(caller, created.value.id, [{ start: '2027-03-27T00:00', end: '2027-03-28T01:45', assignees: [{ kind: 'person', id: bob.id }] }]));
+      valueOf(
+        await app.schedule.createSlots(caller, created.value.id, [
+          { start: '2027-03-27T00:00', end: '2027-03-28T01:45', assignees: [{ kind: 'person', id: bob.id }] },
+        ]),
+      );
     }
     const line = new VonageLine(gateway, clock);
     let n = 0;
-    const answerOf = (to: string) => line.answer(answerPayload({ to: digits(to), from: digits(N.caller), uuid: `cut-${run}-${++n}`, conversation_uuid: `CON-cut-${run}-${n}` }));
+    const answerOf = (to: string) =>
+      line.answer(
+        answerPayload({
+          to: digits(to),
+          from: digits(N.caller),
+          uuid: `cut-${run}-${++n}`,
+          conversation_uuid: `CON-cut-${run}-${n}`,
+        }),
+      );
     expect(connectOf((await answerOf(hotlines[0].number.e164)).ncco).to).toBe(N.bobMobile);
 
     await proxy.cut();
@@ -540,7 +811,11 @@ describeWithMariaDb('Vonage webhooks with the database cut off (a proxy the test
     clock.set('2027-03-28T00:50:00Z');
     const lastKnown = await answerOf(hotlines[0].number.e164);
     const neverCalled = await answerOf(hotlines[1].number.e164);
-    for (const [answer, to] of [[held, N.bobMobile], [lastKnown, N.bobMobile], [neverCalled, N.emergency]] as const) {
+    for (const [answer, to] of [
+      [held, N.bobMobile],
+      [lastKnown, N.bobMobile],
+      [neverCalled, N.emergency],
+    ] as const) {
       expect(answer.status).toBe(200);
       expect(connectOf(answer.ncco).to).toBe(to);
       expect(answer.ms).toBeLessThan(1000);

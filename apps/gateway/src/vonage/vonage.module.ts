@@ -38,12 +38,23 @@ function openTokenIds(config: GatewayConfig, clock: Clock, logger: JsonLogger): 
 const providers = [
   provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => readVonageSettings(process.env, config)),
   provideFactory(VONAGE_TOKEN_IDS, [GATEWAY_CONFIG, CLOCK, LOGGER], openTokenIds),
-  provideFactory(VONAGE_SIGNATURES, [VONAGE_SETTINGS, CLOCK, LOGGER, VONAGE_TOKEN_IDS],
-    (settings: VonageSettings, clock: Clock, logger: JsonLogger, tokenIds: WebhookTokenIds) => new VonageWebhookSignatures(settings, clock, logger, tokenIds)),
+  provideFactory(
+    VONAGE_SIGNATURES,
+    [VONAGE_SETTINGS, CLOCK, LOGGER, VONAGE_TOKEN_IDS],
+    (settings: VonageSettings, clock: Clock, logger: JsonLogger, tokenIds: WebhookTokenIds) =>
+      new VonageWebhookSignatures(settings, clock, logger, tokenIds),
+  ),
   provideFactory(
     VONAGE_CALL_ADAPTER,
     [INBOUND_CALLS, CALL_STORE, VONAGE_VOICE_API, VONAGE_SETTINGS, CALL_ROUTING_SETTINGS, LOGGER],
-    (inbound: InboundCalls, calls: CallStore, api: VonageVoiceApi | null, settings: VonageSettings, routing: CallRoutingSettings, logger: JsonLogger) =>
+    (
+      inbound: InboundCalls,
+      calls: CallStore,
+      api: VonageVoiceApi | null,
+      settings: VonageSettings,
+      routing: CallRoutingSettings,
+      logger: JsonLogger,
+    ) =>
       new VonageCallAdapter(
         { inbound, calls, hangups: api, logger: jsonCallLogger(logger, 'vonage') },
         {
@@ -96,10 +107,18 @@ export class VonageModule implements OnModuleInit, OnApplicationShutdown {
     serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger, observer).serve);
     const app = this.http.httpAdapter?.getInstance();
     if (app && !installRawBodyCapture(app, '/vonage/')) {
-      this.logger.entry('error', 'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body');
+      this.logger.entry(
+        'error',
+        'could not put the raw-body capture before the body parsers: signed POST callback webhooks are checked against the parsed body',
+      );
     }
     const { signatures } = this.settings;
-    if (!signatures.verify) this.logger.entry('warn', `Vonage webhook signatures are NOT verified (${signatures.because}); the warning repeats every minute while webhooks arrive`);
-    else if (signatures.secret === null) this.logger.entry('warn', 'VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook will be refused (401)');
+    if (!signatures.verify)
+      this.logger.entry(
+        'warn',
+        `Vonage webhook signatures are NOT verified (${signatures.because}); the warning repeats every minute while webhooks arrive`,
+      );
+    else if (signatures.secret === null)
+      this.logger.entry('warn', 'VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook will be refused (401)');
   }
 }

@@ -72,10 +72,11 @@ async function stallableRelay(target: URL) {
       held = null;
       for (const upstream of upstreams) for (const chunk of chunks) upstream.write(chunk);
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -102,7 +103,13 @@ describeWithRedis('RedisTokenIds on Redis', () => {
     prefixes.push(prefix);
     return prefix;
   };
-  const ledger = (options: { prefix: string; url?: string; clock?: ManualClock; logger?: JsonLogger; retryAfterMs?: number }) => {
+  const ledger = (options: {
+    prefix: string;
+    url?: string;
+    clock?: ManualClock;
+    logger?: JsonLogger;
+    retryAfterMs?: number;
+  }) => {
     const ids = new RedisTokenIds({
       redis: new Redis(options.url ?? redisUrl(), { maxRetriesPerRequest: 1 }),
       prefix: options.prefix,
@@ -147,7 +154,9 @@ describeWithRedis('RedisTokenIds on Redis', () => {
       // Its own memory still refuses what it saw, before and during the outage.
       expect(await stalled.firstUse('jti-before', REMEMBER_MS)).toBe(false);
       expect(await stalled.firstUse('jti-during-1', REMEMBER_MS)).toBe(false);
-      expect(logs.filter((line) => line.level === 'warn' && String(line.msg).startsWith('redis does not answer'))).toHaveLength(1);
+      expect(
+        logs.filter((line) => line.level === 'warn' && String(line.msg).startsWith('redis does not answer')),
+      ).toHaveLength(1);
 
       relay.resume();
       clock.advance(1000);

@@ -63,7 +63,10 @@ export class InProcessTokenIds implements WebhookTokenIds {
     if (oldest !== undefined) this.forgetAt.delete(oldest);
     if (now - this.lastOverflowWarning >= WARNING_INTERVAL_MS) {
       this.lastOverflowWarning = now;
-      this.logger.entry('warn', `more than ${this.maxEntries} Vonage webhook tokens within their accepted age: the oldest are forgotten before they expire`);
+      this.logger.entry(
+        'warn',
+        `more than ${this.maxEntries} Vonage webhook tokens within their accepted age: the oldest are forgotten before they expire`,
+      );
     }
   }
 }
@@ -107,14 +110,19 @@ export class RedisTokenIds implements WebhookTokenIds {
     if (this.failedAt !== null && now < this.failedAt + this.retryAfterMs) return true;
     try {
       const reply = await this.withinTimeout(this.options.redis.set(this.keyOf(tokenId), '1', 'PX', rememberMs, 'NX'));
-      if (this.failedAt !== null) this.options.logger.entry('info', 'redis answers again: Vonage webhook tokens are checked across instances');
+      if (this.failedAt !== null)
+        this.options.logger.entry('info', 'redis answers again: Vonage webhook tokens are checked across instances');
       this.failedAt = null;
       return reply === 'OK';
     } catch (error) {
       this.failedAt = this.options.clock.now();
       if (this.failedAt - this.lastWarning >= WARNING_INTERVAL_MS) {
         this.lastWarning = this.failedAt;
-        this.options.logger.entry('warn', 'redis does not answer: Vonage webhook tokens are checked by this instance only (a replay to another instance is not seen)', { error });
+        this.options.logger.entry(
+          'warn',
+          'redis does not answer: Vonage webhook tokens are checked by this instance only (a replay to another instance is not seen)',
+          { error },
+        );
       }
       return true;
     }
@@ -129,7 +137,9 @@ export class RedisTokenIds implements WebhookTokenIds {
   }
 
   private keyOf(tokenId: string): string {
-    const plain = /^[A-Za-z0-9._:-]{1,128}$/.test(tokenId) ? tokenId : createHash('sha256').update(tokenId).digest('base64url');
+    const plain = /^[A-Za-z0-9._:-]{1,128}$/.test(tokenId)
+      ? tokenId
+      : createHash('sha256').update(tokenId).digest('base64url');
     return `${this.options.prefix}:vonage-token:${plain}`;
   }
 

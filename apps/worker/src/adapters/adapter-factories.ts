@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { EmailAddress, MailerPort, RecordingCarrier, SmsCarrier } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
 import { createDataSource, runMigrations } from '@dutyline/persistence';
-import { InMemoryRateLimiter, VonageRateLimiter, VonageSdkModule, VonageVoiceApi, createVonageVoiceClient } from '@dutyline/vonage';
+import {
+  InMemoryRateLimiter,
+  VonageRateLimiter,
+  VonageSdkModule,
+  VonageVoiceApi,
+  createVonageVoiceClient,
+} from '@dutyline/vonage';
 import type { DataSource } from 'typeorm';
 import { VonageWorkerConfig, WorkerDatabaseConfig } from '../config/worker-config';
 import { recordingsByReference, simulatorRecordings } from './carrier-recordings';
@@ -11,7 +17,9 @@ import { recordingsByReference, simulatorRecordings } from './carrier-recordings
 
 /** An initialised DataSource with every migration applied (safe when the gateway migrates at once). */
 export async function openDatabase(database: WorkerDatabaseConfig): Promise<DataSource> {
-  const dataSource = createDataSource(database.kind === 'mysql' ? { url: database.url } : { sqlitePath: database.file });
+  const dataSource = createDataSource(
+    database.kind === 'mysql' ? { url: database.url } : { sqlitePath: database.file },
+  );
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
@@ -29,10 +37,18 @@ export interface OpenedMailer {
 }
 
 /** SMTP when a URL is given, else the outbox folder of `.eml` files. */
-export function openMailer(mail: { readonly smtpUrl: string | null; readonly outboxDir: string; readonly from: string }): OpenedMailer {
+export function openMailer(mail: {
+  readonly smtpUrl: string | null;
+  readonly outboxDir: string;
+  readonly from: string;
+}): OpenedMailer {
   const mailer = mail.smtpUrl
     ? smtpMailerFromUrl(mail.smtpUrl, 'SMTP_URL')
-    : new OutboxMailer({ directory: mail.outboxDir, from: EmailAddress.parse(mail.from, 'MAIL_FROM'), fromName: 'Dutyline' });
+    : new OutboxMailer({
+        directory: mail.outboxDir,
+        from: EmailAddress.parse(mail.from, 'MAIL_FROM'),
+        fromName: 'Dutyline',
+      });
   return { mailer, description: mailer.toString() };
 }
 
@@ -54,7 +70,13 @@ export async function openCarrier(
   vonage: VonageWorkerConfig | null,
   options: { readonly sdk?: VonageSdkModule; readonly limiter?: VonageRateLimiter } = {},
 ): Promise<OpenedCarrier> {
-  if (!vonage) return { recordings: recordingsByReference(null, simulatorRecordings), sms: null, voice: null, description: 'simulator (no SMS)' };
+  if (!vonage)
+    return {
+      recordings: recordingsByReference(null, simulatorRecordings),
+      sms: null,
+      voice: null,
+      description: 'simulator (no SMS)',
+    };
   const client = await createVonageVoiceClient(
     {
       applicationId: vonage.applicationId,

@@ -11,7 +11,12 @@ export function recordingsByReference(vonage: RecordingSource | null, simulator:
   return {
     fetchRecording(reference: string) {
       if (!/^https?:\/\//i.test(reference)) return simulator.fetchRecording(reference);
-      if (!vonage) return Promise.reject(new Error('a Vonage recording cannot be downloaded: VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY are not set'));
+      if (!vonage)
+        return Promise.reject(
+          new Error(
+            'a Vonage recording cannot be downloaded: VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY are not set',
+          ),
+        );
       return vonage.fetchRecording(reference);
     },
   };
@@ -23,7 +28,8 @@ export function recordingsByReference(vonage: RecordingSource | null, simulator:
  */
 export const simulatorRecordings: RecordingSource = {
   async fetchRecording(reference: string) {
-    if (!reference.startsWith('sim-rec-')) throw Object.assign(new Error(`no simulated recording "${reference}"`), { retryable: false, status: 400 });
+    if (!reference.startsWith('sim-rec-'))
+      throw Object.assign(new Error(`no simulated recording "${reference}"`), { retryable: false, status: 400 });
     return { audio: toneWav(1, 440), contentType: 'audio/wav' };
   },
 };
@@ -44,6 +50,7 @@ function toneWav(seconds: number, hertz: number): Buffer {
   wav.writeUInt16LE(16, 34);
   wav.write('data', 36, 'ascii');
   wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * hertz * i) / rate)), 44 + i * 2);
+  for (let i = 0; i < samples; i++)
+    wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * hertz * i) / rate)), 44 + i * 2);
   return wav;
 }

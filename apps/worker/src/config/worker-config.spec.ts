@@ -2,7 +2,11 @@ import path from 'node:path';
 import { ConfigError } from '@dutyline/env';
 import { readWorkerConfig } from './worker-config';
 
-const sources = { cwd: '/srv/dutyline', readFile: (file: string) => (file === '/srv/dutyline/keys/app.pem' ? '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n' : fail(file)) };
+const sources = {
+  cwd: '/srv/dutyline',
+  readFile: (file: string) =>
+    file === '/srv/dutyline/keys/app.pem' ? '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n' : fail(file),
+};
 const fail = (file: string): never => {
   throw new Error(`ENOENT: ${file}`);
 };
@@ -37,21 +41,39 @@ describe('readWorkerConfig', () => {
   });
 
   it('reads the production settings, the Vonage key from a file', () => {
-    const config = readWorkerConfig({
-      REDIS_URL: 'redis://redis:6379', DATABASE_URL: 'mysql://u:p@db:3306/dutyline', SMTP_URL: 'smtp://mail:25?from=a@b.org',
-      VONAGE_APPLICATION_ID: 'app-1', VONAGE_PRIVATE_KEY: 'keys/app.pem', VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's',
-      PUBLIC_URL: 'https://hotline.example.org', WORKER_CONCURRENCY: '20', REDIS_PREFIX: 'prod',
-    }, sources);
+    const config = readWorkerConfig(
+      {
+        REDIS_URL: 'redis://redis:6379',
+        DATABASE_URL: 'mysql://u:p@db:3306/dutyline',
+        SMTP_URL: 'smtp://mail:25?from=a@b.org',
+        VONAGE_APPLICATION_ID: 'app-1',
+        VONAGE_PRIVATE_KEY: 'keys/app.pem',
+        VONAGE_API_KEY: 'k',
+        VONAGE_API_SECRET: 's',
+        PUBLIC_URL: 'https://hotline.example.org',
+        WORKER_CONCURRENCY: '20',
+        REDIS_PREFIX: 'prod',
+      },
+      sources,
+    );
     expect(config).toMatchObject({
-      database: { kind: 'mysql', url: 'mysql://u:p@db:3306/dutyline' }, mail: { smtpUrl: 'smtp://mail:25?from=a@b.org' },
-      vonage: { applicationId: 'app-1', apiKey: 'k', apiSecret: 's', apiHost: null, restHost: null }, concurrency: 20, queuePrefix: 'prod',
+      database: { kind: 'mysql', url: 'mysql://u:p@db:3306/dutyline' },
+      mail: { smtpUrl: 'smtp://mail:25?from=a@b.org' },
+      vonage: { applicationId: 'app-1', apiKey: 'k', apiSecret: 's', apiHost: null, restHost: null },
+      concurrency: 20,
+      queuePrefix: 'prod',
     });
     expect(config.vonage?.privateKey).toContain('BEGIN PRIVATE KEY');
   });
 
   it('reads the metrics port and token', () => {
     const token = 'a'.repeat(32);
-    expect(readWorkerConfig({ REDIS_URL: 'redis://127.0.0.1:6379', WORKER_METRICS_PORT: '9100', METRICS_TOKEN: token }, sources).metrics).toEqual({ port: 9100, token });
+    expect(
+      readWorkerConfig(
+        { REDIS_URL: 'redis://127.0.0.1:6379', WORKER_METRICS_PORT: '9100', METRICS_TOKEN: token },
+        sources,
+      ).metrics,
+    ).toEqual({ port: 9100, token });
   });
 
   it.each([

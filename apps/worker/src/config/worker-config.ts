@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ConfigError, type ConfigProblem, EnvReader, type Environment } from '@dutyline/env';
 
-export type WorkerDatabaseConfig = { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
+export type WorkerDatabaseConfig =
+  { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly file: string };
 
 export interface VonageWorkerConfig {
   readonly applicationId: string;
@@ -75,7 +76,11 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
   const problems: ConfigProblem[] = [];
   const read = new EnvReader(env, problems);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
-  if (read.text('REDIS_URL') === undefined) problems.push({ variable: 'REDIS_URL', message: 'is required: the worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379)' });
+  if (read.text('REDIS_URL') === undefined)
+    problems.push({
+      variable: 'REDIS_URL',
+      message: 'is required: the worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379)',
+    });
   const dataDir = path.resolve(sources.cwd, read.text('DATA_DIR') ?? './data');
   const queuePrefix = prefixOf(read);
   const config = {
@@ -105,11 +110,15 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
 function prefixOf(read: EnvReader): string {
   const [shared, own] = [read.text('REDIS_PREFIX'), read.text('QUEUE_PREFIX')];
   if (shared !== undefined && own !== undefined && shared !== own) {
-    read.problems.push({ variable: 'QUEUE_PREFIX', message: `differs from REDIS_PREFIX ("${own}" ≠ "${shared}"): set REDIS_PREFIX alone, as the gateway reads it` });
+    read.problems.push({
+      variable: 'QUEUE_PREFIX',
+      message: `differs from REDIS_PREFIX ("${own}" ≠ "${shared}"): set REDIS_PREFIX alone, as the gateway reads it`,
+    });
   }
   const variable = shared !== undefined ? 'REDIS_PREFIX' : 'QUEUE_PREFIX';
   const prefix = shared ?? own ?? 'dutyline';
-  if (!/^[A-Za-z0-9._:{}-]{1,100}$/.test(prefix)) read.problems.push({ variable, message: 'is 1 to 100 letters, digits or . _ : { } -' });
+  if (!/^[A-Za-z0-9._:{}-]{1,100}$/.test(prefix))
+    read.problems.push({ variable, message: 'is 1 to 100 letters, digits or . _ : { } -' });
   return prefix;
 }
 
@@ -128,11 +137,17 @@ function vonageOf(read: EnvReader, sources: ConfigSources): VonageWorkerConfig |
   const apiHost = read.url('VONAGE_API_HOST', ['http:', 'https:']);
   const restHost = read.url('VONAGE_REST_HOST', ['http:', 'https:']);
   if ((apiKey === null) !== (apiSecret === null)) {
-    read.problems.push({ variable: apiKey === null ? 'VONAGE_API_KEY' : 'VONAGE_API_SECRET', message: 'give VONAGE_API_KEY and VONAGE_API_SECRET together, or neither' });
+    read.problems.push({
+      variable: apiKey === null ? 'VONAGE_API_KEY' : 'VONAGE_API_SECRET',
+      message: 'give VONAGE_API_KEY and VONAGE_API_SECRET together, or neither',
+    });
   }
   if (applicationId === undefined && keyText === undefined) return null;
   if (applicationId === undefined || keyText === undefined) {
-    read.problems.push({ variable: applicationId === undefined ? 'VONAGE_APPLICATION_ID' : 'VONAGE_PRIVATE_KEY', message: 'give VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY together, or neither (the simulator)' });
+    read.problems.push({
+      variable: applicationId === undefined ? 'VONAGE_APPLICATION_ID' : 'VONAGE_PRIVATE_KEY',
+      message: 'give VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY together, or neither (the simulator)',
+    });
     return null;
   }
   let privateKey = keyText.replace(/\\n/g, '\n');
@@ -140,7 +155,10 @@ function vonageOf(read: EnvReader, sources: ConfigSources): VonageWorkerConfig |
     try {
       privateKey = sources.readFile(path.resolve(sources.cwd, keyText));
     } catch (error) {
-      read.problems.push({ variable: 'VONAGE_PRIVATE_KEY', message: `is neither a PEM key nor a readable file (${(error as Error).message})` });
+      read.problems.push({
+        variable: 'VONAGE_PRIVATE_KEY',
+        message: `is neither a PEM key nor a readable file (${(error as Error).message})`,
+      });
       return null;
     }
   }

@@ -1,9 +1,29 @@
 import {
-  DeliveryLedger, GapAlerts, GapAlertStateStore, GapCheckRunner, NotificationJobQueue, NotificationJobs, NotificationReconciler, NotificationServices,
-  NotificationSettingsStore, UnansweredCallAlert, VoicemailDelivery, VoicemailLinks, WatchedHotlines,
+  DeliveryLedger,
+  GapAlerts,
+  GapAlertStateStore,
+  GapCheckRunner,
+  NotificationJobQueue,
+  NotificationJobs,
+  NotificationReconciler,
+  NotificationServices,
+  NotificationSettingsStore,
+  UnansweredCallAlert,
+  VoicemailDelivery,
+  VoicemailLinks,
+  WatchedHotlines,
 } from '@dutyline/application';
 import {
-  AccountRepository, Clock, HotlineRepository, JobProcessorHost, JobQueueInspector, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier,
+  AccountRepository,
+  Clock,
+  HotlineRepository,
+  JobProcessorHost,
+  JobQueueInspector,
+  MailerPort,
+  PersonRepository,
+  RecordingCarrier,
+  ScheduleRepository,
+  SmsCarrier,
   TeamRepository,
 } from '@dutyline/domain';
 import type { ServiceIdentifier } from 'inversify';

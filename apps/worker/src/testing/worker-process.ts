@@ -31,12 +31,16 @@ export class WorkerProcess {
   }
 
   static spawn(env: Record<string, string>): WorkerProcess {
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
-      cwd: ROOT,
-      // A free metrics port: workers of parallel tests must not contend for 9464.
-      env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')],
+      {
+        cwd: ROOT,
+        // A free metrics port: workers of parallel tests must not contend for 9464.
+        env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return new WorkerProcess(child);
   }
 
@@ -48,7 +52,10 @@ export class WorkerProcess {
   waitFor(text: string, timeoutMs = 60_000): Promise<void> {
     if (this.lines.some((line) => line.includes(text))) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${this.lines.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${this.lines.join('\n')}`)),
+        timeoutMs,
+      );
       this.waiters.push({ match: (line) => line.includes(text), resolve: () => (clearTimeout(timer), resolve()) });
       void this.exited.then(({ code, signal }) => {
         clearTimeout(timer);

@@ -1,5 +1,17 @@
 import {
-  Account, AccountRepository, AccountSummary, Clock, EmailAddress, Id, IdGenerator, Result, User, assertId, err, ok, requireText,
+  Account,
+  AccountRepository,
+  AccountSummary,
+  Clock,
+  EmailAddress,
+  Id,
+  IdGenerator,
+  Result,
+  User,
+  assertId,
+  err,
+  ok,
+  requireText,
 } from '@dutyline/domain';
 import { NotFoundRefusal, notFound } from '../shared';
 
@@ -58,18 +70,34 @@ export class AccountAdministration {
    * a login names no account, so a second account behind the same e-mail would make its first sign-in
    * ambiguous (`ACCOUNT_REQUIRED`).
    */
-  async open(input: NewAccount): Promise<Result<{ readonly account: Account; readonly admin: User }, EmailInUseRefusal>> {
+  async open(
+    input: NewAccount,
+  ): Promise<Result<{ readonly account: Account; readonly admin: User }, EmailInUseRefusal>> {
     const name = requireText(input.name, 'name', 200);
     const email = EmailAddress.parse(input.adminEmail, 'adminEmail');
-    const adminName = input.adminName == null ? requireText(email.value.split('@')[0], 'adminName', 120) : requireText(input.adminName, 'adminName', 120);
+    const adminName =
+      input.adminName == null
+        ? requireText(email.value.split('@')[0], 'adminName', 120)
+        : requireText(input.adminName, 'adminName', 120);
     const password = this.deps.passwords.acceptable(input.adminPassword, 'adminPassword');
     const now = this.deps.clock.now();
     const account: Account = { id: this.deps.ids.next(), name, createdAt: now, disabledAt: null };
     const admin: User = {
-      id: this.deps.ids.next(), accountId: account.id, email, name: adminName, role: 'admin', passwordHash: await this.deps.passwords.hash(password), createdAt: now,
+      id: this.deps.ids.next(),
+      accountId: account.id,
+      email,
+      name: adminName,
+      role: 'admin',
+      passwordHash: await this.deps.passwords.hash(password),
+      createdAt: now,
     };
     const opened = await this.deps.accounts.openAccount(account, admin);
-    if (!opened.ok) return err({ code: 'EMAIL_TAKEN', message: `${email.value} already signs in to an account`, field: 'adminEmail' });
+    if (!opened.ok)
+      return err({
+        code: 'EMAIL_TAKEN',
+        message: `${email.value} already signs in to an account`,
+        field: 'adminEmail',
+      });
     return ok({ account, admin });
   }
 
@@ -91,7 +119,10 @@ export class AccountAdministration {
     return this.change(accountId, (id) => this.deps.accounts.deleteAccount(id));
   }
 
-  private async change(accountId: Id, write: (id: Id) => Promise<Result<void, unknown>>): Promise<Result<Announcement, NotFoundRefusal>> {
+  private async change(
+    accountId: Id,
+    write: (id: Id) => Promise<Result<void, unknown>>,
+  ): Promise<Result<Announcement, NotFoundRefusal>> {
     const id = assertId(accountId, 'accountId');
     if (!(await write(id)).ok) return err(notFound('account', id, 'accountId'));
     return ok(await this.announce(id));

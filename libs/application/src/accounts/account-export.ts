@@ -1,7 +1,32 @@
 import {
-  AccountRepository, ApiKey, ApiKeyRepository, CallbackPolicy, CallbackSettingsRepository, Hotline, HotlineRepository, Id, Instant, LocalDateTime,
-  Override, PatternRepository, PatternWindowInput, Person, PersonRepository, Prompt, ScheduleRepository, ServiceHours, Slot, StoredPattern, Team, TeamRepository, User,
-  assertId, err, formatInstant, ok, Result,
+  AccountRepository,
+  ApiKey,
+  ApiKeyRepository,
+  CallbackPolicy,
+  CallbackSettingsRepository,
+  Hotline,
+  HotlineRepository,
+  Id,
+  Instant,
+  LocalDateTime,
+  Override,
+  PatternRepository,
+  PatternWindowInput,
+  Person,
+  PersonRepository,
+  Prompt,
+  ScheduleRepository,
+  ServiceHours,
+  Slot,
+  StoredPattern,
+  Team,
+  TeamRepository,
+  User,
+  assertId,
+  err,
+  formatInstant,
+  ok,
+  Result,
 } from '@dutyline/domain';
 import { patternInput } from '../patterns';
 import { NotFoundRefusal, allItems, notFound } from '../shared';
@@ -20,22 +45,56 @@ type Iso = string;
 export interface AccountExport {
   readonly version: typeof ACCOUNT_EXPORT_VERSION;
   readonly exportedAt: Iso;
-  readonly account: { readonly id: Id; readonly name: string; readonly createdAt: Iso; readonly disabledAt: Iso | null };
-  readonly users: readonly { readonly id: Id; readonly email: string; readonly name: string; readonly role: string; readonly createdAt: Iso }[];
+  readonly account: {
+    readonly id: Id;
+    readonly name: string;
+    readonly createdAt: Iso;
+    readonly disabledAt: Iso | null;
+  };
+  readonly users: readonly {
+    readonly id: Id;
+    readonly email: string;
+    readonly name: string;
+    readonly role: string;
+    readonly createdAt: Iso;
+  }[];
   readonly apiKeys: readonly {
-    readonly id: Id; readonly name: string; readonly prefix: string; readonly role: string;
-    readonly createdAt: Iso; readonly revokedAt: Iso | null; readonly lastUsedAt: Iso | null;
+    readonly id: Id;
+    readonly name: string;
+    readonly prefix: string;
+    readonly role: string;
+    readonly createdAt: Iso;
+    readonly revokedAt: Iso | null;
+    readonly lastUsedAt: Iso | null;
   }[];
   /** Contact numbers in the order they are rung. */
   readonly people: readonly {
-    readonly id: Id; readonly name: string; readonly colour: string; readonly email: string | null;
-    readonly contactNumbers: readonly { readonly number: string; readonly label: string; readonly ringTimeoutSeconds: number; readonly enabled: boolean }[];
+    readonly id: Id;
+    readonly name: string;
+    readonly colour: string;
+    readonly email: string | null;
+    readonly contactNumbers: readonly {
+      readonly number: string;
+      readonly label: string;
+      readonly ringTimeoutSeconds: number;
+      readonly enabled: boolean;
+    }[];
   }[];
   /** Members in the order they are rung. */
-  readonly teams: readonly { readonly id: Id; readonly name: string; readonly colour: string; readonly memberIds: readonly Id[]; readonly callbackSettings: ExportedCallbackSettings | null }[];
+  readonly teams: readonly {
+    readonly id: Id;
+    readonly name: string;
+    readonly colour: string;
+    readonly memberIds: readonly Id[];
+    readonly callbackSettings: ExportedCallbackSettings | null;
+  }[];
   readonly hotlines: readonly ExportedHotline[];
   /** The account's predefined on-call periods (the built-in presets are not included). */
-  readonly patterns: readonly { readonly id: Id; readonly name: string; readonly windows: readonly PatternWindowInput[] }[];
+  readonly patterns: readonly {
+    readonly id: Id;
+    readonly name: string;
+    readonly windows: readonly PatternWindowInput[];
+  }[];
 }
 
 export interface ExportedHotline {
@@ -51,10 +110,24 @@ export interface ExportedHotline {
   readonly requireAnswerConfirmation: boolean;
   readonly callerIdMode: string;
   /** Every slot, ordered by start, with the schedule's version. */
-  readonly schedule: { readonly version: number; readonly slots: readonly { readonly id: Id; readonly start: string; readonly end: string; readonly assignees: Slot['assignees'] }[] };
+  readonly schedule: {
+    readonly version: number;
+    readonly slots: readonly {
+      readonly id: Id;
+      readonly start: string;
+      readonly end: string;
+      readonly assignees: Slot['assignees'];
+    }[];
+  };
   /** Every override, past ones too, in creation order. */
   readonly overrides: readonly {
-    readonly id: Id; readonly start: Iso; readonly end: Iso; readonly assignees: Override['assignees']; readonly level: number | null; readonly createdAt: Iso; readonly reason: string | null;
+    readonly id: Id;
+    readonly start: Iso;
+    readonly end: Iso;
+    readonly assignees: Override['assignees'];
+    readonly level: number | null;
+    readonly createdAt: Iso;
+    readonly reason: string | null;
   }[];
   readonly callbackSettings: ExportedCallbackSettings | null;
 }
@@ -83,7 +156,10 @@ const END_OF_TIME = Date.UTC(3000, 0, 1);
 const iso = (at: Instant | null | undefined): Iso | null => (at == null ? null : formatInstant(at));
 
 /** Reads an account whole, through the same repositories as the use cases. */
-export async function exportAccount(deps: AccountExportDeps, accountId: Id): Promise<Result<AccountExport, NotFoundRefusal>> {
+export async function exportAccount(
+  deps: AccountExportDeps,
+  accountId: Id,
+): Promise<Result<AccountExport, NotFoundRefusal>> {
   const id = assertId(accountId, 'accountId');
   const account = await deps.accounts.account(id);
   if (!account) return err(notFound('account', id, 'accountId'));
@@ -95,7 +171,10 @@ export async function exportAccount(deps: AccountExportDeps, accountId: Id): Pro
     await allItems((page) => deps.hotlines.list(id, page)),
     await allItems((page) => deps.patterns.listPatterns(id, page)),
   ];
-  const callbackSettings = async (kind: 'hotline' | 'team', serviceId: Id): Promise<ExportedCallbackSettings | null> => {
+  const callbackSettings = async (
+    kind: 'hotline' | 'team',
+    serviceId: Id,
+  ): Promise<ExportedCallbackSettings | null> => {
     const settings = await deps.callbackSettings.callbackSettings(id, { kind, id: serviceId });
     return settings ? { policy: settings.policy, updatedAt: formatInstant(settings.updatedAt) } : null;
   };
@@ -103,14 +182,28 @@ export async function exportAccount(deps: AccountExportDeps, accountId: Id): Pro
   for (const hotline of hotlines) {
     const schedule = await deps.schedules.slots(id, hotline.id, ALL_TIME);
     const overrides = await deps.schedules.overrides(id, hotline.id, 0, END_OF_TIME);
-    exportedHotlines.push(exportedHotline(hotline, schedule?.version ?? 0, schedule?.slots ?? [], overrides, await callbackSettings('hotline', hotline.id)));
+    exportedHotlines.push(
+      exportedHotline(
+        hotline,
+        schedule?.version ?? 0,
+        schedule?.slots ?? [],
+        overrides,
+        await callbackSettings('hotline', hotline.id),
+      ),
+    );
   }
   const exportedTeams = [];
-  for (const team of teams) exportedTeams.push({ ...exportedTeam(team), callbackSettings: await callbackSettings('team', team.id) });
+  for (const team of teams)
+    exportedTeams.push({ ...exportedTeam(team), callbackSettings: await callbackSettings('team', team.id) });
   return ok({
     version: ACCOUNT_EXPORT_VERSION,
     exportedAt: formatInstant(deps.clock.now()),
-    account: { id: account.id, name: account.name, createdAt: formatInstant(account.createdAt), disabledAt: iso(account.disabledAt) },
+    account: {
+      id: account.id,
+      name: account.name,
+      createdAt: formatInstant(account.createdAt),
+      disabledAt: iso(account.disabledAt),
+    },
     users: users.map(exportedUser),
     apiKeys: apiKeys.map(exportedApiKey),
     people: people.map(exportedPerson),
@@ -120,28 +213,77 @@ export async function exportAccount(deps: AccountExportDeps, accountId: Id): Pro
   });
 }
 
-const exportedUser = (u: User) => ({ id: u.id, email: u.email.value, name: u.name, role: u.role, createdAt: formatInstant(u.createdAt) });
+const exportedUser = (u: User) => ({
+  id: u.id,
+  email: u.email.value,
+  name: u.name,
+  role: u.role,
+  createdAt: formatInstant(u.createdAt),
+});
 
 const exportedApiKey = (k: ApiKey) => ({
-  id: k.id, name: k.name, prefix: k.prefix, role: k.role, createdAt: formatInstant(k.createdAt), revokedAt: iso(k.revokedAt), lastUsedAt: iso(k.lastUsedAt),
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  role: k.role,
+  createdAt: formatInstant(k.createdAt),
+  revokedAt: iso(k.revokedAt),
+  lastUsedAt: iso(k.lastUsedAt),
 });
 
 const exportedPerson = (p: Person) => ({
-  id: p.id, name: p.name, colour: p.colour.toString(), email: p.email?.value ?? null,
-  contactNumbers: p.contactNumbers.map((n) => ({ number: n.number.e164, label: n.label, ringTimeoutSeconds: n.ringTimeout.seconds, enabled: n.enabled })),
+  id: p.id,
+  name: p.name,
+  colour: p.colour.toString(),
+  email: p.email?.value ?? null,
+  contactNumbers: p.contactNumbers.map((n) => ({
+    number: n.number.e164,
+    label: n.label,
+    ringTimeoutSeconds: n.ringTimeout.seconds,
+    enabled: n.enabled,
+  })),
 });
 
-const exportedTeam = (t: Team) => ({ id: t.id, name: t.name, colour: t.colour.toString(), memberIds: [...t.memberIds] });
+const exportedTeam = (t: Team) => ({
+  id: t.id,
+  name: t.name,
+  colour: t.colour.toString(),
+  memberIds: [...t.memberIds],
+});
 
 const exportedPattern = (p: StoredPattern) => ({ id: p.id, ...patternInput(p) });
 
-function exportedHotline(h: Hotline, version: number, slots: readonly Slot[], overrides: readonly Override[], callbackSettings: ExportedCallbackSettings | null): ExportedHotline {
+function exportedHotline(
+  h: Hotline,
+  version: number,
+  slots: readonly Slot[],
+  overrides: readonly Override[],
+  callbackSettings: ExportedCallbackSettings | null,
+): ExportedHotline {
   return {
-    id: h.id, name: h.name, number: h.number.e164, timeZone: h.timeZone.toString(), language: h.language, supervisorIds: [...h.supervisorIds],
-    serviceHours: h.serviceHours, scenario: h.scenario, greeting: h.greeting, requireAnswerConfirmation: h.requireAnswerConfirmation, callerIdMode: h.callerIdMode,
-    schedule: { version, slots: slots.map((s) => ({ id: s.id, start: s.start.toString(), end: s.end.toString(), assignees: s.assignees })) },
+    id: h.id,
+    name: h.name,
+    number: h.number.e164,
+    timeZone: h.timeZone.toString(),
+    language: h.language,
+    supervisorIds: [...h.supervisorIds],
+    serviceHours: h.serviceHours,
+    scenario: h.scenario,
+    greeting: h.greeting,
+    requireAnswerConfirmation: h.requireAnswerConfirmation,
+    callerIdMode: h.callerIdMode,
+    schedule: {
+      version,
+      slots: slots.map((s) => ({ id: s.id, start: s.start.toString(), end: s.end.toString(), assignees: s.assignees })),
+    },
     overrides: overrides.map((o) => ({
-      id: o.id, start: formatInstant(o.start), end: formatInstant(o.end), assignees: o.assignees, level: o.level, createdAt: formatInstant(o.createdAt), reason: o.reason,
+      id: o.id,
+      start: formatInstant(o.start),
+      end: formatInstant(o.end),
+      assignees: o.assignees,
+      level: o.level,
+      createdAt: formatInstant(o.createdAt),
+      reason: o.reason,
     })),
     callbackSettings,
   };

@@ -1,6 +1,25 @@
 import {
-  AuditLog, CalendarFeed, CalendarFeedOwner, Clock, DAY_MS, Hotline, HotlineRepository, HotlineSchedule, IdGenerator, InstantRange, LocalDateTime,
-  PersonRepository, Result, ScheduleRepository, TeamRepository, assertId, calendarFeedWindow, err, hotlineCalendar, ok, personCalendar,
+  AuditLog,
+  CalendarFeed,
+  CalendarFeedOwner,
+  Clock,
+  DAY_MS,
+  Hotline,
+  HotlineRepository,
+  HotlineSchedule,
+  IdGenerator,
+  InstantRange,
+  LocalDateTime,
+  PersonRepository,
+  Result,
+  ScheduleRepository,
+  TeamRepository,
+  assertId,
+  calendarFeedWindow,
+  err,
+  hotlineCalendar,
+  ok,
+  personCalendar,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound, readDirectory } from '../shared';
 import { CalendarFeedTokens } from './calendar-feed-tokens.port';
@@ -38,7 +57,13 @@ export class CalendarFeeds {
     const missing = await this.missing(caller, owner);
     if (missing) return err(missing);
     const token = await this.deps.tokens.rotateToken(caller.accountId, owner);
-    await this.auditRecorder.record(caller, { action: 'calendar-feed.rotated', entityType: owner.kind, entityId: owner.id, before: null, after: null });
+    await this.auditRecorder.record(caller, {
+      action: 'calendar-feed.rotated',
+      entityType: owner.kind,
+      entityId: owner.id,
+      before: null,
+      after: null,
+    });
     return ok(token);
   }
 
@@ -65,9 +90,10 @@ export class CalendarFeeds {
 
   private async missing(caller: Caller, owner: CalendarFeedOwner): Promise<NotFoundRefusal | undefined> {
     assertId(owner.id, owner.kind);
-    const found = owner.kind === 'person'
-      ? await this.deps.people.person(caller.accountId, owner.id)
-      : await this.deps.hotlines.byId(caller.accountId, owner.id);
+    const found =
+      owner.kind === 'person'
+        ? await this.deps.people.person(caller.accountId, owner.id)
+        : await this.deps.hotlines.byId(caller.accountId, owner.id);
     return found ? undefined : notFound(owner.kind, owner.id, owner.kind);
   }
 
@@ -84,7 +110,10 @@ export class CalendarFeeds {
   }
 
   private directoryFor(accountId: string, schedules: readonly HotlineSchedule[]) {
-    const refs = schedules.flatMap((s) => [...s.slots.flatMap((slot) => slot.assignees), ...s.overrides.flatMap((o) => o.assignees)]);
+    const refs = schedules.flatMap((s) => [
+      ...s.slots.flatMap((slot) => slot.assignees),
+      ...s.overrides.flatMap((o) => o.assignees),
+    ]);
     return readDirectory(this.deps, accountId, refs);
   }
 }

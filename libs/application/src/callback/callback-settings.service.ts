@@ -59,26 +59,47 @@ export class CallbackSettingsService {
   }
 
   /** Errors name the field (`maxAttempts`); an absent field keeps its current value. */
-  async updateSettings(caller: Caller, service: CallbackServiceRef, changes: CallbackPolicyInput): Promise<Result<CallbackSettingsView, NotFoundRefusal>> {
+  async updateSettings(
+    caller: Caller,
+    service: CallbackServiceRef,
+    changes: CallbackPolicyInput,
+  ): Promise<Result<CallbackSettingsView, NotFoundRefusal>> {
     const missing = await this.missingService(caller, service);
     if (missing) return err(missing);
     const before = await this.view(caller.accountId, service);
-    const defined = Object.fromEntries(Object.entries(changes ?? {}).filter(([, value]) => value !== undefined && value !== null));
+    const defined = Object.fromEntries(
+      Object.entries(changes ?? {}).filter(([, value]) => value !== undefined && value !== null),
+    );
     const policy = callbackPolicy({ ...before.policy, ...defined });
     const updatedAt = this.deps.clock.now();
     await this.deps.settings.saveCallbackSettings({ accountId: caller.accountId, service, policy, updatedAt });
-    await this.audit.record(caller, { action: 'callback-settings.updated', entityType: 'callback-settings', entityId: service.id, before: stored(before), after: policy });
+    await this.audit.record(caller, {
+      action: 'callback-settings.updated',
+      entityType: 'callback-settings',
+      entityId: service.id,
+      before: stored(before),
+      after: policy,
+    });
     return ok({ service, policy, isDefault: false, updatedAt });
   }
 
   /** Back to the defaults. */
-  async resetSettings(caller: Caller, service: CallbackServiceRef): Promise<Result<CallbackSettingsView, NotFoundRefusal>> {
+  async resetSettings(
+    caller: Caller,
+    service: CallbackServiceRef,
+  ): Promise<Result<CallbackSettingsView, NotFoundRefusal>> {
     const missing = await this.missingService(caller, service);
     if (missing) return err(missing);
     const before = await this.view(caller.accountId, service);
     if (!before.isDefault) {
       await this.deps.settings.deleteCallbackSettings(caller.accountId, service);
-      await this.audit.record(caller, { action: 'callback-settings.reset', entityType: 'callback-settings', entityId: service.id, before: before.policy, after: null });
+      await this.audit.record(caller, {
+        action: 'callback-settings.reset',
+        entityType: 'callback-settings',
+        entityId: service.id,
+        before: before.policy,
+        after: null,
+      });
     }
     return ok({ service, policy: DEFAULT_CALLBACK_POLICY, isDefault: true, updatedAt: null });
   }
@@ -97,9 +118,13 @@ export class CallbackSettingsService {
 
   /** `NOT_FOUND` at `service.id` when the account has no such hotline or team. */
   private async missingService(caller: Caller, service: CallbackServiceRef): Promise<NotFoundRefusal | undefined> {
-    if (service?.kind !== 'hotline' && service?.kind !== 'team') invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
+    if (service?.kind !== 'hotline' && service?.kind !== 'team')
+      invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
     const id = assertId(service.id, 'service.id');
-    const found = service.kind === 'hotline' ? await this.deps.hotlines.byId(caller.accountId, id) : await this.deps.teams.team(caller.accountId, id);
+    const found =
+      service.kind === 'hotline'
+        ? await this.deps.hotlines.byId(caller.accountId, id)
+        : await this.deps.teams.team(caller.accountId, id);
     return found ? undefined : notFound(service.kind, id, 'service.id');
   }
 }

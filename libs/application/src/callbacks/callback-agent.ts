@@ -2,7 +2,8 @@ import { CallbackServiceRef, Id } from '@dutyline/domain';
 import { Caller } from '../shared';
 
 /** Which services' requests an agent may see and work: the whole account, or a list. */
-export type CallbackScope = { readonly all: true } | { readonly all: false; readonly services: readonly CallbackServiceRef[] };
+export type CallbackScope =
+  { readonly all: true } | { readonly all: false; readonly services: readonly CallbackServiceRef[] };
 
 /** Someone working callback requests: a user (or an API key) of an account. */
 export interface CallbackAgent extends Caller {

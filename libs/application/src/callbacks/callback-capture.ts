@@ -1,5 +1,13 @@
 import {
-  CallbackNumberRefusalCode, CallbackOfferPoint, Hotline, HotlineRepository, Id, PhoneNumber, Prompt, callbackNumberRules, checkCallbackNumber,
+  CallbackNumberRefusalCode,
+  CallbackOfferPoint,
+  Hotline,
+  HotlineRepository,
+  Id,
+  PhoneNumber,
+  Prompt,
+  callbackNumberRules,
+  checkCallbackNumber,
 } from '@dutyline/domain';
 import { CallInstruction } from '../calls/call-instruction';
 import { apologyPrompt } from '../calls/fallback-plan';
@@ -44,7 +52,12 @@ export type CaptureInstruction =
       readonly submitOnHash: boolean;
     }
   /** Play `preface` (when set), then carry on with the call: `instruction` is what the caller was about to get. */
-  | { readonly kind: 'resume'; readonly callId: Id; readonly preface: Prompt | null; readonly instruction: CallInstruction }
+  | {
+      readonly kind: 'resume';
+      readonly callId: Id;
+      readonly preface: Prompt | null;
+      readonly instruction: CallInstruction;
+    }
   /** The request is taken: play `prompt`, then hang up. */
   | { readonly kind: 'finish'; readonly callId: Id; readonly prompt: Prompt; readonly requestId: Id };
 
@@ -117,10 +130,17 @@ export class CallbackCapture {
       if (!offered || offer === null) return null;
       const key = this.options.offerKey;
       return {
-        kind: 'collect', callId, stage: { step: 'offer', at: offer },
+        kind: 'collect',
+        callId,
+        stage: { step: 'offer', at: offer },
         preface: instruction.kind === 'dial' ? instruction.greeting : null,
-        prompt: offer === 'greeting' ? CALLBACK_PROMPTS.offerAtGreeting(key, hotline.language) : CALLBACK_PROMPTS.offerBeforeVoicemail(key, hotline.language),
-        maxDigits: 1, timeoutSeconds: this.options.offerTimeoutSeconds, submitOnHash: false,
+        prompt:
+          offer === 'greeting'
+            ? CALLBACK_PROMPTS.offerAtGreeting(key, hotline.language)
+            : CALLBACK_PROMPTS.offerBeforeVoicemail(key, hotline.language),
+        maxDigits: 1,
+        timeoutSeconds: this.options.offerTimeoutSeconds,
+        submitOnHash: false,
       };
     } catch (error) {
       this.logger.warn('could not look at the callback offer: the call goes on', { callId, ...errorContext(error) });
@@ -129,13 +149,21 @@ export class CallbackCapture {
   }
 
   /** The caller's keys at `stage` (`timedOut`, or no digits: nothing pressed). */
-  async keys(callId: Id, stage: CaptureStage, input: { readonly digits: string | null; readonly timedOut?: boolean }): Promise<CaptureInstruction> {
+  async keys(
+    callId: Id,
+    stage: CaptureStage,
+    input: { readonly digits: string | null; readonly timedOut?: boolean },
+  ): Promise<CaptureInstruction> {
     try {
       const found = await this.callAndHotline(callId);
       if (!found) return this.resume(callId, null, null);
       return await this.next(found, stage, (input.digits ?? '').replace(/#+$/, '').trim());
     } catch (error) {
-      this.logger.error('callback capture failed: the call goes on', { callId, step: stage?.step, ...errorContext(error) });
+      this.logger.error('callback capture failed: the call goes on', {
+        callId,
+        step: stage?.step,
+        ...errorContext(error),
+      });
       return this.resume(callId, null, null);
     }
   }
@@ -155,43 +183,104 @@ export class CallbackCapture {
         const own = call.caller ? checkCallbackNumber(call.caller, found.rules) : null;
         if (digits === '1' && own?.ok) return this.take(found, own.value, 'caller-id', own.value.e164);
         if (digits === '2' || !own?.ok) return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(false, language));
-        return stage.tries < chances ? this.collectMenu(call.id, stage.tries + 1, own.value, language) : this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(language));
+        return stage.tries < chances
+          ? this.collectMenu(call.id, stage.tries + 1, own.value, language)
+          : this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(language));
       }
       case 'enter': {
         const checked = digits === '' ? null : checkCallbackNumber(digits, found.rules);
-        if (checked?.ok) return this.collect(call.id, { step: 'confirm', keyed: digits, tries: 1 }, CALLBACK_PROMPTS.readBack(digits, language), 1, this.options.offerTimeoutSeconds, false);
-        if (stage.tries >= chances) return this.resume(call.id, call, this.refusedAtLast(checked?.ok === false ? checked.error.code : null, language));
-        const prompt = checked === null ? CALLBACK_PROMPTS.enter(false, language) : CALLBACK_PROMPTS.refused(checked.error.code, language);
+        if (checked?.ok)
+          return this.collect(
+            call.id,
+            { step: 'confirm', keyed: digits, tries: 1 },
+            CALLBACK_PROMPTS.readBack(digits, language),
+            1,
+            this.options.offerTimeoutSeconds,
+            false,
+          );
+        if (stage.tries >= chances)
+          return this.resume(
+            call.id,
+            call,
+            this.refusedAtLast(checked?.ok === false ? checked.error.code : null, language),
+          );
+        const prompt =
+          checked === null
+            ? CALLBACK_PROMPTS.enter(false, language)
+            : CALLBACK_PROMPTS.refused(checked.error.code, language);
         return this.collectNumber(call.id, stage.tries + 1, prompt);
       }
       case 'confirm': {
         const checked = checkCallbackNumber(stage.keyed, found.rules);
         if (digits === '1' && checked.ok) return this.take(found, checked.value, 'keyed', stage.keyed);
-        if (digits === '2' || !checked.ok) return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(false, language));
+        if (digits === '2' || !checked.ok)
+          return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(false, language));
         return stage.tries < chances
-          ? this.collect(call.id, { ...stage, tries: stage.tries + 1 }, CALLBACK_PROMPTS.readBack(stage.keyed, language), 1, this.options.offerTimeoutSeconds, false)
+          ? this.collect(
+              call.id,
+              { ...stage, tries: stage.tries + 1 },
+              CALLBACK_PROMPTS.readBack(stage.keyed, language),
+              1,
+              this.options.offerTimeoutSeconds,
+              false,
+            )
           : this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(language));
       }
     }
   }
 
-  private async take(found: Found, number: PhoneNumber, source: 'caller-id' | 'keyed', spoken: string): Promise<CaptureInstruction> {
+  private async take(
+    found: Found,
+    number: PhoneNumber,
+    source: 'caller-id' | 'keyed',
+    spoken: string,
+  ): Promise<CaptureInstruction> {
     const { call, hotline } = found;
-    const taken = await this.deps.requests.receiveFromCall({ accountId: hotline.accountId, hotlineId: hotline.id, number, source, callId: call.id });
+    const taken = await this.deps.requests.receiveFromCall({
+      accountId: hotline.accountId,
+      hotlineId: hotline.id,
+      number,
+      source,
+      callId: call.id,
+    });
     if (!taken) return this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(hotline.language));
-    this.logger.info('callback request left during a call', { callId: call.id, requestId: taken.request.id, outcome: taken.outcome, source });
-    return { kind: 'finish', callId: call.id, prompt: CALLBACK_PROMPTS.thanks(spoken, hotline.language), requestId: taken.request.id };
+    this.logger.info('callback request left during a call', {
+      callId: call.id,
+      requestId: taken.request.id,
+      outcome: taken.outcome,
+      source,
+    });
+    return {
+      kind: 'finish',
+      callId: call.id,
+      prompt: CALLBACK_PROMPTS.thanks(spoken, hotline.language),
+      requestId: taken.request.id,
+    };
   }
 
   private collectMenu(callId: Id, tries: number, own: PhoneNumber, language: string): CaptureInstruction {
-    return this.collect(callId, { step: 'menu', tries }, CALLBACK_PROMPTS.menu(own.e164, language), 1, this.options.offerTimeoutSeconds, false);
+    return this.collect(
+      callId,
+      { step: 'menu', tries },
+      CALLBACK_PROMPTS.menu(own.e164, language),
+      1,
+      this.options.offerTimeoutSeconds,
+      false,
+    );
   }
 
   private collectNumber(callId: Id, tries: number, prompt: Prompt): CaptureInstruction {
     return this.collect(callId, { step: 'enter', tries }, prompt, 20, this.options.numberTimeoutSeconds, true);
   }
 
-  private collect(callId: Id, stage: CaptureStage, prompt: Prompt, maxDigits: number, timeoutSeconds: number, submitOnHash: boolean): CaptureInstruction {
+  private collect(
+    callId: Id,
+    stage: CaptureStage,
+    prompt: Prompt,
+    maxDigits: number,
+    timeoutSeconds: number,
+    submitOnHash: boolean,
+  ): CaptureInstruction {
     return { kind: 'collect', callId, stage, preface: null, prompt, maxDigits, timeoutSeconds, submitOnHash };
   }
 
@@ -210,18 +299,32 @@ export class CallbackCapture {
     let instruction: CallInstruction;
     if (last?.kind === 'dial') instruction = { ...last, greeting: null, dropLeg: null };
     else if (last?.kind === 'voicemail' || last?.kind === 'message') instruction = { ...last, dropLeg: null };
-    else instruction = { kind: 'message', callId, carrierCallId: call?.carrierCallId ?? null, step: null, prompt: apologyPrompt(call?.state.plan.hotline.language ?? 'en-GB'), dropLeg: null };
+    else
+      instruction = {
+        kind: 'message',
+        callId,
+        carrierCallId: call?.carrierCallId ?? null,
+        step: null,
+        prompt: apologyPrompt(call?.state.plan.hotline.language ?? 'en-GB'),
+        dropLeg: null,
+      };
     return { kind: 'resume', callId, preface, instruction };
   }
 
   /** The call (`recent`: this process's copy will do), its hotline and the hotline's intake settings. */
   private async callAndHotline(callId: Id, fresh: 'recent' | 'stored' = 'stored'): Promise<Found | null> {
-    const call = (fresh === 'recent' ? this.deps.recentCall?.(callId) : undefined) ?? (await this.deps.calls.load(callId));
+    const call =
+      (fresh === 'recent' ? this.deps.recentCall?.(callId) : undefined) ?? (await this.deps.calls.load(callId));
     if (!call?.accountId || !call.hotlineId) return null;
     const hotline = await this.deps.hotlines.byId(call.accountId, call.hotlineId);
     if (!hotline) return null;
     const intake = await this.deps.intake.intakeSettings(call.accountId, { kind: 'hotline', id: hotline.id });
-    return { call, hotline, offer: intake?.offer?.at ?? null, rules: callbackNumberRules(hotline.number, intake?.allowedCountries ?? null) };
+    return {
+      call,
+      hotline,
+      offer: intake?.offer?.at ?? null,
+      rules: callbackNumberRules(hotline.number, intake?.allowedCountries ?? null),
+    };
   }
 }
 

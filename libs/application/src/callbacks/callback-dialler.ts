@@ -1,6 +1,25 @@
 import {
-  CallPlan, CallbackOutcome, CarrierPort, Clock, HotlineRepository, Id, IdGenerator, LegOutcome, PersonRepository, PhoneNumber, Prompt, Result,
-  TeamRepository, callbackNextDueAt, claimCallback, err, liveClaimAt, ok, recordCallbackAttempt, releaseCallbackClaim, shouldDialAt,
+  CallPlan,
+  CallbackOutcome,
+  CarrierPort,
+  Clock,
+  HotlineRepository,
+  Id,
+  IdGenerator,
+  LegOutcome,
+  PersonRepository,
+  PhoneNumber,
+  Prompt,
+  Result,
+  TeamRepository,
+  callbackNextDueAt,
+  claimCallback,
+  err,
+  liveClaimAt,
+  ok,
+  recordCallbackAttempt,
+  releaseCallbackClaim,
+  shouldDialAt,
 } from '@dutyline/domain';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { Caller, NotFoundRefusal, systemCaller } from '../shared';
@@ -10,7 +29,13 @@ import { errorContext } from './error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import type { CallBackRefusal, CallbackWorkRefusal } from './callback-request.service';
-import { CallbackAgentTarget, CallbackCall, StoredCallbackRequest, agentLegCallId, parseCallbackCallId } from './stored-callback-request';
+import {
+  CallbackAgentTarget,
+  CallbackCall,
+  StoredCallbackRequest,
+  agentLegCallId,
+  parseCallbackCallId,
+} from './stored-callback-request';
 
 /*
  * The outbound side of callbacks, carrier-neutral. A callback call rings the person who is to call back
@@ -21,7 +46,13 @@ import { CallbackAgentTarget, CallbackCall, StoredCallbackRequest, agentLegCallI
 /** What the carrier adapter does next on the agent's leg. */
 export type CallbackCallInstruction =
   /** Ring the caller from `from` and join them to the agent; report the caller's leg as `callId`. */
-  | { readonly kind: 'connect-caller'; readonly callId: Id; readonly to: string; readonly from: string; readonly ringTimeoutSeconds: number }
+  | {
+      readonly kind: 'connect-caller';
+      readonly callId: Id;
+      readonly to: string;
+      readonly from: string;
+      readonly ringTimeoutSeconds: number;
+    }
   /** Say `prompt` to the agent, then hang the agent's leg up. */
   | { readonly kind: 'release-agent'; readonly prompt: Prompt }
   | { readonly kind: 'nothing' };
@@ -111,7 +142,8 @@ export class CallbackDialler {
     const { records, clock } = this.deps;
     const record = await records.store.load(job.accountId, job.requestId);
     if (!record || callbackNextDueAt(record.request) !== job.dueAt) return 'stale';
-    if (clock.now() < job.dueAt) throw new Error(`callback job for ${job.requestId} ran before ${new Date(job.dueAt).toISOString()}`);
+    if (clock.now() < job.dueAt)
+      throw new Error(`callback job for ${job.requestId} ran before ${new Date(job.dueAt).toISOString()}`);
     if (record.call) return this.closeLostCall(record);
     if (!shouldDialAt(record.request, clock.now())) {
       await records.schedule(record);
@@ -122,14 +154,36 @@ export class CallbackDialler {
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (targets.length === 0 || !via) {
       const noted = await records.update(record.accountId, record.request.id, (current, now) =>
-        attempted(current, { at: now, outcome: 'agent-unavailable', by: null, comment: via ? 'nobody on duty' : 'the hotline calling back was deleted' }, current.version === record.version));
+        attempted(
+          current,
+          {
+            at: now,
+            outcome: 'agent-unavailable',
+            by: null,
+            comment: via ? 'nobody on duty' : 'the hotline calling back was deleted',
+          },
+          current.version === record.version,
+        ),
+      );
       if (!noted.ok) return 'taken';
       return 'nobody-on-duty';
     }
-    const serviceName = record.service.kind === 'hotline' ? via.name : (await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name;
+    const serviceName =
+      record.service.kind === 'hotline'
+        ? via.name
+        : ((await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name);
     const call: CallbackCall = {
-      id: this.deps.ids.next(), kind: 'automatic', agentId: null, holder: DIALLER_ID, startedAt: clock.now(), targets, target: 0, phase: 'agent',
-      from: via.number.e164, language: via.language, serviceName,
+      id: this.deps.ids.next(),
+      kind: 'automatic',
+      agentId: null,
+      holder: DIALLER_ID,
+      startedAt: clock.now(),
+      targets,
+      target: 0,
+      phase: 'agent',
+      from: via.number.e164,
+      language: via.language,
+      serviceName,
     };
     const claimed = await records.update(record.accountId, record.request.id, (current, now) => {
       if (current.version !== record.version || current.call) return err('taken' as const);
@@ -163,18 +217,40 @@ export class CallbackDialler {
     if (!this.deps.carrier) return err(refusal('CARRIER_UNAVAILABLE', 'no carrier is configured to place calls'));
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (!via) return err(refusal('CARRIER_UNAVAILABLE', 'the hotline calling back was deleted'));
-    const serviceName = record.service.kind === 'hotline' ? via.name : (await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name;
-    const target: CallbackAgentTarget = { personId: agent.personId, personName: agent.agentId, number: phone.e164, ringTimeoutSeconds: this.options.agentRingTimeoutSeconds };
-    const started = await this.deps.records.update<CallbackWorkRefusal | CallBackRefusal>(record.accountId, record.request.id, (current, now) => {
-      if (current.call && liveClaimAt(current.request, now)) return err(refusal('CALL_IN_PROGRESS', 'a call is already working on this request'));
-      const claimed = claimCallback(current.request, agent.agentId, now);
-      if (!claimed.ok) return err({ ...claimed.error, field: 'id' });
-      const call: CallbackCall = {
-        id: this.deps.ids.next(), kind: 'click-to-call', agentId: agent.agentId, holder: agent.agentId, startedAt: now, targets: [target], target: 0,
-        phase: 'agent', from: via.number.e164, language: via.language, serviceName,
-      };
-      return ok({ ...current, request: claimed.value, call });
-    });
+    const serviceName =
+      record.service.kind === 'hotline'
+        ? via.name
+        : ((await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name);
+    const target: CallbackAgentTarget = {
+      personId: agent.personId,
+      personName: agent.agentId,
+      number: phone.e164,
+      ringTimeoutSeconds: this.options.agentRingTimeoutSeconds,
+    };
+    const started = await this.deps.records.update<CallbackWorkRefusal | CallBackRefusal>(
+      record.accountId,
+      record.request.id,
+      (current, now) => {
+        if (current.call && liveClaimAt(current.request, now))
+          return err(refusal('CALL_IN_PROGRESS', 'a call is already working on this request'));
+        const claimed = claimCallback(current.request, agent.agentId, now);
+        if (!claimed.ok) return err({ ...claimed.error, field: 'id' });
+        const call: CallbackCall = {
+          id: this.deps.ids.next(),
+          kind: 'click-to-call',
+          agentId: agent.agentId,
+          holder: agent.agentId,
+          startedAt: now,
+          targets: [target],
+          target: 0,
+          phase: 'agent',
+          from: via.number.e164,
+          language: via.language,
+          serviceName,
+        };
+        return ok({ ...current, request: claimed.value, call });
+      },
+    );
     if (!started.ok) return started;
     const placed = await this.dial(started.value);
     return placed ? ok(placed) : err(refusal('CARRIER_UNAVAILABLE', 'the carrier could not place the call; try again'));
@@ -186,7 +262,10 @@ export class CallbackDialler {
    * The agent leg `carrierCallId` (`<call>_<n>`) ended without the agent taking the call (busy, no answer,
    * failed, rejected, a machine, hung up during the announcement): the next person, or the attempt ends.
    */
-  async agentLegEnded(input: { readonly carrierCallId: string; readonly outcome: LegOutcome }): Promise<CallbackCallInstruction> {
+  async agentLegEnded(input: {
+    readonly carrierCallId: string;
+    readonly outcome: LegOutcome;
+  }): Promise<CallbackCallInstruction> {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
     await this.agentMissed(callId, leg);
@@ -194,7 +273,11 @@ export class CallbackDialler {
   }
 
   /** The agent's key after the announcement: the accept key puts the caller through; anything else passes it on. */
-  async agentConfirmation(input: { readonly carrierCallId: string; readonly digits: string | null; readonly timedOut?: boolean }): Promise<CallbackCallInstruction> {
+  async agentConfirmation(input: {
+    readonly carrierCallId: string;
+    readonly digits: string | null;
+    readonly timedOut?: boolean;
+  }): Promise<CallbackCallInstruction> {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
     if ((input.digits ?? '').trim() !== this.options.acceptKey) {
@@ -202,12 +285,21 @@ export class CallbackDialler {
       return { kind: 'release-agent', prompt: CALLBACK_PROMPTS.goodbye(missed?.language ?? 'en-GB') };
     }
     const changed = await this.deps.records.updateByCall(callId, (record) =>
-      isCurrentAgentLeg(record.call, callId, leg) ? ok({ ...record, call: { ...record.call!, phase: 'caller' } }) : ok(null));
+      isCurrentAgentLeg(record.call, callId, leg)
+        ? ok({ ...record, call: { ...record.call!, phase: 'caller' } })
+        : ok(null),
+    );
     const call = changed?.ok ? changed.value.call : null;
     if (!changed?.ok || !call || call.id !== callId || call.phase !== 'caller' || call.target !== leg) {
       return { kind: 'release-agent', prompt: CALLBACK_PROMPTS.goodbye(call?.language ?? 'en-GB') };
     }
-    return { kind: 'connect-caller', callId, to: changed.value.request.number, from: call.from, ringTimeoutSeconds: this.options.callerRingTimeoutSeconds };
+    return {
+      kind: 'connect-caller',
+      callId,
+      to: changed.value.request.number,
+      from: call.from,
+      ringTimeoutSeconds: this.options.callerRingTimeoutSeconds,
+    };
   }
 
   /** The caller picked up: the request is done. */
@@ -240,7 +332,12 @@ export class CallbackDialler {
         });
         return current;
       } catch (error) {
-        this.logger.warn('the carrier did not place a callback leg: passing to the next person', { requestId: current.request.id, callId: call.id, leg: call.target, ...errorContext(error) });
+        this.logger.warn('the carrier did not place a callback leg: passing to the next person', {
+          requestId: current.request.id,
+          callId: call.id,
+          leg: call.target,
+          ...errorContext(error),
+        });
         const next = await this.advance(call.id, call.target);
         current = next?.dialNext ? next.record : null;
       }
@@ -256,19 +353,32 @@ export class CallbackDialler {
   }
 
   /** Moves past the agent leg `leg` (when it is still the current one). */
-  private async advance(callId: Id, leg: number): Promise<{ record: StoredCallbackRequest; call: CallbackCall; dialNext: boolean } | null> {
+  private async advance(
+    callId: Id,
+    leg: number,
+  ): Promise<{ record: StoredCallbackRequest; call: CallbackCall; dialNext: boolean } | null> {
     const seen: { call?: CallbackCall } = {};
     const changed = await this.deps.records.updateByCall(callId, (record, now) => {
       const call = record.call;
       if (!call || !isCurrentAgentLeg(call, callId, leg)) return ok(null);
       seen.call = call;
-      if (call.kind === 'automatic' && call.target + 1 < call.targets.length) return ok({ ...record, call: { ...call, target: call.target + 1 } });
+      if (call.kind === 'automatic' && call.target + 1 < call.targets.length)
+        return ok({ ...record, call: { ...call, target: call.target + 1 } });
       if (call.kind === 'click-to-call') return ok({ ...record, call: null });
-      return attempted(record, { at: now, outcome: 'agent-unavailable', by: null, comment: 'nobody on duty took the callback' });
+      return attempted(record, {
+        at: now,
+        outcome: 'agent-unavailable',
+        by: null,
+        comment: 'nobody on duty took the callback',
+      });
     });
     const call = seen.call;
     if (!changed?.ok || !call) return null;
-    return { record: changed.value, call, dialNext: changed.value.call?.id === callId && changed.value.call.target === call.target + 1 };
+    return {
+      record: changed.value,
+      call,
+      dialNext: changed.value.call?.id === callId && changed.value.call.target === call.target + 1,
+    };
   }
 
   /** Records how the caller's leg ended and closes the call; the call as it was, or null when it was not waiting for the caller. */
@@ -280,17 +390,25 @@ export class CallbackDialler {
       seen.call = call;
       return attempted(record, { at: now, outcome, by: call.agentId, comment: null });
     });
-    return changed?.ok ? seen.call ?? null : null;
+    return changed?.ok ? (seen.call ?? null) : null;
   }
 
   /** A call the carrier never reported the end of: closed without spending the caller's attempts. */
   private async closeLostCall(record: StoredCallbackRequest): Promise<CallbackAttemptOutcome> {
     const lost = record.call!;
-    this.logger.warn('a callback call never reported its end: closing it', { requestId: record.request.id, callId: lost.id });
+    this.logger.warn('a callback call never reported its end: closing it', {
+      requestId: record.request.id,
+      callId: lost.id,
+    });
     const closed = await this.deps.records.update(record.accountId, record.request.id, (current, now) => {
       if (current.call?.id !== lost.id) return err('taken' as const);
       if (lost.kind === 'click-to-call') return ok({ ...current, call: null });
-      return attempted(current, { at: now, outcome: 'agent-unavailable', by: null, comment: 'the carrier never reported how the call ended' });
+      return attempted(current, {
+        at: now,
+        outcome: 'agent-unavailable',
+        by: null,
+        comment: 'the carrier never reported how the call ended',
+      });
     });
     return closed.ok ? 'lost-call' : 'taken';
   }
@@ -301,16 +419,35 @@ export class CallbackDialler {
       const plan = await this.deps.routing.callPlan(systemCaller(record.accountId), record.service.id, at);
       if (!plan.ok) return [];
       return plan.value.steps.flatMap((step) =>
-        step.kind === 'dial' ? [{ personId: step.personId, personName: step.personName, number: step.number, ringTimeoutSeconds: step.ringTimeoutSeconds }] : []);
+        step.kind === 'dial'
+          ? [
+              {
+                personId: step.personId,
+                personName: step.personName,
+                number: step.number,
+                ringTimeoutSeconds: step.ringTimeoutSeconds,
+              },
+            ]
+          : [],
+      );
     }
     const team = await this.deps.teams.team(record.accountId, record.service.id);
     if (!team) return [];
     const people = await this.deps.people.peopleByIds(record.accountId, team.memberIds);
     const seen = new Set<string>();
-    return people.flatMap((person) => person.contactNumbers.filter((n) => n.enabled && !seen.has(n.number.e164)).map((n) => {
-      seen.add(n.number.e164);
-      return { personId: person.id, personName: person.name, number: n.number.e164, ringTimeoutSeconds: n.ringTimeout.seconds };
-    }));
+    return people.flatMap((person) =>
+      person.contactNumbers
+        .filter((n) => n.enabled && !seen.has(n.number.e164))
+        .map((n) => {
+          seen.add(n.number.e164);
+          return {
+            personId: person.id,
+            personName: person.name,
+            number: n.number.e164,
+            ringTimeoutSeconds: n.ringTimeout.seconds,
+          };
+        }),
+    );
   }
 }
 
@@ -324,7 +461,8 @@ function attempted(
   stillCurrent = true,
 ): Result<StoredCallbackRequest, 'taken'> {
   if (!stillCurrent) return err('taken');
-  const released = record.request.claim?.agentId === DIALLER_ID ? releaseCallbackClaim(record.request, DIALLER_ID, attempt.at) : null;
+  const released =
+    record.request.claim?.agentId === DIALLER_ID ? releaseCallbackClaim(record.request, DIALLER_ID, attempt.at) : null;
   const base = released?.ok ? released.value : record.request;
   const noted = recordCallbackAttempt(base, attempt);
   return ok({ ...record, request: noted.ok ? noted.value : base, call: null });

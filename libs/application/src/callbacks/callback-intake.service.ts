@@ -1,6 +1,19 @@
 import {
-  AuditLog, CallbackCountry, CallbackOffer, CallbackServiceRef, Clock, HotlineRepository, IdGenerator, Result, TeamRepository, allowedCallbackCountries,
-  assertId, callbackOffer, err, invalid, ok,
+  AuditLog,
+  CallbackCountry,
+  CallbackOffer,
+  CallbackServiceRef,
+  Clock,
+  HotlineRepository,
+  IdGenerator,
+  Result,
+  TeamRepository,
+  allowedCallbackCountries,
+  assertId,
+  callbackOffer,
+  err,
+  invalid,
+  ok,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, notFound } from '../shared';
 import { CallbackIntakeSettingsStore } from './ports';
@@ -48,30 +61,60 @@ export class CallbackIntakeService {
     return ok(await this.view(caller, service));
   }
 
-  async update(caller: Caller, service: CallbackServiceRef, changes: CallbackIntakeChanges): Promise<Result<CallbackIntakeView, NotFoundRefusal>> {
+  async update(
+    caller: Caller,
+    service: CallbackServiceRef,
+    changes: CallbackIntakeChanges,
+  ): Promise<Result<CallbackIntakeView, NotFoundRefusal>> {
     const missing = await this.missing(caller, service);
     if (missing) return err(missing);
     const before = await this.view(caller, service);
     const offer = changes.offer === undefined ? before.offer : callbackOffer(changes.offer, 'offer');
-    if (offer !== null && service.kind !== 'hotline') invalid('INVALID_CALLBACK_OFFER', 'offer', 'only a hotline offers callbacks in its call flow');
-    const countries = changes.allowedCountries === undefined ? before.allowedCountries
-      : changes.allowedCountries === null || changes.allowedCountries.length === 0 ? null : allowedCallbackCountries(changes.allowedCountries, 'allowedCountries');
+    if (offer !== null && service.kind !== 'hotline')
+      invalid('INVALID_CALLBACK_OFFER', 'offer', 'only a hotline offers callbacks in its call flow');
+    const countries =
+      changes.allowedCountries === undefined
+        ? before.allowedCountries
+        : changes.allowedCountries === null || changes.allowedCountries.length === 0
+          ? null
+          : allowedCallbackCountries(changes.allowedCountries, 'allowedCountries');
     const updatedAt = this.deps.clock.now();
-    await this.deps.intake.saveIntakeSettings({ accountId: caller.accountId, service, offer, allowedCountries: countries, updatedAt });
+    await this.deps.intake.saveIntakeSettings({
+      accountId: caller.accountId,
+      service,
+      offer,
+      allowedCountries: countries,
+      updatedAt,
+    });
     const after: CallbackIntakeView = { service, offer, allowedCountries: countries, updatedAt };
-    await this.audit.record(caller, { action: 'callback-intake.updated', entityType: 'callback-intake', entityId: service.id, before, after });
+    await this.audit.record(caller, {
+      action: 'callback-intake.updated',
+      entityType: 'callback-intake',
+      entityId: service.id,
+      before,
+      after,
+    });
     return ok(after);
   }
 
   private async view(caller: Caller, service: CallbackServiceRef): Promise<CallbackIntakeView> {
     const saved = await this.deps.intake.intakeSettings(caller.accountId, service);
-    return { service, offer: saved?.offer ?? null, allowedCountries: saved?.allowedCountries ?? null, updatedAt: saved?.updatedAt ?? null };
+    return {
+      service,
+      offer: saved?.offer ?? null,
+      allowedCountries: saved?.allowedCountries ?? null,
+      updatedAt: saved?.updatedAt ?? null,
+    };
   }
 
   private async missing(caller: Caller, service: CallbackServiceRef): Promise<NotFoundRefusal | undefined> {
-    if (service?.kind !== 'hotline' && service?.kind !== 'team') invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
+    if (service?.kind !== 'hotline' && service?.kind !== 'team')
+      invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
     const id = assertId(service.id, 'service.id');
-    const found = service.kind === 'hotline' ? await this.deps.hotlines.byId(caller.accountId, id) : await this.deps.teams.team(caller.accountId, id);
+    const found =
+      service.kind === 'hotline'
+        ? await this.deps.hotlines.byId(caller.accountId, id)
+        : await this.deps.teams.team(caller.accountId, id);
     return found ? undefined : notFound(service.kind, id, 'service.id');
   }
 }

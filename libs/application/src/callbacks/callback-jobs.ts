@@ -28,12 +28,17 @@ const JOB_ATTEMPTS = 5;
  * reappears in agents' lists by itself: its status and visibility are read at the instant asked). The id
  * is the domain's deterministic `callbackJobId`, so enqueuing twice keeps one job.
  */
-export function callbackJobFor(record: StoredCallbackRequest): { payload: CallbackAttemptJob; options: JobOptions } | null {
+export function callbackJobFor(
+  record: StoredCallbackRequest,
+): { payload: CallbackAttemptJob; options: JobOptions } | null {
   const { request } = record;
   const jobId = callbackJobId(request);
   const dueAt = callbackNextDueAt(request);
   if (request.policy.mode !== 'automatic' || jobId === null || dueAt === null) return null;
-  return { payload: { accountId: record.accountId, requestId: request.id, dueAt }, options: { jobId, runAt: dueAt, attempts: JOB_ATTEMPTS } };
+  return {
+    payload: { accountId: record.accountId, requestId: request.id, dueAt },
+    options: { jobId, runAt: dueAt, attempts: JOB_ATTEMPTS },
+  };
 }
 
 /**
@@ -53,7 +58,11 @@ export class CallbackJobScheduler {
       await this.queue.enqueue('callback.attempt', job.payload, job.options);
       return true;
     } catch (error) {
-      this.logger.warn('could not enqueue a callback job: the reconcile pass will', { requestId: record.request.id, jobId: job.options.jobId, ...errorContext(error) });
+      this.logger.warn('could not enqueue a callback job: the reconcile pass will', {
+        requestId: record.request.id,
+        jobId: job.options.jobId,
+        ...errorContext(error),
+      });
       return false;
     }
   }

@@ -45,12 +45,24 @@ export class CallbackRecords {
     change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>,
     options: { readonly field?: string; readonly visible?: (record: StoredCallbackRequest) => boolean } = {},
   ): Promise<Result<StoredCallbackRequest, E | NotFoundRefusal>> {
-    return this.changing(() => this.deps.store.load(accountId, id), change, () => notFound('callback request', id, options.field ?? 'id'), options.visible);
+    return this.changing(
+      () => this.deps.store.load(accountId, id),
+      change,
+      () => notFound('callback request', id, options.field ?? 'id'),
+      options.visible,
+    );
   }
 
   /** The same, for the request whose outbound call is `callId`; `undefined` when no request has that call. */
-  async updateByCall<E>(callId: Id, change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>): Promise<Result<StoredCallbackRequest, E> | undefined> {
-    const result = await this.changing(() => this.deps.store.byCall(callId), change, () => null);
+  async updateByCall<E>(
+    callId: Id,
+    change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>,
+  ): Promise<Result<StoredCallbackRequest, E> | undefined> {
+    const result = await this.changing(
+      () => this.deps.store.byCall(callId),
+      change,
+      () => null,
+    );
     if (!result.ok && result.error === null) return undefined;
     return result as Result<StoredCallbackRequest, E>;
   }

@@ -1,8 +1,33 @@
 import {
-  CallbackListEntry, CallbackMode, CallbackNumberRefusal, CallbackOutcome, CallbackPolicy, CallbackRefusal, CallbackServiceRef,
-  CallbackSource, CallbackStatus, DEFAULT_CALLBACK_POLICY, Hotline, Id,
-  Page, PageRequest, PhoneNumber, Result, Role, addCallbackComment, assertId, callbackListEntry,
-  callbackNumberRules, checkCallbackNumber, claimCallback, err, invalid, liveClaimAt, ok, receiveCallbackRequest, recordCallbackAttempt,
+  CallbackListEntry,
+  CallbackMode,
+  CallbackNumberRefusal,
+  CallbackOutcome,
+  CallbackPolicy,
+  CallbackRefusal,
+  CallbackServiceRef,
+  CallbackSource,
+  CallbackStatus,
+  DEFAULT_CALLBACK_POLICY,
+  Hotline,
+  Id,
+  Page,
+  PageRequest,
+  PhoneNumber,
+  Result,
+  Role,
+  addCallbackComment,
+  assertId,
+  callbackListEntry,
+  callbackNumberRules,
+  checkCallbackNumber,
+  claimCallback,
+  err,
+  invalid,
+  liveClaimAt,
+  ok,
+  receiveCallbackRequest,
+  recordCallbackAttempt,
   releaseCallbackClaim,
 } from '@dutyline/domain';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
@@ -53,8 +78,20 @@ export interface CallbackListFilter {
   readonly visibleOnly?: boolean;
 }
 
-export interface CallbackRequestServiceDeps
-  extends Pick<CallbackPorts, 'store' | 'intake' | 'settings' | 'hotlines' | 'teams' | 'people' | 'audit' | 'clock' | 'ids' | 'logger' | 'onDutyPersonIds'> {
+export interface CallbackRequestServiceDeps extends Pick<
+  CallbackPorts,
+  | 'store'
+  | 'intake'
+  | 'settings'
+  | 'hotlines'
+  | 'teams'
+  | 'people'
+  | 'audit'
+  | 'clock'
+  | 'ids'
+  | 'logger'
+  | 'onDutyPersonIds'
+> {
   /** Whoever places outbound calls (also used by `callBack`). */
   readonly dialler: CallbackDialler;
   readonly records: CallbackRecords;
@@ -83,7 +120,10 @@ export class CallbackRequestService {
    * account; a member works the services their directory person (same e-mail address) belongs to: the
    * teams they are a member of, the hotlines they supervise or are on duty for now.
    */
-  async agent(caller: Caller, who: { readonly agentId: Id; readonly role: Role; readonly email: string | null }): Promise<CallbackAgent> {
+  async agent(
+    caller: Caller,
+    who: { readonly agentId: Id; readonly role: Role; readonly email: string | null },
+  ): Promise<CallbackAgent> {
     const email = who.email?.trim().toLowerCase() ?? '';
     const people = email === '' ? [] : await allItems((page) => this.deps.people.listPeople(caller.accountId, page));
     const person = people.find((p) => p.email?.value.toLowerCase() === email);
@@ -92,9 +132,13 @@ export class CallbackRequestService {
     if (!personId) return { ...caller, agentId: who.agentId, personId, scope: { all: false, services: [] } };
     const teams = await allItems((page) => this.deps.teams.listTeams(caller.accountId, page));
     const hotlines = await allItems((page) => this.deps.hotlines.list(caller.accountId, page));
-    const services: CallbackServiceRef[] = teams.filter((t) => t.memberIds.includes(personId)).map((t) => ({ kind: 'team', id: t.id }));
+    const services: CallbackServiceRef[] = teams
+      .filter((t) => t.memberIds.includes(personId))
+      .map((t) => ({ kind: 'team', id: t.id }));
     for (const hotline of hotlines) {
-      const onDuty = hotline.supervisorIds.includes(personId) || (await this.deps.onDutyPersonIds?.(caller.accountId, hotline))?.includes(personId);
+      const onDuty =
+        hotline.supervisorIds.includes(personId) ||
+        (await this.deps.onDutyPersonIds?.(caller.accountId, hotline))?.includes(personId);
       if (onDuty) services.push({ kind: 'hotline', id: hotline.id });
     }
     return { ...caller, agentId: who.agentId, personId, scope: { all: false, services } };
@@ -117,13 +161,24 @@ export class CallbackRequestService {
     if (!found.ok) return found;
     const { via } = found.value;
     const intake = await this.deps.intake.intakeSettings(agent.accountId, service);
-    const number = checkCallbackNumber(input.number, callbackNumberRules(via.number, intake?.allowedCountries ?? null), 'number');
+    const number = checkCallbackNumber(
+      input.number,
+      callbackNumberRules(via.number, intake?.allowedCountries ?? null),
+      'number',
+    );
     if (!number.ok) return number;
-    const comment = input.comment === undefined || input.comment === null || input.comment.trim() === '' ? null : input.comment;
-    const result = await this.intake(agent.accountId, service, via, number.value, 'agent', { by: agent.agentId, comment });
+    const comment =
+      input.comment === undefined || input.comment === null || input.comment.trim() === '' ? null : input.comment;
+    const result = await this.intake(agent.accountId, service, via, number.value, 'agent', {
+      by: agent.agentId,
+      comment,
+    });
     await this.audit.record(agent, {
       action: result.outcome === 'opened' ? 'callback-request.created' : 'callback-request.repeated',
-      entityType: 'callback-request', entityId: result.request.id, before: null, after: { number: result.request.number, service },
+      entityType: 'callback-request',
+      entityId: result.request.id,
+      before: null,
+      after: { number: result.request.number, service },
     });
     return ok(result);
   }
@@ -139,7 +194,10 @@ export class CallbackRequestService {
     const service: CallbackServiceRef = { kind: 'hotline', id: input.hotlineId };
     const found = await this.serviceOf(input.accountId, service);
     if (!found.ok) return undefined;
-    return this.intake(input.accountId, service, found.value.via, input.number, input.source, { by: null, comment: `left during call ${input.callId}` });
+    return this.intake(input.accountId, service, found.value.via, input.number, input.source, {
+      by: null,
+      comment: `left during call ${input.callId}`,
+    });
   }
 
   // ---- reading -------------------------------------------------------------------------------------------
@@ -151,11 +209,20 @@ export class CallbackRequestService {
   }
 
   /** Newest first; statuses and visibility are read now. A malformed service names `service.id` / `service.kind`. */
-  async list(agent: CallbackAgent, filter: CallbackListFilter = {}, page?: PageRequest): Promise<Page<CallbackRequestView>> {
+  async list(
+    agent: CallbackAgent,
+    filter: CallbackListFilter = {},
+    page?: PageRequest,
+  ): Promise<Page<CallbackRequestView>> {
     const at = this.deps.clock.now();
-    const service = filter.service === undefined || filter.service === null ? undefined : checkedService(filter.service);
+    const service =
+      filter.service === undefined || filter.service === null ? undefined : checkedService(filter.service);
     const services = agent.scope.all ? undefined : agent.scope.services;
-    const listed = await this.deps.store.list(agent.accountId, { status: filter.status, service, services, visible: filter.visibleOnly ?? false, at }, page);
+    const listed = await this.deps.store.list(
+      agent.accountId,
+      { status: filter.status, service, services, visible: filter.visibleOnly ?? false, at },
+      page,
+    );
     return { items: listed.items.map((record) => this.view(record, at)), nextCursor: listed.nextCursor };
   }
 
@@ -163,12 +230,16 @@ export class CallbackRequestService {
 
   /** Takes the request for the policy's claim minutes (renewed when the same agent claims again). */
   claim(agent: CallbackAgent, id: Id): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.claimed', (record, now) => domain(claimCallback(record.request, agent.agentId, now), record));
+    return this.work(agent, id, 'callback-request.claimed', (record, now) =>
+      domain(claimCallback(record.request, agent.agentId, now), record),
+    );
   }
 
   /** Gives the request back; refused while another agent holds it. */
   release(agent: CallbackAgent, id: Id): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.released', (record, now) => domain(releaseCallbackClaim(record.request, agent.agentId, now), record));
+    return this.work(agent, id, 'callback-request.released', (record, now) =>
+      domain(releaseCallbackClaim(record.request, agent.agentId, now), record),
+    );
   }
 
   /** How the agent's call went (`answered` closes it as done; an unanswered one is counted). */
@@ -178,13 +249,27 @@ export class CallbackRequestService {
     input: { readonly outcome: CallbackOutcome | string; readonly comment?: string | null },
   ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
     return this.work(agent, id, 'callback-request.attempt-recorded', (record, now) =>
-      domain(recordCallbackAttempt(record.request, { at: now, outcome: input?.outcome, by: agent.agentId, comment: input?.comment ?? null }), record));
+      domain(
+        recordCallbackAttempt(record.request, {
+          at: now,
+          outcome: input?.outcome,
+          by: agent.agentId,
+          comment: input?.comment ?? null,
+        }),
+        record,
+      ),
+    );
   }
 
   /** A remark, open or closed. */
-  comment(agent: CallbackAgent, id: Id, text: string): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
+  comment(
+    agent: CallbackAgent,
+    id: Id,
+    text: string,
+  ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
     return this.work(agent, id, 'callback-request.commented', (record, now) =>
-      ok({ ...record, request: addCallbackComment(record.request, { at: now, by: agent.agentId, text }) }));
+      ok({ ...record, request: addCallbackComment(record.request, { at: now, by: agent.agentId, text }) }),
+    );
   }
 
   /**
@@ -206,7 +291,13 @@ export class CallbackRequestService {
     if (!phone.ok) return phone;
     const started = await this.deps.dialler.startClickToCall(agent, loaded, phone.value);
     if (!started.ok) return started;
-    await this.audit.record(agent, { action: 'callback-request.called-back', entityType: 'callback-request', entityId: id, before: null, after: { phone: phone.value.e164 } });
+    await this.audit.record(agent, {
+      action: 'callback-request.called-back',
+      entityType: 'callback-request',
+      entityId: id,
+      before: null,
+      after: { phone: phone.value.e164 },
+    });
     return ok(this.view(started.value, this.deps.clock.now()));
   }
 
@@ -237,12 +328,30 @@ export class CallbackRequestService {
       for (let attempt = 1; ; attempt++) {
         const now = this.deps.clock.now();
         const unclosed = await this.deps.store.unclosed(accountId, service, number.e164);
-        const intake = receiveCallbackRequest(unclosed.map((r) => r.request), {
-          id: this.deps.ids.next(), serviceId: service.id, serviceZone: via.timeZone, number, source, createdAt: now, policy,
-        });
-        const request = note.comment ? addCallbackComment(intake.request, { at: now, by: note.by, text: note.comment }) : intake.request;
+        const intake = receiveCallbackRequest(
+          unclosed.map((r) => r.request),
+          {
+            id: this.deps.ids.next(),
+            serviceId: service.id,
+            serviceZone: via.timeZone,
+            number,
+            source,
+            createdAt: now,
+            policy,
+          },
+        );
+        const request = note.comment
+          ? addCallbackComment(intake.request, { at: now, by: note.by, text: note.comment })
+          : intake.request;
         if (intake.outcome === 'opened') {
-          const created = await this.deps.records.create({ accountId, service, viaHotlineId: via.id, request, call: null, version: 0 });
+          const created = await this.deps.records.create({
+            accountId,
+            service,
+            viaHotlineId: via.id,
+            request,
+            call: null,
+            version: 0,
+          });
           return { outcome: 'opened', request: this.view(created, now) };
         }
         const target = unclosed.find((r) => r.request.id === request.id)!;
@@ -263,46 +372,80 @@ export class CallbackRequestService {
     action: string,
     change: (record: StoredCallbackRequest, now: number) => Result<StoredCallbackRequest, CallbackWorkRefusal>,
   ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    const result = await this.deps.records.update(agent.accountId, assertId(id, 'id'), change, { visible: (r) => inScope(agent.scope, r.service) });
+    const result = await this.deps.records.update(agent.accountId, assertId(id, 'id'), change, {
+      visible: (r) => inScope(agent.scope, r.service),
+    });
     if (!result.ok) return result;
-    await this.audit.record(agent, { action, entityType: 'callback-request', entityId: id, before: null, after: lastChange(result.value) });
+    await this.audit.record(agent, {
+      action,
+      entityType: 'callback-request',
+      entityId: id,
+      before: null,
+      after: lastChange(result.value),
+    });
     return ok(this.view(result.value, this.deps.clock.now()));
   }
 
   /** The service's hotline (a team calls back from the account's first hotline), or a refusal naming `service.id`. */
-  private async serviceOf(accountId: Id, service: CallbackServiceRef): Promise<Result<{ via: Hotline }, NotFoundRefusal | NoHotlineRefusal>> {
+  private async serviceOf(
+    accountId: Id,
+    service: CallbackServiceRef,
+  ): Promise<Result<{ via: Hotline }, NotFoundRefusal | NoHotlineRefusal>> {
     if (service.kind === 'hotline') {
       const hotline = await this.deps.hotlines.byId(accountId, service.id);
       return hotline ? ok({ via: hotline }) : err(notFound('hotline', service.id, 'service.id'));
     }
     if (!(await this.deps.teams.team(accountId, service.id))) return err(notFound('team', service.id, 'service.id'));
     const [first] = (await this.deps.hotlines.list(accountId, { first: 1 })).items;
-    return first ? ok({ via: first }) : err({ code: 'NO_HOTLINE', message: 'the account has no hotline whose number could call back', field: 'service.id' });
+    return first
+      ? ok({ via: first })
+      : err({
+          code: 'NO_HOTLINE',
+          message: 'the account has no hotline whose number could call back',
+          field: 'service.id',
+        });
   }
 
-  private async agentPhone(agent: CallbackAgent, via: Hotline, phone: string | null): Promise<Result<PhoneNumber, CallBackRefusal>> {
+  private async agentPhone(
+    agent: CallbackAgent,
+    via: Hotline,
+    phone: string | null,
+  ): Promise<Result<PhoneNumber, CallBackRefusal>> {
     if (phone !== null && phone.trim() !== '') {
       return ok(PhoneNumber.parse(phone, { defaultCountry: via.number.country, field: 'phone' }));
     }
     const person = agent.personId ? await this.deps.people.person(agent.accountId, agent.personId) : undefined;
     const number = person?.contactNumbers.find((n) => n.enabled)?.number;
-    return number ? ok(number) : err({ code: 'NO_AGENT_PHONE', message: 'give the phone to ring first: the agent has no number in the directory', field: 'phone' });
+    return number
+      ? ok(number)
+      : err({
+          code: 'NO_AGENT_PHONE',
+          message: 'give the phone to ring first: the agent has no number in the directory',
+          field: 'phone',
+        });
   }
 }
 
 /** The domain's answer as a result over the stored record; refusals name `id`. */
-function domain(result: Result<StoredCallbackRequest['request'], CallbackRefusal>, record: StoredCallbackRequest): Result<StoredCallbackRequest, CallbackWorkRefusal> {
+function domain(
+  result: Result<StoredCallbackRequest['request'], CallbackRefusal>,
+  record: StoredCallbackRequest,
+): Result<StoredCallbackRequest, CallbackWorkRefusal> {
   return result.ok ? ok({ ...record, request: result.value }) : err({ ...result.error, field: 'id' });
 }
 
 function checkedService(service: CallbackServiceRef | undefined): CallbackServiceRef {
-  if (service?.kind !== 'hotline' && service?.kind !== 'team') invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
+  if (service?.kind !== 'hotline' && service?.kind !== 'team')
+    invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
   return { kind: service.kind, id: assertId(service.id, 'service.id') };
 }
 
 /** What the audit log keeps of a work step: the request's last attempt, comment and claim. */
 function lastChange(record: StoredCallbackRequest): unknown {
   const { attempts, comments, claim } = record.request;
-  return { lastAttempt: attempts[attempts.length - 1] ?? null, lastComment: comments[comments.length - 1] ?? null, claim };
+  return {
+    lastAttempt: attempts[attempts.length - 1] ?? null,
+    lastComment: comments[comments.length - 1] ?? null,
+    claim,
+  };
 }
-

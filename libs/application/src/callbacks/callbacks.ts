@@ -1,5 +1,14 @@
 import {
-  AuditLog, CallbackSettingsRepository, CarrierPort, Clock, Hotline, HotlineRepository, Id, IdGenerator, PersonRepository, TeamRepository,
+  AuditLog,
+  CallbackSettingsRepository,
+  CarrierPort,
+  Clock,
+  Hotline,
+  HotlineRepository,
+  Id,
+  IdGenerator,
+  PersonRepository,
+  TeamRepository,
 } from '@dutyline/domain';
 import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
 import { CallStore } from '../calls/ports/call-store.port';
@@ -57,13 +66,26 @@ export interface Callbacks {
 export function createCallbacks(ports: CallbackPorts, options: CallbackOptions = {}): Callbacks {
   const logger = ports.logger ?? silentCallLogger;
   const records = new CallbackRecords({
-    store: ports.store, jobs: new CallbackJobScheduler(ports.jobs, logger), clock: ports.clock, saveAttempts: options.saveAttempts,
+    store: ports.store,
+    jobs: new CallbackJobScheduler(ports.jobs, logger),
+    clock: ports.clock,
+    saveAttempts: options.saveAttempts,
   });
   const dialler = new CallbackDialler({ ...ports, records, logger }, options.dialler);
   const requests = new CallbackRequestService({ ...ports, records, dialler, logger });
   const intake = new CallbackIntakeService(ports);
   const capture = ports.calls
-    ? new CallbackCapture({ calls: ports.calls, recentCall: ports.recentCall, hotlines: ports.hotlines, intake: ports.intake, requests, logger }, options.capture)
+    ? new CallbackCapture(
+        {
+          calls: ports.calls,
+          recentCall: ports.recentCall,
+          hotlines: ports.hotlines,
+          intake: ports.intake,
+          requests,
+          logger,
+        },
+        options.capture,
+      )
     : null;
   return { requests, intake, dialler, capture };
 }

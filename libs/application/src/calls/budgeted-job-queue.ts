@@ -6,7 +6,11 @@ import { TimeBudget } from './time-budget';
  * be taken later; deterministic job ids make that harmless), so a request that enqueues on its way
  * (a call's webhook) is never held by a queue that stalls. Everything else goes straight through.
  */
-export function withEnqueueBudget<Q extends { enqueue(...args: never[]): Promise<unknown> }>(queue: Q, ms: number, timer: Timer = systemTimer): Q {
+export function withEnqueueBudget<Q extends { enqueue(...args: never[]): Promise<unknown> }>(
+  queue: Q,
+  ms: number,
+  timer: Timer = systemTimer,
+): Q {
   return new Proxy(queue, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);

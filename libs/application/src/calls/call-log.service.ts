@@ -1,6 +1,20 @@
 import {
-  CallRecord, CallStatistics, Clock, Id, IdGenerator, MAX_PAGE_SIZE, Page, PageRequest, Result, VersionConflictError,
-  assertInstant, callComment, callStatistics, err, invalid, ok,
+  CallRecord,
+  CallStatistics,
+  Clock,
+  Id,
+  IdGenerator,
+  MAX_PAGE_SIZE,
+  Page,
+  PageRequest,
+  Result,
+  VersionConflictError,
+  assertInstant,
+  callComment,
+  callStatistics,
+  err,
+  invalid,
+  ok,
 } from '@dutyline/domain';
 import { Caller } from '../shared/caller';
 import { NotFoundRefusal, notFound } from '../shared/refusals';
@@ -26,7 +40,12 @@ export class CallLogService {
   private readonly saveAttempts: number;
 
   constructor(
-    private readonly deps: { readonly reader: CallLogReader; readonly store: CallStore; readonly clock: Clock; readonly ids: IdGenerator },
+    private readonly deps: {
+      readonly reader: CallLogReader;
+      readonly store: CallStore;
+      readonly clock: Clock;
+      readonly ids: IdGenerator;
+    },
     options: CallLogOptions = {},
   ) {
     this.statisticsLimit = options.statisticsLimit ?? 20_000;
@@ -51,7 +70,10 @@ export class CallLogService {
     const records: CallRecord[] = [];
     let after: string | null = null;
     do {
-      const found: Page<StoredCall> = await this.deps.reader.listCalls(caller.accountId, filter, { first: MAX_PAGE_SIZE, after });
+      const found: Page<StoredCall> = await this.deps.reader.listCalls(caller.accountId, filter, {
+        first: MAX_PAGE_SIZE,
+        after,
+      });
       records.push(...found.items.map(callRecordOf));
       after = found.nextCursor;
     } while (after !== null && records.length < this.statisticsLimit);

@@ -5,7 +5,9 @@ import { CallPlanner } from './ports/call-planner.port';
  * A `CallPlanner` over a planner by number (`RoutingQueries.callPlanForNumber`). A hotline it no
  * longer finds (deleted since the lookup) is a failure, so the call falls back rather than ending.
  */
-export function callPlannerByNumber(planForNumber: (e164: string, at: Instant) => Promise<CallPlan | undefined>): CallPlanner {
+export function callPlannerByNumber(
+  planForNumber: (e164: string, at: Instant) => Promise<CallPlan | undefined>,
+): CallPlanner {
   return {
     async planFor(hotline, at) {
       const plan = await planForNumber(hotline.number.e164, at);

@@ -5,8 +5,12 @@ import { InboundCallRigOptions, InboundCallWorld, inboundCallRig } from './testi
 
 /** The people the call specs ring; every number is distinct so each step is recognisable. */
 export const alice = aPerson({
-  id: 'alice', name: 'Alice',
-  numbers: [{ number: '+33611111111', label: 'mobile', ringTimeoutSeconds: 20 }, { number: '+33142000001', label: 'home', ringTimeoutSeconds: 30 }],
+  id: 'alice',
+  name: 'Alice',
+  numbers: [
+    { number: '+33611111111', label: 'mobile', ringTimeoutSeconds: 20 },
+    { number: '+33142000001', label: 'home', ringTimeoutSeconds: 30 },
+  ],
 });
 export const bob = aPerson({ id: 'bob', name: 'Bob', numbers: [{ number: '+33622222222', label: 'mobile' }] });
 /** The hotline's supervisor. */
@@ -24,8 +28,15 @@ export const boilerRoom = (options: Partial<HotlineInput> = {}) =>
 export const aliceThenBob: OnCall = { levels: [personRef(alice), personRef(bob)], slotId: 'slot-1', overrideIds: [] };
 
 /** A rig for the boiler room with Alice then Bob on duty, Dan supervising. */
-export function boilerRoomRig(hotline: Partial<HotlineInput> = {}, options: InboundCallRigOptions = {}, world: Partial<InboundCallWorld> = {}) {
-  return inboundCallRig({ hotlines: [boilerRoom(hotline)], people: [alice, bob, dan], onCall: { 'hl-1': aliceThenBob }, ...world }, options);
+export function boilerRoomRig(
+  hotline: Partial<HotlineInput> = {},
+  options: InboundCallRigOptions = {},
+  world: Partial<InboundCallWorld> = {},
+) {
+  return inboundCallRig(
+    { hotlines: [boilerRoom(hotline)], people: [alice, bob, dan], onCall: { 'hl-1': aliceThenBob }, ...world },
+    options,
+  );
 }
 
 /** One line per instruction, the way a reader checks a call by ear. */
@@ -34,8 +45,10 @@ export function said(instruction: CallInstruction): string {
     case 'dial': {
       const drop = instruction.dropLeg ? ` (drop ${instruction.dropLeg.to})` : '';
       const greeting = instruction.greeting ? 'greeting, ' : '';
-      return `${greeting}dial ${instruction.target.personName}/${instruction.target.label} ${instruction.to} ${instruction.ringTimeoutSeconds}s`
-        + `${instruction.confirm ? ' confirm' : ''}${drop}`;
+      return (
+        `${greeting}dial ${instruction.target.personName}/${instruction.target.label} ${instruction.to} ${instruction.ringTimeoutSeconds}s` +
+        `${instruction.confirm ? ' confirm' : ''}${drop}`
+      );
     }
     case 'bridge':
       return `bridge ${instruction.to}`;

@@ -1,10 +1,22 @@
 import { CallPlan, DialStep, Hotline, Instant, Prompt } from '@dutyline/domain';
 
 const APOLOGIES: Readonly<Record<string, { language: string; text: string }>> = {
-  en: { language: 'en-GB', text: 'We are sorry, we cannot take your call right now. Please call again in a few minutes. Goodbye.' },
-  fr: { language: 'fr-FR', text: "Nous sommes désolés, nous ne pouvons pas prendre votre appel pour le moment. Merci de rappeler dans quelques minutes. Au revoir." },
-  de: { language: 'de-DE', text: 'Es tut uns leid, wir können Ihren Anruf gerade nicht annehmen. Bitte rufen Sie in einigen Minuten erneut an. Auf Wiederhören.' },
-  es: { language: 'es-ES', text: 'Lo sentimos, no podemos atender su llamada en este momento. Vuelva a llamar en unos minutos. Adiós.' },
+  en: {
+    language: 'en-GB',
+    text: 'We are sorry, we cannot take your call right now. Please call again in a few minutes. Goodbye.',
+  },
+  fr: {
+    language: 'fr-FR',
+    text: 'Nous sommes désolés, nous ne pouvons pas prendre votre appel pour le moment. Merci de rappeler dans quelques minutes. Au revoir.',
+  },
+  de: {
+    language: 'de-DE',
+    text: 'Es tut uns leid, wir können Ihren Anruf gerade nicht annehmen. Bitte rufen Sie in einigen Minuten erneut an. Auf Wiederhören.',
+  },
+  es: {
+    language: 'es-ES',
+    text: 'Lo sentimos, no podemos atender su llamada en este momento. Vuelva a llamar en unos minutos. Adiós.',
+  },
 };
 
 /** "Sorry, call again in a few minutes", in the language's primary subtag (`fr-CA` → French spoken as `fr-CA`), else British English. */
@@ -12,7 +24,10 @@ export function apologyPrompt(language: string): Extract<Prompt, { kind: 'text' 
   return localised(APOLOGIES, language);
 }
 
-function localised(texts: Readonly<Record<string, { language: string; text: string }>>, language: string): Extract<Prompt, { kind: 'text' }> {
+function localised(
+  texts: Readonly<Record<string, { language: string; text: string }>>,
+  language: string,
+): Extract<Prompt, { kind: 'text' }> {
   const known = texts[language.split('-')[0]];
   if (!known) return { kind: 'text', ...texts['en'] };
   return { kind: 'text', text: known.text, language: language.includes('-') ? language : known.language };
@@ -63,9 +78,17 @@ export function emergencyPlan(input: EmergencyPlanInput): CallPlan {
   const { hotline } = input;
   const language = hotline?.language ?? input.language;
   const final = hotline?.scenario[hotline.scenario.length - 1];
-  const dial: DialStep[] = input.emergencyNumber === null
-    ? []
-    : [{ kind: 'dial', number: input.emergencyNumber, ringTimeoutSeconds: input.ringTimeoutSeconds, ...EMERGENCY_TARGET }];
+  const dial: DialStep[] =
+    input.emergencyNumber === null
+      ? []
+      : [
+          {
+            kind: 'dial',
+            number: input.emergencyNumber,
+            ringTimeoutSeconds: input.ringTimeoutSeconds,
+            ...EMERGENCY_TARGET,
+          },
+        ];
   return {
     hotline: {
       id: hotline?.id ?? 'unknown',

@@ -25,25 +25,51 @@ type Report =
 function deliver(calls: InboundCalls, callId: string, report: Report, seconds: number): Promise<CallInstruction> {
   const when = at(seconds);
   switch (report[0]) {
-    case 'picked-up': return calls.legAnswered({ callId, step: report[1], at: when, carrierLegId: `leg-${report[1]}` });
-    case 'human': return calls.humanAnswered({ callId, step: report[1], at: when });
-    case 'ended': return calls.legEnded({ callId, step: report[1], outcome: report[2], detail: report[3], sipCode: report[4], at: when, carrierLegId: `leg-${report[1]}` });
-    case 'prompt': return calls.calleePrompt({ callId, step: report[1] });
-    case 'keys': return calls.confirmation({ callId, step: report[1], digits: report[2], at: when });
-    case 'no-key': return calls.confirmation({ callId, step: report[1], digits: '', timedOut: true, at: when });
-    case 'recorded': return calls.recording({ callId, reference: report[1], at: when });
-    case 'hung-up': return calls.callEnded({ callId, at: when, durationSeconds: report[1] });
+    case 'picked-up':
+      return calls.legAnswered({ callId, step: report[1], at: when, carrierLegId: `leg-${report[1]}` });
+    case 'human':
+      return calls.humanAnswered({ callId, step: report[1], at: when });
+    case 'ended':
+      return calls.legEnded({
+        callId,
+        step: report[1],
+        outcome: report[2],
+        detail: report[3],
+        sipCode: report[4],
+        at: when,
+        carrierLegId: `leg-${report[1]}`,
+      });
+    case 'prompt':
+      return calls.calleePrompt({ callId, step: report[1] });
+    case 'keys':
+      return calls.confirmation({ callId, step: report[1], digits: report[2], at: when });
+    case 'no-key':
+      return calls.confirmation({ callId, step: report[1], digits: '', timedOut: true, at: when });
+    case 'recorded':
+      return calls.recording({ callId, reference: report[1], at: when });
+    case 'hung-up':
+      return calls.callEnded({ callId, at: when, durationSeconds: report[1] });
   }
 }
 
-const answer = (calls: InboundCalls, options: { caller?: string | null; carrierCallId?: string; number?: string; seconds?: number } = {}) =>
+const answer = (
+  calls: InboundCalls,
+  options: { caller?: string | null; carrierCallId?: string; number?: string; seconds?: number } = {},
+) =>
   calls.answer({
-    carrier: 'test', hotlineNumber: options.number ?? HOTLINE_NUMBER, caller: options.caller === undefined ? CALLER : options.caller,
-    carrierCallId: options.carrierCallId ?? 'carrier-1', at: at(options.seconds ?? 0),
+    carrier: 'test',
+    hotlineNumber: options.number ?? HOTLINE_NUMBER,
+    caller: options.caller === undefined ? CALLER : options.caller,
+    carrierCallId: options.carrierCallId ?? 'carrier-1',
+    at: at(options.seconds ?? 0),
   });
 
 /** Answers a call, delivers the reports five seconds apart, and returns every reply as a line. */
-async function callThrough(rig: InboundCallRig, reports: readonly Report[], secondsOf = (i: number) => 5 * (i + 1)): Promise<{ lines: string[]; callId: string }> {
+async function callThrough(
+  rig: InboundCallRig,
+  reports: readonly Report[],
+  secondsOf = (i: number) => 5 * (i + 1),
+): Promise<{ lines: string[]; callId: string }> {
   const calls = rig.service;
   const first = await answer(calls);
   const callId = 'callId' in first && first.callId ? first.callId : 'none';
@@ -60,56 +86,173 @@ const ANNOUNCE = 'announce "Call for Boiler room from 3 3 6 1 2 3 4 5 6 7 8. Pre
 
 describe('inbound calls: every path of a call', () => {
   it.each<[string, Partial<HotlineInput>, Report[], string[], string]>([
-    ['answered on the first number after pressing 1', { greeting: GREETING },
-      [['picked-up', 0], ['prompt', 0], ['keys', 0, '1'], ['hung-up', 60]],
+    [
+      'answered on the first number after pressing 1',
+      { greeting: GREETING },
+      [
+        ['picked-up', 0],
+        ['prompt', 0],
+        ['keys', 0, '1'],
+        ['hung-up', 60],
+      ],
       ['greeting, dial Alice/mobile +33611111111 20s confirm', 'nothing', ANNOUNCE, 'bridge +33611111111', 'nothing'],
-      'answered by alice'],
-    ['busy, then the second number answers', {},
-      [['ended', 0, 'busy', undefined, 486], ['picked-up', 1], ['keys', 1, '1']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'dial Alice/home +33142000001 30s confirm', 'nothing', 'bridge +33142000001'],
-      'answered by alice'],
-    ['nobody answers: the next on duty, the supervisor, then voicemail', {},
-      [['ended', 0, 'no-answer'], ['ended', 1, 'failed', 'cannot_route'], ['ended', 2, 'rejected'], ['ended', 3, 'no-answer'], ['recorded', 'rec-1'], ['hung-up']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'dial Alice/home +33142000001 30s confirm', 'dial Bob/mobile +33622222222 25s confirm',
-        'dial Dan/mobile +33644444444 25s confirm', 'voicemail', 'nothing', 'nothing'],
-      'voicemail rec-1'],
-    ['the callee does not press 1: next number, the unanswered leg dropped', {},
-      [['picked-up', 0], ['prompt', 0], ['no-key', 0], ['picked-up', 1], ['keys', 1, '1']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'nothing', ANNOUNCE, 'dial Alice/home +33142000001 30s confirm (drop +33611111111)', 'nothing', 'bridge +33142000001'],
-      'answered by alice'],
-    ['the callee presses another key: next number', {},
-      [['picked-up', 0], ['keys', 0, '2']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'nothing', 'dial Alice/home +33142000001 30s confirm (drop +33611111111)'],
-      'in-progress'],
-    ['an answering machine takes the leg: next number, the caller joined on the verdict "human"', { requireAnswerConfirmation: false },
-      [['picked-up', 0], ['ended', 0, 'machine'], ['picked-up', 1], ['human', 1]],
-      ['dial Alice/mobile +33611111111 20s', 'nothing', 'dial Alice/home +33142000001 30s (drop +33611111111)', 'nothing', 'bridge +33142000001'],
-      'answered by alice'],
-    ['a machine detected while the callee hears the announcement: next number', {},
-      [['picked-up', 0], ['prompt', 0], ['human', 0], ['ended', 0, 'machine']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'nothing', ANNOUNCE, 'nothing', 'dial Alice/home +33142000001 30s confirm (drop +33611111111)'],
-      'in-progress'],
-    ['the caller hangs up while a number rings', {},
+      'answered by alice',
+    ],
+    [
+      'busy, then the second number answers',
+      {},
+      [
+        ['ended', 0, 'busy', undefined, 486],
+        ['picked-up', 1],
+        ['keys', 1, '1'],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'dial Alice/home +33142000001 30s confirm',
+        'nothing',
+        'bridge +33142000001',
+      ],
+      'answered by alice',
+    ],
+    [
+      'nobody answers: the next on duty, the supervisor, then voicemail',
+      {},
+      [
+        ['ended', 0, 'no-answer'],
+        ['ended', 1, 'failed', 'cannot_route'],
+        ['ended', 2, 'rejected'],
+        ['ended', 3, 'no-answer'],
+        ['recorded', 'rec-1'],
+        ['hung-up'],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'dial Alice/home +33142000001 30s confirm',
+        'dial Bob/mobile +33622222222 25s confirm',
+        'dial Dan/mobile +33644444444 25s confirm',
+        'voicemail',
+        'nothing',
+        'nothing',
+      ],
+      'voicemail rec-1',
+    ],
+    [
+      'the callee does not press 1: next number, the unanswered leg dropped',
+      {},
+      [
+        ['picked-up', 0],
+        ['prompt', 0],
+        ['no-key', 0],
+        ['picked-up', 1],
+        ['keys', 1, '1'],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'nothing',
+        ANNOUNCE,
+        'dial Alice/home +33142000001 30s confirm (drop +33611111111)',
+        'nothing',
+        'bridge +33142000001',
+      ],
+      'answered by alice',
+    ],
+    [
+      'the callee presses another key: next number',
+      {},
+      [
+        ['picked-up', 0],
+        ['keys', 0, '2'],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'nothing',
+        'dial Alice/home +33142000001 30s confirm (drop +33611111111)',
+      ],
+      'in-progress',
+    ],
+    [
+      'an answering machine takes the leg: next number, the caller joined on the verdict "human"',
+      { requireAnswerConfirmation: false },
+      [
+        ['picked-up', 0],
+        ['ended', 0, 'machine'],
+        ['picked-up', 1],
+        ['human', 1],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s',
+        'nothing',
+        'dial Alice/home +33142000001 30s (drop +33611111111)',
+        'nothing',
+        'bridge +33142000001',
+      ],
+      'answered by alice',
+    ],
+    [
+      'a machine detected while the callee hears the announcement: next number',
+      {},
+      [
+        ['picked-up', 0],
+        ['prompt', 0],
+        ['human', 0],
+        ['ended', 0, 'machine'],
+      ],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'nothing',
+        ANNOUNCE,
+        'nothing',
+        'dial Alice/home +33142000001 30s confirm (drop +33611111111)',
+      ],
+      'in-progress',
+    ],
+    [
+      'the caller hangs up while a number rings',
+      {},
       [['ended', 0, 'busy'], ['hung-up']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'dial Alice/home +33142000001 30s confirm', 'hang up +33142000001'],
-      'abandoned'],
-    ['a closing message instead of voicemail', { supervisorIds: [], scenario: [{ kind: 'message', message: { text: 'Please call back during office hours.' } }] },
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'dial Alice/home +33142000001 30s confirm',
+        'hang up +33142000001',
+      ],
+      'abandoned',
+    ],
+    [
+      'a closing message instead of voicemail',
+      {
+        supervisorIds: [],
+        scenario: [{ kind: 'message', message: { text: 'Please call back during office hours.' } }],
+      },
       [['ended', 0, 'busy'], ['ended', 1, 'busy'], ['ended', 2, 'busy'], ['hung-up']],
-      ['dial Alice/mobile +33611111111 20s confirm', 'dial Alice/home +33142000001 30s confirm', 'dial Bob/mobile +33622222222 25s confirm',
-        'message "Please call back during office hours."', 'nothing'],
-      'message'],
+      [
+        'dial Alice/mobile +33611111111 20s confirm',
+        'dial Alice/home +33142000001 30s confirm',
+        'dial Bob/mobile +33622222222 25s confirm',
+        'message "Please call back during office hours."',
+        'nothing',
+      ],
+      'message',
+    ],
   ])('%s', async (_name, hotline, reports, lines, end) => {
     const rig = boilerRoomRig(hotline, { service: { machineDetection: true } });
     const result = await callThrough(rig, reports);
     expect(result.lines).toEqual(lines);
     const record = recordOf(rig, result.callId);
-    expect(record.outcome === 'answered' ? `answered by ${record.answeredBy?.personId}`
-      : record.outcome === 'voicemail' ? `voicemail ${record.voicemailRecording}` : record.outcome).toBe(end);
+    expect(
+      record.outcome === 'answered'
+        ? `answered by ${record.answeredBy?.personId}`
+        : record.outcome === 'voicemail'
+          ? `voicemail ${record.voicemailRecording}`
+          : record.outcome,
+    ).toBe(end);
   });
 
   it('without machine detection or confirmation, the callee is joined on pick-up', async () => {
     const rig = boilerRoomRig({ requireAnswerConfirmation: false });
-    const { lines } = await callThrough(rig, [['picked-up', 0], ['hung-up', 30]]);
+    const { lines } = await callThrough(rig, [
+      ['picked-up', 0],
+      ['hung-up', 30],
+    ]);
     expect(lines).toEqual(['dial Alice/mobile +33611111111 20s', 'bridge +33611111111', 'nothing']);
     expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'answered', timeToAnswerSeconds: 5 });
   });
@@ -117,8 +260,16 @@ describe('inbound calls: every path of a call', () => {
   it('dials with everything a carrier needs, and hands back the call and step to round-trip', async () => {
     const rig = boilerRoomRig({}, { service: { machineDetection: true } });
     expect(await answer(rig.service)).toEqual({
-      kind: 'dial', callId: 'call-1', carrierCallId: 'carrier-1', step: 0, greeting: null,
-      to: '+33611111111', callerId: HOTLINE_NUMBER, ringTimeoutSeconds: 20, confirm: true, machineDetection: true,
+      kind: 'dial',
+      callId: 'call-1',
+      carrierCallId: 'carrier-1',
+      step: 0,
+      greeting: null,
+      to: '+33611111111',
+      callerId: HOTLINE_NUMBER,
+      ringTimeoutSeconds: 20,
+      confirm: true,
+      machineDetection: true,
       target: { personId: 'alice', personName: 'Alice', label: 'mobile', via: 'on-call', level: 0, teamId: null },
       dropLeg: null,
     });
@@ -129,18 +280,35 @@ describe('inbound calls: every path of a call', () => {
     await answer(rig.service);
     await rig.service.legAnswered({ callId: 'call-1', step: 0, carrierLegId: 'uuid-a', at: at(5) });
     const next = await rig.service.confirmation({ callId: 'call-1', step: 0, digits: '', timedOut: true, at: at(10) });
-    expect(next).toMatchObject({ kind: 'dial', step: 1, dropLeg: { step: 0, to: '+33611111111', carrierLegId: 'uuid-a' } });
+    expect(next).toMatchObject({
+      kind: 'dial',
+      step: 1,
+      dropLeg: { step: 0, to: '+33611111111', carrierLegId: 'uuid-a' },
+    });
     await rig.service.legAnswered({ callId: 'call-1', step: 1, carrierLegId: 'uuid-b', at: at(15) });
     expect(await rig.service.callEnded({ callId: 'call-1', at: at(16) })).toEqual({
-      kind: 'hang-up-leg', callId: 'call-1', carrierCallId: 'carrier-1', step: 1, to: '+33142000001', carrierLegId: 'uuid-b',
+      kind: 'hang-up-leg',
+      callId: 'call-1',
+      carrierCallId: 'carrier-1',
+      step: 1,
+      to: '+33142000001',
+      carrierLegId: 'uuid-b',
     });
   });
 
-  it('takes the end of the caller\'s leg by the carrier\'s call id, from any instance', async () => {
+  it("takes the end of the caller's leg by the carrier's call id, from any instance", async () => {
     const rig = boilerRoomRig();
     await callThrough(rig, [['ended', 0, 'busy']]);
-    expect(said(await rig.secondInstance().callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 }))).toBe('hang up +33142000001');
-    expect(await rig.service.callEnded({ carrier: 'test', carrierCallId: 'nobody', at: at(9) })).toEqual({ kind: 'nothing' });
+    expect(
+      said(
+        await rig
+          .secondInstance()
+          .callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 }),
+      ),
+    ).toBe('hang up +33142000001');
+    expect(await rig.service.callEnded({ carrier: 'test', carrierCallId: 'nobody', at: at(9) })).toEqual({
+      kind: 'nothing',
+    });
     expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', durationSeconds: 9 });
     expect(rig.logger.messages('warn')).toEqual(['end of a carrier call this service does not know: journaled']);
   });
@@ -148,18 +316,49 @@ describe('inbound calls: every path of a call', () => {
   it('announces the call to the callee only while their leg is the one wanted', async () => {
     const rig = boilerRoomRig();
     await callThrough(rig, [['ended', 0, 'busy']]);
-    expect(await rig.service.calleePrompt({ callId: 'call-1', step: 1 })).toMatchObject({ kind: 'announce', acceptKey: '1', timeoutSeconds: 5 });
-    expect(await rig.service.calleePrompt({ callId: 'call-1', step: 0 })).toMatchObject({ kind: 'hang-up-leg', step: 0, to: '+33611111111' });
+    expect(await rig.service.calleePrompt({ callId: 'call-1', step: 1 })).toMatchObject({
+      kind: 'announce',
+      acceptKey: '1',
+      timeoutSeconds: 5,
+    });
+    expect(await rig.service.calleePrompt({ callId: 'call-1', step: 0 })).toMatchObject({
+      kind: 'hang-up-leg',
+      step: 0,
+      to: '+33611111111',
+    });
   });
 
   it('logs the call: legs with their carrier details, who answered, time to answer and duration', async () => {
     const rig = boilerRoomRig();
-    const { callId } = await callThrough(rig, [['ended', 0, 'busy', undefined, 486], ['picked-up', 1], ['keys', 1, '1'], ['hung-up', 95]]);
+    const { callId } = await callThrough(rig, [
+      ['ended', 0, 'busy', undefined, 486],
+      ['picked-up', 1],
+      ['keys', 1, '1'],
+      ['hung-up', 95],
+    ]);
     expect(recordOf(rig, callId)).toMatchObject({
-      accountId: 'acct-test', hotlineId: 'hl-1', carrier: 'test', carrierCallId: 'carrier-1', caller: CALLER, planSource: 'schedule',
-      outcome: 'answered', startedAt: T0, answeredAt: at(15), endedAt: at(20), timeToAnswerSeconds: 15, durationSeconds: 95,
+      accountId: 'acct-test',
+      hotlineId: 'hl-1',
+      carrier: 'test',
+      carrierCallId: 'carrier-1',
+      caller: CALLER,
+      planSource: 'schedule',
+      outcome: 'answered',
+      startedAt: T0,
+      answeredAt: at(15),
+      endedAt: at(20),
+      timeToAnswerSeconds: 15,
+      durationSeconds: 95,
       legs: [
-        { step: 0, number: '+33611111111', outcome: 'busy', sipCode: 486, startedAt: T0, endedAt: at(5), ringSeconds: 5 },
+        {
+          step: 0,
+          number: '+33611111111',
+          outcome: 'busy',
+          sipCode: 486,
+          startedAt: T0,
+          endedAt: at(5),
+          ringSeconds: 5,
+        },
         { step: 1, number: '+33142000001', outcome: 'confirmed', startedAt: at(5), answeredAt: at(10), ringSeconds: 5 },
       ],
     });
@@ -183,37 +382,69 @@ describe('inbound calls: the caller', () => {
 });
 
 describe('inbound calls: numbers no hotline answers', () => {
-  it.each([['+33199999999'], ['sip:desk@example.com'], ['']])('%j gets a polite message, logged and reported', async (number) => {
-    const rig = boilerRoomRig();
-    const reply = await answer(rig.service, { number });
-    expect(reply).toEqual({ kind: 'unknown-number', number, language: 'en-GB' });
-    expect(rig.logger.messages('info')).toEqual(['call to a number no hotline answers']);
-    expect(rig.events.unknownNumbers).toEqual([{ number, caller: CALLER, carrier: 'test', at: T0 }]);
-    expect(rig.store.all()).toEqual([]);
-  });
+  it.each([['+33199999999'], ['sip:desk@example.com'], ['']])(
+    '%j gets a polite message, logged and reported',
+    async (number) => {
+      const rig = boilerRoomRig();
+      const reply = await answer(rig.service, { number });
+      expect(reply).toEqual({ kind: 'unknown-number', number, language: 'en-GB' });
+      expect(rig.logger.messages('info')).toEqual(['call to a number no hotline answers']);
+      expect(rig.events.unknownNumbers).toEqual([{ number, caller: CALLER, carrier: 'test', at: T0 }]);
+      expect(rig.store.all()).toEqual([]);
+    },
+  );
 
   it('speaks the configured default language', async () => {
     const rig = boilerRoomRig({}, { service: { defaultLanguage: 'fr-FR' } });
-    expect(await answer(rig.service, { number: '+33199999999' })).toMatchObject({ kind: 'unknown-number', language: 'fr-FR' });
+    expect(await answer(rig.service, { number: '+33199999999' })).toMatchObject({
+      kind: 'unknown-number',
+      language: 'fr-FR',
+    });
   });
 });
 
 describe('inbound calls: duplicated, stale and reordered events', () => {
   const paths: [string, Report[]][] = [
-    ['answered after a busy number', [['ended', 0, 'busy'], ['picked-up', 1], ['prompt', 1], ['keys', 1, '1'], ['hung-up', 40]]],
-    ['voicemail', [['ended', 0, 'no-answer'], ['ended', 1, 'no-answer'], ['ended', 2, 'no-answer'], ['ended', 3, 'busy'], ['recorded', 'rec-1'], ['hung-up', 90]]],
+    [
+      'answered after a busy number',
+      [
+        ['ended', 0, 'busy'],
+        ['picked-up', 1],
+        ['prompt', 1],
+        ['keys', 1, '1'],
+        ['hung-up', 40],
+      ],
+    ],
+    [
+      'voicemail',
+      [
+        ['ended', 0, 'no-answer'],
+        ['ended', 1, 'no-answer'],
+        ['ended', 2, 'no-answer'],
+        ['ended', 3, 'busy'],
+        ['recorded', 'rec-1'],
+        ['hung-up', 90],
+      ],
+    ],
     ['no key pressed, then abandoned', [['picked-up', 0], ['no-key', 0], ['hung-up']]],
   ];
 
-  it.each(paths)('%s: each event delivered twice gets the same reply twice and the same log', async (_name, reports) => {
-    const once = boilerRoomRig();
-    const single = await callThrough(once, reports);
-    const twice = boilerRoomRig();
-    const doubled = await callThrough(twice, reports.flatMap((r) => [r, r]), (i) => 5 * (Math.floor(i / 2) + 1));
-    expect(doubled.lines).toEqual([single.lines[0], ...single.lines.slice(1).flatMap((line) => [line, line])]);
-    expect(recordOf(twice, doubled.callId)).toEqual(recordOf(once, single.callId));
-    expect(twice.store.writes).toBe(once.store.writes);
-  });
+  it.each(paths)(
+    '%s: each event delivered twice gets the same reply twice and the same log',
+    async (_name, reports) => {
+      const once = boilerRoomRig();
+      const single = await callThrough(once, reports);
+      const twice = boilerRoomRig();
+      const doubled = await callThrough(
+        twice,
+        reports.flatMap((r) => [r, r]),
+        (i) => 5 * (Math.floor(i / 2) + 1),
+      );
+      expect(doubled.lines).toEqual([single.lines[0], ...single.lines.slice(1).flatMap((line) => [line, line])]);
+      expect(recordOf(twice, doubled.callId)).toEqual(recordOf(once, single.callId));
+      expect(twice.store.writes).toBe(once.store.writes);
+    },
+  );
 
   it.each(paths)('%s: the whole sequence delivered again changes nothing', async (_name, reports) => {
     const rig = boilerRoomRig();
@@ -225,16 +456,25 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
 
   it('a late event for an earlier leg gets nothing and changes nothing', async () => {
     const rig = boilerRoomRig();
-    await callThrough(rig, [['ended', 0, 'busy'], ['ended', 1, 'no-answer']]);
+    await callThrough(rig, [
+      ['ended', 0, 'busy'],
+      ['ended', 1, 'no-answer'],
+    ]);
     const before = rig.store.peek('call-1');
-    expect(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'no-answer', at: at(20) })).toEqual({ kind: 'nothing' });
+    expect(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'no-answer', at: at(20) })).toEqual({
+      kind: 'nothing',
+    });
     expect(await rig.service.legAnswered({ callId: 'call-1', step: 1, at: at(21) })).toEqual({ kind: 'nothing' });
     expect(rig.store.peek('call-1')).toEqual(before);
   });
 
   it('the key press reported before the pick-up gives the same log', async () => {
     const inOrder = boilerRoomRig();
-    await callThrough(inOrder, [['picked-up', 0], ['keys', 0, '1'], ['hung-up', 30]]);
+    await callThrough(inOrder, [
+      ['picked-up', 0],
+      ['keys', 0, '1'],
+      ['hung-up', 30],
+    ]);
     const reordered = boilerRoomRig();
     await answer(reordered.service);
     await deliver(reordered.service, 'call-1', ['keys', 0, '1'], 10);
@@ -244,7 +484,12 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
   });
 
   it('the end of the call reported before the recording gives the same log', async () => {
-    const reports: Report[] = [['ended', 0, 'busy'], ['ended', 1, 'busy'], ['ended', 2, 'busy'], ['ended', 3, 'busy']];
+    const reports: Report[] = [
+      ['ended', 0, 'busy'],
+      ['ended', 1, 'busy'],
+      ['ended', 2, 'busy'],
+      ['ended', 3, 'busy'],
+    ];
     const inOrder = boilerRoomRig();
     await callThrough(inOrder, [...reports, ['recorded', 'rec-1'], ['hung-up', 60]]);
     const reordered = boilerRoomRig();
@@ -264,7 +509,12 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
 
   it('two instances handling events of one call at the same time lose neither (compare-and-set)', async () => {
     const rig = boilerRoomRig();
-    await callThrough(rig, [['ended', 0, 'busy'], ['ended', 1, 'busy'], ['ended', 2, 'busy'], ['ended', 3, 'busy']]);
+    await callThrough(rig, [
+      ['ended', 0, 'busy'],
+      ['ended', 1, 'busy'],
+      ['ended', 2, 'busy'],
+      ['ended', 3, 'busy'],
+    ]);
     const other = rig.secondInstance();
     const replies = await Promise.all([
       rig.service.recording({ callId: 'call-1', reference: 'rec-1', at: at(60) }),
@@ -272,7 +522,12 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
       other.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(62) }),
     ]);
     expect(replies.map(said)).toEqual(['nothing', 'nothing', 'nothing']);
-    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'voicemail', voicemailRecording: 'rec-1', endedAt: at(61), durationSeconds: 61 });
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      outcome: 'voicemail',
+      voicemailRecording: 'rec-1',
+      endedAt: at(61),
+      durationSeconds: 61,
+    });
     expect(rig.store.peek('call-1')?.version).toBe(7);
   });
 
@@ -280,12 +535,27 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
     const rig = boilerRoomRig();
     await answer(rig.service);
     const racing = new (class extends InMemoryCallStore {
-      override async save(): Promise<number> { throw new VersionConflictError('someone else, again'); }
-      override async load(id: string) { return rig.store.load(id); }
+      override async save(): Promise<number> {
+        throw new VersionConflictError('someone else, again');
+      }
+      override async load(id: string) {
+        return rig.store.load(id);
+      }
     })();
-    const service = new InboundCallService({ store: racing, hotlines: rig.hotlines, planner: rig.planner, clock: rig.clock, ids: { next: () => 'x' }, logger: rig.logger });
-    expect(said(await service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(5) }))).toBe('dial Alice/home +33142000001 30s confirm');
-    expect(rig.logger.messages('error')).toEqual(['call changed by others on every attempt: answering without storing']);
+    const service = new InboundCallService({
+      store: racing,
+      hotlines: rig.hotlines,
+      planner: rig.planner,
+      clock: rig.clock,
+      ids: { next: () => 'x' },
+      logger: rig.logger,
+    });
+    expect(said(await service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(5) }))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
+    expect(rig.logger.messages('error')).toEqual([
+      'call changed by others on every attempt: answering without storing',
+    ]);
   });
 });
 
@@ -294,20 +564,32 @@ describe('inbound calls: the plan is snapshotted on answer', () => {
     const rig = boilerRoomRig();
     await answer(rig.service);
     rig.planner.setOnCall('hl-1', { levels: [personRef(bob)], slotId: 'slot-2', overrideIds: [] });
-    expect(said(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(5) }))).toBe('dial Alice/home +33142000001 30s confirm');
-    expect(said(await answer(rig.service, { carrierCallId: 'carrier-2', seconds: 6 }))).toBe('dial Bob/mobile +33622222222 25s confirm');
+    expect(said(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(5) }))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
+    expect(said(await answer(rig.service, { carrierCallId: 'carrier-2', seconds: 6 }))).toBe(
+      'dial Bob/mobile +33622222222 25s confirm',
+    );
     expect(rig.store.peek('call-1')?.state.plan.slotId).toBe('slot-1');
   });
 
   const paris = TimeZone.of('Europe/Paris');
-  const spring = ScheduleIndex.build(paris, [
-    aSlot('hl-1', '2027-03-27T20:00', '2027-03-28T03:00', [personRef(alice)]),
-    aSlot('hl-1', '2027-03-28T03:00', '2027-03-28T08:00', [personRef(bob)]),
-  ], []);
-  const autumn = ScheduleIndex.build(paris, [
-    aSlot('hl-1', '2027-10-30T20:00', '2027-10-31T04:00', [personRef(alice)]),
-    aSlot('hl-1', '2027-10-31T04:00', '2027-10-31T08:00', [personRef(bob)]),
-  ], []);
+  const spring = ScheduleIndex.build(
+    paris,
+    [
+      aSlot('hl-1', '2027-03-27T20:00', '2027-03-28T03:00', [personRef(alice)]),
+      aSlot('hl-1', '2027-03-28T03:00', '2027-03-28T08:00', [personRef(bob)]),
+    ],
+    [],
+  );
+  const autumn = ScheduleIndex.build(
+    paris,
+    [
+      aSlot('hl-1', '2027-10-30T20:00', '2027-10-31T04:00', [personRef(alice)]),
+      aSlot('hl-1', '2027-10-31T04:00', '2027-10-31T08:00', [personRef(bob)]),
+    ],
+    [],
+  );
   it.each<[string, ScheduleIndex, string, string]>([
     ['the last second before clocks go forward', spring, '2027-03-28T00:59:59Z', 'Alice'],
     ['the first second after (03:00 summer time)', spring, '2027-03-28T01:00:00Z', 'Bob'],
@@ -316,7 +598,13 @@ describe('inbound calls: the plan is snapshotted on answer', () => {
     ['04:00 winter time', autumn, '2027-10-31T03:00:00Z', 'Bob'],
   ])('a call during a clock-change night: %s', async (_name, schedule, instant, person) => {
     const rig = boilerRoomRig({}, {}, { onCall: { 'hl-1': schedule } });
-    const reply = await rig.service.answer({ carrier: 'test', hotlineNumber: HOTLINE_NUMBER, caller: CALLER, carrierCallId: 'c', at: parseInstant(instant) });
+    const reply = await rig.service.answer({
+      carrier: 'test',
+      hotlineNumber: HOTLINE_NUMBER,
+      caller: CALLER,
+      carrierCallId: 'c',
+      at: parseInstant(instant),
+    });
     expect(reply).toMatchObject({ kind: 'dial', target: { personName: person } });
     expect(recordOf(rig, 'call-1').startedAt).toBe(parseInstant(instant));
   });
@@ -327,7 +615,9 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     rig.store.outage.mode = 'down';
     expect(said(await answer(rig.service))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
+    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
     expect(rig.store.all()).toEqual([]);
     rig.store.outage.mode = 'up';
     expect(said(await deliver(rig.service, 'call-1', ['keys', 1, '1'], 10))).toBe('bridge +33142000001');
@@ -335,7 +625,10 @@ describe('inbound calls: a caller never hears silence', () => {
     expect(await rig.service.writeBack()).toEqual({ written: 3, waiting: 0, dropped: 0 });
 
     const calm = boilerRoomRig();
-    await callThrough(calm, [['ended', 0, 'busy'], ['keys', 1, '1']]);
+    await callThrough(calm, [
+      ['ended', 0, 'busy'],
+      ['keys', 1, '1'],
+    ]);
     expect(recordOf(rig, 'call-1')).toEqual(recordOf(calm, 'call-1'));
     expect(rig.logger.messages('warn')).toContain('the call store did not take a new call: it is journaled');
     // Back in the store: the next event goes there directly.
@@ -348,7 +641,9 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     rig.store.outage.mode = 'hanging';
     expect(said(await answer(rig.service))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'no-answer'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
+    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'no-answer'], 5))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
     // Known to be away after the first stall: the store is left alone until the write-back reaches it.
     expect(rig.store.outage.refused).toEqual(['create']);
   });
@@ -365,59 +660,106 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     await answer(rig.service);
     rig.store.outage.mode = 'down';
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 1, 'busy'], 10))).toBe('dial Bob/mobile +33622222222 25s confirm');
+    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
+    expect(said(await deliver(rig.service, 'call-1', ['ended', 1, 'busy'], 10))).toBe(
+      'dial Bob/mobile +33622222222 25s confirm',
+    );
     expect(rig.store.peek('call-1')?.state.step).toBe(0);
     rig.store.outage.mode = 'up';
     await deliver(rig.service, 'call-1', ['hung-up'], 15);
     expect(rig.store.peek('call-1')?.state.step).toBe(0);
     await rig.service.writeBack();
-    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'cancelled' }] });
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      outcome: 'abandoned',
+      legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'cancelled' }],
+    });
   });
 
   it('the planner failing: the last plan known for the number is followed', async () => {
     const rig = boilerRoomRig();
     await answer(rig.service);
     rig.planner.outage.mode = 'down';
-    expect(said(await answer(rig.service, { carrierCallId: 'carrier-2' }))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(recordOf(rig, 'call-2')).toMatchObject({ planSource: 'last-known', accountId: 'acct-test', hotlineId: 'hl-1' });
-    expect(rig.logger.messages('warn')).toEqual(['call planning failed', 'routing on the last plan known for the number']);
+    expect(said(await answer(rig.service, { carrierCallId: 'carrier-2' }))).toBe(
+      'dial Alice/mobile +33611111111 20s confirm',
+    );
+    expect(recordOf(rig, 'call-2')).toMatchObject({
+      planSource: 'last-known',
+      accountId: 'acct-test',
+      hotlineId: 'hl-1',
+    });
+    expect(rig.logger.messages('warn')).toEqual([
+      'call planning failed',
+      'routing on the last plan known for the number',
+    ]);
   });
 
   it.each<[string, { lookupDown: boolean; emergencyNumbers: Record<string, string> }, string[]]>([
-    ['lookup and planner down, an emergency number set', { lookupDown: true, emergencyNumbers: { '*': '+33699999999' } },
-      ['dial Emergency number/emergency +33699999999 30s', `message "${APOLOGY}"`]],
-    ['planner down, no emergency number: the hotline\'s own voicemail', { lookupDown: false, emergencyNumbers: {} }, ['voicemail']],
-    ['lookup and planner down, no emergency number: an apology', { lookupDown: true, emergencyNumbers: {} }, [`message "${APOLOGY}"`]],
+    [
+      'lookup and planner down, an emergency number set',
+      { lookupDown: true, emergencyNumbers: { '*': '+33699999999' } },
+      ['dial Emergency number/emergency +33699999999 30s', `message "${APOLOGY}"`],
+    ],
+    [
+      "planner down, no emergency number: the hotline's own voicemail",
+      { lookupDown: false, emergencyNumbers: {} },
+      ['voicemail'],
+    ],
+    [
+      'lookup and planner down, no emergency number: an apology',
+      { lookupDown: true, emergencyNumbers: {} },
+      [`message "${APOLOGY}"`],
+    ],
   ])('no plan known (%s)', async (_name, { lookupDown, emergencyNumbers }, lines) => {
     const rig = boilerRoomRig({}, { service: { emergencyNumbers } });
     rig.planner.outage.mode = 'down';
     if (lookupDown) rig.hotlines.outage.mode = 'down';
     const replies = [said(await answer(rig.service))];
-    if (lines.length > 1) replies.push(said(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(30) })));
+    if (lines.length > 1)
+      replies.push(said(await rig.service.legEnded({ callId: 'call-1', step: 0, outcome: 'busy', at: at(30) })));
     expect(replies).toEqual(lines);
-    expect(recordOf(rig, 'call-1')).toMatchObject({ planSource: 'emergency', accountId: lookupDown ? null : 'acct-test' });
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      planSource: 'emergency',
+      accountId: lookupDown ? null : 'acct-test',
+    });
   });
 
   it('an event for a call nobody knows (opened on an instance gone down with the store): the emergency number once, then an apology', async () => {
     const rig = boilerRoomRig({}, { service: { emergencyNumbers: { [HOTLINE_NUMBER]: '+33699999999' } } });
     const lost = { callId: 'call-77', hotlineNumber: HOTLINE_NUMBER };
-    expect(await rig.service.legEnded({ ...lost, step: 2, outcome: 'busy' })).toMatchObject({ kind: 'dial', step: RESCUE_STEP, to: '+33699999999', confirm: false });
-    expect(said(await rig.service.legEnded({ ...lost, step: RESCUE_STEP, outcome: 'no-answer' }))).toBe(`message "${APOLOGY}"`);
+    expect(await rig.service.legEnded({ ...lost, step: 2, outcome: 'busy' })).toMatchObject({
+      kind: 'dial',
+      step: RESCUE_STEP,
+      to: '+33699999999',
+      confirm: false,
+    });
+    expect(said(await rig.service.legEnded({ ...lost, step: RESCUE_STEP, outcome: 'no-answer' }))).toBe(
+      `message "${APOLOGY}"`,
+    );
     expect(await rig.service.callEnded({ callId: 'call-77' })).toEqual({ kind: 'nothing' });
-    expect(await rig.service.calleePrompt({ callId: 'call-77', step: 2 })).toMatchObject({ kind: 'announce', acceptKey: '1' });
+    expect(await rig.service.calleePrompt({ callId: 'call-77', step: 2 })).toMatchObject({
+      kind: 'announce',
+      acceptKey: '1',
+    });
   });
 
   it('the store down for a call this instance never saw: an apology rather than silence', async () => {
     const rig = boilerRoomRig();
     rig.store.outage.mode = 'down';
-    expect(said(await rig.service.confirmation({ callId: 'call-9', step: 0, digits: '1' }))).toBe(`message "${APOLOGY}"`);
+    expect(said(await rig.service.confirmation({ callId: 'call-9', step: 0, digits: '1' }))).toBe(
+      `message "${APOLOGY}"`,
+    );
   });
 
   it('a planner returning a broken plan: the caller still hears something', async () => {
     const rig = boilerRoomRig();
     const service = new InboundCallService({
-      store: rig.store, hotlines: rig.hotlines, clock: rig.clock, ids: { next: () => 'call-1' }, logger: rig.logger,
+      store: rig.store,
+      hotlines: rig.hotlines,
+      clock: rig.clock,
+      ids: { next: () => 'call-1' },
+      logger: rig.logger,
       planner: { planFor: async (hotline, when) => ({ ...(await rig.planner.planFor(hotline, when)), steps: [] }) },
     });
     expect(said(await answer(service))).toBe(`message "${APOLOGY}"`);
@@ -426,14 +768,29 @@ describe('inbound calls: a caller never hears silence', () => {
 });
 
 describe('inbound calls: what the workers are told', () => {
-  const kinds = (rig: InboundCallRig) => rig.events.notices.map((n) => `${n.kind} ${n.notice.eventId} ${n.notice.record.outcome}`);
+  const kinds = (rig: InboundCallRig) =>
+    rig.events.notices.map((n) => `${n.kind} ${n.notice.eventId} ${n.notice.record.outcome}`);
 
   it.each<[string, Report[], string[]]>([
     ['answered: nothing', [['keys', 0, '1'], ['hung-up'], ['hung-up']], []],
-    ['abandoned: unanswered, once', [['ended', 0, 'busy'], ['hung-up'], ['hung-up']], ['unanswered call-1:unanswered abandoned']],
-    ['voicemail: unanswered, then the recording',
-      [['ended', 0, 'busy'], ['ended', 1, 'busy'], ['ended', 2, 'busy'], ['ended', 3, 'busy'], ['hung-up'], ['recorded', 'rec-1'], ['recorded', 'rec-1']],
-      ['unanswered call-1:unanswered voicemail', 'voicemail call-1:voicemail voicemail']],
+    [
+      'abandoned: unanswered, once',
+      [['ended', 0, 'busy'], ['hung-up'], ['hung-up']],
+      ['unanswered call-1:unanswered abandoned'],
+    ],
+    [
+      'voicemail: unanswered, then the recording',
+      [
+        ['ended', 0, 'busy'],
+        ['ended', 1, 'busy'],
+        ['ended', 2, 'busy'],
+        ['ended', 3, 'busy'],
+        ['hung-up'],
+        ['recorded', 'rec-1'],
+        ['recorded', 'rec-1'],
+      ],
+      ['unanswered call-1:unanswered voicemail', 'voicemail call-1:voicemail voicemail'],
+    ],
   ])('%s', async (_name, reports, notices) => {
     const rig = boilerRoomRig();
     await callThrough(rig, reports);
@@ -452,7 +809,11 @@ describe('inbound calls: what the workers are told', () => {
 describe('inbound calls: plain JSON all the way', () => {
   it('stores calls that survive JSON unchanged', async () => {
     const rig = boilerRoomRig({ greeting: GREETING });
-    await callThrough(rig, [['ended', 0, 'busy'], ['picked-up', 1], ['keys', 1, '1']]);
+    await callThrough(rig, [
+      ['ended', 0, 'busy'],
+      ['picked-up', 1],
+      ['keys', 1, '1'],
+    ]);
     const stored: StoredCall = rig.store.peek('call-1')!;
     expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
     expect(stored.lastReply?.key).toBe('confirmation:1:confirmed');
@@ -475,10 +836,20 @@ describe('inbound calls: plain JSON all the way', () => {
 });
 
 describe('inbound calls: the journal, while the store is away and after', () => {
-  const serviceOver = (rig: InboundCallRig, journal: MemoryCallJournal, options: InboundCallOptions = {}) => new InboundCallService(
-    { store: rig.store, hotlines: rig.hotlines, planner: rig.planner, events: rig.events, logger: rig.logger, clock: rig.clock, ids: new SequentialIds('call'), journal },
-    options,
-  );
+  const serviceOver = (rig: InboundCallRig, journal: MemoryCallJournal, options: InboundCallOptions = {}) =>
+    new InboundCallService(
+      {
+        store: rig.store,
+        hotlines: rig.hotlines,
+        planner: rig.planner,
+        events: rig.events,
+        logger: rig.logger,
+        clock: rig.clock,
+        ids: new SequentialIds('call'),
+        journal,
+      },
+      options,
+    );
 
   it('a call whose webhooks reached two instances is written back complete and once, whichever writes back first', async () => {
     const rig = boilerRoomRig();
@@ -489,7 +860,9 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     expect(said(await deliver(a, 'call-1', ['ended', 0, 'busy'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
     // B never saw the call: the caller is rescued, the events are journaled by B.
     expect(said(await deliver(b, 'call-1', ['ended', 1, 'no-answer'], 35))).toBe(`message "${APOLOGY}"`);
-    expect(said(await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(40), durationSeconds: 40 }))).toBe('nothing');
+    expect(
+      said(await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(40), durationSeconds: 40 })),
+    ).toBe('nothing');
     rig.store.outage.mode = 'up';
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 2, dropped: 0 });
     expect(await a.writeBack()).toEqual({ written: 2, waiting: 0, dropped: 0 });
@@ -497,12 +870,14 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     expect(await a.writeBack()).toEqual({ written: 0, waiting: 0, dropped: 0 });
     expect(rig.store.all()).toHaveLength(1);
     expect(recordOf(rig, 'call-1')).toMatchObject({
-      outcome: 'abandoned', durationSeconds: 40, legs: [{ outcome: 'busy' }, { outcome: 'no-answer' }, { outcome: 'cancelled' }],
+      outcome: 'abandoned',
+      durationSeconds: 40,
+      legs: [{ outcome: 'busy' }, { outcome: 'no-answer' }, { outcome: 'cancelled' }],
     });
     expect(rig.events.notices.map((n) => n.notice.eventId)).toContain('call-1:unanswered');
   });
 
-  it('events journaled by our id and by the carrier\'s keep their order, whichever the call is found by first', async () => {
+  it("events journaled by our id and by the carrier's keep their order, whichever the call is found by first", async () => {
     const rig = boilerRoomRig();
     const a = serviceOver(rig, new MemoryCallJournal());
     const b = serviceOver(rig, new MemoryCallJournal());
@@ -520,7 +895,10 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     };
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 2, dropped: 0 });
     expect(await b.writeBack()).toEqual({ written: 2, waiting: 0, dropped: 0 });
-    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'abandoned', legs: [{ outcome: 'busy' }, { outcome: 'cancelled' }] });
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      outcome: 'abandoned',
+      legs: [{ outcome: 'busy' }, { outcome: 'cancelled' }],
+    });
   });
 
   it('a restart loses nothing: the journal is read back, the call goes on from it and is written back', async () => {
@@ -530,10 +908,15 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     await answer(serviceOver(rig, journal));
     await deliver(serviceOver(rig, journal), 'call-1', ['ended', 0, 'busy'], 5);
     const restarted = serviceOver(rig, new MemoryCallJournal(journal.pending()));
-    expect(said(await deliver(restarted, 'call-1', ['ended', 1, 'busy'], 10))).toBe('dial Bob/mobile +33622222222 25s confirm');
+    expect(said(await deliver(restarted, 'call-1', ['ended', 1, 'busy'], 10))).toBe(
+      'dial Bob/mobile +33622222222 25s confirm',
+    );
     rig.store.outage.mode = 'up';
     expect(await restarted.writeBack()).toMatchObject({ written: 3, waiting: 0 });
-    expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'in-progress', legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'ringing' }] });
+    expect(recordOf(rig, 'call-1')).toMatchObject({
+      outcome: 'in-progress',
+      legs: [{ outcome: 'busy' }, { outcome: 'busy' }, { outcome: 'ringing' }],
+    });
   });
 
   it('an event whose call never reaches the store is given up after its age, with an error', async () => {
@@ -543,7 +926,7 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 1, dropped: 0 });
     rig.clock.advance(61_000);
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 0, dropped: 1 });
-    expect(rig.logger.messages('error')).toContain('a journaled event\'s call never reached the store: given up');
+    expect(rig.logger.messages('error')).toContain("a journaled event's call never reached the store: given up");
   });
 
   it('with the real timer, a stalled store costs the first answer the store budget, then nothing', async () => {
@@ -567,6 +950,11 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     expect(rig.store.outage.refused).toEqual(['create']);
     rig.store.outage.mode = 'up';
     expect(await rig.service.writeBack()).toMatchObject({ written: 2 });
-    expect(rig.store.all().map((call) => call.planSource).sort()).toEqual(['last-known', 'schedule', 'schedule']);
+    expect(
+      rig.store
+        .all()
+        .map((call) => call.planSource)
+        .sort(),
+    ).toEqual(['last-known', 'schedule', 'schedule']);
   });
 });

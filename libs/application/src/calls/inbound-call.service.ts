@@ -1,19 +1,47 @@
 import {
-  CallPlan, CallPlanSource, Clock, DialStep, EscalationAction, EscalationEvent, EscalationState, Hotline, IdGenerator,
-  Instant, Prompt, VersionConflictError, confirmationPrompt, onEscalationEvent, startCallTimeline, startEscalation, updateCallTimeline,
+  CallPlan,
+  CallPlanSource,
+  Clock,
+  DialStep,
+  EscalationAction,
+  EscalationEvent,
+  EscalationState,
+  Hotline,
+  IdGenerator,
+  Instant,
+  Prompt,
+  VersionConflictError,
+  confirmationPrompt,
+  onEscalationEvent,
+  startCallTimeline,
+  startEscalation,
+  updateCallTimeline,
 } from '@dutyline/domain';
 import { CallInstruction, DialInstruction, LegToDrop, NOTHING, NothingInstruction } from './call-instruction';
 import { CallMemory } from './call-memory';
 import { MemoryCallJournal } from './memory-call-journal';
 import { EMERGENCY_TARGET, apologyPrompt, emergencyPlan, outOfServicePrompt } from './fallback-plan';
 import {
-  AnswerInput, CallEndedInput, CalleePromptInput, ConfirmationInput, InboundCalls, LegAnsweredInput, LegEndedInput, RecordingInput,
+  AnswerInput,
+  CallEndedInput,
+  CalleePromptInput,
+  ConfirmationInput,
+  InboundCalls,
+  LegAnsweredInput,
+  LegEndedInput,
+  RecordingInput,
 } from './inbound-calls';
 import { LastKnownPlans } from './last-known-plans';
 import { Metrics, noMetrics } from '../metrics/metrics.port';
 import { e164OrNull } from './phone-text';
 import { CallEvents, CallNotice } from './ports/call-events.port';
-import { CallEventRecord, CallJournal, CallJournalEntry, CallReference, JournaledEntry } from './ports/call-journal.port';
+import {
+  CallEventRecord,
+  CallJournal,
+  CallJournalEntry,
+  CallReference,
+  JournaledEntry,
+} from './ports/call-journal.port';
 import { CallLogger, LogContext, silentCallLogger } from './ports/call-logger.port';
 import { CallPlanner } from './ports/call-planner.port';
 import { CallStore } from './ports/call-store.port';
@@ -130,7 +158,10 @@ export class InboundCallService implements InboundCalls {
   private readonly lastKnown: LastKnownPlans;
   private readonly memory: CallMemory;
 
-  constructor(private readonly deps: InboundCallDependencies, options: InboundCallOptions = {}) {
+  constructor(
+    private readonly deps: InboundCallDependencies,
+    options: InboundCallOptions = {},
+  ) {
     this.options = {
       budgetMs: options.budgetMs ?? 800,
       machineDetection: options.machineDetection ?? false,
@@ -170,77 +201,165 @@ export class InboundCallService implements InboundCalls {
 
   answer(input: AnswerInput): Promise<CallInstruction> {
     const context = { carrier: input.carrier, carrierCallId: input.carrierCallId, hotlineNumber: input.hotlineNumber };
-    return this.guarded('answer', context, (budget) => this.answerWithin(input, budget),
-      () => this.rescue({ callId: this.deps.ids.next(), carrierCallId: input.carrierCallId, step: 0, hotlineNumber: input.hotlineNumber }));
+    return this.guarded(
+      'answer',
+      context,
+      (budget) => this.answerWithin(input, budget),
+      () =>
+        this.rescue({
+          callId: this.deps.ids.next(),
+          carrierCallId: input.carrierCallId,
+          step: 0,
+          hotlineNumber: input.hotlineNumber,
+        }),
+    );
   }
 
   legAnswered(input: LegAnsweredInput): Promise<CallInstruction> {
     // Without confirmation but with machine detection, the caller is joined on the carrier's verdict, not on pick-up.
-    return this.onEvent('legAnswered', input, {
-      key: `leg-answered:${input.step}`, change: { type: 'leg-outcome', step: input.step, outcome: 'answered' }, unless: 'awaiting-verdict',
-      fact: { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
-    }, () => NOTHING);
+    return this.onEvent(
+      'legAnswered',
+      input,
+      {
+        key: `leg-answered:${input.step}`,
+        change: { type: 'leg-outcome', step: input.step, outcome: 'answered' },
+        unless: 'awaiting-verdict',
+        fact: {
+          kind: 'leg-answered',
+          step: input.step,
+          at: this.at(input.at),
+          carrierLegId: input.carrierLegId ?? null,
+        },
+      },
+      () => NOTHING,
+    );
   }
 
   humanAnswered(input: LegAnsweredInput): Promise<CallInstruction> {
-    return this.onEvent('humanAnswered', input, {
-      key: `human-answered:${input.step}`, change: { type: 'leg-outcome', step: input.step, outcome: 'confirmed' }, unless: 'confirmation-required',
-      fact: { kind: 'leg-answered', step: input.step, at: this.at(input.at), carrierLegId: input.carrierLegId ?? null },
-    }, () => NOTHING);
+    return this.onEvent(
+      'humanAnswered',
+      input,
+      {
+        key: `human-answered:${input.step}`,
+        change: { type: 'leg-outcome', step: input.step, outcome: 'confirmed' },
+        unless: 'confirmation-required',
+        fact: {
+          kind: 'leg-answered',
+          step: input.step,
+          at: this.at(input.at),
+          carrierLegId: input.carrierLegId ?? null,
+        },
+      },
+      () => NOTHING,
+    );
   }
 
   legEnded(input: LegEndedInput): Promise<CallInstruction> {
-    return this.onEvent('legEnded', input, {
-      key: `leg-ended:${input.step}:${input.outcome}`, change: { type: 'leg-outcome', step: input.step, outcome: input.outcome }, unless: null,
-      fact: {
-        kind: 'leg-ended', step: input.step, at: this.at(input.at),
-        detail: input.detail ?? null, sipCode: input.sipCode ?? null, carrierLegId: input.carrierLegId ?? null,
+    return this.onEvent(
+      'legEnded',
+      input,
+      {
+        key: `leg-ended:${input.step}:${input.outcome}`,
+        change: { type: 'leg-outcome', step: input.step, outcome: input.outcome },
+        unless: null,
+        fact: {
+          kind: 'leg-ended',
+          step: input.step,
+          at: this.at(input.at),
+          detail: input.detail ?? null,
+          sipCode: input.sipCode ?? null,
+          carrierLegId: input.carrierLegId ?? null,
+        },
       },
-    }, () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
+      () =>
+        this.rescue({
+          callId: input.callId,
+          carrierCallId: null,
+          step: input.step,
+          hotlineNumber: input.hotlineNumber,
+        }),
+    );
   }
 
   confirmation(input: ConfirmationInput): Promise<CallInstruction> {
     const digits = (input.digits ?? '').trim();
-    const outcome = digits === this.options.acceptKey ? 'confirmed' : digits === '' || input.timedOut ? 'not-confirmed' : 'declined';
-    return this.onEvent('confirmation', input, {
-      key: `confirmation:${input.step}:${outcome}`, change: { type: 'leg-outcome', step: input.step, outcome }, unless: null,
-      fact: { kind: 'confirmation', step: input.step, at: this.at(input.at) },
-    }, () => this.rescue({ callId: input.callId, carrierCallId: null, step: input.step, hotlineNumber: input.hotlineNumber }));
+    const outcome =
+      digits === this.options.acceptKey ? 'confirmed' : digits === '' || input.timedOut ? 'not-confirmed' : 'declined';
+    return this.onEvent(
+      'confirmation',
+      input,
+      {
+        key: `confirmation:${input.step}:${outcome}`,
+        change: { type: 'leg-outcome', step: input.step, outcome },
+        unless: null,
+        fact: { kind: 'confirmation', step: input.step, at: this.at(input.at) },
+      },
+      () =>
+        this.rescue({
+          callId: input.callId,
+          carrierCallId: null,
+          step: input.step,
+          hotlineNumber: input.hotlineNumber,
+        }),
+    );
   }
 
   calleePrompt(input: CalleePromptInput) {
     const generic = () => this.genericAnnouncement(input);
-    return this.guarded('calleePrompt', { callId: input.callId, step: input.step }, async (budget) => {
-      const current = await this.current(input.callId, budget);
-      if (!current) return generic();
-      const { call } = current;
-      const { state } = call;
-      if ((state.phase === 'ringing' || state.phase === 'confirming') && state.step === input.step) {
-        return this.announcement(call.id, call.carrierCallId, input.step, confirmationPrompt(state.plan, call.caller));
-      }
-      const step = state.plan.steps[input.step];
-      return {
-        kind: 'hang-up-leg' as const, callId: call.id, carrierCallId: call.carrierCallId, step: input.step,
-        to: step?.kind === 'dial' ? step.number : null,
-        carrierLegId: call.timeline.legs.find((leg) => leg.step === input.step)?.carrierLegId ?? null,
-      };
-    }, generic);
+    return this.guarded(
+      'calleePrompt',
+      { callId: input.callId, step: input.step },
+      async (budget) => {
+        const current = await this.current(input.callId, budget);
+        if (!current) return generic();
+        const { call } = current;
+        const { state } = call;
+        if ((state.phase === 'ringing' || state.phase === 'confirming') && state.step === input.step) {
+          return this.announcement(
+            call.id,
+            call.carrierCallId,
+            input.step,
+            confirmationPrompt(state.plan, call.caller),
+          );
+        }
+        const step = state.plan.steps[input.step];
+        return {
+          kind: 'hang-up-leg' as const,
+          callId: call.id,
+          carrierCallId: call.carrierCallId,
+          step: input.step,
+          to: step?.kind === 'dial' ? step.number : null,
+          carrierLegId: call.timeline.legs.find((leg) => leg.step === input.step)?.carrierLegId ?? null,
+        };
+      },
+      generic,
+    );
   }
 
   async recording(input: RecordingInput): Promise<NothingInstruction> {
-    await this.onEvent('recording', input, {
-      key: 'recording', change: { type: 'voicemail-recorded', recording: input.reference }, unless: null,
-      fact: { kind: 'recording', at: this.at(input.at) },
-    }, () => NOTHING);
+    await this.onEvent(
+      'recording',
+      input,
+      {
+        key: 'recording',
+        change: { type: 'voicemail-recorded', recording: input.reference },
+        unless: null,
+        fact: { kind: 'recording', at: this.at(input.at) },
+      },
+      () => NOTHING,
+    );
     return NOTHING;
   }
 
   async callEnded(input: CallEndedInput) {
     const record: CallEventRecord = {
-      key: 'call-ended', change: { type: 'call-completed' }, unless: null,
+      key: 'call-ended',
+      change: { type: 'call-completed' },
+      unless: null,
       fact: { kind: 'call-ended', at: this.at(input.at), durationSeconds: input.durationSeconds ?? null },
     };
-    const callId = 'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId, record);
+    const callId =
+      'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId, record);
     if (callId === undefined) return NOTHING;
     const instruction = await this.onEvent('callEnded', { callId }, record, () => NOTHING);
     return instruction.kind === 'hang-up-leg' ? instruction : NOTHING;
@@ -252,21 +371,33 @@ export class InboundCallService implements InboundCalls {
    */
   private callOpenedBy(carrier: string, carrierCallId: string, record: CallEventRecord): Promise<string | undefined> {
     const context = { carrier, carrierCallId };
-    return this.guarded('callEnded', context, async (budget) => {
-      let known = this.memory.callOpenedBy(carrier, carrierCallId);
-      if (!known && !this.storeKnownDown()) {
-        try {
-          known = await budget.run('finding the call', () => this.deps.store.findByCarrierCall(carrier, carrierCallId));
-          this.storeAnswered();
-        } catch (error) {
-          this.storeFailed(error);
+    return this.guarded(
+      'callEnded',
+      context,
+      async (budget) => {
+        let known = this.memory.callOpenedBy(carrier, carrierCallId);
+        if (!known && !this.storeKnownDown()) {
+          try {
+            known = await budget.run('finding the call', () =>
+              this.deps.store.findByCarrierCall(carrier, carrierCallId),
+            );
+            this.storeAnswered();
+          } catch (error) {
+            this.storeFailed(error);
+          }
         }
-      }
-      if (known) return known.id;
-      this.logger.warn('end of a carrier call this service does not know: journaled', context);
-      await this.journalEntry(carrierKey(carrier, carrierCallId), { kind: 'event', call: { carrier, carrierCallId }, event: record, receivedAt: this.deps.clock.now() });
-      return undefined;
-    }, () => undefined);
+        if (known) return known.id;
+        this.logger.warn('end of a carrier call this service does not know: journaled', context);
+        await this.journalEntry(carrierKey(carrier, carrierCallId), {
+          kind: 'event',
+          call: { carrier, carrierCallId },
+          event: record,
+          receivedAt: this.deps.clock.now(),
+        });
+        return undefined;
+      },
+      () => undefined,
+    );
   }
 
   // ---- answer ---------------------------------------------------------------------------------------------
@@ -284,8 +415,11 @@ export class InboundCallService implements InboundCalls {
     const known = this.storeKnownDown() ? this.lastKnown.get(number) : undefined;
     const hotline = known ? null : await this.lookUp(number, budget);
     if (hotline === undefined) return this.unknownNumber(number, caller, input.carrier, at);
-    if (!known && hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(number, hotline, caller, input.carrier);
-    const { plan, source } = known ? { plan: known, source: 'last-known' as const } : await this.planFor(number, hotline, at, budget);
+    if (!known && hotline && (await this.outOfService(hotline, budget)))
+      return this.lineOutOfService(number, hotline, caller, input.carrier);
+    const { plan, source } = known
+      ? { plan: known, source: 'last-known' as const }
+      : await this.planFor(number, hotline, at, budget);
 
     const callId = this.deps.ids.next();
     const { state, action } = startEscalation(plan, callId);
@@ -306,10 +440,14 @@ export class InboundCallService implements InboundCalls {
     };
     const instruction = this.render(draft, null, action, plan.greeting);
     const call: StoredCall = { ...draft, lastReply: { key: ANSWER_KEY, instruction } };
-    const result = this.storeKnownDown() ? null : await this.storeWrite(budget, 'storing the new call', () => this.deps.store.create(call)).catch((error: unknown) => {
-      this.logger.warn('the call store did not take a new call: it is journaled', { callId, ...describe(error) });
-      return null;
-    });
+    const result = this.storeKnownDown()
+      ? null
+      : await this.storeWrite(budget, 'storing the new call', () => this.deps.store.create(call)).catch(
+          (error: unknown) => {
+            this.logger.warn('the call store did not take a new call: it is journaled', { callId, ...describe(error) });
+            return null;
+          },
+        );
     if (result) {
       this.memory.stored(result.call);
       if (!result.created) return replay(result.call, ANSWER_KEY);
@@ -327,7 +465,10 @@ export class InboundCallService implements InboundCalls {
     try {
       return await budget.run('looking up the hotline', () => this.deps.hotlines.byNumber(number));
     } catch (error) {
-      this.logger.warn('hotline lookup failed: routing from what is known of the number', { hotlineNumber: number, ...describe(error) });
+      this.logger.warn('hotline lookup failed: routing from what is known of the number', {
+        hotlineNumber: number,
+        ...describe(error),
+      });
       return null;
     }
   }
@@ -339,18 +480,37 @@ export class InboundCallService implements InboundCalls {
     try {
       return await budget.run('checking the account', () => status.outOfService(hotline.accountId));
     } catch (error) {
-      this.logger.warn('could not tell whether the account is disabled: routing the call', { hotlineId: hotline.id, ...describe(error) });
+      this.logger.warn('could not tell whether the account is disabled: routing the call', {
+        hotlineId: hotline.id,
+        ...describe(error),
+      });
       return false;
     }
   }
 
   /** A disabled account's hotline: the caller hears it is not in service, in the hotline's language; no call is logged. */
   private lineOutOfService(number: string, hotline: Hotline, caller: string | null, carrier: string): CallInstruction {
-    this.logger.info('call to a hotline of a disabled account', { number, caller, carrier, hotlineId: hotline.id, accountId: hotline.accountId });
-    return { kind: 'unknown-number', number, language: hotline.language, message: outOfServicePrompt(hotline.language) };
+    this.logger.info('call to a hotline of a disabled account', {
+      number,
+      caller,
+      carrier,
+      hotlineId: hotline.id,
+      accountId: hotline.accountId,
+    });
+    return {
+      kind: 'unknown-number',
+      number,
+      language: hotline.language,
+      message: outOfServicePrompt(hotline.language),
+    };
   }
 
-  private async planFor(number: string, hotline: Hotline | null, at: Instant, budget: TimeBudget): Promise<{ plan: CallPlan; source: CallPlanSource }> {
+  private async planFor(
+    number: string,
+    hotline: Hotline | null,
+    at: Instant,
+    budget: TimeBudget,
+  ): Promise<{ plan: CallPlan; source: CallPlanSource }> {
     if (hotline) {
       try {
         const plan = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
@@ -377,7 +537,12 @@ export class InboundCallService implements InboundCalls {
     return { plan, source: 'emergency' };
   }
 
-  private async unknownNumber(number: string, caller: string | null, carrier: string, at: Instant): Promise<CallInstruction> {
+  private async unknownNumber(
+    number: string,
+    caller: string | null,
+    carrier: string,
+    at: Instant,
+  ): Promise<CallInstruction> {
     this.logger.info('call to a number no hotline answers', { number, caller, carrier });
     this.metrics.callOutcome('unknown-number');
     try {
@@ -403,44 +568,67 @@ export class InboundCallService implements InboundCalls {
     lost: () => CallInstruction,
   ): Promise<CallInstruction> {
     const key = record.key;
-    return this.guarded(operation, { callId: input.callId, key }, async (budget) => {
-      for (let attempt = 1; ; attempt++) {
-        const current = await this.current(input.callId, budget);
-        if (!current) {
-          this.logger.warn('event for a call this service does not know: journaled', { callId: input.callId, key });
-          await this.journalEntry(input.callId, { kind: 'event', call: { callId: input.callId }, event: record, receivedAt: this.deps.clock.now() });
-          return lost();
-        }
-        const before = current.call;
-        const { next, instruction, changed } = this.applied(before, record);
-        if (!changed) return instruction;
-        const written = await this.persist(next, current, record, budget);
-        if (written === 'conflict') {
-          if (attempt < this.options.saveAttempts) continue;
-          this.logger.error('call changed by others on every attempt: answering without storing', { callId: input.callId, key });
+    return this.guarded(
+      operation,
+      { callId: input.callId, key },
+      async (budget) => {
+        for (let attempt = 1; ; attempt++) {
+          const current = await this.current(input.callId, budget);
+          if (!current) {
+            this.logger.warn('event for a call this service does not know: journaled', { callId: input.callId, key });
+            await this.journalEntry(input.callId, {
+              kind: 'event',
+              call: { callId: input.callId },
+              event: record,
+              receivedAt: this.deps.clock.now(),
+            });
+            return lost();
+          }
+          const before = current.call;
+          const { next, instruction, changed } = this.applied(before, record);
+          if (!changed) return instruction;
+          const written = await this.persist(next, current, record, budget);
+          if (written === 'conflict') {
+            if (attempt < this.options.saveAttempts) continue;
+            this.logger.error('call changed by others on every attempt: answering without storing', {
+              callId: input.callId,
+              key,
+            });
+            return instruction;
+          }
+          this.count(before.state, next.state);
+          await this.notify(before, next);
           return instruction;
         }
-        this.count(before.state, next.state);
-        await this.notify(before, next);
-        return instruction;
-      }
-    }, lost);
+      },
+      lost,
+    );
   }
 
   /** The call after the event `record`, the reply it gets, and whether anything is to be stored. */
-  private applied(before: StoredCall, record: CallEventRecord): { next: StoredCall; instruction: CallInstruction; changed: boolean } {
+  private applied(
+    before: StoredCall,
+    record: CallEventRecord,
+  ): { next: StoredCall; instruction: CallInstruction; changed: boolean } {
     const event = this.meaningOf(record, before.state);
-    const { state, action } = event ? onEscalationEvent(before.state, event) : { state: before.state, action: NO_ACTION };
+    const { state, action } = event
+      ? onEscalationEvent(before.state, event)
+      : { state: before.state, action: NO_ACTION };
     const timeline = updateCallTimeline(before.timeline, before.state, state, record.fact);
     const moved = action.type !== 'none';
     const after: StoredCall = { ...before, state, timeline };
     const instruction = moved ? this.render(after, before.state, action, null) : replay(before, record.key);
     const changed = state !== before.state || JSON.stringify(timeline) !== JSON.stringify(before.timeline);
-    return { next: { ...after, lastReply: moved ? { key: record.key, instruction } : before.lastReply }, instruction, changed };
+    return {
+      next: { ...after, lastReply: moved ? { key: record.key, instruction } : before.lastReply },
+      instruction,
+      changed,
+    };
   }
 
   private meaningOf(record: CallEventRecord, state: EscalationState): EscalationEvent | null {
-    if (record.unless === 'awaiting-verdict' && this.options.machineDetection && !state.plan.requireAnswerConfirmation) return null;
+    if (record.unless === 'awaiting-verdict' && this.options.machineDetection && !state.plan.requireAnswerConfirmation)
+      return null;
     if (record.unless === 'confirmation-required' && state.plan.requireAnswerConfirmation) return null;
     return record.change;
   }
@@ -466,7 +654,12 @@ export class InboundCallService implements InboundCalls {
     }
   }
 
-  private async persist(next: StoredCall, current: Current, record: CallEventRecord, budget: TimeBudget): Promise<'stored' | 'kept' | 'conflict'> {
+  private async persist(
+    next: StoredCall,
+    current: Current,
+    record: CallEventRecord,
+    budget: TimeBudget,
+  ): Promise<'stored' | 'kept' | 'conflict'> {
     if (current.persisted && !this.storeKnownDown()) {
       try {
         const version = await this.storeWrite(budget, 'saving the call', () => this.deps.store.save(next));
@@ -474,11 +667,19 @@ export class InboundCallService implements InboundCalls {
         return 'stored';
       } catch (error) {
         if (error instanceof VersionConflictError) return 'conflict';
-        this.logger.warn('the call store did not take a change: it is journaled', { callId: next.id, ...describe(error) });
+        this.logger.warn('the call store did not take a change: it is journaled', {
+          callId: next.id,
+          ...describe(error),
+        });
       }
     }
     this.memory.keep(next);
-    await this.journalEntry(next.id, { kind: 'event', call: { callId: next.id }, event: record, receivedAt: this.deps.clock.now() });
+    await this.journalEntry(next.id, {
+      kind: 'event',
+      call: { callId: next.id },
+      event: record,
+      receivedAt: this.deps.clock.now(),
+    });
     return 'kept';
   }
 
@@ -507,7 +708,8 @@ export class InboundCallService implements InboundCalls {
 
   private storeFailed(error: unknown): void {
     if (error instanceof VersionConflictError) return;
-    if (!this.storeKnownDown()) this.logger.warn('the call store is away: webhooks go on from memory and the journal', describe(error));
+    if (!this.storeKnownDown())
+      this.logger.warn('the call store is away: webhooks go on from memory and the journal', describe(error));
     this.storeDownUntil = this.deps.clock.now() + this.options.storeRetryMs;
   }
 
@@ -558,7 +760,9 @@ export class InboundCallService implements InboundCalls {
    */
   writeBack(): Promise<WriteBackResult> {
     if (this.writing) return this.writing;
-    this.writing = this.writeBackPass().finally(() => { this.writing = null; });
+    this.writing = this.writeBackPass().finally(() => {
+      this.writing = null;
+    });
     return this.writing;
   }
 
@@ -590,14 +794,22 @@ export class InboundCallService implements InboundCalls {
       let outcome: WriteBackOutcome;
       const budget = new TimeBudget(this.timer, this.options.writeBackTimeoutMs);
       try {
-        outcome = await budget.run('writing the journal back', () => (entry.kind === 'opened'
-          ? this.writeBackOpened(entry.call, (eventsOf.get(entry.call.id) ?? []).filter((each) => each.seq > seq), redirected, latest, (more) => {
-            for (const each of more) {
-              folded.add(each);
-              settled.push({ seq: each, callKey });
-            }
-          })
-          : this.writeBackEntry(entry, callKey, { redirected, latest, blocked })));
+        outcome = await budget.run('writing the journal back', () =>
+          entry.kind === 'opened'
+            ? this.writeBackOpened(
+                entry.call,
+                (eventsOf.get(entry.call.id) ?? []).filter((each) => each.seq > seq),
+                redirected,
+                latest,
+                (more) => {
+                  for (const each of more) {
+                    folded.add(each);
+                    settled.push({ seq: each, callKey });
+                  }
+                },
+              )
+            : this.writeBackEntry(entry, callKey, { redirected, latest, blocked }),
+        );
         this.storeAnswered();
       } catch (error) {
         this.storeFailed(error);
@@ -611,7 +823,10 @@ export class InboundCallService implements InboundCalls {
           blocked.add(callKey);
           continue;
         }
-        this.logger.error('a journaled event\'s call never reached the store: given up', { callKey, key: entry.kind === 'event' ? entry.event.key : 'opened' });
+        this.logger.error("a journaled event's call never reached the store: given up", {
+          callKey,
+          key: entry.kind === 'event' ? entry.event.key : 'opened',
+        });
         dropped += 1;
       }
       settled.push({ seq, callKey });
@@ -633,10 +848,16 @@ export class InboundCallService implements InboundCalls {
    * (created meanwhile, or the same carrier call by another instance), the events follow one by one.
    */
   private async writeBackOpened(
-    call: StoredCall, own: readonly JournaledEntry[], redirected: Map<string, string>, latest: Map<string, StoredCall>,
+    call: StoredCall,
+    own: readonly JournaledEntry[],
+    redirected: Map<string, string>,
+    latest: Map<string, StoredCall>,
     foldedIn: (seqs: readonly number[]) => void,
   ): Promise<WriteBackOutcome> {
-    const full = own.reduce((doc, { entry }) => (entry.kind === 'event' ? this.applied(doc, entry.event).next : doc), call);
+    const full = own.reduce(
+      (doc, { entry }) => (entry.kind === 'event' ? this.applied(doc, entry.event).next : doc),
+      call,
+    );
     const result = await this.deps.store.create(full);
     if (result.created) {
       foldedIn(own.map(({ seq }) => seq));
@@ -646,7 +867,10 @@ export class InboundCallService implements InboundCalls {
       return 'written';
     }
     if (result.call.id !== call.id) {
-      this.logger.warn('another instance stored the same carrier call: its events go to that one', { callId: call.id, storedAs: result.call.id });
+      this.logger.warn('another instance stored the same carrier call: its events go to that one', {
+        callId: call.id,
+        storedAs: result.call.id,
+      });
       redirected.set(call.id, result.call.id);
     }
     latest.set(call.id, result.call);
@@ -655,15 +879,17 @@ export class InboundCallService implements InboundCalls {
 
   /** One event into the store; rejects when the store fails. */
   private async writeBackEntry(
-    entry: CallJournalEntry & { kind: 'event' }, callKey: string,
+    entry: CallJournalEntry & { kind: 'event' },
+    callKey: string,
     pass: { redirected: Map<string, string>; latest: Map<string, StoredCall>; blocked: Set<string> },
   ): Promise<WriteBackOutcome> {
     const { redirected, latest, blocked } = pass;
     const ref: CallReference = entry.call;
     for (let attempt = 1; ; attempt++) {
-      const before = 'callId' in ref
-        ? await this.deps.store.load(redirected.get(ref.callId) ?? ref.callId)
-        : await this.deps.store.findByCarrierCall(ref.carrier, ref.carrierCallId);
+      const before =
+        'callId' in ref
+          ? await this.deps.store.load(redirected.get(ref.callId) ?? ref.callId)
+          : await this.deps.store.findByCarrierCall(ref.carrier, ref.carrierCallId);
       if (!before) return 'waiting';
       // An earlier entry of this call, journaled by our id or by the carrier's, waits: so does this one (order kept).
       const keys = [before.id, carrierKey(before.carrier, before.carrierCallId)];
@@ -710,7 +936,8 @@ export class InboundCallService implements InboundCalls {
     if (!callerGone(before.state) && callerGone(after.state) && after.state.outcome?.kind !== 'answered') {
       notices.push(['callUnanswered', 'unanswered']);
     }
-    if (recordingOf(before.state) === null && recordingOf(after.state) !== null) notices.push(['voicemailRecorded', 'voicemail']);
+    if (recordingOf(before.state) === null && recordingOf(after.state) !== null)
+      notices.push(['voicemailRecorded', 'voicemail']);
     if (notices.length === 0) return;
     const record = callRecordOf(after);
     for (const [method, suffix] of notices) {
@@ -726,7 +953,12 @@ export class InboundCallService implements InboundCalls {
   // ---- instructions ---------------------------------------------------------------------------------------
 
   /** The instruction for `action`, taken on `call` (already in its new state) coming from `previous`. */
-  private render(call: StoredCall, previous: EscalationState | null, action: EscalationAction, greeting: Prompt | null): CallInstruction {
+  private render(
+    call: StoredCall,
+    previous: EscalationState | null,
+    action: EscalationAction,
+    greeting: Prompt | null,
+  ): CallInstruction {
     const { state } = call;
     const of = { callId: call.id, carrierCallId: call.carrierCallId };
     const dropLeg = previous ? legToDrop(call, previous) : null;
@@ -734,25 +966,46 @@ export class InboundCallService implements InboundCalls {
       case 'dial': {
         const step = state.plan.steps[action.step] as DialStep;
         return {
-          kind: 'dial', ...of, step: action.step, greeting,
+          kind: 'dial',
+          ...of,
+          step: action.step,
+          greeting,
           to: action.number,
-          callerId: state.plan.callerIdMode === 'caller' && call.caller !== null ? call.caller : state.plan.hotline.number,
+          callerId:
+            state.plan.callerIdMode === 'caller' && call.caller !== null ? call.caller : state.plan.hotline.number,
           ringTimeoutSeconds: action.ringTimeoutSeconds,
           confirm: action.requireConfirmation,
           machineDetection: this.options.machineDetection,
-          target: { personId: step.personId, personName: step.personName, label: step.label, via: step.via, level: step.level, teamId: step.teamId },
+          target: {
+            personId: step.personId,
+            personName: step.personName,
+            label: step.label,
+            via: step.via,
+            level: step.level,
+            teamId: step.teamId,
+          },
           dropLeg,
         };
       }
       case 'bridge':
         return { kind: 'bridge', ...of, step: action.step, to: action.number };
       case 'record-voicemail':
-        return { kind: 'voicemail', ...of, step: action.step, greeting: action.greeting, maxSeconds: this.options.voicemailMaxSeconds, dropLeg };
+        return {
+          kind: 'voicemail',
+          ...of,
+          step: action.step,
+          greeting: action.greeting,
+          maxSeconds: this.options.voicemailMaxSeconds,
+          dropLeg,
+        };
       case 'play-message':
         return { kind: 'message', ...of, step: action.step, prompt: action.message, dropLeg };
       case 'hang-up-leg':
         return {
-          kind: 'hang-up-leg', ...of, step: action.step, to: action.number,
+          kind: 'hang-up-leg',
+          ...of,
+          step: action.step,
+          to: action.number,
           carrierLegId: call.timeline.legs.find((leg) => leg.step === action.step)?.carrierLegId ?? null,
         };
       case 'none':
@@ -762,7 +1015,11 @@ export class InboundCallService implements InboundCalls {
 
   private announcement(callId: string, carrierCallId: string | null, step: number, prompt: Prompt) {
     return {
-      kind: 'announce' as const, callId, carrierCallId, step, prompt,
+      kind: 'announce' as const,
+      callId,
+      carrierCallId,
+      step,
+      prompt,
       acceptKey: this.options.acceptKey,
       timeoutSeconds: this.options.confirmationTimeoutSeconds,
     };
@@ -782,19 +1039,40 @@ export class InboundCallService implements InboundCalls {
    * For a caller whose call the service lost (or whose request failed): ring the emergency number
    * once, else apologise. Never rings twice, so a lost call cannot loop.
    */
-  private rescue(input: { callId: string; carrierCallId: string | null; step: number; hotlineNumber?: string }): CallInstruction {
+  private rescue(input: {
+    callId: string;
+    carrierCallId: string | null;
+    step: number;
+    hotlineNumber?: string;
+  }): CallInstruction {
     const number = e164OrNull(input.hotlineNumber);
     const emergency = this.emergencyNumberFor(number);
     const language = (number && this.lastKnown.get(number)?.hotline.language) || this.options.defaultLanguage;
     if (emergency !== null && input.step < RESCUE_STEP) {
       const dial: DialInstruction = {
-        kind: 'dial', callId: input.callId, carrierCallId: input.carrierCallId, step: RESCUE_STEP, greeting: null,
-        to: emergency, callerId: number ?? emergency, ringTimeoutSeconds: this.options.emergencyRingTimeoutSeconds,
-        confirm: false, machineDetection: false, target: EMERGENCY_TARGET, dropLeg: null,
+        kind: 'dial',
+        callId: input.callId,
+        carrierCallId: input.carrierCallId,
+        step: RESCUE_STEP,
+        greeting: null,
+        to: emergency,
+        callerId: number ?? emergency,
+        ringTimeoutSeconds: this.options.emergencyRingTimeoutSeconds,
+        confirm: false,
+        machineDetection: false,
+        target: EMERGENCY_TARGET,
+        dropLeg: null,
       };
       return dial;
     }
-    return { kind: 'message', callId: input.callId, carrierCallId: input.carrierCallId, step: null, prompt: apologyPrompt(language), dropLeg: null };
+    return {
+      kind: 'message',
+      callId: input.callId,
+      carrierCallId: input.carrierCallId,
+      step: null,
+      prompt: apologyPrompt(language),
+      dropLeg: null,
+    };
   }
 
   private emergencyNumberFor(hotlineNumber: string | null): string | null {
@@ -805,13 +1083,21 @@ export class InboundCallService implements InboundCalls {
   // ---- plumbing ---------------------------------------------------------------------------------------------
 
   /** Runs `work` within a fresh time budget; any failure is logged and answered with `fallback()`. */
-  private async guarded<T>(operation: string, context: LogContext, work: (budget: TimeBudget) => Promise<T>, fallback: () => T): Promise<T> {
+  private async guarded<T>(
+    operation: string,
+    context: LogContext,
+    work: (budget: TimeBudget) => Promise<T>,
+    fallback: () => T,
+  ): Promise<T> {
     const budget = new TimeBudget(this.timer, this.options.budgetMs);
     try {
       return await work(budget);
     } catch (error) {
       // The context and the error's message may hold the carrier's text: they go in a warning; the error line has none of it.
-      this.logger.error(`${operation} failed: answering with a fallback`, { operation, errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.error(`${operation} failed: answering with a fallback`, {
+        operation,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
       this.logger.warn(`${operation} failed: what it was given`, { ...context, ...describe(error) });
       return fallback();
     } finally {
@@ -832,9 +1118,11 @@ function replay(call: StoredCall, key: string): CallInstruction {
 /** A leg that was picked up but did not take the call (machine, declined, no key), so must be hung up. */
 function legToDrop(call: StoredCall, previous: EscalationState): LegToDrop | null {
   const before = new Map(previous.legs.map((leg) => [leg.step, leg.outcome]));
-  const leg = call.state.legs.find((candidate) =>
-    before.get(candidate.step) !== candidate.outcome
-    && (candidate.outcome === 'machine' || candidate.outcome === 'declined' || candidate.outcome === 'not-confirmed'));
+  const leg = call.state.legs.find(
+    (candidate) =>
+      before.get(candidate.step) !== candidate.outcome &&
+      (candidate.outcome === 'machine' || candidate.outcome === 'declined' || candidate.outcome === 'not-confirmed'),
+  );
   if (!leg) return null;
   const carrierLegId = call.timeline.legs.find((entry) => entry.step === leg.step)?.carrierLegId ?? null;
   return { step: leg.step, to: leg.number, carrierLegId };
@@ -842,7 +1130,8 @@ function legToDrop(call: StoredCall, previous: EscalationState): LegToDrop | nul
 
 const callerGone = (state: EscalationState): boolean => state.phase === 'ended' || state.phase === 'awaiting-recording';
 
-const recordingOf = (state: EscalationState): string | null => (state.outcome?.kind === 'voicemail' ? state.outcome.recording : null);
+const recordingOf = (state: EscalationState): string | null =>
+  state.outcome?.kind === 'voicemail' ? state.outcome.recording : null;
 
 function describe(error: unknown): LogContext {
   return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };

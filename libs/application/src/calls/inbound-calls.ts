@@ -64,7 +64,8 @@ export interface RecordingInput {
  * The caller's leg ended. The call is named by `callId`, or — when the carrier reports it where no
  * call id can be round-tripped (Vonage's application event URL) — by `carrier` and `carrierCallId`.
  */
-export type CallEndedInput = CallEndedFacts & ({ readonly callId: Id } | { readonly carrier: string; readonly carrierCallId: string });
+export type CallEndedInput = CallEndedFacts &
+  ({ readonly callId: Id } | { readonly carrier: string; readonly carrierCallId: string });
 
 interface CallEndedFacts {
   readonly at?: Instant;

@@ -7,7 +7,9 @@ class HandTimer implements Timer {
   cancelled = 0;
   schedule(_ms: number, callback: () => void) {
     this.callbacks.push(callback);
-    return () => { this.cancelled += 1; };
+    return () => {
+      this.cancelled += 1;
+    };
   }
   fire(): void {
     for (const callback of this.callbacks) callback();
@@ -20,8 +22,16 @@ describe('time budget', () => {
   it('passes results and failures of work that finishes in time', async () => {
     const budget = new TimeBudget(new HandTimer(), 800);
     await expect(budget.run('reading', async () => 'ok')).resolves.toBe('ok');
-    await expect(budget.run('reading', async () => { throw new Error('down'); })).rejects.toThrow('down');
-    await expect(budget.run('reading', () => { throw new Error('at once'); })).rejects.toThrow('at once');
+    await expect(
+      budget.run('reading', async () => {
+        throw new Error('down');
+      }),
+    ).rejects.toThrow('down');
+    await expect(
+      budget.run('reading', () => {
+        throw new Error('at once');
+      }),
+    ).rejects.toThrow('at once');
   });
 
   it('fails pending work when the budget runs out, and any later work at once', async () => {
@@ -37,7 +47,13 @@ describe('time budget', () => {
     const timer = new HandTimer();
     const budget = new TimeBudget(timer, 10);
     let fail: (e: Error) => void = () => undefined;
-    const pending = budget.run('loading', () => new Promise((_resolve, reject) => { fail = reject; }));
+    const pending = budget.run(
+      'loading',
+      () =>
+        new Promise((_resolve, reject) => {
+          fail = reject;
+        }),
+    );
     timer.fire();
     await expect(pending).rejects.toBeInstanceOf(TimeBudgetExceededError);
     fail(new Error('too late'));

@@ -14,7 +14,10 @@ export class TimeBudget {
   private readonly onSpent = new Set<() => void>();
   private readonly cancel: () => void;
 
-  constructor(timer: Timer, readonly ms: number) {
+  constructor(
+    timer: Timer,
+    readonly ms: number,
+  ) {
     this.cancel = timer.schedule(ms, () => {
       this.spent = true;
       for (const notify of this.onSpent) notify();
@@ -32,8 +35,14 @@ export class TimeBudget {
       Promise.resolve()
         .then(work)
         .then(
-          (value) => { settle(); resolve(value); },
-          (error: unknown) => { settle(); reject(error); },
+          (value) => {
+            settle();
+            resolve(value);
+          },
+          (error: unknown) => {
+            settle();
+            reject(error);
+          },
         );
     });
   }

@@ -23,7 +23,11 @@ describe('DirectoryService: people (F1)', () => {
     const first = await directory.createPerson(caller, { name: 'Alice' });
     const chosen = await directory.createPerson(caller, { name: 'Bob', colour: DISTINCT_PALETTE[1] });
     const third = await directory.createPerson(caller, { name: 'Carol' });
-    expect([first, chosen, third].map((p) => p.colour.hex)).toEqual([DISTINCT_PALETTE[0], DISTINCT_PALETTE[1], DISTINCT_PALETTE[2]]);
+    expect([first, chosen, third].map((p) => p.colour.hex)).toEqual([
+      DISTINCT_PALETTE[0],
+      DISTINCT_PALETTE[1],
+      DISTINCT_PALETTE[2],
+    ]);
   });
 
   it("picks colours per account: another account's people do not count", async () => {
@@ -34,7 +38,11 @@ describe('DirectoryService: people (F1)', () => {
 
   it("finds the account's person by e-mail whatever its case, past the first page, never another account's", async () => {
     const { directory } = await world();
-    for (let i = 0; i < 205; i++) await directory.createPerson(caller, { name: `Agent ${String(i).padStart(3, '0')}`, colour: DISTINCT_PALETTE[0] });
+    for (let i = 0; i < 205; i++)
+      await directory.createPerson(caller, {
+        name: `Agent ${String(i).padStart(3, '0')}`,
+        colour: DISTINCT_PALETTE[0],
+      });
     const zoe = await directory.createPerson(caller, { name: 'Zoé', email: 'Zoe.Martin@Example.com' });
     await directory.createPerson(stranger, { name: 'Other', email: 'other@example.com' });
     expect((await directory.personByEmail(caller, 'zoe.martin@EXAMPLE.com'))?.id).toBe(zoe.id);
@@ -44,21 +52,55 @@ describe('DirectoryService: people (F1)', () => {
 
   it('normalises numbers to E.164 and records the creation with its actor', async () => {
     const { store, directory } = await world();
-    const alice = await directory.createPerson(caller, { name: 'Alice', email: 'Alice@Example.COM', contactNumbers: [{ number: '+33 6 12 34 56 78', label: 'mobile', ringTimeoutSeconds: 20 }] });
+    const alice = await directory.createPerson(caller, {
+      name: 'Alice',
+      email: 'Alice@Example.COM',
+      contactNumbers: [{ number: '+33 6 12 34 56 78', label: 'mobile', ringTimeoutSeconds: 20 }],
+    });
     expect(numbersOf(alice)).toEqual(['+33612345678']);
     expect(alice.email?.value).toBe('Alice@example.com');
     expect(store.audit.entries('acct-a')).toEqual([
-      expect.objectContaining({ action: 'person.created', entityType: 'person', entityId: alice.id, actor: { kind: 'user', id: 'user-a' }, before: null, at: parseInstant('2027-03-20T09:00:00Z') }),
+      expect.objectContaining({
+        action: 'person.created',
+        entityType: 'person',
+        entityId: alice.id,
+        actor: { kind: 'user', id: 'user-a' },
+        before: null,
+        at: parseInstant('2027-03-20T09:00:00Z'),
+      }),
     ]);
-    expect(store.audit.entries('acct-a')[0].after).toMatchObject({ name: 'Alice', contactNumbers: [{ number: '+33612345678', label: 'mobile', ringTimeout: 20, enabled: true }] });
+    expect(store.audit.entries('acct-a')[0].after).toMatchObject({
+      name: 'Alice',
+      contactNumbers: [{ number: '+33612345678', label: 'mobile', ringTimeout: 20, enabled: true }],
+    });
   });
 
   it.each([
     ['a blank name', { name: ' ' }, 'REQUIRED', 'name'],
-    ['an invalid second number', { name: 'A', contactNumbers: [{ number: '+33612345678' }, { number: '+33 12' }] }, 'INVALID_PHONE_NUMBER', 'contactNumbers[1].number'],
-    ['a national number', { name: 'A', contactNumbers: [{ number: '06 12 34 56 78' }] }, 'INVALID_PHONE_NUMBER', 'contactNumbers[0].number'],
-    ['a ring timeout too short', { name: 'A', contactNumbers: [{ number: '+33612345678', ringTimeoutSeconds: 2 }] }, 'INVALID_RING_TIMEOUT', 'contactNumbers[0].ringTimeoutSeconds'],
-    ['the same number twice', { name: 'A', contactNumbers: [{ number: '+33612345678' }, { number: '+33 6 12 34 56 78' }] }, 'DUPLICATE_NUMBER', 'contactNumbers[1].number'],
+    [
+      'an invalid second number',
+      { name: 'A', contactNumbers: [{ number: '+33612345678' }, { number: '+33 12' }] },
+      'INVALID_PHONE_NUMBER',
+      'contactNumbers[1].number',
+    ],
+    [
+      'a national number',
+      { name: 'A', contactNumbers: [{ number: '06 12 34 56 78' }] },
+      'INVALID_PHONE_NUMBER',
+      'contactNumbers[0].number',
+    ],
+    [
+      'a ring timeout too short',
+      { name: 'A', contactNumbers: [{ number: '+33612345678', ringTimeoutSeconds: 2 }] },
+      'INVALID_RING_TIMEOUT',
+      'contactNumbers[0].ringTimeoutSeconds',
+    ],
+    [
+      'the same number twice',
+      { name: 'A', contactNumbers: [{ number: '+33612345678' }, { number: '+33 6 12 34 56 78' }] },
+      'DUPLICATE_NUMBER',
+      'contactNumbers[1].number',
+    ],
     ['a bad e-mail', { name: 'A', email: 'alice@' }, 'INVALID_EMAIL', 'email'],
     ['a bad colour', { name: 'A', colour: 'red' }, 'INVALID_COLOUR', 'colour'],
   ])('refuses %s, naming the field', async (_, input, code, field) => {
@@ -69,7 +111,10 @@ describe('DirectoryService: people (F1)', () => {
 
   it('adds a number at a position, reorders, disables and removes numbers, each audited', async () => {
     const { store, directory } = await world();
-    const p = await directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: '+33612345678' }, { number: '+33140000001' }] });
+    const p = await directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [{ number: '+33612345678' }, { number: '+33140000001' }],
+    });
     const steps = [
       () => directory.addContactNumber(caller, p.id, { number: '+442071838750', label: 'London', position: 0 }),
       () => directory.reorderContactNumbers(caller, p.id, ['+33612345678', '+33 1 40 00 00 01', '+442071838750']),
@@ -84,27 +129,75 @@ describe('DirectoryService: people (F1)', () => {
       ['+33612345678', '+33140000001 (disabled)', '+442071838750'],
       ['+33612345678', '+33140000001 (disabled)'],
     ]);
-    expect(store.audit.entries('acct-a').map((e) => e.action)).toEqual(['person.created', 'person.number-added', 'person.numbers-reordered', 'person.number-disabled', 'person.number-removed']);
+    expect(store.audit.entries('acct-a').map((e) => e.action)).toEqual([
+      'person.created',
+      'person.number-added',
+      'person.numbers-reordered',
+      'person.number-disabled',
+      'person.number-removed',
+    ]);
   });
 
   it.each([
-    ['adding a number already listed', (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '+33 6 12 34 56 78' }), 'DUPLICATE_NUMBER', 'number'],
-    ['adding an invalid number', (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '123' }), 'INVALID_PHONE_NUMBER', 'number'],
-    ['adding past the end', (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '+33140000009', position: 3 }), 'INVALID_POSITION', 'position'],
-    ['reordering with a stranger number', (d: Dir, id: string) => d.reorderContactNumbers(caller, id, ['+33612345678', '+33140000009']), 'UNKNOWN_NUMBER', 'order[1]'],
-    ['reordering with one missing', (d: Dir, id: string) => d.reorderContactNumbers(caller, id, ['+33612345678']), 'INVALID_ORDER', 'order'],
-    ['disabling a number not theirs', (d: Dir, id: string) => d.setContactNumberEnabled(caller, id, '+33140000009', false), 'UNKNOWN_NUMBER', 'number'],
-    ['a malformed person id', (d: Dir) => d.removeContactNumber(caller, 'bad id!', '+33612345678'), 'INVALID_ID', 'personId'],
+    [
+      'adding a number already listed',
+      (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '+33 6 12 34 56 78' }),
+      'DUPLICATE_NUMBER',
+      'number',
+    ],
+    [
+      'adding an invalid number',
+      (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '123' }),
+      'INVALID_PHONE_NUMBER',
+      'number',
+    ],
+    [
+      'adding past the end',
+      (d: Dir, id: string) => d.addContactNumber(caller, id, { number: '+33140000009', position: 3 }),
+      'INVALID_POSITION',
+      'position',
+    ],
+    [
+      'reordering with a stranger number',
+      (d: Dir, id: string) => d.reorderContactNumbers(caller, id, ['+33612345678', '+33140000009']),
+      'UNKNOWN_NUMBER',
+      'order[1]',
+    ],
+    [
+      'reordering with one missing',
+      (d: Dir, id: string) => d.reorderContactNumbers(caller, id, ['+33612345678']),
+      'INVALID_ORDER',
+      'order',
+    ],
+    [
+      'disabling a number not theirs',
+      (d: Dir, id: string) => d.setContactNumberEnabled(caller, id, '+33140000009', false),
+      'UNKNOWN_NUMBER',
+      'number',
+    ],
+    [
+      'a malformed person id',
+      (d: Dir) => d.removeContactNumber(caller, 'bad id!', '+33612345678'),
+      'INVALID_ID',
+      'personId',
+    ],
   ])('refuses %s', async (_, act, code, field) => {
     const { directory } = await world();
-    const p = await directory.createPerson(caller, { name: 'Alice', contactNumbers: [{ number: '+33612345678' }, { number: '+33140000001' }] });
+    const p = await directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [{ number: '+33612345678' }, { number: '+33140000001' }],
+    });
     await refused(act(directory, p.id), code, field);
     expect(numbersOf((await directory.person(caller, p.id))!)).toEqual(['+33612345678', '+33140000001']);
   });
 
   it('updates only the fields given and removes the e-mail with null', async () => {
     const { directory } = await world();
-    const p = await directory.createPerson(caller, { name: 'Alice', email: 'alice@example.com', contactNumbers: [{ number: '+33612345678' }] });
+    const p = await directory.createPerson(caller, {
+      name: 'Alice',
+      email: 'alice@example.com',
+      contactNumbers: [{ number: '+33612345678' }],
+    });
     const updated = valueOf(await directory.updatePerson(caller, p.id, { name: 'Alice Martin', email: null }));
     expect(updated).toMatchObject({ name: 'Alice Martin', email: null, colour: p.colour });
     expect(numbersOf(updated)).toEqual(['+33612345678']);
@@ -114,17 +207,32 @@ describe('DirectoryService: people (F1)', () => {
     const { store, directory } = await world();
     const p = await directory.createPerson(caller, { name: 'Alice' });
     const team = await directory.createTeam(caller, { name: 'Crew', memberIds: [p.id] });
-    expect(refusalOf(await directory.deletePerson(caller, p.id))).toMatchObject({ code: 'IN_USE', usedBy: [{ kind: 'team', id: team.id }] });
+    expect(refusalOf(await directory.deletePerson(caller, p.id))).toMatchObject({
+      code: 'IN_USE',
+      usedBy: [{ kind: 'team', id: team.id }],
+    });
     valueOf(await directory.setTeamMembers(caller, team.id, []));
     valueOf(await directory.deletePerson(caller, p.id));
     expect(await directory.person(caller, p.id)).toBeUndefined();
-    expect(store.audit.entries('acct-a').at(-1)).toMatchObject({ action: 'person.deleted', before: expect.objectContaining({ name: 'Alice' }), after: null });
+    expect(store.audit.entries('acct-a').at(-1)).toMatchObject({
+      action: 'person.deleted',
+      before: expect.objectContaining({ name: 'Alice' }),
+      after: null,
+    });
   });
 
   it.each([
     ['read', (d: Dir, id: string) => d.person(stranger, id).then((p) => (p ? 'found' : 'absent'))],
-    ['update', (d: Dir, id: string) => d.updatePerson(stranger, id, { name: 'X' }).then((r) => (r.ok ? 'changed' : r.error.code))],
-    ['add a number', (d: Dir, id: string) => d.addContactNumber(stranger, id, { number: '+33140000009' }).then((r) => (r.ok ? 'changed' : r.error.code))],
+    [
+      'update',
+      (d: Dir, id: string) =>
+        d.updatePerson(stranger, id, { name: 'X' }).then((r) => (r.ok ? 'changed' : r.error.code)),
+    ],
+    [
+      'add a number',
+      (d: Dir, id: string) =>
+        d.addContactNumber(stranger, id, { number: '+33140000009' }).then((r) => (r.ok ? 'changed' : r.error.code)),
+    ],
     ['delete', (d: Dir, id: string) => d.deletePerson(stranger, id).then((r) => (r.ok ? 'deleted' : r.error.code))],
   ])("cannot %s another account's person", async (_, act) => {
     const { directory } = await world();
@@ -144,25 +252,49 @@ describe('DirectoryService: teams (F2)', () => {
     expect(crew.colour.hex).toBe(DISTINCT_PALETTE[3]);
     valueOf(await directory.setTeamMembers(caller, crew.id, [carol.id, alice.id, bob.id]));
     await directory.createTeam(caller, { name: 'accueil', memberIds: [alice.id] });
-    expect((await directory.teams(caller)).items.map((t) => `${t.name}: ${t.memberIds.length}`)).toEqual(['accueil: 1', 'Maintenance crew: 3']);
+    expect((await directory.teams(caller)).items.map((t) => `${t.name}: ${t.memberIds.length}`)).toEqual([
+      'accueil: 1',
+      'Maintenance crew: 3',
+    ]);
   });
 
   it.each([
-    ['a member of another account', (ids: { own: string; foreign: string }) => [ids.own, ids.foreign], 'UNKNOWN_PERSON', 'memberIds[1]'],
-    ['a member twice', (ids: { own: string; foreign: string }) => [ids.own, ids.own], 'DUPLICATE_MEMBER', 'memberIds[1]'],
+    [
+      'a member of another account',
+      (ids: { own: string; foreign: string }) => [ids.own, ids.foreign],
+      'UNKNOWN_PERSON',
+      'memberIds[1]',
+    ],
+    [
+      'a member twice',
+      (ids: { own: string; foreign: string }) => [ids.own, ids.own],
+      'DUPLICATE_MEMBER',
+      'memberIds[1]',
+    ],
     ['a malformed id', () => ['x y'], 'INVALID_ID', 'memberIds[0]'],
   ])('refuses %s', async (_, members, code, field) => {
     const { directory } = await world();
     const own = await directory.createPerson(caller, { name: 'Alice' });
     const foreign = await directory.createPerson(stranger, { name: 'Zoe' });
-    await refused(directory.createTeam(caller, { name: 'Crew', memberIds: members({ own: own.id, foreign: foreign.id }) }), code, field);
+    await refused(
+      directory.createTeam(caller, { name: 'Crew', memberIds: members({ own: own.id, foreign: foreign.id }) }),
+      code,
+      field,
+    );
   });
 
   it('refuses deleting a team on the schedule, and deletes it once free', async () => {
     const { app, directory } = await world();
     const { hotline, crew } = await seedSampleDirectory(app, caller);
-    const written = valueOf(await app.schedule.createSlots(caller, hotline.id, [{ start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'team', id: crew.id }] }]));
-    expect(refusalOf(await directory.deleteTeam(caller, crew.id))).toMatchObject({ code: 'IN_USE', usedBy: [{ kind: 'slot', id: written.added[0].id }] });
+    const written = valueOf(
+      await app.schedule.createSlots(caller, hotline.id, [
+        { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'team', id: crew.id }] },
+      ]),
+    );
+    expect(refusalOf(await directory.deleteTeam(caller, crew.id))).toMatchObject({
+      code: 'IN_USE',
+      usedBy: [{ kind: 'slot', id: written.added[0].id }],
+    });
     valueOf(await app.schedule.deleteSlots(caller, hotline.id, [written.added[0].id]));
     expect(valueOf(await directory.deleteTeam(caller, crew.id)).id).toBe(crew.id);
     expect(refusalOf(await directory.deleteTeam(caller, crew.id))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });

@@ -104,8 +104,18 @@ export class DirectoryService {
   constructor(private readonly deps: DirectoryServiceDeps) {
     this.audit = new AuditRecorder(deps);
     const { people, teams } = deps;
-    this.personStore = { kind: 'person', load: (a, id) => people.person(a, id), save: (p) => people.savePerson(p), remove: (a, id) => people.deletePerson(a, id) };
-    this.teamStore = { kind: 'team', load: (a, id) => teams.team(a, id), save: (t) => teams.saveTeam(t), remove: (a, id) => teams.deleteTeam(a, id) };
+    this.personStore = {
+      kind: 'person',
+      load: (a, id) => people.person(a, id),
+      save: (p) => people.savePerson(p),
+      remove: (a, id) => people.deletePerson(a, id),
+    };
+    this.teamStore = {
+      kind: 'team',
+      load: (a, id) => teams.team(a, id),
+      save: (t) => teams.saveTeam(t),
+      remove: (a, id) => teams.deleteTeam(a, id),
+    };
   }
 
   // -- people ---------------------------------------------------------------------------------
@@ -139,7 +149,13 @@ export class DirectoryService {
     const colour = input.colour ?? (await this.distinctColour(caller));
     const created = person({ ...input, id: this.deps.ids.next(), accountId: caller.accountId, colour });
     await this.deps.people.savePerson(created);
-    await this.audit.record(caller, { action: 'person.created', entityType: 'person', entityId: created.id, before: null, after: created });
+    await this.audit.record(caller, {
+      action: 'person.created',
+      entityType: 'person',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
     return created;
   }
 
@@ -165,41 +181,69 @@ export class DirectoryService {
    * `position`. The number operations name the person `personId` (`NOT_FOUND`, `INVALID_ID`).
    */
   addContactNumber(caller: Caller, personId: Id, input: NewContactNumber): PersonResult {
-    return this.changePerson(caller, personId, 'person.number-added', (current) => {
-      const added = validatingUnder('', () => contactNumber(input, ''));
-      if (current.contactNumbers.some((n) => n.number.equals(added.number))) {
-        invalid('DUPLICATE_NUMBER', 'number', `${added.number.e164} is already one of ${current.name}'s numbers`);
-      }
-      if (current.contactNumbers.length >= MAX_CONTACT_NUMBERS) invalid('TOO_MANY', 'number', `at most ${MAX_CONTACT_NUMBERS} numbers per person`);
-      const position = input.position ?? current.contactNumbers.length;
-      if (!Number.isInteger(position) || position < 0 || position > current.contactNumbers.length) {
-        invalid('INVALID_POSITION', 'position', `a position from 0 to ${current.contactNumbers.length}`);
-      }
-      const numbers = [...current.contactNumbers];
-      numbers.splice(position, 0, added);
-      return { ...current, contactNumbers: numbers };
-    }, 'personId');
+    return this.changePerson(
+      caller,
+      personId,
+      'person.number-added',
+      (current) => {
+        const added = validatingUnder('', () => contactNumber(input, ''));
+        if (current.contactNumbers.some((n) => n.number.equals(added.number))) {
+          invalid('DUPLICATE_NUMBER', 'number', `${added.number.e164} is already one of ${current.name}'s numbers`);
+        }
+        if (current.contactNumbers.length >= MAX_CONTACT_NUMBERS)
+          invalid('TOO_MANY', 'number', `at most ${MAX_CONTACT_NUMBERS} numbers per person`);
+        const position = input.position ?? current.contactNumbers.length;
+        if (!Number.isInteger(position) || position < 0 || position > current.contactNumbers.length) {
+          invalid('INVALID_POSITION', 'position', `a position from 0 to ${current.contactNumbers.length}`);
+        }
+        const numbers = [...current.contactNumbers];
+        numbers.splice(position, 0, added);
+        return { ...current, contactNumbers: numbers };
+      },
+      'personId',
+    );
   }
 
   removeContactNumber(caller: Caller, personId: Id, number: string): PersonResult {
-    return this.changePerson(caller, personId, 'person.number-removed', (current) => {
-      const e164 = knownNumber(current, number, 'number');
-      return { ...current, contactNumbers: current.contactNumbers.filter((n) => n.number.e164 !== e164) };
-    }, 'personId');
+    return this.changePerson(
+      caller,
+      personId,
+      'person.number-removed',
+      (current) => {
+        const e164 = knownNumber(current, number, 'number');
+        return { ...current, contactNumbers: current.contactNumbers.filter((n) => n.number.e164 !== e164) };
+      },
+      'personId',
+    );
   }
 
   /** `order` lists each of the person's numbers exactly once, in any notation the number parser reads. */
   reorderContactNumbers(caller: Caller, personId: Id, order: readonly string[]): PersonResult {
-    return this.changePerson(caller, personId, 'person.numbers-reordered', (current) => {
-      if (!Array.isArray(order)) invalid('INVALID_ORDER', 'order', 'give the numbers as a list');
-      return reorderContactNumbers(current, order.map((n, i) => normalised(n, `order[${i}]`)));
-    }, 'personId');
+    return this.changePerson(
+      caller,
+      personId,
+      'person.numbers-reordered',
+      (current) => {
+        if (!Array.isArray(order)) invalid('INVALID_ORDER', 'order', 'give the numbers as a list');
+        return reorderContactNumbers(
+          current,
+          order.map((n, i) => normalised(n, `order[${i}]`)),
+        );
+      },
+      'personId',
+    );
   }
 
   /** A disabled number stays on file and is never dialled. */
   setContactNumberEnabled(caller: Caller, personId: Id, number: string, enabled: boolean): PersonResult {
     const action = enabled ? 'person.number-enabled' : 'person.number-disabled';
-    return this.changePerson(caller, personId, action, (current) => setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled), 'personId');
+    return this.changePerson(
+      caller,
+      personId,
+      action,
+      (current) => setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled),
+      'personId',
+    );
   }
 
   // -- teams ----------------------------------------------------------------------------------
@@ -221,7 +265,13 @@ export class DirectoryService {
     const colour = input.colour ?? (await this.distinctColour(caller));
     const created = team({ ...input, id: this.deps.ids.next(), accountId: caller.accountId, colour });
     await this.deps.teams.saveTeam(created);
-    await this.audit.record(caller, { action: 'team.created', entityType: 'team', entityId: created.id, before: null, after: created });
+    await this.audit.record(caller, {
+      action: 'team.created',
+      entityType: 'team',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
     return created;
   }
 
@@ -249,7 +299,13 @@ export class DirectoryService {
   // -- helpers --------------------------------------------------------------------------------
 
   /** `field` names the person's id in the input (`id`, or `personId` for the number operations). */
-  private changePerson(caller: Caller, id: Id, action: string, change: (current: Person) => Person, field = 'id'): PersonResult {
+  private changePerson(
+    caller: Caller,
+    id: Id,
+    action: string,
+    change: (current: Person) => Person,
+    field = 'id',
+  ): PersonResult {
     return this.change(caller, this.personStore, id, action, change, field);
   }
 
@@ -257,7 +313,14 @@ export class DirectoryService {
     return this.change(caller, this.teamStore, id, action, change);
   }
 
-  private async change<T>(caller: Caller, store: EntityStore<T>, id: Id, action: string, change: (current: T) => T, field = 'id'): Promise<Result<T, NotFoundRefusal>> {
+  private async change<T>(
+    caller: Caller,
+    store: EntityStore<T>,
+    id: Id,
+    action: string,
+    change: (current: T) => T,
+    field = 'id',
+  ): Promise<Result<T, NotFoundRefusal>> {
     const current = await store.load(caller.accountId, assertId(id, field));
     if (!current) return err(notFound(store.kind, id, field));
     const updated = change(current);
@@ -266,12 +329,25 @@ export class DirectoryService {
     return ok(updated);
   }
 
-  private async remove<T>(caller: Caller, store: EntityStore<T>, id: Id): Promise<Result<T, NotFoundRefusal | InUseRefusal>> {
+  private async remove<T>(
+    caller: Caller,
+    store: EntityStore<T>,
+    id: Id,
+  ): Promise<Result<T, NotFoundRefusal | InUseRefusal>> {
     const current = await store.load(caller.accountId, assertId(id, 'id'));
     if (!current) return err(notFound(store.kind, id, 'id'));
     const deleted = await store.remove(caller.accountId, id);
-    if (!deleted.ok) return err(deleted.error.code === 'IN_USE' ? inUse(store.kind, id, deleted.error.usedBy) : notFound(store.kind, id, 'id'));
-    await this.audit.record(caller, { action: `${store.kind}.deleted`, entityType: store.kind, entityId: id, before: current, after: null });
+    if (!deleted.ok)
+      return err(
+        deleted.error.code === 'IN_USE' ? inUse(store.kind, id, deleted.error.usedBy) : notFound(store.kind, id, 'id'),
+      );
+    await this.audit.record(caller, {
+      action: `${store.kind}.deleted`,
+      entityType: store.kind,
+      entityId: id,
+      before: current,
+      after: null,
+    });
     return ok(current);
   }
 
@@ -300,6 +376,7 @@ function normalised(number: string, field: string): string {
 /** The E.164 form of one of the person's numbers; `UNKNOWN_NUMBER` when it is not theirs. */
 function knownNumber(p: Person, number: string, field: string): string {
   const e164 = normalised(number, field);
-  if (!p.contactNumbers.some((n) => n.number.e164 === e164)) invalid('UNKNOWN_NUMBER', field, `${e164} is not one of ${p.name}'s numbers`);
+  if (!p.contactNumbers.some((n) => n.number.e164 === e164))
+    invalid('UNKNOWN_NUMBER', field, `${e164} is not one of ${p.name}'s numbers`);
   return e164;
 }

@@ -1,7 +1,17 @@
-import { Hotline, HotlineInput, NoAnswerStep, NoAnswerStepInput, Prompt, PromptInput, ServiceHours, WeeklyWindowInput } from '@dutyline/domain';
+import {
+  Hotline,
+  HotlineInput,
+  NoAnswerStep,
+  NoAnswerStepInput,
+  Prompt,
+  PromptInput,
+  ServiceHours,
+  WeeklyWindowInput,
+} from '@dutyline/domain';
 
 /** A prompt back in the form the domain builds it from. */
-export const promptInput = (p: Prompt): PromptInput => (p.kind === 'text' ? { text: p.text, language: p.language } : { audioUrl: p.url });
+export const promptInput = (p: Prompt): PromptInput =>
+  p.kind === 'text' ? { text: p.text, language: p.language } : { audioUrl: p.url };
 
 export function scenarioInput(steps: readonly NoAnswerStep[]): NoAnswerStepInput[] {
   return steps.map((step) => {
@@ -18,7 +28,9 @@ export function scenarioInput(steps: readonly NoAnswerStep[]): NoAnswerStepInput
 
 export function serviceHoursInput(hours: ServiceHours): { always: true } | { windows: WeeklyWindowInput[] } {
   if (hours.kind === 'always') return { always: true };
-  return { windows: hours.windows.map((w) => ({ days: w.days.names, start: w.start.toString(), end: w.end.toString() })) };
+  return {
+    windows: hours.windows.map((w) => ({ days: w.days.names, start: w.start.toString(), end: w.end.toString() })),
+  };
 }
 
 /** A stored hotline back in the form `hotline()` validates, so a change can be re-validated whole. */

@@ -1,4 +1,19 @@
-import { AuditLog, Clock, Hotline, HotlineInput, HotlineRepository, Id, IdGenerator, Page, PageRequest, Result, assertId, err, hotline, ok } from '@dutyline/domain';
+import {
+  AuditLog,
+  Clock,
+  Hotline,
+  HotlineInput,
+  HotlineRepository,
+  Id,
+  IdGenerator,
+  Page,
+  PageRequest,
+  Result,
+  assertId,
+  err,
+  hotline,
+  ok,
+} from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, NumberTakenRefusal, notFound, numberTaken } from '../shared';
 import { hotlineInput } from './hotline-input';
 
@@ -42,18 +57,34 @@ export class HotlineService {
     const created = hotline({ ...input, id: this.deps.ids.next(), accountId: caller.accountId });
     const saved = await this.deps.hotlines.save(created);
     if (!saved.ok) return err(numberTaken(created.number.e164));
-    await this.audit.record(caller, { action: 'hotline.created', entityType: 'hotline', entityId: created.id, before: null, after: created });
+    await this.audit.record(caller, {
+      action: 'hotline.created',
+      entityType: 'hotline',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
     return ok(created);
   }
 
-  async updateHotline(caller: Caller, id: Id, changes: HotlineChanges): Promise<Result<Hotline, NotFoundRefusal | NumberTakenRefusal>> {
+  async updateHotline(
+    caller: Caller,
+    id: Id,
+    changes: HotlineChanges,
+  ): Promise<Result<Hotline, NotFoundRefusal | NumberTakenRefusal>> {
     const current = await this.deps.hotlines.byId(caller.accountId, assertId(id, 'id'));
     if (!current) return err(notFound('hotline', id, 'id'));
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const updated = hotline({ ...hotlineInput(current), ...defined, id: current.id, accountId: current.accountId });
     const saved = await this.deps.hotlines.save(updated);
     if (!saved.ok) return err(numberTaken(updated.number.e164));
-    await this.audit.record(caller, { action: 'hotline.updated', entityType: 'hotline', entityId: id, before: current, after: updated });
+    await this.audit.record(caller, {
+      action: 'hotline.updated',
+      entityType: 'hotline',
+      entityId: id,
+      before: current,
+      after: updated,
+    });
     return ok(updated);
   }
 
@@ -63,7 +94,13 @@ export class HotlineService {
     if (!current) return err(notFound('hotline', id, 'id'));
     const deleted = await this.deps.hotlines.delete(caller.accountId, id);
     if (!deleted.ok) return err(notFound('hotline', id, 'id'));
-    await this.audit.record(caller, { action: 'hotline.deleted', entityType: 'hotline', entityId: id, before: current, after: null });
+    await this.audit.record(caller, {
+      action: 'hotline.deleted',
+      entityType: 'hotline',
+      entityId: id,
+      before: current,
+      after: null,
+    });
     return ok(current);
   }
 }

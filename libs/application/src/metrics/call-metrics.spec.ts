@@ -39,6 +39,12 @@ describe('the inbound call service counts calls and legs', () => {
     await answer(rig, 'carrier-2');
     await rig.service.callEnded({ callId: 'call-2', at: at(3) });
     await answer(rig, 'carrier-3', '+33199999999');
-    expect(metrics.counted).toEqual(['started schedule', 'started last-known', 'outcome abandoned', 'leg cancelled', 'outcome unknown-number']);
+    expect(metrics.counted).toEqual([
+      'started schedule',
+      'started last-known',
+      'outcome abandoned',
+      'leg cancelled',
+      'outcome unknown-number',
+    ]);
   });
 });

@@ -13,7 +13,7 @@ const counting = () => {
 };
 
 describe('ports counted for the metrics', () => {
-  it('counts e-mails sent and failed, and keeps the mailer\'s other methods', async () => {
+  it("counts e-mails sent and failed, and keeps the mailer's other methods", async () => {
     const { counted, metrics } = counting();
     let fail = false;
     const mailer: MailerPort & { closed: boolean; close(): Promise<void> } = {
@@ -38,7 +38,10 @@ describe('ports counted for the metrics', () => {
 
   it('counts text messages sent and failed', async () => {
     const { counted, metrics } = counting();
-    const sms = countedSms({ sendSms: async (_to, _from, text) => (text === 'ok' ? { messageId: 's1' } : Promise.reject(new Error('no'))) }, metrics);
+    const sms = countedSms(
+      { sendSms: async (_to, _from, text) => (text === 'ok' ? { messageId: 's1' } : Promise.reject(new Error('no'))) },
+      metrics,
+    );
     const number = PhoneNumber.parse('+33612345678');
     await sms.sendSms(number, number, 'ok');
     await expect(sms.sendSms(number, number, 'ko')).rejects.toThrow('no');
@@ -49,7 +52,9 @@ describe('ports counted for the metrics', () => {
     const { counted, metrics } = counting();
     const handlers = new Map<string, JobHandler<object>>();
     const host: JobProcessorHost<{ 'voicemail-delivery': object; 'gap-check': object }> = {
-      register: (name, handler) => void handlers.set(name, handler), start: async () => undefined, close: async () => undefined,
+      register: (name, handler) => void handlers.set(name, handler),
+      start: async () => undefined,
+      close: async () => undefined,
     };
     let now = 0;
     const timed = timedJobHost(host, metrics, () => now);

@@ -26,16 +26,30 @@ async function counting<T>(work: () => Promise<T>, count: (result: 'sent' | 'fai
 
 /** The mailer (and whatever else it offers, e.g. `close`), each message counted as sent or failed. */
 export function countedMailer<M extends MailerPort>(mailer: M, metrics: Metrics): M {
-  return replacing(mailer, 'send', (message) => counting(() => mailer.send(message), (result) => metrics.messageSent('email', result)));
+  return replacing(mailer, 'send', (message) =>
+    counting(
+      () => mailer.send(message),
+      (result) => metrics.messageSent('email', result),
+    ),
+  );
 }
 
 /** The text-message carrier, each message counted as sent or failed. */
 export function countedSms<S extends SmsCarrier>(sms: S, metrics: Metrics): S {
-  return replacing(sms, 'sendSms', (to, from, text) => counting(() => sms.sendSms(to, from, text), (result) => metrics.messageSent('sms', result)));
+  return replacing(sms, 'sendSms', (to, from, text) =>
+    counting(
+      () => sms.sendSms(to, from, text),
+      (result) => metrics.messageSent('sms', result),
+    ),
+  );
 }
 
 /** The host (and whatever else it is, e.g. the in-process queue), each job's run timed by job name; `now` in milliseconds, monotonic. */
-export function timedJobHost<Jobs extends JobMap, H extends JobProcessorHost<Jobs>>(host: H, metrics: Metrics, now: () => number = () => performance.now()): H {
+export function timedJobHost<Jobs extends JobMap, H extends JobProcessorHost<Jobs>>(
+  host: H,
+  metrics: Metrics,
+  now: () => number = () => performance.now(),
+): H {
   const register: JobProcessorHost<Jobs>['register'] = (name, handler) =>
     host.register(name, async (payload, context) => {
       const started = now();

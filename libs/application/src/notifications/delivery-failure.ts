@@ -7,9 +7,15 @@ import { NonRetryableJobError, PermanentDeliveryError, ValidationError } from '@
  * (HTTP 400, 410, 422). Credentials (401/403), a recording not there yet (404) and anything else retry.
  */
 export function isPermanentFailure(error: unknown): boolean {
-  if (error instanceof PermanentDeliveryError || error instanceof ValidationError || error instanceof NonRetryableJobError) return true;
+  if (
+    error instanceof PermanentDeliveryError ||
+    error instanceof ValidationError ||
+    error instanceof NonRetryableJobError
+  )
+    return true;
   const shape = error as { retryable?: unknown; status?: unknown } | null;
   return shape?.retryable === false && (shape.status === 400 || shape.status === 410 || shape.status === 422);
 }
 
-export const failureText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+export const failureText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

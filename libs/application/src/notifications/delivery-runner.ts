@@ -30,7 +30,8 @@ export async function runDelivery(
   const { ledger, clock } = deps;
   const delivery = await ledger.delivery(deliveryId);
   if (!delivery) throw new NonRetryableJobError(`no ${kind} delivery "${deliveryId}" is owed`);
-  if (delivery.kind !== kind) throw new NonRetryableJobError(`delivery "${deliveryId}" is a ${delivery.kind}, not a ${kind}`);
+  if (delivery.kind !== kind)
+    throw new NonRetryableJobError(`delivery "${deliveryId}" is a ${delivery.kind}, not a ${kind}`);
   if (delivery.status === 'delivered') return { deliveryId, status: 'already-delivered', steps: delivery.steps };
 
   const steps: Record<string, string> = { ...delivery.steps };

@@ -1,7 +1,16 @@
 import { Clock, Id, Instant } from '@dutyline/domain';
 import {
-  EMPTY_GAP_ALERT_STATE, GapAlertState, GapAlertStateStore, HotlineDocumentStore, HotlineKey, NotificationSettings, NotificationSettingsInput,
-  NotificationSettingsStore, WatchedHotlines, notificationSettings, notificationSettingsInput,
+  EMPTY_GAP_ALERT_STATE,
+  GapAlertState,
+  GapAlertStateStore,
+  HotlineDocumentStore,
+  HotlineKey,
+  NotificationSettings,
+  NotificationSettingsInput,
+  NotificationSettingsStore,
+  WatchedHotlines,
+  notificationSettings,
+  notificationSettingsInput,
 } from './ports';
 
 /** The document kinds the notification stores keep per hotline. */
@@ -20,7 +29,10 @@ export class DocumentGapAlertStates implements GapAlertStateStore, WatchedHotlin
 
   saveGapAlertState(hotline: HotlineKey, state: GapAlertState, at: Instant): Promise<number> {
     const body: GapStateBody = { announced: state.announced, outbox: state.outbox, checkedAt: state.checkedAt };
-    return this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.gapAlerts, state.version, body, { at, pending: state.outbox.length });
+    return this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.gapAlerts, state.version, body, {
+      at,
+      pending: state.outbox.length,
+    });
   }
 
   hotlinesWithPendingGapNotices(): Promise<HotlineKey[]> {
@@ -40,13 +52,22 @@ export class DocumentNotificationSettings implements NotificationSettingsStore {
   ) {}
 
   async notificationSettings(accountId: Id, hotlineId: Id): Promise<NotificationSettings | undefined> {
-    const document = await this.documents.document<NotificationSettingsInput>({ accountId, hotlineId }, NOTIFICATION_DOCUMENTS.settings);
+    const document = await this.documents.document<NotificationSettingsInput>(
+      { accountId, hotlineId },
+      NOTIFICATION_DOCUMENTS.settings,
+    );
     return document && notificationSettings(document.body);
   }
 
   async saveNotificationSettings(accountId: Id, hotlineId: Id, settings: NotificationSettings): Promise<void> {
     const hotline = { accountId, hotlineId };
     const current = await this.documents.document(hotline, NOTIFICATION_DOCUMENTS.settings);
-    await this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.settings, current?.version ?? 0, notificationSettingsInput(settings), { at: this.clock.now() });
+    await this.documents.saveDocument(
+      hotline,
+      NOTIFICATION_DOCUMENTS.settings,
+      current?.version ?? 0,
+      notificationSettingsInput(settings),
+      { at: this.clock.now() },
+    );
   }
 }

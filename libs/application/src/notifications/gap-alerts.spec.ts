@@ -8,22 +8,51 @@ import { InMemoryGapAlertStateStore, InMemoryNotificationSettings, RecordingMail
 const HOTLINE = { accountId: TEST_ACCOUNT, hotlineId: 'hl' };
 
 /** A hotline run by alice, supervised by the boss (who gets the alerts), with a manual clock. */
-async function world(options: { timeZone?: string; serviceHours?: { windows: { days: string[]; start: string; end: string }[] }; now?: string } = {}) {
+async function world(
+  options: {
+    timeZone?: string;
+    serviceHours?: { windows: { days: string[]; start: string; end: string }[] };
+    now?: string;
+  } = {},
+) {
   const clock = new ManualClock(options.now ?? '2027-03-01T09:00:00Z');
   const db = new InMemoryDutyline(clock);
   await db.people.savePerson(aPerson({ id: 'alice' }));
   await db.people.savePerson(aPerson({ id: 'boss', email: 'boss@example.com' }));
   await db.people.savePerson(aPerson({ id: 'ghost', numbers: [] }));
-  await db.hotlines.save(aHotline({ id: 'hl', timeZone: options.timeZone ?? 'Europe/Paris', supervisorIds: ['boss'], serviceHours: options.serviceHours }));
+  await db.hotlines.save(
+    aHotline({
+      id: 'hl',
+      timeZone: options.timeZone ?? 'Europe/Paris',
+      supervisorIds: ['boss'],
+      serviceHours: options.serviceHours,
+    }),
+  );
   const mailer = new RecordingMailer();
   const state = new InMemoryGapAlertStateStore();
   const settings = new InMemoryNotificationSettings();
-  const alerts = new GapAlerts({ coverage: db.application().coverage, state, settings, people: db.people, mailer, clock });
+  const alerts = new GapAlerts({
+    coverage: db.application().coverage,
+    state,
+    settings,
+    people: db.people,
+    mailer,
+    clock,
+  });
   let version = 0;
   const schedule = {
-    add: async (...slots: Slot[]) => void (version = (await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: slots, updated: [], removedIds: [] })).version),
-    update: async (...slots: Slot[]) => void (version = (await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: slots, removedIds: [] })).version),
-    remove: async (...ids: string[]) => void (version = (await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: [], removedIds: ids })).version),
+    add: async (...slots: Slot[]) =>
+      void (version = (
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: slots, updated: [], removedIds: [] })
+      ).version),
+    update: async (...slots: Slot[]) =>
+      void (version = (
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: slots, removedIds: [] })
+      ).version),
+    remove: async (...ids: string[]) =>
+      void (version = (
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: [], removedIds: ids })
+      ).version),
   };
   const run = async () => {
     const before = mailer.sent.length;
@@ -50,7 +79,10 @@ function roundTheClock(from: string, days: number, skip: readonly string[] = [])
 describe('GapAlerts (F16)', () => {
   it('e-mails a new gap once, to the supervisors, with the times in the hotline zone', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'), aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
+      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+    );
 
     const first = await w.run();
     expect(first.mails).toHaveLength(1);
@@ -70,25 +102,37 @@ describe('GapAlerts (F16)', () => {
 
   it('re-announces a changed gap, then reports it resolved, and says nothing once it is closed', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'), aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
+      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+    );
     await w.run();
 
     await w.schedule.update(aSlot('hl', '2027-03-05T21:00', '2027-03-20T00:00', alice, 'b'));
     const changed = await w.run();
-    expect(changed.mails.map((m) => m.subject)).toEqual(['Changed: nobody on duty on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)']);
+    expect(changed.mails.map((m) => m.subject)).toEqual([
+      'Changed: nobody on duty on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)',
+    ]);
     expect(changed.mails[0].text).toContain('until Fri 5 Mar 2027, 21:00 (Europe/Paris, UTC+01:00)');
-    expect(changed.mails[0].text).toContain('Announced before as: from Fri 5 Mar 2027, 18:00 (Europe/Paris, UTC+01:00) until Fri 5 Mar 2027, 22:00');
+    expect(changed.mails[0].text).toContain(
+      'Announced before as: from Fri 5 Mar 2027, 18:00 (Europe/Paris, UTC+01:00) until Fri 5 Mar 2027, 22:00',
+    );
 
     await w.schedule.add(aSlot('hl', '2027-03-05T18:00', '2027-03-05T21:00', alice, 'fill'));
     const resolved = await w.run();
-    expect(resolved.mails.map((m) => m.subject)).toEqual(['Resolved: duty covered again on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)']);
+    expect(resolved.mails.map((m) => m.subject)).toEqual([
+      'Resolved: duty covered again on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)',
+    ]);
 
     expect((await w.run()).mails).toEqual([]);
   });
 
   it('never reports a past gap: one that ended as announced is forgotten without a "resolved"', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-01T12:00', alice, 'a'), aSlot('hl', '2027-03-01T14:00', '2027-03-30T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-01T12:00', alice, 'a'),
+      aSlot('hl', '2027-03-01T14:00', '2027-03-30T00:00', alice, 'b'),
+    );
     expect((await w.run()).mails).toHaveLength(1);
 
     w.clock.set('2027-03-01T12:30:00Z'); // 13:30 in Paris: the gap is under way
@@ -102,7 +146,9 @@ describe('GapAlerts (F16)', () => {
     const w = await world({ now: '2027-03-01T10:00:00Z' });
     await w.schedule.add(aSlot('hl', '2027-03-01T15:00', '2027-03-30T00:00', alice, 'b'));
     const first = await w.run();
-    expect(first.mails.map((m) => m.subject)).toEqual(['Nobody on duty on Maintenance on-call from 2027-03-01 11:00 (UTC+01:00)']);
+    expect(first.mails.map((m) => m.subject)).toEqual([
+      'Nobody on duty on Maintenance on-call from 2027-03-01 11:00 (UTC+01:00)',
+    ]);
     w.clock.advance(2 * HOUR_MS);
     expect((await w.run()).mails).toEqual([]);
   });
@@ -110,7 +156,9 @@ describe('GapAlerts (F16)', () => {
   it('sends nothing for nights outside the service hours of an office-hours hotline', async () => {
     const office = { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }] };
     const w = await world({ serviceHours: office, now: '2027-03-01T20:00:00Z' }); // Monday 21:00 in Paris
-    const days = Array.from({ length: 20 }, (_, i) => LocalDate.parse('2027-03-01').plusDays(i)).filter((d) => d.weekday <= 5);
+    const days = Array.from({ length: 20 }, (_, i) => LocalDate.parse('2027-03-01').plusDays(i)).filter(
+      (d) => d.weekday <= 5,
+    );
     await w.schedule.add(...days.map((d) => aSlot('hl', `${d}T08:00`, `${d}T18:00`, alice, `office-${d}`)));
     const night = await w.run();
     expect(night.mails).toEqual([]);
@@ -136,26 +184,36 @@ describe('GapAlerts (F16)', () => {
     ['America/New_York', '2027-03-13', '2027-03-10T12:00:00Z', '2027-03-14T03:00:00Z', '2027-03-14T10:00:00Z', 7],
     ['Australia/Lord_Howe', '2027-04-03', '2027-03-30T12:00:00Z', '2027-04-03T11:00:00Z', '2027-04-03T19:30:00Z', 8.5],
     ['Asia/Tokyo', '2027-03-27', '2027-03-20T12:00:00Z', '2027-03-27T13:00:00Z', '2027-03-27T21:00:00Z', 8],
-  ])('on the night of %s %s: back-to-back slots leave no gap; the missing night is one exact gap', async (zone, night, now, start, end, hours) => {
-    const from = LocalDate.parse(night).plusDays(-10).toString();
-    const w = await world({ timeZone: zone, now });
-    await w.schedule.add(...roundTheClock(from, 30));
-    expect((await w.run()).mails).toEqual([]);
+  ])(
+    'on the night of %s %s: back-to-back slots leave no gap; the missing night is one exact gap',
+    async (zone, night, now, start, end, hours) => {
+      const from = LocalDate.parse(night).plusDays(-10).toString();
+      const w = await world({ timeZone: zone, now });
+      await w.schedule.add(...roundTheClock(from, 30));
+      expect((await w.run()).mails).toEqual([]);
 
-    await w.schedule.remove(`night-${night}`);
-    const { mails } = await w.run();
-    expect(mails).toHaveLength(1);
-    const [gap] = (await w.state.gapAlertState(HOTLINE)).announced;
-    expect([gap.start, gap.end]).toEqual([parseInstant(start), parseInstant(end)]);
-    expect((gap.end - gap.start) / HOUR_MS).toBe(hours);
-    expect(mails[0].text).toContain(`, 22:00 (${zone}`);
-    expect(mails[0].text).toContain(`, 06:00 (${zone}`);
-  });
+      await w.schedule.remove(`night-${night}`);
+      const { mails } = await w.run();
+      expect(mails).toHaveLength(1);
+      const [gap] = (await w.state.gapAlertState(HOTLINE)).announced;
+      expect([gap.start, gap.end]).toEqual([parseInstant(start), parseInstant(end)]);
+      expect((gap.end - gap.start) / HOUR_MS).toBe(hours);
+      expect(mails[0].text).toContain(`, 22:00 (${zone}`);
+      expect(mails[0].text).toContain(`, 06:00 (${zone}`);
+    },
+  );
 
   it('uses the hotline look-ahead: a gap beyond it is announced only once the window reaches it', async () => {
     const w = await world();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ gapAlerts: { lookAheadDays: 3 } }));
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'), aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ gapAlerts: { lookAheadDays: 3 } }),
+    );
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
+      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+    );
     expect((await w.run()).mails).toEqual([]);
     w.clock.set('2027-03-03T09:00:00Z');
     expect((await w.run()).mails).toHaveLength(1);
@@ -163,7 +221,10 @@ describe('GapAlerts (F16)', () => {
 
   it('does not re-announce a gap running past the window when its end comes into view', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-10T00:00', alice, 'a'), aSlot('hl', '2027-03-16T00:00', '2027-04-30T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-10T00:00', alice, 'a'),
+      aSlot('hl', '2027-03-16T00:00', '2027-04-30T00:00', alice, 'b'),
+    );
     const first = await w.run();
     expect(first.mails).toHaveLength(1);
     expect(first.mails[0].text).toContain('(the end of the look-ahead)');
@@ -176,14 +237,21 @@ describe('GapAlerts (F16)', () => {
     await w.db.hotlines.save(aHotline({ id: 'hl', timeZone: 'Europe/Paris', supervisorIds: [] }));
     await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'));
     expect((await w.run()).outcome.status).toBe('no-recipient');
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ gapAlerts: { emails: ['desk@example.com'] } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ gapAlerts: { emails: ['desk@example.com'] } }),
+    );
     const { mails } = await w.run();
     expect(mails.map((m) => m.to.map((e) => e.value))).toEqual([['desk@example.com']]);
   });
 
   it('keeps a notice owed when the mail server is down, and sends it on the next run', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'), aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
+      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+    );
     w.mailer.failNext(new Error('ECONNREFUSED'));
     await expect(w.run()).rejects.toThrow('ECONNREFUSED');
     expect((await w.state.gapAlertState(HOTLINE)).outbox).toHaveLength(1);
@@ -200,7 +268,11 @@ describe('GapAlerts (F16)', () => {
     const w = await world();
     await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'));
     await w.run();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ gapAlerts: { enabled: false } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ gapAlerts: { enabled: false } }),
+    );
     expect(await w.run()).toEqual({ outcome: { status: 'disabled', sent: [], refused: [] }, mails: [] });
     expect((await w.state.gapAlertState(HOTLINE)).announced).toEqual([]);
     await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings());

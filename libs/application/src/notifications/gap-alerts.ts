@@ -1,5 +1,12 @@
 import {
-  Clock, DAY_MS, Hotline, MailerPort, NonRetryableJobError, PermanentDeliveryError, PersonRepository, VersionConflictError,
+  Clock,
+  DAY_MS,
+  Hotline,
+  MailerPort,
+  NonRetryableJobError,
+  PermanentDeliveryError,
+  PersonRepository,
+  VersionConflictError,
 } from '@dutyline/domain';
 import { CoverageQueries } from '../coverage';
 import { systemCaller } from '../shared';
@@ -7,7 +14,13 @@ import { diffGaps } from './gap-diff';
 import { recipientsOf } from './notification-recipients';
 import { localTimeText, offsetText } from './notification-text';
 import {
-  DEFAULT_NOTIFICATION_SETTINGS, EMPTY_GAP_ALERT_STATE, GapAlertState, GapAlertStateStore, GapNotice, HotlineKey, NotificationSettingsStore,
+  DEFAULT_NOTIFICATION_SETTINGS,
+  EMPTY_GAP_ALERT_STATE,
+  GapAlertState,
+  GapAlertStateStore,
+  GapNotice,
+  HotlineKey,
+  NotificationSettingsStore,
 } from './ports';
 
 export interface GapAlertsDeps {
@@ -60,11 +73,17 @@ export class GapAlerts {
   private async checkOnce(key: HotlineKey): Promise<GapCheckOutcome> {
     const { deps } = this;
     const now = deps.clock.now();
-    const settings = ((await deps.settings.notificationSettings(key.accountId, key.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS).gapAlerts;
+    const settings = (
+      (await deps.settings.notificationSettings(key.accountId, key.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS
+    ).gapAlerts;
     let state = await deps.state.gapAlertState(key);
     const forget = async (status: GapCheckOutcome['status']): Promise<GapCheckOutcome> => {
       if (state.announced.length > 0 || state.outbox.length > 0) {
-        await deps.state.saveGapAlertState(key, { ...EMPTY_GAP_ALERT_STATE, version: state.version, checkedAt: now }, now);
+        await deps.state.saveGapAlertState(
+          key,
+          { ...EMPTY_GAP_ALERT_STATE, version: state.version, checkedAt: now },
+          now,
+        );
       }
       return { status, sent: [], refused: [] };
     };
@@ -78,7 +97,12 @@ export class GapAlerts {
     if (to.emails.length === 0) return forget('no-recipient');
 
     const diff = diffGaps(state.announced, report.value.summary.gaps, { now, until });
-    const next: GapAlertState = { version: state.version, announced: diff.announced, outbox: [...state.outbox, ...diff.notices], checkedAt: now };
+    const next: GapAlertState = {
+      version: state.version,
+      announced: diff.announced,
+      outbox: [...state.outbox, ...diff.notices],
+      checkedAt: now,
+    };
     state = { ...next, version: await deps.state.saveGapAlertState(key, next, now) };
 
     const sent: GapNotice[] = [];
@@ -94,13 +118,20 @@ export class GapAlerts {
       state = await this.leaveOutbox(key, state, notice.id, now);
     }
     if (refused.length > 0) {
-      throw new NonRetryableJobError(`gap alerts of hotline ${key.hotlineId} refused for every recipient: ${refused.map((n) => n.id).join(', ')}`);
+      throw new NonRetryableJobError(
+        `gap alerts of hotline ${key.hotlineId} refused for every recipient: ${refused.map((n) => n.id).join(', ')}`,
+      );
     }
     return { status: 'checked', sent, refused };
   }
 
   /** Takes a sent notice out of the outbox; on a conflict, out of the state another run saved. */
-  private async leaveOutbox(key: HotlineKey, state: GapAlertState, noticeId: string, now: number): Promise<GapAlertState> {
+  private async leaveOutbox(
+    key: HotlineKey,
+    state: GapAlertState,
+    noticeId: string,
+    now: number,
+  ): Promise<GapAlertState> {
     for (let current = state, conflicts = 0; ; conflicts++) {
       const next = { ...current, outbox: current.outbox.filter((n) => n.id !== noticeId) };
       try {
@@ -113,7 +144,11 @@ export class GapAlerts {
   }
 }
 
-const TITLES = { new: 'Nobody on duty', changed: 'Changed: nobody on duty', resolved: 'Resolved: duty covered again' } as const;
+const TITLES = {
+  new: 'Nobody on duty',
+  changed: 'Changed: nobody on duty',
+  resolved: 'Resolved: duty covered again',
+} as const;
 const REASONS = {
   'nobody-scheduled': 'nobody is on the schedule',
   'nobody-reachable': 'the people scheduled have no number that can be rung',
@@ -121,25 +156,32 @@ const REASONS = {
 } as const;
 
 /** The subject and text of one gap e-mail, times in the hotline's zone. */
-export function gapMail(hotline: Pick<Hotline, 'name' | 'timeZone'>, notice: GapNotice): { subject: string; text: string } {
+export function gapMail(
+  hotline: Pick<Hotline, 'name' | 'timeZone'>,
+  notice: GapNotice,
+): { subject: string; text: string } {
   const zone = hotline.timeZone;
   const { gap } = notice;
   const from = localTimeText(gap.start, zone);
-  const to = gap.open ? `beyond ${localTimeText(gap.seenUntil, zone)} (the end of the look-ahead)` : localTimeText(gap.end, zone);
+  const to = gap.open
+    ? `beyond ${localTimeText(gap.seenUntil, zone)} (the end of the look-ahead)`
+    : localTimeText(gap.end, zone);
   const span = `from ${from}\n  until ${to}`;
   const lines =
     notice.kind === 'resolved'
       ? [`Someone reachable is now on duty for the gap announced on ${hotline.name}:`, `  ${span}`]
       : [
-        `${notice.kind === 'new' ? 'Nobody reachable will be on duty' : 'A gap already announced has changed'} on ${hotline.name}:`,
-        `  ${span}`,
-        `Why: ${REASONS[gap.reason]}.`,
-        ...(notice.previous
-          ? [`Announced before as: from ${localTimeText(notice.previous.start, zone)} until ${notice.previous.open ? 'beyond the look-ahead' : localTimeText(notice.previous.end, zone)}.`]
-          : []),
-        '',
-        'Calls in this period reach nobody on duty: they go straight to the no-answer scenario. Please fill the schedule.',
-      ];
+          `${notice.kind === 'new' ? 'Nobody reachable will be on duty' : 'A gap already announced has changed'} on ${hotline.name}:`,
+          `  ${span}`,
+          `Why: ${REASONS[gap.reason]}.`,
+          ...(notice.previous
+            ? [
+                `Announced before as: from ${localTimeText(notice.previous.start, zone)} until ${notice.previous.open ? 'beyond the look-ahead' : localTimeText(notice.previous.end, zone)}.`,
+              ]
+            : []),
+          '',
+          'Calls in this period reach nobody on duty: they go straight to the no-answer scenario. Please fill the schedule.',
+        ];
   const day = zone.toLocal(gap.start);
   return {
     subject: `${TITLES[notice.kind]} on ${hotline.name} from ${day.date.toString()} ${day.time.toString()} (${offsetText(zone.offsetAt(gap.start))})`,

@@ -1,6 +1,12 @@
 import { Clock } from '@dutyline/domain';
 import { GapAlerts, GapCheckOutcome } from './gap-alerts';
-import { DEFAULT_GAP_CHECK_INTERVAL_MS, GapCheckJob, NotificationJobQueue, gapCheckPeriodStart, periodicGapCheckId } from './notification-jobs';
+import {
+  DEFAULT_GAP_CHECK_INTERVAL_MS,
+  GapCheckJob,
+  NotificationJobQueue,
+  gapCheckPeriodStart,
+  periodicGapCheckId,
+} from './notification-jobs';
 
 export interface GapCheckRunnerDeps {
   readonly gapAlerts: Pick<GapAlerts, 'check'>;
@@ -28,7 +34,11 @@ export class GapCheckRunner {
     const scheduleNext = async () => {
       if (job.periodStart === null) return;
       const next = gapCheckPeriodStart(hotline, this.deps.clock.now(), this.intervalMs) + this.intervalMs;
-      await this.deps.queue.enqueue('gaps.check', { ...hotline, periodStart: next }, { jobId: periodicGapCheckId(hotline, next), runAt: next });
+      await this.deps.queue.enqueue(
+        'gaps.check',
+        { ...hotline, periodStart: next },
+        { jobId: periodicGapCheckId(hotline, next), runAt: next },
+      );
     };
     let outcome: GapCheckOutcome;
     try {

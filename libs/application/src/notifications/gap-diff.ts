@@ -33,7 +33,11 @@ export function diffGaps(previous: readonly AnnouncedGap[], gaps: readonly Gap[]
   const announced: AnnouncedGap[] = [];
   const notices: GapNotice[] = [];
   const notice = (kind: GapNoticeKind, gap: AnnouncedGap, before: AnnouncedGap | null): GapNotice => ({
-    id: `${gap.key}/${kind}/${fingerprintOf(gap)}@${formatInstant(run.now)}`, kind, gap, previous: before, at: run.now,
+    id: `${gap.key}/${kind}/${fingerprintOf(gap)}@${formatInstant(run.now)}`,
+    kind,
+    gap,
+    previous: before,
+    at: run.now,
   });
 
   for (const gap of gaps) {

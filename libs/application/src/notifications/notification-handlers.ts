@@ -11,7 +11,11 @@ export interface NotificationLogger {
   error(message: string, context?: LogContext): void;
 }
 
-export const silentNotificationLogger: NotificationLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentNotificationLogger: NotificationLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /**
  * The handlers of the notification jobs, one per job name, each a thin call into its service with a
@@ -23,7 +27,13 @@ export function registerNotificationHandlers(
   services: Pick<NotificationServices, 'voicemail' | 'unanswered' | 'gapChecks'>,
   logger: NotificationLogger,
 ): void {
-  const logged = <T>(job: string, jobId: string, attempt: number, work: () => Promise<T>, describe: (outcome: T) => LogContext) =>
+  const logged = <T>(
+    job: string,
+    jobId: string,
+    attempt: number,
+    work: () => Promise<T>,
+    describe: (outcome: T) => LogContext,
+  ) =>
     work().then(
       (outcome) => void logger.info(`${job} done`, { job, jobId, attempt, ...describe(outcome) }),
       (error: unknown) => {
@@ -33,14 +43,34 @@ export function registerNotificationHandlers(
     );
 
   host.register('voicemail.deliver', (job, context) =>
-    logged('voicemail.deliver', context.jobId, context.attempt, () => services.voicemail.deliver(job.deliveryId, context), (o) => ({ status: o.status, steps: o.steps })),
+    logged(
+      'voicemail.deliver',
+      context.jobId,
+      context.attempt,
+      () => services.voicemail.deliver(job.deliveryId, context),
+      (o) => ({ status: o.status, steps: o.steps }),
+    ),
   );
   host.register('call.unanswered-alert', (job, context) =>
-    logged('call.unanswered-alert', context.jobId, context.attempt, () => services.unanswered.alert(job.deliveryId, context), (o) => ({ status: o.status, steps: o.steps })),
+    logged(
+      'call.unanswered-alert',
+      context.jobId,
+      context.attempt,
+      () => services.unanswered.alert(job.deliveryId, context),
+      (o) => ({ status: o.status, steps: o.steps }),
+    ),
   );
   host.register('gaps.check', (job, context) =>
-    logged('gaps.check', context.jobId, context.attempt, () => services.gapChecks.run(job), (o) => ({
-      hotlineId: job.hotlineId, status: o.status, sent: o.sent.map((n) => `${n.kind} ${n.id}`),
-    })),
+    logged(
+      'gaps.check',
+      context.jobId,
+      context.attempt,
+      () => services.gapChecks.run(job),
+      (o) => ({
+        hotlineId: job.hotlineId,
+        status: o.status,
+        sent: o.sent.map((n) => `${n.kind} ${n.id}`),
+      }),
+    ),
   );
 }

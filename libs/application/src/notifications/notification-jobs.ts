@@ -26,7 +26,11 @@ export interface NotificationJobs {
 export type NotificationJobName = keyof NotificationJobs;
 export type NotificationJobQueue = JobQueuePort<NotificationJobs>;
 
-export const NOTIFICATION_JOB_NAMES: readonly NotificationJobName[] = ['voicemail.deliver', 'call.unanswered-alert', 'gaps.check'];
+export const NOTIFICATION_JOB_NAMES: readonly NotificationJobName[] = [
+  'voicemail.deliver',
+  'call.unanswered-alert',
+  'gaps.check',
+];
 
 export const DELIVERY_JOB_NAMES: Readonly<Record<DeliveryKind, 'voicemail.deliver' | 'call.unanswered-alert'>> = {
   voicemail: 'voicemail.deliver',

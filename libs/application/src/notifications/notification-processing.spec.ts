@@ -7,7 +7,14 @@ import { startNotificationProcessing } from './notification-processing';
 import { createNotificationServices } from './notification-services';
 import { notificationSettings } from './ports';
 import {
-  FakeRecordings, InMemoryDeliveryLedger, InMemoryHotlineDocuments, InMemoryVoicemailLinks, ManualJobHost, RecordingJobQueue, RecordingMailer, aVoicemailCall,
+  FakeRecordings,
+  InMemoryDeliveryLedger,
+  InMemoryHotlineDocuments,
+  InMemoryVoicemailLinks,
+  ManualJobHost,
+  RecordingJobQueue,
+  RecordingMailer,
+  aVoicemailCall,
 } from './testing';
 
 const FIRST = { attempt: 1, maxAttempts: 5 };
@@ -26,12 +33,28 @@ async function world() {
   const ledger = new InMemoryDeliveryLedger();
   const mailer = new RecordingMailer();
   const recordings = new FakeRecordings();
-  recordings.audio.set('https://api.nexmo.com/v1/files/rec-1', { audio: Buffer.from('ID3-audio'), contentType: 'audio/mpeg' });
+  recordings.audio.set('https://api.nexmo.com/v1/files/rec-1', {
+    audio: Buffer.from('ID3-audio'),
+    contentType: 'audio/mpeg',
+  });
   const queue = new RecordingJobQueue();
   const services = createNotificationServices(
     {
-      ledger, hotlines: db.hotlines, people: db.people, accounts: db.accounts, teams: db.teams, schedules: db.schedules, gapStates, watchedHotlines: gapStates, settings,
-      links: new InMemoryVoicemailLinks(), recordings, mailer, sms: null, queue, clock,
+      ledger,
+      hotlines: db.hotlines,
+      people: db.people,
+      accounts: db.accounts,
+      teams: db.teams,
+      schedules: db.schedules,
+      gapStates,
+      watchedHotlines: gapStates,
+      settings,
+      links: new InMemoryVoicemailLinks(),
+      recordings,
+      mailer,
+      sms: null,
+      queue,
+      clock,
     },
     { gapCheckIntervalMs: 3_600_000 },
   );
@@ -49,11 +72,25 @@ describe('notification processing, shared by the worker and the embedded gateway
   it('registers the handlers, reconciles what the database owes, then starts taking jobs', async () => {
     const w = await world();
     const record = aVoicemailCall();
-    await w.ledger.addDelivery({ id: 'call-1:voicemail', kind: 'voicemail', accountId: TEST_ACCOUNT, hotlineId: 'hl', callId: 'call-1', record, createdAt: 0 });
+    await w.ledger.addDelivery({
+      id: 'call-1:voicemail',
+      kind: 'voicemail',
+      accountId: TEST_ACCOUNT,
+      hotlineId: 'hl',
+      callId: 'call-1',
+      record,
+      createdAt: 0,
+    });
 
     const processing = await startNotificationProcessing(w.host, w.services, w.logger);
 
-    expect(w.host.events).toEqual(['register voicemail.deliver', 'register call.unanswered-alert', 'register gaps.check', 'reconciled', 'start']);
+    expect(w.host.events).toEqual([
+      'register voicemail.deliver',
+      'register call.unanswered-alert',
+      'register gaps.check',
+      'reconciled',
+      'start',
+    ]);
     expect(processing.reconciled).toEqual({ deliveries: 1, gapOutboxes: 0, gapChecks: 1 });
     expect(w.queue.jobs.map((job) => [job.name, job.options.jobId])).toEqual([
       ['voicemail.deliver', 'call-1:voicemail'],
@@ -66,7 +103,15 @@ describe('notification processing, shared by the worker and the embedded gateway
     const processing = await startNotificationProcessing(w.host, w.services, w.logger, { reconcileEveryMs: 40 });
     w.queue.take();
     // Owed in the database while the queue was away.
-    await w.ledger.addDelivery({ id: 'call-9:unanswered', kind: 'unanswered-alert', accountId: TEST_ACCOUNT, hotlineId: 'hl', callId: 'call-9', record: aVoicemailCall({ id: 'call-9' }), createdAt: 0 });
+    await w.ledger.addDelivery({
+      id: 'call-9:unanswered',
+      kind: 'unanswered-alert',
+      accountId: TEST_ACCOUNT,
+      hotlineId: 'hl',
+      callId: 'call-9',
+      record: aVoicemailCall({ id: 'call-9' }),
+      createdAt: 0,
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(w.queue.jobs.map((job) => job.options.jobId)).toContain('call-9:unanswered');
     expect((await processing.reconcileNow())?.deliveries).toBe(1);
@@ -78,20 +123,29 @@ describe('notification processing, shared by the worker and the embedded gateway
 
   it('runs each job through its service over the same ports as the producer, with one log line per job', async () => {
     const w = await world();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ gapAlerts: { enabled: false } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ gapAlerts: { enabled: false } }),
+    );
     await startNotificationProcessing(w.host, w.services, w.logger);
     const record = aVoicemailCall();
     await w.services.producer.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
     await w.services.producer.callUnanswered({ eventId: 'call-1:unanswered', callId: 'call-1', record });
 
-    for (const job of w.queue.take()) await w.host.run(job.name, job.payload as never, { jobId: job.options.jobId, ...FIRST });
+    for (const job of w.queue.take())
+      await w.host.run(job.name, job.payload as never, { jobId: job.options.jobId, ...FIRST });
 
     expect(w.mailer.sent.map((mail) => mail.subject)).toEqual([
       'Voicemail on Maintenance on-call from +33698765432, 28 Mar 2027 03:15',
       'Unanswered call on Maintenance on-call from +33698765432, 28 Mar 2027 03:15',
     ]);
     // The reconcile pass queued the current period's gap check first (alerts off: nothing mailed).
-    expect(w.host.events.slice(-3)).toEqual(['gaps.check done', 'voicemail.deliver done', 'call.unanswered-alert done']);
+    expect(w.host.events.slice(-3)).toEqual([
+      'gaps.check done',
+      'voicemail.deliver done',
+      'call.unanswered-alert done',
+    ]);
     expect((await w.ledger.delivery('call-1:voicemail'))?.status).toBe('delivered');
   });
 
@@ -101,16 +155,28 @@ describe('notification processing, shared by the worker and the embedded gateway
     const record = aVoicemailCall({ voicemailRecording: null });
     await w.services.producer.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
 
-    await expect(w.host.run('voicemail.deliver', { deliveryId: 'call-1:voicemail', accountId: TEST_ACCOUNT }, { jobId: 'call-1:voicemail', ...FIRST }))
-      .rejects.toBeInstanceOf(NonRetryableJobError);
+    await expect(
+      w.host.run(
+        'voicemail.deliver',
+        { deliveryId: 'call-1:voicemail', accountId: TEST_ACCOUNT },
+        { jobId: 'call-1:voicemail', ...FIRST },
+      ),
+    ).rejects.toBeInstanceOf(NonRetryableJobError);
     expect(w.lines).toEqual([
-      expect.stringMatching(/^voicemail\.deliver failed .*"error":"NonRetryableJobError: call call-1 has no recording to deliver"/),
+      expect.stringMatching(
+        /^voicemail\.deliver failed .*"error":"NonRetryableJobError: call call-1 has no recording to deliver"/,
+      ),
     ]);
   });
 
   it.each([
     ['the running jobs finish in time', false, true, []],
-    ['a job is still running when the time is up', true, false, ['jobs still running at shutdown are left to the queue {"timeoutMs":20}']],
+    [
+      'a job is still running when the time is up',
+      true,
+      false,
+      ['jobs still running at shutdown are left to the queue {"timeoutMs":20}'],
+    ],
   ])('stops gracefully when %s', async (_, hangs, finished, warnings) => {
     const w = await world();
     if (hangs) w.host.closing = new Promise(() => undefined);

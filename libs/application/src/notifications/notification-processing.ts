@@ -50,16 +50,19 @@ export async function startNotificationProcessing(
   let stopping: Promise<boolean> | undefined;
   let running: Promise<ReconcileReport | null> | undefined;
   const reconcileNow = () => {
-    running ??= services.reconciler.reconcile().then(
-      (report) => {
-        if (report.deliveries > 0) logger.info('reconciled', { ...report });
-        return report;
-      },
-      (error: unknown) => {
-        logger.warn('reconcile pass failed; the next one catches up', { error: String(error) });
-        return null;
-      },
-    ).finally(() => (running = undefined));
+    running ??= services.reconciler
+      .reconcile()
+      .then(
+        (report) => {
+          if (report.deliveries > 0) logger.info('reconciled', { ...report });
+          return report;
+        },
+        (error: unknown) => {
+          logger.warn('reconcile pass failed; the next one catches up', { error: String(error) });
+          return null;
+        },
+      )
+      .finally(() => (running = undefined));
     return running;
   };
   const every = options.reconcileEveryMs;

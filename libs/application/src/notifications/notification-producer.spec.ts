@@ -48,9 +48,15 @@ describe('NotificationProducer', () => {
   describe('within its budget, with a local journal', () => {
     class MemoryJournal implements OwedNotificationsJournal {
       entries: NewDelivery[] = [];
-      async append(delivery: NewDelivery) { this.entries.push(delivery); }
-      async owed() { return [...this.entries]; }
-      async settle(ids: readonly string[]) { this.entries = this.entries.filter((e) => !ids.includes(e.id)); }
+      async append(delivery: NewDelivery) {
+        this.entries.push(delivery);
+      }
+      async owed() {
+        return [...this.entries];
+      }
+      async settle(ids: readonly string[]) {
+        this.entries = this.entries.filter((e) => !ids.includes(e.id));
+      }
     }
     const never = () => new Promise<never>(() => undefined);
 
@@ -76,7 +82,10 @@ describe('NotificationProducer', () => {
       w.ledgerBack();
       expect(await w.producer.flushOwed()).toEqual({ written: 2, left: 0 });
       expect(w.journal.entries).toEqual([]);
-      expect([...w.ledger.rows.values()].map((d) => [d.id, d.status])).toEqual([['call-1:unanswered', 'pending'], ['call-1:voicemail', 'pending']]);
+      expect([...w.ledger.rows.values()].map((d) => [d.id, d.status])).toEqual([
+        ['call-1:unanswered', 'pending'],
+        ['call-1:voicemail', 'pending'],
+      ]);
       expect(w.queue.jobs.map((j) => j.options.jobId)).toEqual(['call-1:unanswered', 'call-1:voicemail']);
     });
 
@@ -85,7 +94,9 @@ describe('NotificationProducer', () => {
       w.ledgerBack();
       w.queue.enqueue = never;
       const started = Date.now();
-      await expect(w.producer.callUnanswered(notice('call-1:unanswered'))).rejects.toThrow('the queue took longer than 30 ms');
+      await expect(w.producer.callUnanswered(notice('call-1:unanswered'))).rejects.toThrow(
+        'the queue took longer than 30 ms',
+      );
       expect(Date.now() - started).toBeLessThan(200);
       expect((await w.ledger.delivery('call-1:unanswered'))?.status).toBe('pending');
     });
@@ -93,7 +104,9 @@ describe('NotificationProducer', () => {
 
   it('ignores a call tied to no hotline', async () => {
     const w = world();
-    await w.producer.callUnanswered(notice('call-2:unanswered', aVoicemailCall({ id: 'call-2', accountId: null, hotlineId: null })));
+    await w.producer.callUnanswered(
+      notice('call-2:unanswered', aVoicemailCall({ id: 'call-2', accountId: null, hotlineId: null })),
+    );
     expect([w.queue.jobs, [...w.ledger.rows.keys()]]).toEqual([[], []]);
   });
 
@@ -104,7 +117,11 @@ describe('NotificationProducer', () => {
     await w.producer.scheduleChanged(HL);
     const period = gapCheckPeriodStart(HL, w.clock.now(), HOUR) + HOUR;
     expect(w.queue.jobs.map((j) => [j.options.jobId, j.options.runAt, j.payload])).toEqual([
-      [immediateGapCheckId(HL, parseInstant('2027-03-28T01:17:00Z')), parseInstant('2027-03-28T01:17:10Z'), { ...HL, periodStart: null }],
+      [
+        immediateGapCheckId(HL, parseInstant('2027-03-28T01:17:00Z')),
+        parseInstant('2027-03-28T01:17:10Z'),
+        { ...HL, periodStart: null },
+      ],
       [periodicGapCheckId(HL, period), period, { ...HL, periodStart: period }],
     ]);
   });
@@ -113,7 +130,11 @@ describe('NotificationProducer', () => {
 describe('GapCheckRunner', () => {
   it('enqueues the next period after the check, also when it failed, so the chain goes on', async () => {
     const w = world();
-    const runner = new GapCheckRunner({ gapAlerts: { check: () => Promise.reject(new Error('db down')) }, queue: w.queue, clock: w.clock });
+    const runner = new GapCheckRunner({
+      gapAlerts: { check: () => Promise.reject(new Error('db down')) },
+      queue: w.queue,
+      clock: w.clock,
+    });
     const period = gapCheckPeriodStart(HL, w.clock.now(), HOUR);
     await expect(runner.run({ ...HL, periodStart: period })).rejects.toThrow('db down');
     expect(w.queue.jobs.map((j) => j.options.jobId)).toEqual([periodicGapCheckId(HL, period + HOUR)]);
@@ -123,7 +144,11 @@ describe('GapCheckRunner', () => {
 
   it('ends the chain of a hotline that is gone', async () => {
     const w = world();
-    const runner = new GapCheckRunner({ gapAlerts: { check: async () => ({ status: 'hotline-gone' as const, sent: [], refused: [] }) }, queue: w.queue, clock: w.clock });
+    const runner = new GapCheckRunner({
+      gapAlerts: { check: async () => ({ status: 'hotline-gone' as const, sent: [], refused: [] }) },
+      queue: w.queue,
+      clock: w.clock,
+    });
     await runner.run({ ...HL, periodStart: gapCheckPeriodStart(HL, w.clock.now(), HOUR) });
     expect(w.queue.jobs).toEqual([]);
   });
@@ -141,12 +166,33 @@ describe('NotificationReconciler', () => {
   it('enqueues again every pending delivery, unsent gap notices and the current gap check of every hotline', async () => {
     const w = world();
     for (const id of ['a:voicemail', 'b:unanswered', 'c:voicemail', 'd:unanswered', 'e:voicemail']) {
-      await w.ledger.addDelivery({ id, kind: id.endsWith('voicemail') ? 'voicemail' : 'unanswered-alert', accountId: 'acct-test', hotlineId: 'hl', callId: id[0], record: aVoicemailCall(), createdAt: w.clock.now() });
+      await w.ledger.addDelivery({
+        id,
+        kind: id.endsWith('voicemail') ? 'voicemail' : 'unanswered-alert',
+        accountId: 'acct-test',
+        hotlineId: 'hl',
+        callId: id[0],
+        record: aVoicemailCall(),
+        createdAt: w.clock.now(),
+      });
     }
     await w.ledger.finishDelivery('c:voicemail', 'delivered', w.clock.now());
     w.gapState.hotlines.push(HL, { accountId: 'acct-test', hotlineId: 'hl-2' });
-    const gap = { key: 'hl@x', start: 0, end: 1, open: false, seenUntil: 1, reason: 'nobody-scheduled' as const, announcedAt: 0 };
-    await w.gapState.saveGapAlertState(HL, { version: 0, announced: [gap], outbox: [{ id: 'n1', kind: 'new', gap, previous: null, at: 0 }], checkedAt: 0 });
+    const gap = {
+      key: 'hl@x',
+      start: 0,
+      end: 1,
+      open: false,
+      seenUntil: 1,
+      reason: 'nobody-scheduled' as const,
+      announcedAt: 0,
+    };
+    await w.gapState.saveGapAlertState(HL, {
+      version: 0,
+      announced: [gap],
+      outbox: [{ id: 'n1', kind: 'new', gap, previous: null, at: 0 }],
+      checkedAt: 0,
+    });
 
     const report = await w.reconciler.reconcile();
     expect(report).toEqual({ deliveries: 4, gapOutboxes: 1, gapChecks: 2 });
@@ -167,7 +213,11 @@ describe('NotificationReconciler', () => {
 
 describe('notificationSettings', () => {
   it('fills in the defaults', () => {
-    expect(notificationSettings({ gapAlerts: { lookAheadDays: 30 } }).gapAlerts).toEqual({ enabled: true, lookAheadDays: 30, emails: [] });
+    expect(notificationSettings({ gapAlerts: { lookAheadDays: 30 } }).gapAlerts).toEqual({
+      enabled: true,
+      lookAheadDays: 30,
+      emails: [],
+    });
   });
 
   it.each([

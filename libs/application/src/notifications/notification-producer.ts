@@ -82,10 +82,20 @@ export class NotificationProducer implements CallEvents {
     const now = this.deps.clock.now();
     const bucket = Math.floor(now / this.debounceMs) * this.debounceMs;
     const period = gapCheckPeriodStart(hotline, now, this.intervalMs) + this.intervalMs;
-    await this.within('the queue', () => Promise.all([
-      this.deps.queue.enqueue('gaps.check', { ...key(hotline), periodStart: null }, { jobId: immediateGapCheckId(hotline, bucket), runAt: bucket + this.debounceMs }),
-      this.deps.queue.enqueue('gaps.check', { ...key(hotline), periodStart: period }, { jobId: periodicGapCheckId(hotline, period), runAt: period }),
-    ]));
+    await this.within('the queue', () =>
+      Promise.all([
+        this.deps.queue.enqueue(
+          'gaps.check',
+          { ...key(hotline), periodStart: null },
+          { jobId: immediateGapCheckId(hotline, bucket), runAt: bucket + this.debounceMs },
+        ),
+        this.deps.queue.enqueue(
+          'gaps.check',
+          { ...key(hotline), periodStart: period },
+          { jobId: periodicGapCheckId(hotline, period), runAt: period },
+        ),
+      ]),
+    );
   }
 
   /**
@@ -121,7 +131,15 @@ export class NotificationProducer implements CallEvents {
     // A call tied to no hotline (its number unknown while the store was down) has nobody to tell.
     if (record.accountId === null || record.hotlineId === null) return;
     const createdAt: Instant = this.deps.clock.now();
-    const delivery: NewDelivery = { id: notice.eventId, kind, accountId: record.accountId, hotlineId: record.hotlineId, callId: notice.callId, record, createdAt };
+    const delivery: NewDelivery = {
+      id: notice.eventId,
+      kind,
+      accountId: record.accountId,
+      hotlineId: record.hotlineId,
+      callId: notice.callId,
+      record,
+      createdAt,
+    };
     try {
       await this.within('the delivery ledger', () => this.deps.ledger.addDelivery(delivery));
     } catch (error) {
@@ -134,7 +152,13 @@ export class NotificationProducer implements CallEvents {
   }
 
   private enqueue(delivery: NewDelivery): Promise<unknown> {
-    return this.within('the queue', () => this.deps.queue.enqueue(DELIVERY_JOB_NAMES[delivery.kind], { deliveryId: delivery.id, accountId: delivery.accountId }, { jobId: delivery.id }));
+    return this.within('the queue', () =>
+      this.deps.queue.enqueue(
+        DELIVERY_JOB_NAMES[delivery.kind],
+        { deliveryId: delivery.id, accountId: delivery.accountId },
+        { jobId: delivery.id },
+      ),
+    );
   }
 
   /** `work` within a budget of its own; it may still complete after the rejection. */

@@ -1,4 +1,14 @@
-import { AccountRepository, CallRecord, EmailAddress, Hotline, Id, MAX_PAGE_SIZE, Person, PersonRepository, PhoneNumber } from '@dutyline/domain';
+import {
+  AccountRepository,
+  CallRecord,
+  EmailAddress,
+  Hotline,
+  Id,
+  MAX_PAGE_SIZE,
+  Person,
+  PersonRepository,
+  PhoneNumber,
+} from '@dutyline/domain';
 
 /** The people chosen for a message, and the addresses and mobiles to use. */
 export interface Recipients {
@@ -41,7 +51,10 @@ export async function recipientsOf(
 }
 
 /** The e-mails of the account's admins, each once: who hears of a voicemail nobody else would. */
-export async function accountAdminEmails(accounts: Pick<AccountRepository, 'listUsers'>, accountId: Id): Promise<EmailAddress[]> {
+export async function accountAdminEmails(
+  accounts: Pick<AccountRepository, 'listUsers'>,
+  accountId: Id,
+): Promise<EmailAddress[]> {
   const emails = new Map<string, EmailAddress>();
   let after: string | null = null;
   do {
@@ -54,7 +67,9 @@ export async function accountAdminEmails(accounts: Pick<AccountRepository, 'list
 
 /** The first enabled number that can take a text message. */
 export function firstMobile(person: Person): PhoneNumber | undefined {
-  return person.contactNumbers.find((c) => c.enabled && (c.number.type === 'MOBILE' || c.number.type === 'FIXED_LINE_OR_MOBILE'))?.number;
+  return person.contactNumbers.find(
+    (c) => c.enabled && (c.number.type === 'MOBILE' || c.number.type === 'FIXED_LINE_OR_MOBILE'),
+  )?.number;
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -1,7 +1,12 @@
 import { Clock } from '@dutyline/domain';
 import {
-  DEFAULT_GAP_CHECK_DEBOUNCE_MS, DEFAULT_GAP_CHECK_INTERVAL_MS, DELIVERY_JOB_NAMES, NotificationJobQueue, gapCheckPeriodStart,
-  immediateGapCheckId, periodicGapCheckId,
+  DEFAULT_GAP_CHECK_DEBOUNCE_MS,
+  DEFAULT_GAP_CHECK_INTERVAL_MS,
+  DELIVERY_JOB_NAMES,
+  NotificationJobQueue,
+  gapCheckPeriodStart,
+  immediateGapCheckId,
+  periodicGapCheckId,
 } from './notification-jobs';
 import { DeliveryLedger, GapAlertStateStore, WatchedHotlines } from './ports';
 
@@ -49,7 +54,11 @@ export class NotificationReconciler {
     for (let after: string | null = null; ;) {
       const batch = await deps.ledger.pendingDeliveries({ createdBefore: now + 1, limit: batchSize, after });
       for (const delivery of batch) {
-        await deps.queue.enqueue(DELIVERY_JOB_NAMES[delivery.kind], { deliveryId: delivery.id, accountId: delivery.accountId }, { jobId: delivery.id });
+        await deps.queue.enqueue(
+          DELIVERY_JOB_NAMES[delivery.kind],
+          { deliveryId: delivery.id, accountId: delivery.accountId },
+          { jobId: delivery.id },
+        );
       }
       deliveries += batch.length;
       if (batch.length < batchSize) break;
@@ -59,13 +68,21 @@ export class NotificationReconciler {
     const outboxes = await deps.gapState.hotlinesWithPendingGapNotices();
     const bucket = Math.floor(now / DEFAULT_GAP_CHECK_DEBOUNCE_MS) * DEFAULT_GAP_CHECK_DEBOUNCE_MS;
     for (const hotline of outboxes) {
-      await deps.queue.enqueue('gaps.check', { ...hotline, periodStart: null }, { jobId: immediateGapCheckId(hotline, bucket) });
+      await deps.queue.enqueue(
+        'gaps.check',
+        { ...hotline, periodStart: null },
+        { jobId: immediateGapCheckId(hotline, bucket) },
+      );
     }
 
     const watched = await deps.hotlines.watchedHotlines();
     for (const hotline of watched) {
       const period = gapCheckPeriodStart(hotline, now, intervalMs);
-      await deps.queue.enqueue('gaps.check', { ...hotline, periodStart: period }, { jobId: periodicGapCheckId(hotline, period), runAt: period });
+      await deps.queue.enqueue(
+        'gaps.check',
+        { ...hotline, periodStart: period },
+        { jobId: periodicGapCheckId(hotline, period), runAt: period },
+      );
     }
     return { deliveries, gapOutboxes: outboxes.length, gapChecks: watched.length };
   }

@@ -1,5 +1,13 @@
 import {
-  AccountRepository, Clock, HotlineRepository, MailerPort, PersonRepository, RecordingCarrier, ScheduleRepository, SmsCarrier, TeamRepository,
+  AccountRepository,
+  Clock,
+  HotlineRepository,
+  MailerPort,
+  PersonRepository,
+  RecordingCarrier,
+  ScheduleRepository,
+  SmsCarrier,
+  TeamRepository,
 } from '@dutyline/domain';
 import { CoverageQueries } from '../coverage';
 import { GapAlerts } from './gap-alerts';
@@ -7,7 +15,13 @@ import { GapCheckRunner } from './gap-check-runner';
 import { DEFAULT_GAP_CHECK_INTERVAL_MS, NotificationJobQueue } from './notification-jobs';
 import { NotificationProducer, NotificationProducerDeps } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
-import { DeliveryLedger, GapAlertStateStore, NotificationSettingsStore, VoicemailLinks, WatchedHotlines } from './ports';
+import {
+  DeliveryLedger,
+  GapAlertStateStore,
+  NotificationSettingsStore,
+  VoicemailLinks,
+  WatchedHotlines,
+} from './ports';
 import { UnansweredCallAlert } from './unanswered-call-alert';
 import { VoicemailDelivery } from './voicemail-delivery';
 
@@ -56,20 +70,45 @@ export interface NotificationServices {
  * (the worker's container, the gateway's embedded mode): one gap-check interval for the periodic
  * checks, the reconcile pass and the producer, so their job ids agree.
  */
-export function createNotificationServices(ports: NotificationPorts, options: NotificationServiceOptions = {}): NotificationServices {
+export function createNotificationServices(
+  ports: NotificationPorts,
+  options: NotificationServiceOptions = {},
+): NotificationServices {
   const { ledger, hotlines, people, settings, mailer, clock, queue } = ports;
   const sms = ports.sms ?? undefined;
   const gapCheckIntervalMs = options.gapCheckIntervalMs ?? DEFAULT_GAP_CHECK_INTERVAL_MS;
   const gapAlerts = new GapAlerts({
     coverage: new CoverageQueries({ hotlines, schedules: ports.schedules, people, teams: ports.teams }),
-    state: ports.gapStates, settings, people, mailer, clock,
+    state: ports.gapStates,
+    settings,
+    people,
+    mailer,
+    clock,
   });
   return {
-    voicemail: new VoicemailDelivery({ ledger, hotlines, people, accounts: ports.accounts, settings, recordings: ports.recordings, mailer, sms, links: ports.links, clock }),
+    voicemail: new VoicemailDelivery({
+      ledger,
+      hotlines,
+      people,
+      accounts: ports.accounts,
+      settings,
+      recordings: ports.recordings,
+      mailer,
+      sms,
+      links: ports.links,
+      clock,
+    }),
     unanswered: new UnansweredCallAlert({ ledger, hotlines, people, settings, mailer, sms, clock }),
     gapAlerts,
     gapChecks: new GapCheckRunner({ gapAlerts, queue, clock, intervalMs: gapCheckIntervalMs }),
-    reconciler: new NotificationReconciler({ ledger, gapState: ports.gapStates, hotlines: ports.watchedHotlines, queue, clock, gapCheckIntervalMs }),
+    reconciler: new NotificationReconciler({
+      ledger,
+      gapState: ports.gapStates,
+      hotlines: ports.watchedHotlines,
+      queue,
+      clock,
+      gapCheckIntervalMs,
+    }),
     producer: new NotificationProducer({ ...options.producer, ledger, queue, clock, gapCheckIntervalMs }),
   };
 }

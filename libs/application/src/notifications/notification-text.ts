@@ -56,7 +56,9 @@ export function legLines(record: CallRecord): string[] {
 export function endingText(record: CallRecord): string {
   switch (record.outcome) {
     case 'voicemail':
-      return record.voicemailRecording ? 'The caller left a voicemail (sent separately).' : 'The caller reached the voicemail.';
+      return record.voicemailRecording
+        ? 'The caller left a voicemail (sent separately).'
+        : 'The caller reached the voicemail.';
     case 'message':
       return 'The caller heard the closing message.';
     case 'abandoned':
@@ -67,7 +69,12 @@ export function endingText(record: CallRecord): string {
 }
 
 const EXTENSIONS: Record<string, string> = {
-  'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/ogg': 'ogg',
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/ogg': 'ogg',
 };
 
 /** `voicemail-2027-03-28-0315.mp3`, named after the local time the call came in. */

@@ -29,15 +29,26 @@ const B1 = { accountId: 'acct-b', hotlineId: 'hl-1' };
 function world(hotlines: HotlineKey[] = [A1, A2, B1]) {
   const watched = new CountedHotlines(hotlines);
   const asked: HotlineKey[] = [];
-  const triggers = new ScheduleChangeTriggers({ hotlines: watched, producer: { scheduleChanged: async (hotline) => void asked.push(hotline) } });
+  const triggers = new ScheduleChangeTriggers({
+    hotlines: watched,
+    producer: { scheduleChanged: async (hotline) => void asked.push(hotline) },
+  });
   return { watched, asked, triggers };
 }
 
 describe('ScheduleChangeTriggers', () => {
   it.each([
-    ['a hotline id: every account that has one by that id', (t: ScheduleChangeTriggers) => t.hotlineChanged('hl-1'), [A1, B1]],
+    [
+      'a hotline id: every account that has one by that id',
+      (t: ScheduleChangeTriggers) => t.hotlineChanged('hl-1'),
+      [A1, B1],
+    ],
     ['a hotline id no account has: nothing', (t: ScheduleChangeTriggers) => t.hotlineChanged('hl-9'), []],
-    ["an account's directory: each of its hotlines", (t: ScheduleChangeTriggers) => t.accountChanged('acct-a'), [A1, A2]],
+    [
+      "an account's directory: each of its hotlines",
+      (t: ScheduleChangeTriggers) => t.accountChanged('acct-a'),
+      [A1, A2],
+    ],
     ['an account without hotlines: nothing', (t: ScheduleChangeTriggers) => t.accountChanged('acct-c'), []],
   ])('asks for a gap check of the hotlines concerned by %s', async (_, announce, expected) => {
     const w = world();
@@ -47,7 +58,11 @@ describe('ScheduleChangeTriggers', () => {
 
   it('reads the hotlines once while they answer, and again for one created since', async () => {
     const w = world([A1]);
-    await Promise.all([w.triggers.hotlineChanged('hl-1'), w.triggers.accountChanged('acct-a'), w.triggers.hotlineChanged('hl-1')]);
+    await Promise.all([
+      w.triggers.hotlineChanged('hl-1'),
+      w.triggers.accountChanged('acct-a'),
+      w.triggers.hotlineChanged('hl-1'),
+    ]);
     expect(w.watched.reads).toBe(1);
     w.watched.hotlines.push(A2);
     expect(await w.triggers.hotlineChanged('hl-2')).toEqual([A2]);

@@ -1,4 +1,12 @@
-import { Clock, HotlineRepository, JobContext, MailerPort, PersonRepository, SmsCarrier, TimeZone } from '@dutyline/domain';
+import {
+  Clock,
+  HotlineRepository,
+  JobContext,
+  MailerPort,
+  PersonRepository,
+  SmsCarrier,
+  TimeZone,
+} from '@dutyline/domain';
 import { DeliveryOutcome, runDelivery } from './delivery-runner';
 import { recipientsOf, supervisorIds } from './notification-recipients';
 import { callerText, endingText, legLines, localTimeText, shortLocalTime } from './notification-text';
@@ -30,7 +38,8 @@ export class UnansweredCallAlert {
     return runDelivery(deps, 'unanswered-alert', deliveryId, context, async (delivery, step) => {
       const { record, accountId } = delivery;
       const hotline = await deps.hotlines.byId(accountId, delivery.hotlineId);
-      const settings = (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
+      const settings =
+        (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
       const alert = settings.unansweredAlert;
       const supervisors = supervisorIds(record, hotline);
       const to = await recipientsOf(deps.people, accountId, supervisors, alert.emails);

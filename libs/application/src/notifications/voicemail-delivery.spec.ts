@@ -3,7 +3,13 @@ import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/t
 import { InMemoryDutyline } from '../testing';
 import { notificationSettings } from './ports';
 import {
-  FakeRecordings, InMemoryDeliveryLedger, InMemoryNotificationSettings, InMemoryVoicemailLinks, RecordingMailer, RecordingSms, aVoicemailCall,
+  FakeRecordings,
+  InMemoryDeliveryLedger,
+  InMemoryNotificationSettings,
+  InMemoryVoicemailLinks,
+  RecordingMailer,
+  RecordingSms,
+  aVoicemailCall,
 } from './testing';
 import { VoicemailDelivery } from './voicemail-delivery';
 
@@ -13,9 +19,15 @@ const FIRST = { attempt: 1, maxAttempts: 5 };
 async function world() {
   const clock = new ManualClock('2027-03-28T01:18:00Z');
   const db = new InMemoryDutyline(clock);
-  await db.people.savePerson(aPerson({ id: 'alice', name: 'Alice Martin', numbers: [{ number: '+33612345678', label: 'mobile' }] }));
-  await db.people.savePerson(aPerson({ id: 'bob', name: 'Bob Durand', email: null, numbers: [{ number: '+33687654321', label: 'mobile' }] }));
-  await db.people.savePerson(aPerson({ id: 'boss', name: 'Claire Boss', numbers: [{ number: '+33611112222', label: 'mobile' }] }));
+  await db.people.savePerson(
+    aPerson({ id: 'alice', name: 'Alice Martin', numbers: [{ number: '+33612345678', label: 'mobile' }] }),
+  );
+  await db.people.savePerson(
+    aPerson({ id: 'bob', name: 'Bob Durand', email: null, numbers: [{ number: '+33687654321', label: 'mobile' }] }),
+  );
+  await db.people.savePerson(
+    aPerson({ id: 'boss', name: 'Claire Boss', numbers: [{ number: '+33611112222', label: 'mobile' }] }),
+  );
   await db.hotlines.save(aHotline({ id: 'hl', supervisorIds: ['boss'] }));
   const ledger = new InMemoryDeliveryLedger();
   const settings = new InMemoryNotificationSettings();
@@ -24,9 +36,28 @@ async function world() {
   recordings.audio.set('https://api.nexmo.com/v1/files/rec-1', { audio: AUDIO, contentType: 'audio/mpeg' });
   const sms = new RecordingSms();
   const links = new InMemoryVoicemailLinks();
-  const delivery = new VoicemailDelivery({ ledger, hotlines: db.hotlines, people: db.people, accounts: db.accounts, settings, recordings, mailer, sms, links, clock });
+  const delivery = new VoicemailDelivery({
+    ledger,
+    hotlines: db.hotlines,
+    people: db.people,
+    accounts: db.accounts,
+    settings,
+    recordings,
+    mailer,
+    sms,
+    links,
+    clock,
+  });
   const owe = async (record = aVoicemailCall()) => {
-    await ledger.addDelivery({ id: `${record.id}:voicemail`, kind: 'voicemail', accountId: TEST_ACCOUNT, hotlineId: 'hl', callId: record.id, record, createdAt: clock.now() });
+    await ledger.addDelivery({
+      id: `${record.id}:voicemail`,
+      kind: 'voicemail',
+      accountId: TEST_ACCOUNT,
+      hotlineId: 'hl',
+      callId: record.id,
+      record,
+      createdAt: clock.now(),
+    });
     return `${record.id}:voicemail`;
   };
   return { clock, db, ledger, settings, mailer, recordings, sms, links, delivery, owe };
@@ -46,9 +77,15 @@ describe('VoicemailDelivery (F13)', () => {
     expect(mail.text).toContain('Received: Sun 28 Mar 2027, 03:15 (Europe/Paris, UTC+02:00)');
     expect(mail.text).toContain('- Alice Martin (mobile +33612345678, on duty level 1): no answer after 20 s');
     expect(mail.text).toContain('- Bob Durand (mobile +33687654321, on duty level 2): busy after 20 s');
-    expect(mail.attachments).toEqual([{ filename: 'voicemail-2027-03-28-0315.mp3', contentType: 'audio/mpeg', content: AUDIO }]);
+    expect(mail.attachments).toEqual([
+      { filename: 'voicemail-2027-03-28-0315.mp3', contentType: 'audio/mpeg', content: AUDIO },
+    ]);
     expect(mail.idempotencyKey).toBe('call-1:voicemail');
-    expect(outcome).toEqual({ deliveryId: 'call-1:voicemail', status: 'delivered', steps: { email: '<call-1:voicemail@test>' } });
+    expect(outcome).toEqual({
+      deliveryId: 'call-1:voicemail',
+      status: 'delivered',
+      steps: { email: '<call-1:voicemail@test>' },
+    });
     expect((await w.ledger.delivery('call-1:voicemail'))?.status).toBe('delivered');
     expect(w.sms.sent).toEqual([]);
   });
@@ -56,7 +93,11 @@ describe('VoicemailDelivery (F13)', () => {
   it.each([
     ['on duty only', { onDuty: true, supervisors: false }, ['alice@example.com']],
     ['supervisors only', { onDuty: false, supervisors: true }, ['boss@example.com']],
-    ['a shared mailbox only', { onDuty: false, supervisors: false, emails: ['desk@example.com'] }, ['desk@example.com']],
+    [
+      'a shared mailbox only',
+      { onDuty: false, supervisors: false, emails: ['desk@example.com'] },
+      ['desk@example.com'],
+    ],
   ])('sends to %s when the hotline says so', async (_, email, expected) => {
     const w = await world();
     await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { email } }));
@@ -66,15 +107,25 @@ describe('VoicemailDelivery (F13)', () => {
 
   it('texts an expiring link to the chosen mobiles from the hotline number, once', async () => {
     const w = await world();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { sms: { onDuty: true }, linkHours: 48 } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ voicemail: { sms: { onDuty: true }, linkHours: 48 } }),
+    );
     const id = await w.owe();
     await w.delivery.deliver(id, FIRST);
 
-    expect(w.links.issued).toEqual([{
-      accountId: TEST_ACCOUNT, callId: 'call-1', recording: 'https://api.nexmo.com/v1/files/rec-1',
-      expiresAt: parseInstant('2027-03-30T01:18:00Z'), url: 'https://hotline.test/voicemail/token-1',
-    }]);
-    const text = 'Voicemail on Maintenance on-call from +33698765432, 28 Mar 2027 03:15: https://hotline.test/voicemail/token-1';
+    expect(w.links.issued).toEqual([
+      {
+        accountId: TEST_ACCOUNT,
+        callId: 'call-1',
+        recording: 'https://api.nexmo.com/v1/files/rec-1',
+        expiresAt: parseInstant('2027-03-30T01:18:00Z'),
+        url: 'https://hotline.test/voicemail/token-1',
+      },
+    ]);
+    const text =
+      'Voicemail on Maintenance on-call from +33698765432, 28 Mar 2027 03:15: https://hotline.test/voicemail/token-1';
     expect(w.sms.sent).toEqual([
       { to: '+33612345678', from: '+33140000000', text },
       { to: '+33687654321', from: '+33140000000', text },
@@ -86,17 +137,28 @@ describe('VoicemailDelivery (F13)', () => {
 
   it('clears the links that have expired when it issues a new one', async () => {
     const w = await world();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { sms: { onDuty: true }, linkHours: 48 } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ voicemail: { sms: { onDuty: true }, linkHours: 48 } }),
+    );
     const stale = { accountId: TEST_ACCOUNT, callId: 'call-0', recording: 'r-0' };
     await w.links.issueVoicemailLink({ ...stale, expiresAt: w.clock.now() - 1 });
     await w.links.issueVoicemailLink({ ...stale, expiresAt: w.clock.now() + 1 });
     await w.delivery.deliver(await w.owe(), FIRST);
-    expect(w.links.issued.map((link) => link.expiresAt)).toEqual([w.clock.now() + 1, parseInstant('2027-03-30T01:18:00Z')]);
+    expect(w.links.issued.map((link) => link.expiresAt)).toEqual([
+      w.clock.now() + 1,
+      parseInstant('2027-03-30T01:18:00Z'),
+    ]);
   });
 
   it('skips the steps an interrupted attempt finished, and records a mobile the carrier refuses', async () => {
     const w = await world();
-    await w.settings.saveNotificationSettings(TEST_ACCOUNT, 'hl', notificationSettings({ voicemail: { sms: { onDuty: true } } }));
+    await w.settings.saveNotificationSettings(
+      TEST_ACCOUNT,
+      'hl',
+      notificationSettings({ voicemail: { sms: { onDuty: true } } }),
+    );
     w.sms.refuse('+33612345678');
     const id = await w.owe();
     await w.ledger.recordStep(id, 'email', '<sent-before@test>', w.clock.now());
@@ -117,7 +179,10 @@ describe('VoicemailDelivery (F13)', () => {
     const attempt = w.delivery.deliver(id, FIRST);
     await expect(attempt).rejects.toBeInstanceOf(NonRetryableJobError);
     await expect(attempt).rejects.toThrow('PermanentDeliveryError: 550 5.1.1 no such user');
-    expect(await w.ledger.delivery(id)).toMatchObject({ status: 'failed', lastError: 'PermanentDeliveryError: 550 5.1.1 no such user' });
+    expect(await w.ledger.delivery(id)).toMatchObject({
+      status: 'failed',
+      lastError: 'PermanentDeliveryError: 550 5.1.1 no such user',
+    });
   });
 
   it('leaves a transient failure to the queue to retry, and closes the delivery as failed on the last attempt', async () => {
@@ -141,11 +206,19 @@ describe('VoicemailDelivery (F13)', () => {
     await expect(attempt).rejects.toThrow(message);
   });
 
-  it('e-mails the account\'s admins when nobody the settings name has an e-mail, and reports nothing to retry', async () => {
+  it("e-mails the account's admins when nobody the settings name has an e-mail, and reports nothing to retry", async () => {
     const w = await world();
     await w.db.hotlines.save(aHotline({ id: 'hl', supervisorIds: [] }));
     const user = (id: string, role: 'admin' | 'member', email: string) =>
-      w.db.accounts.saveUser({ id, accountId: TEST_ACCOUNT, email: EmailAddress.parse(email), name: id, role, passwordHash: 'x', createdAt: 0 });
+      w.db.accounts.saveUser({
+        id,
+        accountId: TEST_ACCOUNT,
+        email: EmailAddress.parse(email),
+        name: id,
+        role,
+        passwordHash: 'x',
+        createdAt: 0,
+      });
     await user('ada', 'admin', 'ada@example.com');
     await user('max', 'member', 'max@example.com');
     await user('zoe', 'admin', 'zoe@example.com');

@@ -1,9 +1,27 @@
 import {
-  AccountRepository, Clock, HOUR_MS, HotlineRepository, JobContext, MailerPort, NonRetryableJobError, PermanentDeliveryError, PersonRepository, PhoneNumber, RecordingCarrier,
-  SmsCarrier, TimeZone,
+  AccountRepository,
+  Clock,
+  HOUR_MS,
+  HotlineRepository,
+  JobContext,
+  MailerPort,
+  NonRetryableJobError,
+  PermanentDeliveryError,
+  PersonRepository,
+  PhoneNumber,
+  RecordingCarrier,
+  SmsCarrier,
+  TimeZone,
 } from '@dutyline/domain';
 import { DeliveryOutcome, runDelivery } from './delivery-runner';
-import { NO_RECIPIENTS, Recipients, accountAdminEmails, onDutyPersonIds, recipientsOf, supervisorIds } from './notification-recipients';
+import {
+  NO_RECIPIENTS,
+  Recipients,
+  accountAdminEmails,
+  onDutyPersonIds,
+  recipientsOf,
+  supervisorIds,
+} from './notification-recipients';
 import { callerText, legLines, localTimeText, shortLocalTime, voicemailFileName } from './notification-text';
 import { DEFAULT_NOTIFICATION_SETTINGS, DeliveryLedger, NotificationSettingsStore, VoicemailLinks } from './ports';
 
@@ -41,18 +59,29 @@ export class VoicemailDelivery {
       const recording = record.voicemailRecording;
       if (!recording) throw new NonRetryableJobError(`call ${delivery.callId} has no recording to deliver`);
       const hotline = await deps.hotlines.byId(accountId, delivery.hotlineId);
-      const settings = (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
+      const settings =
+        (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
       const zone = hotline?.timeZone ?? TimeZone.UTC;
       const choose = (choice: { onDuty: boolean; supervisors: boolean }) => [
         ...(choice.onDuty ? onDutyPersonIds(record) : []),
         ...(choice.supervisors ? supervisorIds(record, hotline) : []),
       ];
-      const chosen = await recipientsOf(deps.people, accountId, choose(settings.voicemail.email), settings.voicemail.email.emails);
-      const mailTo = chosen.emails.length > 0 ? chosen : { ...chosen, emails: await accountAdminEmails(deps.accounts, accountId) };
+      const chosen = await recipientsOf(
+        deps.people,
+        accountId,
+        choose(settings.voicemail.email),
+        settings.voicemail.email.emails,
+      );
+      const mailTo =
+        chosen.emails.length > 0 ? chosen : { ...chosen, emails: await accountAdminEmails(deps.accounts, accountId) };
       const canText = deps.sms !== undefined && deps.links !== undefined && hotline !== undefined;
-      const textTo: Recipients = canText ? await recipientsOf(deps.people, accountId, choose(settings.voicemail.sms)) : NO_RECIPIENTS;
+      const textTo: Recipients = canText
+        ? await recipientsOf(deps.people, accountId, choose(settings.voicemail.sms))
+        : NO_RECIPIENTS;
       if (mailTo.emails.length === 0 && textTo.mobiles.length === 0) {
-        throw new NonRetryableJobError(`nobody to tell about the voicemail of call ${delivery.callId}: no recipient, nor any admin of the account, has an e-mail address or a mobile`);
+        throw new NonRetryableJobError(
+          `nobody to tell about the voicemail of call ${delivery.callId}: no recipient, nor any admin of the account, has an e-mail address or a mobile`,
+        );
       }
 
       const when = localTimeText(record.startedAt, zone);
@@ -88,7 +117,12 @@ export class VoicemailDelivery {
       const pending = textTo.mobiles.filter((n) => delivery.steps[`sms:${n.e164}`] === undefined);
       if (pending.length === 0 || !hotline) return;
       const now = deps.clock.now();
-      const link = await deps.links!.issueVoicemailLink({ accountId, callId: delivery.callId, recording, expiresAt: now + settings.voicemail.linkHours * HOUR_MS });
+      const link = await deps.links!.issueVoicemailLink({
+        accountId,
+        callId: delivery.callId,
+        recording,
+        expiresAt: now + settings.voicemail.linkHours * HOUR_MS,
+      });
       // Links expire within days; issuing one clears those that have (their rows would otherwise stay for good).
       await deps.links!.purgeExpired(now);
       const message = `Voicemail on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}: ${link.url}`;

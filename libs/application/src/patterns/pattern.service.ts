@@ -41,13 +41,23 @@ export const PRESET_PATTERN_DEFINITIONS: readonly PatternDefinition[] = [
   { id: 'preset-weekend', builtIn: true, ...WEEKEND },
 ];
 
-const definition = (p: StoredPattern): PatternDefinition => ({ id: p.id, builtIn: false, name: p.name, windows: p.windows });
+const definition = (p: StoredPattern): PatternDefinition => ({
+  id: p.id,
+  builtIn: false,
+  name: p.name,
+  windows: p.windows,
+});
 
 /** A pattern back in the form `onCallPattern()` validates (also how stores keep windows as JSON). */
 export function patternInput(pattern: OnCallPattern): OnCallPatternInput {
   return {
     name: pattern.name,
-    windows: pattern.windows.map((w): PatternWindowInput => ({ days: w.days.names, start: w.start.toString(), end: w.end.toString(), endDayOffset: w.endDayOffset })),
+    windows: pattern.windows.map((w): PatternWindowInput => ({
+      days: w.days.names,
+      start: w.start.toString(),
+      end: w.end.toString(),
+      endDayOffset: w.endDayOffset,
+    })),
   };
 }
 
@@ -84,17 +94,33 @@ export class PatternService {
   async createPattern(caller: Caller, input: OnCallPatternInput): Promise<PatternDefinition> {
     const stored: StoredPattern = { ...onCallPattern(input), id: this.deps.ids.next(), accountId: caller.accountId };
     await this.deps.patterns.savePattern(stored);
-    await this.audit.record(caller, { action: 'pattern.created', entityType: 'pattern', entityId: stored.id, before: null, after: patternInput(stored) });
+    await this.audit.record(caller, {
+      action: 'pattern.created',
+      entityType: 'pattern',
+      entityId: stored.id,
+      before: null,
+      after: patternInput(stored),
+    });
     return definition(stored);
   }
 
   /** Replaces name and windows; slots already created from the pattern stay as they are. */
-  async updatePattern(caller: Caller, id: Id, input: OnCallPatternInput): Promise<Result<PatternDefinition, NotFoundRefusal>> {
+  async updatePattern(
+    caller: Caller,
+    id: Id,
+    input: OnCallPatternInput,
+  ): Promise<Result<PatternDefinition, NotFoundRefusal>> {
     const current = await this.deps.patterns.pattern(caller.accountId, assertId(id, 'id'));
     if (!current) return err(notFound('pattern', id, 'id'));
     const stored: StoredPattern = { ...onCallPattern(input), id, accountId: caller.accountId };
     await this.deps.patterns.savePattern(stored);
-    await this.audit.record(caller, { action: 'pattern.updated', entityType: 'pattern', entityId: id, before: patternInput(current), after: patternInput(stored) });
+    await this.audit.record(caller, {
+      action: 'pattern.updated',
+      entityType: 'pattern',
+      entityId: id,
+      before: patternInput(current),
+      after: patternInput(stored),
+    });
     return ok(definition(stored));
   }
 
@@ -103,7 +129,13 @@ export class PatternService {
     if (!current) return err(notFound('pattern', id, 'id'));
     const deleted = await this.deps.patterns.deletePattern(caller.accountId, id);
     if (!deleted.ok) return err(notFound('pattern', id, 'id'));
-    await this.audit.record(caller, { action: 'pattern.deleted', entityType: 'pattern', entityId: id, before: patternInput(current), after: null });
+    await this.audit.record(caller, {
+      action: 'pattern.deleted',
+      entityType: 'pattern',
+      entityId: id,
+      before: patternInput(current),
+      after: null,
+    });
     return ok(definition(current));
   }
 }

@@ -71,14 +71,23 @@ export class RoutingQueries {
   }
 
   /** Who takes a call at `at` (now by default), and until when that holds. */
-  async onCallNow(caller: Caller, hotlineId: Id, at?: InstantInput | null): Promise<Result<OnCallNow, NotFoundRefusal>> {
+  async onCallNow(
+    caller: Caller,
+    hotlineId: Id,
+    at?: InstantInput | null,
+  ): Promise<Result<OnCallNow, NotFoundRefusal>> {
     const when = this.instant(at);
     const hotline = await this.deps.hotlines.byId(caller.accountId, assertId(hotlineId, 'hotlineId'));
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const situation = await this.situation(hotline, when);
     if (!situation) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const next = situation.index.nextChangeAfter(when);
-    return ok({ hotline, at: when, onCall: situation.index.onCallAt(when), nextChangeAt: next !== null && next < situation.horizon ? next : null });
+    return ok({
+      hotline,
+      at: when,
+      onCall: situation.index.onCallAt(when),
+      nextChangeAt: next !== null && next < situation.horizon ? next : null,
+    });
   }
 
   /** The plan a call reaching the hotline at `at` (now by default) would follow. */
@@ -114,12 +123,19 @@ export class RoutingQueries {
     const day = zone.toLocal(at).date;
     const range = { start: day.plusDays(-1).at(LocalTime.MIDNIGHT), end: day.plusDays(2).at(LocalTime.MIDNIGHT) };
     const [from, to] = [zone.toInstant(range.start), zone.toInstant(range.end)];
-    const [slots, overrides] = await Promise.all([this.slotsAround(hotline, day.epochDay, range), this.overrides(hotline, from, to)]);
+    const [slots, overrides] = await Promise.all([
+      this.slotsAround(hotline, day.epochDay, range),
+      this.overrides(hotline, from, to),
+    ]);
     if (!slots) return undefined;
     return { index: ScheduleIndex.build(zone, slots, overrides), horizon: to };
   }
 
-  private async slotsAround(hotline: Hotline, epochDay: number, range: LocalRange): Promise<readonly Slot[] | undefined> {
+  private async slotsAround(
+    hotline: Hotline,
+    epochDay: number,
+    range: LocalRange,
+  ): Promise<readonly Slot[] | undefined> {
     const { versions, schedules } = this.deps;
     if (versions) {
       const version = await versions.scheduleVersion(hotline.accountId, hotline.id);

@@ -46,11 +46,27 @@ import {
   setSlotAssignees,
 } from '@dutyline/domain';
 import { PRESET_PATTERN_DEFINITIONS } from '../patterns/pattern.service';
-import { AuditRecorder, Caller, DateInput, LocalDateTimeInput, NotFoundRefusal, dateOf, instantOf, instantRangeOf, localDateTimeOf, localRangeOf, notFound } from '../shared';
+import {
+  AuditRecorder,
+  Caller,
+  DateInput,
+  LocalDateTimeInput,
+  NotFoundRefusal,
+  dateOf,
+  instantOf,
+  instantRangeOf,
+  localDateTimeOf,
+  localRangeOf,
+  notFound,
+} from '../shared';
 import { copyRange, daysFrom, daysWithReach, spanOf } from './schedule-ranges';
 
 /** Told after each schedule write, e.g. to drop a process-local routing cache. */
-export type ScheduleChangeListener = (event: { readonly accountId: Id; readonly hotlineId: Id; readonly version: number }) => void;
+export type ScheduleChangeListener = (event: {
+  readonly accountId: Id;
+  readonly hotlineId: Id;
+  readonly version: number;
+}) => void;
 
 export interface ScheduleServiceDeps {
   readonly hotlines: HotlineRepository;
@@ -198,7 +214,12 @@ export class ScheduleService {
   // -- reads ----------------------------------------------------------------------------------
 
   /** Slots overlapping `[from, to)` in the hotline's wall-clock time, at most `SCHEDULE_LIMITS.maxRangeDays` days. */
-  async slots(caller: Caller, hotlineId: Id, from: LocalDateTimeInput, to: LocalDateTimeInput): Promise<Result<ScheduleRead, NotFoundRefusal>> {
+  async slots(
+    caller: Caller,
+    hotlineId: Id,
+    from: LocalDateTimeInput,
+    to: LocalDateTimeInput,
+  ): Promise<Result<ScheduleRead, NotFoundRefusal>> {
     const range = localRangeOf(from, to, SCHEDULE_LIMITS.maxRangeDays);
     const hotline = await this.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
@@ -208,35 +229,65 @@ export class ScheduleService {
   }
 
   /** Overrides overlapping the real-time range `[from, to)`, at most 400 days, in creation order. */
-  async overrides(caller: Caller, hotlineId: Id, from: InstantInput, to: InstantInput): Promise<Result<{ hotline: Hotline; overrides: Override[] }, NotFoundRefusal>> {
+  async overrides(
+    caller: Caller,
+    hotlineId: Id,
+    from: InstantInput,
+    to: InstantInput,
+  ): Promise<Result<{ hotline: Hotline; overrides: Override[] }, NotFoundRefusal>> {
     const range = instantRangeOf(from, to, 400);
     const hotline = await this.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
-    return ok({ hotline, overrides: await this.deps.schedules.overrides(caller.accountId, hotline.id, range.start, range.end) });
+    return ok({
+      hotline,
+      overrides: await this.deps.schedules.overrides(caller.accountId, hotline.id, range.start, range.end),
+    });
   }
 
   // -- slots (F4) -----------------------------------------------------------------------------
 
   /** Creates slots in one batch; errors name `slots[i]…`. */
-  async createSlots(caller: Caller, hotlineId: Id, slots: readonly SlotInput[], options: WriteOptions = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async createSlots(
+    caller: Caller,
+    hotlineId: Id,
+    slots: readonly SlotInput[],
+    options: WriteOptions = {},
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     const dry = dryRun(createSlotsChange([], slots, { hotlineId, ids: DRY_RUN_IDS, mode: options.mode }));
-    await this.assertAssigneesKnown(caller, slots.flatMap((s, i) => refsAt(s.assignees, `slots[${i}].assignees`)));
+    await this.assertAssigneesKnown(
+      caller,
+      slots.flatMap((s, i) => refsAt(s.assignees, `slots[${i}].assignees`)),
+    );
     const range = spanOf(dry.added);
     return this.write(caller, hotlineId, 'schedule.slots-created', control(options), async (hotline) => {
       const view = await this.read(caller, hotline, range);
-      return prepared(view, createSlotsChange(view.slots, slots, { hotlineId: hotline.id, ids: this.deps.ids, mode: options.mode }));
+      return prepared(
+        view,
+        createSlotsChange(view.slots, slots, { hotlineId: hotline.id, ids: this.deps.ids, mode: options.mode }),
+      );
     });
   }
 
   /** Moves a slot to start at `start`, keeping its wall-clock length. */
-  async moveSlot(caller: Caller, hotlineId: Id, slotId: Id, start: LocalDateTimeInput, options: WriteOptions = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async moveSlot(
+    caller: Caller,
+    hotlineId: Id,
+    slotId: Id,
+    start: LocalDateTimeInput,
+    options: WriteOptions = {},
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     const newStart = localDateTimeOf(start, 'start');
     return this.write(caller, hotlineId, 'schedule.slot-moved', control(options), (hotline) =>
-      this.withSlot(caller, hotline, slotId, (slot) => spanOf([slot, { start: newStart, end: newStart.plusMinutes((slot.end.wall - slot.start.wall) / 60_000) }]), (existing) =>
-        moveSlotChange(existing, slotId, newStart, { ids: this.deps.ids, mode: options.mode }),
+      this.withSlot(
+        caller,
+        hotline,
+        slotId,
+        (slot) =>
+          spanOf([slot, { start: newStart, end: newStart.plusMinutes((slot.end.wall - slot.start.wall) / 60_000) }]),
+        (existing) => moveSlotChange(existing, slotId, newStart, { ids: this.deps.ids, mode: options.mode }),
       ),
     );
   }
@@ -255,14 +306,24 @@ export class ScheduleService {
     const bounds = { start: localDateTimeOf(start, 'start'), end: localDateTimeOf(end, 'end') };
     if (!bounds.end.isAfter(bounds.start)) invalid('INVALID_RANGE', 'end', 'the end must be after the start');
     return this.write(caller, hotlineId, 'schedule.slot-resized', control(options), (hotline) =>
-      this.withSlot(caller, hotline, slotId, (slot) => spanOf([slot, bounds]), (existing) =>
-        resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.deps.ids, mode: options.mode }),
+      this.withSlot(
+        caller,
+        hotline,
+        slotId,
+        (slot) => spanOf([slot, bounds]),
+        (existing) =>
+          resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.deps.ids, mode: options.mode }),
       ),
     );
   }
 
   /** Removes slots; every id must be on the schedule (`NOT_FOUND` at `ids[i]` otherwise). */
-  async deleteSlots(caller: Caller, hotlineId: Id, ids: readonly Id[], options: WriteControl = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async deleteSlots(
+    caller: Caller,
+    hotlineId: Id,
+    ids: readonly Id[],
+    options: WriteControl = {},
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     deleteSlotsChange([], ids);
     ids.forEach((id, i) => assertId(id, `ids[${i}]`));
@@ -273,7 +334,13 @@ export class ScheduleService {
   }
 
   /** Replaces a slot's escalation levels. */
-  async reassignSlot(caller: Caller, hotlineId: Id, slotId: Id, assignees: readonly AssigneeInput[], options: WriteControl = {}): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async reassignSlot(
+    caller: Caller,
+    hotlineId: Id,
+    slotId: Id,
+    assignees: readonly AssigneeInput[],
+    options: WriteControl = {},
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     await this.assertAssigneesKnown(caller, refsAt(assignees, 'assignees'));
@@ -286,10 +353,16 @@ export class ScheduleService {
   // -- patterns (F5) --------------------------------------------------------------------------
 
   /** One slot per window occurrence starting between `from` and `to` (see the domain's `applyPattern`). */
-  async applyPattern(caller: Caller, hotlineId: Id, input: ApplyPatternInput): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async applyPattern(
+    caller: Caller,
+    hotlineId: Id,
+    input: ApplyPatternInput,
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     assertId(input.patternId, 'patternId');
-    const pattern = PRESET_PATTERN_DEFINITIONS.find((p) => p.id === input.patternId) ?? (await this.deps.patterns.pattern(caller.accountId, input.patternId));
+    const pattern =
+      PRESET_PATTERN_DEFINITIONS.find((p) => p.id === input.patternId) ??
+      (await this.deps.patterns.pattern(caller.accountId, input.patternId));
     if (!pattern) return err(notFound('pattern', input.patternId, 'patternId'));
     const options = { from: input.from, to: input.to, assignees: input.assignees, mode: input.mode };
     const dry = dryRun(applyPatternChange([], pattern, { ...options, hotlineId, ids: DRY_RUN_IDS }));
@@ -297,7 +370,10 @@ export class ScheduleService {
     const range = dry.added.length > 0 ? spanOf(dry.added) : daysFrom(dateOf(input.from), 1);
     return this.write(caller, hotlineId, 'schedule.pattern-applied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
-      return prepared(view, applyPatternChange(view.slots, pattern, { ...options, hotlineId: hotline.id, ids: this.deps.ids }));
+      return prepared(
+        view,
+        applyPatternChange(view.slots, pattern, { ...options, hotlineId: hotline.id, ids: this.deps.ids }),
+      );
     });
   }
 
@@ -307,10 +383,21 @@ export class ScheduleService {
   async copyDay(caller: Caller, hotlineId: Id, input: CopyDayInput): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     copyDayChange([], input.day, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
-    const range = copyRange([dateOf(input.day)], input.targets.map((d) => dateOf(d)), 1);
+    const range = copyRange(
+      [dateOf(input.day)],
+      input.targets.map((d) => dateOf(d)),
+      1,
+    );
     return this.write(caller, hotlineId, 'schedule.day-copied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
-      return prepared(view, copyDayChange(view.slots, input.day, input.targets, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
+      return prepared(
+        view,
+        copyDayChange(view.slots, input.day, input.targets, {
+          hotlineId: hotline.id,
+          ids: this.deps.ids,
+          mode: input.mode,
+        }),
+      );
     });
   }
 
@@ -318,22 +405,44 @@ export class ScheduleService {
   async copyWeek(caller: Caller, hotlineId: Id, input: CopyWeekInput): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     copyWeekChange([], input.week, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
-    const range = copyRange([dateOf(input.week)], input.targets.map((d) => dateOf(d)), 7);
+    const range = copyRange(
+      [dateOf(input.week)],
+      input.targets.map((d) => dateOf(d)),
+      7,
+    );
     return this.write(caller, hotlineId, 'schedule.week-copied', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
-      return prepared(view, copyWeekChange(view.slots, input.week, input.targets, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
+      return prepared(
+        view,
+        copyWeekChange(view.slots, input.week, input.targets, {
+          hotlineId: hotline.id,
+          ids: this.deps.ids,
+          mode: input.mode,
+        }),
+      );
     });
   }
 
   /** Copies the week of Monday `week` onto each of the `times` following weeks. */
-  async repeatWeek(caller: Caller, hotlineId: Id, input: RepeatWeekInput): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+  async repeatWeek(
+    caller: Caller,
+    hotlineId: Id,
+    input: RepeatWeekInput,
+  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
     assertId(hotlineId, 'hotlineId');
     repeatWeekChange([], input.week, input.times, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
     const week = dateOf(input.week);
     const range = copyRange([week], [week.plusDays(7 * input.times)], 7);
     return this.write(caller, hotlineId, 'schedule.week-repeated', control(input), async (hotline) => {
       const view = await this.read(caller, hotline, range);
-      return prepared(view, repeatWeekChange(view.slots, input.week, input.times, { hotlineId: hotline.id, ids: this.deps.ids, mode: input.mode }));
+      return prepared(
+        view,
+        repeatWeekChange(view.slots, input.week, input.times, {
+          hotlineId: hotline.id,
+          ids: this.deps.ids,
+          mode: input.mode,
+        }),
+      );
     });
   }
 
@@ -357,11 +466,17 @@ export class ScheduleService {
       async (target) => {
         if (source.id === target.id) {
           const view = await this.read(caller, target, copyRange([from], [landing], days));
-          return prepared(view, copyToHotlineChange(view.slots, view.slots, { ...options, hotlineId: target.id, ids: this.deps.ids }));
+          return prepared(
+            view,
+            copyToHotlineChange(view.slots, view.slots, { ...options, hotlineId: target.id, ids: this.deps.ids }),
+          );
         }
         const sourceView = await this.read(caller, source, daysFrom(from, days));
         const view = await this.read(caller, target, daysWithReach(landing, days));
-        return prepared(view, copyToHotlineChange(sourceView.slots, view.slots, { ...options, hotlineId: target.id, ids: this.deps.ids }));
+        return prepared(
+          view,
+          copyToHotlineChange(sourceView.slots, view.slots, { ...options, hotlineId: target.id, ids: this.deps.ids }),
+        );
       },
       'targetHotlineId',
     );
@@ -370,7 +485,11 @@ export class ScheduleService {
   // -- overrides (F7) -------------------------------------------------------------------------
 
   /** "Calls go to X until T", in force from `start` (now by default); the next call follows it. */
-  async createOverride(caller: Caller, hotlineId: Id, input: NewOverride): Promise<Result<OverrideWrite, NotFoundRefusal>> {
+  async createOverride(
+    caller: Caller,
+    hotlineId: Id,
+    input: NewOverride,
+  ): Promise<Result<OverrideWrite, NotFoundRefusal>> {
     assertId(hotlineId, 'hotlineId');
     const created = buildOverride({
       ...input,
@@ -383,7 +502,13 @@ export class ScheduleService {
     const hotline = await this.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     await this.deps.schedules.saveOverride(caller.accountId, created);
-    await this.audit.record(caller, { action: 'override.created', entityType: 'override', entityId: created.id, before: null, after: created });
+    await this.audit.record(caller, {
+      action: 'override.created',
+      entityType: 'override',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
     return ok({ hotline, override: created });
   }
 
@@ -392,20 +517,33 @@ export class ScheduleService {
    * is removed. `NOT_FOUND` when no such override is in force or ahead; `OVERRIDE_ENDED` cannot
    * happen then but is kept in the type for the domain's contract.
    */
-  async endOverride(caller: Caller, hotlineId: Id, overrideId: Id, at?: InstantInput | null): Promise<Result<OverrideWrite, NotFoundRefusal | OverrideEndedError>> {
+  async endOverride(
+    caller: Caller,
+    hotlineId: Id,
+    overrideId: Id,
+    at?: InstantInput | null,
+  ): Promise<Result<OverrideWrite, NotFoundRefusal | OverrideEndedError>> {
     assertId(hotlineId, 'hotlineId');
     assertId(overrideId, 'id');
     const when = at == null ? this.deps.clock.now() : instantOf(at, 'at');
     const hotline = await this.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
-    const current = (await this.deps.schedules.overrides(caller.accountId, hotline.id, when, Number.MAX_SAFE_INTEGER)).find((o) => o.id === overrideId);
+    const current = (
+      await this.deps.schedules.overrides(caller.accountId, hotline.id, when, Number.MAX_SAFE_INTEGER)
+    ).find((o) => o.id === overrideId);
     if (!current) return err(notFound('override', overrideId, 'id'));
     const ending = endOverrideChange(current, when);
     if (!ending.ok) return ending;
     if (ending.value.action === 'save') await this.deps.schedules.saveOverride(caller.accountId, ending.value.override);
     else await this.deps.schedules.deleteOverride(caller.accountId, hotline.id, overrideId);
     const after = ending.value.action === 'save' ? ending.value.override : null;
-    await this.audit.record(caller, { action: after ? 'override.ended' : 'override.removed', entityType: 'override', entityId: overrideId, before: current, after });
+    await this.audit.record(caller, {
+      action: after ? 'override.ended' : 'override.removed',
+      entityType: 'override',
+      entityId: overrideId,
+      before: current,
+      after,
+    });
     return ok({ hotline, override: after });
   }
 
@@ -434,8 +572,15 @@ export class ScheduleService {
         if (stale) return err(stale);
         if (!outcome.ok) return outcome;
         const change = outcome.value;
-        const answer = { hotline, added: change.added, updated: change.updated, removedIds: change.removedIds, removed: removedSlots(existing, change) };
-        if (control.dryRun || change.added.length + change.updated.length + change.removedIds.length === 0) return ok({ ...answer, version });
+        const answer = {
+          hotline,
+          added: change.added,
+          updated: change.updated,
+          removedIds: change.removedIds,
+          removed: removedSlots(existing, change),
+        };
+        if (control.dryRun || change.added.length + change.updated.length + change.removedIds.length === 0)
+          return ok({ ...answer, version });
         const audit = [this.auditEntry(caller, action, hotline.id, { existing, version, change })];
         const written = await this.deps.schedules.applyChange(caller.accountId, hotline.id, version, change, { audit });
         this.deps.onScheduleChanged?.({ accountId: caller.accountId, hotlineId: hotline.id, version: written.version });
@@ -448,7 +593,12 @@ export class ScheduleService {
   }
 
   /** One entry per write: the slots it removed or changed as they were, and as they are now. */
-  private auditEntry(caller: Caller, action: string, hotlineId: Id, { existing, version, change }: Computed): AuditEntry {
+  private auditEntry(
+    caller: Caller,
+    action: string,
+    hotlineId: Id,
+    { existing, version, change }: Computed,
+  ): AuditEntry {
     const touched = new Set([...change.removedIds, ...change.updated.map((s) => s.id)]);
     return this.audit.entry(caller, {
       action,
@@ -492,8 +642,13 @@ export class ScheduleService {
   }
 
   /** Refuses the first assignee the account does not hold: `UNKNOWN_ASSIGNEE` at `<field>.id`. */
-  private async assertAssigneesKnown(caller: Caller, refs: readonly { ref: AssigneeRef; field: string }[]): Promise<void> {
-    const idsOf = (kind: AssigneeRef['kind']) => [...new Set(refs.filter((r) => r.ref.kind === kind).map((r) => r.ref.id))];
+  private async assertAssigneesKnown(
+    caller: Caller,
+    refs: readonly { ref: AssigneeRef; field: string }[],
+  ): Promise<void> {
+    const idsOf = (kind: AssigneeRef['kind']) => [
+      ...new Set(refs.filter((r) => r.ref.kind === kind).map((r) => r.ref.id)),
+    ];
     const [personIds, teamIds] = [idsOf('person'), idsOf('team')];
     const [people, teams] = await Promise.all([
       personIds.length > 0 ? this.deps.people.peopleByIds(caller.accountId, personIds) : [],
@@ -501,7 +656,8 @@ export class ScheduleService {
     ]);
     const known = new Set([...people.map((p) => `person:${p.id}`), ...teams.map((t) => `team:${t.id}`)]);
     const missing = refs.find((r) => !known.has(`${r.ref.kind}:${r.ref.id}`));
-    if (missing) invalid('UNKNOWN_ASSIGNEE', `${missing.field}.id`, `no ${missing.ref.kind} ${missing.ref.id} in this account`);
+    if (missing)
+      invalid('UNKNOWN_ASSIGNEE', `${missing.field}.id`, `no ${missing.ref.kind} ${missing.ref.id} in this account`);
   }
 }
 

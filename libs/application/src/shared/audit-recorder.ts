@@ -2,7 +2,8 @@ import { AuditEntry, AuditLog, Clock, Id, IdGenerator, JsonValue } from '@dutyli
 import { Caller } from './caller';
 
 /** A value as the audit log keeps it: its JSON form (value objects write themselves as text). */
-export const toJson = (value: unknown): JsonValue => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as JsonValue));
+export const toJson = (value: unknown): JsonValue =>
+  value === undefined ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
 
 export interface AuditChange {
   /** e.g. `person.updated`, `schedule.slots-moved` */

@@ -12,7 +12,13 @@ export async function readDirectory(
 ): Promise<Directory> {
   const teamIds = [...new Set(refs.filter((r) => r.kind === 'team').map((r) => r.id))];
   const teams = teamIds.length > 0 ? await repositories.teams.teamsByIds(accountId, teamIds) : [];
-  const everyone = [...new Set([...refs.filter((r) => r.kind === 'person').map((r) => r.id), ...teams.flatMap((t) => t.memberIds), ...personIds])];
+  const everyone = [
+    ...new Set([
+      ...refs.filter((r) => r.kind === 'person').map((r) => r.id),
+      ...teams.flatMap((t) => t.memberIds),
+      ...personIds,
+    ]),
+  ];
   const people = everyone.length > 0 ? await repositories.people.peopleByIds(accountId, everyone) : [];
   return directoryOf(people, teams);
 }

@@ -1,6 +1,17 @@
 /** Reading times given to the use cases: value objects or their text, refused with the input's field. */
 
-import { DAY_MS, Instant, InstantInput, InstantRange, LocalDate, LocalDateTime, LocalRange, assertInstant, invalid, parseInstant } from '@dutyline/domain';
+import {
+  DAY_MS,
+  Instant,
+  InstantInput,
+  InstantRange,
+  LocalDate,
+  LocalDateTime,
+  LocalRange,
+  assertInstant,
+  invalid,
+  parseInstant,
+} from '@dutyline/domain';
 
 export type LocalDateTimeInput = LocalDateTime | string;
 export type DateInput = LocalDate | string;
@@ -12,7 +23,8 @@ export function instantOf(value: InstantInput, field: string): Instant {
 
 export function localDateTimeOf(value: LocalDateTimeInput, field: string): LocalDateTime {
   if (value instanceof LocalDateTime) return value;
-  if (typeof value !== 'string') invalid('INVALID_LOCAL_DATE_TIME', field, 'give a local date-time such as 2027-03-28T22:00');
+  if (typeof value !== 'string')
+    invalid('INVALID_LOCAL_DATE_TIME', field, 'give a local date-time such as 2027-03-28T22:00');
   return LocalDateTime.parse(value, field);
 }
 
@@ -33,7 +45,12 @@ const checkRange = (start: number, end: number, maxDays: number, fields: RangeFi
 };
 
 /** Real time `[from, to)`: `to` after `from`, at most `maxDays` days; errors name `from` / `to`. */
-export function instantRangeOf(from: InstantInput, to: InstantInput, maxDays: number, fields: RangeFields = { from: 'from', to: 'to' }): InstantRange {
+export function instantRangeOf(
+  from: InstantInput,
+  to: InstantInput,
+  maxDays: number,
+  fields: RangeFields = { from: 'from', to: 'to' },
+): InstantRange {
   const start = instantOf(from, fields.from);
   const end = instantOf(to, fields.to);
   checkRange(start, end, maxDays, fields);
@@ -41,7 +58,12 @@ export function instantRangeOf(from: InstantInput, to: InstantInput, maxDays: nu
 }
 
 /** Wall-clock `[from, to)`, same rules as `instantRangeOf`. */
-export function localRangeOf(from: LocalDateTimeInput, to: LocalDateTimeInput, maxDays: number, fields: RangeFields = { from: 'from', to: 'to' }): LocalRange {
+export function localRangeOf(
+  from: LocalDateTimeInput,
+  to: LocalDateTimeInput,
+  maxDays: number,
+  fields: RangeFields = { from: 'from', to: 'to' },
+): LocalRange {
   const start = localDateTimeOf(from, fields.from);
   const end = localDateTimeOf(to, fields.to);
   checkRange(start.wall, end.wall, maxDays, fields);

@@ -40,9 +40,15 @@ export const sortName = (name: string): string => name.normalize('NFD').replace(
  * A page of `items` ordered by `(sort, id)`, with the same refusals as the SQL stores:
  * `INVALID_PAGE_SIZE` at `first`, `INVALID_CURSOR` at `after`.
  */
-export function pageOf<T>(items: readonly T[], page: PageRequest | undefined, keyOf: (item: T) => { sort: string | number; id: string }, descending = false): Page<T> {
+export function pageOf<T>(
+  items: readonly T[],
+  page: PageRequest | undefined,
+  keyOf: (item: T) => { sort: string | number; id: string },
+  descending = false,
+): Page<T> {
   const size = page?.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) invalid('INVALID_PAGE_SIZE', 'first', `ask for 1 to ${MAX_PAGE_SIZE} items per page, not ${size}`);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    invalid('INVALID_PAGE_SIZE', 'first', `ask for 1 to ${MAX_PAGE_SIZE} items per page, not ${size}`);
   const compare = (a: { sort: string | number; id: string }, b: { sort: string | number; id: string }) => {
     const order = a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     return descending ? -order : order;
@@ -55,12 +61,19 @@ export function pageOf<T>(items: readonly T[], page: PageRequest | undefined, ke
   return { items: items_, nextCursor: rest.length > size && last ? encodeCursor(keyOf(last)) : null };
 }
 
-const encodeCursor = (key: { sort: string | number; id: string }) => Buffer.from(JSON.stringify([key.sort, key.id])).toString('base64url');
+const encodeCursor = (key: { sort: string | number; id: string }) =>
+  Buffer.from(JSON.stringify([key.sort, key.id])).toString('base64url');
 
 function decodeCursor(after: string): { sort: string | number; id: string } {
   try {
-    const parsed: unknown = typeof after === 'string' ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) : undefined;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && ['string', 'number'].includes(typeof parsed[0])) {
+    const parsed: unknown =
+      typeof after === 'string' ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) : undefined;
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === 'string' &&
+      ['string', 'number'].includes(typeof parsed[0])
+    ) {
       return { sort: parsed[0] as string | number, id: parsed[1] };
     }
   } catch {

@@ -41,4 +41,7 @@ export class InMemoryDutyline implements ApplicationPorts {
 }
 
 /** A user of `accountId` acting through the API. */
-export const aCaller = (accountId = 'acct-a', userId = 'user-1'): Caller => ({ accountId, actor: { kind: 'user', id: userId } });
+export const aCaller = (accountId = 'acct-a', userId = 'user-1'): Caller => ({
+  accountId,
+  actor: { kind: 'user', id: userId },
+});

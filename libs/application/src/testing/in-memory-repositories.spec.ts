@@ -7,7 +7,13 @@ const named = (id: string, name: string) => person({ id, accountId: 'acct-a', na
 describe('in-memory repositories keep the port contract', () => {
   const repository = async () => {
     const people = new InMemoryPersonRepository(new InMemoryDatabase());
-    for (const p of [named('p1', 'Émile'), named('p2', 'alice'), named('p3', 'Bob'), named('p4', 'Alice'), person({ id: 'p5', accountId: 'acct-b', name: 'Aaron', colour: '#1f77b4' })]) {
+    for (const p of [
+      named('p1', 'Émile'),
+      named('p2', 'alice'),
+      named('p3', 'Bob'),
+      named('p4', 'Alice'),
+      person({ id: 'p5', accountId: 'acct-b', name: 'Aaron', colour: '#1f77b4' }),
+    ]) {
       await people.savePerson(p);
     }
     return people;
@@ -17,7 +23,11 @@ describe('in-memory repositories keep the port contract', () => {
     const people = await repository();
     const first = await people.listPeople('acct-a', { first: 2 });
     const second = await people.listPeople('acct-a', { first: 2, after: first.nextCursor });
-    expect([first.items.map((p) => p.id), second.items.map((p) => p.id), second.nextCursor]).toEqual([['p2', 'p4'], ['p3', 'p1'], null]);
+    expect([first.items.map((p) => p.id), second.items.map((p) => p.id), second.nextCursor]).toEqual([
+      ['p2', 'p4'],
+      ['p3', 'p1'],
+      null,
+    ]);
   });
 
   it.each([
@@ -31,6 +41,9 @@ describe('in-memory repositories keep the port contract', () => {
 
   it('answers batches in the order asked, absent and foreign ids left out, duplicates once', async () => {
     const people = await repository();
-    expect((await people.peopleByIds('acct-a', ['p3', 'p5', 'nope', 'p1', 'p3'])).map((p) => p.id)).toEqual(['p3', 'p1']);
+    expect((await people.peopleByIds('acct-a', ['p3', 'p5', 'nope', 'p1', 'p3'])).map((p) => p.id)).toEqual([
+      'p3',
+      'p1',
+    ]);
   });
 });

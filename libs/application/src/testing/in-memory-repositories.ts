@@ -81,8 +81,10 @@ abstract class InMemoryRepository {
     const named = (list: readonly AssigneeRef[]) => list.some((a) => a.kind === ref.kind && a.id === ref.id);
     const usedBy: { kind: 'team' | 'hotline' | 'slot' | 'override'; id: Id }[] = [];
     if (ref.kind === 'person') {
-      for (const t of rowsOf(this.teams, accountId)) if (t.memberIds.includes(ref.id)) usedBy.push({ kind: 'team', id: t.id });
-      for (const h of rowsOf(this.hotlines, accountId)) if (h.supervisorIds.includes(ref.id)) usedBy.push({ kind: 'hotline', id: h.id });
+      for (const t of rowsOf(this.teams, accountId))
+        if (t.memberIds.includes(ref.id)) usedBy.push({ kind: 'team', id: t.id });
+      for (const h of rowsOf(this.hotlines, accountId))
+        if (h.supervisorIds.includes(ref.id)) usedBy.push({ kind: 'hotline', id: h.id });
     }
     for (const schedule of rowsOf(this.schedules, accountId)) {
       for (const s of schedule.slots.values()) if (named(s.assignees)) usedBy.push({ kind: 'slot', id: s.id });
@@ -94,13 +96,15 @@ abstract class InMemoryRepository {
   protected assertAssigneesKnown(accountId: Id, assignees: readonly AssigneeRef[], field: string): void {
     assignees.forEach((a, i) => {
       const table = a.kind === 'person' ? this.people : this.teams;
-      if (!table.has(rowKey(accountId, a.id))) invalid('UNKNOWN_ASSIGNEE', `${field}[${i}].id`, `no ${a.kind} ${a.id} in this account`);
+      if (!table.has(rowKey(accountId, a.id)))
+        invalid('UNKNOWN_ASSIGNEE', `${field}[${i}].id`, `no ${a.kind} ${a.id} in this account`);
     });
   }
 
   protected assertPeopleKnown(accountId: Id, ids: readonly Id[], field: string): void {
     ids.forEach((id, i) => {
-      if (!this.people.has(rowKey(accountId, id))) invalid('UNKNOWN_PERSON', `${field}[${i}]`, `no person ${id} in this account`);
+      if (!this.people.has(rowKey(accountId, id)))
+        invalid('UNKNOWN_PERSON', `${field}[${i}]`, `no person ${id} in this account`);
     });
   }
 }
@@ -191,7 +195,9 @@ export class InMemoryHotlineRepository extends InMemoryRepository implements Hot
   async save(hotline: Hotline): Promise<Result<void, NumberTaken>> {
     this.called('save');
     this.assertPeopleKnown(hotline.accountId, hotline.supervisorIds, 'supervisorIds');
-    const taken = [...this.hotlines.values()].some((h) => h.number.equals(hotline.number) && !(h.accountId === hotline.accountId && h.id === hotline.id));
+    const taken = [...this.hotlines.values()].some(
+      (h) => h.number.equals(hotline.number) && !(h.accountId === hotline.accountId && h.id === hotline.id),
+    );
     if (taken) return err({ code: 'NUMBER_TAKEN' });
     const key = rowKey(hotline.accountId, hotline.id);
     this.hotlines.set(key, hotline);
@@ -213,7 +219,10 @@ const overlapsLocal = (s: Slot, range: LocalRange) => s.start.wall < range.end.w
 const byStart = (a: Slot, b: Slot) => a.start.wall - b.start.wall || a.end.wall - b.end.wall;
 
 /** Slots, overrides and the schedule's version; the optional version reader of routing too. */
-export class InMemoryScheduleRepository extends InMemoryRepository implements ScheduleRepository, ScheduleVersionReader {
+export class InMemoryScheduleRepository
+  extends InMemoryRepository
+  implements ScheduleRepository, ScheduleVersionReader
+{
   private interleaved: (() => Promise<void> | void)[] = [];
 
   /**
@@ -227,13 +236,23 @@ export class InMemoryScheduleRepository extends InMemoryRepository implements Sc
   async slots(accountId: Id, hotlineId: Id, range: LocalRange): Promise<ScheduleView | undefined> {
     this.called('slots');
     const rows = this.schedules.get(rowKey(accountId, hotlineId));
-    return rows && { slots: [...rows.slots.values()].filter((s) => overlapsLocal(s, range)).sort(byStart), version: rows.version };
+    return (
+      rows && {
+        slots: [...rows.slots.values()].filter((s) => overlapsLocal(s, range)).sort(byStart),
+        version: rows.version,
+      }
+    );
   }
 
   async slotsByIds(accountId: Id, hotlineId: Id, ids: readonly Id[]): Promise<ScheduleView | undefined> {
     this.called('slotsByIds');
     const rows = this.schedules.get(rowKey(accountId, hotlineId));
-    return rows && { slots: ids.map((id) => rows.slots.get(id)).filter((s): s is Slot => s !== undefined), version: rows.version };
+    return (
+      rows && {
+        slots: ids.map((id) => rows.slots.get(id)).filter((s): s is Slot => s !== undefined),
+        version: rows.version,
+      }
+    );
   }
 
   async scheduleVersion(accountId: Id, hotlineId: Id): Promise<number | undefined> {
@@ -253,11 +272,14 @@ export class InMemoryScheduleRepository extends InMemoryRepository implements Sc
     if (other) await other();
     const rows = this.schedules.get(rowKey(accountId, hotlineId));
     if (!rows) return invalid('UNKNOWN_HOTLINE', 'hotlineId', `no hotline ${hotlineId} in this account`);
-    if (rows.version !== expectedVersion) throw new VersionConflictError(`schedule of ${hotlineId} is at version ${rows.version}, not ${expectedVersion}`);
+    if (rows.version !== expectedVersion)
+      throw new VersionConflictError(`schedule of ${hotlineId} is at version ${rows.version}, not ${expectedVersion}`);
     const check = (slots: readonly Slot[], field: string, mustExist: boolean) =>
       slots.forEach((s, i) => {
-        if (s.hotlineId !== hotlineId) invalid('HOTLINE_MISMATCH', `${field}[${i}].hotlineId`, `slot ${s.id} belongs to hotline ${s.hotlineId}`);
-        if (rows.slots.has(s.id) !== mustExist) invalid(mustExist ? 'UNKNOWN_SLOT' : 'DUPLICATE_ID', `${field}[${i}].id`, `slot ${s.id}`);
+        if (s.hotlineId !== hotlineId)
+          invalid('HOTLINE_MISMATCH', `${field}[${i}].hotlineId`, `slot ${s.id} belongs to hotline ${s.hotlineId}`);
+        if (rows.slots.has(s.id) !== mustExist)
+          invalid(mustExist ? 'UNKNOWN_SLOT' : 'DUPLICATE_ID', `${field}[${i}].id`, `slot ${s.id}`);
         this.assertAssigneesKnown(accountId, s.assignees, `${field}[${i}].assignees`);
       });
     check(change.added, 'added', false);
@@ -354,7 +376,8 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
 
   async openAccount(account: Account, admin: User): Promise<Result<void, EmailTaken>> {
     this.called('openAccount');
-    if ([...this.users.values()].some((u) => u.email.value.toLowerCase() === admin.email.value.toLowerCase())) return err({ code: 'EMAIL_TAKEN' });
+    if ([...this.users.values()].some((u) => u.email.value.toLowerCase() === admin.email.value.toLowerCase()))
+      return err({ code: 'EMAIL_TAKEN' });
     if (this.accounts.has(account.id)) throw new Error(`account ${account.id} exists`);
     this.accounts.set(account.id, account);
     this.users.set(rowKey(admin.accountId, admin.id), admin);
@@ -365,7 +388,11 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
     this.called('listAccounts');
     return [...this.accounts.values()]
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-      .map((a) => ({ account: { ...a, disabledAt: a.disabledAt ?? null }, users: rowsOf(this.users, a.id).length, hotlines: rowsOf(this.hotlines, a.id).length }));
+      .map((a) => ({
+        account: { ...a, disabledAt: a.disabledAt ?? null },
+        users: rowsOf(this.users, a.id).length,
+        hotlines: rowsOf(this.hotlines, a.id).length,
+      }));
   }
 
   async setAccountDisabled(id: Id, at: Instant | null): Promise<Result<void, NotFound>> {
@@ -379,13 +406,16 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
   async deleteAccount(id: Id): Promise<Result<void, NotFound>> {
     this.called('deleteAccount');
     if (!this.accounts.delete(id)) return err(NOT_FOUND);
-    for (const table of this.db.rows.values()) for (const key of [...table.keys()]) if (key.startsWith(`${id}\u0000`)) table.delete(key);
+    for (const table of this.db.rows.values())
+      for (const key of [...table.keys()]) if (key.startsWith(`${id}\u0000`)) table.delete(key);
     return ok(undefined);
   }
 
   async saveUser(user: User): Promise<Result<void, EmailTaken>> {
     this.called('saveUser');
-    const clash = rowsOf(this.users, user.accountId).some((u) => u.id !== user.id && u.email.value.toLowerCase() === user.email.value.toLowerCase());
+    const clash = rowsOf(this.users, user.accountId).some(
+      (u) => u.id !== user.id && u.email.value.toLowerCase() === user.email.value.toLowerCase(),
+    );
     if (clash) return err({ code: 'EMAIL_TAKEN' });
     this.users.set(rowKey(user.accountId, user.id), user);
     return ok(undefined);
@@ -431,7 +461,12 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
     if (!user) return undefined;
     const sessionsValidAfter = this.db.table<Instant>('sessionsValidAfter').get(rowKey(accountId, userId)) ?? null;
     const accountDisabled = (this.accounts.get(accountId)?.disabledAt ?? null) !== null;
-    return { user, sessionsValidAfter, tokenRevoked: this.db.table<RevokedLoginToken>('revokedLoginTokens').has(tokenId), accountDisabled };
+    return {
+      user,
+      sessionsValidAfter,
+      tokenRevoked: this.db.table<RevokedLoginToken>('revokedLoginTokens').has(tokenId),
+      accountDisabled,
+    };
   }
 }
 
@@ -442,7 +477,8 @@ export class InMemoryApiKeyRepository extends InMemoryRepository implements ApiK
 
   async createApiKey(key: ApiKey): Promise<void> {
     this.called('createApiKey');
-    if ([...this.keys.values()].some((k) => k.id === key.id || k.prefix === key.prefix)) throw new Error(`api key ${key.id} or its prefix exists`);
+    if ([...this.keys.values()].some((k) => k.id === key.id || k.prefix === key.prefix))
+      throw new Error(`api key ${key.id} or its prefix exists`);
     this.keys.set(rowKey(key.accountId, key.id), key);
   }
 
@@ -454,7 +490,12 @@ export class InMemoryApiKeyRepository extends InMemoryRepository implements ApiK
   async apiKeyCredential(prefix: string): Promise<{ key: ApiKey; accountDisabled: boolean } | undefined> {
     this.called('apiKeyCredential');
     const key = [...this.keys.values()].find((k) => k.prefix === prefix);
-    return key && { key, accountDisabled: (this.db.table<Account>('accounts').get(key.accountId)?.disabledAt ?? null) !== null };
+    return (
+      key && {
+        key,
+        accountDisabled: (this.db.table<Account>('accounts').get(key.accountId)?.disabledAt ?? null) !== null,
+      }
+    );
   }
 
   async apiKeys(accountId: Id): Promise<ApiKey[]> {
@@ -473,7 +514,8 @@ export class InMemoryApiKeyRepository extends InMemoryRepository implements ApiK
   async touchApiKey(accountId: Id, id: Id, at: Instant): Promise<void> {
     this.called('touchApiKey');
     const key = this.keys.get(rowKey(accountId, id));
-    if (key && (key.lastUsedAt === null || key.lastUsedAt < at)) this.keys.set(rowKey(accountId, id), { ...key, lastUsedAt: at });
+    if (key && (key.lastUsedAt === null || key.lastUsedAt < at))
+      this.keys.set(rowKey(accountId, id), { ...key, lastUsedAt: at });
   }
 }
 

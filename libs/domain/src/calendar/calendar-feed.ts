@@ -6,7 +6,8 @@ import { Override, Slot } from '../schedule/slot';
 import { DAY_MS, Id, Instant, InstantRange, TimeZone } from '../shared';
 
 /** Whose shifts a calendar feed holds: one person's (on every hotline), or one hotline's. */
-export type CalendarFeedOwner = { readonly kind: 'person'; readonly id: Id } | { readonly kind: 'hotline'; readonly id: Id };
+export type CalendarFeedOwner =
+  { readonly kind: 'person'; readonly id: Id } | { readonly kind: 'hotline'; readonly id: Id };
 
 export const CALENDAR_FEED_DAYS_BACK = 30;
 export const CALENDAR_FEED_DAYS_AHEAD = 180;
@@ -57,13 +58,17 @@ export const overrideUid = (overrideId: Id): string => `override-${overrideId}@d
  */
 export function isWritableInZone(zone: TimeZone, at: Instant): boolean {
   const wall = zone.toLocal(at).wall;
-  const readings = [wall - zone.offsetAt(wall - DAY_MS), wall - zone.offsetAt(wall + DAY_MS)].filter((t) => zone.toLocal(t).wall === wall);
+  const readings = [wall - zone.offsetAt(wall - DAY_MS), wall - zone.offsetAt(wall + DAY_MS)].filter(
+    (t) => zone.toLocal(t).wall === wall,
+  );
   return readings.every((t) => t === at);
 }
 
 const assignmentsOfSlot = (slot: Slot): Assignment[] => slot.assignees.map((ref, level) => ({ ref, level }));
 const assignmentsOfOverride = (o: Override): Assignment[] =>
-  o.level === null ? o.assignees.map((ref, level) => ({ ref, level })) : o.assignees.map((ref) => ({ ref, level: o.level as number }));
+  o.level === null
+    ? o.assignees.map((ref, level) => ({ ref, level }))
+    : o.assignees.map((ref) => ({ ref, level: o.level as number }));
 
 const levelsText = (levels: readonly number[]): string =>
   levels.length === 1 ? `level ${levels[0] + 1}` : `levels ${levels.map((l) => l + 1).join(', ')}`;
@@ -73,7 +78,8 @@ const nameOf = (directory: Directory, ref: AssigneeRef): string =>
 
 const numbered = (lines: readonly string[]): string[] => lines.map((line, i) => `${i + 1}. ${line}`);
 
-const enabledNumbers = (p: Person): string[] => p.contactNumbers.filter((n) => n.enabled).map((n) => `${n.label} ${n.number.e164}`);
+const enabledNumbers = (p: Person): string[] =>
+  p.contactNumbers.filter((n) => n.enabled).map((n) => `${n.label} ${n.number.e164}`);
 
 /** When the shift runs in real time and overlaps the window; null for a slot lying wholly in a skipped hour. */
 function realTime(zone: TimeZone, slot: Slot, window: InstantRange): { start: Instant; end: Instant } | null {
@@ -82,9 +88,11 @@ function realTime(zone: TimeZone, slot: Slot, window: InstantRange): { start: In
   return end > start && start < window.end && end > window.start ? { start, end } : null;
 }
 
-const overlaps = (o: Override, window: InstantRange): boolean => o.end > o.start && o.start < window.end && o.end > window.start;
+const overlaps = (o: Override, window: InstantRange): boolean =>
+  o.end > o.start && o.start < window.end && o.end > window.start;
 
-const byStart = (a: CalendarEvent, b: CalendarEvent): number => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
+const byStart = (a: CalendarEvent, b: CalendarEvent): number =>
+  a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 
 function overrideNote(o: Override): string[] {
   const scope = o.level === null ? 'every level' : `level ${o.level + 1}`;
@@ -96,7 +104,12 @@ function overrideNote(o: Override): string[] {
  * of a team ("via team …"). Summary: the hotline and level; description: how they come to be rung
  * and their enabled numbers in ringing order. `directory` holds the teams and people the shifts name.
  */
-export function personCalendar(person: Person, schedules: readonly HotlineSchedule[], directory: Directory, window: InstantRange): CalendarFeed {
+export function personCalendar(
+  person: Person,
+  schedules: readonly HotlineSchedule[],
+  directory: Directory,
+  window: InstantRange,
+): CalendarFeed {
   const events: CalendarEvent[] = [];
   const roles = (assignments: readonly Assignment[]) =>
     assignments.filter(({ ref }) => membersOf(directory, ref).some((member) => member.id === person.id));
@@ -106,10 +119,14 @@ export function personCalendar(person: Person, schedules: readonly HotlineSchedu
       ...extra,
       ...mine.map(({ ref, level }) => {
         if (ref.kind === 'person') return `Level ${level + 1} on ${hotline.name} (${hotline.number.e164}).`;
-        const order = membersOf(directory, ref).map((m) => (m.id === person.id ? `${m.name} (you)` : m.name)).join(', ');
+        const order = membersOf(directory, ref)
+          .map((m) => (m.id === person.id ? `${m.name} (you)` : m.name))
+          .join(', ');
         return `Level ${level + 1} on ${hotline.name} (${hotline.number.e164}) via team ${nameOf(directory, ref)}, whose members are rung in order: ${order}.`;
       }),
-      ...(numbers.length > 0 ? ['Your numbers, rung in order:', ...numbered(numbers)] : ['None of your numbers is enabled: calls skip you.']),
+      ...(numbers.length > 0
+        ? ['Your numbers, rung in order:', ...numbered(numbers)]
+        : ['None of your numbers is enabled: calls skip you.']),
     ].join('\n');
   };
 
@@ -120,7 +137,9 @@ export function personCalendar(person: Person, schedules: readonly HotlineSchedu
       const when = mine.length > 0 ? realTime(zone, slot, window) : null;
       if (!when) continue;
       events.push({
-        uid: slotUid(slot.id), ...when, timeZone: zone,
+        uid: slotUid(slot.id),
+        ...when,
+        timeZone: zone,
         summary: `${hotline.name} — ${levelsText(mine.map((m) => m.level))}`,
         description: describe(hotline, mine, []),
       });
@@ -129,7 +148,10 @@ export function personCalendar(person: Person, schedules: readonly HotlineSchedu
       const mine = roles(assignmentsOfOverride(o));
       if (mine.length === 0 || !overlaps(o, window)) continue;
       events.push({
-        uid: overrideUid(o.id), start: o.start, end: o.end, timeZone: zone,
+        uid: overrideUid(o.id),
+        start: o.start,
+        end: o.end,
+        timeZone: zone,
         summary: `${hotline.name} — ${levelsText(mine.map((m) => m.level))} (override)`,
         description: describe(hotline, mine, overrideNote(o)),
       });
@@ -150,7 +172,9 @@ export function hotlineCalendar(schedule: HotlineSchedule, directory: Directory,
   const ringing = (assignments: readonly Assignment[]): string[] => {
     const lines = assignments.flatMap(({ ref, level }) => {
       const via = ref.kind === 'team' ? `, team ${nameOf(directory, ref)}` : '';
-      return membersOf(directory, ref).flatMap((member) => enabledNumbers(member).map((n) => `${member.name} (level ${level + 1}${via}) — ${n}`));
+      return membersOf(directory, ref).flatMap((member) =>
+        enabledNumbers(member).map((n) => `${member.name} (level ${level + 1}${via}) — ${n}`),
+      );
     });
     return lines.length > 0 ? ['Rung in order:', ...numbered(lines)] : ['Nobody here has an enabled number.'];
   };
@@ -160,13 +184,22 @@ export function hotlineCalendar(schedule: HotlineSchedule, directory: Directory,
     const when = realTime(zone, slot, window);
     if (!when) continue;
     const assignments = assignmentsOfSlot(slot);
-    events.push({ uid: slotUid(slot.id), ...when, timeZone: zone, summary: summaryOf(assignments), description: ringing(assignments).join('\n') });
+    events.push({
+      uid: slotUid(slot.id),
+      ...when,
+      timeZone: zone,
+      summary: summaryOf(assignments),
+      description: ringing(assignments).join('\n'),
+    });
   }
   for (const o of schedule.overrides) {
     if (!overlaps(o, window)) continue;
     const assignments = assignmentsOfOverride(o);
     events.push({
-      uid: overrideUid(o.id), start: o.start, end: o.end, timeZone: zone,
+      uid: overrideUid(o.id),
+      start: o.start,
+      end: o.end,
+      timeZone: zone,
       summary: `Override — ${summaryOf(assignments)}`,
       description: [...overrideNote(o), ...ringing(assignments)].join('\n'),
     });

@@ -1,6 +1,11 @@
 import { Id, Instant, PhoneNumber } from '../shared';
 import {
-  CallbackRequest, OpenCallbackRequestInput, callbackNumber, noteRepeatRequest, openCallbackRequest, callbackStatusAt,
+  CallbackRequest,
+  OpenCallbackRequestInput,
+  callbackNumber,
+  noteRepeatRequest,
+  openCallbackRequest,
+  callbackStatusAt,
 } from './callback-request';
 
 /**
@@ -28,7 +33,10 @@ export type CallbackIntake =
   | { readonly outcome: 'merged'; readonly request: CallbackRequest };
 
 /** A caller asks to be called back: opens a request, or notes the ask on the one already open. */
-export function receiveCallbackRequest(existing: Iterable<CallbackRequest>, input: OpenCallbackRequestInput): CallbackIntake {
+export function receiveCallbackRequest(
+  existing: Iterable<CallbackRequest>,
+  input: OpenCallbackRequestInput,
+): CallbackIntake {
   const opened = openCallbackRequest(input);
   const target = findMergeTarget(existing, opened, opened.createdAt);
   if (!target) return { outcome: 'opened', request: opened };

@@ -1,8 +1,18 @@
 import { Id, Instant } from '../shared';
 import { CallbackStatus } from './callback-refusal';
 import {
-  CallbackAttempt, CallbackComment, CallbackRequest, CallbackSource, closingEvent, countsAsCallbackAttempt, isAvailableToAgentAt,
-  isVisibleToAgentsAt, liveClaimAt, callbackNextAttemptAt, callbackRemainingAttempts, callbackStatusAt,
+  CallbackAttempt,
+  CallbackComment,
+  CallbackRequest,
+  CallbackSource,
+  closingEvent,
+  countsAsCallbackAttempt,
+  isAvailableToAgentAt,
+  isVisibleToAgentsAt,
+  liveClaimAt,
+  callbackNextAttemptAt,
+  callbackRemainingAttempts,
+  callbackStatusAt,
 } from './callback-request';
 
 /** One line of the callback list (F21), as seen at an instant. Plain JSON data. */
@@ -77,7 +87,8 @@ export function callbackNextDueAt(request: CallbackRequest): Instant | null {
   const next = callbackNextAttemptAt(request);
   if (next === null) return request.expiresAt;
   const claim = request.claim;
-  if (request.policy.mode === 'automatic' && claim && claim.until > next) return Math.min(claim.until, request.expiresAt);
+  if (request.policy.mode === 'automatic' && claim && claim.until > next)
+    return Math.min(claim.until, request.expiresAt);
   return next;
 }
 

@@ -27,11 +27,17 @@ describe('callback number rules (toll fraud, F19)', () => {
     ['0032470123456', frenchOnly, 'CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED'],
     ['00442079460958', frenchAndBelgian, 'CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED'],
   ])('refuses %p with %s, naming the field', (input, rules, code) => {
-    expect(checkCallbackNumber(input, rules, 'input.number')).toEqual({ ok: false, error: expect.objectContaining({ code, field: 'input.number' }) });
+    expect(checkCallbackNumber(input, rules, 'input.number')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code, field: 'input.number' }),
+    });
   });
 
   it("allows the hotline's own country when the service names none", () => {
-    expect(callbackNumberRules(PhoneNumber.fromE164('+81312345678'), null)).toEqual({ defaultCountry: 'JP', allowedCountries: ['JP'] });
+    expect(callbackNumberRules(PhoneNumber.fromE164('+81312345678'), null)).toEqual({
+      defaultCountry: 'JP',
+      allowedCountries: ['JP'],
+    });
     expect(callbackNumberRules(paris, [])).toEqual({ defaultCountry: 'FR', allowedCountries: ['FR'] });
   });
 
@@ -40,7 +46,9 @@ describe('callback number rules (toll fraud, F19)', () => {
     [['FR', 'ZZ'], 'INVALID_COUNTRY', 'countries[1]'],
     [['fr', 'FR'], 'DUPLICATE_COUNTRY', 'countries[1]'],
   ])('refuses the country list %p with %s at %s', (input, code, field) => {
-    expect(() => allowedCallbackCountries(input, 'countries')).toThrow(expect.objectContaining({ name: 'ValidationError', code, field }));
+    expect(() => allowedCallbackCountries(input, 'countries')).toThrow(
+      expect.objectContaining({ name: 'ValidationError', code, field }),
+    );
   });
 
   it('upper-cases country codes', () => {

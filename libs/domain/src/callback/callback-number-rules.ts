@@ -16,7 +16,8 @@ export interface CallbackNumberRules {
   readonly allowedCountries: readonly CountryCode[];
 }
 
-export type CallbackNumberRefusalCode = 'CALLBACK_NUMBER_INVALID' | 'CALLBACK_NUMBER_PREMIUM_RATE' | 'CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED';
+export type CallbackNumberRefusalCode =
+  'CALLBACK_NUMBER_INVALID' | 'CALLBACK_NUMBER_PREMIUM_RATE' | 'CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED';
 
 /** A number refused for a callback: stable `code`, a message for people, the input's `field`. */
 export interface CallbackNumberRefusal {
@@ -34,7 +35,9 @@ export const MAX_ALLOWED_COUNTRIES = 50;
 export function allowedCallbackCountries(input: readonly string[], field = 'allowedCountries'): CountryCode[] {
   if (!Array.isArray(input) || input.length === 0) invalid('REQUIRED', field, 'name at least one country, e.g. FR');
   if (input.length > MAX_ALLOWED_COUNTRIES) invalid('TOO_MANY', field, `at most ${MAX_ALLOWED_COUNTRIES} countries`);
-  const countries = input.map((code, i) => countryCode(typeof code === 'string' ? code.trim().toUpperCase() : code, `${field}[${i}]`));
+  const countries = input.map((code, i) =>
+    countryCode(typeof code === 'string' ? code.trim().toUpperCase() : code, `${field}[${i}]`),
+  );
   countries.forEach((code, i) => {
     if (countries.indexOf(code) !== i) invalid('DUPLICATE_COUNTRY', `${field}[${i}]`, `${code} is already listed`);
   });
@@ -45,10 +48,16 @@ export function allowedCallbackCountries(input: readonly string[], field = 'allo
  * The rules for a service: its allowed countries, or the hotline's country alone when it names none.
  * `hotlineNumber` is the E.164 number of the hotline the service answers on (or the account's first).
  */
-export function callbackNumberRules(hotlineNumber: PhoneNumber, allowedCountries: readonly CountryCode[] | null): CallbackNumberRules {
+export function callbackNumberRules(
+  hotlineNumber: PhoneNumber,
+  allowedCountries: readonly CountryCode[] | null,
+): CallbackNumberRules {
   const home = hotlineNumber.country;
   if (!home) invalid('INVALID_PHONE_NUMBER', 'hotlineNumber', `${hotlineNumber.e164} belongs to no single country`);
-  return { defaultCountry: home, allowedCountries: allowedCountries && allowedCountries.length > 0 ? allowedCountries : [home] };
+  return {
+    defaultCountry: home,
+    allowedCountries: allowedCountries && allowedCountries.length > 0 ? allowedCountries : [home],
+  };
 }
 
 /**
@@ -56,7 +65,11 @@ export function callbackNumberRules(hotlineNumber: PhoneNumber, allowedCountries
  * `00`/`+`), a caller id, or text typed by an agent — and checks it against the rules. A refusal is a
  * value: the caller is told why and gets another chance.
  */
-export function checkCallbackNumber(input: string, rules: CallbackNumberRules, field = 'number'): Result<PhoneNumber, CallbackNumberRefusal> {
+export function checkCallbackNumber(
+  input: string,
+  rules: CallbackNumberRules,
+  field = 'number',
+): Result<PhoneNumber, CallbackNumberRefusal> {
   const text = typeof input === 'string' ? input.trim() : '';
   const refuse = (code: CallbackNumberRefusalCode, message: string) => err({ code, message, field });
   if (!/^\+?[0-9 ().-]{3,32}$/.test(text)) return refuse('CALLBACK_NUMBER_INVALID', `"${text}" is not a phone number`);
@@ -68,10 +81,16 @@ export function checkCallbackNumber(input: string, rules: CallbackNumberRules, f
     return refuse('CALLBACK_NUMBER_INVALID', `"${text}" is not a valid phone number`);
   }
   if (COSTLY_LINES.has(number.type)) {
-    return refuse('CALLBACK_NUMBER_PREMIUM_RATE', `${number.e164} is a premium-rate or shared-cost number and is never called back`);
+    return refuse(
+      'CALLBACK_NUMBER_PREMIUM_RATE',
+      `${number.e164} is a premium-rate or shared-cost number and is never called back`,
+    );
   }
   if (!number.country || !rules.allowedCountries.includes(number.country)) {
-    return refuse('CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED', `${number.e164} is outside the countries this service calls back (${rules.allowedCountries.join(', ')})`);
+    return refuse(
+      'CALLBACK_NUMBER_COUNTRY_NOT_ALLOWED',
+      `${number.e164} is outside the countries this service calls back (${rules.allowedCountries.join(', ')})`,
+    );
   }
   return ok(number);
 }

@@ -7,7 +7,12 @@ const iso = (at: number) => new Date(at).toISOString();
 describe('CallbackPolicy', () => {
   it('fills the documented defaults', () => {
     expect(callbackPolicy()).toEqual({
-      maxProcessingDays: 2, maxAttempts: 3, minHoursBetweenAttempts: 2, mode: 'manual', claimMinutes: 15, agentRetryMinutes: 5,
+      maxProcessingDays: 2,
+      maxAttempts: 3,
+      minHoursBetweenAttempts: 2,
+      mode: 'manual',
+      claimMinutes: 15,
+      agentRetryMinutes: 5,
     });
     expect(callbackPolicy({ mode: 'automatic' })).toEqual({ ...DEFAULT_CALLBACK_POLICY, mode: 'automatic' });
   });

@@ -61,7 +61,8 @@ export function callbackPolicy(input: CallbackPolicyInput = {}): CallbackPolicy 
   const hours = input.minHoursBetweenAttempts ?? d.minHoursBetweenAttempts;
   if (typeof hours !== 'number' || !Number.isInteger(hours * 4) || hours < 0 || hours > 168) {
     invalid(
-      'INVALID_MIN_HOURS_BETWEEN_ATTEMPTS', 'minHoursBetweenAttempts',
+      'INVALID_MIN_HOURS_BETWEEN_ATTEMPTS',
+      'minHoursBetweenAttempts',
       `minHoursBetweenAttempts is 0 to 168 hours in quarter-hour steps, not ${String(hours)}`,
     );
   }
@@ -70,12 +71,40 @@ export function callbackPolicy(input: CallbackPolicyInput = {}): CallbackPolicy 
     invalid('INVALID_CALLBACK_MODE', 'mode', `mode is "automatic" or "manual", not "${String(mode)}"`);
   }
   return {
-    maxProcessingDays: wholeNumberIn(input.maxProcessingDays ?? d.maxProcessingDays, 1, 90, 'INVALID_MAX_PROCESSING_DAYS', 'maxProcessingDays', 'days'),
-    maxAttempts: wholeNumberIn(input.maxAttempts ?? d.maxAttempts, 1, 20, 'INVALID_MAX_ATTEMPTS', 'maxAttempts', 'attempts'),
+    maxProcessingDays: wholeNumberIn(
+      input.maxProcessingDays ?? d.maxProcessingDays,
+      1,
+      90,
+      'INVALID_MAX_PROCESSING_DAYS',
+      'maxProcessingDays',
+      'days',
+    ),
+    maxAttempts: wholeNumberIn(
+      input.maxAttempts ?? d.maxAttempts,
+      1,
+      20,
+      'INVALID_MAX_ATTEMPTS',
+      'maxAttempts',
+      'attempts',
+    ),
     minHoursBetweenAttempts: hours,
     mode: mode as CallbackMode,
-    claimMinutes: wholeNumberIn(input.claimMinutes ?? d.claimMinutes, 1, 240, 'INVALID_CLAIM_MINUTES', 'claimMinutes', 'minutes'),
-    agentRetryMinutes: wholeNumberIn(input.agentRetryMinutes ?? d.agentRetryMinutes, 1, 120, 'INVALID_AGENT_RETRY_MINUTES', 'agentRetryMinutes', 'minutes'),
+    claimMinutes: wholeNumberIn(
+      input.claimMinutes ?? d.claimMinutes,
+      1,
+      240,
+      'INVALID_CLAIM_MINUTES',
+      'claimMinutes',
+      'minutes',
+    ),
+    agentRetryMinutes: wholeNumberIn(
+      input.agentRetryMinutes ?? d.agentRetryMinutes,
+      1,
+      120,
+      'INVALID_AGENT_RETRY_MINUTES',
+      'agentRetryMinutes',
+      'minutes',
+    ),
   };
 }
 

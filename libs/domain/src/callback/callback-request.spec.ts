@@ -2,23 +2,47 @@ import { HOUR_MS, MINUTE_MS, PhoneNumber, Result, TimeZone, parseInstant } from 
 import { CallbackPolicyInput, callbackPolicy } from './callback-policy';
 import { CallbackRefusal } from './callback-refusal';
 import {
-  AttemptInput, CallbackRequest, OpenCallbackRequestInput, addCallbackComment, cancelCallback, claimCallback, isAvailableToAgentAt,
-  isVisibleToAgentsAt, liveClaimAt, callbackNextAttemptAt, noteRepeatRequest, openCallbackRequest, recordCallbackAttempt, releaseCallbackClaim,
-  callbackRemainingAttempts, callbackStatusAt,
+  AttemptInput,
+  CallbackRequest,
+  OpenCallbackRequestInput,
+  addCallbackComment,
+  cancelCallback,
+  claimCallback,
+  isAvailableToAgentAt,
+  isVisibleToAgentsAt,
+  liveClaimAt,
+  callbackNextAttemptAt,
+  noteRepeatRequest,
+  openCallbackRequest,
+  recordCallbackAttempt,
+  releaseCallbackClaim,
+  callbackRemainingAttempts,
+  callbackStatusAt,
 } from './callback-request';
 
 const t = (iso: string) => parseInstant(iso);
 const SECOND = 1000;
 
 /** Paris service, 2 processing days, 3 attempts, 2 h apart, agents' list; opened Sat 27 March 10:00 CET. */
-const SERVICE_POLICY: CallbackPolicyInput = { maxProcessingDays: 2, maxAttempts: 3, minHoursBetweenAttempts: 2, mode: 'manual' };
+const SERVICE_POLICY: CallbackPolicyInput = {
+  maxProcessingDays: 2,
+  maxAttempts: 3,
+  minHoursBetweenAttempts: 2,
+  mode: 'manual',
+};
 const OPENED = t('2027-03-27T09:00:00Z');
 const EXPIRES = t('2027-03-29T22:00:00Z'); // 2027-03-30T00:00+02:00
 
 function aRequest(overrides: Partial<OpenCallbackRequestInput> = {}): CallbackRequest {
   return openCallbackRequest({
-    id: 'cb-1', serviceId: 'svc-1', serviceZone: 'Europe/Paris', number: '+33612345678', source: 'caller-id',
-    createdAt: OPENED, policy: SERVICE_POLICY, ...overrides,
+    id: 'cb-1',
+    serviceId: 'svc-1',
+    serviceZone: 'Europe/Paris',
+    number: '+33612345678',
+    source: 'caller-id',
+    createdAt: OPENED,
+    policy: SERVICE_POLICY,
+    ...overrides,
   });
 }
 
@@ -38,11 +62,25 @@ const attempted = (request: CallbackRequest, ...attempts: [string, AttemptInput[
 
 describe('openCallbackRequest', () => {
   it('opens a plain JSON request with the policy snapshot and its expiry', () => {
-    const request = aRequest({ number: PhoneNumber.parse('06 12 34 56 78', { defaultCountry: 'FR' }), serviceZone: TimeZone.of('Europe/Paris') });
+    const request = aRequest({
+      number: PhoneNumber.parse('06 12 34 56 78', { defaultCountry: 'FR' }),
+      serviceZone: TimeZone.of('Europe/Paris'),
+    });
     expect(request).toEqual({
-      id: 'cb-1', serviceId: 'svc-1', serviceZone: 'Europe/Paris', number: '+33612345678', source: 'caller-id',
-      createdAt: OPENED, policy: callbackPolicy(SERVICE_POLICY), lastDay: '2027-03-29', expiresAt: EXPIRES,
-      attempts: [], comments: [], repeatRequests: [], claim: null, cancellation: null,
+      id: 'cb-1',
+      serviceId: 'svc-1',
+      serviceZone: 'Europe/Paris',
+      number: '+33612345678',
+      source: 'caller-id',
+      createdAt: OPENED,
+      policy: callbackPolicy(SERVICE_POLICY),
+      lastDay: '2027-03-29',
+      expiresAt: EXPIRES,
+      attempts: [],
+      comments: [],
+      repeatRequests: [],
+      claim: null,
+      cancellation: null,
     });
     expect(JSON.parse(JSON.stringify(request))).toEqual(request);
     expect(callbackStatusAt(request, OPENED)).toBe('open');
@@ -60,7 +98,11 @@ describe('openCallbackRequest', () => {
     [{ source: 'sms' }, 'INVALID_CALLBACK_SOURCE', 'source'],
     [{ createdAt: 1.5 }, 'INVALID_INSTANT', 'createdAt'],
     [{ policy: { maxAttempts: 0 } }, 'INVALID_MAX_ATTEMPTS', 'policy.maxAttempts'],
-    [{ policy: { minHoursBetweenAttempts: 0.1 } }, 'INVALID_MIN_HOURS_BETWEEN_ATTEMPTS', 'policy.minHoursBetweenAttempts'],
+    [
+      { policy: { minHoursBetweenAttempts: 0.1 } },
+      'INVALID_MIN_HOURS_BETWEEN_ATTEMPTS',
+      'policy.minHoursBetweenAttempts',
+    ],
     [{ policy: { maxProcessingDays: 0 } }, 'INVALID_MAX_PROCESSING_DAYS', 'policy.maxProcessingDays'],
     [{ policy: { mode: 'robot' } }, 'INVALID_CALLBACK_MODE', 'policy.mode'],
   ])('refuses %j with %s on %s', (overrides, code, field) => {
@@ -84,11 +126,19 @@ describe('the minimum delay between attempts', () => {
 
   it('refuses an attempt or a claim one second early, naming when it is due', () => {
     expect(callbackNextAttemptAt(afterNoAnswer)).toBe(due);
-    expect(refusal(recordCallbackAttempt(afterNoAnswer, { at: due - SECOND, outcome: 'busy', by: 'agent-a' }))).toMatchObject({
-      code: 'CALLBACK_NOT_DUE', nextAttemptAt: due,
+    expect(
+      refusal(recordCallbackAttempt(afterNoAnswer, { at: due - SECOND, outcome: 'busy', by: 'agent-a' })),
+    ).toMatchObject({
+      code: 'CALLBACK_NOT_DUE',
+      nextAttemptAt: due,
     });
-    expect(refusal(claimCallback(afterNoAnswer, 'agent-a', due - SECOND))).toMatchObject({ code: 'CALLBACK_NOT_DUE', nextAttemptAt: due });
-    expect(accepted(recordCallbackAttempt(afterNoAnswer, { at: due, outcome: 'busy', by: 'agent-a' })).attempts).toHaveLength(2);
+    expect(refusal(claimCallback(afterNoAnswer, 'agent-a', due - SECOND))).toMatchObject({
+      code: 'CALLBACK_NOT_DUE',
+      nextAttemptAt: due,
+    });
+    expect(
+      accepted(recordCallbackAttempt(afterNoAnswer, { at: due, outcome: 'busy', by: 'agent-a' })).attempts,
+    ).toHaveLength(2);
   });
 
   it('is elapsed time, also on the night clocks go forward in Paris', () => {
@@ -103,7 +153,10 @@ describe('the minimum delay between attempts', () => {
   });
 
   it('with 0 hours, the next attempt may follow at once', () => {
-    const request = attempted(aRequest({ policy: { ...SERVICE_POLICY, minHoursBetweenAttempts: 0 } }), ['2027-03-27T09:05:00Z', 'no-answer']);
+    const request = attempted(aRequest({ policy: { ...SERVICE_POLICY, minHoursBetweenAttempts: 0 } }), [
+      '2027-03-27T09:05:00Z',
+      'no-answer',
+    ]);
     expect(isVisibleToAgentsAt(request, t('2027-03-27T09:05:00Z'))).toBe(true);
   });
 });
@@ -114,14 +167,26 @@ describe('attempts and their limit', () => {
 
   it('the last allowed attempt reaches "max attempts reached" at its instant', () => {
     expect(callbackRemainingAttempts(twoSpent)).toBe(1);
-    const spent = accepted(recordCallbackAttempt(twoSpent, { at: lastAllowed, outcome: 'no-answer', by: 'agent-a', comment: 'voicemail full' }));
+    const spent = accepted(
+      recordCallbackAttempt(twoSpent, {
+        at: lastAllowed,
+        outcome: 'no-answer',
+        by: 'agent-a',
+        comment: 'voicemail full',
+      }),
+    );
     expect(callbackRemainingAttempts(spent)).toBe(0);
     expect(callbackStatusAt(spent, lastAllowed - 1)).toBe('open');
     expect(callbackStatusAt(spent, lastAllowed)).toBe('max-attempts-reached');
     expect(callbackStatusAt(spent, EXPIRES + HOUR_MS)).toBe('max-attempts-reached');
     expect(callbackNextAttemptAt(spent)).toBeNull();
     expect(isVisibleToAgentsAt(spent, lastAllowed + 3 * HOUR_MS)).toBe(false);
-    expect(spent.attempts[2]).toEqual({ at: lastAllowed, outcome: 'no-answer', by: 'agent-a', comment: 'voicemail full' });
+    expect(spent.attempts[2]).toEqual({
+      at: lastAllowed,
+      outcome: 'no-answer',
+      by: 'agent-a',
+      comment: 'voicemail full',
+    });
   });
 
   it('refuses any attempt, claim or repeat after the maximum', () => {
@@ -140,12 +205,18 @@ describe('attempts and their limit', () => {
   it('an answered last attempt makes the request done, not max attempts reached', () => {
     const done = accepted(recordCallbackAttempt(twoSpent, { at: lastAllowed, outcome: 'answered', by: 'agent-a' }));
     expect(callbackStatusAt(done, lastAllowed)).toBe('done');
-    expect(refusal(recordCallbackAttempt(done, { at: lastAllowed + 3 * HOUR_MS, outcome: 'no-answer' })).code).toBe('CALLBACK_DONE');
+    expect(refusal(recordCallbackAttempt(done, { at: lastAllowed + 3 * HOUR_MS, outcome: 'no-answer' })).code).toBe(
+      'CALLBACK_DONE',
+    );
   });
 
-  it('the person on duty not answering spends none of the caller\'s attempts and retries soon', () => {
+  it("the person on duty not answering spends none of the caller's attempts and retries soon", () => {
     const automatic = aRequest({ policy: { ...SERVICE_POLICY, mode: 'automatic' } });
-    const request = attempted(automatic, ['2027-03-27T09:00:00Z', 'agent-unavailable'], ['2027-03-27T09:05:00Z', 'agent-unavailable']);
+    const request = attempted(
+      automatic,
+      ['2027-03-27T09:00:00Z', 'agent-unavailable'],
+      ['2027-03-27T09:05:00Z', 'agent-unavailable'],
+    );
     expect(callbackRemainingAttempts(request)).toBe(3);
     expect(callbackNextAttemptAt(request)).toBe(t('2027-03-27T09:10:00Z'));
     expect(request.attempts.map((a) => a.outcome)).toEqual(['agent-unavailable', 'agent-unavailable']);
@@ -159,16 +230,24 @@ describe('attempts and their limit', () => {
     expect(callbackStatusAt(request, EXPIRES - 1)).toBe('open');
     expect(callbackStatusAt(request, EXPIRES)).toBe('expired');
     expect(isVisibleToAgentsAt(request, EXPIRES)).toBe(false);
-    expect(accepted(recordCallbackAttempt(request, { at: EXPIRES - SECOND, outcome: 'answered' })).attempts).toHaveLength(1);
-    expect(refusal(recordCallbackAttempt(request, { at: EXPIRES, outcome: 'answered' }))).toMatchObject({ code: 'CALLBACK_EXPIRED', status: 'expired' });
+    expect(
+      accepted(recordCallbackAttempt(request, { at: EXPIRES - SECOND, outcome: 'answered' })).attempts,
+    ).toHaveLength(1);
+    expect(refusal(recordCallbackAttempt(request, { at: EXPIRES, outcome: 'answered' }))).toMatchObject({
+      code: 'CALLBACK_EXPIRED',
+      status: 'expired',
+    });
   });
 
   it('offers no next attempt when the minimum delay would end after expiry', () => {
     const request = attempted(aRequest(), ['2027-03-29T20:30:00Z', 'no-answer']); // 22:30 CEST, expires at 00:00
     expect(callbackNextAttemptAt(request)).toBeNull();
     expect(callbackStatusAt(request, t('2027-03-29T21:59:59Z'))).toBe('open');
-    expect(refusal(recordCallbackAttempt(request, { at: t('2027-03-29T21:30:00Z'), outcome: 'no-answer' }))).toMatchObject({
-      code: 'CALLBACK_NOT_DUE', nextAttemptAt: null,
+    expect(
+      refusal(recordCallbackAttempt(request, { at: t('2027-03-29T21:30:00Z'), outcome: 'no-answer' })),
+    ).toMatchObject({
+      code: 'CALLBACK_NOT_DUE',
+      nextAttemptAt: null,
     });
   });
 
@@ -210,7 +289,11 @@ describe('claims by agents', () => {
 
   it('the second of two agents claiming at once is refused, told who holds it and until when', () => {
     expect(held.claim).toEqual({ agentId: 'agent-a', at, until });
-    expect(refusal(claimCallback(held, 'agent-b', at))).toMatchObject({ code: 'CALLBACK_CLAIMED', agentId: 'agent-a', until });
+    expect(refusal(claimCallback(held, 'agent-b', at))).toMatchObject({
+      code: 'CALLBACK_CLAIMED',
+      agentId: 'agent-a',
+      until,
+    });
     expect(isAvailableToAgentAt(held, 'agent-b', at)).toBe(false);
     expect(isAvailableToAgentAt(held, 'agent-a', at)).toBe(true);
     expect(isVisibleToAgentsAt(held, at)).toBe(true);
@@ -220,7 +303,11 @@ describe('claims by agents', () => {
     expect(liveClaimAt(held, until - SECOND)).not.toBeNull();
     expect(refusal(claimCallback(held, 'agent-b', until - SECOND)).code).toBe('CALLBACK_CLAIMED');
     expect(liveClaimAt(held, until)).toBeNull();
-    expect(accepted(claimCallback(held, 'agent-b', until)).claim).toEqual({ agentId: 'agent-b', at: until, until: until + 15 * MINUTE_MS });
+    expect(accepted(claimCallback(held, 'agent-b', until)).claim).toEqual({
+      agentId: 'agent-b',
+      at: until,
+      until: until + 15 * MINUTE_MS,
+    });
   });
 
   it('the same agent claiming again renews the claim', () => {
@@ -229,12 +316,21 @@ describe('claims by agents', () => {
   });
 
   it('nobody else may record an attempt on a held request, not even the dialler', () => {
-    expect(refusal(recordCallbackAttempt(held, { at, outcome: 'no-answer', by: 'agent-b' })).code).toBe('CALLBACK_CLAIMED');
+    expect(refusal(recordCallbackAttempt(held, { at, outcome: 'no-answer', by: 'agent-b' })).code).toBe(
+      'CALLBACK_CLAIMED',
+    );
     expect(refusal(recordCallbackAttempt(held, { at, outcome: 'no-answer' })).code).toBe('CALLBACK_CLAIMED');
   });
 
   it('recording the outcome frees the claim', () => {
-    const done = accepted(recordCallbackAttempt(held, { at: at + MINUTE_MS, outcome: 'no-answer', by: 'agent-a', comment: 'no answer, will retry' }));
+    const done = accepted(
+      recordCallbackAttempt(held, {
+        at: at + MINUTE_MS,
+        outcome: 'no-answer',
+        by: 'agent-a',
+        comment: 'no answer, will retry',
+      }),
+    );
     expect(done.claim).toBeNull();
   });
 
@@ -248,22 +344,30 @@ describe('claims by agents', () => {
 
   it('refuses claims on closed requests and bad agent ids', () => {
     expect(refusal(claimCallback(aRequest(), 'agent-a', EXPIRES)).code).toBe('CALLBACK_EXPIRED');
-    expect(() => claimCallback(aRequest(), '', at)).toThrow(expect.objectContaining({ code: 'INVALID_ID', field: 'agentId' }));
+    expect(() => claimCallback(aRequest(), '', at)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ID', field: 'agentId' }),
+    );
   });
 });
 
 describe('comments, repeats and cancellation', () => {
   it('keeps comments in order, on open and closed requests alike', () => {
     const done = attempted(aRequest(), ['2027-03-27T09:05:00Z', 'answered']);
-    const commented = addCallbackComment(addCallbackComment(aRequest(), { at: OPENED, by: 'agent-a', text: 'Boiler leak, urgent' }), {
-      at: OPENED + MINUTE_MS, text: 'Called from a neighbour\'s phone',
-    });
+    const commented = addCallbackComment(
+      addCallbackComment(aRequest(), { at: OPENED, by: 'agent-a', text: 'Boiler leak, urgent' }),
+      {
+        at: OPENED + MINUTE_MS,
+        text: "Called from a neighbour's phone",
+      },
+    );
     expect(commented.comments).toEqual([
       { at: OPENED, by: 'agent-a', text: 'Boiler leak, urgent' },
-      { at: OPENED + MINUTE_MS, by: null, text: 'Called from a neighbour\'s phone' },
+      { at: OPENED + MINUTE_MS, by: null, text: "Called from a neighbour's phone" },
     ]);
     expect(addCallbackComment(done, { at: EXPIRES + HOUR_MS, text: 'Fixed on site' }).comments).toHaveLength(1);
-    expect(() => addCallbackComment(done, { at: OPENED, text: '  ' })).toThrow(expect.objectContaining({ code: 'REQUIRED', field: 'text' }));
+    expect(() => addCallbackComment(done, { at: OPENED, text: '  ' })).toThrow(
+      expect.objectContaining({ code: 'REQUIRED', field: 'text' }),
+    );
   });
 
   it('notes a repeat on the open request without touching its attempts, delay or expiry', () => {
@@ -284,13 +388,27 @@ describe('comments, repeats and cancellation', () => {
     expect(isVisibleToAgentsAt(cancelled, at)).toBe(false);
     expect(callbackNextAttemptAt(cancelled)).toBeNull();
     expect(refusal(cancelCallback(cancelled, { at: at + 1 })).code).toBe('CALLBACK_CANCELLED');
-    expect(refusal(recordCallbackAttempt(cancelled, { at: at + 1, outcome: 'answered' })).code).toBe('CALLBACK_CANCELLED');
+    expect(refusal(recordCallbackAttempt(cancelled, { at: at + 1, outcome: 'answered' })).code).toBe(
+      'CALLBACK_CANCELLED',
+    );
   });
 
   it('stays plain JSON through every transition', () => {
     let request = accepted(claimCallback(aRequest(), 'agent-a', OPENED));
-    request = accepted(recordCallbackAttempt(request, { at: OPENED + MINUTE_MS, outcome: 'no-answer', by: 'agent-a', comment: 'rang out' }));
-    request = accepted(noteRepeatRequest(addCallbackComment(request, { at: OPENED + 2 * MINUTE_MS, text: 'note' }), OPENED + 3 * MINUTE_MS));
+    request = accepted(
+      recordCallbackAttempt(request, {
+        at: OPENED + MINUTE_MS,
+        outcome: 'no-answer',
+        by: 'agent-a',
+        comment: 'rang out',
+      }),
+    );
+    request = accepted(
+      noteRepeatRequest(
+        addCallbackComment(request, { at: OPENED + 2 * MINUTE_MS, text: 'note' }),
+        OPENED + 3 * MINUTE_MS,
+      ),
+    );
     request = accepted(cancelCallback(request, { at: OPENED + 4 * MINUTE_MS }));
     expect(JSON.parse(JSON.stringify(request))).toEqual(request);
   });

@@ -1,12 +1,33 @@
 import {
-  Id, Instant, PhoneNumber, Result, TimeZone, assertId, assertInstant, err, invalid, ok, requireText, validatingUnder,
+  Id,
+  Instant,
+  PhoneNumber,
+  Result,
+  TimeZone,
+  assertId,
+  assertInstant,
+  err,
+  invalid,
+  ok,
+  requireText,
+  validatingUnder,
 } from '../shared';
 import { callbackExpiry } from './callback-expiry';
 import {
-  CallbackPolicy, CallbackPolicyInput, agentRetryDelayMs, callbackPolicy, claimDurationMs, minDelayBetweenAttemptsMs,
+  CallbackPolicy,
+  CallbackPolicyInput,
+  agentRetryDelayMs,
+  callbackPolicy,
+  claimDurationMs,
+  minDelayBetweenAttemptsMs,
 } from './callback-policy';
 import {
-  CallbackRefusal, CallbackStatus, ClosedCallbackStatus, claimedRefusal, closedRefusal, notDueRefusal,
+  CallbackRefusal,
+  CallbackStatus,
+  ClosedCallbackStatus,
+  claimedRefusal,
+  closedRefusal,
+  notDueRefusal,
 } from './callback-refusal';
 
 /** How the number was obtained: the caller's line identity, keyed in by the caller, or typed by an agent. */
@@ -18,7 +39,13 @@ export const CALLBACK_SOURCES: readonly CallbackSource[] = ['caller-id', 'keyed'
  * (automatic mode): it is kept in the history but spends none of the caller's attempts.
  */
 export type CallbackOutcome = 'answered' | 'no-answer' | 'busy' | 'failed' | 'agent-unavailable';
-export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ['answered', 'no-answer', 'busy', 'failed', 'agent-unavailable'];
+export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = [
+  'answered',
+  'no-answer',
+  'busy',
+  'failed',
+  'agent-unavailable',
+];
 
 export interface CallbackAttempt {
   readonly at: Instant;
@@ -98,9 +125,14 @@ export function callbackNumber(value: PhoneNumber | string, field = 'number'): P
 }
 
 export function openCallbackRequest(input: OpenCallbackRequestInput): CallbackRequest {
-  const zone = input.serviceZone instanceof TimeZone ? input.serviceZone : TimeZone.of(input.serviceZone, 'serviceZone');
+  const zone =
+    input.serviceZone instanceof TimeZone ? input.serviceZone : TimeZone.of(input.serviceZone, 'serviceZone');
   if (!CALLBACK_SOURCES.includes(input.source as CallbackSource)) {
-    invalid('INVALID_CALLBACK_SOURCE', 'source', `source is one of ${CALLBACK_SOURCES.join(', ')}, not "${String(input.source)}"`);
+    invalid(
+      'INVALID_CALLBACK_SOURCE',
+      'source',
+      `source is one of ${CALLBACK_SOURCES.join(', ')}, not "${String(input.source)}"`,
+    );
   }
   const createdAt = assertInstant(input.createdAt, 'createdAt');
   const policy = validatingUnder('policy', () => callbackPolicy(input.policy ?? {}));
@@ -165,7 +197,10 @@ export function callbackNextAttemptAt(request: CallbackRequest): Instant | null 
   const last = request.attempts[request.attempts.length - 1];
   const next = !last
     ? request.createdAt
-    : last.at + (countsAsCallbackAttempt(last.outcome) ? minDelayBetweenAttemptsMs(request.policy) : agentRetryDelayMs(request.policy));
+    : last.at +
+      (countsAsCallbackAttempt(last.outcome)
+        ? minDelayBetweenAttemptsMs(request.policy)
+        : agentRetryDelayMs(request.policy));
   return next < request.expiresAt ? next : null;
 }
 
@@ -227,7 +262,11 @@ const firstRefusal = (...checks: (() => CallbackRefusal | null)[]): CallbackRefu
  * An agent takes the request for `claimMinutes` (renewed when the same agent claims again). Refused when
  * the request is closed, hidden by the minimum delay, or held by another agent's live claim.
  */
-export function claimCallback(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
+export function claimCallback(
+  request: CallbackRequest,
+  agentId: Id,
+  at: Instant,
+): Result<CallbackRequest, CallbackRefusal> {
   assertId(agentId, 'agentId');
   checkedInstant(request, at);
   const refusal = firstRefusal(
@@ -240,7 +279,11 @@ export function claimCallback(request: CallbackRequest, agentId: Id, at: Instant
 }
 
 /** Gives the request back. Refused only while another agent's claim holds; releasing nothing is fine. */
-export function releaseCallbackClaim(request: CallbackRequest, agentId: Id, at: Instant): Result<CallbackRequest, CallbackRefusal> {
+export function releaseCallbackClaim(
+  request: CallbackRequest,
+  agentId: Id,
+  at: Instant,
+): Result<CallbackRequest, CallbackRefusal> {
   assertId(agentId, 'agentId');
   checkedInstant(request, at);
   const refusal = refusalIfHeldByAnother(request, agentId, at);
@@ -260,10 +303,17 @@ export interface AttemptInput {
  * Records how an attempt ended and frees the claim. Refused when the request is closed or expired at
  * `at`, when another agent holds it, or before the next attempt is due.
  */
-export function recordCallbackAttempt(request: CallbackRequest, input: AttemptInput): Result<CallbackRequest, CallbackRefusal> {
+export function recordCallbackAttempt(
+  request: CallbackRequest,
+  input: AttemptInput,
+): Result<CallbackRequest, CallbackRefusal> {
   const at = checkedInstant(request, input.at);
   if (!CALLBACK_OUTCOMES.includes(input.outcome as CallbackOutcome)) {
-    invalid('INVALID_CALLBACK_OUTCOME', 'outcome', `outcome is one of ${CALLBACK_OUTCOMES.join(', ')}, not "${String(input.outcome)}"`);
+    invalid(
+      'INVALID_CALLBACK_OUTCOME',
+      'outcome',
+      `outcome is one of ${CALLBACK_OUTCOMES.join(', ')}, not "${String(input.outcome)}"`,
+    );
   }
   const attempt: CallbackAttempt = {
     at,
@@ -281,7 +331,10 @@ export function recordCallbackAttempt(request: CallbackRequest, input: AttemptIn
 }
 
 /** A remark on the request, at any time, open or closed. */
-export function addCallbackComment(request: CallbackRequest, input: { at: Instant; by?: Id | null; text: string }): CallbackRequest {
+export function addCallbackComment(
+  request: CallbackRequest,
+  input: { at: Instant; by?: Id | null; text: string },
+): CallbackRequest {
   const comment: CallbackComment = {
     at: checkedInstant(request, input.at),
     by: optionalId(input.by, 'by'),

@@ -20,12 +20,20 @@ export interface CallbackOfferInput {
 }
 
 /** Validates an offer; `null`/`undefined` means no offer. Errors name `<field>.at`. */
-export function callbackOffer(input: CallbackOfferInput | null | undefined, field = 'offerCallback'): CallbackOffer | null {
+export function callbackOffer(
+  input: CallbackOfferInput | null | undefined,
+  field = 'offerCallback',
+): CallbackOffer | null {
   if (input === null || input === undefined) return null;
-  if (typeof input !== 'object' || Array.isArray(input)) invalid('INVALID_CALLBACK_OFFER', field, 'a callback offer is an object such as { at: "greeting" }');
+  if (typeof input !== 'object' || Array.isArray(input))
+    invalid('INVALID_CALLBACK_OFFER', field, 'a callback offer is an object such as { at: "greeting" }');
   const at = input.at;
   if (!CALLBACK_OFFER_POINTS.includes(at as CallbackOfferPoint)) {
-    invalid('INVALID_CALLBACK_OFFER', `${field}.at`, `a callback is offered at ${CALLBACK_OFFER_POINTS.map((p) => `"${p}"`).join(' or ')}, not "${String(at)}"`);
+    invalid(
+      'INVALID_CALLBACK_OFFER',
+      `${field}.at`,
+      `a callback is offered at ${CALLBACK_OFFER_POINTS.map((p) => `"${p}"`).join(' or ')}, not "${String(at)}"`,
+    );
   }
   return { at: at as CallbackOfferPoint };
 }

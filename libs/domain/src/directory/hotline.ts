@@ -43,10 +43,12 @@ export interface HotlineInput {
 
 export function hotline(input: HotlineInput): Hotline {
   const language = input.language ?? 'en-GB';
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) invalid('INVALID_LANGUAGE', 'language', `"${language}" is not a language tag such as fr-FR`);
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language))
+    invalid('INVALID_LANGUAGE', 'language', `"${language}" is not a language tag such as fr-FR`);
   const supervisorIds = (input.supervisorIds ?? []).map((id, i) => assertId(id, `supervisorIds[${i}]`));
   supervisorIds.forEach((id, i) => {
-    if (supervisorIds.indexOf(id) !== i) invalid('DUPLICATE_SUPERVISOR', `supervisorIds[${i}]`, `person ${id} is already a supervisor`);
+    if (supervisorIds.indexOf(id) !== i)
+      invalid('DUPLICATE_SUPERVISOR', `supervisorIds[${i}]`, `person ${id} is already a supervisor`);
   });
   const callerIdMode = input.callerIdMode ?? 'hotline';
   if (callerIdMode !== 'hotline' && callerIdMode !== 'caller') {

@@ -21,7 +21,11 @@ export interface NoAnswerStepInput {
   message?: PromptInput | null;
 }
 
-export function noAnswerScenario(steps: readonly NoAnswerStepInput[], field = 'scenario', language = 'en-GB'): NoAnswerScenario {
+export function noAnswerScenario(
+  steps: readonly NoAnswerStepInput[],
+  field = 'scenario',
+  language = 'en-GB',
+): NoAnswerScenario {
   if (!Array.isArray(steps) || steps.length === 0) {
     invalid('INVALID_SCENARIO', field, 'a scenario needs at least a final voicemail or message step');
   }
@@ -31,12 +35,24 @@ export function noAnswerScenario(steps: readonly NoAnswerStepInput[], field = 's
       case 'supervisors':
         return { kind: 'supervisors' };
       case 'voicemail':
-        return { kind: 'voicemail', greeting: step.greeting ? validatingUnder(`${at}.greeting`, () => prompt(step.greeting!, '', language)) : null };
+        return {
+          kind: 'voicemail',
+          greeting: step.greeting
+            ? validatingUnder(`${at}.greeting`, () => prompt(step.greeting!, '', language))
+            : null,
+        };
       case 'message':
         if (!step.message) invalid('REQUIRED', `${at}.message`, 'a message step needs the message to play');
-        return { kind: 'message', message: validatingUnder(`${at}.message`, () => prompt(step.message!, '', language)) };
+        return {
+          kind: 'message',
+          message: validatingUnder(`${at}.message`, () => prompt(step.message!, '', language)),
+        };
       default:
-        return invalid('INVALID_SCENARIO', `${at}.kind`, `"${step?.kind}" is not one of supervisors, voicemail, message`);
+        return invalid(
+          'INVALID_SCENARIO',
+          `${at}.kind`,
+          `"${step?.kind}" is not one of supervisors, voicemail, message`,
+        );
     }
   });
   const finals = scenario.filter((s) => s.kind !== 'supervisors').length;

@@ -1,4 +1,14 @@
-import { Colour, EmailAddress, Id, PhoneNumber, RingTimeout, assertId, invalid, requireText, validatingUnder } from '../shared';
+import {
+  Colour,
+  EmailAddress,
+  Id,
+  PhoneNumber,
+  RingTimeout,
+  assertId,
+  invalid,
+  requireText,
+  validatingUnder,
+} from '../shared';
 
 /** One of a person's numbers; numbers are rung in list order. */
 export interface ContactNumber {
@@ -32,16 +42,18 @@ export function contactNumber(input: ContactNumberInput, field = 'contactNumber'
   return {
     number: PhoneNumber.parse(input.number, { field: `${field}.number` }),
     label: input.label === undefined ? 'phone' : requireText(input.label, `${field}.label`, 40),
-    ringTimeout: input.ringTimeoutSeconds === undefined
-      ? RingTimeout.DEFAULT
-      : RingTimeout.ofSeconds(input.ringTimeoutSeconds, `${field}.ringTimeoutSeconds`),
+    ringTimeout:
+      input.ringTimeoutSeconds === undefined
+        ? RingTimeout.DEFAULT
+        : RingTimeout.ofSeconds(input.ringTimeoutSeconds, `${field}.ringTimeoutSeconds`),
     enabled: input.enabled ?? true,
   };
 }
 
 export function contactNumbers(inputs: readonly ContactNumberInput[], field = 'contactNumbers'): ContactNumber[] {
   if (!Array.isArray(inputs)) invalid('INVALID_CONTACT_NUMBERS', field, 'contact numbers must be a list');
-  if (inputs.length > MAX_CONTACT_NUMBERS) invalid('TOO_MANY', field, `at most ${MAX_CONTACT_NUMBERS} numbers per person`);
+  if (inputs.length > MAX_CONTACT_NUMBERS)
+    invalid('TOO_MANY', field, `at most ${MAX_CONTACT_NUMBERS} numbers per person`);
   const numbers = inputs.map((input, i) => contactNumber(input, `${field}[${i}]`));
   numbers.forEach((n, i) => {
     if (numbers.findIndex((m) => m.number.equals(n.number)) !== i) {

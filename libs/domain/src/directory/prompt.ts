@@ -26,6 +26,7 @@ export function prompt(input: PromptInput, field = 'prompt', defaultLanguage = '
   const text = input.text!.trim();
   if (text.length > 1500) invalid('TOO_LONG', `${field}.text`, 'a spoken text may be at most 1500 characters');
   const language = input.language ?? defaultLanguage;
-  if (!BCP47.test(language)) invalid('INVALID_LANGUAGE', `${field}.language`, `"${language}" is not a language tag such as fr-FR`);
+  if (!BCP47.test(language))
+    invalid('INVALID_LANGUAGE', `${field}.language`, `"${language}" is not a language tag such as fr-FR`);
   return { kind: 'text', text, language };
 }

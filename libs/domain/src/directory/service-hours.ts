@@ -11,7 +11,8 @@ export interface WeeklyWindow {
 }
 
 /** When the hotline is meant to be answered: always, or on given weekly windows. */
-export type ServiceHours = { readonly kind: 'always' } | { readonly kind: 'weekly'; readonly windows: readonly WeeklyWindow[] };
+export type ServiceHours =
+  { readonly kind: 'always' } | { readonly kind: 'weekly'; readonly windows: readonly WeeklyWindow[] };
 
 export const ALWAYS: ServiceHours = { kind: 'always' };
 
@@ -21,7 +22,10 @@ export interface WeeklyWindowInput {
   end: string;
 }
 
-export function serviceHours(input: { always: true } | { windows: readonly WeeklyWindowInput[] }, field = 'serviceHours'): ServiceHours {
+export function serviceHours(
+  input: { always: true } | { windows: readonly WeeklyWindowInput[] },
+  field = 'serviceHours',
+): ServiceHours {
   if ('always' in input && input.always) return ALWAYS;
   const windows = 'windows' in input ? input.windows : undefined;
   if (!Array.isArray(windows) || windows.length === 0) {

@@ -58,7 +58,12 @@ export interface OneTimeTokenRepository {
   /** Open invitations of the account at `now`, newest first. */
   pendingInvitations(accountId: Id, now: Instant): Promise<OneTimeToken[]>;
   /** A new secret and expiry for an open token (the old secret stops working); `false` when it is not open at `now`. */
-  reissueToken(accountId: Id, id: Id, change: { tokenHash: string; expiresAt: Instant }, now: Instant): Promise<boolean>;
+  reissueToken(
+    accountId: Id,
+    id: Id,
+    change: { tokenHash: string; expiresAt: Instant },
+    now: Instant,
+  ): Promise<boolean>;
   /** Revokes an open token; `false` when it is not open at `now`. */
   revokeToken(accountId: Id, id: Id, now: Instant): Promise<boolean>;
   /**

@@ -5,19 +5,43 @@ import { callStatistics } from './call-log-statistics';
 const T0 = parseInstant('2027-03-28T00:30:00Z');
 
 /** A finished or running call, as far as statistics look at it. */
-function aCall(id: string, outcome: CallOutcome, options: { by?: [string, string]; waitSeconds?: number; durationSeconds?: number | null } = {}): CallRecord {
+function aCall(
+  id: string,
+  outcome: CallOutcome,
+  options: { by?: [string, string]; waitSeconds?: number; durationSeconds?: number | null } = {},
+): CallRecord {
   const answered = outcome === 'answered';
   return {
-    id, accountId: 'acct-test', hotlineId: 'hl-1', hotlineName: 'Boiler room', hotlineNumber: '+33140000000',
-    carrier: 'simulator', carrierCallId: `sim-${id}`, caller: '+33612345678', planSource: 'schedule',
-    startedAt: T0, answeredAt: answered ? T0 + (options.waitSeconds ?? 0) * 1000 : null, endedAt: null,
+    id,
+    accountId: 'acct-test',
+    hotlineId: 'hl-1',
+    hotlineName: 'Boiler room',
+    hotlineNumber: '+33140000000',
+    carrier: 'simulator',
+    carrierCallId: `sim-${id}`,
+    caller: '+33612345678',
+    planSource: 'schedule',
+    startedAt: T0,
+    answeredAt: answered ? T0 + (options.waitSeconds ?? 0) * 1000 : null,
+    endedAt: null,
     outcome,
-    answeredBy: answered && options.by
-      ? { step: 0, number: '+33600000000', personId: options.by[0], personName: options.by[1], via: 'on-call', level: 0, teamId: null }
-      : null,
-    timeToAnswerSeconds: answered ? options.waitSeconds ?? 0 : null,
+    answeredBy:
+      answered && options.by
+        ? {
+            step: 0,
+            number: '+33600000000',
+            personId: options.by[0],
+            personName: options.by[1],
+            via: 'on-call',
+            level: 0,
+            teamId: null,
+          }
+        : null,
+    timeToAnswerSeconds: answered ? (options.waitSeconds ?? 0) : null,
     durationSeconds: options.durationSeconds ?? null,
-    voicemailRecording: null, legs: [], comments: [],
+    voicemailRecording: null,
+    legs: [],
+    comments: [],
   };
 }
 
@@ -54,7 +78,11 @@ describe('call statistics (F17)', () => {
   });
 
   it('has no summaries without data, and takes the middle of an even count as the median', () => {
-    expect(callStatistics([aCall('1', 'message')])).toMatchObject({ timeToAnswer: null, duration: null, answerers: [] });
+    expect(callStatistics([aCall('1', 'message')])).toMatchObject({
+      timeToAnswer: null,
+      duration: null,
+      answerers: [],
+    });
     const even = callStatistics([
       aCall('1', 'answered', { by: ['bob', 'Bob'], waitSeconds: 4 }),
       aCall('2', 'answered', { by: ['bob', 'Bob'], waitSeconds: 10 }),

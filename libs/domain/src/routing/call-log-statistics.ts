@@ -32,7 +32,13 @@ export interface CallStatistics {
 }
 
 export function callStatistics(records: readonly CallRecord[]): CallStatistics {
-  const byOutcome: Record<CallOutcome, number> = { 'in-progress': 0, answered: 0, voicemail: 0, message: 0, abandoned: 0 };
+  const byOutcome: Record<CallOutcome, number> = {
+    'in-progress': 0,
+    answered: 0,
+    voicemail: 0,
+    message: 0,
+    abandoned: 0,
+  };
   const answerers = new Map<Id, { personName: string; waits: number[] }>();
   const waits: number[] = [];
   const lengths: number[] = [];
@@ -59,7 +65,10 @@ export function callStatistics(records: readonly CallRecord[]): CallStatistics {
         answered: own.length,
         averageTimeToAnswerSeconds: average(own),
       }))
-      .sort((a, b) => b.answered - a.answered || a.personName.localeCompare(b.personName) || a.personId.localeCompare(b.personId)),
+      .sort(
+        (a, b) =>
+          b.answered - a.answered || a.personName.localeCompare(b.personName) || a.personId.localeCompare(b.personId),
+      ),
   };
 }
 

@@ -3,7 +3,15 @@ import { LegOutcome } from '../ports/carrier.port';
 import { parseInstant } from '../shared';
 import { aHotline, personRef } from '../testing';
 import { CallPlan, callPlan } from './call-plan';
-import { CallFact, CallRecord, CallTimeline, callComment, callRecord, startCallTimeline, updateCallTimeline } from './call-log';
+import {
+  CallFact,
+  CallRecord,
+  CallTimeline,
+  callComment,
+  callRecord,
+  startCallTimeline,
+  updateCallTimeline,
+} from './call-log';
 import { EscalationEvent, EscalationState, onEscalationEvent, startEscalation } from './escalation';
 import { alice, bob, directory } from './routing.fixtures';
 
@@ -11,14 +19,25 @@ import { alice, bob, directory } from './routing.fixtures';
 const T0 = '2027-10-31T01:30:00Z';
 const at = (seconds: number): number => parseInstant(T0) + seconds * 1000;
 const planFor = (levels: AssigneeRef[], options: Partial<HotlineInput> = {}): CallPlan =>
-  callPlan(aHotline({ id: 'hl-1', name: 'Boiler room', supervisorIds: ['dan'], ...options }), { levels, slotId: 'slot-1', overrideIds: [] }, directory, at(0));
+  callPlan(
+    aHotline({ id: 'hl-1', name: 'Boiler room', supervisorIds: ['dan'], ...options }),
+    { levels, slotId: 'slot-1', overrideIds: [] },
+    directory,
+    at(0),
+  );
 
 /** An event as the carrier reports it: what the state machine is told, and the fact the timeline keeps. */
 interface Delivery {
   readonly event: EscalationEvent;
   readonly fact: CallFact;
 }
-const ended = (s: number, step: number, outcome: LegOutcome, detail: string | null = null, sipCode: number | null = null): Delivery => ({
+const ended = (
+  s: number,
+  step: number,
+  outcome: LegOutcome,
+  detail: string | null = null,
+  sipCode: number | null = null,
+): Delivery => ({
   event: { type: 'leg-outcome', step, outcome },
   fact: { kind: 'leg-ended', step, at: at(s), detail, sipCode, carrierLegId: `leg-${step}` },
 });
@@ -50,39 +69,77 @@ function replay(plan: CallPlan, deliveries: readonly Delivery[], caller: string 
     state = next;
   }
   return callRecord({
-    id: 'call-1', accountId: 'acct-test', hotlineId: 'hl-1', carrier: 'simulator', carrierCallId: 'sim-1',
-    caller, planSource: 'schedule', state, timeline, comments: [],
+    id: 'call-1',
+    accountId: 'acct-test',
+    hotlineId: 'hl-1',
+    carrier: 'simulator',
+    carrierCallId: 'sim-1',
+    caller,
+    planSource: 'schedule',
+    state,
+    timeline,
+    comments: [],
   });
 }
 
-const legs = (record: CallRecord) => record.legs.map((l) => `${l.personName}/${l.label} ${l.outcome} rang ${l.ringSeconds ?? '-'}s`);
+const legs = (record: CallRecord) =>
+  record.legs.map((l) => `${l.personName}/${l.label} ${l.outcome} rang ${l.ringSeconds ?? '-'}s`);
 
 describe('call log: a record from the escalation and the instants of its events', () => {
   it.each<[string, CallPlan, Delivery[], Partial<CallRecord>, string[]]>([
-    ['answered on the first number after pressing 1',
-      planFor([personRef(bob)]), [picked(12, 0), pressed(15, 0, 'confirmed'), hungUp(95, 95)],
+    [
+      'answered on the first number after pressing 1',
+      planFor([personRef(bob)]),
+      [picked(12, 0), pressed(15, 0, 'confirmed'), hungUp(95, 95)],
       { outcome: 'answered', answeredAt: at(15), endedAt: at(95), timeToAnswerSeconds: 15, durationSeconds: 95 },
-      ['Bob/mobile confirmed rang 12s']],
-    ['busy, then the second number answers',
-      planFor([personRef(alice)]), [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74)],
+      ['Bob/mobile confirmed rang 12s'],
+    ],
+    [
+      'busy, then the second number answers',
+      planFor([personRef(alice)]),
+      [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74)],
       { outcome: 'answered', timeToAnswerSeconds: 14, durationSeconds: 74 },
-      ['Alice/mobile busy rang 3s', 'Alice/home confirmed rang 7s']],
-    ['nobody answers: the supervisor, then a voicemail',
-      planFor([personRef(bob)]), [ended(30, 0, 'no-answer', 'timeout'), ended(60, 1, 'no-answer', 'unavailable'), recorded(85, 'rec-1'), hungUp(86, 86)],
-      { outcome: 'voicemail', voicemailRecording: 'rec-1', answeredAt: null, timeToAnswerSeconds: null, durationSeconds: 86 },
-      ['Bob/mobile no-answer rang 30s', 'Dan/mobile no-answer rang 30s']],
-    ['the caller hangs up while the number rings',
-      planFor([personRef(bob)]), [hungUp(8)],
+      ['Alice/mobile busy rang 3s', 'Alice/home confirmed rang 7s'],
+    ],
+    [
+      'nobody answers: the supervisor, then a voicemail',
+      planFor([personRef(bob)]),
+      [
+        ended(30, 0, 'no-answer', 'timeout'),
+        ended(60, 1, 'no-answer', 'unavailable'),
+        recorded(85, 'rec-1'),
+        hungUp(86, 86),
+      ],
+      {
+        outcome: 'voicemail',
+        voicemailRecording: 'rec-1',
+        answeredAt: null,
+        timeToAnswerSeconds: null,
+        durationSeconds: 86,
+      },
+      ['Bob/mobile no-answer rang 30s', 'Dan/mobile no-answer rang 30s'],
+    ],
+    [
+      'the caller hangs up while the number rings',
+      planFor([personRef(bob)]),
+      [hungUp(8)],
       { outcome: 'abandoned', endedAt: at(8), durationSeconds: 8 },
-      ['Bob/mobile cancelled rang 8s']],
-    ['an answering machine takes the leg',
-      planFor([personRef(alice)]), [picked(5, 0), ended(9, 0, 'machine'), picked(20, 1), pressed(22, 1, 'confirmed')],
+      ['Bob/mobile cancelled rang 8s'],
+    ],
+    [
+      'an answering machine takes the leg',
+      planFor([personRef(alice)]),
+      [picked(5, 0), ended(9, 0, 'machine'), picked(20, 1), pressed(22, 1, 'confirmed')],
       { outcome: 'answered', endedAt: null, durationSeconds: null },
-      ['Alice/mobile machine rang 5s', 'Alice/home confirmed rang 11s']],
-    ['still ringing',
-      planFor([personRef(bob)]), [],
+      ['Alice/mobile machine rang 5s', 'Alice/home confirmed rang 11s'],
+    ],
+    [
+      'still ringing',
+      planFor([personRef(bob)]),
+      [],
       { outcome: 'in-progress', answeredAt: null, endedAt: null, durationSeconds: null },
-      ['Bob/mobile ringing rang -s']],
+      ['Bob/mobile ringing rang -s'],
+    ],
   ])('%s', (_name, plan, deliveries, expected, expectedLegs) => {
     const record = replay(plan, deliveries);
     expect(record).toMatchObject(expected);
@@ -90,14 +147,23 @@ describe('call log: a record from the escalation and the instants of its events'
   });
 
   it('keeps the carrier details of a leg that did not connect, and who answered', () => {
-    const record = replay(planFor([personRef(alice)]), [ended(3, 0, 'busy', null, 486), ended(33, 1, 'rejected', 'declined', 603), pressed(40, 2, 'confirmed')]);
+    const record = replay(planFor([personRef(alice)]), [
+      ended(3, 0, 'busy', null, 486),
+      ended(33, 1, 'rejected', 'declined', 603),
+      pressed(40, 2, 'confirmed'),
+    ]);
     expect(record.legs.map((l) => [l.outcome, l.detail, l.sipCode, l.startedAt, l.endedAt])).toEqual([
       ['busy', null, 486, at(0), at(3)],
       ['rejected', 'declined', 603, at(3), at(33)],
       ['confirmed', null, null, at(33), null],
     ]);
     expect(record.answeredBy).toMatchObject({ personId: 'dan', via: 'supervisor', step: 2 });
-    expect(record).toMatchObject({ hotlineName: 'Boiler room', hotlineNumber: '+33140000000', carrier: 'simulator', carrierCallId: 'sim-1' });
+    expect(record).toMatchObject({
+      hotlineName: 'Boiler room',
+      hotlineNumber: '+33140000000',
+      carrier: 'simulator',
+      carrierCallId: 'sim-1',
+    });
   });
 
   it('keeps a withheld caller as null', () => {
@@ -112,13 +178,30 @@ describe('call log: a record from the escalation and the instants of its events'
 describe('call log: duplicated and reordered deliveries give the same record', () => {
   const plan = planFor([personRef(alice)]);
   const sequences: [string, Delivery[]][] = [
-    ['answered after a busy number', [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74, 74)]],
-    ['voicemail', [ended(20, 0, 'no-answer'), ended(50, 1, 'no-answer'), ended(80, 2, 'busy'), recorded(99, 'rec-9'), hungUp(100, 100)]],
+    [
+      'answered after a busy number',
+      [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74, 74)],
+    ],
+    [
+      'voicemail',
+      [
+        ended(20, 0, 'no-answer'),
+        ended(50, 1, 'no-answer'),
+        ended(80, 2, 'busy'),
+        recorded(99, 'rec-9'),
+        hungUp(100, 100),
+      ],
+    ],
     ['abandoned', [ended(20, 0, 'failed', 'cannot_route', 404), hungUp(30, 30)]],
   ];
 
   it.each(sequences)('%s: every delivery twice', (_name, deliveries) => {
-    expect(replay(plan, deliveries.flatMap((d) => [d, d]))).toEqual(replay(plan, deliveries));
+    expect(
+      replay(
+        plan,
+        deliveries.flatMap((d) => [d, d]),
+      ),
+    ).toEqual(replay(plan, deliveries));
   });
 
   it.each(sequences)('%s: the whole sequence delivered again', (_name, deliveries) => {
@@ -126,15 +209,33 @@ describe('call log: duplicated and reordered deliveries give the same record', (
   });
 
   it.each<[string, Delivery[], Delivery[]]>([
-    ['the pick-up reported after the key press',
+    [
+      'the pick-up reported after the key press',
       [picked(10, 0), pressed(14, 0, 'confirmed'), hungUp(74, 74)],
-      [pressed(14, 0, 'confirmed'), picked(10, 0), hungUp(74, 74)]],
-    ['the end of the call before the recording',
-      [ended(20, 0, 'no-answer'), ended(50, 1, 'no-answer'), ended(80, 2, 'busy'), recorded(99, 'rec-9'), hungUp(100, 100)],
-      [ended(20, 0, 'no-answer'), ended(50, 1, 'no-answer'), ended(80, 2, 'busy'), hungUp(100, 100), recorded(99, 'rec-9')]],
-    ['two reports of the end, the later one first',
+      [pressed(14, 0, 'confirmed'), picked(10, 0), hungUp(74, 74)],
+    ],
+    [
+      'the end of the call before the recording',
+      [
+        ended(20, 0, 'no-answer'),
+        ended(50, 1, 'no-answer'),
+        ended(80, 2, 'busy'),
+        recorded(99, 'rec-9'),
+        hungUp(100, 100),
+      ],
+      [
+        ended(20, 0, 'no-answer'),
+        ended(50, 1, 'no-answer'),
+        ended(80, 2, 'busy'),
+        hungUp(100, 100),
+        recorded(99, 'rec-9'),
+      ],
+    ],
+    [
+      'two reports of the end, the later one first',
       [pressed(14, 0, 'confirmed'), hungUp(74, 74), hungUp(75, 75)],
-      [pressed(14, 0, 'confirmed'), hungUp(75, 75), hungUp(74, 74)]],
+      [pressed(14, 0, 'confirmed'), hungUp(75, 75), hungUp(74, 74)],
+    ],
   ])('%s', (_name, inOrder, reordered) => {
     expect(replay(plan, reordered)).toEqual(replay(plan, inOrder));
   });
@@ -148,7 +249,12 @@ describe('call log: duplicated and reordered deliveries give the same record', (
 describe('call comments', () => {
   const author = { kind: 'user', id: 'u-1' } as const;
   it('trims the text and keeps author and instant', () => {
-    expect(callComment({ id: 'c-1', author, text: '  Called back, boiler fixed. ', at: at(0) })).toEqual({ id: 'c-1', author, text: 'Called back, boiler fixed.', at: at(0) });
+    expect(callComment({ id: 'c-1', author, text: '  Called back, boiler fixed. ', at: at(0) })).toEqual({
+      id: 'c-1',
+      author,
+      text: 'Called back, boiler fixed.',
+      at: at(0),
+    });
   });
 
   it.each<[string, Parameters<typeof callComment>[0], string, string]>([

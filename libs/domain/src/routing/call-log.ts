@@ -40,11 +40,20 @@ export interface CallTimeline {
  * so a late or repeated delivery records the same instant).
  */
 export type CallFact =
-  | { readonly kind: 'leg-answered'; readonly step: number; readonly at: Instant; readonly carrierLegId?: string | null }
   | {
-    readonly kind: 'leg-ended'; readonly step: number; readonly at: Instant;
-    readonly detail?: string | null; readonly sipCode?: number | null; readonly carrierLegId?: string | null;
-  }
+      readonly kind: 'leg-answered';
+      readonly step: number;
+      readonly at: Instant;
+      readonly carrierLegId?: string | null;
+    }
+  | {
+      readonly kind: 'leg-ended';
+      readonly step: number;
+      readonly at: Instant;
+      readonly detail?: string | null;
+      readonly sipCode?: number | null;
+      readonly carrierLegId?: string | null;
+    }
   | { readonly kind: 'confirmation'; readonly step: number; readonly at: Instant }
   | { readonly kind: 'recording'; readonly at: Instant }
   | { readonly kind: 'call-ended'; readonly at: Instant; readonly durationSeconds?: number | null };
@@ -63,7 +72,12 @@ export function startCallTimeline(state: EscalationState, at: Instant): CallTime
  * first details. A duplicated or stale event leaves the state unchanged and stamps nothing new, and
  * the earliest-instant rule makes the result independent of the order of delivery.
  */
-export function updateCallTimeline(timeline: CallTimeline, before: EscalationState, after: EscalationState, fact: CallFact): CallTimeline {
+export function updateCallTimeline(
+  timeline: CallTimeline,
+  before: EscalationState,
+  after: EscalationState,
+  fact: CallFact,
+): CallTimeline {
   assertInstant(fact.at, 'fact.at');
   const at = fact.at;
   let next = withNewLegs(timeline, after, at);
@@ -73,7 +87,8 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
     if (previous.get(leg.step) === leg.outcome || leg.outcome === null) continue;
     next = mapLeg(next, leg.step, (entry) => stampOutcome(entry, leg.outcome!, at, fact));
   }
-  if (after.phase === 'connected' && before.phase !== 'connected') next = { ...next, answeredAt: earliest(next.answeredAt, at) };
+  if (after.phase === 'connected' && before.phase !== 'connected')
+    next = { ...next, answeredAt: earliest(next.answeredAt, at) };
 
   switch (fact.kind) {
     case 'leg-answered': {
@@ -87,7 +102,10 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
       }));
     }
     case 'leg-ended':
-      return mapLeg(next, fact.step, (entry) => ({ ...entry, carrierLegId: entry.carrierLegId ?? fact.carrierLegId ?? null }));
+      return mapLeg(next, fact.step, (entry) => ({
+        ...entry,
+        carrierLegId: entry.carrierLegId ?? fact.carrierLegId ?? null,
+      }));
     case 'call-ended': {
       // The earliest report of the end wins, with its duration when it carries one.
       const reported = wholeSeconds(fact.durationSeconds);
@@ -95,7 +113,7 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
       const ended: CallTimeline = {
         ...next,
         endedAt: earliest(next.endedAt, at),
-        durationSeconds: isEarliest ? reported ?? next.durationSeconds : next.durationSeconds ?? reported,
+        durationSeconds: isEarliest ? (reported ?? next.durationSeconds) : (next.durationSeconds ?? reported),
       };
       // The leg the caller was talking to ends with the call.
       const by = after.answeredBy;
@@ -109,11 +127,18 @@ export function updateCallTimeline(timeline: CallTimeline, before: EscalationSta
 /** Outcomes of a leg that was picked up. */
 const PICKED_UP: readonly LegRecord['outcome'][] = ['answered', 'confirmed', 'machine', 'declined', 'not-confirmed'];
 
-function stampOutcome(entry: LegTimeline, outcome: NonNullable<LegRecord['outcome']>, at: Instant, fact: CallFact): LegTimeline {
-  if (outcome === 'answered' || outcome === 'confirmed') return { ...entry, answeredAt: earliest(entry.answeredAt, at) };
-  const details = fact.kind === 'leg-ended' && fact.step === entry.step
-    ? { detail: entry.detail ?? fact.detail ?? null, sipCode: entry.sipCode ?? fact.sipCode ?? null }
-    : {};
+function stampOutcome(
+  entry: LegTimeline,
+  outcome: NonNullable<LegRecord['outcome']>,
+  at: Instant,
+  fact: CallFact,
+): LegTimeline {
+  if (outcome === 'answered' || outcome === 'confirmed')
+    return { ...entry, answeredAt: earliest(entry.answeredAt, at) };
+  const details =
+    fact.kind === 'leg-ended' && fact.step === entry.step
+      ? { detail: entry.detail ?? fact.detail ?? null, sipCode: entry.sipCode ?? fact.sipCode ?? null }
+      : {};
   return { ...entry, ...details, endedAt: earliest(entry.endedAt, at) };
 }
 
@@ -121,7 +146,15 @@ function withNewLegs(timeline: CallTimeline, state: EscalationState, at: Instant
   const known = new Set(timeline.legs.map((leg) => leg.step));
   const added = state.legs
     .filter((leg) => !known.has(leg.step))
-    .map((leg): LegTimeline => ({ step: leg.step, startedAt: at, answeredAt: null, endedAt: null, detail: null, sipCode: null, carrierLegId: null }));
+    .map((leg): LegTimeline => ({
+      step: leg.step,
+      startedAt: at,
+      answeredAt: null,
+      endedAt: null,
+      detail: null,
+      sipCode: null,
+      carrierLegId: null,
+    }));
   return added.length === 0 ? timeline : { ...timeline, legs: [...timeline.legs, ...added] };
 }
 

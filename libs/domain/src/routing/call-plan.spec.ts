@@ -8,7 +8,11 @@ import { OnCallSource } from './on-call-source';
 import { alice, bob, carol, crew, directory, eve, ghosts, mute } from './routing.fixtures';
 
 const AT = parseInstant('2027-03-28T01:30:00Z');
-const onCall = (levels: AssigneeRef[], slotId: string | null = 'slot-1', overrideIds: string[] = []): OnCall => ({ levels, slotId, overrideIds });
+const onCall = (levels: AssigneeRef[], slotId: string | null = 'slot-1', overrideIds: string[] = []): OnCall => ({
+  levels,
+  slotId,
+  overrideIds,
+});
 const hotlineWith = (scenario?: NoAnswerStepInput[], supervisorIds = ['dan', 'eve']) =>
   aHotline({ id: 'hl-1', name: 'Maintenance on-call', supervisorIds, scenario });
 
@@ -22,60 +26,147 @@ const shown = (plan: CallPlan) => plan.steps.map(show);
 
 describe('callPlan: who is rung, in what order', () => {
   it.each<[string, AssigneeRef[], string[]]>([
-    ['one person: each enabled number in order, then supervisors and voicemail',
-      [personRef(alice)], ['Alice/mobile@0', 'Alice/home@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['a disabled number in the middle is skipped',
-      [personRef(carol)], ['Carol/mobile@0', 'Carol/abroad@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['a team expands to its members in order',
-      [teamRef(crew)], ['Bob/mobile@0', 'Carol/mobile@0', 'Carol/abroad@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['levels in order',
-      [personRef(bob), personRef(alice)], ['Bob/mobile@0', 'Alice/mobile@1', 'Alice/home@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['the same person on two levels is rung once, at the first',
-      [personRef(carol), teamRef(crew)], ['Carol/mobile@0', 'Carol/abroad@0', 'Bob/mobile@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['a supervisor already on call is not rung again',
-      [personRef(eve)], ['Eve/mobile@0', 'Dan/mobile@sup', 'voicemail']],
-    ['unknown people and teams, and unknown team members, are skipped',
-      [personRef({ id: 'nobody' }), teamRef({ id: 'no-team' }), teamRef(ghosts)], ['Dan/mobile@2', 'Eve/mobile@sup', 'voicemail']],
-    ['someone with every number disabled adds nothing',
-      [personRef(mute), personRef(bob)], ['Bob/mobile@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
-    ['nobody on call: straight to the scenario',
-      [], ['Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
+    [
+      'one person: each enabled number in order, then supervisors and voicemail',
+      [personRef(alice)],
+      ['Alice/mobile@0', 'Alice/home@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'a disabled number in the middle is skipped',
+      [personRef(carol)],
+      ['Carol/mobile@0', 'Carol/abroad@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'a team expands to its members in order',
+      [teamRef(crew)],
+      ['Bob/mobile@0', 'Carol/mobile@0', 'Carol/abroad@0', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'levels in order',
+      [personRef(bob), personRef(alice)],
+      ['Bob/mobile@0', 'Alice/mobile@1', 'Alice/home@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'the same person on two levels is rung once, at the first',
+      [personRef(carol), teamRef(crew)],
+      ['Carol/mobile@0', 'Carol/abroad@0', 'Bob/mobile@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'a supervisor already on call is not rung again',
+      [personRef(eve)],
+      ['Eve/mobile@0', 'Dan/mobile@sup', 'voicemail'],
+    ],
+    [
+      'unknown people and teams, and unknown team members, are skipped',
+      [personRef({ id: 'nobody' }), teamRef({ id: 'no-team' }), teamRef(ghosts)],
+      ['Dan/mobile@2', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    [
+      'someone with every number disabled adds nothing',
+      [personRef(mute), personRef(bob)],
+      ['Bob/mobile@1', 'Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail'],
+    ],
+    ['nobody on call: straight to the scenario', [], ['Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
   ])('%s', (_name, levels, expected) => {
     expect(shown(callPlan(hotlineWith(), onCall(levels), directory, AT))).toEqual(expected);
   });
 
   it.each<[string, NoAnswerStepInput[], string[], string[]]>([
     ['voicemail without supervisors', [{ kind: 'voicemail' }], ['dan', 'eve'], ['Bob/mobile@0', 'voicemail']],
-    ['voicemail with a greeting', [{ kind: 'supervisors' }, { kind: 'voicemail', greeting: { text: 'Leave a message.' } }], ['eve'],
-      ['Bob/mobile@0', 'Eve/mobile@sup', 'voicemail+greeting']],
-    ['a closing message', [{ kind: 'message', message: { text: 'Call back later.' } }], [], ['Bob/mobile@0', 'message']],
-    ['supervisors listed but unknown or unreachable', [{ kind: 'supervisors' }, { kind: 'voicemail' }], ['nobody', 'mute'],
-      ['Bob/mobile@0', 'voicemail']],
+    [
+      'voicemail with a greeting',
+      [{ kind: 'supervisors' }, { kind: 'voicemail', greeting: { text: 'Leave a message.' } }],
+      ['eve'],
+      ['Bob/mobile@0', 'Eve/mobile@sup', 'voicemail+greeting'],
+    ],
+    [
+      'a closing message',
+      [{ kind: 'message', message: { text: 'Call back later.' } }],
+      [],
+      ['Bob/mobile@0', 'message'],
+    ],
+    [
+      'supervisors listed but unknown or unreachable',
+      [{ kind: 'supervisors' }, { kind: 'voicemail' }],
+      ['nobody', 'mute'],
+      ['Bob/mobile@0', 'voicemail'],
+    ],
   ])('scenario: %s', (_name, scenario, supervisors, expected) => {
-    expect(shown(callPlan(hotlineWith(scenario, supervisors), onCall([personRef(bob)]), directory, AT))).toEqual(expected);
+    expect(shown(callPlan(hotlineWith(scenario, supervisors), onCall([personRef(bob)]), directory, AT))).toEqual(
+      expected,
+    );
   });
 
   it('records each number with its ring timeout, label, person, team and level', () => {
     const plan = callPlan(hotlineWith(), onCall([teamRef(crew)]), directory, AT);
     expect(plan.steps.slice(0, 3)).toEqual([
-      { kind: 'dial', number: '+33622222222', label: 'mobile', ringTimeoutSeconds: 25, personId: 'bob', personName: 'Bob', via: 'on-call', level: 0, teamId: 'crew' },
-      { kind: 'dial', number: '+33633333333', label: 'mobile', ringTimeoutSeconds: 25, personId: 'carol', personName: 'Carol', via: 'on-call', level: 0, teamId: 'crew' },
-      { kind: 'dial', number: '+33677777777', label: 'abroad', ringTimeoutSeconds: 45, personId: 'carol', personName: 'Carol', via: 'on-call', level: 0, teamId: 'crew' },
+      {
+        kind: 'dial',
+        number: '+33622222222',
+        label: 'mobile',
+        ringTimeoutSeconds: 25,
+        personId: 'bob',
+        personName: 'Bob',
+        via: 'on-call',
+        level: 0,
+        teamId: 'crew',
+      },
+      {
+        kind: 'dial',
+        number: '+33633333333',
+        label: 'mobile',
+        ringTimeoutSeconds: 25,
+        personId: 'carol',
+        personName: 'Carol',
+        via: 'on-call',
+        level: 0,
+        teamId: 'crew',
+      },
+      {
+        kind: 'dial',
+        number: '+33677777777',
+        label: 'abroad',
+        ringTimeoutSeconds: 45,
+        personId: 'carol',
+        personName: 'Carol',
+        via: 'on-call',
+        level: 0,
+        teamId: 'crew',
+      },
     ]);
     expect(plan.steps[3]).toEqual({
-      kind: 'dial', number: '+33644444444', label: 'mobile', ringTimeoutSeconds: 25, personId: 'dan', personName: 'Dan', via: 'supervisor', level: null, teamId: null,
+      kind: 'dial',
+      number: '+33644444444',
+      label: 'mobile',
+      ringTimeoutSeconds: 25,
+      personId: 'dan',
+      personName: 'Dan',
+      via: 'supervisor',
+      level: null,
+      teamId: null,
     });
   });
 
   it('carries the hotline, the instant, what produced it and how to ring, as plain JSON data', () => {
     const hotline = aHotline({
-      id: 'hl-2', name: 'IT support', number: '+33140000000', language: 'fr-FR',
-      greeting: { text: 'Bonjour' }, requireAnswerConfirmation: false, callerIdMode: 'caller',
+      id: 'hl-2',
+      name: 'IT support',
+      number: '+33140000000',
+      language: 'fr-FR',
+      greeting: { text: 'Bonjour' },
+      requireAnswerConfirmation: false,
+      callerIdMode: 'caller',
       scenario: [{ kind: 'voicemail', greeting: { audioUrl: 'https://example.com/vm.mp3' } }],
     });
     const plan = callPlan(hotline, onCall([personRef(bob)], 'slot-9', ['ov-1', 'ov-2']), directory, AT);
     expect(plan).toEqual({
-      hotline: { id: 'hl-2', accountId: hotline.accountId, name: 'IT support', number: '+33140000000', language: 'fr-FR' },
+      hotline: {
+        id: 'hl-2',
+        accountId: hotline.accountId,
+        name: 'IT support',
+        number: '+33140000000',
+        language: 'fr-FR',
+      },
       at: AT,
       slotId: 'slot-9',
       overrideIds: ['ov-1', 'ov-2'],
@@ -83,7 +174,17 @@ describe('callPlan: who is rung, in what order', () => {
       requireAnswerConfirmation: false,
       callerIdMode: 'caller',
       steps: [
-        { kind: 'dial', number: '+33622222222', label: 'mobile', ringTimeoutSeconds: 25, personId: 'bob', personName: 'Bob', via: 'on-call', level: 0, teamId: null },
+        {
+          kind: 'dial',
+          number: '+33622222222',
+          label: 'mobile',
+          ringTimeoutSeconds: 25,
+          personId: 'bob',
+          personName: 'Bob',
+          via: 'on-call',
+          level: 0,
+          teamId: null,
+        },
         { kind: 'voicemail', greeting: { kind: 'audio', url: 'https://example.com/vm.mp3' } },
       ],
     });
@@ -91,7 +192,9 @@ describe('callPlan: who is rung, in what order', () => {
   });
 
   it('refuses an instant that is not a whole number of milliseconds', () => {
-    expect(() => callPlan(hotlineWith(), onCall([]), directory, 1.5)).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', field: 'at' }));
+    expect(() => callPlan(hotlineWith(), onCall([]), directory, 1.5)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INSTANT', field: 'at' }),
+    );
   });
 });
 
@@ -115,14 +218,24 @@ describe('planCall: the schedule at the moment of the call (F9)', () => {
     ['Australia/Lord_Howe', '2027-04-03T15:15:00Z', '2027-04-03T21:30:00Z'],
     ['Asia/Tokyo', '2027-03-27T17:00:00Z', '2027-03-27T23:00:00Z'],
   ])('%s: a call at %s and one at %s each follow the schedule at their own instant', (timeZone, night, changeover) => {
-    const schedule = new TableSchedule([['2027-01-01T00:00:00Z', [personRef(bob)]], [changeover, [personRef(alice)]]]);
+    const schedule = new TableSchedule([
+      ['2027-01-01T00:00:00Z', [personRef(bob)]],
+      [changeover, [personRef(alice)]],
+    ]);
     const hotline = aHotline({ timeZone, scenario: [{ kind: 'voicemail' }] });
     const nightPlan = planCall(hotline, schedule, directory, parseInstant(night));
     const morningPlan = planCall(hotline, schedule, directory, parseInstant(changeover));
     expect(schedule.asked).toEqual([parseInstant(night), parseInstant(changeover)]);
-    expect([nightPlan.at, nightPlan.slotId, shown(nightPlan)]).toEqual([parseInstant(night), 'slot-from-2027-01-01T00:00:00Z', ['Bob/mobile@0', 'voicemail']]);
-    expect([morningPlan.at, morningPlan.slotId, shown(morningPlan)])
-      .toEqual([parseInstant(changeover), `slot-from-${changeover}`, ['Alice/mobile@0', 'Alice/home@0', 'voicemail']]);
+    expect([nightPlan.at, nightPlan.slotId, shown(nightPlan)]).toEqual([
+      parseInstant(night),
+      'slot-from-2027-01-01T00:00:00Z',
+      ['Bob/mobile@0', 'voicemail'],
+    ]);
+    expect([morningPlan.at, morningPlan.slotId, shown(morningPlan)]).toEqual([
+      parseInstant(changeover),
+      `slot-from-${changeover}`,
+      ['Alice/mobile@0', 'Alice/home@0', 'voicemail'],
+    ]);
   });
 });
 

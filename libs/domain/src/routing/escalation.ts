@@ -13,7 +13,8 @@ import { CallPlan, CallStep, DialStep } from './call-plan';
  * - `message`: the caller hears the closing message, then the call is hung up;
  * - `ended`: terminal, nothing changes any more.
  */
-export type EscalationPhase = 'ringing' | 'confirming' | 'connected' | 'voicemail' | 'awaiting-recording' | 'message' | 'ended';
+export type EscalationPhase =
+  'ringing' | 'confirming' | 'connected' | 'voicemail' | 'awaiting-recording' | 'message' | 'ended';
 
 /** One number dialled during the call, for the call log. */
 export interface LegRecord {
@@ -69,7 +70,13 @@ export type EscalationEvent =
 
 /** What to do on the telephone network next. */
 export type EscalationAction =
-  | { readonly type: 'dial'; readonly step: number; readonly number: string; readonly ringTimeoutSeconds: number; readonly requireConfirmation: boolean }
+  | {
+      readonly type: 'dial';
+      readonly step: number;
+      readonly number: string;
+      readonly ringTimeoutSeconds: number;
+      readonly requireConfirmation: boolean;
+    }
   /** Put the caller through to the leg of `step`. */
   | { readonly type: 'bridge'; readonly step: number; readonly number: string }
   /** Play `greeting` when set, then record the caller. */
@@ -87,7 +94,15 @@ export interface EscalationTransition {
 
 const NONE: EscalationAction = { type: 'none' };
 const LEG_OUTCOMES: readonly LegOutcome[] = [
-  'confirmed', 'answered', 'busy', 'no-answer', 'failed', 'rejected', 'machine', 'declined', 'not-confirmed',
+  'confirmed',
+  'answered',
+  'busy',
+  'no-answer',
+  'failed',
+  'rejected',
+  'machine',
+  'declined',
+  'not-confirmed',
 ];
 
 /** Starts a call on its plan: the first step's action. */
@@ -112,7 +127,10 @@ export function onEscalationEvent(state: EscalationState, event: EscalationEvent
       return onCallerGone(state);
     case 'voicemail-recorded':
       if (state.phase !== 'voicemail' && state.phase !== 'awaiting-recording') return unchanged(state);
-      return { state: { ...state, phase: 'ended', outcome: { kind: 'voicemail', recording: event.recording } }, action: NONE };
+      return {
+        state: { ...state, phase: 'ended', outcome: { kind: 'voicemail', recording: event.recording } },
+        action: NONE,
+      };
   }
 }
 
@@ -137,7 +155,11 @@ function onCallerGone(state: EscalationState): EscalationTransition {
     case 'confirming': {
       const leg = state.legs[state.legs.length - 1];
       return {
-        state: { ...withLegOutcome(state, 'cancelled'), phase: 'ended', outcome: { kind: 'abandoned', step: state.step } },
+        state: {
+          ...withLegOutcome(state, 'cancelled'),
+          phase: 'ended',
+          outcome: { kind: 'abandoned', step: state.step },
+        },
         action: { type: 'hang-up-leg', step: state.step, number: leg.number },
       };
     }
@@ -177,7 +199,13 @@ function advance(state: EscalationState): EscalationTransition {
     const step = steps[index];
     if (step.kind === 'dial') {
       if (dialled.has(step.number)) continue;
-      const leg: LegRecord = { step: index, number: step.number, personId: step.personId, personName: step.personName, outcome: null };
+      const leg: LegRecord = {
+        step: index,
+        number: step.number,
+        personId: step.personId,
+        personName: step.personName,
+        outcome: null,
+      };
       return {
         state: { ...state, phase: 'ringing', step: index, legs: [...state.legs, leg] },
         action: {
@@ -220,7 +248,8 @@ const isFinal = (step: CallStep): boolean => step.kind === 'voicemail' || step.k
 
 /** A plan ends with exactly one voicemail or message step, so a caller never meets silence. */
 function checkPlan(plan: CallPlan): void {
-  if (!Array.isArray(plan?.steps) || plan.steps.length === 0) invalid('INVALID_PLAN', 'plan.steps', 'a call plan needs steps');
+  if (!Array.isArray(plan?.steps) || plan.steps.length === 0)
+    invalid('INVALID_PLAN', 'plan.steps', 'a call plan needs steps');
   plan.steps.forEach((step, i) => {
     const field = `plan.steps[${i}]`;
     if (step?.kind !== 'dial' && step?.kind !== 'voicemail' && step?.kind !== 'message') {
@@ -235,7 +264,8 @@ function checkPlan(plan: CallPlan): void {
 function checkEvent(event: EscalationEvent): void {
   switch (event?.type) {
     case 'leg-outcome':
-      if (!Number.isSafeInteger(event.step) || event.step < 0) invalid('INVALID_EVENT', 'event.step', 'a step is a whole number from 0');
+      if (!Number.isSafeInteger(event.step) || event.step < 0)
+        invalid('INVALID_EVENT', 'event.step', 'a step is a whole number from 0');
       if (!LEG_OUTCOMES.includes(event.outcome)) {
         invalid('INVALID_EVENT', 'event.outcome', `"${event.outcome}" is not one of ${LEG_OUTCOMES.join(', ')}`);
       }

@@ -49,7 +49,8 @@ export interface OnCallPatternInput {
 export function onCallPattern(input: OnCallPatternInput): OnCallPattern {
   const name = requireText(input?.name, 'name', 120);
   const windowInputs = input?.windows;
-  if (!Array.isArray(windowInputs) || windowInputs.length === 0) invalid('REQUIRED', 'windows', 'give at least one window');
+  if (!Array.isArray(windowInputs) || windowInputs.length === 0)
+    invalid('REQUIRED', 'windows', 'give at least one window');
   if (windowInputs.length > MAX_WINDOWS) invalid('TOO_MANY', 'windows', `a pattern has at most ${MAX_WINDOWS} windows`);
   const windows = windowInputs.map((w, i) => validatingUnder(`windows[${i}]`, () => patternWindow(w)));
   assertWindowsApart(windows);
@@ -87,20 +88,32 @@ function assertWindowsApart(windows: readonly PatternWindow[]): void {
   occurrences.forEach((current, i) => {
     const next = occurrences[i + 1] ?? { ...occurrences[0], start: occurrences[0].start + WEEK_MINUTES };
     if (current.end > next.start) {
-      const field = current.index === next.index ? `windows[${current.index}].days` : `windows[${Math.max(current.index, next.index)}]`;
+      const field =
+        current.index === next.index
+          ? `windows[${current.index}].days`
+          : `windows[${Math.max(current.index, next.index)}]`;
       invalid('INPUTS_OVERLAP', field, `windows[${current.index}] overlaps windows[${next.index}] in the week`);
     }
   });
 }
 
 /** Monday to Friday, 08:00 → 18:00. */
-export const OFFICE_HOURS: OnCallPattern = onCallPattern({ name: 'Office hours', windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }] });
+export const OFFICE_HOURS: OnCallPattern = onCallPattern({
+  name: 'Office hours',
+  windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }],
+});
 
 /** Monday to Thursday nights, 18:00 → 08:00 the next morning (Friday night belongs to the weekend). */
-export const WEEKNIGHTS: OnCallPattern = onCallPattern({ name: 'Weeknights', windows: [{ days: ['MON', 'TUE', 'WED', 'THU'], start: '18:00', end: '08:00', endDayOffset: 1 }] });
+export const WEEKNIGHTS: OnCallPattern = onCallPattern({
+  name: 'Weeknights',
+  windows: [{ days: ['MON', 'TUE', 'WED', 'THU'], start: '18:00', end: '08:00', endDayOffset: 1 }],
+});
 
 /** Friday 18:00 → Monday 08:00. */
-export const WEEKEND: OnCallPattern = onCallPattern({ name: 'Weekend', windows: [{ days: ['FRI'], start: '18:00', end: '08:00', endDayOffset: 3 }] });
+export const WEEKEND: OnCallPattern = onCallPattern({
+  name: 'Weekend',
+  windows: [{ days: ['FRI'], start: '18:00', end: '08:00', endDayOffset: 3 }],
+});
 
 /** The built-in patterns; together they cover the week exactly once. */
 export const PRESET_PATTERNS: readonly OnCallPattern[] = [OFFICE_HOURS, WEEKNIGHTS, WEEKEND];
@@ -120,7 +133,11 @@ export interface ApplyPatternOptions extends SlotWriteOptions {
  * range, one starting on `to` is created whole. Wall-clock times are kept on DST nights (ADR 0001).
  * Overlaps with existing slots follow `mode` (ADR 0002); the field of a conflict is `windows[i]`.
  */
-export function applyPattern(existing: readonly Slot[], pattern: OnCallPattern, options: ApplyPatternOptions): Result<ScheduleChange, ScheduleError> {
+export function applyPattern(
+  existing: readonly Slot[],
+  pattern: OnCallPattern,
+  options: ApplyPatternOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const { from, days } = inclusiveDates(options.from, options.to);
   const assignees = assigneeList(options.assignees, 'assignees');
@@ -130,12 +147,22 @@ export function applyPattern(existing: readonly Slot[], pattern: OnCallPattern, 
     pattern.windows.forEach((w, i) => {
       if (!w.days.has(date.weekday)) return;
       const start = date.at(w.start);
-      placements.push({ field: `windows[${i}]`, hotlineId: options.hotlineId, start, end: start.plusMinutes(windowMinutes(w)), assignees });
+      placements.push({
+        field: `windows[${i}]`,
+        hotlineId: options.hotlineId,
+        start,
+        end: start.plusMinutes(windowMinutes(w)),
+        assignees,
+      });
     });
   }
   if (placements.length === 0) return ok(NO_CHANGE);
   if (placements.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
-    invalid('TOO_MANY', 'to', `this would create ${placements.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`);
+    invalid(
+      'TOO_MANY',
+      'to',
+      `this would create ${placements.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`,
+    );
   }
   return placeSlots(existing, placements, placementOptions(options, 'to'));
 }

@@ -1,5 +1,18 @@
 import { assigneeList } from '../directory/assignee';
-import { Id, Instant, Result, assertId, assertInstant, err, instantRange, invalid, ok, parseInstant, requireText, validatingUnder } from '../shared';
+import {
+  Id,
+  Instant,
+  Result,
+  assertId,
+  assertInstant,
+  err,
+  instantRange,
+  invalid,
+  ok,
+  parseInstant,
+  requireText,
+  validatingUnder,
+} from '../shared';
 import { OverrideEndedError, SCHEDULE_LIMITS } from './schedule-error';
 import { AssigneeInput } from './slot-operations';
 import { Override } from './slot';
@@ -43,9 +56,19 @@ export function override(input: OverrideInput): Override {
     invalid('INVALID_LEVEL', 'level', `a level is a whole number from 0 (first) to ${MAX_LEVEL}`);
   }
   const assignees = assigneeList(input.assignees, 'assignees');
-  if (level !== null && assignees.length > 1) invalid('TOO_MANY', 'assignees', 'an override of one level names one assignee');
+  if (level !== null && assignees.length > 1)
+    invalid('TOO_MANY', 'assignees', 'an override of one level names one assignee');
   const reason = input.reason == null || input.reason.trim() === '' ? null : requireText(input.reason, 'reason', 200);
-  return { id: assertId(input.id, 'id'), hotlineId: assertId(input.hotlineId, 'hotlineId'), start, end, assignees, level, createdAt, reason };
+  return {
+    id: assertId(input.id, 'id'),
+    hotlineId: assertId(input.hotlineId, 'hotlineId'),
+    start,
+    end,
+    assignees,
+    level,
+    createdAt,
+    reason,
+  };
 }
 
 /** What to store after ending an override early. */
@@ -58,7 +81,8 @@ export type OverrideEnding =
 /** Ends `current` at `at` ("back to the schedule now"); refused when it is already over by then. */
 export function endOverride(current: Override, at: Instant): Result<OverrideEnding, OverrideEndedError> {
   assertInstant(at, 'at');
-  if (at >= current.end) return err({ code: 'OVERRIDE_ENDED', field: 'at', message: `override ${current.id} is already over by then` });
+  if (at >= current.end)
+    return err({ code: 'OVERRIDE_ENDED', field: 'at', message: `override ${current.id} is already over by then` });
   if (at <= current.start) return ok({ action: 'delete', overrideId: current.id });
   return ok({ action: 'save', override: { ...current, end: at } });
 }

@@ -13,7 +13,11 @@ export interface ScheduleChange {
   readonly removedIds: readonly Id[];
 }
 
-export const NO_CHANGE: ScheduleChange = Object.freeze({ added: Object.freeze([]), updated: Object.freeze([]), removedIds: Object.freeze([]) });
+export const NO_CHANGE: ScheduleChange = Object.freeze({
+  added: Object.freeze([]),
+  updated: Object.freeze([]),
+  removedIds: Object.freeze([]),
+});
 
 /** How a write treats existing slots lying where the new ones go. */
 export type OverlapMode =
@@ -38,10 +42,13 @@ export interface SlotWriteOptions extends OverlapOptions {
 export function applyChange(existing: readonly Slot[], change: ScheduleChange): Slot[] {
   const known = new Set(existing.map((s) => s.id));
   const unknown = [...change.removedIds, ...change.updated.map((s) => s.id)].filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new Error(`the change names slots that are not among the existing ones: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`the change names slots that are not among the existing ones: ${unknown.join(', ')}`);
   const removed = new Set(change.removedIds);
   const updated = new Map(change.updated.map((s) => [s.id, s]));
-  return [...existing.filter((s) => !removed.has(s.id)).map((s) => updated.get(s.id) ?? s), ...change.added].sort(byStart);
+  return [...existing.filter((s) => !removed.has(s.id)).map((s) => updated.get(s.id) ?? s), ...change.added].sort(
+    byStart,
+  );
 }
 
 /** The change that turns `before` into `after` (both lists of one hotline, ids unique). */
@@ -58,7 +65,11 @@ export function changeBetween(before: readonly Slot[], after: Iterable<Slot>): S
       if (!sameSlot(old, slot)) updated.push(slot);
     }
   }
-  return { added: added.sort(byStart), updated: updated.sort(byStart), removedIds: before.filter((s) => !kept.has(s.id)).map((s) => s.id) };
+  return {
+    added: added.sort(byStart),
+    updated: updated.sort(byStart),
+    removedIds: before.filter((s) => !kept.has(s.id)).map((s) => s.id),
+  };
 }
 
 export const byStart = (a: Slot, b: Slot): number => a.start.wall - b.start.wall || a.end.wall - b.end.wall;

@@ -12,7 +12,11 @@ const H = 'hotline-1';
 const alice: AssigneeRef = { kind: 'person', id: 'alice' };
 const bob: AssigneeRef = { kind: 'person', id: 'bob' };
 const carol: AssigneeRef = { kind: 'person', id: 'carol' };
-const opts = (more: Partial<SlotWriteOptions> = {}): SlotWriteOptions => ({ hotlineId: H, ids: new SequentialIds('new'), ...more });
+const opts = (more: Partial<SlotWriteOptions> = {}): SlotWriteOptions => ({
+  hotlineId: H,
+  ids: new SequentialIds('new'),
+  ...more,
+});
 
 const line = (s: Slot) => `${s.start}→${s.end} ${s.assignees.map((a) => a.id).join(',')}`;
 /** The slots after a change that must succeed. */
@@ -20,17 +24,37 @@ function after(existing: readonly Slot[], result: Result<ScheduleChange, Schedul
   if (!result.ok) throw new Error(result.error.message);
   return applyChange(existing, result.value);
 }
-const added = (result: Result<ScheduleChange, ScheduleError>) => (result.ok ? result.value.added.map(line) : result.error);
+const added = (result: Result<ScheduleChange, ScheduleError>) =>
+  result.ok ? result.value.added.map(line) : result.error;
 /** Office hours (alice), weeknights (bob) and the weekend (carol) from Monday `monday`, for `weeks` weeks. */
 function presetWeeks(monday: string, weeks = 1): Slot[] {
-  const to = LocalDate.parse(monday).plusDays(7 * weeks - 1).toString();
+  const to = LocalDate.parse(monday)
+    .plusDays(7 * weeks - 1)
+    .toString();
   const ids = new SequentialIds('src');
-  return [[OFFICE_HOURS, alice], [WEEKNIGHTS, bob], [WEEKEND, carol]].reduce<Slot[]>(
-    (slots, [pattern, who]) => after(slots, applyPattern(slots, pattern as typeof OFFICE_HOURS, { hotlineId: H, ids, from: monday, to, assignees: [who as AssigneeRef] })),
+  return [
+    [OFFICE_HOURS, alice],
+    [WEEKNIGHTS, bob],
+    [WEEKEND, carol],
+  ].reduce<Slot[]>(
+    (slots, [pattern, who]) =>
+      after(
+        slots,
+        applyPattern(slots, pattern as typeof OFFICE_HOURS, {
+          hotlineId: H,
+          ids,
+          from: monday,
+          to,
+          assignees: [who as AssigneeRef],
+        }),
+      ),
     [],
   );
 }
-const realHours = (zone: string, slots: readonly Slot[]) => ScheduleIndex.build(TimeZone.of(zone), slots, []).segments(0, 4e12).map((s) => (s.end - s.start) / HOUR_MS);
+const realHours = (zone: string, slots: readonly Slot[]) =>
+  ScheduleIndex.build(TimeZone.of(zone), slots, [])
+    .segments(0, 4e12)
+    .map((s) => (s.end - s.start) / HOUR_MS);
 const refused = (build: () => unknown, code: string, field: string) =>
   expect(build).toThrow(expect.objectContaining({ name: 'ValidationError', code, field }));
 
@@ -76,11 +100,18 @@ describe('copyDay', () => {
   it('makes room at the target in replace mode', () => {
     const existing = [...monday(), aSlot(H, '2027-05-06T07:00', '2027-05-06T09:00', [carol], 'thu-early')];
     const slots = after(existing, copyDay(existing, '2027-05-03', ['2027-05-05'], opts({ mode: 'replace' })));
-    expect(slots.map(line).slice(3)).toEqual(['2027-05-05T08:00→2027-05-05T18:00 alice', '2027-05-05T18:00→2027-05-06T08:00 bob', '2027-05-06T08:00→2027-05-06T09:00 carol']);
+    expect(slots.map(line).slice(3)).toEqual([
+      '2027-05-05T08:00→2027-05-05T18:00 alice',
+      '2027-05-05T18:00→2027-05-06T08:00 bob',
+      '2027-05-06T08:00→2027-05-06T09:00 carol',
+    ]);
   });
 
   it('copies nothing from an empty day', () => {
-    expect(copyDay(monday(), '2027-05-09', ['2027-05-10'], opts())).toEqual({ ok: true, value: { added: [], updated: [], removedIds: [] } });
+    expect(copyDay(monday(), '2027-05-09', ['2027-05-10'], opts())).toEqual({
+      ok: true,
+      value: { added: [], updated: [], removedIds: [] },
+    });
   });
 
   it.each([
@@ -96,7 +127,9 @@ describe('copyDay', () => {
   });
 
   it('refuses to create more than 2,000 slots at once', () => {
-    const busyDay = ['00', '04', '08', '12', '16', '20'].map((h, i) => aSlot(H, `2027-01-01T${h}:00`, `2027-01-01T${['04', '08', '12', '16', '20', '23'][i]}:00`, [alice]));
+    const busyDay = ['00', '04', '08', '12', '16', '20'].map((h, i) =>
+      aSlot(H, `2027-01-01T${h}:00`, `2027-01-01T${['04', '08', '12', '16', '20', '23'][i]}:00`, [alice]),
+    );
     const targets = Array.from({ length: 340 }, (_, i) => LocalDate.parse('2027-01-02').plusDays(i));
     refused(() => copyDay(busyDay, '2027-01-01', targets, opts()), 'TOO_MANY', 'targets');
     expect(copyDay(busyDay, '2027-01-01', targets.slice(0, 333), opts()).ok).toBe(true);
@@ -126,30 +159,41 @@ describe('copyWeek and repeatWeek', () => {
     ['Europe/Paris', '2027-10-18', 2, 3 * 168 + 1],
     ['America/New_York', '2027-10-25', 2, 3 * 168 + 1],
     ['Asia/Tokyo', '2027-03-15', 2, 3 * 168],
-  ])('in %s repeats the week of %s %i times into one schedule without gap or overlap (%d h)', (zone, source, times, hours) => {
-    const existing = presetWeeks(source);
-    const slots = after(existing, repeatWeek(existing, source, times, opts()));
-    expect(slots).toHaveLength(10 * (times + 1));
-    const segments = ScheduleIndex.build(TimeZone.of(zone), slots, []).segments(0, 4e12);
-    expect(segments.every((s, i) => i === 0 || segments[i - 1].end === s.start)).toBe(true);
-    expect((segments.at(-1)!.end - segments[0].start) / HOUR_MS).toBe(hours);
-  });
+  ])(
+    'in %s repeats the week of %s %i times into one schedule without gap or overlap (%d h)',
+    (zone, source, times, hours) => {
+      const existing = presetWeeks(source);
+      const slots = after(existing, repeatWeek(existing, source, times, opts()));
+      expect(slots).toHaveLength(10 * (times + 1));
+      const segments = ScheduleIndex.build(TimeZone.of(zone), slots, []).segments(0, 4e12);
+      expect(segments.every((s, i) => i === 0 || segments[i - 1].end === s.start)).toBe(true);
+      expect((segments.at(-1)!.end - segments[0].start) / HOUR_MS).toBe(hours);
+    },
+  );
 
   it('is the same as copying to the following weeks', () => {
     const existing = presetWeeks('2027-05-03');
-    expect(added(repeatWeek(existing, '2027-05-03', 2, opts()))).toEqual(added(copyWeek(existing, '2027-05-03', ['2027-05-10', '2027-05-17'], opts())));
+    expect(added(repeatWeek(existing, '2027-05-03', 2, opts()))).toEqual(
+      added(copyWeek(existing, '2027-05-03', ['2027-05-10', '2027-05-17'], opts())),
+    );
   });
 
   it('refuses to overlap existing weeks by default, naming the input', () => {
     const existing = presetWeeks('2027-05-03', 2);
-    expect(added(repeatWeek(existing, '2027-05-03', 1, opts()))).toEqual(expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'times' }));
-    expect(added(copyWeek(existing, '2027-05-03', ['2027-05-17', '2027-05-10'], opts()))).toEqual(expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targets[1]' }));
+    expect(added(repeatWeek(existing, '2027-05-03', 1, opts()))).toEqual(
+      expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'times' }),
+    );
+    expect(added(copyWeek(existing, '2027-05-03', ['2027-05-17', '2027-05-10'], opts()))).toEqual(
+      expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targets[1]' }),
+    );
   });
 
   it('overwrites an existing week in replace mode', () => {
     const existing = [...presetWeeks('2027-05-03'), aSlot(H, '2027-05-12T00:00', '2027-05-13T00:00', [carol], 'wed')];
     const slots = after(existing, copyWeek(existing, '2027-05-03', ['2027-05-10'], opts({ mode: 'replace' })));
-    expect(slots.filter((s) => s.start.date.toString() === '2027-05-12' || s.end.date.toString() === '2027-05-12').map(line)).toEqual([
+    expect(
+      slots.filter((s) => s.start.date.toString() === '2027-05-12' || s.end.date.toString() === '2027-05-12').map(line),
+    ).toEqual([
       '2027-05-11T18:00→2027-05-12T08:00 bob',
       '2027-05-12T08:00→2027-05-12T18:00 alice',
       '2027-05-12T18:00→2027-05-13T08:00 bob',
@@ -157,14 +201,45 @@ describe('copyWeek and repeatWeek', () => {
   });
 
   it.each([
-    ['a source week not starting on Monday', 'NOT_A_MONDAY', 'week', () => copyWeek(monday(), '2027-05-04', ['2027-05-10'], opts())],
-    ['a target week not starting on Monday', 'NOT_A_MONDAY', 'targets[1]', () => copyWeek(monday(), '2027-05-03', ['2027-05-10', '2027-05-18'], opts())],
-    ['the source week as a target', 'SAME_AS_SOURCE', 'targets[0]', () => copyWeek(monday(), '2027-05-03', ['2027-05-03'], opts())],
-    ['more than 52 target weeks', 'TOO_MANY', 'targets', () => copyWeek(monday(), '2027-05-03', Array.from({ length: 53 }, (_, i) => LocalDate.parse('2027-05-10').plusDays(7 * i)), opts())],
+    [
+      'a source week not starting on Monday',
+      'NOT_A_MONDAY',
+      'week',
+      () => copyWeek(monday(), '2027-05-04', ['2027-05-10'], opts()),
+    ],
+    [
+      'a target week not starting on Monday',
+      'NOT_A_MONDAY',
+      'targets[1]',
+      () => copyWeek(monday(), '2027-05-03', ['2027-05-10', '2027-05-18'], opts()),
+    ],
+    [
+      'the source week as a target',
+      'SAME_AS_SOURCE',
+      'targets[0]',
+      () => copyWeek(monday(), '2027-05-03', ['2027-05-03'], opts()),
+    ],
+    [
+      'more than 52 target weeks',
+      'TOO_MANY',
+      'targets',
+      () =>
+        copyWeek(
+          monday(),
+          '2027-05-03',
+          Array.from({ length: 53 }, (_, i) => LocalDate.parse('2027-05-10').plusDays(7 * i)),
+          opts(),
+        ),
+    ],
     ['repeating 0 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 0, opts())],
     ['repeating 53 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 53, opts())],
     ['repeating 1.5 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 1.5, opts())],
-    ['repeating a week given by its Sunday', 'NOT_A_MONDAY', 'week', () => repeatWeek(monday(), '2027-05-09', 2, opts())],
+    [
+      'repeating a week given by its Sunday',
+      'NOT_A_MONDAY',
+      'week',
+      () => repeatWeek(monday(), '2027-05-09', 2, opts()),
+    ],
   ])('refuses %s: %s at %s', (_, code, field, operation) => refused(operation, code, field));
 });
 
@@ -186,13 +261,22 @@ describe('copyToHotline', () => {
   });
 
   it("keeps wall-clock times in the target hotline's zone, on its own DST night", () => {
-    const slots = after([], copyToHotline(source(), [], { ...target, ids: new SequentialIds('ny'), from: '2027-03-07', to: '2027-03-13' }));
+    const slots = after(
+      [],
+      copyToHotline(source(), [], { ...target, ids: new SequentialIds('ny'), from: '2027-03-07', to: '2027-03-13' }),
+    );
     expect(realHours('America/New_York', slots)).toEqual([10, 7]);
     expect(realHours('Europe/Paris', slots)).toEqual([10, 8]);
   });
 
   it('shifts the copy to start on targetFrom', () => {
-    const result = copyToHotline(source(), [], { ...target, ids: new SequentialIds('ny'), from: '2027-03-07', to: '2027-03-07', targetFrom: '2027-10-31' });
+    const result = copyToHotline(source(), [], {
+      ...target,
+      ids: new SequentialIds('ny'),
+      from: '2027-03-07',
+      to: '2027-03-07',
+      targetFrom: '2027-10-31',
+    });
     expect(added(result)).toEqual(['2027-10-31T08:00→2027-10-31T18:00 alice']);
   });
 
@@ -201,17 +285,57 @@ describe('copyToHotline', () => {
     expect(added(copyToHotline(source(), existing, { ...target, from: '2027-03-07', to: '2027-03-07' }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targetFrom', conflictingSlotIds: ['ny-x'] }),
     );
-    const slots = after(existing, copyToHotline(source(), existing, { ...target, ids: new SequentialIds('ny'), from: '2027-03-07', to: '2027-03-07', mode: 'replace' }));
-    expect(slots.map(line)).toEqual(['2027-03-07T08:00→2027-03-07T18:00 alice', '2027-03-07T18:00→2027-03-07T20:00 bob']);
+    const slots = after(
+      existing,
+      copyToHotline(source(), existing, {
+        ...target,
+        ids: new SequentialIds('ny'),
+        from: '2027-03-07',
+        to: '2027-03-07',
+        mode: 'replace',
+      }),
+    );
+    expect(slots.map(line)).toEqual([
+      '2027-03-07T08:00→2027-03-07T18:00 alice',
+      '2027-03-07T18:00→2027-03-07T20:00 bob',
+    ]);
   });
 
   it('refuses a copy onto itself and a range over 366 days', () => {
-    refused(() => copyToHotline(source(), source(), { hotlineId: H, ids: new SequentialIds(), from: '2027-03-07', to: '2027-03-08' }), 'SAME_AS_SOURCE', 'targetFrom');
-    refused(() => copyToHotline(source(), [], { ...target, from: '2027-03-07', to: '2028-03-07' }), 'RANGE_TOO_LONG', 'to');
-    expect(copyToHotline(source(), source(), { hotlineId: H, ids: new SequentialIds('h'), from: '2027-03-07', to: '2027-03-07', targetFrom: '2027-03-08' }).ok).toBe(true);
+    refused(
+      () =>
+        copyToHotline(source(), source(), {
+          hotlineId: H,
+          ids: new SequentialIds(),
+          from: '2027-03-07',
+          to: '2027-03-08',
+        }),
+      'SAME_AS_SOURCE',
+      'targetFrom',
+    );
+    refused(
+      () => copyToHotline(source(), [], { ...target, from: '2027-03-07', to: '2028-03-07' }),
+      'RANGE_TOO_LONG',
+      'to',
+    );
+    expect(
+      copyToHotline(source(), source(), {
+        hotlineId: H,
+        ids: new SequentialIds('h'),
+        from: '2027-03-07',
+        to: '2027-03-07',
+        targetFrom: '2027-03-08',
+      }).ok,
+    ).toBe(true);
   });
 
   it('treats source slots of several hotlines as a bug', () => {
-    expect(() => copyToHotline([...source(), aSlot('other', '2027-03-08T08:00', '2027-03-08T09:00', [bob])], [], { ...target, from: '2027-03-07', to: '2027-03-13' })).toThrow(/belongs to hotline/);
+    expect(() =>
+      copyToHotline([...source(), aSlot('other', '2027-03-08T08:00', '2027-03-08T09:00', [bob])], [], {
+        ...target,
+        from: '2027-03-07',
+        to: '2027-03-13',
+      }),
+    ).toThrow(/belongs to hotline/);
   });
 });

@@ -29,23 +29,44 @@ import { SlotPlacement, placeSlots, placementOptions } from './slot-placement';
 type DateInput = LocalDate | string;
 
 /** Copies the slots starting on `day` to each of `targets`. */
-export function copyDay(existing: readonly Slot[], day: DateInput, targets: readonly DateInput[], options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+export function copyDay(
+  existing: readonly Slot[],
+  day: DateInput,
+  targets: readonly DateInput[],
+  options: SlotWriteOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const source = localDate(day, 'day');
-  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRangeDays, false).map((date, i) => ({ field: `targets[${i}]`, days: source.daysUntil(date) }));
+  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRangeDays, false).map((date, i) => ({
+    field: `targets[${i}]`,
+    days: source.daysUntil(date),
+  }));
   return writeCopies(existing, copiesOf(existing, source, 1, shifts, options.hotlineId), options, 'targets');
 }
 
 /** Copies the slots starting in the week of Monday `week` to the weeks of the Mondays `targets`. */
-export function copyWeek(existing: readonly Slot[], week: DateInput, targets: readonly DateInput[], options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+export function copyWeek(
+  existing: readonly Slot[],
+  week: DateInput,
+  targets: readonly DateInput[],
+  options: SlotWriteOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const source = monday(week, 'week');
-  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRepeatWeeks, true).map((date, i) => ({ field: `targets[${i}]`, days: source.daysUntil(date) }));
+  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRepeatWeeks, true).map((date, i) => ({
+    field: `targets[${i}]`,
+    days: source.daysUntil(date),
+  }));
   return writeCopies(existing, copiesOf(existing, source, 7, shifts, options.hotlineId), options, 'targets');
 }
 
 /** Copies the week of Monday `week` onto each of the `times` weeks that follow it. */
-export function repeatWeek(existing: readonly Slot[], week: DateInput, times: number, options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+export function repeatWeek(
+  existing: readonly Slot[],
+  week: DateInput,
+  times: number,
+  options: SlotWriteOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const source = monday(week, 'week');
   if (!Number.isInteger(times) || times < 1 || times > SCHEDULE_LIMITS.maxRepeatWeeks) {
@@ -68,7 +89,11 @@ export interface CopyToHotlineOptions extends SlotWriteOptions {
  * Copies the slots of one hotline starting between `from` and `to` to the hotline `hotlineId`,
  * whose slots are `targetExisting`; wall-clock times are kept in the target's own zone.
  */
-export function copyToHotline(sourceSlots: readonly Slot[], targetExisting: readonly Slot[], options: CopyToHotlineOptions): Result<ScheduleChange, ScheduleError> {
+export function copyToHotline(
+  sourceSlots: readonly Slot[],
+  targetExisting: readonly Slot[],
+  options: CopyToHotlineOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(targetExisting, options.hotlineId);
   if (sourceSlots.length > 0) assertHotline(sourceSlots, sourceSlots[0].hotlineId);
   const { from, days } = inclusiveDates(options.from, options.to);
@@ -81,19 +106,40 @@ export function copyToHotline(sourceSlots: readonly Slot[], targetExisting: read
 }
 
 /** The slots starting in the `days` days from `first`, shifted by each of `shifts`, for `hotlineId`. */
-function copiesOf(source: readonly Slot[], first: LocalDate, days: number, shifts: readonly { field: string; days: number }[], hotlineId: Id): SlotPlacement[] {
+function copiesOf(
+  source: readonly Slot[],
+  first: LocalDate,
+  days: number,
+  shifts: readonly { field: string; days: number }[],
+  hotlineId: Id,
+): SlotPlacement[] {
   const from = first.at(LocalTime.MIDNIGHT);
   const until = first.plusDays(days).at(LocalTime.MIDNIGHT);
   const chosen = source.filter((s) => !s.start.isBefore(from) && s.start.isBefore(until)).sort(byStart);
   return shifts.flatMap((shift) =>
-    chosen.map((s) => ({ field: shift.field, hotlineId, start: s.start.plusDays(shift.days), end: s.end.plusDays(shift.days), assignees: s.assignees })),
+    chosen.map((s) => ({
+      field: shift.field,
+      hotlineId,
+      start: s.start.plusDays(shift.days),
+      end: s.end.plusDays(shift.days),
+      assignees: s.assignees,
+    })),
   );
 }
 
-function writeCopies(existing: readonly Slot[], copies: SlotPlacement[], options: SlotWriteOptions, batchField: string): Result<ScheduleChange, ScheduleError> {
+function writeCopies(
+  existing: readonly Slot[],
+  copies: SlotPlacement[],
+  options: SlotWriteOptions,
+  batchField: string,
+): Result<ScheduleChange, ScheduleError> {
   if (copies.length === 0) return ok(NO_CHANGE);
   if (copies.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
-    invalid('TOO_MANY', batchField, `this would create ${copies.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`);
+    invalid(
+      'TOO_MANY',
+      batchField,
+      `this would create ${copies.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`,
+    );
   }
   return placeSlots(existing, copies, placementOptions(options, batchField));
 }
@@ -111,7 +157,8 @@ function targetDates(inputs: readonly DateInput[], source: LocalDate, max: numbe
   const dates = inputs.map((input, i) => (weeks ? monday(input, `targets[${i}]`) : localDate(input, `targets[${i}]`)));
   dates.forEach((date, i) => {
     if (date.equals(source)) invalid('SAME_AS_SOURCE', `targets[${i}]`, `${date} is the source itself`);
-    if (dates.findIndex((d) => d.equals(date)) !== i) invalid('DUPLICATE_DATE', `targets[${i}]`, `${date} is already a target`);
+    if (dates.findIndex((d) => d.equals(date)) !== i)
+      invalid('DUPLICATE_DATE', `targets[${i}]`, `${date} is already a target`);
   });
   return dates;
 }

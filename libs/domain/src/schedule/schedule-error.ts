@@ -36,7 +36,10 @@ export interface ScheduleVersionConflictError {
 }
 
 /** Refuses a write for `expectedVersion` when the schedule is at `currentVersion`; undefined when they agree (or none is expected). */
-export function checkScheduleVersion(currentVersion: number, expectedVersion: number | null | undefined): ScheduleVersionConflictError | undefined {
+export function checkScheduleVersion(
+  currentVersion: number,
+  expectedVersion: number | null | undefined,
+): ScheduleVersionConflictError | undefined {
   if (expectedVersion == null || expectedVersion === currentVersion) return undefined;
   return {
     code: 'SCHEDULE_VERSION_CONFLICT',

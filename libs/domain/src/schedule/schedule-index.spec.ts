@@ -13,12 +13,19 @@ const paris = TimeZone.of('Europe/Paris');
 const at = parseInstant;
 
 /** `alice,bob` for the levels in force at `instant`. */
-const whoAt = (index: ScheduleIndex, instant: string) => index.onCallAt(at(instant)).levels.map((a) => a.id).join(',');
+const whoAt = (index: ScheduleIndex, instant: string) =>
+  index
+    .onCallAt(at(instant))
+    .levels.map((a) => a.id)
+    .join(',');
 const shown = (segments: OnCallSegment[]) =>
   segments.map((s) => `${formatInstant(s.start)} ${formatInstant(s.end)} ${s.levels.map((a) => a.id).join(',')}`);
 const realHours = (zone: string, slot: Slot) => {
   const index = ScheduleIndex.build(TimeZone.of(zone), [slot], []);
-  return index.segments(at('2000-01-01T00:00Z'), at('2100-01-01T00:00Z')).reduce((sum, s) => sum + s.end - s.start, 0) / HOUR_MS;
+  return (
+    index.segments(at('2000-01-01T00:00Z'), at('2100-01-01T00:00Z')).reduce((sum, s) => sum + s.end - s.start, 0) /
+    HOUR_MS
+  );
 };
 
 describe('ScheduleIndex: slots', () => {
@@ -39,21 +46,63 @@ describe('ScheduleIndex: slots', () => {
 
   it.each([
     // the hand-over falls in the skipped hour (spring) and in the repeated hour (autumn)
-    ['2027-03-27T22:00', '2027-03-28T02:30', '2027-03-28T06:00', ['2027-03-27T21:00:00.000Z 2027-03-28T01:00:00.000Z alice', '2027-03-28T01:00:00.000Z 2027-03-28T04:00:00.000Z bob']],
-    ['2027-10-30T22:00', '2027-10-31T02:30', '2027-10-31T06:00', ['2027-10-30T20:00:00.000Z 2027-10-31T00:30:00.000Z alice', '2027-10-31T00:30:00.000Z 2027-10-31T05:00:00.000Z bob']],
+    [
+      '2027-03-27T22:00',
+      '2027-03-28T02:30',
+      '2027-03-28T06:00',
+      [
+        '2027-03-27T21:00:00.000Z 2027-03-28T01:00:00.000Z alice',
+        '2027-03-28T01:00:00.000Z 2027-03-28T04:00:00.000Z bob',
+      ],
+    ],
+    [
+      '2027-10-30T22:00',
+      '2027-10-31T02:30',
+      '2027-10-31T06:00',
+      [
+        '2027-10-30T20:00:00.000Z 2027-10-31T00:30:00.000Z alice',
+        '2027-10-31T00:30:00.000Z 2027-10-31T05:00:00.000Z bob',
+      ],
+    ],
   ])('in Paris, back-to-back slots %s→%s→%s leave no gap and no overlap', (start, handOver, end, expected) => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, start, handOver, [alice], 's1'), aSlot(H, handOver, end, [bob], 's2')], []);
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, start, handOver, [alice], 's1'), aSlot(H, handOver, end, [bob], 's2')],
+      [],
+    );
     expect(shown(index.segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z')))).toEqual(expected);
   });
 
   it('resolves a slot to the instants its wall-clock bounds designate, across both Paris changes', () => {
-    const index = ScheduleIndex.build(paris, [
-      aSlot(H, '2027-03-27T22:00', '2027-03-28T06:00', [alice], 'spring'),
-      aSlot(H, '2027-10-30T22:00', '2027-10-31T06:00', [bob], 'autumn'),
-    ], []);
-    const instants = ['2027-03-27T20:59Z', '2027-03-27T21:00Z', '2027-03-28T03:59Z', '2027-03-28T04:00Z', '2027-10-30T20:00Z', '2027-10-31T01:30Z', '2027-10-31T04:59Z', '2027-10-31T05:00Z'];
+    const index = ScheduleIndex.build(
+      paris,
+      [
+        aSlot(H, '2027-03-27T22:00', '2027-03-28T06:00', [alice], 'spring'),
+        aSlot(H, '2027-10-30T22:00', '2027-10-31T06:00', [bob], 'autumn'),
+      ],
+      [],
+    );
+    const instants = [
+      '2027-03-27T20:59Z',
+      '2027-03-27T21:00Z',
+      '2027-03-28T03:59Z',
+      '2027-03-28T04:00Z',
+      '2027-10-30T20:00Z',
+      '2027-10-31T01:30Z',
+      '2027-10-31T04:59Z',
+      '2027-10-31T05:00Z',
+    ];
     // 2027-10-31T01:30Z is the second 02:30 of the night clocks go back
-    expect(instants.map((instant) => whoAt(index, instant))).toEqual(['', 'alice', 'alice', '', 'bob', 'bob', 'bob', '']);
+    expect(instants.map((instant) => whoAt(index, instant))).toEqual([
+      '',
+      'alice',
+      'alice',
+      '',
+      'bob',
+      'bob',
+      'bob',
+      '',
+    ]);
   });
 
   it('ignores a slot lying wholly inside the skipped hour: it lasts no real time', () => {
@@ -70,17 +119,29 @@ describe('ScheduleIndex: slots', () => {
   });
 
   it('keeps the escalation order and names the slot', () => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice, crew, bob], 'day')], []);
-    expect(index.onCallAt(at('2027-05-03T10:00Z'))).toEqual({ levels: [alice, crew, bob], slotId: 'day', overrideIds: [] });
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice, crew, bob], 'day')],
+      [],
+    );
+    expect(index.onCallAt(at('2027-05-03T10:00Z'))).toEqual({
+      levels: [alice, crew, bob],
+      slotId: 'day',
+      overrideIds: [],
+    });
   });
 
   it('lists segments in order, clipped to the range, with gaps left out and slots kept apart', () => {
-    const index = ScheduleIndex.build(TimeZone.of('Asia/Tokyo'), [
-      aSlot(H, '2027-05-03T18:00', '2027-05-04T08:00', [bob], 'night'),
-      aSlot(H, '2027-05-03T08:00', '2027-05-03T12:00', [alice], 'morning'),
-      aSlot(H, '2027-05-03T12:00', '2027-05-03T18:00', [alice], 'afternoon'),
-      aSlot(H, '2027-05-04T09:00', '2027-05-04T10:00', [carol], 'later'),
-    ], []);
+    const index = ScheduleIndex.build(
+      TimeZone.of('Asia/Tokyo'),
+      [
+        aSlot(H, '2027-05-03T18:00', '2027-05-04T08:00', [bob], 'night'),
+        aSlot(H, '2027-05-03T08:00', '2027-05-03T12:00', [alice], 'morning'),
+        aSlot(H, '2027-05-03T12:00', '2027-05-03T18:00', [alice], 'afternoon'),
+        aSlot(H, '2027-05-04T09:00', '2027-05-04T10:00', [carol], 'later'),
+      ],
+      [],
+    );
     const segments = index.segments(at('2027-05-03T01:00Z'), at('2027-05-03T22:00Z'));
     expect(shown(segments)).toEqual([
       '2027-05-03T01:00:00.000Z 2027-05-03T03:00:00.000Z alice',
@@ -107,10 +168,14 @@ describe('ScheduleIndex: slots', () => {
   });
 
   it('still gives one answer if stored slots overlap: the one starting last wins', () => {
-    const index = ScheduleIndex.build(TimeZone.UTC, [
-      aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice], 'long'),
-      aSlot(H, '2027-05-03T10:00', '2027-05-03T12:00', [bob], 'inner'),
-    ], []);
+    const index = ScheduleIndex.build(
+      TimeZone.UTC,
+      [
+        aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice], 'long'),
+        aSlot(H, '2027-05-03T10:00', '2027-05-03T12:00', [bob], 'inner'),
+      ],
+      [],
+    );
     expect(['09:00', '11:00', '13:00'].map((t) => whoAt(index, `2027-05-03T${t}Z`))).toEqual(['alice', 'bob', 'alice']);
   });
 });
@@ -119,30 +184,100 @@ describe('ScheduleIndex: overrides', () => {
   const day = aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice, bob], 'day'); // 06:00Z → 16:00Z in Paris
 
   it.each([
-    ['a whole-list override replaces every level', [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1' })], 'carol', ['o1']],
-    ['a level override replaces that level only', [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 1 })], 'alice,carol', ['o1']],
-    ['a level beyond the list is appended at the end', [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 5 })], 'alice,bob,carol', ['o1']],
-    ['the override created last wins', [
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'o2', createdAt: '2027-05-03T06:30Z' }),
-      anOverride(H, '2027-05-03T06:30Z', '2027-05-03T09:00Z', [carol], { id: 'o1', createdAt: '2027-05-03T06:00Z' }),
-    ], 'bob', ['o2']],
-    ['on equal creation times the higher id wins (ovr-10 after ovr-9)', [
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'ovr-10', createdAt: '2027-05-03T06:00Z' }),
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'ovr-9', createdAt: '2027-05-03T06:00Z' }),
-    ], 'bob', ['ovr-10']],
-    ['a later level override applies over an earlier whole-list override', [
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol, crew], { id: 'o1', createdAt: '2027-05-03T06:00Z' }),
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'o2', level: 0, createdAt: '2027-05-03T06:05Z' }),
-    ], 'bob,crew', ['o1', 'o2']],
-    ['a later whole-list override hides an earlier level override', [
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'o1', level: 0, createdAt: '2027-05-03T06:00Z' }),
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o2', createdAt: '2027-05-03T06:05Z' }),
-    ], 'carol', ['o2']],
-    ['level overrides apply in creation order', [
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [crew], { id: 'o2', level: 9, createdAt: '2027-05-03T06:05Z' }),
-      anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 2, createdAt: '2027-05-03T06:00Z' }),
-    ], 'alice,bob,carol,crew', ['o1', 'o2']],
-    ['an assignee put on a second level keeps only its earliest one', [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [alice], { id: 'o1', level: 1 })], 'alice', ['o1']],
+    [
+      'a whole-list override replaces every level',
+      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1' })],
+      'carol',
+      ['o1'],
+    ],
+    [
+      'a level override replaces that level only',
+      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 1 })],
+      'alice,carol',
+      ['o1'],
+    ],
+    [
+      'a level beyond the list is appended at the end',
+      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 5 })],
+      'alice,bob,carol',
+      ['o1'],
+    ],
+    [
+      'the override created last wins',
+      [
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'o2', createdAt: '2027-05-03T06:30Z' }),
+        anOverride(H, '2027-05-03T06:30Z', '2027-05-03T09:00Z', [carol], { id: 'o1', createdAt: '2027-05-03T06:00Z' }),
+      ],
+      'bob',
+      ['o2'],
+    ],
+    [
+      'on equal creation times the higher id wins (ovr-10 after ovr-9)',
+      [
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+          id: 'ovr-10',
+          createdAt: '2027-05-03T06:00Z',
+        }),
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], {
+          id: 'ovr-9',
+          createdAt: '2027-05-03T06:00Z',
+        }),
+      ],
+      'bob',
+      ['ovr-10'],
+    ],
+    [
+      'a later level override applies over an earlier whole-list override',
+      [
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol, crew], {
+          id: 'o1',
+          createdAt: '2027-05-03T06:00Z',
+        }),
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+          id: 'o2',
+          level: 0,
+          createdAt: '2027-05-03T06:05Z',
+        }),
+      ],
+      'bob,crew',
+      ['o1', 'o2'],
+    ],
+    [
+      'a later whole-list override hides an earlier level override',
+      [
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+          id: 'o1',
+          level: 0,
+          createdAt: '2027-05-03T06:00Z',
+        }),
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o2', createdAt: '2027-05-03T06:05Z' }),
+      ],
+      'carol',
+      ['o2'],
+    ],
+    [
+      'level overrides apply in creation order',
+      [
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [crew], {
+          id: 'o2',
+          level: 9,
+          createdAt: '2027-05-03T06:05Z',
+        }),
+        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], {
+          id: 'o1',
+          level: 2,
+          createdAt: '2027-05-03T06:00Z',
+        }),
+      ],
+      'alice,bob,carol,crew',
+      ['o1', 'o2'],
+    ],
+    [
+      'an assignee put on a second level keeps only its earliest one',
+      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [alice], { id: 'o1', level: 1 })],
+      'alice',
+      ['o1'],
+    ],
   ])('%s', (_, overrides, levels, overrideIds) => {
     const onCall = ScheduleIndex.build(paris, [day], overrides).onCallAt(at('2027-05-03T07:30Z'));
     expect(onCall.levels.map((a) => a.id).join(',')).toBe(levels);
@@ -151,16 +286,24 @@ describe('ScheduleIndex: overrides', () => {
   });
 
   it('applies an override where no slot is, and a level override there becomes the only level', () => {
-    const index = ScheduleIndex.build(paris, [day], [
-      anOverride(H, '2027-05-03T16:00Z', '2027-05-03T17:00Z', [carol], { id: 'o1' }),
-      anOverride(H, '2027-05-03T17:00Z', '2027-05-03T18:00Z', [bob], { id: 'o2', level: 3 }),
-    ]);
+    const index = ScheduleIndex.build(
+      paris,
+      [day],
+      [
+        anOverride(H, '2027-05-03T16:00Z', '2027-05-03T17:00Z', [carol], { id: 'o1' }),
+        anOverride(H, '2027-05-03T17:00Z', '2027-05-03T18:00Z', [bob], { id: 'o2', level: 3 }),
+      ],
+    );
     expect(index.onCallAt(at('2027-05-03T16:30Z'))).toEqual({ levels: [carol], slotId: null, overrideIds: ['o1'] });
     expect(index.onCallAt(at('2027-05-03T17:30Z'))).toEqual({ levels: [bob], slotId: null, overrideIds: ['o2'] });
   });
 
   it('cuts the timeline where an override begins and ends', () => {
-    const index = ScheduleIndex.build(paris, [day], [anOverride(H, '2027-05-03T10:00Z', '2027-05-03T12:00Z', [carol], { id: 'o1', level: 0 })]);
+    const index = ScheduleIndex.build(
+      paris,
+      [day],
+      [anOverride(H, '2027-05-03T10:00Z', '2027-05-03T12:00Z', [carol], { id: 'o1', level: 0 })],
+    );
     expect(shown(index.segments(at('2027-05-03T00:00Z'), at('2027-05-04T00:00Z')))).toEqual([
       '2027-05-03T06:00:00.000Z 2027-05-03T10:00:00.000Z alice,bob',
       '2027-05-03T10:00:00.000Z 2027-05-03T12:00:00.000Z carol,bob',
@@ -170,13 +313,27 @@ describe('ScheduleIndex: overrides', () => {
 
   it.each([
     // an override in real time across the change, over a 22:00 → 06:00 night
-    ['2027-03-27T22:00', '2027-03-28T06:00', '2027-03-28T00:30Z', '2027-03-28T01:30Z', ['21:00 00:30 alice', '00:30 01:30 carol', '01:30 04:00 alice']],
-    ['2027-10-30T22:00', '2027-10-31T06:00', '2027-10-31T00:30Z', '2027-10-31T01:30Z', ['20:00 00:30 alice', '00:30 01:30 carol', '01:30 05:00 alice']],
+    [
+      '2027-03-27T22:00',
+      '2027-03-28T06:00',
+      '2027-03-28T00:30Z',
+      '2027-03-28T01:30Z',
+      ['21:00 00:30 alice', '00:30 01:30 carol', '01:30 04:00 alice'],
+    ],
+    [
+      '2027-10-30T22:00',
+      '2027-10-31T06:00',
+      '2027-10-31T00:30Z',
+      '2027-10-31T01:30Z',
+      ['20:00 00:30 alice', '00:30 01:30 carol', '01:30 05:00 alice'],
+    ],
   ])('in Paris, night %s→%s with an override %s→%s', (start, end, from, to, expected) => {
     const index = ScheduleIndex.build(paris, [aSlot(H, start, end, [alice])], [anOverride(H, from, to, [carol])]);
     const segments = index.segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z'));
     const hhmm = (instant: number) => formatInstant(instant).slice(11, 16);
-    expect(segments.map((s) => `${hhmm(s.start)} ${hhmm(s.end)} ${s.levels.map((a) => a.id).join(',')}`)).toEqual(expected);
+    expect(segments.map((s) => `${hhmm(s.start)} ${hhmm(s.end)} ${s.levels.map((a) => a.id).join(',')}`)).toEqual(
+      expected,
+    );
   });
 
   it('answers at the boundaries of a year of slots and a thousand overrides', () => {
@@ -187,12 +344,22 @@ describe('ScheduleIndex: overrides', () => {
       slots.push(aSlot(H, `${date}T18:00`, `${date.plusDays(1)}T08:00`, [bob], `night-${d}`));
     }
     const overrides = Array.from({ length: 1000 }, (_, i) =>
-      anOverride(H, formatInstant(at('2027-01-01T00:00Z') + i * 8 * HOUR_MS), formatInstant(at('2027-01-01T01:00Z') + i * 8 * HOUR_MS), [carol], { id: `o-${i}` }),
+      anOverride(
+        H,
+        formatInstant(at('2027-01-01T00:00Z') + i * 8 * HOUR_MS),
+        formatInstant(at('2027-01-01T01:00Z') + i * 8 * HOUR_MS),
+        [carol],
+        { id: `o-${i}` },
+      ),
     );
     const index = ScheduleIndex.build(paris, slots, overrides);
     expect(whoAt(index, '2027-07-01T12:00Z')).toBe('alice'); // 14:00 CEST, no override then
     expect(whoAt(index, '2027-07-01T16:00Z')).toBe('carol'); // an override 16:00Z → 17:00Z
     expect(whoAt(index, '2027-07-01T17:00Z')).toBe('bob');
-    expect(index.segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z')).every((s, i, all) => i === 0 || all[i - 1].end <= s.start)).toBe(true);
+    expect(
+      index
+        .segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z'))
+        .every((s, i, all) => i === 0 || all[i - 1].end <= s.start),
+    ).toBe(true);
   });
 });

@@ -4,7 +4,11 @@ import { compareIds, compareOverridePrecedence } from './override-precedence';
 import { OnCall, OnCallSegment, Override, Slot } from './slot';
 
 /** Nobody on duty. */
-export const NOBODY_ON_CALL: OnCall = Object.freeze({ levels: Object.freeze([]), slotId: null, overrideIds: Object.freeze([]) });
+export const NOBODY_ON_CALL: OnCall = Object.freeze({
+  levels: Object.freeze([]),
+  slotId: null,
+  overrideIds: Object.freeze([]),
+});
 
 /** A slot with its wall-clock bounds resolved to instants in the hotline's zone. */
 interface TimedSlot {
@@ -68,7 +72,7 @@ export class ScheduleIndex {
     const activeOverrides = new SortedList<Override>(compareOverridePrecedence);
     const starts: number[] = [];
     const states: OnCall[] = [];
-    for (let i = 0; i < boundaries.length; ) {
+    for (let i = 0; i < boundaries.length;) {
       const at = boundaries[i].at;
       for (; i < boundaries.length && boundaries[i].at === at; i++) {
         const { enters, slot, override } = boundaries[i];
@@ -101,7 +105,8 @@ export class ScheduleIndex {
       if (state.levels.length === 0) continue;
       const start = Math.max(this.starts[i], from);
       const end = i + 1 < this.starts.length ? Math.min(this.starts[i + 1], to) : to;
-      if (end > start) segments.push({ start, end, levels: state.levels, slotId: state.slotId, overrideIds: state.overrideIds });
+      if (end > start)
+        segments.push({ start, end, levels: state.levels, slotId: state.slotId, overrideIds: state.overrideIds });
     }
     return segments;
   }
@@ -140,7 +145,11 @@ function onCallOf(slot: Slot | null, overrides: readonly Override[]): OnCall {
     overrideIds.push(id);
   }
   const distinct = levels.filter((a, i) => levels.findIndex((b) => sameAssignee(a, b)) === i);
-  return Object.freeze({ levels: Object.freeze(distinct), slotId: slot?.id ?? null, overrideIds: Object.freeze(overrideIds) });
+  return Object.freeze({
+    levels: Object.freeze(distinct),
+    slotId: slot?.id ?? null,
+    overrideIds: Object.freeze(overrideIds),
+  });
 }
 
 function sameOnCall(a: OnCall, b: OnCall): boolean {

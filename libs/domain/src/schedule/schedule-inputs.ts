@@ -7,7 +7,8 @@ import { Slot } from './slot';
 /** A `LocalDateTime`, or its text parsed. */
 export function localDateTime(value: LocalDateTime | string, field: string): LocalDateTime {
   if (value instanceof LocalDateTime) return value;
-  if (typeof value !== 'string') invalid('INVALID_LOCAL_DATE_TIME', field, 'give a local date-time such as 2027-03-28T22:00');
+  if (typeof value !== 'string')
+    invalid('INVALID_LOCAL_DATE_TIME', field, 'give a local date-time such as 2027-03-28T22:00');
   return LocalDateTime.parse(value, field);
 }
 
@@ -25,11 +26,15 @@ export function localDate(value: LocalDate | string, field: string): LocalDate {
 }
 
 /** `from`…`to`, both included, at most `SCHEDULE_LIMITS.maxRangeDays` days; the number of days. */
-export function inclusiveDates(fromInput: LocalDate | string, toInput: LocalDate | string): { from: LocalDate; to: LocalDate; days: number } {
+export function inclusiveDates(
+  fromInput: LocalDate | string,
+  toInput: LocalDate | string,
+): { from: LocalDate; to: LocalDate; days: number } {
   const from = localDate(fromInput, 'from');
   const to = localDate(toInput, 'to');
   const days = from.daysUntil(to) + 1;
   if (days < 1) invalid('INVALID_RANGE', 'to', 'the last date must not be before the first');
-  if (days > SCHEDULE_LIMITS.maxRangeDays) invalid('RANGE_TOO_LONG', 'to', `a range may span at most ${SCHEDULE_LIMITS.maxRangeDays} days`);
+  if (days > SCHEDULE_LIMITS.maxRangeDays)
+    invalid('RANGE_TOO_LONG', 'to', `a range may span at most ${SCHEDULE_LIMITS.maxRangeDays} days`);
   return { from, to, days };
 }

@@ -27,7 +27,11 @@ export interface SlotInput {
 }
 
 /** Creates slots (F4). Input errors throw with their index: `slots[3].end`. */
-export function createSlots(existing: readonly Slot[], inputs: readonly SlotInput[], options: SlotWriteOptions): Result<ScheduleChange, ScheduleError> {
+export function createSlots(
+  existing: readonly Slot[],
+  inputs: readonly SlotInput[],
+  options: SlotWriteOptions,
+): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   if (!Array.isArray(inputs) || inputs.length === 0) invalid('REQUIRED', 'slots', 'give at least one slot');
   if (inputs.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
@@ -46,7 +50,12 @@ export function createSlots(existing: readonly Slot[], inputs: readonly SlotInpu
 }
 
 /** Moves a slot to start at `start`, keeping its wall-clock length (8 h stays 22:00→06:00, DST or not). */
-export function moveSlot(existing: readonly Slot[], id: Id, start: LocalDateTimeInput, options: OverlapOptions): Result<ScheduleChange, ScheduleError> {
+export function moveSlot(
+  existing: readonly Slot[],
+  id: Id,
+  start: LocalDateTimeInput,
+  options: OverlapOptions,
+): Result<ScheduleChange, ScheduleError> {
   const slot = existing.find((s) => s.id === id);
   if (!slot) return err(slotNotFound('id', [id]));
   const newStart = localDateTime(start, 'start');
@@ -71,14 +80,17 @@ export function resizeSlot(
   const placement = { ...slot, field: '', start: localDateTime(start, 'start'), end: localDateTime(end, 'end') };
   const result = placeSlots(existing, [placement], placementOptions(options));
   if (result.ok) return result;
-  const growsBackwards = existing.some((s) => result.error.conflictingSlotIds.includes(s.id) && s.start.isBefore(slot.start));
+  const growsBackwards = existing.some(
+    (s) => result.error.conflictingSlotIds.includes(s.id) && s.start.isBefore(slot.start),
+  );
   return err({ ...result.error, field: growsBackwards ? 'start' : 'end' });
 }
 
 /** Removes slots. Every id must be on the schedule, once. */
 export function deleteSlots(existing: readonly Slot[], ids: readonly Id[]): Result<ScheduleChange, SlotNotFoundError> {
   if (!Array.isArray(ids) || ids.length === 0) invalid('REQUIRED', 'ids', 'name at least one slot');
-  if (ids.length > SCHEDULE_LIMITS.maxSlotsPerWrite) invalid('TOO_MANY', 'ids', `at most ${SCHEDULE_LIMITS.maxSlotsPerWrite} slots in one write`);
+  if (ids.length > SCHEDULE_LIMITS.maxSlotsPerWrite)
+    invalid('TOO_MANY', 'ids', `at most ${SCHEDULE_LIMITS.maxSlotsPerWrite} slots in one write`);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) invalid('DUPLICATE_ID', `ids[${i}]`, `slot ${id} is already named`);
   });
@@ -89,7 +101,11 @@ export function deleteSlots(existing: readonly Slot[], ids: readonly Id[]): Resu
 }
 
 /** Replaces a slot's escalation levels. */
-export function setSlotAssignees(existing: readonly Slot[], id: Id, assignees: readonly AssigneeInput[]): Result<ScheduleChange, SlotNotFoundError> {
+export function setSlotAssignees(
+  existing: readonly Slot[],
+  id: Id,
+  assignees: readonly AssigneeInput[],
+): Result<ScheduleChange, SlotNotFoundError> {
   const levels: AssigneeRef[] = assigneeList(assignees, 'assignees');
   const slot = existing.find((s) => s.id === id);
   if (!slot) return err(slotNotFound('id', [id]));

@@ -23,8 +23,10 @@ export interface PlacementOptions {
   readonly batchField: string;
 }
 
-export const overlaps = (a: { start: LocalDateTime; end: LocalDateTime }, b: { start: LocalDateTime; end: LocalDateTime }): boolean =>
-  a.start.wall < b.end.wall && b.start.wall < a.end.wall;
+export const overlaps = (
+  a: { start: LocalDateTime; end: LocalDateTime },
+  b: { start: LocalDateTime; end: LocalDateTime },
+): boolean => a.start.wall < b.end.wall && b.start.wall < a.end.wall;
 
 /**
  * Writes `placements` among `existing` by the overlap rule (ADR 0002): slots never overlap in
@@ -52,15 +54,27 @@ export function placeSlots(
     if (conflicting.length > 0) {
       const inputIndex = new Map(placements.map((p, i) => [p, i]));
       const first = conflicting.flatMap(cutsOf).reduce((a, p) => Math.min(a, inputIndex.get(p)!), placements.length);
-      return err(slotOverlap(placements[first].field, conflicting.map((s) => s.id)));
+      return err(
+        slotOverlap(
+          placements[first].field,
+          conflicting.map((s) => s.id),
+        ),
+      );
     }
   }
 
-  const placed: Slot[] = placements.map(({ field: _field, ...slot }) => ({ ...slot, id: slot.id ?? options.ids.next() }));
+  const placed: Slot[] = placements.map(({ field: _field, ...slot }) => ({
+    ...slot,
+    id: slot.id ?? options.ids.next(),
+  }));
   const kept = others.flatMap((slot) => {
     const cuts = cutsOf(slot);
     if (cuts.length === 0) return [slot];
-    return piecesLeft(slot, cuts).map((piece, i) => ({ ...slot, ...piece, id: i === 0 ? slot.id : options.ids.next() }));
+    return piecesLeft(slot, cuts).map((piece, i) => ({
+      ...slot,
+      ...piece,
+      id: i === 0 ? slot.id : options.ids.next(),
+    }));
   });
   return ok(changeBetween(existing, [...kept, ...placed]));
 }
@@ -94,13 +108,20 @@ function piecesLeft(slot: Slot, cuts: readonly SlotPlacement[]): { start: LocalD
 /** Checks the placements and returns them sorted by start. */
 function validatePlacements(placements: readonly SlotPlacement[], batchField: string): SlotPlacement[] {
   if (placements.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
-    invalid('TOO_MANY', batchField, `one write adds at most ${SCHEDULE_LIMITS.maxSlotsPerWrite} slots, this one ${placements.length}`);
+    invalid(
+      'TOO_MANY',
+      batchField,
+      `one write adds at most ${SCHEDULE_LIMITS.maxSlotsPerWrite} slots, this one ${placements.length}`,
+    );
   }
-  for (const p of placements) validatingUnder(p.field, () => localRange(p.start, p.end, '', SCHEDULE_LIMITS.maxSlotDays));
+  for (const p of placements)
+    validatingUnder(p.field, () => localRange(p.start, p.end, '', SCHEDULE_LIMITS.maxSlotDays));
   const inOrder = [...placements].sort((a, b) => a.start.wall - b.start.wall);
   for (let i = 1; i < inOrder.length; i++) {
     if (overlaps(inOrder[i - 1], inOrder[i])) {
-      const [earlier, later] = [inOrder[i - 1], inOrder[i]].sort((a, b) => placements.indexOf(a) - placements.indexOf(b));
+      const [earlier, later] = [inOrder[i - 1], inOrder[i]].sort(
+        (a, b) => placements.indexOf(a) - placements.indexOf(b),
+      );
       invalid('INPUTS_OVERLAP', later.field, `${later.field} overlaps ${earlier.field}`);
     }
   }

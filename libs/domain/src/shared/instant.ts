@@ -21,7 +21,8 @@ export function parseInstant(text: string, field = 'instant'): Instant {
 }
 
 export function assertInstant(value: number, field = 'instant'): Instant {
-  if (!Number.isSafeInteger(value)) invalid('INVALID_INSTANT', field, 'an instant must be a whole number of milliseconds');
+  if (!Number.isSafeInteger(value))
+    invalid('INVALID_INSTANT', field, 'an instant must be a whole number of milliseconds');
   return value;
 }
 

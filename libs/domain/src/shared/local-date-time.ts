@@ -9,11 +9,19 @@ function wallOf(year: number, month: number, day: number, hour: number, minute: 
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wall);
   if (
-    year < 1900 || year > 2999 ||
-    check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day ||
-    hour > 23 || minute > 59
+    year < 1900 ||
+    year > 2999 ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59
   ) {
-    invalid('INVALID_LOCAL_DATE_TIME', field, `${year}-${month}-${day} ${hour}:${minute} is not a calendar date and time`);
+    invalid(
+      'INVALID_LOCAL_DATE_TIME',
+      field,
+      `${year}-${month}-${day} ${hour}:${minute} is not a calendar date and time`,
+    );
   }
   return wall;
 }
@@ -43,7 +51,7 @@ export class LocalDate {
   }
 
   get weekday(): IsoWeekday {
-    return ((((this.epochDay + 3) % 7) + 7) % 7 + 1) as IsoWeekday; // 1970-01-01 was a Thursday
+    return (((((this.epochDay + 3) % 7) + 7) % 7) + 1) as IsoWeekday; // 1970-01-01 was a Thursday
   }
 
   plusDays(days: number): LocalDate {
@@ -133,7 +141,8 @@ export class LocalDateTime {
   /** `2027-03-28T02:30` (seconds, if given, must be `:00`). */
   static parse(text: string, field = 'dateTime'): LocalDateTime {
     const m = DATE_TIME_RE.exec(text);
-    if (!m) invalid('INVALID_LOCAL_DATE_TIME', field, `"${text}" is not a local date-time in the form YYYY-MM-DDTHH:MM`);
+    if (!m)
+      invalid('INVALID_LOCAL_DATE_TIME', field, `"${text}" is not a local date-time in the form YYYY-MM-DDTHH:MM`);
     return LocalDateTime.of(+m[1], +m[2], +m[3], +m[4], +m[5], field);
   }
 

@@ -3,8 +3,18 @@ import { invalid } from './errors';
 
 /** What kind of line a number is, as far as the numbering plan tells. */
 export type PhoneNumberType =
-  | 'MOBILE' | 'FIXED_LINE' | 'FIXED_LINE_OR_MOBILE' | 'TOLL_FREE' | 'PREMIUM_RATE' | 'SHARED_COST'
-  | 'VOIP' | 'PERSONAL_NUMBER' | 'PAGER' | 'UAN' | 'VOICEMAIL' | 'UNKNOWN';
+  | 'MOBILE'
+  | 'FIXED_LINE'
+  | 'FIXED_LINE_OR_MOBILE'
+  | 'TOLL_FREE'
+  | 'PREMIUM_RATE'
+  | 'SHARED_COST'
+  | 'VOIP'
+  | 'PERSONAL_NUMBER'
+  | 'PAGER'
+  | 'UAN'
+  | 'VOICEMAIL'
+  | 'UNKNOWN';
 
 /** ISO 3166-1 alpha-2 country code, e.g. `FR`. */
 export function countryCode(value: string, field = 'country'): CountryCode {
@@ -32,7 +42,8 @@ export class PhoneNumber {
    */
   static parse(input: string, options: { defaultCountry?: CountryCode; field?: string } = {}): PhoneNumber {
     const field = options.field ?? 'phoneNumber';
-    if (typeof input !== 'string' || input.trim() === '') invalid('INVALID_PHONE_NUMBER', field, 'a phone number is required');
+    if (typeof input !== 'string' || input.trim() === '')
+      invalid('INVALID_PHONE_NUMBER', field, 'a phone number is required');
     let parsed;
     try {
       parsed = parsePhoneNumberWithError(input, options.defaultCountry);

@@ -12,7 +12,8 @@ export class RingTimeout {
   static ofSeconds(seconds: number, field = 'ringTimeout'): RingTimeout {
     if (!Number.isInteger(seconds) || seconds < RingTimeout.MIN_SECONDS || seconds > RingTimeout.MAX_SECONDS) {
       invalid(
-        'INVALID_RING_TIMEOUT', field,
+        'INVALID_RING_TIMEOUT',
+        field,
         `a ring timeout is a whole number of seconds from ${RingTimeout.MIN_SECONDS} to ${RingTimeout.MAX_SECONDS}, not ${seconds}`,
       );
     }

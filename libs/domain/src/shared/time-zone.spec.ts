@@ -49,7 +49,11 @@ describe('TimeZone', () => {
       const tz = TimeZone.of(zone);
       let previous = -Infinity;
       const backwards: string[] = [];
-      for (let t = LocalDateTime.parse('2027-01-01T00:00'); t.isBefore(LocalDateTime.parse('2028-01-01T00:00')); t = t.plusMinutes(15)) {
+      for (
+        let t = LocalDateTime.parse('2027-01-01T00:00');
+        t.isBefore(LocalDateTime.parse('2028-01-01T00:00'));
+        t = t.plusMinutes(15)
+      ) {
         const instant = tz.toInstant(t);
         if (instant < previous) backwards.push(`${zone} ${t}`);
         previous = instant;

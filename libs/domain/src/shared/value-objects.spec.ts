@@ -29,7 +29,9 @@ describe('PhoneNumber', () => {
     ['+33 1', 'INVALID_PHONE_NUMBER'],
     ['hello', 'INVALID_PHONE_NUMBER'],
     ['', 'INVALID_PHONE_NUMBER'],
-  ])('refuses %p', (input, code) => refused(() => PhoneNumber.parse(input, { field: 'numbers[0].number' }), code, 'numbers[0].number'));
+  ])('refuses %p', (input, code) =>
+    refused(() => PhoneNumber.parse(input, { field: 'numbers[0].number' }), code, 'numbers[0].number'),
+  );
 
   it('stored numbers must already be E.164', () => {
     refused(() => PhoneNumber.fromE164('0612345678', 'number'), 'INVALID_PHONE_NUMBER', 'number');
@@ -62,7 +64,9 @@ describe('Colour', () => {
 
 describe('RingTimeout', () => {
   it.each([5, 25, 120])('accepts %i s', (s) => expect(RingTimeout.ofSeconds(s).seconds).toBe(s));
-  it.each([4, 121, 10.5, NaN])('refuses %p rather than clamping', (s) => refused(() => RingTimeout.ofSeconds(s, 'ring'), 'INVALID_RING_TIMEOUT', 'ring'));
+  it.each([4, 121, 10.5, NaN])('refuses %p rather than clamping', (s) =>
+    refused(() => RingTimeout.ofSeconds(s, 'ring'), 'INVALID_RING_TIMEOUT', 'ring'),
+  );
 });
 
 describe('local dates and times', () => {
@@ -76,10 +80,12 @@ describe('local dates and times', () => {
     expect(LocalDateTime.parse('2027-03-28T23:59').time.toString()).toBe('23:59');
   });
 
-  it.each(['2027-02-29T10:00', '2027-13-01T00:00', '2027-03-28T24:00', '2027-03-28 10:00', '2027-03-28T10:00:30'])('refuses %p', (text) =>
-    refused(() => LocalDateTime.parse(text, 'start'), 'INVALID_LOCAL_DATE_TIME', 'start'),
+  it.each(['2027-02-29T10:00', '2027-13-01T00:00', '2027-03-28T24:00', '2027-03-28 10:00', '2027-03-28T10:00:30'])(
+    'refuses %p',
+    (text) => refused(() => LocalDateTime.parse(text, 'start'), 'INVALID_LOCAL_DATE_TIME', 'start'),
   );
-  it('refuses impossible times of day', () => refused(() => LocalTime.parse('25:00', 'end'), 'INVALID_LOCAL_TIME', 'end'));
+  it('refuses impossible times of day', () =>
+    refused(() => LocalTime.parse('25:00', 'end'), 'INVALID_LOCAL_TIME', 'end'));
 });
 
 describe('WeekdaySet and EmailAddress', () => {

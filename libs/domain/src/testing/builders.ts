@@ -11,7 +11,15 @@ let seq = 0;
 const nextId = (prefix: string) => `${prefix}-${++seq}`;
 
 /** A person with one mobile by default; pass `numbers: []` for someone unreachable. */
-export function aPerson(overrides: Partial<{ id: string; name: string; colour: string; email: string | null; numbers: ContactNumberInput[] }> = {}): Person {
+export function aPerson(
+  overrides: Partial<{
+    id: string;
+    name: string;
+    colour: string;
+    email: string | null;
+    numbers: ContactNumberInput[];
+  }> = {},
+): Person {
   const id = overrides.id ?? nextId('person');
   return person({
     id,
@@ -25,7 +33,13 @@ export function aPerson(overrides: Partial<{ id: string; name: string; colour: s
 
 export function aTeam(members: readonly Person[], overrides: Partial<{ id: string; name: string }> = {}): Team {
   const id = overrides.id ?? nextId('team');
-  return team({ id, accountId: TEST_ACCOUNT, name: overrides.name ?? `Team ${id}`, colour: '#2ca02c', memberIds: members.map((m) => m.id) });
+  return team({
+    id,
+    accountId: TEST_ACCOUNT,
+    name: overrides.name ?? `Team ${id}`,
+    colour: '#2ca02c',
+    memberIds: members.map((m) => m.id),
+  });
 }
 
 export function aHotline(overrides: Partial<HotlineInput> = {}): Hotline {
@@ -43,7 +57,13 @@ export const personRef = (p: { id: string }): AssigneeRef => ({ kind: 'person', 
 export const teamRef = (t: { id: string }): AssigneeRef => ({ kind: 'team', id: t.id });
 
 /** `aSlot(h, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice)])` */
-export function aSlot(hotlineId: string, start: string, end: string, assignees: readonly AssigneeRef[], id = nextId('slot')): Slot {
+export function aSlot(
+  hotlineId: string,
+  start: string,
+  end: string,
+  assignees: readonly AssigneeRef[],
+  id = nextId('slot'),
+): Slot {
   return { id, hotlineId, start: LocalDateTime.parse(start), end: LocalDateTime.parse(end), assignees };
 }
 

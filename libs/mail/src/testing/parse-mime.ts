@@ -44,7 +44,10 @@ export function parseMime(raw: Buffer | string): ParsedMail {
     text: textOf('text/plain') ?? '',
     html: textOf('text/html'),
     attachments: leaves.filter(isAttachment).map((part) => ({
-      filename: parameter(header(part, 'content-disposition'), 'filename') ?? parameter(header(part, 'content-type'), 'name') ?? '',
+      filename:
+        parameter(header(part, 'content-disposition'), 'filename') ??
+        parameter(header(part, 'content-type'), 'name') ??
+        '',
       contentType: mediaType(part),
       content: decodeBody(part),
     })),
@@ -128,7 +131,10 @@ function parameter(value: string, name: string): string | undefined {
   let plain: string | undefined;
   for (const match of value.matchAll(/;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g)) {
     const key = match[1].toLowerCase();
-    const raw = match[2].trim().replace(/^"(.*)"$/s, '$1').replace(/\\(.)/g, '$1');
+    const raw = match[2]
+      .trim()
+      .replace(/^"(.*)"$/s, '$1')
+      .replace(/\\(.)/g, '$1');
     if (key === name) plain = raw;
     const continued = new RegExp(`^${escapeRegExp(name)}\\*(\\d+)?(\\*)?$`).exec(key);
     if (continued) {
@@ -137,12 +143,16 @@ function parameter(value: string, name: string): string | undefined {
     }
   }
   if (pieces.size === 0) return plain;
-  const joined = [...pieces.entries()].sort(([a], [b]) => a - b).map(([, piece]) => piece).join('');
+  const joined = [...pieces.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, piece]) => piece)
+    .join('');
   if (!extended) return joined;
   const [, charset = 'utf-8', encoded = joined] = /^([^']*)'[^']*'(.*)$/s.exec(joined) ?? [];
-  return Buffer.from(encoded.replace(/%([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString(
-    /^utf-?8$/i.test(charset) ? 'utf8' : 'latin1',
-  );
+  return Buffer.from(
+    encoded.replace(/%([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString(/^utf-?8$/i.test(charset) ? 'utf8' : 'latin1');
 }
 
 function escapeRegExp(text: string): string {

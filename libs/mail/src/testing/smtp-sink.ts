@@ -58,7 +58,10 @@ export class SmtpSink {
       },
       onAuth(auth, _session, callback) {
         const ok = auth.username === options.login?.user && auth.password === options.login?.pass;
-        callback(ok ? null : refusal({ code: 535, message: 'Authentication failed' }), ok ? { user: auth.username } : undefined);
+        callback(
+          ok ? null : refusal({ code: 535, message: 'Authentication failed' }),
+          ok ? { user: auth.username } : undefined,
+        );
       },
       onRcptTo(address, _session, callback) {
         const reply = options.onRecipient?.(address.address);

@@ -6,13 +6,28 @@ import { CREATED_AT } from './world';
 const at = (iso: string) => parseInstant(iso);
 
 function aUser(accountId: string, id: string, email: string, role: User['role'] = 'member'): User {
-  return { id, accountId, email: EmailAddress.parse(email), name: `User ${id}`, role, passwordHash: `scrypt$N=16384$salt$${id}`, createdAt: CREATED_AT };
+  return {
+    id,
+    accountId,
+    email: EmailAddress.parse(email),
+    name: `User ${id}`,
+    role,
+    passwordHash: `scrypt$N=16384$salt$${id}`,
+    createdAt: CREATED_AT,
+  };
 }
 
 function aKey(accountId: string, id: string, createdAt: string): ApiKey {
   return {
-    id, accountId, name: `Key ${id}`, prefix: `dl_${randomBytes(6).toString('hex')}`, hash: `sha256$${id}`, role: 'supervisor',
-    createdAt: at(createdAt), revokedAt: null, lastUsedAt: null,
+    id,
+    accountId,
+    name: `Key ${id}`,
+    prefix: `dl_${randomBytes(6).toString('hex')}`,
+    hash: `sha256$${id}`,
+    role: 'supervisor',
+    createdAt: at(createdAt),
+    revokedAt: null,
+    lastUsedAt: null,
   };
 }
 
@@ -21,7 +36,12 @@ export function accountsContract({ world }: ContractContext): void {
   describe('accounts and users', () => {
     it('creates an account and reads it back', async () => {
       const accountId = await world().newAccount();
-      expect(await world().repos.accounts.account(accountId)).toEqual({ id: accountId, name: `Account ${accountId}`, createdAt: CREATED_AT, disabledAt: null });
+      expect(await world().repos.accounts.account(accountId)).toEqual({
+        id: accountId,
+        name: `Account ${accountId}`,
+        createdAt: CREATED_AT,
+        disabledAt: null,
+      });
       expect(await world().repos.accounts.account(`${accountId}-nope`)).toBeUndefined();
     });
 
@@ -30,7 +50,9 @@ export function accountsContract({ world }: ContractContext): void {
       const user = aUser(accountId, 'u1', 'Chloé.Dupont@Example.org', 'admin');
       expect(await world().repos.accounts.saveUser(user)).toEqual({ ok: true, value: undefined });
 
-      expect(await world().repos.accounts.userByEmail(accountId, EmailAddress.parse('chloé.dupont@EXAMPLE.org'))).toEqual(user);
+      expect(
+        await world().repos.accounts.userByEmail(accountId, EmailAddress.parse('chloé.dupont@EXAMPLE.org')),
+      ).toEqual(user);
       await world().repos.accounts.saveUser({ ...user, role: 'supervisor' });
       expect((await world().repos.accounts.user(accountId, 'u1'))?.role).toBe('supervisor');
     });
@@ -41,7 +63,10 @@ export function accountsContract({ world }: ContractContext): void {
       const email = `${randomBytes(4).toString('hex')}@example.org`;
       await world().repos.accounts.saveUser(aUser(a, 'u1', email));
 
-      expect(await world().repos.accounts.saveUser(aUser(a, 'u2', email.toUpperCase()))).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
+      expect(await world().repos.accounts.saveUser(aUser(a, 'u2', email.toUpperCase()))).toEqual({
+        ok: false,
+        error: { code: 'EMAIL_TAKEN' },
+      });
       expect(await world().repos.accounts.saveUser(aUser(b, 'u1', email))).toEqual({ ok: true, value: undefined });
       const everywhere = await world().repos.accounts.usersByEmail(EmailAddress.parse(email));
       expect(everywhere.map((u) => u.accountId).sort()).toEqual([a, b].sort());
@@ -49,12 +74,20 @@ export function accountsContract({ world }: ContractContext): void {
 
     it('pages through users by e-mail', async () => {
       const accountId = await world().newAccount();
-      for (const [id, email] of [['u1', 'zed@example.org'], ['u2', 'Amy@example.org'], ['u3', 'bo@example.org']]) {
+      for (const [id, email] of [
+        ['u1', 'zed@example.org'],
+        ['u2', 'Amy@example.org'],
+        ['u3', 'bo@example.org'],
+      ]) {
         await world().repos.accounts.saveUser(aUser(accountId, id, email));
       }
       const first = await world().repos.accounts.listUsers(accountId, { first: 2 });
       const second = await world().repos.accounts.listUsers(accountId, { first: 2, after: first.nextCursor });
-      expect([first.items.map((u) => u.id), second.items.map((u) => u.id), second.nextCursor]).toEqual([['u2', 'u3'], ['u1'], null]);
+      expect([first.items.map((u) => u.id), second.items.map((u) => u.id), second.nextCursor]).toEqual([
+        ['u2', 'u3'],
+        ['u1'],
+        null,
+      ]);
     });
   });
 
@@ -69,7 +102,12 @@ export function accountsContract({ world }: ContractContext): void {
       const id = `opened-${randomBytes(6).toString('hex')}`;
       const admin = aUser(id, 'admin1', email(), 'admin');
       try {
-        expect(await world().repos.accounts.openAccount(opened(id), { ...admin, email: EmailAddress.parse(taken.toUpperCase()) })).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
+        expect(
+          await world().repos.accounts.openAccount(opened(id), {
+            ...admin,
+            email: EmailAddress.parse(taken.toUpperCase()),
+          }),
+        ).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
         expect(await world().repos.accounts.account(id)).toBeUndefined();
 
         expect(await world().repos.accounts.openAccount(opened(id), admin)).toEqual({ ok: true, value: undefined });
@@ -88,11 +126,19 @@ export function accountsContract({ world }: ContractContext): void {
       await world().hotline(b, 'h1');
       await world().repos.accounts.setAccountDisabled(b, at('2027-03-01T10:00:00Z'));
 
-      const mine = (await world().repos.accounts.listAccounts()).filter((s) => s.account.id === a || s.account.id === b);
-      expect(mine).toEqual([
-        { account: { id: a, name: `Account ${a}`, createdAt: CREATED_AT, disabledAt: null }, users: 2, hotlines: 0 },
-        { account: { id: b, name: `Account ${b}`, createdAt: CREATED_AT, disabledAt: at('2027-03-01T10:00:00Z') }, users: 0, hotlines: 1 },
-      ].sort((x, y) => (x.account.id < y.account.id ? -1 : 1)));
+      const mine = (await world().repos.accounts.listAccounts()).filter(
+        (s) => s.account.id === a || s.account.id === b,
+      );
+      expect(mine).toEqual(
+        [
+          { account: { id: a, name: `Account ${a}`, createdAt: CREATED_AT, disabledAt: null }, users: 2, hotlines: 0 },
+          {
+            account: { id: b, name: `Account ${b}`, createdAt: CREATED_AT, disabledAt: at('2027-03-01T10:00:00Z') },
+            users: 0,
+            hotlines: 1,
+          },
+        ].sort((x, y) => (x.account.id < y.account.id ? -1 : 1)),
+      );
     });
 
     it('disables an account (the first instant stays), which its login sessions and API keys tell; enabling undoes it', async () => {
@@ -104,19 +150,31 @@ export function accountsContract({ world }: ContractContext): void {
       await world().repos.apiKeys.createApiKey(key);
       await world().repos.apiKeys.createApiKey(otherKey);
 
-      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-01T10:00:00Z'))).toEqual({ ok: true, value: undefined });
-      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-02T10:00:00Z'))).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-01T10:00:00Z'))).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      expect(await world().repos.accounts.setAccountDisabled(accountId, at('2027-03-02T10:00:00Z'))).toEqual({
+        ok: true,
+        value: undefined,
+      });
       expect((await world().repos.accounts.account(accountId))?.disabledAt).toBe(at('2027-03-01T10:00:00Z'));
       expect((await world().repos.accounts.loginSession(accountId, 'u1', 't1'))?.accountDisabled).toBe(true);
       expect(await world().repos.apiKeys.apiKeyCredential(key.prefix)).toEqual({ key, accountDisabled: true });
-      expect(await world().repos.apiKeys.apiKeyCredential(otherKey.prefix)).toEqual({ key: otherKey, accountDisabled: false });
+      expect(await world().repos.apiKeys.apiKeyCredential(otherKey.prefix)).toEqual({
+        key: otherKey,
+        accountDisabled: false,
+      });
       expect(await world().repos.apiKeys.apiKeyCredential('dl_unknown')).toBeUndefined();
 
       expect(await world().repos.accounts.setAccountDisabled(accountId, null)).toEqual({ ok: true, value: undefined });
       expect((await world().repos.accounts.account(accountId))?.disabledAt).toBeNull();
       expect((await world().repos.accounts.loginSession(accountId, 'u1', 't1'))?.accountDisabled).toBe(false);
       expect((await world().repos.apiKeys.apiKeyCredential(key.prefix))?.accountDisabled).toBe(false);
-      expect(await world().repos.accounts.setAccountDisabled(`${accountId}-nope`, null)).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await world().repos.accounts.setAccountDisabled(`${accountId}-nope`, null)).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
 
     it('deletes an account with its rows, leaving the others; an unknown one is NOT_FOUND', async () => {
@@ -141,13 +199,21 @@ export function accountsContract({ world }: ContractContext): void {
       const user = aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`, 'admin');
       await world().repos.accounts.saveUser(user);
       await world().repos.accounts.saveUser(aUser(accountId, 'u2', `${randomBytes(4).toString('hex')}@example.org`));
-      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({ user, sessionsValidAfter: null, tokenRevoked: false, accountDisabled: false });
+      expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({
+        user,
+        sessionsValidAfter: null,
+        tokenRevoked: false,
+        accountDisabled: false,
+      });
 
       await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T10:00:00.250Z'));
       await world().repos.accounts.endSessions(accountId, 'u1', at('2027-03-01T09:00:00Z'));
       await world().repos.accounts.saveUser({ ...user, role: 'member' });
       expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({
-        user: { ...user, role: 'member' }, sessionsValidAfter: at('2027-03-01T10:00:00.250Z'), tokenRevoked: false, accountDisabled: false,
+        user: { ...user, role: 'member' },
+        sessionsValidAfter: at('2027-03-01T10:00:00.250Z'),
+        tokenRevoked: false,
+        accountDisabled: false,
       });
       expect((await world().repos.accounts.loginSession(accountId, 'u2', 't1'))?.sessionsValidAfter).toBeNull();
       expect(await world().repos.accounts.loginSession(accountId, 'nobody', 't1')).toBeUndefined();
@@ -159,12 +225,21 @@ export function accountsContract({ world }: ContractContext): void {
       const [expiring, lasting] = [`t${randomBytes(6).toString('hex')}`, `t${randomBytes(6).toString('hex')}`];
       // An hour ago: the purge must not reach revocations other tests made in the shared database.
       const now = Date.now() - 3_600_000;
-      await world().repos.accounts.revokeLoginToken({ tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 }, now);
-      await world().repos.accounts.revokeLoginToken({ tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 }, now);
+      await world().repos.accounts.revokeLoginToken(
+        { tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 },
+        now,
+      );
+      await world().repos.accounts.revokeLoginToken(
+        { tokenId: expiring, accountId, userId: 'u1', expiresAt: now + 1000 },
+        now,
+      );
       expect((await world().repos.accounts.loginSession(accountId, 'u1', expiring))?.tokenRevoked).toBe(true);
       expect((await world().repos.accounts.loginSession(accountId, 'u1', lasting))?.tokenRevoked).toBe(false);
 
-      await world().repos.accounts.revokeLoginToken({ tokenId: lasting, accountId, userId: 'u1', expiresAt: now + 60_000 }, now + 1000);
+      await world().repos.accounts.revokeLoginToken(
+        { tokenId: lasting, accountId, userId: 'u1', expiresAt: now + 60_000 },
+        now + 1000,
+      );
       expect((await world().repos.accounts.loginSession(accountId, 'u1', expiring))?.tokenRevoked).toBe(false);
       expect((await world().repos.accounts.loginSession(accountId, 'u1', lasting))?.tokenRevoked).toBe(true);
     });
@@ -188,9 +263,18 @@ export function accountsContract({ world }: ContractContext): void {
       const key = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
       await world().repos.apiKeys.createApiKey(key);
 
-      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-01T10:00:00Z'))).toEqual({ ok: true, value: undefined });
-      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-02T10:00:00Z'))).toEqual({ ok: true, value: undefined });
-      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'nope', at('2027-03-02T10:00:00Z'))).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-01T10:00:00Z'))).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'k1', at('2027-03-02T10:00:00Z'))).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      expect(await world().repos.apiKeys.revokeApiKey(accountId, 'nope', at('2027-03-02T10:00:00Z'))).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
       expect((await world().repos.apiKeys.apiKeyByPrefix(key.prefix))?.revokedAt).toBe(at('2027-03-01T10:00:00Z'));
     });
 

@@ -3,10 +3,16 @@ import { ContractContext } from './context';
 
 function anEntry(accountId: string, id: string, at: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
-    id, accountId, actor: { kind: 'user', id: 'u1' }, action: 'person.updated', entityType: 'person', entityId: 'alice',
+    id,
+    accountId,
+    actor: { kind: 'user', id: 'u1' },
+    action: 'person.updated',
+    entityType: 'person',
+    entityId: 'alice',
     before: { name: 'Alice', numbers: ['+33612345678'], enabled: true, ringTimeout: 25 },
     after: { name: 'Alice B.', numbers: [], enabled: false, ringTimeout: null },
-    at: parseInstant(at), ...overrides,
+    at: parseInstant(at),
+    ...overrides,
   };
 }
 
@@ -16,7 +22,11 @@ export function auditContract({ world }: ContractContext): void {
     it('round-trips entries with their JSON before and after, newest first', async () => {
       const accountId = await world().newAccount();
       const older = anEntry(accountId, 'a1', '2027-03-27T10:00:00.001Z');
-      const newer = anEntry(accountId, 'a2', '2027-03-27T10:00:00.002Z', { actor: { kind: 'system', id: null }, before: null, after: 'text' });
+      const newer = anEntry(accountId, 'a2', '2027-03-27T10:00:00.002Z', {
+        actor: { kind: 'system', id: null },
+        before: null,
+        after: 'text',
+      });
       await world().repos.audit.append([older, newer]);
 
       expect(await world().repos.audit.list(accountId)).toEqual({ items: [newer, older], nextCursor: null });
@@ -44,7 +54,11 @@ export function auditContract({ world }: ContractContext): void {
 
     it('pages newest first, entries of the same instant ordered by id', async () => {
       const accountId = await world().newAccount();
-      await world().repos.audit.append(['a1', 'a2', 'a3', 'a4', 'a5'].map((id, i) => anEntry(accountId, id, i < 3 ? '2027-03-27T10:00:00Z' : '2027-03-27T09:00:00Z')));
+      await world().repos.audit.append(
+        ['a1', 'a2', 'a3', 'a4', 'a5'].map((id, i) =>
+          anEntry(accountId, id, i < 3 ? '2027-03-27T10:00:00Z' : '2027-03-27T09:00:00Z'),
+        ),
+      );
       const pages: string[][] = [];
       let after: string | null = null;
       do {

@@ -41,16 +41,26 @@ export function directoryContract({ world, backend }: ContractContext): void {
       await world().person(accountId, 'ana', {
         contactNumbers: [{ number: '+33612345678' }, { number: '+14155552671' }, { number: '+442079460958' }],
       });
-      await world().person(accountId, 'ana', { name: 'Ana B.', contactNumbers: [{ number: '+442079460958' }, { number: '+33612345678' }] });
+      await world().person(accountId, 'ana', {
+        name: 'Ana B.',
+        contactNumbers: [{ number: '+442079460958' }, { number: '+33612345678' }],
+      });
 
       const ana = await world().repos.people.person(accountId, 'ana');
-      expect([ana?.name, ...(ana?.contactNumbers ?? []).map((n) => n.number.e164)]).toEqual(['Ana B.', '+442079460958', '+33612345678']);
+      expect([ana?.name, ...(ana?.contactNumbers ?? []).map((n) => n.number.e164)]).toEqual([
+        'Ana B.',
+        '+442079460958',
+        '+33612345678',
+      ]);
     });
 
     it('loads many people in the order asked, leaving out absent ids and repeating none, in two queries', async () => {
       const accountId = await world().newAccount();
       const ids = Array.from({ length: 50 }, (_, i) => `p${String(i).padStart(2, '0')}`);
-      for (const id of ids) await world().person(accountId, id, { contactNumbers: [{ number: '+33612345678' }, { number: '+14155552671' }] });
+      for (const id of ids)
+        await world().person(accountId, id, {
+          contactNumbers: [{ number: '+33612345678' }, { number: '+14155552671' }],
+        });
       const queries: string[] = [];
       const counted = await backend.connect({ onQuery: (sql) => queries.push(sql) });
       queries.length = 0; // connecting and migrating are not part of the count
@@ -68,7 +78,13 @@ export function directoryContract({ world, backend }: ContractContext): void {
 
     it('pages through people by name, ignoring case and accents, with a cursor', async () => {
       const accountId = await world().newAccount();
-      for (const [id, name] of [['z', 'zoé'], ['e', 'Élodie'], ['b2', 'bob'], ['a', 'alice'], ['b1', 'Bob']]) {
+      for (const [id, name] of [
+        ['z', 'zoé'],
+        ['e', 'Élodie'],
+        ['b2', 'bob'],
+        ['a', 'alice'],
+        ['b1', 'Bob'],
+      ]) {
         await world().person(accountId, id, { name });
       }
       const seen: string[][] = [];
@@ -108,7 +124,10 @@ export function directoryContract({ world, backend }: ContractContext): void {
 
       expect(await world().repos.people.deletePerson(accountId, 'gone')).toEqual({ ok: true, value: undefined });
       expect(await world().repos.people.person(accountId, 'gone')).toBeUndefined();
-      expect(await world().repos.people.deletePerson(accountId, 'gone')).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await world().repos.people.deletePerson(accountId, 'gone')).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
 
     it('refuses to delete a person still named by a team, a hotline, a slot or an override, and says which', async () => {
@@ -117,13 +136,26 @@ export function directoryContract({ world, backend }: ContractContext): void {
       await world().team(accountId, 'night', ['alice']);
       const h = await world().hotline(accountId, 'h1', { supervisorIds: ['alice'] });
       await world().repos.schedule.applyChange(accountId, h.id, 0, {
-        added: [slot('s1', h.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')])], updated: [], removedIds: [],
+        added: [slot('s1', h.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')])],
+        updated: [],
+        removedIds: [],
       });
-      await world().repos.schedule.saveOverride(accountId, override('o1', h.id, '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('alice')]));
+      await world().repos.schedule.saveOverride(
+        accountId,
+        override('o1', h.id, '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('alice')]),
+      );
 
       expect(await world().repos.people.deletePerson(accountId, 'alice')).toEqual({
         ok: false,
-        error: { code: 'IN_USE', usedBy: [{ kind: 'team', id: 'night' }, { kind: 'hotline', id: 'h1' }, { kind: 'slot', id: 's1' }, { kind: 'override', id: 'o1' }] },
+        error: {
+          code: 'IN_USE',
+          usedBy: [
+            { kind: 'team', id: 'night' },
+            { kind: 'hotline', id: 'h1' },
+            { kind: 'slot', id: 's1' },
+            { kind: 'override', id: 'o1' },
+          ],
+        },
       });
       expect((await world().repos.people.person(accountId, 'alice'))?.id).toBe('alice');
     });
@@ -144,19 +176,34 @@ export function directoryContract({ world, backend }: ContractContext): void {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
 
-      expect(await refusal(() => world().team(accountId, 'crew', ['a', 'ghost']))).toEqual({ code: 'UNKNOWN_PERSON', field: 'memberIds[1]' });
+      expect(await refusal(() => world().team(accountId, 'crew', ['a', 'ghost']))).toEqual({
+        code: 'UNKNOWN_PERSON',
+        field: 'memberIds[1]',
+      });
       expect(await world().repos.teams.team(accountId, 'crew')).toBeUndefined();
     });
 
     it('loads teams in batches and pages through them by name', async () => {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
-      for (const [id, name] of [['t3', 'Reception'], ['t1', 'maintenance'], ['t2', 'IT']]) await world().team(accountId, id, ['a'], name);
+      for (const [id, name] of [
+        ['t3', 'Reception'],
+        ['t1', 'maintenance'],
+        ['t2', 'IT'],
+      ])
+        await world().team(accountId, id, ['a'], name);
 
-      expect((await world().repos.teams.teamsByIds(accountId, ['t2', 'nope', 't1'])).map((t) => t.id)).toEqual(['t2', 't1']);
+      expect((await world().repos.teams.teamsByIds(accountId, ['t2', 'nope', 't1'])).map((t) => t.id)).toEqual([
+        't2',
+        't1',
+      ]);
       const first = await world().repos.teams.listTeams(accountId, { first: 2 });
       const second = await world().repos.teams.listTeams(accountId, { first: 2, after: first.nextCursor });
-      expect([names(first.items), names(second.items), second.nextCursor]).toEqual([['IT', 'maintenance'], ['Reception'], null]);
+      expect([names(first.items), names(second.items), second.nextCursor]).toEqual([
+        ['IT', 'maintenance'],
+        ['Reception'],
+        null,
+      ]);
     });
 
     it('refuses to delete a team on a slot, and deletes it once free', async () => {
@@ -165,10 +212,15 @@ export function directoryContract({ world, backend }: ContractContext): void {
       await world().team(accountId, 'crew', ['a']);
       const h = await world().hotline(accountId, 'h1');
       await world().repos.schedule.applyChange(accountId, h.id, 0, {
-        added: [slot('s1', h.id, '2027-03-27T08:00', '2027-03-27T18:00', [teamRef('crew'), personRef('a')])], updated: [], removedIds: [],
+        added: [slot('s1', h.id, '2027-03-27T08:00', '2027-03-27T18:00', [teamRef('crew'), personRef('a')])],
+        updated: [],
+        removedIds: [],
       });
 
-      expect(await world().repos.teams.deleteTeam(accountId, 'crew')).toEqual({ ok: false, error: { code: 'IN_USE', usedBy: [{ kind: 'slot', id: 's1' }] } });
+      expect(await world().repos.teams.deleteTeam(accountId, 'crew')).toEqual({
+        ok: false,
+        error: { code: 'IN_USE', usedBy: [{ kind: 'slot', id: 's1' }] },
+      });
       await world().repos.schedule.applyChange(accountId, h.id, 1, { added: [], updated: [], removedIds: ['s1'] });
       expect(await world().repos.teams.deleteTeam(accountId, 'crew')).toEqual({ ok: true, value: undefined });
       expect(await world().repos.teams.team(accountId, 'crew')).toBeUndefined();

@@ -22,7 +22,10 @@ export function hotlineContract({ world }: ContractContext): void {
             { days: ['SAT', 'SUN'], start: '00:00', end: '00:00' },
           ],
         },
-        scenario: [{ kind: 'supervisors' }, { kind: 'message', message: { text: 'Rappelez plus tard, merci.', language: 'fr-CA' } }],
+        scenario: [
+          { kind: 'supervisors' },
+          { kind: 'message', message: { text: 'Rappelez plus tard, merci.', language: 'fr-CA' } },
+        ],
         greeting: { audioUrl: 'https://example.com/greeting.mp3' },
         requireAnswerConfirmation: false,
         callerIdMode: 'caller',
@@ -35,7 +38,10 @@ export function hotlineContract({ world }: ContractContext): void {
 
     it('round-trips the defaults: always in service, supervisors then voicemail, spoken greeting', async () => {
       const accountId = await world().newAccount();
-      const plain = await world().hotline(accountId, 'plain', { timeZone: 'Asia/Tokyo', greeting: { text: 'Bonjour' } });
+      const plain = await world().hotline(accountId, 'plain', {
+        timeZone: 'Asia/Tokyo',
+        greeting: { text: 'Bonjour' },
+      });
 
       expect(await world().repos.hotlines.byId(accountId, 'plain')).toEqual(plain);
     });
@@ -44,11 +50,26 @@ export function hotlineContract({ world }: ContractContext): void {
       const a = await world().newAccount();
       const b = await world().newAccount();
       const first = await world().hotline(a, 'first');
-      const copy = hotline({ id: 'copy', accountId: b, name: 'Copy', number: first.number.e164, timeZone: 'Europe/Paris' });
+      const copy = hotline({
+        id: 'copy',
+        accountId: b,
+        name: 'Copy',
+        number: first.number.e164,
+        timeZone: 'Europe/Paris',
+      });
 
       expect(await world().repos.hotlines.save(copy)).toEqual({ ok: false, error: { code: 'NUMBER_TAKEN' } });
-      expect(await world().repos.hotlines.save({ ...first, name: 'First, renamed' })).toEqual({ ok: true, value: undefined });
-      const moved = hotline({ id: 'first', accountId: a, name: 'First', number: uniqueE164(), timeZone: 'Europe/Paris' });
+      expect(await world().repos.hotlines.save({ ...first, name: 'First, renamed' })).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      const moved = hotline({
+        id: 'first',
+        accountId: a,
+        name: 'First',
+        number: uniqueE164(),
+        timeZone: 'Europe/Paris',
+      });
       await world().repos.hotlines.save(moved);
       expect(await world().repos.hotlines.save(copy)).toEqual({ ok: true, value: undefined });
       expect((await world().repos.hotlines.byNumber(first.number.e164))?.accountId).toBe(b);
@@ -60,16 +81,28 @@ export function hotlineContract({ world }: ContractContext): void {
 
     it('refuses a supervisor who is not a person of the account', async () => {
       const accountId = await world().newAccount();
-      expect(await refusal(() => world().hotline(accountId, 'h', { supervisorIds: ['ghost'] }))).toEqual({ code: 'UNKNOWN_PERSON', field: 'supervisorIds[0]' });
+      expect(await refusal(() => world().hotline(accountId, 'h', { supervisorIds: ['ghost'] }))).toEqual({
+        code: 'UNKNOWN_PERSON',
+        field: 'supervisorIds[0]',
+      });
     });
 
     it('pages through hotlines by name', async () => {
       const accountId = await world().newAccount();
-      for (const [id, name] of [['h3', 'Zürich'], ['h1', 'ateliers'], ['h2', 'Bureaux']]) await world().hotline(accountId, id, { name });
+      for (const [id, name] of [
+        ['h3', 'Zürich'],
+        ['h1', 'ateliers'],
+        ['h2', 'Bureaux'],
+      ])
+        await world().hotline(accountId, id, { name });
 
       const first = await world().repos.hotlines.list(accountId, { first: 2 });
       const second = await world().repos.hotlines.list(accountId, { first: 2, after: first.nextCursor });
-      expect([first.items.map((h) => h.name), second.items.map((h) => h.name), second.nextCursor]).toEqual([['ateliers', 'Bureaux'], ['Zürich'], null]);
+      expect([first.items.map((h) => h.name), second.items.map((h) => h.name), second.nextCursor]).toEqual([
+        ['ateliers', 'Bureaux'],
+        ['Zürich'],
+        null,
+      ]);
     });
 
     it('deletes a hotline with its schedule and overrides', async () => {
@@ -77,7 +110,9 @@ export function hotlineContract({ world }: ContractContext): void {
       await world().person(accountId, 'a');
       const h = await world().hotline(accountId, 'h');
       await world().repos.schedule.applyChange(accountId, 'h', 0, {
-        added: [slot('s1', 'h', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('a')])], updated: [], removedIds: [],
+        added: [slot('s1', 'h', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('a')])],
+        updated: [],
+        removedIds: [],
       });
 
       expect(await world().repos.hotlines.delete(accountId, 'h')).toEqual({ ok: true, value: undefined });

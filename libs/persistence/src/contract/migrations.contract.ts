@@ -3,9 +3,29 @@ import { MIGRATIONS } from '../migrations';
 import { ContractContext } from './context';
 
 const APPLICATION_TABLES = [
-  'accounts', 'api_keys', 'audit_log', 'calendar_feed_tokens', 'change_log', 'hotline_callback_settings', 'hotline_supervisors', 'hotlines', 'on_call_patterns',
-  'one_time_tokens', 'override_assignees', 'overrides', 'people', 'person_numbers', 'revoked_login_tokens', 'schedule_versions', 'slot_assignees', 'slots',
-  'team_callback_settings', 'team_members', 'teams', 'unverified_emails', 'users',
+  'accounts',
+  'api_keys',
+  'audit_log',
+  'calendar_feed_tokens',
+  'change_log',
+  'hotline_callback_settings',
+  'hotline_supervisors',
+  'hotlines',
+  'on_call_patterns',
+  'one_time_tokens',
+  'override_assignees',
+  'overrides',
+  'people',
+  'person_numbers',
+  'revoked_login_tokens',
+  'schedule_versions',
+  'slot_assignees',
+  'slots',
+  'team_callback_settings',
+  'team_members',
+  'teams',
+  'unverified_emails',
+  'users',
 ];
 
 /** Migrations: on a database of their own, up, again (a no-op), down and up. */
@@ -29,7 +49,10 @@ export function migrationsContract({ backend }: ContractContext): void {
         const tablesAfterFirst = await tables();
         const second = await runMigrations(dataSource);
         expect([first, second, await dataSource.showMigrations(), await tables()]).toEqual([
-          MIGRATIONS.map((m) => m.name), [], false, tablesAfterFirst,
+          MIGRATIONS.map((m) => m.name),
+          [],
+          false,
+          tablesAfterFirst,
         ]);
         expect(tablesAfterFirst).toEqual(APPLICATION_TABLES);
 

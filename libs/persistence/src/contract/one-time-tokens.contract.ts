@@ -11,13 +11,33 @@ const newHash = () => createHash('sha256').update(randomBytes(32)).digest('hex')
 
 function aToken(accountId: string, id: string, overrides: Partial<OneTimeToken> = {}): OneTimeToken {
   return {
-    id, accountId, purpose: 'invitation' as OneTimeTokenPurpose, tokenHash: newHash(), userId: null, email: EmailAddress.parse(`${id}@example.org`),
-    name: `Invitee ${id}`, role: 'supervisor', createdBy: null, createdAt: NOW, expiresAt: NOW + 72 * HOUR, usedAt: null, revokedAt: null, ...overrides,
+    id,
+    accountId,
+    purpose: 'invitation' as OneTimeTokenPurpose,
+    tokenHash: newHash(),
+    userId: null,
+    email: EmailAddress.parse(`${id}@example.org`),
+    name: `Invitee ${id}`,
+    role: 'supervisor',
+    createdBy: null,
+    createdAt: NOW,
+    expiresAt: NOW + 72 * HOUR,
+    usedAt: null,
+    revokedAt: null,
+    ...overrides,
   };
 }
 
 function aUser(accountId: string, id: string, email: string): User {
-  return { id, accountId, email: EmailAddress.parse(email), name: `User ${id}`, role: 'member', passwordHash: `scrypt$x$${id}`, createdAt: CREATED_AT };
+  return {
+    id,
+    accountId,
+    email: EmailAddress.parse(email),
+    name: `User ${id}`,
+    role: 'member',
+    passwordHash: `scrypt$x$${id}`,
+    createdAt: CREATED_AT,
+  };
 }
 
 /** Single-use link tokens (invitations, password resets, e-mail verification) and unverified e-mails. */
@@ -25,7 +45,7 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
   describe('one-time tokens', () => {
     const tokens = () => new SqlOneTimeTokenRepository(world().dataSource);
 
-    it('stores a token and finds it by hash and by id, another account\'s id finding nothing', async () => {
+    it("stores a token and finds it by hash and by id, another account's id finding nothing", async () => {
       const a = await world().newAccount();
       const b = await world().newAccount();
       const token = aToken(a, 't1', { createdBy: 'admin-1' });
@@ -90,7 +110,9 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       expect(await tokens().tokenByHash(token.tokenHash)).toBeUndefined();
       expect(await tokens().tokenByHash(change.tokenHash)).toEqual({ ...token, ...change });
       await tokens().revokeToken(a, 'resent', NOW + 2);
-      expect(await tokens().reissueToken(a, 'resent', { tokenHash: newHash(), expiresAt: NOW + 200 * HOUR }, NOW + 3)).toBe(false);
+      expect(
+        await tokens().reissueToken(a, 'resent', { tokenHash: newHash(), expiresAt: NOW + 200 * HOUR }, NOW + 3),
+      ).toBe(false);
     });
 
     it('accepts an invitation once, creating its user; an e-mail taken meanwhile leaves it open', async () => {
@@ -99,11 +121,17 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       const user = aUser(a, 'u-new', 'inv@example.org');
       expect(await tokens().acceptInvitation('inv', user, NOW)).toEqual({ ok: true, value: undefined });
       expect(await world().repos.accounts.user(a, 'u-new')).toEqual(user);
-      expect(await tokens().acceptInvitation('inv', aUser(a, 'u-again', 'again@example.org'), NOW)).toEqual({ ok: false, error: { code: 'INVALID_TOKEN' } });
+      expect(await tokens().acceptInvitation('inv', aUser(a, 'u-again', 'again@example.org'), NOW)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_TOKEN' },
+      });
       expect(await world().repos.accounts.user(a, 'u-again')).toBeUndefined();
 
       await tokens().issueToken(aToken(a, 'taken'), NOW);
-      expect(await tokens().acceptInvitation('taken', aUser(a, 'u-dup', 'INV@example.org'), NOW)).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN' } });
+      expect(await tokens().acceptInvitation('taken', aUser(a, 'u-dup', 'INV@example.org'), NOW)).toEqual({
+        ok: false,
+        error: { code: 'EMAIL_TAKEN' },
+      });
       expect((await tokens().token(a, 'taken'))?.usedAt).toBeNull();
       expect(await world().repos.accounts.user(a, 'u-dup')).toBeUndefined();
     });
@@ -111,7 +139,12 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
     it('creates a signed-up account with its unverified admin; a verification link verifies once, and the others die with it', async () => {
       const accountId = `${await world().newAccount()}-su`;
       const admin = { ...aUser(accountId, 'admin', 'founder@example.org'), role: 'admin' as const };
-      const verification = aToken(accountId, 'verify', { purpose: 'email-verification', userId: 'admin', name: null, role: null });
+      const verification = aToken(accountId, 'verify', {
+        purpose: 'email-verification',
+        userId: 'admin',
+        name: null,
+        role: null,
+      });
       try {
         await tokens().createSignedUpAccount({ id: accountId, name: 'Founded', createdAt: NOW }, admin, verification);
         expect(await world().repos.accounts.user(accountId, 'admin')).toEqual(admin);
@@ -127,17 +160,28 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       expect(await tokens().token(accountId, 'verify')).toBeUndefined();
     });
 
-    it('revokes the open tokens of one purpose for one user, and a user\'s tokens go with the user', async () => {
+    it("revokes the open tokens of one purpose for one user, and a user's tokens go with the user", async () => {
       const a = await world().newAccount();
       await world().repos.accounts.saveUser(aUser(a, 'u1', 'u1@example.org'));
       await world().repos.accounts.saveUser(aUser(a, 'u2', 'u2@example.org'));
-      const reset = (id: string, userId: string) => aToken(a, id, { purpose: 'password-reset', userId, name: null, role: null });
-      for (const token of [reset('r1', 'u1'), reset('r2', 'u1'), reset('r3', 'u2'), aToken(a, 'v1', { purpose: 'email-verification', userId: 'u1' })]) {
+      const reset = (id: string, userId: string) =>
+        aToken(a, id, { purpose: 'password-reset', userId, name: null, role: null });
+      for (const token of [
+        reset('r1', 'u1'),
+        reset('r2', 'u1'),
+        reset('r3', 'u2'),
+        aToken(a, 'v1', { purpose: 'email-verification', userId: 'u1' }),
+      ]) {
         await tokens().issueToken(token, NOW);
       }
       await tokens().revokeUserTokens(a, 'u1', 'password-reset', NOW + 1);
       const revokedAt = async (id: string) => (await tokens().token(a, id))?.revokedAt;
-      expect([await revokedAt('r1'), await revokedAt('r2'), await revokedAt('r3'), await revokedAt('v1')]).toEqual([NOW + 1, NOW + 1, null, null]);
+      expect([await revokedAt('r1'), await revokedAt('r2'), await revokedAt('r3'), await revokedAt('v1')]).toEqual([
+        NOW + 1,
+        NOW + 1,
+        null,
+        null,
+      ]);
 
       await world().dataSource.query('DELETE FROM users WHERE account_id = ? AND id = ?', [a, 'u2']);
       expect(await tokens().token(a, 'r3')).toBeUndefined();

@@ -19,26 +19,71 @@ export function scopingContract({ world }: ContractContext): void {
       await world().team(b, 'crew', ['bea']);
       await world().hotline(b, 'hb', { supervisorIds: ['bea'] });
       await world().repos.schedule.applyChange(b, 'hb', 0, {
-        added: [slot('sb', 'hb', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])], updated: [], removedIds: [],
+        added: [slot('sb', 'hb', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])],
+        updated: [],
+        removedIds: [],
       });
-      await world().repos.schedule.saveOverride(b, override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]));
+      await world().repos.schedule.saveOverride(
+        b,
+        override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]),
+      );
       await world().repos.accounts.saveUser({
-        id: 'ub', accountId: b, email: EmailAddress.parse('bea@example.org'), name: 'Bea', role: 'admin', passwordHash: 'x', createdAt: 0,
+        id: 'ub',
+        accountId: b,
+        email: EmailAddress.parse('bea@example.org'),
+        name: 'Bea',
+        role: 'admin',
+        passwordHash: 'x',
+        createdAt: 0,
       });
       await world().repos.apiKeys.createApiKey({
-        id: 'kb', accountId: b, name: 'B key', prefix: `dl_${b}`.slice(0, 32), hash: 'h', role: 'admin', createdAt: 0, revokedAt: null, lastUsedAt: null,
+        id: 'kb',
+        accountId: b,
+        name: 'B key',
+        prefix: `dl_${b}`.slice(0, 32),
+        hash: 'h',
+        role: 'admin',
+        createdAt: 0,
+        revokedAt: null,
+        lastUsedAt: null,
       });
-      await world().repos.audit.append([{
-        id: 'lb', accountId: b, actor: { kind: 'system', id: null }, action: 'x', entityType: 'person', entityId: 'bea', before: null, after: null, at: 0,
-      }]);
+      await world().repos.audit.append([
+        {
+          id: 'lb',
+          accountId: b,
+          actor: { kind: 'system', id: null },
+          action: 'x',
+          entityType: 'person',
+          entityId: 'bea',
+          before: null,
+          after: null,
+          at: 0,
+        },
+      ]);
       await world().repos.patterns.savePattern({ ...OFFICE_HOURS, id: 'pb', accountId: b });
-      await world().repos.callbackSettings.saveCallbackSettings({ accountId: b, service: HB, policy: callbackPolicy({}), updatedAt: 0 });
+      await world().repos.callbackSettings.saveCallbackSettings({
+        accountId: b,
+        service: HB,
+        policy: callbackPolicy({}),
+        updatedAt: 0,
+      });
       return { a, b };
     }
 
     it('reads nothing of B from A', async () => {
       const { a } = await twoAccounts();
-      const { people, teams, hotlines, schedule, scheduleVersions, accounts, audit, apiKeys, patterns, callbackSettings } = world().repos;
+      const {
+        people,
+        teams,
+        hotlines,
+        schedule,
+        scheduleVersions,
+        accounts,
+        audit,
+        apiKeys,
+        patterns,
+        callbackSettings,
+      } = world().repos;
 
       expect([
         await people.person(a, 'bea'),
@@ -62,8 +107,26 @@ export function scopingContract({ world }: ContractContext): void {
         (await patterns.listPatterns(a)).items,
         await callbackSettings.callbackSettings(a, HB),
       ]).toEqual([
-        undefined, [], [], undefined, [], [], undefined, [], undefined, undefined, [], undefined, undefined, [], [], [],
-        undefined, undefined, [], undefined,
+        undefined,
+        [],
+        [],
+        undefined,
+        [],
+        [],
+        undefined,
+        [],
+        undefined,
+        undefined,
+        [],
+        undefined,
+        undefined,
+        [],
+        [],
+        [],
+        undefined,
+        undefined,
+        [],
+        undefined,
       ]);
     });
 
@@ -84,10 +147,22 @@ export function scopingContract({ world }: ContractContext): void {
       await apiKeys.touchApiKey(a, 'kb', 5);
       expect([
         await refusal(() => schedule.applyChange(a, 'hb', 1, { added: [], updated: [], removedIds: ['sb'] })),
-        await refusal(() => schedule.saveOverride(a, override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T12:00:00Z', [personRef('bea')]))),
+        await refusal(() =>
+          schedule.saveOverride(
+            a,
+            override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T12:00:00Z', [personRef('bea')]),
+          ),
+        ),
         await refusal(() => world().team(a, 'mine', ['bea'])),
         await refusal(() => world().hotline(a, 'ha', { supervisorIds: ['bea'] })),
-        await refusal(() => callbackSettings.saveCallbackSettings({ accountId: a, service: HB, policy: callbackPolicy({}), updatedAt: 1 })),
+        await refusal(() =>
+          callbackSettings.saveCallbackSettings({
+            accountId: a,
+            service: HB,
+            policy: callbackPolicy({}),
+            updatedAt: 1,
+          }),
+        ),
       ]).toEqual([
         { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
         { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
@@ -113,10 +188,19 @@ export function scopingContract({ world }: ContractContext): void {
       await world().hotline(a, 'ha');
 
       expect([
-        await refusal(() => world().repos.schedule.applyChange(a, 'ha', 0, {
-          added: [slot('s1', 'ha', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])], updated: [], removedIds: [],
-        })),
-        await refusal(() => world().repos.schedule.saveOverride(a, override('o1', 'ha', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]))),
+        await refusal(() =>
+          world().repos.schedule.applyChange(a, 'ha', 0, {
+            added: [slot('s1', 'ha', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])],
+            updated: [],
+            removedIds: [],
+          }),
+        ),
+        await refusal(() =>
+          world().repos.schedule.saveOverride(
+            a,
+            override('o1', 'ha', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]),
+          ),
+        ),
       ]).toEqual([
         { code: 'UNKNOWN_ASSIGNEE', field: 'added[0].assignees[0].id' },
         { code: 'UNKNOWN_ASSIGNEE', field: 'assignees[0].id' },
@@ -125,13 +209,17 @@ export function scopingContract({ world }: ContractContext): void {
 
     it('keeps rows of the same id in two accounts apart', async () => {
       const { a, b } = await twoAccounts();
-      await world().repos.people.savePerson(person({ id: 'bea', accountId: a, name: 'Another Bea', colour: '#ff7f0e' }));
-      await world().repos.people.savePerson(person({ id: 'bea', accountId: a, name: 'Another Bea, renamed', colour: '#ff7f0e' }));
+      await world().repos.people.savePerson(
+        person({ id: 'bea', accountId: a, name: 'Another Bea', colour: '#ff7f0e' }),
+      );
+      await world().repos.people.savePerson(
+        person({ id: 'bea', accountId: a, name: 'Another Bea, renamed', colour: '#ff7f0e' }),
+      );
 
-      expect([(await world().repos.people.person(a, 'bea'))?.name, (await world().repos.people.person(b, 'bea'))?.name]).toEqual([
-        'Another Bea, renamed',
-        'Person bea',
-      ]);
+      expect([
+        (await world().repos.people.person(a, 'bea'))?.name,
+        (await world().repos.people.person(b, 'bea'))?.name,
+      ]).toEqual(['Another Bea, renamed', 'Person bea']);
     });
   });
 }

@@ -7,7 +7,17 @@ export function settingsContract({ world }: ContractContext): void {
   describe('predefined on-call periods', () => {
     it('round-trips patterns, overnight and multi-day windows included, and pages through them by name', async () => {
       const accountId = await world().newAccount();
-      const winter = { ...onCallPattern({ name: 'Winter weeknights', windows: [{ days: ['MON', 'WED'], start: '19:30', end: '07:15' }, { days: ['FRI'], start: '18:00', end: '08:00', endDayOffset: 3 }] }), id: 'winter', accountId };
+      const winter = {
+        ...onCallPattern({
+          name: 'Winter weeknights',
+          windows: [
+            { days: ['MON', 'WED'], start: '19:30', end: '07:15' },
+            { days: ['FRI'], start: '18:00', end: '08:00', endDayOffset: 3 },
+          ],
+        }),
+        id: 'winter',
+        accountId,
+      };
       const office = { ...OFFICE_HOURS, id: 'office', accountId };
       const weekend = { ...WEEKEND, id: 'weekend', accountId };
       for (const p of [winter, office, weekend]) await world().repos.patterns.savePattern(p);
@@ -26,7 +36,10 @@ export function settingsContract({ world }: ContractContext): void {
 
       expect((await world().repos.patterns.pattern(accountId, 'p1'))?.name).toBe('Our weekend');
       expect(await world().repos.patterns.deletePattern(accountId, 'p1')).toEqual({ ok: true, value: undefined });
-      expect(await world().repos.patterns.deletePattern(accountId, 'p1')).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await world().repos.patterns.deletePattern(accountId, 'p1')).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
   });
 
@@ -36,8 +49,18 @@ export function settingsContract({ world }: ContractContext): void {
       await world().person(accountId, 'a');
       await world().team(accountId, 'desk', ['a']);
       await world().hotline(accountId, 'desk');
-      const hotline = { accountId, service: { kind: 'hotline' as const, id: 'desk' }, policy: callbackPolicy({ maxAttempts: 5, minHoursBetweenAttempts: 1.25, mode: 'automatic' }), updatedAt: parseInstant('2027-03-27T10:00:00.5Z') };
-      const team = { accountId, service: { kind: 'team' as const, id: 'desk' }, policy: callbackPolicy({}), updatedAt: parseInstant('2027-03-27T11:00:00Z') };
+      const hotline = {
+        accountId,
+        service: { kind: 'hotline' as const, id: 'desk' },
+        policy: callbackPolicy({ maxAttempts: 5, minHoursBetweenAttempts: 1.25, mode: 'automatic' }),
+        updatedAt: parseInstant('2027-03-27T10:00:00.5Z'),
+      };
+      const team = {
+        accountId,
+        service: { kind: 'team' as const, id: 'desk' },
+        policy: callbackPolicy({}),
+        updatedAt: parseInstant('2027-03-27T11:00:00Z'),
+      };
       await world().repos.callbackSettings.saveCallbackSettings(hotline);
       await world().repos.callbackSettings.saveCallbackSettings(team);
 
@@ -48,13 +71,25 @@ export function settingsContract({ world }: ContractContext): void {
     it('refuses a service absent from the account, and forgets the settings with their service', async () => {
       const accountId = await world().newAccount();
       await world().hotline(accountId, 'h');
-      const settings = { accountId, service: { kind: 'hotline' as const, id: 'h' }, policy: callbackPolicy({}), updatedAt: 0 };
+      const settings = {
+        accountId,
+        service: { kind: 'hotline' as const, id: 'h' },
+        policy: callbackPolicy({}),
+        updatedAt: 0,
+      };
       await world().repos.callbackSettings.saveCallbackSettings(settings);
 
-      expect(await refusal(() => world().repos.callbackSettings.saveCallbackSettings({ ...settings, service: { kind: 'team', id: 'h' } }))).toEqual({ code: 'UNKNOWN_SERVICE', field: 'service.id' });
+      expect(
+        await refusal(() =>
+          world().repos.callbackSettings.saveCallbackSettings({ ...settings, service: { kind: 'team', id: 'h' } }),
+        ),
+      ).toEqual({ code: 'UNKNOWN_SERVICE', field: 'service.id' });
       await world().repos.hotlines.delete(accountId, 'h');
       expect(await world().repos.callbackSettings.callbackSettings(accountId, settings.service)).toBeUndefined();
-      expect(await world().repos.callbackSettings.deleteCallbackSettings(accountId, settings.service)).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await world().repos.callbackSettings.deleteCallbackSettings(accountId, settings.service)).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
   });
 
@@ -65,7 +100,11 @@ export function settingsContract({ world }: ContractContext): void {
       const before = await world().repos.scheduleVersions.scheduleVersion(accountId, 'h');
       await world().repos.schedule.applyChange(accountId, 'h', 0, { added: [], updated: [], removedIds: [] });
 
-      expect([before, await world().repos.scheduleVersions.scheduleVersion(accountId, 'h'), await world().repos.scheduleVersions.scheduleVersion(accountId, 'nope')]).toEqual([0, 1, undefined]);
+      expect([
+        before,
+        await world().repos.scheduleVersions.scheduleVersion(accountId, 'h'),
+        await world().repos.scheduleVersions.scheduleVersion(accountId, 'nope'),
+      ]).toEqual([0, 1, undefined]);
     });
   });
 }

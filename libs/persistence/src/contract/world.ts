@@ -1,7 +1,19 @@
 import { randomInt } from 'node:crypto';
 import {
-  AssigneeRef, Hotline, HotlineInput, LocalDateTime, Override, Person, PersonInput, Slot, Team, ValidationError,
-  hotline, parseInstant, person, team,
+  AssigneeRef,
+  Hotline,
+  HotlineInput,
+  LocalDateTime,
+  Override,
+  Person,
+  PersonInput,
+  Slot,
+  Team,
+  ValidationError,
+  hotline,
+  parseInstant,
+  person,
+  team,
 } from '@dutyline/domain';
 import { uniqueName } from '@dutyline/test-support';
 import { DataSource } from 'typeorm';
@@ -36,7 +48,14 @@ export class World {
 
   /** Saves and returns a person with one mobile unless told otherwise. */
   async person(accountId: string, id: string, overrides: Partial<PersonInput> = {}): Promise<Person> {
-    const p = person({ id, accountId, name: `Person ${id}`, colour: '#1f77b4', contactNumbers: [{ number: '+33612345678' }], ...overrides });
+    const p = person({
+      id,
+      accountId,
+      name: `Person ${id}`,
+      colour: '#1f77b4',
+      contactNumbers: [{ number: '+33612345678' }],
+      ...overrides,
+    });
     await this.repos.people.savePerson(p);
     return p;
   }
@@ -49,7 +68,14 @@ export class World {
 
   /** Saves and returns a hotline in Europe/Paris on a number of its own. */
   async hotline(accountId: string, id: string, overrides: Partial<HotlineInput> = {}): Promise<Hotline> {
-    const h = hotline({ id, accountId, name: `Hotline ${id}`, number: uniqueE164(), timeZone: 'Europe/Paris', ...overrides });
+    const h = hotline({
+      id,
+      accountId,
+      name: `Hotline ${id}`,
+      number: uniqueE164(),
+      timeZone: 'Europe/Paris',
+      ...overrides,
+    });
     const saved = await this.repos.hotlines.save(h);
     if (!saved.ok) throw new Error(`could not save hotline ${id}: ${saved.error.code}`);
     return h;
@@ -60,8 +86,18 @@ export const personRef = (id: string): AssigneeRef => ({ kind: 'person', id });
 export const teamRef = (id: string): AssigneeRef => ({ kind: 'team', id });
 
 /** `slot('s1', 'h1', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')])` */
-export const slot = (id: string, hotlineId: string, start: string, end: string, assignees: readonly AssigneeRef[]): Slot => ({
-  id, hotlineId, start: LocalDateTime.parse(start), end: LocalDateTime.parse(end), assignees,
+export const slot = (
+  id: string,
+  hotlineId: string,
+  start: string,
+  end: string,
+  assignees: readonly AssigneeRef[],
+): Slot => ({
+  id,
+  hotlineId,
+  start: LocalDateTime.parse(start),
+  end: LocalDateTime.parse(end),
+  assignees,
 });
 
 export const override = (

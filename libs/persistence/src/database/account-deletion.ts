@@ -11,7 +11,8 @@ export function accountTablesChildrenFirst(dataSource: DataSource): string[] {
     if (placed.has(metadata) || path.has(metadata)) return;
     path.add(metadata);
     // Its children (tables whose foreign keys reference it) go first.
-    for (const child of owned) if (child.foreignKeys.some((fk) => fk.referencedEntityMetadata === metadata)) place(child, path);
+    for (const child of owned)
+      if (child.foreignKeys.some((fk) => fk.referencedEntityMetadata === metadata)) place(child, path);
     placed.add(metadata);
     ordered.push(metadata.tableName);
   };

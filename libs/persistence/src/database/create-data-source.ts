@@ -51,20 +51,22 @@ export function createDataSource(config: DatabaseConfig = {}): DataSource {
     logger: queryListener(config.onQuery ?? (() => undefined), config.logging ?? false),
   };
   if (isMariaDbUrl(config.url)) {
-    return withStalledConnectionsDropped(new DataSource({
-      ...common,
-      type: 'mariadb',
-      // TypeORM reads host, port, user, password and database from the URL.
-      url: config.url.replace(/^mariadb:/i, 'mysql:'),
-      // Instants are BIGINT milliseconds, but any DATETIME the driver meets is UTC.
-      timezone: 'Z',
-      charset: 'utf8mb4_unicode_ci',
-      poolSize: config.poolSize ?? 10,
-      // A stalled server or network fails a statement in bounded time rather than holding its caller.
-      connectTimeout: config.connectTimeoutMs ?? 2000,
-      enableQueryTimeout: true,
-      maxQueryExecutionTime: config.queryTimeoutMs ?? 30_000,
-    }));
+    return withStalledConnectionsDropped(
+      new DataSource({
+        ...common,
+        type: 'mariadb',
+        // TypeORM reads host, port, user, password and database from the URL.
+        url: config.url.replace(/^mariadb:/i, 'mysql:'),
+        // Instants are BIGINT milliseconds, but any DATETIME the driver meets is UTC.
+        timezone: 'Z',
+        charset: 'utf8mb4_unicode_ci',
+        poolSize: config.poolSize ?? 10,
+        // A stalled server or network fails a statement in bounded time rather than holding its caller.
+        connectTimeout: config.connectTimeoutMs ?? 2000,
+        enableQueryTimeout: true,
+        maxQueryExecutionTime: config.queryTimeoutMs ?? 30_000,
+      }),
+    );
   }
   const file = path.resolve(config.sqlitePath ?? DEFAULT_SQLITE_PATH);
   ownerOnlySqliteFile(file);
@@ -151,7 +153,11 @@ function withStalledConnectionsDropped(dataSource: DataSource): DataSource {
   const watched = new WeakSet<QueryingConnection>();
   dataSource.initialize = async () => {
     await initialize();
-    const pool = (dataSource.driver as unknown as { pool?: { on(event: 'acquire', listener: (connection: QueryingConnection) => void): void } }).pool;
+    const pool = (
+      dataSource.driver as unknown as {
+        pool?: { on(event: 'acquire', listener: (connection: QueryingConnection) => void): void };
+      }
+    ).pool;
     pool?.on('acquire', (connection) => {
       if (watched.has(connection)) return;
       watched.add(connection);

@@ -65,7 +65,10 @@ describeWithMariaDb('MariaDB pool timeouts (a fault proxy in front of the server
     // On the connections already open: each statement stalls and fails after the query timeout.
     const query = await elapsed(() => dataSource.query('SELECT 1'));
     const insert = await elapsed(() => store.insertMany(AccountRow, [account(), account()]));
-    expect([codeOf(query.error), codeOf(insert.error)]).toEqual(['PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_SEQUENCE_TIMEOUT']);
+    expect([codeOf(query.error), codeOf(insert.error)]).toEqual([
+      'PROTOCOL_SEQUENCE_TIMEOUT',
+      'PROTOCOL_SEQUENCE_TIMEOUT',
+    ]);
     for (const { ms } of [query, insert]) expect(ms).toBeLessThan(1000);
     // The connections the statements stalled on were dropped, not handed out again: the next statement must open one, and cannot.
     const next = await elapsed(() => dataSource.query('SELECT 2'));
@@ -92,7 +95,9 @@ describeWithMariaDb('MariaDB pool timeouts (a fault proxy in front of the server
       expect(error).toBeNull();
       expect(ms).toBeGreaterThan(600);
       // The timeout applies again afterwards.
-      expect(codeOf((await elapsed(() => dataSource.query('SELECT SLEEP(1)'))).error)).toBe('PROTOCOL_SEQUENCE_TIMEOUT');
+      expect(codeOf((await elapsed(() => dataSource.query('SELECT SLEEP(1)'))).error)).toBe(
+        'PROTOCOL_SEQUENCE_TIMEOUT',
+      );
     } finally {
       await other.destroy();
     }

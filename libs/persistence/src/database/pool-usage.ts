@@ -19,7 +19,8 @@ interface Mysql2Pool {
  * opened minus idle); on SQLite the one connection, in use while a unit of work of this process holds it.
  */
 export function poolUsage(dataSource: DataSource): PoolUsage {
-  if (!isMariaDb(dataSource)) return { size: 1, inUse: dataSource.isInitialized && isSerialisedWorkPending(dataSource) ? 1 : 0 };
+  if (!isMariaDb(dataSource))
+    return { size: 1, inUse: dataSource.isInitialized && isSerialisedWorkPending(dataSource) ? 1 : 0 };
   const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
   const size = pool?.config?.connectionLimit ?? Number((dataSource.options as { poolSize?: number }).poolSize ?? 10);
   const inUse = (pool?._allConnections?.length ?? 0) - (pool?._freeConnections?.length ?? 0);

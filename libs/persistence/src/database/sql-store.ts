@@ -138,7 +138,15 @@ export class SqlStore {
     if (rows.length === 0) return;
     const pool = this.mariaDb ? (this.dataSource.driver as unknown as { pool?: PreparedPool }).pool : undefined;
     if (!pool) {
-      await this.statement((manager) => manager.createQueryBuilder().insert().into(entity).values(rows as E[]).updateEntity(false).execute());
+      await this.statement((manager) =>
+        manager
+          .createQueryBuilder()
+          .insert()
+          .into(entity)
+          .values(rows as E[])
+          .updateEntity(false)
+          .execute(),
+      );
       return;
     }
     const metadata = this.dataSource.getMetadata(entity);
@@ -207,15 +215,27 @@ export class SqlStore {
  * `PROTOCOL_SEQUENCE_TIMEOUT`: the connection it stalled on is destroyed, so the pool opens a new one
  * rather than queueing later statements behind it (mysql2 bounds neither the PREPARE nor the wait).
  */
-function executeWithin(pool: PreparedPool, sql: string, values: unknown[], timeoutMs: number | undefined): Promise<void> {
+function executeWithin(
+  pool: PreparedPool,
+  sql: string,
+  values: unknown[],
+  timeoutMs: number | undefined,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     let held: PooledConnection | null = null;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      settled = true;
-      held?.destroy();
-      reject(Object.assign(new Error(`statement not answered within ${timeoutMs} ms`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            settled = true;
+            held?.destroy();
+            reject(
+              Object.assign(new Error(`statement not answered within ${timeoutMs} ms`), {
+                code: 'PROTOCOL_SEQUENCE_TIMEOUT',
+              }),
+            );
+          }, timeoutMs);
     pool.getConnection((error, connection) => {
       if (settled) {
         connection?.release();

@@ -7,7 +7,8 @@ import { ForeignKey, ObjectType } from 'typeorm';
  */
 
 /** `account_id` → `accounts.id` */
-export const belongsToAccount = <T>(account: () => ObjectType<T>, name: string) => ForeignKey(account, ['accountId'], ['id'], { name, onDelete: 'RESTRICT', onUpdate: 'RESTRICT' });
+export const belongsToAccount = <T>(account: () => ObjectType<T>, name: string) =>
+  ForeignKey(account, ['accountId'], ['id'], { name, onDelete: 'RESTRICT', onUpdate: 'RESTRICT' });
 
 /** A child row that goes with its parent: `(account_id, column)` → `parent(account_id, id)` ON DELETE CASCADE. */
 export const ownedBy = <T>(parent: () => ObjectType<T>, column: string, name: string) =>

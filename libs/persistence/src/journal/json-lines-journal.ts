@@ -30,7 +30,10 @@ export class JsonLinesJournal<T extends { readonly id: string }> {
     return this.queue.run(async () => {
       const kept = (await readJsonLines<T>(this.path)).filter((entry) => !gone.has(entry.id));
       const temporary = join(dirname(this.path), `.${Date.now()}-${process.pid}.journal.tmp`);
-      await writeFile(temporary, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600, flush: true });
+      await writeFile(temporary, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''), {
+        mode: 0o600,
+        flush: true,
+      });
       await rename(temporary, this.path);
     });
   }

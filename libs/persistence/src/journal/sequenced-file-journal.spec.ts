@@ -16,7 +16,10 @@ describe('SequencedFileJournal', () => {
     expect(await first.append({ call: 'c' })).toBe(3);
     await first.settle([1]);
     const restarted = await SequencedFileJournal.open<{ call: string }>(path);
-    expect(restarted.pending()).toEqual([{ seq: 2, entry: { call: 'b' } }, { seq: 3, entry: { call: 'c' } }]);
+    expect(restarted.pending()).toEqual([
+      { seq: 2, entry: { call: 'b' } },
+      { seq: 3, entry: { call: 'c' } },
+    ]);
     expect(await restarted.append({ call: 'd' })).toBe(4);
     await restarted.settle([2, 3]);
     expect((await SequencedFileJournal.open(path)).pending()).toEqual([{ seq: 4, entry: { call: 'd' } }]);

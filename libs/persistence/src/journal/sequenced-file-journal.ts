@@ -22,7 +22,11 @@ type Line<E> = { readonly seq: number; readonly entry: E } | { readonly settled:
 export class SequencedFileJournal<E> {
   private readonly queue = new SerialQueue();
 
-  private constructor(private readonly path: string, private entries: SequencedEntry<E>[], private next: number) {}
+  private constructor(
+    private readonly path: string,
+    private entries: SequencedEntry<E>[],
+    private next: number,
+  ) {}
 
   static async open<E>(path: string): Promise<SequencedFileJournal<E>> {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -33,7 +37,10 @@ export class SequencedFileJournal<E> {
     }
     const entries = [...pending].map(([seq, entry]) => ({ seq, entry })).sort((a, b) => a.seq - b.seq);
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, entries.map((each) => `${JSON.stringify(each)}\n`).join(''), { mode: 0o600, flush: true });
+    await writeFile(temporary, entries.map((each) => `${JSON.stringify(each)}\n`).join(''), {
+      mode: 0o600,
+      flush: true,
+    });
     await rename(temporary, path);
     return new SequencedFileJournal(path, entries, (entries.at(-1)?.seq ?? 0) + 1);
   }

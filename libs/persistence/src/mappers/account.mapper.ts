@@ -5,12 +5,23 @@ import { AccountRow, ApiKeyRow, UserRow } from '../entities';
 export const emailKey = (email: EmailAddress): string => email.value.toLowerCase();
 
 function role(value: string): Role {
-  if (!(ROLES as readonly string[]).includes(value)) throw new Error(`stored role "${value}" is not one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new Error(`stored role "${value}" is not one of ${ROLES.join(', ')}`);
   return value as Role;
 }
 
-export const accountToRow = (a: Account): AccountRow => ({ id: a.id, name: a.name, createdAt: a.createdAt, disabledAt: a.disabledAt ?? null });
-export const accountFromRow = (row: AccountRow): Account => ({ id: row.id, name: row.name, createdAt: row.createdAt, disabledAt: row.disabledAt });
+export const accountToRow = (a: Account): AccountRow => ({
+  id: a.id,
+  name: a.name,
+  createdAt: a.createdAt,
+  disabledAt: a.disabledAt ?? null,
+});
+export const accountFromRow = (row: AccountRow): Account => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.createdAt,
+  disabledAt: row.disabledAt,
+});
 
 /** Every column but `sessions_valid_after`, which only `endSessions` writes (a save never undoes it). */
 export const userToRow = (u: User): Omit<UserRow, 'sessionsValidAfter'> => ({

@@ -1,6 +1,14 @@
 import {
-  CallbackCountry, CallbackOffer, CallbackRequest, CallbackServiceRef, Instant, allowedCallbackCountries, callbackNextAttemptAt, callbackNextDueAt,
-  callbackOffer, closingEvent,
+  CallbackCountry,
+  CallbackOffer,
+  CallbackRequest,
+  CallbackServiceRef,
+  Instant,
+  allowedCallbackCountries,
+  callbackNextAttemptAt,
+  callbackNextDueAt,
+  callbackOffer,
+  closingEvent,
 } from '@dutyline/domain';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from '../entities/callback.entities';
 
@@ -66,6 +74,7 @@ export const callbackIntakeOfRow = (row: CallbackIntakeSettingsRow): CallbackInt
   accountId: row.accountId,
   service: { kind: row.serviceKind as CallbackServiceRef['kind'], id: row.serviceId },
   offer: callbackOffer(row.offerAt === null ? null : { at: row.offerAt }),
-  allowedCountries: row.allowedCountries === null ? null : allowedCallbackCountries(JSON.parse(row.allowedCountries) as string[]),
+  allowedCountries:
+    row.allowedCountries === null ? null : allowedCallbackCountries(JSON.parse(row.allowedCountries) as string[]),
   updatedAt: row.updatedAt,
 });

@@ -1,4 +1,13 @@
-import { Hotline, NoAnswerScenario, NoAnswerStepInput, Prompt, PromptInput, ServiceHours, WeeklyWindowInput, hotline } from '@dutyline/domain';
+import {
+  Hotline,
+  NoAnswerScenario,
+  NoAnswerStepInput,
+  Prompt,
+  PromptInput,
+  ServiceHours,
+  WeeklyWindowInput,
+  hotline,
+} from '@dutyline/domain';
 import { HotlineRow, HotlineSupervisorRow } from '../entities';
 import { sortKey } from '../support/sort-key';
 import { byPosition } from './positions';
@@ -10,7 +19,8 @@ import { byPosition } from './positions';
 
 type ServiceHoursJson = { always: true } | { windows: WeeklyWindowInput[] };
 
-const promptJson = (p: Prompt): PromptInput => (p.kind === 'text' ? { text: p.text, language: p.language } : { audioUrl: p.url });
+const promptJson = (p: Prompt): PromptInput =>
+  p.kind === 'text' ? { text: p.text, language: p.language } : { audioUrl: p.url };
 
 const serviceHoursJson = (hours: ServiceHours): ServiceHoursJson =>
   hours.kind === 'always'
@@ -45,7 +55,12 @@ export function hotlineToRows(h: Hotline): { row: HotlineRow; supervisors: Hotli
       requireAnswerConfirmation: h.requireAnswerConfirmation,
       callerIdMode: h.callerIdMode,
     },
-    supervisors: h.supervisorIds.map((personId, position) => ({ accountId: h.accountId, hotlineId: h.id, position, personId })),
+    supervisors: h.supervisorIds.map((personId, position) => ({
+      accountId: h.accountId,
+      hotlineId: h.id,
+      position,
+      personId,
+    })),
   };
 }
 

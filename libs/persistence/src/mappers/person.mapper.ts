@@ -5,7 +5,14 @@ import { byPosition } from './positions';
 
 export function personToRows(p: Person): { row: PersonRow; numbers: PersonNumberRow[] } {
   return {
-    row: { accountId: p.accountId, id: p.id, name: p.name, sortName: sortKey(p.name), colour: p.colour.hex, email: p.email?.value ?? null },
+    row: {
+      accountId: p.accountId,
+      id: p.id,
+      name: p.name,
+      sortName: sortKey(p.name),
+      colour: p.colour.hex,
+      email: p.email?.value ?? null,
+    },
     numbers: p.contactNumbers.map((n, position) => ({
       accountId: p.accountId,
       personId: p.id,
@@ -26,7 +33,11 @@ export function personFromRows(row: PersonRow, numbers: readonly PersonNumberRow
     name: row.name,
     colour: row.colour,
     email: row.email,
-    contactNumbers: byPosition(numbers)
-      .map((n) => ({ number: n.number, label: n.label, ringTimeoutSeconds: n.ringTimeoutSeconds, enabled: Boolean(n.enabled) })),
+    contactNumbers: byPosition(numbers).map((n) => ({
+      number: n.number,
+      label: n.label,
+      ringTimeoutSeconds: n.ringTimeoutSeconds,
+      enabled: Boolean(n.enabled),
+    })),
   });
 }

@@ -19,14 +19,19 @@ const assigneeColumns = (accountId: Id, ref: AssigneeRef, position: number): Ass
 /** Escalation levels in order, checked by the domain's `assigneeList()`. */
 const assigneesFrom = (rows: readonly AssigneeColumns[], field: string): AssigneeRef[] =>
   assigneeList(
-    byPosition(rows).map((r) => (r.personId !== null ? { kind: 'person', id: r.personId } : { kind: 'team', id: r.teamId ?? '' })),
+    byPosition(rows).map((r) =>
+      r.personId !== null ? { kind: 'person', id: r.personId } : { kind: 'team', id: r.teamId ?? '' },
+    ),
     field,
   );
 
 export function slotToRows(accountId: Id, slot: Slot): { row: SlotRow; assignees: SlotAssigneeRow[] } {
   return {
     row: { accountId, id: slot.id, hotlineId: slot.hotlineId, start: slot.start.toString(), end: slot.end.toString() },
-    assignees: slot.assignees.map((ref, position) => ({ ...assigneeColumns(accountId, ref, position), slotId: slot.id })),
+    assignees: slot.assignees.map((ref, position) => ({
+      ...assigneeColumns(accountId, ref, position),
+      slotId: slot.id,
+    })),
   };
 }
 
@@ -42,7 +47,16 @@ export function slotFromRows(row: SlotRow, assignees: readonly SlotAssigneeRow[]
 
 export function overrideToRows(accountId: Id, o: Override): { row: OverrideRow; assignees: OverrideAssigneeRow[] } {
   return {
-    row: { accountId, id: o.id, hotlineId: o.hotlineId, start: o.start, end: o.end, level: o.level, reason: o.reason, createdAt: o.createdAt },
+    row: {
+      accountId,
+      id: o.id,
+      hotlineId: o.hotlineId,
+      start: o.start,
+      end: o.end,
+      level: o.level,
+      reason: o.reason,
+      createdAt: o.createdAt,
+    },
     assignees: o.assignees.map((ref, position) => ({ ...assigneeColumns(accountId, ref, position), overrideId: o.id })),
   };
 }

@@ -16,18 +16,36 @@ export class Calls1795340000000 implements MigrationInterface {
       new Table({
         name: 'calls',
         columns: [
-          c.id('id', { primary: true }), c.id('account_id', { nullable: true }), c.id('hotline_id', { nullable: true }), c.code('hotline_number', 16),
-          c.code('carrier', 32), c.code('carrier_call_id', 128), c.code('caller', 16, true), c.code('outcome', 16), c.id('answered_by', { nullable: true }),
-          c.instant('started_at'), c.int('version'), c.json('document'),
+          c.id('id', { primary: true }),
+          c.id('account_id', { nullable: true }),
+          c.id('hotline_id', { nullable: true }),
+          c.code('hotline_number', 16),
+          c.code('carrier', 32),
+          c.code('carrier_call_id', 128),
+          c.code('caller', 16, true),
+          c.code('outcome', 16),
+          c.id('answered_by', { nullable: true }),
+          c.instant('started_at'),
+          c.int('version'),
+          c.json('document'),
         ],
         indices: [
           { name: 'IDX_calls_account_started', columnNames: ['account_id', 'started_at', 'id'] },
           { name: 'IDX_calls_account_hotline_started', columnNames: ['account_id', 'hotline_id', 'started_at', 'id'] },
           { name: 'UQ_calls_carrier_call', columnNames: ['carrier', 'carrier_call_id'], isUnique: true },
         ],
-        foreignKeys: [{ name: 'FK_calls_account', columnNames: ['account_id'], referencedTableName: 'accounts', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            name: 'FK_calls_account',
+            columnNames: ['account_id'],
+            referencedTableName: 'accounts',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
-      false, true, true,
+      false,
+      true,
+      true,
     );
   }
 

@@ -12,14 +12,29 @@ export class CallbackRequests1795356000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = schemaColumns(queryRunner);
-    const account = (name: string) => ({ name, columnNames: ['account_id'], referencedTableName: 'accounts', referencedColumnNames: ['id'] });
+    const account = (name: string) => ({
+      name,
+      columnNames: ['account_id'],
+      referencedTableName: 'accounts',
+      referencedColumnNames: ['id'],
+    });
     await queryRunner.createTable(
       new Table({
         name: 'callback_requests',
         columns: [
-          c.id('account_id', { primary: true }), c.id('id', { primary: true }), c.code('service_kind', 16), c.id('service_id'), c.code('number', 16),
-          c.instant('created_at'), c.instant('expires_at'), c.code('closed_status', 32, true), c.instant('next_attempt_at', true),
-          c.instant('dial_due_at', true), c.id('active_call_id', { nullable: true }), c.int('version'), c.json('document'),
+          c.id('account_id', { primary: true }),
+          c.id('id', { primary: true }),
+          c.code('service_kind', 16),
+          c.id('service_id'),
+          c.code('number', 16),
+          c.instant('created_at'),
+          c.instant('expires_at'),
+          c.code('closed_status', 32, true),
+          c.instant('next_attempt_at', true),
+          c.instant('dial_due_at', true),
+          c.id('active_call_id', { nullable: true }),
+          c.int('version'),
+          c.json('document'),
         ],
         indices: [
           { name: 'IDX_callback_requests_account_created', columnNames: ['account_id', 'created_at', 'id'] },
@@ -29,18 +44,26 @@ export class CallbackRequests1795356000000 implements MigrationInterface {
         ],
         foreignKeys: [account('FK_callback_requests_account')],
       }),
-      false, true, true,
+      false,
+      true,
+      true,
     );
     await queryRunner.createTable(
       new Table({
         name: 'callback_intake_settings',
         columns: [
-          c.id('account_id', { primary: true }), { ...c.code('service_kind', 16), isPrimary: true }, c.id('service_id', { primary: true }),
-          c.code('offer_at', 32, true), c.json('allowed_countries', true), c.instant('updated_at'),
+          c.id('account_id', { primary: true }),
+          { ...c.code('service_kind', 16), isPrimary: true },
+          c.id('service_id', { primary: true }),
+          c.code('offer_at', 32, true),
+          c.json('allowed_countries', true),
+          c.instant('updated_at'),
         ],
         foreignKeys: [account('FK_callback_intake_settings_account')],
       }),
-      false, true, true,
+      false,
+      true,
+      true,
     );
   }
 

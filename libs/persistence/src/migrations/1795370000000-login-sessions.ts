@@ -16,12 +16,20 @@ export class LoginSessions1795370000000 implements MigrationInterface {
         name: 'revoked_login_tokens',
         columns: [c.id('token_id', { primary: true }), c.id('account_id'), c.id('user_id'), c.instant('expires_at')],
         indices: [{ name: 'IDX_revoked_login_tokens_expiry', columnNames: ['expires_at'] }],
-        foreignKeys: [{
-          name: 'FK_revoked_login_tokens_user', columnNames: ['account_id', 'user_id'], referencedTableName: 'users',
-          referencedColumnNames: ['account_id', 'id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT',
-        }],
+        foreignKeys: [
+          {
+            name: 'FK_revoked_login_tokens_user',
+            columnNames: ['account_id', 'user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['account_id', 'id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+        ],
       }),
-      false, true, true,
+      false,
+      true,
+      true,
     );
   }
 

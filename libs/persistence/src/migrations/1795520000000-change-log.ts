@@ -14,12 +14,21 @@ export class ChangeLog1795520000000 implements MigrationInterface {
       new Table({
         name: 'change_log',
         columns: [
-          { name: 'seq', type: c.mariaDb ? 'bigint' : 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-          c.code('topic', 200), c.instant('created_at'),
+          {
+            name: 'seq',
+            type: c.mariaDb ? 'bigint' : 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
+          c.code('topic', 200),
+          c.instant('created_at'),
         ],
         indices: [{ name: 'IDX_change_log_created_at', columnNames: ['created_at'] }],
       }),
-      false, true, true,
+      false,
+      true,
+      true,
     );
   }
 

@@ -10,7 +10,15 @@ import { CalendarFeeds1795400000000 } from './1795400000000-calendar-feeds';
 import { ChangeLog1795520000000 } from './1795520000000-change-log';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
-export const MIGRATIONS = [InitialSchema1795320498610, PatternsAndCallbackSettings1795321620995, Notifications1795330000000, Calls1795340000000, CallbackRequests1795356000000,
-  LoginSessions1795370000000, AccountDisabled1795380000000, OneTimeTokens1795390000000,
-  CalendarFeeds1795400000000, ChangeLog1795520000000,
+export const MIGRATIONS = [
+  InitialSchema1795320498610,
+  PatternsAndCallbackSettings1795321620995,
+  Notifications1795330000000,
+  Calls1795340000000,
+  CallbackRequests1795356000000,
+  LoginSessions1795370000000,
+  AccountDisabled1795380000000,
+  OneTimeTokens1795390000000,
+  CalendarFeeds1795400000000,
+  ChangeLog1795520000000,
 ];

@@ -17,30 +17,58 @@ export function schemaColumns(queryRunner: QueryRunner) {
     mariaDb,
     /** An opaque id from the IdGenerator port: `[A-Za-z0-9_-]{1,64}`, case-sensitive. */
     id: (name: string, options: { primary?: boolean; nullable?: boolean } = {}): TableColumnOptions => ({
-      name, type: 'varchar', length: '64', isPrimary: options.primary ?? false, ...nullable(options.nullable), ...ascii,
+      name,
+      type: 'varchar',
+      length: '64',
+      isPrimary: options.primary ?? false,
+      ...nullable(options.nullable),
+      ...ascii,
     }),
     /** ASCII text compared exactly: roles, codes, E.164 numbers, zone names, local date-times. */
     code: (name: string, length: number, isNullable = false): TableColumnOptions => ({
-      name, type: 'varchar', length: String(length), ...nullable(isNullable), ...ascii,
+      name,
+      type: 'varchar',
+      length: String(length),
+      ...nullable(isNullable),
+      ...ascii,
     }),
     /** Unicode text compared exactly (code point order): sort and lookup keys computed by the adapter. */
-    key: (name: string, length: number): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...exact }),
+    key: (name: string, length: number): TableColumnOptions => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      ...exact,
+    }),
     /** Unicode text for people to read. */
     text: (name: string, length: number, isNullable = false): TableColumnOptions => ({
-      name, type: 'varchar', length: String(length), ...nullable(isNullable), ...prose,
+      name,
+      type: 'varchar',
+      length: String(length),
+      ...nullable(isNullable),
+      ...prose,
     }),
     /** A JSON document always read whole (a list of windows, a scenario). */
     json: (name: string, isNullable = false): TableColumnOptions => ({
-      name, type: mariaDb ? 'mediumtext' : 'text', ...nullable(isNullable), ...(mariaDb ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {}),
+      name,
+      type: mariaDb ? 'mediumtext' : 'text',
+      ...nullable(isNullable),
+      ...(mariaDb ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {}),
     }),
     /**
      * An instant as BIGINT milliseconds since the epoch (UTC), the domain's own `Instant`. Chosen
      * over DATETIME(3) because it means the same on both databases with no driver or session time
      * zone in between, keeps the millisecond exactly, and compares as a plain number.
      */
-    instant: (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'bigint', ...nullable(isNullable) }),
+    instant: (name: string, isNullable = false): TableColumnOptions => ({
+      name,
+      type: 'bigint',
+      ...nullable(isNullable),
+    }),
     int: (name: string, options: { primary?: boolean; nullable?: boolean } = {}): TableColumnOptions => ({
-      name, type: 'int', isPrimary: options.primary ?? false, ...nullable(options.nullable),
+      name,
+      type: 'int',
+      isPrimary: options.primary ?? false,
+      ...nullable(options.nullable),
     }),
     flag: (name: string): TableColumnOptions => ({ name, type: 'boolean', isNullable: false }),
   };

@@ -1,6 +1,20 @@
 import {
-  Account, AccountRepository, AccountSummary, EmailAddress, EmailTaken, Id, Instant, LoginSession, NotFound, Page, PageRequest, Result, RevokedLoginToken,
-  User, err, ok,
+  Account,
+  AccountRepository,
+  AccountSummary,
+  EmailAddress,
+  EmailTaken,
+  Id,
+  Instant,
+  LoginSession,
+  NotFound,
+  Page,
+  PageRequest,
+  Result,
+  RevokedLoginToken,
+  User,
+  err,
+  ok,
 } from '@dutyline/domain';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { deleteAccount } from '../database/account-deletion';
@@ -39,9 +53,17 @@ export class SqlAccountRepository implements AccountRepository {
     const row = userToRow(user);
     try {
       return await this.store.write(async (manager) => {
-        const holder = await manager.findOne(UserRow, { where: { accountId: row.accountId, emailKey: row.emailKey }, select: { id: true } });
+        const holder = await manager.findOne(UserRow, {
+          where: { accountId: row.accountId, emailKey: row.emailKey },
+          select: { id: true },
+        });
         if (holder && holder.id !== row.id) return err(EMAIL_TAKEN);
-        await saveRow<Omit<UserRow, 'sessionsValidAfter'>>(manager, UserRow, { accountId: row.accountId, id: row.id }, row);
+        await saveRow<Omit<UserRow, 'sessionsValidAfter'>>(
+          manager,
+          UserRow,
+          { accountId: row.accountId, id: row.id },
+          row,
+        );
         return ok(undefined);
       });
     } catch (error) {
@@ -67,7 +89,9 @@ export class SqlAccountRepository implements AccountRepository {
 
   usersByEmail(email: EmailAddress): Promise<User[]> {
     return this.store.read(async (manager) =>
-      (await manager.find(UserRow, { where: { emailKey: emailKey(email) }, order: { accountId: 'ASC' } })).map(userFromRow),
+      (await manager.find(UserRow, { where: { emailKey: emailKey(email) }, order: { accountId: 'ASC' } })).map(
+        userFromRow,
+      ),
     );
   }
 
@@ -87,7 +111,10 @@ export class SqlAccountRepository implements AccountRepository {
         .createQueryBuilder()
         .update(UserRow)
         .set({ sessionsValidAfter: at })
-        .where('account_id = :accountId AND id = :userId AND (sessions_valid_after IS NULL OR sessions_valid_after < :at)', { accountId, userId, at })
+        .where(
+          'account_id = :accountId AND id = :userId AND (sessions_valid_after IS NULL OR sessions_valid_after < :at)',
+          { accountId, userId, at },
+        )
         .execute();
     });
   }
@@ -95,7 +122,13 @@ export class SqlAccountRepository implements AccountRepository {
   revokeLoginToken(token: RevokedLoginToken, now: Instant): Promise<void> {
     return this.store.write(async (manager) => {
       await manager.delete(RevokedLoginTokenRow, { expiresAt: LessThanOrEqual(now) });
-      await manager.createQueryBuilder().insert().into(RevokedLoginTokenRow).values({ ...token }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RevokedLoginTokenRow)
+        .values({ ...token })
+        .orIgnore()
+        .execute();
     });
   }
 
@@ -129,12 +162,23 @@ export class SqlAccountRepository implements AccountRepository {
   listAccounts(): Promise<AccountSummary[]> {
     return this.store.read(async (manager) => {
       const rows = await manager.find(AccountRow, { order: { createdAt: 'ASC', id: 'ASC' } });
-      const counts = async (entity: typeof UserRow | typeof HotlineRow) => new Map(
-        (await manager.createQueryBuilder(entity, 'r').select('r.account_id', 'accountId').addSelect('COUNT(*)', 'count').groupBy('r.account_id').getRawMany<{ accountId: string; count: string | number }>())
-          .map((r) => [r.accountId, Number(r.count)]),
-      );
+      const counts = async (entity: typeof UserRow | typeof HotlineRow) =>
+        new Map(
+          (
+            await manager
+              .createQueryBuilder(entity, 'r')
+              .select('r.account_id', 'accountId')
+              .addSelect('COUNT(*)', 'count')
+              .groupBy('r.account_id')
+              .getRawMany<{ accountId: string; count: string | number }>()
+          ).map((r) => [r.accountId, Number(r.count)]),
+        );
       const [users, hotlines] = [await counts(UserRow), await counts(HotlineRow)];
-      return rows.map((row) => ({ account: accountFromRow(row), users: users.get(row.id) ?? 0, hotlines: hotlines.get(row.id) ?? 0 }));
+      return rows.map((row) => ({
+        account: accountFromRow(row),
+        users: users.get(row.id) ?? 0,
+        hotlines: hotlines.get(row.id) ?? 0,
+      }));
     });
   }
 

@@ -39,13 +39,18 @@ export class SqlApiKeyRepository implements ApiKeyRepository {
 
   apiKeys(accountId: Id): Promise<ApiKey[]> {
     return this.store.read(async (manager) =>
-      (await manager.find(ApiKeyRow, { where: { accountId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(apiKeyFromRow),
+      (await manager.find(ApiKeyRow, { where: { accountId }, order: { createdAt: 'DESC', id: 'DESC' } })).map(
+        apiKeyFromRow,
+      ),
     );
   }
 
   revokeApiKey(accountId: Id, id: Id, at: Instant): Promise<Result<void, NotFound>> {
     return this.store.write(async (manager) => {
-      const row = await manager.findOne(ApiKeyRow, { where: { accountId, id }, select: { accountId: true, id: true, revokedAt: true } });
+      const row = await manager.findOne(ApiKeyRow, {
+        where: { accountId, id },
+        select: { accountId: true, id: true, revokedAt: true },
+      });
       if (!row) return err({ code: 'NOT_FOUND' });
       if (row.revokedAt === null) await manager.update(ApiKeyRow, { accountId, id }, { revokedAt: at });
       return ok(undefined);

@@ -23,7 +23,8 @@ export class SqlAuditLog implements AuditLog {
     const after = decodeCursor<number>(page?.after, 'number');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(AuditEntryRow, 'a').where('a.accountId = :accountId', { accountId });
-      if (filter.entityType !== undefined) query.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
+      if (filter.entityType !== undefined)
+        query.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
       if (filter.entityId !== undefined) query.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
       if (filter.actorId !== undefined) query.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
       if (filter.action !== undefined) query.andWhere('a.action = :action', { action: filter.action });

@@ -19,7 +19,8 @@ const hashOf = (token: string): string => createHash('sha256').update(token, 'ut
 const ownerWhere = (accountId: Id, owner: CalendarFeedOwner) =>
   owner.kind === 'person' ? { accountId, personId: owner.id } : { accountId, hotlineId: owner.id };
 /** Binds a sealed token to its row's owner: a sealed value copied onto another owner does not open. */
-const ownerLabel = (accountId: Id, owner: CalendarFeedOwner) => Buffer.from(`${accountId}\n${owner.kind}\n${owner.id}`, 'utf8');
+const ownerLabel = (accountId: Id, owner: CalendarFeedOwner) =>
+  Buffer.from(`${accountId}\n${owner.kind}\n${owner.id}`, 'utf8');
 
 /**
  * Calendar feed tokens (the application's `CalendarFeedTokens` port): 256 random bits per person or
@@ -38,13 +39,16 @@ export class SqlCalendarFeedTokens {
     settings: CalendarFeedTokenSettings,
     private readonly clock: Clock,
   ) {
-    if (typeof settings.secret !== 'string' || settings.secret.length < 32) invalid('INVALID_SECRET', 'secret', 'the secret has at least 32 characters');
+    if (typeof settings.secret !== 'string' || settings.secret.length < 32)
+      invalid('INVALID_SECRET', 'secret', 'the secret has at least 32 characters');
     this.store = new SqlStore(dataSource);
     this.key = Buffer.from(hkdfSync('sha256', settings.secret, 'dutyline', 'calendar-feed-tokens', 32));
   }
 
   async currentToken(accountId: Id, owner: CalendarFeedOwner, retried = false): Promise<string> {
-    const row = await this.store.read((manager) => manager.findOne(CalendarFeedTokenRow, { where: ownerWhere(accountId, owner) }));
+    const row = await this.store.read((manager) =>
+      manager.findOne(CalendarFeedTokenRow, { where: ownerWhere(accountId, owner) }),
+    );
     const token = row ? this.unseal(row, accountId, owner) : undefined;
     if (token !== undefined) return token;
     try {
@@ -55,7 +59,13 @@ export class SqlCalendarFeedTokens {
       });
     } catch (error) {
       // Another first read issued one meanwhile: theirs it is.
-      if (!retried && isUniqueViolation(error, { name: `UQ_calendar_feed_tokens_${owner.kind}`, columns: `calendar_feed_tokens.${owner.kind}_id` })) {
+      if (
+        !retried &&
+        isUniqueViolation(error, {
+          name: `UQ_calendar_feed_tokens_${owner.kind}`,
+          columns: `calendar_feed_tokens.${owner.kind}_id`,
+        })
+      ) {
         return this.currentToken(accountId, owner, true);
       }
       throw error;
@@ -71,11 +81,16 @@ export class SqlCalendarFeedTokens {
 
   async resolveToken(token: string): Promise<{ accountId: Id; owner: CalendarFeedOwner } | undefined> {
     if (typeof token !== 'string' || !TOKEN.test(token)) return undefined;
-    const row = await this.store.read((manager) => manager.findOne(CalendarFeedTokenRow, { where: { tokenHash: hashOf(token) } }));
+    const row = await this.store.read((manager) =>
+      manager.findOne(CalendarFeedTokenRow, { where: { tokenHash: hashOf(token) } }),
+    );
     if (!row) return undefined;
-    const owner: CalendarFeedOwner | undefined = row.personId !== null
-      ? { kind: 'person', id: row.personId }
-      : row.hotlineId !== null ? { kind: 'hotline', id: row.hotlineId } : undefined;
+    const owner: CalendarFeedOwner | undefined =
+      row.personId !== null
+        ? { kind: 'person', id: row.personId }
+        : row.hotlineId !== null
+          ? { kind: 'hotline', id: row.hotlineId }
+          : undefined;
     return owner && { accountId: row.accountId, owner };
   }
 
@@ -83,8 +98,12 @@ export class SqlCalendarFeedTokens {
   private async issue(manager: EntityManager, accountId: Id, owner: CalendarFeedOwner): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await manager.insert(CalendarFeedTokenRow, {
-      tokenHash: hashOf(token), accountId, personId: owner.kind === 'person' ? owner.id : null, hotlineId: owner.kind === 'hotline' ? owner.id : null,
-      sealedToken: this.seal(token, accountId, owner), createdAt: this.clock.now(),
+      tokenHash: hashOf(token),
+      accountId,
+      personId: owner.kind === 'person' ? owner.id : null,
+      hotlineId: owner.kind === 'hotline' ? owner.id : null,
+      sealedToken: this.seal(token, accountId, owner),
+      createdAt: this.clock.now(),
     });
     return token;
   }
@@ -100,9 +119,14 @@ export class SqlCalendarFeedTokens {
   private unseal(row: CalendarFeedTokenRow, accountId: Id, owner: CalendarFeedOwner): string | undefined {
     try {
       const bytes = Buffer.from(row.sealedToken, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, NONCE_BYTES)).setAAD(ownerLabel(accountId, owner));
+      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, NONCE_BYTES)).setAAD(
+        ownerLabel(accountId, owner),
+      );
       decipher.setAuthTag(bytes.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-      const token = Buffer.concat([decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const token = Buffer.concat([
+        decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
       return hashOf(token) === row.tokenHash ? token : undefined;
     } catch {
       return undefined;

@@ -1,6 +1,4 @@
-import {
-  CallOutcome, Id, Instant, Page, PageRequest, VersionConflictError, assertId,
-} from '@dutyline/domain';
+import { CallOutcome, Id, Instant, Page, PageRequest, VersionConflictError, assertId } from '@dutyline/domain';
 import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { CallRow } from '../entities/call.entities';
@@ -24,7 +22,8 @@ export interface SqlCallFilter {
 const CARRIER_CALL_INDEX = { name: 'UQ_calls_carrier_call', columns: 'calls.carrier, calls.carrier_call_id' };
 const CALL_ID_INDEX = { name: 'PRIMARY', columns: 'calls.id' };
 /** The call is stored already: under its carrier leg (a retried answer), or under its id (created again by a write-back). */
-const isStoredAlready = (error: unknown) => isUniqueViolation(error, CARRIER_CALL_INDEX) || isUniqueViolation(error, CALL_ID_INDEX);
+const isStoredAlready = (error: unknown) =>
+  isUniqueViolation(error, CARRIER_CALL_INDEX) || isUniqueViolation(error, CALL_ID_INDEX);
 
 /**
  * The calls of every account, one JSON document each (the application's `CallStore` and
@@ -42,10 +41,7 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
 
   constructor(dataSource: DataSource) {
     this.store = new SqlStore(dataSource);
-    this.inserts = new GroupInsert(
-      (rows) => this.store.insertMany(CallRow, rows),
-      { isRowError: isStoredAlready },
-    );
+    this.inserts = new GroupInsert((rows) => this.store.insertMany(CallRow, rows), { isRowError: isStoredAlready });
   }
 
   /**
@@ -59,7 +55,9 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
       await this.inserts.insert(row);
     } catch (error) {
       if (!isStoredAlready(error)) throw error;
-      const existing = isUniqueViolation(error, CALL_ID_INDEX) ? await this.load(call.id) : await this.findByCarrierCall(call.carrier, call.carrierCallId);
+      const existing = isUniqueViolation(error, CALL_ID_INDEX)
+        ? await this.load(call.id)
+        : await this.findByCarrierCall(call.carrier, call.carrierCallId);
       if (!existing) throw error;
       return { created: false, call: existing };
     }
@@ -88,7 +86,8 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
     const { id: _id, ...columns } = callRowOf(call, version);
     return this.store.write(async (manager) => {
       const { affected } = await manager.update(CallRow, { id: call.id, version: call.version }, columns);
-      if (!affected) throw new VersionConflictError(`call ${call.id} is no longer at version ${call.version} (or is not stored)`);
+      if (!affected)
+        throw new VersionConflictError(`call ${call.id} is no longer at version ${call.version} (or is not stored)`);
       return version;
     });
   }
@@ -99,13 +98,20 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
     const after = decodeCursor<number>(page?.after, 'number');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(CallRow, 'call').where('call.accountId = :accountId', { accountId });
-      if (filter.hotlineId !== undefined) query.andWhere('call.hotlineId = :hotlineId', { hotlineId: filter.hotlineId });
+      if (filter.hotlineId !== undefined)
+        query.andWhere('call.hotlineId = :hotlineId', { hotlineId: filter.hotlineId });
       if (filter.outcome !== undefined) query.andWhere('call.outcome = :outcome', { outcome: filter.outcome });
-      if (filter.answeredBy !== undefined) query.andWhere('call.answeredBy = :answeredBy', { answeredBy: filter.answeredBy });
+      if (filter.answeredBy !== undefined)
+        query.andWhere('call.answeredBy = :answeredBy', { answeredBy: filter.answeredBy });
       if (filter.from !== undefined) query.andWhere('call.startedAt >= :from', { from: filter.from });
       if (filter.to !== undefined) query.andWhere('call.startedAt < :to', { to: filter.to });
       const rows = await keysetPage(query, 'call', 'startedAt', after, size, 'DESC').getMany();
-      return pageOf(rows, size, (row) => ({ sort: row.startedAt, id: row.id }), rows.map((row) => callOfRow<C>(row)));
+      return pageOf(
+        rows,
+        size,
+        (row) => ({ sort: row.startedAt, id: row.id }),
+        rows.map((row) => callOfRow<C>(row)),
+      );
     });
   }
 

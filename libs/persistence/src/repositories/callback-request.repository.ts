@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import {
-  CallbackServiceRef, CallbackStatus, Id, Instant, Page, PageRequest, VersionConflictError, assertId,
+  CallbackServiceRef,
+  CallbackStatus,
+  Id,
+  Instant,
+  Page,
+  PageRequest,
+  VersionConflictError,
+  assertId,
 } from '@dutyline/domain';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { SqlStore, inTurn, inTurnOn, underNamedLock } from '../database/sql-store';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from '../entities/callback.entities';
 import {
-  CallbackIntakeDocument, CallbackRequestDocument, callbackIntakeOfRow, callbackIntakeRowOf, callbackRequestOfRow, callbackRequestRowOf,
+  CallbackIntakeDocument,
+  CallbackRequestDocument,
+  callbackIntakeOfRow,
+  callbackIntakeRowOf,
+  callbackRequestOfRow,
+  callbackRequestRowOf,
 } from '../mappers/callback.mapper';
 import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
@@ -68,8 +80,15 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     const row = callbackRequestRowOf(record, record.version + 1);
     const { accountId, id, ...columns } = row;
     return this.store.write(async (manager) => {
-      const { affected } = await manager.update(CallbackRequestRow, { accountId, id, version: record.version }, columns);
-      if (!affected) throw new VersionConflictError(`callback request ${id} is no longer at version ${record.version} (or is not stored)`);
+      const { affected } = await manager.update(
+        CallbackRequestRow,
+        { accountId, id, version: record.version },
+        columns,
+      );
+      if (!affected)
+        throw new VersionConflictError(
+          `callback request ${id} is no longer at version ${record.version} (or is not stored)`,
+        );
       return callbackRequestOfRow<D>(row);
     });
   }
@@ -86,7 +105,9 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     if (!this.store.mariaDb) return inTurnOn(this.store.dataSource, `intake\u0000${key}`, work);
     if (this.lockSlots.size === 0) return inTurn(this.intakes, key, work);
     const name = `dutyline_intake_${createHash('sha1').update(key).digest('hex')}`;
-    return inTurn(this.intakes, key, () => this.lockSlots.run(() => underNamedLock(this.store.dataSource, name, INTAKE_LOCK_SECONDS, 'run', () => work())));
+    return inTurn(this.intakes, key, () =>
+      this.lockSlots.run(() => underNamedLock(this.store.dataSource, name, INTAKE_LOCK_SECONDS, 'run', () => work())),
+    );
   }
 
   /** The requests of this caller and service that no event closed (expired ones included), oldest first. */
@@ -94,9 +115,15 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     return this.store.read(async (manager) => {
       const rows = await manager
         .createQueryBuilder(CallbackRequestRow, 'r')
-        .where('r.accountId = :accountId AND r.serviceKind = :kind AND r.serviceId = :serviceId AND r.number = :number', {
-          accountId, kind: service.kind, serviceId: service.id, number,
-        })
+        .where(
+          'r.accountId = :accountId AND r.serviceKind = :kind AND r.serviceId = :serviceId AND r.number = :number',
+          {
+            accountId,
+            kind: service.kind,
+            serviceId: service.id,
+            number,
+          },
+        )
         .andWhere('r.closedStatus IS NULL')
         .orderBy('r.createdAt', 'ASC')
         .addOrderBy('r.id', 'ASC')
@@ -110,10 +137,17 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     const size = pageSize(page);
     const after = decodeCursor<number>(page?.after, 'number');
     return this.store.read(async (manager) => {
-      const query = manager.createQueryBuilder(CallbackRequestRow, 'r').where('r.accountId = :accountId', { accountId });
+      const query = manager
+        .createQueryBuilder(CallbackRequestRow, 'r')
+        .where('r.accountId = :accountId', { accountId });
       narrow(query, filter);
       const rows = await keysetPage(query, 'r', 'createdAt', after, size, 'DESC').getMany();
-      return pageOf(rows, size, (row) => ({ sort: row.createdAt, id: row.id }), rows.map((row) => callbackRequestOfRow<D>(row)));
+      return pageOf(
+        rows,
+        size,
+        (row) => ({ sort: row.createdAt, id: row.id }),
+        rows.map((row) => callbackRequestOfRow<D>(row)),
+      );
     });
   }
 
@@ -132,7 +166,12 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(CallbackRequestRow, 'r').where('r.dialDueAt IS NOT NULL');
       const rows = await keysetPage(query, 'r', 'dialDueAt', after, size, 'ASC').getMany();
-      return pageOf(rows, size, (row) => ({ sort: row.dialDueAt!, id: row.id }), rows.map((row) => callbackRequestOfRow<D>(row)));
+      return pageOf(
+        rows,
+        size,
+        (row) => ({ sort: row.dialDueAt!, id: row.id }),
+        rows.map((row) => callbackRequestOfRow<D>(row)),
+      );
     });
   }
 }
@@ -152,16 +191,31 @@ function narrow(query: SelectQueryBuilder<CallbackRequestRow>, filter: SqlCallba
     default:
       query.andWhere('r.closedStatus = :status', { status: filter.status });
   }
-  if (filter.visible) query.andWhere('r.closedStatus IS NULL AND r.expiresAt > :at AND r.nextAttemptAt IS NOT NULL AND r.nextAttemptAt <= :at', at);
-  if (filter.service) query.andWhere('r.serviceKind = :kind AND r.serviceId = :serviceId', { kind: filter.service.kind, serviceId: filter.service.id });
+  if (filter.visible)
+    query.andWhere(
+      'r.closedStatus IS NULL AND r.expiresAt > :at AND r.nextAttemptAt IS NOT NULL AND r.nextAttemptAt <= :at',
+      at,
+    );
+  if (filter.service)
+    query.andWhere('r.serviceKind = :kind AND r.serviceId = :serviceId', {
+      kind: filter.service.kind,
+      serviceId: filter.service.id,
+    });
   if (filter.services) {
     const services = filter.services;
     if (services.length === 0) {
       query.andWhere('1 = 0');
     } else {
-      query.andWhere(new Brackets((q) => {
-        services.forEach((service, i) => q.orWhere(`(r.serviceKind = :kind${i} AND r.serviceId = :service${i})`, { [`kind${i}`]: service.kind, [`service${i}`]: service.id }));
-      }));
+      query.andWhere(
+        new Brackets((q) => {
+          services.forEach((service, i) =>
+            q.orWhere(`(r.serviceKind = :kind${i} AND r.serviceId = :service${i})`, {
+              [`kind${i}`]: service.kind,
+              [`service${i}`]: service.id,
+            }),
+          );
+        }),
+      );
     }
   }
 }
@@ -176,7 +230,9 @@ export class SqlCallbackIntakeSettingsStore {
 
   intakeSettings(accountId: Id, service: CallbackServiceRef): Promise<CallbackIntakeDocument | undefined> {
     return this.store.read(async (manager) => {
-      const row = await manager.findOne(CallbackIntakeSettingsRow, { where: { accountId, serviceKind: service.kind, serviceId: service.id } });
+      const row = await manager.findOne(CallbackIntakeSettingsRow, {
+        where: { accountId, serviceKind: service.kind, serviceId: service.id },
+      });
       return row ? callbackIntakeOfRow(row) : undefined;
     });
   }
@@ -184,7 +240,13 @@ export class SqlCallbackIntakeSettingsStore {
   async saveIntakeSettings(settings: CallbackIntakeDocument): Promise<void> {
     const row = callbackIntakeRowOf(settings);
     await this.store.write((manager) =>
-      saveRow(manager, CallbackIntakeSettingsRow, { accountId: row.accountId, serviceKind: row.serviceKind, serviceId: row.serviceId }, row));
+      saveRow(
+        manager,
+        CallbackIntakeSettingsRow,
+        { accountId: row.accountId, serviceKind: row.serviceKind, serviceId: row.serviceId },
+        row,
+      ),
+    );
   }
 }
 

@@ -1,4 +1,14 @@
-import { CallbackServiceRef, CallbackSettings, CallbackSettingsRepository, Id, NotFound, Result, err, invalid, ok } from '@dutyline/domain';
+import {
+  CallbackServiceRef,
+  CallbackSettings,
+  CallbackSettingsRepository,
+  Id,
+  NotFound,
+  Result,
+  err,
+  invalid,
+  ok,
+} from '@dutyline/domain';
 import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { HotlineCallbackSettingsRow, HotlineRow, TeamCallbackSettingsRow, TeamRow } from '../entities';
@@ -11,7 +21,8 @@ const TABLES = {
   team: { service: TeamRow, settings: TeamCallbackSettingsRow },
 } as const;
 
-const tablesOf = (service: CallbackServiceRef) => TABLES[service.kind] ?? invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
+const tablesOf = (service: CallbackServiceRef) =>
+  TABLES[service.kind] ?? invalid('INVALID_SERVICE', 'service.kind', 'a service is a "hotline" or a "team"');
 
 export class SqlCallbackSettingsRepository implements CallbackSettingsRepository {
   private readonly store: SqlStore;
@@ -32,8 +43,14 @@ export class SqlCallbackSettingsRepository implements CallbackSettingsRepository
     const tables = tablesOf(settings.service);
     const row = callbackSettingsToRow(settings);
     await this.store.write(async (manager) => {
-      if (!(await manager.exists(tables.service, { where: { accountId: settings.accountId, id: settings.service.id } }))) {
-        invalid('UNKNOWN_SERVICE', 'service.id', `there is no ${settings.service.kind} ${settings.service.id} in this account`);
+      if (
+        !(await manager.exists(tables.service, { where: { accountId: settings.accountId, id: settings.service.id } }))
+      ) {
+        invalid(
+          'UNKNOWN_SERVICE',
+          'service.id',
+          `there is no ${settings.service.kind} ${settings.service.id} in this account`,
+        );
       }
       await saveRow(manager, tables.settings, { accountId: row.accountId, serviceId: row.serviceId }, row);
     });

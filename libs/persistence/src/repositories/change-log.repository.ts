@@ -8,16 +8,24 @@ export class SqlChangeLog implements ChangeLog {
 
   async append(topics: readonly string[], at: Instant): Promise<void> {
     if (topics.length === 0) return;
-    await this.dataSource.query(`INSERT INTO change_log (topic, created_at) VALUES ${topics.map(() => '(?, ?)').join(', ')}`, topics.flatMap((topic) => [topic, at]));
+    await this.dataSource.query(
+      `INSERT INTO change_log (topic, created_at) VALUES ${topics.map(() => '(?, ?)').join(', ')}`,
+      topics.flatMap((topic) => [topic, at]),
+    );
   }
 
   async latest(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT MAX(seq) AS seq FROM change_log')) as { seq: number | string | null }[];
+    const [row] = (await this.dataSource.query('SELECT MAX(seq) AS seq FROM change_log')) as {
+      seq: number | string | null;
+    }[];
     return Number(row?.seq ?? 0);
   }
 
   async since(seq: number, limit: number): Promise<LoggedChange[]> {
-    const rows = (await this.dataSource.query('SELECT seq, topic FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit])) as { seq: number | string; topic: string }[];
+    const rows = (await this.dataSource.query('SELECT seq, topic FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?', [
+      seq,
+      limit,
+    ])) as { seq: number | string; topic: string }[];
     return rows.map((row) => ({ seq: Number(row.seq), topic: row.topic }));
   }
 

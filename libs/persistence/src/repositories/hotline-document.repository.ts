@@ -32,13 +32,21 @@ export class SqlHotlineDocuments {
 
   document<T>(hotline: HotlineRef, kind: string): Promise<HotlineDocument<T> | undefined> {
     return this.store.read(async (manager) => {
-      const row = await manager.findOne(HotlineDocumentRow, { where: { accountId: hotline.accountId, hotlineId: hotline.hotlineId, kind } });
+      const row = await manager.findOne(HotlineDocumentRow, {
+        where: { accountId: hotline.accountId, hotlineId: hotline.hotlineId, kind },
+      });
       return row ? { version: row.version, body: JSON.parse(row.body) as T, updatedAt: row.updatedAt } : undefined;
     });
   }
 
   /** Writes `body` if the stored version is still `expectedVersion` (0: none stored yet); resolves with the new version. */
-  saveDocument<T>(hotline: HotlineRef, kind: string, expectedVersion: number, body: T, options: { readonly at: Instant; readonly pending?: number }): Promise<number> {
+  saveDocument<T>(
+    hotline: HotlineRef,
+    kind: string,
+    expectedVersion: number,
+    body: T,
+    options: { readonly at: Instant; readonly pending?: number },
+  ): Promise<number> {
     const { accountId, hotlineId } = hotline;
     const columns = { body: JSON.stringify(body), pending: options.pending ?? 0, updatedAt: options.at };
     return this.store.write(async (manager) => {
@@ -46,11 +54,16 @@ export class SqlHotlineDocuments {
         if (!(await manager.exists(HotlineRow, { where: { accountId, id: hotlineId } }))) {
           invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
         }
-        if (await manager.exists(HotlineDocumentRow, { where: { accountId, hotlineId, kind } })) throw conflict(kind, hotlineId);
+        if (await manager.exists(HotlineDocumentRow, { where: { accountId, hotlineId, kind } }))
+          throw conflict(kind, hotlineId);
         await manager.insert(HotlineDocumentRow, { accountId, hotlineId, kind, version: 1, ...columns });
         return 1;
       }
-      const { affected } = await manager.update(HotlineDocumentRow, { accountId, hotlineId, kind, version: expectedVersion }, { version: expectedVersion + 1, ...columns });
+      const { affected } = await manager.update(
+        HotlineDocumentRow,
+        { accountId, hotlineId, kind, version: expectedVersion },
+        { version: expectedVersion + 1, ...columns },
+      );
       if (!affected) throw conflict(kind, hotlineId);
       return expectedVersion + 1;
     });
@@ -71,7 +84,10 @@ export class SqlHotlineDocuments {
   /** Every hotline of every account, by account then id: those the gap checks watch. */
   allHotlines(): Promise<HotlineRef[]> {
     return this.store.read(async (manager) => {
-      const rows = await manager.find(HotlineRow, { select: { accountId: true, id: true }, order: { accountId: 'ASC', id: 'ASC' } });
+      const rows = await manager.find(HotlineRow, {
+        select: { accountId: true, id: true },
+        order: { accountId: 'ASC', id: 'ASC' },
+      });
       return rows.map((row) => ({ accountId: row.accountId, hotlineId: row.id }));
     });
   }

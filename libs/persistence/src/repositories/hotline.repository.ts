@@ -1,4 +1,15 @@
-import { Hotline, HotlineRepository, Id, NotFound, NumberTaken, Page, PageRequest, Result, err, ok } from '@dutyline/domain';
+import {
+  Hotline,
+  HotlineRepository,
+  Id,
+  NotFound,
+  NumberTaken,
+  Page,
+  PageRequest,
+  Result,
+  err,
+  ok,
+} from '@dutyline/domain';
 import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { HotlineRow, HotlineSupervisorRow, ScheduleVersionRow } from '../entities';
@@ -43,8 +54,15 @@ export class SqlHotlineRepository implements HotlineRepository {
     const { row, supervisors } = hotlineToRows(hotline);
     try {
       return await this.store.write(async (manager) => {
-        await assertPeopleExist(manager, row.accountId, hotline.supervisorIds.map((id, i) => ({ ref: id, field: `supervisorIds[${i}]` })));
-        const holder = await manager.findOne(HotlineRow, { where: { number: row.number }, select: { accountId: true, id: true } });
+        await assertPeopleExist(
+          manager,
+          row.accountId,
+          hotline.supervisorIds.map((id, i) => ({ ref: id, field: `supervisorIds[${i}]` })),
+        );
+        const holder = await manager.findOne(HotlineRow, {
+          where: { number: row.number },
+          select: { accountId: true, id: true },
+        });
         if (holder && (holder.accountId !== row.accountId || holder.id !== row.id)) return err(NUMBER_TAKEN);
         if ((await saveAggregate(manager, HOTLINES, row, supervisors)) === 'inserted') {
           await manager.insert(ScheduleVersionRow, { accountId: row.accountId, hotlineId: row.id, version: 0 });

@@ -1,6 +1,14 @@
 import {
-  AccountRepository, ApiKeyRepository, AuditLog, CallbackSettingsRepository, HotlineRepository, PatternRepository, PersonRepository,
-  ScheduleRepository, ScheduleVersionReader, TeamRepository,
+  AccountRepository,
+  ApiKeyRepository,
+  AuditLog,
+  CallbackSettingsRepository,
+  HotlineRepository,
+  PatternRepository,
+  PersonRepository,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  TeamRepository,
 } from '@dutyline/domain';
 import { DataSource } from 'typeorm';
 import { SqlAccountRepository } from './account.repository';
@@ -14,8 +22,15 @@ import { SqlScheduleRepository } from './schedule.repository';
 import { SqlTeamRepository } from './team.repository';
 
 export {
-  SqlAccountRepository, SqlApiKeyRepository, SqlAuditLog, SqlCallbackSettingsRepository, SqlHotlineRepository, SqlPatternRepository,
-  SqlPersonRepository, SqlScheduleRepository, SqlTeamRepository,
+  SqlAccountRepository,
+  SqlApiKeyRepository,
+  SqlAuditLog,
+  SqlCallbackSettingsRepository,
+  SqlHotlineRepository,
+  SqlPatternRepository,
+  SqlPersonRepository,
+  SqlScheduleRepository,
+  SqlTeamRepository,
 };
 
 /** Every repository port, on one initialised and migrated DataSource. */

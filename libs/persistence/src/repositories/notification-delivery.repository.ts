@@ -26,7 +26,8 @@ export interface StoredDelivery<Kind extends string, Record> {
 }
 
 export type NewStoredDelivery<Kind extends string, Record> = Pick<
-  StoredDelivery<Kind, Record>, 'id' | 'kind' | 'accountId' | 'hotlineId' | 'callId' | 'record' | 'createdAt'
+  StoredDelivery<Kind, Record>,
+  'id' | 'kind' | 'accountId' | 'hotlineId' | 'callId' | 'record' | 'createdAt'
 >;
 
 const MAX_ERROR_LENGTH = 1000;
@@ -48,9 +49,17 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
     return this.store.write(async (manager) => {
       if (await manager.exists(NotificationDeliveryRow, { where: { id: delivery.id } })) return false;
       await manager.insert(NotificationDeliveryRow, {
-        id: delivery.id, accountId: delivery.accountId, kind: delivery.kind, hotlineId: delivery.hotlineId, callId: delivery.callId,
-        record: JSON.stringify(delivery.record), status: 'pending', steps: '{}', lastError: null,
-        createdAt: delivery.createdAt, updatedAt: delivery.createdAt,
+        id: delivery.id,
+        accountId: delivery.accountId,
+        kind: delivery.kind,
+        hotlineId: delivery.hotlineId,
+        callId: delivery.callId,
+        record: JSON.stringify(delivery.record),
+        status: 'pending',
+        steps: '{}',
+        lastError: null,
+        createdAt: delivery.createdAt,
+        updatedAt: delivery.createdAt,
       });
       return true;
     });
@@ -64,11 +73,18 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
   }
 
   recordStep(id: string, step: string, result: string, at: Instant): Promise<void> {
-    return this.change(id, (row) => ({ steps: JSON.stringify({ ...JSON.parse(row.steps), [step]: result }), updatedAt: at }));
+    return this.change(id, (row) => ({
+      steps: JSON.stringify({ ...JSON.parse(row.steps), [step]: result }),
+      updatedAt: at,
+    }));
   }
 
   finishDelivery(id: string, status: 'delivered' | 'failed', at: Instant, error: string | null = null): Promise<void> {
-    return this.change(id, (row) => ({ status, lastError: error === null ? row.lastError : clip(error), updatedAt: at }));
+    return this.change(id, (row) => ({
+      status,
+      lastError: error === null ? row.lastError : clip(error),
+      updatedAt: at,
+    }));
   }
 
   noteAttemptFailed(id: string, error: string, at: Instant): Promise<void> {
@@ -76,7 +92,11 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
   }
 
   /** Pending deliveries created before `createdBefore`, oldest first (then by id); `after` is the last id of the previous batch. */
-  pendingDeliveries(options: { readonly createdBefore: Instant; readonly limit: number; readonly after?: string | null }): Promise<StoredDelivery<Kind, Record>[]> {
+  pendingDeliveries(options: {
+    readonly createdBefore: Instant;
+    readonly limit: number;
+    readonly after?: string | null;
+  }): Promise<StoredDelivery<Kind, Record>[]> {
     return this.store.read(async (manager) => {
       const query = manager
         .createQueryBuilder(NotificationDeliveryRow, 'd')
@@ -84,16 +104,26 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
         .andWhere('d.createdAt < :before', { before: options.createdBefore });
       if (options.after) {
         const last = await manager.findOne(NotificationDeliveryRow, { where: { id: options.after } });
-        if (last) query.andWhere('(d.createdAt > :at OR (d.createdAt = :at AND d.id > :id))', { at: last.createdAt, id: last.id });
+        if (last)
+          query.andWhere('(d.createdAt > :at OR (d.createdAt = :at AND d.id > :id))', {
+            at: last.createdAt,
+            id: last.id,
+          });
       }
       const rows = await query.orderBy('d.createdAt', 'ASC').addOrderBy('d.id', 'ASC').take(options.limit).getMany();
       return rows.map((row) => this.fromRow(row));
     });
   }
 
-  private change(id: string, update: (row: NotificationDeliveryRow) => Partial<NotificationDeliveryRow>): Promise<void> {
+  private change(
+    id: string,
+    update: (row: NotificationDeliveryRow) => Partial<NotificationDeliveryRow>,
+  ): Promise<void> {
     return this.store.write(async (manager: EntityManager) => {
-      const row = await manager.findOne(NotificationDeliveryRow, { where: { id }, ...(this.store.mariaDb ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      const row = await manager.findOne(NotificationDeliveryRow, {
+        where: { id },
+        ...(this.store.mariaDb ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
       if (row) await manager.update(NotificationDeliveryRow, { id }, update(row));
     });
   }
@@ -115,4 +145,5 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
   }
 }
 
-const clip = (text: string): string => (text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text);
+const clip = (text: string): string =>
+  text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;

@@ -1,6 +1,19 @@
 import {
-  Account, EmailAddress, EmailTaken, Id, Instant, InvalidToken, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository, ROLES, Result, Role, User,
-  err, ok,
+  Account,
+  EmailAddress,
+  EmailTaken,
+  Id,
+  Instant,
+  InvalidToken,
+  OneTimeToken,
+  OneTimeTokenPurpose,
+  OneTimeTokenRepository,
+  ROLES,
+  Result,
+  Role,
+  User,
+  err,
+  ok,
 } from '@dutyline/domain';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
@@ -12,12 +25,24 @@ const PURPOSES: readonly OneTimeTokenPurpose[] = ['invitation', 'password-reset'
 const EMAIL_INDEX = { name: 'UQ_users_email', columns: 'users.account_id, users.email_key' };
 
 function tokenFromRow(row: OneTimeTokenRow): OneTimeToken {
-  if (!(PURPOSES as readonly string[]).includes(row.purpose)) throw new Error(`stored token purpose "${row.purpose}" is not one of ${PURPOSES.join(', ')}`);
-  if (row.role !== null && !(ROLES as readonly string[]).includes(row.role)) throw new Error(`stored role "${row.role}" is not one of ${ROLES.join(', ')}`);
+  if (!(PURPOSES as readonly string[]).includes(row.purpose))
+    throw new Error(`stored token purpose "${row.purpose}" is not one of ${PURPOSES.join(', ')}`);
+  if (row.role !== null && !(ROLES as readonly string[]).includes(row.role))
+    throw new Error(`stored role "${row.role}" is not one of ${ROLES.join(', ')}`);
   return {
-    id: row.id, accountId: row.accountId, purpose: row.purpose as OneTimeTokenPurpose, tokenHash: row.tokenHash, userId: row.userId,
-    email: EmailAddress.parse(row.email), name: row.name, role: row.role as Role | null, createdBy: row.createdBy,
-    createdAt: row.createdAt, expiresAt: row.expiresAt, usedAt: row.usedAt, revokedAt: row.revokedAt,
+    id: row.id,
+    accountId: row.accountId,
+    purpose: row.purpose as OneTimeTokenPurpose,
+    tokenHash: row.tokenHash,
+    userId: row.userId,
+    email: EmailAddress.parse(row.email),
+    name: row.name,
+    role: row.role as Role | null,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    usedAt: row.usedAt,
+    revokedAt: row.revokedAt,
   };
 }
 
@@ -60,25 +85,46 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
 
   revokeUserTokens(accountId: Id, userId: Id, purpose: OneTimeTokenPurpose, now: Instant): Promise<void> {
     return this.store.write(async (manager) => {
-      await manager.createQueryBuilder().update(OneTimeTokenRow).set({ revokedAt: now })
-        .where(`account_id = :accountId AND user_id = :userId AND purpose = :purpose AND ${OPEN}`, { accountId, userId, purpose, now })
+      await manager
+        .createQueryBuilder()
+        .update(OneTimeTokenRow)
+        .set({ revokedAt: now })
+        .where(`account_id = :accountId AND user_id = :userId AND purpose = :purpose AND ${OPEN}`, {
+          accountId,
+          userId,
+          purpose,
+          now,
+        })
         .execute();
     });
   }
 
   pendingInvitations(accountId: Id, now: Instant): Promise<OneTimeToken[]> {
     return this.store.read(async (manager) => {
-      const rows = await manager.createQueryBuilder(OneTimeTokenRow, 't')
-        .where(`t.account_id = :accountId AND t.purpose = 'invitation' AND t.${OPEN.replace(/ AND /g, ' AND t.')}`, { accountId, now })
-        .orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC')
+      const rows = await manager
+        .createQueryBuilder(OneTimeTokenRow, 't')
+        .where(`t.account_id = :accountId AND t.purpose = 'invitation' AND t.${OPEN.replace(/ AND /g, ' AND t.')}`, {
+          accountId,
+          now,
+        })
+        .orderBy('t.created_at', 'DESC')
+        .addOrderBy('t.id', 'DESC')
         .getMany();
       return rows.map(tokenFromRow);
     });
   }
 
-  reissueToken(accountId: Id, id: Id, change: { tokenHash: string; expiresAt: Instant }, now: Instant): Promise<boolean> {
+  reissueToken(
+    accountId: Id,
+    id: Id,
+    change: { tokenHash: string; expiresAt: Instant },
+    now: Instant,
+  ): Promise<boolean> {
     return this.store.write(async (manager) => {
-      const { affected } = await manager.createQueryBuilder().update(OneTimeTokenRow).set(change)
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(OneTimeTokenRow)
+        .set(change)
         .where(`account_id = :accountId AND id = :id AND ${OPEN}`, { accountId, id, now })
         .execute();
       return affected === 1;
@@ -87,7 +133,10 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
 
   revokeToken(accountId: Id, id: Id, now: Instant): Promise<boolean> {
     return this.store.write(async (manager) => {
-      const { affected } = await manager.createQueryBuilder().update(OneTimeTokenRow).set({ revokedAt: now })
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(OneTimeTokenRow)
+        .set({ revokedAt: now })
         .where(`account_id = :accountId AND id = :id AND ${OPEN}`, { accountId, id, now })
         .execute();
       return affected === 1;
@@ -107,7 +156,8 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
       });
     } catch (error) {
       // Rolled back: the invitation stays open.
-      if (error instanceof EmailTakenRollback || isUniqueViolation(error, EMAIL_INDEX)) return err({ code: 'EMAIL_TAKEN' as const });
+      if (error instanceof EmailTakenRollback || isUniqueViolation(error, EMAIL_INDEX))
+        return err({ code: 'EMAIL_TAKEN' as const });
       throw error;
     }
   }
@@ -133,11 +183,24 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   verifyEmail(accountId: Id, tokenId: Id, now: Instant): Promise<boolean> {
     return this.store.write(async (manager) => {
       const token = await manager.findOne(OneTimeTokenRow, { where: { accountId, id: tokenId } });
-      if (!token || token.purpose !== 'email-verification' || token.userId === null || !(await use(manager, accountId, tokenId, now))) return false;
+      if (
+        !token ||
+        token.purpose !== 'email-verification' ||
+        token.userId === null ||
+        !(await use(manager, accountId, tokenId, now))
+      )
+        return false;
       await manager.delete(UnverifiedEmailRow, { accountId, userId: token.userId });
       // Verified: the user's other verification links are dead too.
-      await manager.createQueryBuilder().update(OneTimeTokenRow).set({ revokedAt: now })
-        .where(`account_id = :accountId AND user_id = :userId AND purpose = 'email-verification' AND ${OPEN}`, { accountId, userId: token.userId, now })
+      await manager
+        .createQueryBuilder()
+        .update(OneTimeTokenRow)
+        .set({ revokedAt: now })
+        .where(`account_id = :accountId AND user_id = :userId AND purpose = 'email-verification' AND ${OPEN}`, {
+          accountId,
+          userId: token.userId,
+          now,
+        })
         .execute();
       return true;
     });
@@ -146,7 +209,10 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
 
 /** Marks an open token used; true when this call did. */
 async function use(manager: EntityManager, accountId: Id, id: Id, now: Instant): Promise<boolean> {
-  const { affected } = await manager.createQueryBuilder().update(OneTimeTokenRow).set({ usedAt: now })
+  const { affected } = await manager
+    .createQueryBuilder()
+    .update(OneTimeTokenRow)
+    .set({ usedAt: now })
     .where(`account_id = :accountId AND id = :id AND ${OPEN}`, { accountId, id, now })
     .execute();
   return affected === 1;

@@ -1,10 +1,32 @@
 import {
-  AuditEntry, Id, Instant, LocalRange, NotFound, Override, Result, ScheduleChange, ScheduleRepository, ScheduleVersionReader, ScheduleView, Slot,
-  VersionConflictError, compareOverridePrecedence, err, invalid, ok,
+  AuditEntry,
+  Id,
+  Instant,
+  LocalRange,
+  NotFound,
+  Override,
+  Result,
+  ScheduleChange,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  ScheduleView,
+  Slot,
+  VersionConflictError,
+  compareOverridePrecedence,
+  err,
+  invalid,
+  ok,
 } from '@dutyline/domain';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
-import { AuditEntryRow, OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, SlotRow } from '../entities';
+import {
+  AuditEntryRow,
+  OverrideAssigneeRow,
+  OverrideRow,
+  ScheduleVersionRow,
+  SlotAssigneeRow,
+  SlotRow,
+} from '../entities';
 import { auditToRow } from '../mappers/audit.mapper';
 import { overrideFromRows, overrideToRows, slotFromRows, slotToRows } from '../mappers/schedule.mapper';
 import { chunks, findIn, groupBy, inOrderOf, insertAll } from '../support/batches';
@@ -17,7 +39,16 @@ async function version(manager: EntityManager, accountId: Id, hotlineId: Id): Pr
 
 /** Slots and their assignees: two queries for any number of slots. */
 async function withAssignees(manager: EntityManager, accountId: Id, rows: readonly SlotRow[]): Promise<Slot[]> {
-  const assignees = groupBy(await findIn(manager, SlotAssigneeRow, accountId, 'slotId', rows.map((r) => r.id)), (a) => a.slotId);
+  const assignees = groupBy(
+    await findIn(
+      manager,
+      SlotAssigneeRow,
+      accountId,
+      'slotId',
+      rows.map((r) => r.id),
+    ),
+    (a) => a.slotId,
+  );
   return rows.map((row) => slotFromRows(row, assignees.get(row.id) ?? []));
 }
 
@@ -82,7 +113,9 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
         .execute();
       if (bumped.affected !== 1) {
         if ((await version(manager, accountId, hotlineId)) === undefined) assertUnknownHotline(hotlineId);
-        throw new VersionConflictError(`the schedule of hotline ${hotlineId} is no longer at version ${expectedVersion}`);
+        throw new VersionConflictError(
+          `the schedule of hotline ${hotlineId} is no longer at version ${expectedVersion}`,
+        );
       }
       await this.assertChangeFits(manager, accountId, hotlineId, change);
 
@@ -91,44 +124,88 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
       const replacedIds = [...change.updated.map((s) => s.id), ...change.removedIds];
       for (const batch of chunks(replacedIds)) await manager.delete(SlotAssigneeRow, { accountId, slotId: In(batch) });
       for (const batch of chunks(change.removedIds)) await manager.delete(SlotRow, { accountId, id: In(batch) });
-      for (const { row } of updated) await manager.update(SlotRow, { accountId, id: row.id }, { start: row.start, end: row.end });
-      await insertAll(manager, SlotRow, added.map((w) => w.row));
-      await insertAll(manager, SlotAssigneeRow, [...added, ...updated].flatMap((w) => w.assignees));
+      for (const { row } of updated)
+        await manager.update(SlotRow, { accountId, id: row.id }, { start: row.start, end: row.end });
+      await insertAll(
+        manager,
+        SlotRow,
+        added.map((w) => w.row),
+      );
+      await insertAll(
+        manager,
+        SlotAssigneeRow,
+        [...added, ...updated].flatMap((w) => w.assignees),
+      );
       await insertAll(manager, AuditEntryRow, (options.audit ?? []).map(auditToRow));
       return { version: expectedVersion + 1 };
     });
   }
 
   /** The refusals `applyChange` promises, checked under the version lock. */
-  private async assertChangeFits(manager: EntityManager, accountId: Id, hotlineId: Id, change: ScheduleChange): Promise<void> {
+  private async assertChangeFits(
+    manager: EntityManager,
+    accountId: Id,
+    hotlineId: Id,
+    change: ScheduleChange,
+  ): Promise<void> {
     const inputs: { slot: Slot; field: string }[] = [
       ...change.added.map((slot, i) => ({ slot, field: `added[${i}]` })),
       ...change.updated.map((slot, i) => ({ slot, field: `updated[${i}]` })),
     ];
     const stranger = inputs.find((input) => input.slot.hotlineId !== hotlineId);
-    if (stranger) invalid('HOTLINE_MISMATCH', `${stranger.field}.hotlineId`, `slot ${stranger.slot.id} belongs to hotline ${stranger.slot.hotlineId}, not ${hotlineId}`);
+    if (stranger)
+      invalid(
+        'HOTLINE_MISMATCH',
+        `${stranger.field}.hotlineId`,
+        `slot ${stranger.slot.id} belongs to hotline ${stranger.slot.hotlineId}, not ${hotlineId}`,
+      );
 
     const named = [...inputs.map((input) => input.slot.id), ...change.removedIds];
-    const stored = new Map((await findIn(manager, SlotRow, accountId, 'id', named)).map((row) => [row.id, row.hotlineId]));
+    const stored = new Map(
+      (await findIn(manager, SlotRow, accountId, 'id', named)).map((row) => [row.id, row.hotlineId]),
+    );
     const added = change.added.findIndex((slot) => stored.has(slot.id));
     if (added >= 0) invalid('DUPLICATE_ID', `added[${added}].id`, `slot ${change.added[added].id} already exists`);
     const ours = (id: Id) => stored.get(id) === hotlineId;
     const updated = change.updated.findIndex((slot) => !ours(slot.id));
-    if (updated >= 0) invalid('UNKNOWN_SLOT', `updated[${updated}].id`, `hotline ${hotlineId} has no slot ${change.updated[updated].id}`);
+    if (updated >= 0)
+      invalid(
+        'UNKNOWN_SLOT',
+        `updated[${updated}].id`,
+        `hotline ${hotlineId} has no slot ${change.updated[updated].id}`,
+      );
     const removed = change.removedIds.findIndex((id) => !ours(id));
-    if (removed >= 0) invalid('UNKNOWN_SLOT', `removedIds[${removed}]`, `hotline ${hotlineId} has no slot ${change.removedIds[removed]}`);
+    if (removed >= 0)
+      invalid(
+        'UNKNOWN_SLOT',
+        `removedIds[${removed}]`,
+        `hotline ${hotlineId} has no slot ${change.removedIds[removed]}`,
+      );
 
     await assertAssigneesExist(
       manager,
       accountId,
-      inputs.flatMap((input) => input.slot.assignees.map((ref, j) => ({ ref, field: `${input.field}.assignees[${j}]` }))),
+      inputs.flatMap((input) =>
+        input.slot.assignees.map((ref, j) => ({ ref, field: `${input.field}.assignees[${j}]` })),
+      ),
     );
   }
 
   overrides(accountId: Id, hotlineId: Id, from: Instant, to: Instant): Promise<Override[]> {
     return this.store.read(async (manager) => {
-      const rows = await manager.find(OverrideRow, { where: { accountId, hotlineId, start: LessThan(to), end: MoreThan(from) } });
-      const assignees = groupBy(await findIn(manager, OverrideAssigneeRow, accountId, 'overrideId', rows.map((r) => r.id)), (a) => a.overrideId);
+      const rows = await manager.find(OverrideRow, {
+        where: { accountId, hotlineId, start: LessThan(to), end: MoreThan(from) },
+      });
+      const assignees = groupBy(
+        await findIn(
+          manager,
+          OverrideAssigneeRow,
+          accountId,
+          'overrideId',
+          rows.map((r) => r.id),
+        ),
+        (a) => a.overrideId,
+      );
       return rows.map((row) => overrideFromRows(row, assignees.get(row.id) ?? [])).sort(compareOverridePrecedence);
     });
   }
@@ -136,8 +213,13 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
   saveOverride(accountId: Id, override: Override): Promise<void> {
     const { row, assignees } = overrideToRows(accountId, override);
     return this.store.write(async (manager) => {
-      if ((await version(manager, accountId, override.hotlineId)) === undefined) assertUnknownHotline(override.hotlineId);
-      await assertAssigneesExist(manager, accountId, override.assignees.map((ref, j) => ({ ref, field: `assignees[${j}]` })));
+      if ((await version(manager, accountId, override.hotlineId)) === undefined)
+        assertUnknownHotline(override.hotlineId);
+      await assertAssigneesExist(
+        manager,
+        accountId,
+        override.assignees.map((ref, j) => ({ ref, field: `assignees[${j}]` })),
+      );
       await saveRow(manager, OverrideRow, { accountId, id: override.id }, row);
       await replaceChildren(manager, OverrideAssigneeRow, { accountId, overrideId: override.id }, assignees);
     });

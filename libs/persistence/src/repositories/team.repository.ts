@@ -36,7 +36,11 @@ export class SqlTeamRepository implements TeamRepository {
   async saveTeam(team: Team): Promise<void> {
     const { row, members } = teamToRows(team);
     await this.store.write(async (manager) => {
-      await assertPeopleExist(manager, team.accountId, team.memberIds.map((id, i) => ({ ref: id, field: `memberIds[${i}]` })));
+      await assertPeopleExist(
+        manager,
+        team.accountId,
+        team.memberIds.map((id, i) => ({ ref: id, field: `memberIds[${i}]` })),
+      );
       await saveAggregate(manager, TEAMS, row, members);
     });
   }

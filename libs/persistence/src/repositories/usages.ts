@@ -1,7 +1,14 @@
 import { Id, InUse, NotFound, Result, err, ok } from '@dutyline/domain';
 import { EntityManager } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
-import { HotlineSupervisorRow, OverrideAssigneeRow, PersonRow, SlotAssigneeRow, TeamMemberRow, TeamRow } from '../entities';
+import {
+  HotlineSupervisorRow,
+  OverrideAssigneeRow,
+  PersonRow,
+  SlotAssigneeRow,
+  TeamMemberRow,
+  TeamRow,
+} from '../entities';
 import { isForeignKeyViolation } from '../support/store-errors';
 
 /** How many of each kind of user `InUse.usedBy` lists at most. */
@@ -13,19 +20,40 @@ type UsedBy = InUse['usedBy'][number];
  * What still names the person or team (teams and hotlines name people only). A list names an
  * assignee once at most (the domain refuses duplicates), so each row is a distinct user.
  */
-export async function usagesOf(manager: EntityManager, accountId: Id, kind: 'person' | 'team', id: Id): Promise<UsedBy[]> {
+export async function usagesOf(
+  manager: EntityManager,
+  accountId: Id,
+  kind: 'person' | 'team',
+  id: Id,
+): Promise<UsedBy[]> {
   const take = MAX_USAGES_PER_KIND;
   const assignee = kind === 'person' ? { personId: id } : { teamId: id };
   const usedBy: UsedBy[] = [];
   if (kind === 'person') {
-    const teams = await manager.find(TeamMemberRow, { where: { accountId, personId: id }, order: { teamId: 'ASC' }, take });
+    const teams = await manager.find(TeamMemberRow, {
+      where: { accountId, personId: id },
+      order: { teamId: 'ASC' },
+      take,
+    });
     usedBy.push(...teams.map((m): UsedBy => ({ kind: 'team', id: m.teamId })));
-    const hotlines = await manager.find(HotlineSupervisorRow, { where: { accountId, personId: id }, order: { hotlineId: 'ASC' }, take });
+    const hotlines = await manager.find(HotlineSupervisorRow, {
+      where: { accountId, personId: id },
+      order: { hotlineId: 'ASC' },
+      take,
+    });
     usedBy.push(...hotlines.map((s): UsedBy => ({ kind: 'hotline', id: s.hotlineId })));
   }
-  const slots = await manager.find(SlotAssigneeRow, { where: { accountId, ...assignee }, order: { slotId: 'ASC' }, take });
+  const slots = await manager.find(SlotAssigneeRow, {
+    where: { accountId, ...assignee },
+    order: { slotId: 'ASC' },
+    take,
+  });
   usedBy.push(...slots.map((s): UsedBy => ({ kind: 'slot', id: s.slotId })));
-  const overrides = await manager.find(OverrideAssigneeRow, { where: { accountId, ...assignee }, order: { overrideId: 'ASC' }, take });
+  const overrides = await manager.find(OverrideAssigneeRow, {
+    where: { accountId, ...assignee },
+    order: { overrideId: 'ASC' },
+    take,
+  });
   usedBy.push(...overrides.map((o): UsedBy => ({ kind: 'override', id: o.overrideId })));
   return usedBy;
 }

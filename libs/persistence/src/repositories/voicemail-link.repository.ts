@@ -34,7 +34,8 @@ export class SqlVoicemailLinks {
   constructor(dataSource: DataSource, settings: VoicemailLinkSettings) {
     this.store = new SqlStore(dataSource);
     const url = URL.canParse(settings.publicUrl) ? new URL(settings.publicUrl) : null;
-    if (!url || !['http:', 'https:'].includes(url.protocol)) invalid('INVALID_URL', 'publicUrl', 'the public URL is an http(s) URL');
+    if (!url || !['http:', 'https:'].includes(url.protocol))
+      invalid('INVALID_URL', 'publicUrl', 'the public URL is an http(s) URL');
     this.base = url.toString().replace(/\/+$/, '');
   }
 
@@ -42,7 +43,10 @@ export class SqlVoicemailLinks {
     const token = randomBytes(32).toString('base64url');
     await this.store.write((manager) =>
       manager.insert(VoicemailLinkRow, {
-        tokenHash: hashOf(token), accountId: request.accountId, callId: request.callId, recording: JSON.stringify(request.recording),
+        tokenHash: hashOf(token),
+        accountId: request.accountId,
+        callId: request.callId,
+        recording: JSON.stringify(request.recording),
         expiresAt: request.expiresAt,
       }),
     );
@@ -55,12 +59,19 @@ export class SqlVoicemailLinks {
     return this.store.read(async (manager) => {
       const row = await manager.findOne(VoicemailLinkRow, { where: { tokenHash: hashOf(token) } });
       if (!row || row.expiresAt <= at) return undefined;
-      return { accountId: row.accountId, callId: row.callId, recording: JSON.parse(row.recording) as string, expiresAt: row.expiresAt };
+      return {
+        accountId: row.accountId,
+        callId: row.callId,
+        recording: JSON.parse(row.recording) as string,
+        expiresAt: row.expiresAt,
+      };
     });
   }
 
   /** Deletes the links expired at `at`; returns how many. */
   purgeExpired(at: Instant): Promise<number> {
-    return this.store.write(async (manager) => (await manager.delete(VoicemailLinkRow, { expiresAt: LessThanOrEqual(at) })).affected ?? 0);
+    return this.store.write(
+      async (manager) => (await manager.delete(VoicemailLinkRow, { expiresAt: LessThanOrEqual(at) })).affected ?? 0,
+    );
   }
 }

@@ -29,7 +29,11 @@ export async function findIn<R extends ObjectLiteral>(
 }
 
 /** Inserts rows in batches (one statement per 200 rows). */
-export async function insertAll<R extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<R>, rows: readonly R[]): Promise<void> {
+export async function insertAll<R extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<R>,
+  rows: readonly R[],
+): Promise<void> {
   for (const batch of chunks(rows, 200)) await manager.insert(entity, batch as never);
 }
 

@@ -26,7 +26,16 @@ export async function assemble<R extends NamedRow, C extends ObjectLiteral, T>(
   accountId: Id,
   rows: readonly R[],
 ): Promise<T[]> {
-  const children = groupBy(await findIn(manager, shape.childTable, accountId, shape.parentKey, rows.map((r) => r.id)), (c) => c[shape.parentKey]);
+  const children = groupBy(
+    await findIn(
+      manager,
+      shape.childTable,
+      accountId,
+      shape.parentKey,
+      rows.map((r) => r.id),
+    ),
+    (c) => c[shape.parentKey],
+  );
   return rows.map((row) => shape.build(row, children.get(row.id) ?? []));
 }
 
@@ -38,7 +47,10 @@ export async function loadByIds<R extends NamedRow, C extends ObjectLiteral, T e
   ids: readonly Id[],
 ): Promise<T[]> {
   if (ids.length === 0) return [];
-  return inOrderOf(ids, await assemble(manager, shape, accountId, await findIn(manager, shape.table, accountId, 'id', ids)));
+  return inOrderOf(
+    ids,
+    await assemble(manager, shape, accountId, await findIn(manager, shape.table, accountId, 'id', ids)),
+  );
 }
 
 /** A page ordered by `sortName`, then id. */
@@ -52,7 +64,12 @@ export async function pageByName<R extends NamedRow, C extends ObjectLiteral, T>
   const after = decodeCursor<string>(request?.after, 'string');
   const query = manager.createQueryBuilder(shape.table, 'r').where('r.accountId = :accountId', { accountId });
   const rows = await keysetPage(query, 'r', 'sortName', after, size).getMany();
-  return pageOf(rows, size, (r) => ({ sort: r.sortName, id: r.id }), await assemble(manager, shape, accountId, rows.slice(0, size)));
+  return pageOf(
+    rows,
+    size,
+    (r) => ({ sort: r.sortName, id: r.id }),
+    await assemble(manager, shape, accountId, rows.slice(0, size)),
+  );
 }
 
 /** Inserts or updates the row and replaces its children; says whether the row was new. */
@@ -63,6 +80,11 @@ export async function saveAggregate<R extends NamedRow, C extends ObjectLiteral,
   children: readonly C[],
 ): Promise<'inserted' | 'updated'> {
   const saved = await saveRow(manager, shape.table, { accountId: row.accountId, id: row.id } as never, row);
-  await replaceChildren(manager, shape.childTable, { accountId: row.accountId, [shape.parentKey]: row.id } as never, children);
+  await replaceChildren(
+    manager,
+    shape.childTable,
+    { accountId: row.accountId, [shape.parentKey]: row.id } as never,
+    children,
+  );
   return saved;
 }

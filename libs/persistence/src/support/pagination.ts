@@ -19,16 +19,23 @@ export function pageSize(request: PageRequest | undefined): number {
 export const encodeCursor = (key: Keyset<string | number>): string =>
   Buffer.from(JSON.stringify([key.sort, key.id]), 'utf8').toString('base64url');
 
-export function decodeCursor<S extends string | number>(after: string | null | undefined, sortType: 'string' | 'number'): Keyset<S> | null {
+export function decodeCursor<S extends string | number>(
+  after: string | null | undefined,
+  sortType: 'string' | 'number',
+): Keyset<S> | null {
   if (after === undefined || after === null) return null;
   const refuse = (): never => invalid('INVALID_CURSOR', 'after', 'this cursor was not handed out by this list');
   let parsed: unknown;
   try {
-    parsed = typeof after === 'string' && /^[A-Za-z0-9_-]{1,1024}$/.test(after) ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) : refuse();
+    parsed =
+      typeof after === 'string' && /^[A-Za-z0-9_-]{1,1024}$/.test(after)
+        ? JSON.parse(Buffer.from(after, 'base64url').toString('utf8'))
+        : refuse();
   } catch {
     return refuse();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== sortType || typeof parsed[1] !== 'string') return refuse();
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== sortType || typeof parsed[1] !== 'string')
+    return refuse();
   return { sort: parsed[0] as S, id: parsed[1] };
 }
 
@@ -54,11 +61,19 @@ export function keysetPage<R extends ObjectLiteral>(
       ),
     );
   }
-  return query.orderBy(`${alias}.${sortProperty}`, direction).addOrderBy(`${alias}.id`, direction).limit(size + 1);
+  return query
+    .orderBy(`${alias}.${sortProperty}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .limit(size + 1);
 }
 
 /** The page of `rows` (fetched with `keysetPage`, so possibly one too many) and its next cursor. */
-export function pageOf<R, T>(rows: readonly R[], size: number, keyOf: (row: R) => Keyset<string | number>, items: readonly T[]): Page<T> {
+export function pageOf<R, T>(
+  rows: readonly R[],
+  size: number,
+  keyOf: (row: R) => Keyset<string | number>,
+  items: readonly T[],
+): Page<T> {
   const more = rows.length > size;
   return { items: items.slice(0, size), nextCursor: more ? encodeCursor(keyOf(rows[size - 1])) : null };
 }

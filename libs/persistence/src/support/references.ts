@@ -9,24 +9,47 @@ export interface NamedReference<T> {
   readonly field: string;
 }
 
-async function knownIds(manager: EntityManager, entity: typeof PersonRow | typeof TeamRow, accountId: Id, ids: readonly Id[]): Promise<Set<Id>> {
+async function knownIds(
+  manager: EntityManager,
+  entity: typeof PersonRow | typeof TeamRow,
+  accountId: Id,
+  ids: readonly Id[],
+): Promise<Set<Id>> {
   if (ids.length === 0) return new Set();
   const rows: { id: string }[] = await findIn(manager, entity as typeof PersonRow, accountId, 'id', ids);
   return new Set(rows.map((row) => row.id));
 }
 
 /** Refuses (`UNKNOWN_PERSON`, at the first offending field) people absent from the account. */
-export async function assertPeopleExist(manager: EntityManager, accountId: Id, references: readonly NamedReference<Id>[]): Promise<void> {
-  const known = await knownIds(manager, PersonRow, accountId, references.map((r) => r.ref));
+export async function assertPeopleExist(
+  manager: EntityManager,
+  accountId: Id,
+  references: readonly NamedReference<Id>[],
+): Promise<void> {
+  const known = await knownIds(
+    manager,
+    PersonRow,
+    accountId,
+    references.map((r) => r.ref),
+  );
   const missing = references.find((r) => !known.has(r.ref));
   if (missing) invalid('UNKNOWN_PERSON', missing.field, `there is no person ${missing.ref} in this account`);
 }
 
 /** Refuses (`UNKNOWN_ASSIGNEE`, at the first offending `…id` field) people or teams absent from the account. */
-export async function assertAssigneesExist(manager: EntityManager, accountId: Id, references: readonly NamedReference<AssigneeRef>[]): Promise<void> {
+export async function assertAssigneesExist(
+  manager: EntityManager,
+  accountId: Id,
+  references: readonly NamedReference<AssigneeRef>[],
+): Promise<void> {
   const ofKind = (kind: AssigneeRef['kind']) => references.filter((r) => r.ref.kind === kind).map((r) => r.ref.id);
   const people = await knownIds(manager, PersonRow, accountId, ofKind('person'));
   const teams = await knownIds(manager, TeamRow, accountId, ofKind('team'));
   const missing = references.find((r) => !(r.ref.kind === 'person' ? people : teams).has(r.ref.id));
-  if (missing) invalid('UNKNOWN_ASSIGNEE', `${missing.field}.id`, `there is no ${missing.ref.kind} ${missing.ref.id} in this account`);
+  if (missing)
+    invalid(
+      'UNKNOWN_ASSIGNEE',
+      `${missing.field}.id`,
+      `there is no ${missing.ref.kind} ${missing.ref.id} in this account`,
+    );
 }

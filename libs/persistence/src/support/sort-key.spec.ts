@@ -14,7 +14,13 @@ describe('sortKey', () => {
 
   it('sorts names the way people expect, whatever their case and accents', () => {
     const names = ['zoé', 'Bob', 'Élodie', 'alice', 'bob'];
-    expect([...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))).toEqual(['alice', 'Bob', 'bob', 'Élodie', 'zoé']);
+    expect([...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))).toEqual([
+      'alice',
+      'Bob',
+      'bob',
+      'Élodie',
+      'zoé',
+    ]);
   });
 
   it('keeps at most the column length', () => {

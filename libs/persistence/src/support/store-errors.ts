@@ -19,7 +19,8 @@ export function isUniqueViolation(error: unknown, index: { name: string; columns
   const failure = failureOf(error);
   const message = failure.message ?? '';
   if (failure.code === 'ER_DUP_ENTRY' || failure.errno === 1062) return message.includes(`'${index.name}'`);
-  if (failure.code === 'SQLITE_CONSTRAINT_UNIQUE' || failure.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return message.includes(index.columns);
+  if (failure.code === 'SQLITE_CONSTRAINT_UNIQUE' || failure.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return message.includes(index.columns);
   return false;
 }
 
@@ -28,8 +29,10 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const failure = failureOf(error);
   return (
     failure.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
-    failure.errno === 1451 || failure.errno === 1452 ||
-    failure.code === 'ER_ROW_IS_REFERENCED_2' || failure.code === 'ER_NO_REFERENCED_ROW_2'
+    failure.errno === 1451 ||
+    failure.errno === 1452 ||
+    failure.code === 'ER_ROW_IS_REFERENCED_2' ||
+    failure.code === 'ER_NO_REFERENCED_ROW_2'
   );
 }
 

@@ -1,7 +1,17 @@
 import { Socket, createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import { parseSipMessage, serialiseSipMessage } from '../sip-codec';
-import { SipAddress, SipHeaders, SipMessage, SipRequest, SipResponse, callIdOf, cseqOf, request, response } from '../sip-message';
+import {
+  SipAddress,
+  SipHeaders,
+  SipMessage,
+  SipRequest,
+  SipResponse,
+  callIdOf,
+  cseqOf,
+  request,
+  response,
+} from '../sip-message';
 import { withTag } from '../sip-uri';
 
 /*
@@ -21,7 +31,10 @@ export class SipPeer {
   /** Runs on each message as it arrives (a phone's automatic replies). */
   onMessage: (received: Received) => void = () => undefined;
 
-  private constructor(private readonly socket: Socket, readonly address: SipAddress) {
+  private constructor(
+    private readonly socket: Socket,
+    readonly address: SipAddress,
+  ) {
     socket.on('message', (datagram, remote) => {
       const message = parseSipMessage(datagram);
       if (!message) return;
@@ -35,7 +48,9 @@ export class SipPeer {
     return new Promise((done, fail) => {
       const socket = createSocket('udp4');
       socket.once('error', fail);
-      socket.bind(0, '127.0.0.1', () => done(new SipPeer(socket, { address: '127.0.0.1', port: socket.address().port })));
+      socket.bind(0, '127.0.0.1', () =>
+        done(new SipPeer(socket, { address: '127.0.0.1', port: socket.address().port })),
+      );
     });
   }
 
@@ -63,17 +78,36 @@ export async function settled(peers: readonly SipPeer[], quietMs = 120): Promise
 }
 
 /** A response to `to` as a user agent writes it: Via, From, Call-ID, CSeq copied, To tagged. */
-export function answerTo(to: SipRequest, status: number, reason: string, tag: string, headers: readonly (readonly [string, string])[] = []): SipResponse {
+export function answerTo(
+  to: SipRequest,
+  status: number,
+  reason: string,
+  tag: string,
+  headers: readonly (readonly [string, string])[] = [],
+): SipResponse {
   const out = new SipHeaders();
   for (const via of to.headers.all('Via')) out.append('Via', via);
-  out.append('From', to.headers.get('From') ?? '').append('To', withTag(to.headers.get('To') ?? '', tag)).append('Call-ID', callIdOf(to)).append('CSeq', to.headers.get('CSeq') ?? '');
+  out
+    .append('From', to.headers.get('From') ?? '')
+    .append('To', withTag(to.headers.get('To') ?? '', tag))
+    .append('Call-ID', callIdOf(to))
+    .append('CSeq', to.headers.get('CSeq') ?? '');
   for (const [name, value] of headers) out.append(name, value);
   return response(status, reason, out);
 }
 
 /** A request of a user agent: its own Via, then the given headers in order. */
-export function requestFrom(peer: SipPeer, method: string, uri: string, headers: readonly (readonly [string, string])[], branch?: string): SipRequest {
+export function requestFrom(
+  peer: SipPeer,
+  method: string,
+  uri: string,
+  headers: readonly (readonly [string, string])[],
+  branch?: string,
+): SipRequest {
   return request(method, uri, new SipHeaders([['Via', peer.via(branch)], ['Max-Forwards', '70'], ...headers]));
 }
 
-export const isResponseTo = (method: string) => (message: SipMessage): message is SipResponse => message.kind === 'response' && cseqOf(message).method === method;
+export const isResponseTo =
+  (method: string) =>
+  (message: SipMessage): message is SipResponse =>
+    message.kind === 'response' && cseqOf(message).method === method;

@@ -14,11 +14,17 @@ export const SCENARIOS = resolve(__dirname, '../../sipp');
 
 /** `count` different UDP ports nobody holds on 127.0.0.1 right now (all bound at once, then released). */
 export async function freeUdpPorts(count: number): Promise<number[]> {
-  const sockets = await Promise.all(Array.from({ length: count }, () => new Promise<Socket>((done, fail) => {
-    const socket = createSocket('udp4');
-    socket.once('error', fail);
-    socket.bind(0, '127.0.0.1', () => done(socket));
-  })));
+  const sockets = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Socket>((done, fail) => {
+          const socket = createSocket('udp4');
+          socket.once('error', fail);
+          socket.bind(0, '127.0.0.1', () => done(socket));
+        }),
+    ),
+  );
   const ports = sockets.map((socket) => socket.address().port);
   await Promise.all(sockets.map((socket) => new Promise<void>((done) => socket.close(() => done()))));
   return ports;
@@ -53,12 +59,24 @@ export class SippProcess {
   constructor(readonly options: SippOptions) {
     this.directory = mkdtempSync(join(tmpdir(), 'dutyline-sipp-'));
     const args = [
-      '-sf', join(SCENARIOS, options.scenario),
-      '-i', '127.0.0.1', '-p', String(options.port),
-      '-m', '1', '-nostdin',
-      '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error',
-      '-trace_msg', '-message_file', join(this.directory, 'messages.log'),
-      '-trace_err', '-error_file', join(this.directory, 'errors.log'),
+      '-sf',
+      join(SCENARIOS, options.scenario),
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(options.port),
+      '-m',
+      '1',
+      '-nostdin',
+      '-timeout',
+      `${options.timeoutSeconds ?? 30}s`,
+      '-timeout_error',
+      '-trace_msg',
+      '-message_file',
+      join(this.directory, 'messages.log'),
+      '-trace_err',
+      '-error_file',
+      join(this.directory, 'errors.log'),
     ];
     if (options.service !== undefined) args.push('-s', options.service);
     for (const [name, value] of Object.entries(options.keys ?? {})) args.push('-key', name, value);
@@ -111,7 +129,13 @@ export class SippFleet {
   }
 
   /** A UAC (the caller, a PBX or trunk) calling `service` at `remote`. */
-  caller(scenario: string, port: number, remote: string, service: string, keys: Readonly<Record<string, string>> = {}): SippProcess {
+  caller(
+    scenario: string,
+    port: number,
+    remote: string,
+    service: string,
+    keys: Readonly<Record<string, string>> = {},
+  ): SippProcess {
     return this.track(new SippProcess({ scenario, port, remote, service, keys }));
   }
 

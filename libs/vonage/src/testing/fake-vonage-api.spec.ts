@@ -6,13 +6,23 @@ const keys = testApplicationKeys();
 let fake: FakeVonageApi;
 
 /** A bearer JWT as Vonage's SDK makes it, signed with `privateKey`. */
-function applicationJwt(privateKey: string | import('node:crypto').KeyObject, claims: object = { application_id: 'app-1', iat: 1806197400, jti: 'j-1' }): string {
+function applicationJwt(
+  privateKey: string | import('node:crypto').KeyObject,
+  claims: object = { application_id: 'app-1', iat: 1806197400, jti: 'j-1' },
+): string {
   const segment = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment(claims)}`;
   return `Bearer ${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
 }
 
-const createCall = (authorization: string | null, body: object = { to: [{ type: 'phone', number: '33611111111' }], from: { type: 'phone', number: '33140000000' }, ncco: [] }) =>
+const createCall = (
+  authorization: string | null,
+  body: object = {
+    to: [{ type: 'phone', number: '33611111111' }],
+    from: { type: 'phone', number: '33140000000' },
+    ncco: [],
+  },
+) =>
   fetch(`${fake.url}/v1/calls`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -32,9 +42,14 @@ describe('FakeVonageApi', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual({
-      uuid: '00000000-0000-4000-8000-000000000001', status: 'started', direction: 'outbound', conversation_uuid: 'CON-00000000-0000-4000-8000-000000000001',
+      uuid: '00000000-0000-4000-8000-000000000001',
+      status: 'started',
+      direction: 'outbound',
+      conversation_uuid: 'CON-00000000-0000-4000-8000-000000000001',
     });
-    expect(fake.requestsTo('create-call')).toEqual([expect.objectContaining({ method: 'POST', path: '/v1/calls', json: expect.objectContaining({ ncco: [] }) })]);
+    expect(fake.requestsTo('create-call')).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/v1/calls', json: expect.objectContaining({ ncco: [] }) }),
+    ]);
   });
 
   it.each([
@@ -46,7 +61,9 @@ describe('FakeVonageApi', () => {
   });
 
   it('refuses a call without a destination with 400', async () => {
-    expect((await createCall(applicationJwt(keys.privateKey), { from: { type: 'phone', number: '1' }, ncco: [] })).status).toBe(400);
+    expect(
+      (await createCall(applicationJwt(keys.privateKey), { from: { type: 'phone', number: '1' }, ncco: [] })).status,
+    ).toBe(400);
   });
 
   it('fails as told, as many times as told, then answers normally again', async () => {
@@ -60,11 +77,17 @@ describe('FakeVonageApi', () => {
   it('answers an SMS with a non-zero status when told, and status 4 without credentials', async () => {
     fake.failNext('send-sms', { smsStatus: '3', errorText: 'Invalid Parameters' });
     const post = (headers: Record<string, string>) =>
-      fetch(`${fake.url}/sms/json`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ to: '1', from: '2', text: 'x' }) })
-        .then((r) => r.json());
+      fetch(`${fake.url}/sms/json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ to: '1', from: '2', text: 'x' }),
+      }).then((r) => r.json());
     const basic = { authorization: `Basic ${Buffer.from('k:s').toString('base64')}` };
 
-    expect(await post(basic)).toEqual({ 'message-count': '1', messages: [{ status: '3', 'error-text': 'Invalid Parameters' }] });
+    expect(await post(basic)).toEqual({
+      'message-count': '1',
+      messages: [{ status: '3', 'error-text': 'Invalid Parameters' }],
+    });
     expect(await post({})).toMatchObject({ messages: [{ status: '4' }] });
     expect(await post(basic)).toMatchObject({ messages: [{ status: '0', 'message-id': expect.any(String) }] });
   });

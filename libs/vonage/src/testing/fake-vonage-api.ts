@@ -124,12 +124,18 @@ export class FakeVonageApi {
       json: decodeBody(body, req.headers['content-type']),
     });
     const request = this.requests[this.requests.length - 1];
-    if (route === null) return send(res, 404, problem('Not Found', `${method} ${url.pathname} is not an endpoint of this fake`));
+    if (route === null)
+      return send(res, 404, problem('Not Found', `${method} ${url.pathname} is not an endpoint of this fake`));
 
     const failure = this.takeFailure(route);
     if (failure?.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
     if (failure?.status !== undefined) {
-      return send(res, failure.status, failure.body ?? problem(failure.status === 429 ? 'Too Many Requests' : 'Server Error', 'failure requested by the test'));
+      return send(
+        res,
+        failure.status,
+        failure.body ??
+          problem(failure.status === 429 ? 'Too Many Requests' : 'Server Error', 'failure requested by the test'),
+      );
     }
     if (route === 'send-sms') return this.sendSms(res, request, failure);
 
@@ -156,11 +162,18 @@ export class FakeVonageApi {
 
   private createCall(res: ServerResponse, request: RecordedRequest): void {
     const call = request.json;
-    if (!call || !Array.isArray(call['to']) || call['to'].length === 0) return send(res, 400, problem('Bad Request', 'to is required'));
+    if (!call || !Array.isArray(call['to']) || call['to'].length === 0)
+      return send(res, 400, problem('Bad Request', 'to is required'));
     if (!isObject(call['from'])) return send(res, 400, problem('Bad Request', 'from is required'));
-    if (!Array.isArray(call['ncco']) && !Array.isArray(call['answer_url'])) return send(res, 400, problem('Bad Request', 'ncco or answer_url is required'));
+    if (!Array.isArray(call['ncco']) && !Array.isArray(call['answer_url']))
+      return send(res, 400, problem('Bad Request', 'ncco or answer_url is required'));
     const n = String(++this.sequence).padStart(12, '0');
-    send(res, 201, { uuid: `00000000-0000-4000-8000-${n}`, status: 'started', direction: 'outbound', conversation_uuid: `CON-00000000-0000-4000-8000-${n}` });
+    send(res, 201, {
+      uuid: `00000000-0000-4000-8000-${n}`,
+      status: 'started',
+      direction: 'outbound',
+      conversation_uuid: `CON-00000000-0000-4000-8000-${n}`,
+    });
   }
 
   private updateCall(res: ServerResponse, request: RecordedRequest): void {
@@ -169,7 +182,14 @@ export class FakeVonageApi {
       return send(res, 400, problem('Bad Request', `unknown action ${String(action)}`));
     }
     const destination = request.json?.['destination'];
-    if (action === 'transfer' && !(isObject(destination) && destination['type'] === 'ncco' && (Array.isArray(destination['ncco']) || Array.isArray(destination['url'])))) {
+    if (
+      action === 'transfer' &&
+      !(
+        isObject(destination) &&
+        destination['type'] === 'ncco' &&
+        (Array.isArray(destination['ncco']) || Array.isArray(destination['url']))
+      )
+    ) {
       return send(res, 400, problem('Bad Request', 'a transfer needs destination {type: "ncco", ncco: [...]}'));
     }
     send(res, 204, null);
@@ -185,16 +205,29 @@ export class FakeVonageApi {
   private sendSms(res: ServerResponse, request: RecordedRequest, failure: FakeFailure | null): void {
     const credentials = smsCredentials(request);
     const { apiKey, apiSecret } = this.options;
-    const badCredentials = !credentials || (apiKey !== undefined && (credentials.key !== apiKey || credentials.secret !== apiSecret));
-    const status = badCredentials ? '4' : failure?.smsStatus ?? '0';
+    const badCredentials =
+      !credentials || (apiKey !== undefined && (credentials.key !== apiKey || credentials.secret !== apiSecret));
+    const status = badCredentials ? '4' : (failure?.smsStatus ?? '0');
     const to = String(request.json?.['to'] ?? '');
     if (status !== '0') {
-      return send(res, 200, { 'message-count': '1', messages: [{ status, 'error-text': failure?.errorText ?? (badCredentials ? 'Bad Credentials' : 'Refused') }] });
+      return send(res, 200, {
+        'message-count': '1',
+        messages: [{ status, 'error-text': failure?.errorText ?? (badCredentials ? 'Bad Credentials' : 'Refused') }],
+      });
     }
     const id = `FAKE${String(++this.sequence).padStart(12, '0')}`;
     send(res, 200, {
       'message-count': '1',
-      messages: [{ to, 'message-id': id, status: '0', 'remaining-balance': '10.00000000', 'message-price': '0.05000000', network: '20801' }],
+      messages: [
+        {
+          to,
+          'message-id': id,
+          status: '0',
+          'remaining-balance': '10.00000000',
+          'message-price': '0.05000000',
+          network: '20801',
+        },
+      ],
     });
   }
 
@@ -206,11 +239,20 @@ export class FakeVonageApi {
     const header = decodeSegment(headerPart);
     const claims = decodeSegment(claimsPart);
     if (header?.['alg'] !== 'RS256') return 'the JWT must be signed RS256';
-    if (typeof claims?.['application_id'] !== 'string' || typeof claims['iat'] !== 'number' || typeof claims['jti'] !== 'string') {
+    if (
+      typeof claims?.['application_id'] !== 'string' ||
+      typeof claims['iat'] !== 'number' ||
+      typeof claims['jti'] !== 'string'
+    ) {
       return 'the JWT needs application_id, iat and jti claims';
     }
     if (this.options.publicKey) {
-      const valid = verifySignature('RSA-SHA256', Buffer.from(`${headerPart}.${claimsPart}`), this.options.publicKey, Buffer.from(signature, 'base64url'));
+      const valid = verifySignature(
+        'RSA-SHA256',
+        Buffer.from(`${headerPart}.${claimsPart}`),
+        this.options.publicKey,
+        Buffer.from(signature, 'base64url'),
+      );
       if (!valid) return 'the JWT signature does not match the application key';
     }
     return null;
@@ -247,7 +289,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function decodeBody(body: string, contentType: string | undefined): Record<string, unknown> | null {
   if (body === '') return null;
-  if ((contentType ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body));
+  if ((contentType ?? '').includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body));
   try {
     const value: unknown = JSON.parse(body);
     return isObject(value) ? value : null;

@@ -14,7 +14,10 @@ let cached: TestKeyPair | undefined;
 export function testApplicationKeys(): TestKeyPair {
   if (!cached) {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    cached = { privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey: pair.publicKey };
+    cached = {
+      privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKey: pair.publicKey,
+    };
   }
   return cached;
 }
@@ -42,7 +45,7 @@ export interface SignWebhookOptions {
 
 /** The `Authorization` header value Vonage would send with a signed webhook. */
 export function signVonageWebhook(options: SignWebhookOptions): string {
-  const payload = options.rawQuery !== undefined ? queryAsJson(options.rawQuery) : options.rawBody ?? '';
+  const payload = options.rawQuery !== undefined ? queryAsJson(options.rawQuery) : (options.rawBody ?? '');
   const claims = {
     iat: Math.floor(options.issuedAt / 1000),
     jti: options.jti ?? randomUUID(),

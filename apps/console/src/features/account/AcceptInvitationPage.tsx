@@ -18,7 +18,12 @@ export function AcceptInvitationPage() {
   const token = tokenFrom(params);
   const navigate = useNavigate();
   const { signIn } = useSession();
-  const [preview] = useQuery({ query: InvitationPreviewDocument, variables: { token }, pause: !token, requestPolicy: 'network-only' });
+  const [preview] = useQuery({
+    query: InvitationPreviewDocument,
+    variables: { token },
+    pause: !token,
+    requestPolicy: 'network-only',
+  });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [result, accept] = useMutation(AcceptInvitationDocument);
@@ -52,7 +57,9 @@ export function AcceptInvitationPage() {
     return (
       <PublicFrame title={t('accept.titleUnknown')}>
         <Alert color="red" role="alert">
-          {preview.error && !refused ? (fieldErrors(preview.error)[0]?.message ?? t('accept.invalid')) : t('accept.invalid')}
+          {preview.error && !refused
+            ? (fieldErrors(preview.error)[0]?.message ?? t('accept.invalid'))
+            : t('accept.invalid')}
         </Alert>
       </PublicFrame>
     );
@@ -68,7 +75,14 @@ export function AcceptInvitationPage() {
       </Stack>
       <FormErrors errors={generalErrors(errors, ['name', 'password'])} />
       <TextInput label={t('accept.email')} value={invitation.email} readOnly autoComplete="username" variant="filled" />
-      <TextInput label={t('accept.name')} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} />
+      <TextInput
+        label={t('accept.name')}
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errorAt(errors, 'name')}
+      />
       <PasswordInput
         label={t('accept.password')}
         description={t('accept.passwordHint')}

@@ -43,7 +43,11 @@ export function AccountPage() {
       {tabs.length === 1 ? (
         <ProfileSection />
       ) : (
-        <Tabs value={tab} onChange={(value) => setParams(value && value !== 'profile' ? { tab: value } : {})} keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(value) => setParams(value && value !== 'profile' ? { tab: value } : {})}
+          keepMounted={false}
+        >
           <Tabs.List>
             {tabs.map((key) => (
               <Tabs.Tab key={key} value={key}>

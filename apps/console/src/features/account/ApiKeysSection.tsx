@@ -18,7 +18,10 @@ type ApiKey = ApiKeyFieldsFragment;
 /** Admins create keys (the secret shown this once) and revoke them; revoked keys stay listed. */
 export function ApiKeysSection({ zone }: { zone: string }) {
   const { t, i18n } = useTranslation('account');
-  const [{ data, error }] = useQuery({ query: ApiKeysDocument, context: useMemo(() => ({ additionalTypenames: ['ApiKey'] }), []) });
+  const [{ data, error }] = useQuery({
+    query: ApiKeysDocument,
+    context: useMemo(() => ({ additionalTypenames: ['ApiKey'] }), []),
+  });
   const [revokeResult, revoke] = useMutation(RevokeApiKeyDocument);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const at = (instant: string) => formatInstant(instant, zone, i18n.language);
@@ -30,11 +33,31 @@ export function ApiKeysSection({ zone }: { zone: string }) {
   }
 
   const columns: Column<ApiKey>[] = [
-    { key: 'name', label: t('apiKeys.name'), render: (k) => <Text span size="sm" fw={500}>{k.name}</Text> },
-    { key: 'prefix', label: t('apiKeys.prefix'), render: (k) => <Text span size="sm" ff="monospace">{k.prefix}…</Text> },
+    {
+      key: 'name',
+      label: t('apiKeys.name'),
+      render: (k) => (
+        <Text span size="sm" fw={500}>
+          {k.name}
+        </Text>
+      ),
+    },
+    {
+      key: 'prefix',
+      label: t('apiKeys.prefix'),
+      render: (k) => (
+        <Text span size="sm" ff="monospace">
+          {k.prefix}…
+        </Text>
+      ),
+    },
     { key: 'role', label: t('apiKeys.role'), render: (k) => t(`role.${k.role}`) },
     { key: 'created', label: `${t('apiKeys.created')} (${zone})`, render: (k) => at(k.createdAt) },
-    { key: 'used', label: `${t('apiKeys.lastUsed')} (${zone})`, render: (k) => (k.lastUsedAt ? at(k.lastUsedAt) : t('apiKeys.never')) },
+    {
+      key: 'used',
+      label: `${t('apiKeys.lastUsed')} (${zone})`,
+      render: (k) => (k.lastUsedAt ? at(k.lastUsedAt) : t('apiKeys.never')),
+    },
     {
       key: 'actions',
       label: t('apiKeys.revoke'),
@@ -45,7 +68,13 @@ export function ApiKeysSection({ zone }: { zone: string }) {
             {t('apiKeys.revokedAt', { at: at(k.revokedAt) })}
           </Text>
         ) : (
-          <Button size="xs" variant="subtle" color="red" aria-label={t('apiKeys.revokeOf', { name: k.name })} onClick={() => setRevoking(k)}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            aria-label={t('apiKeys.revokeOf', { name: k.name })}
+            onClick={() => setRevoking(k)}
+          >
             {t('apiKeys.revoke')}
           </Button>
         ),
@@ -67,7 +96,14 @@ export function ApiKeysSection({ zone }: { zone: string }) {
           />
         )}
         {data ? (
-          <DataTable label={t('apiKeys.list')} columns={columns} rows={data.apiKeys} rowKey={(k) => k.id} rowLabel={(k) => k.name} empty={t('apiKeys.none')} />
+          <DataTable
+            label={t('apiKeys.list')}
+            columns={columns}
+            rows={data.apiKeys}
+            rowKey={(k) => k.id}
+            rowLabel={(k) => k.name}
+            empty={t('apiKeys.none')}
+          />
         ) : (
           <QueryFallback error={error} />
         )}
@@ -135,8 +171,22 @@ function CreateKeyForm() {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('apiKeys.name')} placeholder={t('apiKeys.namePlaceholder')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} />
-        <Select label={t('apiKeys.role')} data={roleOptions(t)} value={role} allowDeselect={false} onChange={(value) => value && setRole(value as Role)} error={errorAt(errors, 'role')} />
+        <TextInput
+          label={t('apiKeys.name')}
+          placeholder={t('apiKeys.namePlaceholder')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorAt(errors, 'name')}
+        />
+        <Select
+          label={t('apiKeys.role')}
+          data={roleOptions(t)}
+          value={role}
+          allowDeselect={false}
+          onChange={(value) => value && setRole(value as Role)}
+          error={errorAt(errors, 'role')}
+        />
       </SimpleGrid>
     </FormCard>
   );

@@ -17,7 +17,8 @@ const PAGE_SIZE = 25;
 /** The name an entity had before or after the change, when it has one. */
 function entityName(entry: Entry): string | undefined {
   for (const state of [entry.after, entry.before]) {
-    if (state && typeof state === 'object' && typeof (state as { name?: unknown }).name === 'string') return (state as { name: string }).name;
+    if (state && typeof state === 'object' && typeof (state as { name?: unknown }).name === 'string')
+      return (state as { name: string }).name;
   }
   return undefined;
 }
@@ -29,7 +30,11 @@ export function AuditLogSection({ zone }: { zone: string }) {
   /** The cursors of the pages before this one: `after` of page n is `cursors[n - 1]`. */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
-  const [{ data, error, fetching }] = useQuery({ query: AuditLogDocument, variables: { after, first: PAGE_SIZE }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery({
+    query: AuditLogDocument,
+    variables: { after, first: PAGE_SIZE },
+    requestPolicy: 'cache-and-network',
+  });
   // Admins may read the users and keys, so actors get their names; supervisors see their kind.
   const admin = me.role === 'ADMIN';
   const [users] = useQuery({ query: AccountUsersDocument, pause: !admin });
@@ -50,15 +55,34 @@ export function AuditLogSection({ zone }: { zone: string }) {
   }
 
   const columns: Column<Entry>[] = [
-    { key: 'at', label: `${t('audit.at')} (${zone})`, render: (e) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at, zone, i18n.language)}</Text> },
+    {
+      key: 'at',
+      label: `${t('audit.at')} (${zone})`,
+      render: (e) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatInstant(e.at, zone, i18n.language)}
+        </Text>
+      ),
+    },
     { key: 'actor', label: t('audit.actor'), render: (e) => actor(e) },
-    { key: 'action', label: t('audit.action'), render: (e) => <Text span size="sm" ff="monospace">{e.action}</Text> },
+    {
+      key: 'action',
+      label: t('audit.action'),
+      render: (e) => (
+        <Text span size="sm" ff="monospace">
+          {e.action}
+        </Text>
+      ),
+    },
     {
       key: 'entity',
       label: t('audit.entity'),
       render: (e) => (
         <Text span size="sm">
-          {e.entityType} <Text span size="sm" c="dimmed">{entityName(e) ?? `#${e.entityId.slice(0, 8)}`}</Text>
+          {e.entityType}{' '}
+          <Text span size="sm" c="dimmed">
+            {entityName(e) ?? `#${e.entityId.slice(0, 8)}`}
+          </Text>
         </Text>
       ),
     },
@@ -80,7 +104,12 @@ export function AuditLogSection({ zone }: { zone: string }) {
         />
       )}
       <Group justify="space-between" aria-label={t('audit.page', { page })} role="navigation">
-        <Button variant="default" size="xs" disabled={page === 1 || fetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={page === 1 || fetching}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
           {t('audit.newer')}
         </Button>
         <Text size="sm" c="dimmed">
@@ -90,7 +119,9 @@ export function AuditLogSection({ zone }: { zone: string }) {
           variant="default"
           size="xs"
           disabled={!data?.auditLog.pageInfo.hasNextPage || fetching}
-          onClick={() => data?.auditLog.pageInfo.endCursor && setCursors((c) => [...c, data.auditLog.pageInfo.endCursor!])}
+          onClick={() =>
+            data?.auditLog.pageInfo.endCursor && setCursors((c) => [...c, data.auditLog.pageInfo.endCursor!])
+          }
         >
           {t('audit.older')}
         </Button>

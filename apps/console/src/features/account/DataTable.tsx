@@ -78,7 +78,15 @@ export function DataTable<Row>({ label, columns, rows, rowKey, rowLabel, empty }
         {rows.map((row) => (
           <Table.Tr key={rowKey(row)}>
             {columns.map((c) => (
-              <Table.Td key={c.key}>{c.actions ? <Group gap="xs" justify="flex-end" wrap="nowrap">{c.render(row)}</Group> : c.render(row)}</Table.Td>
+              <Table.Td key={c.key}>
+                {c.actions ? (
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {c.render(row)}
+                  </Group>
+                ) : (
+                  c.render(row)
+                )}
+              </Table.Td>
             ))}
           </Table.Tr>
         ))}

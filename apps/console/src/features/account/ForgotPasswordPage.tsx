@@ -38,7 +38,14 @@ export function ForgotPasswordPage() {
           {t('common:networkError')}
         </Alert>
       )}
-      <TextInput label={t('forgot.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+      <TextInput
+        label={t('forgot.email')}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+      />
       <Button type="submit" loading={result.fetching}>
         {t('forgot.submit')}
       </Button>

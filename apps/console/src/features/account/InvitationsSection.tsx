@@ -9,7 +9,12 @@ import { QueryFallback } from '../../components/QueryFallback';
 import type { InvitationFieldsFragment, Role } from '../../gql/graphql';
 import { errorAt, fieldErrors, generalErrors } from '../../lib/errors';
 import { DataTable, type Column } from './DataTable';
-import { InvitationsDocument, InviteUserDocument, ResendInvitationDocument, RevokeInvitationDocument } from './invitation-documents';
+import {
+  InvitationsDocument,
+  InviteUserDocument,
+  ResendInvitationDocument,
+  RevokeInvitationDocument,
+} from './invitation-documents';
 import { roleOptions } from './roles';
 import { FormCard, Section } from './Section';
 import { formatInstant, isPast } from './time';
@@ -19,7 +24,10 @@ type Invitation = InvitationFieldsFragment;
 /** Admins invite a person by e-mail with a role, and resend or revoke pending invitations. */
 export function InvitationsSection({ zone }: { zone: string }) {
   const { t, i18n } = useTranslation('account');
-  const [{ data, error }, reload] = useQuery({ query: InvitationsDocument, context: useMemo(() => ({ additionalTypenames: ['Invitation'] }), []) });
+  const [{ data, error }, reload] = useQuery({
+    query: InvitationsDocument,
+    context: useMemo(() => ({ additionalTypenames: ['Invitation'] }), []),
+  });
   const [resendResult, resend] = useMutation(ResendInvitationDocument);
   const [revokeResult, revoke] = useMutation(RevokeInvitationDocument);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
@@ -30,7 +38,8 @@ export function InvitationsSection({ zone }: { zone: string }) {
     setBusy(invitation.id);
     const answer = await resend({ id: invitation.id });
     setBusy(null);
-    if (answer.data) notifications.show({ color: 'green', message: t('invitations.resent', { email: invitation.email }) });
+    if (answer.data)
+      notifications.show({ color: 'green', message: t('invitations.resent', { email: invitation.email }) });
   }
   async function confirmRevoke() {
     if (!revoking) return;
@@ -79,10 +88,22 @@ export function InvitationsSection({ zone }: { zone: string }) {
       actions: true,
       render: (i) => (
         <>
-          <Button size="xs" variant="light" aria-label={t('invitations.resendTo', { email: i.email })} loading={busy === i.id} onClick={() => void resendTo(i)}>
+          <Button
+            size="xs"
+            variant="light"
+            aria-label={t('invitations.resendTo', { email: i.email })}
+            loading={busy === i.id}
+            onClick={() => void resendTo(i)}
+          >
             {t('invitations.resend')}
           </Button>
-          <Button size="xs" variant="subtle" color="red" aria-label={t('invitations.revokeOf', { email: i.email })} onClick={() => setRevoking(i)}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            aria-label={t('invitations.revokeOf', { email: i.email })}
+            onClick={() => setRevoking(i)}
+          >
             {t('invitations.revoke')}
           </Button>
         </>
@@ -105,7 +126,14 @@ export function InvitationsSection({ zone }: { zone: string }) {
           />
         )}
         {data ? (
-          <DataTable label={t('invitations.pending')} columns={columns} rows={data.invitations} rowKey={(i) => i.id} rowLabel={(i) => i.email} empty={t('invitations.none')} />
+          <DataTable
+            label={t('invitations.pending')}
+            columns={columns}
+            rows={data.invitations}
+            rowKey={(i) => i.id}
+            rowLabel={(i) => i.email}
+            empty={t('invitations.none')}
+          />
         ) : (
           <QueryFallback error={error} />
         )}
@@ -147,9 +175,28 @@ function InviteForm({ onKept }: { onKept: () => void }) {
       errors={generalErrors(errors, ['email', 'name', 'role'])}
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput label={t('invitations.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorAt(errors, 'email')} />
-        <TextInput label={t('invitations.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} />
-        <Select label={t('invitations.role')} data={roleOptions(t)} value={role} allowDeselect={false} onChange={(value) => value && setRole(value as Role)} error={errorAt(errors, 'role')} />
+        <TextInput
+          label={t('invitations.email')}
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errorAt(errors, 'email')}
+        />
+        <TextInput
+          label={t('invitations.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorAt(errors, 'name')}
+        />
+        <Select
+          label={t('invitations.role')}
+          data={roleOptions(t)}
+          value={role}
+          allowDeselect={false}
+          onChange={(value) => value && setRole(value as Role)}
+          error={errorAt(errors, 'role')}
+        />
       </SimpleGrid>
     </FormCard>
   );

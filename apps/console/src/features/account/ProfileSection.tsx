@@ -61,7 +61,11 @@ function ResendVerificationButton({ email }: { email: string }) {
   async function resend() {
     const answer = await send({});
     if (answer.error) notifications.show({ color: 'red', message: fieldErrors(answer.error)[0]?.message });
-    else notifications.show({ color: 'green', message: answer.data?.sendEmailVerification ? t('profile.resent', { email }) : t('profile.alreadyVerified') });
+    else
+      notifications.show({
+        color: 'green',
+        message: answer.data?.sendEmailVerification ? t('profile.resent', { email }) : t('profile.alreadyVerified'),
+      });
   }
   return (
     <Button size="compact-xs" variant="light" loading={result.fetching} onClick={() => void resend()}>
@@ -98,8 +102,23 @@ function ChangePasswordForm() {
       busy={result.fetching}
       errors={generalErrors(errors, ['currentPassword', 'newPassword'])}
     >
-      <PasswordInput label={t('password.current')} autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorAt(errors, 'currentPassword')} />
-      <PasswordInput label={t('password.next')} description={t('password.nextHint')} autoComplete="new-password" required value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errorAt(errors, 'newPassword')} />
+      <PasswordInput
+        label={t('password.current')}
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => setCurrent(e.currentTarget.value)}
+        error={errorAt(errors, 'currentPassword')}
+      />
+      <PasswordInput
+        label={t('password.next')}
+        description={t('password.nextHint')}
+        autoComplete="new-password"
+        required
+        value={next}
+        onChange={(e) => setNext(e.currentTarget.value)}
+        error={errorAt(errors, 'newPassword')}
+      />
     </FormCard>
   );
 }

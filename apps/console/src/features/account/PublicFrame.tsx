@@ -21,7 +21,14 @@ export function PublicFrame({ title, children, onSubmit, footer }: PublicFramePr
         <Text fw={700} size="lg" ta="center">
           {t('common:appName')}
         </Text>
-        <Paper component={onSubmit ? 'form' : 'section'} onSubmit={onSubmit} withBorder shadow="sm" p="xl" aria-labelledby="public-title">
+        <Paper
+          component={onSubmit ? 'form' : 'section'}
+          onSubmit={onSubmit}
+          withBorder
+          shadow="sm"
+          p="xl"
+          aria-labelledby="public-title"
+        >
           <Stack>
             <Title order={1} size="h3" id="public-title">
               {title}

@@ -25,7 +25,9 @@ export function SignUpPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const answer = await signUp({ input: { ...input, accountName: input.accountName.trim(), name: input.name.trim(), email: input.email.trim() } });
+    const answer = await signUp({
+      input: { ...input, accountName: input.accountName.trim(), name: input.name.trim(), email: input.email.trim() },
+    });
     if (answer.data) setDone({ email: input.email.trim(), emailSent: answer.data.signUp.emailSent });
   }
   const field = (key: keyof typeof input) => ({
@@ -69,10 +71,22 @@ export function SignUpPage() {
       ) : (
         <FormErrors errors={generalErrors(errors, FIELDS)} />
       )}
-      <TextInput label={t('signUp.accountName')} placeholder={t('signUp.accountNamePlaceholder')} autoComplete="organization" required {...field('accountName')} />
+      <TextInput
+        label={t('signUp.accountName')}
+        placeholder={t('signUp.accountNamePlaceholder')}
+        autoComplete="organization"
+        required
+        {...field('accountName')}
+      />
       <TextInput label={t('signUp.name')} autoComplete="name" required {...field('name')} />
       <TextInput label={t('signUp.email')} type="email" autoComplete="username" required {...field('email')} />
-      <PasswordInput label={t('signUp.password')} description={t('signUp.passwordHint')} autoComplete="new-password" required {...field('password')} />
+      <PasswordInput
+        label={t('signUp.password')}
+        description={t('signUp.passwordHint')}
+        autoComplete="new-password"
+        required
+        {...field('password')}
+      />
       <Button type="submit" loading={result.fetching} disabled={closed}>
         {t('signUp.submit')}
       </Button>

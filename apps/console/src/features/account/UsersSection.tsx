@@ -19,7 +19,10 @@ type User = AccountUsersQuery['users']['edges'][number]['node'];
 export function UsersSection({ zone }: { zone: string }) {
   const { t, i18n } = useTranslation('account');
   const { me } = useMe();
-  const [{ data, error }] = useQuery({ query: AccountUsersDocument, context: useMemo(() => ({ additionalTypenames: ['User'] }), []) });
+  const [{ data, error }] = useQuery({
+    query: AccountUsersDocument,
+    context: useMemo(() => ({ additionalTypenames: ['User'] }), []),
+  });
   const [result, setUserRole] = useMutation(SetUserRoleDocument);
   const [refusal, setRefusal] = useState<{ userId: string; message: string } | null>(null);
   const [changing, setChanging] = useState<string | null>(null);
@@ -33,8 +36,10 @@ export function UsersSection({ zone }: { zone: string }) {
     const answer = await setUserRole({ userId: user.id, role });
     setChanging(null);
     const [first] = fieldErrors(answer.error);
-    if (first) setRefusal({ userId: user.id, message: first.code === 'LAST_ADMIN' ? t('users.lastAdmin') : first.message });
-    else notifications.show({ color: 'green', message: t('users.changed', { name: user.name, role: t(`role.${role}`) }) });
+    if (first)
+      setRefusal({ userId: user.id, message: first.code === 'LAST_ADMIN' ? t('users.lastAdmin') : first.message });
+    else
+      notifications.show({ color: 'green', message: t('users.changed', { name: user.name, role: t(`role.${role}`) }) });
   }
 
   const columns: Column<User>[] = [
@@ -54,7 +59,15 @@ export function UsersSection({ zone }: { zone: string }) {
         </Group>
       ),
     },
-    { key: 'email', label: t('users.email'), render: (u) => <Text span size="sm" style={{ wordBreak: 'break-all' }}>{u.email}</Text> },
+    {
+      key: 'email',
+      label: t('users.email'),
+      render: (u) => (
+        <Text span size="sm" style={{ wordBreak: 'break-all' }}>
+          {u.email}
+        </Text>
+      ),
+    },
     {
       key: 'role',
       label: t('users.role'),
@@ -73,12 +86,27 @@ export function UsersSection({ zone }: { zone: string }) {
         />
       ),
     },
-    { key: 'since', label: `${t('users.since')} (${zone})`, render: (u) => <Text span size="sm">{formatInstant(u.createdAt, zone, i18n.language)}</Text> },
+    {
+      key: 'since',
+      label: `${t('users.since')} (${zone})`,
+      render: (u) => (
+        <Text span size="sm">
+          {formatInstant(u.createdAt, zone, i18n.language)}
+        </Text>
+      ),
+    },
   ];
 
   return (
     <Section id="users-title" title={t('users.title')} intro={t('users.intro')}>
-      <DataTable label={t('users.title')} columns={columns} rows={data.users.edges.map((e) => e.node)} rowKey={(u) => u.id} rowLabel={(u) => u.name} empty="" />
+      <DataTable
+        label={t('users.title')}
+        columns={columns}
+        rows={data.users.edges.map((e) => e.node)}
+        rowKey={(u) => u.id}
+        rowLabel={(u) => u.name}
+        empty=""
+      />
     </Section>
   );
 }

@@ -33,10 +33,19 @@ export function VerifyEmailPage() {
   );
   let body;
   if (!token) body = <Text>{t('verify.missing')}</Text>;
-  else if (result.data?.verifyEmail) body = <Alert color="green" role="status">{t('verify.verified')}</Alert>;
+  else if (result.data?.verifyEmail)
+    body = (
+      <Alert color="green" role="status">
+        {t('verify.verified')}
+      </Alert>
+    );
   else if (errors.length > 0 || result.data?.verifyEmail === false) {
     const general = errors.find((e) => e.code !== 'INVALID_TOKEN');
-    body = <Alert color="red" role="alert">{general?.message ?? t('verify.invalid')}</Alert>;
+    body = (
+      <Alert color="red" role="alert">
+        {general?.message ?? t('verify.invalid')}
+      </Alert>
+    );
   } else {
     body = (
       <Group gap="sm">

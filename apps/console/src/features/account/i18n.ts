@@ -8,7 +8,13 @@ export const account = {
       SUPERVISOR: 'Edits schedules, the directory and hotlines.',
       MEMBER: 'Reads schedules and the call log.',
     },
-    tabs: { profile: 'My profile', users: 'Users', invitations: 'Invitations', apiKeys: 'API keys', audit: 'Audit log' },
+    tabs: {
+      profile: 'My profile',
+      users: 'Users',
+      invitations: 'Invitations',
+      apiKeys: 'API keys',
+      audit: 'Audit log',
+    },
     you: 'you',
     profile: {
       title: 'My profile',
@@ -121,7 +127,8 @@ export const account = {
       password: 'Choose a password',
       passwordHint: 'At least 10 characters.',
       submit: 'Join and sign in',
-      invalid: 'This invitation link is invalid: it has expired, was revoked or was already used. Ask your admin to send you a new invitation.',
+      invalid:
+        'This invitation link is invalid: it has expired, was revoked or was already used. Ask your admin to send you a new invitation.',
       missing: 'This page opens from the link in your invitation e-mail.',
     },
     forgot: {
@@ -158,7 +165,8 @@ export const account = {
       password: 'Password',
       passwordHint: 'At least 10 characters.',
       submit: 'Create the account',
-      closed: 'Sign-up is closed on this server. Ask your organisation’s admin for an invitation, or the operator of this server for an account.',
+      closed:
+        'Sign-up is closed on this server. Ask your organisation’s admin for an invitation, or the operator of this server for an account.',
       done: 'Your account is open. Sign in with your e-mail and password.',
       emailSent: 'We sent a link to {{email}} to verify your address.',
       haveAccount: 'Already have an account? Sign in',
@@ -173,7 +181,13 @@ export const account = {
       SUPERVISOR: 'Modifie les plannings, l’annuaire et les lignes.',
       MEMBER: 'Consulte les plannings et le journal des appels.',
     },
-    tabs: { profile: 'Mon profil', users: 'Utilisateurs', invitations: 'Invitations', apiKeys: 'Clés d’API', audit: 'Journal d’audit' },
+    tabs: {
+      profile: 'Mon profil',
+      users: 'Utilisateurs',
+      invitations: 'Invitations',
+      apiKeys: 'Clés d’API',
+      audit: 'Journal d’audit',
+    },
     you: 'vous',
     profile: {
       title: 'Mon profil',
@@ -286,12 +300,14 @@ export const account = {
       password: 'Choisissez un mot de passe',
       passwordHint: 'Au moins 10 caractères.',
       submit: 'Rejoindre et se connecter',
-      invalid: 'Ce lien d’invitation n’est pas valable : il a expiré, a été révoqué ou a déjà servi. Demandez à votre administrateur de vous envoyer une nouvelle invitation.',
+      invalid:
+        'Ce lien d’invitation n’est pas valable : il a expiré, a été révoqué ou a déjà servi. Demandez à votre administrateur de vous envoyer une nouvelle invitation.',
       missing: 'Cette page s’ouvre depuis le lien de votre e-mail d’invitation.',
     },
     forgot: {
       title: 'Mot de passe oublié ?',
-      intro: 'Indiquez l’adresse e-mail avec laquelle vous vous connectez : nous y envoyons un lien pour choisir un nouveau mot de passe.',
+      intro:
+        'Indiquez l’adresse e-mail avec laquelle vous vous connectez : nous y envoyons un lien pour choisir un nouveau mot de passe.',
       email: 'E-mail',
       submit: 'Envoyer le lien',
       sent: 'Si cette adresse a un compte, nous lui avons envoyé un lien. Le lien sert une fois et expire bientôt.',
@@ -323,7 +339,8 @@ export const account = {
       password: 'Mot de passe',
       passwordHint: 'Au moins 10 caractères.',
       submit: 'Créer le compte',
-      closed: 'L’inscription est fermée sur ce serveur. Demandez une invitation à l’administrateur de votre organisation, ou un compte à l’exploitant de ce serveur.',
+      closed:
+        'L’inscription est fermée sur ce serveur. Demandez une invitation à l’administrateur de votre organisation, ou un compte à l’exploitant de ce serveur.',
       done: 'Votre compte est ouvert. Connectez-vous avec votre e-mail et votre mot de passe.',
       emailSent: 'Nous avons envoyé un lien à {{email}} pour vérifier votre adresse.',
       haveAccount: 'Déjà un compte ? Se connecter',

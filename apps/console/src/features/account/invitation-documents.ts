@@ -4,30 +4,48 @@ import { graphql } from '../../gql';
 
 export const InvitationFieldsFragment = graphql(`
   fragment InvitationFields on Invitation {
-    id email name role createdAt expiresAt invitedBy { id name email }
+    id
+    email
+    name
+    role
+    createdAt
+    expiresAt
+    invitedBy {
+      id
+      name
+      email
+    }
   }
 `);
 
 export const InvitationsDocument = graphql(`
   query Invitations {
-    invitations { ...InvitationFields }
+    invitations {
+      ...InvitationFields
+    }
   }
 `);
 
 export const InviteUserDocument = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
-    inviteUser(input: $input) { ...InvitationFields }
+    inviteUser(input: $input) {
+      ...InvitationFields
+    }
   }
 `);
 
 export const ResendInvitationDocument = graphql(`
   mutation ResendInvitation($id: ID!) {
-    resendInvitation(id: $id) { ...InvitationFields }
+    resendInvitation(id: $id) {
+      ...InvitationFields
+    }
   }
 `);
 
 export const RevokeInvitationDocument = graphql(`
   mutation RevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) { id }
+    revokeInvitation(id: $id) {
+      id
+    }
   }
 `);

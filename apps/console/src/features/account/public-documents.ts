@@ -4,13 +4,21 @@ import { graphql } from '../../gql';
 
 export const InvitationPreviewDocument = graphql(`
   query InvitationPreview($token: String!) {
-    invitationPreview(token: $token) { accountName email role expiresAt }
+    invitationPreview(token: $token) {
+      accountName
+      email
+      role
+      expiresAt
+    }
   }
 `);
 
 export const AcceptInvitationDocument = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
-    acceptInvitation(input: $input) { token expiresAt }
+    acceptInvitation(input: $input) {
+      token
+      expiresAt
+    }
   }
 `);
 
@@ -34,6 +42,8 @@ export const VerifyEmailDocument = graphql(`
 
 export const SignUpDocument = graphql(`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { emailSent }
+    signUp(input: $input) {
+      emailSent
+    }
   }
 `);

@@ -36,20 +36,38 @@ export function SignInPage() {
     if (answer.data) signIn({ token: answer.data.login.token, expiresAt: answer.data.login.expiresAt });
   }
 
-  const general = generalErrors(errors, ['email', 'password', 'accountId']).filter((e) => e.code !== 'ACCOUNT_REQUIRED');
+  const general = generalErrors(errors, ['email', 'password', 'accountId']).filter(
+    (e) => e.code !== 'ACCOUNT_REQUIRED',
+  );
   return (
     <Center mih="100vh" p="md">
-      <Paper component="form" onSubmit={submit} withBorder shadow="sm" p="xl" w={380} maw="100%" aria-labelledby="sign-in-title">
+      <Paper
+        component="form"
+        onSubmit={submit}
+        withBorder
+        shadow="sm"
+        p="xl"
+        w={380}
+        maw="100%"
+        aria-labelledby="sign-in-title"
+      >
         <Stack>
           <Title order={1} size="h3" id="sign-in-title">
             {t('title')}
           </Title>
           {signedOutReason === 'expired' && <Alert color="yellow">{t('expired')}</Alert>}
           {signedOutReason === 'signedOut' && <Alert color="blue">{t('signedOut')}</Alert>}
-          {passwordReset && <Alert color="green" role="status">{t('passwordReset')}</Alert>}
+          {passwordReset && (
+            <Alert color="green" role="status">
+              {t('passwordReset')}
+            </Alert>
+          )}
           {tooMany ? (
             <Alert color="red" role="alert">
-              {t('tooMany', { seconds: (tooMany.extensions?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60 })}
+              {t('tooMany', {
+                seconds:
+                  (tooMany.extensions?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60,
+              })}
             </Alert>
           ) : (
             general.map((e) => (
@@ -58,10 +76,31 @@ export function SignInPage() {
               </Alert>
             ))
           )}
-          <TextInput label={t('email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorAt(errors, 'email')} />
-          <PasswordInput label={t('password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorAt(errors, 'password')} />
+          <TextInput
+            label={t('email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errorAt(errors, 'email')}
+          />
+          <PasswordInput
+            label={t('password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errorAt(errors, 'password')}
+          />
           {needsAccount && (
-            <TextInput label={t('accountId')} description={t('accountIdHint')} value={accountId} onChange={(e) => setAccountId(e.currentTarget.value)} error={errorAt(errors, 'accountId')} />
+            <TextInput
+              label={t('accountId')}
+              description={t('accountIdHint')}
+              value={accountId}
+              onChange={(e) => setAccountId(e.currentTarget.value)}
+              error={errorAt(errors, 'accountId')}
+            />
           )}
           <Button type="submit" loading={result.fetching}>
             {t('submit')}

@@ -2,7 +2,20 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, ColorSwatch, Group, Modal, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  ColorSwatch,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMe } from '../../app/me';
 import { QueryFallback } from '../../components/QueryFallback';
@@ -74,10 +87,24 @@ export function DirectoryPage() {
       {!canEdit && <ReadOnlyNotice />}
       <Tabs value={tab} onChange={(value) => setParams(value === 'teams' ? { tab: 'teams' } : {})} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="people" rightSection={<Badge size="xs" variant="light" circle>{people.length}</Badge>}>
+          <Tabs.Tab
+            value="people"
+            rightSection={
+              <Badge size="xs" variant="light" circle>
+                {people.length}
+              </Badge>
+            }
+          >
             {t('people')}
           </Tabs.Tab>
-          <Tabs.Tab value="teams" rightSection={<Badge size="xs" variant="light" circle>{teams.length}</Badge>}>
+          <Tabs.Tab
+            value="teams"
+            rightSection={
+              <Badge size="xs" variant="light" circle>
+                {teams.length}
+              </Badge>
+            }
+          >
             {t('teams')}
           </Tabs.Tab>
         </Tabs.List>
@@ -98,7 +125,15 @@ export function DirectoryPage() {
         closeButtonProps={{ 'aria-label': t('common:close') }}
         styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
       >
-        {personOpen && <PersonEditor key={personParam} person={editedPerson ?? null} canEdit={canEdit} onClose={close} describeUsage={describe} />}
+        {personOpen && (
+          <PersonEditor
+            key={personParam}
+            person={editedPerson ?? null}
+            canEdit={canEdit}
+            onClose={close}
+            describeUsage={describe}
+          />
+        )}
       </Modal>
       <Modal
         opened={teamOpen}
@@ -109,7 +144,16 @@ export function DirectoryPage() {
         closeButtonProps={{ 'aria-label': t('common:close') }}
         styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
       >
-        {teamOpen && <TeamEditor key={teamParam} team={editedTeam ?? null} people={people} canEdit={canEdit} onClose={close} describeUsage={describe} />}
+        {teamOpen && (
+          <TeamEditor
+            key={teamParam}
+            team={editedTeam ?? null}
+            people={people}
+            canEdit={canEdit}
+            onClose={close}
+            describeUsage={describe}
+          />
+        )}
       </Modal>
     </Stack>
   );
@@ -159,7 +203,15 @@ function EntryCard({ name, colour, subtitle, openLabel, openText, onOpen, listLa
 
 function EntryGrid({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <SimpleGrid component="ul" aria-label={label} cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+    <SimpleGrid
+      component="ul"
+      aria-label={label}
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      spacing="sm"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+    >
       {children}
     </SimpleGrid>
   );
@@ -177,12 +229,21 @@ function PeopleList({ people, canEdit, verb, onOpen }: PeopleListProps) {
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const shown = needle
-    ? people.filter((p) => [p.name, p.email ?? '', ...p.contactNumbers.map((n) => n.number)].some((s) => s.toLowerCase().includes(needle)))
+    ? people.filter((p) =>
+        [p.name, p.email ?? '', ...p.contactNumbers.map((n) => n.number)].some((s) => s.toLowerCase().includes(needle)),
+      )
     : people;
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <TextInput type="search" aria-label={t('search')} placeholder={t('search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', xs: 320 }} />
+        <TextInput
+          type="search"
+          aria-label={t('search')}
+          placeholder={t('search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', xs: 320 }}
+        />
         {canEdit && <Button onClick={() => onOpen('new')}>{t('person.new')}</Button>}
       </Group>
       {people.length === 0 && <Text c="dimmed">{t('person.none')}</Text>}
@@ -204,7 +265,13 @@ function PeopleList({ people, canEdit, verb, onOpen }: PeopleListProps) {
               </Text>
             )}
             {person.contactNumbers.map((n, i) => (
-              <Text component="li" key={n.number} size="sm" c={n.enabled ? undefined : 'dimmed'} td={n.enabled ? undefined : 'line-through'}>
+              <Text
+                component="li"
+                key={n.number}
+                size="sm"
+                c={n.enabled ? undefined : 'dimmed'}
+                td={n.enabled ? undefined : 'line-through'}
+              >
                 {i + 1}. {n.number} · {n.label} · {t('numbers.seconds', { count: n.ringTimeoutSeconds })}
                 {!n.enabled && ` · ${t('numbers.disabled')}`}
               </Text>

@@ -1,7 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Grid, Group, NumberInput, Paper, Stack, Switch, Text, TextInput, ActionIcon } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  ActionIcon,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { SortableList, useSortableLabels } from '../../components/SortableList';
 import { errorAt, fieldErrors, generalErrors, type FieldError } from '../../lib/errors';
@@ -24,7 +36,13 @@ interface NumberRow {
 }
 
 let rowKeys = 0;
-const newRow = (): NumberRow => ({ key: `new-${++rowKeys}`, number: '', label: 'mobile', enabled: true, ringTimeoutSeconds: 25 });
+const newRow = (): NumberRow => ({
+  key: `new-${++rowKeys}`,
+  number: '',
+  label: 'mobile',
+  enabled: true,
+  ringTimeoutSeconds: 25,
+});
 
 interface PersonEditorProps {
   /** null: a new person. */
@@ -43,7 +61,16 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
   const [email, setEmail] = useState(person?.email ?? '');
   const [colour, setColour] = useState(person?.colour ?? '');
   const [rows, setRows] = useState<NumberRow[]>(() =>
-    person ? person.contactNumbers.map((n) => ({ key: n.number, number: n.number, label: n.label, enabled: n.enabled, ringTimeoutSeconds: n.ringTimeoutSeconds, saved: n })) : [newRow()],
+    person
+      ? person.contactNumbers.map((n) => ({
+          key: n.number,
+          number: n.number,
+          label: n.label,
+          enabled: n.enabled,
+          ringTimeoutSeconds: n.ringTimeoutSeconds,
+          saved: n,
+        }))
+      : [newRow()],
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [created, createPerson] = useMutation(CreatePersonDocument);
@@ -70,8 +97,18 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
       ringTimeoutSeconds: row.ringTimeoutSeconds === '' ? undefined : Number(row.ringTimeoutSeconds),
     }));
     const answer = person
-      ? await updatePerson({ input: { id: person.id, name: name.trim(), email: email.trim() === '' ? null : email.trim(), colour: colour || undefined, contactNumbers } })
-      : await createPerson({ input: { name: name.trim(), email: email.trim() || undefined, colour: colour || undefined, contactNumbers } });
+      ? await updatePerson({
+          input: {
+            id: person.id,
+            name: name.trim(),
+            email: email.trim() === '' ? null : email.trim(),
+            colour: colour || undefined,
+            contactNumbers,
+          },
+        })
+      : await createPerson({
+          input: { name: name.trim(), email: email.trim() || undefined, colour: colour || undefined, contactNumbers },
+        });
     if (answer.error) {
       setErrors(fieldErrors(answer.error));
       return;
@@ -80,7 +117,9 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
     onClose();
   }
 
-  const rowFields = rows.flatMap((_, i) => ['number', 'label', 'ringTimeoutSeconds', 'enabled'].map((f) => `contactNumbers[${i}].${f}`));
+  const rowFields = rows.flatMap((_, i) =>
+    ['number', 'label', 'ringTimeoutSeconds', 'enabled'].map((f) => `contactNumbers[${i}].${f}`),
+  );
   const general = generalErrors(errors, ['name', 'email', 'colour', ...rowFields]);
 
   return (
@@ -89,13 +128,34 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
         <FormErrors errors={general} />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('person.name')} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} disabled={readOnly} />
+            <TextInput
+              label={t('person.name')}
+              required
+              data-autofocus
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errorAt(errors, 'name')}
+              disabled={readOnly}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('person.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorAt(errors, 'email')} disabled={readOnly} />
+            <TextInput
+              label={t('person.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errorAt(errors, 'email')}
+              disabled={readOnly}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <ColourField isNew={!person} value={colour} onChange={setColour} error={errorAt(errors, 'colour')} disabled={readOnly} />
+            <ColourField
+              isNew={!person}
+              value={colour}
+              onChange={setColour}
+              error={errorAt(errors, 'colour')}
+              disabled={readOnly}
+            />
           </Grid.Col>
         </Grid>
 
@@ -117,7 +177,13 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
             disabled={readOnly}
             controls="rail"
             renderItem={(row, index) => (
-              <Paper withBorder p="xs" role="group" aria-label={t('numbers.row', { n: index + 1 })} bg={row.enabled ? undefined : 'var(--mantine-color-gray-0)'}>
+              <Paper
+                withBorder
+                p="xs"
+                role="group"
+                aria-label={t('numbers.row', { n: index + 1 })}
+                bg={row.enabled ? undefined : 'var(--mantine-color-gray-0)'}
+              >
                 <Grid gap="xs" align="flex-start">
                   <Grid.Col span={{ base: 12, sm: 5 }}>
                     <TextInput
@@ -134,7 +200,13 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 7, sm: 4 }}>
-                    <TextInput label={t('numbers.label')} value={row.label} onChange={(e) => patchRow(index, { label: e.currentTarget.value })} error={errorAt(errors, `contactNumbers[${index}].label`)} disabled={readOnly} />
+                    <TextInput
+                      label={t('numbers.label')}
+                      value={row.label}
+                      onChange={(e) => patchRow(index, { label: e.currentTarget.value })}
+                      error={errorAt(errors, `contactNumbers[${index}].label`)}
+                      disabled={readOnly}
+                    />
                   </Grid.Col>
                   <Grid.Col span={{ base: 5, sm: 3 }}>
                     <NumberInput
@@ -151,15 +223,32 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
                 </Grid>
                 <Group justify="space-between" mt="xs" wrap="nowrap">
                   <Group gap="xs">
-                    <Switch label={t('numbers.enabled')} checked={row.enabled} onChange={(e) => patchRow(index, { enabled: e.currentTarget.checked })} disabled={readOnly} />
+                    <Switch
+                      label={t('numbers.enabled')}
+                      checked={row.enabled}
+                      onChange={(e) => patchRow(index, { enabled: e.currentTarget.checked })}
+                      disabled={readOnly}
+                    />
                     {row.saved && row.saved.number === row.number && (
                       <Badge variant="light" color="gray" tt="none">
-                        {[t(`lineTypes.${row.saved.lineType}`, { defaultValue: row.saved.lineType.toLowerCase().replace(/_/g, ' ') }), row.saved.country].filter(Boolean).join(' · ')}
+                        {[
+                          t(`lineTypes.${row.saved.lineType}`, {
+                            defaultValue: row.saved.lineType.toLowerCase().replace(/_/g, ' '),
+                          }),
+                          row.saved.country,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </Badge>
                     )}
                   </Group>
                   {!readOnly && (
-                    <ActionIcon variant="subtle" color="red" aria-label={t('numbers.remove', { n: index + 1 })} onClick={() => removeRow(index)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('numbers.remove', { n: index + 1 })}
+                      onClick={() => removeRow(index)}
+                    >
                       <span aria-hidden>✕</span>
                     </ActionIcon>
                   )}
@@ -168,7 +257,11 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
             )}
           />
           {!readOnly && (
-            <Button variant="light" onClick={() => setRows((current) => [...current, newRow()])} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              variant="light"
+              onClick={() => setRows((current) => [...current, newRow()])}
+              style={{ alignSelf: 'flex-start' }}
+            >
               {t('numbers.add')}
             </Button>
           )}

@@ -61,10 +61,24 @@ export function TeamEditor({ team, people, canEdit, onClose, describeUsage }: Te
         <FormErrors errors={general} />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('team.name')} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} disabled={readOnly} />
+            <TextInput
+              label={t('team.name')}
+              required
+              data-autofocus
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errorAt(errors, 'name')}
+              disabled={readOnly}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <ColourField isNew={!team} value={colour} onChange={setColour} error={errorAt(errors, 'colour')} disabled={readOnly} />
+            <ColourField
+              isNew={!team}
+              value={colour}
+              onChange={setColour}
+              error={errorAt(errors, 'colour')}
+              disabled={readOnly}
+            />
           </Grid.Col>
         </Grid>
         <Stack gap="xs">

@@ -7,8 +7,22 @@ import { DeleteConfirmation } from '../../components/DeleteConfirmation';
 
 /** Distinct colours offered first (the demo's people and teams use the first ones). */
 const COLOUR_SWATCHES = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
-  '#bcbd22', '#17becf', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#393b79',
+  '#637939',
+  '#8c6d31',
+  '#843c39',
+  '#7b4173',
+  '#3182bd',
 ];
 
 interface ColourFieldProps {
@@ -129,6 +143,8 @@ export function useDeleteEntry(
       }
     : undefined;
   const error = result.error;
-  const refusal = error ? (describeUsage(entry?.name ?? '', error) ?? error.graphQLErrors[0]?.message ?? error.message) : null;
+  const refusal = error
+    ? (describeUsage(entry?.name ?? '', error) ?? error.graphQLErrors[0]?.message ?? error.message)
+    : null;
   return { remove, refusal, deleting: result.fetching };
 }

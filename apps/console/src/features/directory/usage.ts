@@ -20,8 +20,10 @@ export function describeUsage(
   names: { teams: ReadonlyMap<string, string>; hotlines: ReadonlyMap<string, string> },
 ): string {
   const parts: string[] = [];
-  for (const u of usedBy.filter((u) => u.kind === 'team')) parts.push(t('usage.team', { name: names.teams.get(u.id) ?? u.id }));
-  for (const u of usedBy.filter((u) => u.kind === 'hotline')) parts.push(t('usage.hotline', { name: names.hotlines.get(u.id) ?? u.id }));
+  for (const u of usedBy.filter((u) => u.kind === 'team'))
+    parts.push(t('usage.team', { name: names.teams.get(u.id) ?? u.id }));
+  for (const u of usedBy.filter((u) => u.kind === 'hotline'))
+    parts.push(t('usage.hotline', { name: names.hotlines.get(u.id) ?? u.id }));
   for (const kind of ['slot', 'override'] as const) {
     const count = usedBy.filter((u) => u.kind === kind).length;
     if (count === 0) continue;
@@ -31,7 +33,9 @@ export function describeUsage(
 }
 
 /** `details.usedBy` of an IN_USE refusal, or null when the refusal is something else. */
-export function usedByOf(error: { graphQLErrors: readonly { extensions?: Record<string, unknown> }[] } | undefined): UsedBy[] | null {
+export function usedByOf(
+  error: { graphQLErrors: readonly { extensions?: Record<string, unknown> }[] } | undefined,
+): UsedBy[] | null {
   const refusal = error?.graphQLErrors.find((e) => e.extensions?.code === 'IN_USE');
   const details = refusal?.extensions?.details as { usedBy?: UsedBy[] } | undefined;
   return refusal ? (details?.usedBy ?? []) : null;

@@ -2,7 +2,24 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Alert, Anchor, Autocomplete, Badge, Box, Button, Grid, Group, Paper, Radio, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Badge,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMe } from '../../app/me';
 import { DeleteConfirmation } from '../../components/DeleteConfirmation';
@@ -101,10 +118,29 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
   }
 
   const shown = [
-    'name', 'number', 'timeZone', 'language', 'callerIdMode', 'requireAnswerConfirmation', 'serviceHours', 'scenario',
+    'name',
+    'number',
+    'timeZone',
+    'language',
+    'callerIdMode',
+    'requireAnswerConfirmation',
+    'serviceHours',
+    'scenario',
     ...draft.supervisors.map((_, i) => `supervisorIds[${i}]`),
     ...['', '.text', '.language', '.audioUrl'].map((s) => `greeting${s}`),
-    ...draft.scenario.flatMap((_, i) => ['kind', 'message', 'greeting', 'message.text', 'message.language', 'message.audioUrl', 'greeting.text', 'greeting.language', 'greeting.audioUrl'].map((f) => `scenario[${i}].${f}`)),
+    ...draft.scenario.flatMap((_, i) =>
+      [
+        'kind',
+        'message',
+        'greeting',
+        'message.text',
+        'message.language',
+        'message.audioUrl',
+        'greeting.text',
+        'greeting.language',
+        'greeting.audioUrl',
+      ].map((f) => `scenario[${i}].${f}`),
+    ),
     ...draft.windows.flatMap((_, i) => ['days', 'start', 'end'].map((f) => `serviceHours.windows[${i}].${f}`)),
   ];
   const general = generalErrors(errors, shown);
@@ -130,7 +166,14 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
         <Section title={t('settings.line')}>
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('fields.name')} required value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} error={errorAt(errors, 'name')} disabled={disabled} />
+              <TextInput
+                label={t('fields.name')}
+                required
+                value={draft.name}
+                onChange={(e) => change({ name: e.currentTarget.value })}
+                error={errorAt(errors, 'name')}
+                disabled={disabled}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
@@ -183,7 +226,12 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
             error={errorAt(errors, 'requireAnswerConfirmation')}
             disabled={disabled}
           />
-          <Radio.Group label={t('fields.callerId')} value={draft.callerIdMode} onChange={(mode) => change({ callerIdMode: mode as HotlineDraft['callerIdMode'] })} error={errorAt(errors, 'callerIdMode')}>
+          <Radio.Group
+            label={t('fields.callerId')}
+            value={draft.callerIdMode}
+            onChange={(mode) => change({ callerIdMode: mode as HotlineDraft['callerIdMode'] })}
+            error={errorAt(errors, 'callerIdMode')}
+          >
             <Stack gap={6} mt={6}>
               <Radio value="HOTLINE" label={t('fields.callerIdHotline')} disabled={disabled} />
               <Radio value="CALLER" label={t('fields.callerIdCaller')} disabled={disabled} />
@@ -272,15 +320,7 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
       </Stack>
 
       {canEdit && (
-        <Paper
-          withBorder
-          shadow="sm"
-          p="sm"
-          pos="sticky"
-          bottom={8}
-          mt="md"
-          style={{ zIndex: 3 }}
-        >
+        <Paper withBorder shadow="sm" p="sm" pos="sticky" bottom={8} mt="md" style={{ zIndex: 3 }}>
           <Stack gap="xs">
             {general.map((e) => (
               <Alert key={`${e.field}:${e.message}`} color="red" role="alert" p="xs">
@@ -298,7 +338,14 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
                   {t('settings.unsaved')}
                 </Badge>
               )}
-              <Button variant="default" disabled={!dirty} onClick={() => { setDraft(saved); setErrors([]); }}>
+              <Button
+                variant="default"
+                disabled={!dirty}
+                onClick={() => {
+                  setDraft(saved);
+                  setErrors([]);
+                }}
+              >
                 {t('settings.revert')}
               </Button>
               <Button type="submit" loading={updated.fetching}>

@@ -2,7 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Alert, Autocomplete, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMe } from '../../app/me';
 import { QueryFallback } from '../../components/QueryFallback';
@@ -34,7 +47,15 @@ export function HotlinesPage() {
       </Group>
       {!canEdit && <ReadOnlyNotice />}
       {hotlines.length === 0 && <Text c="dimmed">{t('common:noHotline')}</Text>}
-      <SimpleGrid component="ul" aria-label={t('list.title')} cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+      <SimpleGrid
+        component="ul"
+        aria-label={t('list.title')}
+        cols={{ base: 1, sm: 2, lg: 3 }}
+        spacing="sm"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+      >
         {hotlines.map((h) => (
           <Card key={h.id} component="li" withBorder padding="md" aria-label={h.name}>
             <Stack gap={4}>
@@ -47,17 +68,36 @@ export function HotlinesPage() {
               </Text>
             </Stack>
             <Group mt="sm" gap="sm">
-              <Button component={Link} to={`/hotlines/${h.id}/schedule`} size="xs" variant="light" aria-label={t('list.scheduleOf', { name: h.name })}>
+              <Button
+                component={Link}
+                to={`/hotlines/${h.id}/schedule`}
+                size="xs"
+                variant="light"
+                aria-label={t('list.scheduleOf', { name: h.name })}
+              >
                 {t('list.schedule')}
               </Button>
-              <Button component={Link} to={`/hotlines/${h.id}/settings`} size="xs" variant="default" aria-label={t('list.settingsOf', { name: h.name })}>
+              <Button
+                component={Link}
+                to={`/hotlines/${h.id}/settings`}
+                size="xs"
+                variant="default"
+                aria-label={t('list.settingsOf', { name: h.name })}
+              >
                 {t('list.settings')}
               </Button>
             </Group>
           </Card>
         ))}
       </SimpleGrid>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('list.new')} fullScreen={phone} closeButtonProps={{ 'aria-label': t('common:close') }} styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('list.new')}
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      >
         {creating && <NewHotlineForm onCancel={() => setCreating(false)} />}
       </Modal>
     </Stack>
@@ -78,7 +118,9 @@ function NewHotlineForm({ onCancel }: { onCancel: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const answer = await createHotline({ input: { name: name.trim(), number: number.trim(), timeZone, language: language.trim() || undefined } });
+    const answer = await createHotline({
+      input: { name: name.trim(), number: number.trim(), timeZone, language: language.trim() || undefined },
+    });
     if (answer.error) {
       setErrors(fieldErrors(answer.error));
       return;
@@ -94,8 +136,23 @@ function NewHotlineForm({ onCancel }: { onCancel: () => void }) {
             {e.message}
           </Alert>
         ))}
-        <TextInput label={t('fields.name')} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorAt(errors, 'name')} />
-        <TextInput label={t('fields.number')} description={t('fields.numberHint')} type="tel" required value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errorAt(errors, 'number')} />
+        <TextInput
+          label={t('fields.name')}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorAt(errors, 'name')}
+        />
+        <TextInput
+          label={t('fields.number')}
+          description={t('fields.numberHint')}
+          type="tel"
+          required
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={errorAt(errors, 'number')}
+        />
         <Select
           label={t('fields.timeZone')}
           searchable
@@ -109,7 +166,14 @@ function NewHotlineForm({ onCancel }: { onCancel: () => void }) {
           error={errorAt(errors, 'timeZone')}
           comboboxProps={{ withinPortal: true }}
         />
-        <Autocomplete label={t('fields.language')} description={t('fields.languageHint')} data={PROMPT_LANGUAGES} value={language} onChange={setLanguage} error={errorAt(errors, 'language')} />
+        <Autocomplete
+          label={t('fields.language')}
+          description={t('fields.languageHint')}
+          data={PROMPT_LANGUAGES}
+          value={language}
+          onChange={setLanguage}
+          error={errorAt(errors, 'language')}
+        />
         <Text size="sm" c="dimmed">
           {t('list.newHint')}
         </Text>

@@ -22,7 +22,17 @@ interface PromptFieldProps {
 }
 
 /** Something played to the caller: nothing (when optional), a text spoken in a language, or an audio file. */
-export function PromptField({ label, value, onChange, path, errors, optional, defaultLanguage, disabled, showLabel = true }: PromptFieldProps) {
+export function PromptField({
+  label,
+  value,
+  onChange,
+  path,
+  errors,
+  optional,
+  defaultLanguage,
+  disabled,
+  showLabel = true,
+}: PromptFieldProps) {
   const { t } = useTranslation('hotlines');
   const modes = [...(optional ? (['none'] as const) : []), 'text', 'audio'] as const;
   const mode = !optional && value.mode === 'none' ? 'text' : value.mode;

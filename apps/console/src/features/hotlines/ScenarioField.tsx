@@ -20,7 +20,8 @@ interface ScenarioFieldProps {
 export function ScenarioField({ steps, onChange, errors, defaultLanguage, disabled }: ScenarioFieldProps) {
   const { t } = useTranslation('hotlines');
   const labels = useSortableLabels('hotlines');
-  const patch = (index: number, next: Partial<StepDraft>) => onChange(steps.map((s, i) => (i === index ? { ...s, ...next } : s)));
+  const patch = (index: number, next: Partial<StepDraft>) =>
+    onChange(steps.map((s, i) => (i === index ? { ...s, ...next } : s)));
   const kindName = (kind: NoAnswerStepKind) => t(`scenario.kinds.${kind}`);
   return (
     <Stack gap="xs">
@@ -39,7 +40,12 @@ export function ScenarioField({ steps, onChange, errors, defaultLanguage, disabl
         disabled={disabled}
         controls="rail"
         renderItem={(step, index) => (
-          <Paper withBorder p="xs" role="group" aria-label={t('scenario.step', { n: index + 1, kind: kindName(step.kind) })}>
+          <Paper
+            withBorder
+            p="xs"
+            role="group"
+            aria-label={t('scenario.step', { n: index + 1, kind: kindName(step.kind) })}
+          >
             <Stack gap="xs">
               <Group justify="space-between" align="flex-end" wrap="nowrap">
                 <Select
@@ -47,14 +53,27 @@ export function ScenarioField({ steps, onChange, errors, defaultLanguage, disabl
                   data={KINDS.map((kind) => ({ value: kind, label: kindName(kind) }))}
                   value={step.kind}
                   allowDeselect={false}
-                  onChange={(kind) => kind && patch(index, { kind: kind as NoAnswerStepKind, prompt: kind === 'MESSAGE' && step.prompt.mode === 'none' ? emptyPrompt('text') : step.prompt })}
+                  onChange={(kind) =>
+                    kind &&
+                    patch(index, {
+                      kind: kind as NoAnswerStepKind,
+                      prompt: kind === 'MESSAGE' && step.prompt.mode === 'none' ? emptyPrompt('text') : step.prompt,
+                    })
+                  }
                   error={errorAt(errors, `scenario[${index}].kind`)}
                   disabled={disabled}
                   maw={260}
                   style={{ flex: 1 }}
                 />
                 {!disabled && (
-                  <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={t('scenario.remove', { n: index + 1 })} onClick={() => onChange(steps.filter((_, i) => i !== index))}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('scenario.remove', { n: index + 1 })}
+                    onClick={() => onChange(steps.filter((_, i) => i !== index))}
+                  >
                     <span aria-hidden>✕</span>
                   </ActionIcon>
                 )}
@@ -64,7 +83,11 @@ export function ScenarioField({ steps, onChange, errors, defaultLanguage, disabl
               </Text>
               {step.kind !== 'SUPERVISORS' && (
                 <PromptField
-                  label={step.kind === 'MESSAGE' ? t('scenario.message', { n: index + 1 }) : t('scenario.voicemailGreeting', { n: index + 1 })}
+                  label={
+                    step.kind === 'MESSAGE'
+                      ? t('scenario.message', { n: index + 1 })
+                      : t('scenario.voicemailGreeting', { n: index + 1 })
+                  }
                   value={step.prompt}
                   onChange={(prompt) => patch(index, { prompt })}
                   path={step.kind === 'MESSAGE' ? `scenario[${index}].message` : `scenario[${index}].greeting`}
@@ -82,7 +105,16 @@ export function ScenarioField({ steps, onChange, errors, defaultLanguage, disabl
         <Button
           variant="light"
           style={{ alignSelf: 'flex-start' }}
-          onClick={() => onChange([...steps, { key: newKey(), kind: steps.some((s) => s.kind === 'SUPERVISORS') ? 'VOICEMAIL' : 'SUPERVISORS', prompt: emptyPrompt() }])}
+          onClick={() =>
+            onChange([
+              ...steps,
+              {
+                key: newKey(),
+                kind: steps.some((s) => s.kind === 'SUPERVISORS') ? 'VOICEMAIL' : 'SUPERVISORS',
+                prompt: emptyPrompt(),
+              },
+            ])
+          }
         >
           {t('scenario.add')}
         </Button>

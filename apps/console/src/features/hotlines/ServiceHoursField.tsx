@@ -14,11 +14,19 @@ interface ServiceHoursFieldProps {
 }
 
 /** 24/7, or weekly windows (days, start, end) in the hotline's zone; an end at or before the start is the next day. */
-export function ServiceHoursField({ alwaysOpen, windows, onChange, timeZone, errors, disabled }: ServiceHoursFieldProps) {
+export function ServiceHoursField({
+  alwaysOpen,
+  windows,
+  onChange,
+  timeZone,
+  errors,
+  disabled,
+}: ServiceHoursFieldProps) {
   const { t, i18n } = useTranslation('hotlines');
   const dayNames = Info.weekdays('short', { locale: i18n.language });
   const longDayNames = Info.weekdays('long', { locale: i18n.language });
-  const patch = (index: number, next: Partial<WindowDraft>) => onChange({ alwaysOpen, windows: windows.map((w, i) => (i === index ? { ...w, ...next } : w)) });
+  const patch = (index: number, next: Partial<WindowDraft>) =>
+    onChange({ alwaysOpen, windows: windows.map((w, i) => (i === index ? { ...w, ...next } : w)) });
   return (
     <Stack gap="sm">
       <Radio.Group
@@ -27,7 +35,10 @@ export function ServiceHoursField({ alwaysOpen, windows, onChange, timeZone, err
         onChange={(mode) =>
           onChange({
             alwaysOpen: mode === 'always',
-            windows: mode === 'weekly' && windows.length === 0 ? [{ key: newKey(), days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }] : windows,
+            windows:
+              mode === 'weekly' && windows.length === 0
+                ? [{ key: newKey(), days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '18:00' }]
+                : windows,
           })
         }
         error={errorAt(errors, 'serviceHours')}
@@ -46,9 +57,20 @@ export function ServiceHoursField({ alwaysOpen, windows, onChange, timeZone, err
             {windows.map((w, index) => {
               const overnight = w.end !== '' && w.start !== '' && w.end <= w.start;
               return (
-                <Paper component="li" key={w.key} withBorder p="xs" role="group" aria-label={t('hours.window', { n: index + 1 })}>
+                <Paper
+                  component="li"
+                  key={w.key}
+                  withBorder
+                  p="xs"
+                  role="group"
+                  aria-label={t('hours.window', { n: index + 1 })}
+                >
                   <Stack gap="xs">
-                    <Chip.Group multiple value={w.days} onChange={(days) => patch(index, { days: days as WindowDraft['days'] })}>
+                    <Chip.Group
+                      multiple
+                      value={w.days}
+                      onChange={(days) => patch(index, { days: days as WindowDraft['days'] })}
+                    >
                       <Group gap={6} role="group" aria-label={t('hours.days')}>
                         {WEEKDAYS.map((day, d) => (
                           <Chip key={day} value={day} size="xs" disabled={disabled} aria-label={longDayNames[d]}>
@@ -87,7 +109,15 @@ export function ServiceHoursField({ alwaysOpen, windows, onChange, timeZone, err
                         </Text>
                       )}
                       {!disabled && (
-                        <ActionIcon variant="subtle" color="red" size="lg" ml="auto" mb={2} aria-label={t('hours.remove', { n: index + 1 })} onClick={() => onChange({ alwaysOpen, windows: windows.filter((_, i) => i !== index) })}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          size="lg"
+                          ml="auto"
+                          mb={2}
+                          aria-label={t('hours.remove', { n: index + 1 })}
+                          onClick={() => onChange({ alwaysOpen, windows: windows.filter((_, i) => i !== index) })}
+                        >
                           <span aria-hidden>✕</span>
                         </ActionIcon>
                       )}
@@ -98,7 +128,16 @@ export function ServiceHoursField({ alwaysOpen, windows, onChange, timeZone, err
             })}
           </Stack>
           {!disabled && (
-            <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => onChange({ alwaysOpen, windows: [...windows, { key: newKey(), days: [], start: '08:00', end: '18:00' }] })}>
+            <Button
+              variant="light"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() =>
+                onChange({
+                  alwaysOpen,
+                  windows: [...windows, { key: newKey(), days: [], start: '08:00', end: '18:00' }],
+                })
+              }
+            >
               {t('hours.add')}
             </Button>
           )}

@@ -3,7 +3,15 @@ import { graphql } from '../../gql';
 export const HotlineListDocument = graphql(`
   query HotlineList {
     hotlines(first: 100) {
-      edges { node { id name number timeZone language } }
+      edges {
+        node {
+          id
+          name
+          number
+          timeZone
+          language
+        }
+      }
     }
   }
 `);
@@ -17,40 +25,84 @@ export const HotlineSettingsFields = graphql(`
     language
     callerIdMode
     requireAnswerConfirmation
-    greeting { kind text language audioUrl }
-    supervisors { id name colour }
+    greeting {
+      kind
+      text
+      language
+      audioUrl
+    }
+    supervisors {
+      id
+      name
+      colour
+    }
     scenario {
       kind
-      greeting { kind text language audioUrl }
-      message { kind text language audioUrl }
+      greeting {
+        kind
+        text
+        language
+        audioUrl
+      }
+      message {
+        kind
+        text
+        language
+        audioUrl
+      }
     }
-    serviceHours { always windows { days start end } }
+    serviceHours {
+      always
+      windows {
+        days
+        start
+        end
+      }
+    }
   }
 `);
 
 export const HotlineSettingsDocument = graphql(`
   query HotlineSettings($id: ID!) {
-    hotline(id: $id) { ...HotlineSettingsFields }
+    hotline(id: $id) {
+      ...HotlineSettingsFields
+    }
     people(first: 100) {
-      edges { node { id name colour } }
+      edges {
+        node {
+          id
+          name
+          colour
+        }
+      }
     }
   }
 `);
 
 export const CreateHotlineDocument = graphql(`
   mutation CreateHotline($input: CreateHotlineInput!) {
-    createHotline(input: $input) { id name number timeZone language }
+    createHotline(input: $input) {
+      id
+      name
+      number
+      timeZone
+      language
+    }
   }
 `);
 
 export const UpdateHotlineDocument = graphql(`
   mutation UpdateHotline($input: UpdateHotlineInput!) {
-    updateHotline(input: $input) { ...HotlineSettingsFields }
+    updateHotline(input: $input) {
+      ...HotlineSettingsFields
+    }
   }
 `);
 
 export const DeleteHotlineDocument = graphql(`
   mutation DeleteHotline($id: ID!) {
-    deleteHotline(id: $id) { id }
+    deleteHotline(id: $id) {
+      id
+    }
   }
 `);

@@ -1,4 +1,11 @@
-import type { CallerIdMode, HotlineSettingsFieldsFragment, NoAnswerStepKind, PromptInput, UpdateHotlineInput, Weekday } from '../../gql/graphql';
+import type {
+  CallerIdMode,
+  HotlineSettingsFieldsFragment,
+  NoAnswerStepKind,
+  PromptInput,
+  UpdateHotlineInput,
+  Weekday,
+} from '../../gql/graphql';
 
 type Hotline = HotlineSettingsFieldsFragment;
 type Prompt = NonNullable<Hotline['greeting']>;
@@ -52,7 +59,12 @@ export const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 
 let keys = 0;
 export const newKey = (): string => `k${++keys}`;
 
-export const emptyPrompt = (mode: PromptDraft['mode'] = 'none'): PromptDraft => ({ mode, text: '', language: '', audioUrl: '' });
+export const emptyPrompt = (mode: PromptDraft['mode'] = 'none'): PromptDraft => ({
+  mode,
+  text: '',
+  language: '',
+  audioUrl: '',
+});
 
 export function promptDraft(prompt: Prompt | null | undefined): PromptDraft {
   if (!prompt) return emptyPrompt();
@@ -77,9 +89,18 @@ export function hotlineDraft(hotline: Hotline): HotlineDraft {
     requireAnswerConfirmation: hotline.requireAnswerConfirmation,
     greeting: promptDraft(hotline.greeting),
     supervisors: hotline.supervisors.map(({ id, name, colour }) => ({ id, name, colour })),
-    scenario: hotline.scenario.map((step) => ({ key: newKey(), kind: step.kind, prompt: promptDraft(step.kind === 'MESSAGE' ? step.message : step.greeting) })),
+    scenario: hotline.scenario.map((step) => ({
+      key: newKey(),
+      kind: step.kind,
+      prompt: promptDraft(step.kind === 'MESSAGE' ? step.message : step.greeting),
+    })),
     alwaysOpen: hotline.serviceHours.always,
-    windows: hotline.serviceHours.windows.map((w) => ({ key: newKey(), days: [...w.days], start: w.start, end: w.end })),
+    windows: hotline.serviceHours.windows.map((w) => ({
+      key: newKey(),
+      days: [...w.days],
+      start: w.start,
+      end: w.end,
+    })),
   };
 }
 
@@ -103,6 +124,13 @@ export function updateInput(id: string, draft: HotlineDraft): UpdateHotlineInput
     ),
     serviceHours: draft.alwaysOpen
       ? { always: true }
-      : { always: false, windows: draft.windows.map((w) => ({ days: WEEKDAYS.filter((d) => w.days.includes(d)), start: w.start, end: w.end })) },
+      : {
+          always: false,
+          windows: draft.windows.map((w) => ({
+            days: WEEKDAYS.filter((d) => w.days.includes(d)),
+            start: w.start,
+            end: w.end,
+          })),
+        },
   };
 }

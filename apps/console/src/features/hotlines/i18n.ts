@@ -109,7 +109,8 @@ export const hotlines = {
     list: {
       title: 'Lignes',
       new: 'Nouvelle ligne',
-      newHint: 'Les superviseurs, l’annonce d’accueil, les horaires de service et ce qui se passe quand personne ne répond se règlent à la page suivante.',
+      newHint:
+        'Les superviseurs, l’annonce d’accueil, les horaires de service et ce qui se passe quand personne ne répond se règlent à la page suivante.',
       create: 'Créer la ligne',
       schedule: 'Planning',
       settings: 'Réglages',

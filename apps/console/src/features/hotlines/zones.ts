@@ -12,10 +12,25 @@ let options: { value: string; label: string }[] | null = null;
 export function timeZoneOptions(): { value: string; label: string }[] {
   if (!options) {
     const now = DateTime.now();
-    options = timeZoneNames().map((zone) => ({ value: zone, label: `${zone} (UTC${now.setZone(zone).toFormat('ZZ')})` }));
+    options = timeZoneNames().map((zone) => ({
+      value: zone,
+      label: `${zone} (UTC${now.setZone(zone).toFormat('ZZ')})`,
+    }));
   }
   return options;
 }
 
 /** Languages offered for spoken prompts; any BCP-47 tag may be typed. */
-export const PROMPT_LANGUAGES = ['fr-FR', 'en-GB', 'en-US', 'fr-BE', 'fr-CH', 'fr-CA', 'de-DE', 'es-ES', 'it-IT', 'nl-NL', 'pt-PT'];
+export const PROMPT_LANGUAGES = [
+  'fr-FR',
+  'en-GB',
+  'en-US',
+  'fr-BE',
+  'fr-CH',
+  'fr-CA',
+  'de-DE',
+  'es-ES',
+  'it-IT',
+  'nl-NL',
+  'pt-PT',
+];

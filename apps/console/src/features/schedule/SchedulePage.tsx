@@ -24,9 +24,21 @@ export function SchedulePage() {
   if (board.hotline && board.hotline.timeZone !== zone) setZone(board.hotline.timeZone);
 
   if (board.hotlineMissing) return <Alert color="red">{t('noHotline')}</Alert>;
-  if (!board.hotline || !range) return <Center p="xl"><Loader aria-label={common('loading')} /></Center>;
+  if (!board.hotline || !range)
+    return (
+      <Center p="xl">
+        <Loader aria-label={common('loading')} />
+      </Center>
+    );
   // What the schedule tools get from the page: { hotlineId, timeZone, version, canEdit, onChanged }.
-  const toolProps = { hotlineId, timeZone: range.zone, range: { from: range.fromWall, to: range.toWall }, version: board.version, canEdit, onChanged: board.refresh };
+  const toolProps = {
+    hotlineId,
+    timeZone: range.zone,
+    range: { from: range.fromWall, to: range.toWall },
+    version: board.version,
+    canEdit,
+    onChanged: board.refresh,
+  };
 
   const header = (
     <BoardHeader hotlineId={hotlineId} hotlines={board.hotlines} zone={range.zone} badge={board.badge}>
@@ -35,7 +47,18 @@ export function SchedulePage() {
     </BoardHeader>
   );
   const toolbar = (
-    <BoardToolbar view={view} range={range} patterns={board.patterns} snapPatternId={snapPatternId} canEdit={canEdit && !phone} onView={setView} onPrevious={previous} onNext={next} onToday={today} onSnap={setSnapPatternId}>
+    <BoardToolbar
+      view={view}
+      range={range}
+      patterns={board.patterns}
+      snapPatternId={snapPatternId}
+      canEdit={canEdit && !phone}
+      onView={setView}
+      onPrevious={previous}
+      onNext={next}
+      onToday={today}
+      onSnap={setSnapPatternId}
+    >
       {/* tools */}
       {!phone && <ScheduleToolbarTools {...toolProps} />}
     </BoardToolbar>

@@ -25,7 +25,11 @@ export const schedule = {
     coverageStrip: 'Coverage of the service hours',
     outsideService: 'Outside service hours',
     gapName: 'Gap {{span}}, {{reason}}',
-    reasons: { NOBODY_SCHEDULED: 'nobody scheduled', NOBODY_REACHABLE: 'nobody reachable', MIXED: 'nobody scheduled or reachable' },
+    reasons: {
+      NOBODY_SCHEDULED: 'nobody scheduled',
+      NOBODY_REACHABLE: 'nobody reachable',
+      MIXED: 'nobody scheduled or reachable',
+    },
     noGap: 'No gap in this range',
     gapCount_one: '{{count}} gap',
     gapCount_other: '{{count}} gaps',
@@ -59,7 +63,8 @@ export const schedule = {
     placed: '{{name}} is now at level {{level}}.',
     createdAtLevelOne: 'There was no slot there: a new one starts with {{name}} at level 1.',
     noWindow: 'The period “{{period}}” has no window on that day.',
-    conflict: 'Someone else changed this schedule: {{changes}}. The board is up to date; redo your change if it still applies.',
+    conflict:
+      'Someone else changed this schedule: {{changes}}. The board is up to date; redo your change if it still applies.',
     conflictNone: 'changes outside the days shown',
     changes: {
       added_one: '{{count}} slot added',
@@ -117,7 +122,11 @@ export const schedule = {
     coverageStrip: 'Couverture des heures de service',
     outsideService: 'Hors des heures de service',
     gapName: 'Trou {{span}}, {{reason}}',
-    reasons: { NOBODY_SCHEDULED: 'personne de planifié', NOBODY_REACHABLE: 'personne de joignable', MIXED: 'personne de planifié ni de joignable' },
+    reasons: {
+      NOBODY_SCHEDULED: 'personne de planifié',
+      NOBODY_REACHABLE: 'personne de joignable',
+      MIXED: 'personne de planifié ni de joignable',
+    },
     noGap: 'Aucun trou sur cette période',
     gapCount_one: '{{count}} trou',
     gapCount_other: '{{count}} trous',
@@ -151,7 +160,8 @@ export const schedule = {
     placed: '{{name}} est maintenant au niveau {{level}}.',
     createdAtLevelOne: "Il n'y avait pas de créneau ici : un nouveau commence avec {{name}} au niveau 1.",
     noWindow: "La période « {{period}} » n'a pas de plage ce jour-là.",
-    conflict: "Quelqu'un d'autre a modifié ce planning : {{changes}}. Le planning est à jour ; refaites votre modification si elle s'applique encore.",
+    conflict:
+      "Quelqu'un d'autre a modifié ce planning : {{changes}}. Le planning est à jour ; refaites votre modification si elle s'applique encore.",
     conflictNone: 'des changements hors des jours affichés',
     changes: {
       added_one: '{{count}} créneau ajouté',

@@ -3,7 +3,9 @@ import type { ApiKey, Instant } from '@dutyline/domain';
 import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 import { RoleEnum } from './role.enum';
 
-@ObjectType('ApiKey', { description: 'A key for integrations. The secret is shown once, at creation; only its prefix stays visible.' })
+@ObjectType('ApiKey', {
+  description: 'A key for integrations. The secret is shown once, at creation; only its prefix stays visible.',
+})
 export class ApiKeyModel {
   @Field(() => ID)
   id!: string;

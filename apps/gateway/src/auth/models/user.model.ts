@@ -21,7 +21,14 @@ export class UserModel {
   emailVerified?: boolean;
 
   static of(user: User): UserModel {
-    return { id: user.id, accountId: user.accountId, email: user.email.value, name: user.name, role: user.role as RoleEnum, createdAt: user.createdAt };
+    return {
+      id: user.id,
+      accountId: user.accountId,
+      email: user.email.value,
+      name: user.name,
+      role: user.role as RoleEnum,
+      createdAt: user.createdAt,
+    };
   }
 }
 

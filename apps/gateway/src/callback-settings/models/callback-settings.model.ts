@@ -7,13 +7,19 @@ export enum CallbackServiceKindEnum {
   HOTLINE = 'hotline',
   TEAM = 'team',
 }
-registerEnumType(CallbackServiceKindEnum, { name: 'CallbackServiceKind', description: 'A hotline, or a team acting as a service.' });
+registerEnumType(CallbackServiceKindEnum, {
+  name: 'CallbackServiceKind',
+  description: 'A hotline, or a team acting as a service.',
+});
 
 export enum CallbackModeEnum {
   AUTOMATIC = 'automatic',
   MANUAL = 'manual',
 }
-registerEnumType(CallbackModeEnum, { name: 'CallbackMode', description: 'AUTOMATIC: a worker dials the caller; MANUAL: agents take requests from a list.' });
+registerEnumType(CallbackModeEnum, {
+  name: 'CallbackMode',
+  description: 'AUTOMATIC: a worker dials the caller; MANUAL: agents take requests from a list.',
+});
 
 @ObjectType('CallbackService')
 export class CallbackServiceModel {
@@ -23,7 +29,9 @@ export class CallbackServiceModel {
   id!: string;
 }
 
-@ObjectType('CallbackSettings', { description: 'How a service handles callback requests (F20). New settings apply to requests opened afterwards.' })
+@ObjectType('CallbackSettings', {
+  description: 'How a service handles callback requests (F20). New settings apply to requests opened afterwards.',
+})
 export class CallbackSettingsModel {
   @Field(() => CallbackServiceModel)
   service!: CallbackServiceModel;
@@ -35,7 +43,7 @@ export class CallbackSettingsModel {
   minHoursBetweenAttempts!: number;
   @Field(() => CallbackModeEnum)
   mode!: CallbackModeEnum;
-  @Field(() => Int, { description: 'Minutes an agent\'s claim holds.' })
+  @Field(() => Int, { description: "Minutes an agent's claim holds." })
   claimMinutes!: number;
   @Field(() => Int, { description: 'Minutes before the dialler tries again when the person on duty did not answer.' })
   agentRetryMinutes!: number;

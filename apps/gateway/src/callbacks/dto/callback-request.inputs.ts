@@ -9,7 +9,10 @@ export class CallbackRequestFilterInput {
   status?: CallbackStatusEnum | null;
   @Field(() => CallbackServiceInput, { nullable: true })
   service?: CallbackServiceInput | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only what agents may work now: open and past the minimum delay.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only what agents may work now: open and past the minimum delay.',
+  })
   visibleOnly?: boolean | null;
 }
 
@@ -17,7 +20,7 @@ export class CallbackRequestFilterInput {
 export class CreateCallbackRequestInput {
   @Field(() => CallbackServiceInput)
   service!: CallbackServiceInput;
-  @Field({ description: 'E.164, or a national number of the hotline\'s country.' })
+  @Field({ description: "E.164, or a national number of the hotline's country." })
   number!: string;
   @Field(() => String, { nullable: true })
   comment?: string | null;
@@ -47,6 +50,9 @@ export class UpdateCallbackIntakeInput {
   service!: CallbackServiceInput;
   @Field(() => CallbackOfferPointEnum, { nullable: true, description: 'Hotlines only; null removes the offer.' })
   offerAt?: CallbackOfferPointEnum | null;
-  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 codes; null or empty: the hotline\'s own country only.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "ISO 3166-1 codes; null or empty: the hotline's own country only.",
+  })
   allowedCountries?: string[] | null;
 }

@@ -1,7 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { CallbackRequestView } from '@dutyline/application';
 import type { Instant } from '@dutyline/domain';
-import { CallbackModeEnum, CallbackServiceKindEnum, CallbackServiceModel } from '../../callback-settings/models/callback-settings.model';
+import {
+  CallbackModeEnum,
+  CallbackServiceKindEnum,
+  CallbackServiceModel,
+} from '../../callback-settings/models/callback-settings.model';
 import { Paginated } from '../../graphql/pagination';
 import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 
@@ -14,7 +18,8 @@ export enum CallbackStatusEnum {
 }
 registerEnumType(CallbackStatusEnum, {
   name: 'CallbackStatus',
-  description: 'OPEN: still to be worked; DONE: the caller was reached; MAX_ATTEMPTS_REACHED: every allowed attempt was made; EXPIRED: the processing delay is over.',
+  description:
+    'OPEN: still to be worked; DONE: the caller was reached; MAX_ATTEMPTS_REACHED: every allowed attempt was made; EXPIRED: the processing delay is over.',
 });
 
 export enum CallbackOutcomeEnum {
@@ -26,7 +31,8 @@ export enum CallbackOutcomeEnum {
 }
 registerEnumType(CallbackOutcomeEnum, {
   name: 'CallbackOutcome',
-  description: 'How an attempt ended. AGENT_UNAVAILABLE: the person on duty did not take the automatic call; it spends none of the caller\'s attempts.',
+  description:
+    "How an attempt ended. AGENT_UNAVAILABLE: the person on duty did not take the automatic call; it spends none of the caller's attempts.",
 });
 
 export enum CallbackSourceEnum {
@@ -34,7 +40,10 @@ export enum CallbackSourceEnum {
   KEYED = 'keyed',
   AGENT = 'agent',
 }
-registerEnumType(CallbackSourceEnum, { name: 'CallbackSource', description: 'The caller\'s line identity, keyed in by the caller, or typed by an agent.' });
+registerEnumType(CallbackSourceEnum, {
+  name: 'CallbackSource',
+  description: "The caller's line identity, keyed in by the caller, or typed by an agent.",
+});
 
 @ObjectType('CallbackAttempt')
 export class CallbackAttemptModel {
@@ -46,7 +55,7 @@ export class CallbackAttemptModel {
   by!: string | null;
   @Field(() => String, { nullable: true })
   comment!: string | null;
-  @Field({ description: 'Whether it spent one of the caller\'s attempts.' })
+  @Field({ description: "Whether it spent one of the caller's attempts." })
   counted!: boolean;
 }
 
@@ -60,7 +69,9 @@ export class CallbackCommentModel {
   text!: string;
 }
 
-@ObjectType('CallbackPolicySnapshot', { description: 'The service\'s settings when the request was opened: later changes do not apply to it.' })
+@ObjectType('CallbackPolicySnapshot', {
+  description: "The service's settings when the request was opened: later changes do not apply to it.",
+})
 export class CallbackPolicySnapshotModel {
   @Field(() => Int)
   maxProcessingDays!: number;
@@ -76,7 +87,9 @@ export class CallbackPolicySnapshotModel {
   agentRetryMinutes!: number;
 }
 
-@ObjectType('CallbackRequest', { description: 'A caller\'s number left to be called back under its service\'s rules (F19–F21), as it stands now.' })
+@ObjectType('CallbackRequest', {
+  description: "A caller's number left to be called back under its service's rules (F19–F21), as it stands now.",
+})
 export class CallbackRequestModel {
   @Field(() => ID)
   id!: string;
@@ -96,11 +109,14 @@ export class CallbackRequestModel {
   remainingAttempts!: number;
   @Field(() => Int)
   maxAttempts!: number;
-  @Field(() => InstantScalar, { nullable: true, description: 'When it may be tried next (agents see it again then); null when no further attempt will be made.' })
+  @Field(() => InstantScalar, {
+    nullable: true,
+    description: 'When it may be tried next (agents see it again then); null when no further attempt will be made.',
+  })
   nextAttemptAt!: Instant | null;
   @Field(() => InstantScalar, { description: 'Expired from this instant on.' })
   expiresAt!: Instant;
-  @Field({ description: 'The last day it may be worked, in the service\'s time zone (YYYY-MM-DD).' })
+  @Field({ description: "The last day it may be worked, in the service's time zone (YYYY-MM-DD)." })
   lastDay!: string;
   @Field({ description: 'Open and past the minimum delay: agents may work it now.' })
   visibleToAgents!: boolean;

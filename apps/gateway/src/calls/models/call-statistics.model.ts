@@ -14,7 +14,14 @@ export class DurationSummaryModel {
   maxSeconds!: number;
 
   static of(s: DurationSummary | null): DurationSummaryModel | null {
-    return s && { count: s.count, averageSeconds: s.averageSeconds, medianSeconds: s.medianSeconds, maxSeconds: s.maxSeconds };
+    return (
+      s && {
+        count: s.count,
+        averageSeconds: s.averageSeconds,
+        medianSeconds: s.medianSeconds,
+        maxSeconds: s.maxSeconds,
+      }
+    );
   }
 }
 
@@ -44,13 +51,18 @@ export class CallAnswererStatisticsModel {
   averageTimeToAnswerSeconds!: number;
 }
 
-@ObjectType('CallStatistics', { description: 'F17: calls, answered rate, time to answer, duration and who answered, over a period.' })
+@ObjectType('CallStatistics', {
+  description: 'F17: calls, answered rate, time to answer, duration and who answered, over a period.',
+})
 export class CallStatisticsModel {
   @Field(() => Int)
   calls!: number;
   @Field(() => CallOutcomeCountsModel)
   byOutcome!: CallOutcomeCountsModel;
-  @Field(() => Float, { nullable: true, description: 'Answered among the calls that are over (0 to 1); null when none is over.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Answered among the calls that are over (0 to 1); null when none is over.',
+  })
   answeredRate!: number | null;
   @Field(() => DurationSummaryModel, { nullable: true, description: 'Over the answered calls.' })
   timeToAnswer!: DurationSummaryModel | null;
@@ -65,7 +77,13 @@ export class CallStatisticsModel {
     const { byOutcome } = s;
     return {
       calls: s.calls,
-      byOutcome: { inProgress: byOutcome['in-progress'], answered: byOutcome.answered, voicemail: byOutcome.voicemail, message: byOutcome.message, abandoned: byOutcome.abandoned },
+      byOutcome: {
+        inProgress: byOutcome['in-progress'],
+        answered: byOutcome.answered,
+        voicemail: byOutcome.voicemail,
+        message: byOutcome.message,
+        abandoned: byOutcome.abandoned,
+      },
       answeredRate: s.answeredRate,
       timeToAnswer: DurationSummaryModel.of(s.timeToAnswer),
       duration: DurationSummaryModel.of(s.duration),

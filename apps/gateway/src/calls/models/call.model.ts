@@ -14,7 +14,8 @@ export enum CallOutcomeEnum {
 }
 registerEnumType(CallOutcomeEnum, {
   name: 'CallOutcome',
-  description: 'IN_PROGRESS while a number rings; ANSWERED once put through; VOICEMAIL on reaching the voicemail; MESSAGE for a closing message; ABANDONED when the caller hung up while a number rang.',
+  description:
+    'IN_PROGRESS while a number rings; ANSWERED once put through; VOICEMAIL on reaching the voicemail; MESSAGE for a closing message; ABANDONED when the caller hung up while a number rang.',
 });
 
 export enum CallLegOutcomeEnum {
@@ -32,7 +33,8 @@ export enum CallLegOutcomeEnum {
 }
 registerEnumType(CallLegOutcomeEnum, {
   name: 'CallLegOutcome',
-  description: 'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first.',
+  description:
+    'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first.',
 });
 
 export enum CallPlanSourceEnum {
@@ -42,7 +44,8 @@ export enum CallPlanSourceEnum {
 }
 registerEnumType(CallPlanSourceEnum, {
   name: 'CallPlanSource',
-  description: 'Where the plan of a call came from: the schedule, or a fallback while the database was unreachable (the plan last known for the number, or the emergency number).',
+  description:
+    'Where the plan of a call came from: the schedule, or a fallback while the database was unreachable (the plan last known for the number, or the emergency number).',
 });
 
 @ObjectType('CallAnswerer', { description: 'Who took the call, through which step of the plan.' })
@@ -63,7 +66,17 @@ export class CallAnswererModel {
   teamId!: string | null;
 
   static of(a: Answerer | null): CallAnswererModel | null {
-    return a && { step: a.step, number: a.number, personId: a.personId, personName: a.personName, via: a.via as DialViaEnum, level: a.level, teamId: a.teamId };
+    return (
+      a && {
+        step: a.step,
+        number: a.number,
+        personId: a.personId,
+        personName: a.personName,
+        via: a.via as DialViaEnum,
+        level: a.level,
+        teamId: a.teamId,
+      }
+    );
   }
 }
 
@@ -77,19 +90,35 @@ export class CallLegModel extends CallAnswererModel {
   answeredAt!: Instant | null;
   @Field(() => InstantScalar, { nullable: true })
   endedAt!: Instant | null;
-  @Field(() => Float, { nullable: true, description: 'From the first ring to the pick-up, or to the end when nobody picked up; null while it rings.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'From the first ring to the pick-up, or to the end when nobody picked up; null while it rings.',
+  })
   ringSeconds!: number | null;
   @Field(() => CallLegOutcomeEnum)
   outcome!: CallLegOutcomeEnum;
-  @Field(() => String, { nullable: true, description: 'The carrier\'s reason for a leg that did not connect: `unavailable`, `declined`, `cannot_route`…' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The carrier's reason for a leg that did not connect: `unavailable`, `declined`, `cannot_route`…",
+  })
   detail!: string | null;
-  @Field(() => Int, { nullable: true, description: 'The SIP status the carrier reported (486 busy, 480 unanswered, 603 declined…).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The SIP status the carrier reported (486 busy, 480 unanswered, 603 declined…).',
+  })
   sipCode!: number | null;
 
   static ofLeg(l: CallLeg): CallLegModel {
     return {
-      ...CallAnswererModel.of(l)!, label: l.label, startedAt: l.startedAt, answeredAt: l.answeredAt, endedAt: l.endedAt, ringSeconds: l.ringSeconds,
-      outcome: l.outcome as CallLegOutcomeEnum, detail: l.detail, sipCode: l.sipCode,
+      ...CallAnswererModel.of(l)!,
+      label: l.label,
+      startedAt: l.startedAt,
+      answeredAt: l.answeredAt,
+      endedAt: l.endedAt,
+      ringSeconds: l.ringSeconds,
+      outcome: l.outcome as CallLegOutcomeEnum,
+      detail: l.detail,
+      sipCode: l.sipCode,
     };
   }
 }
@@ -110,11 +139,16 @@ export class CallCommentModel {
   }
 }
 
-@ObjectType('Call', { description: 'One inbound call of the log (F17): each number tried, who answered, how long it took.' })
+@ObjectType('Call', {
+  description: 'One inbound call of the log (F17): each number tried, who answered, how long it took.',
+})
 export class CallModel {
   @Field(() => ID)
   id!: string;
-  @Field(() => ID, { nullable: true, description: 'Null when the call could not be tied to a hotline (the database was down).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the call could not be tied to a hotline (the database was down).',
+  })
   hotlineId!: string | null;
   @Field()
   hotlineName!: string;
@@ -122,7 +156,7 @@ export class CallModel {
   hotlineNumber!: string;
   @Field({ description: '`vonage`, `simulator`…' })
   carrier!: string;
-  @Field({ description: 'The carrier\'s id of the caller\'s leg.' })
+  @Field({ description: "The carrier's id of the caller's leg." })
   carrierCallId!: string;
   @Field(() => String, { nullable: true, description: 'E.164; null when the caller withheld their number.' })
   caller!: string | null;
@@ -138,11 +172,14 @@ export class CallModel {
   outcome!: CallOutcomeEnum;
   @Field(() => CallAnswererModel, { nullable: true })
   answeredBy!: CallAnswererModel | null;
-  @Field(() => Float, { nullable: true, description: 'From the call\'s arrival to the caller being put through.' })
+  @Field(() => Float, { nullable: true, description: "From the call's arrival to the caller being put through." })
   timeToAnswerSeconds!: number | null;
-  @Field(() => Float, { nullable: true, description: 'The caller\'s leg length, as the carrier reported it, else measured.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The caller's leg length, as the carrier reported it, else measured.",
+  })
   durationSeconds!: number | null;
-  @Field(() => String, { nullable: true, description: 'The carrier\'s reference of the voicemail recording.' })
+  @Field(() => String, { nullable: true, description: "The carrier's reference of the voicemail recording." })
   voicemailRecording!: string | null;
   @Field(() => [CallLegModel], { description: 'In the order they were dialled.' })
   legs!: CallLegModel[];
@@ -151,10 +188,24 @@ export class CallModel {
 
   static of(r: CallRecord): CallModel {
     return {
-      id: r.id, hotlineId: r.hotlineId, hotlineName: r.hotlineName, hotlineNumber: r.hotlineNumber, carrier: r.carrier, carrierCallId: r.carrierCallId,
-      caller: r.caller, planSource: r.planSource as CallPlanSourceEnum, startedAt: r.startedAt, answeredAt: r.answeredAt, endedAt: r.endedAt,
-      outcome: r.outcome as CallOutcomeEnum, answeredBy: CallAnswererModel.of(r.answeredBy), timeToAnswerSeconds: r.timeToAnswerSeconds,
-      durationSeconds: r.durationSeconds, voicemailRecording: r.voicemailRecording, legs: r.legs.map(CallLegModel.ofLeg), comments: r.comments.map(CallCommentModel.of),
+      id: r.id,
+      hotlineId: r.hotlineId,
+      hotlineName: r.hotlineName,
+      hotlineNumber: r.hotlineNumber,
+      carrier: r.carrier,
+      carrierCallId: r.carrierCallId,
+      caller: r.caller,
+      planSource: r.planSource as CallPlanSourceEnum,
+      startedAt: r.startedAt,
+      answeredAt: r.answeredAt,
+      endedAt: r.endedAt,
+      outcome: r.outcome as CallOutcomeEnum,
+      answeredBy: CallAnswererModel.of(r.answeredBy),
+      timeToAnswerSeconds: r.timeToAnswerSeconds,
+      durationSeconds: r.durationSeconds,
+      voicemailRecording: r.voicemailRecording,
+      legs: r.legs.map(CallLegModel.ofLeg),
+      comments: r.comments.map(CallCommentModel.of),
     };
   }
 }

@@ -14,7 +14,7 @@ export class SimulationLineModel {
   text!: string;
 }
 
-@ObjectType('SimulatedCall', { description: 'A dry run of a hotline\'s routing: nothing is logged, nobody is rung.' })
+@ObjectType('SimulatedCall', { description: "A dry run of a hotline's routing: nothing is logged, nobody is rung." })
 export class SimulatedCallModel {
   @Field(() => ID, { nullable: true })
   callId!: string | null;
@@ -35,8 +35,13 @@ export class SimulatedCallModel {
 
   static of({ result, record }: Simulation): SimulatedCallModel {
     return {
-      callId: result.callId, outcome: result.outcome, durationSeconds: result.durationSeconds, silence: result.silence,
-      unusedOutcomes: [...result.unusedOutcomes], transcript: result.transcript.map((l) => ({ ...l })), text: result.text,
+      callId: result.callId,
+      outcome: result.outcome,
+      durationSeconds: result.durationSeconds,
+      silence: result.silence,
+      unusedOutcomes: [...result.unusedOutcomes],
+      transcript: result.transcript.map((l) => ({ ...l })),
+      text: result.text,
       call: record && CallModel.of(record),
     };
   }

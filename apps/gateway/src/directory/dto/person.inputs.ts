@@ -16,7 +16,10 @@ export class ContactNumberInput {
 export class CreatePersonInput {
   @Field()
   name!: string;
-  @Field(() => String, { nullable: true, description: '`#rrggbb`; by default the first colour no person or team of the account uses.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '`#rrggbb`; by default the first colour no person or team of the account uses.',
+  })
   colour?: string | null;
   @Field(() => String, { nullable: true })
   email?: string | null;
@@ -50,7 +53,7 @@ export class AddContactNumberInput extends ContactNumberInput {
 export class ContactNumberRefInput {
   @Field(() => ID)
   personId!: string;
-  @Field({ description: 'One of the person\'s numbers.' })
+  @Field({ description: "One of the person's numbers." })
   number!: string;
 }
 
@@ -64,6 +67,6 @@ export class SetContactNumberEnabledInput extends ContactNumberRefInput {
 export class ReorderContactNumbersInput {
   @Field(() => ID)
   personId!: string;
-  @Field(() => [String], { description: 'Each of the person\'s numbers exactly once, in the new order.' })
+  @Field(() => [String], { description: "Each of the person's numbers exactly once, in the new order." })
   order!: string[];
 }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ContactNumber, Person } from '@dutyline/domain';
 import { Paginated } from '../../graphql/pagination';
 
-@ObjectType('ContactNumber', { description: 'One of a person\'s numbers; numbers are rung in list order.' })
+@ObjectType('ContactNumber', { description: "One of a person's numbers; numbers are rung in list order." })
 export class ContactNumberModel {
   @Field({ description: 'E.164, e.g. `+33612345678`.' })
   number!: string;
@@ -35,7 +35,7 @@ export class PersonModel {
   id!: string;
   @Field()
   name!: string;
-  @Field({ description: '`#rrggbb`, distinct from the account\'s other people and teams by default.' })
+  @Field({ description: "`#rrggbb`, distinct from the account's other people and teams by default." })
   colour!: string;
   @Field(() => String, { nullable: true })
   email!: string | null;
@@ -43,7 +43,13 @@ export class PersonModel {
   contactNumbers!: ContactNumberModel[];
 
   static of(p: Person): PersonModel {
-    return { id: p.id, name: p.name, colour: p.colour.hex, email: p.email?.value ?? null, contactNumbers: p.contactNumbers.map(ContactNumberModel.of) };
+    return {
+      id: p.id,
+      name: p.name,
+      colour: p.colour.hex,
+      email: p.email?.value ?? null,
+      contactNumbers: p.contactNumbers.map(ContactNumberModel.of),
+    };
   }
 }
 

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { Team } from '@dutyline/domain';
 import { Paginated } from '../../graphql/pagination';
 
-@ObjectType('Team', { description: 'A team or service (reception, a maintenance crew): its members are rung in order (F2).' })
+@ObjectType('Team', {
+  description: 'A team or service (reception, a maintenance crew): its members are rung in order (F2).',
+})
 export class TeamModel {
   @Field(() => ID)
   id!: string;

@@ -11,15 +11,18 @@ export const InstantScalar = new GraphQLScalarType<Instant, string>({
   name: 'Instant',
   description: 'A point in time, ISO 8601: `2027-03-28T01:30:00.000Z` on output; any explicit offset on input.',
   serialize(value) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`Instant cannot represent ${String(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new TypeError(`Instant cannot represent ${String(value)}`);
     return formatInstant(value);
   },
   parseValue(value) {
-    if (typeof value !== 'string') invalid('INVALID_INSTANT', 'instant', 'an Instant is an ISO 8601 string, e.g. 2027-03-28T01:00:00Z');
+    if (typeof value !== 'string')
+      invalid('INVALID_INSTANT', 'instant', 'an Instant is an ISO 8601 string, e.g. 2027-03-28T01:00:00Z');
     return parseInstant(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) invalid('INVALID_INSTANT', 'instant', 'an Instant is an ISO 8601 string, e.g. 2027-03-28T01:00:00Z');
+    if (ast.kind !== Kind.STRING)
+      invalid('INVALID_INSTANT', 'instant', 'an Instant is an ISO 8601 string, e.g. 2027-03-28T01:00:00Z');
     return parseInstant(ast.value);
   },
 });

@@ -6,7 +6,7 @@ import { CallerIdModeEnum, NoAnswerStepKindEnum, WeekdayEnum } from '../models/h
 export class PromptInput {
   @Field(() => String, { nullable: true })
   text?: string | null;
-  @Field(() => String, { nullable: true, description: 'BCP-47; default the hotline\'s language.' })
+  @Field(() => String, { nullable: true, description: "BCP-47; default the hotline's language." })
   language?: string | null;
   @Field(() => String, { nullable: true })
   audioUrl?: string | null;
@@ -91,8 +91,12 @@ export function hotlineFields(input: HotlineFieldsInput): Partial<NewHotline> {
   set('timeZone', input.timeZone);
   set('language', input.language);
   set('supervisorIds', input.supervisorIds);
-  if (input.serviceHours) set('serviceHours', input.serviceHours.always ? { always: true } : { windows: input.serviceHours.windows ?? [] });
-  set('scenario', input.scenario?.map((s) => ({ kind: s.kind, greeting: s.greeting ?? null, message: s.message ?? null })));
+  if (input.serviceHours)
+    set('serviceHours', input.serviceHours.always ? { always: true } : { windows: input.serviceHours.windows ?? [] });
+  set(
+    'scenario',
+    input.scenario?.map((s) => ({ kind: s.kind, greeting: s.greeting ?? null, message: s.message ?? null })),
+  );
   if (input.greeting !== undefined) fields.greeting = input.greeting;
   set('requireAnswerConfirmation', input.requireAnswerConfirmation);
   set('callerIdMode', input.callerIdMode);

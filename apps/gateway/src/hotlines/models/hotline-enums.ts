@@ -18,7 +18,7 @@ export enum CallerIdModeEnum {
 }
 registerEnumType(CallerIdModeEnum, {
   name: 'CallerIdMode',
-  description: 'Which number the person on duty sees when the hotline rings them: the hotline\'s or the caller\'s.',
+  description: "Which number the person on duty sees when the hotline rings them: the hotline's or the caller's.",
 });
 
 export enum NoAnswerStepKindEnum {
@@ -28,7 +28,8 @@ export enum NoAnswerStepKindEnum {
 }
 registerEnumType(NoAnswerStepKindEnum, {
   name: 'NoAnswerStepKind',
-  description: 'SUPERVISORS rings the supervisors in order; VOICEMAIL records a message (e-mailed); MESSAGE plays one and hangs up.',
+  description:
+    'SUPERVISORS rings the supervisors in order; VOICEMAIL records a message (e-mailed); MESSAGE plays one and hangs up.',
 });
 
 export enum PromptKindEnum {

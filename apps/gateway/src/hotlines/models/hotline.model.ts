@@ -24,7 +24,9 @@ export class PromptModel {
   }
 }
 
-@ObjectType('WeeklyWindow', { description: 'A weekly window in the hotline\'s zone; an end at or before the start runs past midnight.' })
+@ObjectType('WeeklyWindow', {
+  description: "A weekly window in the hotline's zone; an end at or before the start runs past midnight.",
+})
 export class WeeklyWindowModel {
   @Field(() => [WeekdayEnum])
   days!: WeekdayEnum[];
@@ -43,11 +45,20 @@ export class ServiceHoursModel {
 
   static of(hours: ServiceHours): ServiceHoursModel {
     if (hours.kind === 'always') return { always: true, windows: [] };
-    return { always: false, windows: hours.windows.map((w) => ({ days: w.days.names as WeekdayEnum[], start: w.start.toString(), end: w.end.toString() })) };
+    return {
+      always: false,
+      windows: hours.windows.map((w) => ({
+        days: w.days.names as WeekdayEnum[],
+        start: w.start.toString(),
+        end: w.end.toString(),
+      })),
+    };
   }
 }
 
-@ObjectType('NoAnswerStep', { description: 'A step of what happens once everyone on duty was tried without an answer.' })
+@ObjectType('NoAnswerStep', {
+  description: 'A step of what happens once everyone on duty was tried without an answer.',
+})
 export class NoAnswerStepModel {
   @Field(() => NoAnswerStepKindEnum)
   kind!: NoAnswerStepKindEnum;
@@ -65,7 +76,9 @@ export class NoAnswerStepModel {
   }
 }
 
-@ObjectType('Hotline', { description: 'The single public number of an account, its zone and what to do with calls (F3).' })
+@ObjectType('Hotline', {
+  description: 'The single public number of an account, its zone and what to do with calls (F3).',
+})
 export class HotlineModel {
   @Field(() => ID)
   id!: string;
@@ -85,7 +98,9 @@ export class HotlineModel {
   scenario!: NoAnswerStepModel[];
   @Field(() => PromptModel, { nullable: true, description: 'Played to the caller before the first ring.' })
   greeting!: PromptModel | null;
-  @Field({ description: 'The callee presses 1 to take the call, so a mobile\'s own voicemail never counts as an answer.' })
+  @Field({
+    description: "The callee presses 1 to take the call, so a mobile's own voicemail never counts as an answer.",
+  })
   requireAnswerConfirmation!: boolean;
   @Field(() => CallerIdModeEnum)
   callerIdMode!: CallerIdModeEnum;

@@ -20,18 +20,33 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Alice (e-mail, mobile) supervising a Paris hotline with no schedule: nobody on duty, so a call rings Alice, then the voicemail. */
 export async function maintenanceHotline(gateway: GatewayHarness, account: TestAccount) {
   const token = account.tokens.admin;
-  const alice = await dataOf(gateway.graphql(GQL.CREATE_PERSON, {
-    input: { name: 'Alice Martin', email: 'alice@example.org', contactNumbers: [{ number: '+33612345678', label: 'mobile' }] },
-  }, { token }));
+  const alice = await dataOf(
+    gateway.graphql(
+      GQL.CREATE_PERSON,
+      {
+        input: {
+          name: 'Alice Martin',
+          email: 'alice@example.org',
+          contactNumbers: [{ number: '+33612345678', label: 'mobile' }],
+        },
+      },
+      { token },
+    ),
+  );
   const number = freshHotlineNumber();
   const input = { name: 'Maintenance', number, timeZone: 'Europe/Paris', supervisorIds: [alice.createPerson.id] };
-  const hotlineId = (await dataOf(gateway.graphql(GQL.CREATE_HOTLINE, { input }, { token }))).createHotline.id as string;
+  const hotlineId = (await dataOf(gateway.graphql(GQL.CREATE_HOTLINE, { input }, { token }))).createHotline
+    .id as string;
   return { number, hotlineId };
 }
 
 /** A caller leaves a voicemail after Alice does not answer; resolves with the call's id and the caller. */
 export async function leaveVoicemail(gateway: GatewayHarness, clock: Clock, number: string, from = CALLER) {
-  const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), clock).run({ to: number, from, outcomes: ['no-answer', 'record'] });
+  const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), clock).run({
+    to: number,
+    from,
+    outcomes: ['no-answer', 'record'],
+  });
   expect(result.outcome).toMatch(/^voicemail recorded \(sim-rec-/);
   return { callId: result.callId!, from };
 }
@@ -48,28 +63,44 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 }
 
 /** `npm start -w @dutyline/worker` as operators run it; resolves once it takes jobs. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; lines: string[]; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startWorkerProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; lines: string[]; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(ROOT, 'tools/ts-run.cjs'), path.join(ROOT, 'apps/worker/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', WORKER_METRICS_PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`the worker did not start:\n${lines.join('\n')}`)), 60_000);
     const read = (chunk: Buffer) => {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       if (lines.some((line) => line.includes('"taking jobs"'))) resolve();
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
     void exited.then(() => reject(new Error(`the worker exited:\n${lines.join('\n')}`)));
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error;
-  }).finally(() => clearTimeout(timer));
+  })
+    .catch((error: unknown) => {
+      child.kill('SIGKILL');
+      throw error;
+    })
+    .finally(() => clearTimeout(timer));
   return {
-    child, lines,
+    child,
+    lines,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -5,7 +5,7 @@ import { RoleEnum } from '../../auth/models/role.enum';
 export class SignUpInput {
   @Field({ description: 'The company, e.g. "Acme Facilities".' })
   accountName!: string;
-  @Field({ description: 'The admin\'s name.' })
+  @Field({ description: "The admin's name." })
   name!: string;
   @Field()
   email!: string;

@@ -4,21 +4,31 @@ import { RoleEnum } from '../../auth/models/role.enum';
 import { UserModel } from '../../auth/models/user.model';
 import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 
-@ObjectType('Invitation', { description: 'A pending invitation: its e-mail carries a single-use link to `<base>/accept-invitation?token=…`.' })
+@ObjectType('Invitation', {
+  description: 'A pending invitation: its e-mail carries a single-use link to `<base>/accept-invitation?token=…`.',
+})
 export class InvitationModel {
   @Field(() => ID)
   id!: string;
   @Field()
   email!: string;
-  @Field(() => String, { nullable: true, description: 'The name the admin gave; the person chooses theirs on accepting.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name the admin gave; the person chooses theirs on accepting.',
+  })
   name!: string | null;
   @Field(() => RoleEnum, { description: 'The role the new user gets.' })
   role!: RoleEnum;
-  @Field(() => UserModel, { nullable: true, description: 'The admin who invited; null when they are gone or an API key invited.' })
+  @Field(() => UserModel, {
+    nullable: true,
+    description: 'The admin who invited; null when they are gone or an API key invited.',
+  })
   invitedBy?: UserModel | null;
   @Field(() => InstantScalar)
   createdAt!: Instant;
-  @Field(() => InstantScalar, { description: 'The link stops working then (INVITATION_TTL_HOURS after the last send).' })
+  @Field(() => InstantScalar, {
+    description: 'The link stops working then (INVITATION_TTL_HOURS after the last send).',
+  })
   expiresAt!: Instant;
   /** Who issued it, for `invitedBy`. */
   createdBy!: string | null;
@@ -26,7 +36,16 @@ export class InvitationModel {
 
   static of(invitation: OneTimeToken): InvitationModel {
     const { id, accountId, email, name, role, createdBy, createdAt, expiresAt } = invitation;
-    return { id, accountId, email: email.value, name, role: (role ?? 'member') as RoleEnum, createdBy, createdAt, expiresAt };
+    return {
+      id,
+      accountId,
+      email: email.value,
+      name,
+      role: (role ?? 'member') as RoleEnum,
+      createdBy,
+      createdAt,
+      expiresAt,
+    };
   }
 }
 
@@ -44,6 +63,9 @@ export class InvitationPreviewModel {
 
 @ObjectType('SignUpResult')
 export class SignUpResultModel {
-  @Field({ description: 'The e-mail went out (false: the mail server refused or did not answer; nothing says whether the address was known).' })
+  @Field({
+    description:
+      'The e-mail went out (false: the mail server refused or did not answer; nothing says whether the address was known).',
+  })
   emailSent!: boolean;
 }

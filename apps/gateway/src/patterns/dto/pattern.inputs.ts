@@ -9,7 +9,10 @@ export class PatternWindowInput {
   start!: string;
   @Field({ description: '`HH:MM`' })
   end!: string;
-  @Field(() => Int, { nullable: true, description: '0 to 7. Default 0 when `end` is after `start`, else 1 (overnight).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '0 to 7. Default 0 when `end` is after `start`, else 1 (overnight).',
+  })
   endDayOffset?: number | null;
 }
 
@@ -27,4 +30,5 @@ export class UpdatePatternInput extends CreatePatternInput {
   id!: string;
 }
 
-export const windowsOf = (input: CreatePatternInput) => input.windows.map((w) => ({ ...w, endDayOffset: w.endDayOffset ?? undefined }));
+export const windowsOf = (input: CreatePatternInput) =>
+  input.windows.map((w) => ({ ...w, endDayOffset: w.endDayOffset ?? undefined }));

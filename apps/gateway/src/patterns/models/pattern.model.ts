@@ -3,7 +3,10 @@ import type { PatternDefinition } from '@dutyline/application';
 import { Paginated } from '../../graphql/pagination';
 import { WeekdayEnum } from '../../hotlines/models/hotline-enums';
 
-@ObjectType('PatternWindow', { description: 'Starts on each of `days` at `start`, ends `endDayOffset` days later at `end` (hotline wall-clock time).' })
+@ObjectType('PatternWindow', {
+  description:
+    'Starts on each of `days` at `start`, ends `endDayOffset` days later at `end` (hotline wall-clock time).',
+})
 export class PatternWindowModel {
   @Field(() => [WeekdayEnum])
   days!: WeekdayEnum[];
@@ -31,7 +34,12 @@ export class PatternModel {
       id: p.id,
       name: p.name,
       builtIn: p.builtIn,
-      windows: p.windows.map((w) => ({ days: w.days.names as WeekdayEnum[], start: w.start.toString(), end: w.end.toString(), endDayOffset: w.endDayOffset })),
+      windows: p.windows.map((w) => ({
+        days: w.days.names as WeekdayEnum[],
+        start: w.start.toString(),
+        end: w.end.toString(),
+        endDayOffset: w.endDayOffset,
+      })),
     };
   }
 }

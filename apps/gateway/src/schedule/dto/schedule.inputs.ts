@@ -9,7 +9,8 @@ export enum OverlapModeEnum {
 }
 registerEnumType(OverlapModeEnum, {
   name: 'OverlapMode',
-  description: 'What a write does with existing slots in the way: REJECT refuses it (SLOT_OVERLAP with the ids in the way); REPLACE trims, splits or removes them.',
+  description:
+    'What a write does with existing slots in the way: REJECT refuses it (SLOT_OVERLAP with the ids in the way); REPLACE trims, splits or removes them.',
 });
 
 @InputType()
@@ -20,7 +21,7 @@ export class AssigneeInput {
   id!: string;
 }
 
-@InputType({ description: 'One slot, in the hotline\'s wall-clock time.' })
+@InputType({ description: "One slot, in the hotline's wall-clock time." })
 export class SlotInput {
   @Field({ description: '`YYYY-MM-DDTHH:MM`' })
   start!: string;
@@ -35,13 +36,15 @@ export class SlotInput {
 abstract class ScheduleWriteControl {
   @Field(() => Int, {
     nullable: true,
-    description: 'The `Schedule.version` the editor loaded (for copyToHotline: the target hotline\'s). When the schedule has moved on, nothing is written and the write fails with SCHEDULE_VERSION_CONFLICT (`extensions.details.currentVersion`). Omitted: applied at whatever version it finds.',
+    description:
+      "The `Schedule.version` the editor loaded (for copyToHotline: the target hotline's). When the schedule has moved on, nothing is written and the write fails with SCHEDULE_VERSION_CONFLICT (`extensions.details.currentVersion`). Omitted: applied at whatever version it finds.",
   })
   expectedVersion?: number | null;
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: 'Computes the change and answers it without storing anything (same refusals; `version` is the current one).',
+    description:
+      'Computes the change and answers it without storing anything (same refusals; `version` is the current one).',
   })
   dryRun?: boolean | null;
 }
@@ -98,7 +101,7 @@ export class ReassignSlotInput extends HotlineWriteInput {
 
 @InputType({ description: 'One slot per window of the pattern starting between `from` and `to` (F5).' })
 export class ApplyPatternInput extends ScheduleWriteInput {
-  @Field(() => ID, { description: 'A preset (`preset-weeknights`…) or one of the account\'s patterns.' })
+  @Field(() => ID, { description: "A preset (`preset-weeknights`…) or one of the account's patterns." })
   patternId!: string;
   @Field({ description: 'First date, `YYYY-MM-DD`.' })
   from!: string;
@@ -132,7 +135,10 @@ export class RepeatWeekInput extends ScheduleWriteInput {
   times!: number;
 }
 
-@InputType({ description: 'Copies slots starting between `from` and `to` to another hotline of the account, keeping wall-clock times in its zone.' })
+@InputType({
+  description:
+    'Copies slots starting between `from` and `to` to another hotline of the account, keeping wall-clock times in its zone.',
+})
 export class CopyToHotlineInput extends ScheduleWriteControl {
   @Field(() => ID)
   sourceHotlineId!: string;
@@ -164,7 +170,9 @@ export class CreateOverrideInput {
   reason?: string | null;
 }
 
-@InputType({ description: '"Back to the schedule": ends the override at `at` (default now); one not begun yet is removed.' })
+@InputType({
+  description: '"Back to the schedule": ends the override at `at` (default now); one not begun yet is removed.',
+})
 export class EndOverrideInput {
   @Field(() => ID)
   hotlineId!: string;

@@ -5,7 +5,10 @@ export enum AssigneeKindEnum {
   PERSON = 'person',
   TEAM = 'team',
 }
-registerEnumType(AssigneeKindEnum, { name: 'AssigneeKind', description: 'A person, or a team whose members are rung in order.' });
+registerEnumType(AssigneeKindEnum, {
+  name: 'AssigneeKind',
+  description: 'A person, or a team whose members are rung in order.',
+});
 
 @ObjectType('Assignee', { description: 'One escalation level: who is rung at that level (see `person` or `team`).' })
 export class AssigneeModel {

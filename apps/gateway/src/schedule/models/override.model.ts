@@ -4,7 +4,9 @@ import { HotlineModel } from '../../hotlines/models/hotline.model';
 import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 import { AssigneeModel } from './assignee.model';
 
-@ObjectType('Override', { description: '"Calls go to X until T" (F7): wins over the slots during [start, end); the one made last wins.' })
+@ObjectType('Override', {
+  description: '"Calls go to X until T" (F7): wins over the slots during [start, end); the one made last wins.',
+})
 export class OverrideModel {
   @Field(() => ID)
   id!: string;
@@ -24,7 +26,16 @@ export class OverrideModel {
   reason!: string | null;
 
   static of(o: Override): OverrideModel {
-    return { id: o.id, hotlineId: o.hotlineId, start: o.start, end: o.end, assignees: AssigneeModel.list(o.assignees), level: o.level, createdAt: o.createdAt, reason: o.reason };
+    return {
+      id: o.id,
+      hotlineId: o.hotlineId,
+      start: o.start,
+      end: o.end,
+      assignees: AssigneeModel.list(o.assignees),
+      level: o.level,
+      createdAt: o.createdAt,
+      reason: o.reason,
+    };
   }
 }
 
@@ -32,6 +43,9 @@ export class OverrideModel {
 export class OverrideChangeModel {
   @Field(() => HotlineModel)
   hotline!: HotlineModel;
-  @Field(() => OverrideModel, { nullable: true, description: 'As it now stands; null when ending it removed it (it had not begun).' })
+  @Field(() => OverrideModel, {
+    nullable: true,
+    description: 'As it now stands; null when ending it removed it (it had not begun).',
+  })
   override!: OverrideModel | null;
 }

@@ -17,7 +17,10 @@ export class OnCallModel {
   slotId!: string | null;
   @Field(() => [ID], { description: 'The overrides that shaped the answer, in the order applied.' })
   overrideIds!: string[];
-  @Field(() => InstantScalar, { nullable: true, description: 'When who is on duty changes next, if before the end of the next local day.' })
+  @Field(() => InstantScalar, {
+    nullable: true,
+    description: 'When who is on duty changes next, if before the end of the next local day.',
+  })
   nextChangeAt!: Instant | null;
 }
 
@@ -32,7 +35,10 @@ export enum DialViaEnum {
   ON_CALL = 'on-call',
   SUPERVISOR = 'supervisor',
 }
-registerEnumType(DialViaEnum, { name: 'DialVia', description: 'Why a number is rung: an on-call level, or the scenario\'s supervisors step.' });
+registerEnumType(DialViaEnum, {
+  name: 'DialVia',
+  description: "Why a number is rung: an on-call level, or the scenario's supervisors step.",
+});
 
 @ObjectType('CallStep', { description: 'One step of a call plan: ring a number, or the final voicemail or message.' })
 export class CallStepModel {
@@ -60,10 +66,32 @@ export class CallStepModel {
   message!: PromptModel | null;
 
   static of(step: CallStep): CallStepModel {
-    const none = { number: null, label: null, ringTimeoutSeconds: null, personId: null, personName: null, via: null, level: null, teamId: null, greeting: null, message: null };
+    const none = {
+      number: null,
+      label: null,
+      ringTimeoutSeconds: null,
+      personId: null,
+      personName: null,
+      via: null,
+      level: null,
+      teamId: null,
+      greeting: null,
+      message: null,
+    };
     switch (step.kind) {
       case 'dial':
-        return { ...none, kind: CallStepKindEnum.DIAL, number: step.number, label: step.label, ringTimeoutSeconds: step.ringTimeoutSeconds, personId: step.personId, personName: step.personName, via: step.via as DialViaEnum, level: step.level, teamId: step.teamId };
+        return {
+          ...none,
+          kind: CallStepKindEnum.DIAL,
+          number: step.number,
+          label: step.label,
+          ringTimeoutSeconds: step.ringTimeoutSeconds,
+          personId: step.personId,
+          personName: step.personName,
+          via: step.via as DialViaEnum,
+          level: step.level,
+          teamId: step.teamId,
+        };
       case 'voicemail':
         return { ...none, kind: CallStepKindEnum.VOICEMAIL, greeting: PromptModel.of(step.greeting) };
       case 'message':
@@ -72,7 +100,9 @@ export class CallStepModel {
   }
 }
 
-@ObjectType('CallPlan', { description: 'What a call reaching the hotline at `at` would do (F9–F12): numbers in order, then the final step.' })
+@ObjectType('CallPlan', {
+  description: 'What a call reaching the hotline at `at` would do (F9–F12): numbers in order, then the final step.',
+})
 export class CallPlanModel {
   @Field(() => ID)
   hotlineId!: string;

@@ -6,22 +6,28 @@ import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 import { AssigneeModel } from './assignee.model';
 
 @ObjectType('Slot', {
-  description: 'A range of the schedule in the hotline\'s wall-clock time, with its escalation levels (F4). `startsAt`/`endsAt` are the real instants in the hotline\'s zone.',
+  description:
+    "A range of the schedule in the hotline's wall-clock time, with its escalation levels (F4). `startsAt`/`endsAt` are the real instants in the hotline's zone.",
 })
 export class SlotModel {
   @Field(() => ID)
   id!: string;
   @Field(() => ID)
   hotlineId!: string;
-  @Field({ description: 'Wall-clock start in the hotline\'s zone, `YYYY-MM-DDTHH:MM`.' })
+  @Field({ description: "Wall-clock start in the hotline's zone, `YYYY-MM-DDTHH:MM`." })
   start!: string;
   @Field({ description: 'Wall-clock end (excluded).' })
   end!: string;
-  @Field(() => InstantScalar, { description: 'The instant `start` designates (a skipped time: the instant of the jump; a repeated one: its first occurrence).' })
+  @Field(() => InstantScalar, {
+    description:
+      'The instant `start` designates (a skipped time: the instant of the jump; a repeated one: its first occurrence).',
+  })
   startsAt!: Instant;
   @Field(() => InstantScalar)
   endsAt!: Instant;
-  @Field(() => Int, { description: 'Real minutes between `startsAt` and `endsAt`: 420 for 22:00→06:00 the night clocks go forward.' })
+  @Field(() => Int, {
+    description: 'Real minutes between `startsAt` and `endsAt`: 420 for 22:00→06:00 the night clocks go forward.',
+  })
   durationMinutes!: number;
   @Field(() => [AssigneeModel], { description: 'Escalation levels in order.' })
   assignees!: AssigneeModel[];
@@ -56,11 +62,17 @@ export class ScheduleModel {
   slots!: SlotModel[];
 }
 
-@ObjectType('ScheduleChange', { description: 'What a schedule write did, as one change at one new version; with `dryRun`, what it would do (nothing stored).' })
+@ObjectType('ScheduleChange', {
+  description:
+    'What a schedule write did, as one change at one new version; with `dryRun`, what it would do (nothing stored).',
+})
 export class ScheduleChangeModel {
   @Field(() => HotlineModel)
   hotline!: HotlineModel;
-  @Field(() => Int, { description: 'The schedule\'s version after the write (unchanged when there was nothing to change, and in a dry run).' })
+  @Field(() => Int, {
+    description:
+      "The schedule's version after the write (unchanged when there was nothing to change, and in a dry run).",
+  })
   version!: number;
   @Field(() => [SlotModel])
   added!: SlotModel[];
@@ -68,7 +80,9 @@ export class ScheduleChangeModel {
   updated!: SlotModel[];
   @Field(() => [ID])
   removedIds!: string[];
-  @Field(() => [SlotModel], { description: 'The slots of `removedIds` as they were before the change (what a preview would replace).' })
+  @Field(() => [SlotModel], {
+    description: 'The slots of `removedIds` as they were before the change (what a preview would replace).',
+  })
   removed!: SlotModel[];
 
   static of(write: ScheduleWrite): ScheduleChangeModel {

@@ -1,4 +1,13 @@
-import { CallbackCountry, CallbackOffer, CallbackServiceRef, CallbackStatus, Id, Instant, Page, PageRequest } from '@dutyline/domain';
+import {
+  CallbackCountry,
+  CallbackOffer,
+  CallbackServiceRef,
+  CallbackStatus,
+  Id,
+  Instant,
+  Page,
+  PageRequest,
+} from '@dutyline/domain';
 import { StoredCallbackRequest } from '../stored-callback-request';
 
 /** What the callback list is filtered on; every field narrows it. */

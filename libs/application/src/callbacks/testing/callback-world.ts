@@ -5,7 +5,12 @@ import { InMemoryDutyline, aCaller } from '../../testing/in-memory-dutyline';
 import { seedSampleDirectory } from '../../testing/sample-directory';
 import { CallbackAgent } from '../callback-agent';
 import { createCallbacks } from '../callbacks';
-import { InMemoryCallbackIntakeStore, InMemoryCallbackRequestStore, RecordingCallbackJobs, RecordingCarrier } from './in-memory-callback-stores';
+import {
+  InMemoryCallbackIntakeStore,
+  InMemoryCallbackRequestStore,
+  RecordingCallbackJobs,
+  RecordingCarrier,
+} from './in-memory-callback-stores';
 
 export interface CallbackWorldOptions {
   /** @defaultValue '2027-03-20T09:00:00Z' */
@@ -34,13 +39,48 @@ export async function callbackWorld(options: CallbackWorldOptions = {}) {
   const intake = new InMemoryCallbackIntakeStore();
   const carrier = new RecordingCarrier();
   const jobs = new RecordingCallbackJobs();
-  const rig = inboundCallRig({ hotlines: [directory.hotline], people: [directory.alice, directory.bob, directory.carol] }, { now: options.now ?? '2027-03-20T09:00:00Z' });
+  const rig = inboundCallRig(
+    { hotlines: [directory.hotline], people: [directory.alice, directory.bob, directory.carol] },
+    { now: options.now ?? '2027-03-20T09:00:00Z' },
+  );
   const callbacks = createCallbacks({
-    store, intake, settings: dutyline.callbackSettings, hotlines: dutyline.hotlines, teams: dutyline.teams, people: dutyline.people,
-    routing: app.routing, carrier, jobs, calls: rig.store, recentCall: (callId) => rig.service.recentCall(callId), audit: dutyline.audit, clock, ids: new SequentialIds('cb'),
+    store,
+    intake,
+    settings: dutyline.callbackSettings,
+    hotlines: dutyline.hotlines,
+    teams: dutyline.teams,
+    people: dutyline.people,
+    routing: app.routing,
+    carrier,
+    jobs,
+    calls: rig.store,
+    recentCall: (callId) => rig.service.recentCall(callId),
+    audit: dutyline.audit,
+    clock,
+    ids: new SequentialIds('cb'),
   });
-  const agent = (agentId: string, scope: CallbackAgent['scope'] = { all: true }, personId: string | null = null): CallbackAgent => ({ ...caller, agentId, scope, personId });
-  return { clock, dutyline, app, caller, ...directory, hotlineRef: hotline, crewRef: crew, store, intake, carrier, jobs, rig, callbacks, agent, admin: agent('user-a') };
+  const agent = (
+    agentId: string,
+    scope: CallbackAgent['scope'] = { all: true },
+    personId: string | null = null,
+  ): CallbackAgent => ({ ...caller, agentId, scope, personId });
+  return {
+    clock,
+    dutyline,
+    app,
+    caller,
+    ...directory,
+    hotlineRef: hotline,
+    crewRef: crew,
+    store,
+    intake,
+    carrier,
+    jobs,
+    rig,
+    callbacks,
+    agent,
+    admin: agent('user-a'),
+  };
 }
 
 export type CallbackWorld = Awaited<ReturnType<typeof callbackWorld>>;

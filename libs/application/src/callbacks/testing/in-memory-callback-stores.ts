@@ -1,9 +1,29 @@
 import {
-  CallbackServiceRef, CarrierPort, DEFAULT_PAGE_SIZE, DialRequest, Id, JobOptions, JobQueuePort, MAX_PAGE_SIZE, Page, PageRequest, PhoneNumber,
-  VersionConflictError, callbackNextAttemptAt, callbackNextDueAt, callbackStatusAt, closingEvent, invalid,
+  CallbackServiceRef,
+  CarrierPort,
+  DEFAULT_PAGE_SIZE,
+  DialRequest,
+  Id,
+  JobOptions,
+  JobQueuePort,
+  MAX_PAGE_SIZE,
+  Page,
+  PageRequest,
+  PhoneNumber,
+  VersionConflictError,
+  callbackNextAttemptAt,
+  callbackNextDueAt,
+  callbackStatusAt,
+  closingEvent,
+  invalid,
 } from '@dutyline/domain';
 import { CallbackJobs } from '../callback-jobs';
-import { CallbackIntakeSettings, CallbackIntakeSettingsStore, CallbackRequestFilter, CallbackRequestStore } from '../ports';
+import {
+  CallbackIntakeSettings,
+  CallbackIntakeSettingsStore,
+  CallbackRequestFilter,
+  CallbackRequestStore,
+} from '../ports';
 import { StoredCallbackRequest } from '../stored-callback-request';
 
 const sameService = (a: CallbackServiceRef, b: CallbackServiceRef) => a.kind === b.kind && a.id === b.id;
@@ -32,7 +52,8 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
   async save(record: StoredCallbackRequest): Promise<StoredCallbackRequest> {
     const key = `${record.accountId}/${record.request.id}`;
     const stored = this.records.get(key);
-    if (!stored || stored.version !== record.version) throw new VersionConflictError(`callback request ${record.request.id} moved on`);
+    if (!stored || stored.version !== record.version)
+      throw new VersionConflictError(`callback request ${record.request.id} moved on`);
     const saved = copy({ ...record, version: record.version + 1 });
     this.records.set(key, saved);
     this.saves += 1;
@@ -42,13 +63,22 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
   oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
     const key = `${accountId}/${service.kind}/${service.id}/${number}`;
     const result = (this.intakes.get(key) ?? Promise.resolve()).then(work, work);
-    this.intakes.set(key, result.catch(() => undefined));
+    this.intakes.set(
+      key,
+      result.catch(() => undefined),
+    );
     return result;
   }
 
   async unclosed(accountId: Id, service: CallbackServiceRef, number: string): Promise<StoredCallbackRequest[]> {
     return this.all()
-      .filter((r) => r.accountId === accountId && sameService(r.service, service) && r.request.number === number && closingEvent(r.request) === null)
+      .filter(
+        (r) =>
+          r.accountId === accountId &&
+          sameService(r.service, service) &&
+          r.request.number === number &&
+          closingEvent(r.request) === null,
+      )
       .sort((a, b) => a.request.createdAt - b.request.createdAt);
   }
 
@@ -58,7 +88,12 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
       .filter((r) => filter.status === undefined || callbackStatusAt(r.request, filter.at) === filter.status)
       .filter((r) => filter.service === undefined || sameService(r.service, filter.service))
       .filter((r) => filter.services === undefined || filter.services.some((s) => sameService(s, r.service)))
-      .filter((r) => !filter.visible || (callbackStatusAt(r.request, filter.at) === 'open' && (callbackNextAttemptAt(r.request) ?? Infinity) <= filter.at))
+      .filter(
+        (r) =>
+          !filter.visible ||
+          (callbackStatusAt(r.request, filter.at) === 'open' &&
+            (callbackNextAttemptAt(r.request) ?? Infinity) <= filter.at),
+      )
       .sort((a, b) => b.request.createdAt - a.request.createdAt || (a.request.id < b.request.id ? 1 : -1));
     return paged(matching, page);
   }
@@ -81,9 +116,11 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
 
 function paged<T>(items: readonly T[], page: PageRequest = {}): Page<T> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) invalid('INVALID_PAGE_SIZE', 'first', `ask for 1 to ${MAX_PAGE_SIZE} items`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    invalid('INVALID_PAGE_SIZE', 'first', `ask for 1 to ${MAX_PAGE_SIZE} items`);
   const start = page.after ? Number(page.after) : 0;
-  if (!Number.isInteger(start) || start < 0) invalid('INVALID_CURSOR', 'after', 'this cursor was not handed out by this list');
+  if (!Number.isInteger(start) || start < 0)
+    invalid('INVALID_CURSOR', 'after', 'this cursor was not handed out by this list');
   const slice = items.slice(start, start + first);
   return { items: slice, nextCursor: start + first < items.length ? String(start + first) : null };
 }
@@ -132,7 +169,11 @@ export class RecordingCarrier implements CarrierPort {
 export class RecordingCallbackJobs implements JobQueuePort<CallbackJobs> {
   readonly jobs: { payload: CallbackJobs['callback.attempt']; options: JobOptions }[] = [];
 
-  async enqueue<K extends keyof CallbackJobs & string>(_name: K, payload: CallbackJobs[K], options: JobOptions): Promise<void> {
+  async enqueue<K extends keyof CallbackJobs & string>(
+    _name: K,
+    payload: CallbackJobs[K],
+    options: JobOptions,
+  ): Promise<void> {
     if (this.jobs.some((job) => job.options.jobId === options.jobId)) return;
     this.jobs.push({ payload, options });
   }

@@ -21,5 +21,10 @@ export interface CallEvents {
   /** A voicemail was recorded; `record.voicemailRecording` names it for the carrier's `RecordingCarrier`. */
   voicemailRecorded(notice: CallNotice): Promise<void>;
   /** A call reached a number no hotline owns. */
-  unknownNumber?(notice: { readonly number: string; readonly caller: string | null; readonly carrier: string; readonly at: Instant }): Promise<void>;
+  unknownNumber?(notice: {
+    readonly number: string;
+    readonly caller: string | null;
+    readonly carrier: string;
+    readonly at: Instant;
+  }): Promise<void>;
 }

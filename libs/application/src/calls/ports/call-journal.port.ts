@@ -22,7 +22,12 @@ export type CallReference = { readonly callId: Id } | { readonly carrier: string
 /** What the store has not taken yet: a call opened while it was away, or an event for a call. */
 export type CallJournalEntry =
   | { readonly kind: 'opened'; readonly call: StoredCall }
-  | { readonly kind: 'event'; readonly call: CallReference; readonly event: CallEventRecord; readonly receivedAt: number };
+  | {
+      readonly kind: 'event';
+      readonly call: CallReference;
+      readonly event: CallEventRecord;
+      readonly receivedAt: number;
+    };
 
 /** An entry with its place in the journal. */
 export interface JournaledEntry {

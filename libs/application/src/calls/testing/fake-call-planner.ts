@@ -15,7 +15,10 @@ export class FakeCallPlanner implements CallPlanner {
   plans = 0;
   private readonly sources = new Map<Id, OnCallSource>();
 
-  constructor(private directory: Directory, onCall: Readonly<Record<Id, OnCall | OnCallSource>> = {}) {
+  constructor(
+    private directory: Directory,
+    onCall: Readonly<Record<Id, OnCall | OnCallSource>> = {},
+  ) {
     for (const [hotlineId, source] of Object.entries(onCall)) this.setOnCall(hotlineId, source);
   }
 

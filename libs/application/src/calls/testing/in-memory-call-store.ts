@@ -1,4 +1,12 @@
-import { Id, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, VersionConflictError, invalid } from '@dutyline/domain';
+import {
+  Id,
+  Page,
+  PageRequest,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  VersionConflictError,
+  invalid,
+} from '@dutyline/domain';
 import { CallFilter, CallLogReader, CallStore } from '../ports/call-store.port';
 import { StoredCall, callRecordOf } from '../stored-call';
 import { Outage } from './outage';
@@ -38,7 +46,9 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
     await this.outage.pass('save');
     const current = this.read(call.id);
     if (!current || current.version !== call.version) {
-      throw new VersionConflictError(`call ${call.id} is at version ${current?.version ?? 'none'}, not ${call.version}`);
+      throw new VersionConflictError(
+        `call ${call.id} is at version ${current?.version ?? 'none'}, not ${call.version}`,
+      );
     }
     const version = call.version + 1;
     this.documents.set(call.id, JSON.stringify({ ...call, version }));
@@ -49,7 +59,8 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
   async listCalls(accountId: Id, filter: CallFilter = {}, page: PageRequest = {}): Promise<Page<StoredCall>> {
     await this.outage.pass('listCalls');
     const first = page.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isSafeInteger(first) || first < 1 || first > MAX_PAGE_SIZE) invalid('INVALID_PAGE_SIZE', 'first', `first is 1 to ${MAX_PAGE_SIZE}`);
+    if (!Number.isSafeInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      invalid('INVALID_PAGE_SIZE', 'first', `first is 1 to ${MAX_PAGE_SIZE}`);
     const matching = this.all()
       .filter((call) => call.accountId === accountId && matches(call, filter))
       .sort((a, b) => b.timeline.startedAt - a.timeline.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
@@ -90,9 +101,11 @@ const cursorOf = (call: StoredCall): string => `${call.timeline.startedAt}~${cal
 
 function matches(call: StoredCall, filter: CallFilter): boolean {
   const record = callRecordOf(call);
-  return (filter.hotlineId === undefined || record.hotlineId === filter.hotlineId)
-    && (filter.outcome === undefined || record.outcome === filter.outcome)
-    && (filter.answeredBy === undefined || record.answeredBy?.personId === filter.answeredBy)
-    && (filter.from === undefined || record.startedAt >= filter.from)
-    && (filter.to === undefined || record.startedAt < filter.to);
+  return (
+    (filter.hotlineId === undefined || record.hotlineId === filter.hotlineId) &&
+    (filter.outcome === undefined || record.outcome === filter.outcome) &&
+    (filter.answeredBy === undefined || record.answeredBy?.personId === filter.answeredBy) &&
+    (filter.from === undefined || record.startedAt >= filter.from) &&
+    (filter.to === undefined || record.startedAt < filter.to)
+  );
 }

@@ -52,13 +52,32 @@ export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigO
   const logger = new RecordingCallLogger();
   const clock = new ManualClock(options.now ?? '2027-03-28T00:30:00Z');
   const ids = new SequentialIds('call');
-  const make = (lastKnownPlans: LastKnownPlans) => new InboundCallService(
-    { store, hotlines, planner, events, logger, clock, ids, timer: options.timer ?? nextTurnTimer, lastKnownPlans, metrics: options.metrics },
-    options.service,
-  );
+  const make = (lastKnownPlans: LastKnownPlans) =>
+    new InboundCallService(
+      {
+        store,
+        hotlines,
+        planner,
+        events,
+        logger,
+        clock,
+        ids,
+        timer: options.timer ?? nextTurnTimer,
+        lastKnownPlans,
+        metrics: options.metrics,
+      },
+      options.service,
+    );
   const lastKnownPlans = new LastKnownPlans();
   return {
-    service: make(lastKnownPlans), store, hotlines, planner, events, logger, clock, lastKnownPlans,
+    service: make(lastKnownPlans),
+    store,
+    hotlines,
+    planner,
+    events,
+    logger,
+    clock,
+    lastKnownPlans,
     secondInstance: () => make(new LastKnownPlans()),
   };
 }

@@ -47,5 +47,9 @@ export interface DeliveryLedger {
   /** Notes a failed attempt that will be retried. */
   noteAttemptFailed(id: string, error: string, at: Instant): Promise<void>;
   /** Pending deliveries created before `createdBefore`, oldest first, at most `limit`. */
-  pendingDeliveries(options: { readonly createdBefore: Instant; readonly limit: number; readonly after?: string | null }): Promise<Delivery[]>;
+  pendingDeliveries(options: {
+    readonly createdBefore: Instant;
+    readonly limit: number;
+    readonly after?: string | null;
+  }): Promise<Delivery[]>;
 }

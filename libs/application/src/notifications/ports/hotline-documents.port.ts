@@ -19,7 +19,13 @@ export interface HotlineDocument<T> {
 export interface HotlineDocumentStore {
   document<T>(hotline: HotlineKey, kind: string): Promise<HotlineDocument<T> | undefined>;
   /** Writes `body` if the stored version is still `expectedVersion` (0: none stored yet); resolves with the new version. */
-  saveDocument<T>(hotline: HotlineKey, kind: string, expectedVersion: number, body: T, options: { readonly at: Instant; readonly pending?: number }): Promise<number>;
+  saveDocument<T>(
+    hotline: HotlineKey,
+    kind: string,
+    expectedVersion: number,
+    body: T,
+    options: { readonly at: Instant; readonly pending?: number },
+  ): Promise<number>;
   /** The hotlines whose `kind` document still owes something (`pending > 0`). */
   pendingDocuments(kind: string): Promise<HotlineKey[]>;
   /** Every hotline of every account, in a stable order. */

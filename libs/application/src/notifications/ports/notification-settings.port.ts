@@ -21,9 +21,17 @@ export interface NotificationSettings {
     readonly linkHours: number;
   };
   /** F14: to the supervisors (and `emails`). @defaultValue e-mail on, SMS off */
-  readonly unansweredAlert: { readonly email: boolean; readonly sms: boolean; readonly emails: readonly EmailAddress[] };
+  readonly unansweredAlert: {
+    readonly email: boolean;
+    readonly sms: boolean;
+    readonly emails: readonly EmailAddress[];
+  };
   /** F16: to the supervisors (and `emails`). @defaultValue on, 14 days ahead */
-  readonly gapAlerts: { readonly enabled: boolean; readonly lookAheadDays: number; readonly emails: readonly EmailAddress[] };
+  readonly gapAlerts: {
+    readonly enabled: boolean;
+    readonly lookAheadDays: number;
+    readonly emails: readonly EmailAddress[];
+  };
 }
 
 export const DEFAULT_LOOK_AHEAD_DAYS = 14;
@@ -78,7 +86,13 @@ export function notificationSettings(input: NotificationSettingsInput = {}): Not
     },
     gapAlerts: {
       enabled: flag(g.enabled, d.gapAlerts.enabled, 'gapAlerts.enabled'),
-      lookAheadDays: wholeIn(g.lookAheadDays, d.gapAlerts.lookAheadDays, 1, MAX_LOOK_AHEAD_DAYS, 'gapAlerts.lookAheadDays'),
+      lookAheadDays: wholeIn(
+        g.lookAheadDays,
+        d.gapAlerts.lookAheadDays,
+        1,
+        MAX_LOOK_AHEAD_DAYS,
+        'gapAlerts.lookAheadDays',
+      ),
       emails: emails(g.emails, 'gapAlerts.emails'),
     },
   };

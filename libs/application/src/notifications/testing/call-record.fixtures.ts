@@ -1,10 +1,30 @@
 import { CallLeg, CallRecord, parseInstant } from '@dutyline/domain';
 
-const leg = (step: number, personId: string, personName: string, number: string, via: CallLeg['via'], outcome: CallLeg['outcome']): CallLeg => {
+const leg = (
+  step: number,
+  personId: string,
+  personName: string,
+  number: string,
+  via: CallLeg['via'],
+  outcome: CallLeg['outcome'],
+): CallLeg => {
   const startedAt = parseInstant('2027-03-28T01:14:00Z') + step * 20_000;
   return {
-    step, personId, personName, number, label: 'mobile', via, level: via === 'on-call' ? step : null, teamId: null,
-    startedAt, answeredAt: null, endedAt: startedAt + 20_000, ringSeconds: 20, outcome, detail: null, sipCode: null,
+    step,
+    personId,
+    personName,
+    number,
+    label: 'mobile',
+    via,
+    level: via === 'on-call' ? step : null,
+    teamId: null,
+    startedAt,
+    answeredAt: null,
+    endedAt: startedAt + 20_000,
+    ringSeconds: 20,
+    outcome,
+    detail: null,
+    sipCode: null,
   };
 };
 

@@ -20,13 +20,25 @@ export class InMemoryHotlineDocuments implements HotlineDocumentStore {
     return row && { version: row.version, body: JSON.parse(row.body) as T, updatedAt: row.updatedAt };
   }
 
-  async saveDocument<T>(hotline: HotlineKey, kind: string, expectedVersion: number, body: T, options: { at: Instant; pending?: number }): Promise<number> {
+  async saveDocument<T>(
+    hotline: HotlineKey,
+    kind: string,
+    expectedVersion: number,
+    body: T,
+    options: { at: Instant; pending?: number },
+  ): Promise<number> {
     if (!this.hotlines.some((h) => h.accountId === hotline.accountId && h.hotlineId === hotline.hotlineId)) {
       invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotline.hotlineId} in this account`);
     }
     const stored = this.rows.get(keyOf(hotline, kind))?.version ?? 0;
-    if (stored !== expectedVersion) throw new VersionConflictError(`the ${kind} document is at ${stored}, not ${expectedVersion}`);
-    this.rows.set(keyOf(hotline, kind), { version: stored + 1, body: JSON.stringify(body), pending: options.pending ?? 0, updatedAt: options.at });
+    if (stored !== expectedVersion)
+      throw new VersionConflictError(`the ${kind} document is at ${stored}, not ${expectedVersion}`);
+    this.rows.set(keyOf(hotline, kind), {
+      version: stored + 1,
+      body: JSON.stringify(body),
+      pending: options.pending ?? 0,
+      updatedAt: options.at,
+    });
     return stored + 1;
   }
 

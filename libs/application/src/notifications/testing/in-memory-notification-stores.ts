@@ -1,9 +1,28 @@
 import {
-  Id, Instant, MailMessage, MailReceipt, MailerPort, PermanentDeliveryError, PhoneNumber, RecordingCarrier, SmsCarrier, VersionConflictError,
+  Id,
+  Instant,
+  MailMessage,
+  MailReceipt,
+  MailerPort,
+  PermanentDeliveryError,
+  PhoneNumber,
+  RecordingCarrier,
+  SmsCarrier,
+  VersionConflictError,
 } from '@dutyline/domain';
 import {
-  Delivery, DeliveryLedger, EMPTY_GAP_ALERT_STATE, GapAlertState, GapAlertStateStore, HotlineKey, NewDelivery, NotificationSettings,
-  NotificationSettingsStore, VoicemailLinkRequest, VoicemailLinks, WatchedHotlines,
+  Delivery,
+  DeliveryLedger,
+  EMPTY_GAP_ALERT_STATE,
+  GapAlertState,
+  GapAlertStateStore,
+  HotlineKey,
+  NewDelivery,
+  NotificationSettings,
+  NotificationSettingsStore,
+  VoicemailLinkRequest,
+  VoicemailLinks,
+  WatchedHotlines,
 } from '../ports';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -15,7 +34,10 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
 
   async addDelivery(delivery: NewDelivery): Promise<boolean> {
     if (this.rows.has(delivery.id)) return false;
-    this.rows.set(delivery.id, clone({ ...delivery, status: 'pending', steps: {}, lastError: null, updatedAt: delivery.createdAt }));
+    this.rows.set(
+      delivery.id,
+      clone({ ...delivery, status: 'pending', steps: {}, lastError: null, updatedAt: delivery.createdAt }),
+    );
     return true;
   }
 
@@ -28,7 +50,12 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
     this.change(id, (row) => ({ ...row, steps: { ...row.steps, [step]: result }, updatedAt: at }));
   }
 
-  async finishDelivery(id: string, status: 'delivered' | 'failed', at: Instant, error: string | null = null): Promise<void> {
+  async finishDelivery(
+    id: string,
+    status: 'delivered' | 'failed',
+    at: Instant,
+    error: string | null = null,
+  ): Promise<void> {
     this.change(id, (row) => ({ ...row, status, lastError: error ?? row.lastError, updatedAt: at }));
   }
 
@@ -36,7 +63,11 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
     this.change(id, (row) => ({ ...row, lastError: error, updatedAt: at }));
   }
 
-  async pendingDeliveries(options: { createdBefore: Instant; limit: number; after?: string | null }): Promise<Delivery[]> {
+  async pendingDeliveries(options: {
+    createdBefore: Instant;
+    limit: number;
+    after?: string | null;
+  }): Promise<Delivery[]> {
     return [...this.rows.values()]
       .filter((row) => row.status === 'pending' && row.createdAt < options.createdBefore)
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))

@@ -16,7 +16,11 @@ export class RecordingJobQueue implements JobQueuePort<NotificationJobs> {
     this.failures += times;
   }
 
-  async enqueue<K extends NotificationJobName>(name: K, payload: NotificationJobs[K], options: JobOptions): Promise<void> {
+  async enqueue<K extends NotificationJobName>(
+    name: K,
+    payload: NotificationJobs[K],
+    options: JobOptions,
+  ): Promise<void> {
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('queue unreachable');

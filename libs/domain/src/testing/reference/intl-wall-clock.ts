@@ -39,7 +39,8 @@ export function intlWallMinute(zone: string, at: Instant): number {
  */
 export function intlToInstant(zone: string, wall: number): Instant {
   const offsets: number[] = [];
-  for (let at = wall - 48 * HOUR_MS; at <= wall + 48 * HOUR_MS; at += 6 * HOUR_MS) offsets.push(intlWallMinute(zone, at) - at);
+  for (let at = wall - 48 * HOUR_MS; at <= wall + 48 * HOUR_MS; at += 6 * HOUR_MS)
+    offsets.push(intlWallMinute(zone, at) - at);
   for (let at = wall - Math.max(...offsets); at <= wall - Math.min(...offsets); at += MINUTE_MS) {
     if (intlWallMinute(zone, at) >= wall) return at;
   }

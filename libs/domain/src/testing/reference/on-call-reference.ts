@@ -10,7 +10,17 @@ import { ServiceHours } from '../../directory/service-hours';
 import { Directory } from '../../directory/team';
 import { CallStep } from '../../routing/call-plan';
 import { Override, Slot } from '../../schedule/slot';
-import { DAY_MS, Id, Instant, InstantRange, LocalDate, LocalDateTime, MINUTE_MS, TimeZone, formatInstant } from '../../shared';
+import {
+  DAY_MS,
+  Id,
+  Instant,
+  InstantRange,
+  LocalDate,
+  LocalDateTime,
+  MINUTE_MS,
+  TimeZone,
+  formatInstant,
+} from '../../shared';
 
 /** Who the reference finds on duty at one instant. */
 export interface ReferenceOnCall {
@@ -55,7 +65,8 @@ export class ReferenceSchedule {
 
   onCallAt(at: Instant): ReferenceOnCall {
     const covering = this.timedSlots.filter((s) => s.start <= at && at < s.end);
-    if (covering.length > 1) throw new Error(`reference: slots ${covering.map((s) => s.slot.id).join(', ')} overlap at ${formatInstant(at)}`);
+    if (covering.length > 1)
+      throw new Error(`reference: slots ${covering.map((s) => s.slot.id).join(', ')} overlap at ${formatInstant(at)}`);
     const slot = covering[0]?.slot ?? null;
     const overrides = this.overrides.filter((o) => o.start <= at && at < o.end).sort(createdBefore);
 
@@ -201,7 +212,7 @@ export function referenceCoverage(
   const minuteAt = (i: number) => range.start + (i - 1) * MINUTE_MS;
   const uncoveredMinutes: Instant[] = [];
   const gaps: ReferenceGap[] = [];
-  for (let i = 1; i < kinds.length - 1; ) {
+  for (let i = 1; i < kinds.length - 1;) {
     if (!isGapMinute(kinds[i])) {
       i++;
       continue;

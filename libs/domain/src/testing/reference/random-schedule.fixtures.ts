@@ -19,11 +19,29 @@ export const PROPERTY_TIMEOUT_MS = 60_000;
 const mobile = (n: number) => `+336123456${String(n).padStart(2, '0')}`;
 const CALL_CENTRE = '+33140000099';
 
-const alice = aPerson({ id: 'alice', name: 'Alice', numbers: [{ number: mobile(1), label: 'mobile' }, { number: CALL_CENTRE, label: 'call centre', ringTimeoutSeconds: 40 }] });
-const bruno = aPerson({ id: 'bruno', name: 'Bruno', numbers: [{ number: mobile(2), enabled: false }, { number: mobile(3), ringTimeoutSeconds: 15 }] });
+const alice = aPerson({
+  id: 'alice',
+  name: 'Alice',
+  numbers: [
+    { number: mobile(1), label: 'mobile' },
+    { number: CALL_CENTRE, label: 'call centre', ringTimeoutSeconds: 40 },
+  ],
+});
+const bruno = aPerson({
+  id: 'bruno',
+  name: 'Bruno',
+  numbers: [
+    { number: mobile(2), enabled: false },
+    { number: mobile(3), ringTimeoutSeconds: 15 },
+  ],
+});
 const chloe = aPerson({ id: 'chloe', name: 'Chloé', numbers: [{ number: mobile(4), enabled: false }] });
 const david = aPerson({ id: 'david', name: 'David', numbers: [] });
-const emma = aPerson({ id: 'emma', name: 'Emma', numbers: [{ number: CALL_CENTRE, label: 'call centre' }, { number: mobile(5) }] });
+const emma = aPerson({
+  id: 'emma',
+  name: 'Emma',
+  numbers: [{ number: CALL_CENTRE, label: 'call centre' }, { number: mobile(5) }],
+});
 const farid = aPerson({ id: 'farid', name: 'Farid', numbers: [{ number: mobile(6), ringTimeoutSeconds: 60 }] });
 
 /**
@@ -129,7 +147,10 @@ export const overridesArb = (hotlineId: string, scene: Scene): fc.Arbitrary<Over
     .array(
       fc.record({
         startMinute: fc.integer({ min: 0, max: windowMinutes - 1 }),
-        minutes: fc.oneof(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 24 }).map((h) => h * 60)),
+        minutes: fc.oneof(
+          fc.integer({ min: 1, max: 90 }),
+          fc.integer({ min: 1, max: 24 }).map((h) => h * 60),
+        ),
         assignees: assigneesArb(2),
         level: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
         createdMinute: fc.integer({ min: 0, max: 8 }),
@@ -164,7 +185,10 @@ const timeArb = fc
 export const serviceHoursArb: fc.Arbitrary<HotlineInput['serviceHours']> = fc.oneof(
   fc.constant({ always: true as const }),
   fc.record({
-    windows: fc.array(fc.record({ days: fc.subarray(WEEKDAYS, { minLength: 1 }), start: timeArb, end: timeArb }), { minLength: 1, maxLength: 3 }),
+    windows: fc.array(fc.record({ days: fc.subarray(WEEKDAYS, { minLength: 1 }), start: timeArb, end: timeArb }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
   }),
 );
 
@@ -202,9 +226,11 @@ function describeCase(c: ScheduleCase): string {
     day: c.scene.day.toString(),
     slots: c.slots.map((s) => `${s.id} ${s.start}→${s.end} [${s.assignees.map(refText).join(', ')}]`),
     overrides: c.overrides.map(
-      (o) => `${o.id} ${formatInstant(o.start)}→${formatInstant(o.end)} level=${o.level ?? 'all'} created=${formatInstant(o.createdAt)} [${o.assignees.map(refText).join(', ')}]`,
+      (o) =>
+        `${o.id} ${formatInstant(o.start)}→${formatInstant(o.end)} level=${o.level ?? 'all'} created=${formatInstant(o.createdAt)} [${o.assignees.map(refText).join(', ')}]`,
     ),
-    serviceHours: hours.kind === 'always' ? '24/7' : hours.windows.map((w) => `${w.days.names.join(',')} ${w.start}→${w.end}`),
+    serviceHours:
+      hours.kind === 'always' ? '24/7' : hours.windows.map((w) => `${w.days.names.join(',')} ${w.start}→${w.end}`),
     supervisors: c.hotline.supervisorIds,
     scenario: c.hotline.scenario.map((step) => step.kind),
   });
@@ -230,6 +256,8 @@ export const instantsArb = (c: ScheduleCase): fc.Arbitrary<Instant[]> => {
   const { start, end } = c.scene.window;
   const anywhere = fc.integer({ min: start, max: end - 1 });
   if (boundaries.length === 0) return fc.array(anywhere, { minLength: 1, maxLength: 12 });
-  const nearBoundary = fc.tuple(fc.constantFrom(...boundaries), fc.constantFrom(-1, 0, 1)).map(([at, shift]) => at + shift);
+  const nearBoundary = fc
+    .tuple(fc.constantFrom(...boundaries), fc.constantFrom(-1, 0, 1))
+    .map(([at, shift]) => at + shift);
   return fc.array(fc.oneof(anywhere, nearBoundary), { minLength: 1, maxLength: 12 });
 };

@@ -42,12 +42,30 @@ interface BoardProps {
   onKey(slot: BoardSlot, level: number, event: KeyboardEvent<HTMLDivElement>): void;
 }
 
-function LevelRow({ level, empty, label, children }: { level: number; empty: boolean; label: string; children: ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `row:${level}`, data: { type: 'row', level } satisfies RowDropData });
+function LevelRow({
+  level,
+  empty,
+  label,
+  children,
+}: {
+  level: number;
+  empty: boolean;
+  label: string;
+  children: ReactNode;
+}) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: `row:${level}`,
+    data: { type: 'row', level } satisfies RowDropData,
+  });
   return (
     <>
       <div className={classes.label}>{label}</div>
-      <div ref={setNodeRef} role="group" aria-label={label} className={`${classes.track} ${empty ? classes.emptyRow : classes.row} ${isOver ? classes.rowOver : ''}`}>
+      <div
+        ref={setNodeRef}
+        role="group"
+        aria-label={label}
+        className={`${classes.track} ${empty ? classes.emptyRow : classes.row} ${isOver ? classes.rowOver : ''}`}
+      >
         {children}
       </div>
     </>
@@ -69,7 +87,20 @@ const clip = (x: number) => Math.min(1, Math.max(0, x));
  * The timeline: one column per day of the hotline's zone (its width proportional to the day's real length, so a
  * 23-hour day is narrower), one row per escalation level plus an empty one to drop a new level onto.
  */
-export function Board({ range, slots, overrides, canEdit, strip, trackRef, trackWidth, carrying, resize, focus, onOpen, onKey }: BoardProps) {
+export function Board({
+  range,
+  slots,
+  overrides,
+  canEdit,
+  strip,
+  trackRef,
+  trackWidth,
+  carrying,
+  resize,
+  focus,
+  onOpen,
+  onKey,
+}: BoardProps) {
   const { t, i18n } = useTranslation('schedule');
   const language = i18n.language;
   const now = useNow();
@@ -87,7 +118,14 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
           .sort((a, b) => a.level - b.level)
           .map((a, level) => {
             const who = assigneeView(a);
-            return { slot, level, who, name: t('slotName', { who: who.name, level: level + 1, span }), startMs: start.toMillis(), endMs: end.toMillis() };
+            return {
+              slot,
+              level,
+              who,
+              name: t('slotName', { who: who.name, level: level + 1, span }),
+              startMs: start.toMillis(),
+              endMs: end.toMillis(),
+            };
           });
       }),
     [slots, range.zone, language, t],
@@ -101,7 +139,14 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
         const span = formatSpan(start, end, language, false);
         return o.assignees.map((a, i) => {
           const who = assigneeView(a);
-          return { id: `${o.id}:${i}`, row: o.level ?? i, who, name: t('overrideName', { who: who.name, span }), startMs: start.toMillis(), endMs: end.toMillis() };
+          return {
+            id: `${o.id}:${i}`,
+            row: o.level ?? i,
+            who,
+            name: t('overrideName', { who: who.name, span }),
+            startMs: start.toMillis(),
+            endMs: end.toMillis(),
+          };
         });
       }),
     [overrides, range.zone, language, t],
@@ -135,23 +180,42 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
               aria-current={isToday ? 'date' : undefined}
               title={day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}
               className={`${classes.dayHeader} ${isToday ? classes.dayHeaderToday : ''} ${day.hours !== 24 ? classes.dayHeaderDst : ''}`}
-              style={{ left: `${left * 100}%`, width: `${width * 100}%`, justifyContent: range.view === 'day' ? 'flex-start' : undefined, paddingTop: range.view === 'day' ? 3 : undefined }}
+              style={{
+                left: `${left * 100}%`,
+                width: `${width * 100}%`,
+                justifyContent: range.view === 'day' ? 'flex-start' : undefined,
+                paddingTop: range.view === 'day' ? 3 : undefined,
+              }}
             >
               {range.view === 'twoWeeks' ? (
                 <>
-                  <span>{day.hours !== 24 ? t('dayHours', { day: day.start.setLocale(luxonLocale(language)).toFormat('ccc'), hours: day.hours }) : day.start.setLocale(luxonLocale(language)).toFormat('ccc')}</span>
+                  <span>
+                    {day.hours !== 24
+                      ? t('dayHours', {
+                          day: day.start.setLocale(luxonLocale(language)).toFormat('ccc'),
+                          hours: day.hours,
+                        })
+                      : day.start.setLocale(luxonLocale(language)).toFormat('ccc')}
+                  </span>
                   <span>{day.start.setLocale(luxonLocale(language)).toFormat('d LLL')}</span>
                 </>
               ) : (
                 <span>{day.hours !== 24 ? t('dayHours', { day: label, hours: day.hours }) : label}</span>
               )}
-              {isToday && range.view !== 'twoWeeks' && <span style={{ fontSize: 10, fontWeight: 500 }}>{t('todayMark')}</span>}
+              {isToday && range.view !== 'twoWeeks' && (
+                <span style={{ fontSize: 10, fontWeight: 500 }}>{t('todayMark')}</span>
+              )}
             </div>
           );
         })}
         {range.view === 'day' &&
           ticks.map((tick) => (
-            <span key={tick.ms} aria-hidden className={classes.tickLabel} style={{ left: `${fraction(range, tick.ms) * 100}%` }}>
+            <span
+              key={tick.ms}
+              aria-hidden
+              className={classes.tickLabel}
+              style={{ left: `${fraction(range, tick.ms) * 100}%` }}
+            >
               {tick.label}
             </span>
           ))}
@@ -161,12 +225,20 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
       <div className={classes.track}>{strip}</div>
 
       {rows.map((row) => (
-        <LevelRow key={row} level={row} empty={row === levelCount} label={row === levelCount ? t('newLevel') : t('level', { n: row + 1 })}>
+        <LevelRow
+          key={row}
+          level={row}
+          empty={row === levelCount}
+          label={row === levelCount ? t('newLevel') : t('level', { n: row + 1 })}
+        >
           {range.days.map((day) => (
             <div
               key={day.date}
               className={`${classes.dayColumn} ${day.date === today ? classes.dayColumnToday : ''}`}
-              style={{ left: `${fraction(range, day.startMs) * 100}%`, width: `${(fraction(range, day.endMs) - fraction(range, day.startMs)) * 100}%` }}
+              style={{
+                left: `${fraction(range, day.startMs) * 100}%`,
+                width: `${(fraction(range, day.endMs) - fraction(range, day.startMs)) * 100}%`,
+              }}
             />
           ))}
           {ticks.map((tick) => (
@@ -225,7 +297,10 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
             <div
               aria-hidden
               className={classes.ghost}
-              style={{ left: `${clip(fraction(range, carrying.at.toMillis())) * 100}%`, width: `${(clip(fraction(range, carrying.at.plus({ hours: 8 }).toMillis())) - clip(fraction(range, carrying.at.toMillis()))) * 100}%` }}
+              style={{
+                left: `${clip(fraction(range, carrying.at.toMillis())) * 100}%`,
+                width: `${(clip(fraction(range, carrying.at.plus({ hours: 8 }).toMillis())) - clip(fraction(range, carrying.at.toMillis()))) * 100}%`,
+              }}
             >
               {carrying.candidate.name} · {formatMoment(carrying.at, language)}
             </div>
@@ -233,7 +308,12 @@ export function Board({ range, slots, overrides, canEdit, strip, trackRef, track
         </LevelRow>
       ))}
       {nowFrac >= 0 && nowFrac <= 1 && (
-        <div className={classes.nowLine} style={{ left: `calc(96px + (100% - 96px) * ${nowFrac})` }} role="img" aria-label={`${t('now')} ${formatMoment(DateTime.fromMillis(now, { zone: range.zone }), language)}`}>
+        <div
+          className={classes.nowLine}
+          style={{ left: `calc(96px + (100% - 96px) * ${nowFrac})` }}
+          role="img"
+          aria-label={`${t('now')} ${formatMoment(DateTime.fromMillis(now, { zone: range.zone }), language)}`}
+        >
           <div className={classes.nowDot} />
         </div>
       )}

@@ -6,13 +6,28 @@ import type { BoardPattern } from './model';
 import { formatRangeTitle, VIEWS, type BoardRange, type View } from './time';
 
 /** The page header: the hotline picker (switching keeps the range), the zone named, the coverage badge. */
-export function BoardHeader({ hotlineId, hotlines, zone, badge, children }: { hotlineId: string; hotlines: readonly { id: string; name: string }[]; zone: string; badge: { week: number; month: number } | null; children?: ReactNode }) {
+export function BoardHeader({
+  hotlineId,
+  hotlines,
+  zone,
+  badge,
+  children,
+}: {
+  hotlineId: string;
+  hotlines: readonly { id: string; name: string }[];
+  zone: string;
+  badge: { week: number; month: number } | null;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation('schedule');
   const { t: common } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // Rounded down: 99.96 % covered never reads as 100 %. Formatted for the language (23.8% / 23,8 %).
-  const percent = (x: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(Math.floor(x * 1000) / 1000);
+  const percent = (x: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(
+      Math.floor(x * 1000) / 1000,
+    );
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       <Group align="flex-end" gap="md" wrap="wrap">
@@ -34,7 +49,15 @@ export function BoardHeader({ hotlineId, hotlines, zone, badge, children }: { ho
       </Group>
       <Group gap="xs">
         {badge && (
-          <Text size="sm" fw={600} px="sm" py={4} c={badge.week >= 1 ? 'teal.9' : 'orange.9'} bg={badge.week >= 1 ? 'teal.0' : 'orange.0'} style={{ borderRadius: 16 }}>
+          <Text
+            size="sm"
+            fw={600}
+            px="sm"
+            py={4}
+            c={badge.week >= 1 ? 'teal.9' : 'orange.9'}
+            bg={badge.week >= 1 ? 'teal.0' : 'orange.0'}
+            style={{ borderRadius: 16 }}
+          >
             {t('badge', { week: percent(badge.week), month: percent(badge.month) })}
           </Text>
         )}
@@ -60,12 +83,30 @@ interface BoardToolbarProps {
 }
 
 /** View (day, week, two weeks), previous/next/today, the period drops snap to, the keyboard help, and the tools. */
-export function BoardToolbar({ view, range, patterns, snapPatternId, canEdit, onView, onPrevious, onNext, onToday, onSnap, children }: BoardToolbarProps) {
+export function BoardToolbar({
+  view,
+  range,
+  patterns,
+  snapPatternId,
+  canEdit,
+  onView,
+  onPrevious,
+  onNext,
+  onToday,
+  onSnap,
+  children,
+}: BoardToolbarProps) {
   const { t, i18n } = useTranslation('schedule');
   return (
     <Group justify="space-between" wrap="wrap" gap="sm">
       <Group gap="xs" wrap="wrap">
-        <SegmentedControl size="xs" aria-label={t('view')} value={view} onChange={(v) => onView(v as View)} data={VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
+        <SegmentedControl
+          size="xs"
+          aria-label={t('view')}
+          value={view}
+          onChange={(v) => onView(v as View)}
+          data={VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))}
+        />
         <Button.Group>
           <Button size="xs" variant="default" onClick={onPrevious} aria-label={t(`previousRange.${view}`)}>
             ‹
@@ -104,14 +145,44 @@ export function BoardToolbar({ view, range, patterns, snapPatternId, canEdit, on
 function KeyboardHelp() {
   const { t } = useTranslation('schedule');
   const rows: [ReactNode, string][] = [
-    [<><Kbd>←</Kbd> <Kbd>→</Kbd></>, t('keys.slotMove')],
-    [<><Kbd>Shift</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd></>, t('keys.slotMoveDay')],
-    [<><Kbd>↑</Kbd> <Kbd>↓</Kbd></>, t('keys.slotLevel')],
-    [<><Kbd>Alt</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd></>, t('keys.slotEnd')],
-    [<><Kbd>Alt</Kbd> + <Kbd>Shift</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd></>, t('keys.slotStart')],
+    [
+      <>
+        <Kbd>←</Kbd> <Kbd>→</Kbd>
+      </>,
+      t('keys.slotMove'),
+    ],
+    [
+      <>
+        <Kbd>Shift</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd>
+      </>,
+      t('keys.slotMoveDay'),
+    ],
+    [
+      <>
+        <Kbd>↑</Kbd> <Kbd>↓</Kbd>
+      </>,
+      t('keys.slotLevel'),
+    ],
+    [
+      <>
+        <Kbd>Alt</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd>
+      </>,
+      t('keys.slotEnd'),
+    ],
+    [
+      <>
+        <Kbd>Alt</Kbd> + <Kbd>Shift</Kbd> + <Kbd>←</Kbd> <Kbd>→</Kbd>
+      </>,
+      t('keys.slotStart'),
+    ],
     [<Kbd>Enter</Kbd>, t('keys.slotOpen')],
     [<Kbd>Space</Kbd>, t('keys.pick')],
-    [<><Kbd>←</Kbd> <Kbd>→</Kbd> <Kbd>↑</Kbd> <Kbd>↓</Kbd></>, t('keys.pickMove')],
+    [
+      <>
+        <Kbd>←</Kbd> <Kbd>→</Kbd> <Kbd>↑</Kbd> <Kbd>↓</Kbd>
+      </>,
+      t('keys.pickMove'),
+    ],
     [<Kbd>Esc</Kbd>, t('keys.pickCancel')],
   ];
   return (

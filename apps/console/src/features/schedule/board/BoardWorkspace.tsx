@@ -1,6 +1,27 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { DndContext, DragOverlay, type Announcements, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  type Announcements,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragMoveEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { DateTime } from 'luxon';
 import { Alert } from '@mantine/core';
 import { Board, type Carrying, type ResizePreview, type RowDropData } from './Board';
@@ -88,11 +109,14 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
     if (data.type === 'slot') {
       const newStart = Math.abs(event.delta.x) >= 2 ? snapped(instantMs(data.slot.startsAt) + shift, zone) : null;
       const toLevel = over ? Math.min(over.level, data.slot.assignees.length - 1) : data.level;
-      if (await actions.moveSlot(data.slot, newStart, data.level, toLevel)) setFocus({ slotId: data.slot.id, level: toLevel });
+      if (await actions.moveSlot(data.slot, newStart, data.level, toLevel))
+        setFocus({ slotId: data.slot.id, level: toLevel });
       return;
     }
-    const start = data.edge === 'start' ? snapped(instantMs(data.slot.startsAt) + shift, zone) : fromWall(data.slot.start, zone);
-    const end = data.edge === 'end' ? snapped(instantMs(data.slot.endsAt) + shift, zone) : fromWall(data.slot.end, zone);
+    const start =
+      data.edge === 'start' ? snapped(instantMs(data.slot.startsAt) + shift, zone) : fromWall(data.slot.start, zone);
+    const end =
+      data.edge === 'end' ? snapped(instantMs(data.slot.endsAt) + shift, zone) : fromWall(data.slot.end, zone);
     await actions.resizeSlot(data.slot, start, end);
   }
 
@@ -119,11 +143,14 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
       const end = fromWall(slot.end, zone);
       if (key === 'ArrowUp' || key === 'ArrowDown') {
         const toLevel = Math.min(Math.max(0, level + sign), slot.assignees.length - 1);
-        if (toLevel !== level && (await actions.moveSlot(slot, null, level, toLevel))) setFocus({ slotId: slot.id, level: toLevel });
+        if (toLevel !== level && (await actions.moveSlot(slot, null, level, toLevel)))
+          setFocus({ slotId: slot.id, level: toLevel });
         return;
       }
       if (altKey) {
-        const ok = shiftKey ? await actions.resizeSlot(slot, start.plus({ minutes: 15 * sign }), end) : await actions.resizeSlot(slot, start, end.plus({ minutes: 15 * sign }));
+        const ok = shiftKey
+          ? await actions.resizeSlot(slot, start.plus({ minutes: 15 * sign }), end)
+          : await actions.resizeSlot(slot, start, end.plus({ minutes: 15 * sign }));
         if (ok) setFocus({ slotId: slot.id, level });
         return;
       }
@@ -140,7 +167,12 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
     return () => window.clearTimeout(timer);
   }, [focus, board.slots]);
 
-  const describe = (c: Carrying) => t('pickedMove', { name: c.candidate.name, level: t('level', { n: c.level + 1 }), at: formatMoment(c.at, i18n.language) });
+  const describe = (c: Carrying) =>
+    t('pickedMove', {
+      name: c.candidate.name,
+      level: t('level', { n: c.level + 1 }),
+      at: formatMoment(c.at, i18n.language),
+    });
 
   /** Keys on a palette entry: Space picks it up, arrows carry it (Shift: a day; up/down: a level), Space drops, Escape cancels. */
   async function onPaletteKey(candidate: Candidate, event: KeyboardEvent<HTMLDivElement>) {
@@ -150,10 +182,13 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
       event.preventDefault();
       if (!mine) {
         const now = Date.now();
-        const at = now >= range.startMs && now < range.endMs ? snapped(now, zone) : range.days[0].start.set({ hour: 8 });
+        const at =
+          now >= range.startMs && now < range.endMs ? snapped(now, zone) : range.days[0].start.set({ hour: 8 });
         const next = { candidate, level: 0, at };
         setCarrying(next);
-        setAnnouncement(t('picked', { name: candidate.name, level: t('level', { n: 1 }), at: formatMoment(at, i18n.language) }));
+        setAnnouncement(
+          t('picked', { name: candidate.name, level: t('level', { n: 1 }), at: formatMoment(at, i18n.language) }),
+        );
         return;
       }
       setCarrying(null);
@@ -185,7 +220,10 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
 
   const onFill = useCallback(
     async (gap: BoardGap, who: Candidate) => {
-      const outcome = await board.write('create', { mode: 'REJECT', slots: [{ start: gap.localStart, end: gap.localEnd, assignees: [{ kind: who.kind, id: who.id }] }] });
+      const outcome = await board.write('create', {
+        mode: 'REJECT',
+        slots: [{ start: gap.localStart, end: gap.localEnd, assignees: [{ kind: who.kind, id: who.id }] }],
+      });
       return actions.report(outcome);
     },
     [board, actions],
@@ -194,20 +232,52 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
   // What a screen reader hears during a mouse drag (the keyboard ways announce through `announcement`).
   const dragName = (data: unknown) => {
     const d = data as DragData | undefined;
-    return d?.type === 'palette' ? d.candidate.name : d ? t('editor.title', { span: formatSpan(DateTime.fromISO(d.slot.startsAt).setZone(zone), DateTime.fromISO(d.slot.endsAt).setZone(zone), i18n.language, false) }) : '';
+    return d?.type === 'palette'
+      ? d.candidate.name
+      : d
+        ? t('editor.title', {
+            span: formatSpan(
+              DateTime.fromISO(d.slot.startsAt).setZone(zone),
+              DateTime.fromISO(d.slot.endsAt).setZone(zone),
+              i18n.language,
+              false,
+            ),
+          })
+        : '';
   };
   const rowName = (data: unknown) => t('level', { n: ((data as RowDropData | undefined)?.level ?? 0) + 1 });
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dnd.start', { name: dragName(active.data.current) }),
-    onDragOver: ({ active, over }) => (over ? t('dnd.over', { name: dragName(active.data.current), row: rowName(over.data.current) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('dnd.end', { name: dragName(active.data.current), row: rowName(over.data.current) }) : t('dropCancelled')),
+    onDragOver: ({ active, over }) =>
+      over ? t('dnd.over', { name: dragName(active.data.current), row: rowName(over.data.current) }) : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('dnd.end', { name: dragName(active.data.current), row: rowName(over.data.current) })
+        : t('dropCancelled'),
     onDragCancel: () => t('dropCancelled'),
   };
 
   const editingSlot = editing ? board.slots.find((s) => s.id === editing) : undefined;
-  const strip = <CoverageStrip range={range} gaps={board.gaps} serviceHours={board.hotline?.serviceHours} candidates={board.candidates} canEdit={canEdit} onFill={onFill} />;
+  const strip = (
+    <CoverageStrip
+      range={range}
+      gaps={board.gaps}
+      serviceHours={board.hotline?.serviceHours}
+      candidates={board.candidates}
+      canEdit={canEdit}
+      onFill={onFill}
+    />
+  );
   return (
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={() => (setDragged(null), setResize(null))} accessibility={{ screenReaderInstructions: { draggable: t('paletteHint') }, announcements }}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={pointerWithin}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => (setDragged(null), setResize(null))}
+      accessibility={{ screenReaderInstructions: { draggable: t('paletteHint') }, announcements }}
+    >
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           {board.conflict && (
@@ -231,7 +301,9 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
           />
         </div>
         <div style={{ width: 240, flex: 'none', display: 'flex', flexDirection: 'column', gap: 12 }}>
-          {canEdit && <Palette candidates={board.candidates} carried={carrying?.candidate ?? null} onKey={onPaletteKey} />}
+          {canEdit && (
+            <Palette candidates={board.candidates} carried={carrying?.candidate ?? null} onKey={onPaletteKey} />
+          )}
           {side}
         </div>
       </div>
@@ -240,22 +312,35 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
       </div>
       <DragOverlay dropAnimation={null}>
         {dragged && (
-          <div className={classes.overlay} style={{ background: safeColour(dragged.colour), color: readableText(safeColour(dragged.colour)) }}>
+          <div
+            className={classes.overlay}
+            style={{ background: safeColour(dragged.colour), color: readableText(safeColour(dragged.colour)) }}
+          >
             {dragged.name}
           </div>
         )}
       </DragOverlay>
       {editingSlot && (
         <Suspense fallback={null}>
-          <SlotEditor slot={editingSlot} zone={zone} candidates={board.candidates} write={board.write} onClose={() => setEditing(null)} />
+          <SlotEditor
+            slot={editingSlot}
+            zone={zone}
+            candidates={board.candidates}
+            write={board.write}
+            onClose={() => setEditing(null)}
+          />
         </Suspense>
       )}
     </DndContext>
   );
 }
 
-function conflictChanges(diff: NonNullable<ScheduleBoardState['conflict']>, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const parts = (['added', 'removed', 'moved', 'reassigned'] as const).filter((k) => diff[k] > 0).map((k) => t(`changes.${k}`, { count: diff[k] }));
+function conflictChanges(
+  diff: NonNullable<ScheduleBoardState['conflict']>,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  const parts = (['added', 'removed', 'moved', 'reassigned'] as const)
+    .filter((k) => diff[k] > 0)
+    .map((k) => t(`changes.${k}`, { count: diff[k] }));
   return parts.length ? parts.join(', ') : t('conflictNone');
 }
-

@@ -20,12 +20,31 @@ export function useGapName() {
   const { t, i18n } = useTranslation('schedule');
   return (gap: BoardGap, zone: string) =>
     t('gapName', {
-      span: formatSpan(DateTime.fromISO(gap.start).setZone(zone), DateTime.fromISO(gap.end).setZone(zone), i18n.language, false),
+      span: formatSpan(
+        DateTime.fromISO(gap.start).setZone(zone),
+        DateTime.fromISO(gap.end).setZone(zone),
+        i18n.language,
+        false,
+      ),
       reason: t(`reasons.${gap.reason}`),
     });
 }
 
-function GapButton({ gap, range, name, candidates, canEdit, onFill }: { gap: BoardGap; range: BoardRange; name: string; candidates: readonly Candidate[]; canEdit: boolean; onFill: CoverageStripProps['onFill'] }) {
+function GapButton({
+  gap,
+  range,
+  name,
+  candidates,
+  canEdit,
+  onFill,
+}: {
+  gap: BoardGap;
+  range: BoardRange;
+  name: string;
+  candidates: readonly Candidate[];
+  canEdit: boolean;
+  onFill: CoverageStripProps['onFill'];
+}) {
   const { t } = useTranslation('schedule');
   const [opened, setOpened] = useState(false);
   const [who, setWho] = useState<string | null>(null);
@@ -33,7 +52,14 @@ function GapButton({ gap, range, name, candidates, canEdit, onFill }: { gap: Boa
   const left = Math.max(0, fraction(range, instantMs(gap.start)));
   const right = Math.min(1, fraction(range, instantMs(gap.end)));
   const button = (
-    <button type="button" aria-label={name} title={name} className={classes.gap} style={{ left: `${left * 100}%`, width: `${(right - left) * 100}%` }} onClick={() => canEdit && setOpened((o) => !o)} />
+    <button
+      type="button"
+      aria-label={name}
+      title={name}
+      className={classes.gap}
+      style={{ left: `${left * 100}%`, width: `${(right - left) * 100}%` }}
+      onClick={() => canEdit && setOpened((o) => !o)}
+    />
   );
   if (!canEdit) return button;
   return (
@@ -79,7 +105,9 @@ export function CoverageStrip({ range, gaps, serviceHours, candidates, canEdit, 
   const gapName = useGapName();
   const outside = useMemo(() => {
     if (!serviceHours || serviceHours.always) return [];
-    const open = windowOccurrences(serviceHours.windows, range.days[0].start, range.days.length + 1, range.zone).filter((o) => o.endMs > range.startMs && o.startMs < range.endMs);
+    const open = windowOccurrences(serviceHours.windows, range.days[0].start, range.days.length + 1, range.zone).filter(
+      (o) => o.endMs > range.startMs && o.startMs < range.endMs,
+    );
     const closed: { from: number; to: number }[] = [];
     let cursor = range.startMs;
     for (const o of open) {
@@ -92,10 +120,26 @@ export function CoverageStrip({ range, gaps, serviceHours, candidates, canEdit, 
   return (
     <div className={classes.strip} role="group" aria-label={t('coverageStrip')}>
       {outside.map((o) => (
-        <div key={o.from} className={classes.outside} title={t('outsideService')} style={{ left: `${fraction(range, o.from) * 100}%`, width: `${(fraction(range, o.to) - fraction(range, o.from)) * 100}%` }} />
+        <div
+          key={o.from}
+          className={classes.outside}
+          title={t('outsideService')}
+          style={{
+            left: `${fraction(range, o.from) * 100}%`,
+            width: `${(fraction(range, o.to) - fraction(range, o.from)) * 100}%`,
+          }}
+        />
       ))}
       {gaps.map((gap) => (
-        <GapButton key={gap.key + gap.start} gap={gap} range={range} name={gapName(gap, range.zone)} candidates={candidates} canEdit={canEdit} onFill={onFill} />
+        <GapButton
+          key={gap.key + gap.start}
+          gap={gap}
+          range={range}
+          name={gapName(gap, range.zone)}
+          candidates={candidates}
+          canEdit={canEdit}
+          onFill={onFill}
+        />
       ))}
     </div>
   );

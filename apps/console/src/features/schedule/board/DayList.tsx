@@ -7,13 +7,23 @@ import { assigneeView, type BoardGap, type BoardSlot } from './model';
 import { formatDayHeader, instantMs, type BoardRange } from './time';
 
 /** Under 768 px: the same schedule as one card per day, slots with their times and levels, gaps in red. */
-export function DayList({ range, slots, gaps }: { range: BoardRange; slots: readonly BoardSlot[]; gaps: readonly BoardGap[] }) {
+export function DayList({
+  range,
+  slots,
+  gaps,
+}: {
+  range: BoardRange;
+  slots: readonly BoardSlot[];
+  gaps: readonly BoardGap[];
+}) {
   const { t, i18n } = useTranslation('schedule');
   const gapName = useGapName();
   const time = (iso: string, day: { startMs: number; endMs: number }) => {
     const dt = DateTime.fromISO(iso).setZone(range.zone);
     const ms = dt.toMillis();
-    return ms >= day.startMs && ms <= day.endMs ? dt.toFormat('HH:mm') : dt.setLocale(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB').toFormat('ccc HH:mm');
+    return ms >= day.startMs && ms <= day.endMs
+      ? dt.toFormat('HH:mm')
+      : dt.setLocale(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB').toFormat('ccc HH:mm');
   };
   return (
     <Stack gap="sm" component="section" aria-label={t('dayList')}>
@@ -22,7 +32,11 @@ export function DayList({ range, slots, gaps }: { range: BoardRange; slots: read
         const dayGaps = gaps.filter((g) => instantMs(g.start) < day.endMs && instantMs(g.end) > day.startMs);
         const header = formatDayHeader(day, i18n.language);
         const entries = [
-          ...daySlots.map((s) => ({ at: instantMs(s.startsAt), slot: s as BoardSlot | null, gap: null as BoardGap | null })),
+          ...daySlots.map((s) => ({
+            at: instantMs(s.startsAt),
+            slot: s as BoardSlot | null,
+            gap: null as BoardGap | null,
+          })),
           ...dayGaps.map((g) => ({ at: instantMs(g.start), slot: null, gap: g })),
         ].sort((a, b) => a.at - b.at);
         return (
@@ -49,7 +63,16 @@ export function DayList({ range, slots, gaps }: { range: BoardRange; slots: read
                           const who = assigneeView(a);
                           const colour = safeColour(who.colour);
                           return (
-                            <Badge key={level} radius="sm" style={{ background: colour, color: readableText(colour), textTransform: 'none' }} aria-label={t('slotName', { who: who.name, level: level + 1, span: `${time(slot.startsAt, day)} – ${time(slot.endsAt, day)}` })}>
+                            <Badge
+                              key={level}
+                              radius="sm"
+                              style={{ background: colour, color: readableText(colour), textTransform: 'none' }}
+                              aria-label={t('slotName', {
+                                who: who.name,
+                                level: level + 1,
+                                span: `${time(slot.startsAt, day)} – ${time(slot.endsAt, day)}`,
+                              })}
+                            >
                               {t('mobileLevel', { n: level + 1 })} {who.name}
                             </Badge>
                           );
@@ -57,7 +80,13 @@ export function DayList({ range, slots, gaps }: { range: BoardRange; slots: read
                     </Group>
                   </div>
                 ) : (
-                  <Text key={gap!.key + gap!.start} size="sm" c="red.8" fw={600} style={{ background: 'var(--mantine-color-red-0)', borderRadius: 4, padding: '2px 6px' }}>
+                  <Text
+                    key={gap!.key + gap!.start}
+                    size="sm"
+                    c="red.8"
+                    fw={600}
+                    style={{ background: 'var(--mantine-color-red-0)', borderRadius: 4, padding: '2px 6px' }}
+                  >
                     {gapName(gap!, range.zone)}
                   </Text>
                 ),

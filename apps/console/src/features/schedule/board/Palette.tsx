@@ -11,9 +11,20 @@ export interface PaletteDragData {
   readonly candidate: Candidate;
 }
 
-function PaletteEntry({ candidate, carried, onKey }: { candidate: Candidate; carried: boolean; onKey(candidate: Candidate, event: KeyboardEvent<HTMLDivElement>): void }) {
+function PaletteEntry({
+  candidate,
+  carried,
+  onKey,
+}: {
+  candidate: Candidate;
+  carried: boolean;
+  onKey(candidate: Candidate, event: KeyboardEvent<HTMLDivElement>): void;
+}) {
   const { t } = useTranslation('schedule');
-  const { setNodeRef, listeners, attributes } = useDraggable({ id: `palette:${candidate.kind}:${candidate.id}`, data: { type: 'palette', candidate } satisfies PaletteDragData });
+  const { setNodeRef, listeners, attributes } = useDraggable({
+    id: `palette:${candidate.kind}:${candidate.id}`,
+    data: { type: 'palette', candidate } satisfies PaletteDragData,
+  });
   return (
     <div
       ref={setNodeRef}
@@ -44,7 +55,15 @@ function PaletteEntry({ candidate, carried, onKey }: { candidate: Candidate; car
 }
 
 /** People and teams to drag onto the board (or pick up with Space). */
-export function Palette({ candidates, carried, onKey }: { candidates: readonly Candidate[]; carried: Candidate | null; onKey(candidate: Candidate, event: KeyboardEvent<HTMLDivElement>): void }) {
+export function Palette({
+  candidates,
+  carried,
+  onKey,
+}: {
+  candidates: readonly Candidate[];
+  carried: Candidate | null;
+  onKey(candidate: Candidate, event: KeyboardEvent<HTMLDivElement>): void;
+}) {
   const { t } = useTranslation('schedule');
   const [search, setSearch] = useState('');
   const shown = candidates.filter((c) => c.name.toLocaleLowerCase().includes(search.trim().toLocaleLowerCase()));
@@ -56,10 +75,22 @@ export function Palette({ candidates, carried, onKey }: { candidates: readonly C
       <Text size="xs" c="dimmed" mb="xs">
         {t('paletteHint')}
       </Text>
-      <TextInput size="xs" placeholder={t('search')} aria-label={t('search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} mb="xs" />
+      <TextInput
+        size="xs"
+        placeholder={t('search')}
+        aria-label={t('search')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        mb="xs"
+      />
       <Stack gap={2}>
         {shown.map((c) => (
-          <PaletteEntry key={`${c.kind}:${c.id}`} candidate={c} carried={carried?.id === c.id && carried.kind === c.kind} onKey={onKey} />
+          <PaletteEntry
+            key={`${c.kind}:${c.id}`}
+            candidate={c}
+            carried={carried?.id === c.id && carried.kind === c.kind}
+            onKey={onKey}
+          />
         ))}
         {shown.length === 0 && (
           <Text size="xs" c="dimmed">

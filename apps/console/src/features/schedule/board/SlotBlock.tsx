@@ -30,8 +30,18 @@ interface SlotBlockProps {
 }
 
 function ResizeHandle({ slot, edge, level }: { slot: BoardSlot; edge: 'start' | 'end'; level: number }) {
-  const { setNodeRef, listeners } = useDraggable({ id: `resize:${edge}:${slot.id}:${level}`, data: { type: 'resize', slot, edge } satisfies ResizeDragData });
-  return <div ref={setNodeRef} {...listeners} aria-hidden className={`${classes.handle} ${edge === 'start' ? classes.handleStart : classes.handleEnd}`} />;
+  const { setNodeRef, listeners } = useDraggable({
+    id: `resize:${edge}:${slot.id}:${level}`,
+    data: { type: 'resize', slot, edge } satisfies ResizeDragData,
+  });
+  return (
+    <div
+      ref={setNodeRef}
+      {...listeners}
+      aria-hidden
+      className={`${classes.handle} ${edge === 'start' ? classes.handleStart : classes.handleEnd}`}
+    />
+  );
 }
 
 /** One escalation level of a slot: a block in its assignee's colour, named for tests and screen readers. */
@@ -39,10 +49,27 @@ function ResizeHandle({ slot, edge, level }: { slot: BoardSlot; edge: 'start' | 
 export function initials(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
   const number = words.find((w) => /^\d+$/.test(w)) ?? '';
-  return words.filter((w) => !/^\d+$/.test(w)).slice(0, 2).map((w) => w[0].toUpperCase()).join('') + number;
+  return (
+    words
+      .filter((w) => !/^\d+$/.test(w))
+      .slice(0, 2)
+      .map((w) => w[0].toUpperCase())
+      .join('') + number
+  );
 }
 
-export const SlotBlock = memo(function SlotBlock({ slot, level, who, name, left, width, canEdit, focus, onOpen, onKey }: SlotBlockProps) {
+export const SlotBlock = memo(function SlotBlock({
+  slot,
+  level,
+  who,
+  name,
+  left,
+  width,
+  canEdit,
+  focus,
+  onOpen,
+  onKey,
+}: SlotBlockProps) {
   const { setNodeRef, listeners, attributes, transform, isDragging } = useDraggable({
     id: `slot:${slot.id}:${level}`,
     data: { type: 'slot', slot, level } satisfies SlotDragData,

@@ -27,8 +27,16 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
   const [end, setEnd] = useState(slot.end);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
-  const options = candidates.map((c) => ({ value: key(c), label: c.kind === 'TEAM' ? `${c.name} (${t('team')})` : c.name }));
-  const span = formatSpan(DateTime.fromISO(slot.startsAt).setZone(zone), DateTime.fromISO(slot.endsAt).setZone(zone), i18n.language, false);
+  const options = candidates.map((c) => ({
+    value: key(c),
+    label: c.kind === 'TEAM' ? `${c.name} (${t('team')})` : c.name,
+  }));
+  const span = formatSpan(
+    DateTime.fromISO(slot.startsAt).setZone(zone),
+    DateTime.fromISO(slot.endsAt).setZone(zone),
+    i18n.language,
+    false,
+  );
 
   async function save() {
     const chosen = levels.filter((v): v is string => !!v);
@@ -44,7 +52,10 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
         if (!outcome.ok) return outcome.conflict ? onClose() : setErrors(outcome.errors);
       }
       if (chosen.join(',') !== assigneeInputs(slot).map(key).join(',')) {
-        const assignees = chosen.map((v) => ({ kind: v.slice(0, v.indexOf(':')) as AssigneeKind, id: v.slice(v.indexOf(':') + 1) }));
+        const assignees = chosen.map((v) => ({
+          kind: v.slice(0, v.indexOf(':')) as AssigneeKind,
+          id: v.slice(v.indexOf(':') + 1),
+        }));
         const outcome = await write('reassign', { id: slot.id, assignees });
         if (!outcome.ok) return outcome.conflict ? onClose() : setErrors(outcome.errors);
       }
@@ -79,8 +90,22 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
           </Alert>
         ))}
         <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t('editor.start')} description={zone} value={start} onChange={(e) => setStart(e.currentTarget.value.slice(0, 16))} error={errorAt(errors, 'start')} />
-          <TextInput type="datetime-local" label={t('editor.end')} description={zone} value={end} onChange={(e) => setEnd(e.currentTarget.value.slice(0, 16))} error={errorAt(errors, 'end')} />
+          <TextInput
+            type="datetime-local"
+            label={t('editor.start')}
+            description={zone}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value.slice(0, 16))}
+            error={errorAt(errors, 'start')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('editor.end')}
+            description={zone}
+            value={end}
+            onChange={(e) => setEnd(e.currentTarget.value.slice(0, 16))}
+            error={errorAt(errors, 'end')}
+          />
         </Group>
         {levels.map((value, i) => (
           <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
@@ -94,13 +119,31 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
               onChange={(v) => setLevels((current) => current.map((c, j) => (j === i ? v : c)))}
               error={errorAt(errors, `assignees[${i}].id`) ?? errorAt(errors, `assignees[${i}]`)}
             />
-            <ActionIcon variant="default" size="lg" aria-label={t('editor.up', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, i - 1)}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('editor.up', { n: i + 1 })}
+              disabled={i === 0}
+              onClick={() => move(i, i - 1)}
+            >
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" size="lg" aria-label={t('editor.down', { n: i + 1 })} disabled={i === levels.length - 1} onClick={() => move(i, i + 1)}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('editor.down', { n: i + 1 })}
+              disabled={i === levels.length - 1}
+              onClick={() => move(i, i + 1)}
+            >
               ↓
             </ActionIcon>
-            <ActionIcon variant="default" color="red" size="lg" aria-label={t('editor.remove', { n: i + 1 })} onClick={() => setLevels((current) => current.filter((_, j) => j !== i))}>
+            <ActionIcon
+              variant="default"
+              color="red"
+              size="lg"
+              aria-label={t('editor.remove', { n: i + 1 })}
+              onClick={() => setLevels((current) => current.filter((_, j) => j !== i))}
+            >
               ✕
             </ActionIcon>
           </Group>
@@ -110,7 +153,12 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
             {errorAt(errors, 'assignees')}
           </Text>
         )}
-        <Button variant="light" size="xs" onClick={() => setLevels((current) => [...current, null])} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() => setLevels((current) => [...current, null])}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('editor.addLevel')}
         </Button>
         <Group justify="space-between" mt="sm">

@@ -8,9 +8,24 @@ export const BoardHotlineDocument = graphql(`
       id
       name
       timeZone
-      serviceHours { always windows { days start end } }
+      serviceHours {
+        always
+        windows {
+          days
+          start
+          end
+        }
+      }
     }
-    hotlines(first: 100) { edges { node { id name timeZone } } }
+    hotlines(first: 100) {
+      edges {
+        node {
+          id
+          name
+          timeZone
+        }
+      }
+    }
   }
 `);
 
@@ -29,8 +44,20 @@ export const BoardScheduleDocument = graphql(`
           id
           kind
           level
-          person { id name colour }
-          team { id name colour members { id name } }
+          person {
+            id
+            name
+            colour
+          }
+          team {
+            id
+            name
+            colour
+            members {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -49,8 +76,16 @@ export const BoardOverridesDocument = graphql(`
         id
         kind
         level
-        person { id name colour }
-        team { id name colour }
+        person {
+          id
+          name
+          colour
+        }
+        team {
+          id
+          name
+          colour
+        }
       }
     }
   }
@@ -61,53 +96,129 @@ export const BoardCoverageDocument = graphql(`
     coverage(hotlineId: $hotlineId, from: $from, to: $to) {
       coveredFraction
       alwaysInService
-      gaps { key start end localStart localEnd reason }
+      gaps {
+        key
+        start
+        end
+        localStart
+        localEnd
+        reason
+      }
     }
   }
 `);
 
 export const BoardCoverageBadgeDocument = graphql(`
   query BoardCoverageBadge($hotlineId: ID!, $now: Instant!, $in7: Instant!, $in30: Instant!) {
-    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) { coveredFraction }
-    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) { coveredFraction }
+    week: coverage(hotlineId: $hotlineId, from: $now, to: $in7) {
+      coveredFraction
+    }
+    month: coverage(hotlineId: $hotlineId, from: $now, to: $in30) {
+      coveredFraction
+    }
   }
 `);
 
 export const BoardDirectoryDocument = graphql(`
   query BoardDirectory {
-    people(first: 100) { edges { node { id name colour } } }
-    teams(first: 100) { edges { node { id name colour members { id name } } } }
-    presetPatterns { id name windows { days start end endDayOffset } }
-    patterns(first: 100) { edges { node { id name windows { days start end endDayOffset } } } }
+    people(first: 100) {
+      edges {
+        node {
+          id
+          name
+          colour
+        }
+      }
+    }
+    teams(first: 100) {
+      edges {
+        node {
+          id
+          name
+          colour
+          members {
+            id
+            name
+          }
+        }
+      }
+    }
+    presetPatterns {
+      id
+      name
+      windows {
+        days
+        start
+        end
+        endDayOffset
+      }
+    }
+    patterns(first: 100) {
+      edges {
+        node {
+          id
+          name
+          windows {
+            days
+            start
+            end
+            endDayOffset
+          }
+        }
+      }
+    }
   }
 `);
 
 export const CreateSlotsDocument = graphql(`
   mutation BoardCreateSlots($input: CreateSlotsInput!) {
-    createSlots(input: $input) { version added { id } }
+    createSlots(input: $input) {
+      version
+      added {
+        id
+      }
+    }
   }
 `);
 
 export const MoveSlotDocument = graphql(`
   mutation BoardMoveSlot($input: MoveSlotInput!) {
-    moveSlot(input: $input) { version updated { id } }
+    moveSlot(input: $input) {
+      version
+      updated {
+        id
+      }
+    }
   }
 `);
 
 export const ResizeSlotDocument = graphql(`
   mutation BoardResizeSlot($input: ResizeSlotInput!) {
-    resizeSlot(input: $input) { version updated { id } }
+    resizeSlot(input: $input) {
+      version
+      updated {
+        id
+      }
+    }
   }
 `);
 
 export const ReassignSlotDocument = graphql(`
   mutation BoardReassignSlot($input: ReassignSlotInput!) {
-    reassignSlot(input: $input) { version updated { id } }
+    reassignSlot(input: $input) {
+      version
+      updated {
+        id
+      }
+    }
   }
 `);
 
 export const DeleteSlotsDocument = graphql(`
   mutation BoardDeleteSlots($input: DeleteSlotsInput!) {
-    deleteSlots(input: $input) { version removedIds }
+    deleteSlots(input: $input) {
+      version
+      removedIds
+    }
   }
 `);

@@ -1,4 +1,10 @@
-import type { BoardDirectoryQuery, BoardScheduleQuery, BoardOverridesQuery, BoardCoverageQuery, AssigneeKind } from '../../../gql/graphql';
+import type {
+  BoardDirectoryQuery,
+  BoardScheduleQuery,
+  BoardOverridesQuery,
+  BoardCoverageQuery,
+  AssigneeKind,
+} from '../../../gql/graphql';
 
 export type BoardSlot = BoardScheduleQuery['schedule']['slots'][number];
 export type BoardAssignee = BoardSlot['assignees'][number];
@@ -18,8 +24,20 @@ export interface Candidate {
 
 export function candidatesOf(directory: BoardDirectoryQuery | undefined): Candidate[] {
   if (!directory) return [];
-  const people: Candidate[] = directory.people.edges.map(({ node }) => ({ kind: 'PERSON', id: node.id, name: node.name, colour: node.colour, members: [] }));
-  const teams: Candidate[] = directory.teams.edges.map(({ node }) => ({ kind: 'TEAM', id: node.id, name: node.name, colour: node.colour, members: node.members.map((m) => m.name) }));
+  const people: Candidate[] = directory.people.edges.map(({ node }) => ({
+    kind: 'PERSON',
+    id: node.id,
+    name: node.name,
+    colour: node.colour,
+    members: [],
+  }));
+  const teams: Candidate[] = directory.teams.edges.map(({ node }) => ({
+    kind: 'TEAM',
+    id: node.id,
+    name: node.name,
+    colour: node.colour,
+    members: node.members.map((m) => m.name),
+  }));
   return [...people, ...teams];
 }
 
@@ -32,9 +50,27 @@ export interface AssigneeView {
 }
 
 /** What the board shows of one escalation level (a person, or a team with its members). */
-export function assigneeView(a: { kind: AssigneeKind; id: string; person?: { name: string; colour: string } | null; team?: { name: string; colour: string; members?: readonly { name: string }[] } | null }): AssigneeView {
-  if (a.kind === 'TEAM' && a.team) return { kind: a.kind, id: a.id, name: a.team.name, colour: a.team.colour, members: a.team.members?.map((m) => m.name) ?? [] };
-  return { kind: a.kind, id: a.id, name: a.person?.name ?? a.team?.name ?? '?', colour: a.person?.colour ?? a.team?.colour ?? '#868e96', members: [] };
+export function assigneeView(a: {
+  kind: AssigneeKind;
+  id: string;
+  person?: { name: string; colour: string } | null;
+  team?: { name: string; colour: string; members?: readonly { name: string }[] } | null;
+}): AssigneeView {
+  if (a.kind === 'TEAM' && a.team)
+    return {
+      kind: a.kind,
+      id: a.id,
+      name: a.team.name,
+      colour: a.team.colour,
+      members: a.team.members?.map((m) => m.name) ?? [],
+    };
+  return {
+    kind: a.kind,
+    id: a.id,
+    name: a.person?.name ?? a.team?.name ?? '?',
+    colour: a.person?.colour ?? a.team?.colour ?? '#868e96',
+    members: [],
+  };
 }
 
 /** The `assignees` input of a slot, from its current levels. */
@@ -43,7 +79,11 @@ export function assigneeInputs(slot: BoardSlot): { kind: AssigneeKind; id: strin
 }
 
 /** Puts `who` at `level` (0 = first): replaces that level, or adds a level after the last; drops a duplicate elsewhere. */
-export function withAssigneeAt(current: { kind: AssigneeKind; id: string }[], who: { kind: AssigneeKind; id: string }, level: number): { kind: AssigneeKind; id: string }[] {
+export function withAssigneeAt(
+  current: { kind: AssigneeKind; id: string }[],
+  who: { kind: AssigneeKind; id: string },
+  level: number,
+): { kind: AssigneeKind; id: string }[] {
   const next = current.filter((a) => !(a.kind === who.kind && a.id === who.id));
   if (level < next.length) next[level] = who;
   else next.push(who);
@@ -75,7 +115,10 @@ export function diffSlots(before: readonly BoardSlot[], after: readonly BoardSlo
     const was = old.get(id);
     if (!was) continue;
     if (was.start !== slot.start || was.end !== slot.end) moved++;
-    const who = (s: BoardSlot) => assigneeInputs(s).map((a) => `${a.kind}:${a.id}`).join(',');
+    const who = (s: BoardSlot) =>
+      assigneeInputs(s)
+        .map((a) => `${a.kind}:${a.id}`)
+        .join(',');
     if (who(was) !== who(slot)) reassigned++;
   }
   return {

@@ -50,7 +50,10 @@ export function rangeStartDate(view: View, date: string, zone: string): string {
 /** The range's wall-clock bounds (what `schedule` asks) from its dates alone: known before the hotline's zone is. */
 export function wallBounds(view: View, date: string): { fromWall: string; toWall: string } {
   const first = DateTime.fromISO(rangeStartDate(view, date, 'UTC'), { zone: 'UTC' });
-  return { fromWall: `${first.toISODate()}T00:00`, toWall: `${first.plus({ days: dayCount(view) }).toISODate()}T00:00` };
+  return {
+    fromWall: `${first.toISODate()}T00:00`,
+    toWall: `${first.plus({ days: dayCount(view) }).toISODate()}T00:00`,
+  };
 }
 
 export function boardRange(view: View, date: string, zone: string): BoardRange {
@@ -59,7 +62,13 @@ export function boardRange(view: View, date: string, zone: string): BoardRange {
   for (let i = 0; i < dayCount(view); i++) {
     const start = first.plus({ days: i }).startOf('day');
     const end = start.plus({ days: 1 }).startOf('day');
-    days.push({ date: start.toISODate()!, start, startMs: start.toMillis(), endMs: end.toMillis(), hours: Math.round((end.toMillis() - start.toMillis()) / 36e5) });
+    days.push({
+      date: start.toISODate()!,
+      start,
+      startMs: start.toMillis(),
+      endMs: end.toMillis(),
+      hours: Math.round((end.toMillis() - start.toMillis()) / 36e5),
+    });
   }
   const last = days[days.length - 1];
   const end = DateTime.fromMillis(last.endMs, { zone });
@@ -78,7 +87,9 @@ export function boardRange(view: View, date: string, zone: string): BoardRange {
 
 /** Moves the range by one step of its view (a day, a week or two weeks). */
 export function shiftDate(view: View, date: string, zone: string, direction: -1 | 1): string {
-  return DateTime.fromISO(rangeStartDate(view, date, zone), { zone }).plus({ days: dayCount(view) * direction }).toISODate()!;
+  return DateTime.fromISO(rangeStartDate(view, date, zone), { zone })
+    .plus({ days: dayCount(view) * direction })
+    .toISODate()!;
 }
 
 export function wall(dt: DateTime): string {
@@ -154,7 +165,12 @@ export interface Window {
 }
 
 /** Occurrences of weekly windows (service hours, pattern windows) over the days around the range, as instants. */
-export function windowOccurrences(windows: readonly Window[], firstDate: DateTime, dayCountToScan: number, zone: string): { startMs: number; endMs: number; startDate: string }[] {
+export function windowOccurrences(
+  windows: readonly Window[],
+  firstDate: DateTime,
+  dayCountToScan: number,
+  zone: string,
+): { startMs: number; endMs: number; startDate: string }[] {
   const result: { startMs: number; endMs: number; startDate: string }[] = [];
   for (let i = -7; i < dayCountToScan; i++) {
     const day = firstDate.plus({ days: i }).startOf('day');

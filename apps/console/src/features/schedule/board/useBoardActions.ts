@@ -12,7 +12,11 @@ const DEFAULT_HOURS = 8;
  * What a drop, a drag or a key does to the schedule, as writes to the server. Every answer is shown: a
  * refusal with the server's message, a version conflict by the board's conflict notice.
  */
-export function useBoardActions(board: ScheduleBoardState, range: BoardRange | undefined, snapPattern: BoardPattern | null) {
+export function useBoardActions(
+  board: ScheduleBoardState,
+  range: BoardRange | undefined,
+  snapPattern: BoardPattern | null,
+) {
   const { t } = useTranslation('schedule');
   const zone = range?.zone ?? 'UTC';
 
@@ -20,14 +24,21 @@ export function useBoardActions(board: ScheduleBoardState, range: BoardRange | u
     (outcome: WriteOutcome): boolean => {
       if (outcome.ok) return true;
       if (!outcome.conflict) {
-        notifications.show({ color: 'red', title: t('refused'), message: outcome.errors.map((e) => e.message).join(' ') || t('refused') });
+        notifications.show({
+          color: 'red',
+          title: t('refused'),
+          message: outcome.errors.map((e) => e.message).join(' ') || t('refused'),
+        });
       }
       return false;
     },
     [t],
   );
 
-  const slotAt = useCallback((ms: number) => board.slots.find((s) => instantMs(s.startsAt) <= ms && ms < instantMs(s.endsAt)), [board.slots]);
+  const slotAt = useCallback(
+    (ms: number) => board.slots.find((s) => instantMs(s.startsAt) <= ms && ms < instantMs(s.endsAt)),
+    [board.slots],
+  );
 
   /** The window of the chosen period that holds `at`, else the one starting that day. */
   const periodWindow = useCallback(
@@ -35,7 +46,9 @@ export function useBoardActions(board: ScheduleBoardState, range: BoardRange | u
       if (!snapPattern) return null;
       const occurrences = windowOccurrences(snapPattern.windows, at.startOf('day'), 1, zone);
       const ms = at.toMillis();
-      const hit = occurrences.find((o) => o.startMs <= ms && ms < o.endMs) ?? occurrences.find((o) => o.startDate === at.toISODate());
+      const hit =
+        occurrences.find((o) => o.startMs <= ms && ms < o.endMs) ??
+        occurrences.find((o) => o.startDate === at.toISODate());
       return hit ? { start: toZone(hit.startMs, zone), end: toZone(hit.endMs, zone) } : null;
     },
     [snapPattern, zone],
@@ -49,7 +62,10 @@ export function useBoardActions(board: ScheduleBoardState, range: BoardRange | u
       if (under) {
         const levels = withAssigneeAt(assigneeInputs(under), input, level);
         if (report(await board.write('reassign', { id: under.id, assignees: levels }))) {
-          notifications.show({ color: 'teal', message: t('placed', { name: who.name, level: Math.min(level, levels.length - 1) + 1 }) });
+          notifications.show({
+            color: 'teal',
+            message: t('placed', { name: who.name, level: Math.min(level, levels.length - 1) + 1 }),
+          });
         }
         return;
       }
@@ -62,11 +78,18 @@ export function useBoardActions(board: ScheduleBoardState, range: BoardRange | u
       }
       if (period) ({ start, end } = period);
       else {
-        const next = board.slots.map((s) => instantMs(s.startsAt)).filter((ms) => ms > start.toMillis()).sort((a, b) => a - b)[0];
+        const next = board.slots
+          .map((s) => instantMs(s.startsAt))
+          .filter((ms) => ms > start.toMillis())
+          .sort((a, b) => a - b)[0];
         if (next !== undefined && next < end.toMillis()) end = toZone(next, zone);
       }
-      const outcome = await board.write('create', { mode: 'REJECT', slots: [{ start: wall(start), end: wall(end), assignees: [input] }] });
-      if (report(outcome) && level > 0) notifications.show({ color: 'blue', message: t('createdAtLevelOne', { name: who.name }) });
+      const outcome = await board.write('create', {
+        mode: 'REJECT',
+        slots: [{ start: wall(start), end: wall(end), assignees: [input] }],
+      });
+      if (report(outcome) && level > 0)
+        notifications.show({ color: 'blue', message: t('createdAtLevelOne', { name: who.name }) });
     },
     [board, slotAt, periodWindow, snapPattern, report, t, zone],
   );

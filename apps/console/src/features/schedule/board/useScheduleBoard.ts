@@ -4,10 +4,25 @@ import type { DocumentNode } from 'graphql';
 import { useSearchParams } from 'react-router';
 import { DateTime } from 'luxon';
 import { fieldErrors, type FieldError } from '../../../lib/errors';
-import type { CreateSlotsInput, DeleteSlotsInput, MoveSlotInput, ReassignSlotInput, ResizeSlotInput } from '../../../gql/graphql';
+import type {
+  CreateSlotsInput,
+  DeleteSlotsInput,
+  MoveSlotInput,
+  ReassignSlotInput,
+  ResizeSlotInput,
+} from '../../../gql/graphql';
 import {
-  BoardCoverageBadgeDocument, BoardCoverageDocument, BoardDirectoryDocument, BoardHotlineDocument, BoardOverridesDocument,
-  BoardScheduleDocument, CreateSlotsDocument, DeleteSlotsDocument, MoveSlotDocument, ReassignSlotDocument, ResizeSlotDocument,
+  BoardCoverageBadgeDocument,
+  BoardCoverageDocument,
+  BoardDirectoryDocument,
+  BoardHotlineDocument,
+  BoardOverridesDocument,
+  BoardScheduleDocument,
+  CreateSlotsDocument,
+  DeleteSlotsDocument,
+  MoveSlotDocument,
+  ReassignSlotDocument,
+  ResizeSlotDocument,
 } from './documents';
 import { boardRange, rangeStartDate, shiftDate, todayIn, VIEWS, wallBounds, type BoardRange, type View } from './time';
 import { candidatesOf, diffSlots, type BoardSlot, type ScheduleDiff } from './model';
@@ -70,7 +85,11 @@ const WRITE_DOCUMENTS: Record<WriteKind, DocumentNode> = {
  * `Schedule.version` as `expectedVersion`; on SCHEDULE_VERSION_CONFLICT the board reloads and `conflict`
  * says what the other editor changed.
  */
-export function useScheduleBoard(hotlineId: string, range: BoardRange | undefined, walls: { fromWall: string; toWall: string }) {
+export function useScheduleBoard(
+  hotlineId: string,
+  range: BoardRange | undefined,
+  walls: { fromWall: string; toWall: string },
+) {
   const client = useClient();
   const paused = !range;
   const [hotline, refetchHotline] = useQuery({ query: BoardHotlineDocument, variables: { id: hotlineId } });
@@ -94,9 +113,18 @@ export function useScheduleBoard(hotlineId: string, range: BoardRange | undefine
   });
   const badgeVariables = useMemo(() => {
     const now = DateTime.now().startOf('minute');
-    return { hotlineId, now: now.toUTC().toISO()!, in7: now.plus({ days: 7 }).toUTC().toISO()!, in30: now.plus({ days: 30 }).toUTC().toISO()! };
+    return {
+      hotlineId,
+      now: now.toUTC().toISO()!,
+      in7: now.plus({ days: 7 }).toUTC().toISO()!,
+      in30: now.plus({ days: 30 }).toUTC().toISO()!,
+    };
   }, [hotlineId]);
-  const [badge, refetchBadge] = useQuery({ query: BoardCoverageBadgeDocument, variables: badgeVariables, context: useMemo(() => OVERRIDE_WRITES, []) });
+  const [badge, refetchBadge] = useQuery({
+    query: BoardCoverageBadgeDocument,
+    variables: badgeVariables,
+    context: useMemo(() => OVERRIDE_WRITES, []),
+  });
   const [directory] = useQuery({ query: BoardDirectoryDocument });
 
   const slots = useMemo<BoardSlot[]>(() => schedule.data?.schedule.slots ?? [], [schedule.data]);
@@ -131,7 +159,11 @@ export function useScheduleBoard(hotlineId: string, range: BoardRange | undefine
         setBusy(true);
         try {
           const answer = await client
-            .mutation(WRITE_DOCUMENTS[kind], { input: { ...input, hotlineId, expectedVersion: version.current } }, SCHEDULE_WRITES)
+            .mutation(
+              WRITE_DOCUMENTS[kind],
+              { input: { ...input, hotlineId, expectedVersion: version.current } },
+              SCHEDULE_WRITES,
+            )
             .toPromise();
           if (answer.error || !answer.data) {
             const errors = fieldErrors(answer.error);
@@ -171,7 +203,10 @@ export function useScheduleBoard(hotlineId: string, range: BoardRange | undefine
     gaps: coverage.data?.coverage.gaps ?? [],
     badge: badge.data ? { week: badge.data.week.coveredFraction, month: badge.data.month.coveredFraction } : null,
     candidates: useMemo(() => candidatesOf(directory.data), [directory.data]),
-    patterns: useMemo(() => [...(directory.data?.presetPatterns ?? []), ...(directory.data?.patterns.edges.map((e) => e.node) ?? [])], [directory.data]),
+    patterns: useMemo(
+      () => [...(directory.data?.presetPatterns ?? []), ...(directory.data?.patterns.edges.map((e) => e.node) ?? [])],
+      [directory.data],
+    ),
     busy,
     write,
     refresh,

@@ -24,7 +24,8 @@ export function ApplyPatternDialog(props: ToolDialogProps) {
   const write = useScheduleWrite(ToolsApplyPatternDocument, (d) => d.applyPattern);
 
   const assignees = chosenLevels(levels);
-  const input: ApplyPatternInput | null = patternId && isDate(from) && isDate(to) && assignees ? { hotlineId, patternId, from, to, assignees } : null;
+  const input: ApplyPatternInput | null =
+    patternId && isDate(from) && isDate(to) && assignees ? { hotlineId, patternId, from, to, assignees } : null;
   const patterns = [...(data?.presetPatterns ?? []), ...(data?.patterns.edges.map((e) => e.node) ?? [])];
   return (
     <PreviewedWriteDialog
@@ -41,7 +42,10 @@ export function ApplyPatternDialog(props: ToolDialogProps) {
             label={t('applyPattern.pattern')}
             value={patternId}
             onChange={(e) => setPatternId(e.currentTarget.value)}
-            data={[{ value: '', label: t('applyPattern.choosePattern') }, ...patterns.map((p) => ({ value: p.id, label: p.name }))]}
+            data={[
+              { value: '', label: t('applyPattern.choosePattern') },
+              ...patterns.map((p) => ({ value: p.id, label: p.name })),
+            ]}
             error={errorAt(errors, 'patternId')}
           />
           <SimpleGrid cols={2}>

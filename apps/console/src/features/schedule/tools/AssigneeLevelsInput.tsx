@@ -20,13 +20,37 @@ export function useAssigneeOptions(): { group: string; items: { value: string; l
   const { t } = useTranslation('scheduleTools');
   const [{ data }] = useQuery({ query: ToolsDirectoryDocument });
   return [
-    { group: t('levels.people'), items: (data?.people.edges ?? []).map(({ node }) => ({ value: encode({ kind: 'PERSON', id: node.id }), label: node.name })) },
-    { group: t('levels.teams'), items: (data?.teams.edges ?? []).map(({ node }) => ({ value: encode({ kind: 'TEAM', id: node.id }), label: node.name })) },
+    {
+      group: t('levels.people'),
+      items: (data?.people.edges ?? []).map(({ node }) => ({
+        value: encode({ kind: 'PERSON', id: node.id }),
+        label: node.name,
+      })),
+    },
+    {
+      group: t('levels.teams'),
+      items: (data?.teams.edges ?? []).map(({ node }) => ({
+        value: encode({ kind: 'TEAM', id: node.id }),
+        label: node.name,
+      })),
+    },
   ];
 }
 
 /** One person or team, chosen from the account's directory. */
-export function AssigneeSelect({ label, value, onChange, error, description }: { label: string; value: AssigneeRef | null; onChange(value: AssigneeRef | null): void; error?: string; description?: string }) {
+export function AssigneeSelect({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+}: {
+  label: string;
+  value: AssigneeRef | null;
+  onChange(value: AssigneeRef | null): void;
+  error?: string;
+  description?: string;
+}) {
   const { t } = useTranslation('scheduleTools');
   const options = useAssigneeOptions();
   return (
@@ -72,18 +96,41 @@ export function AssigneeLevelsInput({ value, onChange, errorAt }: AssigneeLevels
               data={[{ value: '', label: t('levels.choose') }, ...options]}
               error={errorAt(`assignees[${index}]`) ?? errorAt(`assignees[${index}].id`)}
             />
-            <ActionIcon variant="default" size="lg" aria-label={t('levels.up', { level: index + 1 })} disabled={index === 0} onClick={() => move(index, -1)}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('levels.up', { level: index + 1 })}
+              disabled={index === 0}
+              onClick={() => move(index, -1)}
+            >
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" size="lg" aria-label={t('levels.down', { level: index + 1 })} disabled={index === value.length - 1} onClick={() => move(index, 1)}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('levels.down', { level: index + 1 })}
+              disabled={index === value.length - 1}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </ActionIcon>
-            <ActionIcon variant="default" size="lg" aria-label={t('levels.remove', { level: index + 1 })} disabled={value.length === 1} onClick={() => onChange(value.filter((_, i) => i !== index))}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('levels.remove', { level: index + 1 })}
+              disabled={value.length === 1}
+              onClick={() => onChange(value.filter((_, i) => i !== index))}
+            >
               ✕
             </ActionIcon>
           </Group>
         ))}
-        <Button variant="subtle" size="xs" onClick={() => onChange([...value, null])} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => onChange([...value, null])}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('levels.add')}
         </Button>
       </Stack>

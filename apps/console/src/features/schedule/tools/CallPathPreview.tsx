@@ -24,12 +24,23 @@ interface StepParts {
   readonly text?: string;
 }
 
-function stepParts(step: CallStep, teamName: (id: string) => string | undefined, t: TFunction<'scheduleTools'>): StepParts {
-  if (step.kind === 'VOICEMAIL') return { kind: step.kind, title: t('callPath.voicemailTitle'), text: step.greeting?.text ?? undefined };
-  if (step.kind === 'MESSAGE') return { kind: step.kind, title: t('callPath.messageTitle'), text: step.message?.text ?? undefined };
+function stepParts(
+  step: CallStep,
+  teamName: (id: string) => string | undefined,
+  t: TFunction<'scheduleTools'>,
+): StepParts {
+  if (step.kind === 'VOICEMAIL')
+    return { kind: step.kind, title: t('callPath.voicemailTitle'), text: step.greeting?.text ?? undefined };
+  if (step.kind === 'MESSAGE')
+    return { kind: step.kind, title: t('callPath.messageTitle'), text: step.message?.text ?? undefined };
   const team = step.teamId ? teamName(step.teamId) : undefined;
   const level = (step.level ?? 0) + 1;
-  const role = step.via === 'SUPERVISOR' ? t('callPath.supervisor') : team ? t('callPath.levelInTeam', { level, team }) : t('callPath.level', { level });
+  const role =
+    step.via === 'SUPERVISOR'
+      ? t('callPath.supervisor')
+      : team
+        ? t('callPath.levelInTeam', { level, team })
+        : t('callPath.level', { level });
   const number = [step.label, step.number ? readableNumber(step.number) : null].filter(Boolean).join(' ');
   return { kind: step.kind, title: step.personName ?? '?', role, number, seconds: step.ringTimeoutSeconds ?? 0 };
 }
@@ -37,8 +48,10 @@ function stepParts(step: CallStep, teamName: (id: string) => string | undefined,
 /** `1. Hugo Durand (level 1), mobile +33 6 78 90 12 04, 20 s`, `6. Voicemail`, … (the step's accessible name). */
 function stepText(parts: StepParts, position: number, t: TFunction<'scheduleTools'>): string {
   const n = `${position}.`;
-  if (parts.kind === 'VOICEMAIL') return parts.text ? t('callPath.voicemailSaying', { n, text: parts.text }) : t('callPath.voicemail', { n });
-  if (parts.kind === 'MESSAGE') return parts.text ? t('callPath.messageSaying', { n, text: parts.text }) : t('callPath.message', { n });
+  if (parts.kind === 'VOICEMAIL')
+    return parts.text ? t('callPath.voicemailSaying', { n, text: parts.text }) : t('callPath.voicemail', { n });
+  if (parts.kind === 'MESSAGE')
+    return parts.text ? t('callPath.messageSaying', { n, text: parts.text }) : t('callPath.message', { n });
   return t('callPath.dial', { n, name: parts.title, role: parts.role, number: parts.number, seconds: parts.seconds });
 }
 
@@ -47,12 +60,21 @@ function stepText(parts: StepParts, position: number, t: TFunction<'scheduleTool
  * would be rung on which number with which ring timeout, then the supervisors, then the no-answer
  * scenario — the server's `callPlan` for that instant, not a guess made here.
  */
-export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'version'>) {
+export function CallPathPreview({
+  hotlineId,
+  timeZone,
+  version,
+}: Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'version'>) {
   const { t, i18n } = useTranslation('scheduleTools');
   const [at, setAt] = useState<{ date: string; time: string } | null>(null);
   const [{ data: directory }] = useQuery({ query: ToolsDirectoryDocument });
   const instant = at ? dateAndTimeToInstant(at.date, at.time, timeZone) : null;
-  const [{ data, error, fetching }, reload] = useQuery({ query: ToolsCallPlanDocument, variables: { hotlineId, at: instant }, pause: at !== null && instant === null, context: ON_CALL_CONTEXT });
+  const [{ data, error, fetching }, reload] = useQuery({
+    query: ToolsCallPlanDocument,
+    variables: { hotlineId, at: instant },
+    pause: at !== null && instant === null,
+    context: ON_CALL_CONTEXT,
+  });
   useEffect(() => {
     reload({ requestPolicy: 'network-only' });
   }, [version, reload]);
@@ -60,7 +82,6 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
   const shown = at ?? instantToDateAndTime(DateTime.now(), timeZone);
   const teamName = (id: string) => directory?.teams.edges.find((e) => e.node.id === id)?.node.name;
   const plan = data?.callPlan;
-
 
   return (
     <ToolSection title={t('callPath.title')} aside={fetching && <Loader size="xs" aria-label={t('common:loading')} />}>
@@ -83,7 +104,11 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
           </Button>
         )}
       </Group>
-      {at !== null && instant === null && <Text size="xs" c="red">{t('callPath.badInstant')}</Text>}
+      {at !== null && instant === null && (
+        <Text size="xs" c="red">
+          {t('callPath.badInstant')}
+        </Text>
+      )}
       {error && <Alert color="red">{fieldErrors(error)[0]?.message}</Alert>}
       {plan && (
         <>
@@ -101,14 +126,28 @@ export function CallPathPreview({ hotlineId, timeZone, version }: Pick<ScheduleT
               const parts = stepParts(step, teamName, t);
               const supervisor = step.via === 'SUPERVISOR';
               return (
-                <Box component="li" role="listitem" key={index} aria-label={stepText(parts, index + 1, t)} py={5} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                <Box
+                  component="li"
+                  role="listitem"
+                  key={index}
+                  aria-label={stepText(parts, index + 1, t)}
+                  py={5}
+                  style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                >
                   <Group gap={8} wrap="nowrap" align="flex-start">
                     <Box
                       aria-hidden
                       w={20}
                       h={20}
                       mt={1}
-                      style={{ flex: 'none', borderRadius: 10, display: 'grid', placeItems: 'center', fontSize: 11, fontWeight: 700 }}
+                      style={{
+                        flex: 'none',
+                        borderRadius: 10,
+                        display: 'grid',
+                        placeItems: 'center',
+                        fontSize: 11,
+                        fontWeight: 700,
+                      }}
                       bg={parts.kind !== 'DIAL' ? 'gray.2' : supervisor ? 'orange.1' : 'indigo.1'}
                       c={parts.kind !== 'DIAL' ? 'gray.7' : supervisor ? 'orange.9' : 'indigo.9'}
                     >

@@ -23,13 +23,21 @@ export function CopyDayDialog(props: ToolDialogProps) {
       title={t('copyDay.title')}
       input={input}
       write={write}
-      reach={input && { hotlineId, from: `${targets[0]}T00:00`, to: `${plusDays(targets[targets.length - 1], 8)}T00:00` }}
+      reach={
+        input && { hotlineId, from: `${targets[0]}T00:00`, to: `${plusDays(targets[targets.length - 1], 8)}T00:00` }
+      }
       fields={['day', 'targets']}
     >
       {(errors) => (
         <>
           <DateField label={t('copyDay.day')} value={day} onChange={setDay} error={errorAt(errors, 'day')} />
-          <DateListInput label={t('copyDay.targets')} values={targets} onChange={setTargets} error={errorAt(errors, 'targets')} errorOf={(i) => errorAt(errors, `targets[${i}]`)} />
+          <DateListInput
+            label={t('copyDay.targets')}
+            values={targets}
+            onChange={setTargets}
+            error={errorAt(errors, 'targets')}
+            errorOf={(i) => errorAt(errors, `targets[${i}]`)}
+          />
         </>
       )}
     </PreviewedWriteDialog>

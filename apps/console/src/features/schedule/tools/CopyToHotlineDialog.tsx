@@ -31,14 +31,33 @@ export function CopyToHotlineDialog(props: ToolDialogProps) {
   const target = others.find((h) => h.id === targetHotlineId);
   const landing = isDate(targetFrom) ? targetFrom : from;
   const input: CopyToHotlineInput | null =
-    target && isDate(from) && isDate(to) ? { sourceHotlineId: hotlineId, targetHotlineId: target.id, from, to, ...(isDate(targetFrom) ? { targetFrom } : {}) } : null;
-  const span = isDate(from) && isDate(to) ? Math.max(0, DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days) : 0;
-  const reach = input && { hotlineId: targetHotlineId, from: `${landing}T00:00`, to: `${plusDays(landing, span + 8)}T00:00` };
+    target && isDate(from) && isDate(to)
+      ? {
+          sourceHotlineId: hotlineId,
+          targetHotlineId: target.id,
+          from,
+          to,
+          ...(isDate(targetFrom) ? { targetFrom } : {}),
+        }
+      : null;
+  const span =
+    isDate(from) && isDate(to) ? Math.max(0, DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days) : 0;
+  const reach = input && {
+    hotlineId: targetHotlineId,
+    from: `${landing}T00:00`,
+    to: `${plusDays(landing, span + 8)}T00:00`,
+  };
 
   /** The target's schedule version now (the preview is made on it, the save expects it). */
   async function targetVersion(): Promise<number | null> {
     if (!reach) return null;
-    const answer = await client.query(ToolsScheduleDocument, { hotlineId: reach.hotlineId, from: reach.from, to: reach.from.replace('T00:00', 'T00:01') }, { requestPolicy: 'network-only' }).toPromise();
+    const answer = await client
+      .query(
+        ToolsScheduleDocument,
+        { hotlineId: reach.hotlineId, from: reach.from, to: reach.from.replace('T00:00', 'T00:01') },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     return answer.data?.schedule.version ?? null;
   }
 
@@ -59,17 +78,31 @@ export function CopyToHotlineDialog(props: ToolDialogProps) {
             label={t('copyToHotline.target')}
             value={targetHotlineId}
             onChange={(e) => setTarget(e.currentTarget.value)}
-            data={[{ value: '', label: others.length ? t('copyToHotline.chooseTarget') : t('copyToHotline.noOther') }, ...others.map((h) => ({ value: h.id, label: `${h.name} (${h.timeZone})` }))]}
+            data={[
+              { value: '', label: others.length ? t('copyToHotline.chooseTarget') : t('copyToHotline.noOther') },
+              ...others.map((h) => ({ value: h.id, label: `${h.name} (${h.timeZone})` })),
+            ]}
             error={errorAt(errors, 'targetHotlineId')}
           />
           <SimpleGrid cols={2}>
-            <DateField label={t('copyToHotline.from')} value={from} onChange={setFrom} error={errorAt(errors, 'from')} />
+            <DateField
+              label={t('copyToHotline.from')}
+              value={from}
+              onChange={setFrom}
+              error={errorAt(errors, 'from')}
+            />
             <DateField label={t('copyToHotline.to')} value={to} onChange={setTo} error={errorAt(errors, 'to')} />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt={-8}>
             {t('copyToHotline.toHint')}
           </Text>
-          <DateField label={t('copyToHotline.targetFrom')} description={t('copyToHotline.targetFromHint')} value={targetFrom} onChange={setTargetFrom} error={errorAt(errors, 'targetFrom')} />
+          <DateField
+            label={t('copyToHotline.targetFrom')}
+            description={t('copyToHotline.targetFromHint')}
+            value={targetFrom}
+            onChange={setTargetFrom}
+            error={errorAt(errors, 'targetFrom')}
+          />
         </>
       )}
     </PreviewedWriteDialog>

@@ -25,7 +25,9 @@ export function CopyWeekDialog(props: ToolDialogProps) {
       title={t('copyWeek.title')}
       input={input}
       write={write}
-      reach={input && { hotlineId, from: `${targets[0]}T00:00`, to: `${plusDays(targets[targets.length - 1], 14)}T00:00` }}
+      reach={
+        input && { hotlineId, from: `${targets[0]}T00:00`, to: `${plusDays(targets[targets.length - 1], 14)}T00:00` }
+      }
       fields={['week', 'targets']}
     >
       {(errors) => (

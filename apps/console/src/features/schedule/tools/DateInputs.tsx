@@ -4,13 +4,55 @@ import { ActionIcon, Box, Button, Group, Input, Text, TextInput } from '@mantine
 import { formatDate, isDate } from './time';
 
 /** A calendar date of the hotline's clock (`YYYY-MM-DD`): the browser's date field, which knows no zone. */
-export function DateField({ label, value, onChange, error, description }: { label: string; value: string; onChange(value: string): void; error?: string; description?: string }) {
-  return <TextInput type="date" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  description?: string;
+}) {
+  return (
+    <TextInput
+      type="date"
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
 }
 
 /** A wall-clock time `HH:MM` of the hotline's clock. */
-export function TimeField({ label, value, onChange, error, description }: { label: string; value: string; onChange(value: string): void; error?: string; description?: string }) {
-  return <TextInput type="time" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+export function TimeField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  description?: string;
+}) {
+  return (
+    <TextInput
+      type="time"
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
 }
 
 interface DateListInputProps {
@@ -28,7 +70,16 @@ interface DateListInputProps {
 }
 
 /** Several dates: pick one, "Add", and each chosen date is listed with a button to take it away. */
-export function DateListInput({ label, description, values, onChange, snap = (d) => d, format, error, errorOf }: DateListInputProps) {
+export function DateListInput({
+  label,
+  description,
+  values,
+  onChange,
+  snap = (d) => d,
+  format,
+  error,
+  errorOf,
+}: DateListInputProps) {
   const { t, i18n } = useTranslation('scheduleTools');
   const [draft, setDraft] = useState('');
   const listId = useId();
@@ -69,7 +120,13 @@ export function DateListInput({ label, description, values, onChange, snap = (d)
           <Box component="li" key={date} aria-label={name(date)}>
             <Group gap={4} wrap="nowrap">
               <Text size="sm">{name(date)}</Text>
-              <ActionIcon variant="subtle" size="sm" color="gray" aria-label={t('dates.remove', { date: name(date) })} onClick={() => onChange(values.filter((v) => v !== date))}>
+              <ActionIcon
+                variant="subtle"
+                size="sm"
+                color="gray"
+                aria-label={t('dates.remove', { date: name(date) })}
+                onClick={() => onChange(values.filter((v) => v !== date))}
+              >
                 ✕
               </ActionIcon>
               {errorOf?.(index) && (

@@ -10,10 +10,18 @@ import type { ScheduleToolProps } from './types';
 import { useNow } from './use-now';
 
 /** Who takes a call right now, level by level (slots and overrides merged by the server), asked again every minute. */
-export function OnCallNow({ hotlineId, timeZone, version }: Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'version'>) {
+export function OnCallNow({
+  hotlineId,
+  timeZone,
+  version,
+}: Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'version'>) {
   const { t, i18n } = useTranslation('scheduleTools');
   const now = useNow();
-  const [{ data }, reload] = useQuery({ query: ToolsOnCallNowDocument, variables: { hotlineId }, context: ON_CALL_CONTEXT });
+  const [{ data }, reload] = useQuery({
+    query: ToolsOnCallNowDocument,
+    variables: { hotlineId },
+    context: ON_CALL_CONTEXT,
+  });
   useEffect(() => {
     reload({ requestPolicy: 'network-only' });
   }, [now, version, reload]);
@@ -23,7 +31,8 @@ export function OnCallNow({ hotlineId, timeZone, version }: Pick<ScheduleToolPro
     <ToolSection
       title={t('onCall.title')}
       aside={
-        onCall && onCall.overrideIds.length > 0 && (
+        onCall &&
+        onCall.overrideIds.length > 0 && (
           <Badge size="sm" variant="light" color="grape">
             {t('onCall.override')}
           </Badge>
@@ -38,9 +47,18 @@ export function OnCallNow({ hotlineId, timeZone, version }: Pick<ScheduleToolPro
       {onCall && onCall.levels.length > 0 && (
         <Box component="ol" aria-label={t('onCall.title')} m={0} p={0} style={{ listStyle: 'none' }}>
           {onCall.levels.map((a) => (
-            <Box component="li" key={`${a.level}-${a.id}`} aria-label={t('onCall.level', { level: a.level + 1, name: assigneeName(a) })}>
+            <Box
+              component="li"
+              key={`${a.level}-${a.id}`}
+              aria-label={t('onCall.level', { level: a.level + 1, name: assigneeName(a) })}
+            >
               <Group gap={8} wrap="nowrap">
-                <Box w={10} h={10} style={{ borderRadius: 3, background: assigneeColour(a) ?? 'gray', flex: 'none' }} aria-hidden />
+                <Box
+                  w={10}
+                  h={10}
+                  style={{ borderRadius: 3, background: assigneeColour(a) ?? 'gray', flex: 'none' }}
+                  aria-hidden
+                />
                 <Text size="sm">
                   <Text span c="dimmed" inherit>
                     {t('onCall.levelShort', { level: a.level + 1 })}

@@ -14,9 +14,14 @@ import type { ScheduleToolProps } from './types';
 import { useNow } from './use-now';
 
 /** `Julie Moreau (level 1)` or `Julie Moreau (whole list)`. */
-function whoText(override: ToolOverrideFragment, t: (key: string, options?: Record<string, unknown>) => string): string {
+function whoText(
+  override: ToolOverrideFragment,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
   const names = override.assignees.map(assigneeName).join(', ');
-  return override.level === null || override.level === undefined ? t('overrides.whole', { names }) : t('overrides.atLevel', { names, level: override.level + 1 });
+  return override.level === null || override.level === undefined
+    ? t('overrides.whole', { names })
+    : t('overrides.atLevel', { names, level: override.level + 1 });
 }
 
 /**
@@ -29,7 +34,12 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
   const now = DateTime.now();
   const from = localToInstant(range.from, timeZone) ?? '';
   const to = localToInstant(range.to, timeZone) ?? '';
-  const [{ data, error }, reload] = useQuery({ query: ToolsOverridesDocument, variables: { hotlineId, from, to }, pause: !from || !to, context: ON_CALL_CONTEXT });
+  const [{ data, error }, reload] = useQuery({
+    query: ToolsOverridesDocument,
+    variables: { hotlineId, from, to },
+    pause: !from || !to,
+    context: ON_CALL_CONTEXT,
+  });
   const [ending, endOverride] = useMutation(ToolsEndOverrideDocument);
   const [endingId, setEndingId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -47,7 +57,10 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
     const errors = fieldErrors(answer.error);
     setRefusal(errors[0]?.message ?? null);
     if (answer.data) {
-      notifications.show({ color: 'green', message: answer.data.endOverride.override ? t('overrides.ended') : t('overrides.removed') });
+      notifications.show({
+        color: 'green',
+        message: answer.data.endOverride.override ? t('overrides.ended') : t('overrides.removed'),
+      });
       onChanged();
       reload({ requestPolicy: 'network-only' });
     }
@@ -73,9 +86,21 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
           const who = whoText(o, t);
           const name = `${who}, ${when}${o.reason ? `, ${o.reason}` : ''}`;
           return (
-            <Box component="li" key={o.id} aria-label={name} py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+            <Box
+              component="li"
+              key={o.id}
+              aria-label={name}
+              py={6}
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            >
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Box style={{ borderLeft: `4px solid ${assigneeColour(o.assignees[0]) ?? 'gray'}`, paddingLeft: 8, minWidth: 0 }}>
+                <Box
+                  style={{
+                    borderLeft: `4px solid ${assigneeColour(o.assignees[0]) ?? 'gray'}`,
+                    paddingLeft: 8,
+                    minWidth: 0,
+                  }}
+                >
                   <Group gap={6}>
                     <Text size="sm" fw={600}>
                       {who}
@@ -92,7 +117,14 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
                   )}
                 </Box>
                 {canEdit && (
-                  <Button size="compact-xs" variant="light" color="red" loading={ending.fetching && endingId === o.id} onClick={() => void end(o)} aria-label={`${inForce ? t('overrides.endNow') : t('overrides.cancel')}: ${name}`}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    loading={ending.fetching && endingId === o.id}
+                    onClick={() => void end(o)}
+                    aria-label={`${inForce ? t('overrides.endNow') : t('overrides.cancel')}: ${name}`}
+                  >
                     {inForce ? t('overrides.endNow') : t('overrides.cancel')}
                   </Button>
                 )}

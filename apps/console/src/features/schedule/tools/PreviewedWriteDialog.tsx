@@ -57,7 +57,17 @@ interface Refusal {
  * it for real, expecting the version the preview was made on. A version conflict reloads the board and
  * makes the preview again.
  */
-export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone, input, write, version: readVersion, reach, children, fields }: PreviewedWriteDialogProps<I>) {
+export function PreviewedWriteDialog<I>({
+  tool,
+  title,
+  timeZone = tool.timeZone,
+  input,
+  write,
+  version: readVersion,
+  reach,
+  children,
+  fields,
+}: PreviewedWriteDialogProps<I>) {
   const { opened, onClose, onChanged } = tool;
   const boardVersion = tool.version;
   const { t, i18n } = useTranslation('scheduleTools');
@@ -88,7 +98,13 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
 
   async function slotsInReach(): Promise<readonly ToolSlotFragment[]> {
     if (!reach) return [];
-    const answer = await client.query(ToolsScheduleDocument, { hotlineId: reach.hotlineId, from: reach.from, to: reach.to }, { requestPolicy: 'network-only' }).toPromise();
+    const answer = await client
+      .query(
+        ToolsScheduleDocument,
+        { hotlineId: reach.hotlineId, from: reach.from, to: reach.to },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     return answer.data?.schedule.slots ?? [];
   }
 
@@ -96,12 +112,19 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
     if (readVersion) return readVersion();
     if (newestVersion.current !== null) return newestVersion.current;
     if (!reach) return null;
-    const answer = await client.query(ToolsScheduleDocument, { hotlineId: reach.hotlineId, from: reach.from, to: reach.to }, { requestPolicy: 'network-only' }).toPromise();
+    const answer = await client
+      .query(
+        ToolsScheduleDocument,
+        { hotlineId: reach.hotlineId, from: reach.from, to: reach.to },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     return answer.data?.schedule.version ?? null;
   }
 
   function conflicted(currentVersion: number | undefined, message: string) {
-    if (currentVersion !== undefined && currentVersion > (newestVersion.current ?? -1)) newestVersion.current = currentVersion;
+    if (currentVersion !== undefined && currentVersion > (newestVersion.current ?? -1))
+      newestVersion.current = currentVersion;
     setChangedNotice(message);
     onChanged();
   }
@@ -116,7 +139,10 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
         setRefusal({ key: previewKey, errors: [{ message: t('preview.noVersion') }], inTheWay: [] });
         return;
       }
-      const [answer, before] = await Promise.all([write({ ...input, mode: withMode, dryRun: true, expectedVersion: expected }), slotsInReach()]);
+      const [answer, before] = await Promise.all([
+        write({ ...input, mode: withMode, dryRun: true, expectedVersion: expected }),
+        slotsInReach(),
+      ]);
       const conflict = errorDetails<{ currentVersion?: number }>(answer.error, VERSION_CONFLICT);
       if (conflict && !retried) {
         conflicted(conflict.currentVersion, t('preview.changedBeforePreview'));
@@ -151,7 +177,10 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
       }
       if (answer.change) {
         const c = answer.change;
-        notifications.show({ color: 'green', message: t('preview.saved', { added: c.added.length, replaced: c.removedIds.length + c.updated.length }) });
+        notifications.show({
+          color: 'green',
+          message: t('preview.saved', { added: c.added.length, replaced: c.removedIds.length + c.updated.length }),
+        });
         onChanged();
         onClose();
         return;
@@ -170,15 +199,30 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
   const removed = change?.removed ?? [];
   const wasOf = (slot: ToolSlotFragment) => {
     const before = current?.before.find((s) => s.id === slot.id);
-    return before ? t('preview.was', { range: formatLocalRange(before.start, before.end, timeZone, i18n.language) }) : undefined;
+    return before
+      ? t('preview.was', { range: formatLocalRange(before.start, before.end, timeZone, i18n.language) })
+      : undefined;
   };
   const nothing = change && change.added.length + change.updated.length + change.removedIds.length === 0;
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{title}</Text>} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={700}>{title}</Text>}
+      size="lg"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <Stack gap="sm">
         {changedNotice && (
-          <Alert color="yellow" role="alert" onClose={() => setChangedNotice(null)} withCloseButton closeButtonLabel={t('close')}>
+          <Alert
+            color="yellow"
+            role="alert"
+            onClose={() => setChangedNotice(null)}
+            withCloseButton
+            closeButtonLabel={t('close')}
+          >
             {changedNotice}
           </Alert>
         )}
@@ -202,16 +246,29 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
           <Text size="xs" c="dimmed">
             {t('preview.zone', { zone: timeZone })}
           </Text>
-          <Button variant="outline" onClick={() => void runPreview()} loading={busy === 'preview'} disabled={input === null}>
+          <Button
+            variant="outline"
+            onClick={() => void runPreview()}
+            loading={busy === 'preview'}
+            disabled={input === null}
+          >
             {t('preview.preview')}
           </Button>
         </Group>
-        <Stack gap="xs" role="region" aria-label={t('preview.region')} aria-live="polite" aria-busy={busy === 'preview'}>
+        <Stack
+          gap="xs"
+          role="region"
+          aria-label={t('preview.region')}
+          aria-live="polite"
+          aria-busy={busy === 'preview'}
+        >
           {overlap && (
             <Alert color="orange" role="alert" title={t('preview.overlapTitle')}>
               <Stack gap={4}>
                 <Text size="sm">{overlap.message}</Text>
-                {refused!.inTheWay.length > 0 && <SlotList label={t('preview.inTheWay')} slots={refused!.inTheWay} timeZone={timeZone} />}
+                {refused!.inTheWay.length > 0 && (
+                  <SlotList label={t('preview.inTheWay')} slots={refused!.inTheWay} timeZone={timeZone} />
+                )}
                 <Text size="sm">{t('preview.overlapHint')}</Text>
               </Stack>
             </Alert>
@@ -246,7 +303,12 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
                       <Text size="xs" fw={600} c="dimmed" aria-hidden>
                         {t('preview.toTrimList')}
                       </Text>
-                      <SlotList label={t('preview.toTrimList')} slots={change.updated} timeZone={timeZone} note={wasOf} />
+                      <SlotList
+                        label={t('preview.toTrimList')}
+                        slots={change.updated}
+                        timeZone={timeZone}
+                        note={wasOf}
+                      />
                     </>
                   )}
                 </>
@@ -261,7 +323,14 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
           )}
         </Stack>
         {/* Kept in sight while a long preview scrolls. */}
-        <Box pos="sticky" bottom={0} py="sm" mb="-md" bg="var(--mantine-color-body)" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}>
+        <Box
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          mb="-md"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}
+        >
           <Group justify="flex-end">
             {!current && !refused && (
               <Text size="xs" c="dimmed" mr="auto">
@@ -271,7 +340,11 @@ export function PreviewedWriteDialog<I>({ tool, title, timeZone = tool.timeZone,
             <Button variant="default" onClick={onClose}>
               {t('cancel')}
             </Button>
-            <Button onClick={() => void save()} loading={busy === 'save'} disabled={!current || !!nothing || busy === 'preview'}>
+            <Button
+              onClick={() => void save()}
+              loading={busy === 'save'}
+              disabled={!current || !!nothing || busy === 'preview'}
+            >
               {t('save')}
             </Button>
           </Group>

@@ -14,7 +14,10 @@ import { assigneeName } from './names';
 import { dateAndTimeToInstant, formatInstantRange, instantToDateAndTime, roundedUp } from './time';
 import type { ScheduleToolProps } from './types';
 
-type ReplaceProps = Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'range' | 'onChanged'> & { readonly opened: boolean; onClose(): void };
+type ReplaceProps = Pick<ScheduleToolProps, 'hotlineId' | 'timeZone' | 'range' | 'onChanged'> & {
+  readonly opened: boolean;
+  onClose(): void;
+};
 
 const refKey = (ref: AssigneeRef) => `${ref.kind}:${ref.id}`;
 const WHOLE_LIST = 'all';
@@ -40,7 +43,11 @@ function onTheSchedule(slots: readonly ToolSlotFragment[], now: DateTime) {
 export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onChanged }: ReplaceProps) {
   const { t, i18n } = useTranslation('scheduleTools');
   const phone = useMediaQuery('(max-width: 48em)');
-  const [{ data }] = useQuery({ query: ToolsScheduleDocument, variables: { hotlineId, from: range.from, to: range.to }, pause: !opened });
+  const [{ data }] = useQuery({
+    query: ToolsScheduleDocument,
+    variables: { hotlineId, from: range.from, to: range.to },
+    pause: !opened,
+  });
   const [result, createOverride] = useMutation(ToolsCreateOverrideDocument);
   const [replaced, setReplaced] = useState('');
   const [replacement, setReplacement] = useState<AssigneeRef | null>(null);
@@ -89,12 +96,26 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
       return;
     }
     const answer = await createOverride({
-      input: { hotlineId, assignees: [replacement], level: level === WHOLE_LIST ? null : Number(level), start: startAt, end: endAt, reason: reason.trim() || null },
+      input: {
+        hotlineId,
+        assignees: [replacement],
+        level: level === WHOLE_LIST ? null : Number(level),
+        start: startAt,
+        end: endAt,
+        reason: reason.trim() || null,
+      },
     });
     setErrors(fieldErrors(answer.error));
     const made = answer.data?.createOverride.override;
     if (made) {
-      notifications.show({ color: 'green', message: t('replace.done', { name: assigneeName(made.assignees[0]), range: formatInstantRange(made.start, made.end, timeZone, i18n.language), zone: timeZone }) });
+      notifications.show({
+        color: 'green',
+        message: t('replace.done', {
+          name: assigneeName(made.assignees[0]),
+          range: formatInstantRange(made.start, made.end, timeZone, i18n.language),
+          zone: timeZone,
+        }),
+      });
       onChanged();
       onClose();
     }
@@ -102,7 +123,14 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
 
   const general = generalErrors(errors, ['assignees', 'level', 'start', 'end', 'reason']);
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{t('replace.title')}</Text>} size="md" fullScreen={phone} closeButtonProps={{ 'aria-label': t('close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={700}>{t('replace.title')}</Text>}
+      size="md"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <Stack
         component="form"
         gap="sm"
@@ -121,26 +149,63 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
           description={t('replace.whoHint')}
           value={replaced}
           onChange={(e) => chooseReplaced(e.currentTarget.value)}
-          data={[{ value: '', label: people.length ? t('replace.choosePerson') : t('replace.nobody') }, ...people.map((p) => ({ value: refKey(p.ref), label: p.name }))]}
+          data={[
+            { value: '', label: people.length ? t('replace.choosePerson') : t('replace.nobody') },
+            ...people.map((p) => ({ value: refKey(p.ref), label: p.name })),
+          ]}
         />
-        <AssigneeSelect label={t('replace.by')} value={replacement} onChange={setReplacement} error={errorAt(errors, 'assignees') ?? errorAt(errors, 'assignees[0]')} />
+        <AssigneeSelect
+          label={t('replace.by')}
+          value={replacement}
+          onChange={setReplacement}
+          error={errorAt(errors, 'assignees') ?? errorAt(errors, 'assignees[0]')}
+        />
         <NativeSelect
           label={t('replace.level')}
           value={level}
           onChange={(e) => setLevel(e.currentTarget.value)}
-          data={[{ value: WHOLE_LIST, label: t('replace.wholeList') }, ...Array.from({ length: levelCount }, (_, i) => ({ value: String(i), label: t('replace.onlyLevel', { level: i + 1 }) }))]}
+          data={[
+            { value: WHOLE_LIST, label: t('replace.wholeList') },
+            ...Array.from({ length: levelCount }, (_, i) => ({
+              value: String(i),
+              label: t('replace.onlyLevel', { level: i + 1 }),
+            })),
+          ]}
           error={errorAt(errors, 'level')}
         />
         <SimpleGrid cols={2} spacing="xs">
-          <DateField label={t('replace.fromDate')} value={start.date} onChange={(date) => setStart((s) => ({ ...s, date }))} error={errorAt(errors, 'start')} />
-          <TimeField label={t('replace.fromTime')} value={start.time} onChange={(time) => setStart((s) => ({ ...s, time }))} />
-          <DateField label={t('replace.untilDate')} value={end.date} onChange={(date) => setEnd((s) => ({ ...s, date }))} error={errorAt(errors, 'end')} />
-          <TimeField label={t('replace.untilTime')} value={end.time} onChange={(time) => setEnd((s) => ({ ...s, time }))} />
+          <DateField
+            label={t('replace.fromDate')}
+            value={start.date}
+            onChange={(date) => setStart((s) => ({ ...s, date }))}
+            error={errorAt(errors, 'start')}
+          />
+          <TimeField
+            label={t('replace.fromTime')}
+            value={start.time}
+            onChange={(time) => setStart((s) => ({ ...s, time }))}
+          />
+          <DateField
+            label={t('replace.untilDate')}
+            value={end.date}
+            onChange={(date) => setEnd((s) => ({ ...s, date }))}
+            error={errorAt(errors, 'end')}
+          />
+          <TimeField
+            label={t('replace.untilTime')}
+            value={end.time}
+            onChange={(time) => setEnd((s) => ({ ...s, time }))}
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('zoneNote', { zone: timeZone })}
         </Text>
-        <TextInput label={t('replace.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorAt(errors, 'reason')} />
+        <TextInput
+          label={t('replace.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errorAt(errors, 'reason')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('cancel')}

@@ -10,7 +10,9 @@ import type { ScheduleToolProps } from './types';
 // The dialogs load when first opened: the board shows sooner.
 const ApplyPatternDialog = lazy(() => import('./ApplyPatternDialog').then((m) => ({ default: m.ApplyPatternDialog })));
 const CopyDayDialog = lazy(() => import('./CopyDayDialog').then((m) => ({ default: m.CopyDayDialog })));
-const CopyToHotlineDialog = lazy(() => import('./CopyToHotlineDialog').then((m) => ({ default: m.CopyToHotlineDialog })));
+const CopyToHotlineDialog = lazy(() =>
+  import('./CopyToHotlineDialog').then((m) => ({ default: m.CopyToHotlineDialog })),
+);
 const CopyWeekDialog = lazy(() => import('./CopyWeekDialog').then((m) => ({ default: m.CopyWeekDialog })));
 const RepeatWeekDialog = lazy(() => import('./RepeatWeekDialog').then((m) => ({ default: m.RepeatWeekDialog })));
 const ReplaceDialog = lazy(() => import('./ReplaceDialog').then((m) => ({ default: m.ReplaceDialog })));
@@ -28,7 +30,12 @@ export function ScheduleToolbarTools(props: ScheduleToolProps) {
   const dialogProps = { ...props, onClose: close };
   return (
     <Group gap="xs" wrap="wrap" align="flex-start">
-      <TakeLineButton hotlineId={props.hotlineId} timeZone={props.timeZone} canEdit={props.canEdit} onChanged={props.onChanged} />
+      <TakeLineButton
+        hotlineId={props.hotlineId}
+        timeZone={props.timeZone}
+        canEdit={props.canEdit}
+        onChanged={props.onChanged}
+      />
       <Button variant="default" onClick={() => setOpen('replace')} disabled={!props.canEdit}>
         {t('replace.open')}
       </Button>

@@ -43,7 +43,12 @@ export function SlotList({ label, slots, timeZone, struck, note }: SlotListProps
                   {[...slot.assignees]
                     .sort((a, b) => a.level - b.level)
                     .map((a) => (
-                      <Box key={`${a.level}-${a.id}`} w={8} h={8} style={{ borderRadius: 2, background: assigneeColour(a) ?? 'gray' }} />
+                      <Box
+                        key={`${a.level}-${a.id}`}
+                        w={8}
+                        h={8}
+                        style={{ borderRadius: 2, background: assigneeColour(a) ?? 'gray' }}
+                      />
                     ))}
                 </Group>
                 <Text size="sm" td={struck ? 'line-through' : undefined} c={struck ? 'dimmed' : undefined}>

@@ -6,7 +6,13 @@ import { ActionIcon, Alert, Button, Group, Popover, SimpleGrid, Stack, Text } fr
 import { notifications } from '@mantine/notifications';
 import { errorAt, fieldErrors, generalErrors, type FieldError } from '../../../lib/errors';
 import { DateField, TimeField } from './DateInputs';
-import { ON_CALL_CONTEXT, ToolsCreateOverrideDocument, ToolsEndOverrideDocument, ToolsMeDocument, ToolsOverridesDocument } from './documents';
+import {
+  ON_CALL_CONTEXT,
+  ToolsCreateOverrideDocument,
+  ToolsEndOverrideDocument,
+  ToolsMeDocument,
+  ToolsOverridesDocument,
+} from './documents';
 import { dateAndTimeToInstant, formatInstant, instantToDateAndTime, roundedUp } from './time';
 import type { ScheduleToolProps } from './types';
 import { useNow } from './use-now';
@@ -41,13 +47,23 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
   // Mine now: overrides of level 1 to my person in force (the newest first: it is the one that wins).
   const [{ data: nowData }] = useQuery({
     query: ToolsOverridesDocument,
-    variables: { hotlineId, from: now.startOf('minute').toISO()!, to: now.startOf('minute').plus({ minutes: 1 }).toISO()! },
+    variables: {
+      hotlineId,
+      from: now.startOf('minute').toISO()!,
+      to: now.startOf('minute').plus({ minutes: 1 }).toISO()!,
+    },
     pause: !person,
     context: ON_CALL_CONTEXT,
   });
   const minesNow = [...(nowData?.overrides ?? [])]
     .reverse()
-    .filter((o) => o.level === 0 && o.assignees[0]?.person?.id === person?.id && DateTime.fromISO(o.start) <= DateTime.now() && DateTime.fromISO(o.end) > DateTime.now());
+    .filter(
+      (o) =>
+        o.level === 0 &&
+        o.assignees[0]?.person?.id === person?.id &&
+        DateTime.fromISO(o.start) <= DateTime.now() &&
+        DateTime.fromISO(o.end) > DateTime.now(),
+    );
   const mine = minesNow[0];
   const [giving, endOverride] = useMutation(ToolsEndOverrideDocument);
 
@@ -61,12 +77,24 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
       return;
     }
     const answer = await createOverride({
-      input: { hotlineId, assignees: [{ kind: 'PERSON', id: person.id }], level: 0, end, reason: t('takeLine.reason', { name: person.name }) },
+      input: {
+        hotlineId,
+        assignees: [{ kind: 'PERSON', id: person.id }],
+        level: 0,
+        end,
+        reason: t('takeLine.reason', { name: person.name }),
+      },
     });
     setErrors(fieldErrors(answer.error));
     if (answer.data?.createOverride.override) {
       setPickerOpen(false);
-      notifications.show({ color: 'green', message: t('takeLine.taken', { until: formatInstant(answer.data.createOverride.override.end, timeZone, i18n.language), zone: timeZone }) });
+      notifications.show({
+        color: 'green',
+        message: t('takeLine.taken', {
+          until: formatInstant(answer.data.createOverride.override.end, timeZone, i18n.language),
+          zone: timeZone,
+        }),
+      });
       onChanged();
     }
   }
@@ -136,7 +164,11 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
               aria-label={t('takeLine.chooseEnd')}
               disabled={!!disabledReason || !person}
               onClick={() => setPickerOpen((o) => !o)}
-              style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: '1px solid rgba(255,255,255,0.4)' }}
+              style={{
+                borderTopLeftRadius: 0,
+                borderBottomLeftRadius: 0,
+                borderLeft: '1px solid rgba(255,255,255,0.4)',
+              }}
             >
               <span aria-hidden>▾</span>
             </ActionIcon>
@@ -156,8 +188,16 @@ export function TakeLineButton({ hotlineId, timeZone, canEdit, onChanged, compac
                 {t('takeLine.formName')}
               </Text>
               <SimpleGrid cols={2} spacing="xs">
-                <DateField label={t('takeLine.untilDate')} value={until.date} onChange={(date) => setUntil((u) => ({ ...u, date }))} />
-                <TimeField label={t('takeLine.untilTime')} value={until.time} onChange={(time) => setUntil((u) => ({ ...u, time }))} />
+                <DateField
+                  label={t('takeLine.untilDate')}
+                  value={until.date}
+                  onChange={(date) => setUntil((u) => ({ ...u, date }))}
+                />
+                <TimeField
+                  label={t('takeLine.untilTime')}
+                  value={until.time}
+                  onChange={(time) => setUntil((u) => ({ ...u, time }))}
+                />
               </SimpleGrid>
               <Text size="xs" c="dimmed">
                 {t('zoneNote', { zone: timeZone })}

@@ -7,13 +7,24 @@ import { formatDate, isDate, mondayOf, plusDays } from './time';
 export function useWeekName(): (monday: string) => string {
   const { t, i18n } = useTranslation('scheduleTools');
   return useCallback(
-    (monday: string) => t('weeks.name', { from: formatDate(monday, i18n.language), to: formatDate(plusDays(monday, 6), i18n.language) }),
+    (monday: string) =>
+      t('weeks.name', { from: formatDate(monday, i18n.language), to: formatDate(plusDays(monday, 6), i18n.language) }),
     [t, i18n.language],
   );
 }
 
 /** A week, picked by any date in it and kept as its Monday (`YYYY-MM-DD`). */
-export function WeekField({ label, value, onChange, error }: { label: string; value: string; onChange(monday: string): void; error?: string }) {
+export function WeekField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange(monday: string): void;
+  error?: string;
+}) {
   const weekName = useWeekName();
   return (
     <TextInput

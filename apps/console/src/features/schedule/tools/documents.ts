@@ -13,8 +13,16 @@ export const ToolAssigneeFragment = graphql(`
     id
     kind
     level
-    person { id name colour }
-    team { id name colour }
+    person {
+      id
+      name
+      colour
+    }
+    team {
+      id
+      name
+      colour
+    }
   }
 `);
 
@@ -26,16 +34,24 @@ export const ToolSlotFragment = graphql(`
     startsAt
     endsAt
     durationMinutes
-    assignees { ...ToolAssignee }
+    assignees {
+      ...ToolAssignee
+    }
   }
 `);
 
 export const ToolScheduleChangeFragment = graphql(`
   fragment ToolScheduleChange on ScheduleChange {
     version
-    added { ...ToolSlot }
-    updated { ...ToolSlot }
-    removed { ...ToolSlot }
+    added {
+      ...ToolSlot
+    }
+    updated {
+      ...ToolSlot
+    }
+    removed {
+      ...ToolSlot
+    }
     removedIds
   }
 `);
@@ -44,58 +60,108 @@ export const ToolScheduleChangeFragment = graphql(`
 export const ToolsMeDocument = graphql(`
   query ToolsMe {
     me {
-      person { id name colour }
+      person {
+        id
+        name
+        colour
+      }
     }
   }
 `);
 
 export const ToolsApplyPatternDocument = graphql(`
   mutation ToolsApplyPattern($input: ApplyPatternInput!) {
-    applyPattern(input: $input) { ...ToolScheduleChange }
+    applyPattern(input: $input) {
+      ...ToolScheduleChange
+    }
   }
 `);
 
 export const ToolsCopyDayDocument = graphql(`
   mutation ToolsCopyDay($input: CopyDayInput!) {
-    copyDay(input: $input) { ...ToolScheduleChange }
+    copyDay(input: $input) {
+      ...ToolScheduleChange
+    }
   }
 `);
 
 export const ToolsCopyWeekDocument = graphql(`
   mutation ToolsCopyWeek($input: CopyWeekInput!) {
-    copyWeek(input: $input) { ...ToolScheduleChange }
+    copyWeek(input: $input) {
+      ...ToolScheduleChange
+    }
   }
 `);
 
 export const ToolsRepeatWeekDocument = graphql(`
   mutation ToolsRepeatWeek($input: RepeatWeekInput!) {
-    repeatWeek(input: $input) { ...ToolScheduleChange }
+    repeatWeek(input: $input) {
+      ...ToolScheduleChange
+    }
   }
 `);
 
 export const ToolsCopyToHotlineDocument = graphql(`
   mutation ToolsCopyToHotline($input: CopyToHotlineInput!) {
-    copyToHotline(input: $input) { ...ToolScheduleChange }
+    copyToHotline(input: $input) {
+      ...ToolScheduleChange
+    }
   }
 `);
 
 export const ToolsDirectoryDocument = graphql(`
   query ToolsDirectory {
-    people(first: 100) { edges { node { id name colour } } }
-    teams(first: 100) { edges { node { id name colour } } }
+    people(first: 100) {
+      edges {
+        node {
+          id
+          name
+          colour
+        }
+      }
+    }
+    teams(first: 100) {
+      edges {
+        node {
+          id
+          name
+          colour
+        }
+      }
+    }
   }
 `);
 
 export const ToolsPatternsDocument = graphql(`
   query ToolsPatterns {
-    presetPatterns { id name builtIn }
-    patterns(first: 100) { edges { node { id name builtIn } } }
+    presetPatterns {
+      id
+      name
+      builtIn
+    }
+    patterns(first: 100) {
+      edges {
+        node {
+          id
+          name
+          builtIn
+        }
+      }
+    }
   }
 `);
 
 export const ToolsHotlinesDocument = graphql(`
   query ToolsHotlines {
-    hotlines(first: 100) { edges { node { id name timeZone } } }
+    hotlines(first: 100) {
+      edges {
+        node {
+          id
+          name
+          timeZone
+        }
+      }
+    }
   }
 `);
 
@@ -103,7 +169,9 @@ export const ToolsScheduleDocument = graphql(`
   query ToolsSchedule($hotlineId: ID!, $from: String!, $to: String!) {
     schedule(hotlineId: $hotlineId, from: $from, to: $to) {
       version
-      slots { ...ToolSlot }
+      slots {
+        ...ToolSlot
+      }
     }
   }
 `);
@@ -116,21 +184,29 @@ export const ToolOverrideFragment = graphql(`
     level
     reason
     createdAt
-    assignees { ...ToolAssignee }
+    assignees {
+      ...ToolAssignee
+    }
   }
 `);
 
 export const ToolsOverridesDocument = graphql(`
   query ToolsOverrides($hotlineId: ID!, $from: Instant!, $to: Instant!) {
-    overrides(hotlineId: $hotlineId, from: $from, to: $to) { ...ToolOverride }
+    overrides(hotlineId: $hotlineId, from: $from, to: $to) {
+      ...ToolOverride
+    }
   }
 `);
 
 export const ToolsCreateOverrideDocument = graphql(`
   mutation ToolsCreateOverride($input: CreateOverrideInput!) {
     createOverride(input: $input) {
-      hotline { id }
-      override { ...ToolOverride }
+      hotline {
+        id
+      }
+      override {
+        ...ToolOverride
+      }
     }
   }
 `);
@@ -138,8 +214,12 @@ export const ToolsCreateOverrideDocument = graphql(`
 export const ToolsEndOverrideDocument = graphql(`
   mutation ToolsEndOverride($input: EndOverrideInput!) {
     endOverride(input: $input) {
-      hotline { id }
-      override { ...ToolOverride }
+      hotline {
+        id
+      }
+      override {
+        ...ToolOverride
+      }
     }
   }
 `);
@@ -151,7 +231,9 @@ export const ToolsOnCallNowDocument = graphql(`
       nextChangeAt
       overrideIds
       slotId
-      levels { ...ToolAssignee }
+      levels {
+        ...ToolAssignee
+      }
     }
   }
 `);
@@ -163,7 +245,10 @@ export const ToolsCallPlanDocument = graphql(`
       overrideIds
       slotId
       requireAnswerConfirmation
-      greeting { text audioUrl }
+      greeting {
+        text
+        audioUrl
+      }
       steps {
         kind
         via
@@ -174,8 +259,14 @@ export const ToolsCallPlanDocument = graphql(`
         personId
         personName
         teamId
-        greeting { text audioUrl }
-        message { text audioUrl }
+        greeting {
+          text
+          audioUrl
+        }
+        message {
+          text
+          audioUrl
+        }
       }
     }
   }

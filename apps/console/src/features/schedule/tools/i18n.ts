@@ -14,8 +14,10 @@ export const scheduleTools = {
       replace: 'Replace what is in the way',
       replaceHint: 'Slots already there are trimmed or removed. Unticked, the change is refused if it overlaps them.',
       noVersion: 'The schedule could not be read. Try again.',
-      changedBeforePreview: 'The schedule was changed by someone else: the board is reloaded and the preview made again on the new schedule.',
-      changedBeforeSave: 'The schedule was changed by someone else before your change was saved: nothing was saved. The board is reloaded and the preview made again: check it and save again.',
+      changedBeforePreview:
+        'The schedule was changed by someone else: the board is reloaded and the preview made again on the new schedule.',
+      changedBeforeSave:
+        'The schedule was changed by someone else before your change was saved: nothing was saved. The board is reloaded and the preview made again: check it and save again.',
       saved: 'Saved. Slots created: {{added}}; replaced or trimmed: {{replaced}}.',
       overlapTitle: 'Slots are in the way',
       inTheWay: 'Slots in the way',
@@ -184,10 +186,13 @@ export const scheduleTools = {
       region: 'Aperçu',
       zone: 'Heures de la ligne ({{zone}}).',
       replace: 'Remplacer ce qui gêne',
-      replaceHint: 'Les créneaux déjà présents sont raccourcis ou supprimés. Sans cette case, la modification est refusée si elle les chevauche.',
+      replaceHint:
+        'Les créneaux déjà présents sont raccourcis ou supprimés. Sans cette case, la modification est refusée si elle les chevauche.',
       noVersion: 'Le planning n’a pas pu être lu. Réessayez.',
-      changedBeforePreview: 'Le planning a été modifié par quelqu’un d’autre : il est rechargé et l’aperçu refait sur le nouveau planning.',
-      changedBeforeSave: 'Le planning a été modifié par quelqu’un d’autre avant l’enregistrement : rien n’a été enregistré. Le planning est rechargé et l’aperçu refait : vérifiez-le et enregistrez à nouveau.',
+      changedBeforePreview:
+        'Le planning a été modifié par quelqu’un d’autre : il est rechargé et l’aperçu refait sur le nouveau planning.',
+      changedBeforeSave:
+        'Le planning a été modifié par quelqu’un d’autre avant l’enregistrement : rien n’a été enregistré. Le planning est rechargé et l’aperçu refait : vérifiez-le et enregistrez à nouveau.',
       saved: 'Enregistré. Créneaux créés : {{added}} ; remplacés ou raccourcis : {{replaced}}.',
       overlapTitle: 'Des créneaux gênent',
       inTheWay: 'Créneaux qui gênent',

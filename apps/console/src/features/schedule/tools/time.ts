@@ -30,7 +30,8 @@ export function instantToDateAndTime(instant: string | DateTime, zone: string): 
 export function roundedUp(at: DateTime, minutes: number): DateTime {
   const start = at.startOf('minute');
   const over = start.minute % minutes;
-  const rounded = over === 0 && start.second === 0 && at.millisecond === 0 ? start : start.plus({ minutes: minutes - over });
+  const rounded =
+    over === 0 && start.second === 0 && at.millisecond === 0 ? start : start.plus({ minutes: minutes - over });
   return rounded.set({ second: 0, millisecond: 0 });
 }
 
@@ -60,7 +61,8 @@ export function formatLocal(local: string, zone: string, locale: string): string
 
 /** `Mon 7 Dec 18:00 – Tue 8 Dec 08:00`, or `Mon 7 Dec 08:00 – 18:00` within one day. */
 export function formatLocalRange(start: string, end: string, zone: string, locale: string): string {
-  const endText = dateOf(start) === dateOf(end) ? DateTime.fromISO(end, { zone }).toFormat('HH:mm') : formatLocal(end, zone, locale);
+  const endText =
+    dateOf(start) === dateOf(end) ? DateTime.fromISO(end, { zone }).toFormat('HH:mm') : formatLocal(end, zone, locale);
   return `${formatLocal(start, zone, locale)} – ${endText}`;
 }
 

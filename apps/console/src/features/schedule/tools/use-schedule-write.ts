@@ -14,7 +14,10 @@ export type ScheduleWrite<I> = (input: I & WriteControl) => Promise<WriteAnswer>
  * One of the bulk schedule mutations (`applyPattern`, `copyDay`, …) as a function of its input: the
  * dialog adds `mode`, `dryRun` and `expectedVersion`.
  */
-export function useScheduleWrite<D, I>(document: TypedDocumentNode<D, { input: I }>, pick: (data: D) => ToolChange): ScheduleWrite<I> {
+export function useScheduleWrite<D, I>(
+  document: TypedDocumentNode<D, { input: I }>,
+  pick: (data: D) => ToolChange,
+): ScheduleWrite<I> {
   const client = useClient();
   return useCallback(
     async (input) => {
