@@ -9,6 +9,7 @@ import {
   e164OrNull,
   silentCallLogger,
   systemTimer,
+  errorContext,
 } from '@dutyline/application';
 import { Prompt } from '@dutyline/domain';
 import { createHash, randomBytes } from 'node:crypto';
@@ -167,7 +168,10 @@ export class SipRoutingProxy {
       this.logger.error('SIP message handling failed', {
         errorName: error instanceof Error ? error.name : typeof error,
       });
-      this.logger.warn('SIP message handling failed: the message', { callId: callIdOf(message), ...describe(error) });
+      this.logger.warn('SIP message handling failed: the message', {
+        callId: callIdOf(message),
+        ...errorContext(error),
+      });
     }
   }
 
@@ -706,7 +710,7 @@ export class SipRoutingProxy {
         this.logger.warn('SIP call handling failed: the call', {
           callId: call.callId,
           sipCallId: callIdOf(call.invite),
-          ...describe(error),
+          ...errorContext(error),
         });
         if (call.branch && !call.branch.settled) this.stopLeg(call, call.branch.dial.step);
         this.finish(call, 500, 'Server Internal Error', [reasonHeader(500, 'The hotline could not route the call')]);
@@ -734,7 +738,7 @@ export class SipRoutingProxy {
     try {
       return { address: (await lookup(host)).address, port };
     } catch (error) {
-      this.logger.warn('SIP host not found', { host, ...describe(error) });
+      this.logger.warn('SIP host not found', { host, ...errorContext(error) });
       return null;
     }
   }
@@ -798,7 +802,3 @@ function maxForwardsOf(message: SipRequest): number {
 const textOf = (prompt: Prompt): string => (prompt.kind === 'text' ? prompt.text : 'The hotline cannot take the call');
 
 const randomToken = (bytes: number): string => randomBytes(bytes).toString('hex');
-
-function describe(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
-}

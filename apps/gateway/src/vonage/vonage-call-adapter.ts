@@ -6,6 +6,7 @@ import {
   type InboundCalls,
   type LogContext,
   apologyPrompt,
+  errorContext,
 } from '@dutyline/application';
 import { type Prompt, ValidationError } from '@dutyline/domain';
 import {
@@ -165,7 +166,7 @@ export class VonageCallAdapter {
           event = parseEventWebhook(fields);
         } catch (error) {
           // Unreadable: reply nothing; if the leg is over, the caller's notify asks what next.
-          this.deps.logger.warn('unreadable leg event: ignored', { callId, step, ...describe(error) });
+          this.deps.logger.warn('unreadable leg event: ignored', { callId, step, ...errorContext(error) });
           return null;
         }
         const decision = legDecisionFor(event);
@@ -224,7 +225,7 @@ export class VonageCallAdapter {
           input = { digits: parsed.digits, timedOut: parsed.timedOut, at: parsed.timestamp ?? undefined };
         } catch (error) {
           // An unreadable key is no confirmation: the callee is not joined.
-          this.deps.logger.warn('unreadable confirmation: counted as no key', { callId, step, ...describe(error) });
+          this.deps.logger.warn('unreadable confirmation: counted as no key', { callId, step, ...errorContext(error) });
           input = { digits: '', timedOut: true };
         }
         const instruction = await this.deps.inbound.confirmation({
@@ -370,7 +371,7 @@ export class VonageCallAdapter {
         this.deps.logger.warn('could not hang up a leg through the Vonage API', {
           step: leg.step,
           uuid: leg.carrierLegId,
-          ...describe(error),
+          ...errorContext(error),
         }),
       );
     }
@@ -411,12 +412,12 @@ export class VonageCallAdapter {
       const level = error instanceof ValidationError ? 'warn' : 'error';
       this.deps.logger[level](`Vonage ${operation}: answering with the last resort`, {
         ...context,
-        ...describe(error),
+        ...errorContext(error),
       });
       try {
         return fallback();
       } catch (fallbackError) {
-        this.deps.logger.error(`Vonage ${operation}: the last resort failed too`, describe(fallbackError));
+        this.deps.logger.error(`Vonage ${operation}: the last resort failed too`, errorContext(fallbackError));
         return [playPrompt(apologyPrompt(this.language))] as T;
       }
     }
@@ -437,8 +438,4 @@ function textField(fields: WebhookInput, key: string): string | null {
 
 function goodbye(language: string): Prompt {
   return { kind: 'text', text: 'Thank you for calling. Goodbye.', language };
-}
-
-function describe(error: unknown): LogContext {
-  return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
 }

@@ -11,10 +11,10 @@ import {
 } from '@dutyline/domain';
 import { CallInstruction } from '../calls/call-instruction';
 import { apologyPrompt } from '../calls/fallback-plan';
-import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
+import { CallLogger, silentCallLogger } from '../shared/logger.port';
 import { CallStore } from '../calls/ports/call-store.port';
 import { StoredCall } from '../calls/stored-call';
-import { errorContext } from './error-context';
+import { errorContext } from '../shared/error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRequestService } from './callback-request.service';
 import { CallbackIntakeSettingsStore } from './ports';

@@ -21,11 +21,11 @@ import {
   releaseCallbackClaim,
   shouldDialAt,
 } from '@dutyline/domain';
-import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
+import { CallLogger, silentCallLogger } from '../shared/logger.port';
 import { Caller, NotFoundRefusal, systemCaller } from '../shared';
 import { CallbackAgent } from './callback-agent';
 import { CallbackAttemptJob } from './callback-jobs';
-import { errorContext } from './error-context';
+import { errorContext } from '../shared/error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import type { CallBackRefusal, CallbackWorkRefusal } from './callback-request.service';

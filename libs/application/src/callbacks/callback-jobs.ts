@@ -1,6 +1,6 @@
 import { Id, Instant, JobOptions, JobQueuePort, callbackJobId, callbackNextDueAt } from '@dutyline/domain';
-import { CallLogger } from '../calls/ports/call-logger.port';
-import { errorContext } from './error-context';
+import { CallLogger } from '../shared/logger.port';
+import { errorContext } from '../shared/error-context';
 import { StoredCallbackRequest } from './stored-callback-request';
 
 /** Look at an automatic-mode request when something is due (`callbackNextDueAt`): dial, or notice a lost call. */

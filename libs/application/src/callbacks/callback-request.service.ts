@@ -30,7 +30,7 @@ import {
   recordCallbackAttempt,
   releaseCallbackClaim,
 } from '@dutyline/domain';
-import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
+import { CallLogger, silentCallLogger } from '../shared/logger.port';
 import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound } from '../shared';
 import { CallbackAgent, inScope } from './callback-agent';
 import { CallbackDialler } from './callback-dialler';

@@ -10,7 +10,7 @@ import {
   PersonRepository,
   TeamRepository,
 } from '@dutyline/domain';
-import { CallLogger, silentCallLogger } from '../calls/ports/call-logger.port';
+import { CallLogger, silentCallLogger } from '../shared/logger.port';
 import { CallStore } from '../calls/ports/call-store.port';
 import { StoredCall } from '../calls/stored-call';
 import { CallbackCapture, CallbackCaptureOptions } from './callback-capture';

@@ -42,7 +42,7 @@ import {
   CallReference,
   JournaledEntry,
 } from './ports/call-journal.port';
-import { CallLogger, LogContext, silentCallLogger } from './ports/call-logger.port';
+import { CallLogger, LogContext, silentCallLogger } from '../shared/logger.port';
 import { CallPlanner } from './ports/call-planner.port';
 import { CallStore } from './ports/call-store.port';
 import { HotlineLookup } from './ports/hotline-lookup.port';
@@ -50,6 +50,7 @@ import { LineStatus } from './ports/line-status.port';
 import { Timer, systemTimer } from './ports/timer.port';
 import { StoredCall, callRecordOf } from './stored-call';
 import { TimeBudget } from './time-budget';
+import { errorContext } from '../shared/error-context';
 
 export interface InboundCallOptions {
   /** How long one request may wait for the hotline lookup, the planner and the store, together. @defaultValue 800 */
@@ -444,7 +445,10 @@ export class InboundCallService implements InboundCalls {
       ? null
       : await this.storeWrite(budget, 'storing the new call', () => this.deps.store.create(call)).catch(
           (error: unknown) => {
-            this.logger.warn('the call store did not take a new call: it is journaled', { callId, ...describe(error) });
+            this.logger.warn('the call store did not take a new call: it is journaled', {
+              callId,
+              ...errorContext(error),
+            });
             return null;
           },
         );
@@ -467,7 +471,7 @@ export class InboundCallService implements InboundCalls {
     } catch (error) {
       this.logger.warn('hotline lookup failed: routing from what is known of the number', {
         hotlineNumber: number,
-        ...describe(error),
+        ...errorContext(error),
       });
       return null;
     }
@@ -482,7 +486,7 @@ export class InboundCallService implements InboundCalls {
     } catch (error) {
       this.logger.warn('could not tell whether the account is disabled: routing the call', {
         hotlineId: hotline.id,
-        ...describe(error),
+        ...errorContext(error),
       });
       return false;
     }
@@ -517,7 +521,7 @@ export class InboundCallService implements InboundCalls {
         this.lastKnown.remember(number, plan);
         return { plan, source: 'schedule' };
       } catch (error) {
-        this.logger.warn('call planning failed', { hotlineNumber: number, ...describe(error) });
+        this.logger.warn('call planning failed', { hotlineNumber: number, ...errorContext(error) });
       }
     }
     const known = this.lastKnown.get(number);
@@ -548,7 +552,7 @@ export class InboundCallService implements InboundCalls {
     try {
       await this.deps.events?.unknownNumber?.({ number, caller, carrier, at });
     } catch (error) {
-      this.logger.error('could not report the unknown number', describe(error));
+      this.logger.error('could not report the unknown number', errorContext(error));
     }
     return { kind: 'unknown-number', number, language: this.options.defaultLanguage };
   }
@@ -649,7 +653,7 @@ export class InboundCallService implements InboundCalls {
     } catch (error) {
       this.storeFailed(error);
       if (!recent) return undefined;
-      this.logger.warn('call store unreachable: going on from the copy in memory', { callId, ...describe(error) });
+      this.logger.warn('call store unreachable: going on from the copy in memory', { callId, ...errorContext(error) });
       return { call: recent, persisted: false };
     }
   }
@@ -669,7 +673,7 @@ export class InboundCallService implements InboundCalls {
         if (error instanceof VersionConflictError) return 'conflict';
         this.logger.warn('the call store did not take a change: it is journaled', {
           callId: next.id,
-          ...describe(error),
+          ...errorContext(error),
         });
       }
     }
@@ -709,7 +713,7 @@ export class InboundCallService implements InboundCalls {
   private storeFailed(error: unknown): void {
     if (error instanceof VersionConflictError) return;
     if (!this.storeKnownDown())
-      this.logger.warn('the call store is away: webhooks go on from memory and the journal', describe(error));
+      this.logger.warn('the call store is away: webhooks go on from memory and the journal', errorContext(error));
     this.storeDownUntil = this.deps.clock.now() + this.options.storeRetryMs;
   }
 
@@ -724,7 +728,10 @@ export class InboundCallService implements InboundCalls {
       await this.journal.append(entry);
     } catch (error) {
       this.releasePending(callKey);
-      this.logger.error('could not journal a call change: it is kept in memory only', { callKey, ...describe(error) });
+      this.logger.error('could not journal a call change: it is kept in memory only', {
+        callKey,
+        ...errorContext(error),
+      });
     }
   }
 
@@ -945,7 +952,7 @@ export class InboundCallService implements InboundCalls {
       try {
         await events[method](notice);
       } catch (error) {
-        this.logger.error(`could not report ${suffix} call`, { callId: after.id, ...describe(error) });
+        this.logger.error(`could not report ${suffix} call`, { callId: after.id, ...errorContext(error) });
       }
     }
   }
@@ -1098,7 +1105,7 @@ export class InboundCallService implements InboundCalls {
         operation,
         errorName: error instanceof Error ? error.name : typeof error,
       });
-      this.logger.warn(`${operation} failed: what it was given`, { ...context, ...describe(error) });
+      this.logger.warn(`${operation} failed: what it was given`, { ...context, ...errorContext(error) });
       return fallback();
     } finally {
       budget.close();
@@ -1132,10 +1139,6 @@ const callerGone = (state: EscalationState): boolean => state.phase === 'ended' 
 
 const recordingOf = (state: EscalationState): string | null =>
   state.outcome?.kind === 'voicemail' ? state.outcome.recording : null;
-
-function describe(error: unknown): LogContext {
-  return error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
-}
 
 const carrierKey = (carrier: string, carrierCallId: string): string => `${carrier}\u0000${carrierCallId}`;
 

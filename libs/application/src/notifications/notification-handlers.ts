@@ -1,5 +1,5 @@
 import { JobProcessorHost } from '@dutyline/domain';
-import { LogContext } from '../calls/ports';
+import { LogContext } from '../shared/logger.port';
 import { failureText } from './delivery-failure';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationServices } from './notification-services';

@@ -1,4 +1,4 @@
-import { LogContext } from '../calls/ports/call-logger.port';
+import { LogContext } from './logger.port';
 
 /** An error as log context: its message and name. */
 export function errorContext(error: unknown): LogContext {
