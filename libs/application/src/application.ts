@@ -10,7 +10,7 @@ import {
   ScheduleVersionReader,
   TeamRepository,
 } from '@dutyline/domain';
-import { CallbackSettingsService } from './callback';
+import { CallbackSettingsService } from './callbacks';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';
 import { HotlineService } from './hotlines';

@@ -5,7 +5,6 @@ export * from './patterns';
 export * from './schedule';
 export * from './routing';
 export * from './coverage';
-export * from './callback';
 export * from './application';
 export * from './calls';
 export * from './callbacks';

@@ -9,3 +9,4 @@ export * from './callback-intake.service';
 export * from './callback-dialler';
 export * from './callback-capture';
 export * from './callbacks';
+export * from './callback-settings.service';
