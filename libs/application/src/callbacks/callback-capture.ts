@@ -9,12 +9,8 @@ import {
   callbackNumberRules,
   checkCallbackNumber,
 } from '@dutyline/domain';
-import { CallInstruction } from '../calls/call-instruction';
-import { apologyPrompt } from '../calls/fallback-plan';
-import { CallLogger, silentCallLogger } from '../shared/logger.port';
-import { CallStore } from '../calls/ports/call-store.port';
-import { StoredCall } from '../calls/stored-call';
-import { errorContext } from '../shared/error-context';
+import { CallInstruction, CallStore, StoredCall, apologyPrompt } from '../calls';
+import { CallLogger, errorContext, silentCallLogger } from '../shared';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRequestService } from './callback-request.service';
 import { CallbackIntakeSettingsStore } from './ports';

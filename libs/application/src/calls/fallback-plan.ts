@@ -1,49 +1,5 @@
-import { CallPlan, DialStep, Hotline, Instant, Prompt } from '@dutyline/domain';
-
-const APOLOGIES: Readonly<Record<string, { language: string; text: string }>> = {
-  en: {
-    language: 'en-GB',
-    text: 'We are sorry, we cannot take your call right now. Please call again in a few minutes. Goodbye.',
-  },
-  fr: {
-    language: 'fr-FR',
-    text: 'Nous sommes désolés, nous ne pouvons pas prendre votre appel pour le moment. Merci de rappeler dans quelques minutes. Au revoir.',
-  },
-  de: {
-    language: 'de-DE',
-    text: 'Es tut uns leid, wir können Ihren Anruf gerade nicht annehmen. Bitte rufen Sie in einigen Minuten erneut an. Auf Wiederhören.',
-  },
-  es: {
-    language: 'es-ES',
-    text: 'Lo sentimos, no podemos atender su llamada en este momento. Vuelva a llamar en unos minutos. Adiós.',
-  },
-};
-
-/** "Sorry, call again in a few minutes", in the language's primary subtag (`fr-CA` → French spoken as `fr-CA`), else British English. */
-export function apologyPrompt(language: string): Extract<Prompt, { kind: 'text' }> {
-  return localised(APOLOGIES, language);
-}
-
-function localised(
-  texts: Readonly<Record<string, { language: string; text: string }>>,
-  language: string,
-): Extract<Prompt, { kind: 'text' }> {
-  const known = texts[language.split('-')[0]];
-  if (!known) return { kind: 'text', ...texts['en'] };
-  return { kind: 'text', text: known.text, language: language.includes('-') ? language : known.language };
-}
-
-const OUT_OF_SERVICE: Readonly<Record<string, { language: string; text: string }>> = {
-  en: { language: 'en-GB', text: 'This line is not in service at the moment.' },
-  fr: { language: 'fr-FR', text: "Cette ligne n'est pas en service pour le moment." },
-  de: { language: 'de-DE', text: 'Diese Leitung ist derzeit nicht in Betrieb.' },
-  es: { language: 'es-ES', text: 'Esta línea no está en servicio en este momento.' },
-};
-
-/** What the caller of a disabled account's hotline hears, in its language as `apologyPrompt` picks it. */
-export function outOfServicePrompt(language: string): Extract<Prompt, { kind: 'text' }> {
-  return localised(OUT_OF_SERVICE, language);
-}
+import { CallPlan, DialStep, Hotline, Instant } from '@dutyline/domain';
+import type { LastResort } from './last-resort';
 
 /** Who the emergency step rings, for the log and transcripts. */
 export const EMERGENCY_TARGET: Pick<DialStep, 'personId' | 'personName' | 'label' | 'via' | 'level' | 'teamId'> = {
@@ -60,10 +16,9 @@ export interface EmergencyPlanInput {
   readonly hotlineNumber: string;
   /** The hotline when the lookup answered; null when it could not. */
   readonly hotline: Hotline | null;
-  /** Rung first when set. */
-  readonly emergencyNumber: string | null;
-  readonly ringTimeoutSeconds: number;
-  /** Language of the apology when the hotline is unknown. */
+  /** Its emergency number is rung first when set; its apology ends the plan when the hotline has no final step. */
+  readonly lastResort: LastResort;
+  /** Language of the plan when the hotline is unknown. */
   readonly language: string;
   readonly at: Instant;
 }
@@ -75,17 +30,17 @@ export interface EmergencyPlanInput {
  * which cannot be read either.
  */
 export function emergencyPlan(input: EmergencyPlanInput): CallPlan {
-  const { hotline } = input;
+  const { hotline, lastResort } = input;
   const language = hotline?.language ?? input.language;
   const final = hotline?.scenario[hotline.scenario.length - 1];
   const dial: DialStep[] =
-    input.emergencyNumber === null
+    lastResort.emergencyNumber === null
       ? []
       : [
           {
             kind: 'dial',
-            number: input.emergencyNumber,
-            ringTimeoutSeconds: input.ringTimeoutSeconds,
+            number: lastResort.emergencyNumber,
+            ringTimeoutSeconds: lastResort.ringTimeoutSeconds,
             ...EMERGENCY_TARGET,
           },
         ];
@@ -103,9 +58,6 @@ export function emergencyPlan(input: EmergencyPlanInput): CallPlan {
     greeting: hotline?.greeting ?? null,
     requireAnswerConfirmation: false,
     callerIdMode: hotline?.callerIdMode ?? 'hotline',
-    steps: [
-      ...dial,
-      final && final.kind !== 'supervisors' ? final : { kind: 'message', message: apologyPrompt(language) },
-    ],
+    steps: [...dial, final && final.kind !== 'supervisors' ? final : { kind: 'message', message: lastResort.apology }],
   };
 }

@@ -20,7 +20,9 @@ import {
 import { CallInstruction, DialInstruction, LegToDrop, NOTHING, NothingInstruction } from './call-instruction';
 import { CallMemory } from './call-memory';
 import { MemoryCallJournal } from './memory-call-journal';
-import { EMERGENCY_TARGET, apologyPrompt, emergencyPlan, outOfServicePrompt } from './fallback-plan';
+import { EMERGENCY_TARGET, emergencyPlan } from './fallback-plan';
+import { outOfServicePrompt } from './caller-prompts';
+import { LastResortSettings, lastResortFor } from './last-resort';
 import {
   AnswerInput,
   CallEndedInput,
@@ -533,8 +535,7 @@ export class InboundCallService implements InboundCalls {
     const plan = emergencyPlan({
       hotlineNumber: number,
       hotline,
-      emergencyNumber: this.emergencyNumberFor(number),
-      ringTimeoutSeconds: this.options.emergencyRingTimeoutSeconds,
+      lastResort: lastResortFor(number, this.lastResortSettings(), hotline?.language ?? this.options.defaultLanguage),
       language: this.options.defaultLanguage,
       at,
     });
@@ -1053,18 +1054,18 @@ export class InboundCallService implements InboundCalls {
     hotlineNumber?: string;
   }): CallInstruction {
     const number = e164OrNull(input.hotlineNumber);
-    const emergency = this.emergencyNumberFor(number);
     const language = (number && this.lastKnown.get(number)?.hotline.language) || this.options.defaultLanguage;
-    if (emergency !== null && input.step < RESCUE_STEP) {
+    const lastResort = lastResortFor(number, this.lastResortSettings(), language);
+    if (lastResort.emergencyNumber !== null && input.step < RESCUE_STEP) {
       const dial: DialInstruction = {
         kind: 'dial',
         callId: input.callId,
         carrierCallId: input.carrierCallId,
         step: RESCUE_STEP,
         greeting: null,
-        to: emergency,
-        callerId: number ?? emergency,
-        ringTimeoutSeconds: this.options.emergencyRingTimeoutSeconds,
+        to: lastResort.emergencyNumber,
+        callerId: number ?? lastResort.emergencyNumber,
+        ringTimeoutSeconds: lastResort.ringTimeoutSeconds,
         confirm: false,
         machineDetection: false,
         target: EMERGENCY_TARGET,
@@ -1077,14 +1078,16 @@ export class InboundCallService implements InboundCalls {
       callId: input.callId,
       carrierCallId: input.carrierCallId,
       step: null,
-      prompt: apologyPrompt(language),
+      prompt: lastResort.apology,
       dropLeg: null,
     };
   }
 
-  private emergencyNumberFor(hotlineNumber: string | null): string | null {
-    const numbers = this.options.emergencyNumbers;
-    return e164OrNull((hotlineNumber !== null ? numbers[hotlineNumber] : undefined) ?? numbers['*']);
+  private lastResortSettings(): LastResortSettings {
+    return {
+      emergencyNumbers: this.options.emergencyNumbers,
+      ringTimeoutSeconds: this.options.emergencyRingTimeoutSeconds,
+    };
   }
 
   // ---- plumbing ---------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ export * from './time-budget';
 export * from './budgeted-job-queue';
 export * from './last-known-plans';
 export * from './fallback-plan';
+export { apologyPrompt, outOfServicePrompt } from './caller-prompts';
+export { lastResortFor, type LastResort, type LastResortSettings } from './last-resort';
 export * from './phone-text';
 export * from './caching-hotline-lookup';
 export * from './call-planner-from-number';
