@@ -1,6 +1,5 @@
 import type { InboundCallOptions } from '@dutyline/application';
-import { ConfigError, ConfigProblem } from '@dutyline/env';
-import type { Environment } from '../config/gateway-config';
+import { ConfigError, type ConfigProblem, type Environment } from '@dutyline/env';
 
 /** How inbound calls are routed, whatever the carrier; read once from the environment. */
 export interface CallRoutingSettings {

@@ -24,7 +24,7 @@ import { METRICS } from '../metrics/metrics.tokens';
 import { NOTIFICATION_EVENTS } from '../notifications/notifications.tokens';
 import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, ID_GENERATOR, LOGGER } from '../platform/platform.tokens';
-import { type CallRoutingSettings, inboundCallOptions, readCallRoutingSettings } from './call-routing-settings';
+import { type CallRoutingSettings, inboundCallOptions } from './call-routing-settings';
 import { CallSimulations } from './call-simulations.service';
 import {
   CALL_EVENTS,
@@ -42,7 +42,7 @@ import { CallsResolver } from './calls.resolver';
 import { jsonCallLogger } from './json-call-logger';
 
 const providers = [
-  provideFactory(CALL_ROUTING_SETTINGS, [], () => readCallRoutingSettings(process.env)),
+  provideFactory(CALL_ROUTING_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => config.callRouting),
   provideFactory(CALL_STORE, [DATA_SOURCE], (dataSource: DataSource) => new SqlCallStore<StoredCall>(dataSource)),
   // The answer path's reads, cached until a change is announced on any instance (ClusterModule).
   { provide: HOTLINE_LOOKUP, useExisting: CLUSTER_HOTLINE_LOOKUP },

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { MAX_PAGE_SIZE, ValidationError } from '@dutyline/domain';
 import { type SipProxySettings, resolveSipProxySettings } from '@dutyline/sip';
 import { ConfigError, type ConfigProblem, EnvReader, type Environment } from '@dutyline/env';
+import { type CallRoutingSettings, readCallRoutingSettings } from '../calls/call-routing-settings';
+import { type VonageSettings, readVonageSettings } from '../vonage/vonage-settings';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -121,6 +123,10 @@ export interface GatewayConfig {
     /** `VONAGE_REST_HOST`: another SMS API host (a local fake in tests). */
     readonly restHost: string | null;
   };
+  /** How the Vonage webhooks are served and checked (`VONAGE_VERIFY_SIGNATURES`, `VONAGE_RINGBACK_TONE_URL`, …). */
+  readonly vonageWebhooks: VonageSettings;
+  /** How inbound calls are routed, whatever the carrier (`CALL_*`). */
+  readonly callRouting: CallRoutingSettings;
   /** The SIP proxy for PBXs and trunks (`SIP_*`, on when `SIP_TARGET_URI` is set); null: no SIP. */
   readonly sip: SipProxySettings | null;
 }
@@ -224,12 +230,26 @@ export function readGatewayConfig(
     },
     sip: readSipSettings(read, problems),
   };
-  if (problems.length > 0 || database === undefined) throw new ConfigError(problems);
+  const vonageWebhooks = problemsInto(problems, () => readVonageSettings(env, config));
+  const callRouting = problemsInto(problems, () => readCallRoutingSettings(env));
+  if (problems.length > 0 || database === undefined || vonageWebhooks === undefined || callRouting === undefined)
+    throw new ConfigError(problems);
   const authSecret: AuthSecret =
     secretText !== undefined
       ? { value: secretText, source: 'environment' }
       : { value: options.generatedSecret(dataDir), source: 'generated' };
-  return { ...config, database, authSecret };
+  return { ...config, database, authSecret, vonageWebhooks, callRouting };
+}
+
+/** What `read` returns; undefined when it threw a ConfigError, whose problems join `problems`. */
+function problemsInto<T>(problems: ConfigProblem[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }
 
 /**

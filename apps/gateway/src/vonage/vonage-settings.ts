@@ -1,5 +1,4 @@
-import { ConfigError, ConfigProblem } from '@dutyline/env';
-import type { Environment, GatewayConfig } from '../config/gateway-config';
+import { ConfigError, type ConfigProblem, type Environment } from '@dutyline/env';
 
 /**
  * How the Vonage webhooks are served and checked. The REST API (hanging up legs) is the CarrierModule's
@@ -24,8 +23,18 @@ export interface VonageSettings {
   readonly ringbackToneUrl: string | null;
 }
 
+/** What the Vonage settings take from the rest of the gateway's configuration. */
+export interface VonageSettingsSource {
+  readonly port: number;
+  readonly publicUrl: string | null;
+  /** The Vonage credentials: any one set turns verification on under `auto`. */
+  readonly vonage: Readonly<
+    Record<'applicationId' | 'privateKey' | 'apiKey' | 'apiSecret' | 'signatureSecret', string | null>
+  >;
+}
+
 /** The Vonage settings: the gateway's config plus the variables it does not read; every faulty one is reported at once. */
-export function readVonageSettings(env: Environment, config: GatewayConfig): VonageSettings {
+export function readVonageSettings(env: Environment, config: VonageSettingsSource): VonageSettings {
   const problems: ConfigProblem[] = [];
   const text = (name: string) => env[name]?.trim() || undefined;
   const url = (name: string): string | null => {

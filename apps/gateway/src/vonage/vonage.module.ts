@@ -19,7 +19,7 @@ import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
 import { installRawBodyCapture } from './raw-body-capture';
 import { VonageCallAdapter } from './vonage-call-adapter';
 import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
-import { type VonageSettings, readVonageSettings } from './vonage-settings';
+import type { VonageSettings } from './vonage-settings';
 import { VonageWebhookSignatures } from './vonage-webhook-signatures';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
 import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS, VONAGE_SIGNATURES, VONAGE_TOKEN_IDS } from './vonage.tokens';
@@ -36,7 +36,7 @@ function openTokenIds(config: GatewayConfig, clock: Clock, logger: JsonLogger): 
 }
 
 const providers = [
-  provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => readVonageSettings(process.env, config)),
+  provideFactory(VONAGE_SETTINGS, [GATEWAY_CONFIG], (config: GatewayConfig) => config.vonageWebhooks),
   provideFactory(VONAGE_TOKEN_IDS, [GATEWAY_CONFIG, CLOCK, LOGGER], openTokenIds),
   provideFactory(
     VONAGE_SIGNATURES,
