@@ -1,5 +1,4 @@
 import {
-  CallPlan,
   CallbackOutcome,
   CarrierPort,
   Clock,
@@ -21,14 +20,12 @@ import {
   releaseCallbackClaim,
   shouldDialAt,
 } from '@dutyline/domain';
-import { CallLogger, silentCallLogger } from '../shared/logger.port';
-import { Caller, NotFoundRefusal, systemCaller } from '../shared';
+import { CallLogger, NotFoundRefusal, errorContext, silentCallLogger, systemCaller } from '../shared';
 import { CallbackAgent } from './callback-agent';
-import { CallbackAttemptJob } from './callback-jobs';
-import { errorContext } from '../shared/error-context';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
-import type { CallBackRefusal, CallbackWorkRefusal } from './callback-request.service';
+import { CallBackRefusal, CallbackWorkRefusal } from './callback-refusals';
+import { CallbackAttemptJob, CallbackRouting } from './ports';
 import {
   CallbackAgentTarget,
   CallbackCall,
@@ -73,12 +70,6 @@ export type CallbackAttemptOutcome =
   | 'nothing-due'
   /** Another worker took the request first. */
   | 'taken';
-
-/** The directory reads the dialler makes: who is on duty for a service now. */
-export interface CallbackRouting {
-  /** The hotline's plan at `at` (on-call levels, then its supervisors). */
-  callPlan(caller: Caller, hotlineId: Id, at: number): Promise<Result<CallPlan, NotFoundRefusal>>;
-}
 
 export interface CallbackDiallerDeps {
   readonly records: CallbackRecords;

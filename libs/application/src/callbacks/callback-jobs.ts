@@ -1,23 +1,9 @@
-import { Id, Instant, JobOptions, JobQueuePort, callbackJobId, callbackNextDueAt } from '@dutyline/domain';
-import { CallLogger } from '../shared/logger.port';
-import { errorContext } from '../shared/error-context';
+import { JobOptions, callbackJobId, callbackNextDueAt } from '@dutyline/domain';
+import { CallLogger, errorContext } from '../shared';
+import { CallbackAttemptJob, CallbackJobName, CallbackJobQueue } from './ports';
 import { StoredCallbackRequest } from './stored-callback-request';
 
-/** Look at an automatic-mode request when something is due (`callbackNextDueAt`): dial, or notice a lost call. */
-export interface CallbackAttemptJob {
-  readonly accountId: Id;
-  readonly requestId: Id;
-  /** The due instant the job was enqueued for; a job whose request is now due at another instant is stale. */
-  readonly dueAt: Instant;
-}
-
-/** The background jobs of callback requests: name → payload. */
-export interface CallbackJobs {
-  'callback.attempt': CallbackAttemptJob;
-}
-
-export type CallbackJobName = keyof CallbackJobs;
-export type CallbackJobQueue = JobQueuePort<CallbackJobs>;
+/** Every callback job name, for the worker to register a handler each. */
 export const CALLBACK_JOB_NAMES: readonly CallbackJobName[] = ['callback.attempt'];
 
 /** How many times a callback job runs before it is kept as failed. @defaultValue 5 */

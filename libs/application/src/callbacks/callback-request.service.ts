@@ -30,12 +30,12 @@ import {
   recordCallbackAttempt,
   releaseCallbackClaim,
 } from '@dutyline/domain';
-import { CallLogger, silentCallLogger } from '../shared/logger.port';
-import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound } from '../shared';
+import { AuditRecorder, CallLogger, Caller, NotFoundRefusal, allItems, notFound, silentCallLogger } from '../shared';
 import { CallbackAgent, inScope } from './callback-agent';
 import { CallbackDialler } from './callback-dialler';
 import { CallbackRecords } from './callback-records';
-import type { CallbackPorts } from './callbacks';
+import { CallbackPorts } from './ports';
+import { CallBackRefusal, CallbackWorkRefusal, NoHotlineRefusal } from './callback-refusals';
 import { StoredCallbackRequest } from './stored-callback-request';
 
 /** A callback request as the list and the detail show it (F21), read at an instant. */
@@ -52,23 +52,6 @@ export interface CallbackRequestView extends CallbackListEntry {
 export interface CallbackIntakeResult {
   readonly outcome: 'opened' | 'merged';
   readonly request: CallbackRequestView;
-}
-
-/** A refusal of the domain's callback rules, with the input field it is about (`id`). */
-export type CallbackWorkRefusal = CallbackRefusal & { readonly field: string };
-
-/** The account has no hotline whose number could call back. */
-export interface NoHotlineRefusal {
-  readonly code: 'NO_HOTLINE';
-  readonly message: string;
-  readonly field: string;
-}
-
-/** Click-to-call cannot be placed: no carrier, no phone for the agent, a call already running, or the carrier refused. */
-export interface CallBackRefusal {
-  readonly code: 'CALL_IN_PROGRESS' | 'NO_AGENT_PHONE' | 'CARRIER_UNAVAILABLE';
-  readonly message: string;
-  readonly field: string;
 }
 
 export interface CallbackListFilter {

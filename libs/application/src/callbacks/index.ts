@@ -10,3 +10,4 @@ export * from './callback-dialler';
 export * from './callback-capture';
 export * from './callbacks';
 export * from './callback-settings.service';
+export * from './callback-refusals';

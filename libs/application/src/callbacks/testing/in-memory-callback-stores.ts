@@ -17,9 +17,9 @@ import {
   closingEvent,
   invalid,
 } from '@dutyline/domain';
-import { CallbackJobs } from '../callback-jobs';
 import {
   CallbackIntakeSettings,
+  CallbackJobs,
   CallbackIntakeSettingsStore,
   CallbackRequestFilter,
   CallbackRequestStore,

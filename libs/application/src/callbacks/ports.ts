@@ -1,14 +1,32 @@
 import {
+  AuditLog,
+  CallPlan,
   CallbackCountry,
   CallbackOffer,
   CallbackServiceRef,
+  CallbackSettingsRepository,
   CallbackStatus,
+  CarrierPort,
+  Clock,
+  Hotline,
+  HotlineRepository,
   Id,
+  IdGenerator,
   Instant,
+  JobQueuePort,
   Page,
   PageRequest,
+  PersonRepository,
+  Result,
+  TeamRepository,
 } from '@dutyline/domain';
-import { StoredCallbackRequest } from '../stored-callback-request';
+import type { CallStore, StoredCall } from '../calls';
+import type { CallLogger, Caller, NotFoundRefusal } from '../shared';
+import type { StoredCallbackRequest } from './stored-callback-request';
+
+/*
+ * The ports of the callback feature: what the app supplies adapters for, each with its failure contract.
+ */
 
 /** What the callback list is filtered on; every field narrows it. */
 export interface CallbackRequestFilter {
@@ -66,4 +84,60 @@ export interface CallbackIntakeSettings {
 export interface CallbackIntakeSettingsStore {
   intakeSettings(accountId: Id, service: CallbackServiceRef): Promise<CallbackIntakeSettings | undefined>;
   saveIntakeSettings(settings: CallbackIntakeSettings): Promise<void>;
+}
+
+/**
+ * The directory reads the dialler makes: who is on duty for a service now. A refusal (the hotline is gone)
+ * means nobody to ring; a rejection fails the job, which the queue retries.
+ */
+export interface CallbackRouting {
+  /** The hotline's plan at `at` (on-call levels, then its supervisors). */
+  callPlan(caller: Caller, hotlineId: Id, at: number): Promise<Result<CallPlan, NotFoundRefusal>>;
+}
+
+/** Look at an automatic-mode request when something is due (`callbackNextDueAt`): dial, or notice a lost call. */
+export interface CallbackAttemptJob {
+  readonly accountId: Id;
+  readonly requestId: Id;
+  /** The due instant the job was enqueued for; a job whose request is now due at another instant is stale. */
+  readonly dueAt: Instant;
+}
+
+/** The background jobs of callback requests: name → payload. */
+export interface CallbackJobs {
+  'callback.attempt': CallbackAttemptJob;
+}
+
+export type CallbackJobName = keyof CallbackJobs;
+
+/**
+ * Where callback jobs are enqueued; failure contract as `JobQueuePort`: a rejected `enqueue` is logged,
+ * never thrown (the request is stored), and the reconcile pass on worker start enqueues the job again.
+ */
+export type CallbackJobQueue = JobQueuePort<CallbackJobs>;
+
+/** Every port the callback use cases need; the app supplies the adapters. */
+export interface CallbackPorts {
+  readonly store: CallbackRequestStore;
+  readonly intake: CallbackIntakeSettingsStore;
+  readonly settings: CallbackSettingsRepository;
+  readonly hotlines: HotlineRepository;
+  readonly teams: TeamRepository;
+  readonly people: PersonRepository;
+  /** The hotline's plan now (the application's `RoutingQueries` is one). */
+  readonly routing: CallbackRouting;
+  /** Null: outbound calls cannot be placed (automatic attempts fail and retry, click-to-call is refused). */
+  readonly carrier: CarrierPort | null;
+  /** Null: no jobs are enqueued (a process that only answers webhooks and reads). */
+  readonly jobs: CallbackJobQueue | null;
+  /** Needed by the capture (the inbound calls' store); absent: no capture. */
+  readonly calls?: Pick<CallStore, 'load'>;
+  /** This process's recent copy of a call (the inbound call service's `recentCall`): spares the offer a read. */
+  readonly recentCall?: (callId: Id) => StoredCall | undefined;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger?: CallLogger;
+  /** Who is on duty for a hotline now: members of a hotline's service are its supervisors and the people its plan rings. */
+  readonly onDutyPersonIds?: (accountId: Id, hotline: Hotline) => Promise<readonly Id[]>;
 }
