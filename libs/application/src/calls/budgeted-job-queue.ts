@@ -1,4 +1,5 @@
-import { Timer, systemTimer } from './ports/timer.port';
+import { Timer } from './ports';
+import { systemTimer } from './system-timer';
 import { TimeBudget } from './time-budget';
 
 /**

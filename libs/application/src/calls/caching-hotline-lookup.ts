@@ -1,6 +1,6 @@
 import { Clock, Hotline, Instant } from '@dutyline/domain';
 import { BoundedMap } from './bounded-map';
-import { HotlineLookup } from './ports/hotline-lookup.port';
+import { HotlineLookup } from './ports';
 
 export interface CachingHotlineLookupOptions {
   /** How long an answer (a hotline, or none) is reused. @defaultValue 1000 */

@@ -18,7 +18,7 @@ import {
 } from '@dutyline/domain';
 import { Caller } from '../shared/caller';
 import { NotFoundRefusal, notFound } from '../shared/refusals';
-import { CallFilter, CallLogReader, CallStore } from './ports/call-store.port';
+import { CallFilter, CallLogReader, CallStore } from './ports';
 import { StoredCall, callRecordOf } from './stored-call';
 
 export interface CallLogOptions {

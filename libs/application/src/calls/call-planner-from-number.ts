@@ -1,5 +1,5 @@
 import { CallPlan, Instant } from '@dutyline/domain';
-import { CallPlanner } from './ports/call-planner.port';
+import { CallPlanner } from './ports';
 
 /**
  * A `CallPlanner` over a planner by number (`RoutingQueries.callPlanForNumber`). A hotline it no

@@ -5,7 +5,7 @@ import { CALLER, HOTLINE_NUMBER, T0, alice, at, bob, boilerRoom, boilerRoomRig, 
 import { EndedLegOutcome, InboundCalls } from './inbound-calls';
 import { InboundCallOptions, InboundCallService, RESCUE_STEP } from './inbound-call.service';
 import { MemoryCallJournal } from './memory-call-journal';
-import { systemTimer } from './ports/timer.port';
+import { systemTimer } from './system-timer';
 import { StoredCall, callRecordOf } from './stored-call';
 import { InboundCallRig } from './testing/inbound-call-rig';
 import { InMemoryCallStore } from './testing/in-memory-call-store';

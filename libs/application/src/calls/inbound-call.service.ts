@@ -36,20 +36,22 @@ import {
 import { LastKnownPlans } from './last-known-plans';
 import { Metrics, noMetrics } from '../metrics/metrics.port';
 import { e164OrNull } from './phone-text';
-import { CallEvents, CallNotice } from './ports/call-events.port';
 import {
   CallEventRecord,
+  CallEvents,
   CallJournal,
   CallJournalEntry,
+  CallNotice,
+  CallPlanner,
   CallReference,
+  CallStore,
+  HotlineLookup,
   JournaledEntry,
-} from './ports/call-journal.port';
+  LineStatus,
+  Timer,
+} from './ports';
 import { CallLogger, LogContext, silentCallLogger } from '../shared/logger.port';
-import { CallPlanner } from './ports/call-planner.port';
-import { CallStore } from './ports/call-store.port';
-import { HotlineLookup } from './ports/hotline-lookup.port';
-import { LineStatus } from './ports/line-status.port';
-import { Timer, systemTimer } from './ports/timer.port';
+import { systemTimer } from './system-timer';
 import { StoredCall, callRecordOf } from './stored-call';
 import { TimeBudget } from './time-budget';
 import { errorContext } from '../shared/error-context';

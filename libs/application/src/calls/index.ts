@@ -1,4 +1,5 @@
 export * from './ports';
+export { systemTimer } from './system-timer';
 export * from './call-instruction';
 export * from './inbound-calls';
 export * from './stored-call';

@@ -2,7 +2,7 @@ import { Id } from '@dutyline/domain';
 import { TEST_ACCOUNT } from '@dutyline/domain/testing';
 import { CALLER, HOTLINE_NUMBER, T0, boilerRoomRig } from './calls.fixtures';
 import { InboundCallService } from './inbound-call.service';
-import { LineStatus } from './ports/line-status.port';
+import { LineStatus } from './ports';
 
 /** The boiler room's service with a line status saying which accounts are disabled (or failing). */
 function rigWith(status: LineStatus | undefined, language = 'fr-FR') {

@@ -1,4 +1,4 @@
-import { CallJournal, CallJournalEntry, JournaledEntry } from './ports/call-journal.port';
+import { CallJournal, CallJournalEntry, JournaledEntry } from './ports';
 
 /** A journal in memory only: what the service uses without a durable one (a restart loses it). */
 export class MemoryCallJournal implements CallJournal {

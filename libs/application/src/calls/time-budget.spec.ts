@@ -1,4 +1,4 @@
-import { Timer } from './ports/timer.port';
+import { Timer } from './ports';
 import { TimeBudget, TimeBudgetExceededError } from './time-budget';
 
 /** A timer the test fires by hand. */

@@ -1,4 +1,4 @@
-import { Timer } from './ports/timer.port';
+import { Timer } from './ports';
 
 /** A store or planner did not answer within the request's time budget. */
 export class TimeBudgetExceededError extends Error {

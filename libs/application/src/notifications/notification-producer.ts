@@ -1,7 +1,5 @@
 import { Clock, Instant } from '@dutyline/domain';
-import { CallEvents, CallNotice } from '../calls/ports';
-import { Timer, systemTimer } from '../calls/ports/timer.port';
-import { TimeBudget } from '../calls/time-budget';
+import { CallEvents, CallNotice, TimeBudget, Timer, systemTimer } from '../calls';
 import {
   DEFAULT_GAP_CHECK_DEBOUNCE_MS,
   DEFAULT_GAP_CHECK_INTERVAL_MS,

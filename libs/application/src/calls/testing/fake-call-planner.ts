@@ -1,5 +1,5 @@
 import { CallPlan, Directory, Hotline, Id, Instant, OnCall, OnCallSource, planCall } from '@dutyline/domain';
-import { CallPlanner } from '../ports/call-planner.port';
+import { CallPlanner } from '../ports';
 import { Outage } from './outage';
 
 const NOBODY: OnCall = { levels: [], slotId: null, overrideIds: [] };

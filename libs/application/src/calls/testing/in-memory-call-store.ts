@@ -7,7 +7,7 @@ import {
   VersionConflictError,
   invalid,
 } from '@dutyline/domain';
-import { CallFilter, CallLogReader, CallStore } from '../ports/call-store.port';
+import { CallFilter, CallLogReader, CallStore } from '../ports';
 import { StoredCall, callRecordOf } from '../stored-call';
 import { Outage } from './outage';
 

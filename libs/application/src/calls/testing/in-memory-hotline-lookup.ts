@@ -1,5 +1,5 @@
 import { Hotline } from '@dutyline/domain';
-import { HotlineLookup } from '../ports/hotline-lookup.port';
+import { HotlineLookup } from '../ports';
 import { Outage } from './outage';
 
 /** Hotlines by number; `outage` makes the lookup fail or hang. */

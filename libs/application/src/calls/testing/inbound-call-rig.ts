@@ -3,7 +3,7 @@ import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { InboundCallOptions, InboundCallService } from '../inbound-call.service';
 import { LastKnownPlans } from '../last-known-plans';
 import { Metrics } from '../../metrics/metrics.port';
-import { Timer } from '../ports/timer.port';
+import { Timer } from '../ports';
 import { FakeCallPlanner } from './fake-call-planner';
 import { InMemoryCallStore } from './in-memory-call-store';
 import { InMemoryHotlineLookup } from './in-memory-hotline-lookup';

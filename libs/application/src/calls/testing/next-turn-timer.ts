@@ -1,4 +1,4 @@
-import { Timer } from '../ports/timer.port';
+import { Timer } from '../ports';
 
 /**
  * Every time budget runs out at the next turn of the event loop, whatever its length: an in-memory

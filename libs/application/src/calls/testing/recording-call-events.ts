@@ -1,4 +1,4 @@
-import { CallEvents, CallNotice } from '../ports/call-events.port';
+import { CallEvents, CallNotice } from '../ports';
 
 /** Keeps every notice, in order; `failing` makes each one reject after being kept. */
 export class RecordingCallEvents implements CallEvents {
