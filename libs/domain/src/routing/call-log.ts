@@ -1,4 +1,4 @@
-import { AuditActor } from '../ports/repositories.port';
+import { AuditActor } from '../ports/audit-log.port';
 import { LegOutcome } from '../ports/carrier.port';
 import { Id, Instant, assertId, assertInstant, requireText } from '../shared';
 import { DialStep } from './call-plan';

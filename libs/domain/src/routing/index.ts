@@ -1,6 +1,46 @@
-export * from './on-call-source';
-export * from './call-plan';
-export * from './confirmation-prompt';
-export * from './escalation';
-export * from './call-log';
-export * from './call-log-statistics';
+export { type OnCallSource } from './on-call-source';
+export {
+  type DialStep,
+  type VoicemailStep,
+  type MessageStep,
+  type CallStep,
+  type FinalStep,
+  type CallPlan,
+  callPlan,
+  planCall,
+} from './call-plan';
+export { confirmationPrompt } from './confirmation-prompt';
+export {
+  type EscalationPhase,
+  type LegRecord,
+  type Answerer,
+  type EscalationOutcome,
+  type EscalationState,
+  type EscalationEvent,
+  type EscalationAction,
+  type EscalationTransition,
+  startEscalation,
+  onEscalationEvent,
+  isEscalationEnded,
+} from './escalation';
+export {
+  type LegTimeline,
+  type CallTimeline,
+  type CallFact,
+  startCallTimeline,
+  updateCallTimeline,
+  type CallOutcome,
+  type CallPlanSource,
+  type CallLeg,
+  type CallComment,
+  type CallRecord,
+  type CallRecordSource,
+  callRecord,
+  callComment,
+} from './call-log';
+export {
+  type DurationSummary,
+  type AnswererStatistics,
+  type CallStatistics,
+  callStatistics,
+} from './call-log-statistics';

@@ -1,9 +1,51 @@
-export * from './slot';
-export * from './schedule-change';
-export * from './schedule-error';
-export * from './slot-operations';
-export * from './on-call-pattern';
-export * from './schedule-copy';
-export * from './override';
-export * from './override-precedence';
-export * from './schedule-index';
+export { type Slot, type Override, type OnCall, type OnCallSegment } from './slot';
+export {
+  type ScheduleChange,
+  NO_CHANGE,
+  type OverlapMode,
+  type OverlapOptions,
+  type SlotWriteOptions,
+  applyChange,
+  changeBetween,
+  byStart,
+} from './schedule-change';
+export {
+  type SlotOverlapError,
+  type SlotNotFoundError,
+  type ScheduleError,
+  type ScheduleVersionConflictError,
+  checkScheduleVersion,
+  slotOverlap,
+  slotNotFound,
+  SCHEDULE_LIMITS,
+  type OverrideEndedError,
+} from './schedule-error';
+export {
+  type LocalDateTimeInput,
+  type AssigneeInput,
+  type SlotInput,
+  createSlots,
+  moveSlot,
+  resizeSlot,
+  deleteSlots,
+  setSlotAssignees,
+} from './slot-operations';
+export {
+  type PatternWindow,
+  type OnCallPattern,
+  type PatternWindowInput,
+  type OnCallPatternInput,
+  onCallPattern,
+  OFFICE_HOURS,
+  WEEKNIGHTS,
+  WEEKEND,
+  PRESET_PATTERNS,
+  type ApplyPatternOptions,
+  applyPattern,
+} from './on-call-pattern';
+export { copyDay, copyWeek, repeatWeek, type CopyToHotlineOptions, copyToHotline } from './schedule-copy';
+export { type InstantInput, type OverrideInput, override, type OverrideEnding, endOverride } from './override';
+export { compareIds, compareOverridePrecedence } from './override-precedence';
+export { NOBODY_ON_CALL, ScheduleIndex } from './schedule-index';
+export { type ScheduleView, type ScheduleRepository, type ScheduleVersionReader } from './schedule-repository.port';
+export { type StoredPattern, type PatternRepository } from './pattern-repository.port';

@@ -1,3 +1,3 @@
-export * from './manual-clock';
-export * from './sequential-ids';
-export * from './builders';
+export { ManualClock } from './manual-clock';
+export { SequentialIds } from './sequential-ids';
+export { TEST_ACCOUNT, aPerson, aTeam, aHotline, personRef, teamRef, aSlot, anOverride } from './builders';

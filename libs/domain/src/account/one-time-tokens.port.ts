@@ -1,5 +1,6 @@
 import { EmailAddress, Id, Instant, Result } from '../shared';
-import { Account, EmailTaken, Role, User } from './repositories.port';
+import { Account } from './account';
+import { EmailTaken, Role, User } from './user';
 
 /** What a single-use token opens. */
 export type OneTimeTokenPurpose = 'invitation' | 'password-reset' | 'email-verification';
