@@ -29,6 +29,7 @@ import {
   renderForCallee,
   renderForCaller,
 } from '@dutyline/vonage';
+import { type LegRouteParams, legRouteOf } from './vonage-leg-routes';
 
 export const VONAGE_CARRIER = 'vonage';
 
@@ -64,11 +65,6 @@ export interface VonageCallAdapterDeps {
 export interface CallerNccoHook {
   beforeCaller(instruction: CallInstruction, moment: 'answer' | 'next-step', ncco: Ncco): Promise<Ncco>;
 }
-
-/** A webhook route of ours that carries a call id and a step. */
-export type LegRoute = 'event' | 'confirm' | 'confirm-input' | 'after';
-
-const LEG_ROUTE = /\/vonage\/legs\/([A-Za-z0-9_-]{1,64})\/(\d{1,4})\/(event|confirm|confirm-input|after)\/?$/;
 
 /**
  * Vonage's webhooks in, NCCOs out: the carrier adapter between Vonage and the inbound call service.
@@ -301,23 +297,28 @@ export class VonageCallAdapter {
           type: request.originalRequest.type,
         });
         if (request.originalRequest.type === 'answer') return this.answer(fields);
-        const route = legRouteOf(request.originalRequest.url);
-        if (!route) {
+        const leg = legRouteOf(request.originalRequest.url);
+        if (!leg) {
           await this.callEvent(fields);
           return null;
         }
-        switch (route.route) {
-          case 'event':
-            return this.legEvent(route.callId, route.step, fields);
-          case 'confirm':
-            return this.confirmation(route.callId, route.step, fields);
-          case 'confirm-input':
-            return this.confirmationInput(route.callId, route.step, fields);
-          case 'after':
-            return this.afterLeg(route.callId, route.step);
-        }
+        return this.legWebhook(leg, fields);
       },
     );
+  }
+
+  /** The webhook of one of our leg routes (vonage-leg-routes.ts), served or named by a fallback request. */
+  legWebhook({ callId, step, route }: LegRouteParams, fields: WebhookInput): Promise<Ncco | null> {
+    switch (route) {
+      case 'event':
+        return this.legEvent(callId, step, fields);
+      case 'confirm':
+        return this.confirmation(callId, step, fields);
+      case 'confirm-input':
+        return this.confirmationInput(callId, step, fields);
+      case 'after':
+        return this.afterLeg(callId, step);
+    }
   }
 
   /**
@@ -422,13 +423,6 @@ export class VonageCallAdapter {
       }
     }
   }
-}
-
-/** The call id, step and kind of one of our leg URLs (as a fallback request names it). */
-export function legRouteOf(url: string): { callId: string; step: number; route: LegRoute } | null {
-  const path = URL.canParse(url) ? new URL(url).pathname : url.split('?')[0];
-  const match = LEG_ROUTE.exec(path);
-  return match ? { callId: match[1], step: Number(match[2]), route: match[3] as LegRoute } : null;
 }
 
 function textField(fields: WebhookInput, key: string): string | null {

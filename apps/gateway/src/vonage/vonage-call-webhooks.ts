@@ -9,7 +9,8 @@ import { type RequestObserver, requestLogging, setRoutePattern } from '../loggin
 import { writeWebhookSecurityHeaders } from '../security-headers';
 import { type RawBodyRequest, rawBodyCapture } from './raw-body-capture';
 import type { VonageCallAdapter } from './vonage-call-adapter';
-import { fieldsOf, leniently, reply, stepOf } from './vonage-webhook-fields';
+import { legRoutePattern, servedLegRoute } from './vonage-leg-routes';
+import { fieldsOf, leniently, reply } from './vonage-webhook-fields';
 import { ReplayedWebhookError, type VonageWebhookSignatures } from './vonage-webhook-signatures';
 
 type Route = (
@@ -19,7 +20,9 @@ type Route = (
 ) => Promise<Ncco | null | 'no-content'>;
 
 /**
- * The call's webhooks, any method (GET with query parameters, or POST with a JSON or form body).
+ * The call's webhooks but the leg routes (vonage-leg-routes.ts: the connect's event URL, whose reply
+ * replaces the caller's NCCO when the leg did not connect; the callee's onAnswer URL and key; the
+ * notify after a connect), any method (GET with query parameters, or POST with a JSON or form body).
  * Every route but the recording always answers 200 with an NCCO or 204, never an error Vonage would
  * turn into a dropped call; the recording callback answers 204, or 400 naming the field.
  */
@@ -37,30 +40,6 @@ const ROUTES: readonly (readonly [RegExp, string, Route])[] = [
   ],
   /** Application setting "Fallback URL". */
   [/^\/vonage\/fallback\/?$/, '/vonage/fallback', (adapter, _, request) => adapter.fallback(leniently(request))],
-  /** The connect's event URL (synchronous): the reply replaces the caller's NCCO when the leg did not connect. */
-  [
-    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/event\/?$/,
-    '/vonage/legs/:callId/:step/event',
-    (adapter, [callId, step], request) => adapter.legEvent(callId, stepOf(step), leniently(request)),
-  ],
-  /** The callee leg's onAnswer URL: "call for … press 1". */
-  [
-    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm\/?$/,
-    '/vonage/legs/:callId/:step/confirm',
-    (adapter, [callId, step], request) => adapter.confirmation(callId, stepOf(step), leniently(request)),
-  ],
-  /** The callee's key (input event). */
-  [
-    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/confirm-input\/?$/,
-    '/vonage/legs/:callId/:step/confirm-input',
-    (adapter, [callId, step], request) => adapter.confirmationInput(callId, stepOf(step), leniently(request)),
-  ],
-  /** The notify after a connect: what the caller does once the connect ended without another NCCO. */
-  [
-    /^\/vonage\/legs\/([^/]+)\/([^/]+)\/after\/?$/,
-    '/vonage/legs/:callId/:step/after',
-    (adapter, [callId, step]) => adapter.afterLeg(callId, stepOf(step)),
-  ],
   /** The voicemail's record event: 204, or 400 naming the field. */
   [
     /^\/vonage\/calls\/([^/]+)\/recording\/?$/,
@@ -79,6 +58,11 @@ function routeOf(url: string): FoundRoute | null {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (!path.startsWith('/vonage/')) return null;
+  const leg = servedLegRoute(path);
+  if (leg) {
+    const route: Route = (adapter, _, request) => adapter.legWebhook(leg, leniently(request));
+    return { route, pattern: legRoutePattern(leg.route), params: [] };
+  }
   for (const [expression, pattern, route] of ROUTES) {
     const match = expression.exec(path);
     if (!match) continue;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@dutyline/env';
 import { type Environment, readGatewayConfig } from '../config/gateway-config';
-import { legRouteOf } from './vonage-call-adapter';
+import { legRouteOf } from './vonage-leg-routes';
 import { readVonageSettings } from './vonage-settings';
 import { vonageWebhookUrls } from './vonage-webhook-urls';
 

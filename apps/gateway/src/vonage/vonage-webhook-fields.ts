@@ -52,6 +52,3 @@ function bodyParsedElsewhere(request: RawBodyRequest): Buffer | null {
   const body = (request as { body?: unknown }).body;
   return body === undefined || body === null ? null : Buffer.from(JSON.stringify(body));
 }
-
-/** The plan step in a URL; anything else is a step no call has (its events are then stale). */
-export const stepOf = (text: string): number => (/^\d{1,4}$/.test(text) ? Number(text) : -1);

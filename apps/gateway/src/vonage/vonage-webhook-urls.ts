@@ -1,15 +1,15 @@
 import type { VonageCallUrls } from '@dutyline/vonage';
+import { type LegRoute, legRoutePath } from './vonage-leg-routes';
 
 /** The URLs put in NCCOs, under `<PUBLIC_URL>/vonage`; each carries the call id and the plan step. */
 export function vonageWebhookUrls(publicUrl: string): VonageCallUrls {
-  const base = `${publicUrl.replace(/\/+$/, '')}/vonage`;
-  const leg = (callId: string, step: number, what: string) =>
-    `${base}/legs/${encodeURIComponent(callId)}/${step}/${what}`;
+  const root = publicUrl.replace(/\/+$/, '');
+  const leg = (route: LegRoute) => (callId: string, step: number) => `${root}${legRoutePath(callId, step, route)}`;
   return {
-    legEvent: (callId, step) => leg(callId, step, 'event'),
-    confirmation: (callId, step) => leg(callId, step, 'confirm'),
-    confirmationInput: (callId, step) => leg(callId, step, 'confirm-input'),
-    afterLeg: (callId, step) => leg(callId, step, 'after'),
-    recording: (callId) => `${base}/calls/${encodeURIComponent(callId)}/recording`,
+    legEvent: leg('event'),
+    confirmation: leg('confirm'),
+    confirmationInput: leg('confirm-input'),
+    afterLeg: leg('after'),
+    recording: (callId) => `${root}/vonage/calls/${encodeURIComponent(callId)}/recording`,
   };
 }
