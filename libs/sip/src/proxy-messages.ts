@@ -16,7 +16,7 @@ export function localResponse(
   headers.append('Call-ID', callIdOf(to));
   headers.append('CSeq', to.headers.get('CSeq') ?? '');
   for (const [name, value] of options.headers ?? []) headers.append(name, value);
-  return response(status, reason, headers);
+  return response({ status, reason, headers });
 }
 
 /** A downstream response as forwarded upstream: the proxy's own Via taken off. */

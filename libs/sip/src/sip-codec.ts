@@ -47,9 +47,9 @@ export function parseSipMessage(datagram: Buffer): SipMessage | null {
   body = Buffer.from(body);
 
   const status = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/i.exec(startLine);
-  if (status) return response(Number(status[1]), status[2].trim(), headers, body);
+  if (status) return response({ status: Number(status[1]), reason: status[2].trim(), headers, body });
   const req = /^([A-Za-z]+)\s+(\S+)\s+SIP\/2\.0$/i.exec(startLine.trim());
-  if (req) return request(req[1].toUpperCase(), req[2], headers, body);
+  if (req) return request({ method: req[1].toUpperCase(), uri: req[2], headers, body });
   throw new SipParseError(`not a SIP start line: "${startLine.slice(0, 60)}"`);
 }
 

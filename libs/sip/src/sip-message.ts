@@ -147,13 +147,18 @@ export interface SipAddress {
 
 export const EMPTY_BODY = Buffer.alloc(0);
 
-export function request(method: string, uri: string, headers: SipHeaders, body: Buffer = EMPTY_BODY): SipRequest {
+/** A request from its parts; no body unless given. */
+export function request({ method, uri, headers, body = EMPTY_BODY }: RequestParts): SipRequest {
   return { kind: 'request', method, uri, headers, body };
 }
 
-export function response(status: number, reason: string, headers: SipHeaders, body: Buffer = EMPTY_BODY): SipResponse {
+/** A response from its parts; no body unless given. */
+export function response({ status, reason, headers, body = EMPTY_BODY }: ResponseParts): SipResponse {
   return { kind: 'response', status, reason, headers, body };
 }
+
+export type RequestParts = Omit<SipRequest, 'kind' | 'body'> & { readonly body?: Buffer };
+export type ResponseParts = Omit<SipResponse, 'kind' | 'body'> & { readonly body?: Buffer };
 
 /** A copy whose headers can be edited without touching the original. */
 export function copyRequest(

@@ -1,6 +1,6 @@
 import { invalid } from '@dutyline/domain';
 import { isIP } from 'node:net';
-import { DEFAULT_SIP_TIMERS, SipTimerSettings } from './sip-transactions';
+import { DEFAULT_SIP_TIMERS, SipTimerSettings } from './sip-transaction-base';
 import { parseUri } from './sip-uri';
 
 /**

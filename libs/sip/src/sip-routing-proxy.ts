@@ -35,7 +35,9 @@ import {
   resolveSipProxySettings,
   targetTemplateFor,
 } from './sip-proxy.settings';
-import { InviteClientTransaction, InviteServerTransaction, TransactionLayer } from './sip-transactions';
+import { InviteClientTransaction } from './sip-client-transactions';
+import { InviteServerTransaction } from './sip-server-transactions';
+import { TransactionLayer } from './sip-transactions';
 import { SipUri, formatHostPort, hostAndPort, numberOf, parseNameAddress, parseUri, tagOf, userOf } from './sip-uri';
 import { MAGIC_COOKIE, Via, branchOf, formatVia, parseVia, responseAddressOf, stampSource, topViaOf } from './sip-via';
 import { UdpTransport } from './udp-transport';
@@ -573,7 +575,7 @@ export class SipRoutingProxy {
         .append('To', answer.headers.get('To') ?? '')
         .append('Call-ID', callIdOf(invite))
         .append('CSeq', `${seq} ${method}`);
-      return request(method, remoteTarget, headers);
+      return request({ method, uri: remoteTarget, headers });
     };
     const seq = cseqOf(invite).seq;
     this.transport.send(inDialog('ACK', seq), hop);

@@ -2,7 +2,8 @@ import { Timer } from '@dutyline/application';
 import { parseSipMessage } from './sip-codec';
 import { SipAddress, SipMessage, SipRequest, SipResponse } from './sip-message';
 import { localResponse } from './proxy-messages';
-import { InviteServerTransaction, TransactionLayer } from './sip-transactions';
+import { InviteServerTransaction } from './sip-server-transactions';
+import { TransactionLayer } from './sip-transactions';
 
 /** A timer moved by hand: `advance(ms)` runs what falls due, in order. */
 class ManualTimer implements Timer {

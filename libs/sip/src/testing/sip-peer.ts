@@ -93,7 +93,7 @@ export function answerTo(
     .append('Call-ID', callIdOf(to))
     .append('CSeq', to.headers.get('CSeq') ?? '');
   for (const [name, value] of headers) out.append(name, value);
-  return response(status, reason, out);
+  return response({ status, reason, headers: out });
 }
 
 /** A request of a user agent: its own Via, then the given headers in order. */
@@ -104,7 +104,11 @@ export function requestFrom(
   headers: readonly (readonly [string, string])[],
   branch?: string,
 ): SipRequest {
-  return request(method, uri, new SipHeaders([['Via', peer.via(branch)], ['Max-Forwards', '70'], ...headers]));
+  return request({
+    method,
+    uri,
+    headers: new SipHeaders([['Via', peer.via(branch)], ['Max-Forwards', '70'], ...headers]),
+  });
 }
 
 export const isResponseTo =
