@@ -16,21 +16,20 @@ import {
   err,
   liveClaimAt,
   ok,
-  recordCallbackAttempt,
-  releaseCallbackClaim,
   shouldDialAt,
 } from '@dutyline/domain';
-import { CallLogger, NotFoundRefusal, errorContext, silentCallLogger, systemCaller } from '../shared';
+import { CallLogger, NotFoundRefusal, silentCallLogger } from '../shared';
 import { CallbackAgent } from './callback-agent';
+import { DIALLER_ID, CallbackLegs, attempted, isCurrentAgentLeg } from './callback-legs';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import { CallBackRefusal, CallbackWorkRefusal } from './callback-refusals';
+import { CallbackTargets } from './callback-targets';
 import { CallbackAttemptJob, CallbackRouting } from './ports';
 import {
   CallbackAgentTarget,
   CallbackCall,
   StoredCallbackRequest,
-  agentLegCallId,
   parseCallbackCallId,
 } from './stored-callback-request';
 
@@ -93,9 +92,6 @@ export interface CallbackDiallerOptions {
   readonly acceptKey?: string;
 }
 
-/** Who holds the claim while the automatic dialler works a request. */
-export const DIALLER_ID = 'dialler';
-
 /**
  * Places callback calls and follows them (F20, automatic mode; click-to-call for agents). An automatic
  * attempt rings the people the service's plan would ring for an inbound call (on-call levels in order,
@@ -108,14 +104,16 @@ export const DIALLER_ID = 'dialler';
  * Every change is compare-and-set; events repeated or for a leg that is no longer current change nothing.
  */
 export class CallbackDialler {
-  private readonly logger: CallLogger;
   private readonly options: Required<CallbackDiallerOptions>;
+  private readonly legs: CallbackLegs;
+  private readonly targets: CallbackTargets;
 
   constructor(
     private readonly deps: CallbackDiallerDeps,
     options: CallbackDiallerOptions = {},
   ) {
-    this.logger = deps.logger ?? silentCallLogger;
+    this.legs = new CallbackLegs({ ...deps, logger: deps.logger ?? silentCallLogger });
+    this.targets = new CallbackTargets(deps);
     this.options = {
       callerRingTimeoutSeconds: options.callerRingTimeoutSeconds ?? 30,
       agentRingTimeoutSeconds: options.agentRingTimeoutSeconds ?? 30,
@@ -135,13 +133,13 @@ export class CallbackDialler {
     if (!record || callbackNextDueAt(record.request) !== job.dueAt) return 'stale';
     if (clock.now() < job.dueAt)
       throw new Error(`callback job for ${job.requestId} ran before ${new Date(job.dueAt).toISOString()}`);
-    if (record.call) return this.closeLostCall(record);
+    if (record.call) return this.legs.closeLostCall(record);
     if (!shouldDialAt(record.request, clock.now())) {
       await records.schedule(record);
       return 'nothing-due';
     }
     if (!this.deps.carrier) throw new Error('no carrier is configured to place callback calls');
-    const targets = await this.targetsFor(record, clock.now());
+    const targets = await this.targets.targetsFor(record, clock.now());
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (targets.length === 0 || !via) {
       const noted = await records.update(record.accountId, record.request.id, (current, now) =>
@@ -159,10 +157,7 @@ export class CallbackDialler {
       if (!noted.ok) return 'taken';
       return 'nobody-on-duty';
     }
-    const serviceName =
-      record.service.kind === 'hotline'
-        ? via.name
-        : ((await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name);
+    const serviceName = await this.targets.serviceName(record, via);
     const call: CallbackCall = {
       id: this.deps.ids.next(),
       kind: 'automatic',
@@ -182,7 +177,7 @@ export class CallbackDialler {
       return held.ok ? ok({ ...current, request: held.value, call }) : err('taken' as const);
     });
     if (!claimed.ok) return 'taken';
-    await this.dial(claimed.value);
+    await this.legs.dial(claimed.value);
     return 'dialling';
   }
 
@@ -208,10 +203,7 @@ export class CallbackDialler {
     if (!this.deps.carrier) return err(refusal('CARRIER_UNAVAILABLE', 'no carrier is configured to place calls'));
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (!via) return err(refusal('CARRIER_UNAVAILABLE', 'the hotline calling back was deleted'));
-    const serviceName =
-      record.service.kind === 'hotline'
-        ? via.name
-        : ((await this.deps.teams.team(record.accountId, record.service.id))?.name ?? via.name);
+    const serviceName = await this.targets.serviceName(record, via);
     const target: CallbackAgentTarget = {
       personId: agent.personId,
       personName: agent.agentId,
@@ -243,7 +235,7 @@ export class CallbackDialler {
       },
     );
     if (!started.ok) return started;
-    const placed = await this.dial(started.value);
+    const placed = await this.legs.dial(started.value);
     return placed ? ok(placed) : err(refusal('CARRIER_UNAVAILABLE', 'the carrier could not place the call; try again'));
   }
 
@@ -259,7 +251,7 @@ export class CallbackDialler {
   }): Promise<CallbackCallInstruction> {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
-    await this.agentMissed(callId, leg);
+    await this.legs.agentMissed(callId, leg);
     return NOTHING;
   }
 
@@ -272,7 +264,7 @@ export class CallbackDialler {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
     if ((input.digits ?? '').trim() !== this.options.acceptKey) {
-      const missed = await this.agentMissed(callId, leg);
+      const missed = await this.legs.agentMissed(callId, leg);
       return { kind: 'release-agent', prompt: CALLBACK_PROMPTS.goodbye(missed?.language ?? 'en-GB') };
     }
     const changed = await this.deps.records.updateByCall(callId, (record) =>
@@ -295,172 +287,16 @@ export class CallbackDialler {
 
   /** The caller picked up: the request is done. */
   async callerAnswered(input: { readonly callId: Id }): Promise<CallbackCallInstruction> {
-    await this.callerLegOver(input.callId, 'answered');
+    await this.legs.callerLegOver(input.callId, 'answered');
     return NOTHING;
   }
 
   /** The caller's leg ended without an answer: the attempt is counted, the agent is told and released. */
   async callerLegEnded(input: { readonly callId: Id; readonly outcome: LegOutcome }): Promise<CallbackCallInstruction> {
-    const call = await this.callerLegOver(input.callId, callerOutcome(input.outcome));
+    const call = await this.legs.callerLegOver(input.callId, callerOutcome(input.outcome));
     return call ? { kind: 'release-agent', prompt: CALLBACK_PROMPTS.callerNotReached(call.language) } : NOTHING;
   }
-
-  // ---- plumbing ------------------------------------------------------------------------------------------
-
-  /** Rings the current target of the record's call; a leg the carrier refuses passes to the next one. The record once placed, else null. */
-  private async dial(record: StoredCallbackRequest): Promise<StoredCallbackRequest | null> {
-    let current: StoredCallbackRequest | null = record;
-    while (current?.call && current.call.phase === 'agent') {
-      const call: CallbackCall = current.call;
-      const target = call.targets[call.target];
-      try {
-        await this.deps.carrier!.dial({
-          callId: agentLegCallId(call, call.target),
-          to: PhoneNumber.fromE164(target.number, 'to'),
-          from: PhoneNumber.fromE164(call.from, 'from'),
-          ringTimeoutSeconds: target.ringTimeoutSeconds,
-          confirmation: CALLBACK_PROMPTS.agentAnnouncement(call.serviceName, current.request.number, call.language),
-        });
-        return current;
-      } catch (error) {
-        this.logger.warn('the carrier did not place a callback leg: passing to the next person', {
-          requestId: current.request.id,
-          callId: call.id,
-          leg: call.target,
-          ...errorContext(error),
-        });
-        const next = await this.advance(call.id, call.target);
-        current = next?.dialNext ? next.record : null;
-      }
-    }
-    return null;
-  }
-
-  /** The agent leg `leg` of call `callId` did not take the call; rings the next person if there is one. */
-  private async agentMissed(callId: Id, leg: number): Promise<CallbackCall | null> {
-    const moved = await this.advance(callId, leg);
-    if (moved?.dialNext) await this.dial(moved.record);
-    return moved?.call ?? null;
-  }
-
-  /** Moves past the agent leg `leg` (when it is still the current one). */
-  private async advance(
-    callId: Id,
-    leg: number,
-  ): Promise<{ record: StoredCallbackRequest; call: CallbackCall; dialNext: boolean } | null> {
-    const seen: { call?: CallbackCall } = {};
-    const changed = await this.deps.records.updateByCall(callId, (record, now) => {
-      const call = record.call;
-      if (!call || !isCurrentAgentLeg(call, callId, leg)) return ok(null);
-      seen.call = call;
-      if (call.kind === 'automatic' && call.target + 1 < call.targets.length)
-        return ok({ ...record, call: { ...call, target: call.target + 1 } });
-      if (call.kind === 'click-to-call') return ok({ ...record, call: null });
-      return attempted(record, {
-        at: now,
-        outcome: 'agent-unavailable',
-        by: null,
-        comment: 'nobody on duty took the callback',
-      });
-    });
-    const call = seen.call;
-    if (!changed?.ok || !call) return null;
-    return {
-      record: changed.value,
-      call,
-      dialNext: changed.value.call?.id === callId && changed.value.call.target === call.target + 1,
-    };
-  }
-
-  /** Records how the caller's leg ended and closes the call; the call as it was, or null when it was not waiting for the caller. */
-  private async callerLegOver(callId: Id, outcome: CallbackOutcome): Promise<CallbackCall | null> {
-    const seen: { call?: CallbackCall } = {};
-    const changed = await this.deps.records.updateByCall(callId, (record, now) => {
-      const call = record.call;
-      if (!call || call.id !== callId || call.phase !== 'caller') return ok(null);
-      seen.call = call;
-      return attempted(record, { at: now, outcome, by: call.agentId, comment: null });
-    });
-    return changed?.ok ? (seen.call ?? null) : null;
-  }
-
-  /** A call the carrier never reported the end of: closed without spending the caller's attempts. */
-  private async closeLostCall(record: StoredCallbackRequest): Promise<CallbackAttemptOutcome> {
-    const lost = record.call!;
-    this.logger.warn('a callback call never reported its end: closing it', {
-      requestId: record.request.id,
-      callId: lost.id,
-    });
-    const closed = await this.deps.records.update(record.accountId, record.request.id, (current, now) => {
-      if (current.call?.id !== lost.id) return err('taken' as const);
-      if (lost.kind === 'click-to-call') return ok({ ...current, call: null });
-      return attempted(current, {
-        at: now,
-        outcome: 'agent-unavailable',
-        by: null,
-        comment: 'the carrier never reported how the call ended',
-      });
-    });
-    return closed.ok ? 'lost-call' : 'taken';
-  }
-
-  /** Who to ring first for an automatic attempt: the hotline's plan now, or the team's members, each enabled number in order. */
-  private async targetsFor(record: StoredCallbackRequest, at: number): Promise<CallbackAgentTarget[]> {
-    if (record.service.kind === 'hotline') {
-      const plan = await this.deps.routing.callPlan(systemCaller(record.accountId), record.service.id, at);
-      if (!plan.ok) return [];
-      return plan.value.steps.flatMap((step) =>
-        step.kind === 'dial'
-          ? [
-              {
-                personId: step.personId,
-                personName: step.personName,
-                number: step.number,
-                ringTimeoutSeconds: step.ringTimeoutSeconds,
-              },
-            ]
-          : [],
-      );
-    }
-    const team = await this.deps.teams.team(record.accountId, record.service.id);
-    if (!team) return [];
-    const people = await this.deps.people.peopleByIds(record.accountId, team.memberIds);
-    const seen = new Set<string>();
-    return people.flatMap((person) =>
-      person.contactNumbers
-        .filter((n) => n.enabled && !seen.has(n.number.e164))
-        .map((n) => {
-          seen.add(n.number.e164);
-          return {
-            personId: person.id,
-            personName: person.name,
-            number: n.number.e164,
-            ringTimeoutSeconds: n.ringTimeout.seconds,
-          };
-        }),
-    );
-  }
 }
-
-/**
- * The record with an attempt noted and the call closed. The dialler's claim is given back first, so
- * the attempt is not refused as held by another. A refusal (expired meanwhile…) just closes the call.
- */
-function attempted(
-  record: StoredCallbackRequest,
-  attempt: { at: number; outcome: CallbackOutcome; by: Id | null; comment: string | null },
-  stillCurrent = true,
-): Result<StoredCallbackRequest, 'taken'> {
-  if (!stillCurrent) return err('taken');
-  const released =
-    record.request.claim?.agentId === DIALLER_ID ? releaseCallbackClaim(record.request, DIALLER_ID, attempt.at) : null;
-  const base = released?.ok ? released.value : record.request;
-  const noted = recordCallbackAttempt(base, attempt);
-  return ok({ ...record, request: noted.ok ? noted.value : base, call: null });
-}
-
-const isCurrentAgentLeg = (call: CallbackCall | null, callId: Id, leg: number): boolean =>
-  call !== null && call.id === callId && call.phase === 'agent' && call.target === leg;
 
 /** A caller's leg that ended without an answer, as the attempt's outcome. */
 function callerOutcome(outcome: LegOutcome): CallbackOutcome {
