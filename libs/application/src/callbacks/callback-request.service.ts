@@ -1,58 +1,36 @@
 import {
-  CallbackListEntry,
-  CallbackMode,
   CallbackNumberRefusal,
   CallbackOutcome,
-  CallbackPolicy,
   CallbackRefusal,
   CallbackServiceRef,
   CallbackSource,
   CallbackStatus,
-  DEFAULT_CALLBACK_POLICY,
   Hotline,
   Id,
   Page,
   PageRequest,
   PhoneNumber,
   Result,
-  Role,
   addCallbackComment,
   assertId,
-  callbackListEntry,
   callbackNumberRules,
   checkCallbackNumber,
   claimCallback,
   err,
   invalid,
-  liveClaimAt,
   ok,
-  receiveCallbackRequest,
   recordCallbackAttempt,
   releaseCallbackClaim,
 } from '@dutyline/domain';
-import { AuditRecorder, CallLogger, Caller, NotFoundRefusal, allItems, notFound, silentCallLogger } from '../shared';
-import { CallbackAgent, inScope } from './callback-agent';
+import { AuditRecorder, Caller, NotFoundRefusal, notFound, silentCallLogger } from '../shared';
+import { CallbackAgent, CallbackAgentIdentity, callbackAgentOf, inScope } from './callback-agent';
 import { CallbackDialler } from './callback-dialler';
 import { CallbackRecords } from './callback-records';
-import { CallbackPorts } from './ports';
 import { CallBackRefusal, CallbackWorkRefusal, NoHotlineRefusal } from './callback-refusals';
+import { CallbackIntakeResult, CallbackRequestIntake } from './callback-request-intake';
+import { CallbackRequestView, callbackRequestView } from './callback-request-view';
+import { CallbackPorts } from './ports';
 import { StoredCallbackRequest } from './stored-callback-request';
-
-/** A callback request as the list and the detail show it (F21), read at an instant. */
-export interface CallbackRequestView extends CallbackListEntry {
-  readonly service: CallbackServiceRef;
-  readonly mode: CallbackMode;
-  /** The rules it was opened under (later settings changes do not apply to it). */
-  readonly policy: CallbackPolicy;
-  /** An outbound call (automatic or click-to-call) is working on it now. */
-  readonly callInProgress: boolean;
-}
-
-/** A new ask: a new request, or noted on the caller's open one. */
-export interface CallbackIntakeResult {
-  readonly outcome: 'opened' | 'merged';
-  readonly request: CallbackRequestView;
-}
 
 export interface CallbackListFilter {
   readonly status?: CallbackStatus;
@@ -89,11 +67,11 @@ export interface CallbackRequestServiceDeps extends Pick<
  */
 export class CallbackRequestService {
   private readonly audit: AuditRecorder;
-  private readonly logger: CallLogger;
+  private readonly requestIntake: CallbackRequestIntake;
 
   constructor(private readonly deps: CallbackRequestServiceDeps) {
     this.audit = new AuditRecorder(deps);
-    this.logger = deps.logger ?? silentCallLogger;
+    this.requestIntake = new CallbackRequestIntake({ ...deps, logger: deps.logger ?? silentCallLogger });
   }
 
   // ---- who works requests ------------------------------------------------------------------------------
@@ -103,28 +81,8 @@ export class CallbackRequestService {
    * account; a member works the services their directory person (same e-mail address) belongs to: the
    * teams they are a member of, the hotlines they supervise or are on duty for now.
    */
-  async agent(
-    caller: Caller,
-    who: { readonly agentId: Id; readonly role: Role; readonly email: string | null },
-  ): Promise<CallbackAgent> {
-    const email = who.email?.trim().toLowerCase() ?? '';
-    const people = email === '' ? [] : await allItems((page) => this.deps.people.listPeople(caller.accountId, page));
-    const person = people.find((p) => p.email?.value.toLowerCase() === email);
-    const personId = person?.id ?? null;
-    if (who.role !== 'member') return { ...caller, agentId: who.agentId, personId, scope: { all: true } };
-    if (!personId) return { ...caller, agentId: who.agentId, personId, scope: { all: false, services: [] } };
-    const teams = await allItems((page) => this.deps.teams.listTeams(caller.accountId, page));
-    const hotlines = await allItems((page) => this.deps.hotlines.list(caller.accountId, page));
-    const services: CallbackServiceRef[] = teams
-      .filter((t) => t.memberIds.includes(personId))
-      .map((t) => ({ kind: 'team', id: t.id }));
-    for (const hotline of hotlines) {
-      const onDuty =
-        hotline.supervisorIds.includes(personId) ||
-        (await this.deps.onDutyPersonIds?.(caller.accountId, hotline))?.includes(personId);
-      if (onDuty) services.push({ kind: 'hotline', id: hotline.id });
-    }
-    return { ...caller, agentId: who.agentId, personId, scope: { all: false, services } };
+  agent(caller: Caller, who: CallbackAgentIdentity): Promise<CallbackAgent> {
+    return callbackAgentOf(this.deps, caller, who);
   }
 
   // ---- intake --------------------------------------------------------------------------------------------
@@ -140,7 +98,7 @@ export class CallbackRequestService {
   ): Promise<Result<CallbackIntakeResult, NotFoundRefusal | CallbackNumberRefusal | NoHotlineRefusal>> {
     const service = checkedService(input?.service);
     if (!inScope(agent.scope, service)) return err(notFound(service.kind, service.id, 'service.id'));
-    const found = await this.serviceOf(agent.accountId, service);
+    const found = await this.requestIntake.serviceOf(agent.accountId, service);
     if (!found.ok) return found;
     const { via } = found.value;
     const intake = await this.deps.intake.intakeSettings(agent.accountId, service);
@@ -152,9 +110,13 @@ export class CallbackRequestService {
     if (!number.ok) return number;
     const comment =
       input.comment === undefined || input.comment === null || input.comment.trim() === '' ? null : input.comment;
-    const result = await this.intake(agent.accountId, service, via, number.value, 'agent', {
-      by: agent.agentId,
-      comment,
+    const result = await this.requestIntake.take({
+      accountId: agent.accountId,
+      service,
+      via,
+      number: number.value,
+      source: 'agent',
+      note: { by: agent.agentId, comment },
     });
     await this.audit.record(agent, {
       action: result.outcome === 'opened' ? 'callback-request.created' : 'callback-request.repeated',
@@ -175,11 +137,15 @@ export class CallbackRequestService {
     readonly callId: Id;
   }): Promise<CallbackIntakeResult | undefined> {
     const service: CallbackServiceRef = { kind: 'hotline', id: input.hotlineId };
-    const found = await this.serviceOf(input.accountId, service);
+    const found = await this.requestIntake.serviceOf(input.accountId, service);
     if (!found.ok) return undefined;
-    return this.intake(input.accountId, service, found.value.via, input.number, input.source, {
-      by: null,
-      comment: `left during call ${input.callId}`,
+    return this.requestIntake.take({
+      accountId: input.accountId,
+      service,
+      via: found.value.via,
+      number: input.number,
+      source: input.source,
+      note: { by: null, comment: `left during call ${input.callId}` },
     });
   }
 
@@ -287,66 +253,7 @@ export class CallbackRequestService {
   // ---- plumbing ------------------------------------------------------------------------------------------
 
   view(record: StoredCallbackRequest, at: number): CallbackRequestView {
-    return {
-      ...callbackListEntry(record.request, at),
-      service: record.service,
-      mode: record.request.policy.mode,
-      policy: record.request.policy,
-      callInProgress: record.call !== null && liveClaimAt(record.request, at) !== null,
-    };
-  }
-
-  private async intake(
-    accountId: Id,
-    service: CallbackServiceRef,
-    via: Hotline,
-    number: PhoneNumber,
-    source: CallbackSource,
-    note: { readonly by: Id | null; readonly comment: string | null },
-  ): Promise<CallbackIntakeResult> {
-    const saved = await this.deps.settings.callbackSettings(accountId, service);
-    const policy = saved?.policy ?? DEFAULT_CALLBACK_POLICY;
-    // One intake of this caller for this service at a time, so two left at once do not open twins.
-    return this.deps.store.oneIntakeAtATime(accountId, service, number.e164, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const now = this.deps.clock.now();
-        const unclosed = await this.deps.store.unclosed(accountId, service, number.e164);
-        const intake = receiveCallbackRequest(
-          unclosed.map((r) => r.request),
-          {
-            id: this.deps.ids.next(),
-            serviceId: service.id,
-            serviceZone: via.timeZone,
-            number,
-            source,
-            createdAt: now,
-            policy,
-          },
-        );
-        const request = note.comment
-          ? addCallbackComment(intake.request, { at: now, by: note.by, text: note.comment })
-          : intake.request;
-        if (intake.outcome === 'opened') {
-          const created = await this.deps.records.create({
-            accountId,
-            service,
-            viaHotlineId: via.id,
-            request,
-            call: null,
-            version: 0,
-          });
-          return { outcome: 'opened', request: this.view(created, now) };
-        }
-        const target = unclosed.find((r) => r.request.id === request.id)!;
-        try {
-          const merged = await this.deps.store.save({ ...target, request });
-          return { outcome: 'merged', request: this.view(merged, now) };
-        } catch (error) {
-          if (attempt >= 3) throw error;
-          this.logger.info('a repeated callback request met a concurrent change: again', { requestId: request.id });
-        }
-      }
-    });
+    return callbackRequestView(record, at);
   }
 
   private async work(
@@ -367,26 +274,6 @@ export class CallbackRequestService {
       after: lastChange(result.value),
     });
     return ok(this.view(result.value, this.deps.clock.now()));
-  }
-
-  /** The service's hotline (a team calls back from the account's first hotline), or a refusal naming `service.id`. */
-  private async serviceOf(
-    accountId: Id,
-    service: CallbackServiceRef,
-  ): Promise<Result<{ via: Hotline }, NotFoundRefusal | NoHotlineRefusal>> {
-    if (service.kind === 'hotline') {
-      const hotline = await this.deps.hotlines.byId(accountId, service.id);
-      return hotline ? ok({ via: hotline }) : err(notFound('hotline', service.id, 'service.id'));
-    }
-    if (!(await this.deps.teams.team(accountId, service.id))) return err(notFound('team', service.id, 'service.id'));
-    const [first] = (await this.deps.hotlines.list(accountId, { first: 1 })).items;
-    return first
-      ? ok({ via: first })
-      : err({
-          code: 'NO_HOTLINE',
-          message: 'the account has no hotline whose number could call back',
-          field: 'service.id',
-        });
   }
 
   private async agentPhone(
