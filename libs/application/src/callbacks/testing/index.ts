@@ -1,2 +1,7 @@
-export * from './in-memory-callback-stores';
-export * from './callback-world';
+export {
+  InMemoryCallbackIntakeStore,
+  InMemoryCallbackRequestStore,
+  RecordingCallbackJobs,
+  RecordingCarrier,
+} from './in-memory-callback-stores';
+export { callbackWorld, type CallbackWorld, type CallbackWorldOptions } from './callback-world';
