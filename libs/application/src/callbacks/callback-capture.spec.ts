@@ -1,6 +1,6 @@
 import { CallbackOfferPoint } from '@dutyline/domain';
-import { CallInstruction } from '../calls/call-instruction';
-import { valueOf } from '../testing/spec-helpers';
+import { CallInstruction } from '../calls';
+import { valueOf } from '../testing';
 import { CaptureInstruction, CaptureStage } from './callback-capture';
 import { CallbackWorld, callbackWorld } from './testing';
 

@@ -1,4 +1,4 @@
-import { refusalOf, valueOf } from '../testing/spec-helpers';
+import { refusalOf, valueOf } from '../testing';
 import { callbackWorld } from './testing';
 
 describe('CallbackIntakeService (F19)', () => {

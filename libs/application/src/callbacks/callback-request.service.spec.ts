@@ -1,5 +1,5 @@
 import { HOUR_MS, MINUTE_MS, parseInstant } from '@dutyline/domain';
-import { refusalOf, valueOf } from '../testing/spec-helpers';
+import { refusalOf, valueOf } from '../testing';
 import { CallbackWorld, callbackWorld } from './testing';
 
 const t = (iso: string) => parseInstant(iso);

@@ -1,8 +1,7 @@
 import { CallbackPolicyInput, CallbackServiceRef } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
-import { inboundCallRig } from '../../calls/testing/inbound-call-rig';
-import { InMemoryDutyline, aCaller } from '../../testing/in-memory-dutyline';
-import { seedSampleDirectory } from '../../testing/sample-directory';
+import { inboundCallRig } from '../../calls/testing';
+import { InMemoryDutyline, aCaller, seedSampleDirectory } from '../../testing';
 import { CallbackAgent } from '../callback-agent';
 import { createCallbacks } from '../callbacks';
 import {
