@@ -14,7 +14,7 @@ import { CallbackSettingsService } from './callbacks';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';
 import { HotlineService } from './hotlines';
-import { NotificationSettingsStore } from './notifications/ports';
+import { NotificationSettingsStore } from './notifications';
 import { PatternService } from './patterns';
 import { RoutingQueries } from './routing';
 import { ScheduleService } from './schedule';

@@ -1,6 +1,6 @@
 import { directoryOf, hotline, person, team } from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
-import { notificationSettings } from '../notifications/ports';
+import { notificationSettings } from '../notifications';
 import { InMemoryNotificationSettings } from '../notifications/testing';
 import { InMemoryDutyline, aCaller, valueOf } from '../testing';
 import { CoverageQueries } from './coverage.queries';

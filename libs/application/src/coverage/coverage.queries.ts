@@ -17,7 +17,7 @@ import {
   err,
   ok,
 } from '@dutyline/domain';
-import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore } from '../notifications/ports';
+import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore } from '../notifications';
 import { Caller, NotFoundRefusal, instantRangeOf, notFound, readDirectory } from '../shared';
 import { CoverageProblem, voicemailProblems } from './coverage-problems';
 

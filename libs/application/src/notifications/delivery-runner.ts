@@ -13,6 +13,13 @@ export interface DeliveryOutcome {
   readonly steps: Readonly<Record<string, string>>;
 }
 
+/** Which delivery a job runs, and which attempt of the job this is. */
+export interface DeliveryRun {
+  readonly kind: DeliveryKind;
+  readonly deliveryId: string;
+  readonly context: Pick<JobContext, 'attempt' | 'maxAttempts'>;
+}
+
 /**
  * The skeleton every delivery job shares: load the delivery, skip a delivered one, run the missing
  * steps (each recorded as soon as it is done, so a repeated job never repeats a finished step), close
@@ -22,12 +29,11 @@ export interface DeliveryOutcome {
  */
 export async function runDelivery(
   deps: { readonly ledger: DeliveryLedger; readonly clock: Clock },
-  kind: DeliveryKind,
-  deliveryId: string,
-  context: Pick<JobContext, 'attempt' | 'maxAttempts'>,
+  job: DeliveryRun,
   work: (delivery: Delivery, step: StepRunner) => Promise<void>,
 ): Promise<DeliveryOutcome> {
   const { ledger, clock } = deps;
+  const { kind, deliveryId, context } = job;
   const delivery = await ledger.delivery(deliveryId);
   if (!delivery) throw new NonRetryableJobError(`no ${kind} delivery "${deliveryId}" is owed`);
   if (delivery.kind !== kind)

@@ -5,7 +5,8 @@ import {
   DocumentNotificationSettings,
   NOTIFICATION_DOCUMENTS,
 } from './document-notification-stores';
-import { EMPTY_GAP_ALERT_STATE, GapNotice, notificationSettings } from './ports';
+import { EMPTY_GAP_ALERT_STATE, GapNotice } from './ports';
+import { notificationSettings } from './notification-settings';
 import { InMemoryHotlineDocuments } from './testing';
 
 const HL = { accountId: 'acct-a', hotlineId: 'hl-1' };

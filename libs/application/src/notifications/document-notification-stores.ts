@@ -5,13 +5,15 @@ import {
   GapAlertStateStore,
   HotlineDocumentStore,
   HotlineKey,
-  NotificationSettings,
-  NotificationSettingsInput,
   NotificationSettingsStore,
   WatchedHotlines,
+} from './ports';
+import {
+  NotificationSettings,
+  NotificationSettingsInput,
   notificationSettings,
   notificationSettingsInput,
-} from './ports';
+} from './notification-settings';
 
 /** The document kinds the notification stores keep per hotline. */
 export const NOTIFICATION_DOCUMENTS = { gapAlerts: 'gap-alerts', settings: 'notification-settings' } as const;

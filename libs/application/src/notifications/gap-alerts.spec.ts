@@ -2,7 +2,7 @@ import { HOUR_MS, LocalDate, Slot, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson, aSlot, personRef } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
 import { GapAlerts } from './gap-alerts';
-import { notificationSettings } from './ports';
+import { notificationSettings } from './notification-settings';
 import { InMemoryGapAlertStateStore, InMemoryNotificationSettings, RecordingMailer } from './testing';
 
 const HOTLINE = { accountId: TEST_ACCOUNT, hotlineId: 'hl' };

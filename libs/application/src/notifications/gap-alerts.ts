@@ -14,7 +14,6 @@ import { diffGaps } from './gap-diff';
 import { recipientsOf } from './notification-recipients';
 import { localTimeText, offsetText } from './notification-text';
 import {
-  DEFAULT_NOTIFICATION_SETTINGS,
   EMPTY_GAP_ALERT_STATE,
   GapAlertState,
   GapAlertStateStore,
@@ -22,6 +21,7 @@ import {
   HotlineKey,
   NotificationSettingsStore,
 } from './ports';
+import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
 
 export interface GapAlertsDeps {
   /** The coverage rules over the stored schedule (only reachable people count, service hours respected). */
@@ -93,7 +93,11 @@ export class GapAlerts {
     const report = await deps.coverage.coverage(systemCaller(key.accountId), key.hotlineId, now, until);
     if (!report.ok) return forget('hotline-gone');
     const hotline = report.value.hotline;
-    const to = await recipientsOf(deps.people, key.accountId, hotline.supervisorIds, settings.emails);
+    const to = await recipientsOf(deps.people, {
+      accountId: key.accountId,
+      personIds: hotline.supervisorIds,
+      extraEmails: settings.emails,
+    });
     if (to.emails.length === 0) return forget('no-recipient');
 
     const diff = diffGaps(state.announced, report.value.summary.gaps, { now, until });
@@ -115,7 +119,7 @@ export class GapAlerts {
         if (!(error instanceof PermanentDeliveryError)) throw error;
         refused.push(notice);
       }
-      state = await this.leaveOutbox(key, state, notice.id, now);
+      state = await this.leaveOutbox(key, state, { noticeId: notice.id, now });
     }
     if (refused.length > 0) {
       throw new NonRetryableJobError(
@@ -129,9 +133,9 @@ export class GapAlerts {
   private async leaveOutbox(
     key: HotlineKey,
     state: GapAlertState,
-    noticeId: string,
-    now: number,
+    sent: { readonly noticeId: string; readonly now: number },
   ): Promise<GapAlertState> {
+    const { noticeId, now } = sent;
     for (let current = state, conflicts = 0; ; conflicts++) {
       const next = { ...current, outbox: current.outbox.filter((n) => n.id !== noticeId) };
       try {

@@ -1,18 +1,52 @@
-export * from './ports';
-export * from './notification-jobs';
-export * from './notification-producer';
-export * from './notification-recipients';
-export * from './notification-text';
-export * from './delivery-failure';
-export * from './delivery-runner';
-export * from './voicemail-delivery';
-export * from './unanswered-call-alert';
-export * from './gap-diff';
-export * from './gap-alerts';
-export * from './gap-check-runner';
-export * from './notification-reconciler';
-export * from './document-notification-stores';
-export * from './notification-services';
-export * from './notification-handlers';
-export * from './notification-processing';
-export * from './schedule-change-triggers';
+export {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  notificationSettings,
+  notificationSettingsInput,
+  type NotificationSettings,
+  type NotificationSettingsInput,
+  type RecipientChoice,
+} from './notification-settings';
+export {
+  EMPTY_GAP_ALERT_STATE,
+  type AnnouncedGap,
+  type Delivery,
+  type DeliveryKind,
+  type DeliveryLedger,
+  type DeliveryStatus,
+  type GapAlertState,
+  type GapAlertStateStore,
+  type GapNotice,
+  type GapNoticeKind,
+  type HotlineDocument,
+  type HotlineDocumentStore,
+  type HotlineKey,
+  type NewDelivery,
+  type NotificationSettingsStore,
+  type OwedNotificationsJournal,
+  type VoicemailLinkRequest,
+  type VoicemailLinkResolver,
+  type VoicemailLinks,
+  type VoicemailLinkTarget,
+  type WatchedHotlines,
+} from './ports';
+export { NOTIFICATION_JOB_NAMES, type NotificationJobQueue, type NotificationJobs } from './notification-jobs';
+export {
+  createNotificationServices,
+  type NotificationPorts,
+  type NotificationServiceOptions,
+  type NotificationServices,
+} from './notification-services';
+export {
+  startNotificationProcessing,
+  type NotificationProcessing,
+  type NotificationProcessingOptions,
+} from './notification-processing';
+export { type NotificationLogger } from './notification-handlers';
+export { DocumentGapAlertStates, DocumentNotificationSettings } from './document-notification-stores';
+export { ScheduleChangeTriggers, type ScheduleChangeTriggersDeps } from './schedule-change-triggers';
+export { NotificationProducer, type NotificationProducerDeps } from './notification-producer';
+export { NotificationReconciler, type ReconcileReport } from './notification-reconciler';
+export { GapAlerts } from './gap-alerts';
+export { GapCheckRunner } from './gap-check-runner';
+export { UnansweredCallAlert } from './unanswered-call-alert';
+export { VoicemailDelivery } from './voicemail-delivery';

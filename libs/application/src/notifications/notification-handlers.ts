@@ -1,5 +1,5 @@
-import { JobProcessorHost } from '@dutyline/domain';
-import { LogContext } from '../shared/logger.port';
+import { JobContext, JobProcessorHost } from '@dutyline/domain';
+import { LogContext } from '../shared';
 import { failureText } from './delivery-failure';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationServices } from './notification-services';
@@ -29,48 +29,35 @@ export function registerNotificationHandlers(
 ): void {
   const logged = <T>(
     job: string,
-    jobId: string,
-    attempt: number,
-    work: () => Promise<T>,
-    describe: (outcome: T) => LogContext,
-  ) =>
-    work().then(
-      (outcome) => void logger.info(`${job} done`, { job, jobId, attempt, ...describe(outcome) }),
+    context: JobContext,
+    run: { work: () => Promise<T>; describe: (outcome: T) => LogContext },
+  ) => {
+    const { jobId, attempt } = context;
+    return run.work().then(
+      (outcome) => void logger.info(`${job} done`, { job, jobId, attempt, ...run.describe(outcome) }),
       (error: unknown) => {
         logger.warn(`${job} failed`, { job, jobId, attempt, error: failureText(error) });
         throw error;
       },
     );
+  };
 
   host.register('voicemail.deliver', (job, context) =>
-    logged(
-      'voicemail.deliver',
-      context.jobId,
-      context.attempt,
-      () => services.voicemail.deliver(job.deliveryId, context),
-      (o) => ({ status: o.status, steps: o.steps }),
-    ),
+    logged('voicemail.deliver', context, {
+      work: () => services.voicemail.deliver(job.deliveryId, context),
+      describe: (o) => ({ status: o.status, steps: o.steps }),
+    }),
   );
   host.register('call.unanswered-alert', (job, context) =>
-    logged(
-      'call.unanswered-alert',
-      context.jobId,
-      context.attempt,
-      () => services.unanswered.alert(job.deliveryId, context),
-      (o) => ({ status: o.status, steps: o.steps }),
-    ),
+    logged('call.unanswered-alert', context, {
+      work: () => services.unanswered.alert(job.deliveryId, context),
+      describe: (o) => ({ status: o.status, steps: o.steps }),
+    }),
   );
   host.register('gaps.check', (job, context) =>
-    logged(
-      'gaps.check',
-      context.jobId,
-      context.attempt,
-      () => services.gapChecks.run(job),
-      (o) => ({
-        hotlineId: job.hotlineId,
-        status: o.status,
-        sent: o.sent.map((n) => `${n.kind} ${n.id}`),
-      }),
-    ),
+    logged('gaps.check', context, {
+      work: () => services.gapChecks.run(job),
+      describe: (o) => ({ hotlineId: job.hotlineId, status: o.status, sent: o.sent.map((n) => `${n.kind} ${n.id}`) }),
+    }),
   );
 }

@@ -5,7 +5,7 @@ import { DocumentGapAlertStates, DocumentNotificationSettings } from './document
 import { NotificationLogger } from './notification-handlers';
 import { startNotificationProcessing } from './notification-processing';
 import { createNotificationServices } from './notification-services';
-import { notificationSettings } from './ports';
+import { notificationSettings } from './notification-settings';
 import {
   FakeRecordings,
   InMemoryDeliveryLedger,

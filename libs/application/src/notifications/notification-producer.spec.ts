@@ -4,7 +4,8 @@ import { GapCheckRunner } from './gap-check-runner';
 import { gapCheckPeriodStart, immediateGapCheckId, periodicGapCheckId } from './notification-jobs';
 import { NotificationProducer } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
-import { NewDelivery, OwedNotificationsJournal, notificationSettings } from './ports';
+import { NewDelivery, OwedNotificationsJournal } from './ports';
+import { notificationSettings } from './notification-settings';
 import { InMemoryDeliveryLedger, InMemoryGapAlertStateStore, RecordingJobQueue, aVoicemailCall } from './testing';
 
 const HOUR = 3_600_000;

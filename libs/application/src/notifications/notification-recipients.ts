@@ -35,9 +35,11 @@ export function supervisorIds(record: CallRecord, hotline: Hotline | undefined):
 /** Reads the people named (one batch) and collects their addresses, plus `extraEmails`. */
 export async function recipientsOf(
   people: PersonRepository,
-  accountId: Id,
-  personIds: readonly Id[],
-  extraEmails: readonly EmailAddress[] = [],
+  {
+    accountId,
+    personIds,
+    extraEmails = [],
+  }: { accountId: Id; personIds: readonly Id[]; extraEmails?: readonly EmailAddress[] },
 ): Promise<Recipients> {
   const ids = unique(personIds);
   const found = ids.length > 0 ? await people.peopleByIds(accountId, ids) : [];

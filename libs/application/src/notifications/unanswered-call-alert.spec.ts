@@ -1,6 +1,6 @@
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
-import { notificationSettings } from './ports';
+import { notificationSettings } from './notification-settings';
 import {
   InMemoryDeliveryLedger,
   InMemoryNotificationSettings,

@@ -10,7 +10,8 @@ import {
 import { DeliveryOutcome, runDelivery } from './delivery-runner';
 import { recipientsOf, supervisorIds } from './notification-recipients';
 import { callerText, endingText, legLines, localTimeText, shortLocalTime } from './notification-text';
-import { DEFAULT_NOTIFICATION_SETTINGS, DeliveryLedger, NotificationSettingsStore } from './ports';
+import { DeliveryLedger, NotificationSettingsStore } from './ports';
+import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
 import { textOnce } from './voicemail-delivery';
 
 export interface UnansweredCallAlertDeps {
@@ -35,14 +36,14 @@ export class UnansweredCallAlert {
 
   alert(deliveryId: string, context: Pick<JobContext, 'attempt' | 'maxAttempts'>): Promise<DeliveryOutcome> {
     const { deps } = this;
-    return runDelivery(deps, 'unanswered-alert', deliveryId, context, async (delivery, step) => {
+    return runDelivery(deps, { kind: 'unanswered-alert', deliveryId, context }, async (delivery, step) => {
       const { record, accountId } = delivery;
       const hotline = await deps.hotlines.byId(accountId, delivery.hotlineId);
       const settings =
         (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
       const alert = settings.unansweredAlert;
       const supervisors = supervisorIds(record, hotline);
-      const to = await recipientsOf(deps.people, accountId, supervisors, alert.emails);
+      const to = await recipientsOf(deps.people, { accountId, personIds: supervisors, extraEmails: alert.emails });
       const emails = alert.email ? to.emails : [];
       const mobiles = alert.sms && deps.sms && hotline ? to.mobiles : [];
       if (emails.length === 0 && mobiles.length === 0) {
@@ -74,7 +75,7 @@ export class UnansweredCallAlert {
       const tried = record.legs.length;
       const text = `Unanswered call on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}; ${tried} number${tried === 1 ? '' : 's'} tried.`;
       for (const mobile of mobiles) {
-        await step(`sms:${mobile.e164}`, () => textOnce(deps.sms!, mobile, hotline!.number, text));
+        await step(`sms:${mobile.e164}`, () => textOnce(deps.sms!, { to: mobile, from: hotline!.number, text }));
       }
     });
   }

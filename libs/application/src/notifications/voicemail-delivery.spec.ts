@@ -1,7 +1,7 @@
 import { EmailAddress, NonRetryableJobError, PermanentDeliveryError, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
-import { notificationSettings } from './ports';
+import { notificationSettings } from './notification-settings';
 import {
   FakeRecordings,
   InMemoryDeliveryLedger,

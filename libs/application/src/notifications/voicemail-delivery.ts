@@ -23,7 +23,8 @@ import {
   supervisorIds,
 } from './notification-recipients';
 import { callerText, legLines, localTimeText, shortLocalTime, voicemailFileName } from './notification-text';
-import { DEFAULT_NOTIFICATION_SETTINGS, DeliveryLedger, NotificationSettingsStore, VoicemailLinks } from './ports';
+import { DeliveryLedger, NotificationSettingsStore, VoicemailLinks } from './ports';
+import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
 
 export interface VoicemailDeliveryDeps {
   readonly ledger: DeliveryLedger;
@@ -54,7 +55,7 @@ export class VoicemailDelivery {
 
   deliver(deliveryId: string, context: Pick<JobContext, 'attempt' | 'maxAttempts'>): Promise<DeliveryOutcome> {
     const { deps } = this;
-    return runDelivery(deps, 'voicemail', deliveryId, context, async (delivery, step) => {
+    return runDelivery(deps, { kind: 'voicemail', deliveryId, context }, async (delivery, step) => {
       const { record, accountId } = delivery;
       const recording = record.voicemailRecording;
       if (!recording) throw new NonRetryableJobError(`call ${delivery.callId} has no recording to deliver`);
@@ -66,17 +67,16 @@ export class VoicemailDelivery {
         ...(choice.onDuty ? onDutyPersonIds(record) : []),
         ...(choice.supervisors ? supervisorIds(record, hotline) : []),
       ];
-      const chosen = await recipientsOf(
-        deps.people,
+      const chosen = await recipientsOf(deps.people, {
         accountId,
-        choose(settings.voicemail.email),
-        settings.voicemail.email.emails,
-      );
+        personIds: choose(settings.voicemail.email),
+        extraEmails: settings.voicemail.email.emails,
+      });
       const mailTo =
         chosen.emails.length > 0 ? chosen : { ...chosen, emails: await accountAdminEmails(deps.accounts, accountId) };
       const canText = deps.sms !== undefined && deps.links !== undefined && hotline !== undefined;
       const textTo: Recipients = canText
-        ? await recipientsOf(deps.people, accountId, choose(settings.voicemail.sms))
+        ? await recipientsOf(deps.people, { accountId, personIds: choose(settings.voicemail.sms) })
         : NO_RECIPIENTS;
       if (mailTo.emails.length === 0 && textTo.mobiles.length === 0) {
         throw new NonRetryableJobError(
@@ -127,14 +127,19 @@ export class VoicemailDelivery {
       await deps.links!.purgeExpired(now);
       const message = `Voicemail on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}: ${link.url}`;
       for (const mobile of pending) {
-        await step(`sms:${mobile.e164}`, () => textOnce(deps.sms!, mobile, hotline.number, message));
+        await step(`sms:${mobile.e164}`, () =>
+          textOnce(deps.sms!, { to: mobile, from: hotline.number, text: message }),
+        );
       }
     });
   }
 }
 
 /** One text message; a number the carrier refuses for good is recorded as refused, the others still get theirs. */
-export async function textOnce(sms: SmsCarrier, to: PhoneNumber, from: PhoneNumber, text: string): Promise<string> {
+export async function textOnce(
+  sms: SmsCarrier,
+  { to, from, text }: { to: PhoneNumber; from: PhoneNumber; text: string },
+): Promise<string> {
   try {
     return (await sms.sendSms(to, from, text)).messageId;
   } catch (error) {

@@ -18,12 +18,12 @@ import {
   GapAlertStateStore,
   HotlineKey,
   NewDelivery,
-  NotificationSettings,
   NotificationSettingsStore,
   VoicemailLinkRequest,
   VoicemailLinks,
   WatchedHotlines,
 } from '../ports';
+import { NotificationSettings } from '../notification-settings';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const hotlineKey = (h: HotlineKey) => `${h.accountId}/${h.hotlineId}`;

@@ -1,5 +1,13 @@
-export * from './in-memory-notification-stores';
-export * from './recording-job-queue';
-export * from './call-record.fixtures';
-export * from './in-memory-hotline-documents';
-export * from './manual-job-host';
+export {
+  FakeRecordings,
+  InMemoryDeliveryLedger,
+  InMemoryGapAlertStateStore,
+  InMemoryNotificationSettings,
+  InMemoryVoicemailLinks,
+  RecordingMailer,
+  RecordingSms,
+} from './in-memory-notification-stores';
+export { RecordingJobQueue } from './recording-job-queue';
+export { aVoicemailCall } from './call-record.fixtures';
+export { InMemoryHotlineDocuments } from './in-memory-hotline-documents';
+export { ManualJobHost } from './manual-job-host';

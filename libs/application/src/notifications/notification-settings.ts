@@ -1,4 +1,4 @@
-import { EmailAddress, Id, invalid, validatingUnder } from '@dutyline/domain';
+import { EmailAddress, invalid, validatingUnder } from '@dutyline/domain';
 
 /** Who gets a message about a hotline: the people on duty at that moment, its supervisors, fixed addresses. */
 export interface RecipientChoice {
@@ -77,7 +77,11 @@ export function notificationSettings(input: NotificationSettingsInput = {}): Not
         onDuty: flag(v.sms?.onDuty, d.voicemail.sms.onDuty, 'voicemail.sms.onDuty'),
         supervisors: flag(v.sms?.supervisors, d.voicemail.sms.supervisors, 'voicemail.sms.supervisors'),
       },
-      linkHours: wholeIn(v.linkHours, d.voicemail.linkHours, 1, MAX_LINK_HOURS, 'voicemail.linkHours'),
+      linkHours: wholeIn(v.linkHours, {
+        fallback: d.voicemail.linkHours,
+        max: MAX_LINK_HOURS,
+        field: 'voicemail.linkHours',
+      }),
     },
     unansweredAlert: {
       email: flag(u.email, d.unansweredAlert.email, 'unansweredAlert.email'),
@@ -86,13 +90,11 @@ export function notificationSettings(input: NotificationSettingsInput = {}): Not
     },
     gapAlerts: {
       enabled: flag(g.enabled, d.gapAlerts.enabled, 'gapAlerts.enabled'),
-      lookAheadDays: wholeIn(
-        g.lookAheadDays,
-        d.gapAlerts.lookAheadDays,
-        1,
-        MAX_LOOK_AHEAD_DAYS,
-        'gapAlerts.lookAheadDays',
-      ),
+      lookAheadDays: wholeIn(g.lookAheadDays, {
+        fallback: d.gapAlerts.lookAheadDays,
+        max: MAX_LOOK_AHEAD_DAYS,
+        field: 'gapAlerts.lookAheadDays',
+      }),
       emails: emails(g.emails, 'gapAlerts.emails'),
     },
   };
@@ -109,10 +111,11 @@ function flag(value: unknown, fallback: boolean, field: string): boolean {
   return value;
 }
 
-function wholeIn(value: unknown, fallback: number, min: number, max: number, field: string): number {
+/** A whole number from 1 to `max`; `fallback` when absent. */
+function wholeIn(value: unknown, { fallback, max, field }: { fallback: number; max: number; field: string }): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    invalid('OUT_OF_RANGE', field, `${field} is a whole number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    invalid('OUT_OF_RANGE', field, `${field} is a whole number from 1 to ${max}`);
   }
   return value;
 }
@@ -123,14 +126,4 @@ function emails(values: readonly string[] | undefined, field: string): EmailAddr
   if (values.length > 20) invalid('TOO_MANY', field, 'at most 20 extra addresses');
   const parsed = values.map((text, i) => validatingUnder(`${field}[${i}]`, () => EmailAddress.parse(text, '')));
   return parsed.filter((e, i) => parsed.findIndex((f) => f.value === e.value) === i);
-}
-
-/**
- * Per-hotline notification settings. Failure contract: a rejection means the store is unreachable
- * (the job retries); `undefined` means never saved (the defaults apply).
- */
-export interface NotificationSettingsStore {
-  notificationSettings(accountId: Id, hotlineId: Id): Promise<NotificationSettings | undefined>;
-  /** Creates or replaces; deleting the hotline deletes them. Unknown hotline: `UNKNOWN_HOTLINE` at `hotlineId`. */
-  saveNotificationSettings(accountId: Id, hotlineId: Id, settings: NotificationSettings): Promise<void>;
 }
