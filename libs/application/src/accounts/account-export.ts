@@ -150,7 +150,10 @@ export interface AccountExportDeps {
 }
 
 /** Every slot whatever its date (local date-times run from 1900 to 2999). */
-const ALL_TIME = { start: LocalDateTime.of(1900, 1, 1), end: LocalDateTime.of(2999, 12, 31, 23, 59) };
+const ALL_TIME = {
+  start: LocalDateTime.of({ year: 1900, month: 1, day: 1 }),
+  end: LocalDateTime.of({ year: 2999, month: 12, day: 31, hour: 23, minute: 59 }),
+};
 const END_OF_TIME = Date.UTC(3000, 0, 1);
 
 const iso = (at: Instant | null | undefined): Iso | null => (at == null ? null : formatInstant(at));

@@ -85,7 +85,7 @@ export class CalendarFeeds {
     const schedules: HotlineSchedule[] = [];
     // One hotline after the other: a feed fetch never takes more than one of the pool's connections.
     for (const hotline of hotlines) schedules.push(await this.schedule(accountId, hotline, window));
-    return personCalendar(person, schedules, await this.directoryFor(accountId, schedules), window);
+    return personCalendar({ person, schedules }, await this.directoryFor(accountId, schedules), window);
   }
 
   private async missing(caller: Caller, owner: CalendarFeedOwner): Promise<NotFoundRefusal | undefined> {

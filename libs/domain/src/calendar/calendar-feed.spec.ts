@@ -33,10 +33,14 @@ describe('calendar feeds', () => {
       [personRef(bob), personRef(alice)],
       'autumn',
     );
-    const feed = personCalendar(alice, [{ hotline: paris, slots: [spring, autumn], overrides: [] }], directory, {
-      start: parseInstant('2027-01-01T00:00:00Z'),
-      end: parseInstant('2028-01-01T00:00:00Z'),
-    });
+    const feed = personCalendar(
+      { person: alice, schedules: [{ hotline: paris, slots: [spring, autumn], overrides: [] }] },
+      directory,
+      {
+        start: parseInstant('2027-01-01T00:00:00Z'),
+        end: parseInstant('2028-01-01T00:00:00Z'),
+      },
+    );
     expect(feed.events.map((e) => [e.uid, iso(e.start), (e.end - e.start) / HOUR_MS, e.summary])).toEqual([
       ['slot-spring@dutyline', '2027-03-27T21:00:00.000Z', 7, 'Maintenance (astreinte) — level 1'],
       ['slot-autumn@dutyline', '2027-10-30T20:00:00.000Z', 9, 'Maintenance (astreinte) — level 2'],
@@ -56,8 +60,7 @@ describe('calendar feeds', () => {
       reason: 'Bob at the dentist',
     });
     const feed = personCalendar(
-      alice,
-      [{ hotline: paris, slots: [slot, other], overrides: [cover] }],
+      { person: alice, schedules: [{ hotline: paris, slots: [slot, other], overrides: [cover] }] },
       directory,
       window,
     );

@@ -42,6 +42,12 @@ export interface HotlineSchedule {
   readonly overrides: readonly Override[];
 }
 
+/** A person, and the schedules of the hotlines whose shifts may ring them. */
+export interface PersonSchedules {
+  readonly person: Person;
+  readonly schedules: readonly HotlineSchedule[];
+}
+
 /** An assignee at an escalation level (0 = first). */
 interface Assignment {
   readonly ref: AssigneeRef;
@@ -105,8 +111,7 @@ function overrideNote(o: Override): string[] {
  * and their enabled numbers in ringing order. `directory` holds the teams and people the shifts name.
  */
 export function personCalendar(
-  person: Person,
-  schedules: readonly HotlineSchedule[],
+  { person, schedules }: PersonSchedules,
   directory: Directory,
   window: InstantRange,
 ): CalendarFeed {

@@ -6,6 +6,7 @@ export {
   type CalendarEvent,
   type CalendarFeed,
   type HotlineSchedule,
+  type PersonSchedules,
   slotUid,
   overrideUid,
   isWritableInZone,

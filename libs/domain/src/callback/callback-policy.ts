@@ -48,7 +48,16 @@ export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
   agentRetryMinutes: 5,
 };
 
-function wholeNumberIn(value: unknown, min: number, max: number, code: string, field: string, unit: string): number {
+/** The bounds of a whole-number setting, and how a refusal names it. */
+interface WholeNumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly code: string;
+  readonly field: string;
+  readonly unit: string;
+}
+
+function wholeNumberIn(value: unknown, { min, max, code, field, unit }: WholeNumberRule): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     invalid(code, field, `${field} is a whole number of ${unit} from ${min} to ${max}, not ${String(value)}`);
   }
@@ -71,40 +80,36 @@ export function callbackPolicy(input: CallbackPolicyInput = {}): CallbackPolicy 
     invalid('INVALID_CALLBACK_MODE', 'mode', `mode is "automatic" or "manual", not "${String(mode)}"`);
   }
   return {
-    maxProcessingDays: wholeNumberIn(
-      input.maxProcessingDays ?? d.maxProcessingDays,
-      1,
-      90,
-      'INVALID_MAX_PROCESSING_DAYS',
-      'maxProcessingDays',
-      'days',
-    ),
-    maxAttempts: wholeNumberIn(
-      input.maxAttempts ?? d.maxAttempts,
-      1,
-      20,
-      'INVALID_MAX_ATTEMPTS',
-      'maxAttempts',
-      'attempts',
-    ),
+    maxProcessingDays: wholeNumberIn(input.maxProcessingDays ?? d.maxProcessingDays, {
+      min: 1,
+      max: 90,
+      code: 'INVALID_MAX_PROCESSING_DAYS',
+      field: 'maxProcessingDays',
+      unit: 'days',
+    }),
+    maxAttempts: wholeNumberIn(input.maxAttempts ?? d.maxAttempts, {
+      min: 1,
+      max: 20,
+      code: 'INVALID_MAX_ATTEMPTS',
+      field: 'maxAttempts',
+      unit: 'attempts',
+    }),
     minHoursBetweenAttempts: hours,
     mode: mode as CallbackMode,
-    claimMinutes: wholeNumberIn(
-      input.claimMinutes ?? d.claimMinutes,
-      1,
-      240,
-      'INVALID_CLAIM_MINUTES',
-      'claimMinutes',
-      'minutes',
-    ),
-    agentRetryMinutes: wholeNumberIn(
-      input.agentRetryMinutes ?? d.agentRetryMinutes,
-      1,
-      120,
-      'INVALID_AGENT_RETRY_MINUTES',
-      'agentRetryMinutes',
-      'minutes',
-    ),
+    claimMinutes: wholeNumberIn(input.claimMinutes ?? d.claimMinutes, {
+      min: 1,
+      max: 240,
+      code: 'INVALID_CLAIM_MINUTES',
+      field: 'claimMinutes',
+      unit: 'minutes',
+    }),
+    agentRetryMinutes: wholeNumberIn(input.agentRetryMinutes ?? d.agentRetryMinutes, {
+      min: 1,
+      max: 120,
+      code: 'INVALID_AGENT_RETRY_MINUTES',
+      field: 'agentRetryMinutes',
+      unit: 'minutes',
+    }),
   };
 }
 

@@ -30,7 +30,7 @@ describe('coverageGaps (property)', () => {
         const reference = new ReferenceSchedule(c.scene.zone, c.slots, c.overrides);
         const gaps = coverageGaps({ hotline: c.hotline, schedule, directory: PROPERTY_DIRECTORY, range });
 
-        const expected = referenceCoverage(c.hotline, reference, PROPERTY_DIRECTORY, range);
+        const expected = referenceCoverage({ hotline: c.hotline, schedule: reference, directory: PROPERTY_DIRECTORY }, range);
         expect(minutesOf(gaps)).toEqual(expected.uncoveredMinutes.map(formatInstant));
         expect(gaps).toEqual(expected.gaps);
       }),

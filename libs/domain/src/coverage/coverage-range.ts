@@ -10,5 +10,5 @@ export const MAX_COVERAGE_RANGE_DAYS = 400;
  */
 export function coverageRange(range: InstantRange, field = 'range'): InstantRange {
   if (range === null || typeof range !== 'object') invalid('REQUIRED', field, 'give a range with a start and an end');
-  return instantRange(range.start, range.end, field, MAX_COVERAGE_RANGE_DAYS);
+  return instantRange(range.start, range.end, { field, maxDays: MAX_COVERAGE_RANGE_DAYS });
 }

@@ -12,8 +12,8 @@ import { WallClockResolver } from './wall-clock-resolver';
  * inside a skipped hour lasts nothing that night. `end <= start` runs into the next day (`08:00→08:00`
  * is a full day). Validates `range` as `coverageRange` does.
  */
-export function serviceRanges(hours: ServiceHours, zone: TimeZone, range: InstantRange, field = 'range'): InstantRange[] {
-  coverageRange(range, field);
+export function serviceRanges(hours: ServiceHours, zone: TimeZone, range: InstantRange): InstantRange[] {
+  coverageRange(range);
   return expandServiceHours(hours, zone, range);
 }
 

@@ -85,7 +85,7 @@ export function updateCallTimeline(
   const previous = new Map(before.legs.map((leg) => [leg.step, leg.outcome]));
   for (const leg of after.legs) {
     if (previous.get(leg.step) === leg.outcome || leg.outcome === null) continue;
-    next = mapLeg(next, leg.step, (entry) => stampOutcome(entry, leg.outcome!, at, fact));
+    next = mapLeg(next, leg.step, (entry) => stampOutcome(entry, leg.outcome!, fact));
   }
   if (after.phase === 'connected' && before.phase !== 'connected')
     next = { ...next, answeredAt: earliest(next.answeredAt, at) };
@@ -127,12 +127,9 @@ export function updateCallTimeline(
 /** Outcomes of a leg that was picked up. */
 const PICKED_UP: readonly LegRecord['outcome'][] = ['answered', 'confirmed', 'machine', 'declined', 'not-confirmed'];
 
-function stampOutcome(
-  entry: LegTimeline,
-  outcome: NonNullable<LegRecord['outcome']>,
-  at: Instant,
-  fact: CallFact,
-): LegTimeline {
+/** The leg's outcome stamped with the instant of the fact that reported it. */
+function stampOutcome(entry: LegTimeline, outcome: NonNullable<LegRecord['outcome']>, fact: CallFact): LegTimeline {
+  const at = fact.at;
   if (outcome === 'answered' || outcome === 'confirmed')
     return { ...entry, answeredAt: earliest(entry.answeredAt, at) };
   const details =

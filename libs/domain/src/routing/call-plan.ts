@@ -75,7 +75,7 @@ export function callPlan(hotline: Hotline, onCall: OnCall, directory: Directory,
   assertInstant(at, 'at');
   const steps: CallStep[] = [];
   const planned = new Set<string>();
-  const ring = (person: Person, via: DialStep['via'], level: number | null, teamId: Id | null) => {
+  const ring = (person: Person, { via, level, teamId }: Pick<DialStep, 'via' | 'level' | 'teamId'>) => {
     for (const contact of person.contactNumbers) {
       if (!contact.enabled || planned.has(contact.number.e164)) continue;
       planned.add(contact.number.e164);
@@ -95,13 +95,13 @@ export function callPlan(hotline: Hotline, onCall: OnCall, directory: Directory,
 
   onCall.levels.forEach((ref: AssigneeRef, level) => {
     const teamId = ref.kind === 'team' ? ref.id : null;
-    for (const person of membersOf(directory, ref)) ring(person, 'on-call', level, teamId);
+    for (const person of membersOf(directory, ref)) ring(person, { via: 'on-call', level, teamId });
   });
   for (const step of hotline.scenario) {
     if (step.kind === 'supervisors') {
       for (const id of hotline.supervisorIds) {
         const supervisor = directory.person(id);
-        if (supervisor) ring(supervisor, 'supervisor', null, null);
+        if (supervisor) ring(supervisor, { via: 'supervisor', level: null, teamId: null });
       }
     } else if (step.kind === 'voicemail') {
       steps.push({ kind: 'voicemail', greeting: step.greeting });

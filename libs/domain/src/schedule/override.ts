@@ -49,7 +49,7 @@ export function override(input: OverrideInput): Override {
   const createdAt = assertInstant(input.createdAt, 'createdAt');
   const start = instant(input.start ?? createdAt, 'start');
   const end = instant(input.end, 'end');
-  validatingUnder('', () => instantRange(start, end, '', SCHEDULE_LIMITS.maxSlotDays));
+  validatingUnder('', () => instantRange(start, end, { field: '', maxDays: SCHEDULE_LIMITS.maxSlotDays }));
   if (end <= createdAt) invalid('ALREADY_OVER', 'end', 'the override would be over before it is made');
   const level = input.level ?? null;
   if (level !== null && (!Number.isInteger(level) || level < 0 || level > MAX_LEVEL)) {

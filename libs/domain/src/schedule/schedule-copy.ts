@@ -24,7 +24,7 @@ import { NO_CHANGE, ScheduleChange, SlotWriteOptions, byStart } from './schedule
 import { SCHEDULE_LIMITS, ScheduleError } from './schedule-error';
 import { assertHotline, inclusiveDates, localDate } from './schedule-inputs';
 import { Slot } from './slot';
-import { SlotPlacement, placeSlots, placementOptions } from './slot-placement';
+import { PlacementOptions, SlotPlacement, placeSlots, placementOptions } from './slot-placement';
 
 type DateInput = LocalDate | string;
 
@@ -37,11 +37,12 @@ export function copyDay(
 ): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const source = localDate(day, 'day');
-  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRangeDays, false).map((date, i) => ({
+  const shifts = targetDates(targets, source, 'day').map((date, i) => ({
     field: `targets[${i}]`,
     days: source.daysUntil(date),
   }));
-  return writeCopies(existing, copiesOf(existing, source, 1, shifts, options.hotlineId), options, 'targets');
+  const copies = copiesOf(existing, { first: source, days: 1, shifts, hotlineId: options.hotlineId });
+  return writeCopies(existing, copies, placementOptions(options, 'targets'));
 }
 
 /** Copies the slots starting in the week of Monday `week` to the weeks of the Mondays `targets`. */
@@ -53,11 +54,12 @@ export function copyWeek(
 ): Result<ScheduleChange, ScheduleError> {
   assertHotline(existing, options.hotlineId);
   const source = monday(week, 'week');
-  const shifts = targetDates(targets, source, SCHEDULE_LIMITS.maxRepeatWeeks, true).map((date, i) => ({
+  const shifts = targetDates(targets, source, 'week').map((date, i) => ({
     field: `targets[${i}]`,
     days: source.daysUntil(date),
   }));
-  return writeCopies(existing, copiesOf(existing, source, 7, shifts, options.hotlineId), options, 'targets');
+  const copies = copiesOf(existing, { first: source, days: 7, shifts, hotlineId: options.hotlineId });
+  return writeCopies(existing, copies, placementOptions(options, 'targets'));
 }
 
 /** Copies the week of Monday `week` onto each of the `times` weeks that follow it. */
@@ -73,7 +75,8 @@ export function repeatWeek(
     invalid('INVALID_COUNT', 'times', `repeat a week 1 to ${SCHEDULE_LIMITS.maxRepeatWeeks} times`);
   }
   const shifts = Array.from({ length: times }, (_, k) => ({ field: 'times', days: 7 * (k + 1) }));
-  return writeCopies(existing, copiesOf(existing, source, 7, shifts, options.hotlineId), options, 'times');
+  const copies = copiesOf(existing, { first: source, days: 7, shifts, hotlineId: options.hotlineId });
+  return writeCopies(existing, copies, placementOptions(options, 'times'));
 }
 
 export interface CopyToHotlineOptions extends SlotWriteOptions {
@@ -102,17 +105,21 @@ export function copyToHotline(
     invalid('SAME_AS_SOURCE', 'targetFrom', 'copying a range onto itself changes nothing');
   }
   const shifts = [{ field: 'targetFrom', days: from.daysUntil(targetFrom) }];
-  return writeCopies(targetExisting, copiesOf(sourceSlots, from, days, shifts, options.hotlineId), options, 'to');
+  const copies = copiesOf(sourceSlots, { first: from, days, shifts, hotlineId: options.hotlineId });
+  return writeCopies(targetExisting, copies, placementOptions(options, 'to'));
+}
+
+/** Which source days a copy takes, where their copies land and for which hotline. */
+interface CopyPlan {
+  readonly first: LocalDate;
+  readonly days: number;
+  /** One copy per shift, by this many days; `field` is the input blamed for it. */
+  readonly shifts: readonly { field: string; days: number }[];
+  readonly hotlineId: Id;
 }
 
 /** The slots starting in the `days` days from `first`, shifted by each of `shifts`, for `hotlineId`. */
-function copiesOf(
-  source: readonly Slot[],
-  first: LocalDate,
-  days: number,
-  shifts: readonly { field: string; days: number }[],
-  hotlineId: Id,
-): SlotPlacement[] {
+function copiesOf(source: readonly Slot[], { first, days, shifts, hotlineId }: CopyPlan): SlotPlacement[] {
   const from = first.at(LocalTime.MIDNIGHT);
   const until = first.plusDays(days).at(LocalTime.MIDNIGHT);
   const chosen = source.filter((s) => !s.start.isBefore(from) && s.start.isBefore(until)).sort(byStart);
@@ -130,18 +137,17 @@ function copiesOf(
 function writeCopies(
   existing: readonly Slot[],
   copies: SlotPlacement[],
-  options: SlotWriteOptions,
-  batchField: string,
+  placement: PlacementOptions,
 ): Result<ScheduleChange, ScheduleError> {
   if (copies.length === 0) return ok(NO_CHANGE);
   if (copies.length > SCHEDULE_LIMITS.maxSlotsPerWrite) {
     invalid(
       'TOO_MANY',
-      batchField,
+      placement.batchField,
       `this would create ${copies.length} slots, more than ${SCHEDULE_LIMITS.maxSlotsPerWrite} in one write`,
     );
   }
-  return placeSlots(existing, copies, placementOptions(options, batchField));
+  return placeSlots(existing, copies, placement);
 }
 
 function monday(input: DateInput, field: string): LocalDate {
@@ -151,7 +157,9 @@ function monday(input: DateInput, field: string): LocalDate {
 }
 
 /** Distinct target dates, none the source itself (Mondays for weeks). */
-function targetDates(inputs: readonly DateInput[], source: LocalDate, max: number, weeks: boolean): LocalDate[] {
+function targetDates(inputs: readonly DateInput[], source: LocalDate, unit: 'day' | 'week'): LocalDate[] {
+  const weeks = unit === 'week';
+  const max = weeks ? SCHEDULE_LIMITS.maxRepeatWeeks : SCHEDULE_LIMITS.maxRangeDays;
   if (!Array.isArray(inputs) || inputs.length === 0) invalid('REQUIRED', 'targets', 'give at least one target date');
   if (inputs.length > max) invalid('TOO_MANY', 'targets', `at most ${max} targets at once`);
   const dates = inputs.map((input, i) => (weeks ? monday(input, `targets[${i}]`) : localDate(input, `targets[${i}]`)));

@@ -115,7 +115,7 @@ function validatePlacements(placements: readonly SlotPlacement[], batchField: st
     );
   }
   for (const p of placements)
-    validatingUnder(p.field, () => localRange(p.start, p.end, '', SCHEDULE_LIMITS.maxSlotDays));
+    validatingUnder(p.field, () => localRange(p.start, p.end, { field: '', maxDays: SCHEDULE_LIMITS.maxSlotDays }));
   const inOrder = [...placements].sort((a, b) => a.start.wall - b.start.wall);
   for (let i = 1; i < inOrder.length; i++) {
     if (overlaps(inOrder[i - 1], inOrder[i])) {

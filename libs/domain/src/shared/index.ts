@@ -9,9 +9,18 @@ export {
   assertInstant,
   formatInstant,
   type InstantRange,
+  type RangeRules,
   instantRange,
 } from './instant';
-export { type IsoWeekday, LocalDate, LocalTime, LocalDateTime, type LocalRange, localRange } from './local-date-time';
+export {
+  type LocalDateTimeParts,
+  type IsoWeekday,
+  LocalDate,
+  LocalTime,
+  LocalDateTime,
+  type LocalRange,
+  localRange,
+} from './local-date-time';
 export { TimeZone } from './time-zone';
 export { type PhoneNumberType, countryCode, PhoneNumber } from './phone-number';
 export { Colour, DISTINCT_PALETTE, nextDistinctColour } from './colour';

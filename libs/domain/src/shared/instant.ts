@@ -36,8 +36,18 @@ export interface InstantRange {
   readonly end: Instant;
 }
 
+/** How a range is checked: the field path of its refusals, and its longest span in days. */
+export interface RangeRules {
+  readonly field?: string;
+  readonly maxDays?: number;
+}
+
 /** Validates `start < end` and an optional maximum length (in days). */
-export function instantRange(start: Instant, end: Instant, field = 'range', maxDays?: number): InstantRange {
+export function instantRange(
+  start: Instant,
+  end: Instant,
+  { field = 'range', maxDays }: RangeRules = {},
+): InstantRange {
   assertInstant(start, `${field}.start`);
   assertInstant(end, `${field}.end`);
   if (end <= start) invalid('INVALID_RANGE', `${field}.end`, 'the end must be after the start');

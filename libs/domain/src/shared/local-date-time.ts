@@ -1,11 +1,20 @@
 import { invalid } from './errors';
-import { DAY_MS, MINUTE_MS } from './instant';
+import { DAY_MS, MINUTE_MS, RangeRules } from './instant';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00)?$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 
-function wallOf(year: number, month: number, day: number, hour: number, minute: number, field: string): number {
+/** A wall-clock date and time by its calendar parts; `hour` and `minute` default to 0. */
+export interface LocalDateTimeParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour?: number;
+  readonly minute?: number;
+}
+
+function wallOf({ year, month, day, hour = 0, minute = 0 }: LocalDateTimeParts, field: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wall);
   if (
@@ -39,15 +48,19 @@ export class LocalDate {
     return new LocalDate(epochDay);
   }
 
-  static of(year: number, month: number, day: number, field = 'date'): LocalDate {
-    return new LocalDate(wallOf(year, month, day, 0, 0, field) / DAY_MS);
+  static of(year: number, month: number, day: number): LocalDate {
+    return LocalDate.checked({ year, month, day }, 'date');
+  }
+
+  private static checked(parts: LocalDateTimeParts, field: string): LocalDate {
+    return new LocalDate(wallOf(parts, field) / DAY_MS);
   }
 
   /** `2027-03-28` */
   static parse(text: string, field = 'date'): LocalDate {
     const m = DATE_RE.exec(text);
     if (!m) invalid('INVALID_LOCAL_DATE', field, `"${text}" is not a date in the form YYYY-MM-DD`);
-    return LocalDate.of(+m[1], +m[2], +m[3], field);
+    return LocalDate.checked({ year: +m[1], month: +m[2], day: +m[3] }, field);
   }
 
   get weekday(): IsoWeekday {
@@ -134,8 +147,8 @@ export class LocalDateTime {
     return new LocalDateTime(wall);
   }
 
-  static of(year: number, month: number, day: number, hour = 0, minute = 0, field = 'dateTime'): LocalDateTime {
-    return new LocalDateTime(wallOf(year, month, day, hour, minute, field));
+  static of(parts: LocalDateTimeParts, field = 'dateTime'): LocalDateTime {
+    return new LocalDateTime(wallOf(parts, field));
   }
 
   /** `2027-03-28T02:30` (seconds, if given, must be `:00`). */
@@ -143,7 +156,7 @@ export class LocalDateTime {
     const m = DATE_TIME_RE.exec(text);
     if (!m)
       invalid('INVALID_LOCAL_DATE_TIME', field, `"${text}" is not a local date-time in the form YYYY-MM-DDTHH:MM`);
-    return LocalDateTime.of(+m[1], +m[2], +m[3], +m[4], +m[5], field);
+    return LocalDateTime.of({ year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5] }, field);
   }
 
   get date(): LocalDate {
@@ -195,7 +208,11 @@ export interface LocalRange {
   readonly end: LocalDateTime;
 }
 
-export function localRange(start: LocalDateTime, end: LocalDateTime, field = 'range', maxDays?: number): LocalRange {
+export function localRange(
+  start: LocalDateTime,
+  end: LocalDateTime,
+  { field = 'range', maxDays }: RangeRules = {},
+): LocalRange {
   if (!end.isAfter(start)) invalid('INVALID_RANGE', `${field}.end`, 'the end must be after the start');
   if (maxDays !== undefined && end.wall - start.wall > maxDays * DAY_MS) {
     invalid('RANGE_TOO_LONG', `${field}.end`, `a range may span at most ${maxDays} days`);

@@ -8,7 +8,7 @@ import { Hotline } from '../../directory/hotline';
 import { Person } from '../../directory/person';
 import { ServiceHours } from '../../directory/service-hours';
 import { Directory } from '../../directory/team';
-import { CallStep } from '../../routing/call-plan';
+import { CallStep, DialStep } from '../../routing/call-plan';
 import { Override, Slot } from '../../schedule/slot';
 import {
   DAY_MS,
@@ -105,7 +105,7 @@ function peopleOf(directory: Directory, ref: AssigneeRef): Person[] {
 export function referencePlanSteps(hotline: Hotline, levels: readonly AssigneeRef[], directory: Directory): CallStep[] {
   const steps: CallStep[] = [];
   const dialled: string[] = [];
-  const ring = (p: Person, via: 'on-call' | 'supervisor', level: number | null, teamId: Id | null) => {
+  const ring = (p: Person, { via, level, teamId }: Pick<DialStep, 'via' | 'level' | 'teamId'>) => {
     for (const n of p.contactNumbers) {
       if (!n.enabled || dialled.includes(n.number.e164)) continue;
       dialled.push(n.number.e164);
@@ -123,13 +123,14 @@ export function referencePlanSteps(hotline: Hotline, levels: readonly AssigneeRe
     }
   };
   levels.forEach((ref, level) => {
-    for (const p of peopleOf(directory, ref)) ring(p, 'on-call', level, ref.kind === 'team' ? ref.id : null);
+    for (const p of peopleOf(directory, ref))
+      ring(p, { via: 'on-call', level, teamId: ref.kind === 'team' ? ref.id : null });
   });
   for (const step of hotline.scenario) {
     if (step.kind === 'supervisors') {
       for (const id of hotline.supervisorIds) {
         const p = directory.person(id);
-        if (p) ring(p, 'supervisor', null, null);
+        if (p) ring(p, { via: 'supervisor', level: null, teamId: null });
       }
     } else if (step.kind === 'voicemail') {
       steps.push({ kind: 'voicemail', greeting: step.greeting });
@@ -144,7 +145,7 @@ export function referencePlanSteps(hotline: Hotline, levels: readonly AssigneeRe
  * Every real-time stretch of intended service that could touch `[from, to)`, unmerged: each weekly
  * window on each matching local day, bounds through `toInstant` (`end <= start` ends the next day).
  */
-function serviceStretches(hours: ServiceHours, zone: TimeZone, from: Instant, to: Instant): InstantRange[] {
+function serviceStretches(hours: ServiceHours, zone: TimeZone, { start: from, end: to }: InstantRange): InstantRange[] {
   if (hours.kind === 'always') return [{ start: -Infinity, end: Infinity }];
   const stretches: InstantRange[] = [];
   const firstDay = Math.floor(from / DAY_MS) - 3;
@@ -166,16 +167,18 @@ function isReachable(directory: Directory, ref: AssigneeRef): boolean {
   return peopleOf(directory, ref).some((p) => p.contactNumbers.some((n) => n.enabled));
 }
 
+/** What the reference reads: a hotline, its schedule and the people and teams they name. */
+export interface ReferenceWorld {
+  readonly hotline: Pick<Hotline, 'id' | 'timeZone' | 'serviceHours'>;
+  readonly schedule: ReferenceSchedule;
+  readonly directory: Directory;
+}
+
 /** The kind of each real minute `[from + i min, from + (i + 1) min)` of `[from, to)`; both on whole minutes. */
-export function referenceMinutes(
-  hotline: Pick<Hotline, 'timeZone' | 'serviceHours'>,
-  schedule: ReferenceSchedule,
-  directory: Directory,
-  from: Instant,
-  to: Instant,
-): MinuteKind[] {
+export function referenceMinutes({ hotline, schedule, directory }: ReferenceWorld, range: InstantRange): MinuteKind[] {
+  const { start: from, end: to } = range;
   if (from % MINUTE_MS !== 0 || to % MINUTE_MS !== 0) throw new Error('reference: minutes start on whole minutes');
-  const service = serviceStretches(hotline.serviceHours, hotline.timeZone, from, to);
+  const service = serviceStretches(hotline.serviceHours, hotline.timeZone, range);
   const kinds: MinuteKind[] = [];
   for (let at = from; at < to; at += MINUTE_MS) {
     if (!service.some((s) => s.start <= at && at < s.end)) kinds.push('outside-service');
@@ -202,13 +205,9 @@ export interface ReferenceCoverage {
  * Coverage of `range` (whole minutes), read from the minutes of `[range.start - 1 min, range.end + 1 min)`
  * so that runs going on beyond the range are flagged.
  */
-export function referenceCoverage(
-  hotline: Pick<Hotline, 'id' | 'timeZone' | 'serviceHours'>,
-  schedule: ReferenceSchedule,
-  directory: Directory,
-  range: InstantRange,
-): ReferenceCoverage {
-  const kinds = referenceMinutes(hotline, schedule, directory, range.start - MINUTE_MS, range.end + MINUTE_MS);
+export function referenceCoverage(world: ReferenceWorld, range: InstantRange): ReferenceCoverage {
+  const { hotline } = world;
+  const kinds = referenceMinutes(world, { start: range.start - MINUTE_MS, end: range.end + MINUTE_MS });
   const minuteAt = (i: number) => range.start + (i - 1) * MINUTE_MS;
   const uncoveredMinutes: Instant[] = [];
   const gaps: ReferenceGap[] = [];
