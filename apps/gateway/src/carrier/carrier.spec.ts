@@ -311,6 +311,8 @@ describe('CarrierModule against a local Vonage (FakeVonageApi, the official SDK 
         connection: redisUrl(),
         prefix,
         limits: GATEWAY_VONAGE_LIMITS,
+        // The shared window is under test, not the local share a slow Redis answer falls back to.
+        askTimeoutMs: 5_000,
       });
       limiters.push(limiter);
       const recorded = recording((kind) => limiter.acquire(kind));
