@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JobQueueInspector } from '@dutyline/domain';
 import { poolUsage } from '@dutyline/persistence';
-import { PrometheusMetrics, metricsEndpoint } from '@dutyline/queue';
+import { PrometheusMetrics, closeRedis, metricsEndpoint } from '@dutyline/queue';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { WorkerLogger } from './adapters/json-logger';
@@ -66,7 +66,7 @@ export function workerMetrics(config: Pick<WorkerConfig, 'redisUrl' | 'metrics'>
       const closing = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections();
       await closing;
-      redis.disconnect();
+      await closeRedis(redis);
     },
   };
 }

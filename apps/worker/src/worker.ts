@@ -1,4 +1,4 @@
-import { BullMqJobQueue, BullMqWorkerHost, RedisRateLimiter } from '@dutyline/queue';
+import { BullMqJobQueue, BullMqWorkerHost, RedisRateLimiter, openRedis } from '@dutyline/queue';
 import { VONAGE_RATE_LIMITS, VonageSdkModule, rateLimiterFrom } from '@dutyline/vonage';
 import { Clock } from '@dutyline/domain';
 import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factories';
@@ -14,7 +14,6 @@ import {
   countedSms,
   timedJobHost,
 } from '@dutyline/application';
-import { Redis } from 'ioredis';
 import { workerMetrics } from './metrics-server';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
 
@@ -64,16 +63,10 @@ export async function startWorker(
     });
     const onError = (error: Error) => logger.error('redis', { error: error.message });
     // The queue's own client, watched: when it connects again after losing Redis, the reconcile pass runs at once.
-    const queueClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+    const queueRedis = openRedis(config.redisUrl, false);
+    const queueClient = queueRedis.client;
     queueClient.on('error', onError);
-    closables.push({
-      name: 'queue connection',
-      close: () =>
-        queueClient.quit().then(
-          () => undefined,
-          () => queueClient.disconnect(),
-        ),
-    });
+    closables.push({ name: 'queue connection', close: () => queueRedis.release() });
     const started: { runtime?: NotificationRuntime } = {};
     let lost = false;
     queueClient.on('close', () => (lost = true));

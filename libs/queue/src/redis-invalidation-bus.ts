@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { invalid } from '@dutyline/domain';
 import { Redis } from 'ioredis';
-import { OpenedRedis, RedisConnection, openRedis } from './redis-client';
+import { OpenedRedis, RedisConnection, closeRedis, openRedis } from './redis-client';
 import { keyPrefix } from './redis-key-prefix';
 
 /** Delivered to every subscriber when messages may have been missed: drop everything cached. */
@@ -114,8 +114,7 @@ export class RedisInvalidationBus {
   async close(): Promise<void> {
     this.closed = true;
     this.handlers.clear();
-    if (this.subscriber.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber.disconnect());
-    else this.subscriber.disconnect();
+    await closeRedis(this.subscriber);
     await this.publisher.release();
   }
 

@@ -28,8 +28,7 @@ import {
 } from '@dutyline/domain';
 import { OutboxMailer, smtpMailerFromUrl } from '@dutyline/mail';
 import { JsonLinesJournal, SqlDeliveryLedger, SqlHotlineDocuments, SqlVoicemailLinks } from '@dutyline/persistence';
-import { BullMqJobQueue, InProcessJobQueue } from '@dutyline/queue';
-import { Redis } from 'ioredis';
+import { BullMqJobQueue, InProcessJobQueue, openRedis } from '@dutyline/queue';
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../config/gateway-config';
 
@@ -164,15 +163,14 @@ export interface RedisNotificationParts {
 
 /**
  * Production: the gateway only produces, on BullMQ under the prefix the worker reads; `apps/worker`
- * runs the jobs (several may). The Redis client is this gateway's own, closed with QUIT: a client
- * merely disconnected while it still connects (a gateway stopped right after its start) would
- * reconnect by itself and keep the process alive.
+ * runs the jobs (several may). The Redis client is this gateway's own, released on close whatever its
+ * state (a gateway stopped right after its start, or while Redis is away, leaves nothing reconnecting).
  */
 export function redisNotifications(parts: RedisNotificationParts): GatewayNotifications {
-  const client = new Redis(parts.redisUrl, { maxRetriesPerRequest: 3 });
-  client.on('error', parts.onError);
+  const redis = openRedis(parts.redisUrl, false);
+  redis.client.on('error', parts.onError);
   const queue = new BullMqJobQueue<NotificationJobs>({
-    connection: client,
+    connection: redis.client,
     prefix: parts.prefix,
     clock: parts.clock,
     jobNames: [...NOTIFICATION_JOB_NAMES],
@@ -196,7 +194,7 @@ export function redisNotifications(parts: RedisNotificationParts): GatewayNotifi
     async close() {
       stopWriteBack();
       await queue.close();
-      await client.quit().catch(() => client.disconnect());
+      await redis.release();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock, Instant } from '@dutyline/domain';
+import { closeRedis } from '@dutyline/queue';
 import type { Redis } from 'ioredis';
 import type { JsonLogger } from '../logging/json-logger';
 
@@ -131,9 +132,7 @@ export class RedisTokenIds implements WebhookTokenIds {
   async close(): Promise<void> {
     await this.local.close();
     if (this.options.ownsClient === false) return;
-    const { redis } = this.options;
-    if (redis.status !== 'ready') return redis.disconnect();
-    await this.withinTimeout(redis.quit()).catch(() => redis.disconnect());
+    await closeRedis(this.options.redis, this.timeoutMs);
   }
 
   private keyOf(tokenId: string): string {
