@@ -1,13 +1,5 @@
-export * from './sip-message';
-export * from './sip-codec';
-export * from './sip-uri';
-export * from './sip-via';
-export * from './sip-transaction-base';
-export * from './sip-server-transactions';
-export * from './sip-client-transactions';
-export * from './sip-transactions';
-export * from './udp-transport';
-export * from './sip-leg-outcome';
-export * from './proxy-messages';
-export * from './sip-proxy.settings';
-export * from './sip-routing-proxy';
+export { SipRoutingProxy, type SipProxyDependencies } from './sip-routing-proxy';
+export { resolveSipProxySettings, type ResolvedSipProxySettings, type SipProxySettings } from './sip-proxy.settings';
+export { type SipTimerSettings } from './sip-transaction-base';
+export { callIdOf, cseqOf, type SipAddress, type SipMessage, type SipRequest, type SipResponse } from './sip-message';
+export { numberOf, parseNameAddress, parseUri, type NameAddress, type SipUri } from './sip-uri';
