@@ -36,16 +36,18 @@ export function rowsOf<T>(table: Map<string, T>, accountId: Id): T[] {
 /** Case- and accent-insensitive, as the SQL stores sort names. */
 export const sortName = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** How a list is ordered: by `(sort, id)` of each item, ascending unless `descending`. */
+export interface ListOrder<T> {
+  readonly keyOf: (item: T) => { sort: string | number; id: string };
+  readonly descending?: boolean;
+}
+
 /**
  * A page of `items` ordered by `(sort, id)`, with the same refusals as the SQL stores:
  * `INVALID_PAGE_SIZE` at `first`, `INVALID_CURSOR` at `after`.
  */
-export function pageOf<T>(
-  items: readonly T[],
-  page: PageRequest | undefined,
-  keyOf: (item: T) => { sort: string | number; id: string },
-  descending = false,
-): Page<T> {
+export function pageOf<T>(items: readonly T[], page: PageRequest | undefined, order: ListOrder<T>): Page<T> {
+  const { keyOf, descending = false } = order;
   const size = page?.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
     invalid('INVALID_PAGE_SIZE', 'first', `ask for 1 to ${MAX_PAGE_SIZE} items per page, not ${size}`);

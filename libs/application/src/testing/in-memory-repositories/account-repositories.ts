@@ -105,7 +105,9 @@ export class InMemoryAccountRepository extends InMemoryRepository implements Acc
 
   async listUsers(accountId: Id, page?: PageRequest): Promise<Page<User>> {
     this.called('listUsers');
-    return pageOf(rowsOf(this.users, accountId), page, (u) => ({ sort: u.email.value.toLowerCase(), id: u.id }));
+    return pageOf(rowsOf(this.users, accountId), page, {
+      keyOf: (u) => ({ sort: u.email.value.toLowerCase(), id: u.id }),
+    });
   }
 
   async endSessions(accountId: Id, userId: Id, at: Instant): Promise<void> {

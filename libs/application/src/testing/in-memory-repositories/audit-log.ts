@@ -20,7 +20,7 @@ export class InMemoryAuditLog extends InMemoryRepository implements AuditLog {
         (filter.from === undefined || e.at >= filter.from) &&
         (filter.to === undefined || e.at < filter.to),
     );
-    return pageOf(matches, page, (e) => ({ sort: e.at, id: e.id }), true);
+    return pageOf(matches, page, { keyOf: (e) => ({ sort: e.at, id: e.id }), descending: true });
   }
 
   /** Every entry of the account, oldest first: what tests read. */

@@ -32,7 +32,7 @@ export class InMemoryPersonRepository extends InMemoryRepository implements Pers
 
   async listPeople(accountId: Id, page?: PageRequest): Promise<Page<Person>> {
     this.called('listPeople');
-    return pageOf(rowsOf(this.people, accountId), page, byName);
+    return pageOf(rowsOf(this.people, accountId), page, { keyOf: byName });
   }
 
   async savePerson(person: Person): Promise<void> {
@@ -63,7 +63,7 @@ export class InMemoryTeamRepository extends InMemoryRepository implements TeamRe
 
   async listTeams(accountId: Id, page?: PageRequest): Promise<Page<Team>> {
     this.called('listTeams');
-    return pageOf(rowsOf(this.teams, accountId), page, byName);
+    return pageOf(rowsOf(this.teams, accountId), page, { keyOf: byName });
   }
 
   async saveTeam(team: Team): Promise<void> {
@@ -96,7 +96,7 @@ export class InMemoryHotlineRepository extends InMemoryRepository implements Hot
 
   async list(accountId: Id, page?: PageRequest): Promise<Page<Hotline>> {
     this.called('list');
-    return pageOf(rowsOf(this.hotlines, accountId), page, byName);
+    return pageOf(rowsOf(this.hotlines, accountId), page, { keyOf: byName });
   }
 
   async save(hotline: Hotline): Promise<Result<void, NumberTaken>> {

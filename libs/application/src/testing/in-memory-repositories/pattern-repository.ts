@@ -14,7 +14,7 @@ export class InMemoryPatternRepository extends InMemoryRepository implements Pat
 
   async listPatterns(accountId: Id, page?: PageRequest): Promise<Page<StoredPattern>> {
     this.called('listPatterns');
-    return pageOf(rowsOf(this.patterns, accountId), page, byName);
+    return pageOf(rowsOf(this.patterns, accountId), page, { keyOf: byName });
   }
 
   async savePattern(pattern: StoredPattern): Promise<void> {
