@@ -35,8 +35,9 @@ import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import { CallsModule } from '../calls/calls.module';
 import { CALL_STORE, INBOUND_CALLS } from '../calls/calls.tokens';
-import { ClusterCallbackIntakeSettings, cachedHotlinesById } from '../cluster/cluster-callback-reads';
-import { INVALIDATION_BUS } from '../cluster/cluster.tokens';
+import { ClusterCallbackIntakeSettings } from '../cluster/cluster-callback-reads';
+import type { ClusterHotlines } from '../cluster/cluster-hotlines';
+import { CLUSTER_HOTLINES, INVALIDATION_BUS } from '../cluster/cluster.tokens';
 import type { InvalidationBus } from '../cluster/invalidation-bus';
 import { CARRIER } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -107,6 +108,7 @@ const providers = [
       AUDIT_LOG,
       INBOUND_CALLS,
       INVALIDATION_BUS,
+      CLUSTER_HOTLINES,
       CLOCK,
       ID_GENERATOR,
       LOGGER,
@@ -124,6 +126,7 @@ const providers = [
       audit: AuditLog,
       inbound: InboundCallService,
       bus: InvalidationBus,
+      clusterHotlines: ClusterHotlines,
       clock: Clock,
       ids: IdGenerator,
       logger: JsonLogger,
@@ -139,7 +142,7 @@ const providers = [
         intake: new ClusterCallbackIntakeSettings(new SqlCallbackIntakeSettingsStore(dataSource), bus, clock, (error) =>
           logger.entry('warn', 'a change could not be announced to the other instances', { error }),
         ),
-        hotlines: cachedHotlinesById(hotlines, bus, clock),
+        hotlines: clusterHotlines.servingById(hotlines),
         settings,
         teams,
         people,

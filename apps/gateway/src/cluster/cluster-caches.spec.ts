@@ -4,9 +4,9 @@ import { DialStep, parseInstant } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { publishingChanges } from './change-publishing-ports';
 import type { CallbackIntakeSettings, CallbackIntakeSettingsStore } from '@dutyline/application';
-import { ClusterCallbackIntakeSettings, cachedHotlinesById } from './cluster-callback-reads';
+import { ClusterCallbackIntakeSettings } from './cluster-callback-reads';
 import { ClusterCallPlanner } from './cluster-call-planner';
-import { ClusterHotlineLookup } from './cluster-hotline-lookup';
+import { ClusterHotlines } from './cluster-hotlines';
 import { InvalidatedCache } from './invalidated-cache';
 import {
   EVERYTHING,
@@ -63,7 +63,7 @@ async function cluster() {
     bus,
     clock,
   });
-  const lookup = new ClusterHotlineLookup(store.hotlines, bus, clock);
+  const lookup = new ClusterHotlines({ hotlines: store.hotlines, bus, clock });
   const firstDialled = async (at: string) => {
     const plan = await planner.planFor((await lookup.byNumber(dir.hotline.number.e164))!, parseInstant(at));
     expect(plan.at).toBe(parseInstant(at));
@@ -225,7 +225,9 @@ describe("the callback offer's reads (hotline by id, intake settings), cached ac
 
   it('reads a hotline by id once until it changes, and passes every other call through', async () => {
     const c = await cluster();
-    const hotlines = cachedHotlinesById(c.store.hotlines, c.bus, c.clock);
+    const hotlines = new ClusterHotlines({ hotlines: c.store.hotlines, bus: c.bus, clock: c.clock }).servingById(
+      c.store.hotlines,
+    );
     const readsOf = () => c.store.db.count('Hotline.byId');
     const before = readsOf();
     for (let i = 0; i < 3; i++)

@@ -17,12 +17,13 @@ import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import { publishingChanges } from './change-publishing-ports';
 import { ClusterCallPlanner } from './cluster-call-planner';
-import { ClusterHotlineLookup } from './cluster-hotline-lookup';
+import { ClusterHotlines } from './cluster-hotlines';
 import { ClusterLineStatus, EMBEDDED_LINE_STATUS_MAX_AGE_MS } from './cluster-line-status';
 import { openClusterResources } from './cluster-resources';
 import type { ClusterResources } from './cluster-resources';
 import {
   CLUSTER_CALL_PLANNER,
+  CLUSTER_HOTLINES,
   CLUSTER_HOTLINE_LOOKUP,
   CLUSTER_LINE_STATUS,
   INVALIDATION_BUS,
@@ -55,7 +56,7 @@ class ClusterLifecycle implements OnApplicationShutdown {
 /**
  * What the gateway instances share (global): the invalidation bus (`INVALIDATION_BUS`), the
  * announcing of routing writes (`ROUTING_CHANGES`, used by the ApplicationModule), the answer path's
- * caches (`CLUSTER_HOTLINE_LOOKUP`, `CLUSTER_LINE_STATUS`, `CLUSTER_CALL_PLANNER`) and the Vonage rate limiter (`VONAGE_RATE_LIMITER`).
+ * caches (`CLUSTER_HOTLINES` by number and by id, as `CLUSTER_HOTLINE_LOOKUP` too, `CLUSTER_LINE_STATUS`, `CLUSTER_CALL_PLANNER`) and the Vonage rate limiter (`VONAGE_RATE_LIMITER`).
  * With `REDIS_URL` all of it goes through Redis; without, it stays within this process.
  */
 @Global()
@@ -82,11 +83,12 @@ export class ClusterModule {
         }),
       ),
       provideFactory(
-        CLUSTER_HOTLINE_LOOKUP,
+        CLUSTER_HOTLINES,
         [HOTLINE_REPOSITORY, RESOURCES, CLOCK],
         (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
-          new ClusterHotlineLookup(hotlines, resources.bus, clock),
+          new ClusterHotlines({ hotlines, bus: resources.bus, clock }),
       ),
+      provideFactory(CLUSTER_HOTLINE_LOOKUP, [CLUSTER_HOTLINES], (hotlines: ClusterHotlines) => hotlines),
       // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.
       provideFactory(
         CLUSTER_LINE_STATUS,

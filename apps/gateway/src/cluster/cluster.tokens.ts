@@ -2,13 +2,16 @@ import type { CallPlanner, HotlineLookup, LineStatus } from '@dutyline/applicati
 import type { VonageRateLimiter } from '@dutyline/vonage';
 import { token } from '../platform/injection-token';
 import type { RoutingRepositories } from './change-publishing-ports';
+import type { ClusterHotlines } from './cluster-hotlines';
 import type { InvalidationBus } from './invalidation-bus';
 
 /** Cache invalidation between instances: Redis pub/sub with `REDIS_URL`, else within this process. */
 export const INVALIDATION_BUS = token<InvalidationBus>('InvalidationBus');
 /** Vonage's per-account limits (3 calls/s, 15 requests/s): shared through Redis with `REDIS_URL`, else per process. */
 export const VONAGE_RATE_LIMITER = token<VonageRateLimiter>('VonageRateLimiter');
-/** The answer path's hotline lookup, cached until a change is announced. */
+/** The hotlines by number and by id, in one cache kept until a change is announced. */
+export const CLUSTER_HOTLINES = token<ClusterHotlines>('ClusterHotlines');
+/** The answer path's hotline lookup: `CLUSTER_HOTLINES`. */
 export const CLUSTER_HOTLINE_LOOKUP = token<HotlineLookup>('ClusterHotlineLookup');
 /** The answer path's check that a hotline's account is not disabled, cached until `account:<id>` is announced. */
 export const CLUSTER_LINE_STATUS = token<LineStatus>('ClusterLineStatus');
