@@ -6,6 +6,7 @@ export {
   type ReferenceGap,
   ReferenceSchedule,
   referencePlanSteps,
+  type ReferenceWorld,
   referenceMinutes,
   type ReferenceCoverage,
   referenceCoverage,
