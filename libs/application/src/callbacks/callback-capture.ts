@@ -172,27 +172,30 @@ export class CallbackCapture {
       case 'offer': {
         if (digits !== this.options.offerKey) return this.resume(call.id, call, null);
         const own = call.caller ? checkCallbackNumber(call.caller, found.rules) : null;
-        if (own?.ok) return this.collectMenu(call.id, 1, own.value, language);
+        if (own?.ok)
+          return this.collectKey(call.id, { step: 'menu', tries: 1 }, CALLBACK_PROMPTS.menu(own.value.e164, language));
         return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(call.caller === null, language));
       }
       case 'menu': {
         const own = call.caller ? checkCallbackNumber(call.caller, found.rules) : null;
-        if (digits === '1' && own?.ok) return this.take(found, own.value, 'caller-id', own.value.e164);
+        if (digits === '1' && own?.ok)
+          return this.take(found, { number: own.value, source: 'caller-id', spoken: own.value.e164 });
         if (digits === '2' || !own?.ok) return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(false, language));
         return stage.tries < chances
-          ? this.collectMenu(call.id, stage.tries + 1, own.value, language)
+          ? this.collectKey(
+              call.id,
+              { step: 'menu', tries: stage.tries + 1 },
+              CALLBACK_PROMPTS.menu(own.value.e164, language),
+            )
           : this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(language));
       }
       case 'enter': {
         const checked = digits === '' ? null : checkCallbackNumber(digits, found.rules);
         if (checked?.ok)
-          return this.collect(
+          return this.collectKey(
             call.id,
             { step: 'confirm', keyed: digits, tries: 1 },
             CALLBACK_PROMPTS.readBack(digits, language),
-            1,
-            this.options.offerTimeoutSeconds,
-            false,
           );
         if (stage.tries >= chances)
           return this.resume(
@@ -208,30 +211,25 @@ export class CallbackCapture {
       }
       case 'confirm': {
         const checked = checkCallbackNumber(stage.keyed, found.rules);
-        if (digits === '1' && checked.ok) return this.take(found, checked.value, 'keyed', stage.keyed);
+        if (digits === '1' && checked.ok)
+          return this.take(found, { number: checked.value, source: 'keyed', spoken: stage.keyed });
         if (digits === '2' || !checked.ok)
           return this.collectNumber(call.id, 1, CALLBACK_PROMPTS.enter(false, language));
         return stage.tries < chances
-          ? this.collect(
+          ? this.collectKey(
               call.id,
               { ...stage, tries: stage.tries + 1 },
               CALLBACK_PROMPTS.readBack(stage.keyed, language),
-              1,
-              this.options.offerTimeoutSeconds,
-              false,
             )
           : this.resume(call.id, call, CALLBACK_PROMPTS.notTaken(language));
       }
     }
   }
 
-  private async take(
-    found: Found,
-    number: PhoneNumber,
-    source: 'caller-id' | 'keyed',
-    spoken: string,
-  ): Promise<CaptureInstruction> {
+  /** Opens the request (or notes it on the caller's open one) for the number the caller confirmed, read back as `spoken`. */
+  private async take(found: Found, confirmed: ConfirmedNumber): Promise<CaptureInstruction> {
     const { call, hotline } = found;
+    const { number, source, spoken } = confirmed;
     const taken = await this.deps.requests.receiveFromCall({
       accountId: hotline.accountId,
       hotlineId: hotline.id,
@@ -254,29 +252,29 @@ export class CallbackCapture {
     };
   }
 
-  private collectMenu(callId: Id, tries: number, own: PhoneNumber, language: string): CaptureInstruction {
-    return this.collect(
-      callId,
-      { step: 'menu', tries },
-      CALLBACK_PROMPTS.menu(own.e164, language),
-      1,
-      this.options.offerTimeoutSeconds,
-      false,
-    );
+  /** One key (a menu choice, a confirmation), waited for as long as after the offer. */
+  private collectKey(callId: Id, stage: CaptureStage, prompt: Prompt): CaptureInstruction {
+    return this.collect(callId, {
+      stage,
+      prompt,
+      maxDigits: 1,
+      timeoutSeconds: this.options.offerTimeoutSeconds,
+      submitOnHash: false,
+    });
   }
 
   private collectNumber(callId: Id, tries: number, prompt: Prompt): CaptureInstruction {
-    return this.collect(callId, { step: 'enter', tries }, prompt, 20, this.options.numberTimeoutSeconds, true);
+    return this.collect(callId, {
+      stage: { step: 'enter', tries },
+      prompt,
+      maxDigits: 20,
+      timeoutSeconds: this.options.numberTimeoutSeconds,
+      submitOnHash: true,
+    });
   }
 
-  private collect(
-    callId: Id,
-    stage: CaptureStage,
-    prompt: Prompt,
-    maxDigits: number,
-    timeoutSeconds: number,
-    submitOnHash: boolean,
-  ): CaptureInstruction {
+  private collect(callId: Id, keys: KeysToCollect): CaptureInstruction {
+    const { stage, prompt, maxDigits, timeoutSeconds, submitOnHash } = keys;
     return { kind: 'collect', callId, stage, preface: null, prompt, maxDigits, timeoutSeconds, submitOnHash };
   }
 
@@ -322,6 +320,19 @@ export class CallbackCapture {
       rules: callbackNumberRules(hotline.number, intake?.allowedCountries ?? null),
     };
   }
+}
+
+/** What a `collect` instruction asks of the caller. */
+type KeysToCollect = Pick<
+  Extract<CaptureInstruction, { kind: 'collect' }>,
+  'stage' | 'prompt' | 'maxDigits' | 'timeoutSeconds' | 'submitOnHash'
+>;
+
+/** A number the caller confirmed, how they gave it, and how it is read back to them. */
+interface ConfirmedNumber {
+  readonly number: PhoneNumber;
+  readonly source: 'caller-id' | 'keyed';
+  readonly spoken: string;
 }
 
 interface Found {

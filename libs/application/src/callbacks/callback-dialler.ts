@@ -20,7 +20,7 @@ import {
 } from '@dutyline/domain';
 import { CallLogger, NotFoundRefusal, silentCallLogger } from '../shared';
 import { CallbackAgent } from './callback-agent';
-import { DIALLER_ID, CallbackLegs, attempted, isCurrentAgentLeg } from './callback-legs';
+import { DIALLER_ID, CallbackLegs, agentUnavailable, attempted, isCurrentAgentLeg } from './callback-legs';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import { CallBackRefusal, CallbackWorkRefusal } from './callback-refusals';
@@ -142,15 +142,10 @@ export class CallbackDialler {
     const targets = await this.targets.targetsFor(record, clock.now());
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (targets.length === 0 || !via) {
-      const noted = await records.update(record.accountId, record.request.id, (current, now) =>
+      const noted = await records.update({ accountId: record.accountId, id: record.request.id }, (current, now) =>
         attempted(
           current,
-          {
-            at: now,
-            outcome: 'agent-unavailable',
-            by: null,
-            comment: via ? 'nobody on duty' : 'the hotline calling back was deleted',
-          },
+          agentUnavailable(now, via ? 'nobody on duty' : 'the hotline calling back was deleted'),
           current.version === record.version,
         ),
       );
@@ -171,7 +166,7 @@ export class CallbackDialler {
       language: via.language,
       serviceName,
     };
-    const claimed = await records.update(record.accountId, record.request.id, (current, now) => {
+    const claimed = await records.update({ accountId: record.accountId, id: record.request.id }, (current, now) => {
       if (current.version !== record.version || current.call) return err('taken' as const);
       const held = claimCallback(current.request, DIALLER_ID, now);
       return held.ok ? ok({ ...current, request: held.value, call }) : err('taken' as const);
@@ -211,8 +206,7 @@ export class CallbackDialler {
       ringTimeoutSeconds: this.options.agentRingTimeoutSeconds,
     };
     const started = await this.deps.records.update<CallbackWorkRefusal | CallBackRefusal>(
-      record.accountId,
-      record.request.id,
+      { accountId: record.accountId, id: record.request.id },
       (current, now) => {
         if (current.call && liveClaimAt(current.request, now))
           return err(refusal('CALL_IN_PROGRESS', 'a call is already working on this request'));

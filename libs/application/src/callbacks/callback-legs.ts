@@ -81,12 +81,7 @@ export class CallbackLegs {
       if (call.kind === 'automatic' && call.target + 1 < call.targets.length)
         return ok({ ...record, call: { ...call, target: call.target + 1 } });
       if (call.kind === 'click-to-call') return ok({ ...record, call: null });
-      return attempted(record, {
-        at: now,
-        outcome: 'agent-unavailable',
-        by: null,
-        comment: 'nobody on duty took the callback',
-      });
+      return attempted(record, agentUnavailable(now, 'nobody on duty took the callback'));
     });
     const call = seen.call;
     if (!changed?.ok || !call) return null;
@@ -116,16 +111,14 @@ export class CallbackLegs {
       requestId: record.request.id,
       callId: lost.id,
     });
-    const closed = await this.deps.records.update(record.accountId, record.request.id, (current, now) => {
-      if (current.call?.id !== lost.id) return err('taken' as const);
-      if (lost.kind === 'click-to-call') return ok({ ...current, call: null });
-      return attempted(current, {
-        at: now,
-        outcome: 'agent-unavailable',
-        by: null,
-        comment: 'the carrier never reported how the call ended',
-      });
-    });
+    const closed = await this.deps.records.update(
+      { accountId: record.accountId, id: record.request.id },
+      (current, now) => {
+        if (current.call?.id !== lost.id) return err('taken' as const);
+        if (lost.kind === 'click-to-call') return ok({ ...current, call: null });
+        return attempted(current, agentUnavailable(now, 'the carrier never reported how the call ended'));
+      },
+    );
     return closed.ok ? 'lost-call' : 'taken';
   }
 }
@@ -146,6 +139,10 @@ export function attempted(
   const noted = recordCallbackAttempt(base, attempt);
   return ok({ ...record, request: noted.ok ? noted.value : base, call: null });
 }
+
+/** An attempt that reached nobody to call back: it spends none of the caller's attempts. */
+export const agentUnavailable = (at: number, comment: string) =>
+  ({ at, outcome: 'agent-unavailable', by: null, comment }) as const;
 
 export const isCurrentAgentLeg = (call: CallbackCall | null, callId: Id, leg: number): boolean =>
   call !== null && call.id === callId && call.phase === 'agent' && call.target === leg;

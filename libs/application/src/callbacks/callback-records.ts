@@ -7,6 +7,16 @@ import { StoredCallbackRequest } from './stored-callback-request';
 /** What a change of a stored request answers: the new record, `null` for "nothing to change", or a refusal. */
 export type RecordChange<E> = Result<StoredCallbackRequest | null, E>;
 
+/** The stored request a change is for, and how one the caller may not see is reported. */
+export interface RequestToChange {
+  readonly accountId: Id;
+  readonly id: Id;
+  /** The field a `NOT_FOUND` names. @defaultValue 'id' */
+  readonly field?: string;
+  /** False: the caller may not see the request, which then behaves as absent. */
+  readonly visible?: (record: StoredCallbackRequest) => boolean;
+}
+
 /**
  * Reads and writes stored requests for the callback use cases: every change is computed on the record
  * as stored and written compare-and-set on its version, computed again on a conflict (a second agent,
@@ -40,16 +50,17 @@ export class CallbackRecords {
    * others changed the request on every attempt.
    */
   update<E>(
-    accountId: Id,
-    id: Id,
+    request: RequestToChange,
     change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>,
-    options: { readonly field?: string; readonly visible?: (record: StoredCallbackRequest) => boolean } = {},
   ): Promise<Result<StoredCallbackRequest, E | NotFoundRefusal>> {
+    const { accountId, id, field, visible } = request;
     return this.changing(
-      () => this.deps.store.load(accountId, id),
+      {
+        load: () => this.deps.store.load(accountId, id),
+        missing: () => notFound('callback request', id, field ?? 'id'),
+        visible,
+      },
       change,
-      () => notFound('callback request', id, options.field ?? 'id'),
-      options.visible,
     );
   }
 
@@ -58,11 +69,7 @@ export class CallbackRecords {
     callId: Id,
     change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>,
   ): Promise<Result<StoredCallbackRequest, E> | undefined> {
-    const result = await this.changing(
-      () => this.deps.store.byCall(callId),
-      change,
-      () => null,
-    );
+    const result = await this.changing({ load: () => this.deps.store.byCall(callId), missing: () => null }, change);
     if (!result.ok && result.error === null) return undefined;
     return result as Result<StoredCallbackRequest, E>;
   }
@@ -72,12 +79,16 @@ export class CallbackRecords {
     return this.deps.jobs.schedule(record);
   }
 
+  /** Loads the record (`missing` when absent or not `visible`), applies `change`, saves compare-and-set. */
   private async changing<E, M>(
-    load: () => Promise<StoredCallbackRequest | undefined>,
+    target: {
+      readonly load: () => Promise<StoredCallbackRequest | undefined>;
+      readonly missing: () => M;
+      readonly visible?: (record: StoredCallbackRequest) => boolean;
+    },
     change: (record: StoredCallbackRequest, now: Instant) => RecordChange<E>,
-    missing: () => M,
-    visible: (record: StoredCallbackRequest) => boolean = () => true,
   ): Promise<Result<StoredCallbackRequest, E | M>> {
+    const { load, missing, visible = () => true } = target;
     const attempts = this.deps.saveAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       const record = await load();

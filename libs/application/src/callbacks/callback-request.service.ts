@@ -179,14 +179,14 @@ export class CallbackRequestService {
 
   /** Takes the request for the policy's claim minutes (renewed when the same agent claims again). */
   claim(agent: CallbackAgent, id: Id): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.claimed', (record, now) =>
+    return this.work(agent, { id, action: 'callback-request.claimed' }, (record, now) =>
       domain(claimCallback(record.request, agent.agentId, now), record),
     );
   }
 
   /** Gives the request back; refused while another agent holds it. */
   release(agent: CallbackAgent, id: Id): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.released', (record, now) =>
+    return this.work(agent, { id, action: 'callback-request.released' }, (record, now) =>
       domain(releaseCallbackClaim(record.request, agent.agentId, now), record),
     );
   }
@@ -197,7 +197,7 @@ export class CallbackRequestService {
     id: Id,
     input: { readonly outcome: CallbackOutcome | string; readonly comment?: string | null },
   ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.attempt-recorded', (record, now) =>
+    return this.work(agent, { id, action: 'callback-request.attempt-recorded' }, (record, now) =>
       domain(
         recordCallbackAttempt(record.request, {
           at: now,
@@ -216,7 +216,7 @@ export class CallbackRequestService {
     id: Id,
     text: string,
   ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    return this.work(agent, id, 'callback-request.commented', (record, now) =>
+    return this.work(agent, { id, action: 'callback-request.commented' }, (record, now) =>
       ok({ ...record, request: addCallbackComment(record.request, { at: now, by: agent.agentId, text }) }),
     );
   }
@@ -256,15 +256,17 @@ export class CallbackRequestService {
     return callbackRequestView(record, at);
   }
 
+  /** Applies `change` to the request `id` (absent when out of the agent's scope) and audits it as `action`. */
   private async work(
     agent: CallbackAgent,
-    id: Id,
-    action: string,
+    step: { readonly id: Id; readonly action: string },
     change: (record: StoredCallbackRequest, now: number) => Result<StoredCallbackRequest, CallbackWorkRefusal>,
   ): Promise<Result<CallbackRequestView, NotFoundRefusal | CallbackWorkRefusal>> {
-    const result = await this.deps.records.update(agent.accountId, assertId(id, 'id'), change, {
-      visible: (r) => inScope(agent.scope, r.service),
-    });
+    const { id, action } = step;
+    const result = await this.deps.records.update(
+      { accountId: agent.accountId, id: assertId(id, 'id'), visible: (r) => inScope(agent.scope, r.service) },
+      change,
+    );
     if (!result.ok) return result;
     await this.audit.record(agent, {
       action,
