@@ -6,11 +6,9 @@ import {
   Id,
   IdGenerator,
   LegOutcome,
-  PersonRepository,
   PhoneNumber,
   Prompt,
   Result,
-  TeamRepository,
   callbackNextDueAt,
   claimCallback,
   err,
@@ -18,14 +16,14 @@ import {
   ok,
   shouldDialAt,
 } from '@dutyline/domain';
-import { CallLogger, NotFoundRefusal, silentCallLogger } from '../shared';
+import { NotFoundRefusal } from '../shared';
 import { CallbackAgent } from './callback-agent';
 import { DIALLER_ID, CallbackLegs, agentUnavailable, attempted, isCurrentAgentLeg } from './callback-legs';
 import { CALLBACK_PROMPTS } from './callback-prompts';
 import { CallbackRecords } from './callback-records';
 import { CallBackRefusal, CallbackWorkRefusal } from './callback-refusals';
 import { CallbackTargets } from './callback-targets';
-import { CallbackAttemptJob, CallbackRouting } from './ports';
+import { CallbackAttemptJob } from './ports';
 import {
   CallbackAgentTarget,
   CallbackCall,
@@ -74,13 +72,13 @@ export interface CallbackDiallerDeps {
   readonly records: CallbackRecords;
   /** Null: no carrier configured; automatic attempts and click-to-call are refused. */
   readonly carrier: CarrierPort | null;
-  readonly routing: CallbackRouting;
   readonly hotlines: HotlineRepository;
-  readonly teams: TeamRepository;
-  readonly people: PersonRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  readonly logger?: CallLogger;
+  /** Rings and follows the legs of the calls placed. */
+  readonly legs: CallbackLegs;
+  /** Whom a call rings, and the service name it announces. */
+  readonly targets: CallbackTargets;
 }
 
 export interface CallbackDiallerOptions {
@@ -105,15 +103,11 @@ export interface CallbackDiallerOptions {
  */
 export class CallbackDialler {
   private readonly options: Required<CallbackDiallerOptions>;
-  private readonly legs: CallbackLegs;
-  private readonly targets: CallbackTargets;
 
   constructor(
     private readonly deps: CallbackDiallerDeps,
     options: CallbackDiallerOptions = {},
   ) {
-    this.legs = new CallbackLegs({ ...deps, logger: deps.logger ?? silentCallLogger });
-    this.targets = new CallbackTargets(deps);
     this.options = {
       callerRingTimeoutSeconds: options.callerRingTimeoutSeconds ?? 30,
       agentRingTimeoutSeconds: options.agentRingTimeoutSeconds ?? 30,
@@ -133,13 +127,13 @@ export class CallbackDialler {
     if (!record || callbackNextDueAt(record.request) !== job.dueAt) return 'stale';
     if (clock.now() < job.dueAt)
       throw new Error(`callback job for ${job.requestId} ran before ${new Date(job.dueAt).toISOString()}`);
-    if (record.call) return this.legs.closeLostCall(record);
+    if (record.call) return this.deps.legs.closeLostCall(record);
     if (!shouldDialAt(record.request, clock.now())) {
       await records.schedule(record);
       return 'nothing-due';
     }
     if (!this.deps.carrier) throw new Error('no carrier is configured to place callback calls');
-    const targets = await this.targets.targetsFor(record, clock.now());
+    const targets = await this.deps.targets.targetsFor(record, clock.now());
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (targets.length === 0 || !via) {
       const noted = await records.update({ accountId: record.accountId, id: record.request.id }, (current, now) =>
@@ -152,7 +146,7 @@ export class CallbackDialler {
       if (!noted.ok) return 'taken';
       return 'nobody-on-duty';
     }
-    const serviceName = await this.targets.serviceName(record, via);
+    const serviceName = await this.deps.targets.serviceName(record, via);
     const call: CallbackCall = {
       id: this.deps.ids.next(),
       kind: 'automatic',
@@ -172,7 +166,7 @@ export class CallbackDialler {
       return held.ok ? ok({ ...current, request: held.value, call }) : err('taken' as const);
     });
     if (!claimed.ok) return 'taken';
-    await this.legs.dial(claimed.value);
+    await this.deps.legs.dial(claimed.value);
     return 'dialling';
   }
 
@@ -198,7 +192,7 @@ export class CallbackDialler {
     if (!this.deps.carrier) return err(refusal('CARRIER_UNAVAILABLE', 'no carrier is configured to place calls'));
     const via = await this.deps.hotlines.byId(record.accountId, record.viaHotlineId);
     if (!via) return err(refusal('CARRIER_UNAVAILABLE', 'the hotline calling back was deleted'));
-    const serviceName = await this.targets.serviceName(record, via);
+    const serviceName = await this.deps.targets.serviceName(record, via);
     const target: CallbackAgentTarget = {
       personId: agent.personId,
       personName: agent.agentId,
@@ -229,7 +223,7 @@ export class CallbackDialler {
       },
     );
     if (!started.ok) return started;
-    const placed = await this.legs.dial(started.value);
+    const placed = await this.deps.legs.dial(started.value);
     return placed ? ok(placed) : err(refusal('CARRIER_UNAVAILABLE', 'the carrier could not place the call; try again'));
   }
 
@@ -245,7 +239,7 @@ export class CallbackDialler {
   }): Promise<CallbackCallInstruction> {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
-    await this.legs.agentMissed(callId, leg);
+    await this.deps.legs.agentMissed(callId, leg);
     return NOTHING;
   }
 
@@ -258,7 +252,7 @@ export class CallbackDialler {
     const { callId, leg } = parseCallbackCallId(input.carrierCallId);
     if (leg === undefined) return NOTHING;
     if ((input.digits ?? '').trim() !== this.options.acceptKey) {
-      const missed = await this.legs.agentMissed(callId, leg);
+      const missed = await this.deps.legs.agentMissed(callId, leg);
       return { kind: 'release-agent', prompt: CALLBACK_PROMPTS.goodbye(missed?.language ?? 'en-GB') };
     }
     const changed = await this.deps.records.updateByCall(callId, (record) =>
@@ -281,13 +275,13 @@ export class CallbackDialler {
 
   /** The caller picked up: the request is done. */
   async callerAnswered(input: { readonly callId: Id }): Promise<CallbackCallInstruction> {
-    await this.legs.callerLegOver(input.callId, 'answered');
+    await this.deps.legs.callerLegOver(input.callId, 'answered');
     return NOTHING;
   }
 
   /** The caller's leg ended without an answer: the attempt is counted, the agent is told and released. */
   async callerLegEnded(input: { readonly callId: Id; readonly outcome: LegOutcome }): Promise<CallbackCallInstruction> {
-    const call = await this.legs.callerLegOver(input.callId, callerOutcome(input.outcome));
+    const call = await this.deps.legs.callerLegOver(input.callId, callerOutcome(input.outcome));
     return call ? { kind: 'release-agent', prompt: CALLBACK_PROMPTS.callerNotReached(call.language) } : NOTHING;
   }
 }

@@ -22,7 +22,7 @@ import {
   recordCallbackAttempt,
   releaseCallbackClaim,
 } from '@dutyline/domain';
-import { AuditRecorder, Caller, NotFoundRefusal, notFound, silentCallLogger } from '../shared';
+import { AuditRecorder, Caller, NotFoundRefusal, notFound } from '../shared';
 import { CallbackAgent, CallbackAgentIdentity, callbackAgentOf, inScope } from './callback-agent';
 import { CallbackDialler } from './callback-dialler';
 import { CallbackRecords } from './callback-records';
@@ -41,21 +41,13 @@ export interface CallbackListFilter {
 
 export interface CallbackRequestServiceDeps extends Pick<
   CallbackPorts,
-  | 'store'
-  | 'intake'
-  | 'settings'
-  | 'hotlines'
-  | 'teams'
-  | 'people'
-  | 'audit'
-  | 'clock'
-  | 'ids'
-  | 'logger'
-  | 'onDutyPersonIds'
+  'store' | 'intake' | 'hotlines' | 'teams' | 'people' | 'audit' | 'clock' | 'ids' | 'onDutyPersonIds'
 > {
   /** Whoever places outbound calls (also used by `callBack`). */
   readonly dialler: CallbackDialler;
   readonly records: CallbackRecords;
+  /** Takes new asks in: opens requests or notes them on open ones. */
+  readonly requestIntake: CallbackRequestIntake;
 }
 
 /**
@@ -67,11 +59,9 @@ export interface CallbackRequestServiceDeps extends Pick<
  */
 export class CallbackRequestService {
   private readonly audit: AuditRecorder;
-  private readonly requestIntake: CallbackRequestIntake;
 
   constructor(private readonly deps: CallbackRequestServiceDeps) {
     this.audit = new AuditRecorder(deps);
-    this.requestIntake = new CallbackRequestIntake({ ...deps, logger: deps.logger ?? silentCallLogger });
   }
 
   // ---- who works requests ------------------------------------------------------------------------------
@@ -98,7 +88,7 @@ export class CallbackRequestService {
   ): Promise<Result<CallbackIntakeResult, NotFoundRefusal | CallbackNumberRefusal | NoHotlineRefusal>> {
     const service = checkedService(input?.service);
     if (!inScope(agent.scope, service)) return err(notFound(service.kind, service.id, 'service.id'));
-    const found = await this.requestIntake.serviceOf(agent.accountId, service);
+    const found = await this.deps.requestIntake.serviceOf(agent.accountId, service);
     if (!found.ok) return found;
     const { via } = found.value;
     const intake = await this.deps.intake.intakeSettings(agent.accountId, service);
@@ -110,7 +100,7 @@ export class CallbackRequestService {
     if (!number.ok) return number;
     const comment =
       input.comment === undefined || input.comment === null || input.comment.trim() === '' ? null : input.comment;
-    const result = await this.requestIntake.take({
+    const result = await this.deps.requestIntake.take({
       accountId: agent.accountId,
       service,
       via,
@@ -137,9 +127,9 @@ export class CallbackRequestService {
     readonly callId: Id;
   }): Promise<CallbackIntakeResult | undefined> {
     const service: CallbackServiceRef = { kind: 'hotline', id: input.hotlineId };
-    const found = await this.requestIntake.serviceOf(input.accountId, service);
+    const found = await this.deps.requestIntake.serviceOf(input.accountId, service);
     if (!found.ok) return undefined;
-    return this.requestIntake.take({
+    return this.deps.requestIntake.take({
       accountId: input.accountId,
       service,
       via: found.value.via,

@@ -3,8 +3,11 @@ import { CallbackCapture, CallbackCaptureOptions } from './callback-capture';
 import { CallbackDialler, CallbackDiallerOptions } from './callback-dialler';
 import { CallbackIntakeService } from './callback-intake.service';
 import { CallbackJobScheduler } from './callback-jobs';
+import { CallbackLegs } from './callback-legs';
 import { CallbackRecords } from './callback-records';
+import { CallbackRequestIntake } from './callback-request-intake';
 import { CallbackRequestService } from './callback-request.service';
+import { CallbackTargets } from './callback-targets';
 import { CallbackPorts } from './ports';
 
 export interface CallbackOptions {
@@ -31,8 +34,11 @@ export function createCallbacks(ports: CallbackPorts, options: CallbackOptions =
     clock: ports.clock,
     saveAttempts: options.saveAttempts,
   });
-  const dialler = new CallbackDialler({ ...ports, records, logger }, options.dialler);
-  const requests = new CallbackRequestService({ ...ports, records, dialler, logger });
+  const legs = new CallbackLegs({ records, carrier: ports.carrier, logger });
+  const targets = new CallbackTargets(ports);
+  const dialler = new CallbackDialler({ ...ports, records, legs, targets }, options.dialler);
+  const requestIntake = new CallbackRequestIntake({ ...ports, records, logger });
+  const requests = new CallbackRequestService({ ...ports, records, dialler, requestIntake });
   const intake = new CallbackIntakeService(ports);
   const capture = ports.calls
     ? new CallbackCapture(
