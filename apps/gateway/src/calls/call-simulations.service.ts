@@ -3,7 +3,7 @@ import {
   type CallPlanner,
   type Caller,
   type HotlineLookup,
-  InboundCallService,
+  createCalls,
   callRecordOf,
   silentCallLogger,
 } from '@dutyline/application';
@@ -63,7 +63,7 @@ export class CallSimulations {
     const outcomes = parseOutcomes(request.outcomes, 'outcomes');
     const hotline = await this.hotlineOf(caller, request);
     const store = new DryRunCallStore();
-    const service = new InboundCallService(
+    const service = createCalls(
       {
         store,
         hotlines: this.hotlines,

@@ -7,11 +7,11 @@ import {
   type CallPlanner,
   CallLogService,
   type HotlineLookup,
-  InboundCallService,
   LastKnownPlans,
   type LineStatus,
   type Metrics,
   type StoredCall,
+  createCalls,
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
@@ -84,7 +84,7 @@ const providers = [
       lineStatus: LineStatus,
       journal: CallJournal,
     ) =>
-      new InboundCallService(
+      createCalls(
         {
           store,
           hotlines,

@@ -1,6 +1,6 @@
 import { Hotline } from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
-import { boilerRoom } from './calls.fixtures';
+import { boilerRoom } from './testing/boiler-room';
 import { CachingHotlineLookup } from './caching-hotline-lookup';
 
 /** A hotline source that counts reads and can be made to fail. */

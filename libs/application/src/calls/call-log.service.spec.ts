@@ -1,5 +1,5 @@
-import { systemCaller } from '../shared/caller';
-import { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from './calls.fixtures';
+import { systemCaller } from '../shared';
+import { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from './testing/boiler-room';
 import { CallLogService } from './call-log.service';
 import { InboundCallRig } from './testing/inbound-call-rig';
 

@@ -16,8 +16,7 @@ import {
   invalid,
   ok,
 } from '@dutyline/domain';
-import { Caller } from '../shared/caller';
-import { NotFoundRefusal, notFound } from '../shared/refusals';
+import { Caller, NotFoundRefusal, notFound } from '../shared';
 import { CallFilter, CallLogReader, CallStore } from './ports';
 import { StoredCall, callRecordOf } from './stored-call';
 

@@ -1,9 +1,11 @@
 import { HotlineInput, ScheduleIndex, TimeZone, VersionConflictError, parseInstant } from '@dutyline/domain';
 import { SequentialIds, aSlot, personRef } from '@dutyline/domain/testing';
 import { CallInstruction } from './call-instruction';
-import { CALLER, HOTLINE_NUMBER, T0, alice, at, bob, boilerRoom, boilerRoomRig, said } from './calls.fixtures';
+import { CALLER, HOTLINE_NUMBER, T0, alice, at, bob, boilerRoom, boilerRoomRig, said } from './testing/boiler-room';
 import { EndedLegOutcome, InboundCalls } from './inbound-calls';
-import { InboundCallOptions, InboundCallService, RESCUE_STEP } from './inbound-call.service';
+import { RESCUE_STEP } from './call-fallbacks';
+import { createCalls } from './create-calls';
+import { InboundCallOptions } from './inbound-call-options';
 import { MemoryCallJournal } from './memory-call-journal';
 import { systemTimer } from './system-timer';
 import { StoredCall, callRecordOf } from './stored-call';
@@ -542,7 +544,7 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
         return rig.store.load(id);
       }
     })();
-    const service = new InboundCallService({
+    const service = createCalls({
       store: racing,
       hotlines: rig.hotlines,
       planner: rig.planner,
@@ -754,7 +756,7 @@ describe('inbound calls: a caller never hears silence', () => {
 
   it('a planner returning a broken plan: the caller still hears something', async () => {
     const rig = boilerRoomRig();
-    const service = new InboundCallService({
+    const service = createCalls({
       store: rig.store,
       hotlines: rig.hotlines,
       clock: rig.clock,
@@ -837,7 +839,7 @@ describe('inbound calls: plain JSON all the way', () => {
 
 describe('inbound calls: the journal, while the store is away and after', () => {
   const serviceOver = (rig: InboundCallRig, journal: MemoryCallJournal, options: InboundCallOptions = {}) =>
-    new InboundCallService(
+    createCalls(
       {
         store: rig.store,
         hotlines: rig.hotlines,

@@ -1,17 +1,56 @@
-export * from './ports';
+export {
+  type CallEventRecord,
+  type CallEvents,
+  type CallFilter,
+  type CallJournal,
+  type CallJournalEntry,
+  type CallLogReader,
+  type CallNotice,
+  type CallPlanner,
+  type CallReference,
+  type CallStore,
+  type HotlineLookup,
+  type JournaledEntry,
+  type LineStatus,
+  type Timer,
+} from './ports';
 export { systemTimer } from './system-timer';
-export * from './call-instruction';
-export * from './inbound-calls';
-export * from './stored-call';
-export * from './time-budget';
-export * from './budgeted-job-queue';
-export * from './last-known-plans';
-export * from './fallback-plan';
-export { apologyPrompt, outOfServicePrompt } from './caller-prompts';
+export {
+  NOTHING,
+  type AnnounceInstruction,
+  type BridgeInstruction,
+  type CallInstruction,
+  type DialInstruction,
+  type HangUpLegInstruction,
+  type LegToDrop,
+  type MessageInstruction,
+  type NothingInstruction,
+  type UnknownNumberInstruction,
+  type VoicemailInstruction,
+} from './call-instruction';
+export type {
+  AnswerInput,
+  CallEndedInput,
+  CalleePromptInput,
+  ConfirmationInput,
+  EndedLegOutcome,
+  InboundCalls,
+  LegAnsweredInput,
+  LegEndedInput,
+  RecordingInput,
+} from './inbound-calls';
+export { callRecordOf, type LastReply, type StoredCall } from './stored-call';
+export { TimeBudget, TimeBudgetExceededError } from './time-budget';
+export { withEnqueueBudget } from './budgeted-job-queue';
+export { LastKnownPlans } from './last-known-plans';
+export { apologyPrompt } from './caller-prompts';
 export { lastResortFor, type LastResort, type LastResortSettings } from './last-resort';
-export * from './phone-text';
-export * from './caching-hotline-lookup';
-export * from './call-planner-from-number';
-export * from './inbound-call.service';
-export * from './memory-call-journal';
-export * from './call-log.service';
+export { e164OrNull } from './phone-text';
+export { CachingHotlineLookup, type CachingHotlineLookupOptions } from './caching-hotline-lookup';
+export { callPlannerByNumber } from './call-planner-from-number';
+export { createCalls } from './create-calls';
+export type { InboundCallDependencies, InboundCallOptions } from './inbound-call-options';
+export { InboundCallService } from './inbound-call.service';
+export type { WriteBackResult } from './journal-write-back';
+export { MemoryCallJournal } from './memory-call-journal';
+export { CallLogService, type CallLogOptions, type CallLogStatistics } from './call-log.service';

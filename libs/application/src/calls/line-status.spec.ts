@@ -1,14 +1,14 @@
 import { Id } from '@dutyline/domain';
 import { TEST_ACCOUNT } from '@dutyline/domain/testing';
-import { CALLER, HOTLINE_NUMBER, T0, boilerRoomRig } from './calls.fixtures';
-import { InboundCallService } from './inbound-call.service';
+import { CALLER, HOTLINE_NUMBER, T0, boilerRoomRig } from './testing/boiler-room';
+import { createCalls } from './create-calls';
 import { LineStatus } from './ports';
 
 /** The boiler room's service with a line status saying which accounts are disabled (or failing). */
 function rigWith(status: LineStatus | undefined, language = 'fr-FR') {
   const rig = boilerRoomRig({ language });
   const { store, hotlines, planner, events, logger, clock } = rig;
-  const service = new InboundCallService({
+  const service = createCalls({
     store,
     hotlines,
     planner,

@@ -1,10 +1,10 @@
-import { HOTLINE_NUMBER, boilerRoomRig } from './calls.fixtures';
-import { InboundCallService } from './inbound-call.service';
+import { HOTLINE_NUMBER, boilerRoomRig } from './testing/boiler-room';
+import { createCalls } from './create-calls';
 
 describe('inbound calls: what a carrier sent never reaches an error line', () => {
   it("logs a failed answer as an error without the carrier's text, and that text in a warning", async () => {
     const rig = boilerRoomRig();
-    const service = new InboundCallService({
+    const service = createCalls({
       store: rig.store,
       hotlines: rig.hotlines,
       clock: rig.clock,

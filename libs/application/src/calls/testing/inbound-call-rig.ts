@@ -1,8 +1,10 @@
 import { Hotline, Id, OnCall, OnCallSource, Person, Team, directoryOf } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
-import { InboundCallOptions, InboundCallService } from '../inbound-call.service';
+import { createCalls } from '../create-calls';
+import { InboundCallOptions } from '../inbound-call-options';
+import { InboundCallService } from '../inbound-call.service';
 import { LastKnownPlans } from '../last-known-plans';
-import { Metrics } from '../../metrics/metrics.port';
+import { Metrics } from '../../metrics';
 import { Timer } from '../ports';
 import { FakeCallPlanner } from './fake-call-planner';
 import { InMemoryCallStore } from './in-memory-call-store';
@@ -53,7 +55,7 @@ export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigO
   const clock = new ManualClock(options.now ?? '2027-03-28T00:30:00Z');
   const ids = new SequentialIds('call');
   const make = (lastKnownPlans: LastKnownPlans) =>
-    new InboundCallService(
+    createCalls(
       {
         store,
         hotlines,

@@ -1,8 +1,14 @@
-export * from './outage';
-export * from './in-memory-call-store';
-export * from './in-memory-hotline-lookup';
-export * from './fake-call-planner';
-export * from './recording-call-events';
-export * from './recording-call-logger';
-export * from './next-turn-timer';
-export * from './inbound-call-rig';
+export { Outage, ServiceUnavailableError, type OutageMode } from './outage';
+export { InMemoryCallStore } from './in-memory-call-store';
+export { InMemoryHotlineLookup } from './in-memory-hotline-lookup';
+export { FakeCallPlanner } from './fake-call-planner';
+export { RecordingCallEvents } from './recording-call-events';
+export { RecordingCallLogger } from './recording-call-logger';
+export { nextTurnTimer } from './next-turn-timer';
+export {
+  inboundCallRig,
+  type InboundCallRig,
+  type InboundCallRigOptions,
+  type InboundCallWorld,
+} from './inbound-call-rig';
+export { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from './boiler-room';

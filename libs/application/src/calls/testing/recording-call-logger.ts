@@ -1,4 +1,4 @@
-import { CallLogger, LogContext } from '../../shared/logger.port';
+import { CallLogger, LogContext } from '../../shared';
 
 /** Keeps every line written, for assertions. */
 export class RecordingCallLogger implements CallLogger {

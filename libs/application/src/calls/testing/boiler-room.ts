@@ -1,7 +1,7 @@
 import { HotlineInput, OnCall, parseInstant } from '@dutyline/domain';
 import { aHotline, aPerson, personRef } from '@dutyline/domain/testing';
-import { CallInstruction } from './call-instruction';
-import { InboundCallRigOptions, InboundCallWorld, inboundCallRig } from './testing/inbound-call-rig';
+import { CallInstruction } from '../call-instruction';
+import { InboundCallRigOptions, InboundCallWorld, inboundCallRig } from './inbound-call-rig';
 
 /** The people the call specs ring; every number is distinct so each step is recognisable. */
 export const alice = aPerson({

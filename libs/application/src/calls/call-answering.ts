@@ -1,0 +1,189 @@
+import { CallPlan, CallPlanSource, Hotline, Instant, startCallTimeline, startEscalation } from '@dutyline/domain';
+import { Metrics } from '../metrics';
+import { CallLogger, errorContext } from '../shared';
+import { outOfServicePrompt } from './caller-prompts';
+import { CallChangeReporter } from './call-change-reporter';
+import { CallFallbacks } from './call-fallbacks';
+import { CallInstruction } from './call-instruction';
+import { CallInstructionRenderer, replay } from './call-instruction-renderer';
+import { CallPersistence } from './call-persistence';
+import { emergencyPlan } from './fallback-plan';
+import { InboundCallDependencies } from './inbound-call-options';
+import { AnswerInput } from './inbound-calls';
+import { LastKnownPlans } from './last-known-plans';
+import { e164OrNull } from './phone-text';
+import { StoredCall } from './stored-call';
+import { TimeBudget } from './time-budget';
+
+/** The key of the answer among a call's events: a retried answer webhook gets the reply stored under it. */
+const ANSWER_KEY = 'answer';
+
+/** An answer webhook, its numbers read. */
+interface Answer {
+  /** E.164 of the number called. */
+  readonly number: string;
+  readonly caller: string | null;
+  readonly carrier: string;
+  readonly at: Instant;
+  readonly budget: TimeBudget;
+}
+
+export interface CallAnsweringDependencies extends Pick<
+  InboundCallDependencies,
+  'hotlines' | 'lineStatus' | 'planner' | 'clock' | 'ids' | 'events'
+> {
+  readonly logger: CallLogger;
+  readonly metrics: Metrics;
+  readonly lastKnown: LastKnownPlans;
+  readonly persistence: CallPersistence;
+  readonly renderer: CallInstructionRenderer;
+  readonly reporter: CallChangeReporter;
+  readonly fallbacks: CallFallbacks;
+}
+
+/**
+ * Opens a call (F9): the hotline of the number called, its plan (from the schedule; else the last known
+ * for the number; else the emergency plan), the escalation's first move. A number no hotline answers or
+ * a disabled account's hotline opens no call.
+ */
+export class CallAnswering {
+  constructor(
+    private readonly deps: CallAnsweringDependencies,
+    private readonly settings: { readonly defaultLanguage: string },
+  ) {}
+
+  async answer(input: AnswerInput, budget: TimeBudget): Promise<CallInstruction> {
+    const { persistence } = this.deps;
+    const at = input.at ?? this.deps.clock.now();
+    const number = e164OrNull(input.hotlineNumber);
+    const caller = e164OrNull(input.caller);
+    if (number === null) return this.unknownNumber(input.hotlineNumber, { caller, carrier: input.carrier, at });
+    const answer: Answer = { number, caller, carrier: input.carrier, at, budget };
+
+    const seen = persistence.openedHere(input.carrier, input.carrierCallId);
+    if (seen) return replay(seen, ANSWER_KEY);
+
+    // The database known to be away: the plan this instance last had for the number, at once.
+    const known = persistence.storeKnownDown() ? this.deps.lastKnown.get(number) : undefined;
+    const hotline = known ? null : await this.lookUp(number, budget);
+    if (hotline === undefined) return this.unknownNumber(number, answer);
+    if (!known && hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(hotline, answer);
+    const { plan, source } = known
+      ? { plan: known, source: 'last-known' as const }
+      : await this.planFor(hotline, answer);
+
+    const callId = this.deps.ids.next();
+    const { state, action } = startEscalation(plan, callId);
+    const draft: StoredCall = {
+      id: callId,
+      version: 0,
+      accountId: hotline === null && source === 'emergency' ? null : plan.hotline.accountId,
+      hotlineId: hotline === null && source === 'emergency' ? null : plan.hotline.id,
+      hotlineNumber: number,
+      carrier: input.carrier,
+      carrierCallId: input.carrierCallId,
+      caller,
+      planSource: source,
+      state,
+      timeline: startCallTimeline(state, at),
+      comments: [],
+      lastReply: null,
+    };
+    const instruction = this.deps.renderer.render({ call: draft, previous: null, action, greeting: plan.greeting });
+    const opened = await persistence.open({ ...draft, lastReply: { key: ANSWER_KEY, instruction } }, budget);
+    if (!opened.created) return replay(opened.call, ANSWER_KEY);
+    this.deps.metrics.callStarted(source);
+    this.deps.reporter.count(null, state);
+    return instruction;
+  }
+
+  /** The hotline; undefined when none answers the number; null when the lookup could not tell. */
+  private async lookUp(number: string, budget: TimeBudget): Promise<Hotline | undefined | null> {
+    try {
+      return await budget.run('looking up the hotline', () => this.deps.hotlines.byNumber(number));
+    } catch (error) {
+      this.deps.logger.warn('hotline lookup failed: routing from what is known of the number', {
+        hotlineNumber: number,
+        ...errorContext(error),
+      });
+      return null;
+    }
+  }
+
+  /** Whether the hotline's account is disabled; when that cannot be told in time, the call is routed. */
+  private async outOfService(hotline: Hotline, budget: TimeBudget): Promise<boolean> {
+    const status = this.deps.lineStatus;
+    if (!status) return false;
+    try {
+      return await budget.run('checking the account', () => status.outOfService(hotline.accountId));
+    } catch (error) {
+      this.deps.logger.warn('could not tell whether the account is disabled: routing the call', {
+        hotlineId: hotline.id,
+        ...errorContext(error),
+      });
+      return false;
+    }
+  }
+
+  /** A disabled account's hotline: the caller hears it is not in service, in the hotline's language; no call is logged. */
+  private lineOutOfService(hotline: Hotline, { number, caller, carrier }: Answer): CallInstruction {
+    this.deps.logger.info('call to a hotline of a disabled account', {
+      number,
+      caller,
+      carrier,
+      hotlineId: hotline.id,
+      accountId: hotline.accountId,
+    });
+    return {
+      kind: 'unknown-number',
+      number,
+      language: hotline.language,
+      message: outOfServicePrompt(hotline.language),
+    };
+  }
+
+  private async planFor(
+    hotline: Hotline | null,
+    { number, at, budget }: Answer,
+  ): Promise<{ plan: CallPlan; source: CallPlanSource }> {
+    const { lastKnown, logger } = this.deps;
+    if (hotline) {
+      try {
+        const plan = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
+        lastKnown.remember(number, plan);
+        return { plan, source: 'schedule' };
+      } catch (error) {
+        logger.warn('call planning failed', { hotlineNumber: number, ...errorContext(error) });
+      }
+    }
+    const known = lastKnown.get(number);
+    if (known) {
+      logger.warn('routing on the last plan known for the number', { hotlineNumber: number, plannedAt: known.at });
+      return { plan: known, source: 'last-known' };
+    }
+    logger.error('no plan known for the number: emergency routing', { hotlineNumber: number });
+    const language = this.settings.defaultLanguage;
+    const plan = emergencyPlan({
+      hotlineNumber: number,
+      hotline,
+      lastResort: this.deps.fallbacks.lastResort(number, hotline?.language ?? language),
+      language,
+      at,
+    });
+    return { plan, source: 'emergency' };
+  }
+
+  private async unknownNumber(
+    number: string,
+    { caller, carrier, at }: Pick<Answer, 'caller' | 'carrier' | 'at'>,
+  ): Promise<CallInstruction> {
+    this.deps.logger.info('call to a number no hotline answers', { number, caller, carrier });
+    this.deps.metrics.callOutcome('unknown-number');
+    try {
+      await this.deps.events?.unknownNumber?.({ number, caller, carrier, at });
+    } catch (error) {
+      this.deps.logger.error('could not report the unknown number', errorContext(error));
+    }
+    return { kind: 'unknown-number', number, language: this.settings.defaultLanguage };
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  EscalationAction,
+  EscalationEvent,
+  EscalationState,
+  onEscalationEvent,
+  updateCallTimeline,
+} from '@dutyline/domain';
+import { CallInstruction } from './call-instruction';
+import { CallInstructionRenderer, replay } from './call-instruction-renderer';
+import { CallEventRecord } from './ports';
+import { StoredCall } from './stored-call';
+
+/** A call after one event: the call, the reply the event gets, and whether anything is to be stored. */
+export interface AppliedEvent {
+  readonly next: StoredCall;
+  readonly instruction: CallInstruction;
+  readonly changed: boolean;
+}
+
+const NO_ACTION: EscalationAction = { type: 'none' };
+
+/**
+ * Decides what a carrier event does to a call: what it means under the call's plan, the escalation's
+ * next state and action, the timeline. The same event applied again changes nothing and gets the reply
+ * it got the first time; a stale one gets nothing.
+ */
+export class CallEventApplier {
+  constructor(
+    private readonly renderer: CallInstructionRenderer,
+    private readonly machineDetection: boolean,
+  ) {}
+
+  /** The call after the event `record`, the reply it gets, and whether anything is to be stored. */
+  applied(before: StoredCall, record: CallEventRecord): AppliedEvent {
+    const event = this.meaningOf(record, before.state);
+    const { state, action } = event
+      ? onEscalationEvent(before.state, event)
+      : { state: before.state, action: NO_ACTION };
+    const timeline = updateCallTimeline(before.timeline, before.state, state, record.fact);
+    const moved = action.type !== 'none';
+    const after: StoredCall = { ...before, state, timeline };
+    const instruction = moved
+      ? this.renderer.render({ call: after, previous: before.state, action, greeting: null })
+      : replay(before, record.key);
+    const changed = state !== before.state || JSON.stringify(timeline) !== JSON.stringify(before.timeline);
+    return {
+      next: { ...after, lastReply: moved ? { key: record.key, instruction } : before.lastReply },
+      instruction,
+      changed,
+    };
+  }
+
+  private meaningOf(record: CallEventRecord, state: EscalationState): EscalationEvent | null {
+    if (record.unless === 'awaiting-verdict' && this.machineDetection && !state.plan.requireAnswerConfirmation)
+      return null;
+    if (record.unless === 'confirmation-required' && state.plan.requireAnswerConfirmation) return null;
+    return record.change;
+  }
+}
