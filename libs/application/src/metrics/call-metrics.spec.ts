@@ -1,4 +1,4 @@
-import { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from '../calls/calls.fixtures';
+import { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from '../calls/testing';
 import { Metrics } from './metrics.port';
 
 /** Every call of the port, as `method label`. */
