@@ -54,7 +54,10 @@ export class ClusterCallPlanner implements CallPlanner {
     const situation = await this.deps.routing.onCallNow(systemCaller(hotline.accountId), hotline.id, at);
     if (!situation.ok) throw new Error(`no plan for ${hotline.number.e164}: the hotline is gone`);
     const { hotline: current, onCall, nextChangeAt } = situation.value;
-    const directory = await readDirectory(this.deps, current.accountId, onCall.levels, current.supervisorIds);
+    const directory = await readDirectory(this.deps, current.accountId, {
+      refs: onCall.levels,
+      personIds: current.supervisorIds,
+    });
     const held: HeldPlan = {
       plan: callPlan(current, onCall, directory, at),
       from: at,

@@ -1,7 +1,8 @@
 import { DEFAULT_CALLBACK_POLICY, EmailAddress, ValidationError, onCallPattern } from '@dutyline/domain';
 import { TEST_ACCOUNT, aHotline, aPerson, aSlot, aTeam, anOverride, personRef } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
-import { AccountAdministration, AccountChangeAnnouncer, PasswordHashing } from './account-administration';
+import { AccountAdministration } from './account-administration';
+import { AccountChangeAnnouncer, PasswordHashing } from './ports';
 import { exportAccount } from './account-export';
 
 const passwords: PasswordHashing = {

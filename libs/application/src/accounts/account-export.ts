@@ -186,13 +186,12 @@ export async function exportAccount(
     const schedule = await deps.schedules.slots(id, hotline.id, ALL_TIME);
     const overrides = await deps.schedules.overrides(id, hotline.id, 0, END_OF_TIME);
     exportedHotlines.push(
-      exportedHotline(
-        hotline,
-        schedule?.version ?? 0,
-        schedule?.slots ?? [],
+      exportedHotline(hotline, {
+        version: schedule?.version ?? 0,
+        slots: schedule?.slots ?? [],
         overrides,
-        await callbackSettings('hotline', hotline.id),
-      ),
+        callbackSettings: await callbackSettings('hotline', hotline.id),
+      }),
     );
   }
   const exportedTeams = [];
@@ -256,13 +255,15 @@ const exportedTeam = (t: Team) => ({
 
 const exportedPattern = (p: StoredPattern) => ({ id: p.id, ...patternInput(p) });
 
-function exportedHotline(
-  h: Hotline,
-  version: number,
-  slots: readonly Slot[],
-  overrides: readonly Override[],
-  callbackSettings: ExportedCallbackSettings | null,
-): ExportedHotline {
+/** What the export holds of a hotline beside the hotline itself. */
+interface HotlineExtras {
+  readonly version: number;
+  readonly slots: readonly Slot[];
+  readonly overrides: readonly Override[];
+  readonly callbackSettings: ExportedCallbackSettings | null;
+}
+
+function exportedHotline(h: Hotline, { version, slots, overrides, callbackSettings }: HotlineExtras): ExportedHotline {
   return {
     id: h.id,
     name: h.name,

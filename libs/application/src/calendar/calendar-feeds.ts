@@ -22,7 +22,7 @@ import {
   personCalendar,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound, readDirectory } from '../shared';
-import { CalendarFeedTokens } from './calendar-feed-tokens.port';
+import { CalendarFeedTokens } from './ports';
 
 export interface CalendarFeedsDeps {
   readonly hotlines: HotlineRepository;
@@ -114,6 +114,6 @@ export class CalendarFeeds {
       ...s.slots.flatMap((slot) => slot.assignees),
       ...s.overrides.flatMap((o) => o.assignees),
     ]);
-    return readDirectory(this.deps, accountId, refs);
+    return readDirectory(this.deps, accountId, { refs });
   }
 }

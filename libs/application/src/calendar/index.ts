@@ -1,2 +1,2 @@
-export * from './calendar-feed-tokens.port';
-export * from './calendar-feeds';
+export { type CalendarFeedTokens } from './ports';
+export { CalendarFeeds, type CalendarFeedsDeps } from './calendar-feeds';

@@ -50,7 +50,7 @@ export class CoverageQueries {
   /** Errors: `INVALID_INSTANT` at `from`/`to`, `INVALID_RANGE` or `RANGE_TOO_LONG` at `to`. */
   async coverage(caller: Caller, hotlineId: Id, from: InstantInput, to: InstantInput): Promise<Result<CoverageReport, NotFoundRefusal>> {
     assertId(hotlineId, 'hotlineId');
-    const range = instantRangeOf(from, to, MAX_COVERAGE_RANGE_DAYS);
+    const range = instantRangeOf({ from, to }, MAX_COVERAGE_RANGE_DAYS);
     const hotline = await this.deps.hotlines.byId(caller.accountId, hotlineId);
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const zone = hotline.timeZone;
@@ -64,7 +64,7 @@ export class CoverageQueries {
     ]);
     if (!view) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const refs = [...view.slots.flatMap((s) => s.assignees), ...overrides.flatMap((o) => o.assignees)];
-    const directory = await readDirectory(this.deps, caller.accountId, refs, hotline.supervisorIds);
+    const directory = await readDirectory(this.deps, caller.accountId, { refs, personIds: hotline.supervisorIds });
     const summary = coverageSummary({ hotline, schedule: ScheduleIndex.build(zone, view.slots, overrides), directory, range });
     const store = this.deps.notificationSettings;
     if (!store) return ok({ hotline, summary, problems: [] });

@@ -1,2 +1,2 @@
-export * from './coverage.queries';
-export * from './coverage-problems';
+export { CoverageQueries, type CoverageQueriesDeps, type CoverageReport } from './coverage.queries';
+export { type CoverageProblem } from './coverage-problems';

@@ -88,6 +88,15 @@ interface EntityStore<T> {
 }
 type TeamResult = Promise<Result<Team, NotFoundRefusal>>;
 
+/** One change to a stored person or team, audited as `action`. */
+interface Edit<T> {
+  readonly id: Id;
+  readonly action: string;
+  readonly change: (current: T) => T;
+  /** The input field naming the id (`id`, or `personId` for the number operations). @defaultValue 'id' */
+  readonly field?: string;
+}
+
 /**
  * People and their numbers (F1), teams and their members (F2). Inputs are validated by the domain
  * (`ValidationError` with the field path, e.g. `contactNumbers[1].number`); ids the account does not
@@ -160,16 +169,19 @@ export class DirectoryService {
   }
 
   updatePerson(caller: Caller, id: Id, changes: PersonChanges): PersonResult {
-    return this.changePerson(caller, id, 'person.updated', (current) =>
-      person({
-        id: current.id,
-        accountId: current.accountId,
-        name: changes.name ?? current.name,
-        colour: changes.colour ?? current.colour,
-        email: changes.email === undefined ? current.email?.value : changes.email,
-        contactNumbers: changes.contactNumbers ?? current.contactNumbers.map(contactNumberInput),
-      }),
-    );
+    return this.changePerson(caller, {
+      id,
+      action: 'person.updated',
+      change: (current) =>
+        person({
+          id: current.id,
+          accountId: current.accountId,
+          name: changes.name ?? current.name,
+          colour: changes.colour ?? current.colour,
+          email: changes.email === undefined ? current.email?.value : changes.email,
+          contactNumbers: changes.contactNumbers ?? current.contactNumbers.map(contactNumberInput),
+        }),
+    });
   }
 
   deletePerson(caller: Caller, id: Id): Promise<Result<Person, NotFoundRefusal | InUseRefusal>> {
@@ -181,11 +193,11 @@ export class DirectoryService {
    * `position`. The number operations name the person `personId` (`NOT_FOUND`, `INVALID_ID`).
    */
   addContactNumber(caller: Caller, personId: Id, input: NewContactNumber): PersonResult {
-    return this.changePerson(
-      caller,
-      personId,
-      'person.number-added',
-      (current) => {
+    return this.changePerson(caller, {
+      id: personId,
+      field: 'personId',
+      action: 'person.number-added',
+      change: (current) => {
         const added = validatingUnder('', () => contactNumber(input, ''));
         if (current.contactNumbers.some((n) => n.number.equals(added.number))) {
           invalid('DUPLICATE_NUMBER', 'number', `${added.number.e164} is already one of ${current.name}'s numbers`);
@@ -200,50 +212,46 @@ export class DirectoryService {
         numbers.splice(position, 0, added);
         return { ...current, contactNumbers: numbers };
       },
-      'personId',
-    );
+    });
   }
 
   removeContactNumber(caller: Caller, personId: Id, number: string): PersonResult {
-    return this.changePerson(
-      caller,
-      personId,
-      'person.number-removed',
-      (current) => {
+    return this.changePerson(caller, {
+      id: personId,
+      field: 'personId',
+      action: 'person.number-removed',
+      change: (current) => {
         const e164 = knownNumber(current, number, 'number');
         return { ...current, contactNumbers: current.contactNumbers.filter((n) => n.number.e164 !== e164) };
       },
-      'personId',
-    );
+    });
   }
 
   /** `order` lists each of the person's numbers exactly once, in any notation the number parser reads. */
   reorderContactNumbers(caller: Caller, personId: Id, order: readonly string[]): PersonResult {
-    return this.changePerson(
-      caller,
-      personId,
-      'person.numbers-reordered',
-      (current) => {
+    return this.changePerson(caller, {
+      id: personId,
+      field: 'personId',
+      action: 'person.numbers-reordered',
+      change: (current) => {
         if (!Array.isArray(order)) invalid('INVALID_ORDER', 'order', 'give the numbers as a list');
         return reorderContactNumbers(
           current,
           order.map((n, i) => normalised(n, `order[${i}]`)),
         );
       },
-      'personId',
-    );
+    });
   }
 
   /** A disabled number stays on file and is never dialled. */
   setContactNumberEnabled(caller: Caller, personId: Id, number: string, enabled: boolean): PersonResult {
     const action = enabled ? 'person.number-enabled' : 'person.number-disabled';
-    return this.changePerson(
-      caller,
-      personId,
+    return this.changePerson(caller, {
+      id: personId,
+      field: 'personId',
       action,
-      (current) => setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled),
-      'personId',
-    );
+      change: (current) => setContactNumberEnabled(current, knownNumber(current, number, 'number'), enabled),
+    });
   }
 
   // -- teams ----------------------------------------------------------------------------------
@@ -276,20 +284,27 @@ export class DirectoryService {
   }
 
   updateTeam(caller: Caller, id: Id, changes: TeamChanges): TeamResult {
-    return this.changeTeam(caller, id, 'team.updated', (current) =>
-      team({
-        id: current.id,
-        accountId: current.accountId,
-        name: changes.name ?? current.name,
-        colour: changes.colour ?? current.colour,
-        memberIds: changes.memberIds ?? current.memberIds,
-      }),
-    );
+    return this.changeTeam(caller, {
+      id,
+      action: 'team.updated',
+      change: (current) =>
+        team({
+          id: current.id,
+          accountId: current.accountId,
+          name: changes.name ?? current.name,
+          colour: changes.colour ?? current.colour,
+          memberIds: changes.memberIds ?? current.memberIds,
+        }),
+    });
   }
 
   /** Sets the members and their ringing order. */
   setTeamMembers(caller: Caller, id: Id, memberIds: readonly string[]): TeamResult {
-    return this.changeTeam(caller, id, 'team.members-changed', (current) => team({ ...current, memberIds }));
+    return this.changeTeam(caller, {
+      id,
+      action: 'team.members-changed',
+      change: (current) => team({ ...current, memberIds }),
+    });
   }
 
   deleteTeam(caller: Caller, id: Id): Promise<Result<Team, NotFoundRefusal | InUseRefusal>> {
@@ -298,28 +313,18 @@ export class DirectoryService {
 
   // -- helpers --------------------------------------------------------------------------------
 
-  /** `field` names the person's id in the input (`id`, or `personId` for the number operations). */
-  private changePerson(
-    caller: Caller,
-    id: Id,
-    action: string,
-    change: (current: Person) => Person,
-    field = 'id',
-  ): PersonResult {
-    return this.change(caller, this.personStore, id, action, change, field);
+  private changePerson(caller: Caller, edit: Edit<Person>): PersonResult {
+    return this.change(caller, this.personStore, edit);
   }
 
-  private changeTeam(caller: Caller, id: Id, action: string, change: (current: Team) => Team): TeamResult {
-    return this.change(caller, this.teamStore, id, action, change);
+  private changeTeam(caller: Caller, edit: Edit<Team>): TeamResult {
+    return this.change(caller, this.teamStore, edit);
   }
 
   private async change<T>(
     caller: Caller,
     store: EntityStore<T>,
-    id: Id,
-    action: string,
-    change: (current: T) => T,
-    field = 'id',
+    { id, action, change, field = 'id' }: Edit<T>,
   ): Promise<Result<T, NotFoundRefusal>> {
     const current = await store.load(caller.accountId, assertId(id, field));
     if (!current) return err(notFound(store.kind, id, field));

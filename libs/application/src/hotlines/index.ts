@@ -1,2 +1,1 @@
-export * from './hotline-input';
-export * from './hotline.service';
+export { HotlineService, type HotlineChanges, type HotlineServiceDeps, type NewHotline } from './hotline.service';

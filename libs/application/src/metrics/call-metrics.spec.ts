@@ -1,5 +1,5 @@
 import { CALLER, HOTLINE_NUMBER, at, boilerRoomRig } from '../calls/testing';
-import { Metrics } from './metrics.port';
+import { Metrics } from './ports';
 
 /** Every call of the port, as `method label`. */
 function recordingMetrics(): Metrics & { readonly counted: string[] } {

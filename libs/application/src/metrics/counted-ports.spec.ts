@@ -1,6 +1,6 @@
 import { EmailAddress, JobHandler, JobProcessorHost, MailerPort, PhoneNumber } from '@dutyline/domain';
 import { countedMailer, countedSms, timedJobHost } from './counted-ports';
-import { Metrics, noMetrics } from './metrics.port';
+import { Metrics, noMetrics } from './ports';
 
 const counting = () => {
   const counted: string[] = [];

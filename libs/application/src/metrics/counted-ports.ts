@@ -1,5 +1,5 @@
 import type { JobMap, JobProcessorHost, MailerPort, SmsCarrier } from '@dutyline/domain';
-import type { Metrics } from './metrics.port';
+import type { Metrics } from './ports';
 
 /** `target` with one method replaced; every other member is the target's own (methods bound to it). */
 function replacing<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): T {

@@ -1,3 +1,2 @@
-export { noMetrics } from './metrics.port';
-export type { CountedCallOutcome, CountedLegOutcome, MessageChannel, Metrics } from './metrics.port';
+export { noMetrics, type CountedCallOutcome, type CountedLegOutcome, type MessageChannel, type Metrics } from './ports';
 export { countedMailer, countedSms, timedJobHost } from './counted-ports';

@@ -1,1 +1,7 @@
-export * from './pattern.service';
+export {
+  PRESET_PATTERN_DEFINITIONS,
+  PatternService,
+  patternInput,
+  type PatternDefinition,
+  type PatternServiceDeps,
+} from './pattern.service';

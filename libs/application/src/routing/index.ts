@@ -1,3 +1,2 @@
-export * from './schedule-window-cache';
-export * from './routing.queries';
-export * from './change-log.port';
+export { type ChangeLog, type LoggedChange } from './ports';
+export { RoutingQueries, type OnCallNow, type RoutingQueriesDeps } from './routing.queries';

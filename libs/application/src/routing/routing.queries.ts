@@ -113,7 +113,10 @@ export class RoutingQueries {
     const situation = await this.situation(hotline, at);
     if (!situation) return undefined;
     const onCall = situation.index.onCallAt(at);
-    const directory = await readDirectory(this.deps, hotline.accountId, onCall.levels, hotline.supervisorIds);
+    const directory = await readDirectory(this.deps, hotline.accountId, {
+      refs: onCall.levels,
+      personIds: hotline.supervisorIds,
+    });
     return planCall(hotline, { onCallAt: () => onCall }, directory, at);
   }
 
@@ -137,14 +140,15 @@ export class RoutingQueries {
     range: LocalRange,
   ): Promise<readonly Slot[] | undefined> {
     const { versions, schedules } = this.deps;
+    const window = { accountId: hotline.accountId, hotlineId: hotline.id, epochDay };
     if (versions) {
       const version = await versions.scheduleVersion(hotline.accountId, hotline.id);
       if (version === undefined) return undefined;
-      const cached = this.cache.get(hotline.accountId, hotline.id, epochDay, version);
+      const cached = this.cache.get(window, version);
       if (cached) return cached;
     }
     const view = await schedules.slots(hotline.accountId, hotline.id, range);
-    if (view && versions) this.cache.set(hotline.accountId, hotline.id, epochDay, view.version, view.slots);
+    if (view && versions) this.cache.set(window, view);
     return view?.slots;
   }
 

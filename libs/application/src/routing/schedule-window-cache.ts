@@ -1,8 +1,16 @@
 import { Id, Slot } from '@dutyline/domain';
 
+/** The slots of a schedule read at one version. */
 interface Entry {
   readonly version: number;
   readonly slots: readonly Slot[];
+}
+
+/** One hotline's schedule around one local day. */
+export interface ScheduleWindow {
+  readonly accountId: Id;
+  readonly hotlineId: Id;
+  readonly epochDay: number;
 }
 
 /**
@@ -17,8 +25,8 @@ export class ScheduleWindowCache {
   /** @param capacity entries kept, @defaultValue 1000 */
   constructor(private readonly capacity = 1000) {}
 
-  get(accountId: Id, hotlineId: Id, epochDay: number, version: number): readonly Slot[] | undefined {
-    const key = keyOf(accountId, hotlineId, epochDay);
+  get(window: ScheduleWindow, version: number): readonly Slot[] | undefined {
+    const key = keyOf(window);
     const entry = this.entries.get(key);
     if (!entry || entry.version !== version) return undefined;
     this.entries.delete(key);
@@ -26,10 +34,10 @@ export class ScheduleWindowCache {
     return entry.slots;
   }
 
-  set(accountId: Id, hotlineId: Id, epochDay: number, version: number, slots: readonly Slot[]): void {
-    const key = keyOf(accountId, hotlineId, epochDay);
+  set(window: ScheduleWindow, read: Entry): void {
+    const key = keyOf(window);
     this.entries.delete(key);
-    this.entries.set(key, { version, slots });
+    this.entries.set(key, { version: read.version, slots: read.slots });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -43,4 +51,4 @@ export class ScheduleWindowCache {
   }
 }
 
-const keyOf = (accountId: Id, hotlineId: Id, epochDay: number) => `${accountId}/${hotlineId}/${epochDay}`;
+const keyOf = ({ accountId, hotlineId, epochDay }: ScheduleWindow) => `${accountId}/${hotlineId}/${epochDay}`;

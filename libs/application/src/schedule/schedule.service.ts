@@ -70,7 +70,7 @@ export class ScheduleService {
     from: LocalDateTimeInput,
     to: LocalDateTimeInput,
   ): Promise<Result<ScheduleRead, NotFoundRefusal>> {
-    const range = localRangeOf(from, to, SCHEDULE_LIMITS.maxRangeDays);
+    const range = localRangeOf({ from, to }, SCHEDULE_LIMITS.maxRangeDays);
     const hotline = await this.path.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const view = await this.deps.schedules.slots(caller.accountId, hotline.id, range);
@@ -85,7 +85,7 @@ export class ScheduleService {
     from: InstantInput,
     to: InstantInput,
   ): Promise<Result<{ hotline: Hotline; overrides: Override[] }, NotFoundRefusal>> {
-    const range = instantRangeOf(from, to, 400);
+    const range = instantRangeOf({ from, to }, 400);
     const hotline = await this.path.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     return ok({

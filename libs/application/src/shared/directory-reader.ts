@@ -1,5 +1,12 @@
 import { AssigneeRef, Directory, Id, PersonRepository, TeamRepository, directoryOf } from '@dutyline/domain';
 
+/** Who to read from an account's directory: the assignees `refs`, and more people by id. */
+export interface DirectoryNames {
+  readonly refs: readonly AssigneeRef[];
+  /** @defaultValue none */
+  readonly personIds?: readonly Id[];
+}
+
 /**
  * The part of an account's directory that `refs` (and `personIds`) name: the teams, then every
  * person, team members included, in one more batch. At most two reads, whatever the count.
@@ -7,8 +14,7 @@ import { AssigneeRef, Directory, Id, PersonRepository, TeamRepository, directory
 export async function readDirectory(
   repositories: { readonly people: PersonRepository; readonly teams: TeamRepository },
   accountId: Id,
-  refs: readonly AssigneeRef[],
-  personIds: readonly Id[] = [],
+  { refs, personIds = [] }: DirectoryNames,
 ): Promise<Directory> {
   const teamIds = [...new Set(refs.filter((r) => r.kind === 'team').map((r) => r.id))];
   const teams = teamIds.length > 0 ? await repositories.teams.teamsByIds(accountId, teamIds) : [];

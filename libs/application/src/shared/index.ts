@@ -1,8 +1,24 @@
-export * from './caller';
-export * from './refusals';
-export * from './audit-recorder';
-export * from './pages';
-export * from './time-inputs';
-export * from './directory-reader';
-export * from './logger.port';
-export * from './error-context';
+export { type Caller, systemCaller } from './caller';
+export {
+  inUse,
+  notFound,
+  numberTaken,
+  type InUseRefusal,
+  type NotFoundRefusal,
+  type NumberTakenRefusal,
+} from './refusals';
+export { AuditRecorder, type AuditChange } from './audit-recorder';
+export { allItems } from './pages';
+export {
+  dateOf,
+  instantOf,
+  instantRangeOf,
+  localDateTimeOf,
+  localRangeOf,
+  type DateInput,
+  type LocalDateTimeInput,
+  type RangeFields,
+} from './time-inputs';
+export { readDirectory, type DirectoryNames } from './directory-reader';
+export { silentCallLogger, type CallLogger, type LogContext } from './logger.port';
+export { errorContext } from './error-context';

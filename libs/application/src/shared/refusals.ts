@@ -32,10 +32,11 @@ export const notFound = (what: string, id: Id, field: string): NotFoundRefusal =
   field,
 });
 
-export const inUse = (what: string, id: Id, usedBy: InUse['usedBy'], field = 'id'): InUseRefusal => ({
+/** `person p-1 is still used by …` at `id`. */
+export const inUse = (what: string, id: Id, usedBy: InUse['usedBy']): InUseRefusal => ({
   code: 'IN_USE',
   message: `${what} ${id} is still used by ${usedBy.map((u) => `${u.kind} ${u.id}`).join(', ')}`,
-  field,
+  field: 'id',
   usedBy,
 });
 

@@ -39,33 +39,31 @@ export interface RangeFields {
   readonly to: string;
 }
 
-const checkRange = (start: number, end: number, maxDays: number, fields: RangeFields) => {
+const checkRange = ({ start, end }: { start: number; end: number }, maxDays: number, fields: RangeFields) => {
   if (end <= start) invalid('INVALID_RANGE', fields.to, `${fields.to} must be after ${fields.from}`);
   if (end - start > maxDays * DAY_MS) invalid('RANGE_TOO_LONG', fields.to, `a range may span at most ${maxDays} days`);
 };
 
 /** Real time `[from, to)`: `to` after `from`, at most `maxDays` days; errors name `from` / `to`. */
 export function instantRangeOf(
-  from: InstantInput,
-  to: InstantInput,
+  { from, to }: { from: InstantInput; to: InstantInput },
   maxDays: number,
   fields: RangeFields = { from: 'from', to: 'to' },
 ): InstantRange {
   const start = instantOf(from, fields.from);
   const end = instantOf(to, fields.to);
-  checkRange(start, end, maxDays, fields);
+  checkRange({ start, end }, maxDays, fields);
   return { start, end };
 }
 
 /** Wall-clock `[from, to)`, same rules as `instantRangeOf`. */
 export function localRangeOf(
-  from: LocalDateTimeInput,
-  to: LocalDateTimeInput,
+  { from, to }: { from: LocalDateTimeInput; to: LocalDateTimeInput },
   maxDays: number,
   fields: RangeFields = { from: 'from', to: 'to' },
 ): LocalRange {
   const start = localDateTimeOf(from, fields.from);
   const end = localDateTimeOf(to, fields.to);
-  checkRange(start.wall, end.wall, maxDays, fields);
+  checkRange({ start: start.wall, end: end.wall }, maxDays, fields);
   return { start, end };
 }

@@ -1,7 +1,5 @@
-export * from './in-memory-database';
-export * from './in-memory-repositories';
-export * from './in-memory-dutyline';
-export * from './sample-directory';
-export * from './spec-helpers';
-export * from '../calls/testing';
-export * from '../notifications/testing';
+export { InMemoryDutyline, aCaller } from './in-memory-dutyline';
+export { seedSampleDirectory, type SampleDirectory } from './sample-directory';
+export { refusalOf, valueOf } from './spec-helpers';
+export { inboundCallRig, type InboundCallRig, type InboundCallRigOptions } from '../calls/testing';
+export { aVoicemailCall } from '../notifications/testing';

@@ -1,0 +1,17 @@
+import { Id } from '@dutyline/domain';
+
+/** How passwords are checked and hashed: the gateway's rules and KDF, so a password set here signs in there. */
+export interface PasswordHashing {
+  /** The password when it meets the rules; a ValidationError at `field` otherwise. */
+  acceptable(password: string, field: string): string;
+  hash(password: string): Promise<string>;
+}
+
+/**
+ * Optional: tells every process serving the data that an account changed (disabled, enabled,
+ * deleted), so what they cached of it goes. Failure contract: a rejection means the message did not
+ * leave; the change itself is committed and processes follow when their caches expire.
+ */
+export interface AccountChangeAnnouncer {
+  accountChanged(accountId: Id): Promise<void>;
+}
