@@ -4,9 +4,11 @@ import {
   type CallStore,
   type EndedLegOutcome,
   type InboundCalls,
+  type LastResortSettings,
   type LogContext,
   apologyPrompt,
   errorContext,
+  lastResortFor,
 } from '@dutyline/application';
 import { type Prompt, ValidationError } from '@dutyline/domain';
 import {
@@ -42,8 +44,8 @@ export interface VonageCallAdapterOptions {
   /** Everything the NCCOs need but the URLs. */
   readonly render: Omit<VonageRenderOptions, 'urls'>;
   readonly urls: VonageCallUrls;
-  /** Last-resort numbers by hotline number (`*`: any), when even routing cannot be asked. */
-  readonly emergencyNumbers: Readonly<Record<string, string>>;
+  /** The last-resort rule's settings, the inbound call service's: for when even routing cannot be asked. */
+  readonly lastResort: LastResortSettings;
   /** @defaultValue 'en-GB' */
   readonly language?: string;
   /** How long the `notify` after a connect waits for the stored call. @defaultValue 800 */
@@ -326,13 +328,13 @@ export class VonageCallAdapter {
    * when that leg does not connect, apologise; without an emergency number, apologise.
    */
   lastResort(hotlineNumber: string | null): Ncco {
-    const apology = playPrompt(apologyPrompt(this.language), {}, 'apology');
     const hotline = phoneNumberFromVonage(hotlineNumber);
-    const emergency = phoneNumberFromVonage(
-      (hotline && this.options.emergencyNumbers[hotline.e164]) ?? this.options.emergencyNumbers['*'],
-    );
+    const lastResort = lastResortFor(hotline?.e164 ?? null, this.options.lastResort, this.language);
+    const apology = playPrompt(lastResort.apology, {}, 'apology');
+    const emergency = phoneNumberFromVonage(lastResort.emergencyNumber);
     if (!emergency) return [apology];
-    return [connect(phoneEndpoint(emergency), { from: hotline ?? undefined, timeoutSeconds: 30 }), apology];
+    const ringing = { from: hotline ?? undefined, timeoutSeconds: lastResort.ringTimeoutSeconds };
+    return [connect(phoneEndpoint(emergency), ringing), apology];
   }
 
   // ---- rendering and leg hang-ups --------------------------------------------------------------------

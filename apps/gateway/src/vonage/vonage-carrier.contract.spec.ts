@@ -46,7 +46,11 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
       logger: silentCallLogger,
       hangups: { hangup: async (uuid) => void hungUp.push(uuid) },
     },
-    { urls: vonageWebhookUrls('https://gw.example.com'), render: {}, emergencyNumbers: {} },
+    {
+      urls: vonageWebhookUrls('https://gw.example.com'),
+      render: {},
+      lastResort: { emergencyNumbers: {}, ringTimeoutSeconds: 30 },
+    },
   );
   let calls = 0;
 

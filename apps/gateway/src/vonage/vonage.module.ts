@@ -7,7 +7,7 @@ import type { VonageVoiceApi } from '@dutyline/vonage';
 import { Redis } from 'ioredis';
 import { CallsModule } from '../calls/calls.module';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
-import type { CallRoutingSettings } from '../calls/call-routing-settings';
+import { type CallRoutingSettings, lastResortSettings } from '../calls/call-routing-settings';
 import { CALL_ROUTING_SETTINGS, CALL_STORE, INBOUND_CALLS } from '../calls/calls.tokens';
 import { jsonCallLogger } from '../calls/json-call-logger';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -60,7 +60,7 @@ const providers = [
         {
           urls: vonageWebhookUrls(settings.publicUrl),
           render: settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {},
-          emergencyNumbers: routing.emergencyNumbers,
+          lastResort: lastResortSettings(routing),
           lookupBudgetMs: routing.budgetMs,
         },
       ),
