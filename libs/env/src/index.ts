@@ -1,2 +1,2 @@
-export * from './config-error';
-export * from './env-reader';
+export { ConfigError, type ConfigProblem } from './config-error';
+export { EnvReader, type Environment } from './env-reader';

@@ -1,3 +1,3 @@
-export * from './network';
-export * from './contract-world';
-export * from './carrier-contract';
+export type { CarrierHarness, HarnessCall, NetworkEvent, NetworkReply } from './network';
+export { CONTRACT_HOTLINE_NAME, CONTRACT_NUMBERS } from './contract-world';
+export { carrierContract, type CarrierRig, type HarnessFactory } from './carrier-contract';

@@ -1,2 +1,2 @@
-export * from './smtp-sink';
-export * from './parse-mime';
+export { SmtpSink, type ReceivedMail, type SmtpReply, type SmtpSinkOptions } from './smtp-sink';
+export { parseMime, type ParsedAttachment, type ParsedMail } from './parse-mime';
