@@ -1,7 +1,6 @@
+import type { DialInstruction as DialToRender, CallInstruction as InstructionToRender } from '@dutyline/application';
 import { Prompt, ValidationError } from '@dutyline/domain';
 import {
-  DialToRender,
-  InstructionToRender,
   VonageCallUrls,
   VonageRenderOptions,
   releasedCalleeNcco,
@@ -23,6 +22,7 @@ const greeting: Prompt = { kind: 'text', text: 'Bonjour, ne quittez pas.', langu
 const dial = (overrides: Partial<DialToRender> = {}): DialToRender => ({
   kind: 'dial',
   callId: 'call-1',
+  carrierCallId: 'caller-leg',
   step: 0,
   greeting: null,
   to: '+33611111111',
@@ -30,6 +30,7 @@ const dial = (overrides: Partial<DialToRender> = {}): DialToRender => ({
   ringTimeoutSeconds: 20,
   confirm: true,
   machineDetection: false,
+  target: { personId: 'alice', personName: 'Alice', label: 'mobile', via: 'on-call', level: 0, teamId: null },
   dropLeg: null,
   ...overrides,
 });
@@ -82,15 +83,24 @@ describe('renderForCaller: what the caller side runs next', () => {
   });
 
   it('hangs up the leg the call moved away from', () => {
-    expect(renderForCaller(dial({ step: 1, dropLeg: { step: 0, carrierLegId: 'leg-0' } }), options).hangUp).toEqual([
-      { step: 0, carrierLegId: 'leg-0' },
-    ]);
+    expect(
+      renderForCaller(dial({ step: 1, dropLeg: { step: 0, to: '+33622222222', carrierLegId: 'leg-0' } }), options)
+        .hangUp,
+    ).toEqual([{ step: 0, carrierLegId: 'leg-0' }]);
   });
 
   it.each<[string, InstructionToRender, unknown[]]>([
     [
       "voicemail with its greeting, recorded to the call's recording URL",
-      { kind: 'voicemail', callId: 'call-1', step: 3, greeting, maxSeconds: 90, dropLeg: null },
+      {
+        kind: 'voicemail',
+        callId: 'call-1',
+        carrierCallId: 'caller-leg',
+        step: 3,
+        greeting,
+        maxSeconds: 90,
+        dropLeg: null,
+      },
       [
         { action: 'talk', text: greeting.text, language: 'fr-FR' },
         expect.objectContaining({ action: 'record', timeOut: 90, eventUrl: [`${base}/calls/call-1/recording`] }),
@@ -98,12 +108,12 @@ describe('renderForCaller: what the caller side runs next', () => {
     ],
     [
       'a closing message, then hang up',
-      { kind: 'message', callId: 'call-1', step: 3, prompt: greeting, dropLeg: null },
+      { kind: 'message', callId: 'call-1', carrierCallId: 'caller-leg', step: 3, prompt: greeting, dropLeg: null },
       [{ action: 'talk', text: greeting.text, language: 'fr-FR' }],
     ],
     [
       'a number no hotline answers: the polite message in the language',
-      { kind: 'unknown-number', language: 'fr-FR' },
+      { kind: 'unknown-number', number: '+33140000000', language: 'fr-FR' },
       [
         expect.objectContaining({
           action: 'talk',
@@ -117,11 +127,22 @@ describe('renderForCaller: what the caller side runs next', () => {
   });
 
   it.each<[string, InstructionToRender, unknown[]]>([
-    ['bridge (the synchronous connect joins by itself)', { kind: 'bridge' }, []],
+    [
+      'bridge (the synchronous connect joins by itself)',
+      { kind: 'bridge', callId: 'call-1', carrierCallId: 'caller-leg', step: 0, to: '+33611111111' },
+      [],
+    ],
     ['nothing', { kind: 'nothing' }, []],
     [
       'a leg to stop',
-      { kind: 'hang-up-leg', callId: 'call-1', step: 2, carrierLegId: 'leg-2' },
+      {
+        kind: 'hang-up-leg',
+        callId: 'call-1',
+        carrierCallId: 'caller-leg',
+        step: 2,
+        to: '+33611111111',
+        carrierLegId: 'leg-2',
+      },
       [{ step: 2, carrierLegId: 'leg-2' }],
     ],
   ])('%s changes nothing for the caller', (_name, instruction, hangUp) => {
@@ -138,7 +159,15 @@ describe('renderForCallee: what the callee who picked up hears', () => {
 
   it('announces the call and waits for one key, posted to the confirmation input URL', () => {
     const { ncco, hangUp } = renderForCallee(
-      { kind: 'announce', callId: 'call-1', step: 0, prompt: greeting, timeoutSeconds: 6 },
+      {
+        kind: 'announce',
+        callId: 'call-1',
+        carrierCallId: 'caller-leg',
+        step: 0,
+        prompt: greeting,
+        acceptKey: '1',
+        timeoutSeconds: 6,
+      },
       self,
       options,
     );
@@ -156,12 +185,24 @@ describe('renderForCallee: what the callee who picked up hears', () => {
   });
 
   it('joins on bridge: the onAnswer script ends', () => {
-    expect(renderForCallee({ kind: 'bridge' }, self, options)).toEqual({ ncco: [], hangUp: [] });
+    expect(
+      renderForCallee(
+        { kind: 'bridge', callId: 'call-1', carrierCallId: 'caller-leg', step: 0, to: '+33611111111' },
+        self,
+        options,
+      ),
+    ).toEqual({ ncco: [], hangUp: [] });
   });
 
   it.each<[string, InstructionToRender]>([
-    ['the call moved on to the next number', dial({ step: 1, dropLeg: { step: 0, carrierLegId: null } })],
-    ['the leg is no longer wanted', { kind: 'hang-up-leg', callId: 'call-1', step: 0, carrierLegId: null }],
+    [
+      'the call moved on to the next number',
+      dial({ step: 1, dropLeg: { step: 0, to: '+33622222222', carrierLegId: null } }),
+    ],
+    [
+      'the leg is no longer wanted',
+      { kind: 'hang-up-leg', callId: 'call-1', carrierCallId: 'caller-leg', step: 0, to: null, carrierLegId: null },
+    ],
     ['nothing to do (a stale key)', { kind: 'nothing' }],
   ])('never joins when %s: a release message, endless silence, and the leg hung up', (_name, instruction) => {
     const { ncco, hangUp } = renderForCallee(instruction, self, options);

@@ -1,3 +1,4 @@
+import type { CallInstruction, DialInstruction, LegToDrop } from '@dutyline/application';
 import { PhoneNumber, Prompt } from '@dutyline/domain';
 import {
   AdvancedMachineDetectionOptions,
@@ -14,8 +15,7 @@ import { Ncco } from './vonage-ncco.types';
 
 /*
  * How the inbound call service's instructions (the application's `CallInstruction`, carrier-neutral)
- * become NCCOs. The renderer reads only the fields declared here, so it takes the application's
- * instructions as they are without this library depending on the application layer.
+ * become NCCOs.
  *
  * Two people can be asking: the caller (answer URL, the connect's event URL, the `notify` that follows
  * a connect) and the callee who picked up a dialled leg (its `onAnswer` NCCO and the key it pressed).
@@ -27,62 +27,6 @@ export interface LegToHangUp {
   readonly step: number;
   readonly carrierLegId: string | null;
 }
-
-interface OfCall {
-  readonly callId: string;
-  readonly step: number;
-}
-
-export interface DialToRender extends OfCall {
-  readonly kind: 'dial';
-  readonly greeting: Prompt | null;
-  /** E.164 */
-  readonly to: string;
-  /** E.164 */
-  readonly callerId: string;
-  readonly ringTimeoutSeconds: number;
-  readonly confirm: boolean;
-  readonly machineDetection: boolean;
-  readonly dropLeg: LegToHangUp | null;
-}
-
-export interface VoicemailToRender extends OfCall {
-  readonly kind: 'voicemail';
-  readonly greeting: Prompt | null;
-  readonly maxSeconds: number;
-  readonly dropLeg: LegToHangUp | null;
-}
-
-export interface MessageToRender {
-  readonly kind: 'message';
-  readonly callId: string | null;
-  readonly step: number | null;
-  readonly prompt: Prompt;
-  readonly dropLeg: LegToHangUp | null;
-}
-
-export interface AnnounceToRender extends OfCall {
-  readonly kind: 'announce';
-  readonly prompt: Prompt;
-  readonly timeoutSeconds: number;
-}
-
-export interface HangUpLegToRender extends OfCall {
-  readonly kind: 'hang-up-leg';
-  readonly carrierLegId: string | null;
-}
-
-/** The instructions as the renderer reads them (structurally the application's `CallInstruction`). */
-export type InstructionToRender =
-  | DialToRender
-  | VoicemailToRender
-  | MessageToRender
-  | AnnounceToRender
-  | HangUpLegToRender
-  | { readonly kind: 'bridge' }
-  | { readonly kind: 'nothing' }
-  /** `message`: said instead of the "not in service" text (a disabled account's hotline). */
-  | { readonly kind: 'unknown-number'; readonly language: string; readonly message?: Prompt };
 
 /** Where Vonage reaches the gateway for one call; each URL carries the call id and the step. */
 export interface VonageCallUrls {
@@ -136,7 +80,7 @@ const DEFAULT_RELEASE: Prompt = {
  * - `voicemail` / `message` / `unknown-number`: the NCCO that records or speaks, then ends;
  * - `bridge`, `hang-up-leg`, `nothing`: no change for the caller (legs to stop are in `hangUp`).
  */
-export function renderForCaller(instruction: InstructionToRender, options: VonageRenderOptions): VonageReply {
+export function renderForCaller(instruction: CallInstruction, options: VonageRenderOptions): VonageReply {
   switch (instruction.kind) {
     case 'dial':
       return { ncco: dialNcco(instruction, options), hangUp: dropped(instruction.dropLeg) };
@@ -177,7 +121,7 @@ export function renderForCaller(instruction: InstructionToRender, options: Vonag
  *   (`self`, the leg asking) is hung up through the REST API. The caller's `notify` then asks what next.
  */
 export function renderForCallee(
-  instruction: InstructionToRender,
+  instruction: CallInstruction,
   self: LegToHangUp,
   options: VonageRenderOptions,
 ): VonageReply {
@@ -207,7 +151,7 @@ export function releasedCalleeNcco(message: Prompt = DEFAULT_RELEASE): Ncco {
   ];
 }
 
-function dialNcco(dial: DialToRender, options: VonageRenderOptions): Ncco {
+function dialNcco(dial: DialInstruction, options: VonageRenderOptions): Ncco {
   const { urls } = options;
   return [
     ...connectToNumberNcco({
@@ -227,4 +171,6 @@ function dialNcco(dial: DialToRender, options: VonageRenderOptions): Ncco {
   ];
 }
 
-const dropped = (leg: LegToHangUp | null): LegToHangUp[] => (leg ? [leg] : []);
+/** The leg to drop, as one to hang up (its step and Vonage's uuid). */
+const dropped = (leg: LegToDrop | null): LegToHangUp[] =>
+  leg ? [{ step: leg.step, carrierLegId: leg.carrierLegId }] : [];
