@@ -205,21 +205,19 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       const otherDataSource = await backend.connect();
       const otherProcess = new SqlCallbackRequestStore<Doc>(otherDataSource);
       try {
-        const first = store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+        const first = store.oneIntakeAtATime({ accountId, service: hotline, number: '+33698765432' }, async () => {
           order.push('first starts');
           await gate.opened;
           order.push('first ends');
         });
         await new Promise((resolve) => setTimeout(resolve, 50));
         const same = (backend.name === 'MariaDB' ? otherProcess : store).oneIntakeAtATime(
-          accountId,
-          hotline,
-          '+33698765432',
+          { accountId, service: hotline, number: '+33698765432' },
           async () => {
             order.push('same caller');
           },
         );
-        const other = store.oneIntakeAtATime(accountId, hotline, '+33611111111', async () => {
+        const other = store.oneIntakeAtATime({ accountId, service: hotline, number: '+33611111111' }, async () => {
           order.push('other caller');
         });
         await other;
@@ -229,12 +227,15 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         await Promise.all([first, same]);
         expect(order).toEqual(['first starts', 'other caller', 'first ends', 'same caller']);
         await expect(
-          store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => {
+          store.oneIntakeAtATime({ accountId, service: hotline, number: '+33698765432' }, async () => {
             throw new Error('the work failed');
           }),
         ).rejects.toThrow('the work failed');
         expect(
-          await store.oneIntakeAtATime(accountId, hotline, '+33698765432', async () => 'still taken in turn'),
+          await store.oneIntakeAtATime(
+            { accountId, service: hotline, number: '+33698765432' },
+            async () => 'still taken in turn',
+          ),
         ).toBe('still taken in turn');
       } finally {
         await otherDataSource.destroy();

@@ -65,7 +65,7 @@ export class CallbackRequestIntake {
     const saved = await this.deps.settings.callbackSettings(accountId, service);
     const policy = saved?.policy ?? DEFAULT_CALLBACK_POLICY;
     // One intake of this caller for this service at a time, so two left at once do not open twins.
-    return this.deps.store.oneIntakeAtATime(accountId, service, number.e164, async () => {
+    return this.deps.store.oneIntakeAtATime({ accountId, service, number: number.e164 }, async () => {
       for (let attempt = 1; ; attempt++) {
         const now = this.deps.clock.now();
         const unclosed = await this.deps.store.unclosed(accountId, service, number.e164);

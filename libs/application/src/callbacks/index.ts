@@ -3,6 +3,7 @@
 export { createCallbacks, type CallbackOptions, type Callbacks } from './callbacks';
 export {
   type CallbackAttemptJob,
+  type CallbackCaller,
   type CallbackIntakeSettings,
   type CallbackIntakeSettingsStore,
   type CallbackJobName,

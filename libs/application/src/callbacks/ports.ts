@@ -41,6 +41,13 @@ export interface CallbackRequestFilter {
   readonly at: Instant;
 }
 
+/** A caller asking one service of an account to be called back at `number` (E.164). */
+export interface CallbackCaller {
+  readonly accountId: Id;
+  readonly service: CallbackServiceRef;
+  readonly number: string;
+}
+
 /**
  * Where callback requests live. Same failure contract as the domain repositories: another account's
  * requests behave as absent; `first`/`after` checked as `PageRequest` says (`INVALID_PAGE_SIZE`,
@@ -66,7 +73,7 @@ export interface CallbackRequestStore {
    * the store where it can: two requests left at the same moment are then taken one after the other,
    * so the second joins the first instead of opening a twin. Resolves or rejects as `work` does.
    */
-  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T>;
+  oneIntakeAtATime<T>(caller: CallbackCaller, work: () => Promise<T>): Promise<T>;
 }
 
 /** How a service takes callback requests in (F19): where the hotline offers them, which countries it calls back. */

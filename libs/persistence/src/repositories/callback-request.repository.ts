@@ -100,7 +100,11 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
    * lock cannot be had within `INTAKE_LOCK_SECONDS` the work runs anyway: a twin request is better
    * than a lost one.
    */
-  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
+  oneIntakeAtATime<T>(
+    caller: { readonly accountId: Id; readonly service: CallbackServiceRef; readonly number: string },
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const { accountId, service, number } = caller;
     const key = `${accountId}\u0000${service.kind}\u0000${service.id}\u0000${number}`;
     if (!this.store.mariaDb) return inTurnOn(this.store.dataSource, `intake\u0000${key}`, work);
     if (this.lockSlots.size === 0) return inTurn(this.intakes, key, work);

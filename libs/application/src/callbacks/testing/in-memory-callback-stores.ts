@@ -18,6 +18,7 @@ import {
   invalid,
 } from '@dutyline/domain';
 import {
+  CallbackCaller,
   CallbackIntakeSettings,
   CallbackJobs,
   CallbackIntakeSettingsStore,
@@ -60,7 +61,8 @@ export class InMemoryCallbackRequestStore implements CallbackRequestStore {
     return copy(saved);
   }
 
-  oneIntakeAtATime<T>(accountId: Id, service: CallbackServiceRef, number: string, work: () => Promise<T>): Promise<T> {
+  oneIntakeAtATime<T>(caller: CallbackCaller, work: () => Promise<T>): Promise<T> {
+    const { accountId, service, number } = caller;
     const key = `${accountId}/${service.kind}/${service.id}/${number}`;
     const result = (this.intakes.get(key) ?? Promise.resolve()).then(work, work);
     this.intakes.set(
