@@ -14,10 +14,10 @@ import { CallbackSettingsService } from './callbacks';
 import { CoverageQueries } from './coverage';
 import { DirectoryService } from './directory';
 import { HotlineService } from './hotlines';
-import { NotificationSettingsStore } from './notifications';
 import { PatternService } from './patterns';
 import { RoutingQueries } from './routing';
 import { ScheduleService } from './schedule';
+import { NotificationSettingsStore } from './shared';
 
 /** Every port the use cases need; the composition root (an app) supplies the adapters. */
 export interface ApplicationPorts {

@@ -1,10 +1,10 @@
 import { directoryOf, hotline, person, team } from '@dutyline/domain';
 import { ManualClock } from '@dutyline/domain/testing';
-import { notificationSettings } from '../notifications';
 import { InMemoryNotificationSettings } from '../notifications/testing';
 import { InMemoryDutyline, aCaller, valueOf } from '../testing';
 import { CoverageQueries } from './coverage.queries';
 import { voicemailProblems } from './coverage-problems';
+import { notificationSettings } from '../shared';
 
 const ACCOUNT = 'acct-a';
 const withEmail = person({ id: 'ann', accountId: ACCOUNT, name: 'Ann', colour: '#1f77b4', email: 'ann@example.org', contactNumbers: [{ number: '+33612345678', label: 'mobile' }] });

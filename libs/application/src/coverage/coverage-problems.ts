@@ -1,5 +1,5 @@
 import { AssigneeRef, Directory, Hotline, Person, membersOf } from '@dutyline/domain';
-import { NotificationSettings } from '../notifications';
+import { NotificationSettings } from '../shared';
 
 /** Something besides gaps that leaves callers unserved. */
 export interface CoverageProblem {

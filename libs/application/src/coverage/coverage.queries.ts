@@ -17,8 +17,7 @@ import {
   err,
   ok,
 } from '@dutyline/domain';
-import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore } from '../notifications';
-import { Caller, NotFoundRefusal, instantRangeOf, notFound, readDirectory } from '../shared';
+import { Caller, DEFAULT_NOTIFICATION_SETTINGS, instantRangeOf, notFound, NotFoundRefusal, NotificationSettingsStore, readDirectory } from '../shared';
 import { CoverageProblem, voicemailProblems } from './coverage-problems';
 
 export interface CoverageQueriesDeps {

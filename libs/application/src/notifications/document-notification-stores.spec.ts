@@ -6,8 +6,8 @@ import {
   NOTIFICATION_DOCUMENTS,
 } from './document-notification-stores';
 import { EMPTY_GAP_ALERT_STATE, GapNotice } from './ports';
-import { notificationSettings } from './notification-settings';
 import { InMemoryHotlineDocuments } from './testing';
+import { notificationSettings } from '../shared';
 
 const HL = { accountId: 'acct-a', hotlineId: 'hl-1' };
 const OTHER = { accountId: 'acct-b', hotlineId: 'hl-1' };

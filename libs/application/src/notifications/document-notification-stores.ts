@@ -5,15 +5,15 @@ import {
   GapAlertStateStore,
   HotlineDocumentStore,
   HotlineKey,
-  NotificationSettingsStore,
   WatchedHotlines,
 } from './ports';
 import {
+  NotificationSettingsStore,
   NotificationSettings,
   NotificationSettingsInput,
   notificationSettings,
   notificationSettingsInput,
-} from './notification-settings';
+} from '../shared';
 
 /** The document kinds the notification stores keep per hotline. */
 export const NOTIFICATION_DOCUMENTS = { gapAlerts: 'gap-alerts', settings: 'notification-settings' } as const;

@@ -2,8 +2,8 @@ import { HOUR_MS, LocalDate, Slot, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson, aSlot, personRef } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
 import { GapAlerts } from './gap-alerts';
-import { notificationSettings } from './notification-settings';
 import { InMemoryGapAlertStateStore, InMemoryNotificationSettings, RecordingMailer } from './testing';
+import { notificationSettings } from '../shared';
 
 const HOTLINE = { accountId: TEST_ACCOUNT, hotlineId: 'hl' };
 

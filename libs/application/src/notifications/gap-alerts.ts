@@ -9,19 +9,11 @@ import {
   VersionConflictError,
 } from '@dutyline/domain';
 import { CoverageQueries } from '../coverage';
-import { systemCaller } from '../shared';
+import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore, systemCaller } from '../shared';
 import { diffGaps } from './gap-diff';
 import { recipientsOf } from './notification-recipients';
 import { localTimeText, offsetText } from './notification-text';
-import {
-  EMPTY_GAP_ALERT_STATE,
-  GapAlertState,
-  GapAlertStateStore,
-  GapNotice,
-  HotlineKey,
-  NotificationSettingsStore,
-} from './ports';
-import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
+import { EMPTY_GAP_ALERT_STATE, GapAlertState, GapAlertStateStore, GapNotice, HotlineKey } from './ports';
 
 export interface GapAlertsDeps {
   /** The coverage rules over the stored schedule (only reachable people count, service hours respected). */

@@ -1,12 +1,4 @@
 export {
-  DEFAULT_NOTIFICATION_SETTINGS,
-  notificationSettings,
-  notificationSettingsInput,
-  type NotificationSettings,
-  type NotificationSettingsInput,
-  type RecipientChoice,
-} from './notification-settings';
-export {
   EMPTY_GAP_ALERT_STATE,
   type AnnouncedGap,
   type Delivery,
@@ -21,7 +13,6 @@ export {
   type HotlineDocumentStore,
   type HotlineKey,
   type NewDelivery,
-  type NotificationSettingsStore,
   type OwedNotificationsJournal,
   type VoicemailLinkRequest,
   type VoicemailLinkResolver,

@@ -5,7 +5,6 @@ import { DocumentGapAlertStates, DocumentNotificationSettings } from './document
 import { NotificationLogger } from './notification-handlers';
 import { startNotificationProcessing } from './notification-processing';
 import { createNotificationServices } from './notification-services';
-import { notificationSettings } from './notification-settings';
 import {
   FakeRecordings,
   InMemoryDeliveryLedger,
@@ -16,6 +15,7 @@ import {
   RecordingMailer,
   aVoicemailCall,
 } from './testing';
+import { notificationSettings } from '../shared';
 
 const FIRST = { attempt: 1, maxAttempts: 5 };
 

@@ -5,8 +5,8 @@ import { gapCheckPeriodStart, immediateGapCheckId, periodicGapCheckId } from './
 import { NotificationProducer } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
 import { NewDelivery, OwedNotificationsJournal } from './ports';
-import { notificationSettings } from './notification-settings';
 import { InMemoryDeliveryLedger, InMemoryGapAlertStateStore, RecordingJobQueue, aVoicemailCall } from './testing';
+import { notificationSettings } from '../shared';
 
 const HOUR = 3_600_000;
 const HL = { accountId: 'acct-test', hotlineId: 'hl' };

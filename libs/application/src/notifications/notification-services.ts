@@ -15,15 +15,10 @@ import { GapCheckRunner } from './gap-check-runner';
 import { DEFAULT_GAP_CHECK_INTERVAL_MS, NotificationJobQueue } from './notification-jobs';
 import { NotificationProducer, NotificationProducerDeps } from './notification-producer';
 import { NotificationReconciler } from './notification-reconciler';
-import {
-  DeliveryLedger,
-  GapAlertStateStore,
-  NotificationSettingsStore,
-  VoicemailLinks,
-  WatchedHotlines,
-} from './ports';
+import { DeliveryLedger, GapAlertStateStore, VoicemailLinks, WatchedHotlines } from './ports';
 import { UnansweredCallAlert } from './unanswered-call-alert';
 import { VoicemailDelivery } from './voicemail-delivery';
+import { NotificationSettingsStore } from '../shared';
 
 /** What the notification services run over, already built by a composition root. */
 export interface NotificationPorts {

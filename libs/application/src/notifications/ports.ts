@@ -1,17 +1,6 @@
 import { CallRecord, GapReason, Id, Instant } from '@dutyline/domain';
-import { NotificationSettings } from './notification-settings';
 
 // The notifications' ports, each with its failure contract, and the data they keep.
-
-/**
- * Per-hotline notification settings. Failure contract: a rejection means the store is unreachable
- * (the job retries); `undefined` means never saved (the defaults apply).
- */
-export interface NotificationSettingsStore {
-  notificationSettings(accountId: Id, hotlineId: Id): Promise<NotificationSettings | undefined>;
-  /** Creates or replaces; deleting the hotline deletes them. Unknown hotline: `UNKNOWN_HOTLINE` at `hotlineId`. */
-  saveNotificationSettings(accountId: Id, hotlineId: Id, settings: NotificationSettings): Promise<void>;
-}
 
 // -- deliveries owed -----------------------------------------------------------------------------
 

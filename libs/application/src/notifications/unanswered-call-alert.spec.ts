@@ -1,6 +1,5 @@
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
-import { notificationSettings } from './notification-settings';
 import {
   InMemoryDeliveryLedger,
   InMemoryNotificationSettings,
@@ -9,6 +8,7 @@ import {
   aVoicemailCall,
 } from './testing';
 import { UnansweredCallAlert } from './unanswered-call-alert';
+import { notificationSettings } from '../shared';
 
 async function world(supervisorIds = ['boss']) {
   const clock = new ManualClock('2027-03-28T01:16:00Z');

@@ -10,9 +10,9 @@ import {
 import { DeliveryOutcome, runDelivery } from './delivery-runner';
 import { recipientsOf, supervisorIds } from './notification-recipients';
 import { callerText, endingText, legLines, localTimeText, shortLocalTime } from './notification-text';
-import { DeliveryLedger, NotificationSettingsStore } from './ports';
-import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
+import { DeliveryLedger } from './ports';
 import { textOnce } from './voicemail-delivery';
+import { NotificationSettingsStore, DEFAULT_NOTIFICATION_SETTINGS } from '../shared';
 
 export interface UnansweredCallAlertDeps {
   readonly ledger: DeliveryLedger;

@@ -1,7 +1,6 @@
 import { EmailAddress, NonRetryableJobError, PermanentDeliveryError, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
-import { notificationSettings } from './notification-settings';
 import {
   FakeRecordings,
   InMemoryDeliveryLedger,
@@ -12,6 +11,7 @@ import {
   aVoicemailCall,
 } from './testing';
 import { VoicemailDelivery } from './voicemail-delivery';
+import { notificationSettings } from '../shared';
 
 const AUDIO = Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0xff, 0xfb, 0x90, 0x00, 0x01, 0x02]);
 const FIRST = { attempt: 1, maxAttempts: 5 };

@@ -23,8 +23,8 @@ import {
   supervisorIds,
 } from './notification-recipients';
 import { callerText, legLines, localTimeText, shortLocalTime, voicemailFileName } from './notification-text';
-import { DeliveryLedger, NotificationSettingsStore, VoicemailLinks } from './ports';
-import { DEFAULT_NOTIFICATION_SETTINGS } from './notification-settings';
+import { DeliveryLedger, VoicemailLinks } from './ports';
+import { NotificationSettingsStore, DEFAULT_NOTIFICATION_SETTINGS } from '../shared';
 
 export interface VoicemailDeliveryDeps {
   readonly ledger: DeliveryLedger;

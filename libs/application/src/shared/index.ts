@@ -22,3 +22,12 @@ export {
 export { readDirectory, type DirectoryNames } from './directory-reader';
 export { silentCallLogger, type CallLogger, type LogContext } from './logger.port';
 export { errorContext } from './error-context';
+export {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  notificationSettings,
+  notificationSettingsInput,
+  type NotificationSettings,
+  type NotificationSettingsInput,
+  type NotificationSettingsStore,
+  type RecipientChoice,
+} from './notification-settings';

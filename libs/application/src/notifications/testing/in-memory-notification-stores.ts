@@ -18,12 +18,11 @@ import {
   GapAlertStateStore,
   HotlineKey,
   NewDelivery,
-  NotificationSettingsStore,
   VoicemailLinkRequest,
   VoicemailLinks,
   WatchedHotlines,
 } from '../ports';
-import { NotificationSettings } from '../notification-settings';
+import { NotificationSettingsStore, NotificationSettings } from '../../shared';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const hotlineKey = (h: HotlineKey) => `${h.accountId}/${h.hotlineId}`;
