@@ -54,6 +54,11 @@ export interface Application {
   readonly callbackSettings: CallbackSettingsService;
 }
 
+/**
+ * Composes the features served over one set of ports: directory, hotlines, schedule, patterns,
+ * routing, coverage and the callback settings. The calls, callbacks and notifications have their own
+ * factories (`createCalls`, `createCallbacks`, `createNotificationServices`), which the apps call.
+ */
 export function createApplication(ports: ApplicationPorts, options: ApplicationOptions = {}): Application {
   const routing = new RoutingQueries({ ...ports, cacheSize: options.routingCacheSize });
   return {
