@@ -1,7 +1,6 @@
 import { CallbackPolicyInput, CallbackServiceRef } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
-import { inboundCallRig } from '../../calls/testing';
-import { InMemoryDutyline, aCaller, seedSampleDirectory } from '../../testing';
+import { InMemoryDutyline, aCaller, inboundCallRig, seedSampleDirectory } from '../../testing';
 import { CallbackAgent } from '../callback-agent';
 import { createCallbacks } from '../callbacks';
 import {
