@@ -1,4 +1,5 @@
 export * from './vonage-ncco.types';
+export * from './vonage-ncco.actions';
 export * from './vonage-ncco.builder';
 export * from './vonage-number';
 export * from './vonage-webhook.parser';
@@ -6,6 +7,8 @@ export * from './vonage-leg-outcome';
 export * from './vonage-signature.verifier';
 export * from './vonage-rate-limiter';
 export * from './vonage-sms-status';
+export * from './vonage-api-errors';
+export * from './vonage-voice.api';
 export * from './vonage-voice.client';
 export * from './vonage-call-instruction.renderer';
 export * from './vonage-carrier';

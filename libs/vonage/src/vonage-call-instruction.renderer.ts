@@ -1,13 +1,10 @@
 import type { CallInstruction, DialInstruction, LegToDrop } from '@dutyline/application';
 import { PhoneNumber, Prompt } from '@dutyline/domain';
+import { AdvancedMachineDetectionOptions, notify, playPrompt, talk } from './vonage-ncco.actions';
 import {
-  AdvancedMachineDetectionOptions,
   answerConfirmationNcco,
   connectToNumberNcco,
   messageThenHangupNcco,
-  notify,
-  playPrompt,
-  talk,
   unknownNumberNcco,
   voicemailNcco,
 } from './vonage-ncco.builder';

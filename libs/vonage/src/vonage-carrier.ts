@@ -8,8 +8,9 @@ import {
   RecordingCarrier,
   SmsCarrier,
 } from '@dutyline/domain';
-import { answerConfirmationNcco, connect, notify, phoneEndpoint, voicemailNcco } from './vonage-ncco.builder';
-import type { VonageVoiceApi } from './vonage-voice.client';
+import { connect, notify, phoneEndpoint } from './vonage-ncco.actions';
+import { answerConfirmationNcco, voicemailNcco } from './vonage-ncco.builder';
+import type { VonageVoiceApi } from './vonage-voice.api';
 
 /** The webhook paths outbound calls report to, under `PUBLIC_URL`; each carries `?call=<callId>`. */
 export const OUTBOUND_WEBHOOKS = {

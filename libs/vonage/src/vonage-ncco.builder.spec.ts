@@ -1,10 +1,7 @@
 import { PhoneNumber, Prompt, ValidationError } from '@dutyline/domain';
 import {
-  answerConfirmationNcco,
   connect,
-  connectToNumberNcco,
   dtmfInput,
-  messageThenHangupNcco,
   notify,
   phoneEndpoint,
   playPrompt,
@@ -12,6 +9,11 @@ import {
   sipEndpoint,
   stream,
   talk,
+} from './vonage-ncco.actions';
+import {
+  answerConfirmationNcco,
+  connectToNumberNcco,
+  messageThenHangupNcco,
   unknownNumberNcco,
   voicemailNcco,
 } from './vonage-ncco.builder';

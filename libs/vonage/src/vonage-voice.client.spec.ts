@@ -5,17 +5,13 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PermanentDeliveryError, PhoneNumber, ValidationError } from '@dutyline/domain';
 import { FakeVonageApi, nativeVonageSdk, testApplicationKeys } from './testing';
-import { connectToNumberNcco, talk } from './vonage-ncco.builder';
+import { talk } from './vonage-ncco.actions';
+import { connectToNumberNcco } from './vonage-ncco.builder';
 import { Ncco } from './vonage-ncco.types';
 import { VonageRateKind, VonageRateLimiter, rateLimiterFrom } from './vonage-rate-limiter';
-import {
-  VonageApiError,
-  VonageSmsRejectedError,
-  VonageVoiceClient,
-  VonageVoiceSettings,
-  createVonageVoiceClient,
-  isGsm7,
-} from './vonage-voice.client';
+import { VonageApiError, VonageSmsRejectedError } from './vonage-api-errors';
+import type { VonageVoiceSettings } from './vonage-voice.api';
+import { VonageVoiceClient, createVonageVoiceClient, isGsm7 } from './vonage-voice.client';
 
 const hotline = PhoneNumber.fromE164('+33140000000');
 const caller = PhoneNumber.fromE164('+33612345678');

@@ -1,112 +1,27 @@
 import { tokenGenerate } from '@vonage/jwt';
-import { PermanentDeliveryError, PhoneNumber, RecordingCarrier, SmsCarrier, invalid } from '@dutyline/domain';
-import { AdvancedMachineDetectionOptions } from './vonage-ncco.builder';
-import { MachineDetectionBehavior, Ncco } from './vonage-ncco.types';
+import { PhoneNumber, invalid } from '@dutyline/domain';
+import {
+  VonageApiError,
+  type VonageOperation,
+  VonageSmsRejectedError,
+  asVonageError,
+  httpError,
+  smsFailure,
+} from './vonage-api-errors';
+import { AdvancedMachineDetectionOptions } from './vonage-ncco.actions';
+import { Ncco } from './vonage-ncco.types';
 import { toVonageNumber } from './vonage-number';
 import { NO_RATE_LIMIT, VonageRateLimiter } from './vonage-rate-limiter';
-import { smsStatusIsRetryable } from './vonage-sms-status';
 import { callUuid, httpUrl, integerIn, oneOf } from './vonage-validation';
-
-export interface VonageVoiceSettings {
-  readonly applicationId: string;
-  /** The application's RSA private key (PEM). */
-  readonly privateKey: string | Buffer;
-  /** Needed for SMS only; give both or neither. */
-  readonly apiKey?: string;
-  readonly apiSecret?: string;
-  /** @defaultValue 'https://api.nexmo.com' */
-  readonly apiHost?: string;
-  /** @defaultValue 'https://rest.nexmo.com' */
-  readonly restHost?: string;
-  /** Per request. @defaultValue 10000 */
-  readonly timeoutMs?: number;
-  /**
-   * Hosts a recording may be downloaded from with the application's JWT (exactly these, over https,
-   * paths under `/v1/files/`); `apiHost` is always trusted as configured (a local fake in tests).
-   * @defaultValue VONAGE_RECORDING_HOSTS
-   */
-  readonly recordingHosts?: readonly string[];
-  /** The largest recording downloaded; a longer one is refused. @defaultValue 50 MiB */
-  readonly recordingMaxBytes?: number;
-}
-
-/**
- * Vonage's Voice API hosts, where `recording_url`s point: the global and regional api*.nexmo.com hosts
- * and the regions' api-*.vonage.com hosts (Application API `VoiceRegion`: na-east, na-west, eu-east,
- * eu-west, apac-sng, apac-australia).
- */
-export const VONAGE_RECORDING_HOSTS: readonly string[] = [
-  'api.nexmo.com',
-  'api-us.nexmo.com',
-  'api-eu.nexmo.com',
-  'api-ap.nexmo.com',
-  'api-us-3.vonage.com',
-  'api-us-4.vonage.com',
-  'api-eu-3.vonage.com',
-  'api-eu-4.vonage.com',
-  'api-ap-3.vonage.com',
-  'api-ap-4.vonage.com',
-];
+import {
+  type CreateCallRequest,
+  type CreatedCall,
+  VONAGE_RECORDING_HOSTS,
+  type VonageVoiceApi,
+  type VonageVoiceSettings,
+} from './vonage-voice.api';
 
 const RECORDING_MAX_BYTES = 50 * 1024 * 1024;
-
-export interface CreateCallRequest {
-  readonly to: PhoneNumber;
-  /** One of the account's numbers. */
-  readonly from: PhoneNumber;
-  readonly ncco: Ncco;
-  readonly eventUrl: string;
-  /** `continue`/`hangup`: standard detection; an object: advanced detection. */
-  readonly machineDetection?: MachineDetectionBehavior | AdvancedMachineDetectionOptions;
-  /** Seconds the callee's phone rings (1 to 120). */
-  readonly ringingTimer?: number;
-}
-
-export interface CreatedCall {
-  readonly uuid: string;
-  readonly conversationUuid: string | null;
-  readonly status: string;
-  readonly direction: string;
-}
-
-/** Outbound abilities: place and steer calls, send text messages, download recordings. */
-export interface VonageVoiceApi extends SmsCarrier, Pick<RecordingCarrier, 'fetchRecording'> {
-  createCall(request: CreateCallRequest): Promise<CreatedCall>;
-  hangup(uuid: string): Promise<void>;
-  /** Replaces the live call's NCCO. */
-  transfer(uuid: string, ncco: Ncco): Promise<void>;
-}
-
-export type VonageOperation = 'create-call' | 'hangup' | 'transfer' | 'send-sms' | 'fetch-recording';
-
-/**
- * Vonage refused or could not be reached. `retryable`: 429, 5xx, time-outs and network errors (try again
- * later); any other refusal will not succeed as sent.
- */
-export class VonageApiError extends Error {
-  override name = 'VonageApiError';
-  constructor(
-    readonly operation: VonageOperation,
-    message: string,
-    /** HTTP status, null when no response came back. */
-    readonly status: number | null,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
-
-/** The SMS API refused the message for good (status 2, 3, 6, 7, …): do not retry. */
-export class VonageSmsRejectedError extends PermanentDeliveryError {
-  override name = 'VonageSmsRejectedError';
-  constructor(
-    /** The SMS API's status code, e.g. `3`; null for an HTTP refusal. */
-    readonly smsStatus: string | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const importSdk = () => import('@vonage/server-sdk');
 
@@ -224,7 +139,12 @@ export class VonageVoiceClient implements VonageVoiceApi {
       this.sdk.voice.createOutboundCall(call as unknown as Parameters<VonageSdk['voice']['createOutboundCall']>[0]),
     );
     if (typeof result?.uuid !== 'string')
-      throw new VonageApiError('create-call', 'Vonage answered without a call uuid', null, true);
+      throw new VonageApiError({
+        operation: 'create-call',
+        message: 'Vonage answered without a call uuid',
+        status: null,
+        retryable: true,
+      });
     const raw = result as unknown as Record<string, unknown>;
     const conversationUuid = raw['conversationUUID'] ?? raw['conversation_uuid'];
     return {
@@ -274,7 +194,12 @@ export class VonageVoiceClient implements VonageVoiceApi {
     const sent = (response?.messages ?? []) as unknown as ReadonlyArray<Record<string, unknown>>;
     const messageId = sent[0]?.['messageId'];
     if (typeof messageId !== 'string')
-      throw new VonageApiError('send-sms', 'the SMS API answered without a message id', null, true);
+      throw new VonageApiError({
+        operation: 'send-sms',
+        message: 'the SMS API answered without a message id',
+        status: null,
+        retryable: true,
+      });
     return { messageId };
   }
 
@@ -351,7 +276,12 @@ export class VonageVoiceClient implements VonageVoiceApi {
 /** A download refused for what it is, not for a passing failure: no retry will change it. */
 async function refusedRecording(response: Response, reason: string): Promise<VonageApiError> {
   await response.body?.cancel().catch(() => undefined);
-  return new VonageApiError('fetch-recording', `Vonage fetch-recording refused: ${reason}`, response.status, false);
+  return new VonageApiError({
+    operation: 'fetch-recording',
+    message: `Vonage fetch-recording refused: ${reason}`,
+    status: response.status,
+    retryable: false,
+  });
 }
 
 /** The body, read until `maxBytes` and no further (a declared or actual longer body is refused). */
@@ -383,61 +313,6 @@ function advancedMachineDetection(options: AdvancedMachineDetectionOptions) {
       ? {}
       : { beepTimeout: integerIn(options.beepTimeoutSeconds, 45, 120, 'machineDetection.beepTimeout') }),
   };
-}
-
-/** Errors come from the SDK's own realm (and, in tests, from another one): read by shape, not by class. */
-async function asVonageError(operation: VonageOperation, error: unknown): Promise<unknown> {
-  if (error instanceof VonageApiError || !(typeof error === 'object' && error !== null)) return error;
-  const shape = error as {
-    name?: unknown;
-    message?: unknown;
-    response?: { status?: unknown; text?: () => Promise<string> };
-    getFailedMessages?: unknown;
-  };
-  if (typeof shape.getFailedMessages === 'function') return error; // an SMS refusal: smsFailure reads it
-  const status = shape.response?.status;
-  if (typeof status === 'number') {
-    const body = typeof shape.response?.text === 'function' ? await shape.response.text().catch(() => '') : '';
-    return httpError(operation, status, body);
-  }
-  const reason =
-    shape.name === 'AbortError' || shape.name === 'TimeoutError'
-      ? 'timed out'
-      : String(shape.message ?? 'network error');
-  return new VonageApiError(operation, `Vonage ${operation} failed: ${reason}`, null, true);
-}
-
-function httpError(operation: VonageOperation, status: number, body: string): VonageApiError {
-  let detail = body.slice(0, 300);
-  try {
-    const json = JSON.parse(body) as { title?: unknown; detail?: unknown; error_title?: unknown };
-    detail =
-      [json.title ?? json.error_title, json.detail].filter((part) => typeof part === 'string').join(': ') || detail;
-  } catch {
-    // not JSON: keep the text
-  }
-  return new VonageApiError(
-    operation,
-    `Vonage ${operation} failed: HTTP ${status}${detail ? ` ${detail}` : ''}`,
-    status,
-    status === 429 || status >= 500,
-  );
-}
-
-/** SMS failures: permanent ones become `VonageSmsRejectedError` (a `PermanentDeliveryError`). */
-function smsFailure(error: unknown): unknown {
-  const shape = error as { getFailedMessages?: () => ReadonlyArray<Record<string, unknown>> } | null;
-  if (typeof shape?.getFailedMessages === 'function') {
-    const failed = shape.getFailedMessages()[0] ?? {};
-    const status = String(failed['status'] ?? '');
-    const text = String(failed['errorText'] ?? failed['error-text'] ?? 'refused');
-    const message = `the SMS API refused the message: status ${status} ${text}`;
-    return smsStatusIsRetryable(status)
-      ? new VonageApiError('send-sms', message, null, true)
-      : new VonageSmsRejectedError(status, message);
-  }
-  if (error instanceof VonageApiError && !error.retryable) return new VonageSmsRejectedError(null, error.message);
-  return error;
 }
 
 const GSM7 = new Set(
