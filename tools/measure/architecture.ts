@@ -7,7 +7,9 @@ import * as ts from 'typescript';
 const root = path.resolve(__dirname, '../..');
 const lineLimit = 400;
 
-const isTestFile = (file: string): boolean => /\.(spec|e2e-spec|bench)\.tsx?$/.test(file) || file.includes('/e2e/');
+/** Specs, benchmarks, browser tests and the shared contract suites adapters run. */
+const isTestFile = (file: string): boolean =>
+  /\.(spec|e2e-spec|bench|contract)\.tsx?$/.test(file) || file.includes('/e2e/');
 const isGenerated = (file: string): boolean => file.includes('/src/gql/');
 
 function sourceProgram(): ts.Program {
@@ -79,7 +81,7 @@ const applicationSource = 'libs/application/src/';
 const featureOf = (file: string): string | undefined =>
   file.startsWith(applicationSource) ? file.slice(applicationSource.length).split('/').slice(0, -1)[0] : undefined;
 
-/** An application file importing a file of another feature other than that feature's `index.ts`. */
+/** An application file importing a file of another feature other than its `index.ts` (or `testing/index.ts`). */
 function deepFeatureImports(graph: Map<string, string[]>): string[] {
   const deep: string[] = [];
   for (const [file, targets] of graph) {
@@ -87,7 +89,8 @@ function deepFeatureImports(graph: Map<string, string[]>): string[] {
     if (!feature) continue;
     for (const target of targets) {
       const other = featureOf(target);
-      if (other && other !== feature && target !== `${applicationSource}${other}/index.ts`) {
+      const entries = [`${applicationSource}${other}/index.ts`, `${applicationSource}${other}/testing/index.ts`];
+      if (other && other !== feature && !entries.includes(target)) {
         deep.push(`${file} → ${target}`);
       }
     }
