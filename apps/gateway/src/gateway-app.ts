@@ -38,9 +38,7 @@ export function configureGatewayApp<T extends INestApplication>(app: T, config: 
   if (tightened.length > 0)
     logger.entry('warn', 'data files were readable by others: now for the owner only', { paths: tightened });
   const metrics = app.get(METRICS);
-  app.use(
-    requestLogging(logger, (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds)),
-  );
+  app.use(requestLogging(logger, (request) => metrics.httpRequest(request)));
   app.use(securityHeaders(config));
   const express = app as unknown as NestExpressApplication;
   // JSON bodies: /graphql's up to its largest operation, the others' smaller; over the limit, 413 PAYLOAD_TOO_LARGE.

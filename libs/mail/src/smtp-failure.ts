@@ -7,13 +7,16 @@ import { PermanentDeliveryError } from '@dutyline/domain';
  */
 export class MailTransportError extends Error {
   override name = 'MailTransportError';
+  readonly code: string | undefined;
+  readonly responseCode: number | undefined;
+
   constructor(
     message: string,
-    readonly code: string | undefined,
-    readonly responseCode: number | undefined,
-    options?: ErrorOptions,
+    details: { readonly code?: string; readonly responseCode?: number; readonly cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, 'cause' in details ? { cause: details.cause } : undefined);
+    this.code = details.code;
+    this.responseCode = details.responseCode;
   }
 }
 
@@ -45,5 +48,5 @@ export function classifySmtpFailure(error: unknown): PermanentDeliveryError | Ma
   const failure: NodemailerFailure = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const message = `SMTP send failed${failure.command ? ` at ${failure.command}` : ''}: ${failure.message ?? 'unknown error'}`;
   if (isPermanentSmtpFailure(failure)) return new PermanentDeliveryError(message, { cause: error });
-  return new MailTransportError(message, failure.code, failure.responseCode, { cause: error });
+  return new MailTransportError(message, { code: failure.code, responseCode: failure.responseCode, cause: error });
 }

@@ -38,7 +38,7 @@ export class SmtpMailer implements MailerPort {
   }
 
   async send(message: MailMessage): Promise<MailReceipt> {
-    if (this.closed) throw new MailTransportError('The SMTP mailer is closed', 'ECLOSED', undefined);
+    if (this.closed) throw new MailTransportError('The SMTP mailer is closed', { code: 'ECLOSED' });
     const mail = composeMail(message, this.sender);
     try {
       const info = await this.transport.sendMail(mail);

@@ -41,7 +41,7 @@ export function resolveSmtpSettings(settings: SmtpMailerSettings): ResolvedSmtpS
   const host = typeof settings.host === 'string' ? settings.host.trim() : '';
   if (host === '' || /[\s/@?#]/.test(host))
     invalid('INVALID_HOST', 'host', 'the SMTP host must be a host name or IP address');
-  if (settings.port !== undefined) integerIn(settings.port, 1, 65535, 'port');
+  if (settings.port !== undefined) integerIn(settings.port, 'port', { min: 1, max: 65535 });
   if (settings.security !== undefined && !SMTP_SECURITIES.includes(settings.security)) {
     invalid('INVALID_SECURITY', 'security', `security is one of ${SMTP_SECURITIES.join(', ')}`);
   }
@@ -67,15 +67,15 @@ export function resolveSmtpSettings(settings: SmtpMailerSettings): ResolvedSmtpS
     ...(settings.auth ? { auth: { user: settings.auth.user, pass: settings.auth.pass } } : {}),
     from: settings.from,
     ...(settings.fromName ? { fromName: settings.fromName } : {}),
-    connectTimeoutMs: integerIn(settings.connectTimeoutMs ?? 10_000, 1, 600_000, 'connectTimeoutMs'),
-    greetingTimeoutMs: integerIn(settings.greetingTimeoutMs ?? 10_000, 1, 600_000, 'greetingTimeoutMs'),
-    socketTimeoutMs: integerIn(settings.socketTimeoutMs ?? 60_000, 1, 3_600_000, 'socketTimeoutMs'),
-    maxConnections: integerIn(settings.maxConnections ?? 3, 1, 100, 'maxConnections'),
+    connectTimeoutMs: integerIn(settings.connectTimeoutMs ?? 10_000, 'connectTimeoutMs', { min: 1, max: 600_000 }),
+    greetingTimeoutMs: integerIn(settings.greetingTimeoutMs ?? 10_000, 'greetingTimeoutMs', { min: 1, max: 600_000 }),
+    socketTimeoutMs: integerIn(settings.socketTimeoutMs ?? 60_000, 'socketTimeoutMs', { min: 1, max: 3_600_000 }),
+    maxConnections: integerIn(settings.maxConnections ?? 3, 'maxConnections', { min: 1, max: 100 }),
     rejectUnauthorized: booleanAt(settings.rejectUnauthorized ?? true, 'rejectUnauthorized'),
   };
 }
 
-function integerIn(value: unknown, min: number, max: number, field: string): number {
+function integerIn(value: unknown, field: string, { min, max }: { min: number; max: number }): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     invalid('OUT_OF_RANGE', field, `${field} must be a whole number from ${min} to ${max}`);
   }

@@ -46,7 +46,7 @@ export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, 
 
   async enqueue<K extends keyof Jobs & string>(name: K, payload: Jobs[K], options: JobOptions): Promise<void> {
     this.assertOpen();
-    const plan = planJob(this.settings.jobNames, name, payload, options, this.settings.clock.now());
+    const plan = planJob(this.settings.jobNames, { name, payload, options }, this.settings.clock.now());
     await this.queue(name).add(name, JSON.parse(plan.payloadJson), {
       jobId: toBullMqJobId(plan.jobId),
       delay: plan.delayMs,

@@ -41,15 +41,18 @@ export function resolveJobQueueSettings<Jobs extends JobMap>(settings: BullMqJob
     ...resolveCommon(settings),
     clock: settings.clock,
     jobNames: checkJobNames(settings.jobNames),
-    backoffBaseMs: integerIn(settings.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, 1, 3_600_000, 'backoffBaseMs'),
-    keepFailed: integerIn(settings.keepFailed ?? DEFAULT_KEEP_FAILED, 1, 100_000, 'keepFailed'),
+    backoffBaseMs: integerIn(settings.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, 'backoffBaseMs', {
+      min: 1,
+      max: 3_600_000,
+    }),
+    keepFailed: integerIn(settings.keepFailed ?? DEFAULT_KEEP_FAILED, 'keepFailed', { min: 1, max: 100_000 }),
   };
 }
 
 export function resolveWorkerHostSettings(settings: BullMqWorkerHostSettings) {
   return {
     ...resolveCommon(settings),
-    concurrency: integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 1, 1_000, 'concurrency'),
+    concurrency: integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency', { min: 1, max: 1_000 }),
   };
 }
 

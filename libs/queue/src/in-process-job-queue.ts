@@ -88,9 +88,12 @@ export class InProcessJobQueue<Jobs extends JobMap>
   constructor(settings: InProcessJobQueueSettings<Jobs>) {
     this.clock = settings.clock;
     this.names = checkJobNames(settings.jobNames);
-    this.concurrency = integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 1, 1_000, 'concurrency');
-    this.backoffBaseMs = integerIn(settings.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, 1, 3_600_000, 'backoffBaseMs');
-    this.keepFailed = integerIn(settings.keepFailed ?? DEFAULT_KEEP_FAILED, 1, 100_000, 'keepFailed');
+    this.concurrency = integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency', { min: 1, max: 1_000 });
+    this.backoffBaseMs = integerIn(settings.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS, 'backoffBaseMs', {
+      min: 1,
+      max: 3_600_000,
+    });
+    this.keepFailed = integerIn(settings.keepFailed ?? DEFAULT_KEEP_FAILED, 'keepFailed', { min: 1, max: 100_000 });
     for (const name of this.names) {
       this.jobs.set(name, new Map());
       this.ready.set(name, []);
@@ -100,7 +103,7 @@ export class InProcessJobQueue<Jobs extends JobMap>
 
   async enqueue<K extends keyof Jobs & string>(name: K, payload: Jobs[K], options: JobOptions): Promise<void> {
     if (this.closed) throw new Error('The in-process job queue is closed');
-    const plan = planJob(this.names, name, payload, options, this.clock.now());
+    const plan = planJob(this.names, { name, payload, options }, this.clock.now());
     const byId = this.jobsOf(name);
     if (byId.has(plan.jobId)) return;
     const job: StoredJob = {

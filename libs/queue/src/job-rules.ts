@@ -47,9 +47,7 @@ export interface PlannedJob {
 /** Checks one `enqueue` call against the names the queue serves. */
 export function planJob(
   knownNames: readonly string[],
-  name: string,
-  payload: unknown,
-  options: JobOptions,
+  { name, payload, options }: { readonly name: string; readonly payload: unknown; readonly options: JobOptions },
   now: Instant,
 ): PlannedJob {
   if (!knownNames.includes(name))
@@ -58,7 +56,7 @@ export function planJob(
   if (typeof jobId !== 'string' || jobId.length === 0 || jobId.length > MAX_JOB_ID_LENGTH) {
     invalid('INVALID_JOB_ID', 'jobId', `a job id is a non-empty string of at most ${MAX_JOB_ID_LENGTH} characters`);
   }
-  integerIn(attempts, 1, MAX_ATTEMPTS, 'attempts');
+  integerIn(attempts, 'attempts', { min: 1, max: MAX_ATTEMPTS });
   if (runAt !== undefined) assertInstant(runAt, 'runAt');
   return { jobId, attempts, delayMs: runAt === undefined ? 0 : Math.max(0, runAt - now), payloadJson: toJson(payload) };
 }
@@ -85,12 +83,12 @@ export function checkFailedJobsQuery(
   knownNames: readonly string[],
   query: FailedJobsQuery = {},
 ): { names: readonly string[]; limit: number } {
-  const limit = integerIn(query.limit ?? DEFAULT_FAILED_LIMIT, 1, DEFAULT_KEEP_FAILED, 'limit');
+  const limit = integerIn(query.limit ?? DEFAULT_FAILED_LIMIT, 'limit', { min: 1, max: DEFAULT_KEEP_FAILED });
   if (query.name === undefined) return { names: knownNames, limit };
   return { names: knownNames.includes(query.name) ? [query.name] : [], limit };
 }
 
-export function integerIn(value: unknown, min: number, max: number, field: string): number {
+export function integerIn(value: unknown, field: string, { min, max }: { min: number; max: number }): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     invalid('OUT_OF_RANGE', field, `${field} must be a whole number from ${min} to ${max}`);
   }

@@ -24,6 +24,14 @@ async function within<T>(ms: number, work: () => Promise<T>): Promise<T | null> 
   }
 }
 
+/** One HTTP request served: method, route pattern, status code, duration. */
+export interface ServedRequest {
+  readonly method: string;
+  readonly route: string;
+  readonly status: number;
+  readonly seconds: number;
+}
+
 /**
  * The `Metrics` port on prom-client, plus what only the apps measure (HTTP and webhook latencies)
  * and what is read on each scrape (queue depths, the database pool, Redis). One registry per
@@ -102,8 +110,8 @@ export class PrometheusMetrics implements Metrics {
     this.messages.inc({ channel, result });
   }
 
-  /** `route` is the pattern (`/voicemail/:token`), never the path; `status` the class (`2xx`). */
-  httpRequest(method: string, route: string, status: number, seconds: number): void {
+  /** `route` is the pattern (`/voicemail/:token`), never the path; `status` is counted by its class (`2xx`). */
+  httpRequest({ method, route, status, seconds }: ServedRequest): void {
     this.http.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds);
   }
 

@@ -33,7 +33,7 @@ export class CalendarFeedController {
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('cache-control', 'private, no-store');
     const now = this.clock.now();
-    const feed = await this.limiter.lookUp(clientAddressOf(request), now, 'Calendar', async () =>
+    const feed = await this.limiter.lookUp({ address: clientAddressOf(request), now, what: 'Calendar' }, async () =>
       file.endsWith('.ics') ? this.feeds.feed(file.slice(0, -'.ics'.length)) : undefined,
     );
     const text = icalendarText(feed, now);

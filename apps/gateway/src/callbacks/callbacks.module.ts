@@ -139,9 +139,13 @@ const providers = [
       late.callbacks = createCallbacks({
         store: new SqlCallbackRequestStore(dataSource),
         // The offer reads these on every answered call: kept until a change is announced on any instance.
-        intake: new ClusterCallbackIntakeSettings(new SqlCallbackIntakeSettingsStore(dataSource), bus, clock, (error) =>
-          logger.entry('warn', 'a change could not be announced to the other instances', { error }),
-        ),
+        intake: new ClusterCallbackIntakeSettings({
+          store: new SqlCallbackIntakeSettingsStore(dataSource),
+          bus,
+          clock,
+          onPublishError: (error) =>
+            logger.entry('warn', 'a change could not be announced to the other instances', { error }),
+        }),
         hotlines: clusterHotlines.servingById(hotlines),
         settings,
         teams,

@@ -12,6 +12,13 @@ export interface ChangeLogBusOptions {
   readonly onError: (error: unknown) => void;
 }
 
+/** The bus doubled, the log doubling it, and when and how the log is read. */
+export interface ChangeLogBusParts extends ChangeLogBusOptions {
+  readonly bus: InvalidationBus;
+  readonly log: ChangeLog;
+  readonly clock: Clock;
+}
+
 /**
  * A bus (Redis pub/sub) doubled by the database's change log: every topic published is also written
  * to the log, and the log is read every `checkEveryMs` for what came after the last change seen, each
@@ -30,12 +37,17 @@ export class ChangeLogBus implements InvalidationBus {
   private lastPurge = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(
-    private readonly bus: InvalidationBus,
-    private readonly log: ChangeLog,
-    private readonly clock: Clock,
-    private readonly options: ChangeLogBusOptions,
-  ) {
+  private readonly bus: InvalidationBus;
+  private readonly log: ChangeLog;
+  private readonly clock: Clock;
+  private readonly options: ChangeLogBusOptions;
+
+  constructor(parts: ChangeLogBusParts) {
+    const { bus, log, clock, ...options } = parts;
+    this.bus = bus;
+    this.log = log;
+    this.clock = clock;
+    this.options = options;
     this.timeoutMs = options.timeoutMs ?? Math.min(options.checkEveryMs, 1000);
     this.keepMs = options.keepMs ?? 10 * 60_000;
     this.timer = setInterval(() => void this.check(), options.checkEveryMs);

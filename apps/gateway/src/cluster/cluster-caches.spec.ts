@@ -207,8 +207,8 @@ describe("the callback offer's reads (hotline by id, intake settings), cached ac
     const bus = new SharedBus();
     const db = new CountingIntakeStore();
     const [one, two] = [
-      new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined),
-      new ClusterCallbackIntakeSettings(db, bus, clock, () => undefined),
+      new ClusterCallbackIntakeSettings({ store: db, bus, clock, onPublishError: () => undefined }),
+      new ClusterCallbackIntakeSettings({ store: db, bus, clock, onPublishError: () => undefined }),
     ];
     const hotline = { kind: 'hotline' as const, id: 'hl-1' };
     await one.saveIntakeSettings(intake(null));

@@ -13,15 +13,22 @@ const serviceTopic = (accountId: Id, service: CallbackServiceRef) =>
  */
 export class ClusterCallbackIntakeSettings implements CallbackIntakeSettingsStore {
   private readonly cache: InvalidatedCache<CallbackIntakeSettings | undefined>;
+  private readonly store: CallbackIntakeSettingsStore;
+  private readonly bus: InvalidationBus;
+  private readonly onPublishError: (error: unknown) => void;
 
-  constructor(
-    private readonly store: CallbackIntakeSettingsStore,
-    private readonly bus: InvalidationBus,
-    clock: Clock,
-    private readonly onPublishError: (error: unknown) => void,
-    options?: InvalidatedCacheOptions,
-  ) {
-    this.cache = new InvalidatedCache(bus, clock, options);
+  constructor(parts: {
+    readonly store: CallbackIntakeSettingsStore;
+    readonly bus: InvalidationBus;
+    readonly clock: Clock;
+    /** Told when a saved change could not be announced to the other instances. */
+    readonly onPublishError: (error: unknown) => void;
+    readonly cache?: InvalidatedCacheOptions;
+  }) {
+    this.store = parts.store;
+    this.bus = parts.bus;
+    this.onPublishError = parts.onPublishError;
+    this.cache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
   }
 
   intakeSettings(accountId: Id, service: CallbackServiceRef): Promise<CallbackIntakeSettings | undefined> {

@@ -18,13 +18,17 @@ export const EMBEDDED_LINE_STATUS_MAX_AGE_MS = 2000;
 export class ClusterLineStatus implements LineStatus {
   private readonly cache: InvalidatedCache<boolean>;
 
-  constructor(
-    private readonly accounts: Pick<AccountRepository, 'account'>,
-    bus: InvalidationBus,
-    clock: Clock,
-    options: { readonly maxAgeMs?: number } = {},
-  ) {
-    this.cache = new InvalidatedCache(bus, clock, options);
+  private readonly accounts: Pick<AccountRepository, 'account'>;
+
+  constructor(parts: {
+    readonly accounts: Pick<AccountRepository, 'account'>;
+    readonly bus: InvalidationBus;
+    readonly clock: Clock;
+    /** How long an answer is trusted while the bus is live. @defaultValue 60000 */
+    readonly maxAgeMs?: number;
+  }) {
+    this.accounts = parts.accounts;
+    this.cache = new InvalidatedCache(parts.bus, parts.clock, { maxAgeMs: parts.maxAgeMs });
   }
 
   outOfService(accountId: Id): Promise<boolean> {

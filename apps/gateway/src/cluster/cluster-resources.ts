@@ -66,7 +66,10 @@ export async function openClusterResources(
   const onError = (error: Error) => logger.entry('warn', 'redis: cluster connection trouble', { error });
   const redisBus = new RedisInvalidationBus({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
   const bus = changes
-    ? new ChangeLogBus(redisBus, changes.log, changes.clock, {
+    ? new ChangeLogBus({
+        bus: redisBus,
+        log: changes.log,
+        clock: changes.clock,
         checkEveryMs: config.changeCheckMs ?? 2000,
         onError: (error) => logger.entry('warn', 'the change log could not be read or written', { error }),
       })

@@ -94,12 +94,12 @@ export class ClusterModule {
         CLUSTER_LINE_STATUS,
         [ACCOUNT_REPOSITORY, RESOURCES, CLOCK],
         (accounts: AccountRepository, resources: ClusterResources, clock: Clock) =>
-          new ClusterLineStatus(
+          new ClusterLineStatus({
             accounts,
-            resources.bus,
+            bus: resources.bus,
             clock,
-            resources.mode === 'in-process' ? { maxAgeMs: EMBEDDED_LINE_STATUS_MAX_AGE_MS } : {},
-          ),
+            maxAgeMs: resources.mode === 'in-process' ? EMBEDDED_LINE_STATUS_MAX_AGE_MS : undefined,
+          }),
       ),
       provideFactory(
         CLUSTER_CALL_PLANNER,

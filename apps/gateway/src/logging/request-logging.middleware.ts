@@ -13,7 +13,12 @@ export function requestIdOf(header: string | string[] | undefined): string {
 }
 
 /** Observes one finished request: its route pattern (never the path), status and duration. */
-export type RequestObserver = (method: string, route: string, status: number, seconds: number) => void;
+export type RequestObserver = (request: {
+  readonly method: string;
+  readonly route: string;
+  readonly status: number;
+  readonly seconds: number;
+}) => void;
 
 /** The route pattern a handler outside Express (the call webhooks) served the request by. */
 const ROUTE_PATTERN = Symbol('routePattern');
@@ -59,7 +64,7 @@ export function requestLogging(
       const elapsedMs = now() - started;
       const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
       const status = res.writableFinished ? res.statusCode : 499;
-      observe?.(req.method ?? 'GET', routePatternOf(req, path), status, elapsedMs / 1000);
+      observe?.({ method: req.method ?? 'GET', route: routePatternOf(req, path), status, seconds: elapsedMs / 1000 });
       RequestContext.run(scope, () =>
         logger.entry(res.statusCode >= 500 ? 'error' : 'info', 'request', {
           method: req.method,

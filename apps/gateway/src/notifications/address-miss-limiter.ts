@@ -1,6 +1,13 @@
 import type { Instant } from '@dutyline/domain';
 import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
 
+/** One lookup: from which client address, when, and what it looks for (named in the 404). */
+export interface AddressLookup {
+  readonly address: string;
+  readonly now: Instant;
+  readonly what: string;
+}
+
 export interface AddressMissLimiterOptions {
   /** Misses allowed per address and window. @defaultValue 20 */
   readonly maxMisses?: number;
@@ -43,7 +50,7 @@ export class AddressMissLimiter {
    * What `find` answers for `address`: refused (429) while the address waits; a miss (undefined) is
    * counted and answered with the same 404 (`<what> not found`), whatever the reason.
    */
-  async lookUp<T>(address: string, now: Instant, what: string, find: () => Promise<T | undefined>): Promise<T> {
+  async lookUp<T>({ address, now, what }: AddressLookup, find: () => Promise<T | undefined>): Promise<T> {
     const wait = this.retryAfterSeconds(address, now);
     if (wait !== null) throw new TooManyRequestsError(wait);
     const found = await find();

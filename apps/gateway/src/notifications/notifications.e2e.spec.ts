@@ -71,7 +71,7 @@ describe('notifications in the embedded default', () => {
     const account = await gateway.newAccount();
     const { number } = await maintenanceHotline(gateway, account);
 
-    await leaveVoicemail(gateway, clock, number);
+    await leaveVoicemail(gateway, { clock, number });
 
     const mailbox = outbox(gateway.config.mail.outboxDir);
     expect(gateway.config.mail.outboxDir).toBe(path.join(gateway.config.dataDir, 'outbox'));
@@ -110,7 +110,7 @@ describe('notifications in the embedded default', () => {
     const first = await start({ DATA_DIR: dataDir, EMBEDDED_JOBS: 'false' });
     const account = await first.newAccount();
     const { number } = await maintenanceHotline(first, account);
-    await leaveVoicemail(first, systemClock, number);
+    await leaveVoicemail(first, { clock: systemClock, number });
     const owed = await dataOf(first.graphql(QUEUE_DEPTHS, {}, { token: account.tokens.admin }));
     expect(owed.queueDepths.slice(0, 2).map((d: { waiting: number }) => d.waiting)).toEqual([1, 1]);
     await first.close();
@@ -172,7 +172,7 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
       );
       const account = await gateway.newAccount();
       const { number } = await maintenanceHotline(gateway, account);
-      await leaveVoicemail(gateway, systemClock, number);
+      await leaveVoicemail(gateway, { clock: systemClock, number });
 
       // The gap check the new hotline asked for runs within the 10 s debounce window.
       await eventually(

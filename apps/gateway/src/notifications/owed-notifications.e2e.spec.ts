@@ -167,12 +167,12 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       const { number } = await maintenanceHotline(gateway, account);
       const caller = '+33698765403';
       // The hotline planned on this gateway before the outage.
-      await leaveVoicemail(gateway, systemClock, number, '+33698765409');
+      await leaveVoicemail(gateway, { clock: systemClock, number, from: '+33698765409' });
       await eventually(() => expect(mailsFrom('+33698765409', 'Voicemail')).toHaveLength(1), 20_000);
 
       await db.setMode('blackhole');
       const started = Date.now();
-      const call = await leaveVoicemail(gateway, systemClock, number, caller);
+      const call = await leaveVoicemail(gateway, { clock: systemClock, number, from: caller });
       // Every webhook of the call within its budgets: the call store's, then one notice budget per notice.
       expect(Date.now() - started).toBeLessThan(2 * BUDGET_MS + 2000);
       expect(journaled().sort()).toEqual([`${call.callId}:unanswered`, `${call.callId}:voicemail`]);
@@ -211,7 +211,7 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       await gatewayRedis.setMode('blackhole');
       await workerRedis.setMode('refuse');
       const started = Date.now();
-      const caller = await leaveVoicemail(gateway, systemClock, number, '+33698765402');
+      const caller = await leaveVoicemail(gateway, { clock: systemClock, number, from: '+33698765402' });
       // Each of the two notices waits one budget for the queue at most (the issue saw 88.8 s).
       expect(Date.now() - started).toBeLessThan(2 * BUDGET_MS + 1500);
       const { callId } = caller;

@@ -56,7 +56,7 @@ export class VoicemailLinkController {
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('content-security-policy', "default-src 'none'; sandbox");
     const now = this.clock.now();
-    const target = await this.limiter.lookUp(request.ip ?? 'unknown', now, 'Voicemail', () =>
+    const target = await this.limiter.lookUp({ address: request.ip ?? 'unknown', now, what: 'Voicemail' }, () =>
       this.links.resolveVoicemailLink(token, now),
     );
     let recording: { audio: Buffer; contentType: string };

@@ -213,15 +213,16 @@ export async function dropRedisKeys(prefix: string): Promise<number> {
   }
 }
 
-const leg = (
-  step: number,
-  personId: string,
-  personName: string,
-  number: string,
-  via: CallLeg['via'],
-  outcome: CallLeg['outcome'],
-  at: number,
-): CallLeg => ({
+/** A 20-second leg of step `step`, rung `at` + 20 s per step before it. */
+const leg = ({
+  step,
+  personId,
+  personName,
+  number,
+  via,
+  outcome,
+  at,
+}: Pick<CallLeg, 'step' | 'personId' | 'personName' | 'number' | 'via' | 'outcome'> & { at: number }): CallLeg => ({
   step,
   personId,
   personName,
@@ -267,9 +268,33 @@ export function voicemailCall(input: {
     durationSeconds: 120,
     voicemailRecording: input.recording,
     legs: [
-      leg(0, 'alice', 'Alice Martin', '+33612345678', 'on-call', 'no-answer', at),
-      leg(1, 'bob', 'Bob Durand', '+33687654321', 'on-call', 'busy', at),
-      leg(2, 'boss', 'Claire Boss', '+33611112222', 'supervisor', 'no-answer', at),
+      leg({
+        step: 0,
+        personId: 'alice',
+        personName: 'Alice Martin',
+        number: '+33612345678',
+        via: 'on-call',
+        outcome: 'no-answer',
+        at,
+      }),
+      leg({
+        step: 1,
+        personId: 'bob',
+        personName: 'Bob Durand',
+        number: '+33687654321',
+        via: 'on-call',
+        outcome: 'busy',
+        at,
+      }),
+      leg({
+        step: 2,
+        personId: 'boss',
+        personName: 'Claire Boss',
+        number: '+33611112222',
+        via: 'supervisor',
+        outcome: 'no-answer',
+        at,
+      }),
     ],
     comments: [],
   };

@@ -41,7 +41,11 @@ export async function maintenanceHotline(gateway: GatewayHarness, account: TestA
 }
 
 /** A caller leaves a voicemail after Alice does not answer; resolves with the call's id and the caller. */
-export async function leaveVoicemail(gateway: GatewayHarness, clock: Clock, number: string, from = CALLER) {
+export async function leaveVoicemail(
+  gateway: GatewayHarness,
+  call: { readonly clock: Clock; readonly number: string; readonly from?: string },
+) {
+  const { clock, number, from = CALLER } = call;
   const result = await new CallSimulator(gateway.app.get<InboundCalls>(INBOUND_CALLS), clock).run({
     to: number,
     from,
