@@ -1,11 +1,8 @@
 import {
   Account,
-  AccountRepository,
   AccountSummary,
-  Clock,
   EmailAddress,
   Id,
-  IdGenerator,
   Result,
   User,
   assertId,
@@ -14,15 +11,7 @@ import {
   requireText,
 } from '@dutyline/domain';
 import { NotFoundRefusal, notFound } from '../shared';
-import { AccountChangeAnnouncer, PasswordHashing } from './ports';
-
-export interface AccountAdministrationDeps {
-  readonly accounts: AccountRepository;
-  readonly passwords: PasswordHashing;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly announcer?: AccountChangeAnnouncer;
-}
+import { AccountAdministrationDeps } from './ports';
 
 export interface NewAccount {
   readonly name: string;

@@ -1,26 +1,18 @@
 import {
-  AccountRepository,
   ApiKey,
-  ApiKeyRepository,
   CallbackPolicy,
-  CallbackSettingsRepository,
   Hotline,
-  HotlineRepository,
   Id,
   Instant,
   LocalDateTime,
   Override,
-  PatternRepository,
   PatternWindowInput,
   Person,
-  PersonRepository,
   Prompt,
-  ScheduleRepository,
   ServiceHours,
   Slot,
   StoredPattern,
   Team,
-  TeamRepository,
   User,
   assertId,
   err,
@@ -30,6 +22,7 @@ import {
 } from '@dutyline/domain';
 import { patternInput } from '../patterns';
 import { NotFoundRefusal, allItems, notFound } from '../shared';
+import { AccountExportDeps } from './ports';
 
 /** Raise it when a field changes meaning or goes; adding a field keeps it. */
 export const ACCOUNT_EXPORT_VERSION = 1;
@@ -135,18 +128,6 @@ export interface ExportedHotline {
 export interface ExportedCallbackSettings {
   readonly policy: CallbackPolicy;
   readonly updatedAt: Iso;
-}
-
-export interface AccountExportDeps {
-  readonly accounts: AccountRepository;
-  readonly apiKeys: ApiKeyRepository;
-  readonly people: PersonRepository;
-  readonly teams: TeamRepository;
-  readonly hotlines: HotlineRepository;
-  readonly schedules: ScheduleRepository;
-  readonly patterns: PatternRepository;
-  readonly callbackSettings: CallbackSettingsRepository;
-  readonly clock: { now(): Instant };
 }
 
 /** Every slot whatever its date (local date-times run from 1900 to 2999). */

@@ -1,7 +1,11 @@
-export { type AccountChangeAnnouncer, type PasswordHashing } from './ports';
+export {
+  type AccountChangeAnnouncer,
+  type PasswordHashing,
+  type AccountAdministrationDeps,
+  type AccountExportDeps,
+} from './ports';
 export {
   AccountAdministration,
-  type AccountAdministrationDeps,
   type Announcement,
   type EmailInUseRefusal,
   type NewAccount,
@@ -10,7 +14,6 @@ export {
   ACCOUNT_EXPORT_VERSION,
   exportAccount,
   type AccountExport,
-  type AccountExportDeps,
   type ExportedCallbackSettings,
   type ExportedHotline,
 } from './account-export';

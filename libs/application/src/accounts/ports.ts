@@ -1,4 +1,17 @@
-import { Id } from '@dutyline/domain';
+import {
+  AccountRepository,
+  ApiKeyRepository,
+  CallbackSettingsRepository,
+  Clock,
+  HotlineRepository,
+  Id,
+  IdGenerator,
+  Instant,
+  PatternRepository,
+  PersonRepository,
+  ScheduleRepository,
+  TeamRepository,
+} from '@dutyline/domain';
 
 /** How passwords are checked and hashed: the gateway's rules and KDF, so a password set here signs in there. */
 export interface PasswordHashing {
@@ -14,4 +27,24 @@ export interface PasswordHashing {
  */
 export interface AccountChangeAnnouncer {
   accountChanged(accountId: Id): Promise<void>;
+}
+
+export interface AccountAdministrationDeps {
+  readonly accounts: AccountRepository;
+  readonly passwords: PasswordHashing;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly announcer?: AccountChangeAnnouncer;
+}
+
+export interface AccountExportDeps {
+  readonly accounts: AccountRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly people: PersonRepository;
+  readonly teams: TeamRepository;
+  readonly hotlines: HotlineRepository;
+  readonly schedules: ScheduleRepository;
+  readonly patterns: PatternRepository;
+  readonly callbackSettings: CallbackSettingsRepository;
+  readonly clock: { now(): Instant };
 }

@@ -1,19 +1,12 @@
 import {
-  AuditLog,
   CalendarFeed,
   CalendarFeedOwner,
-  Clock,
   DAY_MS,
   Hotline,
-  HotlineRepository,
   HotlineSchedule,
-  IdGenerator,
   InstantRange,
   LocalDateTime,
-  PersonRepository,
   Result,
-  ScheduleRepository,
-  TeamRepository,
   assertId,
   calendarFeedWindow,
   err,
@@ -22,18 +15,7 @@ import {
   personCalendar,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, allItems, notFound, readDirectory } from '../shared';
-import { CalendarFeedTokens } from './ports';
-
-export interface CalendarFeedsDeps {
-  readonly hotlines: HotlineRepository;
-  readonly schedules: ScheduleRepository;
-  readonly people: PersonRepository;
-  readonly teams: TeamRepository;
-  readonly tokens: CalendarFeedTokens;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-}
+import { CalendarFeedsDeps } from './ports';
 
 /**
  * Calendar feeds (iCal) of a person or a hotline: the secret token that opens each (issued on first

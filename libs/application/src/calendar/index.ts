@@ -1,2 +1,2 @@
-export { type CalendarFeedTokens } from './ports';
-export { CalendarFeeds, type CalendarFeedsDeps } from './calendar-feeds';
+export { type CalendarFeedTokens, type CalendarFeedsDeps } from './ports';
+export { CalendarFeeds } from './calendar-feeds';

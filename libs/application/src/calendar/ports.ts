@@ -1,4 +1,14 @@
-import { CalendarFeedOwner, Id } from '@dutyline/domain';
+import {
+  AuditLog,
+  CalendarFeedOwner,
+  Clock,
+  HotlineRepository,
+  Id,
+  IdGenerator,
+  PersonRepository,
+  ScheduleRepository,
+  TeamRepository,
+} from '@dutyline/domain';
 
 /**
  * The secret tokens of calendar feeds, one per person or hotline. Failure contract: a rejection
@@ -11,4 +21,15 @@ export interface CalendarFeedTokens {
   rotateToken(accountId: Id, owner: CalendarFeedOwner): Promise<string>;
   /** The feed a token opens; `undefined` for a malformed, unknown or replaced token (answer 404 alike). */
   resolveToken(token: string): Promise<{ readonly accountId: Id; readonly owner: CalendarFeedOwner } | undefined>;
+}
+
+export interface CalendarFeedsDeps {
+  readonly hotlines: HotlineRepository;
+  readonly schedules: ScheduleRepository;
+  readonly people: PersonRepository;
+  readonly teams: TeamRepository;
+  readonly tokens: CalendarFeedTokens;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
 }

@@ -13,16 +13,29 @@ export interface CoverageProblem {
  * address, no chosen supervisor and nobody on duty in the range (teams expanded) with one.
  */
 export function voicemailProblems(
-  hotline: Hotline, email: NotificationSettings['voicemail']['email'], onDuty: readonly AssigneeRef[], directory: Directory,
+  hotline: Hotline,
+  email: NotificationSettings['voicemail']['email'],
+  onDuty: readonly AssigneeRef[],
+  directory: Directory,
 ): CoverageProblem[] {
   if (!hotline.scenario.some((step) => step.kind === 'voicemail') || email.emails.length > 0) return [];
-  const supervisors = hotline.supervisorIds.map((id) => directory.person(id)).filter((p): p is Person => p !== undefined);
-  const chosen = [...(email.onDuty ? onDuty.flatMap((ref) => membersOf(directory, ref)) : []), ...(email.supervisors ? supervisors : [])];
+  const supervisors = hotline.supervisorIds
+    .map((id) => directory.person(id))
+    .filter((p): p is Person => p !== undefined);
+  const chosen = [
+    ...(email.onDuty ? onDuty.flatMap((ref) => membersOf(directory, ref)) : []),
+    ...(email.supervisors ? supervisors : []),
+  ];
   if (chosen.some((person) => person.email !== null)) return [];
-  const who = [email.onDuty && 'the people on duty', email.supervisors && 'the supervisors'].filter(Boolean).join(' and ') || 'nobody';
-  return [{
-    kind: 'voicemail-unaddressed',
-    message: `A voicemail left on ${hotline.name} reaches nobody it names: its settings send it to ${who}, and none of them has an e-mail address; `
-      + 'it goes to the account\'s admins instead. Give them an e-mail address or add one to the voicemail settings.',
-  }];
+  const who =
+    [email.onDuty && 'the people on duty', email.supervisors && 'the supervisors'].filter(Boolean).join(' and ') ||
+    'nobody';
+  return [
+    {
+      kind: 'voicemail-unaddressed',
+      message:
+        `A voicemail left on ${hotline.name} reaches nobody it names: its settings send it to ${who}, and none of them has an e-mail address; ` +
+        "it goes to the account's admins instead. Give them an e-mail address or add one to the voicemail settings.",
+    },
+  ];
 }

@@ -2,32 +2,27 @@ import {
   CoverageSummary,
   DAY_MS,
   Hotline,
-  HotlineRepository,
   Id,
   InstantInput,
   LocalDateTime,
   MAX_COVERAGE_RANGE_DAYS,
-  PersonRepository,
   Result,
   ScheduleIndex,
-  ScheduleRepository,
-  TeamRepository,
   assertId,
   coverageSummary,
   err,
   ok,
 } from '@dutyline/domain';
-import { Caller, DEFAULT_NOTIFICATION_SETTINGS, instantRangeOf, notFound, NotFoundRefusal, NotificationSettingsStore, readDirectory } from '../shared';
+import {
+  Caller,
+  DEFAULT_NOTIFICATION_SETTINGS,
+  instantRangeOf,
+  notFound,
+  NotFoundRefusal,
+  readDirectory,
+} from '../shared';
 import { CoverageProblem, voicemailProblems } from './coverage-problems';
-
-export interface CoverageQueriesDeps {
-  readonly hotlines: HotlineRepository;
-  readonly schedules: ScheduleRepository;
-  readonly people: PersonRepository;
-  readonly teams: TeamRepository;
-  /** Who a voicemail is e-mailed to; without it no problem is reported (the gap checks need none). */
-  readonly notificationSettings?: Pick<NotificationSettingsStore, 'notificationSettings'>;
-}
+import { CoverageQueriesDeps } from './ports';
 
 export interface CoverageReport {
   readonly hotline: Hotline;
@@ -47,7 +42,12 @@ export class CoverageQueries {
   constructor(private readonly deps: CoverageQueriesDeps) {}
 
   /** Errors: `INVALID_INSTANT` at `from`/`to`, `INVALID_RANGE` or `RANGE_TOO_LONG` at `to`. */
-  async coverage(caller: Caller, hotlineId: Id, from: InstantInput, to: InstantInput): Promise<Result<CoverageReport, NotFoundRefusal>> {
+  async coverage(
+    caller: Caller,
+    hotlineId: Id,
+    from: InstantInput,
+    to: InstantInput,
+  ): Promise<Result<CoverageReport, NotFoundRefusal>> {
     assertId(hotlineId, 'hotlineId');
     const range = instantRangeOf({ from, to }, MAX_COVERAGE_RANGE_DAYS);
     const hotline = await this.deps.hotlines.byId(caller.accountId, hotlineId);
@@ -64,7 +64,12 @@ export class CoverageQueries {
     if (!view) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const refs = [...view.slots.flatMap((s) => s.assignees), ...overrides.flatMap((o) => o.assignees)];
     const directory = await readDirectory(this.deps, caller.accountId, { refs, personIds: hotline.supervisorIds });
-    const summary = coverageSummary({ hotline, schedule: ScheduleIndex.build(zone, view.slots, overrides), directory, range });
+    const summary = coverageSummary({
+      hotline,
+      schedule: ScheduleIndex.build(zone, view.slots, overrides),
+      directory,
+      range,
+    });
     const store = this.deps.notificationSettings;
     if (!store) return ok({ hotline, summary, problems: [] });
     const settings = (await store.notificationSettings(caller.accountId, hotline.id)) ?? DEFAULT_NOTIFICATION_SETTINGS;

@@ -1,2 +1,3 @@
-export { CoverageQueries, type CoverageQueriesDeps, type CoverageReport } from './coverage.queries';
+export { type CoverageQueriesDeps } from './ports';
+export { CoverageQueries, type CoverageReport } from './coverage.queries';
 export { type CoverageProblem } from './coverage-problems';

@@ -1,23 +1,18 @@
 import {
-  AuditLog,
   assertId,
-  Clock,
   Colour,
   ContactNumber,
   ContactNumberInput,
   Id,
-  IdGenerator,
   InUse,
   MAX_CONTACT_NUMBERS,
   NotFound,
   Page,
   PageRequest,
   Person,
-  PersonRepository,
   PhoneNumber,
   Result,
   Team,
-  TeamRepository,
   contactNumber,
   err,
   invalid,
@@ -30,14 +25,7 @@ import {
   validatingUnder,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, InUseRefusal, NotFoundRefusal, allItems, inUse, notFound } from '../shared';
-
-export interface DirectoryServiceDeps {
-  readonly people: PersonRepository;
-  readonly teams: TeamRepository;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-}
+import { DirectoryServiceDeps } from './ports';
 
 export interface NewPerson {
   readonly name: string;

@@ -1,6 +1,6 @@
+export { type DirectoryServiceDeps } from './ports';
 export {
   DirectoryService,
-  type DirectoryServiceDeps,
   type NewContactNumber,
   type NewPerson,
   type NewTeam,

@@ -1,28 +1,7 @@
-import {
-  AuditLog,
-  Clock,
-  Hotline,
-  HotlineInput,
-  HotlineRepository,
-  Id,
-  IdGenerator,
-  Page,
-  PageRequest,
-  Result,
-  assertId,
-  err,
-  hotline,
-  ok,
-} from '@dutyline/domain';
+import { Hotline, HotlineInput, Id, Page, PageRequest, Result, assertId, err, hotline, ok } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, NumberTakenRefusal, notFound, numberTaken } from '../shared';
 import { hotlineInput } from './hotline-input';
-
-export interface HotlineServiceDeps {
-  readonly hotlines: HotlineRepository;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-}
+import { HotlineServiceDeps } from './ports';
 
 /** A new hotline: everything `hotline()` takes but the ids. Defaults as documented on `HotlineInput`. */
 export type NewHotline = Omit<HotlineInput, 'id' | 'accountId'>;

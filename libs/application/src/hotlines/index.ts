@@ -1,1 +1,2 @@
-export { HotlineService, type HotlineChanges, type HotlineServiceDeps, type NewHotline } from './hotline.service';
+export { type HotlineServiceDeps } from './ports';
+export { HotlineService, type HotlineChanges, type NewHotline } from './hotline.service';

@@ -1,7 +1,2 @@
-export {
-  PRESET_PATTERN_DEFINITIONS,
-  PatternService,
-  patternInput,
-  type PatternDefinition,
-  type PatternServiceDeps,
-} from './pattern.service';
+export { type PatternServiceDeps } from './ports';
+export { PRESET_PATTERN_DEFINITIONS, PatternService, patternInput, type PatternDefinition } from './pattern.service';

@@ -1,14 +1,10 @@
 import {
-  AuditLog,
-  Clock,
   Id,
-  IdGenerator,
   OFFICE_HOURS,
   OnCallPattern,
   OnCallPatternInput,
   Page,
   PageRequest,
-  PatternRepository,
   PatternWindowInput,
   Result,
   StoredPattern,
@@ -20,13 +16,7 @@ import {
   onCallPattern,
 } from '@dutyline/domain';
 import { AuditRecorder, Caller, NotFoundRefusal, notFound } from '../shared';
-
-export interface PatternServiceDeps {
-  readonly patterns: PatternRepository;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-}
+import { PatternServiceDeps } from './ports';
 
 /** A pattern as clients see it: an account's own, or one of the built-in presets every account has. */
 export interface PatternDefinition extends OnCallPattern {

@@ -1,2 +1,2 @@
-export { type ChangeLog, type LoggedChange } from './ports';
-export { RoutingQueries, type OnCallNow, type RoutingQueriesDeps } from './routing.queries';
+export { type ChangeLog, type LoggedChange, type RoutingQueriesDeps } from './ports';
+export { RoutingQueries, type OnCallNow } from './routing.queries';

@@ -1,4 +1,12 @@
-import { Instant } from '@dutyline/domain';
+import {
+  Clock,
+  HotlineRepository,
+  Instant,
+  PersonRepository,
+  ScheduleRepository,
+  ScheduleVersionReader,
+  TeamRepository,
+} from '@dutyline/domain';
 
 /** One announced change: an invalidation topic (`hotline:<id>`, `account:<id>`, `number:<e164>`) in the order written. */
 export interface LoggedChange {
@@ -19,4 +27,19 @@ export interface ChangeLog {
   since(seq: number, limit: number): Promise<LoggedChange[]>;
   /** Forgets the changes written before `before`. */
   purge(before: Instant): Promise<void>;
+}
+
+export interface RoutingQueriesDeps {
+  readonly hotlines: HotlineRepository;
+  readonly schedules: ScheduleRepository;
+  readonly people: PersonRepository;
+  readonly teams: TeamRepository;
+  readonly clock: Clock;
+  /**
+   * When given, slots read once are reused while the schedule's version (read on every call, one
+   * key lookup) stays the same. Without it every call reads the slots.
+   */
+  readonly versions?: ScheduleVersionReader;
+  /** Cached windows (hotline × local day). @defaultValue 1000 */
+  readonly cacheSize?: number;
 }

@@ -1,8 +1,6 @@
 import {
   CallPlan,
-  Clock,
   Hotline,
-  HotlineRepository,
   Id,
   Instant,
   InstantInput,
@@ -10,13 +8,9 @@ import {
   LocalTime,
   OnCall,
   Override,
-  PersonRepository,
   Result,
   ScheduleIndex,
-  ScheduleRepository,
-  ScheduleVersionReader,
   Slot,
-  TeamRepository,
   assertId,
   err,
   ok,
@@ -24,21 +18,7 @@ import {
 } from '@dutyline/domain';
 import { Caller, NotFoundRefusal, instantOf, notFound, readDirectory } from '../shared';
 import { ScheduleWindowCache } from './schedule-window-cache';
-
-export interface RoutingQueriesDeps {
-  readonly hotlines: HotlineRepository;
-  readonly schedules: ScheduleRepository;
-  readonly people: PersonRepository;
-  readonly teams: TeamRepository;
-  readonly clock: Clock;
-  /**
-   * When given, slots read once are reused while the schedule's version (read on every call, one
-   * key lookup) stays the same. Without it every call reads the slots.
-   */
-  readonly versions?: ScheduleVersionReader;
-  /** Cached windows (hotline × local day). @defaultValue 1000 */
-  readonly cacheSize?: number;
-}
+import { RoutingQueriesDeps } from './ports';
 
 export interface OnCallNow {
   readonly hotline: Hotline;
