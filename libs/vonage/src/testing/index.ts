@@ -1,4 +1,10 @@
-export * from './fake-vonage-api';
-export * from './native-vonage-sdk';
-export * from './vonage-test-keys';
-export * from './vonage-payloads';
+export { FakeVonageApi, type FakeVonageApiOptions } from './fake-vonage-api';
+export { nativeVonageSdk } from './native-vonage-sdk';
+export { signVonageWebhook, testApplicationKeys } from './vonage-test-keys';
+export {
+  answerPayload,
+  callEventPayload,
+  inputEventPayload,
+  machineEventPayload,
+  recordEventPayload,
+} from './vonage-payloads';
