@@ -1,5 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import dutyline from './tools/eslint/dutyline-rules.mjs';
 
 const drivers = [
   '@nestjs/*',
@@ -114,6 +116,26 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // One entry per feature, no import cycles, options objects (docs/adr/0007-one-entry-per-feature.md).
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX, dutyline },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.json'],
+          conditionNames: ['@dutyline/source', 'types', 'import', 'require', 'default'],
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'dutyline/feature-entry': ['error', { roots: ['libs/application/src'] }],
+      'dutyline/options-object': 'error',
     },
   },
   {

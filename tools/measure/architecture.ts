@@ -1,5 +1,7 @@
 // Prints the figures issue #13 tracks: the names each library's index exports, the source files over
 // 400 lines, and the import cycles between source files. `npm run measure` (add `-- --json` for JSON).
+// `-- --check` (run by `npm test`) fails on an `export *` in a library index, a file over the limit, an
+// import cycle (type imports included, which ESLint's import-x/no-cycle skips) or a deep feature import.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -35,6 +37,13 @@ function exportedNames(program: ts.Program, indexFile: string): number {
 function starExports(indexFile: string): number {
   const text = fs.readFileSync(path.join(root, indexFile), 'utf8');
   return (text.match(/^export \* from /gm) ?? []).length;
+}
+
+/** Every `index.ts` of the libraries, folder indexes included. */
+function libraryIndexFiles(): string[] {
+  return listFiles(path.join(root, 'libs'))
+    .filter((file) => file.endsWith('/index.ts') && file.includes('/src/') && !file.includes('/node_modules/'))
+    .map((file) => path.relative(root, file));
 }
 
 function longFiles(program: ts.Program): { file: string; lines: number }[] {
@@ -151,6 +160,20 @@ function main(): void {
   const found = cycles(graph);
   const deep = deepFeatureImports(graph);
   const figures = { indexes, filesOverLimit: long, importCycles: found, deepFeatureImports: deep };
+  if (process.argv.includes('--check')) {
+    const problems = [
+      ...libraryIndexFiles()
+        .filter((index) => starExports(index) > 0)
+        .map((index) => `${index} has \`export *\` lines`),
+      ...long.map(({ file, lines }) => `${file} has ${lines} lines (at most ${lineLimit})`),
+      ...found.map((component) => `import cycle: ${component.join(' → ')}`),
+      ...deep.map((line) => `past a feature's index: ${line}`),
+    ];
+    for (const problem of problems) console.error(problem);
+    if (problems.length > 0) process.exit(1);
+    console.log('architecture: library indexes name their exports; no file over 400 lines, no cycle, no deep import');
+    return;
+  }
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(figures, null, 2));
     return;
