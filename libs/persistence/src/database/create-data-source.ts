@@ -116,7 +116,11 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const timeoutWas = driverOptions.enableQueryTimeout;
   driverOptions.enableQueryTimeout = false;
   try {
-    return await underNamedLock(dataSource, 'dutyline_migrations', 120, 'fail', run);
+    return await underNamedLock(
+      dataSource,
+      { name: 'dutyline_migrations', timeoutSeconds: 120, onTimeout: 'fail' },
+      run,
+    );
   } finally {
     driverOptions.enableQueryTimeout = timeoutWas;
   }

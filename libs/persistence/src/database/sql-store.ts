@@ -83,11 +83,10 @@ export function inTurn<T>(queues: Map<string, Promise<unknown>>, key: string, wo
  */
 export async function underNamedLock<T>(
   dataSource: DataSource,
-  name: string,
-  timeoutSeconds: number,
-  onTimeout: 'fail' | 'run',
+  lock: { readonly name: string; readonly timeoutSeconds: number; readonly onTimeout: 'fail' | 'run' },
   work: (holder: QueryRunner) => Promise<T>,
 ): Promise<T> {
+  const { name, timeoutSeconds, onTimeout } = lock;
   const holder = dataSource.createQueryRunner();
   try {
     const [row] = await holder.query('SELECT GET_LOCK(?, ?) AS taken', [name, timeoutSeconds]);
@@ -163,7 +162,7 @@ export class SqlStore {
     }
     this.dataSource.logger.logQuery(sql, values);
     const options = this.dataSource.options as { enableQueryTimeout?: boolean; maxQueryExecutionTime?: number };
-    await executeWithin(pool, sql, values, options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined);
+    await executeWithin(pool, { sql, values }, options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined);
   }
 
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -217,10 +216,10 @@ export class SqlStore {
  */
 function executeWithin(
   pool: PreparedPool,
-  sql: string,
-  values: unknown[],
+  statement: { readonly sql: string; readonly values: unknown[] },
   timeoutMs: number | undefined,
 ): Promise<void> {
+  const { sql, values } = statement;
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     let held: PooledConnection | null = null;

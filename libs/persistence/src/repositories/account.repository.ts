@@ -58,12 +58,10 @@ export class SqlAccountRepository implements AccountRepository {
           select: { id: true },
         });
         if (holder && holder.id !== row.id) return err(EMAIL_TAKEN);
-        await saveRow<Omit<UserRow, 'sessionsValidAfter'>>(
-          manager,
-          UserRow,
-          { accountId: row.accountId, id: row.id },
+        await saveRow<Omit<UserRow, 'sessionsValidAfter'>>(manager, UserRow, {
+          key: { accountId: row.accountId, id: row.id },
           row,
-        );
+        });
         return ok(undefined);
       });
     } catch (error) {
@@ -100,8 +98,12 @@ export class SqlAccountRepository implements AccountRepository {
     const after = decodeCursor<string>(page?.after, 'string');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(UserRow, 'u').where('u.accountId = :accountId', { accountId });
-      const rows = await keysetPage(query, 'u', 'emailKey', after, size).getMany();
-      return pageOf(rows, size, (r) => ({ sort: r.emailKey, id: r.id }), rows.slice(0, size).map(userFromRow));
+      const rows = await keysetPage(query, { alias: 'u', sortProperty: 'emailKey', after, size }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (r) => ({ sort: r.emailKey, id: r.id }),
+        items: rows.slice(0, size).map(userFromRow),
+      });
     });
   }
 

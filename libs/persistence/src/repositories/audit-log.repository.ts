@@ -30,8 +30,18 @@ export class SqlAuditLog implements AuditLog {
       if (filter.action !== undefined) query.andWhere('a.action = :action', { action: filter.action });
       if (filter.from !== undefined) query.andWhere('a.at >= :from', { from: filter.from });
       if (filter.to !== undefined) query.andWhere('a.at < :to', { to: filter.to });
-      const rows = await keysetPage(query, 'a', 'at', after, size, 'DESC').getMany();
-      return pageOf(rows, size, (r) => ({ sort: r.at, id: r.id }), rows.slice(0, size).map(auditFromRow));
+      const rows = await keysetPage(query, {
+        alias: 'a',
+        sortProperty: 'at',
+        after,
+        size,
+        direction: 'DESC',
+      }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (r) => ({ sort: r.at, id: r.id }),
+        items: rows.slice(0, size).map(auditFromRow),
+      });
     });
   }
 }

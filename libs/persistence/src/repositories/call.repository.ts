@@ -105,13 +105,18 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
         query.andWhere('call.answeredBy = :answeredBy', { answeredBy: filter.answeredBy });
       if (filter.from !== undefined) query.andWhere('call.startedAt >= :from', { from: filter.from });
       if (filter.to !== undefined) query.andWhere('call.startedAt < :to', { to: filter.to });
-      const rows = await keysetPage(query, 'call', 'startedAt', after, size, 'DESC').getMany();
-      return pageOf(
-        rows,
+      const rows = await keysetPage(query, {
+        alias: 'call',
+        sortProperty: 'startedAt',
+        after,
         size,
-        (row) => ({ sort: row.startedAt, id: row.id }),
-        rows.map((row) => callOfRow<C>(row)),
-      );
+        direction: 'DESC',
+      }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (row) => ({ sort: row.startedAt, id: row.id }),
+        items: rows.map((row) => callOfRow<C>(row)),
+      });
     });
   }
 

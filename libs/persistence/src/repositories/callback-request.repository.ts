@@ -110,7 +110,11 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     if (this.lockSlots.size === 0) return inTurn(this.intakes, key, work);
     const name = `dutyline_intake_${createHash('sha1').update(key).digest('hex')}`;
     return inTurn(this.intakes, key, () =>
-      this.lockSlots.run(() => underNamedLock(this.store.dataSource, name, INTAKE_LOCK_SECONDS, 'run', () => work())),
+      this.lockSlots.run(() =>
+        underNamedLock(this.store.dataSource, { name, timeoutSeconds: INTAKE_LOCK_SECONDS, onTimeout: 'run' }, () =>
+          work(),
+        ),
+      ),
     );
   }
 
@@ -145,13 +149,18 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
         .createQueryBuilder(CallbackRequestRow, 'r')
         .where('r.accountId = :accountId', { accountId });
       narrow(query, filter);
-      const rows = await keysetPage(query, 'r', 'createdAt', after, size, 'DESC').getMany();
-      return pageOf(
-        rows,
+      const rows = await keysetPage(query, {
+        alias: 'r',
+        sortProperty: 'createdAt',
+        after,
         size,
-        (row) => ({ sort: row.createdAt, id: row.id }),
-        rows.map((row) => callbackRequestOfRow<D>(row)),
-      );
+        direction: 'DESC',
+      }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (row) => ({ sort: row.createdAt, id: row.id }),
+        items: rows.map((row) => callbackRequestOfRow<D>(row)),
+      });
     });
   }
 
@@ -169,13 +178,18 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     const after = decodeCursor<number>(page?.after, 'number');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(CallbackRequestRow, 'r').where('r.dialDueAt IS NOT NULL');
-      const rows = await keysetPage(query, 'r', 'dialDueAt', after, size, 'ASC').getMany();
-      return pageOf(
-        rows,
+      const rows = await keysetPage(query, {
+        alias: 'r',
+        sortProperty: 'dialDueAt',
+        after,
         size,
-        (row) => ({ sort: row.dialDueAt!, id: row.id }),
-        rows.map((row) => callbackRequestOfRow<D>(row)),
-      );
+        direction: 'ASC',
+      }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (row) => ({ sort: row.dialDueAt!, id: row.id }),
+        items: rows.map((row) => callbackRequestOfRow<D>(row)),
+      });
     });
   }
 }
@@ -244,12 +258,10 @@ export class SqlCallbackIntakeSettingsStore {
   async saveIntakeSettings(settings: CallbackIntakeDocument): Promise<void> {
     const row = callbackIntakeRowOf(settings);
     await this.store.write((manager) =>
-      saveRow(
-        manager,
-        CallbackIntakeSettingsRow,
-        { accountId: row.accountId, serviceKind: row.serviceKind, serviceId: row.serviceId },
+      saveRow(manager, CallbackIntakeSettingsRow, {
+        key: { accountId: row.accountId, serviceKind: row.serviceKind, serviceId: row.serviceId },
         row,
-      ),
+      }),
     );
   }
 }

@@ -52,7 +52,7 @@ export class SqlCallbackSettingsRepository implements CallbackSettingsRepository
           `there is no ${settings.service.kind} ${settings.service.id} in this account`,
         );
       }
-      await saveRow(manager, tables.settings, { accountId: row.accountId, serviceId: row.serviceId }, row);
+      await saveRow(manager, tables.settings, { key: { accountId: row.accountId, serviceId: row.serviceId }, row });
     });
   }
 

@@ -36,18 +36,18 @@ export class SqlHotlineRepository implements HotlineRepository {
   }
 
   byId(accountId: Id, id: Id): Promise<Hotline | undefined> {
-    return this.store.read(async (manager) => (await loadByIds(manager, HOTLINES, accountId, [id]))[0]);
+    return this.store.read(async (manager) => (await loadByIds(manager, HOTLINES, { accountId, ids: [id] }))[0]);
   }
 
   byNumber(e164: string): Promise<Hotline | undefined> {
     return this.store.read(async (manager) => {
       const row = await manager.findOne(HotlineRow, { where: { number: e164 } });
-      return row ? (await assemble(manager, HOTLINES, row.accountId, [row]))[0] : undefined;
+      return row ? (await assemble(manager, HOTLINES, { accountId: row.accountId, rows: [row] }))[0] : undefined;
     });
   }
 
   list(accountId: Id, page?: PageRequest): Promise<Page<Hotline>> {
-    return this.store.read((manager) => pageByName(manager, HOTLINES, accountId, page));
+    return this.store.read((manager) => pageByName(manager, HOTLINES, { accountId, request: page }));
   }
 
   async save(hotline: Hotline): Promise<Result<void, NumberTaken>> {
@@ -64,7 +64,7 @@ export class SqlHotlineRepository implements HotlineRepository {
           select: { accountId: true, id: true },
         });
         if (holder && (holder.accountId !== row.accountId || holder.id !== row.id)) return err(NUMBER_TAKEN);
-        if ((await saveAggregate(manager, HOTLINES, row, supervisors)) === 'inserted') {
+        if ((await saveAggregate(manager, HOTLINES, { row, children: supervisors })) === 'inserted') {
           await manager.insert(ScheduleVersionRow, { accountId: row.accountId, hotlineId: row.id, version: 0 });
         }
         return ok(undefined);

@@ -80,7 +80,7 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   }
 
   useToken(accountId: Id, id: Id, now: Instant): Promise<boolean> {
-    return this.store.write((manager) => use(manager, accountId, id, now));
+    return this.store.write((manager) => use(manager, { accountId, id, now }));
   }
 
   revokeUserTokens(accountId: Id, userId: Id, purpose: OneTimeTokenPurpose, now: Instant): Promise<void> {
@@ -147,7 +147,8 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
     try {
       return await this.store.write(async (manager) => {
         // The invitation first: of two acceptances at once only one uses it (MariaDB makes the second wait).
-        if (!(await use(manager, user.accountId, invitationId, now))) return err({ code: 'INVALID_TOKEN' as const });
+        if (!(await use(manager, { accountId: user.accountId, id: invitationId, now })))
+          return err({ code: 'INVALID_TOKEN' as const });
         if (await manager.exists(UserRow, { where: { accountId: user.accountId, emailKey: emailKey(user.email) } })) {
           throw new EmailTakenRollback();
         }
@@ -187,7 +188,7 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
         !token ||
         token.purpose !== 'email-verification' ||
         token.userId === null ||
-        !(await use(manager, accountId, tokenId, now))
+        !(await use(manager, { accountId, id: tokenId, now }))
       )
         return false;
       await manager.delete(UnverifiedEmailRow, { accountId, userId: token.userId });
@@ -208,7 +209,10 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
 }
 
 /** Marks an open token used; true when this call did. */
-async function use(manager: EntityManager, accountId: Id, id: Id, now: Instant): Promise<boolean> {
+async function use(
+  manager: EntityManager,
+  { accountId, id, now }: { readonly accountId: Id; readonly id: Id; readonly now: Instant },
+): Promise<boolean> {
   const { affected } = await manager
     .createQueryBuilder()
     .update(OneTimeTokenRow)

@@ -25,14 +25,20 @@ export class SqlPatternRepository implements PatternRepository {
     const after = decodeCursor<string>(page?.after, 'string');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(PatternRow, 'p').where('p.accountId = :accountId', { accountId });
-      const rows = await keysetPage(query, 'p', 'sortName', after, size).getMany();
-      return pageOf(rows, size, (r) => ({ sort: r.sortName, id: r.id }), rows.slice(0, size).map(patternFromRow));
+      const rows = await keysetPage(query, { alias: 'p', sortProperty: 'sortName', after, size }).getMany();
+      return pageOf(rows, {
+        size,
+        keyOf: (r) => ({ sort: r.sortName, id: r.id }),
+        items: rows.slice(0, size).map(patternFromRow),
+      });
     });
   }
 
   async savePattern(pattern: StoredPattern): Promise<void> {
     const row = patternToRow(pattern);
-    await this.store.write((manager) => saveRow(manager, PatternRow, { accountId: row.accountId, id: row.id }, row));
+    await this.store.write((manager) =>
+      saveRow(manager, PatternRow, { key: { accountId: row.accountId, id: row.id }, row }),
+    );
   }
 
   deletePattern(accountId: Id, id: Id): Promise<Result<void, NotFound>> {

@@ -25,19 +25,19 @@ export class SqlPersonRepository implements PersonRepository {
   }
 
   peopleByIds(accountId: Id, ids: readonly Id[]): Promise<Person[]> {
-    return this.store.read((manager) => loadByIds(manager, PEOPLE, accountId, ids));
+    return this.store.read((manager) => loadByIds(manager, PEOPLE, { accountId, ids }));
   }
 
   listPeople(accountId: Id, page?: PageRequest): Promise<Page<Person>> {
-    return this.store.read((manager) => pageByName(manager, PEOPLE, accountId, page));
+    return this.store.read((manager) => pageByName(manager, PEOPLE, { accountId, request: page }));
   }
 
   async savePerson(person: Person): Promise<void> {
     const { row, numbers } = personToRows(person);
-    await this.store.write((manager) => saveAggregate(manager, PEOPLE, row, numbers));
+    await this.store.write((manager) => saveAggregate(manager, PEOPLE, { row, children: numbers }));
   }
 
   deletePerson(accountId: Id, id: Id): Promise<Result<void, NotFound | InUse>> {
-    return deleteUnlessUsed(this.store, 'person', accountId, id);
+    return deleteUnlessUsed(this.store, { kind: 'person', accountId, id });
   }
 }

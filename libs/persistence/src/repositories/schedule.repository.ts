@@ -40,13 +40,7 @@ async function version(manager: EntityManager, accountId: Id, hotlineId: Id): Pr
 /** Slots and their assignees: two queries for any number of slots. */
 async function withAssignees(manager: EntityManager, accountId: Id, rows: readonly SlotRow[]): Promise<Slot[]> {
   const assignees = groupBy(
-    await findIn(
-      manager,
-      SlotAssigneeRow,
-      accountId,
-      'slotId',
-      rows.map((r) => r.id),
-    ),
+    await findIn(manager, SlotAssigneeRow, { accountId, property: 'slotId', values: rows.map((r) => r.id) }),
     (a) => a.slotId,
   );
   return rows.map((row) => slotFromRows(row, assignees.get(row.id) ?? []));
@@ -90,7 +84,9 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
     return this.store.read(async (manager) => {
       const current = await version(manager, accountId, hotlineId);
       if (current === undefined) return undefined;
-      const rows = (await findIn(manager, SlotRow, accountId, 'id', ids)).filter((r) => r.hotlineId === hotlineId);
+      const rows = (await findIn(manager, SlotRow, { accountId, property: 'id', values: ids })).filter(
+        (r) => r.hotlineId === hotlineId,
+      );
       return { slots: inOrderOf(ids, await withAssignees(manager, accountId, rows)), version: current };
     });
   }
@@ -117,7 +113,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
           `the schedule of hotline ${hotlineId} is no longer at version ${expectedVersion}`,
         );
       }
-      await this.assertChangeFits(manager, accountId, hotlineId, change);
+      await this.assertChangeFits(manager, { accountId, hotlineId }, change);
 
       const added = change.added.map((slot) => slotToRows(accountId, slot));
       const updated = change.updated.map((slot) => slotToRows(accountId, slot));
@@ -144,8 +140,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
   /** The refusals `applyChange` promises, checked under the version lock. */
   private async assertChangeFits(
     manager: EntityManager,
-    accountId: Id,
-    hotlineId: Id,
+    { accountId, hotlineId }: { readonly accountId: Id; readonly hotlineId: Id },
     change: ScheduleChange,
   ): Promise<void> {
     const inputs: { slot: Slot; field: string }[] = [
@@ -162,7 +157,10 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
 
     const named = [...inputs.map((input) => input.slot.id), ...change.removedIds];
     const stored = new Map(
-      (await findIn(manager, SlotRow, accountId, 'id', named)).map((row) => [row.id, row.hotlineId]),
+      (await findIn(manager, SlotRow, { accountId, property: 'id', values: named })).map((row) => [
+        row.id,
+        row.hotlineId,
+      ]),
     );
     const added = change.added.findIndex((slot) => stored.has(slot.id));
     if (added >= 0) invalid('DUPLICATE_ID', `added[${added}].id`, `slot ${change.added[added].id} already exists`);
@@ -197,13 +195,11 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
         where: { accountId, hotlineId, start: LessThan(to), end: MoreThan(from) },
       });
       const assignees = groupBy(
-        await findIn(
-          manager,
-          OverrideAssigneeRow,
+        await findIn(manager, OverrideAssigneeRow, {
           accountId,
-          'overrideId',
-          rows.map((r) => r.id),
-        ),
+          property: 'overrideId',
+          values: rows.map((r) => r.id),
+        }),
         (a) => a.overrideId,
       );
       return rows.map((row) => overrideFromRows(row, assignees.get(row.id) ?? [])).sort(compareOverridePrecedence);
@@ -220,8 +216,11 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
         accountId,
         override.assignees.map((ref, j) => ({ ref, field: `assignees[${j}]` })),
       );
-      await saveRow(manager, OverrideRow, { accountId, id: override.id }, row);
-      await replaceChildren(manager, OverrideAssigneeRow, { accountId, overrideId: override.id }, assignees);
+      await saveRow(manager, OverrideRow, { key: { accountId, id: override.id }, row });
+      await replaceChildren(manager, OverrideAssigneeRow, {
+        owner: { accountId, overrideId: override.id },
+        rows: assignees,
+      });
     });
   }
 

@@ -26,11 +26,11 @@ export class SqlTeamRepository implements TeamRepository {
   }
 
   teamsByIds(accountId: Id, ids: readonly Id[]): Promise<Team[]> {
-    return this.store.read((manager) => loadByIds(manager, TEAMS, accountId, ids));
+    return this.store.read((manager) => loadByIds(manager, TEAMS, { accountId, ids }));
   }
 
   listTeams(accountId: Id, page?: PageRequest): Promise<Page<Team>> {
-    return this.store.read((manager) => pageByName(manager, TEAMS, accountId, page));
+    return this.store.read((manager) => pageByName(manager, TEAMS, { accountId, request: page }));
   }
 
   async saveTeam(team: Team): Promise<void> {
@@ -41,11 +41,11 @@ export class SqlTeamRepository implements TeamRepository {
         team.accountId,
         team.memberIds.map((id, i) => ({ ref: id, field: `memberIds[${i}]` })),
       );
-      await saveAggregate(manager, TEAMS, row, members);
+      await saveAggregate(manager, TEAMS, { row, children: members });
     });
   }
 
   deleteTeam(accountId: Id, id: Id): Promise<Result<void, NotFound | InUse>> {
-    return deleteUnlessUsed(this.store, 'team', accountId, id);
+    return deleteUnlessUsed(this.store, { kind: 'team', accountId, id });
   }
 }

@@ -23,8 +23,7 @@ type UsedBy = InUse['usedBy'][number];
 export async function usagesOf(
   manager: EntityManager,
   accountId: Id,
-  kind: 'person' | 'team',
-  id: Id,
+  { kind, id }: { readonly kind: 'person' | 'team'; readonly id: Id },
 ): Promise<UsedBy[]> {
   const take = MAX_USAGES_PER_KIND;
   const assignee = kind === 'person' ? { personId: id } : { teamId: id };
@@ -64,15 +63,13 @@ export async function usagesOf(
  */
 export async function deleteUnlessUsed(
   store: SqlStore,
-  kind: 'person' | 'team',
-  accountId: Id,
-  id: Id,
+  { kind, accountId, id }: { readonly kind: 'person' | 'team'; readonly accountId: Id; readonly id: Id },
 ): Promise<Result<void, NotFound | InUse>> {
   const entity = kind === 'person' ? PersonRow : TeamRow;
   const attempt = () =>
     store.write(async (manager): Promise<Result<void, NotFound | InUse>> => {
       if (!(await manager.exists(entity, { where: { accountId, id } }))) return err({ code: 'NOT_FOUND' });
-      const usedBy = await usagesOf(manager, accountId, kind, id);
+      const usedBy = await usagesOf(manager, accountId, { kind, id });
       if (usedBy.length > 0) return err({ code: 'IN_USE', usedBy });
       await manager.delete(entity, { accountId, id });
       return ok(undefined);

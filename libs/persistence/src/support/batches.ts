@@ -15,10 +15,17 @@ export const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
 export async function findIn<R extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<R>,
-  accountId: string,
-  property: keyof R & string,
-  values: readonly string[],
-  order?: Partial<Record<keyof R & string, 'ASC' | 'DESC'>>,
+  {
+    accountId,
+    property,
+    values,
+    order,
+  }: {
+    readonly accountId: string;
+    readonly property: keyof R & string;
+    readonly values: readonly string[];
+    readonly order?: Partial<Record<keyof R & string, 'ASC' | 'DESC'>>;
+  },
 ): Promise<R[]> {
   const rows: R[] = [];
   for (const batch of chunks(distinct(values))) {

@@ -23,17 +23,10 @@ interface NamedRow extends ObjectLiteral {
 export async function assemble<R extends NamedRow, C extends ObjectLiteral, T>(
   manager: EntityManager,
   shape: NamedAggregate<R, C, T>,
-  accountId: Id,
-  rows: readonly R[],
+  { accountId, rows }: { readonly accountId: Id; readonly rows: readonly R[] },
 ): Promise<T[]> {
   const children = groupBy(
-    await findIn(
-      manager,
-      shape.childTable,
-      accountId,
-      shape.parentKey,
-      rows.map((r) => r.id),
-    ),
+    await findIn(manager, shape.childTable, { accountId, property: shape.parentKey, values: rows.map((r) => r.id) }),
     (c) => c[shape.parentKey],
   );
   return rows.map((row) => shape.build(row, children.get(row.id) ?? []));
@@ -43,13 +36,15 @@ export async function assemble<R extends NamedRow, C extends ObjectLiteral, T>(
 export async function loadByIds<R extends NamedRow, C extends ObjectLiteral, T extends { id: string }>(
   manager: EntityManager,
   shape: NamedAggregate<R, C, T>,
-  accountId: Id,
-  ids: readonly Id[],
+  { accountId, ids }: { readonly accountId: Id; readonly ids: readonly Id[] },
 ): Promise<T[]> {
   if (ids.length === 0) return [];
   return inOrderOf(
     ids,
-    await assemble(manager, shape, accountId, await findIn(manager, shape.table, accountId, 'id', ids)),
+    await assemble(manager, shape, {
+      accountId,
+      rows: await findIn(manager, shape.table, { accountId, property: 'id', values: ids }),
+    }),
   );
 }
 
@@ -57,34 +52,29 @@ export async function loadByIds<R extends NamedRow, C extends ObjectLiteral, T e
 export async function pageByName<R extends NamedRow, C extends ObjectLiteral, T>(
   manager: EntityManager,
   shape: NamedAggregate<R, C, T>,
-  accountId: Id,
-  request: PageRequest | undefined,
+  { accountId, request }: { readonly accountId: Id; readonly request: PageRequest | undefined },
 ): Promise<Page<T>> {
   const size = pageSize(request);
   const after = decodeCursor<string>(request?.after, 'string');
   const query = manager.createQueryBuilder(shape.table, 'r').where('r.accountId = :accountId', { accountId });
-  const rows = await keysetPage(query, 'r', 'sortName', after, size).getMany();
-  return pageOf(
-    rows,
+  const rows = await keysetPage(query, { alias: 'r', sortProperty: 'sortName', after, size }).getMany();
+  return pageOf(rows, {
     size,
-    (r) => ({ sort: r.sortName, id: r.id }),
-    await assemble(manager, shape, accountId, rows.slice(0, size)),
-  );
+    keyOf: (r) => ({ sort: r.sortName, id: r.id }),
+    items: await assemble(manager, shape, { accountId, rows: rows.slice(0, size) }),
+  });
 }
 
 /** Inserts or updates the row and replaces its children; says whether the row was new. */
 export async function saveAggregate<R extends NamedRow, C extends ObjectLiteral, T>(
   manager: EntityManager,
   shape: NamedAggregate<R, C, T>,
-  row: R,
-  children: readonly C[],
+  { row, children }: { readonly row: R; readonly children: readonly C[] },
 ): Promise<'inserted' | 'updated'> {
-  const saved = await saveRow(manager, shape.table, { accountId: row.accountId, id: row.id } as never, row);
-  await replaceChildren(
-    manager,
-    shape.childTable,
-    { accountId: row.accountId, [shape.parentKey]: row.id } as never,
-    children,
-  );
+  const saved = await saveRow(manager, shape.table, { key: { accountId: row.accountId, id: row.id } as never, row });
+  await replaceChildren(manager, shape.childTable, {
+    owner: { accountId: row.accountId, [shape.parentKey]: row.id } as never,
+    rows: children,
+  });
   return saved;
 }

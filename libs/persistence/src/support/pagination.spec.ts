@@ -52,23 +52,14 @@ describe('pageOf', () => {
   const rows = ['a', 'b', 'c'].map((id) => ({ id, sort: id.toUpperCase() }));
 
   it('hands out a cursor at the last row shown when a row more was found', () => {
-    const page = pageOf(
-      rows,
-      2,
-      (r) => r,
-      rows.map((r) => r.id),
-    );
+    const page = pageOf(rows, { size: 2, keyOf: (r) => r, items: rows.map((r) => r.id) });
     expect([page.items, decodeCursor(page.nextCursor, 'string')]).toEqual([['a', 'b'], { sort: 'B', id: 'b' }]);
   });
 
   it('ends when no row more was found', () => {
-    expect(
-      pageOf(
-        rows,
-        3,
-        (r) => r,
-        rows.map((r) => r.id),
-      ),
-    ).toEqual({ items: ['a', 'b', 'c'], nextCursor: null });
+    expect(pageOf(rows, { size: 3, keyOf: (r) => r, items: rows.map((r) => r.id) })).toEqual({
+      items: ['a', 'b', 'c'],
+      nextCursor: null,
+    });
   });
 });

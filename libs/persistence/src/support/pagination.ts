@@ -45,11 +45,19 @@ export function decodeCursor<S extends string | number>(
  */
 export function keysetPage<R extends ObjectLiteral>(
   query: SelectQueryBuilder<R>,
-  alias: string,
-  sortProperty: string,
-  after: Keyset<string | number> | null,
-  size: number,
-  direction: 'ASC' | 'DESC' = 'ASC',
+  {
+    alias,
+    sortProperty,
+    after,
+    size,
+    direction = 'ASC',
+  }: {
+    readonly alias: string;
+    readonly sortProperty: string;
+    readonly after: Keyset<string | number> | null;
+    readonly size: number;
+    readonly direction?: 'ASC' | 'DESC';
+  },
 ): SelectQueryBuilder<R> {
   const beyond = direction === 'ASC' ? '>' : '<';
   if (after) {
@@ -70,9 +78,11 @@ export function keysetPage<R extends ObjectLiteral>(
 /** The page of `rows` (fetched with `keysetPage`, so possibly one too many) and its next cursor. */
 export function pageOf<R, T>(
   rows: readonly R[],
-  size: number,
-  keyOf: (row: R) => Keyset<string | number>,
-  items: readonly T[],
+  {
+    size,
+    keyOf,
+    items,
+  }: { readonly size: number; readonly keyOf: (row: R) => Keyset<string | number>; readonly items: readonly T[] },
 ): Page<T> {
   const more = rows.length > size;
   return { items: items.slice(0, size), nextCursor: more ? encodeCursor(keyOf(rows[size - 1])) : null };

@@ -12,11 +12,14 @@ export interface NamedReference<T> {
 async function knownIds(
   manager: EntityManager,
   entity: typeof PersonRow | typeof TeamRow,
-  accountId: Id,
-  ids: readonly Id[],
+  { accountId, ids }: { readonly accountId: Id; readonly ids: readonly Id[] },
 ): Promise<Set<Id>> {
   if (ids.length === 0) return new Set();
-  const rows: { id: string }[] = await findIn(manager, entity as typeof PersonRow, accountId, 'id', ids);
+  const rows: { id: string }[] = await findIn(manager, entity as typeof PersonRow, {
+    accountId,
+    property: 'id',
+    values: ids,
+  });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -26,12 +29,7 @@ export async function assertPeopleExist(
   accountId: Id,
   references: readonly NamedReference<Id>[],
 ): Promise<void> {
-  const known = await knownIds(
-    manager,
-    PersonRow,
-    accountId,
-    references.map((r) => r.ref),
-  );
+  const known = await knownIds(manager, PersonRow, { accountId, ids: references.map((r) => r.ref) });
   const missing = references.find((r) => !known.has(r.ref));
   if (missing) invalid('UNKNOWN_PERSON', missing.field, `there is no person ${missing.ref} in this account`);
 }
@@ -43,8 +41,8 @@ export async function assertAssigneesExist(
   references: readonly NamedReference<AssigneeRef>[],
 ): Promise<void> {
   const ofKind = (kind: AssigneeRef['kind']) => references.filter((r) => r.ref.kind === kind).map((r) => r.ref.id);
-  const people = await knownIds(manager, PersonRow, accountId, ofKind('person'));
-  const teams = await knownIds(manager, TeamRow, accountId, ofKind('team'));
+  const people = await knownIds(manager, PersonRow, { accountId, ids: ofKind('person') });
+  const teams = await knownIds(manager, TeamRow, { accountId, ids: ofKind('team') });
   const missing = references.find((r) => !(r.ref.kind === 'person' ? people : teams).has(r.ref.id));
   if (missing)
     invalid(

@@ -5,8 +5,7 @@ import { insertAll } from './batches';
 export async function saveRow<R extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<R>,
-  key: FindOptionsWhere<R>,
-  row: R,
+  { key, row }: { readonly key: FindOptionsWhere<R>; readonly row: R },
 ): Promise<'inserted' | 'updated'> {
   if (await manager.exists(entity, { where: key })) {
     await manager.update(entity, key, row as never);
@@ -20,8 +19,7 @@ export async function saveRow<R extends ObjectLiteral>(
 export async function replaceChildren<C extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<C>,
-  owner: FindOptionsWhere<C>,
-  rows: readonly C[],
+  { owner, rows }: { readonly owner: FindOptionsWhere<C>; readonly rows: readonly C[] },
 ): Promise<void> {
   await manager.delete(entity, owner);
   await insertAll(manager, entity, rows);
