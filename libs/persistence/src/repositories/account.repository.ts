@@ -21,7 +21,7 @@ import { deleteAccount } from '../database/account-deletion';
 import { SqlStore } from '../database/sql-store';
 import { AccountRow, HotlineRow, RevokedLoginTokenRow, UserRow } from '../entities';
 import { accountFromRow, accountToRow, emailKey, userFromRow, userToRow } from '../mappers/account.mapper';
-import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
+import { decodeCursor, keysetPageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
 import { isUniqueViolation } from '../support/store-errors';
 
@@ -98,12 +98,7 @@ export class SqlAccountRepository implements AccountRepository {
     const after = decodeCursor<string>(page?.after, 'string');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(UserRow, 'u').where('u.accountId = :accountId', { accountId });
-      const rows = await keysetPage(query, { alias: 'u', sortProperty: 'emailKey', after, size }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (r) => ({ sort: r.emailKey, id: r.id }),
-        items: rows.slice(0, size).map(userFromRow),
-      });
+      return keysetPageOf(query, { alias: 'u', sortProperty: 'emailKey', after, size }, userFromRow);
     });
   }
 

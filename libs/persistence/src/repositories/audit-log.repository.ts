@@ -4,7 +4,7 @@ import { SqlStore } from '../database/sql-store';
 import { AuditEntryRow } from '../entities';
 import { auditFromRow, auditToRow } from '../mappers/audit.mapper';
 import { insertAll } from '../support/batches';
-import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
+import { decodeCursor, keysetPageOf, pageSize } from '../support/pagination';
 
 export class SqlAuditLog implements AuditLog {
   private readonly store: SqlStore;
@@ -30,18 +30,17 @@ export class SqlAuditLog implements AuditLog {
       if (filter.action !== undefined) query.andWhere('a.action = :action', { action: filter.action });
       if (filter.from !== undefined) query.andWhere('a.at >= :from', { from: filter.from });
       if (filter.to !== undefined) query.andWhere('a.at < :to', { to: filter.to });
-      const rows = await keysetPage(query, {
-        alias: 'a',
-        sortProperty: 'at',
-        after,
-        size,
-        direction: 'DESC',
-      }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (r) => ({ sort: r.at, id: r.id }),
-        items: rows.slice(0, size).map(auditFromRow),
-      });
+      return keysetPageOf(
+        query,
+        {
+          alias: 'a',
+          sortProperty: 'at',
+          after,
+          size,
+          direction: 'DESC',
+        },
+        auditFromRow,
+      );
     });
   }
 }

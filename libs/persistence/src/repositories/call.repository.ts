@@ -4,7 +4,7 @@ import { SqlStore } from '../database/sql-store';
 import { CallRow } from '../entities/call.entities';
 import { CallDocument, callOfRow, callRowOf } from '../mappers/call.mapper';
 import { GroupInsert } from '../support/group-insert';
-import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
+import { decodeCursor, keysetPageOf, pageSize } from '../support/pagination';
 import { isUniqueViolation } from '../support/store-errors';
 
 /** What the call log is filtered on; every field narrows the list (the application's `CallFilter`). */
@@ -105,18 +105,17 @@ export class SqlCallStore<C extends CallDocument = CallDocument> {
         query.andWhere('call.answeredBy = :answeredBy', { answeredBy: filter.answeredBy });
       if (filter.from !== undefined) query.andWhere('call.startedAt >= :from', { from: filter.from });
       if (filter.to !== undefined) query.andWhere('call.startedAt < :to', { to: filter.to });
-      const rows = await keysetPage(query, {
-        alias: 'call',
-        sortProperty: 'startedAt',
-        after,
-        size,
-        direction: 'DESC',
-      }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (row) => ({ sort: row.startedAt, id: row.id }),
-        items: rows.map((row) => callOfRow<C>(row)),
-      });
+      return keysetPageOf(
+        query,
+        {
+          alias: 'call',
+          sortProperty: 'startedAt',
+          after,
+          size,
+          direction: 'DESC',
+        },
+        (row) => callOfRow<C>(row),
+      );
     });
   }
 

@@ -20,7 +20,7 @@ import {
   callbackRequestOfRow,
   callbackRequestRowOf,
 } from '../mappers/callback.mapper';
-import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
+import { decodeCursor, keysetPageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
 
 /** What the callback list is filtered on (the application's `CallbackRequestFilter`); every field narrows it. */
@@ -149,18 +149,17 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
         .createQueryBuilder(CallbackRequestRow, 'r')
         .where('r.accountId = :accountId', { accountId });
       narrow(query, filter);
-      const rows = await keysetPage(query, {
-        alias: 'r',
-        sortProperty: 'createdAt',
-        after,
-        size,
-        direction: 'DESC',
-      }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (row) => ({ sort: row.createdAt, id: row.id }),
-        items: rows.map((row) => callbackRequestOfRow<D>(row)),
-      });
+      return keysetPageOf(
+        query,
+        {
+          alias: 'r',
+          sortProperty: 'createdAt',
+          after,
+          size,
+          direction: 'DESC',
+        },
+        (row) => callbackRequestOfRow<D>(row),
+      );
     });
   }
 
@@ -178,18 +177,17 @@ export class SqlCallbackRequestStore<D extends CallbackRequestDocument = Callbac
     const after = decodeCursor<number>(page?.after, 'number');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(CallbackRequestRow, 'r').where('r.dialDueAt IS NOT NULL');
-      const rows = await keysetPage(query, {
-        alias: 'r',
-        sortProperty: 'dialDueAt',
-        after,
-        size,
-        direction: 'ASC',
-      }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (row) => ({ sort: row.dialDueAt!, id: row.id }),
-        items: rows.map((row) => callbackRequestOfRow<D>(row)),
-      });
+      return keysetPageOf(
+        query,
+        {
+          alias: 'r',
+          sortProperty: 'dialDueAt',
+          after,
+          size,
+          direction: 'ASC',
+        },
+        (row) => callbackRequestOfRow<D>(row),
+      );
     });
   }
 }

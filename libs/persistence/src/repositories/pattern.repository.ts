@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { PatternRow } from '../entities';
 import { patternFromRow, patternToRow } from '../mappers/settings.mapper';
-import { decodeCursor, keysetPage, pageOf, pageSize } from '../support/pagination';
+import { decodeCursor, keysetPageOf, pageSize } from '../support/pagination';
 import { saveRow } from '../support/rows';
 
 export class SqlPatternRepository implements PatternRepository {
@@ -25,12 +25,7 @@ export class SqlPatternRepository implements PatternRepository {
     const after = decodeCursor<string>(page?.after, 'string');
     return this.store.read(async (manager) => {
       const query = manager.createQueryBuilder(PatternRow, 'p').where('p.accountId = :accountId', { accountId });
-      const rows = await keysetPage(query, { alias: 'p', sortProperty: 'sortName', after, size }).getMany();
-      return pageOf(rows, {
-        size,
-        keyOf: (r) => ({ sort: r.sortName, id: r.id }),
-        items: rows.slice(0, size).map(patternFromRow),
-      });
+      return keysetPageOf(query, { alias: 'p', sortProperty: 'sortName', after, size }, patternFromRow);
     });
   }
 

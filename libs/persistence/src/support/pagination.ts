@@ -39,25 +39,22 @@ export function decodeCursor<S extends string | number>(
   return { sort: parsed[0] as S, id: parsed[1] };
 }
 
+/** Which rows a keyset page holds: those after `after` in the order `(sortProperty, id)`, `size` of them. */
+export interface KeysetOrder {
+  readonly alias: string;
+  readonly sortProperty: string;
+  readonly after: Keyset<string | number> | null;
+  readonly size: number;
+  readonly direction?: 'ASC' | 'DESC';
+}
+
 /**
  * Restricts `query` to the rows after `after` in the order `(sortColumn, id)` and orders and limits
  * it to one more row than the page holds (to tell whether a next page exists).
  */
 export function keysetPage<R extends ObjectLiteral>(
   query: SelectQueryBuilder<R>,
-  {
-    alias,
-    sortProperty,
-    after,
-    size,
-    direction = 'ASC',
-  }: {
-    readonly alias: string;
-    readonly sortProperty: string;
-    readonly after: Keyset<string | number> | null;
-    readonly size: number;
-    readonly direction?: 'ASC' | 'DESC';
-  },
+  { alias, sortProperty, after, size, direction = 'ASC' }: KeysetOrder,
 ): SelectQueryBuilder<R> {
   const beyond = direction === 'ASC' ? '>' : '<';
   if (after) {
@@ -86,4 +83,18 @@ export function pageOf<R, T>(
 ): Page<T> {
   const more = rows.length > size;
   return { items: items.slice(0, size), nextCursor: more ? encodeCursor(keyOf(rows[size - 1])) : null };
+}
+
+/** One page of `query`'s rows in `order` (`keysetPage`), each made an item by `itemOf`, and its next cursor. */
+export async function keysetPageOf<R extends ObjectLiteral & { id: string }, T>(
+  query: SelectQueryBuilder<R>,
+  order: KeysetOrder,
+  itemOf: (row: R) => T,
+): Promise<Page<T>> {
+  const rows = await keysetPage(query, order).getMany();
+  return pageOf(rows, {
+    size: order.size,
+    keyOf: (row) => ({ sort: row[order.sortProperty] as string | number, id: row.id }),
+    items: rows.slice(0, order.size).map(itemOf),
+  });
 }
