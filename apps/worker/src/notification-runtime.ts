@@ -93,7 +93,9 @@ export class NotificationRuntime {
       gapChecks: container.get(GAP_CHECK_RUNNER),
       reconciler: container.get(RECONCILER),
     };
-    const processing = await startNotificationProcessing(container.get(JOB_HOST), services, container.get(LOGGER), {
+    const processing = await startNotificationProcessing(container.get(JOB_HOST), {
+      services,
+      logger: container.get(LOGGER),
       reconcileEveryMs: options.reconcileEveryMs,
     });
     return new NotificationRuntime(container, processing, options.shutdownTimeoutMs);

@@ -114,12 +114,10 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
     [
       'a number disabled in the directory',
       (c: Awaited<ReturnType<typeof cluster>>) =>
-        c.writer.directory.setContactNumberEnabled(
-          caller,
-          c.dir.bob.id,
-          c.dir.bob.contactNumbers[0].number.e164,
-          false,
-        ),
+        c.writer.directory.setContactNumberEnabled(caller, c.dir.bob.id, {
+          number: c.dir.bob.contactNumbers[0].number.e164,
+          enabled: false,
+        }),
       'Alice',
     ],
   ])('follows %s made on the other instance on the very next call', async (_, change, expected) => {

@@ -21,6 +21,6 @@ export class CoverageResolver {
     @Args('from', { type: () => InstantScalar }) from: Instant,
     @Args('to', { type: () => InstantScalar }) to: Instant,
   ): Promise<CoverageModel> {
-    return settled(null, () => this.app.coverage.coverage(callerOf(actor), hotlineId, from, to)).then(CoverageModel.of);
+    return settled(null, () => this.app.coverage.coverage(callerOf(actor), hotlineId, { from, to })).then(CoverageModel.of);
   }
 }

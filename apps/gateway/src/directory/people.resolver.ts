@@ -129,7 +129,10 @@ export class PeopleResolver {
     return this.written(
       context,
       settled('input', () =>
-        this.app.directory.setContactNumberEnabled(callerOf(actor), input.personId, input.number, input.enabled),
+        this.app.directory.setContactNumberEnabled(callerOf(actor), input.personId, {
+          number: input.number,
+          enabled: input.enabled,
+        }),
       ),
     );
   }

@@ -136,7 +136,9 @@ export function embeddedNotifications(parts: EmbeddedNotificationParts): Gateway
     inspector: queue,
     async start() {
       if (!settings.embeddedJobs) return null;
-      processing = await startNotificationProcessing(timedJobHost(queue, parts.metrics), services, parts.logger, {
+      processing = await startNotificationProcessing(timedJobHost(queue, parts.metrics), {
+        services,
+        logger: parts.logger,
         reconcileEveryMs: settings.reconcileIntervalSeconds * 1000,
       });
       return processing.reconciled;

@@ -18,7 +18,7 @@ const mailTo = (email: { onDuty?: boolean; supervisors?: boolean; emails?: strin
 
 describe('coverage problems: a voicemail nobody would get', () => {
   it('reports a voicemail whose people on duty and supervisors have no e-mail, with what to do', () => {
-    const [problem, ...others] = voicemailProblems(line(), mailTo(), [{ kind: 'person', id: 'bob' }], directory);
+    const [problem, ...others] = voicemailProblems(line(), { email: mailTo(), onDuty: [{ kind: 'person', id: 'bob' }], directory });
     expect(others).toEqual([]);
     expect(problem.kind).toBe('voicemail-unaddressed');
     expect(problem.message).toContain('Boiler room');
@@ -27,15 +27,15 @@ describe('coverage problems: a voicemail nobody would get', () => {
   });
 
   it.each<[string, Parameters<typeof voicemailProblems>]>([
-    ['someone on duty has an e-mail (through a team)', [line(), mailTo(), [{ kind: 'team', id: 'crew' }], directory]],
-    ['an extra address is set', [line(), mailTo({ emails: ['desk@example.org'] }), [], directory]],
-    ['the scenario ends with a message, not a voicemail', [line([{ kind: 'message', message: { text: 'Closed.' } } as { kind: string }]), mailTo(), [], directory]],
+    ['someone on duty has an e-mail (through a team)', [line(), { email: mailTo(), onDuty: [{ kind: 'team', id: 'crew' }], directory }]],
+    ['an extra address is set', [line(), { email: mailTo({ emails: ['desk@example.org'] }), onDuty: [], directory }]],
+    ['the scenario ends with a message, not a voicemail', [line([{ kind: 'message', message: { text: 'Closed.' } } as { kind: string }]), { email: mailTo(), onDuty: [], directory }]],
   ])('reports nothing when %s', (_, args) => {
     expect(voicemailProblems(...args)).toEqual([]);
   });
 
   it('counts only the people the settings choose: supervisors only, with nobody on duty chosen', () => {
-    expect(voicemailProblems(line(), mailTo({ onDuty: false, supervisors: true }), [{ kind: 'person', id: 'ann' }], directory)).toHaveLength(1);
+    expect(voicemailProblems(line(), { email: mailTo({ onDuty: false, supervisors: true }), onDuty: [{ kind: 'person', id: 'ann' }], directory })).toHaveLength(1);
   });
 
   it('is part of the coverage report when the notification settings are given', async () => {
@@ -47,7 +47,7 @@ describe('coverage problems: a voicemail nobody would get', () => {
     const queries = (withSettings: boolean) => new CoverageQueries({
       hotlines: db.hotlines, schedules: db.schedules, people: db.people, teams: db.teams, ...(withSettings ? { notificationSettings: settings } : {}),
     });
-    const report = async (withSettings = true) => valueOf(await queries(withSettings).coverage(aCaller(ACCOUNT), 'hl', '2027-03-01T00:00:00Z', '2027-03-08T00:00:00Z'));
+    const report = async (withSettings = true) => valueOf(await queries(withSettings).coverage(aCaller(ACCOUNT), 'hl', { from: '2027-03-01T00:00:00Z', to: '2027-03-08T00:00:00Z' }));
     expect((await report()).problems.map((p) => p.kind)).toEqual(['voicemail-unaddressed']);
     expect((await report(false)).problems).toEqual([]);
     await settings.saveNotificationSettings(ACCOUNT, 'hl', notificationSettings({ voicemail: { email: { emails: ['desk@example.org'] } } }));

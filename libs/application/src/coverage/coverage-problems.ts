@@ -1,5 +1,5 @@
 import { AssigneeRef, Directory, Hotline, Person, membersOf } from '@dutyline/domain';
-import { NotificationSettings } from '../shared';
+import { RecipientChoice } from '../shared';
 
 /** Something besides gaps that leaves callers unserved. */
 export interface CoverageProblem {
@@ -14,9 +14,7 @@ export interface CoverageProblem {
  */
 export function voicemailProblems(
   hotline: Hotline,
-  email: NotificationSettings['voicemail']['email'],
-  onDuty: readonly AssigneeRef[],
-  directory: Directory,
+  { email, onDuty, directory }: { email: RecipientChoice; onDuty: readonly AssigneeRef[]; directory: Directory },
 ): CoverageProblem[] {
   if (!hotline.scenario.some((step) => step.kind === 'voicemail') || email.emails.length > 0) return [];
   const supervisors = hotline.supervisorIds

@@ -45,8 +45,7 @@ export class CoverageQueries {
   async coverage(
     caller: Caller,
     hotlineId: Id,
-    from: InstantInput,
-    to: InstantInput,
+    { from, to }: { from: InstantInput; to: InstantInput },
   ): Promise<Result<CoverageReport, NotFoundRefusal>> {
     assertId(hotlineId, 'hotlineId');
     const range = instantRangeOf({ from, to }, MAX_COVERAGE_RANGE_DAYS);
@@ -73,6 +72,10 @@ export class CoverageQueries {
     const store = this.deps.notificationSettings;
     if (!store) return ok({ hotline, summary, problems: [] });
     const settings = (await store.notificationSettings(caller.accountId, hotline.id)) ?? DEFAULT_NOTIFICATION_SETTINGS;
-    return ok({ hotline, summary, problems: voicemailProblems(hotline, settings.voicemail.email, refs, directory) });
+    return ok({
+      hotline,
+      summary,
+      problems: voicemailProblems(hotline, { email: settings.voicemail.email, onDuty: refs, directory }),
+    });
   }
 }

@@ -118,7 +118,7 @@ describe('DirectoryService: people (F1)', () => {
     const steps = [
       () => directory.addContactNumber(caller, p.id, { number: '+442071838750', label: 'London', position: 0 }),
       () => directory.reorderContactNumbers(caller, p.id, ['+33612345678', '+33 1 40 00 00 01', '+442071838750']),
-      () => directory.setContactNumberEnabled(caller, p.id, '+33140000001', false),
+      () => directory.setContactNumberEnabled(caller, p.id, { number: '+33140000001', enabled: false }),
       () => directory.removeContactNumber(caller, p.id, '+442071838750'),
     ];
     const seen = [];
@@ -171,7 +171,7 @@ describe('DirectoryService: people (F1)', () => {
     ],
     [
       'disabling a number not theirs',
-      (d: Dir, id: string) => d.setContactNumberEnabled(caller, id, '+33140000009', false),
+      (d: Dir, id: string) => d.setContactNumberEnabled(caller, id, { number: '+33140000009', enabled: false }),
       'UNKNOWN_NUMBER',
       'number',
     ],

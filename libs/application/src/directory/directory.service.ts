@@ -232,7 +232,11 @@ export class DirectoryService {
   }
 
   /** A disabled number stays on file and is never dialled. */
-  setContactNumberEnabled(caller: Caller, personId: Id, number: string, enabled: boolean): PersonResult {
+  setContactNumberEnabled(
+    caller: Caller,
+    personId: Id,
+    { number, enabled }: { number: string; enabled: boolean },
+  ): PersonResult {
     const action = enabled ? 'person.number-enabled' : 'person.number-disabled';
     return this.changePerson(caller, {
       id: personId,

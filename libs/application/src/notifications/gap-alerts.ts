@@ -82,7 +82,7 @@ export class GapAlerts {
     if (!settings.enabled) return forget('disabled');
 
     const until = now + settings.lookAheadDays * DAY_MS;
-    const report = await deps.coverage.coverage(systemCaller(key.accountId), key.hotlineId, now, until);
+    const report = await deps.coverage.coverage(systemCaller(key.accountId), key.hotlineId, { from: now, to: until });
     if (!report.ok) return forget('hotline-gone');
     const hotline = report.value.hotline;
     const to = await recipientsOf(deps.people, {

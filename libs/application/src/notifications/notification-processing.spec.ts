@@ -82,7 +82,7 @@ describe('notification processing, shared by the worker and the embedded gateway
       createdAt: 0,
     });
 
-    const processing = await startNotificationProcessing(w.host, w.services, w.logger);
+    const processing = await startNotificationProcessing(w.host, { services: w.services, logger: w.logger });
 
     expect(w.host.events).toEqual([
       'register voicemail.deliver',
@@ -100,7 +100,11 @@ describe('notification processing, shared by the worker and the embedded gateway
 
   it('reconciles again every reconcileEveryMs without a restart: a delivery whose enqueue was lost reaches the queue', async () => {
     const w = await world();
-    const processing = await startNotificationProcessing(w.host, w.services, w.logger, { reconcileEveryMs: 40 });
+    const processing = await startNotificationProcessing(w.host, {
+      services: w.services,
+      logger: w.logger,
+      reconcileEveryMs: 40,
+    });
     w.queue.take();
     // Owed in the database while the queue was away.
     await w.ledger.addDelivery({
@@ -128,7 +132,7 @@ describe('notification processing, shared by the worker and the embedded gateway
       'hl',
       notificationSettings({ gapAlerts: { enabled: false } }),
     );
-    await startNotificationProcessing(w.host, w.services, w.logger);
+    await startNotificationProcessing(w.host, { services: w.services, logger: w.logger });
     const record = aVoicemailCall();
     await w.services.producer.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
     await w.services.producer.callUnanswered({ eventId: 'call-1:unanswered', callId: 'call-1', record });
@@ -151,7 +155,7 @@ describe('notification processing, shared by the worker and the embedded gateway
 
   it('logs a failed job and passes its error on for the queue to decide (here: no retry)', async () => {
     const w = await world();
-    await startNotificationProcessing(w.host, w.services, w.logger);
+    await startNotificationProcessing(w.host, { services: w.services, logger: w.logger });
     const record = aVoicemailCall({ voicemailRecording: null });
     await w.services.producer.voicemailRecorded({ eventId: 'call-1:voicemail', callId: 'call-1', record });
 
@@ -180,7 +184,7 @@ describe('notification processing, shared by the worker and the embedded gateway
   ])('stops gracefully when %s', async (_, hangs, finished, warnings) => {
     const w = await world();
     if (hangs) w.host.closing = new Promise(() => undefined);
-    const processing = await startNotificationProcessing(w.host, w.services, w.logger);
+    const processing = await startNotificationProcessing(w.host, { services: w.services, logger: w.logger });
     const stop = processing.stop(20);
     expect(processing.stop(20)).toBe(stop);
     expect(await stop).toBe(finished);

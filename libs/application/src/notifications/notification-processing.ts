@@ -23,6 +23,8 @@ export interface NotificationProcessing {
 }
 
 export interface NotificationProcessingOptions {
+  readonly services: Pick<NotificationServices, 'voicemail' | 'unanswered' | 'gapChecks' | 'reconciler'>;
+  readonly logger: NotificationLogger;
   /**
    * Runs the reconcile pass again this often, so what is owed reaches the queue after an outage
    * without a restart. @defaultValue never (only at start)
@@ -39,10 +41,9 @@ export interface NotificationProcessingOptions {
  */
 export async function startNotificationProcessing(
   host: JobProcessorHost<NotificationJobs>,
-  services: Pick<NotificationServices, 'voicemail' | 'unanswered' | 'gapChecks' | 'reconciler'>,
-  logger: NotificationLogger,
-  options: NotificationProcessingOptions = {},
+  options: NotificationProcessingOptions,
 ): Promise<NotificationProcessing> {
+  const { services, logger } = options;
   registerNotificationHandlers(host, services, logger);
   const reconciled = await services.reconciler.reconcile();
   logger.info('reconciled', { ...reconciled });

@@ -114,7 +114,10 @@ describe('RoutingQueries.callPlan', () => {
   it('follows a number disabled a moment ago: the directory is read per call', async () => {
     const w = await world('Europe/Paris', '2027-03-26');
     valueOf(
-      await w.app.directory.setContactNumberEnabled(caller, w.bob.id, w.bob.contactNumbers[0].number.e164, false),
+      await w.app.directory.setContactNumberEnabled(caller, w.bob.id, {
+        number: w.bob.contactNumbers[0].number.e164,
+        enabled: false,
+      }),
     );
     expect(dialled(valueOf(await w.app.routing.callPlan(caller, w.H, '2027-03-28T02:00:00Z')).steps)).toEqual([
       'Alice supervisor',

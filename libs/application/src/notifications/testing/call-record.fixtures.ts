@@ -1,13 +1,8 @@
 import { CallLeg, CallRecord, parseInstant } from '@dutyline/domain';
 
-const leg = (
-  step: number,
-  personId: string,
-  personName: string,
-  number: string,
-  via: CallLeg['via'],
-  outcome: CallLeg['outcome'],
-): CallLeg => {
+type LegFacts = Pick<CallLeg, 'step' | 'personId' | 'personName' | 'number' | 'via' | 'outcome'>;
+
+const leg = ({ step, personId, personName, number, via, outcome }: LegFacts): CallLeg => {
   const startedAt = parseInstant('2027-03-28T01:14:00Z') + step * 20_000;
   return {
     step,
@@ -53,9 +48,30 @@ export function aVoicemailCall(overrides: Partial<CallRecord> = {}): CallRecord 
     durationSeconds: 120,
     voicemailRecording: 'https://api.nexmo.com/v1/files/rec-1',
     legs: [
-      leg(0, 'alice', 'Alice Martin', '+33612345678', 'on-call', 'no-answer'),
-      leg(1, 'bob', 'Bob Durand', '+33687654321', 'on-call', 'busy'),
-      leg(2, 'boss', 'Claire Boss', '+33611112222', 'supervisor', 'no-answer'),
+      leg({
+        step: 0,
+        personId: 'alice',
+        personName: 'Alice Martin',
+        number: '+33612345678',
+        via: 'on-call',
+        outcome: 'no-answer',
+      }),
+      leg({
+        step: 1,
+        personId: 'bob',
+        personName: 'Bob Durand',
+        number: '+33687654321',
+        via: 'on-call',
+        outcome: 'busy',
+      }),
+      leg({
+        step: 2,
+        personId: 'boss',
+        personName: 'Claire Boss',
+        number: '+33611112222',
+        via: 'supervisor',
+        outcome: 'no-answer',
+      }),
     ],
     comments: [],
     ...overrides,
