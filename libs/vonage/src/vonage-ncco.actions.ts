@@ -62,7 +62,7 @@ export function talk(text: string, options: TalkOptions = {}, field = 'talk'): T
     action: 'talk',
     text,
     language: options.language,
-    style: options.style === undefined ? undefined : integerIn(options.style, 0, 100, `${field}.style`),
+    style: options.style === undefined ? undefined : integerIn(options.style, { min: 0, max: 100 }, `${field}.style`),
     ...playbackOptions(options, field),
   });
 }
@@ -83,8 +83,8 @@ export function stream(url: string, options: StreamOptions = {}, field = 'stream
 
 function playbackOptions(options: StreamOptions, field: string) {
   return {
-    loop: options.loop === undefined ? undefined : integerIn(options.loop, 0, 100, `${field}.loop`),
-    level: options.level === undefined ? undefined : numberIn(options.level, -1, 1, `${field}.level`),
+    loop: options.loop === undefined ? undefined : integerIn(options.loop, { min: 0, max: 100 }, `${field}.loop`),
+    level: options.level === undefined ? undefined : numberIn(options.level, { min: -1, max: 1 }, `${field}.level`),
     bargeIn: options.bargeIn === undefined ? undefined : booleanValue(options.bargeIn, `${field}.bargeIn`),
   };
 }
@@ -191,21 +191,11 @@ export function connect(endpoint: ConnectEndpoint, options: ConnectOptions = {},
     timeout:
       options.timeoutSeconds === undefined
         ? undefined
-        : integerIn(
-            options.timeoutSeconds,
-            limits.connectTimeoutSeconds.min,
-            limits.connectTimeoutSeconds.max,
-            `${field}.timeout`,
-          ),
+        : integerIn(options.timeoutSeconds, limits.connectTimeoutSeconds, `${field}.timeout`),
     limit:
       options.limitSeconds === undefined
         ? undefined
-        : integerIn(
-            options.limitSeconds,
-            limits.connectLimitSeconds.min,
-            limits.connectLimitSeconds.max,
-            `${field}.limit`,
-          ),
+        : integerIn(options.limitSeconds, limits.connectLimitSeconds, `${field}.limit`),
     machineDetection:
       options.machineDetection === undefined
         ? undefined
@@ -230,7 +220,7 @@ function advancedMachineDetection(options: AdvancedMachineDetectionOptions, fiel
     beep_timeout:
       options.beepTimeoutSeconds === undefined
         ? undefined
-        : integerIn(options.beepTimeoutSeconds, min, max, `${field}.beepTimeout`),
+        : integerIn(options.beepTimeoutSeconds, { min, max }, `${field}.beepTimeout`),
   });
 }
 
@@ -258,12 +248,10 @@ export function record(options: RecordOptions = {}, field = 'record'): RecordAct
     endOnSilence:
       options.endOnSilenceSeconds === undefined
         ? undefined
-        : integerIn(options.endOnSilenceSeconds, silence.min, silence.max, `${field}.endOnSilence`),
+        : integerIn(options.endOnSilenceSeconds, silence, `${field}.endOnSilence`),
     endOnKey: options.endOnKey,
     timeOut:
-      options.timeOutSeconds === undefined
-        ? undefined
-        : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.timeOut`),
+      options.timeOutSeconds === undefined ? undefined : integerIn(options.timeOutSeconds, timeOut, `${field}.timeOut`),
     eventUrl: eventUrl === undefined ? undefined : [eventUrl],
     eventMethod:
       eventUrl === undefined ? undefined : oneOf(options.eventMethod ?? 'POST', EVENT_METHODS, `${field}.eventMethod`),
@@ -283,13 +271,11 @@ export function dtmfInput(options: DtmfInputOptions = {}, field = 'input'): Inpu
   const { dtmfTimeOutSeconds: timeOut, dtmfMaxDigits: digits } = NCCO_LIMITS;
   const dtmf = compact<DtmfSettings>({
     maxDigits:
-      options.maxDigits === undefined
-        ? undefined
-        : integerIn(options.maxDigits, digits.min, digits.max, `${field}.dtmf.maxDigits`),
+      options.maxDigits === undefined ? undefined : integerIn(options.maxDigits, digits, `${field}.dtmf.maxDigits`),
     timeOut:
       options.timeOutSeconds === undefined
         ? undefined
-        : integerIn(options.timeOutSeconds, timeOut.min, timeOut.max, `${field}.dtmf.timeOut`),
+        : integerIn(options.timeOutSeconds, timeOut, `${field}.dtmf.timeOut`),
     submitOnHash:
       options.submitOnHash === undefined ? undefined : booleanValue(options.submitOnHash, `${field}.dtmf.submitOnHash`),
   });

@@ -72,7 +72,7 @@ export function answerConfirmationNcco(options: AnswerConfirmationOptions): Ncco
   return [
     playPrompt(
       options.announcement,
-      { bargeIn: true, loop: integerIn(options.announcementPlays ?? 2, 1, 10, 'announcementPlays') },
+      { bargeIn: true, loop: integerIn(options.announcementPlays ?? 2, { min: 1, max: 10 }, 'announcementPlays') },
       'announcement',
     ),
     dtmfInput({

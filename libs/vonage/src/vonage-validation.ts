@@ -9,14 +9,20 @@ export function httpUrl(value: unknown, field: string): string {
   return value;
 }
 
-export function integerIn(value: unknown, min: number, max: number, field: string): number {
+/** An inclusive range of numbers. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+export function integerIn(value: unknown, { min, max }: NumberRange, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     invalid('OUT_OF_RANGE', field, `${field} is a whole number from ${min} to ${max}, not ${String(value)}`);
   }
   return value;
 }
 
-export function numberIn(value: unknown, min: number, max: number, field: string): number {
+export function numberIn(value: unknown, { min, max }: NumberRange, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     invalid('OUT_OF_RANGE', field, `${field} is a number from ${min} to ${max}, not ${String(value)}`);
   }

@@ -92,7 +92,7 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
     apiSecret: settings.apiSecret || null,
     apiHost: httpUrl(settings.apiHost ?? 'https://api.nexmo.com', field('apiHost')).replace(/\/+$/, ''),
     restHost: httpUrl(settings.restHost ?? 'https://rest.nexmo.com', field('restHost')).replace(/\/+$/, ''),
-    timeoutMs: integerIn(settings.timeoutMs ?? 10_000, 1, 120_000, field('timeoutMs')),
+    timeoutMs: integerIn(settings.timeoutMs ?? 10_000, { min: 1, max: 120_000 }, field('timeoutMs')),
     recordingHosts: (settings.recordingHosts ?? VONAGE_RECORDING_HOSTS).map((host, i) => {
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host))
         invalid('INVALID_HOST', `${field('recordingHosts')}[${i}]`, `"${host}" is not a host name`);
@@ -100,8 +100,7 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
     }),
     recordingMaxBytes: integerIn(
       settings.recordingMaxBytes ?? RECORDING_MAX_BYTES,
-      1,
-      2 ** 31 - 1,
+      { min: 1, max: 2 ** 31 - 1 },
       field('recordingMaxBytes'),
     ),
   };
@@ -127,7 +126,7 @@ export class VonageVoiceClient implements VonageVoiceApi {
       eventMethod: 'POST',
       ...(request.ringingTimer === undefined
         ? {}
-        : { ringingTimer: integerIn(request.ringingTimer, 1, 120, 'ringingTimer') }),
+        : { ringingTimer: integerIn(request.ringingTimer, { min: 1, max: 120 }, 'ringingTimer') }),
       ...(detection === undefined
         ? {}
         : typeof detection === 'string'
@@ -311,7 +310,7 @@ function advancedMachineDetection(options: AdvancedMachineDetectionOptions) {
     // The SDK snake-cases this to `beep_timeout` in the request body.
     ...(options.beepTimeoutSeconds === undefined
       ? {}
-      : { beepTimeout: integerIn(options.beepTimeoutSeconds, 45, 120, 'machineDetection.beepTimeout') }),
+      : { beepTimeout: integerIn(options.beepTimeoutSeconds, { min: 45, max: 120 }, 'machineDetection.beepTimeout') }),
   };
 }
 

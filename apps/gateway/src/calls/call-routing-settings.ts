@@ -38,7 +38,10 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 /** Reads the call routing variables; every faulty one is reported at once in a ConfigError. */
 export function readCallRoutingSettings(env: Environment): CallRoutingSettings {
   const problems: ConfigProblem[] = [];
-  const integer = (variable: string, fallback: number, min: number, max: number): number => {
+  const integer = (
+    variable: string,
+    { fallback, min, max }: { fallback: number; min: number; max: number },
+  ): number => {
     const text = env[variable]?.trim();
     if (!text) return fallback;
     if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -54,13 +57,13 @@ export function readCallRoutingSettings(env: Environment): CallRoutingSettings {
   const settings: CallRoutingSettings = {
     emergencyNumbers: emergencyNumbers(env['CALL_EMERGENCY_NUMBERS'], problems),
     machineDetection: ['true', '1', 'yes', 'on'].includes(machine ?? ''),
-    budgetMs: integer('CALL_ANSWER_BUDGET_MS', 800, 50, 4000),
-    confirmationTimeoutSeconds: integer('CALL_CONFIRMATION_TIMEOUT_SECONDS', 5, 1, 10),
-    voicemailMaxSeconds: integer('CALL_VOICEMAIL_MAX_SECONDS', 120, 3, 7200),
-    storeBudgetMs: integer('CALL_STORE_BUDGET_MS', 150, 10, 4000),
-    storeRetryMs: integer('CALL_STORE_RETRY_MS', 2000, 100, 600_000),
-    writeBackIntervalMs: integer('CALL_WRITE_BACK_INTERVAL_MS', 1000, 50, 600_000),
-    orphanMaxAgeSeconds: integer('CALL_JOURNAL_ORPHAN_MAX_AGE_SECONDS', 86_400, 1, 30 * 86_400),
+    budgetMs: integer('CALL_ANSWER_BUDGET_MS', { fallback: 800, min: 50, max: 4000 }),
+    confirmationTimeoutSeconds: integer('CALL_CONFIRMATION_TIMEOUT_SECONDS', { fallback: 5, min: 1, max: 10 }),
+    voicemailMaxSeconds: integer('CALL_VOICEMAIL_MAX_SECONDS', { fallback: 120, min: 3, max: 7200 }),
+    storeBudgetMs: integer('CALL_STORE_BUDGET_MS', { fallback: 150, min: 10, max: 4000 }),
+    storeRetryMs: integer('CALL_STORE_RETRY_MS', { fallback: 2000, min: 100, max: 600_000 }),
+    writeBackIntervalMs: integer('CALL_WRITE_BACK_INTERVAL_MS', { fallback: 1000, min: 50, max: 600_000 }),
+    orphanMaxAgeSeconds: integer('CALL_JOURNAL_ORPHAN_MAX_AGE_SECONDS', { fallback: 86_400, min: 1, max: 30 * 86_400 }),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return settings;

@@ -93,12 +93,17 @@ export interface VonageCallWebhooks {
  * adapter — and no guard, interceptor or exception filter can turn a slip into an error response.
  * Through Express the same webhook cost twice the CPU (the answer benchmark: 265 → 143 µs a request).
  */
-export function vonageCallWebhooks(
-  adapter: VonageCallAdapter,
-  signatures: VonageWebhookSignatures,
-  logger: JsonLogger,
-  observer: WebhookObserver | null = null,
-): VonageCallWebhooks {
+export function vonageCallWebhooks({
+  adapter,
+  signatures,
+  logger,
+  observer = null,
+}: {
+  adapter: VonageCallAdapter;
+  signatures: VonageWebhookSignatures;
+  logger: JsonLogger;
+  observer?: WebhookObserver | null;
+}): VonageCallWebhooks {
   const capture = rawBodyCapture('/vonage/');
   const logging = requestLogging(logger, observer?.request ?? null);
 

@@ -107,24 +107,29 @@ class VonageLine {
 
   /** The answer webhook as a signed GET (Vonage's default). */
   answer(fields: Record<string, string>, signing: Signing = 'signed'): Promise<Answer> {
-    return this.send('GET', '/vonage/answer', fields, signing);
+    return this.send({ method: 'GET', path: '/vonage/answer', fields, signing });
   }
 
   /** A signed POST of `body` to a path of ours or to a URL an NCCO named. */
   post(target: string, body: Record<string, unknown>, signing: Signing = 'signed'): Promise<Answer> {
-    return this.send('POST', pathOf(target), body, signing);
+    return this.send({ method: 'POST', path: pathOf(target), fields: body, signing });
   }
 
   get(target: string, fields: Record<string, string>, signing: Signing = 'signed'): Promise<Answer> {
-    return this.send('GET', pathOf(target), fields, signing);
+    return this.send({ method: 'GET', path: pathOf(target), fields, signing });
   }
 
-  private async send(
-    method: 'GET' | 'POST',
-    path: string,
-    fields: Record<string, unknown>,
-    signing: Signing,
-  ): Promise<Answer> {
+  private async send({
+    method,
+    path,
+    fields,
+    signing,
+  }: {
+    method: 'GET' | 'POST';
+    path: string;
+    fields: Record<string, unknown>;
+    signing: Signing;
+  }): Promise<Answer> {
     const rawQuery = method === 'GET' ? new URLSearchParams(fields as Record<string, string>).toString() : undefined;
     const rawBody = method === 'POST' ? JSON.stringify(fields) : undefined;
     const headers: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json' } : {};

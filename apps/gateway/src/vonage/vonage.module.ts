@@ -104,7 +104,13 @@ export class VonageModule implements OnModuleInit, OnApplicationShutdown {
     if (!server) throw new Error('the Vonage webhooks need the HTTP server');
     const { metrics } = this;
     const observer = { request: metrics.httpRequest.bind(metrics), webhook: metrics.webhook.bind(metrics) };
-    serveAhead(server, vonageCallWebhooks(this.adapter, this.signatures, this.logger, observer).serve);
+    const webhooks = vonageCallWebhooks({
+      adapter: this.adapter,
+      signatures: this.signatures,
+      logger: this.logger,
+      observer,
+    });
+    serveAhead(server, webhooks.serve);
     const app = this.http.httpAdapter?.getInstance();
     if (app && !installRawBodyCapture(app, '/vonage/')) {
       this.logger.entry(
