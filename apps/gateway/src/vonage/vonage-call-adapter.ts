@@ -16,7 +16,6 @@ import {
   type Ncco,
   type VonageCallUrls,
   type VonageRenderOptions,
-  type VonageReply,
   type WebhookInput,
   connect,
   legDecisionFor,
@@ -28,17 +27,12 @@ import {
   phoneEndpoint,
   phoneNumberFromVonage,
   playPrompt,
-  renderForCallee,
-  renderForCaller,
 } from '@dutyline/vonage';
 import { type LegRouteParams, legRouteOf } from './vonage-leg-routes';
+import { type VonageLegHangups, VonageReplies } from './vonage-replies';
+import { textField } from './vonage-webhook-fields';
 
 export const VONAGE_CARRIER = 'vonage';
-
-/** Hangs up a leg through Vonage's REST API (`PUT /v1/calls/{uuid}`); null when the API is not configured. */
-export interface VonageLegHangups {
-  hangup(uuid: string): Promise<void>;
-}
 
 export interface VonageCallAdapterOptions {
   /** Everything the NCCOs need but the URLs. */
@@ -85,6 +79,7 @@ export interface CallerNccoHook {
 export class VonageCallAdapter {
   private readonly language: string;
   private readonly lookupBudgetMs: number;
+  private readonly replies: VonageReplies;
   private callerHook: CallerNccoHook | null = null;
 
   constructor(
@@ -93,6 +88,7 @@ export class VonageCallAdapter {
   ) {
     this.language = options.language ?? 'en-GB';
     this.lookupBudgetMs = options.lookupBudgetMs ?? 800;
+    this.replies = new VonageReplies(deps.hangups, deps.logger, { ...options.render, urls: options.urls });
   }
 
   /** Installs the hook the caller's NCCOs go through (one at a time). */
@@ -103,11 +99,11 @@ export class VonageCallAdapter {
   /** The answer URL: the caller's first NCCO. Never empty for a new call. */
   async answer(fields: WebhookInput): Promise<Ncco> {
     const hotlineNumber = textField(fields, 'to');
-    return this.safely(
-      'answer',
-      { hotlineNumber },
-      () => this.lastResort(hotlineNumber),
-      async () => {
+    return this.safely({
+      operation: 'answer',
+      context: { hotlineNumber },
+      fallback: () => this.lastResort(hotlineNumber),
+      work: async () => {
         const request = parseAnswerWebhook(fields);
         const instruction = await this.deps.inbound.answer({
           carrier: VONAGE_CARRIER,
@@ -116,18 +112,18 @@ export class VonageCallAdapter {
           carrierCallId: request.uuid,
         });
         // `nothing` only answers a repeated answer webhook for a call already running its first NCCO.
-        return this.withHook(instruction, 'answer', this.forCaller(instruction).ncco ?? []);
+        return this.withHook(instruction, 'answer', this.replies.forCaller(instruction).ncco ?? []);
       },
-    );
+    });
   }
 
   /** The application's event URL: the caller's leg (its end closes the call) and NCCO errors. Never fails. */
   async callEvent(fields: WebhookInput): Promise<void> {
-    await this.safely(
-      'callEvent',
-      {},
-      () => undefined,
-      async () => {
+    await this.safely({
+      operation: 'callEvent',
+      context: {},
+      fallback: () => undefined,
+      work: async () => {
         const event = parseEventWebhook(fields);
         if (event.kind === 'ncco-error') {
           // Vonage's reason and ids are request text: a warning (cut short by the logger), never an error line.
@@ -144,9 +140,9 @@ export class VonageCallAdapter {
           at: event.endTime ?? event.timestamp ?? undefined,
           durationSeconds: event.duration,
         });
-        this.forCaller(instruction);
+        this.replies.forCaller(instruction);
       },
-    );
+    });
   }
 
   /**
@@ -154,11 +150,11 @@ export class VonageCallAdapter {
    * did not connect (busy, timeout, unanswered, failed, rejected, machine); null: no change (204).
    */
   async legEvent(callId: string, step: number, fields: WebhookInput): Promise<Ncco | null> {
-    return this.safely(
-      'legEvent',
-      { callId, step },
-      () => null,
-      async () => {
+    return this.safely({
+      operation: 'legEvent',
+      context: { callId, step },
+      fallback: () => null,
+      work: async () => {
         let event;
         try {
           event = parseEventWebhook(fields);
@@ -177,12 +173,13 @@ export class VonageCallAdapter {
               : undefined,
         };
         if (event.kind === 'machine-detection' && event.status === 'human') {
-          return this.forCaller(await this.deps.inbound.humanAnswered({ ...leg, carrierLegId: event.uuid })).ncco;
+          return this.replies.forCaller(await this.deps.inbound.humanAnswered({ ...leg, carrierLegId: event.uuid }))
+            .ncco;
         }
         if (decision.kind !== 'outcome') return null;
         const carrierLegId = event.kind === 'call-status' || event.kind === 'machine-detection' ? event.uuid : null;
         if (decision.outcome === 'answered')
-          return this.forCaller(await this.deps.inbound.legAnswered({ ...leg, carrierLegId })).ncco;
+          return this.replies.forCaller(await this.deps.inbound.legAnswered({ ...leg, carrierLegId })).ncco;
         const outcome = decision.outcome as EndedLegOutcome;
         const instruction = await this.deps.inbound.legEnded({
           ...leg,
@@ -192,31 +189,31 @@ export class VonageCallAdapter {
           sipCode: event.kind === 'call-status' ? event.sipCode : null,
         });
         // Advanced machine detection (behavior `hangup`) already hung the machine up.
-        const ncco = this.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
+        const ncco = this.replies.forCaller(instruction, outcome === 'machine' ? step : null).ncco;
         return ncco && this.withHook(instruction, 'next-step', ncco);
       },
-    );
+    });
   }
 
   /** The callee leg's `onAnswer` URL: the announcement, or (leg no longer wanted) the release. */
   async confirmation(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
     const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
-    return this.safely(
-      'confirmation',
-      { callId, step },
-      () => this.forCallee({ kind: 'nothing' }, self),
-      async () => this.forCallee(await this.deps.inbound.calleePrompt({ callId, step }), self),
-    );
+    return this.safely({
+      operation: 'confirmation',
+      context: { callId, step },
+      fallback: () => this.replies.forCallee({ kind: 'nothing' }, self),
+      work: async () => this.replies.forCallee(await this.deps.inbound.calleePrompt({ callId, step }), self),
+    });
   }
 
   /** The callee's key: join on 1; anything else (or no key) releases the callee, and the caller moves on. */
   async confirmationInput(callId: string, step: number, fields: WebhookInput): Promise<Ncco> {
     const self: LegToHangUp = { step, carrierLegId: textField(fields, 'uuid') };
-    return this.safely(
-      'confirmationInput',
-      { callId, step },
-      () => this.forCallee({ kind: 'nothing' }, self),
-      async () => {
+    return this.safely({
+      operation: 'confirmationInput',
+      context: { callId, step },
+      fallback: () => this.replies.forCallee({ kind: 'nothing' }, self),
+      work: async () => {
         let input: { digits: string; timedOut: boolean; at?: number };
         try {
           const parsed = parseInputWebhook(fields);
@@ -232,9 +229,9 @@ export class VonageCallAdapter {
           ...input,
           carrierLegId: self.carrierLegId,
         });
-        return this.forCallee(instruction, self);
+        return this.replies.forCallee(instruction, self);
       },
-    );
+    });
   }
 
   /**
@@ -243,11 +240,11 @@ export class VonageCallAdapter {
    * decided (a callee released, or one who hung up during the announcement): the caller's next step.
    */
   async afterLeg(callId: string, step: number): Promise<Ncco> {
-    return this.safely(
-      'afterLeg',
-      { callId, step },
-      () => this.lastResort(null),
-      async () => {
+    return this.safely({
+      operation: 'afterLeg',
+      context: { callId, step },
+      fallback: () => this.lastResort(null),
+      work: async () => {
         const stored = await this.stored(callId);
         if (stored) {
           const { state, lastReply } = stored;
@@ -261,14 +258,14 @@ export class VonageCallAdapter {
             (next.kind === 'dial' || next.kind === 'voicemail' || next.kind === 'message') &&
             next.step === state.step
           ) {
-            return this.withHook(next, 'next-step', renderForCaller(next, this.renderOptions()).ncco ?? []);
+            return this.withHook(next, 'next-step', this.replies.callerNcco(next) ?? []);
           }
           // Connected and over, or already ended: nothing more for the caller.
           return [];
         }
         return this.legGone(callId, step, 'no-answer');
       },
-    );
+    });
   }
 
   /** The voicemail's record event. Throws a ValidationError naming the field for a malformed payload (400). */
@@ -287,11 +284,11 @@ export class VonageCallAdapter {
    */
   async fallback(fields: WebhookInput): Promise<Ncco | null> {
     const hotlineNumber = textField(fields, 'to');
-    return this.safely(
-      'fallback',
-      { hotlineNumber },
-      () => this.lastResort(hotlineNumber),
-      async () => {
+    return this.safely({
+      operation: 'fallback',
+      context: { hotlineNumber },
+      fallback: () => this.lastResort(hotlineNumber),
+      work: async () => {
         const request = parseFallbackWebhook(fields);
         this.deps.logger.warn('Vonage used the fallback URL', {
           reason: request.reason,
@@ -306,7 +303,7 @@ export class VonageCallAdapter {
         }
         return this.legWebhook(leg, fields);
       },
-    );
+    });
   }
 
   /** The webhook of one of our leg routes (vonage-leg-routes.ts), served or named by a fallback request. */
@@ -337,47 +334,8 @@ export class VonageCallAdapter {
     return [connect(phoneEndpoint(emergency), ringing), apology];
   }
 
-  // ---- rendering and leg hang-ups --------------------------------------------------------------------
-
-  private forCaller(instruction: CallInstruction, legAlreadyGone: number | null = null): VonageReply {
-    const reply = renderForCaller(instruction, this.renderOptions());
-    this.hangUp(reply.hangUp.filter((leg) => leg.step !== legAlreadyGone));
-    return reply;
-  }
-
-  private forCallee(instruction: CallInstruction | { kind: 'nothing' }, self: LegToHangUp): Ncco {
-    const reply = renderForCallee(instruction, self, this.renderOptions());
-    this.hangUp(reply.hangUp);
-    return reply.ncco ?? [];
-  }
-
   private withHook(instruction: CallInstruction, moment: 'answer' | 'next-step', ncco: Ncco): Promise<Ncco> | Ncco {
     return this.callerHook ? this.callerHook.beforeCaller(instruction, moment, ncco) : ncco;
-  }
-
-  private renderOptions(): VonageRenderOptions {
-    return { ...this.options.render, urls: this.options.urls };
-  }
-
-  /** After the reply: hangs up legs that did not take the call. Failures are logged; the leg then ends by itself. */
-  private hangUp(legs: readonly LegToHangUp[]): void {
-    for (const leg of legs) {
-      if (leg.carrierLegId === null) continue;
-      if (!this.deps.hangups) {
-        this.deps.logger.warn('a leg should be hung up but the Vonage API is not configured', {
-          step: leg.step,
-          uuid: leg.carrierLegId,
-        });
-        continue;
-      }
-      void this.deps.hangups.hangup(leg.carrierLegId).catch((error: unknown) =>
-        this.deps.logger.warn('could not hang up a leg through the Vonage API', {
-          step: leg.step,
-          uuid: leg.carrierLegId,
-          ...errorContext(error),
-        }),
-      );
-    }
   }
 
   // ---- the notify after a connect --------------------------------------------------------------------
@@ -385,7 +343,7 @@ export class VonageCallAdapter {
   /** The leg of `step` ended without its outcome being reported: the caller's next step, never silence. */
   private async legGone(callId: string, step: number, outcome: EndedLegOutcome): Promise<Ncco> {
     const instruction = await this.deps.inbound.legEnded({ callId, step, outcome });
-    const reply = this.forCaller(instruction);
+    const reply = this.replies.forCaller(instruction);
     return reply.ncco ? this.withHook(instruction, 'next-step', reply.ncco) : [playPrompt(goodbye(this.language))];
   }
 
@@ -403,12 +361,17 @@ export class VonageCallAdapter {
 
   // ---- plumbing ----------------------------------------------------------------------------------------
 
-  private async safely<T>(
-    operation: string,
-    context: LogContext,
-    fallback: () => T,
-    work: () => Promise<T>,
-  ): Promise<T> {
+  private async safely<T>({
+    operation,
+    context,
+    fallback,
+    work,
+  }: {
+    operation: string;
+    context: LogContext;
+    fallback: () => T;
+    work: () => Promise<T>;
+  }): Promise<T> {
     try {
       return await work();
     } catch (error) {
@@ -425,11 +388,6 @@ export class VonageCallAdapter {
       }
     }
   }
-}
-
-function textField(fields: WebhookInput, key: string): string | null {
-  const value = fields instanceof URLSearchParams ? fields.get(key) : (fields as Record<string, unknown>)?.[key];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
 function goodbye(language: string): Prompt {

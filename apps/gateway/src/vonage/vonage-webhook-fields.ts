@@ -52,3 +52,9 @@ function bodyParsedElsewhere(request: RawBodyRequest): Buffer | null {
   const body = (request as { body?: unknown }).body;
   return body === undefined || body === null ? null : Buffer.from(JSON.stringify(body));
 }
+
+/** A text field of the webhook, trimmed; null when absent, empty or not a text. */
+export function textField(fields: WebhookInput, key: string): string | null {
+  const value = fields instanceof URLSearchParams ? fields.get(key) : (fields as Record<string, unknown>)?.[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
