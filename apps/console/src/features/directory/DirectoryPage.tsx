@@ -53,7 +53,7 @@ export function DirectoryPage() {
   const describe = useCallback(
     (name: string, refusal: CombinedError) => {
       const usedBy = usedByOf(refusal);
-      return usedBy ? describeUsage(t, name, usedBy, names) : null;
+      return usedBy ? describeUsage(t, { name, usedBy, names }) : null;
     },
     [t, names],
   );

@@ -75,7 +75,13 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [created, createPerson] = useMutation(CreatePersonDocument);
   const [updated, updatePerson] = useMutation(UpdatePersonDocument);
-  const deletion = useDeleteEntry('person', person, DeletePersonDocument, onClose, describeUsage);
+  const deletion = useDeleteEntry({
+    kind: 'person',
+    entry: person,
+    document: DeletePersonDocument,
+    onClose,
+    describeUsage,
+  });
   const readOnly = !canEdit;
 
   const patchRow = (index: number, patch: Partial<NumberRow>) => {

@@ -31,7 +31,7 @@ export function TeamEditor({ team, people, canEdit, onClose, describeUsage }: Te
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [created, createTeam] = useMutation(CreateTeamDocument);
   const [updated, updateTeam] = useMutation(UpdateTeamDocument);
-  const deletion = useDeleteEntry('team', team, DeleteTeamDocument, onClose, describeUsage);
+  const deletion = useDeleteEntry({ kind: 'team', entry: team, document: DeleteTeamDocument, onClose, describeUsage });
   const readOnly = !canEdit;
 
   const changeMembers = (next: OrderedPerson[]) => {

@@ -125,13 +125,19 @@ export function EditorFooter({ kind, name, canEdit, saving, deletion, onCancel }
  * Deleting a person or team from its editor: `remove` (absent before it is saved) closes the editor
  * once done; `refusal` is the server's refusal in words (what still names it).
  */
-export function useDeleteEntry(
-  kind: 'person' | 'team',
-  entry: { id: string; name: string } | null,
-  document: TypedDocumentNode<unknown, { id: string }>,
-  onClose: () => void,
-  describeUsage: (name: string, error: CombinedError) => string | null,
-) {
+export function useDeleteEntry({
+  kind,
+  entry,
+  document,
+  onClose,
+  describeUsage,
+}: {
+  kind: 'person' | 'team';
+  entry: { id: string; name: string } | null;
+  document: TypedDocumentNode<unknown, { id: string }>;
+  onClose: () => void;
+  describeUsage: (name: string, error: CombinedError) => string | null;
+}) {
   const { t } = useTranslation('directory');
   const [result, run] = useMutation(document);
   const remove = entry

@@ -15,9 +15,15 @@ const LISTED_AT_MOST = 20;
  */
 export function describeUsage(
   t: TFunction<'directory'>,
-  name: string,
-  usedBy: readonly UsedBy[],
-  names: { teams: ReadonlyMap<string, string>; hotlines: ReadonlyMap<string, string> },
+  {
+    name,
+    usedBy,
+    names,
+  }: {
+    name: string;
+    usedBy: readonly UsedBy[];
+    names: { teams: ReadonlyMap<string, string>; hotlines: ReadonlyMap<string, string> };
+  },
 ): string {
   const parts: string[] = [];
   for (const u of usedBy.filter((u) => u.kind === 'team'))

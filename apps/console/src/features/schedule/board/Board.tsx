@@ -113,7 +113,7 @@ export function Board({
       slots.flatMap((slot) => {
         const start = DateTime.fromISO(slot.startsAt).setZone(range.zone);
         const end = DateTime.fromISO(slot.endsAt).setZone(range.zone);
-        const span = formatSpan(start, end, language, false);
+        const span = formatSpan(start, end, { language, alwaysBothDays: false });
         return [...slot.assignees]
           .sort((a, b) => a.level - b.level)
           .map((a, level) => {
@@ -136,7 +136,7 @@ export function Board({
       overrides.flatMap((o) => {
         const start = DateTime.fromISO(o.start).setZone(range.zone);
         const end = DateTime.fromISO(o.end).setZone(range.zone);
-        const span = formatSpan(start, end, language, false);
+        const span = formatSpan(start, end, { language, alwaysBothDays: false });
         return o.assignees.map((a, i) => {
           const who = assigneeView(a);
           return {

@@ -109,7 +109,7 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
     if (data.type === 'slot') {
       const newStart = Math.abs(event.delta.x) >= 2 ? snapped(instantMs(data.slot.startsAt) + shift, zone) : null;
       const toLevel = over ? Math.min(over.level, data.slot.assignees.length - 1) : data.level;
-      if (await actions.moveSlot(data.slot, newStart, data.level, toLevel))
+      if (await actions.moveSlot(data.slot, { newStart, fromLevel: data.level, toLevel }))
         setFocus({ slotId: data.slot.id, level: toLevel });
       return;
     }
@@ -143,7 +143,7 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
       const end = fromWall(slot.end, zone);
       if (key === 'ArrowUp' || key === 'ArrowDown') {
         const toLevel = Math.min(Math.max(0, level + sign), slot.assignees.length - 1);
-        if (toLevel !== level && (await actions.moveSlot(slot, null, level, toLevel)))
+        if (toLevel !== level && (await actions.moveSlot(slot, { newStart: null, fromLevel: level, toLevel })))
           setFocus({ slotId: slot.id, level: toLevel });
         return;
       }
@@ -155,7 +155,8 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
         return;
       }
       const moved = shiftKey ? start.plus({ days: sign }) : start.plus({ minutes: 15 * sign });
-      if (await actions.moveSlot(slot, moved, level, level)) setFocus({ slotId: slot.id, level });
+      if (await actions.moveSlot(slot, { newStart: moved, fromLevel: level, toLevel: level }))
+        setFocus({ slotId: slot.id, level });
     },
     [actions, board.busy, canEdit, zone],
   );
@@ -239,8 +240,7 @@ export function BoardWorkspace({ board, range, canEdit, snapPattern, side }: Boa
             span: formatSpan(
               DateTime.fromISO(d.slot.startsAt).setZone(zone),
               DateTime.fromISO(d.slot.endsAt).setZone(zone),
-              i18n.language,
-              false,
+              { language: i18n.language, alwaysBothDays: false },
             ),
           })
         : '';

@@ -20,12 +20,10 @@ export function useGapName() {
   const { t, i18n } = useTranslation('schedule');
   return (gap: BoardGap, zone: string) =>
     t('gapName', {
-      span: formatSpan(
-        DateTime.fromISO(gap.start).setZone(zone),
-        DateTime.fromISO(gap.end).setZone(zone),
-        i18n.language,
-        false,
-      ),
+      span: formatSpan(DateTime.fromISO(gap.start).setZone(zone), DateTime.fromISO(gap.end).setZone(zone), {
+        language: i18n.language,
+        alwaysBothDays: false,
+      }),
       reason: t(`reasons.${gap.reason}`),
     });
 }
@@ -105,9 +103,11 @@ export function CoverageStrip({ range, gaps, serviceHours, candidates, canEdit, 
   const gapName = useGapName();
   const outside = useMemo(() => {
     if (!serviceHours || serviceHours.always) return [];
-    const open = windowOccurrences(serviceHours.windows, range.days[0].start, range.days.length + 1, range.zone).filter(
-      (o) => o.endMs > range.startMs && o.startMs < range.endMs,
-    );
+    const open = windowOccurrences(serviceHours.windows, {
+      firstDate: range.days[0].start,
+      dayCountToScan: range.days.length + 1,
+      zone: range.zone,
+    }).filter((o) => o.endMs > range.startMs && o.startMs < range.endMs);
     const closed: { from: number; to: number }[] = [];
     let cursor = range.startMs;
     for (const o of open) {

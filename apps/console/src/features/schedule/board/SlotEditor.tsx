@@ -31,12 +31,10 @@ export function SlotEditor({ slot, zone, candidates, write, onClose }: SlotEdito
     value: key(c),
     label: c.kind === 'TEAM' ? `${c.name} (${t('team')})` : c.name,
   }));
-  const span = formatSpan(
-    DateTime.fromISO(slot.startsAt).setZone(zone),
-    DateTime.fromISO(slot.endsAt).setZone(zone),
-    i18n.language,
-    false,
-  );
+  const span = formatSpan(DateTime.fromISO(slot.startsAt).setZone(zone), DateTime.fromISO(slot.endsAt).setZone(zone), {
+    language: i18n.language,
+    alwaysBothDays: false,
+  });
 
   async function save() {
     const chosen = levels.filter((v): v is string => !!v);

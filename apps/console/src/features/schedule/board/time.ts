@@ -86,7 +86,17 @@ export function boardRange(view: View, date: string, zone: string): BoardRange {
 }
 
 /** Moves the range by one step of its view (a day, a week or two weeks). */
-export function shiftDate(view: View, date: string, zone: string, direction: -1 | 1): string {
+export function shiftDate({
+  view,
+  date,
+  zone,
+  direction,
+}: {
+  view: View;
+  date: string;
+  zone: string;
+  direction: -1 | 1;
+}): string {
   return DateTime.fromISO(rangeStartDate(view, date, zone), { zone })
     .plus({ days: dayCount(view) * direction })
     .toISODate()!;
@@ -134,7 +144,11 @@ export function formatMoment(dt: DateTime, language: string): string {
 }
 
 /** `Mon 7 Dec 18:00 – Tue 8 Dec 08:00`, or `Mon 7 Dec 10:00 – 14:00` within one day. */
-export function formatSpan(start: DateTime, end: DateTime, language: string, alwaysBothDays = true): string {
+export function formatSpan(
+  start: DateTime,
+  end: DateTime,
+  { language, alwaysBothDays = true }: { language: string; alwaysBothDays?: boolean },
+): string {
   const sameDay = start.hasSame(end, 'day');
   const endText = !alwaysBothDays && sameDay ? end.toFormat('HH:mm') : formatMoment(end, language);
   return `${formatMoment(start, language)} – ${endText}`;
@@ -167,9 +181,7 @@ export interface Window {
 /** Occurrences of weekly windows (service hours, pattern windows) over the days around the range, as instants. */
 export function windowOccurrences(
   windows: readonly Window[],
-  firstDate: DateTime,
-  dayCountToScan: number,
-  zone: string,
+  { firstDate, dayCountToScan, zone }: { firstDate: DateTime; dayCountToScan: number; zone: string },
 ): { startMs: number; endMs: number; startDate: string }[] {
   const result: { startMs: number; endMs: number; startDate: string }[] = [];
   for (let i = -7; i < dayCountToScan; i++) {

@@ -44,7 +44,11 @@ export function useBoardActions(
   const periodWindow = useCallback(
     (at: DateTime): { start: DateTime; end: DateTime } | null => {
       if (!snapPattern) return null;
-      const occurrences = windowOccurrences(snapPattern.windows, at.startOf('day'), 1, zone);
+      const occurrences = windowOccurrences(snapPattern.windows, {
+        firstDate: at.startOf('day'),
+        dayCountToScan: 1,
+        zone,
+      });
       const ms = at.toMillis();
       const hit =
         occurrences.find((o) => o.startMs <= ms && ms < o.endMs) ??
@@ -96,7 +100,10 @@ export function useBoardActions(
 
   /** Moves a slot to a new wall-clock start and/or changes the row of one of its levels. */
   const moveSlot = useCallback(
-    async (slot: BoardSlot, newStart: DateTime | null, fromLevel: number, toLevel: number) => {
+    async (
+      slot: BoardSlot,
+      { newStart, fromLevel, toLevel }: { newStart: DateTime | null; fromLevel: number; toLevel: number },
+    ) => {
       if (newStart && wall(newStart) !== slot.start) {
         if (!report(await board.write('move', { id: slot.id, start: wall(newStart), mode: 'REJECT' }))) return false;
       }

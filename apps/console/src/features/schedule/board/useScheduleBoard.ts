@@ -52,8 +52,8 @@ export function useBoardRange(zone: string | undefined) {
     range,
     walls,
     setView: (v: View) => go({ view: v }),
-    previous: () => zone && go({ date: shiftDate(view, date, zone, -1) }),
-    next: () => zone && go({ date: shiftDate(view, date, zone, 1) }),
+    previous: () => zone && go({ date: shiftDate({ view, date, zone, direction: -1 }) }),
+    next: () => zone && go({ date: shiftDate({ view, date, zone, direction: 1 }) }),
     today: () => zone && go({ date: todayIn(zone) }),
   };
 }

@@ -82,7 +82,7 @@ export function OverridesList({ hotlineId, timeZone, range, version, canEdit, on
       <Box component="ul" aria-label={t('overrides.title')} m={0} p={0} style={{ listStyle: 'none' }}>
         {live.map((o) => {
           const inForce = DateTime.fromISO(o.start) <= now;
-          const when = formatInstantRange(o.start, o.end, timeZone, i18n.language);
+          const when = formatInstantRange(o, timeZone, i18n.language);
           const who = whoText(o, t);
           const name = `${who}, ${when}${o.reason ? `, ${o.reason}` : ''}`;
           return (

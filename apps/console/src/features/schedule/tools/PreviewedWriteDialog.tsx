@@ -199,9 +199,7 @@ export function PreviewedWriteDialog<I>({
   const removed = change?.removed ?? [];
   const wasOf = (slot: ToolSlotFragment) => {
     const before = current?.before.find((s) => s.id === slot.id);
-    return before
-      ? t('preview.was', { range: formatLocalRange(before.start, before.end, timeZone, i18n.language) })
-      : undefined;
+    return before ? t('preview.was', { range: formatLocalRange(before, timeZone, i18n.language) }) : undefined;
   };
   const nothing = change && change.added.length + change.updated.length + change.removedIds.length === 0;
 

@@ -112,7 +112,7 @@ export function ReplaceDialog({ opened, onClose, hotlineId, timeZone, range, onC
         color: 'green',
         message: t('replace.done', {
           name: assigneeName(made.assignees[0]),
-          range: formatInstantRange(made.start, made.end, timeZone, i18n.language),
+          range: formatInstantRange(made, timeZone, i18n.language),
           zone: timeZone,
         }),
       });

@@ -14,7 +14,7 @@ export function levelsText(slot: Pick<ToolSlotFragment, 'assignees'>): string {
 
 /** `Mon 14 Dec 08:00 – 18:00 (10 h): 1. Camille Martin · 2. Hugo Durand` (times on the hotline's clock). */
 export function slotText(slot: ToolSlotFragment, timeZone: string, locale: string): string {
-  return `${formatLocalRange(slot.start, slot.end, timeZone, locale)} (${formatDuration(slot.durationMinutes)}): ${levelsText(slot)}`;
+  return `${formatLocalRange(slot, timeZone, locale)} (${formatDuration(slot.durationMinutes)}): ${levelsText(slot)}`;
 }
 
 interface SlotListProps {
@@ -53,7 +53,7 @@ export function SlotList({ label, slots, timeZone, struck, note }: SlotListProps
                 </Group>
                 <Text size="sm" td={struck ? 'line-through' : undefined} c={struck ? 'dimmed' : undefined}>
                   <Text span fw={600} inherit>
-                    {formatLocalRange(slot.start, slot.end, timeZone, i18n.language)}
+                    {formatLocalRange(slot, timeZone, i18n.language)}
                   </Text>{' '}
                   <Text span c="dimmed" inherit>
                     ({formatDuration(slot.durationMinutes)})

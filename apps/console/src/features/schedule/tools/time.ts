@@ -59,8 +59,14 @@ export function formatLocal(local: string, zone: string, locale: string): string
   return DateTime.fromISO(local, { zone }).setLocale(locale).toFormat('ccc d LLL HH:mm');
 }
 
+/** A span between two instants or wall-clock times (ISO strings). */
+export interface TimeRange {
+  readonly start: string;
+  readonly end: string;
+}
+
 /** `Mon 7 Dec 18:00 – Tue 8 Dec 08:00`, or `Mon 7 Dec 08:00 – 18:00` within one day. */
-export function formatLocalRange(start: string, end: string, zone: string, locale: string): string {
+export function formatLocalRange({ start, end }: TimeRange, zone: string, locale: string): string {
   const endText =
     dateOf(start) === dateOf(end) ? DateTime.fromISO(end, { zone }).toFormat('HH:mm') : formatLocal(end, zone, locale);
   return `${formatLocal(start, zone, locale)} – ${endText}`;
@@ -72,10 +78,10 @@ export function formatInstant(instant: string, zone: string, locale: string): st
 }
 
 /** `[start, end)` instants on the zone's clock. */
-export function formatInstantRange(start: string, end: string, zone: string, locale: string): string {
+export function formatInstantRange({ start, end }: TimeRange, zone: string, locale: string): string {
   const from = DateTime.fromISO(start).setZone(zone);
   const to = DateTime.fromISO(end).setZone(zone);
-  return formatLocalRange(from.toFormat(LOCAL_MINUTE), to.toFormat(LOCAL_MINUTE), zone, locale);
+  return formatLocalRange({ start: from.toFormat(LOCAL_MINUTE), end: to.toFormat(LOCAL_MINUTE) }, zone, locale);
 }
 
 /** `Mon 7 Dec 2026` for a calendar date. */
