@@ -25,7 +25,7 @@ describeInBrowser('console: self-service sign-up and e-mail verification', () =>
 
   browserIt(
     'a newcomer opens an account from the sign-in page, signs in under the unverified banner, asks for a new link, and the link verifies the address once',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
       const email = 'founder@newco.example';
       await page.goto(gateway.url);
@@ -41,11 +41,15 @@ describeInBrowser('console: self-service sign-up and e-mail verification', () =>
         .filter({ hasText: `We sent a link to ${email}` })
         .waitFor();
       await keepScreenshot(page, 'account-sign-up-done-phone');
-      const firstLink = consoleLink(gateway, await waitForMail(gateway, email, 'Confirm your e-mail'), 'verify-email');
+      const firstLink = consoleLink(
+        gateway,
+        await waitForMail(gateway, { to: email, subject: 'Confirm your e-mail' }),
+        'verify-email',
+      );
 
       await page.getByRole('link', { name: 'Sign in', exact: true }).click();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
-      await signIn(page, gateway.url, email, 'founding-secret-42');
+      await signIn(page, gateway.url, { email, password: 'founding-secret-42' });
       const banner = page.getByRole('status').filter({ hasText: `Your e-mail address ${email} is not verified yet` });
       await banner.waitFor();
       await keepScreenshot(page, 'account-unverified-banner-phone');
@@ -57,7 +61,7 @@ describeInBrowser('console: self-service sign-up and e-mail verification', () =>
       await page.getByText(`We sent a new link to ${email}.`).waitFor();
       const secondLink = consoleLink(
         gateway,
-        await waitForMail(gateway, email, 'Confirm your e-mail', since),
+        await waitForMail(gateway, { to: email, subject: 'Confirm your e-mail', since }),
         'verify-email',
       );
       expect(secondLink).not.toBe(firstLink);
@@ -73,6 +77,5 @@ describeInBrowser('console: self-service sign-up and e-mail verification', () =>
       await page.goto(secondLink);
       await page.getByRole('alert').filter({ hasText: 'This verification link is invalid or has expired.' }).waitFor();
     },
-    { viewport: PHONE },
   );
 });

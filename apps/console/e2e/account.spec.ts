@@ -27,8 +27,7 @@ describeInBrowser('console: account pages', () => {
   async function createUser(
     email: string,
     role: 'ADMIN' | 'SUPERVISOR' | 'MEMBER',
-    name = email.split('@')[0],
-    password = 'first-password-42',
+    { name = email.split('@')[0], password = 'first-password-42' }: { name?: string; password?: string } = {},
   ): Promise<string> {
     const created = await gateway.graphql<{ createUser: { id: string } }>(
       'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
@@ -61,9 +60,9 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     "an admin invites a person; the e-mail's link, opened in another browser, sets a name and password and signs in with the invited role; the link used again is refused",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Invitations');
       const form = page.getByRole('form', { name: 'Invite a person' });
       await form.getByRole('textbox', { name: 'E-mail' }).fill('nadia.invited@example.test');
@@ -81,7 +80,7 @@ describeInBrowser('console: account pages', () => {
         .waitFor();
       await keep(page, 'invitations-wide');
 
-      const mail = await waitForMail(gateway, 'nadia.invited@example.test', 'invited', since);
+      const mail = await waitForMail(gateway, { to: 'nadia.invited@example.test', subject: 'invited', since });
       const link = consoleLink(gateway, mail, 'accept-invitation');
 
       const invited = await newPage(browser);
@@ -121,7 +120,7 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     'an admin resends an invitation (the former link stops working) and revokes another',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       for (const email of ['resend.me@example.test', 'revoke.me@example.test']) {
         const invited = await gateway.graphql(
@@ -132,17 +131,17 @@ describeInBrowser('console: account pages', () => {
       }
       const first = consoleLink(
         gateway,
-        await waitForMail(gateway, 'resend.me@example.test', 'invited'),
+        await waitForMail(gateway, { to: 'resend.me@example.test', subject: 'invited' }),
         'accept-invitation',
       );
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Invitations');
       const since = Date.now() - 1000;
       await page.getByRole('button', { name: 'Resend the invitation to resend.me@example.test' }).click();
       await page.getByText('Invitation sent again to resend.me@example.test.').waitFor();
       const second = consoleLink(
         gateway,
-        await waitForMail(gateway, 'resend.me@example.test', 'invited', since),
+        await waitForMail(gateway, { to: 'resend.me@example.test', subject: 'invited', since }),
         'accept-invitation',
       );
       expect(second).not.toBe(first);
@@ -162,7 +161,7 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     "forgot password: the same words for a known and an unknown address; the e-mail's link sets a new password; the sign-in page says so and takes it",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await createUser('forgetful@example.test', 'MEMBER');
       await page.goto(gateway.url);
@@ -182,7 +181,7 @@ describeInBrowser('console: account pages', () => {
 
       const link = consoleLink(
         gateway,
-        await waitForMail(gateway, 'forgetful@example.test', 'Reset', since),
+        await waitForMail(gateway, { to: 'forgetful@example.test', subject: 'Reset', since }),
         'reset-password',
       );
       await page.goto(link);
@@ -212,13 +211,13 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     "changing one's password on the Account page keeps this session and sends the other one back to sign-in",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await createUser('changer@example.test', 'MEMBER');
       const other = await newPage(browser);
       try {
-        await signIn(other.page, gateway.url, 'changer@example.test', 'first-password-42');
-        await signIn(page, gateway.url, 'changer@example.test', 'first-password-42');
+        await signIn(other.page, gateway.url, { email: 'changer@example.test', password: 'first-password-42' });
+        await signIn(page, gateway.url, { email: 'changer@example.test', password: 'first-password-42' });
         await openAccount(page);
         const form = page.getByRole('form', { name: 'Change password' });
         await form.getByRole('textbox', { name: 'Current password' }).fill('not-my-password');
@@ -236,7 +235,7 @@ describeInBrowser('console: account pages', () => {
 
         await other.page.getByRole('link', { name: 'Directory' }).click();
         await other.page.getByText('Your session has ended. Please sign in again.').waitFor();
-        await signIn(other.page, gateway.url, 'changer@example.test', 'second-password-42');
+        await signIn(other.page, gateway.url, { email: 'changer@example.test', password: 'second-password-42' });
       } finally {
         await other.context.close();
       }
@@ -245,9 +244,9 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     'an admin creates an API key and sees its secret once (it works), then revokes it (it is refused)',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'API keys');
       const form = page.getByRole('form', { name: 'Create an API key' });
       await form.getByRole('textbox', { name: 'What it is for' }).fill('PBX integration');
@@ -282,10 +281,10 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     'an admin sees users with their roles; making the only admin a member is refused in words; a role change takes',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await createUser('promoted@example.test', 'MEMBER', 'Paul Promoted');
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await createUser('promoted@example.test', 'MEMBER', { name: 'Paul Promoted' });
+      await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Users');
       const me = await gateway.graphql<{ users: { edges: { node: { name: string; email: string; role: string } }[] } }>(
         '{ users(first: 100) { edges { node { name email role } } } }',
@@ -316,10 +315,10 @@ describeInBrowser('console: account pages', () => {
 
   browserIt(
     'a member sees their profile and the password form only: no users, invitations, API keys or audit log',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
       await createUser('just.member@example.test', 'MEMBER');
-      await signIn(page, gateway.url, 'just.member@example.test', 'first-password-42');
+      await signIn(page, gateway.url, { email: 'just.member@example.test', password: 'first-password-42' });
       await openAccount(page);
       await page.getByRole('heading', { name: 'My profile' }).waitFor();
       await page.getByRole('form', { name: 'Change password' }).waitFor();
@@ -331,24 +330,19 @@ describeInBrowser('console: account pages', () => {
       expect(await page.getByRole('form', { name: 'Create an API key' }).count()).toBe(0);
       await keep(page, 'member-phone');
     },
-    { viewport: PHONE },
   );
 
-  browserIt(
-    'a supervisor sees the audit log but not the users',
-    () => browser,
-    async (page) => {
-      await createUser('just.supervisor@example.test', 'SUPERVISOR');
-      await signIn(page, gateway.url, 'just.supervisor@example.test', 'first-password-42');
-      await openAccount(page, 'Audit log');
-      await page.getByRole('table', { name: 'Audit log' }).waitFor();
-      expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);
-    },
-  );
+  browserIt('a supervisor sees the audit log but not the users', { browser: () => browser }, async (page) => {
+    await createUser('just.supervisor@example.test', 'SUPERVISOR');
+    await signIn(page, gateway.url, { email: 'just.supervisor@example.test', password: 'first-password-42' });
+    await openAccount(page, 'Audit log');
+    await page.getByRole('table', { name: 'Audit log' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);
+  });
 
   browserIt(
     'sign-up answers SIGNUP_CLOSED in words when the operator has not opened it',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
       await page.goto(gateway.url);
       await page.getByRole('link', { name: /Open an account/ }).click();
@@ -360,12 +354,11 @@ describeInBrowser('console: account pages', () => {
       await page.getByRole('alert').filter({ hasText: 'Sign-up is closed on this server.' }).waitFor();
       await keep(page, 'sign-up-closed-phone');
     },
-    { viewport: PHONE },
   );
 
   browserIt(
     "in French on a phone: the forgotten-password page and the admin's Account page",
-    () => browser,
+    { browser: () => browser, viewport: PHONE, locale: 'fr-FR' },
     async (page) => {
       await page.goto(gateway.url);
       await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
@@ -383,7 +376,6 @@ describeInBrowser('console: account pages', () => {
       await page.getByRole('form', { name: 'Créer une clé d’API' }).waitFor();
       await keep(page, 'api-keys-fr-phone');
     },
-    { viewport: PHONE, locale: 'fr-FR' },
   );
 });
 

@@ -46,7 +46,7 @@ describeInBrowser('console: the directory', () => {
   }
 
   async function openDirectory(page: Page): Promise<void> {
-    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await signIn(page, gateway.url, gateway.admin);
     await page.goto(`${gateway.url}/directory`);
     await page.getByRole('heading', { name: 'Directory' }).waitFor();
   }
@@ -68,7 +68,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     'creates a person with two numbers, reorders them by keyboard and by drag, disables one: each change on the server',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openDirectory(page);
       await page.getByRole('button', { name: 'New person' }).click();
@@ -99,7 +99,7 @@ describeInBrowser('console: the directory', () => {
       // Keyboard: the second number's handle, Space, up, Space.
       await page.getByRole('button', { name: 'Edit Zoé Lambert' }).click();
       const handle = page.getByRole('dialog').getByRole('button', { name: 'Move +33622222222', exact: true });
-      await moveByKeyboard(page, handle, 'ArrowUp');
+      await moveByKeyboard(page, handle, { arrow: 'ArrowUp' });
       await page
         .getByRole('dialog')
         .getByRole('group', { name: 'Number 1' })
@@ -146,7 +146,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     "a bad phone number shows the server's message at that number's field",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const refused = await gateway.graphql(
         'mutation { createPerson(input: { name: "Probe", contactNumbers: [{ number: "+33633333333" }, { number: "12 34" }] }) { id } }',
@@ -186,7 +186,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     'deleting a person still on the demo schedule is refused with the reason in words',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const people = await gateway.graphql<{ people: { edges: { node: { id: string; name: string } }[] } }>(
         '{ people(first: 100) { edges { node { id name } } } }',
@@ -222,7 +222,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     'creates a team with its members in order (added, then one moved up by keyboard)',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openDirectory(page);
       await page.getByRole('tab', { name: /Teams/ }).click();
@@ -235,7 +235,7 @@ describeInBrowser('console: the directory', () => {
         await dialog.getByRole('list', { name: 'Members, in ringing order' }).getByText(name).waitFor();
       }
       const handle = dialog.getByRole('button', { name: 'Move Camille Martin', exact: true });
-      await moveByKeyboard(page, handle, 'ArrowUp');
+      await moveByKeyboard(page, handle, { arrow: 'ArrowUp' });
       await page.waitForTimeout(300);
       await dialog.getByRole('button', { name: 'Move Hugo Durand down', exact: true }).click();
       await save(page);
@@ -252,7 +252,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     'a member sees the directory read only: no new, no save, no delete, inputs disabled',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await signInAsNewMember(page, gateway, 'reader@demo.dutyline.example');
       await page.goto(`${gateway.url}/directory`);
@@ -279,7 +279,7 @@ describeInBrowser('console: the directory', () => {
 
   browserIt(
     'on a phone the people stack and the editor fills the screen',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
       await openDirectory(page);
       const people = page.getByRole('list', { name: 'People' });
@@ -295,6 +295,5 @@ describeInBrowser('console: the directory', () => {
       expect((await name.boundingBox())!.width).toBeGreaterThan(PHONE.width - 60);
       await keepScreenshot(page, 'directory-person-phone');
     },
-    { viewport: PHONE },
   );
 });

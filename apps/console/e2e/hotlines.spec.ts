@@ -44,7 +44,7 @@ describeInBrowser('console: hotlines and their settings', () => {
   }
 
   async function openSettings(page: Page): Promise<void> {
-    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await signIn(page, gateway.url, gateway.admin);
     await page.goto(`${gateway.url}/hotlines`);
     await page.getByRole('link', { name: `Settings of ${DEMO}` }).click();
     await page.getByRole('heading', { name: `Settings: ${DEMO}` }).waitFor();
@@ -69,7 +69,7 @@ describeInBrowser('console: hotlines and their settings', () => {
 
   browserIt(
     'changes the time zone, the supervisors and their order (by drag) and the service hours: all on the server',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openSettings(page);
       const zone = page.getByRole('combobox', { name: 'Time zone' });
@@ -118,11 +118,9 @@ describeInBrowser('console: hotlines and their settings', () => {
       // The supervisors back in their first order by keyboard (handle, Space, arrow, Space), and 24/7 again.
       await page.reload();
       await page.getByRole('heading', { name: `Settings: ${DEMO}` }).waitFor();
-      await moveByKeyboard(
-        page,
-        supervisors.getByRole('button', { name: 'Move Camille Martin', exact: true }),
-        'ArrowUp',
-      );
+      await moveByKeyboard(page, supervisors.getByRole('button', { name: 'Move Camille Martin', exact: true }), {
+        arrow: 'ArrowUp',
+      });
       await supervisors.getByRole('listitem').first().getByText('Camille Martin').waitFor();
       await page.getByRole('radio', { name: 'Always (24/7)' }).check();
       await saveSettings(page);
@@ -134,7 +132,7 @@ describeInBrowser('console: hotlines and their settings', () => {
 
   browserIt(
     'press 1, caller id, greeting and the no-answer scenario reach the server; its refusals show at their fields',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openSettings(page);
       await page.getByRole('switch', { name: 'The person rung presses 1 to take the call' }).uncheck({ force: true });
@@ -186,9 +184,9 @@ describeInBrowser('console: hotlines and their settings', () => {
 
   browserIt(
     'lists the hotlines, creates one (opening its settings) and deletes it after a confirmation',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await page.goto(`${gateway.url}/hotlines`);
       const demo = page.getByRole('list', { name: 'Hotlines' }).getByRole('listitem', { name: DEMO });
       await demo.getByText(gateway.demoHotlineNumber).waitFor();
@@ -230,7 +228,7 @@ describeInBrowser('console: hotlines and their settings', () => {
 
   browserIt(
     'a member sees the settings read only: inputs disabled, no save, no delete',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await signInAsNewMember(page, gateway, 'reader@demo.dutyline.example');
       await page.goto(`${gateway.url}/hotlines`);
@@ -249,7 +247,7 @@ describeInBrowser('console: hotlines and their settings', () => {
 
   browserIt(
     'on a phone the settings fill the width and the save bar stays in reach',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
       await openSettings(page);
       const name = page.getByRole('textbox', { name: 'Name' });
@@ -262,6 +260,5 @@ describeInBrowser('console: hotlines and their settings', () => {
       await page.getByRole('heading', { name: 'Service hours' }).scrollIntoViewIfNeeded();
       await keepScreenshot(page, 'hotline-settings-phone-hours');
     },
-    { viewport: PHONE },
   );
 });

@@ -70,7 +70,17 @@ describeInBrowser('console: the schedule board', () => {
     return answer.data.schedule;
   }
 
-  async function createSlot(start: string, end: string, names: string[], hotline = hotlineId): Promise<void> {
+  async function createSlot({
+    start,
+    end,
+    names,
+    hotline = hotlineId,
+  }: {
+    start: string;
+    end: string;
+    names: string[];
+    hotline?: string;
+  }): Promise<void> {
     const answer = await gateway.graphql(
       'mutation ($input: CreateSlotsInput!) { createSlots(input: $input) { version } }',
       {
@@ -104,9 +114,9 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     "shows the demo week's slots by their names, levels and local times, and its one gap in the coverage strip",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
       await page.getByText('Times in Europe/Paris').waitFor();
       const tue = monday.plus({ days: 1 });
@@ -143,10 +153,10 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'a person dragged from the palette onto the gap fills it: gone from the strip and from the coverage query',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const wed = monday.plus({ days: 2 });
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openBoard(page, `view=day&date=${wed.toISODate()}`);
       const gap = page.getByRole('button', { name: `Gap ${day(wed)} 12:00 – 14:00, nobody scheduled` });
       const gapBox = await centre(page, gap);
@@ -172,16 +182,16 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'moves a slot and changes its level by mouse and by keyboard, and resizes it both ways, as the server then has it',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const tue = monday.plus({ days: 8 }); // the week after the demo week, empty
       const date = tue.toISODate()!;
-      await createSlot(`${date}T10:00`, `${date}T12:00`, ['Camille Martin', 'Hugo Durand']);
+      await createSlot({ start: `${date}T10:00`, end: `${date}T12:00`, names: ['Camille Martin', 'Hugo Durand'] });
       const only = async () => (await schedule(`${date}T00:00`, `${tue.plus({ days: 1 }).toISODate()}T00:00`)).slots[0];
       const slotNamed = (name: string) => page.getByRole('button', { name, exact: true });
       const d = day(tue);
 
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openBoard(page, `view=day&date=${date}`);
       const row = await centre(page, page.getByRole('group', { name: 'Level 1' }));
       const hour = row.width / 24;
@@ -226,11 +236,11 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'a palette entry picked up with Space, carried with the arrows and dropped with Space creates a slot; a chosen period shapes a mouse drop',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const thu = monday.plus({ days: 10 });
       const date = thu.toISODate()!;
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openBoard(page, `view=day&date=${date}`);
       await page.getByRole('button', { name: 'Julie Moreau', exact: true }).focus();
       await page.keyboard.press('Space');
@@ -266,16 +276,21 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'a slot across the night the clocks go forward in Paris keeps its local times, on a 23-hour day drawn narrower',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const created = await gateway.graphql<{ createHotline: { id: string } }>(
         'mutation ($input: CreateHotlineInput!) { createHotline(input: $input) { id } }',
         { input: { name: 'Paris nights', number: '+33184807777', timeZone: ZONE } },
       );
       const parisId = created.data!.createHotline.id;
-      await createSlot('2027-03-27T22:00', '2027-03-28T06:00', ['Chloé Petit'], parisId);
+      await createSlot({
+        start: '2027-03-27T22:00',
+        end: '2027-03-28T06:00',
+        names: ['Chloé Petit'],
+        hotline: parisId,
+      });
 
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await openBoard(page, 'view=week&date=2027-03-22', parisId);
       const slot = await centre(
         page,
@@ -293,7 +308,7 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'a member sees the board read only: slots not editable, no palette, no drag',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const password = 'member-password-42';
       const user = await gateway.graphql('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
@@ -302,7 +317,7 @@ describeInBrowser('console: the schedule board', () => {
       expect(user.errors).toBeUndefined();
       const before = await schedule(`${monday.toISODate()}T00:00`, `${monday.plus({ days: 7 }).toISODate()}T00:00`);
 
-      await signIn(page, gateway.url, 'member@demo.dutyline.example', password);
+      await signIn(page, gateway.url, { email: 'member@demo.dutyline.example', password });
       await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
       await page.getByText('Read only: your role cannot change this.').first().waitFor();
       const name = `Camille Martin, level 1, ${day(monday)} 08:00 – 18:00`;
@@ -327,16 +342,16 @@ describeInBrowser('console: the schedule board', () => {
 
   browserIt(
     'two editors of the same week: the second gets the conflict message and the reloaded board',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const thu = monday.plus({ days: 17 });
       const date = thu.toISODate()!;
-      await createSlot(`${date}T09:00`, `${date}T11:00`, ['Lucas Bernard']);
+      await createSlot({ start: `${date}T09:00`, end: `${date}T11:00`, names: ['Lucas Bernard'] });
       const d = day(thu);
       const { page: other, context } = await newPage(browser, { viewport: WIDE });
       try {
         for (const p of [page, other]) {
-          await signIn(p, gateway.url, gateway.admin.email, gateway.admin.password);
+          await signIn(p, gateway.url, gateway.admin);
           await openBoard(p, `view=week&date=${date}`);
           await p.getByRole('button', { name: `Lucas Bernard, level 1, ${d} 09:00 – 11:00`, exact: true }).waitFor();
         }

@@ -81,7 +81,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     ).then((d) => d.overrides);
 
   async function openBoard(page: Page): Promise<void> {
-    await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+    await signIn(page, gateway.url, gateway.admin);
     await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
   }
 
@@ -101,7 +101,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     'copies a week to the next with a preview: refused with the slots in the way, then what it creates and replaces; nothing stored before Save',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       // Something in the next week's way: Julie Moreau on Tuesday 09:00–11:00, inside the office hours the copy brings.
       const tuesday = nextMonday.plus({ days: 1 });
@@ -202,7 +202,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     "takes the line now for oneself: the call-path preview then starts with the demo admin's person",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openBoard(page);
       const callPath = page.getByRole('list', { name: 'Call path' });
@@ -266,7 +266,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     'replaces someone for a range (the override is in `overrides`), then ends it early',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await openBoard(page);
       await page.getByRole('button', { name: 'Replace someone…' }).click();
@@ -305,7 +305,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     "the call-path preview for a chosen instant is the server's callPlan for that instant, step by step",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       // Wednesday night of the demo week, on the hotline's clock.
       const at = monday.plus({ days: 2 }).set({ hour: 22, minute: 30 });
@@ -352,7 +352,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     'applies a predefined period to ordered levels, with its preview',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const week = nextMonday.plus({ weeks: 2 });
       await openBoard(page);
@@ -392,7 +392,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     "copies two days to another hotline of the account, expecting the TARGET's version, same wall-clock times in its zone",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const created = await ask<{ createHotline: { id: string } }>(
         'mutation ($input: CreateHotlineInput!) { createHotline(input: $input) { id } }',
@@ -433,7 +433,7 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     'a version conflict on Save says the schedule changed, saves nothing and previews again on the new schedule',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const inTwoWeeks = nextMonday.plus({ weeks: 1 });
       await openBoard(page);
@@ -489,13 +489,13 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
 
   browserIt(
     'a member sees the tools read only: Take the line, Replace and the copies disabled with the notice, no End now',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       const password = 'tools-member-password-42';
       await ask('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
         input: { email: 'tools-member@demo.dutyline.example', name: 'Tools member', password, role: 'MEMBER' },
       });
-      await signIn(page, gateway.url, 'tools-member@demo.dutyline.example', password);
+      await signIn(page, gateway.url, { email: 'tools-member@demo.dutyline.example', password });
       await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
       const take = page.getByRole('button', { name: /^Take the line until \d\d:\d\d$/ });
       await expect(take.isDisabled()).resolves.toBe(true);
@@ -512,41 +512,35 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     },
   );
 
-  browserIt(
-    'speaks French: the call path, the tools and a preview',
-    () => browser,
-    async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
-      await page
-        .getByRole('button', { name: 'FR' })
-        .or(page.getByText('FR', { exact: true }))
-        .first()
-        .click();
-      const callPath = page.getByRole('list', { name: 'Parcours d’appel' });
-      await callPath.getByRole('listitem').first().waitFor();
-      expect((await itemNames(callPath))[0]).toMatch(/^1\. .+ \(niveau 1(, [^)]+)?\), .+, \d+ s$/);
-      await page.getByRole('heading', { name: 'D’astreinte maintenant' }).waitFor();
-      await page.getByRole('button', { name: /^Prendre la ligne jusqu’à \d\d:\d\d$/ }).waitFor();
-      await page.getByRole('button', { name: 'Copies et périodes' }).click();
-      await page.getByRole('menuitem', { name: 'Copier un jour…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Copier un jour vers d’autres dates' });
-      await dialog
-        .getByLabel('Copier vers ces dates : date à ajouter')
-        .fill(nextMonday.plus({ weeks: 3 }).toISODate()!);
-      await dialog.getByRole('button', { name: 'Ajouter' }).click();
-      await dialog.getByRole('button', { name: 'Aperçu' }).click();
-      await dialog.getByRole('list', { name: 'Créneaux à créer' }).waitFor();
-      const first = (await itemNames(dialog.getByRole('list', { name: 'Créneaux à créer' })))[0];
-      expect(first).toMatch(/^lun\. \d+ [a-zéû]+\.? \d\d:\d\d – /);
-      await keepScreenshot(page, 'french-copy-day');
-    },
-  );
+  browserIt('speaks French: the call path, the tools and a preview', { browser: () => browser }, async (page) => {
+    await signIn(page, gateway.url, gateway.admin);
+    await page
+      .getByRole('button', { name: 'FR' })
+      .or(page.getByText('FR', { exact: true }))
+      .first()
+      .click();
+    const callPath = page.getByRole('list', { name: 'Parcours d’appel' });
+    await callPath.getByRole('listitem').first().waitFor();
+    expect((await itemNames(callPath))[0]).toMatch(/^1\. .+ \(niveau 1(, [^)]+)?\), .+, \d+ s$/);
+    await page.getByRole('heading', { name: 'D’astreinte maintenant' }).waitFor();
+    await page.getByRole('button', { name: /^Prendre la ligne jusqu’à \d\d:\d\d$/ }).waitFor();
+    await page.getByRole('button', { name: 'Copies et périodes' }).click();
+    await page.getByRole('menuitem', { name: 'Copier un jour…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copier un jour vers d’autres dates' });
+    await dialog.getByLabel('Copier vers ces dates : date à ajouter').fill(nextMonday.plus({ weeks: 3 }).toISODate()!);
+    await dialog.getByRole('button', { name: 'Ajouter' }).click();
+    await dialog.getByRole('button', { name: 'Aperçu' }).click();
+    await dialog.getByRole('list', { name: 'Créneaux à créer' }).waitFor();
+    const first = (await itemNames(dialog.getByRole('list', { name: 'Créneaux à créer' })))[0];
+    expect(first).toMatch(/^lun\. \d+ [a-zéû]+\.? \d\d:\d\d – /);
+    await keepScreenshot(page, 'french-copy-day');
+  });
 
   browserIt(
     'on a phone, "Take the line" is in the header, one tap away',
-    () => browser,
+    { browser: () => browser, viewport: PHONE },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       const take = page.getByRole('button', { name: 'Take the line', exact: true });
       await take.waitFor();
       const before = (await overrides()).length;
@@ -557,6 +551,5 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
       await page.getByRole('form', { name: 'Take the line now until…' }).waitFor();
       await keepScreenshot(page, 'phone-take-the-line');
     },
-    { viewport: PHONE },
   );
 });

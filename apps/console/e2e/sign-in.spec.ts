@@ -22,9 +22,9 @@ describeInBrowser('console: signing in', () => {
 
   browserIt(
     "the demo admin signs in, lands on the first hotline's schedule, keeps the session over a reload and signs out, ending the token on the server",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       await page.waitForURL(/\/hotlines\/[^/]+\/schedule$/);
       const hotlines = await gateway.graphql<{ hotlines: { edges: { node: { id: string } }[] } }>(
         '{ hotlines(first: 1) { edges { node { id } } } }',
@@ -52,7 +52,7 @@ describeInBrowser('console: signing in', () => {
 
   browserIt(
     "a wrong password is refused with the server's message, and nothing is stored",
-    () => browser,
+    { browser: () => browser },
     async (page) => {
       await page.goto(gateway.url);
       await page.getByLabel('E-mail').fill(gateway.admin.email);
@@ -65,9 +65,9 @@ describeInBrowser('console: signing in', () => {
 
   browserIt(
     'a session ended elsewhere (a password change) goes back to sign-in with a message',
-    () => browser,
+    { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin.email, gateway.admin.password);
+      await signIn(page, gateway.url, gateway.admin);
       const login = await gateway.graphql<{ login: { token: string } }>(
         `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
         { e: gateway.admin.email, p: gateway.admin.password },
@@ -94,7 +94,7 @@ describeInBrowser('console: signing in', () => {
 
   browserIt(
     "follows the browser's language (French) and switches back to English",
-    () => browser,
+    { browser: () => browser, locale: 'fr-FR' },
     async (page) => {
       await page.goto(gateway.url);
       await page.getByRole('heading', { name: 'Connexion à Dutyline' }).waitFor();
@@ -105,6 +105,5 @@ describeInBrowser('console: signing in', () => {
       await page.getByText('EN', { exact: true }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
     },
-    { locale: 'fr-FR' },
   );
 });

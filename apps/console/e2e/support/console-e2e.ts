@@ -168,7 +168,11 @@ export async function newPage(
 }
 
 /** Signs in through the sign-in form and waits for the signed-in frame. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  { email, password }: { email: string; password: string },
+): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
@@ -182,9 +186,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  */
 export function browserIt(
   name: string,
-  browser: () => Browser,
+  { browser, ...options }: PageOptions & { browser: () => Browser; timeoutMs?: number },
   body: (page: Page) => Promise<void>,
-  options: PageOptions & { timeoutMs?: number } = {},
 ): void {
   it(
     name,

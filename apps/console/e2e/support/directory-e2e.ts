@@ -23,8 +23,7 @@ export async function dragOnto(page: Page, handle: Locator, target: Locator): Pr
 export async function moveByKeyboard(
   page: Page,
   handle: Locator,
-  arrow: 'ArrowUp' | 'ArrowDown',
-  times = 1,
+  { arrow, times = 1 }: { arrow: 'ArrowUp' | 'ArrowDown'; times?: number },
 ): Promise<void> {
   await handle.focus();
   await page.keyboard.press('Space');
@@ -43,7 +42,7 @@ export async function signInAsNewMember(page: Page, gateway: DemoGateway, email:
     input: { email, name: 'A reader', password, role: 'MEMBER' },
   });
   if (created.errors) throw new Error(JSON.stringify(created.errors));
-  await signIn(page, gateway.url, email, password);
+  await signIn(page, gateway.url, { email, password });
 }
 
 /** A screenshot under tmp/console-e2e/ to look at (after the open transitions settle). */

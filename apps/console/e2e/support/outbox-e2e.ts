@@ -24,10 +24,7 @@ function decoded(raw: string): string {
  */
 export async function waitForMail(
   gateway: DemoGateway,
-  to: string,
-  subject: string,
-  since = 0,
-  timeoutMs = 10_000,
+  { to, subject, since = 0, timeoutMs = 10_000 }: { to: string; subject: string; since?: number; timeoutMs?: number },
 ): Promise<string> {
   const outbox = path.join(gateway.dataDir, 'outbox');
   const deadline = Date.now() + timeoutMs;
