@@ -62,8 +62,8 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
           await ledger.addDelivery(d),
           await ledger.addDelivery({ ...d, record: { caller: 'other', legs: [] } }),
         ]).toEqual([true, false]);
-        await ledger.recordStep(d.id, 'email', '<m1@x>', T0 + 1);
-        await ledger.recordStep(d.id, 'sms:+33612345678', 'sms-1', T0 + 2);
+        await ledger.recordStep(d.id, { step: 'email', result: '<m1@x>', at: T0 + 1 });
+        await ledger.recordStep(d.id, { step: 'sms:+33612345678', result: 'sms-1', at: T0 + 2 });
         await ledger.noteAttemptFailed(d.id, `Error: ${'x'.repeat(2000)}`, T0 + 3);
         const pending = await ledger.delivery(d.id);
         expect(pending).toMatchObject({
@@ -73,13 +73,13 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
           updatedAt: T0 + 3,
         });
         expect(pending?.lastError).toHaveLength(1000);
-        await ledger.finishDelivery(d.id, 'delivered', T0 + 4);
+        await ledger.finishDelivery(d.id, { status: 'delivered', at: T0 + 4 });
         expect(await ledger.delivery(d.id)).toMatchObject({
           status: 'delivered',
           lastError: pending?.lastError,
           updatedAt: T0 + 4,
         });
-        await ledger.finishDelivery(d.id, 'failed', T0 + 5, 'PermanentDeliveryError: 550');
+        await ledger.finishDelivery(d.id, { status: 'failed', at: T0 + 5, error: 'PermanentDeliveryError: 550' });
         expect(await ledger.delivery(d.id)).toMatchObject({
           status: 'failed',
           lastError: 'PermanentDeliveryError: 550',
@@ -101,7 +101,7 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         ] as const) {
           await ledger.addDelivery(delivery(accountId, id, at));
         }
-        await ledger.finishDelivery(`${accountId}-e`, 'delivered', P0);
+        await ledger.finishDelivery(`${accountId}-e`, { status: 'delivered', at: P0 });
         const ids = (batch: { id: string }[]) => batch.map((d) => d.id.replace(`${accountId}-`, ''));
         const before = { createdBefore: P0 + 1, limit: 1000 };
         expect(ids(await ledger.pendingDeliveries(before))).toEqual(['b', 'a', 'c']);
@@ -118,23 +118,44 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         await world.hotline(accountId, 'hl-2');
         const hl = { accountId, hotlineId: 'hl' };
         expect(await documents.document(hl, 'gap-alerts')).toBeUndefined();
-        expect(await documents.saveDocument(hl, 'gap-alerts', 0, { announced: ['é'] }, { at: T0, pending: 2 })).toBe(1);
-        await expect(documents.saveDocument(hl, 'gap-alerts', 0, {}, { at: T0 })).rejects.toBeInstanceOf(
-          VersionConflictError,
-        );
-        expect(await documents.saveDocument(hl, 'gap-alerts', 1, { announced: [] }, { at: T0 + 1, pending: 1 })).toBe(
-          2,
-        );
-        await expect(documents.saveDocument(hl, 'gap-alerts', 1, {}, { at: T0 })).rejects.toBeInstanceOf(
-          VersionConflictError,
-        );
+        expect(
+          await documents.saveDocument(hl, 'gap-alerts', {
+            expectedVersion: 0,
+            body: { announced: ['é'] },
+            at: T0,
+            pending: 2,
+          }),
+        ).toBe(1);
+        await expect(
+          documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 0, body: {}, at: T0 }),
+        ).rejects.toBeInstanceOf(VersionConflictError);
+        expect(
+          await documents.saveDocument(hl, 'gap-alerts', {
+            expectedVersion: 1,
+            body: { announced: [] },
+            at: T0 + 1,
+            pending: 1,
+          }),
+        ).toBe(2);
+        await expect(
+          documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 1, body: {}, at: T0 }),
+        ).rejects.toBeInstanceOf(VersionConflictError);
         expect(await documents.document(hl, 'gap-alerts')).toEqual({
           version: 2,
           body: { announced: [] },
           updatedAt: T0 + 1,
         });
-        await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'gap-alerts', 0, {}, { at: T0 });
-        await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'settings', 0, {}, { at: T0, pending: 5 });
+        await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'gap-alerts', {
+          expectedVersion: 0,
+          body: {},
+          at: T0,
+        });
+        await documents.saveDocument({ accountId, hotlineId: 'hl-2' }, 'settings', {
+          expectedVersion: 0,
+          body: {},
+          at: T0,
+          pending: 5,
+        });
 
         expect((await documents.pendingDocuments('gap-alerts')).filter((h) => h.accountId === accountId)).toEqual([hl]);
         expect((await documents.allHotlines()).filter((h) => h.accountId === accountId)).toEqual([
@@ -148,7 +169,7 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
       it('refuses a document for a hotline the account does not have', async () => {
         const accountId = await newAccount();
         const error = await documents
-          .saveDocument({ accountId, hotlineId: 'nope' }, 'gap-alerts', 0, {}, { at: T0 })
+          .saveDocument({ accountId, hotlineId: 'nope' }, 'gap-alerts', { expectedVersion: 0, body: {}, at: T0 })
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ValidationError);
         expect(error).toMatchObject({ code: 'UNKNOWN_HOTLINE', field: 'hotlineId' });

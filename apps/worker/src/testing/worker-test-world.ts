@@ -106,13 +106,11 @@ export async function testWorld(options: {
   if (!options.gapAlerts) {
     // A hotline with no schedule is one long gap: most tests keep its alerts out of their mailbox.
     const settings = notificationSettingsInput(notificationSettings({ gapAlerts: { enabled: false } }));
-    await new SqlHotlineDocuments(dataSource).saveDocument(
-      { accountId, hotlineId },
-      'notification-settings',
-      0,
-      settings,
-      { at: 0 },
-    );
+    await new SqlHotlineDocuments(dataSource).saveDocument({ accountId, hotlineId }, 'notification-settings', {
+      expectedVersion: 0,
+      body: settings,
+      at: 0,
+    });
   }
   const sink = options.sink ?? (await SmtpSink.start());
   const keys = testApplicationKeys();

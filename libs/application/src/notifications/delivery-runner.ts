@@ -44,7 +44,7 @@ export async function runDelivery(
   const step: StepRunner = async (name, run) => {
     if (steps[name] !== undefined) return;
     const result = await run();
-    await ledger.recordStep(deliveryId, name, result, clock.now());
+    await ledger.recordStep(deliveryId, { step: name, result, at: clock.now() });
     steps[name] = result;
   };
   try {
@@ -52,13 +52,14 @@ export async function runDelivery(
   } catch (error) {
     const reason = failureText(error);
     if (isPermanentFailure(error)) {
-      await ledger.finishDelivery(deliveryId, 'failed', clock.now(), reason);
+      await ledger.finishDelivery(deliveryId, { status: 'failed', at: clock.now(), error: reason });
       throw error instanceof NonRetryableJobError ? error : new NonRetryableJobError(reason, { cause: error });
     }
-    if (context.attempt >= context.maxAttempts) await ledger.finishDelivery(deliveryId, 'failed', clock.now(), reason);
+    if (context.attempt >= context.maxAttempts)
+      await ledger.finishDelivery(deliveryId, { status: 'failed', at: clock.now(), error: reason });
     else await ledger.noteAttemptFailed(deliveryId, reason, clock.now());
     throw error;
   }
-  await ledger.finishDelivery(deliveryId, 'delivered', clock.now());
+  await ledger.finishDelivery(deliveryId, { status: 'delivered', at: clock.now() });
   return { deliveryId, status: 'delivered', steps };
 }

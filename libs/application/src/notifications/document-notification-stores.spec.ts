@@ -96,13 +96,11 @@ describe('notification stores on hotline documents', () => {
     expect(await documents.document(HL, NOTIFICATION_DOCUMENTS.settings)).toMatchObject({ version: 2, updatedAt: AT });
 
     const current = await documents.document(HL, NOTIFICATION_DOCUMENTS.settings);
-    await documents.saveDocument(
-      HL,
-      NOTIFICATION_DOCUMENTS.settings,
-      current!.version,
-      { gapAlerts: { lookAheadDays: 365 } },
-      { at: AT },
-    );
+    await documents.saveDocument(HL, NOTIFICATION_DOCUMENTS.settings, {
+      expectedVersion: current!.version,
+      body: { gapAlerts: { lookAheadDays: 365 } },
+      at: AT,
+    });
     await expect(settings.notificationSettings('acct-a', 'hl-1')).rejects.toMatchObject({
       code: 'OUT_OF_RANGE',
       field: 'gapAlerts.lookAheadDays',

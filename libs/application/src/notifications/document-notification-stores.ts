@@ -31,7 +31,9 @@ export class DocumentGapAlertStates implements GapAlertStateStore, WatchedHotlin
 
   saveGapAlertState(hotline: HotlineKey, state: GapAlertState, at: Instant): Promise<number> {
     const body: GapStateBody = { announced: state.announced, outbox: state.outbox, checkedAt: state.checkedAt };
-    return this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.gapAlerts, state.version, body, {
+    return this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.gapAlerts, {
+      expectedVersion: state.version,
+      body,
       at,
       pending: state.outbox.length,
     });
@@ -64,12 +66,10 @@ export class DocumentNotificationSettings implements NotificationSettingsStore {
   async saveNotificationSettings(accountId: Id, hotlineId: Id, settings: NotificationSettings): Promise<void> {
     const hotline = { accountId, hotlineId };
     const current = await this.documents.document(hotline, NOTIFICATION_DOCUMENTS.settings);
-    await this.documents.saveDocument(
-      hotline,
-      NOTIFICATION_DOCUMENTS.settings,
-      current?.version ?? 0,
-      notificationSettingsInput(settings),
-      { at: this.clock.now() },
-    );
+    await this.documents.saveDocument(hotline, NOTIFICATION_DOCUMENTS.settings, {
+      expectedVersion: current?.version ?? 0,
+      body: notificationSettingsInput(settings),
+      at: this.clock.now(),
+    });
   }
 }

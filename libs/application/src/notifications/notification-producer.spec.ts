@@ -177,7 +177,7 @@ describe('NotificationReconciler', () => {
         createdAt: w.clock.now(),
       });
     }
-    await w.ledger.finishDelivery('c:voicemail', 'delivered', w.clock.now());
+    await w.ledger.finishDelivery('c:voicemail', { status: 'delivered', at: w.clock.now() });
     w.gapState.hotlines.push(HL, { accountId: 'acct-test', hotlineId: 'hl-2' });
     const gap = {
       key: 'hl@x',

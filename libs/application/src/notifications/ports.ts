@@ -34,6 +34,21 @@ export interface Delivery {
   readonly updatedAt: Instant;
 }
 
+/** One step of a delivery done: its name (`email`, `sms:+336…`), its result, and when. */
+export interface DeliveryStep {
+  readonly step: string;
+  readonly result: string;
+  readonly at: Instant;
+}
+
+/** How a delivery closes: `delivered`, or `failed` with the reason. */
+export interface DeliveryEnd {
+  readonly status: 'delivered' | 'failed';
+  readonly at: Instant;
+  /** @defaultValue null: the last error noted stays */
+  readonly error?: string | null;
+}
+
 export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'accountId' | 'hotlineId' | 'callId' | 'record' | 'createdAt'>;
 
 /**
@@ -45,9 +60,9 @@ export interface DeliveryLedger {
   addDelivery(delivery: NewDelivery): Promise<boolean>;
   delivery(id: string): Promise<Delivery | undefined>;
   /** Records one step as done (a later record of the same step replaces it). */
-  recordStep(id: string, step: string, result: string, at: Instant): Promise<void>;
+  recordStep(id: string, done: DeliveryStep): Promise<void>;
   /** Closes the delivery: `delivered`, or `failed` with the reason. */
-  finishDelivery(id: string, status: 'delivered' | 'failed', at: Instant, error?: string | null): Promise<void>;
+  finishDelivery(id: string, end: DeliveryEnd): Promise<void>;
   /** Notes a failed attempt that will be retried. */
   noteAttemptFailed(id: string, error: string, at: Instant): Promise<void>;
   /** Pending deliveries created before `createdBefore`, oldest first, at most `limit`. */
@@ -143,6 +158,15 @@ export interface HotlineDocument<T> {
   readonly updatedAt: Instant;
 }
 
+/** A document to write over the version read (0: none stored yet), with the count of what it still owes. */
+export interface DocumentWrite<T> {
+  readonly expectedVersion: number;
+  readonly body: T;
+  readonly at: Instant;
+  /** @defaultValue 0 */
+  readonly pending?: number;
+}
+
 /**
  * One versioned JSON document per hotline and `kind`, deleted with the hotline (the persistence
  * adapter's `SqlHotlineDocuments` has this shape). `pending` is a count kept beside the body, so the
@@ -154,13 +178,7 @@ export interface HotlineDocument<T> {
 export interface HotlineDocumentStore {
   document<T>(hotline: HotlineKey, kind: string): Promise<HotlineDocument<T> | undefined>;
   /** Writes `body` if the stored version is still `expectedVersion` (0: none stored yet); resolves with the new version. */
-  saveDocument<T>(
-    hotline: HotlineKey,
-    kind: string,
-    expectedVersion: number,
-    body: T,
-    options: { readonly at: Instant; readonly pending?: number },
-  ): Promise<number>;
+  saveDocument<T>(hotline: HotlineKey, kind: string, write: DocumentWrite<T>): Promise<number>;
   /** The hotlines whose `kind` document still owes something (`pending > 0`). */
   pendingDocuments(kind: string): Promise<HotlineKey[]>;
   /** Every hotline of every account, in a stable order. */

@@ -161,7 +161,7 @@ describe('VoicemailDelivery (F13)', () => {
     );
     w.sms.refuse('+33612345678');
     const id = await w.owe();
-    await w.ledger.recordStep(id, 'email', '<sent-before@test>', w.clock.now());
+    await w.ledger.recordStep(id, { step: 'email', result: '<sent-before@test>', at: w.clock.now() });
     const outcome = await w.delivery.deliver(id, { attempt: 2, maxAttempts: 5 });
     expect(w.mailer.sent).toEqual([]);
     expect(w.recordings.fetched).toBe(0);

@@ -43,12 +43,11 @@ export class SqlHotlineDocuments {
   saveDocument<T>(
     hotline: HotlineRef,
     kind: string,
-    expectedVersion: number,
-    body: T,
-    options: { readonly at: Instant; readonly pending?: number },
+    write: { readonly expectedVersion: number; readonly body: T; readonly at: Instant; readonly pending?: number },
   ): Promise<number> {
     const { accountId, hotlineId } = hotline;
-    const columns = { body: JSON.stringify(body), pending: options.pending ?? 0, updatedAt: options.at };
+    const { expectedVersion } = write;
+    const columns = { body: JSON.stringify(write.body), pending: write.pending ?? 0, updatedAt: write.at };
     return this.store.write(async (manager) => {
       if (expectedVersion === 0) {
         if (!(await manager.exists(HotlineRow, { where: { accountId, id: hotlineId } }))) {

@@ -72,14 +72,17 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
     });
   }
 
-  recordStep(id: string, step: string, result: string, at: Instant): Promise<void> {
+  recordStep(id: string, { step, result, at }: { step: string; result: string; at: Instant }): Promise<void> {
     return this.change(id, (row) => ({
       steps: JSON.stringify({ ...JSON.parse(row.steps), [step]: result }),
       updatedAt: at,
     }));
   }
 
-  finishDelivery(id: string, status: 'delivered' | 'failed', at: Instant, error: string | null = null): Promise<void> {
+  finishDelivery(
+    id: string,
+    { status, at, error = null }: { status: 'delivered' | 'failed'; at: Instant; error?: string | null },
+  ): Promise<void> {
     return this.change(id, (row) => ({
       status,
       lastError: error === null ? row.lastError : clip(error),

@@ -1,5 +1,5 @@
 import { Instant, VersionConflictError, invalid } from '@dutyline/domain';
-import { HotlineDocument, HotlineDocumentStore, HotlineKey } from '../ports';
+import { DocumentWrite, HotlineDocument, HotlineDocumentStore, HotlineKey } from '../ports';
 
 interface Row {
   readonly version: number;
@@ -20,13 +20,8 @@ export class InMemoryHotlineDocuments implements HotlineDocumentStore {
     return row && { version: row.version, body: JSON.parse(row.body) as T, updatedAt: row.updatedAt };
   }
 
-  async saveDocument<T>(
-    hotline: HotlineKey,
-    kind: string,
-    expectedVersion: number,
-    body: T,
-    options: { at: Instant; pending?: number },
-  ): Promise<number> {
+  async saveDocument<T>(hotline: HotlineKey, kind: string, write: DocumentWrite<T>): Promise<number> {
+    const { expectedVersion, body } = write;
     if (!this.hotlines.some((h) => h.accountId === hotline.accountId && h.hotlineId === hotline.hotlineId)) {
       invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotline.hotlineId} in this account`);
     }
@@ -36,8 +31,8 @@ export class InMemoryHotlineDocuments implements HotlineDocumentStore {
     this.rows.set(keyOf(hotline, kind), {
       version: stored + 1,
       body: JSON.stringify(body),
-      pending: options.pending ?? 0,
-      updatedAt: options.at,
+      pending: write.pending ?? 0,
+      updatedAt: write.at,
     });
     return stored + 1;
   }

@@ -12,7 +12,9 @@ import {
 } from '@dutyline/domain';
 import {
   Delivery,
+  DeliveryEnd,
   DeliveryLedger,
+  DeliveryStep,
   EMPTY_GAP_ALERT_STATE,
   GapAlertState,
   GapAlertStateStore,
@@ -45,16 +47,11 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
     return row && clone(row);
   }
 
-  async recordStep(id: string, step: string, result: string, at: Instant): Promise<void> {
+  async recordStep(id: string, { step, result, at }: DeliveryStep): Promise<void> {
     this.change(id, (row) => ({ ...row, steps: { ...row.steps, [step]: result }, updatedAt: at }));
   }
 
-  async finishDelivery(
-    id: string,
-    status: 'delivered' | 'failed',
-    at: Instant,
-    error: string | null = null,
-  ): Promise<void> {
+  async finishDelivery(id: string, { status, at, error = null }: DeliveryEnd): Promise<void> {
     this.change(id, (row) => ({ ...row, status, lastError: error ?? row.lastError, updatedAt: at }));
   }
 
