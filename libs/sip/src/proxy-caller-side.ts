@@ -44,26 +44,29 @@ export class CallerSide implements CallerSteps {
     const transaction = this.context.transactions.inviteServer(invite, replyTo);
     const toTag = randomToken(8);
     const maxForwards = maxForwardsOf(invite);
-    if (maxForwards <= 0) return transaction.respond(localResponse(invite, 483, 'Too Many Hops', { toTag }));
+    if (maxForwards <= 0)
+      return transaction.respond(localResponse(invite, { status: 483, reason: 'Too Many Hops', toTag }));
     if (
       invite.headers.all('Via').some((value) => {
         const via = parseVia(value);
         return via !== null && this.context.isOurs(via.host, via.port);
       })
     ) {
-      return transaction.respond(localResponse(invite, 482, 'Loop Detected', { toTag }));
+      return transaction.respond(localResponse(invite, { status: 482, reason: 'Loop Detected', toTag }));
     }
     const dialogKey = `${callIdOf(invite)}|${tagOf(invite.headers.get('From')) ?? ''}`;
     if (this.ringing.has(dialogKey)) {
       // The same call on another branch (a fork that came back, a PBX retrying too early): RFC 3261 §8.2.2.2.
       return transaction.respond(
-        localResponse(invite, 482, 'Loop Detected', {
+        localResponse(invite, {
+          status: 482,
+          reason: 'Loop Detected',
           toTag,
           headers: [reasonHeader(482, 'This call is already being routed')],
         }),
       );
     }
-    transaction.respond(localResponse(invite, 100, 'Trying'));
+    transaction.respond(localResponse(invite, { status: 100, reason: 'Trying' }));
 
     const called = numberOf(invite.uri) ?? numberOf(invite.headers.get('To')) ?? userOf(invite.uri) ?? '';
     const call: InboundSipCall = {
@@ -183,14 +186,16 @@ export class CallerSide implements CallerSteps {
     const invite = transactions.serverFor(cancel, 'INVITE');
     const call = invite instanceof InviteServerTransaction ? this.calls.get(invite) : undefined;
     if (!call) {
-      transaction.respond(localResponse(cancel, 481, 'Call/Transaction Does Not Exist'));
+      transaction.respond(localResponse(cancel, { status: 481, reason: 'Call/Transaction Does Not Exist' }));
       return;
     }
-    transaction.respond(localResponse(cancel, 200, 'OK', { toTag: call.toTag }));
+    transaction.respond(localResponse(cancel, { status: 200, reason: 'OK', toTag: call.toTag }));
     if (call.finished) return;
     this.finished(call);
     call.callerGone = true;
-    call.transaction.respond(localResponse(call.invite, 487, 'Request Terminated', { toTag: call.toTag }));
+    call.transaction.respond(
+      localResponse(call.invite, { status: 487, reason: 'Request Terminated', toTag: call.toTag }),
+    );
     const branch = call.branch;
     if (branch && !branch.settled) {
       this.branches.settle(branch);
@@ -214,7 +219,7 @@ export class CallerSide implements CallerSteps {
   private finish(call: InboundSipCall, { status, reason, headers = [] }: OwnResponse): void {
     if (call.finished) return;
     this.finished(call);
-    call.transaction.respond(localResponse(call.invite, status, reason, { toTag: call.toTag, headers }));
+    call.transaction.respond(localResponse(call.invite, { status, reason, toTag: call.toTag, headers }));
   }
 
   private async reportCallerGone(call: InboundSipCall): Promise<void> {

@@ -112,7 +112,7 @@ export class ProxyContext {
       message.method === 'INVITE'
         ? this.transactions.inviteServer(message, replyTo)
         : this.transactions.nonInviteServer(message, replyTo);
-    transaction.respond(localResponse(message, status, reason, { toTag, headers }));
+    transaction.respond(localResponse(message, { status, reason, toTag, headers }));
   }
 
   ownVia(branch: string): Via {

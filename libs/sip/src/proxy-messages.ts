@@ -4,18 +4,26 @@ import { withTag } from './sip-uri';
 /** A response of the proxy's own to a request (RFC 3261 §8.2.6): Via, From, To (tagged), Call-ID, CSeq copied. */
 export function localResponse(
   to: SipRequest,
-  status: number,
-  reason: string,
-  options: { readonly toTag?: string | null; readonly headers?: readonly (readonly [string, string])[] } = {},
+  {
+    status,
+    reason,
+    toTag,
+    headers: extraHeaders = [],
+  }: {
+    readonly status: number;
+    readonly reason: string;
+    readonly toTag?: string | null;
+    readonly headers?: readonly (readonly [string, string])[];
+  },
 ): SipResponse {
   const headers = new SipHeaders();
   for (const via of to.headers.all('Via')) headers.append('Via', via);
   headers.append('From', to.headers.get('From') ?? '');
   const toHeader = to.headers.get('To') ?? '';
-  headers.append('To', status > 100 && options.toTag ? withTag(toHeader, options.toTag) : toHeader);
+  headers.append('To', status > 100 && toTag ? withTag(toHeader, toTag) : toHeader);
   headers.append('Call-ID', callIdOf(to));
   headers.append('CSeq', to.headers.get('CSeq') ?? '');
-  for (const [name, value] of options.headers ?? []) headers.append(name, value);
+  for (const [name, value] of extraHeaders) headers.append(name, value);
   return response({ status, reason, headers });
 }
 

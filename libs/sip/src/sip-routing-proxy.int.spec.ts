@@ -68,7 +68,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const [callerPort, alicePort] = await freeUdpPorts(2);
     const { rig, remote } = await line({ [ALICE_MOBILE]: alicePort });
     const callee = await fleet.callee('callee-answers.xml', alicePort);
-    const caller = fleet.caller('caller-answered.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-answered.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await callee.exited);
@@ -88,7 +88,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort, [ALICE_HOME]: homePort });
     const mobile = await fleet.callee('callee-busy.xml', mobilePort);
     const home = await fleet.callee('callee-answers.xml', homePort);
-    const caller = fleet.caller('caller-answered.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-answered.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await mobile.exited);
@@ -109,7 +109,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const mobile = await fleet.callee('callee-rings.xml', mobilePort);
     const home = await fleet.callee('callee-rings.xml', homePort);
     const started = Date.now();
-    const caller = fleet.caller('caller-redirected.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-redirected.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
@@ -125,7 +125,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
   it('a number no hotline answers: 404 with a Reason, no call opened', async () => {
     const [callerPort] = await freeUdpPorts(1);
     const { rig, remote } = await line({});
-    const caller = fleet.caller('caller-unknown.xml', callerPort, remote, UNKNOWN);
+    const caller = fleet.caller('caller-unknown.xml', { port: callerPort, remote, service: UNKNOWN });
 
     expectSuccess(await caller.exited);
     expect(rig.store.all()).toEqual([]);
@@ -136,7 +136,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const [callerPort, mobilePort] = await freeUdpPorts(2);
     const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort });
     const mobile = await fleet.callee('callee-rings.xml', mobilePort);
-    const caller = fleet.caller('caller-cancels.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-cancels.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await mobile.exited);
@@ -151,7 +151,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort, [ALICE_HOME]: homePort });
     const mobile = await fleet.callee('callee-not-confirmed.xml', mobilePort);
     const home = await fleet.callee('callee-answers.xml', homePort);
-    const caller = fleet.caller('caller-answered.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-answered.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await mobile.exited);
@@ -164,11 +164,16 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const { rig, remote } = await line({ [ALICE_MOBILE]: mobilePort, [ALICE_HOME]: homePort });
     const mobile = await fleet.callee('callee-busy.xml', mobilePort);
     const home = await fleet.callee('callee-busy.xml', homePort);
-    expectSuccess(await fleet.caller('caller-redirected.xml', callerPort, remote, HOTLINE).exited);
+    expectSuccess(await fleet.caller('caller-redirected.xml', { port: callerPort, remote, service: HOTLINE }).exited);
     expectSuccess(await mobile.exited);
     expectSuccess(await home.exited);
 
-    const voicemail = fleet.caller('voicemail-reports.xml', voicemailPort, remote, 'recordings', { callref: 'call-1' });
+    const voicemail = fleet.caller('voicemail-reports.xml', {
+      port: voicemailPort,
+      remote,
+      service: 'recordings',
+      keys: { callref: 'call-1' },
+    });
     expectSuccess(await voicemail.exited);
     expect(theCall(rig)).toMatchObject({
       outcome: 'voicemail',
@@ -181,7 +186,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const [callerPort, alicePort] = await freeUdpPorts(2);
     const { rig, remote } = await line({ [ALICE_MOBILE]: alicePort });
     const callee = await fleet.callee('callee-answers.xml', alicePort);
-    const caller = fleet.caller('caller-retransmits.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-retransmits.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await callee.exited);
@@ -193,7 +198,7 @@ describeWithSipp('SIP routing proxy, with sipp as caller and callees', () => {
     const [callerPort, alicePort] = await freeUdpPorts(2);
     const { rig, remote } = await line({ [ALICE_MOBILE]: alicePort });
     const callee = await fleet.callee('callee-answers.xml', alicePort);
-    const caller = fleet.caller('caller-merged.xml', callerPort, remote, HOTLINE);
+    const caller = fleet.caller('caller-merged.xml', { port: callerPort, remote, service: HOTLINE });
 
     expectSuccess(await caller.exited);
     expectSuccess(await callee.exited);

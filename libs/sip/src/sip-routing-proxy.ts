@@ -141,7 +141,9 @@ export class SipRoutingProxy {
     const reference = message.headers.get(`${prefix}Recording`)?.trim();
     if (!callId || !reference) {
       transaction.respond(
-        localResponse(message, 400, 'Bad Request', {
+        localResponse(message, {
+          status: 400,
+          reason: 'Bad Request',
           headers: [reasonHeader(400, `${prefix}Call and ${prefix}Recording are required`)],
         }),
       );
@@ -149,6 +151,6 @@ export class SipRoutingProxy {
     }
     void this.context.inbound
       .recording({ callId, reference })
-      .then(() => transaction.respond(localResponse(message, 200, 'OK')));
+      .then(() => transaction.respond(localResponse(message, { status: 200, reason: 'OK' })));
   }
 }

@@ -70,11 +70,11 @@ describe('INVITE server transaction', () => {
     const { timer, layer, times } = world();
     const request = invite('z9hG4bKcaller');
     const transaction = layer.inviteServer(request, CALLER);
-    transaction.respond(localResponse(request, 100, 'Trying'));
+    transaction.respond(localResponse(request, { status: 100, reason: 'Trying' }));
     transaction.onRetransmission();
     expect(times(isStatus(100))).toEqual([0, 0]);
 
-    transaction.respond(localResponse(request, 486, 'Busy Here', { toTag: 't' }));
+    transaction.respond(localResponse(request, { status: 486, reason: 'Busy Here', toTag: 't' }));
     timer.advance(12_000);
     expect(times(isStatus(486))).toEqual([0, 500, 1500, 3500, 7500, 11_500]);
 
@@ -88,7 +88,7 @@ describe('INVITE server transaction', () => {
   it('gives up waiting for the ACK after 64·T1 (timer H)', () => {
     const { timer, layer } = world();
     const request = invite('z9hG4bKcaller');
-    layer.inviteServer(request, CALLER).respond(localResponse(request, 404, 'Not Found'));
+    layer.inviteServer(request, CALLER).respond(localResponse(request, { status: 404, reason: 'Not Found' }));
     timer.advance(31_999);
     expect(layer.serverFor(request)).toBeDefined();
     timer.advance(1);
@@ -109,7 +109,8 @@ describe('INVITE client transaction', () => {
       },
     };
   };
-  const reply = (request: SipRequest, status: number) => localResponse(request, status, 'x', { toTag: 'callee' });
+  const reply = (request: SipRequest, status: number) =>
+    localResponse(request, { status, reason: 'x', toTag: 'callee' });
 
   it('retransmits until a provisional response; CANCEL waits for it; a failure is ACKed on each repeat but passed up once', () => {
     const { timer, layer, times, sent } = world();
@@ -169,8 +170,8 @@ describe('non-INVITE client transaction', () => {
     });
     timer.advance(16_000);
     expect(times(isMethod('BYE'))).toEqual([0, 500, 1500, 3500, 7500, 11_500, 15_500]);
-    transaction.receive(localResponse(bye, 200, 'OK'));
-    transaction.receive(localResponse(bye, 200, 'OK'));
+    transaction.receive(localResponse(bye, { status: 200, reason: 'OK' }));
+    transaction.receive(localResponse(bye, { status: 200, reason: 'OK' }));
     timer.advance(10_000);
     expect(responses).toEqual([200]);
     expect(times(isMethod('BYE'))).toHaveLength(7);

@@ -37,12 +37,19 @@ const SDP = Buffer.from(
   'v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n',
 );
 
+/** A message one of the peers sends to an address. */
+interface Sent {
+  readonly peer: SipPeer;
+  readonly message: SipMessage;
+  readonly to: SipAddress;
+}
+
 /** One call placed through the proxy: the caller's side and the leg the trunk was last asked to ring. */
 class SipCallScript {
   private invite: SipRequest | null = null;
   private leg: { readonly invite: SipRequest; readonly from: SipAddress; readonly tag: string } | null = null;
   private final: SipResponse | null = null;
-  private lastSent: { readonly peer: SipPeer; readonly message: SipMessage; readonly to: SipAddress } | null = null;
+  private lastSent: Sent | null = null;
   private read = { caller: 0, trunk: 0 };
   private readonly branchesRung = new Set<string>();
 
@@ -57,12 +64,15 @@ class SipCallScript {
       if (message.method === 'INVITE') {
         if (this.leg && this.leg.invite.headers.get('Via') === message.headers.get('Via')) return;
         this.leg = { invite: message, from, tag: `leg${trunk.received.length}` };
-        trunk.send(answerTo(message, 180, 'Ringing', this.leg.tag), from);
+        trunk.send(answerTo(message, { status: 180, reason: 'Ringing', tag: this.leg.tag }), from);
       } else if (message.method === 'CANCEL' && this.leg) {
-        trunk.send(answerTo(message, 200, 'OK', this.leg.tag), from);
-        trunk.send(answerTo(this.leg.invite, 487, 'Request Terminated', this.leg.tag), this.leg.from);
+        trunk.send(answerTo(message, { status: 200, reason: 'OK', tag: this.leg.tag }), from);
+        trunk.send(
+          answerTo(this.leg.invite, { status: 487, reason: 'Request Terminated', tag: this.leg.tag }),
+          this.leg.from,
+        );
       } else if (message.method === 'BYE') {
-        trunk.send(answerTo(message, 200, 'OK', 'bye'), from);
+        trunk.send(answerTo(message, { status: 200, reason: 'OK', tag: 'bye' }), from);
       }
     };
     // The caller acknowledges every final response to its INVITE.
@@ -76,16 +86,20 @@ class SipCallScript {
   async arrive(to: string, from: string | null): Promise<readonly NetworkReply[]> {
     const fromHeader =
       from === null ? '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=caller' : `<sip:${from}@127.0.0.1>;tag=caller`;
-    this.invite = requestFrom(this.caller, 'INVITE', `sip:${to}@127.0.0.1:${this.proxy.port}`, [
-      ['From', fromHeader],
-      ['To', `<sip:${to}@127.0.0.1>`],
-      ['Call-ID', `contract-${this.caller.address.port}`],
-      ['CSeq', '1 INVITE'],
-      ['Contact', `<sip:caller@127.0.0.1:${this.caller.address.port}>`],
-      ['Content-Type', 'application/sdp'],
-    ]);
+    this.invite = requestFrom(this.caller, {
+      method: 'INVITE',
+      uri: `sip:${to}@127.0.0.1:${this.proxy.port}`,
+      headers: [
+        ['From', fromHeader],
+        ['To', `<sip:${to}@127.0.0.1>`],
+        ['Call-ID', `contract-${this.caller.address.port}`],
+        ['CSeq', '1 INVITE'],
+        ['Contact', `<sip:caller@127.0.0.1:${this.caller.address.port}>`],
+        ['Content-Type', 'application/sdp'],
+      ],
+    });
     this.invite = { ...this.invite, body: SDP };
-    return this.exchange(this.caller, this.invite, this.proxy);
+    return this.exchange({ peer: this.caller, message: this.invite, to: this.proxy });
   }
 
   deliver(event: NetworkEvent): Promise<readonly NetworkReply[]> {
@@ -110,9 +124,7 @@ class SipCallScript {
       case 'caller-hung-up':
         return this.hangUp();
       case 'again':
-        return this.lastSent
-          ? this.exchange(this.lastSent.peer, this.lastSent.message, this.lastSent.to, false)
-          : this.nothingSent();
+        return this.lastSent ? this.exchange(this.lastSent, false) : this.nothingSent();
     }
   }
 
@@ -120,59 +132,80 @@ class SipCallScript {
     const leg = this.leg!;
     const headers: [string, string][] = [['Contact', `<sip:callee@127.0.0.1:${this.trunk.address.port}>`]];
     for (const route of leg.invite.headers.all('Record-Route')) headers.push(['Record-Route', route]);
-    return this.exchange(this.trunk, answerTo(leg.invite, 200, 'OK', leg.tag, headers), leg.from);
+    return this.exchange({
+      peer: this.trunk,
+      message: answerTo(leg.invite, { status: 200, reason: 'OK', tag: leg.tag, headers }),
+      to: leg.from,
+    });
   }
 
   private legEnds(status: number, reason: string, outcome?: string): Promise<readonly NetworkReply[]> {
     const leg = this.leg!;
-    return this.exchange(
-      this.trunk,
-      answerTo(leg.invite, status, reason, leg.tag, outcome ? [[`${PREFIX}Outcome`, outcome]] : []),
-      leg.from,
-    );
+    return this.exchange({
+      peer: this.trunk,
+      message: answerTo(leg.invite, {
+        status,
+        reason,
+        tag: leg.tag,
+        headers: outcome ? [[`${PREFIX}Outcome`, outcome]] : [],
+      }),
+      to: leg.from,
+    });
   }
 
   /** The voicemail server the caller was redirected to reports the recording, naming the call from the redirect URI. */
   private reportRecording(): Promise<readonly NetworkReply[]> {
     const contact = parseUri(parseNameAddress(this.final?.headers.get('Contact') ?? '')?.uri ?? '');
     const callId = contact?.params['dutyline-call'] ?? '';
-    const report = requestFrom(this.trunk, 'MESSAGE', `sip:recordings@127.0.0.1:${this.proxy.port}`, [
-      ['From', '<sip:voicemail@127.0.0.1>;tag=vm'],
-      ['To', '<sip:dutyline@127.0.0.1>'],
-      ['Call-ID', `vm-${callId}`],
-      ['CSeq', '1 MESSAGE'],
-      [`${PREFIX}Call`, callId],
-      [`${PREFIX}Recording`, `sip-vm-${callId}`],
-    ]);
-    return this.exchange(this.trunk, report, this.proxy, false);
+    const report = requestFrom(this.trunk, {
+      method: 'MESSAGE',
+      uri: `sip:recordings@127.0.0.1:${this.proxy.port}`,
+      headers: [
+        ['From', '<sip:voicemail@127.0.0.1>;tag=vm'],
+        ['To', '<sip:dutyline@127.0.0.1>'],
+        ['Call-ID', `vm-${callId}`],
+        ['CSeq', '1 MESSAGE'],
+        [`${PREFIX}Call`, callId],
+        [`${PREFIX}Recording`, `sip-vm-${callId}`],
+      ],
+    });
+    return this.exchange({ peer: this.trunk, message: report, to: this.proxy }, false);
   }
 
   /** CANCEL while nothing answered, BYE (along the Record-Route) once connected; nothing once redirected or refused. */
   private hangUp(): Promise<readonly NetworkReply[]> {
     const invite = this.invite!;
     if (this.final === null) {
-      const cancel = requestFrom(this.caller, 'CANCEL', invite.uri, [
-        ['From', invite.headers.get('From')!],
-        ['To', invite.headers.get('To')!],
-        ['Call-ID', callIdOf(invite)],
-        ['CSeq', '1 CANCEL'],
-      ]);
+      const cancel = requestFrom(this.caller, {
+        method: 'CANCEL',
+        uri: invite.uri,
+        headers: [
+          ['From', invite.headers.get('From')!],
+          ['To', invite.headers.get('To')!],
+          ['Call-ID', callIdOf(invite)],
+          ['CSeq', '1 CANCEL'],
+        ],
+      });
       cancel.headers.replaceFirst('Via', invite.headers.get('Via')!);
-      return this.exchange(this.caller, cancel, this.proxy);
+      return this.exchange({ peer: this.caller, message: cancel, to: this.proxy });
     }
     if (this.final.status >= 300) return this.nothingSent();
-    return this.exchange(this.caller, this.inDialog('BYE', 2, this.final), this.proxy);
+    return this.exchange({ peer: this.caller, message: this.inDialog('BYE', 2, this.final), to: this.proxy });
   }
 
   private acknowledge(final: SipResponse): void {
     const invite = this.invite!;
     if (final.status >= 300) {
-      const ack = requestFrom(this.caller, 'ACK', invite.uri, [
-        ['From', invite.headers.get('From')!],
-        ['To', final.headers.get('To')!],
-        ['Call-ID', callIdOf(invite)],
-        ['CSeq', '1 ACK'],
-      ]);
+      const ack = requestFrom(this.caller, {
+        method: 'ACK',
+        uri: invite.uri,
+        headers: [
+          ['From', invite.headers.get('From')!],
+          ['To', final.headers.get('To')!],
+          ['Call-ID', callIdOf(invite)],
+          ['CSeq', '1 ACK'],
+        ],
+      });
       ack.headers.replaceFirst('Via', invite.headers.get('Via')!);
       this.caller.send(ack, this.proxy);
     } else {
@@ -184,16 +217,20 @@ class SipCallScript {
   private inDialog(method: string, seq: number, answer: SipResponse): SipRequest {
     const invite = this.invite!;
     const target = parseNameAddress(answer.headers.get('Contact') ?? '')?.uri ?? invite.uri;
-    return requestFrom(this.caller, method, target, [
-      ...answer.headers
-        .all('Record-Route')
-        .reverse()
-        .map((route): [string, string] => ['Route', route]),
-      ['From', invite.headers.get('From')!],
-      ['To', answer.headers.get('To')!],
-      ['Call-ID', callIdOf(invite)],
-      ['CSeq', `${seq} ${method}`],
-    ]);
+    return requestFrom(this.caller, {
+      method,
+      uri: target,
+      headers: [
+        ...answer.headers
+          .all('Record-Route')
+          .reverse()
+          .map((route): [string, string] => ['Route', route]),
+        ['From', invite.headers.get('From')!],
+        ['To', answer.headers.get('To')!],
+        ['Call-ID', callIdOf(invite)],
+        ['CSeq', `${seq} ${method}`],
+      ],
+    });
   }
 
   private acceptKey(): string | null {
@@ -204,12 +241,7 @@ class SipCallScript {
    * Sends `message` and waits for what it causes: an action of the proxy when one must come (a ring, a
    * hang-up, an answer to the caller), else any message (a repeated response, a 200), then quiet.
    */
-  private async exchange(
-    peer: SipPeer,
-    message: SipMessage,
-    to: SipAddress,
-    actionExpected = true,
-  ): Promise<readonly NetworkReply[]> {
+  private async exchange({ peer, message, to }: Sent, actionExpected = true): Promise<readonly NetworkReply[]> {
     this.lastSent = { peer, message, to };
     const before = this.caller.received.length + this.trunk.received.length;
     peer.send(message, to);

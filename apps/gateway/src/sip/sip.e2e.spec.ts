@@ -97,9 +97,9 @@ describeWithMariaDb('SIP calls through the gateway (MariaDB)', () => {
       });
       if (!hotline.ok) throw new Error(hotline.error.message);
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-      const slots = await app.schedule.createSlots(caller, hotline.value.id, [
-        { start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] },
-      ]);
+      const slots = await app.schedule.createSlots(caller, hotline.value.id, {
+        slots: [{ start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] }],
+      });
       if (!slots.ok) throw new Error(slots.error.message);
     });
 
@@ -112,7 +112,11 @@ describeWithMariaDb('SIP calls through the gateway (MariaDB)', () => {
       const proxy = gateway.app.get(SIP_PROXY);
       expect(proxy).not.toBeNull();
       const callee = await fleet.callee('callee-answers.xml', alicePort);
-      const caller = fleet.caller('caller-answered.xml', callerPort, `127.0.0.1:${proxy!.address.port}`, HOTLINE);
+      const caller = fleet.caller('caller-answered.xml', {
+        port: callerPort,
+        remote: `127.0.0.1:${proxy!.address.port}`,
+        service: HOTLINE,
+      });
       expectSuccess(await caller.exited);
       expectSuccess(await callee.exited);
 

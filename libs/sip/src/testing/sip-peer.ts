@@ -80,10 +80,12 @@ export async function settled(peers: readonly SipPeer[], quietMs = 120): Promise
 /** A response to `to` as a user agent writes it: Via, From, Call-ID, CSeq copied, To tagged. */
 export function answerTo(
   to: SipRequest,
-  status: number,
-  reason: string,
-  tag: string,
-  headers: readonly (readonly [string, string])[] = [],
+  {
+    status,
+    reason,
+    tag,
+    headers = [],
+  }: { status: number; reason: string; tag: string; headers?: readonly (readonly [string, string])[] },
 ): SipResponse {
   const out = new SipHeaders();
   for (const via of to.headers.all('Via')) out.append('Via', via);
@@ -99,10 +101,12 @@ export function answerTo(
 /** A request of a user agent: its own Via, then the given headers in order. */
 export function requestFrom(
   peer: SipPeer,
-  method: string,
-  uri: string,
-  headers: readonly (readonly [string, string])[],
-  branch?: string,
+  {
+    method,
+    uri,
+    headers,
+    branch,
+  }: { method: string; uri: string; headers: readonly (readonly [string, string])[]; branch?: string },
 ): SipRequest {
   return request({
     method,

@@ -131,10 +131,12 @@ export class SippFleet {
   /** A UAC (the caller, a PBX or trunk) calling `service` at `remote`. */
   caller(
     scenario: string,
-    port: number,
-    remote: string,
-    service: string,
-    keys: Readonly<Record<string, string>> = {},
+    {
+      port,
+      remote,
+      service,
+      keys = {},
+    }: { port: number; remote: string; service: string; keys?: Readonly<Record<string, string>> },
   ): SippProcess {
     return this.track(new SippProcess({ scenario, port, remote, service, keys }));
   }
