@@ -19,10 +19,16 @@ const MEDIAN_GOAL_MICROS = 20;
 const random = seededRandom(2027);
 const { directory, people, assignees } = benchDirectory(random);
 const zone = TimeZone.of('Europe/Paris');
-const hotline = benchHotline('hl-bench', zone.name, random, people);
+const hotline = benchHotline({ id: 'hl-bench', zone: zone.name, supervisors: people }, random);
 const year = yearRange(zone, 2027);
-const slots = slotsOverDays(hotline.id, LocalDate.of(2026, 12, 31), 366, random, assignees);
-const overrides = overridesWithin(hotline.id, year.start, year.end, 1_000, random, assignees);
+const slots = slotsOverDays(
+  { hotlineId: hotline.id, from: LocalDate.of(2026, 12, 31), days: 366, pool: assignees },
+  random,
+);
+const overrides = overridesWithin(
+  { hotlineId: hotline.id, from: year.start, to: year.end, count: 1_000, pool: assignees },
+  random,
+);
 
 let index = ScheduleIndex.build(zone, slots, overrides);
 const buildMillis = medianOf(5, () => timeMillis(() => (index = ScheduleIndex.build(zone, slots, overrides))));
@@ -30,9 +36,9 @@ const instants = Array.from({ length: CALLS }, () => year.start + Math.floor(ran
 const micros = sampleMicros((i) => planCall(hotline, index, directory, instants[i]).steps.length, CALLS, 20_000);
 const median = percentile(micros, 50);
 
-report(NAME, 'slots', slots.length, 'count');
-report(NAME, 'overrides', overrides.length, 'count');
-report(NAME, 'index-build', buildMillis, 'ms');
-report(NAME, 'median', median, 'us');
-report(NAME, 'p99', percentile(micros, 99), 'us');
+report(NAME, { metric: 'slots', value: slots.length, unit: 'count' });
+report(NAME, { metric: 'overrides', value: overrides.length, unit: 'count' });
+report(NAME, { metric: 'index-build', value: buildMillis, unit: 'ms' });
+report(NAME, { metric: 'median', value: median, unit: 'us' });
+report(NAME, { metric: 'p99', value: percentile(micros, 99), unit: 'us' });
 goal(NAME, `median <= ${MEDIAN_GOAL_MICROS} us`, median <= MEDIAN_GOAL_MICROS);

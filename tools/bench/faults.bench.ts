@@ -77,10 +77,14 @@ async function main(): Promise<void> {
             ...signedAnswerRequest(SECRET, hotlineNumber, n++),
           }),
         });
-        report(NAME, `${label}-p50`, result.latency.p50, 'ms');
-        report(NAME, `${label}-p99`, result.latency.p99, 'ms');
-        report(NAME, `${label}-throughput`, result.requests.average, 'req/s');
-        report(NAME, `${label}-failures`, result.non2xx + result.errors + result.timeouts, 'count');
+        report(NAME, { metric: `${label}-p50`, value: result.latency.p50, unit: 'ms' });
+        report(NAME, { metric: `${label}-p99`, value: result.latency.p99, unit: 'ms' });
+        report(NAME, { metric: `${label}-throughput`, value: result.requests.average, unit: 'req/s' });
+        report(NAME, {
+          metric: `${label}-failures`,
+          value: result.non2xx + result.errors + result.timeouts,
+          unit: 'count',
+        });
         return result;
       } finally {
         await databaseProxy.setMode('pass');
@@ -113,12 +117,12 @@ async function main(): Promise<void> {
     const databaseAway = await phase('database-blackholed', () => databaseProxy.setMode('blackhole'));
     answered += databaseAway.requests.total;
     const writtenBackMs = await loggedWithin(answered);
-    report(NAME, 'database-blackholed-calls-answered', databaseAway.requests.total, 'count');
-    report(NAME, 'call-log-complete-after-return', writtenBackMs, 'ms');
+    report(NAME, { metric: 'database-blackholed-calls-answered', value: databaseAway.requests.total, unit: 'count' });
+    report(NAME, { metric: 'call-log-complete-after-return', value: writtenBackMs, unit: 'ms' });
     // Answers in flight when a run ended reached the gateway uncounted: between those answered and those sent.
     const { calls: loggedCount, distinct } = await counts();
-    report(NAME, 'calls-logged', loggedCount, 'count');
-    report(NAME, 'calls-answered', answered, 'count');
+    report(NAME, { metric: 'calls-logged', value: loggedCount, unit: 'count' });
+    report(NAME, { metric: 'calls-answered', value: answered, unit: 'count' });
     await reader.destroy();
     const redisAway = await phase('redis-blackholed', () => redisProxy.setMode('blackhole'));
     const failures = [up, databaseAway, redisAway].reduce(

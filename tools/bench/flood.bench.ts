@@ -80,19 +80,19 @@ async function main(): Promise<void> {
     ]).finally(() => clearInterval(sampler));
     const alive = (await fetch(`${gateway.url}/health`)).ok;
 
-    report(NAME, 'answer-p50-quiet', quiet.latency.p50, 'ms');
-    report(NAME, 'answer-p99-quiet', quiet.latency.p99, 'ms');
-    report(NAME, 'answer-throughput-quiet', quiet.requests.average, 'req/s');
-    report(NAME, 'answer-p50-flooded', flooded.latency.p50, 'ms');
-    report(NAME, 'answer-p99-flooded', flooded.latency.p99, 'ms');
-    report(NAME, 'answer-throughput-flooded', flooded.requests.average, 'req/s');
-    report(NAME, 'flood-throughput', flood.requests.average, 'req/s');
-    report(NAME, 'flood-p99', flood.latency.p99, 'ms');
+    report(NAME, { metric: 'answer-p50-quiet', value: quiet.latency.p50, unit: 'ms' });
+    report(NAME, { metric: 'answer-p99-quiet', value: quiet.latency.p99, unit: 'ms' });
+    report(NAME, { metric: 'answer-throughput-quiet', value: quiet.requests.average, unit: 'req/s' });
+    report(NAME, { metric: 'answer-p50-flooded', value: flooded.latency.p50, unit: 'ms' });
+    report(NAME, { metric: 'answer-p99-flooded', value: flooded.latency.p99, unit: 'ms' });
+    report(NAME, { metric: 'answer-throughput-flooded', value: flooded.requests.average, unit: 'req/s' });
+    report(NAME, { metric: 'flood-throughput', value: flood.requests.average, unit: 'req/s' });
+    report(NAME, { metric: 'flood-p99', value: flood.latency.p99, unit: 'ms' });
     // Every flood request is refused (400/413): a 2xx would mean one got through.
     const accepted = (flood as LoadResult & { '2xx': number })['2xx'];
-    report(NAME, 'flood-accepted', accepted, 'count');
-    report(NAME, 'answer-failures', failures(quiet) + failures(flooded), 'count');
-    report(NAME, 'gateway-rss-peak', peakMb, 'MB');
+    report(NAME, { metric: 'flood-accepted', value: accepted, unit: 'count' });
+    report(NAME, { metric: 'answer-failures', value: failures(quiet) + failures(flooded), unit: 'count' });
+    report(NAME, { metric: 'gateway-rss-peak', value: peakMb, unit: 'MB' });
     goal(
       NAME,
       'every call answered 2xx, every flood request refused, the gateway alive after it',

@@ -35,21 +35,29 @@ interface Case {
 
 function makeCases(count: number, firstId = 0): Case[] {
   return Array.from({ length: count }, (_, i) => {
-    const hotline = benchHotline(`hl-${firstId + i}`, pick(random, BENCH_ZONES), random, people);
+    const hotline = benchHotline(
+      { id: `hl-${firstId + i}`, zone: pick(random, BENCH_ZONES), supervisors: people },
+      random,
+    );
     const pool = assignees.filter(() => random() < 0.05);
     const range = yearRange(hotline.timeZone, 2027);
     const emptyShare = random() < 0.3 ? 0.02 : 0;
     return {
       hotline,
       slots: slotsOverDays(
-        hotline.id,
-        LocalDate.of(2026, 12, 31),
-        366,
+        {
+          hotlineId: hotline.id,
+          from: LocalDate.of(2026, 12, 31),
+          days: 366,
+          pool: pool.length > 0 ? pool : assignees,
+          emptyShare,
+        },
         random,
-        pool.length > 0 ? pool : assignees,
-        emptyShare,
       ),
-      overrides: overridesWithin(hotline.id, range.start, range.end, 20, random, assignees),
+      overrides: overridesWithin(
+        { hotlineId: hotline.id, from: range.start, to: range.end, count: 20, pool: assignees },
+        random,
+      ),
       range,
     };
   });
@@ -90,24 +98,14 @@ gapsAll(half, halfBuild.indexes); // warm-up
 const halfGaps = Array.from({ length: RUNS }, () => gapsAll(half, halfBuild.indexes));
 const gapsWall = median(halfGaps.map((r) => r.wall));
 const gapsCpu = median(halfGaps.map((r) => r.cpu));
-report(NAME, 'hotlines', HOTLINES, 'count');
-report(
-  NAME,
-  'slots',
-  half.reduce((n, c) => n + c.slots.length, 0),
-  'count',
-);
-report(
-  NAME,
-  'overrides',
-  half.reduce((n, c) => n + c.overrides.length, 0),
-  'count',
-);
-report(NAME, 'gaps-found', halfGaps[0].found, 'count');
-report(NAME, 'index-build', halfBuild.millis, 'ms');
-report(NAME, 'gaps-year', gapsWall, 'ms');
-report(NAME, 'gaps-year-cpu', gapsCpu, 'ms');
-report(NAME, 'total', halfBuild.millis + gapsWall, 'ms');
+report(NAME, { metric: 'hotlines', value: HOTLINES, unit: 'count' });
+report(NAME, { metric: 'slots', value: half.reduce((n, c) => n + c.slots.length, 0), unit: 'count' });
+report(NAME, { metric: 'overrides', value: half.reduce((n, c) => n + c.overrides.length, 0), unit: 'count' });
+report(NAME, { metric: 'gaps-found', value: halfGaps[0].found, unit: 'count' });
+report(NAME, { metric: 'index-build', value: halfBuild.millis, unit: 'ms' });
+report(NAME, { metric: 'gaps-year', value: gapsWall, unit: 'ms' });
+report(NAME, { metric: 'gaps-year-cpu', value: gapsCpu, unit: 'ms' });
+report(NAME, { metric: 'total', value: halfBuild.millis + gapsWall, unit: 'ms' });
 
 // Then 1,000. For the ratio, the first 500 and the whole 1,000 are timed in turn in the same heap, so that
 // load from other processes and the size of the heap weigh on both sides alike.
@@ -122,13 +120,13 @@ for (let i = 0; i < RUNS; i++) {
 const doubledWall = median(allRuns.map((r) => r.wall));
 const ratioWall = doubledWall / median(halfRuns.map((r) => r.wall));
 const ratioCpu = median(allRuns.map((r) => r.cpu)) / median(halfRuns.map((r) => r.cpu));
-report(NAME, 'index-build-x2', allBuild.millis, 'ms');
-report(NAME, 'gaps-year-x2', doubledWall, 'ms');
-report(NAME, 'gaps-year-cpu-x2', median(allRuns.map((r) => r.cpu)), 'ms');
-report(NAME, 'total-x2', allBuild.millis + doubledWall, 'ms');
-report(NAME, 'index-build-ratio-x2', allBuild.millis / halfBuild.millis, 'x');
-report(NAME, 'gaps-ratio-x2', ratioWall, 'x');
-report(NAME, 'gaps-ratio-cpu-x2', ratioCpu, 'x');
+report(NAME, { metric: 'index-build-x2', value: allBuild.millis, unit: 'ms' });
+report(NAME, { metric: 'gaps-year-x2', value: doubledWall, unit: 'ms' });
+report(NAME, { metric: 'gaps-year-cpu-x2', value: median(allRuns.map((r) => r.cpu)), unit: 'ms' });
+report(NAME, { metric: 'total-x2', value: allBuild.millis + doubledWall, unit: 'ms' });
+report(NAME, { metric: 'index-build-ratio-x2', value: allBuild.millis / halfBuild.millis, unit: 'x' });
+report(NAME, { metric: 'gaps-ratio-x2', value: ratioWall, unit: 'x' });
+report(NAME, { metric: 'gaps-ratio-cpu-x2', value: ratioCpu, unit: 'x' });
 
 // Goals on CPU time: on a quiet machine it is the wall time (plus GC helper threads), and it stays put when
 // other processes share the machine, where the wall time can double.

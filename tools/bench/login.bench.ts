@@ -42,10 +42,10 @@ async function main(): Promise<void> {
     clearInterval(sampler);
 
     const median = percentile(alone, 50);
-    report(NAME, 'median', median, 'ms');
-    report(NAME, 'max', alone[alone.length - 1], 'ms');
-    report(NAME, `together-${TOGETHER}-last`, together[together.length - 1], 'ms');
-    report(NAME, 'rss-growth', rssPeak - rssBefore, 'MB');
+    report(NAME, { metric: 'median', value: median, unit: 'ms' });
+    report(NAME, { metric: 'max', value: alone[alone.length - 1], unit: 'ms' });
+    report(NAME, { metric: `together-${TOGETHER}-last`, value: together[together.length - 1], unit: 'ms' });
+    report(NAME, { metric: 'rss-growth', value: rssPeak - rssBefore, unit: 'MB' });
     goal(NAME, `median <= ${MEDIAN_GOAL_MS} ms`, median <= MEDIAN_GOAL_MS);
     goal(
       NAME,

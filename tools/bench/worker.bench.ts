@@ -238,11 +238,11 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
 async function main(): Promise<void> {
   const noop = await noopRate();
   const voicemail = await voicemailRate();
-  report(NAME, 'jobs', JOBS, 'count');
-  report(NAME, 'concurrency', CONCURRENCY, 'count');
-  report(NAME, 'noop-throughput', noop, 'jobs/s');
-  report(NAME, 'voicemail-throughput', voicemail.rate, 'jobs/s');
-  report(NAME, 'voicemail-ratio', voicemail.rate / noop, 'ratio');
+  report(NAME, { metric: 'jobs', value: JOBS, unit: 'count' });
+  report(NAME, { metric: 'concurrency', value: CONCURRENCY, unit: 'count' });
+  report(NAME, { metric: 'noop-throughput', value: noop, unit: 'jobs/s' });
+  report(NAME, { metric: 'voicemail-throughput', value: voicemail.rate, unit: 'jobs/s' });
+  report(NAME, { metric: 'voicemail-ratio', value: voicemail.rate / noop, unit: 'ratio' });
   goal(NAME, 'every voicemail e-mailed exactly once', voicemail.mails === JOBS);
 }
 

@@ -115,7 +115,10 @@ const SERVICE_HOURS: readonly HotlineInput['serviceHours'][] = [
 ];
 
 /** A hotline in `zone`; about half 24/7, the rest office hours or nights and weekends. */
-export function benchHotline(id: Id, zone: string, random: Random, supervisors: readonly Person[]): Hotline {
+export function benchHotline(
+  { id, zone, supervisors }: { id: Id; zone: string; supervisors: readonly Person[] },
+  random: Random,
+): Hotline {
   return hotline({
     id,
     accountId: ACCOUNT,
@@ -140,12 +143,14 @@ const SHIFTS: readonly [number, number, number][] = [
  * drawn from `pool`; a share `emptyShare` of the slots is left out, leaving gaps.
  */
 export function slotsOverDays(
-  hotlineId: Id,
-  from: LocalDate,
-  days: number,
+  {
+    hotlineId,
+    from,
+    days,
+    pool,
+    emptyShare = 0,
+  }: { hotlineId: Id; from: LocalDate; days: number; pool: readonly AssigneeRef[]; emptyShare?: number },
   random: Random,
-  pool: readonly AssigneeRef[],
-  emptyShare = 0,
 ): Slot[] {
   const slots: Slot[] = [];
   for (let d = 0; d < days; d++) {
@@ -166,12 +171,14 @@ export function slotsOverDays(
 
 /** `count` overrides within `[from, to)`, one hour to three days long, a third of them for one level only. */
 export function overridesWithin(
-  hotlineId: Id,
-  from: Instant,
-  to: Instant,
-  count: number,
+  {
+    hotlineId,
+    from,
+    to,
+    count,
+    pool,
+  }: { hotlineId: Id; from: Instant; to: Instant; count: number; pool: readonly AssigneeRef[] },
   random: Random,
-  pool: readonly AssigneeRef[],
 ): Override[] {
   const hour = 3_600_000;
   return Array.from({ length: count }, (_, i) => {

@@ -237,9 +237,9 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
     });
     if (!created.ok) throw new Error(`the bench hotline could not be created: ${created.error.message}`);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const slots = await app.schedule.createSlots(caller, created.value.id, [
-      { start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] },
-    ]);
+    const slots = await app.schedule.createSlots(caller, created.value.id, {
+      slots: [{ start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] }],
+    });
     if (!slots.ok) throw new Error(`the bench slot could not be created: ${JSON.stringify(slots.error)}`);
     return { accountId, apiKey, hotline: created.value, alice, bob };
   } finally {
@@ -250,9 +250,7 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
 /** `POST /graphql` with the API key; rejects on HTTP or GraphQL errors. */
 export async function graphql<T>(
   gateway: GatewayProcess,
-  apiKey: string,
-  query: string,
-  variables: Record<string, unknown>,
+  { apiKey, query, variables }: { apiKey: string; query: string; variables: Record<string, unknown> },
 ): Promise<T> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',

@@ -1,5 +1,5 @@
 /** Prints one figure in the form every benchmark uses: `BENCH <name> <metric> <value> <unit>`. */
-export function report(name: string, metric: string, value: number, unit: string): void {
+export function report(name: string, { metric, value, unit }: { metric: string; value: number; unit: string }): void {
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
   console.log(`BENCH ${name} ${metric} ${shown} ${unit}`);
 }
