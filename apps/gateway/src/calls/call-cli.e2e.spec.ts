@@ -60,16 +60,18 @@ describe('npm run call against a running gateway (embedded SQLite)', () => {
     });
     if (!created.ok) throw new Error(created.error.message);
     hotlineNumber = created.value.number.e164;
-    const slots = await app.schedule.createSlots(caller, created.value.id, [
-      {
-        start: '2027-03-27T20:00',
-        end: '2027-03-28T09:00',
-        assignees: [
-          { kind: 'person', id: alice.id },
-          { kind: 'person', id: bob.id },
-        ],
-      },
-    ]);
+    const slots = await app.schedule.createSlots(caller, created.value.id, {
+      slots: [
+        {
+          start: '2027-03-27T20:00',
+          end: '2027-03-28T09:00',
+          assignees: [
+            { kind: 'person', id: alice.id },
+            { kind: 'person', id: bob.id },
+          ],
+        },
+      ],
+    });
     if (!slots.ok) throw new Error(slots.error.message);
   });
 

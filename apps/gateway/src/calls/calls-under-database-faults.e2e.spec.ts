@@ -161,13 +161,15 @@ describeWithMariaDb('calls while the database is away (two gateways, a fault pro
     if (!created.ok) throw new Error('hotline not created');
     hotline = created.value;
     const local = (ms: number) => new Date(ms).toISOString().slice(0, 16);
-    const slots = await app.schedule.createSlots(caller, hotline.id, [
-      {
-        start: local(Date.now() - 3_600_000),
-        end: local(Date.now() + 3 * 3_600_000),
-        assignees: [{ kind: 'person', id: alice.id }],
-      },
-    ]);
+    const slots = await app.schedule.createSlots(caller, hotline.id, {
+      slots: [
+        {
+          start: local(Date.now() - 3_600_000),
+          end: local(Date.now() + 3 * 3_600_000),
+          assignees: [{ kind: 'person', id: alice.id }],
+        },
+      ],
+    });
     if (!slots.ok) throw new Error('slot not created');
   });
 

@@ -55,7 +55,7 @@ async function cluster() {
     { start: `${d}T18:00`, end: `${d}T22:00`, assignees: [{ kind: 'team', id: dir.crew.id }] },
     { start: `${d}T22:00`, end: `2027-03-${28 + i}T06:00`, assignees: [{ kind: 'person', id: dir.bob.id }] },
   ]);
-  valueOf(await writer.schedule.createSlots(caller, dir.hotline.id, slots));
+  valueOf(await writer.schedule.createSlots(caller, dir.hotline.id, { slots }));
   const planner = new ClusterCallPlanner({
     routing: reader.routing,
     people: store.people,
@@ -103,11 +103,12 @@ describe('ClusterCallPlanner and ClusterHotlineLookup (the answer path of one in
       'a reassigned slot',
       async (c: Awaited<ReturnType<typeof cluster>>) => {
         const [night] = valueOf(
-          await c.writer.schedule.slots(caller, c.dir.hotline.id, '2027-03-28T03:00', '2027-03-28T04:00'),
+          await c.writer.schedule.slots(caller, c.dir.hotline.id, { from: '2027-03-28T03:00', to: '2027-03-28T04:00' }),
         ).slots;
-        return c.writer.schedule.reassignSlot(caller, c.dir.hotline.id, night.id, [
-          { kind: 'person', id: c.dir.carol.id },
-        ]);
+        return c.writer.schedule.reassignSlot(caller, c.dir.hotline.id, {
+          id: night.id,
+          assignees: [{ kind: 'person', id: c.dir.carol.id }],
+        });
       },
       'Carol',
     ],

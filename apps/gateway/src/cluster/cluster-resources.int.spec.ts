@@ -42,9 +42,11 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     );
     const dir = await seedSampleDirectory(writer, caller);
     valueOf(
-      await writer.schedule.createSlots(caller, dir.hotline.id, [
-        { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [{ kind: 'person', id: dir.bob.id }] },
-      ]),
+      await writer.schedule.createSlots(caller, dir.hotline.id, {
+        slots: [
+          { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [{ kind: 'person', id: dir.bob.id }] },
+        ],
+      }),
     );
     const planner = new ClusterCallPlanner({
       routing: createApplication(store).routing,

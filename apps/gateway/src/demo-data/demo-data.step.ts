@@ -110,7 +110,7 @@ export class DemoDataStep implements DemoSeedStep {
       julie: julie.id,
       team: team.id,
     };
-    this.created(await this.app.schedule.createSlots(caller, hotline.id, demoWeek(monday, crew)));
+    this.created(await this.app.schedule.createSlots(caller, hotline.id, { slots: demoWeek(monday, crew) }));
   }
 
   private created<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

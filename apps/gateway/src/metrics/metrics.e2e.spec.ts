@@ -53,9 +53,9 @@ describe('GET /metrics on the gateway', () => {
     });
     if (!hotline.ok) throw new Error('hotline not created');
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const slots = await app.schedule.createSlots(caller, hotline.value.id, [
-      { start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] },
-    ]);
+    const slots = await app.schedule.createSlots(caller, hotline.value.id, {
+      slots: [{ start: `${day(-1)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'person', id: alice.id }] }],
+    });
     if (!slots.ok) throw new Error('slots not created');
   });
 

@@ -25,7 +25,7 @@ export class OverridesResolver {
     @Args('from', { type: () => InstantScalar }) from: Instant,
     @Args('to', { type: () => InstantScalar }) to: Instant,
   ): Promise<OverrideModel[]> {
-    const read = await settled(null, () => this.app.schedule.overrides(callerOf(actor), hotlineId, from, to));
+    const read = await settled(null, () => this.app.schedule.overrides(callerOf(actor), hotlineId, { from, to }));
     return read.overrides.map(OverrideModel.of);
   }
 
@@ -52,7 +52,7 @@ export class OverridesResolver {
     @Args('input') input: EndOverrideInput,
   ): Promise<OverrideChangeModel> {
     const written = await settled('input', () =>
-      this.app.schedule.endOverride(callerOf(actor), input.hotlineId, input.id, input.at),
+      this.app.schedule.endOverride(callerOf(actor), input.hotlineId, { id: input.id, at: input.at }),
     );
     return {
       hotline: HotlineModel.of(written.hotline),

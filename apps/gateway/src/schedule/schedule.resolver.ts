@@ -53,7 +53,7 @@ export class ScheduleResolver {
     @Args('from') from: string,
     @Args('to') to: string,
   ): Promise<ScheduleModel> {
-    const read = await settled(null, () => this.app.schedule.slots(callerOf(actor), hotlineId, from, to));
+    const read = await settled(null, () => this.app.schedule.slots(callerOf(actor), hotlineId, { from, to }));
     return {
       hotline: HotlineModel.of(read.hotline),
       version: read.version,
@@ -65,20 +65,31 @@ export class ScheduleResolver {
 
   @Mutation(() => ScheduleChangeModel, { description: 'Creates slots in one batch; errors name `input.slots[i]…`.' })
   createSlots(@CurrentActor() actor: Actor, @Args('input') input: CreateSlotsInput): Promise<ScheduleChangeModel> {
-    return this.change(() => this.app.schedule.createSlots(callerOf(actor), input.hotlineId, input.slots, mode(input)));
+    return this.change(() =>
+      this.app.schedule.createSlots(callerOf(actor), input.hotlineId, { slots: input.slots, ...mode(input) }),
+    );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Moves a slot, keeping its wall-clock length.' })
   moveSlot(@CurrentActor() actor: Actor, @Args('input') input: MoveSlotInput): Promise<ScheduleChangeModel> {
     return this.change(() =>
-      this.app.schedule.moveSlot(callerOf(actor), input.hotlineId, input.id, input.start, mode(input)),
+      this.app.schedule.moveSlot(callerOf(actor), input.hotlineId, {
+        id: input.id,
+        start: input.start,
+        ...mode(input),
+      }),
     );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: 'Gives a slot new bounds.' })
   resizeSlot(@CurrentActor() actor: Actor, @Args('input') input: ResizeSlotInput): Promise<ScheduleChangeModel> {
     return this.change(() =>
-      this.app.schedule.resizeSlot(callerOf(actor), input.hotlineId, input.id, input.start, input.end, mode(input)),
+      this.app.schedule.resizeSlot(callerOf(actor), input.hotlineId, {
+        id: input.id,
+        start: input.start,
+        end: input.end,
+        ...mode(input),
+      }),
     );
   }
 
@@ -87,14 +98,18 @@ export class ScheduleResolver {
   })
   deleteSlots(@CurrentActor() actor: Actor, @Args('input') input: DeleteSlotsInput): Promise<ScheduleChangeModel> {
     return this.change(() =>
-      this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, input.ids, control(input)),
+      this.app.schedule.deleteSlots(callerOf(actor), input.hotlineId, { ids: input.ids, ...control(input) }),
     );
   }
 
   @Mutation(() => ScheduleChangeModel, { description: "Replaces a slot's escalation levels." })
   reassignSlot(@CurrentActor() actor: Actor, @Args('input') input: ReassignSlotInput): Promise<ScheduleChangeModel> {
     return this.change(() =>
-      this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, input.id, input.assignees, control(input)),
+      this.app.schedule.reassignSlot(callerOf(actor), input.hotlineId, {
+        id: input.id,
+        assignees: input.assignees,
+        ...control(input),
+      }),
     );
   }
 

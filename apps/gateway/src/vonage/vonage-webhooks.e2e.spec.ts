@@ -233,14 +233,16 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
     if (!created.ok || !dst.ok) throw new Error('hotlines not created');
     [hotline, dstHotline] = [created.value, dst.value];
     const ref = (p: Person) => ({ kind: 'person' as const, id: p.id });
-    const slots = await app.schedule.createSlots(caller, hotline.id, [
-      { start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(people.alice), ref(people.bob)] },
-    ]);
+    const slots = await app.schedule.createSlots(caller, hotline.id, {
+      slots: [{ start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(people.alice), ref(people.bob)] }],
+    });
     // The DST night: Alice until 03:00 local (01:00 UTC, the jump), Bob from then on.
-    const night = await app.schedule.createSlots(caller, dstHotline.id, [
-      { start: '2027-03-27T20:00', end: '2027-03-28T03:00', assignees: [ref(people.alice)] },
-      { start: '2027-03-28T03:00', end: '2027-03-28T09:00', assignees: [ref(people.bob)] },
-    ]);
+    const night = await app.schedule.createSlots(caller, dstHotline.id, {
+      slots: [
+        { start: '2027-03-27T20:00', end: '2027-03-28T03:00', assignees: [ref(people.alice)] },
+        { start: '2027-03-28T03:00', end: '2027-03-28T09:00', assignees: [ref(people.bob)] },
+      ],
+    });
     if (!slots.ok || !night.ok) throw new Error('slots not created');
   });
 
@@ -480,18 +482,28 @@ describeWithMariaDb('Vonage webhooks on the real gateway (MariaDB)', () => {
   it('a schedule change mid-call leaves the live call on its plan; the next call follows the change', async () => {
     const live = connectOf((await line.answer(calledFrom().fields)).ncco);
     expect(live.to).toBe(N.aliceMobile);
-    const { slots } = valueOf(await app.schedule.slots(caller, hotline.id, '2027-03-28T00:00', '2027-03-28T04:00'));
-    valueOf(await app.schedule.reassignSlot(caller, hotline.id, slots[0].id, [{ kind: 'person', id: people.bob.id }]));
+    const { slots } = valueOf(
+      await app.schedule.slots(caller, hotline.id, { from: '2027-03-28T00:00', to: '2027-03-28T04:00' }),
+    );
+    valueOf(
+      await app.schedule.reassignSlot(caller, hotline.id, {
+        id: slots[0].id,
+        assignees: [{ kind: 'person', id: people.bob.id }],
+      }),
+    );
     try {
       const next = connectOf((await line.post(live.eventUrl, legEvent('busy', uuid('callee')))).ncco);
       expect(next.to).toBe(N.aliceHome);
       expect(connectOf((await line.answer(calledFrom().fields)).ncco).to).toBe(N.bobMobile);
     } finally {
       valueOf(
-        await app.schedule.reassignSlot(caller, hotline.id, slots[0].id, [
-          { kind: 'person', id: people.alice.id },
-          { kind: 'person', id: people.bob.id },
-        ]),
+        await app.schedule.reassignSlot(caller, hotline.id, {
+          id: slots[0].id,
+          assignees: [
+            { kind: 'person', id: people.alice.id },
+            { kind: 'person', id: people.bob.id },
+          ],
+        }),
       );
     }
   });
@@ -791,9 +803,9 @@ describeWithMariaDb('Vonage webhooks with the database cut off (a proxy the test
       hotlines.push(created.value);
       // Bob until 01:45 local (00:45 UTC); then nobody: the supervisors' step, none here, then the voicemail.
       valueOf(
-        await app.schedule.createSlots(caller, created.value.id, [
-          { start: '2027-03-27T00:00', end: '2027-03-28T01:45', assignees: [{ kind: 'person', id: bob.id }] },
-        ]),
+        await app.schedule.createSlots(caller, created.value.id, {
+          slots: [{ start: '2027-03-27T00:00', end: '2027-03-28T01:45', assignees: [{ kind: 'person', id: bob.id }] }],
+        }),
       );
     }
     const line = new VonageLine(gateway, clock);

@@ -19,9 +19,9 @@ async function automatic(policy = {}) {
     },
   });
   valueOf(
-    await w.app.schedule.createSlots(w.caller, w.hotline.id, [
-      { start: '2027-03-20T08:00', end: '2027-03-20T23:00', assignees: [{ kind: 'team', id: w.crew.id }] },
-    ]),
+    await w.app.schedule.createSlots(w.caller, w.hotline.id, {
+      slots: [{ start: '2027-03-20T08:00', end: '2027-03-20T23:00', assignees: [{ kind: 'team', id: w.crew.id }] }],
+    }),
   );
   const request = valueOf(
     await w.callbacks.requests.create(w.admin, { service: w.hotlineRef, number: '06 98 76 54 32' }),
@@ -170,15 +170,9 @@ describe('CallbackDialler: automatic attempts (F20)', () => {
 
     valueOf(await w.app.hotlines.updateHotline(w.caller, w.hotline.id, { supervisorIds: [] }));
     const slots = valueOf(
-      await w.app.schedule.slots(w.caller, w.hotline.id, '2027-03-20T00:00', '2027-03-21T00:00'),
+      await w.app.schedule.slots(w.caller, w.hotline.id, { from: '2027-03-20T00:00', to: '2027-03-21T00:00' }),
     ).slots;
-    valueOf(
-      await w.app.schedule.deleteSlots(
-        w.caller,
-        w.hotline.id,
-        slots.map((s) => s.id),
-      ),
-    );
+    valueOf(await w.app.schedule.deleteSlots(w.caller, w.hotline.id, { ids: slots.map((s) => s.id) }));
     w.clock.advance(5 * MINUTE_MS);
     expect(await runDueJobs(w)).toEqual(['nobody-on-duty']);
     expect(

@@ -287,15 +287,15 @@ describe('DirectoryService: teams (F2)', () => {
     const { app, directory } = await world();
     const { hotline, crew } = await seedSampleDirectory(app, caller);
     const written = valueOf(
-      await app.schedule.createSlots(caller, hotline.id, [
-        { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'team', id: crew.id }] },
-      ]),
+      await app.schedule.createSlots(caller, hotline.id, {
+        slots: [{ start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'team', id: crew.id }] }],
+      }),
     );
     expect(refusalOf(await directory.deleteTeam(caller, crew.id))).toMatchObject({
       code: 'IN_USE',
       usedBy: [{ kind: 'slot', id: written.added[0].id }],
     });
-    valueOf(await app.schedule.deleteSlots(caller, hotline.id, [written.added[0].id]));
+    valueOf(await app.schedule.deleteSlots(caller, hotline.id, { ids: [written.added[0].id] }));
     expect(valueOf(await directory.deleteTeam(caller, crew.id)).id).toBe(crew.id);
     expect(refusalOf(await directory.deleteTeam(caller, crew.id))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });

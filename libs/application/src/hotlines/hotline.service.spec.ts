@@ -132,13 +132,13 @@ describe('HotlineService (F3)', () => {
   it('deletes a hotline with its schedule', async () => {
     const { app, hotlines, alice, created } = await world();
     valueOf(
-      await app.schedule.createSlots(caller, created.id, [
-        { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'person', id: alice.id }] },
-      ]),
+      await app.schedule.createSlots(caller, created.id, {
+        slots: [{ start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [{ kind: 'person', id: alice.id }] }],
+      }),
     );
     valueOf(await hotlines.deleteHotline(caller, created.id));
     expect(
-      refusalOf(await app.schedule.slots(caller, created.id, '2027-05-01T00:00', '2027-05-10T00:00')),
+      refusalOf(await app.schedule.slots(caller, created.id, { from: '2027-05-01T00:00', to: '2027-05-10T00:00' })),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -19,7 +19,7 @@ async function world(timeZone: string, firstDay: string, days = 4) {
     { start: `${date(d)}T18:00`, end: `${date(d)}T22:00`, assignees: [{ kind: 'team', id: dir.crew.id }] },
     { start: `${date(d)}T22:00`, end: `${date(d + 1)}T06:00`, assignees: [{ kind: 'person', id: dir.bob.id }] },
   ]).flat();
-  valueOf(await app.schedule.createSlots(caller, dir.hotline.id, slots));
+  valueOf(await app.schedule.createSlots(caller, dir.hotline.id, { slots }));
   const names = new Map([dir.alice, dir.bob, dir.carol, dir.crew].map((x) => [x.id, x.name]));
   const onCall = async (at: string) =>
     valueOf(await app.routing.onCallNow(caller, dir.hotline.id, at)).onCall.levels.map((l) => names.get(l.id));
@@ -178,9 +178,14 @@ describe('RoutingQueries cache', () => {
     const otherInstance = w.store.application();
     expect(await w.onCall('2027-03-28T02:00:00Z')).toEqual(['Bob']);
     const [night] = valueOf(
-      await otherInstance.schedule.slots(caller, w.H, '2027-03-28T03:00', '2027-03-28T04:00'),
+      await otherInstance.schedule.slots(caller, w.H, { from: '2027-03-28T03:00', to: '2027-03-28T04:00' }),
     ).slots;
-    valueOf(await otherInstance.schedule.reassignSlot(caller, w.H, night.id, [{ kind: 'person', id: w.carol.id }]));
+    valueOf(
+      await otherInstance.schedule.reassignSlot(caller, w.H, {
+        id: night.id,
+        assignees: [{ kind: 'person', id: w.carol.id }],
+      }),
+    );
     expect(await w.onCall('2027-03-28T02:00:00Z')).toEqual(['Carol']);
   });
 

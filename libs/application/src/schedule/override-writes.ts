@@ -1,6 +1,5 @@
 import {
   Id,
-  InstantInput,
   OverrideEndedError,
   Result,
   assertId,
@@ -11,7 +10,7 @@ import {
 } from '@dutyline/domain';
 import { Caller, NotFoundRefusal, instantOf, notFound } from '../shared';
 import { ScheduleServiceDeps } from './ports';
-import { NewOverride, OverrideWrite } from './schedule-types';
+import { NewOverride, OverrideEnd, OverrideWrite } from './schedule-types';
 import { ScheduleWritePath, refsAt } from './schedule-write-path';
 
 /** The override writes (F7) of `ScheduleService`, which documents them. */
@@ -50,7 +49,8 @@ export class OverrideWrites {
 
   async endOverride(
     caller: Caller,
-    { hotlineId, overrideId, at }: { hotlineId: Id; overrideId: Id; at?: InstantInput | null },
+    hotlineId: Id,
+    { id: overrideId, at }: OverrideEnd,
   ): Promise<Result<OverrideWrite, NotFoundRefusal | OverrideEndedError>> {
     assertId(hotlineId, 'hotlineId');
     assertId(overrideId, 'id');

@@ -11,8 +11,9 @@ import {
   ScheduleError,
   ScheduleVersionConflictError,
   Slot,
+  SlotInput,
 } from '@dutyline/domain';
-import { DateInput, NotFoundRefusal } from '../shared';
+import { DateInput, LocalDateTimeInput, NotFoundRefusal } from '../shared';
 
 /** What a write did (or, in a dry run, would do), and the hotline (its zone resolves the wall-clock times). */
 export interface ScheduleWrite extends ScheduleChange {
@@ -47,6 +48,35 @@ export interface WriteControl {
 export interface WriteOptions extends WriteControl {
   /** What to do with slots in the way (ADR 0002). @defaultValue 'reject' */
   readonly mode?: OverlapMode;
+}
+
+/** A batch of new slots; errors name `slots[i]…`. */
+export interface NewSlots extends WriteOptions {
+  readonly slots: readonly SlotInput[];
+}
+
+/** Slot `id` to start at `start`, keeping its wall-clock length. */
+export interface SlotMove extends WriteOptions {
+  readonly id: Id;
+  readonly start: LocalDateTimeInput;
+}
+
+/** Slot `id`'s new bounds. */
+export interface SlotResize extends WriteOptions {
+  readonly id: Id;
+  readonly start: LocalDateTimeInput;
+  readonly end: LocalDateTimeInput;
+}
+
+/** Slots to remove; errors name `ids[i]`. */
+export interface SlotDeletion extends WriteControl {
+  readonly ids: readonly Id[];
+}
+
+/** Slot `id`'s new escalation levels. */
+export interface SlotReassignment extends WriteControl {
+  readonly id: Id;
+  readonly assignees: readonly AssigneeInput[];
 }
 
 export interface ApplyPatternInput extends WriteOptions {
@@ -94,6 +124,12 @@ export interface NewOverride {
   /** @defaultValue null: the whole escalation list */
   readonly level?: number | null;
   readonly reason?: string | null;
+}
+
+/** Override `id` to end `at` (now by default). */
+export interface OverrideEnd {
+  readonly id: Id;
+  readonly at?: InstantInput | null;
 }
 
 export interface OverrideWrite {

@@ -15,7 +15,9 @@ async function world(options: { maxScheduleAttempts?: number; timeZone?: string 
   const line = (s: Slot) => `${s.start}→${s.end} ${s.assignees.map((x) => names.get(x.id) ?? x.id).join(',')}`;
   /** The whole stored schedule of account A's hotline, as lines. */
   const lines = async (hotlineId = a.hotline.id) =>
-    valueOf(await app.schedule.slots(caller, hotlineId, '2026-12-01T00:00', '2027-12-01T00:00')).slots.map(line);
+    valueOf(
+      await app.schedule.slots(caller, hotlineId, { from: '2026-12-01T00:00', to: '2027-12-01T00:00' }),
+    ).slots.map(line);
   const person = (p: { id: string }) => ({ kind: 'person', id: p.id });
   return { store, app, ...a, b, line, lines, person, H: a.hotline.id };
 }
@@ -27,14 +29,16 @@ describe('ScheduleService: slots in batches', () => {
   it('creates a batch, stores it at the next version and records who did it, before and after', async () => {
     const w = await world();
     const written = valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [
-        { start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] },
-        {
-          start: '2027-03-22T18:00',
-          end: '2027-03-23T08:00',
-          assignees: [w.person(w.bob), { kind: 'team', id: w.crew.id }],
-        },
-      ]),
+      await w.app.schedule.createSlots(caller, w.H, {
+        slots: [
+          { start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] },
+          {
+            start: '2027-03-22T18:00',
+            end: '2027-03-23T08:00',
+            assignees: [w.person(w.bob), { kind: 'team', id: w.crew.id }],
+          },
+        ],
+      }),
     );
     expect(written.version).toBe(1);
     expect(written.added.map(w.line)).toEqual([
@@ -85,11 +89,7 @@ describe('ScheduleService: slots in batches', () => {
     const w = await world();
     const before = w.store.db.calls.length;
     await refused(
-      w.app.schedule.createSlots(
-        caller,
-        w.H,
-        inputs.map((i) => ({ ...i, assignees: [w.person(w.alice)] })),
-      ),
+      w.app.schedule.createSlots(caller, w.H, { slots: inputs.map((i) => ({ ...i, assignees: [w.person(w.alice)] })) }),
       code,
       field,
     );
@@ -102,34 +102,36 @@ describe('ScheduleService: slots in batches', () => {
       { start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] },
       { start: '2027-03-22T18:00', end: '2027-03-23T08:00', assignees: [w.person(w.bob), w.person(w.b.alice)] },
     ];
-    await refused(w.app.schedule.createSlots(caller, w.H, slots), 'UNKNOWN_ASSIGNEE', 'slots[1].assignees[1].id');
+    await refused(w.app.schedule.createSlots(caller, w.H, { slots }), 'UNKNOWN_ASSIGNEE', 'slots[1].assignees[1].id');
     expect(await w.lines()).toEqual([]);
   });
 
   it("answers NOT_FOUND for another account's hotline and changes nothing there", async () => {
     const w = await world();
-    const result = await w.app.schedule.createSlots(caller, w.b.hotline.id, [
-      { start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] },
-    ]);
+    const result = await w.app.schedule.createSlots(caller, w.b.hotline.id, {
+      slots: [{ start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] }],
+    });
     expect(refusalOf(result)).toMatchObject({ code: 'NOT_FOUND', field: 'hotlineId' });
     expect(
-      valueOf(await w.app.schedule.slots(stranger, w.b.hotline.id, '2027-01-01T00:00', '2027-12-01T00:00')).version,
+      valueOf(
+        await w.app.schedule.slots(stranger, w.b.hotline.id, { from: '2027-01-01T00:00', to: '2027-12-01T00:00' }),
+      ).version,
     ).toBe(0);
   });
 
   it('refuses an overlap by default and makes room in replace mode', async () => {
     const w = await world();
     valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [
-        { start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] },
-      ]),
+      await w.app.schedule.createSlots(caller, w.H, {
+        slots: [{ start: '2027-03-22T08:00', end: '2027-03-22T18:00', assignees: [w.person(w.alice)] }],
+      }),
     );
     const overlapping = [{ start: '2027-03-22T12:00', end: '2027-03-22T14:00', assignees: [w.person(w.bob)] }];
-    expect(refusalOf(await w.app.schedule.createSlots(caller, w.H, overlapping))).toMatchObject({
+    expect(refusalOf(await w.app.schedule.createSlots(caller, w.H, { slots: overlapping }))).toMatchObject({
       code: 'SLOT_OVERLAP',
       field: 'slots[0]',
     });
-    valueOf(await w.app.schedule.createSlots(caller, w.H, overlapping, { mode: 'replace' }));
+    valueOf(await w.app.schedule.createSlots(caller, w.H, { slots: overlapping, mode: 'replace' }));
     expect(await w.lines()).toEqual([
       '2027-03-22T08:00→2027-03-22T12:00 Alice',
       '2027-03-22T12:00→2027-03-22T14:00 Bob',
@@ -144,7 +146,7 @@ describe('ScheduleService: slots in batches', () => {
   ])('keeps the wall-clock bounds of a night when %s: %s→%s lasts %i h', async (_, start, end, hours) => {
     const w = await world();
     const [slot] = valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [{ start, end, assignees: [w.person(w.bob)] }]),
+      await w.app.schedule.createSlots(caller, w.H, { slots: [{ start, end, assignees: [w.person(w.bob)] }] }),
     ).added;
     const zone = w.hotline.timeZone;
     expect(`${slot.start}→${slot.end}`).toBe(`${start}→${end}`);
@@ -156,10 +158,12 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
   async function withNight() {
     const w = await world();
     const written = valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [
-        { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [w.person(w.bob)] },
-        { start: '2027-03-28T06:00', end: '2027-03-28T18:00', assignees: [w.person(w.alice)] },
-      ]),
+      await w.app.schedule.createSlots(caller, w.H, {
+        slots: [
+          { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [w.person(w.bob)] },
+          { start: '2027-03-28T06:00', end: '2027-03-28T18:00', assignees: [w.person(w.alice)] },
+        ],
+      }),
     );
     const [night, day] = written.added;
     return { ...w, night, day };
@@ -167,7 +171,7 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
 
   it('moves the DST night a week later, keeping its 8 wall-clock hours', async () => {
     const w = await withNight();
-    const moved = valueOf(await w.app.schedule.moveSlot(caller, w.H, w.night.id, '2027-04-03T22:00'));
+    const moved = valueOf(await w.app.schedule.moveSlot(caller, w.H, { id: w.night.id, start: '2027-04-03T22:00' }));
     expect(moved.updated.map(w.line)).toEqual(['2027-04-03T22:00→2027-04-04T06:00 Bob']);
     expect(await w.lines()).toEqual([
       '2027-03-28T06:00→2027-03-28T18:00 Alice',
@@ -179,26 +183,28 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
     [
       'a move into the next slot',
       (w: Awaited<ReturnType<typeof withNight>>) =>
-        w.app.schedule.moveSlot(caller, w.H, w.night.id, '2027-03-28T02:00'),
+        w.app.schedule.moveSlot(caller, w.H, { id: w.night.id, start: '2027-03-28T02:00' }),
       'SLOT_OVERLAP',
       'start',
     ],
     [
       'a resize over the next slot',
       (w: Awaited<ReturnType<typeof withNight>>) =>
-        w.app.schedule.resizeSlot(caller, w.H, w.night.id, '2027-03-27T22:00', '2027-03-28T07:00'),
+        w.app.schedule.resizeSlot(caller, w.H, { id: w.night.id, start: '2027-03-27T22:00', end: '2027-03-28T07:00' }),
       'SLOT_OVERLAP',
       'end',
     ],
     [
       'an unknown slot',
-      (w: Awaited<ReturnType<typeof withNight>>) => w.app.schedule.moveSlot(caller, w.H, 'nope', '2027-03-28T02:00'),
+      (w: Awaited<ReturnType<typeof withNight>>) =>
+        w.app.schedule.moveSlot(caller, w.H, { id: 'nope', start: '2027-03-28T02:00' }),
       'NOT_FOUND',
       'id',
     ],
     [
       "another account's slot id",
-      (w: Awaited<ReturnType<typeof withNight>>) => w.app.schedule.deleteSlots(stranger, w.b.hotline.id, [w.night.id]),
+      (w: Awaited<ReturnType<typeof withNight>>) =>
+        w.app.schedule.deleteSlots(stranger, w.b.hotline.id, { ids: [w.night.id] }),
       'NOT_FOUND',
       'ids[0]',
     ],
@@ -213,9 +219,19 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
 
   it('resizes across the skipped hour: 22:00→07:00 then lasts 8 h of real time', async () => {
     const w = await withNight();
-    valueOf(await w.app.schedule.resizeSlot(caller, w.H, w.day.id, '2027-03-28T07:00', '2027-03-28T18:00'));
+    valueOf(
+      await w.app.schedule.resizeSlot(caller, w.H, {
+        id: w.day.id,
+        start: '2027-03-28T07:00',
+        end: '2027-03-28T18:00',
+      }),
+    );
     const resized = valueOf(
-      await w.app.schedule.resizeSlot(caller, w.H, w.night.id, '2027-03-27T22:00', '2027-03-28T07:00'),
+      await w.app.schedule.resizeSlot(caller, w.H, {
+        id: w.night.id,
+        start: '2027-03-27T22:00',
+        end: '2027-03-28T07:00',
+      }),
     );
     const [slot] = resized.updated;
     expect(w.hotline.timeZone.toInstant(slot.end) - w.hotline.timeZone.toInstant(slot.start)).toBe(8 * HOUR_MS);
@@ -224,7 +240,7 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
   it('refuses a resize ending before it starts, naming end', async () => {
     const w = await withNight();
     await refused(
-      w.app.schedule.resizeSlot(caller, w.H, w.night.id, '2027-03-28T06:00', '2027-03-27T22:00'),
+      w.app.schedule.resizeSlot(caller, w.H, { id: w.night.id, start: '2027-03-28T06:00', end: '2027-03-27T22:00' }),
       'INVALID_RANGE',
       'end',
     );
@@ -232,12 +248,17 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
 
   it('deletes a batch and reassigns a slot, each as one audited write', async () => {
     const w = await withNight();
-    valueOf(await w.app.schedule.reassignSlot(caller, w.H, w.day.id, [w.person(w.carol), w.person(w.alice)]));
+    valueOf(
+      await w.app.schedule.reassignSlot(caller, w.H, {
+        id: w.day.id,
+        assignees: [w.person(w.carol), w.person(w.alice)],
+      }),
+    );
     expect(await w.lines()).toEqual([
       '2027-03-27T22:00→2027-03-28T06:00 Bob',
       '2027-03-28T06:00→2027-03-28T18:00 Carol,Alice',
     ]);
-    const deleted = valueOf(await w.app.schedule.deleteSlots(caller, w.H, [w.night.id, w.day.id]));
+    const deleted = valueOf(await w.app.schedule.deleteSlots(caller, w.H, { ids: [w.night.id, w.day.id] }));
     expect(deleted).toMatchObject({ removedIds: [w.night.id, w.day.id], version: 3 });
     expect(await w.lines()).toEqual([]);
     expect(
@@ -254,7 +275,7 @@ describe('ScheduleService: move, resize, delete, reassign', () => {
     ['a malformed id', ['not an id'], 'INVALID_ID', 'ids[0]'],
   ])('refuses deleting with %s', async (_, ids, code, field) => {
     const w = await withNight();
-    await refused(w.app.schedule.deleteSlots(caller, w.H, ids), code, field);
+    await refused(w.app.schedule.deleteSlots(caller, w.H, { ids }), code, field);
   });
 });
 
@@ -332,7 +353,7 @@ describe('ScheduleService: copies (F6)', () => {
         { start: `${day}T20:00`, end: `${next}T08:00`, assignees: [w.person(w.bob)] },
       ];
     }).flat();
-    valueOf(await w.app.schedule.createSlots(caller, w.H, slots));
+    valueOf(await w.app.schedule.createSlots(caller, w.H, { slots }));
     return w;
   }
 
@@ -349,7 +370,9 @@ describe('ScheduleService: copies (F6)', () => {
     const w = await withDstWeek();
     const repeated = valueOf(await w.app.schedule.repeatWeek(caller, w.H, { week: '2027-03-22', times: 3 }));
     expect(repeated.added).toHaveLength(42);
-    const all = valueOf(await w.app.schedule.slots(caller, w.H, '2027-03-22T00:00', '2027-04-20T00:00')).slots;
+    const all = valueOf(
+      await w.app.schedule.slots(caller, w.H, { from: '2027-03-22T00:00', to: '2027-04-20T00:00' }),
+    ).slots;
     all.slice(1).forEach((s, i) => expect(s.start.equals(all[i].end)).toBe(true));
     expect(all.at(-1)!.end.toString()).toBe('2027-04-19T08:00');
   });
@@ -402,7 +425,7 @@ describe('ScheduleService: copies (F6)', () => {
     expect(copied).toHaveLength(14);
     // New York clocks go forward early on Sunday 14 March 2027: Saturday's 20:00→08:00 lasts 11 h there.
     const saturdayNight = valueOf(
-      await w.app.schedule.slots(caller, newYork.id, '2027-03-13T20:00', '2027-03-13T21:00'),
+      await w.app.schedule.slots(caller, newYork.id, { from: '2027-03-13T20:00', to: '2027-03-13T21:00' }),
     ).slots[0];
     expect(saturdayNight.start.toString()).toBe('2027-03-13T20:00');
     expect(newYork.timeZone.toInstant(saturdayNight.end) - newYork.timeZone.toInstant(saturdayNight.start)).toBe(
@@ -430,7 +453,9 @@ describe('ScheduleService: copies (F6)', () => {
       { code: 'NOT_FOUND', field: 'targetHotlineId' },
     ]);
     expect(
-      valueOf(await w.app.schedule.slots(stranger, w.b.hotline.id, '2027-01-01T00:00', '2027-12-01T00:00')).slots,
+      valueOf(
+        await w.app.schedule.slots(stranger, w.b.hotline.id, { from: '2027-01-01T00:00', to: '2027-12-01T00:00' }),
+      ).slots,
     ).toEqual([]);
   });
 });
@@ -447,13 +472,13 @@ describe('ScheduleService: two editors at once', () => {
     // The other editor writes between our read and our write.
     w.store.schedules.interleave(async () => {
       valueOf(
-        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, [
-          slot(w, '2027-03-22T08:00', '2027-03-22T12:00'),
-        ]),
+        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, {
+          slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')],
+        }),
       );
     });
     const ours = valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')]),
+      await w.app.schedule.createSlots(caller, w.H, { slots: [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')] }),
     );
     expect(ours.version).toBe(2);
     expect(await w.lines()).toEqual([
@@ -467,13 +492,15 @@ describe('ScheduleService: two editors at once', () => {
     const w = await world();
     w.store.schedules.interleave(async () => {
       valueOf(
-        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, [
-          slot(w, '2027-03-22T10:00', '2027-03-22T14:00'),
-        ]),
+        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, {
+          slots: [slot(w, '2027-03-22T10:00', '2027-03-22T14:00')],
+        }),
       );
     });
     expect(
-      refusalOf(await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')])),
+      refusalOf(
+        await w.app.schedule.createSlots(caller, w.H, { slots: [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')] }),
+      ),
     ).toMatchObject({ code: 'SLOT_OVERLAP' });
     expect(await w.lines()).toEqual(['2027-03-22T10:00→2027-03-22T14:00 Alice']);
   });
@@ -483,15 +510,19 @@ describe('ScheduleService: two editors at once', () => {
     const rival = aCaller('acct-a', 'user-2');
     w.store.schedules.interleave(
       async () =>
-        void (await w.app.schedule.createSlots(rival, w.H, [slot(w, '2027-03-23T08:00', '2027-03-23T09:00')])),
+        void (await w.app.schedule.createSlots(rival, w.H, {
+          slots: [slot(w, '2027-03-23T08:00', '2027-03-23T09:00')],
+        })),
     );
     w.store.schedules.interleave(() => {}); // the rival's own write goes through
     w.store.schedules.interleave(
       async () =>
-        void (await w.app.schedule.createSlots(rival, w.H, [slot(w, '2027-03-24T08:00', '2027-03-24T09:00')])),
+        void (await w.app.schedule.createSlots(rival, w.H, {
+          slots: [slot(w, '2027-03-24T08:00', '2027-03-24T09:00')],
+        })),
     );
     await expect(
-      w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T09:00')]),
+      w.app.schedule.createSlots(caller, w.H, { slots: [slot(w, '2027-03-22T08:00', '2027-03-22T09:00')] }),
     ).rejects.toBeInstanceOf(VersionConflictError);
     expect(await w.lines()).toEqual([
       '2027-03-23T08:00→2027-03-23T09:00 Alice',
@@ -517,13 +548,15 @@ describe('ScheduleService: the version the editor loaded (expectedVersion)', () 
     const w = await world();
     expect(
       valueOf(
-        await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')], {
+        await w.app.schedule.createSlots(caller, w.H, {
+          slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')],
           expectedVersion: 0,
         }),
       ).version,
     ).toBe(1);
     const applies = w.store.db.count('Schedule.applyChange');
-    const stale = await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')], {
+    const stale = await w.app.schedule.createSlots(caller, w.H, {
+      slots: [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')],
       expectedVersion: 0,
     });
     expect(refusalOf(stale)).toEqual(conflict(1, 0));
@@ -534,20 +567,23 @@ describe('ScheduleService: the version the editor loaded (expectedVersion)', () 
   it('refuses a stale write even when it would change nothing, and before its own overlap', async () => {
     const w = await world();
     const [first] = valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')]),
+      await w.app.schedule.createSlots(caller, w.H, { slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')] }),
     ).added;
-    expect(refusalOf(await w.app.schedule.deleteSlots(caller, w.H, [first.id], { expectedVersion: 7 }))).toEqual(
+    expect(refusalOf(await w.app.schedule.deleteSlots(caller, w.H, { ids: [first.id], expectedVersion: 7 }))).toEqual(
       conflict(1, 7),
     );
     expect(
       refusalOf(
-        await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T10:00', '2027-03-22T11:00')], {
+        await w.app.schedule.createSlots(caller, w.H, {
+          slots: [slot(w, '2027-03-22T10:00', '2027-03-22T11:00')],
           expectedVersion: 0,
         }),
       ),
     ).toEqual(conflict(1, 0));
     expect(
-      refusalOf(await w.app.schedule.moveSlot(caller, w.H, first.id, '2027-03-23T08:00', { expectedVersion: 0 })),
+      refusalOf(
+        await w.app.schedule.moveSlot(caller, w.H, { id: first.id, start: '2027-03-23T08:00', expectedVersion: 0 }),
+      ),
     ).toEqual(conflict(1, 0));
     expect(await w.lines()).toEqual(['2027-03-22T08:00→2027-03-22T12:00 Alice']);
   });
@@ -556,12 +592,13 @@ describe('ScheduleService: the version the editor loaded (expectedVersion)', () 
     const w = await world();
     w.store.schedules.interleave(async () => {
       valueOf(
-        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, [
-          slot(w, '2027-03-22T08:00', '2027-03-22T12:00'),
-        ]),
+        await w.app.schedule.createSlots(aCaller('acct-a', 'user-2'), w.H, {
+          slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')],
+        }),
       );
     });
-    const ours = await w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')], {
+    const ours = await w.app.schedule.createSlots(caller, w.H, {
+      slots: [slot(w, '2027-03-22T12:00', '2027-03-22T18:00')],
       expectedVersion: 0,
     });
     expect(refusalOf(ours)).toEqual(conflict(1, 0));
@@ -573,10 +610,9 @@ describe('ScheduleService: the version the editor loaded (expectedVersion)', () 
   it("checks the target hotline's version on a copy to another hotline", async () => {
     const w = await world();
     valueOf(
-      await w.app.schedule.createSlots(caller, w.H, [
-        slot(w, '2027-03-22T08:00', '2027-03-22T12:00'),
-        slot(w, '2027-03-23T08:00', '2027-03-23T12:00'),
-      ]),
+      await w.app.schedule.createSlots(caller, w.H, {
+        slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00'), slot(w, '2027-03-23T08:00', '2027-03-23T12:00')],
+      }),
     );
     const target = valueOf(
       await w.app.hotlines.createHotline(caller, {
@@ -598,7 +634,8 @@ describe('ScheduleService: the version the editor loaded (expectedVersion)', () 
   it('refuses a version that cannot be one before reading the schedule', async () => {
     const w = await world();
     await refused(
-      w.app.schedule.createSlots(caller, w.H, [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')], {
+      w.app.schedule.createSlots(caller, w.H, {
+        slots: [slot(w, '2027-03-22T08:00', '2027-03-22T12:00')],
         expectedVersion: -1,
       }),
       'INVALID_VERSION',
@@ -620,19 +657,17 @@ describe('ScheduleService: dry runs', () => {
     const schedule = new ScheduleService({ ...w.store, onScheduleChanged: ({ version }) => changes.push(version) });
     const days = ['2027-03-22', '2027-03-23', '2027-03-24'];
     valueOf(
-      await schedule.createSlots(
-        caller,
-        w.H,
-        days.flatMap((d, i) => [
+      await schedule.createSlots(caller, w.H, {
+        slots: days.flatMap((d, i) => [
           { start: `${d}T08:00`, end: `${d}T18:00`, assignees: [w.person(w.alice)] },
           { start: `${d}T18:00`, end: `${days[i + 1] ?? '2027-03-25'}T08:00`, assignees: [w.person(w.bob)] },
         ]),
-      ),
+      }),
     );
     const [monday] = valueOf(
-      await schedule.createSlots(caller, w.H, [
-        { start: '2027-03-29T06:00', end: '2027-03-29T12:00', assignees: [w.person(w.bob)] },
-      ]),
+      await schedule.createSlots(caller, w.H, {
+        slots: [{ start: '2027-03-29T06:00', end: '2027-03-29T12:00', assignees: [w.person(w.bob)] }],
+      }),
     ).added;
     return { ...w, schedule, changes, monday };
   }
@@ -675,7 +710,9 @@ describe('ScheduleService: dry runs', () => {
   it('answers the removed slots as they were, as the real write then does', async () => {
     const w = await withWeek();
     const input = { week: '2027-03-22', targets: ['2027-03-29'], mode: 'replace' as const };
-    valueOf(await w.schedule.resizeSlot(caller, w.H, w.monday.id, '2027-03-29T09:00', '2027-03-29T10:00'));
+    valueOf(
+      await w.schedule.resizeSlot(caller, w.H, { id: w.monday.id, start: '2027-03-29T09:00', end: '2027-03-29T10:00' }),
+    );
     const dry = valueOf(await w.schedule.copyWeek(caller, w.H, { ...input, dryRun: true }));
     expect(dry.removed.map(w.line)).toEqual(['2027-03-29T09:00→2027-03-29T10:00 Bob']);
     expect(dry.removedIds).toEqual([w.monday.id]);
@@ -696,7 +733,7 @@ describe('ScheduleService: dry runs', () => {
       field: 'targets[0]',
       conflictingSlotIds: [w.monday.id],
     });
-    expect(refusalOf(await w.schedule.deleteSlots(caller, w.H, ['nope'], { dryRun: true }))).toMatchObject({
+    expect(refusalOf(await w.schedule.deleteSlots(caller, w.H, { ids: ['nope'], dryRun: true }))).toMatchObject({
       code: 'NOT_FOUND',
       field: 'ids[0]',
     });
@@ -705,11 +742,11 @@ describe('ScheduleService: dry runs', () => {
   it('previews a delete with the version loaded, and refuses one made for an older version', async () => {
     const w = await withWeek();
     const preview = valueOf(
-      await w.schedule.deleteSlots(caller, w.H, [w.monday.id], { expectedVersion: 2, dryRun: true }),
+      await w.schedule.deleteSlots(caller, w.H, { ids: [w.monday.id], expectedVersion: 2, dryRun: true }),
     );
     expect([preview.version, preview.removed.map(w.line)]).toEqual([2, ['2027-03-29T06:00→2027-03-29T12:00 Bob']]);
     expect(
-      refusalOf(await w.schedule.deleteSlots(caller, w.H, [w.monday.id], { expectedVersion: 1, dryRun: true })),
+      refusalOf(await w.schedule.deleteSlots(caller, w.H, { ids: [w.monday.id], expectedVersion: 1, dryRun: true })),
     ).toMatchObject({ code: 'SCHEDULE_VERSION_CONFLICT', currentVersion: 2 });
     expect(await w.lines()).toContain('2027-03-29T06:00→2027-03-29T12:00 Bob');
   });
@@ -730,7 +767,9 @@ describe('ScheduleService: overrides (F7)', () => {
       end: parseInstant('2027-03-20T13:00:00Z'),
       reason: 'Bob at the dentist',
     });
-    const ended = valueOf(await w.app.schedule.endOverride(caller, w.H, override!.id, '2027-03-20T10:00:00Z'));
+    const ended = valueOf(
+      await w.app.schedule.endOverride(caller, w.H, { id: override!.id, at: '2027-03-20T10:00:00Z' }),
+    );
     expect(ended.override).toMatchObject({ end: parseInstant('2027-03-20T10:00:00Z') });
     expect(
       w.store.audit
@@ -749,9 +788,10 @@ describe('ScheduleService: overrides (F7)', () => {
         assignees: [w.person(w.carol)],
       }),
     );
-    expect(valueOf(await w.app.schedule.endOverride(caller, w.H, override!.id)).override).toBeNull();
+    expect(valueOf(await w.app.schedule.endOverride(caller, w.H, { id: override!.id })).override).toBeNull();
     expect(
-      valueOf(await w.app.schedule.overrides(caller, w.H, '2027-03-21T00:00:00Z', '2027-03-22T00:00:00Z')).overrides,
+      valueOf(await w.app.schedule.overrides(caller, w.H, { from: '2027-03-21T00:00:00Z', to: '2027-03-22T00:00:00Z' }))
+        .overrides,
     ).toEqual([]);
   });
 
@@ -773,15 +813,18 @@ describe('ScheduleService: overrides (F7)', () => {
     const { override } = valueOf(
       await w.app.schedule.createOverride(caller, w.H, { end: '2027-03-20T14:00:00Z', assignees: [w.person(w.carol)] }),
     );
-    expect(refusalOf(await w.app.schedule.endOverride(stranger, w.b.hotline.id, override!.id))).toMatchObject({
+    expect(refusalOf(await w.app.schedule.endOverride(stranger, w.b.hotline.id, { id: override!.id }))).toMatchObject({
       code: 'NOT_FOUND',
       field: 'id',
     });
     expect(
-      refusalOf(await w.app.schedule.overrides(stranger, w.H, '2027-03-20T00:00:00Z', '2027-03-21T00:00:00Z')),
+      refusalOf(
+        await w.app.schedule.overrides(stranger, w.H, { from: '2027-03-20T00:00:00Z', to: '2027-03-21T00:00:00Z' }),
+      ),
     ).toMatchObject({ code: 'NOT_FOUND', field: 'hotlineId' });
     expect(
-      valueOf(await w.app.schedule.overrides(caller, w.H, '2027-03-20T00:00:00Z', '2027-03-21T00:00:00Z')).overrides,
+      valueOf(await w.app.schedule.overrides(caller, w.H, { from: '2027-03-20T00:00:00Z', to: '2027-03-21T00:00:00Z' }))
+        .overrides,
     ).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
 import {
-  AssigneeInput,
   Hotline,
   Id,
   InstantInput,
@@ -7,7 +6,6 @@ import {
   Override,
   Result,
   SCHEDULE_LIMITS,
-  SlotInput,
   err,
   ok,
 } from '@dutyline/domain';
@@ -22,13 +20,17 @@ import {
   CopyToHotlineInput,
   CopyWeekInput,
   NewOverride,
+  NewSlots,
+  OverrideEnd,
   OverrideWrite,
   RepeatWeekInput,
   ScheduleRead,
   ScheduleRefusal,
   ScheduleWrite,
-  WriteControl,
-  WriteOptions,
+  SlotDeletion,
+  SlotMove,
+  SlotReassignment,
+  SlotResize,
 } from './schedule-types';
 import { ScheduleWritePath } from './schedule-write-path';
 import { SlotWrites } from './slot-writes';
@@ -67,8 +69,7 @@ export class ScheduleService {
   async slots(
     caller: Caller,
     hotlineId: Id,
-    from: LocalDateTimeInput,
-    to: LocalDateTimeInput,
+    { from, to }: { from: LocalDateTimeInput; to: LocalDateTimeInput },
   ): Promise<Result<ScheduleRead, NotFoundRefusal>> {
     const range = localRangeOf({ from, to }, SCHEDULE_LIMITS.maxRangeDays);
     const hotline = await this.path.findHotline(caller, hotlineId, 'hotlineId');
@@ -82,8 +83,7 @@ export class ScheduleService {
   async overrides(
     caller: Caller,
     hotlineId: Id,
-    from: InstantInput,
-    to: InstantInput,
+    { from, to }: { from: InstantInput; to: InstantInput },
   ): Promise<Result<{ hotline: Hotline; overrides: Override[] }, NotFoundRefusal>> {
     const range = instantRangeOf({ from, to }, 400);
     const hotline = await this.path.findHotline(caller, hotlineId, 'hotlineId');
@@ -97,57 +97,32 @@ export class ScheduleService {
   // -- slots (F4): SlotWrites -------------------------------------------------------------------
 
   /** Creates slots in one batch; errors name `slots[i]…`. */
-  createSlots(
-    caller: Caller,
-    hotlineId: Id,
-    slots: readonly SlotInput[],
-    options: WriteOptions = {},
-  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
-    return this.slotWrites.createSlots(caller, { hotlineId, slots, options });
+  createSlots(caller: Caller, hotlineId: Id, input: NewSlots): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+    return this.slotWrites.createSlots(caller, hotlineId, input);
   }
 
   /** Moves a slot to start at `start`, keeping its wall-clock length. */
-  moveSlot(
-    caller: Caller,
-    hotlineId: Id,
-    slotId: Id,
-    start: LocalDateTimeInput,
-    options: WriteOptions = {},
-  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
-    return this.slotWrites.moveSlot(caller, { hotlineId, slotId, start, options });
+  moveSlot(caller: Caller, hotlineId: Id, input: SlotMove): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+    return this.slotWrites.moveSlot(caller, hotlineId, input);
   }
 
   /** Gives a slot new bounds. */
-  resizeSlot(
-    caller: Caller,
-    hotlineId: Id,
-    slotId: Id,
-    start: LocalDateTimeInput,
-    end: LocalDateTimeInput,
-    options: WriteOptions = {},
-  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
-    return this.slotWrites.resizeSlot(caller, { hotlineId, slotId, start, end, options });
+  resizeSlot(caller: Caller, hotlineId: Id, input: SlotResize): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+    return this.slotWrites.resizeSlot(caller, hotlineId, input);
   }
 
   /** Removes slots; every id must be on the schedule (`NOT_FOUND` at `ids[i]` otherwise). */
-  deleteSlots(
-    caller: Caller,
-    hotlineId: Id,
-    ids: readonly Id[],
-    options: WriteControl = {},
-  ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
-    return this.slotWrites.deleteSlots(caller, { hotlineId, ids, options });
+  deleteSlots(caller: Caller, hotlineId: Id, input: SlotDeletion): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
+    return this.slotWrites.deleteSlots(caller, hotlineId, input);
   }
 
   /** Replaces a slot's escalation levels. */
   reassignSlot(
     caller: Caller,
     hotlineId: Id,
-    slotId: Id,
-    assignees: readonly AssigneeInput[],
-    options: WriteControl = {},
+    input: SlotReassignment,
   ): Promise<Result<ScheduleWrite, ScheduleRefusal>> {
-    return this.slotWrites.reassignSlot(caller, { hotlineId, slotId, assignees, options });
+    return this.slotWrites.reassignSlot(caller, hotlineId, input);
   }
 
   // -- patterns (F5): PatternWrites -------------------------------------------------------------
@@ -198,9 +173,8 @@ export class ScheduleService {
   endOverride(
     caller: Caller,
     hotlineId: Id,
-    overrideId: Id,
-    at?: InstantInput | null,
+    input: OverrideEnd,
   ): Promise<Result<OverrideWrite, NotFoundRefusal | OverrideEndedError>> {
-    return this.overrideWrites.endOverride(caller, { hotlineId, overrideId, at });
+    return this.overrideWrites.endOverride(caller, hotlineId, input);
   }
 }

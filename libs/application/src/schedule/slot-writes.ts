@@ -1,9 +1,7 @@
 import {
-  AssigneeInput,
   Id,
   IdGenerator,
   Result,
-  SlotInput,
   assertId,
   createSlots as createSlotsChange,
   deleteSlots as deleteSlotsChange,
@@ -12,9 +10,17 @@ import {
   resizeSlot as resizeSlotChange,
   setSlotAssignees,
 } from '@dutyline/domain';
-import { Caller, LocalDateTimeInput, localDateTimeOf } from '../shared';
+import { Caller, localDateTimeOf } from '../shared';
 import { spanOf } from './schedule-ranges';
-import { ScheduleRefusal, ScheduleWrite, WriteControl, WriteOptions } from './schedule-types';
+import {
+  NewSlots,
+  ScheduleRefusal,
+  ScheduleWrite,
+  SlotDeletion,
+  SlotMove,
+  SlotReassignment,
+  SlotResize,
+} from './schedule-types';
 import { DRY_RUN_IDS, ScheduleWritePath, control, dryRun, refsAt } from './schedule-write-path';
 
 type Answer = Promise<Result<ScheduleWrite, ScheduleRefusal>>;
@@ -26,12 +32,10 @@ export class SlotWrites {
     private readonly ids: IdGenerator,
   ) {}
 
-  async createSlots(
-    caller: Caller,
-    { hotlineId, slots, options }: { hotlineId: Id; slots: readonly SlotInput[]; options: WriteOptions },
-  ): Answer {
+  async createSlots(caller: Caller, hotlineId: Id, input: NewSlots): Answer {
+    const { slots } = input;
     assertId(hotlineId, 'hotlineId');
-    const dry = dryRun(createSlotsChange([], slots, { hotlineId, ids: DRY_RUN_IDS, mode: options.mode }));
+    const dry = dryRun(createSlotsChange([], slots, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode }));
     await this.path.assertAssigneesKnown(
       caller,
       slots.flatMap((s, i) => refsAt(s.assignees, `slots[${i}].assignees`)),
@@ -41,22 +45,15 @@ export class SlotWrites {
       caller,
       hotlineId,
       action: 'schedule.slots-created',
-      control: control(options),
+      control: control(input),
       prepare: this.path.overRange(caller, range, (existing, hotline) =>
-        createSlotsChange(existing, slots, { hotlineId: hotline.id, ids: this.ids, mode: options.mode }),
+        createSlotsChange(existing, slots, { hotlineId: hotline.id, ids: this.ids, mode: input.mode }),
       ),
     });
   }
 
-  async moveSlot(
-    caller: Caller,
-    {
-      hotlineId,
-      slotId,
-      start,
-      options,
-    }: { hotlineId: Id; slotId: Id; start: LocalDateTimeInput; options: WriteOptions },
-  ): Answer {
+  async moveSlot(caller: Caller, hotlineId: Id, input: SlotMove): Answer {
+    const { id: slotId, start } = input;
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     const newStart = localDateTimeOf(start, 'start');
@@ -64,45 +61,40 @@ export class SlotWrites {
       caller,
       hotlineId,
       action: 'schedule.slot-moved',
-      control: control(options),
+      control: control(input),
       prepare: this.path.overSlot({
         caller,
         slotId,
         rangeOf: (slot) =>
           spanOf([slot, { start: newStart, end: newStart.plusMinutes((slot.end.wall - slot.start.wall) / 60_000) }]),
-        compute: (existing) => moveSlotChange(existing, slotId, newStart, { ids: this.ids, mode: options.mode }),
+        compute: (existing) => moveSlotChange(existing, slotId, newStart, { ids: this.ids, mode: input.mode }),
       }),
     });
   }
 
-  async resizeSlot(
-    caller: Caller,
-    resize: { hotlineId: Id; slotId: Id; start: LocalDateTimeInput; end: LocalDateTimeInput; options: WriteOptions },
-  ): Answer {
-    const { hotlineId, slotId, options } = resize;
+  async resizeSlot(caller: Caller, hotlineId: Id, input: SlotResize): Answer {
+    const { id: slotId } = input;
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
-    const bounds = { start: localDateTimeOf(resize.start, 'start'), end: localDateTimeOf(resize.end, 'end') };
+    const bounds = { start: localDateTimeOf(input.start, 'start'), end: localDateTimeOf(input.end, 'end') };
     if (!bounds.end.isAfter(bounds.start)) invalid('INVALID_RANGE', 'end', 'the end must be after the start');
     return this.path.write({
       caller,
       hotlineId,
       action: 'schedule.slot-resized',
-      control: control(options),
+      control: control(input),
       prepare: this.path.overSlot({
         caller,
         slotId,
         rangeOf: (slot) => spanOf([slot, bounds]),
         compute: (existing) =>
-          resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.ids, mode: options.mode }),
+          resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.ids, mode: input.mode }),
       }),
     });
   }
 
-  async deleteSlots(
-    caller: Caller,
-    { hotlineId, ids, options }: { hotlineId: Id; ids: readonly Id[]; options: WriteControl },
-  ): Answer {
+  async deleteSlots(caller: Caller, hotlineId: Id, input: SlotDeletion): Answer {
+    const { ids } = input;
     assertId(hotlineId, 'hotlineId');
     deleteSlotsChange([], ids);
     ids.forEach((id, i) => assertId(id, `ids[${i}]`));
@@ -110,16 +102,13 @@ export class SlotWrites {
       caller,
       hotlineId,
       action: 'schedule.slots-deleted',
-      control: control(options),
+      control: control(input),
       prepare: this.path.overIds(caller, ids, (existing) => deleteSlotsChange(existing, ids)),
     });
   }
 
-  async reassignSlot(
-    caller: Caller,
-    reassign: { hotlineId: Id; slotId: Id; assignees: readonly AssigneeInput[]; options: WriteControl },
-  ): Answer {
-    const { hotlineId, slotId, assignees, options } = reassign;
+  async reassignSlot(caller: Caller, hotlineId: Id, input: SlotReassignment): Answer {
+    const { id: slotId, assignees } = input;
     assertId(hotlineId, 'hotlineId');
     assertId(slotId, 'id');
     await this.path.assertAssigneesKnown(caller, refsAt(assignees, 'assignees'));
@@ -127,7 +116,7 @@ export class SlotWrites {
       caller,
       hotlineId,
       action: 'schedule.slot-reassigned',
-      control: control(options),
+      control: control(input),
       prepare: this.path.overIds(caller, [slotId], (existing) => setSlotAssignees(existing, slotId, assignees)),
     });
   }
