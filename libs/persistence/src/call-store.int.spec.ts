@@ -25,7 +25,10 @@ import { SqlCallStore } from './repositories/call.repository';
 const T0 = parseInstant('2027-03-28T00:30:00Z');
 const at = (seconds: number) => T0 + seconds * 1000;
 
-const dial = (number: string, personId: string, personName: string, level: number | null): DialStep => ({
+const dial = (
+  number: string,
+  { personId, personName, level }: { personId: string; personName: string; level: number | null },
+): DialStep => ({
   kind: 'dial',
   number,
   label: 'mobile',
@@ -47,9 +50,9 @@ function planFor(accountId: string, hotlineId: string): CallPlan {
     requireAnswerConfirmation: true,
     callerIdMode: 'hotline',
     steps: [
-      dial('+33611111111', 'alice', 'Alice', 0),
-      dial('+33622222222', 'bob', 'Bob', 1),
-      dial('+33644444444', 'dan', 'Dan', null),
+      dial('+33611111111', { personId: 'alice', personName: 'Alice', level: 0 }),
+      dial('+33622222222', { personId: 'bob', personName: 'Bob', level: 1 }),
+      dial('+33644444444', { personId: 'dan', personName: 'Dan', level: null }),
       { kind: 'voicemail', greeting: null },
     ],
   };

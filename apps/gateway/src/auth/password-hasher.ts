@@ -89,7 +89,7 @@ export class PasswordHasher {
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await this.scrypt(password, salt, KEY_LENGTH, this.cost);
+    const key = await this.scrypt(password, salt, { keyLength: KEY_LENGTH, cost: this.cost });
     return ['scrypt', this.cost.N, this.cost.r, this.cost.p, salt.toString('base64'), key.toString('base64')].join('$');
   }
 
@@ -102,7 +102,7 @@ export class PasswordHasher {
     const salt = Buffer.from(parts[4], 'base64');
     const expected = Buffer.from(parts[5], 'base64');
     if (expected.length === 0) return false;
-    const actual = await this.scrypt(password, salt, expected.length, { N, r, p });
+    const actual = await this.scrypt(password, salt, { keyLength: expected.length, cost: { N, r, p } });
     return timingSafeEqual(actual, expected);
   }
 
@@ -118,7 +118,11 @@ export class PasswordHasher {
     return N !== this.cost.N || r !== this.cost.r || p !== this.cost.p;
   }
 
-  private scrypt(password: string, salt: Buffer, keyLength: number, cost: ScryptCost): Promise<Buffer> {
+  private scrypt(
+    password: string,
+    salt: Buffer,
+    { keyLength, cost }: { readonly keyLength: number; readonly cost: ScryptCost },
+  ): Promise<Buffer> {
     return this.slots.run(() => this.derive(password, salt, keyLength, { ...cost, maxmem: memoryOf(cost) }));
   }
 }

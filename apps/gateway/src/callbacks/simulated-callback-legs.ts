@@ -16,7 +16,17 @@ export function simulatedCallbackCarrier(
 ): CarrierPort {
   const outcomeOf = (legId: string) => simulator.legs.find((leg) => leg.legId === legId)?.outcome ?? 'failed';
 
-  const callerLeg = async (callId: string, to: string, from: string, ringTimeoutSeconds: number) => {
+  const callerLeg = async ({
+    callId,
+    to,
+    from,
+    ringTimeoutSeconds,
+  }: {
+    callId: string;
+    to: string;
+    from: string;
+    ringTimeoutSeconds: number;
+  }) => {
     const { legId } = await simulator.dial({
       callId,
       to: PhoneNumber.fromE164(to),
@@ -36,7 +46,7 @@ export function simulatedCallbackCarrier(
       return;
     }
     const next = await dialler().agentConfirmation({ carrierCallId: request.callId, digits: '1' });
-    if (next.kind === 'connect-caller') await callerLeg(next.callId, next.to, next.from, next.ringTimeoutSeconds);
+    if (next.kind === 'connect-caller') await callerLeg(next);
   };
 
   return {

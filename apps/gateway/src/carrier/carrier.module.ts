@@ -18,9 +18,7 @@ export interface OpenedCarrier {
 /** The Vonage client (behind the shared rate limiter) when configured, else the simulator, whose steps are logged. */
 export async function openCarrier(
   choice: CarrierChoice,
-  limiter: VonageRateLimiter,
-  logger: JsonLogger,
-  sdk?: VonageSdkModule,
+  { limiter, logger, sdk }: { limiter: VonageRateLimiter; logger: JsonLogger; sdk?: VonageSdkModule },
 ): Promise<OpenedCarrier> {
   if (choice.kind === 'simulator') {
     logger.entry('info', 'carrier: the simulator (no Vonage credentials): outbound calls and SMS stay in this process');
@@ -66,7 +64,7 @@ export class CarrierModule {
       module: CarrierModule,
       providers: [
         provideFactory(OPENED, [VONAGE_RATE_LIMITER, LOGGER], (limiter: VonageRateLimiter, logger: JsonLogger) =>
-          openCarrier(choice, limiter, logger, options.sdk),
+          openCarrier(choice, { limiter, logger, sdk: options.sdk }),
         ),
         ...providers,
       ],

@@ -42,19 +42,15 @@ export function mapGraphQLError(
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
-  const shaped = (
-    message: string,
-    code: string,
-    field?: string,
-    details?: Readonly<Record<string, unknown>>,
-  ): GraphQLFormattedError => ({
+  const shaped: Shape = (message, code, { field, details } = {}) => ({
     message,
     ...where,
     extensions: { code, ...(field !== undefined ? { field } : {}), ...(details !== undefined ? { details } : {}) },
   });
 
-  if (original instanceof DomainError) return shaped(original.message, original.code, original.field);
-  if (original instanceof ApiError) return shaped(original.message, original.code, original.field, original.details);
+  if (original instanceof DomainError) return shaped(original.message, original.code, { field: original.field });
+  if (original instanceof ApiError)
+    return shaped(original.message, original.code, { field: original.field, details: original.details });
   if (original instanceof VersionConflictError) {
     return shaped('The data changed since it was read: reload and try again.', 'CONFLICT');
   }
@@ -88,7 +84,11 @@ const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 /** graphql-js stops coercing variables after 50 errors with this error, which Apollo leaves without a code. */
 const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables, error limit reached/;
 
-type Shape = (message: string, code: string, field?: string) => GraphQLFormattedError;
+type Shape = (
+  message: string,
+  code: string,
+  about?: { readonly field?: string; readonly details?: Readonly<Record<string, unknown>> },
+) => GraphQLFormattedError;
 
 /** Errors raised by graphql-js or Apollo before or around execution (not by our code). */
 function mapProtocolError(
@@ -99,12 +99,13 @@ function mapProtocolError(
   const code = String(formatted.extensions?.code ?? '');
   const cause = rootCause(error);
   // A custom scalar or a validation rule of ours raised it: keep its own code.
-  if (cause instanceof DomainError) return shaped(cause.message, cause.code, inputErrorPath(error) ?? cause.field);
+  if (cause instanceof DomainError)
+    return shaped(cause.message, cause.code, { field: inputErrorPath(error) ?? cause.field });
   const ruleCode = cause instanceof GraphQLError ? cause.extensions?.code : undefined;
   if (typeof ruleCode === 'string' && ruleCode !== code && cause !== error) return shaped(formatted.message, ruleCode);
   if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
     const field = inputErrorPath(error);
-    if (field !== undefined) return shaped(formatted.message, 'BAD_USER_INPUT', field);
+    if (field !== undefined) return shaped(formatted.message, 'BAD_USER_INPUT', { field });
   }
   const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokenLimit) {

@@ -98,7 +98,7 @@ async function post(gateway: Gateway, body: string, headers: Record<string, stri
 const operation = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
 const aliases = (count: number, selection: string) =>
   `{${Array.from({ length: count }, (_, i) => `a${i.toString(36)}:${selection}`).join(' ')}}`;
-const nested = (levels: number, open: string, close: string, inner: string) =>
+const nested = (levels: number, { open, close, inner }: { open: string; close: string; inner: string }) =>
   open.repeat(levels) + inner + close.repeat(levels);
 const doubling = (levels: number) =>
   `{ me { ...F${levels} } } fragment F0 on Me { role } ` +
@@ -176,13 +176,13 @@ const FLOODS: readonly { name: string; body: string; codes: string[]; status: nu
   },
   {
     name: 'selections nested 1,300 deep',
-    body: operation(nested(1300, '{ me ', '} ', '{ role }')),
+    body: operation(nested(1300, { open: '{ me ', close: '} ', inner: '{ role }' })),
     codes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'QUERY_TOO_MANY_FIELDS'],
     status: 400,
   },
   {
     name: 'a list literal nested 1,900 deep',
-    body: operation(`{ me(x: ${nested(1900, '[', ']', '1')}) { role } }`),
+    body: operation(`{ me(x: ${nested(1900, { open: '[', close: ']', inner: '1' })}) { role } }`),
     codes: ['GRAPHQL_VALIDATION_FAILED'],
     status: 400,
   },

@@ -41,8 +41,7 @@ const newWalk = (context: ValidationContext): Walk => ({
 /** Measures a fragment spread or inline fragment, once per fragment name. */
 function measureInner(
   selection: Exclude<SelectionSetNode['selections'][number], FieldNode>,
-  walk: Walk,
-  variant: number | undefined,
+  { walk, variant }: { readonly walk: Walk; readonly variant?: number },
   measure: (selectionSet: SelectionSetNode, typeCondition: string | undefined, walk: Walk) => number,
 ): number {
   if (selection.kind === Kind.INLINE_FRAGMENT)
@@ -89,7 +88,7 @@ function depthOf(selectionSet: SelectionSetNode, walk: Walk): number {
     } else {
       deepest = Math.max(
         deepest,
-        measureInner(selection, walk, undefined, (set, _type, inner) => depthOf(set, inner)),
+        measureInner(selection, { walk }, (set, _type, inner) => depthOf(set, inner)),
       );
     }
   }
@@ -130,7 +129,11 @@ export function complexityLimitRule(options: ComplexityOptions): ValidationRule 
       };
       const schema = context.getSchema();
       const root = schema.getRootType(operation.operation) ?? undefined;
-      const cost = costOf(operation.selectionSet, root, newWalk(context), { schema, pageSize, listSize });
+      const cost = costOf(operation.selectionSet, {
+        parent: root,
+        walk: newWalk(context),
+        pricing: { schema, pageSize, listSize },
+      });
       if (cost > options.maxComplexity) {
         context.reportError(
           new GraphQLError(
@@ -166,10 +169,17 @@ function fieldDefinition(
 
 function costOf(
   selectionSet: SelectionSetNode,
-  parent: GraphQLNamedType | undefined,
-  walk: Walk,
-  pricing: Pricing,
-  page?: number,
+  {
+    parent,
+    walk,
+    pricing,
+    page,
+  }: {
+    readonly parent: GraphQLNamedType | undefined;
+    readonly walk: Walk;
+    readonly pricing: Pricing;
+    readonly page?: number;
+  },
 ): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
@@ -183,10 +193,15 @@ function costOf(
       const times = isList ? (first ?? page ?? pricing.listSize) : 1;
       const childPage = !isList ? first : undefined;
       const child = definition ? getNamedType(definition.type) : undefined;
-      total += times * costOf(selection.selectionSet, child, walk, pricing, childPage);
+      total += times * costOf(selection.selectionSet, { parent: child, walk, pricing, page: childPage });
     } else {
-      total += measureInner(selection, walk, page, (set, type, inner) =>
-        costOf(set, type ? (pricing.schema.getType(type) ?? undefined) : parent, inner, pricing, page),
+      total += measureInner(selection, { walk, variant: page }, (set, type, inner) =>
+        costOf(set, {
+          parent: type ? (pricing.schema.getType(type) ?? undefined) : parent,
+          walk: inner,
+          pricing,
+          page,
+        }),
       );
     }
   }
@@ -234,7 +249,7 @@ function countOf(selectionSet: SelectionSetNode, walk: Walk, counts: (field: Fie
       total +=
         (counts(selection) ? 1 : 0) + (selection.selectionSet ? countOf(selection.selectionSet, walk, counts) : 0);
     } else {
-      total += measureInner(selection, walk, undefined, (set, _type, inner) => countOf(set, inner, counts));
+      total += measureInner(selection, { walk }, (set, _type, inner) => countOf(set, inner, counts));
     }
   }
   return total;

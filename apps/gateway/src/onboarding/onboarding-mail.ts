@@ -68,7 +68,10 @@ export function passwordResetMail(
   ]);
 }
 
-export function verificationMail(to: EmailAddress, accountName: string, link: string, expiresAt: number): MailMessage {
+export function verificationMail(
+  to: EmailAddress,
+  { accountName, link, expiresAt }: { accountName: string; link: string; expiresAt: number },
+): MailMessage {
   return message(to, 'Confirm your e-mail address for Dutyline', [
     `Welcome to Dutyline. Confirm that ${to.value} is yours to finish opening ${accountName}.`,
     { label: 'Confirm my e-mail address', link },

@@ -91,7 +91,7 @@ export class SignUpService {
       after: { name: account.name, admin: { id: admin.id, email: email.value, name } },
     });
     return this.mailer.send(
-      verificationMail(email, account.name, link, token.expiresAt),
+      verificationMail(email, { accountName: account.name, link, expiresAt: token.expiresAt }),
       `the e-mail verification of account ${account.id}`,
     );
   }
@@ -117,7 +117,7 @@ export class SignUpService {
     });
     if (
       !(await this.mailer.send(
-        verificationMail(user.email, account?.name ?? '', link, token.expiresAt),
+        verificationMail(user.email, { accountName: account?.name ?? '', link, expiresAt: token.expiresAt }),
         `the e-mail verification of user ${user.id}`,
       ))
     ) {

@@ -187,9 +187,7 @@ function announced(config: GatewayConfig, outcome: Announcement): string {
 
 async function run(
   command: Exclude<Command, { kind: 'help' }>,
-  config: GatewayConfig,
-  dataSource: DataSource,
-  logger: JsonLogger,
+  { config, dataSource, logger }: { config: GatewayConfig; dataSource: DataSource; logger: JsonLogger },
 ): Promise<void> {
   const repositories = sqlRepositories(dataSource);
   const passwords = { acceptable: acceptablePassword, hash: (password: string) => new PasswordHasher().hash(password) };
@@ -299,7 +297,7 @@ async function main(): Promise<number> {
   try {
     dataSource = await openDatabase(config.database, logger);
     protectDataDir(config);
-    await run(command, config, dataSource, logger);
+    await run(command, { config, dataSource, logger });
     return 0;
   } catch (error) {
     if (error instanceof Refusal) {

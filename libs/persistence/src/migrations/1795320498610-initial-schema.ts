@@ -30,17 +30,25 @@ export class InitialSchema1795320498610 implements MigrationInterface {
       referencedColumnNames: ['account_id', 'id'],
       onDelete: 'CASCADE',
     });
-    const names = (table: string, column: string, target: string, label: string): TableForeignKeyOptions => ({
+    const names = (
+      table: string,
+      { column, target, label }: { column: string; target: string; label: string },
+    ): TableForeignKeyOptions => ({
       name: `FK_${table}_${label}`,
       columnNames: ['account_id', column],
       referencedTableName: target,
       referencedColumnNames: ['account_id', 'id'],
       onDelete: 'RESTRICT',
     });
-    const index = (table: string, label: string, columnNames: string[], isUnique = false): TableIndexOptions => ({
-      name: `${isUnique ? 'UQ' : 'IDX'}_${table}_${label}`,
+    const index = (table: string, label: string, columnNames: string[]): TableIndexOptions => ({
+      name: `IDX_${table}_${label}`,
       columnNames,
-      isUnique,
+      isUnique: false,
+    });
+    const uniqueIndex = (table: string, label: string, columnNames: string[]): TableIndexOptions => ({
+      name: `UQ_${table}_${label}`,
+      columnNames,
+      isUnique: true,
     });
     const create = (table: Table) => queryRunner.createTable(table, false, true, true);
 
@@ -64,7 +72,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
           c.instant('created_at'),
         ],
         indices: [
-          index('users', 'email', ['account_id', 'email_key'], true),
+          uniqueIndex('users', 'email', ['account_id', 'email_key']),
           index('users', 'email_key', ['email_key']),
         ],
         foreignKeys: [belongsToAccount('users')],
@@ -85,7 +93,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
           c.instant('last_used_at', true),
         ],
         indices: [
-          index('api_keys', 'prefix', ['prefix'], true),
+          uniqueIndex('api_keys', 'prefix', ['prefix']),
           index('api_keys', 'created', ['account_id', 'created_at']),
         ],
         foreignKeys: [belongsToAccount('api_keys')],
@@ -144,7 +152,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
         indices: [index('team_members', 'person', ['account_id', 'person_id'])],
         foreignKeys: [
           owned('team_members', 'team_id', 'teams'),
-          names('team_members', 'person_id', 'people', 'person'),
+          names('team_members', { column: 'person_id', target: 'people', label: 'person' }),
         ],
       }),
     );
@@ -167,7 +175,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
         ],
         // One number answers for one hotline, across all accounts: incoming calls are routed by it.
         indices: [
-          index('hotlines', 'number', ['number'], true),
+          uniqueIndex('hotlines', 'number', ['number']),
           index('hotlines', 'sort', ['account_id', 'sort_name', 'id']),
         ],
         foreignKeys: [belongsToAccount('hotlines')],
@@ -186,7 +194,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
         indices: [index('hotline_supervisors', 'person', ['account_id', 'person_id'])],
         foreignKeys: [
           owned('hotline_supervisors', 'hotline_id', 'hotlines'),
-          names('hotline_supervisors', 'person_id', 'people', 'person'),
+          names('hotline_supervisors', { column: 'person_id', target: 'people', label: 'person' }),
         ],
       }),
     );
@@ -212,7 +220,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
         foreignKeys: [owned('slots', 'hotline_id', 'hotlines')],
       }),
     );
-    await this.createAssignees(queryRunner, 'slot_assignees', 'slot_id', 'slots');
+    await this.createAssignees(queryRunner, { table: 'slot_assignees', ownerColumn: 'slot_id', owner: 'slots' });
 
     await create(
       new Table({
@@ -230,7 +238,11 @@ export class InitialSchema1795320498610 implements MigrationInterface {
         foreignKeys: [owned('overrides', 'hotline_id', 'hotlines')],
       }),
     );
-    await this.createAssignees(queryRunner, 'override_assignees', 'override_id', 'overrides');
+    await this.createAssignees(queryRunner, {
+      table: 'override_assignees',
+      ownerColumn: 'override_id',
+      owner: 'overrides',
+    });
 
     await create(
       new Table({
@@ -258,9 +270,7 @@ export class InitialSchema1795320498610 implements MigrationInterface {
   /** Escalation levels of a slot or an override: each names exactly one person or one team. */
   private async createAssignees(
     queryRunner: QueryRunner,
-    table: string,
-    ownerColumn: string,
-    owner: string,
+    { table, ownerColumn, owner }: { table: string; ownerColumn: string; owner: string },
   ): Promise<void> {
     const c = schemaColumns(queryRunner);
     const oneKind = { name: `CHK_${table}_one_kind`, expression: '(person_id IS NULL) <> (team_id IS NULL)' };
