@@ -34,7 +34,7 @@ describe('PasswordHasher', () => {
     let running = 0;
     let most = 0;
     const held: (() => void)[] = [];
-    const derive: Derive = (_password, _salt, keyLength) => {
+    const derive: Derive = (_password, _salt, { keyLength }) => {
       running += 1;
       most = Math.max(most, running);
       return new Promise((resolve) =>

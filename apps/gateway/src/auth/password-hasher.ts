@@ -20,7 +20,11 @@ export const DEFAULT_SCRYPT_COST: ScryptCost = Object.freeze({ N: 2 ** 17, r: 8,
 export const DEFAULT_MAX_CONCURRENT_HASHES = 2;
 
 /** The key derivation: scrypt (a test may count or hold the calls). */
-export type Derive = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) => Promise<Buffer>;
+export type Derive = (
+  password: string,
+  salt: Buffer,
+  options: ScryptOptions & { readonly keyLength: number },
+) => Promise<Buffer>;
 
 export interface PasswordHasherOptions {
   /** @defaultValue DEFAULT_MAX_CONCURRENT_HASHES */
@@ -34,7 +38,7 @@ const SALT_LENGTH = 16;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
-const scryptAsync: Derive = (password, salt, keyLength, options) =>
+const scryptAsync: Derive = (password, salt, { keyLength, ...options }) =>
   new Promise<Buffer>((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
       error ? reject(error) : resolve(key),
@@ -123,7 +127,7 @@ export class PasswordHasher {
     salt: Buffer,
     { keyLength, cost }: { readonly keyLength: number; readonly cost: ScryptCost },
   ): Promise<Buffer> {
-    return this.slots.run(() => this.derive(password, salt, keyLength, { ...cost, maxmem: memoryOf(cost) }));
+    return this.slots.run(() => this.derive(password, salt, { keyLength, ...cost, maxmem: memoryOf(cost) }));
   }
 }
 
