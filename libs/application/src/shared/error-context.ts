@@ -1,4 +1,4 @@
-import { LogContext } from './logger.port';
+import { LogContext } from './ports';
 
 /** An error as log context: its message and name. */
 export function errorContext(error: unknown): LogContext {

@@ -20,7 +20,7 @@ export {
   type RangeFields,
 } from './time-inputs';
 export { readDirectory, type DirectoryNames } from './directory-reader';
-export { silentCallLogger, type CallLogger, type LogContext } from './logger.port';
+export { silentCallLogger, type CallLogger, type LogContext, type NotificationSettingsStore } from './ports';
 export { errorContext } from './error-context';
 export {
   DEFAULT_NOTIFICATION_SETTINGS,
@@ -28,6 +28,5 @@ export {
   notificationSettingsInput,
   type NotificationSettings,
   type NotificationSettingsInput,
-  type NotificationSettingsStore,
   type RecipientChoice,
 } from './notification-settings';

@@ -1,6 +1,6 @@
-import { EmailAddress, Id, invalid, validatingUnder } from '@dutyline/domain';
+import { EmailAddress, invalid, validatingUnder } from '@dutyline/domain';
 
-// The notification settings of a hotline: sent by the notifications, read by the coverage check too.
+// The notification settings of a hotline: the notifications send by them, the coverage check reads them too.
 
 /** Who gets a message about a hotline: the people on duty at that moment, its supervisors, fixed addresses. */
 export interface RecipientChoice {
@@ -128,14 +128,4 @@ function emails(values: readonly string[] | undefined, field: string): EmailAddr
   if (values.length > 20) invalid('TOO_MANY', field, 'at most 20 extra addresses');
   const parsed = values.map((text, i) => validatingUnder(`${field}[${i}]`, () => EmailAddress.parse(text, '')));
   return parsed.filter((e, i) => parsed.findIndex((f) => f.value === e.value) === i);
-}
-
-/**
- * Per-hotline notification settings. Failure contract: a rejection means the store is unreachable
- * (the job retries); `undefined` means never saved (the defaults apply).
- */
-export interface NotificationSettingsStore {
-  notificationSettings(accountId: Id, hotlineId: Id): Promise<NotificationSettings | undefined>;
-  /** Creates or replaces; deleting the hotline deletes them. Unknown hotline: `UNKNOWN_HOTLINE` at `hotlineId`. */
-  saveNotificationSettings(accountId: Id, hotlineId: Id, settings: NotificationSettings): Promise<void>;
 }
