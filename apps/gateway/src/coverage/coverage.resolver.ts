@@ -14,13 +14,17 @@ import { CoverageModel } from './models/coverage.model';
 export class CoverageResolver {
   constructor(@Inject(APPLICATION) private readonly app: Application) {}
 
-  @Query(() => CoverageModel, { description: 'Coverage of the hotline\'s service hours over [from, to), at most 400 days, with its gaps.' })
+  @Query(() => CoverageModel, {
+    description: "Coverage of the hotline's service hours over [from, to), at most 400 days, with its gaps.",
+  })
   coverage(
     @CurrentActor() actor: Actor,
     @Args('hotlineId', { type: () => ID }) hotlineId: string,
     @Args('from', { type: () => InstantScalar }) from: Instant,
     @Args('to', { type: () => InstantScalar }) to: Instant,
   ): Promise<CoverageModel> {
-    return settled(null, () => this.app.coverage.coverage(callerOf(actor), hotlineId, { from, to })).then(CoverageModel.of);
+    return settled(null, () => this.app.coverage.coverage(callerOf(actor), hotlineId, { from, to })).then(
+      CoverageModel.of,
+    );
   }
 }

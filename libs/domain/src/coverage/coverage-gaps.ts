@@ -95,7 +95,11 @@ interface Stretch {
 }
 
 /** One sweep over service ranges and segments, both in order: linear in their counts. */
-function uncoveredStretches(service: readonly InstantRange[], segments: readonly OnCallSegment[], covers: (s: OnCallSegment) => boolean): Stretch[] {
+function uncoveredStretches(
+  service: readonly InstantRange[],
+  segments: readonly OnCallSegment[],
+  covers: (s: OnCallSegment) => boolean,
+): Stretch[] {
   const stretches: Stretch[] = [];
   const add = (start: Instant, end: Instant, reason: GapReason) => {
     const last = stretches[stretches.length - 1];
@@ -152,7 +156,9 @@ function checkedSegments(segments: readonly OnCallSegment[]): readonly OnCallSeg
   for (let i = 0; i < segments.length; i++) {
     const { start, end } = segments[i];
     if (!(start < end) || start < previousEnd) {
-      throw new Error(`segment source broke its contract: segment ${i} [${start}, ${end}) is empty, out of order or overlaps the one before`);
+      throw new Error(
+        `segment source broke its contract: segment ${i} [${start}, ${end}) is empty, out of order or overlaps the one before`,
+      );
     }
     previousEnd = end;
   }

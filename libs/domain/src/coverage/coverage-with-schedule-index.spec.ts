@@ -27,10 +27,14 @@ describe('coverage over a ScheduleIndex', () => {
     ['Asia/Tokyo', '2027-03-27', '02:30'],
   ])('%s, night of %s: slots back to back at %s leave a 24/7 hotline covered', (zone, evening, meet) => {
     const morning = nextDay(evening);
-    const schedule = ScheduleIndex.build(TimeZone.of(zone), [
-      aSlot(H, `${evening}T00:00`, `${morning}T${meet}`, [A]),
-      aSlot(H, `${morning}T${meet}`, `${nextDay(morning)}T00:00`, [A]),
-    ], []);
+    const schedule = ScheduleIndex.build(
+      TimeZone.of(zone),
+      [
+        aSlot(H, `${evening}T00:00`, `${morning}T${meet}`, [A]),
+        aSlot(H, `${morning}T${meet}`, `${nextDay(morning)}T00:00`, [A]),
+      ],
+      [],
+    );
     const summary = coverageSummary({
       hotline: aHotline({ id: H, timeZone: zone }),
       schedule,
@@ -51,37 +55,66 @@ describe('coverage over a ScheduleIndex', () => {
     ['Asia/Tokyo', '2027-10-30', 3],
   ])('%s, night of %s: a 01:00→04:00 hole is a gap of %s real hours', (zone, evening, hours) => {
     const morning = nextDay(evening);
-    const schedule = ScheduleIndex.build(TimeZone.of(zone), [
-      aSlot(H, `${evening}T20:00`, `${morning}T01:00`, [A]),
-      aSlot(H, `${morning}T04:00`, `${morning}T08:00`, [A]),
-    ], []);
+    const schedule = ScheduleIndex.build(
+      TimeZone.of(zone),
+      [aSlot(H, `${evening}T20:00`, `${morning}T01:00`, [A]), aSlot(H, `${morning}T04:00`, `${morning}T08:00`, [A])],
+      [],
+    );
     const gaps = coverageGaps({
       hotline: aHotline({ id: H, timeZone: zone }),
       schedule,
       directory,
       range: { start: local(zone, `${evening}T20:00`), end: local(zone, `${morning}T08:00`) },
     });
-    expect(gaps.map((g) => [g.start, (g.end - g.start) / HOUR_MS, g.reason])).toEqual([[local(zone, `${morning}T01:00`), hours, 'nobody-scheduled']]);
+    expect(gaps.map((g) => [g.start, (g.end - g.start) / HOUR_MS, g.reason])).toEqual([
+      [local(zone, `${morning}T01:00`), hours, 'nobody-scheduled'],
+    ]);
   });
 
   it('holds a nights-only hotline through the week clocks go back, night slot by night slot', () => {
     const zone = TimeZone.of('Europe/Paris');
     const evenings = Array.from({ length: 7 }, (_, i) => LocalDate.parse('2027-10-28').plusDays(i).toString());
-    const schedule = ScheduleIndex.build(zone, evenings.map((day) => aSlot(H, `${day}T22:00`, `${nextDay(day)}T06:00`, [A])), []);
-    const hotline = aHotline({ id: H, timeZone: 'Europe/Paris', serviceHours: { windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], start: '22:00', end: '06:00' }] } });
-    const summary = coverageSummary({ hotline, schedule, directory, range: { start: local('Europe/Paris', '2027-10-28T12:00'), end: local('Europe/Paris', '2027-11-04T12:00') } });
+    const schedule = ScheduleIndex.build(
+      zone,
+      evenings.map((day) => aSlot(H, `${day}T22:00`, `${nextDay(day)}T06:00`, [A])),
+      [],
+    );
+    const hotline = aHotline({
+      id: H,
+      timeZone: 'Europe/Paris',
+      serviceHours: {
+        windows: [{ days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], start: '22:00', end: '06:00' }],
+      },
+    });
+    const summary = coverageSummary({
+      hotline,
+      schedule,
+      directory,
+      range: { start: local('Europe/Paris', '2027-10-28T12:00'), end: local('Europe/Paris', '2027-11-04T12:00') },
+    });
     expect(summary).toMatchObject({ fullyCovered: true, serviceMs: (7 * 8 + 1) * HOUR_MS });
   });
 
   it.each([
     // what the override does, who holds the slots, the override, the gaps
-    ['sends calls to someone unreachable: a gap as long as the override', A, anOverride(H, '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z', [B]), [
-      '2027-10-31T00:30:00.000Z → 2027-10-31T01:30:00.000Z nobody-reachable',
-    ]],
-    ['adds a reachable second level to unreachable slots: no gap', B, anOverride(H, '2027-10-30T22:00:00Z', '2027-10-31T04:00:00Z', [A], { level: 1 }), []],
+    [
+      'sends calls to someone unreachable: a gap as long as the override',
+      A,
+      anOverride(H, '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z', [B]),
+      ['2027-10-31T00:30:00.000Z → 2027-10-31T01:30:00.000Z nobody-reachable'],
+    ],
+    [
+      'adds a reachable second level to unreachable slots: no gap',
+      B,
+      anOverride(H, '2027-10-30T22:00:00Z', '2027-10-31T04:00:00Z', [A], { level: 1 }),
+      [],
+    ],
   ])('an override on the night clocks go back %s', (_, holder, override, expected) => {
     const zone = TimeZone.of('Europe/Paris');
-    const slots = [aSlot(H, '2027-10-31T00:00', '2027-10-31T02:30', [holder]), aSlot(H, '2027-10-31T02:30', '2027-10-31T05:00', [holder])];
+    const slots = [
+      aSlot(H, '2027-10-31T00:00', '2027-10-31T02:30', [holder]),
+      aSlot(H, '2027-10-31T02:30', '2027-10-31T05:00', [holder]),
+    ];
     const gaps = coverageGaps({
       hotline: aHotline({ id: H, timeZone: 'Europe/Paris' }),
       schedule: ScheduleIndex.build(zone, slots, [override]),

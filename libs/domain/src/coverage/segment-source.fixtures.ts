@@ -23,7 +23,13 @@ export function onCall(start: string, end: string, levels: readonly AssigneeRef[
 export function slotSegments(zone: TimeZone, slots: readonly Slot[]): SegmentSource {
   return fixedSegments(
     slots
-      .map((slot) => ({ start: zone.toInstant(slot.start), end: zone.toInstant(slot.end), levels: slot.assignees, slotId: slot.id, overrideIds: [] }))
+      .map((slot) => ({
+        start: zone.toInstant(slot.start),
+        end: zone.toInstant(slot.end),
+        levels: slot.assignees,
+        slotId: slot.id,
+        overrideIds: [],
+      }))
       .filter((s) => s.end > s.start)
       .sort((a, b) => a.start - b.start),
   );

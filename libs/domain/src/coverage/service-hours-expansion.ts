@@ -45,7 +45,8 @@ export function expandServiceHours(hours: ServiceHours, zone: TimeZone, range: I
 }
 
 /** Total length (ms) of ranges that do not overlap. */
-export const totalLength = (ranges: readonly InstantRange[]): number => ranges.reduce((sum, r) => sum + (r.end - r.start), 0);
+export const totalLength = (ranges: readonly InstantRange[]): number =>
+  ranges.reduce((sum, r) => sum + (r.end - r.start), 0);
 
 // Read once: the loops below run for every window of every day of every hotline.
 const DAY = DAY_MS;
@@ -57,4 +58,3 @@ function resolve(window: WeeklyWindow, epochDay: number, resolver: WallClockReso
   const endWall = endDay * DAY + window.end.minuteOfDay * MINUTE;
   return [resolver.toInstant(startWall), resolver.toInstant(endWall)];
 }
-

@@ -38,7 +38,11 @@ describe('WallClockResolver', () => {
 
   it('defers to TimeZone.toInstant outside the days it was built for', () => {
     const paris = TimeZone.of('Europe/Paris');
-    const resolver = new WallClockResolver(paris, LocalDate.parse('2027-06-01').epochDay, LocalDate.parse('2027-06-02').epochDay);
+    const resolver = new WallClockResolver(
+      paris,
+      LocalDate.parse('2027-06-01').epochDay,
+      LocalDate.parse('2027-06-02').epochDay,
+    );
     for (const wall of ['2027-03-28T02:30', '2027-10-31T02:30', '2027-06-01T12:00']) {
       expect(resolver.toInstant(LocalDateTime.parse(wall).wall)).toBe(paris.toInstant(LocalDateTime.parse(wall)));
     }

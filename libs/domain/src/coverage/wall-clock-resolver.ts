@@ -37,7 +37,8 @@ export class WallClockResolver {
     // toInstant reads the offset between wall - 1 day and wall + 1 day.
     const before = Math.floor((wall - DAY - this.firstMidnight) / DAY);
     const after = Math.ceil((wall + DAY - this.firstMidnight) / DAY);
-    if (before >= 0 && after < this.offsets.length && this.lastChange[after] <= before) return wall - this.offsets[before];
+    if (before >= 0 && after < this.offsets.length && this.lastChange[after] <= before)
+      return wall - this.offsets[before];
     return this.zone.toInstant(LocalDateTime.ofWall(wall));
   }
 }

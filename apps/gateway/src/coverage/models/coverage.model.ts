@@ -11,7 +11,8 @@ export enum GapReasonEnum {
 }
 registerEnumType(GapReasonEnum, {
   name: 'GapReason',
-  description: 'NOBODY_SCHEDULED: no slot or override; NOBODY_REACHABLE: everyone on duty has no enabled number; MIXED: both, back to back.',
+  description:
+    'NOBODY_SCHEDULED: no slot or override; NOBODY_REACHABLE: everyone on duty has no enabled number; MIXED: both, back to back.',
 });
 
 @ObjectType('Gap', { description: 'Service time with nobody reachable on duty (F16), clipped to the range asked.' })
@@ -20,15 +21,15 @@ export class GapModel {
   start!: Instant;
   @Field(() => InstantScalar)
   end!: Instant;
-  @Field({ description: 'Wall-clock start in the hotline\'s zone.' })
+  @Field({ description: "Wall-clock start in the hotline's zone." })
   localStart!: string;
-  @Field({ description: 'Wall-clock end in the hotline\'s zone.' })
+  @Field({ description: "Wall-clock end in the hotline's zone." })
   localEnd!: string;
   @Field(() => GapReasonEnum)
   reason!: GapReasonEnum;
-  @Field({ description: 'The gap goes on before the range (its `start` is the range\'s).' })
+  @Field({ description: "The gap goes on before the range (its `start` is the range's)." })
   startsBeforeRange!: boolean;
-  @Field({ description: 'The gap goes on after the range (its `end` is the range\'s).' })
+  @Field({ description: "The gap goes on after the range (its `end` is the range's)." })
   endsAfterRange!: boolean;
   @Field({ description: 'Names the gap across runs: hotline + start.' })
   key!: string;
@@ -55,7 +56,8 @@ export enum CoverageProblemKindEnum {
 }
 registerEnumType(CoverageProblemKindEnum, {
   name: 'CoverageProblemKind',
-  description: 'VOICEMAIL_UNADDRESSED: the scenario ends in voicemail but nobody its settings name (people on duty, supervisors, extra addresses) has an e-mail; the account\'s admins get it instead.',
+  description:
+    "VOICEMAIL_UNADDRESSED: the scenario ends in voicemail but nobody its settings name (people on duty, supervisors, extra addresses) has an e-mail; the account's admins get it instead.",
 });
 
 @ObjectType('CoverageProblem', { description: 'Something besides gaps that leaves callers unserved.' })
@@ -66,7 +68,9 @@ export class CoverageProblemModel {
   message!: string;
 }
 
-@ObjectType('Coverage', { description: 'Is duty held over [from, to)? Service time, covered time and the gaps, in order (F16).' })
+@ObjectType('Coverage', {
+  description: 'Is duty held over [from, to)? Service time, covered time and the gaps, in order (F16).',
+})
 export class CoverageModel {
   @Field(() => HotlineModel)
   hotline!: HotlineModel;
@@ -86,7 +90,9 @@ export class CoverageModel {
   alwaysInService!: boolean;
   @Field(() => [GapModel])
   gaps!: GapModel[];
-  @Field(() => [CoverageProblemModel], { description: 'Problems of the hotline\'s set-up over the range (people on duty in the range count).' })
+  @Field(() => [CoverageProblemModel], {
+    description: "Problems of the hotline's set-up over the range (people on duty in the range count).",
+  })
   problems!: CoverageProblemModel[];
 
   static of({ hotline, summary, problems }: CoverageReport): CoverageModel {
