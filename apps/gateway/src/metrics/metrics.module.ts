@@ -14,7 +14,7 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JobQueueInspector } from '@dutyline/domain';
 import { poolUsage } from '@dutyline/persistence';
-import { PrometheusMetrics, metricsEndpoint } from '@dutyline/queue';
+import { PrometheusMetrics, closeRedis, metricsEndpoint } from '@dutyline/queue';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
@@ -71,8 +71,8 @@ class ScrapedGauges implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  onApplicationShutdown(): void {
-    this.redis?.disconnect();
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis) await closeRedis(this.redis);
   }
 }
 
