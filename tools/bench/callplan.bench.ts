@@ -33,7 +33,11 @@ const overrides = overridesWithin(
 let index = ScheduleIndex.build(zone, slots, overrides);
 const buildMillis = medianOf(5, () => timeMillis(() => (index = ScheduleIndex.build(zone, slots, overrides))));
 const instants = Array.from({ length: CALLS }, () => year.start + Math.floor(random() * (year.end - year.start)));
-const micros = sampleMicros((i) => planCall(hotline, index, directory, instants[i]).steps.length, CALLS, 20_000);
+const micros = sampleMicros(
+  (i) => planCall({ hotline, schedule: index, directory, at: instants[i] }).steps.length,
+  CALLS,
+  20_000,
+);
 const median = percentile(micros, 50);
 
 report(NAME, { metric: 'slots', value: slots.length, unit: 'count' });

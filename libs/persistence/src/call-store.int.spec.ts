@@ -69,7 +69,7 @@ function aCall(
   let timeline = startCallTimeline(state, startedAt);
   for (const [event, fact] of options.events ?? []) {
     const next = onEscalationEvent(state, event).state;
-    timeline = updateCallTimeline(timeline, state, next, fact);
+    timeline = updateCallTimeline(timeline, { before: state, after: next, fact });
     state = next;
   }
   return {

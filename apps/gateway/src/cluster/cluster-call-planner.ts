@@ -59,7 +59,7 @@ export class ClusterCallPlanner implements CallPlanner {
       personIds: current.supervisorIds,
     });
     const held: HeldPlan = {
-      plan: callPlan(current, onCall, directory, at),
+      plan: callPlan({ hotline: current, onCall, directory, at }),
       from: at,
       until: nextChangeAt ?? Infinity,
     };

@@ -36,7 +36,7 @@ export class CallEventApplier {
     const { state, action } = event
       ? onEscalationEvent(before.state, event)
       : { state: before.state, action: NO_ACTION };
-    const timeline = updateCallTimeline(before.timeline, before.state, state, record.fact);
+    const timeline = updateCallTimeline(before.timeline, { before: before.state, after: state, fact: record.fact });
     const moved = action.type !== 'none';
     const after: StoredCall = { ...before, state, timeline };
     const instruction = moved

@@ -97,7 +97,7 @@ export class RoutingQueries {
       refs: onCall.levels,
       personIds: hotline.supervisorIds,
     });
-    return planCall(hotline, { onCallAt: () => onCall }, directory, at);
+    return planCall({ hotline, schedule: { onCallAt: () => onCall }, directory, at });
   }
 
   /** Slots over the local days before, of and after `at` (cached by version), overrides fresh. */

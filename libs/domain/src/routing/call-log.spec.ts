@@ -19,12 +19,12 @@ import { alice, bob, directory } from './routing.fixtures';
 const T0 = '2027-10-31T01:30:00Z';
 const at = (seconds: number): number => parseInstant(T0) + seconds * 1000;
 const planFor = (levels: AssigneeRef[], options: Partial<HotlineInput> = {}): CallPlan =>
-  callPlan(
-    aHotline({ id: 'hl-1', name: 'Boiler room', supervisorIds: ['dan'], ...options }),
-    { levels, slotId: 'slot-1', overrideIds: [] },
+  callPlan({
+    hotline: aHotline({ id: 'hl-1', name: 'Boiler room', supervisorIds: ['dan'], ...options }),
+    onCall: { levels, slotId: 'slot-1', overrideIds: [] },
     directory,
-    at(0),
-  );
+    at: at(0),
+  });
 
 /** An event as the carrier reports it: what the state machine is told, and the fact the timeline keeps. */
 interface Delivery {
@@ -34,9 +34,7 @@ interface Delivery {
 const ended = (
   s: number,
   step: number,
-  outcome: LegOutcome,
-  detail: string | null = null,
-  sipCode: number | null = null,
+  { outcome, detail = null, sipCode = null }: { outcome: LegOutcome; detail?: string | null; sipCode?: number | null },
 ): Delivery => ({
   event: { type: 'leg-outcome', step, outcome },
   fact: { kind: 'leg-ended', step, at: at(s), detail, sipCode, carrierLegId: `leg-${step}` },
@@ -65,7 +63,7 @@ function replay(plan: CallPlan, deliveries: readonly Delivery[], caller: string 
   for (const { event, fact } of deliveries) {
     const stored = JSON.parse(JSON.stringify({ state, timeline }));
     const next = onEscalationEvent(stored.state, event).state;
-    timeline = updateCallTimeline(stored.timeline, stored.state, next, fact);
+    timeline = updateCallTimeline(stored.timeline, { before: stored.state, after: next, fact });
     state = next;
   }
   return callRecord({
@@ -97,7 +95,7 @@ describe('call log: a record from the escalation and the instants of its events'
     [
       'busy, then the second number answers',
       planFor([personRef(alice)]),
-      [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74)],
+      [ended(3, 0, { outcome: 'busy', sipCode: 486 }), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74)],
       { outcome: 'answered', timeToAnswerSeconds: 14, durationSeconds: 74 },
       ['Alice/mobile busy rang 3s', 'Alice/home confirmed rang 7s'],
     ],
@@ -105,8 +103,8 @@ describe('call log: a record from the escalation and the instants of its events'
       'nobody answers: the supervisor, then a voicemail',
       planFor([personRef(bob)]),
       [
-        ended(30, 0, 'no-answer', 'timeout'),
-        ended(60, 1, 'no-answer', 'unavailable'),
+        ended(30, 0, { outcome: 'no-answer', detail: 'timeout' }),
+        ended(60, 1, { outcome: 'no-answer', detail: 'unavailable' }),
         recorded(85, 'rec-1'),
         hungUp(86, 86),
       ],
@@ -129,7 +127,7 @@ describe('call log: a record from the escalation and the instants of its events'
     [
       'an answering machine takes the leg',
       planFor([personRef(alice)]),
-      [picked(5, 0), ended(9, 0, 'machine'), picked(20, 1), pressed(22, 1, 'confirmed')],
+      [picked(5, 0), ended(9, 0, { outcome: 'machine' }), picked(20, 1), pressed(22, 1, 'confirmed')],
       { outcome: 'answered', endedAt: null, durationSeconds: null },
       ['Alice/mobile machine rang 5s', 'Alice/home confirmed rang 11s'],
     ],
@@ -148,8 +146,8 @@ describe('call log: a record from the escalation and the instants of its events'
 
   it('keeps the carrier details of a leg that did not connect, and who answered', () => {
     const record = replay(planFor([personRef(alice)]), [
-      ended(3, 0, 'busy', null, 486),
-      ended(33, 1, 'rejected', 'declined', 603),
+      ended(3, 0, { outcome: 'busy', sipCode: 486 }),
+      ended(33, 1, { outcome: 'rejected', detail: 'declined', sipCode: 603 }),
       pressed(40, 2, 'confirmed'),
     ]);
     expect(record.legs.map((l) => [l.outcome, l.detail, l.sipCode, l.startedAt, l.endedAt])).toEqual([
@@ -180,19 +178,19 @@ describe('call log: duplicated and reordered deliveries give the same record', (
   const sequences: [string, Delivery[]][] = [
     [
       'answered after a busy number',
-      [ended(3, 0, 'busy', null, 486), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74, 74)],
+      [ended(3, 0, { outcome: 'busy', sipCode: 486 }), picked(10, 1), pressed(14, 1, 'confirmed'), hungUp(74, 74)],
     ],
     [
       'voicemail',
       [
-        ended(20, 0, 'no-answer'),
-        ended(50, 1, 'no-answer'),
-        ended(80, 2, 'busy'),
+        ended(20, 0, { outcome: 'no-answer' }),
+        ended(50, 1, { outcome: 'no-answer' }),
+        ended(80, 2, { outcome: 'busy' }),
         recorded(99, 'rec-9'),
         hungUp(100, 100),
       ],
     ],
-    ['abandoned', [ended(20, 0, 'failed', 'cannot_route', 404), hungUp(30, 30)]],
+    ['abandoned', [ended(20, 0, { outcome: 'failed', detail: 'cannot_route', sipCode: 404 }), hungUp(30, 30)]],
   ];
 
   it.each(sequences)('%s: every delivery twice', (_name, deliveries) => {
@@ -217,16 +215,16 @@ describe('call log: duplicated and reordered deliveries give the same record', (
     [
       'the end of the call before the recording',
       [
-        ended(20, 0, 'no-answer'),
-        ended(50, 1, 'no-answer'),
-        ended(80, 2, 'busy'),
+        ended(20, 0, { outcome: 'no-answer' }),
+        ended(50, 1, { outcome: 'no-answer' }),
+        ended(80, 2, { outcome: 'busy' }),
         recorded(99, 'rec-9'),
         hungUp(100, 100),
       ],
       [
-        ended(20, 0, 'no-answer'),
-        ended(50, 1, 'no-answer'),
-        ended(80, 2, 'busy'),
+        ended(20, 0, { outcome: 'no-answer' }),
+        ended(50, 1, { outcome: 'no-answer' }),
+        ended(80, 2, { outcome: 'busy' }),
         hungUp(100, 100),
         recorded(99, 'rec-9'),
       ],
@@ -241,8 +239,10 @@ describe('call log: duplicated and reordered deliveries give the same record', (
   });
 
   it('ignores a stale outcome for a leg that has moved on, details included', () => {
-    const base = [ended(3, 0, 'busy', null, 486), picked(10, 1)];
-    expect(replay(plan, [...base, ended(11, 0, 'failed', 'cannot_route', 404)])).toEqual(replay(plan, base));
+    const base = [ended(3, 0, { outcome: 'busy', sipCode: 486 }), picked(10, 1)];
+    expect(replay(plan, [...base, ended(11, 0, { outcome: 'failed', detail: 'cannot_route', sipCode: 404 })])).toEqual(
+      replay(plan, base),
+    );
   });
 });
 

@@ -74,9 +74,7 @@ export function startCallTimeline(state: EscalationState, at: Instant): CallTime
  */
 export function updateCallTimeline(
   timeline: CallTimeline,
-  before: EscalationState,
-  after: EscalationState,
-  fact: CallFact,
+  { before, after, fact }: { before: EscalationState; after: EscalationState; fact: CallFact },
 ): CallTimeline {
   assertInstant(fact.at, 'fact.at');
   const at = fact.at;

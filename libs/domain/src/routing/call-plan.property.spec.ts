@@ -25,7 +25,7 @@ describe('planCall (property)', () => {
           const index = ScheduleIndex.build(c.scene.zone, c.slots, c.overrides);
           const reference = new ReferenceSchedule(c.scene.zone, c.slots, c.overrides);
           for (const at of instants) {
-            const plan = planCall(c.hotline, index, PROPERTY_DIRECTORY, at);
+            const plan = planCall({ hotline: c.hotline, schedule: index, directory: PROPERTY_DIRECTORY, at });
             const expected = reference.onCallAt(at);
             expect({
               at: formatInstant(plan.at),

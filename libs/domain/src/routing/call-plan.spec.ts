@@ -68,7 +68,7 @@ describe('callPlan: who is rung, in what order', () => {
     ],
     ['nobody on call: straight to the scenario', [], ['Dan/mobile@sup', 'Eve/mobile@sup', 'voicemail']],
   ])('%s', (_name, levels, expected) => {
-    expect(shown(callPlan(hotlineWith(), onCall(levels), directory, AT))).toEqual(expected);
+    expect(shown(callPlan({ hotline: hotlineWith(), onCall: onCall(levels), directory, at: AT }))).toEqual(expected);
   });
 
   it.each<[string, NoAnswerStepInput[], string[], string[]]>([
@@ -92,13 +92,15 @@ describe('callPlan: who is rung, in what order', () => {
       ['Bob/mobile@0', 'voicemail'],
     ],
   ])('scenario: %s', (_name, scenario, supervisors, expected) => {
-    expect(shown(callPlan(hotlineWith(scenario, supervisors), onCall([personRef(bob)]), directory, AT))).toEqual(
-      expected,
-    );
+    expect(
+      shown(
+        callPlan({ hotline: hotlineWith(scenario, supervisors), onCall: onCall([personRef(bob)]), directory, at: AT }),
+      ),
+    ).toEqual(expected);
   });
 
   it('records each number with its ring timeout, label, person, team and level', () => {
-    const plan = callPlan(hotlineWith(), onCall([teamRef(crew)]), directory, AT);
+    const plan = callPlan({ hotline: hotlineWith(), onCall: onCall([teamRef(crew)]), directory, at: AT });
     expect(plan.steps.slice(0, 3)).toEqual([
       {
         kind: 'dial',
@@ -158,7 +160,7 @@ describe('callPlan: who is rung, in what order', () => {
       callerIdMode: 'caller',
       scenario: [{ kind: 'voicemail', greeting: { audioUrl: 'https://example.com/vm.mp3' } }],
     });
-    const plan = callPlan(hotline, onCall([personRef(bob)], 'slot-9', ['ov-1', 'ov-2']), directory, AT);
+    const plan = callPlan({ hotline, onCall: onCall([personRef(bob)], 'slot-9', ['ov-1', 'ov-2']), directory, at: AT });
     expect(plan).toEqual({
       hotline: {
         id: 'hl-2',
@@ -192,7 +194,7 @@ describe('callPlan: who is rung, in what order', () => {
   });
 
   it('refuses an instant that is not a whole number of milliseconds', () => {
-    expect(() => callPlan(hotlineWith(), onCall([]), directory, 1.5)).toThrow(
+    expect(() => callPlan({ hotline: hotlineWith(), onCall: onCall([]), directory, at: 1.5 })).toThrow(
       expect.objectContaining({ code: 'INVALID_INSTANT', field: 'at' }),
     );
   });
@@ -223,8 +225,8 @@ describe('planCall: the schedule at the moment of the call (F9)', () => {
       [changeover, [personRef(alice)]],
     ]);
     const hotline = aHotline({ timeZone, scenario: [{ kind: 'voicemail' }] });
-    const nightPlan = planCall(hotline, schedule, directory, parseInstant(night));
-    const morningPlan = planCall(hotline, schedule, directory, parseInstant(changeover));
+    const nightPlan = planCall({ hotline, schedule, directory, at: parseInstant(night) });
+    const morningPlan = planCall({ hotline, schedule, directory, at: parseInstant(changeover) });
     expect(schedule.asked).toEqual([parseInstant(night), parseInstant(changeover)]);
     expect([nightPlan.at, nightPlan.slotId, shown(nightPlan)]).toEqual([
       parseInstant(night),
@@ -241,7 +243,12 @@ describe('planCall: the schedule at the moment of the call (F9)', () => {
 
 describe('confirmationPrompt (F15)', () => {
   const plan = (language: string) =>
-    callPlan(aHotline({ name: 'Maintenance on-call', language }), onCall([personRef(bob)]), directory, AT);
+    callPlan({
+      hotline: aHotline({ name: 'Maintenance on-call', language }),
+      onCall: onCall([personRef(bob)]),
+      directory,
+      at: AT,
+    });
 
   it.each<[string | null, string]>([
     ['+33612345678', 'Call for Maintenance on-call from 3 3 6 1 2 3 4 5 6 7 8. Press 1 to take it.'],

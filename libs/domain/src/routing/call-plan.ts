@@ -65,13 +65,29 @@ export interface CallPlan {
   readonly steps: readonly CallStep[];
 }
 
+/** Who is called, and when: a hotline, who is on duty, the people directory, the instant. */
+export interface CallPlanRequest {
+  readonly hotline: Hotline;
+  readonly onCall: OnCall;
+  readonly directory: Directory;
+  readonly at: Instant;
+}
+
+/** As {@link CallPlanRequest}, with the schedule asked who is on duty at `at`. */
+export interface PlanCallRequest {
+  readonly hotline: Hotline;
+  readonly schedule: OnCallSource;
+  readonly directory: Directory;
+  readonly at: Instant;
+}
+
 /**
  * The plan for a call reaching `hotline` at `at` while `onCall` is on duty. Each level's people are
  * rung in order (a team expands to its members), each through their enabled numbers in order;
  * then the hotline's no-answer scenario. A number already in the plan is not added again; ids the
  * directory does not know are skipped.
  */
-export function callPlan(hotline: Hotline, onCall: OnCall, directory: Directory, at: Instant): CallPlan {
+export function callPlan({ hotline, onCall, directory, at }: CallPlanRequest): CallPlan {
   assertInstant(at, 'at');
   const steps: CallStep[] = [];
   const planned = new Set<string>();
@@ -129,6 +145,6 @@ export function callPlan(hotline: Hotline, onCall: OnCall, directory: Directory,
 }
 
 /** The plan for a call at `at`, asking `schedule` who is on duty then (F9). */
-export function planCall(hotline: Hotline, schedule: OnCallSource, directory: Directory, at: Instant): CallPlan {
-  return callPlan(hotline, schedule.onCallAt(assertInstant(at, 'at')), directory, at);
+export function planCall({ hotline, schedule, directory, at }: PlanCallRequest): CallPlan {
+  return callPlan({ hotline, onCall: schedule.onCallAt(assertInstant(at, 'at')), directory, at });
 }

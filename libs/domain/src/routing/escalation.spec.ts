@@ -19,7 +19,7 @@ const AT = parseInstant('2027-10-31T01:30:00Z'); // 02:30 in Paris, the second t
 const hotline = (options: Partial<HotlineInput> = {}) =>
   aHotline({ id: 'hl-1', supervisorIds: ['dan', 'eve'], ...options });
 const planFor = (levels: AssigneeRef[], options: Partial<HotlineInput> = {}): CallPlan =>
-  callPlan(hotline(options), { levels, slotId: 'slot-1', overrideIds: [] }, directory, AT);
+  callPlan({ hotline: hotline(options), onCall: { levels, slotId: 'slot-1', overrideIds: [] }, directory, at: AT });
 
 const leg = (step: number, outcome: LegOutcome): EscalationEvent => ({ type: 'leg-outcome', step, outcome });
 const HUNG_UP: EscalationEvent = { type: 'caller-hung-up' };
@@ -250,12 +250,12 @@ describe('escalation: every path through a call', () => {
       name: 'Timed',
       numbers: [{ number: '+33688888888', ringTimeoutSeconds: 40 }],
     });
-    const plan = callPlan(
-      hotline(),
-      { levels: [personRef(timed)], slotId: null, overrideIds: [] },
-      directoryOf([timed]),
-      AT,
-    );
+    const plan = callPlan({
+      hotline: hotline(),
+      onCall: { levels: [personRef(timed)], slotId: null, overrideIds: [] },
+      directory: directoryOf([timed]),
+      at: AT,
+    });
     expect(startEscalation(plan, 'call-9').action).toEqual({
       type: 'dial',
       step: 0,
@@ -357,7 +357,7 @@ describe('escalation: a live call follows its snapshot', () => {
   it('keeps ringing the plan it started with after the schedule changes; the next call follows the change (F7)', () => {
     const schedule = new ChangingSchedule();
     schedule.levels = [personRef(bob)];
-    const plan = planCall(hotline(), schedule, directory, AT);
+    const plan = planCall({ hotline: hotline(), schedule, directory, at: AT });
     const started = startEscalation(plan, 'call-1');
 
     schedule.levels = [personRef(alice)]; // "send calls to Alice from now on"
@@ -366,7 +366,7 @@ describe('escalation: a live call follows its snapshot', () => {
     expect(showAction(plan, next.action)).toBe('dial Dan/mobile');
     expect(next.state.plan).toEqual(plan);
     expect(next.state.plan.slotId).toBe('slot-bob');
-    const nextCall = planCall(hotline(), schedule, directory, AT + MINUTE_MS);
+    const nextCall = planCall({ hotline: hotline(), schedule, directory, at: AT + MINUTE_MS });
     expect(showAction(nextCall, startEscalation(nextCall, 'call-2').action)).toBe('dial Alice/mobile');
   });
 });

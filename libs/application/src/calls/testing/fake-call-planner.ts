@@ -33,6 +33,11 @@ export class FakeCallPlanner implements CallPlanner {
   async planFor(hotline: Hotline, at: Instant): Promise<CallPlan> {
     await this.outage.pass('planFor');
     this.plans += 1;
-    return planCall(hotline, this.sources.get(hotline.id) ?? { onCallAt: () => NOBODY }, this.directory, at);
+    return planCall({
+      hotline,
+      schedule: this.sources.get(hotline.id) ?? { onCallAt: () => NOBODY },
+      directory: this.directory,
+      at,
+    });
   }
 }
