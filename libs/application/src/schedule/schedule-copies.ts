@@ -32,10 +32,11 @@ export class ScheduleCopies {
 
   async copyDay(caller: Caller, hotlineId: Id, input: CopyDayInput): Answer {
     assertId(hotlineId, 'hotlineId');
-    copyDayChange([], input.day, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
+    const { day, targets, mode } = input;
+    copyDayChange([], { day, targets, hotlineId, ids: DRY_RUN_IDS, mode });
     const range = copyRange(
-      [dateOf(input.day)],
-      input.targets.map((d) => dateOf(d)),
+      [dateOf(day)],
+      targets.map((d) => dateOf(d)),
       1,
     );
     return this.path.write({
@@ -44,17 +45,18 @@ export class ScheduleCopies {
       action: 'schedule.day-copied',
       control: control(input),
       prepare: this.path.overRange(caller, range, (existing, hotline) =>
-        copyDayChange(existing, input.day, input.targets, { hotlineId: hotline.id, ids: this.ids, mode: input.mode }),
+        copyDayChange(existing, { day, targets, hotlineId: hotline.id, ids: this.ids, mode }),
       ),
     });
   }
 
   async copyWeek(caller: Caller, hotlineId: Id, input: CopyWeekInput): Answer {
     assertId(hotlineId, 'hotlineId');
-    copyWeekChange([], input.week, input.targets, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
+    const { week, targets, mode } = input;
+    copyWeekChange([], { week, targets, hotlineId, ids: DRY_RUN_IDS, mode });
     const range = copyRange(
-      [dateOf(input.week)],
-      input.targets.map((d) => dateOf(d)),
+      [dateOf(week)],
+      targets.map((d) => dateOf(d)),
       7,
     );
     return this.path.write({
@@ -63,23 +65,24 @@ export class ScheduleCopies {
       action: 'schedule.week-copied',
       control: control(input),
       prepare: this.path.overRange(caller, range, (existing, hotline) =>
-        copyWeekChange(existing, input.week, input.targets, { hotlineId: hotline.id, ids: this.ids, mode: input.mode }),
+        copyWeekChange(existing, { week, targets, hotlineId: hotline.id, ids: this.ids, mode }),
       ),
     });
   }
 
   async repeatWeek(caller: Caller, hotlineId: Id, input: RepeatWeekInput): Answer {
     assertId(hotlineId, 'hotlineId');
-    repeatWeekChange([], input.week, input.times, { hotlineId, ids: DRY_RUN_IDS, mode: input.mode });
-    const week = dateOf(input.week);
-    const range = copyRange([week], [week.plusDays(7 * input.times)], 7);
+    const { week, times, mode } = input;
+    repeatWeekChange([], { week, times, hotlineId, ids: DRY_RUN_IDS, mode });
+    const source = dateOf(week);
+    const range = copyRange([source], [source.plusDays(7 * times)], 7);
     return this.path.write({
       caller,
       hotlineId,
       action: 'schedule.week-repeated',
       control: control(input),
       prepare: this.path.overRange(caller, range, (existing, hotline) =>
-        repeatWeekChange(existing, input.week, input.times, { hotlineId: hotline.id, ids: this.ids, mode: input.mode }),
+        repeatWeekChange(existing, { week, times, hotlineId: hotline.id, ids: this.ids, mode }),
       ),
     });
   }

@@ -67,7 +67,7 @@ export class SlotWrites {
         slotId,
         rangeOf: (slot) =>
           spanOf([slot, { start: newStart, end: newStart.plusMinutes((slot.end.wall - slot.start.wall) / 60_000) }]),
-        compute: (existing) => moveSlotChange(existing, slotId, newStart, { ids: this.ids, mode: input.mode }),
+        compute: (existing) => moveSlotChange(existing, slotId, { start: newStart, ids: this.ids, mode: input.mode }),
       }),
     });
   }
@@ -88,7 +88,7 @@ export class SlotWrites {
         slotId,
         rangeOf: (slot) => spanOf([slot, bounds]),
         compute: (existing) =>
-          resizeSlotChange(existing, slotId, bounds.start, bounds.end, { ids: this.ids, mode: input.mode }),
+          resizeSlotChange(existing, slotId, { start: bounds.start, end: bounds.end, ids: this.ids, mode: input.mode }),
       }),
     });
   }

@@ -6,7 +6,9 @@ export {
   type CallStep,
   type FinalStep,
   type CallPlan,
+  type CallPlanRequest,
   callPlan,
+  type PlanCallRequest,
   planCall,
 } from './call-plan';
 export { confirmationPrompt } from './confirmation-prompt';

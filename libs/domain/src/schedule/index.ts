@@ -25,7 +25,9 @@ export {
   type AssigneeInput,
   type SlotInput,
   createSlots,
+  type MoveSlotOptions,
   moveSlot,
+  type ResizeSlotOptions,
   resizeSlot,
   deleteSlots,
   setSlotAssignees,
@@ -43,7 +45,16 @@ export {
   type ApplyPatternOptions,
   applyPattern,
 } from './on-call-pattern';
-export { copyDay, copyWeek, repeatWeek, type CopyToHotlineOptions, copyToHotline } from './schedule-copy';
+export {
+  type CopyDayOptions,
+  copyDay,
+  type CopyWeekOptions,
+  copyWeek,
+  type RepeatWeekOptions,
+  repeatWeek,
+  type CopyToHotlineOptions,
+  copyToHotline,
+} from './schedule-copy';
 export { type InstantInput, type OverrideInput, override, type OverrideEnding, endOverride } from './override';
 export { compareIds, compareOverridePrecedence } from './override-precedence';
 export { NOBODY_ON_CALL, ScheduleIndex } from './schedule-index';

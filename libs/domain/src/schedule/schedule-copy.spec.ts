@@ -67,7 +67,7 @@ const monday = (): Slot[] => [
 
 describe('copyDay', () => {
   it('copies the slots starting that day, whole, and not the night that started the day before', () => {
-    expect(added(copyDay(monday(), '2027-05-03', ['2027-05-05', '2027-05-07'], opts()))).toEqual([
+    expect(added(copyDay(monday(), { day: '2027-05-03', targets: ['2027-05-05', '2027-05-07'], ...opts() }))).toEqual([
       '2027-05-05T08:00→2027-05-05T18:00 alice',
       '2027-05-05T18:00→2027-05-06T08:00 bob',
       '2027-05-07T08:00→2027-05-07T18:00 alice',
@@ -84,14 +84,14 @@ describe('copyDay', () => {
     ['Asia/Tokyo', '2027-03-27', 8],
   ])('in %s keeps 22:00→06:00 when copied onto the night of %s (%d h)', (zone, target, hours) => {
     const existing = [aSlot(H, '2027-03-01T22:00', '2027-03-02T06:00', [bob], 'n')];
-    const slots = after(existing, copyDay(existing, '2027-03-01', [target], opts()));
+    const slots = after(existing, copyDay(existing, { day: '2027-03-01', targets: [target], ...opts() }));
     expect(slots.map(line)[1]).toBe(`${target}T22:00→${LocalDate.parse(target).plusDays(1)}T06:00 bob`);
     expect(realHours(zone, slots)[1]).toBe(hours);
   });
 
   it('refuses to overlap slots at the target by default, naming the target', () => {
     const existing = [...monday(), aSlot(H, '2027-05-06T07:00', '2027-05-06T09:00', [carol], 'thu-early')];
-    expect(copyDay(existing, '2027-05-03', ['2027-05-04', '2027-05-05'], opts())).toEqual({
+    expect(copyDay(existing, { day: '2027-05-03', targets: ['2027-05-04', '2027-05-05'], ...opts() })).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targets[1]', conflictingSlotIds: ['thu-early'] }),
     });
@@ -99,7 +99,10 @@ describe('copyDay', () => {
 
   it('makes room at the target in replace mode', () => {
     const existing = [...monday(), aSlot(H, '2027-05-06T07:00', '2027-05-06T09:00', [carol], 'thu-early')];
-    const slots = after(existing, copyDay(existing, '2027-05-03', ['2027-05-05'], opts({ mode: 'replace' })));
+    const slots = after(
+      existing,
+      copyDay(existing, { day: '2027-05-03', targets: ['2027-05-05'], ...opts({ mode: 'replace' }) }),
+    );
     expect(slots.map(line).slice(3)).toEqual([
       '2027-05-05T08:00→2027-05-05T18:00 alice',
       '2027-05-05T18:00→2027-05-06T08:00 bob',
@@ -108,7 +111,7 @@ describe('copyDay', () => {
   });
 
   it('copies nothing from an empty day', () => {
-    expect(copyDay(monday(), '2027-05-09', ['2027-05-10'], opts())).toEqual({
+    expect(copyDay(monday(), { day: '2027-05-09', targets: ['2027-05-10'], ...opts() })).toEqual({
       ok: true,
       value: { added: [], updated: [], removedIds: [] },
     });
@@ -123,7 +126,7 @@ describe('copyDay', () => {
     ['copies overlapping each other', '2027-05-03', ['2027-05-04', '2027-05-05'], 'INPUTS_OVERLAP', 'targets[1]'],
   ])('refuses %s', (_, day, targets, code, field) => {
     const existing = code === 'INPUTS_OVERLAP' ? [aSlot(H, '2027-05-03T08:00', '2027-05-04T14:00', [alice])] : monday();
-    refused(() => copyDay(existing, day, targets, opts()), code, field);
+    refused(() => copyDay(existing, { day, targets, ...opts() }), code, field);
   });
 
   it('refuses to create more than 2,000 slots at once', () => {
@@ -131,8 +134,8 @@ describe('copyDay', () => {
       aSlot(H, `2027-01-01T${h}:00`, `2027-01-01T${['04', '08', '12', '16', '20', '23'][i]}:00`, [alice]),
     );
     const targets = Array.from({ length: 340 }, (_, i) => LocalDate.parse('2027-01-02').plusDays(i));
-    refused(() => copyDay(busyDay, '2027-01-01', targets, opts()), 'TOO_MANY', 'targets');
-    expect(copyDay(busyDay, '2027-01-01', targets.slice(0, 333), opts()).ok).toBe(true);
+    refused(() => copyDay(busyDay, { day: '2027-01-01', targets, ...opts() }), 'TOO_MANY', 'targets');
+    expect(copyDay(busyDay, { day: '2027-01-01', targets: targets.slice(0, 333), ...opts() }).ok).toBe(true);
   });
 });
 
@@ -146,7 +149,7 @@ describe('copyWeek and repeatWeek', () => {
     ['Asia/Tokyo', '2027-03-15', '2027-03-22', 62],
   ])('in %s copies the week of %s onto the week of %s, wall-clock times kept', (zone, source, target, weekendHours) => {
     const existing = presetWeeks(source);
-    const result = copyWeek(existing, source, [target], opts());
+    const result = copyWeek(existing, { week: source, targets: [target], ...opts() });
     const shift = (s: Slot) => line({ ...s, start: s.start.plusDays(7), end: s.end.plusDays(7) });
     expect(added(result)).toEqual(existing.map(shift));
     const copies = after(existing, result).slice(existing.length);
@@ -163,7 +166,7 @@ describe('copyWeek and repeatWeek', () => {
     'in %s repeats the week of %s %i times into one schedule without gap or overlap (%d h)',
     (zone, source, times, hours) => {
       const existing = presetWeeks(source);
-      const slots = after(existing, repeatWeek(existing, source, times, opts()));
+      const slots = after(existing, repeatWeek(existing, { week: source, times, ...opts() }));
       expect(slots).toHaveLength(10 * (times + 1));
       const segments = ScheduleIndex.build(TimeZone.of(zone), slots, []).segments(0, 4e12);
       expect(segments.every((s, i) => i === 0 || segments[i - 1].end === s.start)).toBe(true);
@@ -173,24 +176,27 @@ describe('copyWeek and repeatWeek', () => {
 
   it('is the same as copying to the following weeks', () => {
     const existing = presetWeeks('2027-05-03');
-    expect(added(repeatWeek(existing, '2027-05-03', 2, opts()))).toEqual(
-      added(copyWeek(existing, '2027-05-03', ['2027-05-10', '2027-05-17'], opts())),
+    expect(added(repeatWeek(existing, { week: '2027-05-03', times: 2, ...opts() }))).toEqual(
+      added(copyWeek(existing, { week: '2027-05-03', targets: ['2027-05-10', '2027-05-17'], ...opts() })),
     );
   });
 
   it('refuses to overlap existing weeks by default, naming the input', () => {
     const existing = presetWeeks('2027-05-03', 2);
-    expect(added(repeatWeek(existing, '2027-05-03', 1, opts()))).toEqual(
+    expect(added(repeatWeek(existing, { week: '2027-05-03', times: 1, ...opts() }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'times' }),
     );
-    expect(added(copyWeek(existing, '2027-05-03', ['2027-05-17', '2027-05-10'], opts()))).toEqual(
+    expect(added(copyWeek(existing, { week: '2027-05-03', targets: ['2027-05-17', '2027-05-10'], ...opts() }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targets[1]' }),
     );
   });
 
   it('overwrites an existing week in replace mode', () => {
     const existing = [...presetWeeks('2027-05-03'), aSlot(H, '2027-05-12T00:00', '2027-05-13T00:00', [carol], 'wed')];
-    const slots = after(existing, copyWeek(existing, '2027-05-03', ['2027-05-10'], opts({ mode: 'replace' })));
+    const slots = after(
+      existing,
+      copyWeek(existing, { week: '2027-05-03', targets: ['2027-05-10'], ...opts({ mode: 'replace' }) }),
+    );
     expect(
       slots.filter((s) => s.start.date.toString() === '2027-05-12' || s.end.date.toString() === '2027-05-12').map(line),
     ).toEqual([
@@ -205,40 +211,54 @@ describe('copyWeek and repeatWeek', () => {
       'a source week not starting on Monday',
       'NOT_A_MONDAY',
       'week',
-      () => copyWeek(monday(), '2027-05-04', ['2027-05-10'], opts()),
+      () => copyWeek(monday(), { week: '2027-05-04', targets: ['2027-05-10'], ...opts() }),
     ],
     [
       'a target week not starting on Monday',
       'NOT_A_MONDAY',
       'targets[1]',
-      () => copyWeek(monday(), '2027-05-03', ['2027-05-10', '2027-05-18'], opts()),
+      () => copyWeek(monday(), { week: '2027-05-03', targets: ['2027-05-10', '2027-05-18'], ...opts() }),
     ],
     [
       'the source week as a target',
       'SAME_AS_SOURCE',
       'targets[0]',
-      () => copyWeek(monday(), '2027-05-03', ['2027-05-03'], opts()),
+      () => copyWeek(monday(), { week: '2027-05-03', targets: ['2027-05-03'], ...opts() }),
     ],
     [
       'more than 52 target weeks',
       'TOO_MANY',
       'targets',
       () =>
-        copyWeek(
-          monday(),
-          '2027-05-03',
-          Array.from({ length: 53 }, (_, i) => LocalDate.parse('2027-05-10').plusDays(7 * i)),
-          opts(),
-        ),
+        copyWeek(monday(), {
+          week: '2027-05-03',
+          targets: Array.from({ length: 53 }, (_, i) => LocalDate.parse('2027-05-10').plusDays(7 * i)),
+          ...opts(),
+        }),
     ],
-    ['repeating 0 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 0, opts())],
-    ['repeating 53 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 53, opts())],
-    ['repeating 1.5 times', 'INVALID_COUNT', 'times', () => repeatWeek(monday(), '2027-05-03', 1.5, opts())],
+    [
+      'repeating 0 times',
+      'INVALID_COUNT',
+      'times',
+      () => repeatWeek(monday(), { week: '2027-05-03', times: 0, ...opts() }),
+    ],
+    [
+      'repeating 53 times',
+      'INVALID_COUNT',
+      'times',
+      () => repeatWeek(monday(), { week: '2027-05-03', times: 53, ...opts() }),
+    ],
+    [
+      'repeating 1.5 times',
+      'INVALID_COUNT',
+      'times',
+      () => repeatWeek(monday(), { week: '2027-05-03', times: 1.5, ...opts() }),
+    ],
     [
       'repeating a week given by its Sunday',
       'NOT_A_MONDAY',
       'week',
-      () => repeatWeek(monday(), '2027-05-09', 2, opts()),
+      () => repeatWeek(monday(), { week: '2027-05-09', times: 2, ...opts() }),
     ],
   ])('refuses %s: %s at %s', (_, code, field, operation) => refused(operation, code, field));
 });

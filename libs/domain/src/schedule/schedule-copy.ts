@@ -28,13 +28,14 @@ import { PlacementOptions, SlotPlacement, placeSlots, placementOptions } from '.
 
 type DateInput = LocalDate | string;
 
+export interface CopyDayOptions extends SlotWriteOptions {
+  readonly day: DateInput;
+  readonly targets: readonly DateInput[];
+}
+
 /** Copies the slots starting on `day` to each of `targets`. */
-export function copyDay(
-  existing: readonly Slot[],
-  day: DateInput,
-  targets: readonly DateInput[],
-  options: SlotWriteOptions,
-): Result<ScheduleChange, ScheduleError> {
+export function copyDay(existing: readonly Slot[], options: CopyDayOptions): Result<ScheduleChange, ScheduleError> {
+  const { day, targets } = options;
   assertHotline(existing, options.hotlineId);
   const source = localDate(day, 'day');
   const shifts = targetDates(targets, source, 'day').map((date, i) => ({
@@ -45,13 +46,16 @@ export function copyDay(
   return writeCopies(existing, copies, placementOptions(options, 'targets'));
 }
 
+export interface CopyWeekOptions extends SlotWriteOptions {
+  /** A Monday. */
+  readonly week: DateInput;
+  /** Mondays. */
+  readonly targets: readonly DateInput[];
+}
+
 /** Copies the slots starting in the week of Monday `week` to the weeks of the Mondays `targets`. */
-export function copyWeek(
-  existing: readonly Slot[],
-  week: DateInput,
-  targets: readonly DateInput[],
-  options: SlotWriteOptions,
-): Result<ScheduleChange, ScheduleError> {
+export function copyWeek(existing: readonly Slot[], options: CopyWeekOptions): Result<ScheduleChange, ScheduleError> {
+  const { week, targets } = options;
   assertHotline(existing, options.hotlineId);
   const source = monday(week, 'week');
   const shifts = targetDates(targets, source, 'week').map((date, i) => ({
@@ -62,13 +66,18 @@ export function copyWeek(
   return writeCopies(existing, copies, placementOptions(options, 'targets'));
 }
 
+export interface RepeatWeekOptions extends SlotWriteOptions {
+  /** A Monday. */
+  readonly week: DateInput;
+  readonly times: number;
+}
+
 /** Copies the week of Monday `week` onto each of the `times` weeks that follow it. */
 export function repeatWeek(
   existing: readonly Slot[],
-  week: DateInput,
-  times: number,
-  options: SlotWriteOptions,
+  options: RepeatWeekOptions,
 ): Result<ScheduleChange, ScheduleError> {
+  const { week, times } = options;
   assertHotline(existing, options.hotlineId);
   const source = monday(week, 'week');
   if (!Number.isInteger(times) || times < 1 || times > SCHEDULE_LIMITS.maxRepeatWeeks) {

@@ -269,12 +269,12 @@ describe('moveSlot', () => {
       },
     ],
   ] as const)('moves a slot %s', (_, id, start, mode, expected) => {
-    expect(shown(moveSlot(day(), id, start, { ids: new SequentialIds('new'), mode }))).toEqual(expected);
+    expect(shown(moveSlot(day(), id, { start, ids: new SequentialIds('new'), mode }))).toEqual(expected);
   });
 
   it('keeps 22:00→06:00 on the Paris nights clocks change: the same wall-clock length, another real length', () => {
     const existing = [aSlot(H, '2027-03-20T22:00', '2027-03-21T06:00', [alice], 'n')];
-    const result = moveSlot(existing, 'n', '2027-03-27T22:00', { ids: new SequentialIds() });
+    const result = moveSlot(existing, 'n', { start: '2027-03-27T22:00', ids: new SequentialIds() });
     expect(shown(result)).toEqual({
       added: [],
       updated: ['n 2027-03-27T22:00→2027-03-28T06:00 alice'],
@@ -290,13 +290,17 @@ describe('moveSlot', () => {
   });
 
   it('refuses an overlap on the start field, and an unknown slot as NOT_FOUND', () => {
-    expect(shown(moveSlot(day(), 'am', '2027-05-03T15:00', { ids: new SequentialIds() }))).toEqual(
+    expect(shown(moveSlot(day(), 'am', { start: '2027-05-03T15:00', ids: new SequentialIds() }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'start', conflictingSlotIds: ['pm', 'night'] }),
     );
-    expect(shown(moveSlot(day(), 'gone', '2027-05-03T15:00', { ids: new SequentialIds() }))).toEqual(
+    expect(shown(moveSlot(day(), 'gone', { start: '2027-05-03T15:00', ids: new SequentialIds() }))).toEqual(
       expect.objectContaining({ code: 'NOT_FOUND', field: 'id', missingIds: ['gone'] }),
     );
-    refused(() => moveSlot(day(), 'am', 'tomorrow', { ids: new SequentialIds() }), 'INVALID_LOCAL_DATE_TIME', 'start');
+    refused(
+      () => moveSlot(day(), 'am', { start: 'tomorrow', ids: new SequentialIds() }),
+      'INVALID_LOCAL_DATE_TIME',
+      'start',
+    );
   });
 });
 
@@ -335,31 +339,33 @@ describe('resizeSlot', () => {
       },
     ],
   ] as const)('%s', (_, id, start, end, mode, expected) => {
-    expect(shown(resizeSlot(day(), id, start, end, { ids: new SequentialIds('new'), mode }))).toEqual(expected);
+    expect(shown(resizeSlot(day(), id, { start, end, ids: new SequentialIds('new'), mode }))).toEqual(expected);
   });
 
   it.each([
     ['2027-05-03T11:00', '2027-05-03T18:00', 'start', ['am']],
     ['2027-05-03T12:00', '2027-05-03T19:00', 'end', ['night']],
   ])('names the edge that ran into a neighbour (%s→%s: %s)', (start, end, field, conflictingSlotIds) => {
-    expect(shown(resizeSlot(day(), 'pm', start, end, { ids: new SequentialIds() }))).toEqual(
+    expect(shown(resizeSlot(day(), 'pm', { start, end, ids: new SequentialIds() }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field, conflictingSlotIds }),
     );
   });
 
   it('refuses an empty or reversed range and an unknown slot', () => {
     refused(
-      () => resizeSlot(day(), 'pm', '2027-05-03T13:00', '2027-05-03T13:00', { ids: new SequentialIds() }),
+      () => resizeSlot(day(), 'pm', { start: '2027-05-03T13:00', end: '2027-05-03T13:00', ids: new SequentialIds() }),
       'INVALID_RANGE',
       'end',
     );
     refused(
-      () => resizeSlot(day(), 'pm', '2027-05-03T13:00', '2027-05-03T12:00', { ids: new SequentialIds() }),
+      () => resizeSlot(day(), 'pm', { start: '2027-05-03T13:00', end: '2027-05-03T12:00', ids: new SequentialIds() }),
       'INVALID_RANGE',
       'end',
     );
     expect(
-      shown(resizeSlot(day(), 'nope', '2027-05-03T13:00', '2027-05-03T14:00', { ids: new SequentialIds() })),
+      shown(
+        resizeSlot(day(), 'nope', { start: '2027-05-03T13:00', end: '2027-05-03T14:00', ids: new SequentialIds() }),
+      ),
     ).toEqual(expect.objectContaining({ code: 'NOT_FOUND', field: 'id' }));
   });
 });

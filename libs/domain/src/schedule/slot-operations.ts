@@ -49,19 +49,30 @@ export function createSlots(
   return placeSlots(existing, placements, placementOptions(options, 'slots'));
 }
 
+export interface MoveSlotOptions extends OverlapOptions {
+  /** The new start. */
+  readonly start: LocalDateTimeInput;
+}
+
 /** Moves a slot to start at `start`, keeping its wall-clock length (8 h stays 22:00→06:00, DST or not). */
 export function moveSlot(
   existing: readonly Slot[],
   id: Id,
-  start: LocalDateTimeInput,
-  options: OverlapOptions,
+  options: MoveSlotOptions,
 ): Result<ScheduleChange, ScheduleError> {
+  const { start } = options;
   const slot = existing.find((s) => s.id === id);
   if (!slot) return err(slotNotFound('id', [id]));
   const newStart = localDateTime(start, 'start');
   const end = LocalDateTime.ofWall(newStart.wall + (slot.end.wall - slot.start.wall));
   const result = placeSlots(existing, [{ ...slot, field: '', start: newStart, end }], placementOptions(options));
   return result.ok ? result : err({ ...result.error, field: 'start' });
+}
+
+export interface ResizeSlotOptions extends OverlapOptions {
+  /** The new bounds. */
+  readonly start: LocalDateTimeInput;
+  readonly end: LocalDateTimeInput;
 }
 
 /**
@@ -71,10 +82,9 @@ export function moveSlot(
 export function resizeSlot(
   existing: readonly Slot[],
   id: Id,
-  start: LocalDateTimeInput,
-  end: LocalDateTimeInput,
-  options: OverlapOptions,
+  options: ResizeSlotOptions,
 ): Result<ScheduleChange, ScheduleError> {
+  const { start, end } = options;
   const slot = existing.find((s) => s.id === id);
   if (!slot) return err(slotNotFound('id', [id]));
   const placement = { ...slot, field: '', start: localDateTime(start, 'start'), end: localDateTime(end, 'end') };
