@@ -212,8 +212,8 @@ describeWithServices('notification worker on BullMQ', () => {
     const alice = [{ kind: 'person' as const, id: 'alice' }];
     const days = Array.from({ length: 30 }, (_, i) => LocalDate.parse('2027-03-15').plusDays(i));
     const slots: Slot[] = days.flatMap((day) => [
-      aSlot('hl', `${day}T06:00`, `${day}T22:00`, alice, `day-${day}`),
-      aSlot('hl', `${day}T22:00`, `${day.plusDays(1)}T06:00`, alice, `night-${day}`),
+      aSlot('hl', { start: `${day}T06:00`, end: `${day}T22:00`, assignees: alice, id: `day-${day}` }),
+      aSlot('hl', { start: `${day}T22:00`, end: `${day.plusDays(1)}T06:00`, assignees: alice, id: `night-${day}` }),
     ]);
     const schedule = sqlRepositories(world.dataSource).schedule;
     const night = slots.find((slot) => slot.id === 'night-2027-03-27')!;

@@ -129,13 +129,18 @@ describe('exporting an account', () => {
     await ports.teams.saveTeam(crew);
     await ports.hotlines.save(hotline);
     await ports.schedules.applyChange(accountId, 'hl-1', 0, {
-      added: [aSlot('hl-1', '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice)], 's-1')],
+      added: [
+        aSlot('hl-1', { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef(alice)], id: 's-1' }),
+      ],
       updated: [],
       removedIds: [],
     });
     await ports.schedules.saveOverride(
       accountId,
-      anOverride('hl-1', '2027-03-01T08:00:00Z', '2027-03-01T10:00:00Z', [personRef(alice)], {
+      anOverride('hl-1', {
+        start: '2027-03-01T08:00:00Z',
+        end: '2027-03-01T10:00:00Z',
+        assignees: [personRef(alice)],
         id: 'o-1',
         reason: 'cover',
       }),

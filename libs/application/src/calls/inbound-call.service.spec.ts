@@ -579,16 +579,16 @@ describe('inbound calls: the plan is snapshotted on answer', () => {
   const spring = ScheduleIndex.build(
     paris,
     [
-      aSlot('hl-1', '2027-03-27T20:00', '2027-03-28T03:00', [personRef(alice)]),
-      aSlot('hl-1', '2027-03-28T03:00', '2027-03-28T08:00', [personRef(bob)]),
+      aSlot('hl-1', { start: '2027-03-27T20:00', end: '2027-03-28T03:00', assignees: [personRef(alice)] }),
+      aSlot('hl-1', { start: '2027-03-28T03:00', end: '2027-03-28T08:00', assignees: [personRef(bob)] }),
     ],
     [],
   );
   const autumn = ScheduleIndex.build(
     paris,
     [
-      aSlot('hl-1', '2027-10-30T20:00', '2027-10-31T04:00', [personRef(alice)]),
-      aSlot('hl-1', '2027-10-31T04:00', '2027-10-31T08:00', [personRef(bob)]),
+      aSlot('hl-1', { start: '2027-10-30T20:00', end: '2027-10-31T04:00', assignees: [personRef(alice)] }),
+      aSlot('hl-1', { start: '2027-10-31T04:00', end: '2027-10-31T08:00', assignees: [personRef(bob)] }),
     ],
     [],
   );

@@ -70,8 +70,8 @@ function roundTheClock(from: string, days: number, skip: readonly string[] = [])
   return Array.from({ length: days }, (_, i) => first.plusDays(i)).flatMap((day) => {
     const next = day.plusDays(1).toString();
     return [
-      aSlot('hl', `${day}T06:00`, `${day}T22:00`, alice, `day-${day}`),
-      aSlot('hl', `${day}T22:00`, `${next}T06:00`, alice, `night-${day}`),
+      aSlot('hl', { start: `${day}T06:00`, end: `${day}T22:00`, assignees: alice, id: `day-${day}` }),
+      aSlot('hl', { start: `${day}T22:00`, end: `${next}T06:00`, assignees: alice, id: `night-${day}` }),
     ].filter((s) => !skip.includes(s.id));
   });
 }
@@ -80,8 +80,8 @@ describe('GapAlerts (F16)', () => {
   it('e-mails a new gap once, to the supervisors, with the times in the hotline zone', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
-      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-05T22:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
     );
 
     const first = await w.run();
@@ -103,12 +103,14 @@ describe('GapAlerts (F16)', () => {
   it('re-announces a changed gap, then reports it resolved, and says nothing once it is closed', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
-      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-05T22:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
     );
     await w.run();
 
-    await w.schedule.update(aSlot('hl', '2027-03-05T21:00', '2027-03-20T00:00', alice, 'b'));
+    await w.schedule.update(
+      aSlot('hl', { start: '2027-03-05T21:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
+    );
     const changed = await w.run();
     expect(changed.mails.map((m) => m.subject)).toEqual([
       'Changed: nobody on duty on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)',
@@ -118,7 +120,9 @@ describe('GapAlerts (F16)', () => {
       'Announced before as: from Fri 5 Mar 2027, 18:00 (Europe/Paris, UTC+01:00) until Fri 5 Mar 2027, 22:00',
     );
 
-    await w.schedule.add(aSlot('hl', '2027-03-05T18:00', '2027-03-05T21:00', alice, 'fill'));
+    await w.schedule.add(
+      aSlot('hl', { start: '2027-03-05T18:00', end: '2027-03-05T21:00', assignees: alice, id: 'fill' }),
+    );
     const resolved = await w.run();
     expect(resolved.mails.map((m) => m.subject)).toEqual([
       'Resolved: duty covered again on Maintenance on-call from 2027-03-05 18:00 (UTC+01:00)',
@@ -130,8 +134,8 @@ describe('GapAlerts (F16)', () => {
   it('never reports a past gap: one that ended as announced is forgotten without a "resolved"', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-01T12:00', alice, 'a'),
-      aSlot('hl', '2027-03-01T14:00', '2027-03-30T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-01T12:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-01T14:00', end: '2027-03-30T00:00', assignees: alice, id: 'b' }),
     );
     expect((await w.run()).mails).toHaveLength(1);
 
@@ -144,7 +148,9 @@ describe('GapAlerts (F16)', () => {
 
   it('announces a gap already under way once, and keeps it as one gap while it lasts', async () => {
     const w = await world({ now: '2027-03-01T10:00:00Z' });
-    await w.schedule.add(aSlot('hl', '2027-03-01T15:00', '2027-03-30T00:00', alice, 'b'));
+    await w.schedule.add(
+      aSlot('hl', { start: '2027-03-01T15:00', end: '2027-03-30T00:00', assignees: alice, id: 'b' }),
+    );
     const first = await w.run();
     expect(first.mails.map((m) => m.subject)).toEqual([
       'Nobody on duty on Maintenance on-call from 2027-03-01 11:00 (UTC+01:00)',
@@ -159,7 +165,9 @@ describe('GapAlerts (F16)', () => {
     const days = Array.from({ length: 20 }, (_, i) => LocalDate.parse('2027-03-01').plusDays(i)).filter(
       (d) => d.weekday <= 5,
     );
-    await w.schedule.add(...days.map((d) => aSlot('hl', `${d}T08:00`, `${d}T18:00`, alice, `office-${d}`)));
+    await w.schedule.add(
+      ...days.map((d) => aSlot('hl', { start: `${d}T08:00`, end: `${d}T18:00`, assignees: alice, id: `office-${d}` })),
+    );
     const night = await w.run();
     expect(night.mails).toEqual([]);
     expect(night.outcome.status).toBe('checked');
@@ -168,9 +176,14 @@ describe('GapAlerts (F16)', () => {
   it('counts only reachable people: someone with no enabled number leaves a gap', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
-      aSlot('hl', '2027-03-05T18:00', '2027-03-05T22:00', [personRef({ id: 'ghost' })], 'ghost'),
-      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+      aSlot('hl', {
+        start: '2027-03-05T18:00',
+        end: '2027-03-05T22:00',
+        assignees: [personRef({ id: 'ghost' })],
+        id: 'ghost',
+      }),
+      aSlot('hl', { start: '2027-03-05T22:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
     );
     const { mails } = await w.run();
     expect(mails).toHaveLength(1);
@@ -211,8 +224,8 @@ describe('GapAlerts (F16)', () => {
       notificationSettings({ gapAlerts: { lookAheadDays: 3 } }),
     );
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
-      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-05T22:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
     );
     expect((await w.run()).mails).toEqual([]);
     w.clock.set('2027-03-03T09:00:00Z');
@@ -222,8 +235,8 @@ describe('GapAlerts (F16)', () => {
   it('does not re-announce a gap running past the window when its end comes into view', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-10T00:00', alice, 'a'),
-      aSlot('hl', '2027-03-16T00:00', '2027-04-30T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-10T00:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-16T00:00', end: '2027-04-30T00:00', assignees: alice, id: 'b' }),
     );
     const first = await w.run();
     expect(first.mails).toHaveLength(1);
@@ -235,7 +248,9 @@ describe('GapAlerts (F16)', () => {
   it('announces nothing and remembers nothing while nobody can be told', async () => {
     const w = await world();
     await w.db.hotlines.save(aHotline({ id: 'hl', timeZone: 'Europe/Paris', supervisorIds: [] }));
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'));
+    await w.schedule.add(
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+    );
     expect((await w.run()).outcome.status).toBe('no-recipient');
     await w.settings.saveNotificationSettings(
       TEST_ACCOUNT,
@@ -249,8 +264,8 @@ describe('GapAlerts (F16)', () => {
   it('keeps a notice owed when the mail server is down, and sends it on the next run', async () => {
     const w = await world();
     await w.schedule.add(
-      aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'),
-      aSlot('hl', '2027-03-05T22:00', '2027-03-20T00:00', alice, 'b'),
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+      aSlot('hl', { start: '2027-03-05T22:00', end: '2027-03-20T00:00', assignees: alice, id: 'b' }),
     );
     w.mailer.failNext(new Error('ECONNREFUSED'));
     await expect(w.run()).rejects.toThrow('ECONNREFUSED');
@@ -266,7 +281,9 @@ describe('GapAlerts (F16)', () => {
 
   it('forgets the state when the hotline is deleted or its alerts are turned off', async () => {
     const w = await world();
-    await w.schedule.add(aSlot('hl', '2027-02-28T00:00', '2027-03-05T18:00', alice, 'a'));
+    await w.schedule.add(
+      aSlot('hl', { start: '2027-02-28T00:00', end: '2027-03-05T18:00', assignees: alice, id: 'a' }),
+    );
     await w.run();
     await w.settings.saveNotificationSettings(
       TEST_ACCOUNT,

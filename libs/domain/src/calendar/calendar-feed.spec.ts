@@ -25,14 +25,18 @@ describe('calendar feeds', () => {
   });
 
   it("puts a person's slots in real time, 7 h and 9 h on the nights the clocks change, with hotline, level and numbers", () => {
-    const spring = aSlot(paris.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice)], 'spring');
-    const autumn = aSlot(
-      paris.id,
-      '2027-10-30T22:00',
-      '2027-10-31T06:00',
-      [personRef(bob), personRef(alice)],
-      'autumn',
-    );
+    const spring = aSlot(paris.id, {
+      start: '2027-03-27T22:00',
+      end: '2027-03-28T06:00',
+      assignees: [personRef(alice)],
+      id: 'spring',
+    });
+    const autumn = aSlot(paris.id, {
+      start: '2027-10-30T22:00',
+      end: '2027-10-31T06:00',
+      assignees: [personRef(bob), personRef(alice)],
+      id: 'autumn',
+    });
     const feed = personCalendar(
       { person: alice, schedules: [{ hotline: paris, slots: [spring, autumn], overrides: [] }] },
       directory,
@@ -52,9 +56,22 @@ describe('calendar feeds', () => {
   });
 
   it("includes a team's slots for its members, saying through which team, and overrides marked as such", () => {
-    const slot = aSlot(paris.id, '2027-03-02T08:00', '2027-03-02T18:00', [personRef(bob), teamRef(crew)], 'team-slot');
-    const other = aSlot(paris.id, '2027-03-03T08:00', '2027-03-03T18:00', [personRef(bob)], 'bob-only');
-    const cover = anOverride(paris.id, '2027-03-04T10:00:00Z', '2027-03-04T12:00:00Z', [personRef(alice)], {
+    const slot = aSlot(paris.id, {
+      start: '2027-03-02T08:00',
+      end: '2027-03-02T18:00',
+      assignees: [personRef(bob), teamRef(crew)],
+      id: 'team-slot',
+    });
+    const other = aSlot(paris.id, {
+      start: '2027-03-03T08:00',
+      end: '2027-03-03T18:00',
+      assignees: [personRef(bob)],
+      id: 'bob-only',
+    });
+    const cover = anOverride(paris.id, {
+      start: '2027-03-04T10:00:00Z',
+      end: '2027-03-04T12:00:00Z',
+      assignees: [personRef(alice)],
       id: 'cover',
       level: 0,
       reason: 'Bob at the dentist',
@@ -78,8 +95,16 @@ describe('calendar feeds', () => {
   });
 
   it("lists a hotline's slots and overrides with the assignees by level and every number rung in order", () => {
-    const slot = aSlot(paris.id, '2027-03-02T08:00', '2027-03-02T18:00', [personRef(alice), teamRef(crew)], 'day');
-    const takeover = anOverride(paris.id, '2027-03-02T09:00:00Z', '2027-03-02T10:00:00Z', [personRef(bob)], {
+    const slot = aSlot(paris.id, {
+      start: '2027-03-02T08:00',
+      end: '2027-03-02T18:00',
+      assignees: [personRef(alice), teamRef(crew)],
+      id: 'day',
+    });
+    const takeover = anOverride(paris.id, {
+      start: '2027-03-02T09:00:00Z',
+      end: '2027-03-02T10:00:00Z',
+      assignees: [personRef(bob)],
       id: 'now',
     });
     const feed = hotlineCalendar({ hotline: paris, slots: [slot], overrides: [takeover] }, directory, window);
@@ -101,12 +126,30 @@ describe('calendar feeds', () => {
   });
 
   it('leaves out shifts outside the window and slots lying wholly in a skipped hour', () => {
-    const skipped = aSlot(paris.id, '2027-03-28T02:15', '2027-03-28T02:45', [personRef(alice)], 'skipped');
-    const old = aSlot(paris.id, '2027-01-01T08:00', '2027-01-01T18:00', [personRef(alice)], 'old');
-    const past = anOverride(paris.id, '2027-01-02T08:00:00Z', '2027-01-02T09:00:00Z', [personRef(alice)], {
+    const skipped = aSlot(paris.id, {
+      start: '2027-03-28T02:15',
+      end: '2027-03-28T02:45',
+      assignees: [personRef(alice)],
+      id: 'skipped',
+    });
+    const old = aSlot(paris.id, {
+      start: '2027-01-01T08:00',
+      end: '2027-01-01T18:00',
+      assignees: [personRef(alice)],
+      id: 'old',
+    });
+    const past = anOverride(paris.id, {
+      start: '2027-01-02T08:00:00Z',
+      end: '2027-01-02T09:00:00Z',
+      assignees: [personRef(alice)],
       id: 'past',
     });
-    const edge = aSlot(paris.id, '2027-01-30T08:00', '2027-01-31T08:00', [personRef(alice)], 'edge');
+    const edge = aSlot(paris.id, {
+      start: '2027-01-30T08:00',
+      end: '2027-01-31T08:00',
+      assignees: [personRef(alice)],
+      id: 'edge',
+    });
     const feed = hotlineCalendar({ hotline: paris, slots: [skipped, old, edge], overrides: [past] }, directory, window);
     expect(feed.events.map((e) => e.uid)).toEqual(['slot-edge@dutyline']);
   });

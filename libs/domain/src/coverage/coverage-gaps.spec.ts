@@ -217,8 +217,8 @@ describe('coverageGaps', () => {
       ['Asia/Tokyo', '2027-03-27', '2027-03-28', '02:30'],
     ])('%s, night of %s: slots back to back at %s leave no gap', (zone, evening, morning, meet) => {
       const schedule = slotSegments(TimeZone.of(zone), [
-        aSlot('hl-dst', `${evening}T20:00`, `${morning}T${meet}`, [A]),
-        aSlot('hl-dst', `${morning}T${meet}`, `${morning}T08:00`, [A]),
+        aSlot('hl-dst', { start: `${evening}T20:00`, end: `${morning}T${meet}`, assignees: [A] }),
+        aSlot('hl-dst', { start: `${morning}T${meet}`, end: `${morning}T08:00`, assignees: [A] }),
       ]);
       expect(
         coverageGaps({ hotline: hotlineIn(zone), schedule, directory, range: night(zone, evening, morning) }),
@@ -236,8 +236,8 @@ describe('coverageGaps', () => {
       ['Asia/Tokyo', '2027-03-27', '2027-03-28', 3],
     ])('%s, night of %s: a 01:00→04:00 hole lasts %s real hours', (zone, evening, morning, hours) => {
       const schedule = slotSegments(TimeZone.of(zone), [
-        aSlot('hl-dst', `${evening}T20:00`, `${morning}T01:00`, [A]),
-        aSlot('hl-dst', `${morning}T04:00`, `${morning}T08:00`, [A]),
+        aSlot('hl-dst', { start: `${evening}T20:00`, end: `${morning}T01:00`, assignees: [A] }),
+        aSlot('hl-dst', { start: `${morning}T04:00`, end: `${morning}T08:00`, assignees: [A] }),
       ]);
       const gaps = coverageGaps({
         hotline: hotlineIn(zone),

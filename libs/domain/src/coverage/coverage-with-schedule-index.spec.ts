@@ -30,8 +30,8 @@ describe('coverage over a ScheduleIndex', () => {
     const schedule = ScheduleIndex.build(
       TimeZone.of(zone),
       [
-        aSlot(H, `${evening}T00:00`, `${morning}T${meet}`, [A]),
-        aSlot(H, `${morning}T${meet}`, `${nextDay(morning)}T00:00`, [A]),
+        aSlot(H, { start: `${evening}T00:00`, end: `${morning}T${meet}`, assignees: [A] }),
+        aSlot(H, { start: `${morning}T${meet}`, end: `${nextDay(morning)}T00:00`, assignees: [A] }),
       ],
       [],
     );
@@ -57,7 +57,10 @@ describe('coverage over a ScheduleIndex', () => {
     const morning = nextDay(evening);
     const schedule = ScheduleIndex.build(
       TimeZone.of(zone),
-      [aSlot(H, `${evening}T20:00`, `${morning}T01:00`, [A]), aSlot(H, `${morning}T04:00`, `${morning}T08:00`, [A])],
+      [
+        aSlot(H, { start: `${evening}T20:00`, end: `${morning}T01:00`, assignees: [A] }),
+        aSlot(H, { start: `${morning}T04:00`, end: `${morning}T08:00`, assignees: [A] }),
+      ],
       [],
     );
     const gaps = coverageGaps({
@@ -76,7 +79,7 @@ describe('coverage over a ScheduleIndex', () => {
     const evenings = Array.from({ length: 7 }, (_, i) => LocalDate.parse('2027-10-28').plusDays(i).toString());
     const schedule = ScheduleIndex.build(
       zone,
-      evenings.map((day) => aSlot(H, `${day}T22:00`, `${nextDay(day)}T06:00`, [A])),
+      evenings.map((day) => aSlot(H, { start: `${day}T22:00`, end: `${nextDay(day)}T06:00`, assignees: [A] })),
       [],
     );
     const hotline = aHotline({
@@ -100,20 +103,20 @@ describe('coverage over a ScheduleIndex', () => {
     [
       'sends calls to someone unreachable: a gap as long as the override',
       A,
-      anOverride(H, '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z', [B]),
+      anOverride(H, { start: '2027-10-31T00:30:00Z', end: '2027-10-31T01:30:00Z', assignees: [B] }),
       ['2027-10-31T00:30:00.000Z → 2027-10-31T01:30:00.000Z nobody-reachable'],
     ],
     [
       'adds a reachable second level to unreachable slots: no gap',
       B,
-      anOverride(H, '2027-10-30T22:00:00Z', '2027-10-31T04:00:00Z', [A], { level: 1 }),
+      anOverride(H, { start: '2027-10-30T22:00:00Z', end: '2027-10-31T04:00:00Z', assignees: [A], level: 1 }),
       [],
     ],
   ])('an override on the night clocks go back %s', (_, holder, override, expected) => {
     const zone = TimeZone.of('Europe/Paris');
     const slots = [
-      aSlot(H, '2027-10-31T00:00', '2027-10-31T02:30', [holder]),
-      aSlot(H, '2027-10-31T02:30', '2027-10-31T05:00', [holder]),
+      aSlot(H, { start: '2027-10-31T00:00', end: '2027-10-31T02:30', assignees: [holder] }),
+      aSlot(H, { start: '2027-10-31T02:30', end: '2027-10-31T05:00', assignees: [holder] }),
     ];
     const gaps = coverageGaps({
       hotline: aHotline({ id: H, timeZone: 'Europe/Paris' }),

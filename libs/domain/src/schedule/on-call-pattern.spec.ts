@@ -123,7 +123,7 @@ describe('applyPattern', () => {
   });
 
   it('refuses to overlap existing slots by default, naming the window', () => {
-    const existing = [aSlot(H, '2027-05-04T12:00', '2027-05-04T20:00', [bob], 'x')];
+    const existing = [aSlot(H, { start: '2027-05-04T12:00', end: '2027-05-04T20:00', assignees: [bob], id: 'x' })];
     expect(applyPattern(existing, WEEKNIGHTS, options('2027-05-03', '2027-05-06'))).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'windows[0]', conflictingSlotIds: ['x'] }),
@@ -131,7 +131,7 @@ describe('applyPattern', () => {
   });
 
   it('makes room in replace mode', () => {
-    const existing = [aSlot(H, '2027-05-04T12:00', '2027-05-04T20:00', [bob], 'x')];
+    const existing = [aSlot(H, { start: '2027-05-04T12:00', end: '2027-05-04T20:00', assignees: [bob], id: 'x' })];
     const result = applyPattern(existing, WEEKNIGHTS, options('2027-05-04', '2027-05-04', { mode: 'replace' }));
     expect(result.ok && applyChange(existing, result.value).map(line)).toEqual([
       '2027-05-04T12:00→2027-05-04T18:00 bob',

@@ -112,7 +112,7 @@ describe('endOverride', () => {
   });
 
   it('hands the next call back to the schedule', () => {
-    const schedule = [aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice], 'day')];
+    const schedule = [aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice], id: 'day' })];
     const paris = TimeZone.of('Europe/Paris');
     const ended = endOverride(running, at('2027-05-03T11:00Z'));
     if (!ended.ok || ended.value.action !== 'save') throw new Error('expected a shortened override');
@@ -139,7 +139,7 @@ describe('overrides on the nights clocks change', () => {
       const createdAt = tz.toInstant(LocalDateTime.parse(start));
       const index = ScheduleIndex.build(
         tz,
-        [aSlot(H, start, end, [alice, bob])],
+        [aSlot(H, { start, end, assignees: [alice, bob] })],
         [override({ id: 'o', hotlineId: H, end: until, assignees: [carol], level: 0, createdAt })],
       );
       expect(index.onCallAt(until - 1).levels).toEqual([carol, bob]);
@@ -149,7 +149,7 @@ describe('overrides on the nights clocks change', () => {
 
   it('a later override for the repeated hour wins over an earlier one for the whole night (Paris, 31 October)', () => {
     const paris = TimeZone.of('Europe/Paris');
-    const night = aSlot(H, '2027-10-30T22:00', '2027-10-31T06:00', [alice]);
+    const night = aSlot(H, { start: '2027-10-30T22:00', end: '2027-10-31T06:00', assignees: [alice] });
     const wholeNight = override({
       id: 'o1',
       hotlineId: H,

@@ -60,9 +60,9 @@ const refused = (build: () => unknown, code: string, field: string) =>
 
 /** Monday 3 May 2027, with Sunday night running into it and its own night running into Tuesday. */
 const monday = (): Slot[] => [
-  aSlot(H, '2027-05-02T18:00', '2027-05-03T08:00', [carol], 'sun-night'),
-  aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice], 'mon-day'),
-  aSlot(H, '2027-05-03T18:00', '2027-05-04T08:00', [bob], 'mon-night'),
+  aSlot(H, { start: '2027-05-02T18:00', end: '2027-05-03T08:00', assignees: [carol], id: 'sun-night' }),
+  aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice], id: 'mon-day' }),
+  aSlot(H, { start: '2027-05-03T18:00', end: '2027-05-04T08:00', assignees: [bob], id: 'mon-night' }),
 ];
 
 describe('copyDay', () => {
@@ -83,14 +83,17 @@ describe('copyDay', () => {
     ['Australia/Lord_Howe', '2027-10-02', 7.5],
     ['Asia/Tokyo', '2027-03-27', 8],
   ])('in %s keeps 22:00→06:00 when copied onto the night of %s (%d h)', (zone, target, hours) => {
-    const existing = [aSlot(H, '2027-03-01T22:00', '2027-03-02T06:00', [bob], 'n')];
+    const existing = [aSlot(H, { start: '2027-03-01T22:00', end: '2027-03-02T06:00', assignees: [bob], id: 'n' })];
     const slots = after(existing, copyDay(existing, { day: '2027-03-01', targets: [target], ...opts() }));
     expect(slots.map(line)[1]).toBe(`${target}T22:00→${LocalDate.parse(target).plusDays(1)}T06:00 bob`);
     expect(realHours(zone, slots)[1]).toBe(hours);
   });
 
   it('refuses to overlap slots at the target by default, naming the target', () => {
-    const existing = [...monday(), aSlot(H, '2027-05-06T07:00', '2027-05-06T09:00', [carol], 'thu-early')];
+    const existing = [
+      ...monday(),
+      aSlot(H, { start: '2027-05-06T07:00', end: '2027-05-06T09:00', assignees: [carol], id: 'thu-early' }),
+    ];
     expect(copyDay(existing, { day: '2027-05-03', targets: ['2027-05-04', '2027-05-05'], ...opts() })).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targets[1]', conflictingSlotIds: ['thu-early'] }),
@@ -98,7 +101,10 @@ describe('copyDay', () => {
   });
 
   it('makes room at the target in replace mode', () => {
-    const existing = [...monday(), aSlot(H, '2027-05-06T07:00', '2027-05-06T09:00', [carol], 'thu-early')];
+    const existing = [
+      ...monday(),
+      aSlot(H, { start: '2027-05-06T07:00', end: '2027-05-06T09:00', assignees: [carol], id: 'thu-early' }),
+    ];
     const slots = after(
       existing,
       copyDay(existing, { day: '2027-05-03', targets: ['2027-05-05'], ...opts({ mode: 'replace' }) }),
@@ -125,13 +131,20 @@ describe('copyDay', () => {
     ['a malformed day', '2027-13-03', ['2027-05-04'], 'INVALID_LOCAL_DATE_TIME', 'day'],
     ['copies overlapping each other', '2027-05-03', ['2027-05-04', '2027-05-05'], 'INPUTS_OVERLAP', 'targets[1]'],
   ])('refuses %s', (_, day, targets, code, field) => {
-    const existing = code === 'INPUTS_OVERLAP' ? [aSlot(H, '2027-05-03T08:00', '2027-05-04T14:00', [alice])] : monday();
+    const existing =
+      code === 'INPUTS_OVERLAP'
+        ? [aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-04T14:00', assignees: [alice] })]
+        : monday();
     refused(() => copyDay(existing, { day, targets, ...opts() }), code, field);
   });
 
   it('refuses to create more than 2,000 slots at once', () => {
     const busyDay = ['00', '04', '08', '12', '16', '20'].map((h, i) =>
-      aSlot(H, `2027-01-01T${h}:00`, `2027-01-01T${['04', '08', '12', '16', '20', '23'][i]}:00`, [alice]),
+      aSlot(H, {
+        start: `2027-01-01T${h}:00`,
+        end: `2027-01-01T${['04', '08', '12', '16', '20', '23'][i]}:00`,
+        assignees: [alice],
+      }),
     );
     const targets = Array.from({ length: 340 }, (_, i) => LocalDate.parse('2027-01-02').plusDays(i));
     refused(() => copyDay(busyDay, { day: '2027-01-01', targets, ...opts() }), 'TOO_MANY', 'targets');
@@ -192,7 +205,10 @@ describe('copyWeek and repeatWeek', () => {
   });
 
   it('overwrites an existing week in replace mode', () => {
-    const existing = [...presetWeeks('2027-05-03'), aSlot(H, '2027-05-12T00:00', '2027-05-13T00:00', [carol], 'wed')];
+    const existing = [
+      ...presetWeeks('2027-05-03'),
+      aSlot(H, { start: '2027-05-12T00:00', end: '2027-05-13T00:00', assignees: [carol], id: 'wed' }),
+    ];
     const slots = after(
       existing,
       copyWeek(existing, { week: '2027-05-03', targets: ['2027-05-10'], ...opts({ mode: 'replace' }) }),
@@ -265,10 +281,10 @@ describe('copyWeek and repeatWeek', () => {
 
 describe('copyToHotline', () => {
   const source = (): Slot[] => [
-    aSlot(H, '2027-03-06T22:00', '2027-03-07T06:00', [carol], 'before'),
-    aSlot(H, '2027-03-07T08:00', '2027-03-07T18:00', [alice], 'in'),
-    aSlot(H, '2027-03-13T22:00', '2027-03-14T06:00', [bob], 'straddles'),
-    aSlot(H, '2027-03-14T22:00', '2027-03-15T06:00', [bob], 'after'),
+    aSlot(H, { start: '2027-03-06T22:00', end: '2027-03-07T06:00', assignees: [carol], id: 'before' }),
+    aSlot(H, { start: '2027-03-07T08:00', end: '2027-03-07T18:00', assignees: [alice], id: 'in' }),
+    aSlot(H, { start: '2027-03-13T22:00', end: '2027-03-14T06:00', assignees: [bob], id: 'straddles' }),
+    aSlot(H, { start: '2027-03-14T22:00', end: '2027-03-15T06:00', assignees: [bob], id: 'after' }),
   ];
   const target = { hotlineId: 'hotline-ny', ids: new SequentialIds('ny') };
 
@@ -301,7 +317,9 @@ describe('copyToHotline', () => {
   });
 
   it('follows the overlap mode at the target', () => {
-    const existing = [aSlot('hotline-ny', '2027-03-07T12:00', '2027-03-07T20:00', [bob], 'ny-x')];
+    const existing = [
+      aSlot('hotline-ny', { start: '2027-03-07T12:00', end: '2027-03-07T20:00', assignees: [bob], id: 'ny-x' }),
+    ];
     expect(added(copyToHotline(source(), existing, { ...target, from: '2027-03-07', to: '2027-03-07' }))).toEqual(
       expect.objectContaining({ code: 'SLOT_OVERLAP', field: 'targetFrom', conflictingSlotIds: ['ny-x'] }),
     );
@@ -351,11 +369,15 @@ describe('copyToHotline', () => {
 
   it('treats source slots of several hotlines as a bug', () => {
     expect(() =>
-      copyToHotline([...source(), aSlot('other', '2027-03-08T08:00', '2027-03-08T09:00', [bob])], [], {
-        ...target,
-        from: '2027-03-07',
-        to: '2027-03-13',
-      }),
+      copyToHotline(
+        [...source(), aSlot('other', { start: '2027-03-08T08:00', end: '2027-03-08T09:00', assignees: [bob] })],
+        [],
+        {
+          ...target,
+          from: '2027-03-07',
+          to: '2027-03-13',
+        },
+      ),
     ).toThrow(/belongs to hotline/);
   });
 });

@@ -41,7 +41,9 @@ describe('ScheduleIndex: slots', () => {
     ['Asia/Tokyo', '2027-03-27', 8],
   ])('in %s a 22:00→06:00 slot starting %s lasts %d h of real time', (zone, night, hours) => {
     const nextDay = TimeZone.UTC.toLocal(at(`${night}T12:00Z`) + 24 * HOUR_MS).date.toString();
-    expect(realHours(zone, aSlot(H, `${night}T22:00`, `${nextDay}T06:00`, [alice]))).toBe(hours);
+    expect(realHours(zone, aSlot(H, { start: `${night}T22:00`, end: `${nextDay}T06:00`, assignees: [alice] }))).toBe(
+      hours,
+    );
   });
 
   it.each([
@@ -67,7 +69,10 @@ describe('ScheduleIndex: slots', () => {
   ])('in Paris, back-to-back slots %s→%s→%s leave no gap and no overlap', (start, handOver, end, expected) => {
     const index = ScheduleIndex.build(
       paris,
-      [aSlot(H, start, handOver, [alice], 's1'), aSlot(H, handOver, end, [bob], 's2')],
+      [
+        aSlot(H, { start, end: handOver, assignees: [alice], id: 's1' }),
+        aSlot(H, { start: handOver, end, assignees: [bob], id: 's2' }),
+      ],
       [],
     );
     expect(shown(index.segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z')))).toEqual(expected);
@@ -77,8 +82,8 @@ describe('ScheduleIndex: slots', () => {
     const index = ScheduleIndex.build(
       paris,
       [
-        aSlot(H, '2027-03-27T22:00', '2027-03-28T06:00', [alice], 'spring'),
-        aSlot(H, '2027-10-30T22:00', '2027-10-31T06:00', [bob], 'autumn'),
+        aSlot(H, { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [alice], id: 'spring' }),
+        aSlot(H, { start: '2027-10-30T22:00', end: '2027-10-31T06:00', assignees: [bob], id: 'autumn' }),
       ],
       [],
     );
@@ -106,13 +111,21 @@ describe('ScheduleIndex: slots', () => {
   });
 
   it('ignores a slot lying wholly inside the skipped hour: it lasts no real time', () => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, '2027-03-28T02:10', '2027-03-28T02:50', [alice])], []);
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, { start: '2027-03-28T02:10', end: '2027-03-28T02:50', assignees: [alice] })],
+      [],
+    );
     expect(index.segments(at('2027-03-27T00:00Z'), at('2027-03-29T00:00Z'))).toEqual([]);
     expect(index.onCallAt(at('2027-03-28T01:00Z'))).toBe(NOBODY_ON_CALL);
   });
 
   it('answers nobody, with empty levels, outside every slot and before any', () => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice])], []);
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice] })],
+      [],
+    );
     expect(index.onCallAt(at('2027-05-03T05:59Z'))).toEqual({ levels: [], slotId: null, overrideIds: [] });
     expect(index.onCallAt(at('2027-05-03T16:00Z'))).toEqual({ levels: [], slotId: null, overrideIds: [] });
     expect(ScheduleIndex.build(paris, [], []).onCallAt(at('2027-05-03T10:00Z')).levels).toEqual([]);
@@ -121,7 +134,7 @@ describe('ScheduleIndex: slots', () => {
   it('keeps the escalation order and names the slot', () => {
     const index = ScheduleIndex.build(
       paris,
-      [aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice, crew, bob], 'day')],
+      [aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice, crew, bob], id: 'day' })],
       [],
     );
     expect(index.onCallAt(at('2027-05-03T10:00Z'))).toEqual({
@@ -135,10 +148,10 @@ describe('ScheduleIndex: slots', () => {
     const index = ScheduleIndex.build(
       TimeZone.of('Asia/Tokyo'),
       [
-        aSlot(H, '2027-05-03T18:00', '2027-05-04T08:00', [bob], 'night'),
-        aSlot(H, '2027-05-03T08:00', '2027-05-03T12:00', [alice], 'morning'),
-        aSlot(H, '2027-05-03T12:00', '2027-05-03T18:00', [alice], 'afternoon'),
-        aSlot(H, '2027-05-04T09:00', '2027-05-04T10:00', [carol], 'later'),
+        aSlot(H, { start: '2027-05-03T18:00', end: '2027-05-04T08:00', assignees: [bob], id: 'night' }),
+        aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T12:00', assignees: [alice], id: 'morning' }),
+        aSlot(H, { start: '2027-05-03T12:00', end: '2027-05-03T18:00', assignees: [alice], id: 'afternoon' }),
+        aSlot(H, { start: '2027-05-04T09:00', end: '2027-05-04T10:00', assignees: [carol], id: 'later' }),
       ],
       [],
     );
@@ -161,7 +174,11 @@ describe('ScheduleIndex: slots', () => {
   });
 
   it('tells when who is on duty next changes', () => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, '2027-10-30T22:00', '2027-10-31T06:00', [alice])], []);
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, { start: '2027-10-30T22:00', end: '2027-10-31T06:00', assignees: [alice] })],
+      [],
+    );
     expect(index.nextChangeAfter(at('2027-10-30T12:00Z'))).toBe(at('2027-10-30T20:00Z'));
     expect(index.nextChangeAfter(at('2027-10-30T20:00Z'))).toBe(at('2027-10-31T05:00Z'));
     expect(index.nextChangeAfter(at('2027-10-31T05:00Z'))).toBeNull();
@@ -171,8 +188,8 @@ describe('ScheduleIndex: slots', () => {
     const index = ScheduleIndex.build(
       TimeZone.UTC,
       [
-        aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice], 'long'),
-        aSlot(H, '2027-05-03T10:00', '2027-05-03T12:00', [bob], 'inner'),
+        aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice], id: 'long' }),
+        aSlot(H, { start: '2027-05-03T10:00', end: '2027-05-03T12:00', assignees: [bob], id: 'inner' }),
       ],
       [],
     );
@@ -181,32 +198,44 @@ describe('ScheduleIndex: slots', () => {
 });
 
 describe('ScheduleIndex: overrides', () => {
-  const day = aSlot(H, '2027-05-03T08:00', '2027-05-03T18:00', [alice, bob], 'day'); // 06:00Z → 16:00Z in Paris
+  const day = aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T18:00', assignees: [alice, bob], id: 'day' }); // 06:00Z → 16:00Z in Paris
 
   it.each([
     [
       'a whole-list override replaces every level',
-      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1' })],
+      [anOverride(H, { start: '2027-05-03T07:00Z', end: '2027-05-03T08:00Z', assignees: [carol], id: 'o1' })],
       'carol',
       ['o1'],
     ],
     [
       'a level override replaces that level only',
-      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 1 })],
+      [anOverride(H, { start: '2027-05-03T07:00Z', end: '2027-05-03T08:00Z', assignees: [carol], id: 'o1', level: 1 })],
       'alice,carol',
       ['o1'],
     ],
     [
       'a level beyond the list is appended at the end',
-      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o1', level: 5 })],
+      [anOverride(H, { start: '2027-05-03T07:00Z', end: '2027-05-03T08:00Z', assignees: [carol], id: 'o1', level: 5 })],
       'alice,bob,carol',
       ['o1'],
     ],
     [
       'the override created last wins',
       [
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], { id: 'o2', createdAt: '2027-05-03T06:30Z' }),
-        anOverride(H, '2027-05-03T06:30Z', '2027-05-03T09:00Z', [carol], { id: 'o1', createdAt: '2027-05-03T06:00Z' }),
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [bob],
+          id: 'o2',
+          createdAt: '2027-05-03T06:30Z',
+        }),
+        anOverride(H, {
+          start: '2027-05-03T06:30Z',
+          end: '2027-05-03T09:00Z',
+          assignees: [carol],
+          id: 'o1',
+          createdAt: '2027-05-03T06:00Z',
+        }),
       ],
       'bob',
       ['o2'],
@@ -214,11 +243,17 @@ describe('ScheduleIndex: overrides', () => {
     [
       'on equal creation times the higher id wins (ovr-10 after ovr-9)',
       [
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [bob],
           id: 'ovr-10',
           createdAt: '2027-05-03T06:00Z',
         }),
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [carol],
           id: 'ovr-9',
           createdAt: '2027-05-03T06:00Z',
         }),
@@ -229,11 +264,17 @@ describe('ScheduleIndex: overrides', () => {
     [
       'a later level override applies over an earlier whole-list override',
       [
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol, crew], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [carol, crew],
           id: 'o1',
           createdAt: '2027-05-03T06:00Z',
         }),
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [bob],
           id: 'o2',
           level: 0,
           createdAt: '2027-05-03T06:05Z',
@@ -245,12 +286,21 @@ describe('ScheduleIndex: overrides', () => {
     [
       'a later whole-list override hides an earlier level override',
       [
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [bob], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [bob],
           id: 'o1',
           level: 0,
           createdAt: '2027-05-03T06:00Z',
         }),
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], { id: 'o2', createdAt: '2027-05-03T06:05Z' }),
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [carol],
+          id: 'o2',
+          createdAt: '2027-05-03T06:05Z',
+        }),
       ],
       'carol',
       ['o2'],
@@ -258,12 +308,18 @@ describe('ScheduleIndex: overrides', () => {
     [
       'level overrides apply in creation order',
       [
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [crew], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [crew],
           id: 'o2',
           level: 9,
           createdAt: '2027-05-03T06:05Z',
         }),
-        anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [carol], {
+        anOverride(H, {
+          start: '2027-05-03T07:00Z',
+          end: '2027-05-03T08:00Z',
+          assignees: [carol],
           id: 'o1',
           level: 2,
           createdAt: '2027-05-03T06:00Z',
@@ -274,7 +330,7 @@ describe('ScheduleIndex: overrides', () => {
     ],
     [
       'an assignee put on a second level keeps only its earliest one',
-      [anOverride(H, '2027-05-03T07:00Z', '2027-05-03T08:00Z', [alice], { id: 'o1', level: 1 })],
+      [anOverride(H, { start: '2027-05-03T07:00Z', end: '2027-05-03T08:00Z', assignees: [alice], id: 'o1', level: 1 })],
       'alice',
       ['o1'],
     ],
@@ -290,8 +346,8 @@ describe('ScheduleIndex: overrides', () => {
       paris,
       [day],
       [
-        anOverride(H, '2027-05-03T16:00Z', '2027-05-03T17:00Z', [carol], { id: 'o1' }),
-        anOverride(H, '2027-05-03T17:00Z', '2027-05-03T18:00Z', [bob], { id: 'o2', level: 3 }),
+        anOverride(H, { start: '2027-05-03T16:00Z', end: '2027-05-03T17:00Z', assignees: [carol], id: 'o1' }),
+        anOverride(H, { start: '2027-05-03T17:00Z', end: '2027-05-03T18:00Z', assignees: [bob], id: 'o2', level: 3 }),
       ],
     );
     expect(index.onCallAt(at('2027-05-03T16:30Z'))).toEqual({ levels: [carol], slotId: null, overrideIds: ['o1'] });
@@ -302,7 +358,7 @@ describe('ScheduleIndex: overrides', () => {
     const index = ScheduleIndex.build(
       paris,
       [day],
-      [anOverride(H, '2027-05-03T10:00Z', '2027-05-03T12:00Z', [carol], { id: 'o1', level: 0 })],
+      [anOverride(H, { start: '2027-05-03T10:00Z', end: '2027-05-03T12:00Z', assignees: [carol], id: 'o1', level: 0 })],
     );
     expect(shown(index.segments(at('2027-05-03T00:00Z'), at('2027-05-04T00:00Z')))).toEqual([
       '2027-05-03T06:00:00.000Z 2027-05-03T10:00:00.000Z alice,bob',
@@ -328,7 +384,11 @@ describe('ScheduleIndex: overrides', () => {
       ['20:00 00:30 alice', '00:30 01:30 carol', '01:30 05:00 alice'],
     ],
   ])('in Paris, night %s→%s with an override %s→%s', (start, end, from, to, expected) => {
-    const index = ScheduleIndex.build(paris, [aSlot(H, start, end, [alice])], [anOverride(H, from, to, [carol])]);
+    const index = ScheduleIndex.build(
+      paris,
+      [aSlot(H, { start, end, assignees: [alice] })],
+      [anOverride(H, { start: from, end: to, assignees: [carol] })],
+    );
     const segments = index.segments(at('2027-01-01T00:00Z'), at('2028-01-01T00:00Z'));
     const hhmm = (instant: number) => formatInstant(instant).slice(11, 16);
     expect(segments.map((s) => `${hhmm(s.start)} ${hhmm(s.end)} ${s.levels.map((a) => a.id).join(',')}`)).toEqual(
@@ -340,17 +400,18 @@ describe('ScheduleIndex: overrides', () => {
     const slots: Slot[] = [];
     for (let d = 0; d < 365; d++) {
       const date = TimeZone.UTC.toLocal(at('2027-01-01T00:00Z') + d * 24 * HOUR_MS).date;
-      slots.push(aSlot(H, `${date}T08:00`, `${date}T18:00`, [alice], `day-${d}`));
-      slots.push(aSlot(H, `${date}T18:00`, `${date.plusDays(1)}T08:00`, [bob], `night-${d}`));
+      slots.push(aSlot(H, { start: `${date}T08:00`, end: `${date}T18:00`, assignees: [alice], id: `day-${d}` }));
+      slots.push(
+        aSlot(H, { start: `${date}T18:00`, end: `${date.plusDays(1)}T08:00`, assignees: [bob], id: `night-${d}` }),
+      );
     }
     const overrides = Array.from({ length: 1000 }, (_, i) =>
-      anOverride(
-        H,
-        formatInstant(at('2027-01-01T00:00Z') + i * 8 * HOUR_MS),
-        formatInstant(at('2027-01-01T01:00Z') + i * 8 * HOUR_MS),
-        [carol],
-        { id: `o-${i}` },
-      ),
+      anOverride(H, {
+        start: formatInstant(at('2027-01-01T00:00Z') + i * 8 * HOUR_MS),
+        end: formatInstant(at('2027-01-01T01:00Z') + i * 8 * HOUR_MS),
+        assignees: [carol],
+        id: `o-${i}`,
+      }),
     );
     const index = ScheduleIndex.build(paris, slots, overrides);
     expect(whoAt(index, '2027-07-01T12:00Z')).toBe('alice'); // 14:00 CEST, no override then

@@ -14,9 +14,9 @@ const carol: AssigneeRef = { kind: 'person', id: 'carol' };
 
 /** Monday 3 May 2027: morning, afternoon, night. */
 const day = (): Slot[] => [
-  aSlot(H, '2027-05-03T08:00', '2027-05-03T12:00', [alice], 'am'),
-  aSlot(H, '2027-05-03T12:00', '2027-05-03T18:00', [bob], 'pm'),
-  aSlot(H, '2027-05-03T18:00', '2027-05-04T08:00', [carol], 'night'),
+  aSlot(H, { start: '2027-05-03T08:00', end: '2027-05-03T12:00', assignees: [alice], id: 'am' }),
+  aSlot(H, { start: '2027-05-03T12:00', end: '2027-05-03T18:00', assignees: [bob], id: 'pm' }),
+  aSlot(H, { start: '2027-05-03T18:00', end: '2027-05-04T08:00', assignees: [carol], id: 'night' }),
 ];
 const line = (s: Slot) => `${s.id} ${s.start}→${s.end} ${s.assignees.map((a) => a.id).join(',')}`;
 /** The change in a form tables can spell out. */
@@ -213,7 +213,7 @@ describe('createSlots', () => {
   it('treats slots of another hotline among the existing ones as a bug', () => {
     expect(() =>
       createSlots(
-        [aSlot('other', '2027-05-01T08:00', '2027-05-01T09:00', [bob])],
+        [aSlot('other', { start: '2027-05-01T08:00', end: '2027-05-01T09:00', assignees: [bob] })],
         [input('2027-05-02T08:00', '2027-05-02T09:00')],
         { hotlineId: H, ids: new SequentialIds() },
       ),
@@ -273,7 +273,7 @@ describe('moveSlot', () => {
   });
 
   it('keeps 22:00→06:00 on the Paris nights clocks change: the same wall-clock length, another real length', () => {
-    const existing = [aSlot(H, '2027-03-20T22:00', '2027-03-21T06:00', [alice], 'n')];
+    const existing = [aSlot(H, { start: '2027-03-20T22:00', end: '2027-03-21T06:00', assignees: [alice], id: 'n' })];
     const result = moveSlot(existing, 'n', { start: '2027-03-27T22:00', ids: new SequentialIds() });
     expect(shown(result)).toEqual({
       added: [],

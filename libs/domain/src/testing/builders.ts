@@ -56,13 +56,15 @@ export function aHotline(overrides: Partial<HotlineInput> = {}): Hotline {
 export const personRef = (p: { id: string }): AssigneeRef => ({ kind: 'person', id: p.id });
 export const teamRef = (t: { id: string }): AssigneeRef => ({ kind: 'team', id: t.id });
 
-/** `aSlot(h, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice)])` */
+/** `aSlot(h, { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef(alice)] })` */
 export function aSlot(
   hotlineId: string,
-  start: string,
-  end: string,
-  assignees: readonly AssigneeRef[],
-  id = nextId('slot'),
+  {
+    start,
+    end,
+    assignees,
+    id = nextId('slot'),
+  }: { start: string; end: string; assignees: readonly AssigneeRef[]; id?: string },
 ): Slot {
   return { id, hotlineId, start: LocalDateTime.parse(start), end: LocalDateTime.parse(end), assignees };
 }
@@ -70,11 +72,13 @@ export function aSlot(
 /** Times are ISO instants with an offset. */
 export function anOverride(
   hotlineId: string,
-  start: string,
-  end: string,
-  assignees: readonly AssigneeRef[],
-  options: Partial<{ id: string; level: number | null; createdAt: string; reason: string }> = {},
+  options: {
+    start: string;
+    end: string;
+    assignees: readonly AssigneeRef[];
+  } & Partial<{ id: string; level: number | null; createdAt: string; reason: string }>,
 ): Override {
+  const { start, end, assignees } = options;
   return {
     id: options.id ?? nextId('override'),
     hotlineId,
