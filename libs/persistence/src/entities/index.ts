@@ -10,17 +10,17 @@ import { HotlineDocumentRow, NotificationDeliveryRow, VoicemailLinkRow } from '.
 import { HotlineCallbackSettingsRow, PatternRow, TeamCallbackSettingsRow } from './settings.entities';
 import { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
 
-export * from './account.entities';
-export * from './audit.entities';
-export * from './directory.entities';
-export * from './hotline.entities';
-export * from './schedule.entities';
-export * from './settings.entities';
-export * from './notification.entities';
-export * from './call.entities';
-export * from './callback.entities';
-export * from './calendar.entities';
-export * from './one-time-token.entities';
+export { AccountRow, UserRow, RevokedLoginTokenRow, ApiKeyRow } from './account.entities';
+export { AuditEntryRow } from './audit.entities';
+export { PersonRow, PersonNumberRow, TeamRow, TeamMemberRow } from './directory.entities';
+export { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
+export { ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssigneeRow } from './schedule.entities';
+export { PatternRow, HotlineCallbackSettingsRow, TeamCallbackSettingsRow } from './settings.entities';
+export { NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow } from './notification.entities';
+export { CallRow } from './call.entities';
+export { CallbackRequestRow, CallbackIntakeSettingsRow } from './callback.entities';
+export { CalendarFeedTokenRow } from './calendar.entities';
+export { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
