@@ -24,7 +24,11 @@ type Report =
   | readonly ['hung-up', number?];
 
 /** Delivers one report `seconds` after T0 and returns what the service answered. */
-function deliver(calls: InboundCalls, callId: string, report: Report, seconds: number): Promise<CallInstruction> {
+function deliver(
+  calls: InboundCalls,
+  callId: string,
+  { report, seconds }: { report: Report; seconds: number },
+): Promise<CallInstruction> {
   const when = at(seconds);
   switch (report[0]) {
     case 'picked-up':
@@ -76,7 +80,8 @@ async function callThrough(
   const first = await answer(calls);
   const callId = 'callId' in first && first.callId ? first.callId : 'none';
   const lines = [said(first)];
-  for (const [i, report] of reports.entries()) lines.push(said(await deliver(calls, callId, report, secondsOf(i))));
+  for (const [i, report] of reports.entries())
+    lines.push(said(await deliver(calls, callId, { report, seconds: secondsOf(i) })));
   return { lines, callId };
 }
 
@@ -452,7 +457,7 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
     const rig = boilerRoomRig();
     const { callId } = await callThrough(rig, reports);
     const before = rig.store.peek(callId);
-    for (const [i, report] of reports.entries()) await deliver(rig.service, callId, report, 5 * (i + 1));
+    for (const [i, report] of reports.entries()) await deliver(rig.service, callId, { report, seconds: 5 * (i + 1) });
     expect(rig.store.peek(callId)).toEqual(before);
   });
 
@@ -479,9 +484,11 @@ describe('inbound calls: duplicated, stale and reordered events', () => {
     ]);
     const reordered = boilerRoomRig();
     await answer(reordered.service);
-    await deliver(reordered.service, 'call-1', ['keys', 0, '1'], 10);
-    expect(await deliver(reordered.service, 'call-1', ['picked-up', 0], 5)).toEqual({ kind: 'nothing' });
-    await deliver(reordered.service, 'call-1', ['hung-up', 30], 15);
+    await deliver(reordered.service, 'call-1', { report: ['keys', 0, '1'], seconds: 10 });
+    expect(await deliver(reordered.service, 'call-1', { report: ['picked-up', 0], seconds: 5 })).toEqual({
+      kind: 'nothing',
+    });
+    await deliver(reordered.service, 'call-1', { report: ['hung-up', 30], seconds: 15 });
     expect(recordOf(reordered, 'call-1')).toEqual(recordOf(inOrder, 'call-1'));
   });
 
@@ -617,12 +624,14 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     rig.store.outage.mode = 'down';
     expect(said(await answer(rig.service))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe(
+    expect(said(await deliver(rig.service, 'call-1', { report: ['ended', 0, 'busy'], seconds: 5 }))).toBe(
       'dial Alice/home +33142000001 30s confirm',
     );
     expect(rig.store.all()).toEqual([]);
     rig.store.outage.mode = 'up';
-    expect(said(await deliver(rig.service, 'call-1', ['keys', 1, '1'], 10))).toBe('bridge +33142000001');
+    expect(said(await deliver(rig.service, 'call-1', { report: ['keys', 1, '1'], seconds: 10 }))).toBe(
+      'bridge +33142000001',
+    );
     expect(rig.store.all()).toEqual([]);
     expect(await rig.service.writeBack()).toEqual({ written: 3, waiting: 0, dropped: 0 });
 
@@ -634,7 +643,7 @@ describe('inbound calls: a caller never hears silence', () => {
     expect(recordOf(rig, 'call-1')).toEqual(recordOf(calm, 'call-1'));
     expect(rig.logger.messages('warn')).toContain('the call store did not take a new call: it is journaled');
     // Back in the store: the next event goes there directly.
-    await deliver(rig.service, 'call-1', ['hung-up', 30], 40);
+    await deliver(rig.service, 'call-1', { report: ['hung-up', 30], seconds: 40 });
     expect(recordOf(rig, 'call-1')).toMatchObject({ outcome: 'answered', durationSeconds: 30 });
     expect(rig.service.hasPendingWrites()).toBe(false);
   });
@@ -643,7 +652,7 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     rig.store.outage.mode = 'hanging';
     expect(said(await answer(rig.service))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'no-answer'], 5))).toBe(
+    expect(said(await deliver(rig.service, 'call-1', { report: ['ended', 0, 'no-answer'], seconds: 5 }))).toBe(
       'dial Alice/home +33142000001 30s confirm',
     );
     // Known to be away after the first stall: the store is left alone until the write-back reaches it.
@@ -662,15 +671,15 @@ describe('inbound calls: a caller never hears silence', () => {
     const rig = boilerRoomRig();
     await answer(rig.service);
     rig.store.outage.mode = 'down';
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 0, 'busy'], 5))).toBe(
+    expect(said(await deliver(rig.service, 'call-1', { report: ['ended', 0, 'busy'], seconds: 5 }))).toBe(
       'dial Alice/home +33142000001 30s confirm',
     );
-    expect(said(await deliver(rig.service, 'call-1', ['ended', 1, 'busy'], 10))).toBe(
+    expect(said(await deliver(rig.service, 'call-1', { report: ['ended', 1, 'busy'], seconds: 10 }))).toBe(
       'dial Bob/mobile +33622222222 25s confirm',
     );
     expect(rig.store.peek('call-1')?.state.step).toBe(0);
     rig.store.outage.mode = 'up';
-    await deliver(rig.service, 'call-1', ['hung-up'], 15);
+    await deliver(rig.service, 'call-1', { report: ['hung-up'], seconds: 15 });
     expect(rig.store.peek('call-1')?.state.step).toBe(0);
     await rig.service.writeBack();
     expect(recordOf(rig, 'call-1')).toMatchObject({
@@ -859,9 +868,13 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     const b = serviceOver(rig, new MemoryCallJournal());
     rig.store.outage.mode = 'down';
     expect(said(await answer(a))).toBe('dial Alice/mobile +33611111111 20s confirm');
-    expect(said(await deliver(a, 'call-1', ['ended', 0, 'busy'], 5))).toBe('dial Alice/home +33142000001 30s confirm');
+    expect(said(await deliver(a, 'call-1', { report: ['ended', 0, 'busy'], seconds: 5 }))).toBe(
+      'dial Alice/home +33142000001 30s confirm',
+    );
     // B never saw the call: the caller is rescued, the events are journaled by B.
-    expect(said(await deliver(b, 'call-1', ['ended', 1, 'no-answer'], 35))).toBe(`message "${APOLOGY}"`);
+    expect(said(await deliver(b, 'call-1', { report: ['ended', 1, 'no-answer'], seconds: 35 }))).toBe(
+      `message "${APOLOGY}"`,
+    );
     expect(
       said(await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(40), durationSeconds: 40 })),
     ).toBe('nothing');
@@ -885,7 +898,7 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     const b = serviceOver(rig, new MemoryCallJournal());
     rig.store.outage.mode = 'down';
     await answer(a);
-    await deliver(b, 'call-1', ['ended', 0, 'busy'], 5);
+    await deliver(b, 'call-1', { report: ['ended', 0, 'busy'], seconds: 5 });
     await b.callEnded({ carrier: 'test', carrierCallId: 'carrier-1', at: at(9), durationSeconds: 9 });
     rig.store.outage.mode = 'up';
     // The call is stored between B's two look-ups: the end must still wait for the busy leg before it.
@@ -908,9 +921,9 @@ describe('inbound calls: the journal, while the store is away and after', () => 
     const journal = new MemoryCallJournal();
     rig.store.outage.mode = 'down';
     await answer(serviceOver(rig, journal));
-    await deliver(serviceOver(rig, journal), 'call-1', ['ended', 0, 'busy'], 5);
+    await deliver(serviceOver(rig, journal), 'call-1', { report: ['ended', 0, 'busy'], seconds: 5 });
     const restarted = serviceOver(rig, new MemoryCallJournal(journal.pending()));
-    expect(said(await deliver(restarted, 'call-1', ['ended', 1, 'busy'], 10))).toBe(
+    expect(said(await deliver(restarted, 'call-1', { report: ['ended', 1, 'busy'], seconds: 10 }))).toBe(
       'dial Bob/mobile +33622222222 25s confirm',
     );
     rig.store.outage.mode = 'up';
@@ -924,7 +937,7 @@ describe('inbound calls: the journal, while the store is away and after', () => 
   it('an event whose call never reaches the store is given up after its age, with an error', async () => {
     const rig = boilerRoomRig();
     const b = serviceOver(rig, new MemoryCallJournal(), { orphanMaxAgeMs: 60_000 });
-    await deliver(b, 'call-404', ['ended', 0, 'busy'], 5);
+    await deliver(b, 'call-404', { report: ['ended', 0, 'busy'], seconds: 5 });
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 1, dropped: 0 });
     rig.clock.advance(61_000);
     expect(await b.writeBack()).toEqual({ written: 0, waiting: 0, dropped: 1 });

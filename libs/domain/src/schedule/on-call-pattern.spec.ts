@@ -33,7 +33,10 @@ const options = (from: string, to: string, more: Partial<ApplyPatternOptions> = 
   ...more,
 });
 /** Applies patterns one after the other, each refusing any overlap. */
-function applied(steps: [OnCallPattern, AssigneeRef][], from: string, to: string, existing: Slot[] = []): Slot[] {
+function applied(
+  steps: [OnCallPattern, AssigneeRef][],
+  { from, to, existing = [] }: { from: string; to: string; existing?: Slot[] },
+): Slot[] {
   const ids = new SequentialIds('new');
   return steps.reduce((slots, [pattern, who]) => {
     const result = applyPattern(slots, pattern, options(from, to, { assignees: [who], ids }));
@@ -81,8 +84,7 @@ describe('preset patterns', () => {
           [WEEKNIGHTS, bob],
           [WEEKEND, carol],
         ],
-        monday,
-        sunday,
+        { from: monday, to: sunday },
       );
       expect(slots).toHaveLength(5 + 4 + 1);
       const segments = ScheduleIndex.build(TimeZone.of(zone), slots, []).segments(0, 4e12);
@@ -106,16 +108,16 @@ describe('applyPattern', () => {
     ['Asia/Tokyo', '2027-03-22', [8, 8, 8, 8, 8, 8, 8]],
   ])('in %s keeps 22:00→06:00 every night of the week of %s', (zone, monday, hours) => {
     const sunday = LocalDate.parse(monday).plusDays(6).toString();
-    const slots = applied([[NIGHTLY, alice]], monday, sunday);
+    const slots = applied([[NIGHTLY, alice]], { from: monday, to: sunday });
     expect(slots.map((s) => `${s.start.time}→${s.end.time}`)).toEqual(Array(7).fill('22:00→06:00'));
     expect(realHours(zone, slots)).toEqual(hours);
   });
 
   it('creates windows that start in the range, whole, and none that start before it', () => {
-    expect(applied([[WEEKEND, carol]], '2027-05-07', '2027-05-07').map(line)).toEqual([
+    expect(applied([[WEEKEND, carol]], { from: '2027-05-07', to: '2027-05-07' }).map(line)).toEqual([
       '2027-05-07T18:00→2027-05-10T08:00 carol',
     ]);
-    expect(applied([[WEEKEND, carol]], '2027-05-08', '2027-05-13')).toEqual([]);
+    expect(applied([[WEEKEND, carol]], { from: '2027-05-08', to: '2027-05-13' })).toEqual([]);
     expect(applyPattern([], WEEKNIGHTS, options('2027-05-07', '2027-05-09'))).toEqual({
       ok: true,
       value: { added: [], updated: [], removedIds: [] },
