@@ -12,8 +12,8 @@ describe('EnvReader', () => {
       DB: 'mysql://u@h:3306/dutyline',
     });
     expect([
-      read.integer('PORT', 3000, 0, 65535),
-      read.integer('BLANK', 3000, 0, 65535),
+      read.integer('PORT', { fallback: 3000, min: 0, max: 65535 }),
+      read.integer('BLANK', { fallback: 3000, min: 0, max: 65535 }),
       read.boolean('DEBUG', false),
       read.oneOf('LEVEL', ['info', 'warn'], 'info'),
     ]).toEqual([8080, 3000, true, 'warn']);
@@ -37,7 +37,7 @@ describe('EnvReader', () => {
       MAIL: 'nobody',
       PREFIX: 'a b',
     });
-    expect(read.integer('PORT', 3000, 0, 65535)).toBe(3000);
+    expect(read.integer('PORT', { fallback: 3000, min: 0, max: 65535 })).toBe(3000);
     expect(read.boolean('DEBUG', false)).toBe(false);
     expect(read.oneOf('LEVEL', ['info', 'warn'], 'info')).toBe('info');
     expect(read.url('URL', ['http:', 'https:'])).toBeNull();

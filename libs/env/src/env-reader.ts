@@ -40,7 +40,8 @@ export class EnvReader {
     return undefined;
   }
 
-  integer(name: string, fallback: number, min: number, max: number): number {
+  /** A whole number from `min` to `max`; `fallback` when unset or unusable. */
+  integer(name: string, { fallback, min, max }: { fallback: number; min: number; max: number }): number {
     const text = this.text(name);
     if (text === undefined) return fallback;
     const value = Number(text);

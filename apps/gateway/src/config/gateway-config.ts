@@ -155,12 +155,12 @@ export function readGatewayConfig(
   const problems: ConfigProblem[] = [];
   const read = new EnvReader(env, problems);
 
-  const port = read.integer('PORT', 3000, 0, 65535);
+  const port = read.integer('PORT', { fallback: 3000, min: 0, max: 65535 });
   const dataDir = path.resolve(options.cwd, read.text('DATA_DIR') ?? './data');
   const database = databaseOf(read, dataDir, {
-    poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
-    connectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 2000, 100, 60_000),
-    queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    poolSize: read.integer('DATABASE_POOL_SIZE', { fallback: 10, min: 1, max: 500 }),
+    connectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', { fallback: 2000, min: 100, max: 60_000 }),
+    queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', { fallback: 30_000, min: 100, max: 3_600_000 }),
   });
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
@@ -179,28 +179,32 @@ export function readGatewayConfig(
     redisPrefix:
       read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ??
       'dutyline',
-    changeCheckMs: read.integer('CHANGE_CHECK_MS', 2000, 100, 60_000),
+    changeCheckMs: read.integer('CHANGE_CHECK_MS', { fallback: 2000, min: 100, max: 60_000 }),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
-    trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
+    trustProxyHops: read.integer('TRUST_PROXY', { fallback: 0, min: 0, max: 10 }),
     metricsToken: read.bearerToken('METRICS_TOKEN'),
     auth: {
-      tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
-      loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
-      loginFailureWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+      tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', { fallback: 12 * 3600, min: 60, max: 30 * 24 * 3600 }),
+      loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', { fallback: 5, min: 1, max: 1000 }),
+      loginFailureWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', {
+        fallback: 15 * 60,
+        min: 1,
+        max: 24 * 3600,
+      }),
     },
     onboarding: {
       signup: read.oneOf('SIGNUP', ['open', 'closed'] as const, 'closed'),
-      invitationTtlHours: read.integer('INVITATION_TTL_HOURS', 72, 1, 90 * 24),
-      passwordResetTtlMinutes: read.integer('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
+      invitationTtlHours: read.integer('INVITATION_TTL_HOURS', { fallback: 72, min: 1, max: 90 * 24 }),
+      passwordResetTtlMinutes: read.integer('PASSWORD_RESET_TTL_MINUTES', { fallback: 60, min: 5, max: 24 * 60 }),
     },
     graphql: {
-      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
-      maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', 20000, 10, 10_000_000),
-      maxPageSize: read.integer('GRAPHQL_MAX_PAGE_SIZE', 100, 1, Math.floor(MAX_PAGE_SIZE / 2)),
-      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 4000, 100, 100_000),
-      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
-      maxFields: read.integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', { fallback: 12, min: 2, max: 100 }),
+      maxComplexity: read.integer('GRAPHQL_MAX_COMPLEXITY', { fallback: 20000, min: 10, max: 10_000_000 }),
+      maxPageSize: read.integer('GRAPHQL_MAX_PAGE_SIZE', { fallback: 100, min: 1, max: Math.floor(MAX_PAGE_SIZE / 2) }),
+      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', { fallback: 4000, min: 100, max: 100_000 }),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', { fallback: 30, min: 0, max: 10_000 }),
+      maxFields: read.integer('GRAPHQL_MAX_FIELDS', { fallback: 500, min: 10, max: 100_000 }),
       introspection: read.boolean('GRAPHQL_INTROSPECTION', false),
     },
     demoSeed: read.boolean('DEMO_SEED', database?.kind !== 'mysql'),
@@ -212,12 +216,12 @@ export function readGatewayConfig(
     },
     notifications: {
       embeddedJobs: read.boolean('EMBEDDED_JOBS', true),
-      gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
-      backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
-      budgetMs: read.integer('NOTIFICATION_BUDGET_MS', 500, 10, 60_000),
+      gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', { fallback: 60, min: 1, max: 24 * 60 }),
+      backoffMs: read.integer('JOB_BACKOFF_MS', { fallback: 2000, min: 1, max: 3_600_000 }),
+      budgetMs: read.integer('NOTIFICATION_BUDGET_MS', { fallback: 500, min: 10, max: 60_000 }),
       owedJournal: path.join(dataDir, 'owed-notifications.jsonl'),
-      owedRetrySeconds: read.integer('OWED_NOTIFICATIONS_RETRY_SECONDS', 5, 1, 3600),
-      reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', 30, 1, 3600),
+      owedRetrySeconds: read.integer('OWED_NOTIFICATIONS_RETRY_SECONDS', { fallback: 5, min: 1, max: 3600 }),
+      reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', { fallback: 30, min: 1, max: 3600 }),
     },
     vonage: {
       applicationId: read.text('VONAGE_APPLICATION_ID') ?? null,
@@ -286,7 +290,7 @@ function readSipSettings(read: EnvReader, problems: ConfigProblem[]): SipProxySe
     targetUri,
     targetUriByPrefix,
     bindAddress: read.text('SIP_BIND_ADDRESS') ?? '127.0.0.1',
-    port: read.integer('SIP_PORT', 5060, 0, 65535),
+    port: read.integer('SIP_PORT', { fallback: 5060, min: 0, max: 65535 }),
     advertisedHost: read.text('SIP_ADVERTISED_HOST'),
     voicemailUri: read.text('SIP_VOICEMAIL_URI') ?? null,
     announcementUri: read.text('SIP_ANNOUNCEMENT_URI') ?? null,

@@ -94,13 +94,16 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
     },
     vonage: vonageOf(read, sources),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
-    concurrency: read.integer('WORKER_CONCURRENCY', 5, 1, 1000),
-    backoffMs: read.integer('JOB_BACKOFF_MS', 2000, 1, 3_600_000),
-    gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', 60, 1, 24 * 60),
-    shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
-    reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', 30, 1, 3600),
+    concurrency: read.integer('WORKER_CONCURRENCY', { fallback: 5, min: 1, max: 1000 }),
+    backoffMs: read.integer('JOB_BACKOFF_MS', { fallback: 2000, min: 1, max: 3_600_000 }),
+    gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', { fallback: 60, min: 1, max: 24 * 60 }),
+    shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', { fallback: 25, min: 1, max: 3600 }),
+    reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', { fallback: 30, min: 1, max: 3600 }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    metrics: { port: read.integer('WORKER_METRICS_PORT', 9464, 0, 65535), token: read.bearerToken('METRICS_TOKEN') },
+    metrics: {
+      port: read.integer('WORKER_METRICS_PORT', { fallback: 9464, min: 0, max: 65535 }),
+      token: read.bearerToken('METRICS_TOKEN'),
+    },
   };
   if (problems.length > 0 || redisUrl === null || config.database === undefined) throw new ConfigError(problems);
   return { ...config, redisUrl, database: config.database };
