@@ -84,7 +84,7 @@ export class LinkTokens {
     const now = this.clock.now();
     const { secret, hash } = newSecret();
     const change = { tokenHash: hash, expiresAt: now + ttlMs };
-    if (!(await this.repository.reissueToken(token.accountId, token.id, change, now))) return undefined;
+    if (!(await this.repository.reissueToken(token.accountId, token.id, { ...change, now }))) return undefined;
     return { token: { ...token, ...change }, link: this.link(token.purpose, secret) };
   }
 

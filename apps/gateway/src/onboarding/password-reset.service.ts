@@ -53,7 +53,7 @@ export class PasswordResetService {
     // As changePassword: sessions end before the new password is stored.
     await this.accounts.endSessions(user.accountId, user.id, now);
     await this.accounts.saveUser({ ...user, passwordHash });
-    await this.links.repository.revokeUserTokens(user.accountId, user.id, 'password-reset', now);
+    await this.links.repository.revokeUserTokens(user.accountId, user.id, { purpose: 'password-reset', now });
     await this.audit.record(userActor(user.accountId, user.id, user.role), {
       action: 'user.password-reset',
       entityType: 'user',

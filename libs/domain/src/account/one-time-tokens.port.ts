@@ -55,15 +55,18 @@ export interface OneTimeTokenRepository {
    */
   useToken(accountId: Id, id: Id, now: Instant): Promise<boolean>;
   /** Revokes the open tokens of one purpose for one user (the other reset links once one is used). */
-  revokeUserTokens(accountId: Id, userId: Id, purpose: OneTimeTokenPurpose, now: Instant): Promise<void>;
+  revokeUserTokens(
+    accountId: Id,
+    userId: Id,
+    which: { readonly purpose: OneTimeTokenPurpose; readonly now: Instant },
+  ): Promise<void>;
   /** Open invitations of the account at `now`, newest first. */
   pendingInvitations(accountId: Id, now: Instant): Promise<OneTimeToken[]>;
   /** A new secret and expiry for an open token (the old secret stops working); `false` when it is not open at `now`. */
   reissueToken(
     accountId: Id,
     id: Id,
-    change: { tokenHash: string; expiresAt: Instant },
-    now: Instant,
+    reissue: { readonly tokenHash: string; readonly expiresAt: Instant; readonly now: Instant },
   ): Promise<boolean>;
   /** Revokes an open token; `false` when it is not open at `now`. */
   revokeToken(accountId: Id, id: Id, now: Instant): Promise<boolean>;

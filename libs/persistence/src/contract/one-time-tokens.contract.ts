@@ -106,12 +106,12 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       const token = aToken(a, 'resent');
       await tokens().issueToken(token, NOW);
       const change = { tokenHash: newHash(), expiresAt: NOW + 100 * HOUR };
-      expect(await tokens().reissueToken(a, 'resent', change, NOW + 1)).toBe(true);
+      expect(await tokens().reissueToken(a, 'resent', { ...change, now: NOW + 1 })).toBe(true);
       expect(await tokens().tokenByHash(token.tokenHash)).toBeUndefined();
       expect(await tokens().tokenByHash(change.tokenHash)).toEqual({ ...token, ...change });
       await tokens().revokeToken(a, 'resent', NOW + 2);
       expect(
-        await tokens().reissueToken(a, 'resent', { tokenHash: newHash(), expiresAt: NOW + 200 * HOUR }, NOW + 3),
+        await tokens().reissueToken(a, 'resent', { tokenHash: newHash(), expiresAt: NOW + 200 * HOUR, now: NOW + 3 }),
       ).toBe(false);
     });
 
@@ -174,7 +174,7 @@ export function oneTimeTokensContract({ world }: ContractContext): void {
       ]) {
         await tokens().issueToken(token, NOW);
       }
-      await tokens().revokeUserTokens(a, 'u1', 'password-reset', NOW + 1);
+      await tokens().revokeUserTokens(a, 'u1', { purpose: 'password-reset', now: NOW + 1 });
       const revokedAt = async (id: string) => (await tokens().token(a, id))?.revokedAt;
       expect([await revokedAt('r1'), await revokedAt('r2'), await revokedAt('r3'), await revokedAt('v1')]).toEqual([
         NOW + 1,

@@ -83,7 +83,11 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
     return this.store.write((manager) => use(manager, { accountId, id, now }));
   }
 
-  revokeUserTokens(accountId: Id, userId: Id, purpose: OneTimeTokenPurpose, now: Instant): Promise<void> {
+  revokeUserTokens(
+    accountId: Id,
+    userId: Id,
+    { purpose, now }: { purpose: OneTimeTokenPurpose; now: Instant },
+  ): Promise<void> {
     return this.store.write(async (manager) => {
       await manager
         .createQueryBuilder()
@@ -117,14 +121,13 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   reissueToken(
     accountId: Id,
     id: Id,
-    change: { tokenHash: string; expiresAt: Instant },
-    now: Instant,
+    { tokenHash, expiresAt, now }: { tokenHash: string; expiresAt: Instant; now: Instant },
   ): Promise<boolean> {
     return this.store.write(async (manager) => {
       const { affected } = await manager
         .createQueryBuilder()
         .update(OneTimeTokenRow)
-        .set(change)
+        .set({ tokenHash, expiresAt })
         .where(`account_id = :accountId AND id = :id AND ${OPEN}`, { accountId, id, now })
         .execute();
       return affected === 1;
