@@ -90,9 +90,7 @@ interface Reply {
 /** What Vonage sends a gateway, timed. */
 async function send(
   gateway: GatewayHarness,
-  method: 'GET' | 'POST',
-  target: string,
-  fields: Record<string, unknown>,
+  { method, target, fields }: { method: 'GET' | 'POST'; target: string; fields: Record<string, unknown> },
 ): Promise<Reply> {
   const pathname = target.startsWith('http') ? new URL(target).pathname : target;
   const query = method === 'GET' ? `?${new URLSearchParams(fields as Record<string, string>)}` : '';
@@ -184,36 +182,38 @@ describeWithMariaDb('calls while the database is away (two gateways, a fault pro
   });
 
   const answerOn = (gateway: GatewayHarness, callerLeg: string) =>
-    send(
-      gateway,
-      'GET',
-      '/vonage/answer',
-      answerPayload({
+    send(gateway, {
+      method: 'GET',
+      target: '/vonage/answer',
+      fields: answerPayload({
         to: digits(N.hotline),
         from: digits(N.caller),
         uuid: callerLeg,
         conversation_uuid: `CON-${callerLeg}`,
       }),
-    );
+    });
   const legBusy = (gateway: GatewayHarness, eventUrl: string, leg: string) =>
-    send(
-      gateway,
-      'POST',
-      eventUrl,
-      callEventPayload('busy', { uuid: leg, to: digits(N.aliceMobile), from: digits(N.hotline), timestamp: now() }),
-    );
+    send(gateway, {
+      method: 'POST',
+      target: eventUrl,
+      fields: callEventPayload('busy', {
+        uuid: leg,
+        to: digits(N.aliceMobile),
+        from: digits(N.hotline),
+        timestamp: now(),
+      }),
+    });
   const callerHungUp = (gateway: GatewayHarness, callerLeg: string, duration: number) =>
-    send(
-      gateway,
-      'POST',
-      '/vonage/event',
-      callEventPayload('completed', {
+    send(gateway, {
+      method: 'POST',
+      target: '/vonage/event',
+      fields: callEventPayload('completed', {
         uuid: callerLeg,
         direction: 'inbound',
         duration: String(duration),
         timestamp: now(),
       }),
-    );
+    });
 
   const callsOfLine = async (): Promise<CallRecord[]> => {
     const store = a.app.get<SqlCallStore<StoredCall>>(CALL_STORE);

@@ -34,6 +34,7 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
  * parser's status, as a GraphQL error on `/graphql` and as
  * `{ error: { code, message } }` elsewhere; never Express's HTML page (with a stack outside production).
  */
+// eslint-disable-next-line dutyline/options-object -- Express knows error middleware by its four parameters
 export function bodyParserRefusal(
   error: unknown,
   request: IncomingMessage,
