@@ -217,10 +217,13 @@ describeWithServices('notification worker on BullMQ', () => {
     ]);
     const schedule = sqlRepositories(world.dataSource).schedule;
     const night = slots.find((slot) => slot.id === 'night-2027-03-27')!;
-    const { version } = await schedule.applyChange(world.accountId, 'hl', 0, {
-      added: slots.filter((slot) => slot !== night),
-      updated: [],
-      removedIds: [],
+    const { version } = await schedule.applyChange(world.accountId, 'hl', {
+      expectedVersion: 0,
+      change: {
+        added: slots.filter((slot) => slot !== night),
+        updated: [],
+        removedIds: [],
+      },
     });
 
     // Just before a debounce window ends, so the immediate check is due at once.
@@ -247,7 +250,10 @@ describeWithServices('notification worker on BullMQ', () => {
     await settled();
     expect(world.sink.received).toHaveLength(1);
 
-    await schedule.applyChange(world.accountId, 'hl', version, { added: [night], updated: [], removedIds: [] });
+    await schedule.applyChange(world.accountId, 'hl', {
+      expectedVersion: version,
+      change: { added: [night], updated: [], removedIds: [] },
+    });
     clock.advance(10_000);
     await handle.events.scheduleChanged({ accountId: world.accountId, hotlineId: 'hl' });
     await eventually(() => expect(world.sink.received).toHaveLength(2));

@@ -132,6 +132,8 @@ export {
   compareOverridePrecedence,
   ScheduleIndex,
   type ScheduleView,
+  type ScheduleWrite,
+  type OverrideStop,
   type ScheduleRepository,
   type ScheduleVersionReader,
   type StoredPattern,

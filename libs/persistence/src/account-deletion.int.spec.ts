@@ -24,12 +24,21 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     async function populated(): Promise<string> {
       const accountId = await world.newAccount();
       const alice = await world.person(accountId, `${accountId}-alice`);
-      await world.team(accountId, `${accountId}-crew`, [alice.id]);
+      await world.team(accountId, `${accountId}-crew`, { memberIds: [alice.id] });
       const hotline = await world.hotline(accountId, `${accountId}-hl`, { supervisorIds: [alice.id] });
-      await world.repos.schedule.applyChange(accountId, hotline.id, 0, {
-        added: [slot(`${accountId}-slot`, hotline.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef(alice.id)])],
-        updated: [],
-        removedIds: [],
+      await world.repos.schedule.applyChange(accountId, hotline.id, {
+        expectedVersion: 0,
+        change: {
+          added: [
+            slot(`${accountId}-slot`, hotline.id, {
+              start: '2027-03-27T22:00',
+              end: '2027-03-28T06:00',
+              assignees: [personRef(alice.id)],
+            }),
+          ],
+          updated: [],
+          removedIds: [],
+        },
       });
       await world.dataSource.query(
         'INSERT INTO calls (id, account_id, hotline_id, hotline_number, carrier, carrier_call_id, caller, outcome, answered_by, started_at, version, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -128,12 +128,20 @@ describe('exporting an account', () => {
     await ports.people.savePerson(alice);
     await ports.teams.saveTeam(crew);
     await ports.hotlines.save(hotline);
-    await ports.schedules.applyChange(accountId, 'hl-1', 0, {
-      added: [
-        aSlot('hl-1', { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef(alice)], id: 's-1' }),
-      ],
-      updated: [],
-      removedIds: [],
+    await ports.schedules.applyChange(accountId, 'hl-1', {
+      expectedVersion: 0,
+      change: {
+        added: [
+          aSlot('hl-1', {
+            start: '2027-03-27T22:00',
+            end: '2027-03-28T06:00',
+            assignees: [personRef(alice)],
+            id: 's-1',
+          }),
+        ],
+        updated: [],
+        removedIds: [],
+      },
     });
     await ports.schedules.saveOverride(
       accountId,

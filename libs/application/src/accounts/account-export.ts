@@ -165,7 +165,7 @@ export async function exportAccount(
   const exportedHotlines: ExportedHotline[] = [];
   for (const hotline of hotlines) {
     const schedule = await deps.schedules.slots(id, hotline.id, ALL_TIME);
-    const overrides = await deps.schedules.overrides(id, hotline.id, 0, END_OF_TIME);
+    const overrides = await deps.schedules.overrides(id, hotline.id, { from: 0, to: END_OF_TIME });
     exportedHotlines.push(
       exportedHotline(hotline, {
         version: schedule?.version ?? 0,

@@ -87,7 +87,10 @@ export class CalendarFeeds {
       end: LocalDateTime.ofWall(zone.toLocal(window.end).wall + DAY_MS),
     };
     const view = await this.deps.schedules.slots(accountId, hotline.id, local);
-    const overrides = await this.deps.schedules.overrides(accountId, hotline.id, window.start, window.end);
+    const overrides = await this.deps.schedules.overrides(accountId, hotline.id, {
+      from: window.start,
+      to: window.end,
+    });
     return { hotline, slots: view?.slots ?? [], overrides };
   }
 

@@ -58,7 +58,7 @@ export class CoverageQueries {
     };
     const [view, overrides] = await Promise.all([
       this.deps.schedules.slots(caller.accountId, hotline.id, local),
-      this.deps.schedules.overrides(caller.accountId, hotline.id, range.start - 1, range.end + 1),
+      this.deps.schedules.overrides(caller.accountId, hotline.id, { from: range.start - 1, to: range.end + 1 }),
     ]);
     if (!view) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const refs = [...view.slots.flatMap((s) => s.assignees), ...overrides.flatMap((o) => o.assignees)];

@@ -43,15 +43,24 @@ async function world(
   const schedule = {
     add: async (...slots: Slot[]) =>
       void (version = (
-        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: slots, updated: [], removedIds: [] })
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', {
+          expectedVersion: version,
+          change: { added: slots, updated: [], removedIds: [] },
+        })
       ).version),
     update: async (...slots: Slot[]) =>
       void (version = (
-        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: slots, removedIds: [] })
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', {
+          expectedVersion: version,
+          change: { added: [], updated: slots, removedIds: [] },
+        })
       ).version),
     remove: async (...ids: string[]) =>
       void (version = (
-        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', version, { added: [], updated: [], removedIds: ids })
+        await db.schedules.applyChange(TEST_ACCOUNT, 'hl', {
+          expectedVersion: version,
+          change: { added: [], updated: [], removedIds: ids },
+        })
       ).version),
   };
   const run = async () => {

@@ -133,7 +133,7 @@ export class RoutingQueries {
   }
 
   private overrides(hotline: Hotline, from: Instant, to: Instant): Promise<Override[]> {
-    return this.deps.schedules.overrides(hotline.accountId, hotline.id, from, to);
+    return this.deps.schedules.overrides(hotline.accountId, hotline.id, { from, to });
   }
 
   private instant(at: InstantInput | null | undefined): Instant {

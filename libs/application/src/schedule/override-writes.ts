@@ -58,7 +58,7 @@ export class OverrideWrites {
     const hotline = await this.path.findHotline(caller, hotlineId, 'hotlineId');
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     const current = (
-      await this.deps.schedules.overrides(caller.accountId, hotline.id, when, Number.MAX_SAFE_INTEGER)
+      await this.deps.schedules.overrides(caller.accountId, hotline.id, { from: when, to: Number.MAX_SAFE_INTEGER })
     ).find((o) => o.id === overrideId);
     if (!current) return err(notFound('override', overrideId, 'id'));
     const ending = endOverrideChange(current, when);

@@ -118,7 +118,11 @@ export class ScheduleWritePath {
         if (control.dryRun || change.added.length + change.updated.length + change.removedIds.length === 0)
           return ok({ ...answer, version });
         const audit = [this.auditEntry(caller, action, { hotlineId: hotline.id, existing, version, change })];
-        const written = await this.deps.schedules.applyChange(caller.accountId, hotline.id, version, change, { audit });
+        const written = await this.deps.schedules.applyChange(caller.accountId, hotline.id, {
+          expectedVersion: version,
+          change,
+          audit,
+        });
         this.deps.onScheduleChanged?.({ accountId: caller.accountId, hotlineId: hotline.id, version: written.version });
         return ok({ ...answer, version: written.version });
       } catch (error) {

@@ -90,7 +90,10 @@ export class ScheduleService {
     if (!hotline) return err(notFound('hotline', hotlineId, 'hotlineId'));
     return ok({
       hotline,
-      overrides: await this.deps.schedules.overrides(caller.accountId, hotline.id, range.start, range.end),
+      overrides: await this.deps.schedules.overrides(caller.accountId, hotline.id, {
+        from: range.start,
+        to: range.end,
+      }),
     });
   }
 

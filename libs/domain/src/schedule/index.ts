@@ -58,5 +58,11 @@ export {
 export { type InstantInput, type OverrideInput, override, type OverrideEnding, endOverride } from './override';
 export { compareIds, compareOverridePrecedence } from './override-precedence';
 export { NOBODY_ON_CALL, ScheduleIndex } from './schedule-index';
-export { type ScheduleView, type ScheduleRepository, type ScheduleVersionReader } from './schedule-repository.port';
+export {
+  type ScheduleView,
+  type ScheduleWrite,
+  type OverrideStop,
+  type ScheduleRepository,
+  type ScheduleVersionReader,
+} from './schedule-repository.port';
 export { type StoredPattern, type PatternRepository } from './pattern-repository.port';

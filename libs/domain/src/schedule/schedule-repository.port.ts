@@ -9,6 +9,19 @@ export interface ScheduleView {
   readonly version: number;
 }
 
+/** What `applyChange` writes: the change, the schedule version it was made against, and audit entries to append with it. */
+export interface ScheduleWrite {
+  readonly expectedVersion: number;
+  readonly change: ScheduleChange;
+  readonly audit?: readonly AuditEntry[];
+}
+
+/** Which override `endOverride` stops, and when. */
+export interface OverrideStop {
+  readonly id: Id;
+  readonly at: Instant;
+}
+
 /** Slots and overrides of the hotlines. Failure contract: the repositories' one (shared/repository-refusals.ts). */
 export interface ScheduleRepository {
   /** Slots overlapping the half-open local `range`, ordered by start; undefined for an unknown hotline. */
@@ -24,23 +37,17 @@ export interface ScheduleRepository {
    * id exists (`DUPLICATE_ID`), an updated or removed id does not (`UNKNOWN_SLOT`), or an assignee is
    * absent from the account (`UNKNOWN_ASSIGNEE`, e.g. `added[0].assignees[1].id`).
    */
-  applyChange(
-    accountId: Id,
-    hotlineId: Id,
-    expectedVersion: number,
-    change: ScheduleChange,
-    options?: { readonly audit?: readonly AuditEntry[] },
-  ): Promise<{ version: number }>;
+  applyChange(accountId: Id, hotlineId: Id, write: ScheduleWrite): Promise<{ version: number }>;
 
   /** Overrides overlapping the half-open real-time range `[from, to)`, ordered by creation (the last wins). */
-  overrides(accountId: Id, hotlineId: Id, from: Instant, to: Instant): Promise<Override[]>;
+  overrides(accountId: Id, hotlineId: Id, range: { readonly from: Instant; readonly to: Instant }): Promise<Override[]>;
   /**
    * Creates or replaces an override. Overrides are separate rows and do not move the schedule's
    * version. Unknown hotline or assignee: ValidationError as for `applyChange`.
    */
   saveOverride(accountId: Id, override: Override): Promise<void>;
   /** "Stop now": the override ends at `at` if it would end later; one that had not begun by `at` is removed. */
-  endOverride(accountId: Id, hotlineId: Id, id: Id, at: Instant): Promise<Result<void, NotFound>>;
+  endOverride(accountId: Id, hotlineId: Id, ending: OverrideStop): Promise<Result<void, NotFound>>;
   deleteOverride(accountId: Id, hotlineId: Id, id: Id): Promise<Result<void, NotFound>>;
 }
 

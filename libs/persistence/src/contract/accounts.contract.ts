@@ -5,7 +5,11 @@ import { CREATED_AT } from './world';
 
 const at = (iso: string) => parseInstant(iso);
 
-function aUser(accountId: string, id: string, email: string, role: User['role'] = 'member'): User {
+function aUser(
+  accountId: string,
+  id: string,
+  { email, role = 'member' }: { email: string; role?: User['role'] },
+): User {
   return {
     id,
     accountId,
@@ -47,7 +51,7 @@ export function accountsContract({ world }: ContractContext): void {
 
     it('finds a user by e-mail whatever its case, and updates the user in place', async () => {
       const accountId = await world().newAccount();
-      const user = aUser(accountId, 'u1', 'Chloé.Dupont@Example.org', 'admin');
+      const user = aUser(accountId, 'u1', { email: 'Chloé.Dupont@Example.org', role: 'admin' });
       expect(await world().repos.accounts.saveUser(user)).toEqual({ ok: true, value: undefined });
 
       expect(
@@ -61,13 +65,13 @@ export function accountsContract({ world }: ContractContext): void {
       const a = await world().newAccount();
       const b = await world().newAccount();
       const email = `${randomBytes(4).toString('hex')}@example.org`;
-      await world().repos.accounts.saveUser(aUser(a, 'u1', email));
+      await world().repos.accounts.saveUser(aUser(a, 'u1', { email }));
 
-      expect(await world().repos.accounts.saveUser(aUser(a, 'u2', email.toUpperCase()))).toEqual({
+      expect(await world().repos.accounts.saveUser(aUser(a, 'u2', { email: email.toUpperCase() }))).toEqual({
         ok: false,
         error: { code: 'EMAIL_TAKEN' },
       });
-      expect(await world().repos.accounts.saveUser(aUser(b, 'u1', email))).toEqual({ ok: true, value: undefined });
+      expect(await world().repos.accounts.saveUser(aUser(b, 'u1', { email }))).toEqual({ ok: true, value: undefined });
       const everywhere = await world().repos.accounts.usersByEmail(EmailAddress.parse(email));
       expect(everywhere.map((u) => u.accountId).sort()).toEqual([a, b].sort());
     });
@@ -79,7 +83,7 @@ export function accountsContract({ world }: ContractContext): void {
         ['u2', 'Amy@example.org'],
         ['u3', 'bo@example.org'],
       ]) {
-        await world().repos.accounts.saveUser(aUser(accountId, id, email));
+        await world().repos.accounts.saveUser(aUser(accountId, id, { email }));
       }
       const first = await world().repos.accounts.listUsers(accountId, { first: 2 });
       const second = await world().repos.accounts.listUsers(accountId, { first: 2, after: first.nextCursor });
@@ -98,9 +102,9 @@ export function accountsContract({ world }: ContractContext): void {
     it('opens an account with its admin in one go, and refuses an e-mail any account signs in with', async () => {
       const taken = email();
       const elsewhere = await world().newAccount();
-      await world().repos.accounts.saveUser(aUser(elsewhere, 'u1', taken));
+      await world().repos.accounts.saveUser(aUser(elsewhere, 'u1', { email: taken }));
       const id = `opened-${randomBytes(6).toString('hex')}`;
-      const admin = aUser(id, 'admin1', email(), 'admin');
+      const admin = aUser(id, 'admin1', { email: email(), role: 'admin' });
       try {
         expect(
           await world().repos.accounts.openAccount(opened(id), {
@@ -121,8 +125,8 @@ export function accountsContract({ world }: ContractContext): void {
     it('lists accounts oldest first with their users and hotlines', async () => {
       const a = await world().newAccount();
       const b = await world().newAccount();
-      await world().repos.accounts.saveUser(aUser(a, 'u1', email()));
-      await world().repos.accounts.saveUser(aUser(a, 'u2', email()));
+      await world().repos.accounts.saveUser(aUser(a, 'u1', { email: email() }));
+      await world().repos.accounts.saveUser(aUser(a, 'u2', { email: email() }));
       await world().hotline(b, 'h1');
       await world().repos.accounts.setAccountDisabled(b, at('2027-03-01T10:00:00Z'));
 
@@ -144,7 +148,7 @@ export function accountsContract({ world }: ContractContext): void {
     it('disables an account (the first instant stays), which its login sessions and API keys tell; enabling undoes it', async () => {
       const accountId = await world().newAccount();
       const other = await world().newAccount();
-      await world().repos.accounts.saveUser(aUser(accountId, 'u1', email()));
+      await world().repos.accounts.saveUser(aUser(accountId, 'u1', { email: email() }));
       const key = aKey(accountId, 'k1', '2027-01-05T09:00:00Z');
       const otherKey = aKey(other, 'k1', '2027-01-05T09:00:00Z');
       await world().repos.apiKeys.createApiKey(key);
@@ -180,7 +184,7 @@ export function accountsContract({ world }: ContractContext): void {
     it('deletes an account with its rows, leaving the others; an unknown one is NOT_FOUND', async () => {
       const doomed = await world().newAccount();
       const kept = await world().newAccount();
-      await world().repos.accounts.saveUser(aUser(doomed, 'u1', email()));
+      await world().repos.accounts.saveUser(aUser(doomed, 'u1', { email: email() }));
       await world().hotline(doomed, 'h1');
       await world().hotline(kept, 'h1');
 
@@ -196,9 +200,11 @@ export function accountsContract({ world }: ContractContext): void {
   describe('login sessions', () => {
     it('ends the sessions of one user before an instant that never moves back, and a save leaves it alone', async () => {
       const accountId = await world().newAccount();
-      const user = aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`, 'admin');
+      const user = aUser(accountId, 'u1', { email: `${randomBytes(4).toString('hex')}@example.org`, role: 'admin' });
       await world().repos.accounts.saveUser(user);
-      await world().repos.accounts.saveUser(aUser(accountId, 'u2', `${randomBytes(4).toString('hex')}@example.org`));
+      await world().repos.accounts.saveUser(
+        aUser(accountId, 'u2', { email: `${randomBytes(4).toString('hex')}@example.org` }),
+      );
       expect(await world().repos.accounts.loginSession(accountId, 'u1', 't1')).toEqual({
         user,
         sessionsValidAfter: null,
@@ -221,7 +227,9 @@ export function accountsContract({ world }: ContractContext): void {
 
     it('refuses a revoked token (twice is harmless) and forgets revocations once their tokens expired', async () => {
       const accountId = await world().newAccount();
-      await world().repos.accounts.saveUser(aUser(accountId, 'u1', `${randomBytes(4).toString('hex')}@example.org`));
+      await world().repos.accounts.saveUser(
+        aUser(accountId, 'u1', { email: `${randomBytes(4).toString('hex')}@example.org` }),
+      );
       const [expiring, lasting] = [`t${randomBytes(6).toString('hex')}`, `t${randomBytes(6).toString('hex')}`];
       // An hour ago: the purge must not reach revocations other tests made in the shared database.
       const now = Date.now() - 3_600_000;

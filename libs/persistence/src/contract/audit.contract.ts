@@ -1,7 +1,12 @@
 import { AuditEntry, parseInstant } from '@dutyline/domain';
 import { ContractContext } from './context';
 
-function anEntry(accountId: string, id: string, at: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
+/** An entry at `at` (text); `overrides` replace the other fields. */
+function anEntry(
+  accountId: string,
+  id: string,
+  { at, ...overrides }: { at: string } & Partial<Omit<AuditEntry, 'at'>>,
+): AuditEntry {
   return {
     id,
     accountId,
@@ -21,8 +26,9 @@ export function auditContract({ world }: ContractContext): void {
   describe('audit log', () => {
     it('round-trips entries with their JSON before and after, newest first', async () => {
       const accountId = await world().newAccount();
-      const older = anEntry(accountId, 'a1', '2027-03-27T10:00:00.001Z');
-      const newer = anEntry(accountId, 'a2', '2027-03-27T10:00:00.002Z', {
+      const older = anEntry(accountId, 'a1', { at: '2027-03-27T10:00:00.001Z' });
+      const newer = anEntry(accountId, 'a2', {
+        at: '2027-03-27T10:00:00.002Z',
         actor: { kind: 'system', id: null },
         before: null,
         after: 'text',
@@ -43,10 +49,19 @@ export function auditContract({ world }: ContractContext): void {
     ])('filters by %j', async (filter, expected) => {
       const accountId = await world().newAccount();
       await world().repos.audit.append([
-        anEntry(accountId, 'a1', '2027-03-27T10:00:00Z'),
-        anEntry(accountId, 'a2', '2027-03-27T10:30:00Z'),
-        anEntry(accountId, 'a3', '2027-03-27T11:00:00Z', { entityType: 'slot', entityId: 's1', action: 'slot.moved' }),
-        anEntry(accountId, 'a4', '2027-03-27T12:00:00Z', { entityId: 'bob', actor: { kind: 'api-key', id: 'key-1' } }),
+        anEntry(accountId, 'a1', { at: '2027-03-27T10:00:00Z' }),
+        anEntry(accountId, 'a2', { at: '2027-03-27T10:30:00Z' }),
+        anEntry(accountId, 'a3', {
+          at: '2027-03-27T11:00:00Z',
+          entityType: 'slot',
+          entityId: 's1',
+          action: 'slot.moved',
+        }),
+        anEntry(accountId, 'a4', {
+          at: '2027-03-27T12:00:00Z',
+          entityId: 'bob',
+          actor: { kind: 'api-key', id: 'key-1' },
+        }),
       ]);
 
       expect((await world().repos.audit.list(accountId, filter)).items.map((e) => e.id)).toEqual(expected);
@@ -56,7 +71,7 @@ export function auditContract({ world }: ContractContext): void {
       const accountId = await world().newAccount();
       await world().repos.audit.append(
         ['a1', 'a2', 'a3', 'a4', 'a5'].map((id, i) =>
-          anEntry(accountId, id, i < 3 ? '2027-03-27T10:00:00Z' : '2027-03-27T09:00:00Z'),
+          anEntry(accountId, id, { at: i < 3 ? '2027-03-27T10:00:00Z' : '2027-03-27T09:00:00Z' }),
         ),
       );
       const pages: string[][] = [];

@@ -133,16 +133,25 @@ export function directoryContract({ world, backend }: ContractContext): void {
     it('refuses to delete a person still named by a team, a hotline, a slot or an override, and says which', async () => {
       const accountId = await world().newAccount();
       await world().person(accountId, 'alice');
-      await world().team(accountId, 'night', ['alice']);
+      await world().team(accountId, 'night', { memberIds: ['alice'] });
       const h = await world().hotline(accountId, 'h1', { supervisorIds: ['alice'] });
-      await world().repos.schedule.applyChange(accountId, h.id, 0, {
-        added: [slot('s1', h.id, '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')])],
-        updated: [],
-        removedIds: [],
+      await world().repos.schedule.applyChange(accountId, h.id, {
+        expectedVersion: 0,
+        change: {
+          added: [
+            slot('s1', h.id, { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef('alice')] }),
+          ],
+          updated: [],
+          removedIds: [],
+        },
       });
       await world().repos.schedule.saveOverride(
         accountId,
-        override('o1', h.id, '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('alice')]),
+        override('o1', h.id, {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('alice')],
+        }),
       );
 
       expect(await world().repos.people.deletePerson(accountId, 'alice')).toEqual({
@@ -165,10 +174,10 @@ export function directoryContract({ world, backend }: ContractContext): void {
     it('round-trips a team with its members in order', async () => {
       const accountId = await world().newAccount();
       for (const id of ['c', 'a', 'b']) await world().person(accountId, id);
-      const crew = await world().team(accountId, 'crew', ['c', 'a', 'b']);
+      const crew = await world().team(accountId, 'crew', { memberIds: ['c', 'a', 'b'] });
 
       expect(await world().repos.teams.team(accountId, 'crew')).toEqual(crew);
-      await world().team(accountId, 'crew', ['b', 'c']);
+      await world().team(accountId, 'crew', { memberIds: ['b', 'c'] });
       expect((await world().repos.teams.team(accountId, 'crew'))?.memberIds).toEqual(['b', 'c']);
     });
 
@@ -176,7 +185,7 @@ export function directoryContract({ world, backend }: ContractContext): void {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
 
-      expect(await refusal(() => world().team(accountId, 'crew', ['a', 'ghost']))).toEqual({
+      expect(await refusal(() => world().team(accountId, 'crew', { memberIds: ['a', 'ghost'] }))).toEqual({
         code: 'UNKNOWN_PERSON',
         field: 'memberIds[1]',
       });
@@ -191,7 +200,7 @@ export function directoryContract({ world, backend }: ContractContext): void {
         ['t1', 'maintenance'],
         ['t2', 'IT'],
       ])
-        await world().team(accountId, id, ['a'], name);
+        await world().team(accountId, id, { memberIds: ['a'], name });
 
       expect((await world().repos.teams.teamsByIds(accountId, ['t2', 'nope', 't1'])).map((t) => t.id)).toEqual([
         't2',
@@ -209,19 +218,31 @@ export function directoryContract({ world, backend }: ContractContext): void {
     it('refuses to delete a team on a slot, and deletes it once free', async () => {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
-      await world().team(accountId, 'crew', ['a']);
+      await world().team(accountId, 'crew', { memberIds: ['a'] });
       const h = await world().hotline(accountId, 'h1');
-      await world().repos.schedule.applyChange(accountId, h.id, 0, {
-        added: [slot('s1', h.id, '2027-03-27T08:00', '2027-03-27T18:00', [teamRef('crew'), personRef('a')])],
-        updated: [],
-        removedIds: [],
+      await world().repos.schedule.applyChange(accountId, h.id, {
+        expectedVersion: 0,
+        change: {
+          added: [
+            slot('s1', h.id, {
+              start: '2027-03-27T08:00',
+              end: '2027-03-27T18:00',
+              assignees: [teamRef('crew'), personRef('a')],
+            }),
+          ],
+          updated: [],
+          removedIds: [],
+        },
       });
 
       expect(await world().repos.teams.deleteTeam(accountId, 'crew')).toEqual({
         ok: false,
         error: { code: 'IN_USE', usedBy: [{ kind: 'slot', id: 's1' }] },
       });
-      await world().repos.schedule.applyChange(accountId, h.id, 1, { added: [], updated: [], removedIds: ['s1'] });
+      await world().repos.schedule.applyChange(accountId, h.id, {
+        expectedVersion: 1,
+        change: { added: [], updated: [], removedIds: ['s1'] },
+      });
       expect(await world().repos.teams.deleteTeam(accountId, 'crew')).toEqual({ ok: true, value: undefined });
       expect(await world().repos.teams.team(accountId, 'crew')).toBeUndefined();
     });

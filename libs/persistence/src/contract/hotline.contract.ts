@@ -109,10 +109,13 @@ export function hotlineContract({ world }: ContractContext): void {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
       const h = await world().hotline(accountId, 'h');
-      await world().repos.schedule.applyChange(accountId, 'h', 0, {
-        added: [slot('s1', 'h', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('a')])],
-        updated: [],
-        removedIds: [],
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: {
+          added: [slot('s1', 'h', { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef('a')] })],
+          updated: [],
+          removedIds: [],
+        },
       });
 
       expect(await world().repos.hotlines.delete(accountId, 'h')).toEqual({ ok: true, value: undefined });

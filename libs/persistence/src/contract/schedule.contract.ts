@@ -9,7 +9,7 @@ const range = (start: string, end: string) => ({ start: LocalDateTime.parse(star
 async function parisSchedule(world: World): Promise<string> {
   const accountId = await world.newAccount();
   for (const id of ['alice', 'bob', 'carol']) await world.person(accountId, id);
-  await world.team(accountId, 'night', ['bob', 'carol']);
+  await world.team(accountId, 'night', { memberIds: ['bob', 'carol'] });
   await world.hotline(accountId, 'h', { timeZone: 'Europe/Paris' });
   return accountId;
 }
@@ -32,10 +32,19 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       async (_night, start, middle, end) => {
         const accountId = await parisSchedule(world());
         const added = [
-          slot('before', 'h', start, middle, [personRef('alice'), teamRef('night')]),
-          slot('after', 'h', middle, end, [teamRef('night'), personRef('alice'), personRef('bob')]),
+          slot('before', 'h', { start, end: middle, assignees: [personRef('alice'), teamRef('night')] }),
+          slot('after', 'h', {
+            start: middle,
+            end,
+            assignees: [teamRef('night'), personRef('alice'), personRef('bob')],
+          }),
         ];
-        expect(await world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added })).toEqual({
+        expect(
+          await world().repos.schedule.applyChange(accountId, 'h', {
+            expectedVersion: 0,
+            change: { ...NO_CHANGE, added },
+          }),
+        ).toEqual({
           version: 1,
         });
 
@@ -47,8 +56,16 @@ export function scheduleContract({ world, backend }: ContractContext): void {
     );
 
     describe('range queries are half-open at both edges', () => {
-      const night = slot('night', 'h', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')]);
-      const day = slot('day', 'h', '2027-03-28T06:00', '2027-03-28T22:00', [personRef('bob')]);
+      const night = slot('night', 'h', {
+        start: '2027-03-27T22:00',
+        end: '2027-03-28T06:00',
+        assignees: [personRef('alice')],
+      });
+      const day = slot('day', 'h', {
+        start: '2027-03-28T06:00',
+        end: '2027-03-28T22:00',
+        assignees: [personRef('bob')],
+      });
 
       it.each([
         ['ends where the night starts', '2027-03-27T12:00', '2027-03-27T22:00', []],
@@ -60,7 +77,10 @@ export function scheduleContract({ world, backend }: ContractContext): void {
         ['starts when the day ends', '2027-03-28T22:00', '2027-03-29T22:00', []],
       ])('a range that %s', async (_case, start, end, expected) => {
         const accountId = await parisSchedule(world());
-        await world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added: [day, night] });
+        await world().repos.schedule.applyChange(accountId, 'h', {
+          expectedVersion: 0,
+          change: { ...NO_CHANGE, added: [day, night] },
+        });
 
         const view = await world().repos.schedule.slots(accountId, 'h', range(start, end));
         expect(view?.slots.map((s) => s.id)).toEqual(expected);
@@ -69,18 +89,36 @@ export function scheduleContract({ world, backend }: ContractContext): void {
 
     it('applies updates and removals, replacing assignees in their new order, and moves the version on', async () => {
       const accountId = await parisSchedule(world());
-      await world().repos.schedule.applyChange(accountId, 'h', 0, {
-        ...NO_CHANGE,
-        added: [
-          slot('s1', 'h', '2027-03-27T08:00', '2027-03-27T18:00', [personRef('alice')]),
-          slot('s2', 'h', '2027-03-27T18:00', '2027-03-28T08:00', [personRef('bob'), personRef('carol')]),
-          slot('s3', 'h', '2027-03-28T08:00', '2027-03-28T18:00', [teamRef('night')]),
-        ],
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: {
+          ...NO_CHANGE,
+          added: [
+            slot('s1', 'h', { start: '2027-03-27T08:00', end: '2027-03-27T18:00', assignees: [personRef('alice')] }),
+            slot('s2', 'h', {
+              start: '2027-03-27T18:00',
+              end: '2027-03-28T08:00',
+              assignees: [personRef('bob'), personRef('carol')],
+            }),
+            slot('s3', 'h', { start: '2027-03-28T08:00', end: '2027-03-28T18:00', assignees: [teamRef('night')] }),
+          ],
+        },
       });
-      const { version } = await world().repos.schedule.applyChange(accountId, 'h', 1, {
-        added: [slot('s4', 'h', '2027-03-28T18:00', '2027-03-29T08:00', [personRef('alice')])],
-        updated: [slot('s2', 'h', '2027-03-27T20:00', '2027-03-28T08:00', [personRef('carol'), teamRef('night')])],
-        removedIds: ['s3'],
+      const { version } = await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 1,
+        change: {
+          added: [
+            slot('s4', 'h', { start: '2027-03-28T18:00', end: '2027-03-29T08:00', assignees: [personRef('alice')] }),
+          ],
+          updated: [
+            slot('s2', 'h', {
+              start: '2027-03-27T20:00',
+              end: '2027-03-28T08:00',
+              assignees: [personRef('carol'), teamRef('night')],
+            }),
+          ],
+          removedIds: ['s3'],
+        },
       });
 
       const view = await world().repos.schedule.slots(accountId, 'h', range('2027-03-27T00:00', '2027-03-30T00:00'));
@@ -98,13 +136,21 @@ export function scheduleContract({ world, backend }: ContractContext): void {
 
     it('refuses a change made on a stale version, writing nothing', async () => {
       const accountId = await parisSchedule(world());
-      await world().repos.schedule.applyChange(accountId, 'h', 0, {
-        ...NO_CHANGE,
-        added: [slot('s1', 'h', '2027-03-27T08:00', '2027-03-27T18:00', [personRef('alice')])],
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: {
+          ...NO_CHANGE,
+          added: [
+            slot('s1', 'h', { start: '2027-03-27T08:00', end: '2027-03-27T18:00', assignees: [personRef('alice')] }),
+          ],
+        },
       });
 
       await expect(
-        world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, removedIds: ['s1'] }),
+        world().repos.schedule.applyChange(accountId, 'h', {
+          expectedVersion: 0,
+          change: { ...NO_CHANGE, removedIds: ['s1'] },
+        }),
       ).rejects.toBeInstanceOf(VersionConflictError);
       const view = await world().repos.schedule.slots(accountId, 'h', range('2027-03-27T00:00', '2027-03-28T00:00'));
       expect([view?.version, view?.slots.map((s) => s.id)]).toEqual([1, ['s1']]);
@@ -115,7 +161,9 @@ export function scheduleContract({ world, backend }: ContractContext): void {
         'a slot of another hotline',
         () => ({
           ...NO_CHANGE,
-          added: [slot('x', 'other', '2027-03-28T08:00', '2027-03-28T09:00', [personRef('alice')])],
+          added: [
+            slot('x', 'other', { start: '2027-03-28T08:00', end: '2027-03-28T09:00', assignees: [personRef('alice')] }),
+          ],
         }),
         { code: 'HOTLINE_MISMATCH', field: 'added[0].hotlineId' },
       ],
@@ -128,7 +176,9 @@ export function scheduleContract({ world, backend }: ContractContext): void {
         'an updated slot that does not exist',
         () => ({
           ...NO_CHANGE,
-          updated: [slot('ghost', 'h', '2027-03-28T08:00', '2027-03-28T09:00', [personRef('alice')])],
+          updated: [
+            slot('ghost', 'h', { start: '2027-03-28T08:00', end: '2027-03-28T09:00', assignees: [personRef('alice')] }),
+          ],
         }),
         { code: 'UNKNOWN_SLOT', field: 'updated[0].id' },
       ],
@@ -141,7 +191,13 @@ export function scheduleContract({ world, backend }: ContractContext): void {
         'an unknown person',
         () => ({
           ...NO_CHANGE,
-          added: [slot('x', 'h', '2027-03-28T08:00', '2027-03-28T09:00', [personRef('alice'), personRef('ghost')])],
+          added: [
+            slot('x', 'h', {
+              start: '2027-03-28T08:00',
+              end: '2027-03-28T09:00',
+              assignees: [personRef('alice'), personRef('ghost')],
+            }),
+          ],
         }),
         { code: 'UNKNOWN_ASSIGNEE', field: 'added[0].assignees[1].id' },
       ],
@@ -152,12 +208,21 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       ],
     ])('refuses %s, writing nothing', async (_case, changeOf, expected) => {
       const accountId = await parisSchedule(world());
-      const existing = slot('s1', 'h', '2027-03-27T08:00', '2027-03-27T18:00', [personRef('alice')]);
-      await world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added: [existing] });
+      const existing = slot('s1', 'h', {
+        start: '2027-03-27T08:00',
+        end: '2027-03-27T18:00',
+        assignees: [personRef('alice')],
+      });
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: { ...NO_CHANGE, added: [existing] },
+      });
 
-      expect(await refusal(() => world().repos.schedule.applyChange(accountId, 'h', 1, changeOf(existing)))).toEqual(
-        expected,
-      );
+      expect(
+        await refusal(() =>
+          world().repos.schedule.applyChange(accountId, 'h', { expectedVersion: 1, change: changeOf(existing) }),
+        ),
+      ).toEqual(expected);
       expect(await world().repos.schedule.slots(accountId, 'h', range('2027-03-27T00:00', '2027-03-29T00:00'))).toEqual(
         { slots: [existing], version: 1 },
       );
@@ -165,7 +230,11 @@ export function scheduleContract({ world, backend }: ContractContext): void {
 
     it('refuses a change to an unknown hotline', async () => {
       const accountId = await parisSchedule(world());
-      expect(await refusal(() => world().repos.schedule.applyChange(accountId, 'nope', 0, NO_CHANGE))).toEqual({
+      expect(
+        await refusal(() =>
+          world().repos.schedule.applyChange(accountId, 'nope', { expectedVersion: 0, change: NO_CHANGE }),
+        ),
+      ).toEqual({
         code: 'UNKNOWN_HOTLINE',
         field: 'hotlineId',
       });
@@ -187,10 +256,20 @@ export function scheduleContract({ world, backend }: ContractContext): void {
         after: { start: '2027-03-27T08:00' },
         at: parseInstant('2027-03-20T10:00:00Z'),
       });
-      const added = [slot('s1', 'h', '2027-03-27T08:00', '2027-03-27T18:00', [personRef('alice')])];
-      await world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added }, { audit: [entry('a1')] });
+      const added = [
+        slot('s1', 'h', { start: '2027-03-27T08:00', end: '2027-03-27T18:00', assignees: [personRef('alice')] }),
+      ];
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: { ...NO_CHANGE, added },
+        audit: [entry('a1')],
+      });
       await expect(
-        world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added }, { audit: [entry('a2')] }),
+        world().repos.schedule.applyChange(accountId, 'h', {
+          expectedVersion: 0,
+          change: { ...NO_CHANGE, added },
+          audit: [entry('a2')],
+        }),
       ).rejects.toBeInstanceOf(VersionConflictError);
 
       expect((await world().repos.audit.list(accountId)).items).toEqual([entry('a1')]);
@@ -205,12 +284,26 @@ export function scheduleContract({ world, backend }: ContractContext): void {
           world().repos.schedule.slots(accountId, 'h', week),
           second.repos.schedule.slots(accountId, 'h', week),
         ]);
-        const monday = slot('monday', 'h', '2027-03-22T08:00', '2027-03-22T18:00', [personRef('alice')]);
-        const tuesday = slot('tuesday', 'h', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bob')]);
+        const monday = slot('monday', 'h', {
+          start: '2027-03-22T08:00',
+          end: '2027-03-22T18:00',
+          assignees: [personRef('alice')],
+        });
+        const tuesday = slot('tuesday', 'h', {
+          start: '2027-03-23T08:00',
+          end: '2027-03-23T18:00',
+          assignees: [personRef('bob')],
+        });
 
         const outcomes = await Promise.allSettled([
-          world().repos.schedule.applyChange(accountId, 'h', readA!.version, { ...NO_CHANGE, added: [monday] }),
-          second.repos.schedule.applyChange(accountId, 'h', readB!.version, { ...NO_CHANGE, added: [tuesday] }),
+          world().repos.schedule.applyChange(accountId, 'h', {
+            expectedVersion: readA!.version,
+            change: { ...NO_CHANGE, added: [monday] },
+          }),
+          second.repos.schedule.applyChange(accountId, 'h', {
+            expectedVersion: readB!.version,
+            change: { ...NO_CHANGE, added: [tuesday] },
+          }),
         ]);
         const won = outcomes.filter((o) => o.status === 'fulfilled');
         const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -221,7 +314,10 @@ export function scheduleContract({ world, backend }: ContractContext): void {
             ? { repos: world().repos, slot: monday }
             : { repos: second.repos, slot: tuesday };
         const reread = await loser.repos.schedule.slots(accountId, 'h', week);
-        await loser.repos.schedule.applyChange(accountId, 'h', reread!.version, { ...NO_CHANGE, added: [loser.slot] });
+        await loser.repos.schedule.applyChange(accountId, 'h', {
+          expectedVersion: reread!.version,
+          change: { ...NO_CHANGE, added: [loser.slot] },
+        });
 
         const final = await world().repos.schedule.slots(accountId, 'h', week);
         expect([final?.version, final?.slots.map((s) => s.id)]).toEqual([2, ['monday', 'tuesday']]);
@@ -242,7 +338,7 @@ export function scheduleContract({ world, backend }: ContractContext): void {
           assignees: [personRef('alice'), teamRef('night')],
         };
       });
-      await world().repos.schedule.applyChange(accountId, 'h', 0, { ...NO_CHANGE, added });
+      await world().repos.schedule.applyChange(accountId, 'h', { expectedVersion: 0, change: { ...NO_CHANGE, added } });
       const queries: string[] = [];
       const counted = new World(await backend.connect({ onQuery: (sql) => queries.push(sql) }));
       queries.length = 0;
@@ -258,21 +354,17 @@ export function scheduleContract({ world, backend }: ContractContext): void {
   describe('overrides', () => {
     it('round-trips an override with a level, a reason, a team and its creation instant', async () => {
       const accountId = await parisSchedule(world());
-      const o = override(
-        'o1',
-        'h',
-        '2027-03-28T00:30:00Z',
-        '2027-03-28T02:00:00Z',
-        [teamRef('night'), personRef('alice')],
-        {
-          level: 1,
-          reason: 'Alice covers the DST night',
-          createdAt: '2027-03-27T18:00:00.123Z',
-        },
-      );
+      const o = override('o1', 'h', {
+        start: '2027-03-28T00:30:00Z',
+        end: '2027-03-28T02:00:00Z',
+        assignees: [teamRef('night'), personRef('alice')],
+        level: 1,
+        reason: 'Alice covers the DST night',
+        createdAt: '2027-03-27T18:00:00.123Z',
+      });
       await world().repos.schedule.saveOverride(accountId, o);
 
-      expect(await world().repos.schedule.overrides(accountId, 'h', o.start, o.end)).toEqual([o]);
+      expect(await world().repos.schedule.overrides(accountId, 'h', { from: o.start, to: o.end })).toEqual([o]);
     });
 
     it.each([
@@ -284,10 +376,17 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       const accountId = await parisSchedule(world());
       await world().repos.schedule.saveOverride(
         accountId,
-        override('o1', 'h', '2027-03-27T10:00:00Z', '2027-03-27T12:00:00Z', [personRef('bob')]),
+        override('o1', 'h', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T12:00:00Z',
+          assignees: [personRef('bob')],
+        }),
       );
 
-      const found = await world().repos.schedule.overrides(accountId, 'h', parseInstant(from), parseInstant(to));
+      const found = await world().repos.schedule.overrides(accountId, 'h', {
+        from: parseInstant(from),
+        to: parseInstant(to),
+      });
       expect(found.map((o) => o.id)).toEqual(expected);
     });
 
@@ -296,44 +395,36 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       const at = (createdAt: string) => ({ createdAt });
       await world().repos.schedule.saveOverride(
         accountId,
-        override(
-          'o-10',
-          'h',
-          '2027-03-27T10:00:00Z',
-          '2027-03-27T12:00:00Z',
-          [personRef('bob')],
-          at('2027-03-26T09:00:00Z'),
-        ),
+        override('o-10', 'h', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T12:00:00Z',
+          assignees: [personRef('bob')],
+          ...at('2027-03-26T09:00:00Z'),
+        }),
       );
       await world().repos.schedule.saveOverride(
         accountId,
-        override(
-          'o-9',
-          'h',
-          '2027-03-27T11:00:00Z',
-          '2027-03-27T13:00:00Z',
-          [personRef('carol')],
-          at('2027-03-26T09:00:00Z'),
-        ),
+        override('o-9', 'h', {
+          start: '2027-03-27T11:00:00Z',
+          end: '2027-03-27T13:00:00Z',
+          assignees: [personRef('carol')],
+          ...at('2027-03-26T09:00:00Z'),
+        }),
       );
       await world().repos.schedule.saveOverride(
         accountId,
-        override(
-          'o-1',
-          'h',
-          '2027-03-27T09:00:00Z',
-          '2027-03-27T14:00:00Z',
-          [personRef('alice')],
-          at('2027-03-26T10:00:00Z'),
-        ),
+        override('o-1', 'h', {
+          start: '2027-03-27T09:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('alice')],
+          ...at('2027-03-26T10:00:00Z'),
+        }),
       );
 
-      const found = await world().repos.schedule.overrides(
-        accountId,
-        'h',
-        parseInstant('2027-03-27T00:00:00Z'),
-        parseInstant('2027-03-28T00:00:00Z'),
-      );
+      const found = await world().repos.schedule.overrides(accountId, 'h', {
+        from: parseInstant('2027-03-27T00:00:00Z'),
+        to: parseInstant('2027-03-28T00:00:00Z'),
+      });
       expect(found.map((o) => o.id)).toEqual(['o-9', 'o-10', 'o-1']);
     });
 
@@ -342,27 +433,35 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       const day = [parseInstant('2027-03-27T00:00:00Z'), parseInstant('2027-03-28T00:00:00Z')] as const;
       await world().repos.schedule.saveOverride(
         accountId,
-        override('running', 'h', '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('bob')]),
+        override('running', 'h', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('bob')],
+        }),
       );
       await world().repos.schedule.saveOverride(
         accountId,
-        override('later', 'h', '2027-03-27T16:00:00Z', '2027-03-27T18:00:00Z', [personRef('bob')]),
+        override('later', 'h', {
+          start: '2027-03-27T16:00:00Z',
+          end: '2027-03-27T18:00:00Z',
+          assignees: [personRef('bob')],
+        }),
       );
       const now = parseInstant('2027-03-27T11:15:00Z');
 
-      expect(await world().repos.schedule.endOverride(accountId, 'h', 'running', now)).toEqual({
+      expect(await world().repos.schedule.endOverride(accountId, 'h', { id: 'running', at: now })).toEqual({
         ok: true,
         value: undefined,
       });
-      expect(await world().repos.schedule.endOverride(accountId, 'h', 'later', now)).toEqual({
+      expect(await world().repos.schedule.endOverride(accountId, 'h', { id: 'later', at: now })).toEqual({
         ok: true,
         value: undefined,
       });
-      expect(await world().repos.schedule.endOverride(accountId, 'h', 'ghost', now)).toEqual({
+      expect(await world().repos.schedule.endOverride(accountId, 'h', { id: 'ghost', at: now })).toEqual({
         ok: false,
         error: { code: 'NOT_FOUND' },
       });
-      const left = await world().repos.schedule.overrides(accountId, 'h', ...day);
+      const left = await world().repos.schedule.overrides(accountId, 'h', { from: day[0], to: day[1] });
       expect(left.map((o) => [o.id, o.end])).toEqual([['running', now]]);
     });
 
@@ -370,7 +469,11 @@ export function scheduleContract({ world, backend }: ContractContext): void {
       const accountId = await parisSchedule(world());
       await world().repos.schedule.saveOverride(
         accountId,
-        override('o1', 'h', '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('bob')]),
+        override('o1', 'h', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('bob')],
+        }),
       );
 
       expect(await world().repos.schedule.deleteOverride(accountId, 'h', 'o1')).toEqual({ ok: true, value: undefined });
@@ -387,12 +490,20 @@ export function scheduleContract({ world, backend }: ContractContext): void {
     it.each([
       [
         'an unknown hotline',
-        override('o1', 'nope', '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('bob')]),
+        override('o1', 'nope', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('bob')],
+        }),
         { code: 'UNKNOWN_HOTLINE', field: 'hotlineId' },
       ],
       [
         'an unknown assignee',
-        override('o1', 'h', '2027-03-27T10:00:00Z', '2027-03-27T14:00:00Z', [personRef('bob'), teamRef('ghost')]),
+        override('o1', 'h', {
+          start: '2027-03-27T10:00:00Z',
+          end: '2027-03-27T14:00:00Z',
+          assignees: [personRef('bob'), teamRef('ghost')],
+        }),
         { code: 'UNKNOWN_ASSIGNEE', field: 'assignees[1].id' },
       ],
     ])('refuses an override naming %s', async (_case, o, expected) => {

@@ -16,16 +16,25 @@ export function scopingContract({ world }: ContractContext): void {
       const a = await world().newAccount();
       const b = await world().newAccount();
       await world().person(b, 'bea');
-      await world().team(b, 'crew', ['bea']);
+      await world().team(b, 'crew', { memberIds: ['bea'] });
       await world().hotline(b, 'hb', { supervisorIds: ['bea'] });
-      await world().repos.schedule.applyChange(b, 'hb', 0, {
-        added: [slot('sb', 'hb', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])],
-        updated: [],
-        removedIds: [],
+      await world().repos.schedule.applyChange(b, 'hb', {
+        expectedVersion: 0,
+        change: {
+          added: [
+            slot('sb', 'hb', { start: '2027-03-23T08:00', end: '2027-03-23T18:00', assignees: [personRef('bea')] }),
+          ],
+          updated: [],
+          removedIds: [],
+        },
       });
       await world().repos.schedule.saveOverride(
         b,
-        override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]),
+        override('ob', 'hb', {
+          start: '2027-03-23T10:00:00Z',
+          end: '2027-03-23T11:00:00Z',
+          assignees: [personRef('bea')],
+        }),
       );
       await world().repos.accounts.saveUser({
         id: 'ub',
@@ -96,7 +105,10 @@ export function scopingContract({ world }: ContractContext): void {
         (await hotlines.list(a)).items,
         await schedule.slots(a, 'hb', week),
         await schedule.slotsByIds(a, 'hb', ['sb']),
-        await schedule.overrides(a, 'hb', parseInstant('2027-03-20T00:00:00Z'), parseInstant('2027-03-30T00:00:00Z')),
+        await schedule.overrides(a, 'hb', {
+          from: parseInstant('2027-03-20T00:00:00Z'),
+          to: parseInstant('2027-03-30T00:00:00Z'),
+        }),
         await accounts.user(a, 'ub'),
         await accounts.userByEmail(a, EmailAddress.parse('bea@example.org')),
         (await accounts.listUsers(a)).items,
@@ -138,7 +150,7 @@ export function scopingContract({ world }: ContractContext): void {
         await people.deletePerson(a, 'bea'),
         await teams.deleteTeam(a, 'crew'),
         await hotlines.delete(a, 'hb'),
-        await schedule.endOverride(a, 'hb', 'ob', 0),
+        await schedule.endOverride(a, 'hb', { id: 'ob', at: 0 }),
         await schedule.deleteOverride(a, 'hb', 'ob'),
         await apiKeys.revokeApiKey(a, 'kb', 1),
         await patterns.deletePattern(a, 'pb'),
@@ -146,14 +158,20 @@ export function scopingContract({ world }: ContractContext): void {
       ]).toEqual([NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING]);
       await apiKeys.touchApiKey(a, 'kb', 5);
       expect([
-        await refusal(() => schedule.applyChange(a, 'hb', 1, { added: [], updated: [], removedIds: ['sb'] })),
+        await refusal(() =>
+          schedule.applyChange(a, 'hb', { expectedVersion: 1, change: { added: [], updated: [], removedIds: ['sb'] } }),
+        ),
         await refusal(() =>
           schedule.saveOverride(
             a,
-            override('ob', 'hb', '2027-03-23T10:00:00Z', '2027-03-23T12:00:00Z', [personRef('bea')]),
+            override('ob', 'hb', {
+              start: '2027-03-23T10:00:00Z',
+              end: '2027-03-23T12:00:00Z',
+              assignees: [personRef('bea')],
+            }),
           ),
         ),
-        await refusal(() => world().team(a, 'mine', ['bea'])),
+        await refusal(() => world().team(a, 'mine', { memberIds: ['bea'] })),
         await refusal(() => world().hotline(a, 'ha', { supervisorIds: ['bea'] })),
         await refusal(() =>
           callbackSettings.saveCallbackSettings({
@@ -176,7 +194,10 @@ export function scopingContract({ world }: ContractContext): void {
         (await people.person(b, 'bea'))?.id,
         (await teams.team(b, 'crew'))?.id,
         (await schedule.slots(b, 'hb', week))?.slots.map((s) => s.id),
-        (await schedule.overrides(b, 'hb', 0, parseInstant('2030-01-01T00:00:00Z'))).map((o) => [o.id, o.end]),
+        (await schedule.overrides(b, 'hb', { from: 0, to: parseInstant('2030-01-01T00:00:00Z') })).map((o) => [
+          o.id,
+          o.end,
+        ]),
         [keyOfB.revokedAt, keyOfB.lastUsedAt],
         (await patterns.pattern(b, 'pb'))?.id,
         (await callbackSettings.callbackSettings(b, HB))?.updatedAt,
@@ -189,16 +210,25 @@ export function scopingContract({ world }: ContractContext): void {
 
       expect([
         await refusal(() =>
-          world().repos.schedule.applyChange(a, 'ha', 0, {
-            added: [slot('s1', 'ha', '2027-03-23T08:00', '2027-03-23T18:00', [personRef('bea')])],
-            updated: [],
-            removedIds: [],
+          world().repos.schedule.applyChange(a, 'ha', {
+            expectedVersion: 0,
+            change: {
+              added: [
+                slot('s1', 'ha', { start: '2027-03-23T08:00', end: '2027-03-23T18:00', assignees: [personRef('bea')] }),
+              ],
+              updated: [],
+              removedIds: [],
+            },
           }),
         ),
         await refusal(() =>
           world().repos.schedule.saveOverride(
             a,
-            override('o1', 'ha', '2027-03-23T10:00:00Z', '2027-03-23T11:00:00Z', [personRef('bea')]),
+            override('o1', 'ha', {
+              start: '2027-03-23T10:00:00Z',
+              end: '2027-03-23T11:00:00Z',
+              assignees: [personRef('bea')],
+            }),
           ),
         ),
       ]).toEqual([

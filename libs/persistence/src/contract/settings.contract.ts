@@ -47,7 +47,7 @@ export function settingsContract({ world }: ContractContext): void {
     it('round-trips the settings of a hotline and of a team, each on its own', async () => {
       const accountId = await world().newAccount();
       await world().person(accountId, 'a');
-      await world().team(accountId, 'desk', ['a']);
+      await world().team(accountId, 'desk', { memberIds: ['a'] });
       await world().hotline(accountId, 'desk');
       const hotline = {
         accountId,
@@ -98,7 +98,10 @@ export function settingsContract({ world }: ContractContext): void {
       const accountId = await world().newAccount();
       await world().hotline(accountId, 'h');
       const before = await world().repos.scheduleVersions.scheduleVersion(accountId, 'h');
-      await world().repos.schedule.applyChange(accountId, 'h', 0, { added: [], updated: [], removedIds: [] });
+      await world().repos.schedule.applyChange(accountId, 'h', {
+        expectedVersion: 0,
+        change: { added: [], updated: [], removedIds: [] },
+      });
 
       expect([
         before,

@@ -60,7 +60,11 @@ export class World {
     return p;
   }
 
-  async team(accountId: string, id: string, memberIds: readonly string[], name = `Team ${id}`): Promise<Team> {
+  async team(
+    accountId: string,
+    id: string,
+    { memberIds, name = `Team ${id}` }: { memberIds: readonly string[]; name?: string },
+  ): Promise<Team> {
     const t = team({ id, accountId, name, colour: '#2ca02c', memberIds });
     await this.repos.teams.saveTeam(t);
     return t;
@@ -85,14 +89,15 @@ export class World {
 export const personRef = (id: string): AssigneeRef => ({ kind: 'person', id });
 export const teamRef = (id: string): AssigneeRef => ({ kind: 'team', id });
 
-/** `slot('s1', 'h1', '2027-03-27T22:00', '2027-03-28T06:00', [personRef('alice')])` */
-export const slot = (
-  id: string,
-  hotlineId: string,
-  start: string,
-  end: string,
-  assignees: readonly AssigneeRef[],
-): Slot => ({
+/** Where and whom a `slot` or an `override` covers: local (slot) or real (override) times as text. */
+export interface Covering {
+  readonly start: string;
+  readonly end: string;
+  readonly assignees: readonly AssigneeRef[];
+}
+
+/** `slot('s1', 'h1', { start: '2027-03-27T22:00', end: '2027-03-28T06:00', assignees: [personRef('alice')] })` */
+export const slot = (id: string, hotlineId: string, { start, end, assignees }: Covering): Slot => ({
   id,
   hotlineId,
   start: LocalDateTime.parse(start),
@@ -103,10 +108,12 @@ export const slot = (
 export const override = (
   id: string,
   hotlineId: string,
-  start: string,
-  end: string,
-  assignees: readonly AssigneeRef[],
-  options: Partial<Pick<Override, 'level' | 'reason'>> & { createdAt?: string } = {},
+  {
+    start,
+    end,
+    assignees,
+    ...options
+  }: Covering & Partial<Pick<Override, 'level' | 'reason'>> & { createdAt?: string },
 ): Override => ({
   id,
   hotlineId,

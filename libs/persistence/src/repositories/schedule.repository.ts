@@ -1,15 +1,16 @@
 import {
-  AuditEntry,
   Id,
   Instant,
   LocalRange,
   NotFound,
   Override,
+  OverrideStop,
   Result,
   ScheduleChange,
   ScheduleRepository,
   ScheduleVersionReader,
   ScheduleView,
+  ScheduleWrite,
   Slot,
   VersionConflictError,
   compareOverridePrecedence,
@@ -94,9 +95,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
   applyChange(
     accountId: Id,
     hotlineId: Id,
-    expectedVersion: number,
-    change: ScheduleChange,
-    options: { readonly audit?: readonly AuditEntry[] } = {},
+    { expectedVersion, change, audit }: ScheduleWrite,
   ): Promise<{ version: number }> {
     return this.store.write(async (manager) => {
       // The version row is the lock: the first writer moves it on, a second one with the same
@@ -132,7 +131,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
         SlotAssigneeRow,
         [...added, ...updated].flatMap((w) => w.assignees),
       );
-      await insertAll(manager, AuditEntryRow, (options.audit ?? []).map(auditToRow));
+      await insertAll(manager, AuditEntryRow, (audit ?? []).map(auditToRow));
       return { version: expectedVersion + 1 };
     });
   }
@@ -189,7 +188,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
     );
   }
 
-  overrides(accountId: Id, hotlineId: Id, from: Instant, to: Instant): Promise<Override[]> {
+  overrides(accountId: Id, hotlineId: Id, { from, to }: { from: Instant; to: Instant }): Promise<Override[]> {
     return this.store.read(async (manager) => {
       const rows = await manager.find(OverrideRow, {
         where: { accountId, hotlineId, start: LessThan(to), end: MoreThan(from) },
@@ -224,7 +223,7 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
     });
   }
 
-  endOverride(accountId: Id, hotlineId: Id, id: Id, at: Instant): Promise<Result<void, NotFound>> {
+  endOverride(accountId: Id, hotlineId: Id, { id, at }: OverrideStop): Promise<Result<void, NotFound>> {
     return this.store.write(async (manager) => {
       const row = await manager.findOne(OverrideRow, { where: { accountId, hotlineId, id } });
       if (!row) return err({ code: 'NOT_FOUND' });

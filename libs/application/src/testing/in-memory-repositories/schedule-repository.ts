@@ -5,11 +5,12 @@ import {
   LocalRange,
   NotFound,
   Override,
+  OverrideStop,
   Result,
-  ScheduleChange,
   ScheduleRepository,
   ScheduleVersionReader,
   ScheduleView,
+  ScheduleWrite,
   Slot,
   VersionConflictError,
   err,
@@ -67,9 +68,7 @@ export class InMemoryScheduleRepository
   async applyChange(
     accountId: Id,
     hotlineId: Id,
-    expectedVersion: number,
-    change: ScheduleChange,
-    options?: { readonly audit?: readonly AuditEntry[] },
+    { expectedVersion, change, audit }: ScheduleWrite,
   ): Promise<{ version: number }> {
     this.called('applyChange');
     const other = this.interleaved.shift();
@@ -94,12 +93,12 @@ export class InMemoryScheduleRepository
     for (const id of change.removedIds) rows.slots.delete(id);
     for (const s of [...change.updated, ...change.added]) rows.slots.set(s.id, s);
     rows.version += 1;
-    const audit = this.db.table<AuditEntry>('audit');
-    for (const entry of options?.audit ?? []) audit.set(String(audit.size), entry);
+    const auditTable = this.db.table<AuditEntry>('audit');
+    for (const entry of audit ?? []) auditTable.set(String(auditTable.size), entry);
     return { version: rows.version };
   }
 
-  async overrides(accountId: Id, hotlineId: Id, from: Instant, to: Instant): Promise<Override[]> {
+  async overrides(accountId: Id, hotlineId: Id, { from, to }: { from: Instant; to: Instant }): Promise<Override[]> {
     this.called('overrides');
     const rows = this.schedules.get(rowKey(accountId, hotlineId));
     return rows ? [...rows.overrides.values()].filter((o) => o.start < to && from < o.end) : [];
@@ -114,7 +113,7 @@ export class InMemoryScheduleRepository
     rows.overrides.set(override.id, override);
   }
 
-  async endOverride(accountId: Id, hotlineId: Id, id: Id, at: Instant): Promise<Result<void, NotFound>> {
+  async endOverride(accountId: Id, hotlineId: Id, { id, at }: OverrideStop): Promise<Result<void, NotFound>> {
     this.called('endOverride');
     const rows = this.schedules.get(rowKey(accountId, hotlineId));
     const current = rows?.overrides.get(id);
