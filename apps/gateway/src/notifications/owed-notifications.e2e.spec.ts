@@ -152,7 +152,7 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
       await db.setMode('pass');
       await eventually(() => expect(mailsFrom(caller, 'Unanswered')).toHaveLength(1), 20_000);
       expect(mailsFrom(caller, 'Unanswered')[0].envelopeTo).toEqual(['alice@example.org']);
-      expect(journaled()).toEqual([]);
+      await eventually(() => expect(journaled()).toEqual([]));
       await eventually(async () =>
         expect(await deliveries(record.id)).toEqual([[`${record.id}:unanswered`, 'delivered']]),
       );
