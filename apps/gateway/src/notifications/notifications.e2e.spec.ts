@@ -195,7 +195,8 @@ describeWithRedis('notifications with REDIS_URL: the gateway produces, the worke
         'WAVE',
         audio.length,
       ]);
-      expect(worker.lines.some((line) => line.includes('"voicemail.deliver done"'))).toBe(true);
+      // The worker logs its line after recording the delivery: the mail may be seen first.
+      await eventually(() => expect(worker.lines.some((line) => line.includes('"voicemail.deliver done"'))).toBe(true));
 
       const depths = await dataOf(
         gateway.graphql('{ queueDepths { name waiting active failed } }', {}, { token: account.tokens.admin }),
