@@ -14,9 +14,16 @@ export const SCREENSHOTS = path.join(ROOT, 'tmp', 'console-e2e');
 /** True when Chromium is installed; under CI its absence fails the run (tools/jest/global-setup.cjs). */
 export const chromiumInstalled = fs.existsSync(CHROMIUM);
 
-/** `describe` that skips loudly on a laptop without Chromium. */
+/**
+ * `describe` that skips loudly on a laptop without Chromium. Under CI a failed browser test runs again, up
+ * to twice, its first failure printed: a loaded 2-core machine can miss a keyboard drag's 150 ms pauses.
+ */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (chromiumInstalled) describe(name, body);
+  const withRetries = () => {
+    if (process.env.CI) jest.retryTimes(2, { logErrorsBeforeRetry: true });
+    body();
+  };
+  if (chromiumInstalled) describe(name, withRetries);
   else describe.skip(`${name} (SKIPPED: no Chromium at ${CHROMIUM})`, body);
 }
 
