@@ -50,6 +50,7 @@ export {
   callRecordOf,
   type CallStore,
   createCalls,
+  DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS,
   type DialInstruction,
   e164OrNull,
   type EndedLegOutcome,

@@ -1,4 +1,8 @@
-import type { InboundCallOptions, LastResortSettings } from '@dutyline/application';
+import {
+  DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS,
+  type InboundCallOptions,
+  type LastResortSettings,
+} from '@dutyline/application';
 import { ConfigError, type ConfigProblem, type Environment } from '@dutyline/env';
 
 /** How inbound calls are routed, whatever the carrier; read once from the environment. */
@@ -91,12 +95,9 @@ function emergencyNumbers(text: string | undefined, problems: ConfigProblem[]): 
   return numbers;
 }
 
-/** How long an emergency number rings, for the inbound call service and the carriers' own last resort alike. */
-const EMERGENCY_RING_TIMEOUT_SECONDS = 30;
-
 /** The last-resort rule's settings: the inbound call service's, and a carrier adapter's when it cannot ask the service. */
 export function lastResortSettings(settings: CallRoutingSettings): LastResortSettings {
-  return { emergencyNumbers: settings.emergencyNumbers, ringTimeoutSeconds: EMERGENCY_RING_TIMEOUT_SECONDS };
+  return { emergencyNumbers: settings.emergencyNumbers, ringTimeoutSeconds: DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS };
 }
 
 /** The inbound call service's options from the settings (the webhooks' service and the dry runs' alike). */

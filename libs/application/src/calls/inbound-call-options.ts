@@ -2,6 +2,7 @@ import { Clock, IdGenerator } from '@dutyline/domain';
 import { Metrics } from '../metrics';
 import { CallLogger } from '../shared';
 import { LastKnownPlans } from './last-known-plans';
+import { DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS } from './last-resort';
 import { CallEvents, CallJournal, CallPlanner, CallStore, HotlineLookup, LineStatus, Timer } from './ports';
 
 export interface InboundCallOptions {
@@ -59,7 +60,7 @@ export function inboundCallSettings(options: InboundCallOptions): InboundCallSet
     confirmationTimeoutSeconds: options.confirmationTimeoutSeconds ?? 5,
     acceptKey: options.acceptKey ?? '1',
     emergencyNumbers: options.emergencyNumbers ?? {},
-    emergencyRingTimeoutSeconds: options.emergencyRingTimeoutSeconds ?? 30,
+    emergencyRingTimeoutSeconds: options.emergencyRingTimeoutSeconds ?? DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS,
     defaultLanguage: options.defaultLanguage ?? 'en-GB',
     saveAttempts: options.saveAttempts ?? 3,
     memoryCapacity: options.memoryCapacity ?? 2000,

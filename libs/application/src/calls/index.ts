@@ -44,7 +44,12 @@ export { TimeBudget, TimeBudgetExceededError } from './time-budget';
 export { withEnqueueBudget } from './budgeted-job-queue';
 export { LastKnownPlans } from './last-known-plans';
 export { apologyPrompt } from './caller-prompts';
-export { lastResortFor, type LastResort, type LastResortSettings } from './last-resort';
+export {
+  DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS,
+  lastResortFor,
+  type LastResort,
+  type LastResortSettings,
+} from './last-resort';
 export { e164OrNull } from './phone-text';
 export { CachingHotlineLookup, type CachingHotlineLookupOptions } from './caching-hotline-lookup';
 export { callPlannerByNumber } from './call-planner-from-number';

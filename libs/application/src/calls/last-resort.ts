@@ -2,6 +2,9 @@ import { Prompt } from '@dutyline/domain';
 import { apologyPrompt } from './caller-prompts';
 import { e164OrNull } from './phone-text';
 
+/** How long an emergency number rings unless set otherwise. */
+export const DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS = 30;
+
 export interface LastResortSettings {
   /** E.164 emergency number by hotline number (E.164); `*` for any hotline. */
   readonly emergencyNumbers: Readonly<Record<string, string>>;
