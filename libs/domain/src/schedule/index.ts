@@ -66,3 +66,29 @@ export {
   type ScheduleVersionReader,
 } from './schedule-repository.port';
 export { type StoredPattern, type PatternRepository } from './pattern-repository.port';
+export {
+  type ShiftAlertChannel,
+  SHIFT_ALERT_CHANNELS,
+  type ShiftAlertAcknowledgement,
+  type ShiftAlertSettings,
+  type ShiftAlertSettingsInput,
+  defaultShiftAlertSettings,
+  shiftAlertSettings,
+  type DutyStart,
+  shiftAlertId,
+  shiftAckCheckId,
+  type ScheduleTimeline,
+  type DutyStartsRequest,
+  dutyStarts,
+  type PlannedShiftAlert,
+  type ShiftAlertPlanRequest,
+  plannedShiftAlerts,
+  currentDutyStart,
+} from './shift-alerts';
+export {
+  type ShiftAlertSettingsRepository,
+  type ShiftAlertRecord,
+  type NewShiftAlert,
+  type ShiftAckOutcome,
+  type ShiftAlertLedger,
+} from './shift-alert-repository.port';
