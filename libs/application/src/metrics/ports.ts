@@ -2,7 +2,8 @@ import type { CallPlanSource, LegOutcome } from '@dutyline/domain';
 
 /** How a call went, as counted: the call's first outcome, or a number no hotline answers. */
 export type CountedCallOutcome = 'answered' | 'voicemail' | 'message' | 'abandoned' | 'unknown-number';
-export type CountedLegOutcome = LegOutcome | 'cancelled';
+/** `skipped-busy`: not rung, the person was on as many calls as they take. */
+export type CountedLegOutcome = LegOutcome | 'cancelled' | 'skipped-busy';
 export type MessageChannel = 'email' | 'sms';
 
 /**

@@ -38,6 +38,7 @@ const OUTCOMES: Record<CallLeg['outcome'], string> = {
   declined: 'declined',
   'not-confirmed': 'did not press 1',
   cancelled: 'caller hung up while it rang',
+  'skipped-busy': 'skipped (on another call)',
   ringing: 'ringing',
 };
 
@@ -46,7 +47,8 @@ export function legLines(record: CallRecord): string[] {
   if (record.legs.length === 0) return ['- nobody could be rung'];
   return record.legs.map((leg) => {
     const role = leg.via === 'supervisor' ? 'supervisor' : `on duty level ${(leg.level ?? 0) + 1}`;
-    const rang = leg.ringSeconds === null ? '' : ` after ${Math.round(leg.ringSeconds)} s`;
+    const rang =
+      leg.ringSeconds === null || leg.outcome === 'skipped-busy' ? '' : ` after ${Math.round(leg.ringSeconds)} s`;
     const detail = leg.detail ? ` [${leg.detail}${leg.sipCode ? ` ${leg.sipCode}` : ''}]` : '';
     return `- ${leg.personName} (${leg.label} ${leg.number}, ${role}): ${OUTCOMES[leg.outcome]}${rang}${detail}`;
   });

@@ -27,6 +27,8 @@ export interface Person {
   readonly colour: Colour;
   readonly email: EmailAddress | null;
   readonly contactNumbers: readonly ContactNumber[];
+  /** How many Dutyline calls the person takes at once; while on that many, the cascade skips them. */
+  readonly maxSimultaneousCalls: number;
 }
 
 export interface ContactNumberInput {
@@ -71,6 +73,19 @@ export interface PersonInput {
   colour: Colour | string;
   email?: string | null;
   contactNumbers?: readonly ContactNumberInput[];
+  /** @defaultValue DEFAULT_MAX_SIMULTANEOUS_CALLS (1) */
+  maxSimultaneousCalls?: number;
+}
+
+export const DEFAULT_MAX_SIMULTANEOUS_CALLS = 1;
+export const MAX_SIMULTANEOUS_CALLS = 20;
+
+/** A person's cap on simultaneous calls: a whole number from 1 to {@link MAX_SIMULTANEOUS_CALLS}. */
+export function maxSimultaneousCalls(value: number | undefined, field = 'maxSimultaneousCalls'): number {
+  if (value === undefined) return DEFAULT_MAX_SIMULTANEOUS_CALLS;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_SIMULTANEOUS_CALLS)
+    invalid('INVALID_MAX_SIMULTANEOUS_CALLS', field, `a whole number from 1 to ${MAX_SIMULTANEOUS_CALLS}`);
+  return value;
 }
 
 export function person(input: PersonInput): Person {
@@ -81,6 +96,7 @@ export function person(input: PersonInput): Person {
     colour: typeof input.colour === 'string' ? Colour.parse(input.colour, 'colour') : input.colour,
     email: input.email == null || input.email === '' ? null : EmailAddress.parse(input.email, 'email'),
     contactNumbers: validatingUnder('contactNumbers', () => contactNumbers(input.contactNumbers ?? [], '')).slice(),
+    maxSimultaneousCalls: maxSimultaneousCalls(input.maxSimultaneousCalls),
   };
 }
 

@@ -145,7 +145,8 @@ function withNewLegs(timeline: CallTimeline, state: EscalationState, at: Instant
       step: leg.step,
       startedAt: at,
       answeredAt: null,
-      endedAt: null,
+      // A leg skipped without ringing ends where it starts.
+      endedAt: leg.outcome === 'skipped-busy' ? at : null,
       detail: null,
       sipCode: null,
       carrierLegId: null,
@@ -193,8 +194,8 @@ export interface CallLeg {
   readonly endedAt: Instant | null;
   /** From the first ring to the pick-up, or to the end when nobody picked up; null while it rings. */
   readonly ringSeconds: number | null;
-  /** `ringing` until the leg has an outcome. */
-  readonly outcome: LegOutcome | 'cancelled' | 'ringing';
+  /** `ringing` until the leg has an outcome; `skipped-busy`: not rung, the person was on another call. */
+  readonly outcome: LegOutcome | 'cancelled' | 'skipped-busy' | 'ringing';
   readonly detail: string | null;
   readonly sipCode: number | null;
 }

@@ -22,6 +22,8 @@ export interface DialStep {
   readonly level: number | null;
   /** Set when the person is rung as a member of this team. */
   readonly teamId: Id | null;
+  /** The person's cap on simultaneous calls; absent (emergency numbers, plans stored before caps): no cap. */
+  readonly maxSimultaneousCalls?: number;
 }
 
 /** Play the greeting (if any), then record the caller. */
@@ -105,6 +107,7 @@ export function callPlan({ hotline, onCall, directory, at }: CallPlanRequest): C
         via,
         level,
         teamId,
+        maxSimultaneousCalls: person.maxSimultaneousCalls,
       });
     }
   };

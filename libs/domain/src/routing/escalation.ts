@@ -22,8 +22,11 @@ export interface LegRecord {
   readonly number: string;
   readonly personId: Id;
   readonly personName: string;
-  /** `null` while it rings; `cancelled` when the caller left before the leg ended. */
-  readonly outcome: LegOutcome | 'cancelled' | null;
+  /**
+   * `null` while it rings; `cancelled` when the caller left before the leg ended; `skipped-busy` when
+   * the person was already on as many calls as they take, so the number was not rung.
+   */
+  readonly outcome: LegOutcome | 'cancelled' | 'skipped-busy' | null;
 }
 
 /** Who took the call, and through which step of the plan. */
@@ -87,6 +90,12 @@ export type EscalationAction =
   | { readonly type: 'hang-up-leg'; readonly step: number; readonly number: string }
   | { readonly type: 'none' };
 
+/** What the escalation is told when it may dial. */
+export interface EscalationContext {
+  /** Persons already on as many calls as they take: their numbers are skipped without ringing. @defaultValue none */
+  readonly unavailable?: ReadonlySet<Id>;
+}
+
 export interface EscalationTransition {
   readonly state: EscalationState;
   readonly action: EscalationAction;
@@ -106,10 +115,19 @@ const LEG_OUTCOMES: readonly LegOutcome[] = [
 ];
 
 /** Starts a call on its plan: the first step's action. */
-export function startEscalation(plan: CallPlan, callId: Id): EscalationTransition {
+export function startEscalation(plan: CallPlan, callId: Id, context: EscalationContext = {}): EscalationTransition {
   assertId(callId, 'callId');
   checkPlan(plan);
-  return advance({ callId, plan, phase: 'ringing', step: -1, legs: [], answeredBy: null, outcome: null });
+  const state: EscalationState = {
+    callId,
+    plan,
+    phase: 'ringing',
+    step: -1,
+    legs: [],
+    answeredBy: null,
+    outcome: null,
+  };
+  return advance(state, context);
 }
 
 /**
@@ -117,11 +135,15 @@ export function startEscalation(plan: CallPlan, callId: Id): EscalationTransitio
  * duplicated), and any event once the call has ended, return the same state with action `none`, so
  * a replayed or reordered delivery never changes the result.
  */
-export function onEscalationEvent(state: EscalationState, event: EscalationEvent): EscalationTransition {
+export function onEscalationEvent(
+  state: EscalationState,
+  event: EscalationEvent,
+  context: EscalationContext = {},
+): EscalationTransition {
   checkEvent(event);
   switch (event.type) {
     case 'leg-outcome':
-      return onLegOutcome(state, event.step, event.outcome);
+      return onLegOutcome(state, event, context);
     case 'caller-hung-up':
     case 'call-completed':
       return onCallerGone(state);
@@ -136,7 +158,11 @@ export function onEscalationEvent(state: EscalationState, event: EscalationEvent
 
 export const isEscalationEnded = (state: EscalationState): boolean => state.phase === 'ended';
 
-function onLegOutcome(state: EscalationState, step: number, outcome: LegOutcome): EscalationTransition {
+function onLegOutcome(
+  state: EscalationState,
+  { step, outcome }: { readonly step: number; readonly outcome: LegOutcome },
+  context: EscalationContext,
+): EscalationTransition {
   const live = state.phase === 'ringing' || state.phase === 'confirming';
   if (!live || step !== state.step) return unchanged(state);
   if (outcome === 'answered') {
@@ -146,7 +172,7 @@ function onLegOutcome(state: EscalationState, step: number, outcome: LegOutcome)
     }
   }
   if (outcome === 'answered' || outcome === 'confirmed') return connect(withLegOutcome(state, outcome));
-  return advance(withLegOutcome(state, outcome));
+  return advance(withLegOutcome(state, outcome), context);
 }
 
 function onCallerGone(state: EscalationState): EscalationTransition {
@@ -191,9 +217,13 @@ function connect(state: EscalationState): EscalationTransition {
   };
 }
 
-/** Moves to the next step, skipping numbers already dialled during this call. */
-function advance(state: EscalationState): EscalationTransition {
+/**
+ * Moves to the next step, skipping numbers already dialled during this call; the numbers of persons
+ * `unavailable` are logged as `skipped-busy` without ringing.
+ */
+function advance(state: EscalationState, { unavailable }: EscalationContext): EscalationTransition {
   const dialled = new Set(state.legs.map((leg) => leg.number));
+  const skipped: LegRecord[] = [];
   const steps = state.plan.steps;
   for (let index = state.step + 1; index < steps.length; index++) {
     const step = steps[index];
@@ -206,8 +236,12 @@ function advance(state: EscalationState): EscalationTransition {
         personName: step.personName,
         outcome: null,
       };
+      if (unavailable?.has(step.personId)) {
+        skipped.push({ ...leg, outcome: 'skipped-busy' });
+        continue;
+      }
       return {
-        state: { ...state, phase: 'ringing', step: index, legs: [...state.legs, leg] },
+        state: { ...state, phase: 'ringing', step: index, legs: [...state.legs, ...skipped, leg] },
         action: {
           type: 'dial',
           step: index,
@@ -219,12 +253,24 @@ function advance(state: EscalationState): EscalationTransition {
     }
     if (step.kind === 'voicemail') {
       return {
-        state: { ...state, phase: 'voicemail', step: index, outcome: { kind: 'voicemail', recording: null } },
+        state: {
+          ...state,
+          phase: 'voicemail',
+          step: index,
+          legs: [...state.legs, ...skipped],
+          outcome: { kind: 'voicemail', recording: null },
+        },
         action: { type: 'record-voicemail', step: index, greeting: step.greeting },
       };
     }
     return {
-      state: { ...state, phase: 'message', step: index, outcome: { kind: 'message' } },
+      state: {
+        ...state,
+        phase: 'message',
+        step: index,
+        legs: [...state.legs, ...skipped],
+        outcome: { kind: 'message' },
+      },
       action: { type: 'play-message', step: index, message: step.message },
     };
   }

@@ -12,6 +12,7 @@ export {
   planCall,
 } from './call-plan';
 export { confirmationPrompt } from './confirmation-prompt';
+export { cappedPersons, personsAtTheirCap } from './call-cap';
 export {
   type EscalationPhase,
   type LegRecord,
@@ -21,6 +22,7 @@ export {
   type EscalationEvent,
   type EscalationAction,
   type EscalationTransition,
+  type EscalationContext,
   startEscalation,
   onEscalationEvent,
   isEscalationEnded,

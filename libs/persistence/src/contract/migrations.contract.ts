@@ -19,6 +19,8 @@ const APPLICATION_TABLES = [
   'person_numbers',
   'revoked_login_tokens',
   'schedule_versions',
+  'shift_alert_settings',
+  'shift_alerts',
   'slot_assignees',
   'slots',
   'team_callback_settings',

@@ -9,6 +9,7 @@ import { OverrideAssigneeRow, OverrideRow, ScheduleVersionRow, SlotAssigneeRow, 
 import { HotlineDocumentRow, NotificationDeliveryRow, VoicemailLinkRow } from './notification.entities';
 import { HotlineCallbackSettingsRow, PatternRow, TeamCallbackSettingsRow } from './settings.entities';
 import { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
+import { ShiftAlertRow, ShiftAlertSettingsRow } from './shift-alert.entities';
 
 export { AccountRow, UserRow, RevokedLoginTokenRow, ApiKeyRow } from './account.entities';
 export { AuditEntryRow } from './audit.entities';
@@ -21,6 +22,7 @@ export { CallRow } from './call.entities';
 export { CallbackRequestRow, CallbackIntakeSettingsRow } from './callback.entities';
 export { CalendarFeedTokenRow } from './calendar.entities';
 export { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
+export { ShiftAlertSettingsRow, ShiftAlertRow } from './shift-alert.entities';
 
 /** Every table row type; the domain never sees them. */
 export const ENTITIES = [
@@ -52,4 +54,6 @@ export const ENTITIES = [
   CalendarFeedTokenRow,
   OneTimeTokenRow,
   UnverifiedEmailRow,
+  ShiftAlertSettingsRow,
+  ShiftAlertRow,
 ];

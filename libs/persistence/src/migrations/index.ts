@@ -8,6 +8,7 @@ import { AccountDisabled1795380000000 } from './1795380000000-account-disabled';
 import { OneTimeTokens1795390000000 } from './1795390000000-one-time-tokens';
 import { CalendarFeeds1795400000000 } from './1795400000000-calendar-feeds';
 import { ChangeLog1795520000000 } from './1795520000000-change-log';
+import { ShiftAlerts1795547127000 } from './1795547127000-shift-alerts';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   OneTimeTokens1795390000000,
   CalendarFeeds1795400000000,
   ChangeLog1795520000000,
+  ShiftAlerts1795547127000,
 ];

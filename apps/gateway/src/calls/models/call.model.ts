@@ -30,11 +30,12 @@ export enum CallLegOutcomeEnum {
   DECLINED = 'declined',
   NOT_CONFIRMED = 'not-confirmed',
   CANCELLED = 'cancelled',
+  SKIPPED_BUSY = 'skipped-busy',
 }
 registerEnumType(CallLegOutcomeEnum, {
   name: 'CallLegOutcome',
   description:
-    'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first.',
+    'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first; SKIPPED_BUSY: not rung, the person was already on as many calls as they take.',
 });
 
 export enum CallPlanSourceEnum {
