@@ -219,6 +219,14 @@ describe('steering a live call', () => {
     expect(limiterLog).toEqual(['request']);
   });
 
+  it('signs the application JWT once for many downloads, not once a download', async () => {
+    const url = fake.addRecording('cccccccc-0000-4000-8000-000000000002', Buffer.from('ID3 fake mp3 bytes'));
+    await Promise.all([client.fetchRecording(url), client.fetchRecording(url), client.fetchRecording(url)]);
+    const tokens = fake.requestsTo('recording').map((request) => request.headers.authorization);
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(1);
+  });
+
   it('transfers to a new NCCO', async () => {
     const ncco = [
       talk('Please hold.'),

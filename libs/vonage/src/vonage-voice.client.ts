@@ -1,4 +1,3 @@
-import { tokenGenerate } from '@vonage/jwt';
 import { PhoneNumber, invalid } from '@dutyline/domain';
 import {
   VonageApiError,
@@ -11,6 +10,7 @@ import {
 import { AdvancedMachineDetectionOptions } from './vonage-ncco.actions';
 import { Ncco } from './vonage-ncco.types';
 import { toVonageNumber } from './vonage-number';
+import { VonageApplicationToken } from './vonage-application-token';
 import { NO_RATE_LIMIT, VonageRateLimiter } from './vonage-rate-limiter';
 import { callUuid, httpUrl, integerIn, oneOf } from './vonage-validation';
 import {
@@ -108,11 +108,15 @@ function validSettings(settings: VonageVoiceSettings): ValidSettings {
 
 /** Talks to Vonage through the official SDK, asking the limiter before every request. */
 export class VonageVoiceClient implements VonageVoiceApi {
+  private readonly token: VonageApplicationToken;
+
   constructor(
     private readonly sdk: VonageSdk,
     private readonly settings: ValidSettings,
     private readonly limiter: VonageRateLimiter,
-  ) {}
+  ) {
+    this.token = new VonageApplicationToken(settings.applicationId, settings.privateKey);
+  }
 
   async createCall(request: CreateCallRequest): Promise<CreatedCall> {
     if (!Array.isArray(request.ncco) || request.ncco.length === 0)
@@ -210,7 +214,7 @@ export class VonageVoiceClient implements VonageVoiceApi {
    */
   async fetchRecording(recordingUrl: string): Promise<{ audio: Buffer; contentType: string }> {
     const url = this.trustedRecordingUrl(recordingUrl);
-    const token = tokenGenerate(this.settings.applicationId, this.settings.privateKey);
+    const token = this.token.bearer();
     const response = await this.send('fetch-recording', () =>
       fetch(url, {
         headers: { Authorization: `Bearer ${token}` },
