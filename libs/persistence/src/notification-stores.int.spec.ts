@@ -87,6 +87,27 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         expect(await ledger.delivery(`${accountId}-nothing`)).toBeUndefined();
       });
 
+      it('keeps every step recorded at once, whatever the step name and result hold', async () => {
+        const accountId = await newAccount();
+        const d = delivery(accountId, 'call-2');
+        await ledger.addDelivery(d);
+        const steps = Object.fromEntries([
+          ...Array.from({ length: 8 }, (_, i) => [`sms:+3361234567${i}`, `sms-${i}`]),
+          ['email', '<m1@x> (refused: "zoé"@example.org, \\ back)'],
+          ['odd "step" \\ name', 'done'],
+          ['$.dotted.name', '{"not": "json"}'],
+        ]);
+        await Promise.all(
+          Object.entries(steps).map(([step, result], i) => ledger.recordStep(d.id, { step, result, at: T0 + i })),
+        );
+        await ledger.recordStep(d.id, { step: 'sms:+33612345670', result: 'sms-0 again', at: T0 + 20 });
+        expect(await ledger.delivery(d.id)).toMatchObject({
+          status: 'pending',
+          steps: { ...steps, 'sms:+33612345670': 'sms-0 again' },
+          updatedAt: T0 + 20,
+        });
+      });
+
       it('lists pending deliveries oldest first, in batches, before an instant', async () => {
         // The ledger is read across accounts (the reconcile pass): date these rows before anything
         // other suites leave in the shared database, so only they fall before `createdBefore`.
