@@ -43,4 +43,5 @@ export { NotificationReconciler, type ReconcileReport } from './notification-rec
 export { GapAlerts } from './gap-alerts';
 export { GapCheckRunner } from './gap-check-runner';
 export { UnansweredCallAlert } from './unanswered-call-alert';
-export { VoicemailDelivery } from './voicemail-delivery';
+export { VoicemailDelivery, textOnce } from './voicemail-delivery';
+export { firstMobile, recipientsOf, type Recipients } from './notification-recipients';

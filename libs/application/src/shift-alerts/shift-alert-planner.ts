@@ -1,0 +1,124 @@
+import { Instant, defaultShiftAlertSettings, plannedShiftAlerts } from '@dutyline/domain';
+import { HotlineKey } from '../notifications';
+import { ShiftAlertPorts } from './ports';
+import {
+  DEFAULT_SHIFT_ALERT_HORIZON_MS,
+  DEFAULT_SHIFT_ALERT_PLAN_DEBOUNCE_MS,
+  DEFAULT_SHIFT_ALERT_PLAN_INTERVAL_MS,
+  ShiftAlertPlanJob,
+  periodicPlanId,
+  soonPlanId,
+} from './shift-alert-jobs';
+import { scheduleAround } from './shift-alert-schedule';
+
+export interface ShiftAlertPlannerOptions {
+  /** @defaultValue DEFAULT_SHIFT_ALERT_HORIZON_MS (48 h) */
+  readonly horizonMs?: number;
+  /** @defaultValue DEFAULT_SHIFT_ALERT_PLAN_INTERVAL_MS (1 h) */
+  readonly intervalMs?: number;
+  /** @defaultValue DEFAULT_SHIFT_ALERT_PLAN_DEBOUNCE_MS (5 s) */
+  readonly debounceMs?: number;
+}
+
+export type ShiftAlertPlanOutcome =
+  | { readonly status: 'hotline-gone' }
+  /** `queued`: the ids of the send jobs asked for (a job already queued under its id stays as it is). */
+  | { readonly status: 'planned'; readonly queued: readonly string[] };
+
+/**
+ * Keeps a hotline's alerts queued for the next `horizonMs`: each duty start whose alert instant falls
+ * in `[now, now + horizon)` gets its `shift-alert.send` job, id = the duty's id, at the alert instant
+ * (at once for a duty starting sooner than `minutesBefore`).
+ * Jobs are only added: one whose duty moved or went away stays queued and does nothing when it runs
+ * (the job checks the current schedule), which holds even when a plan was missed. It runs after every
+ * change of the hotline (`scheduleChanged`) and periodically, each period enqueuing the next one.
+ * Failure contract: rejects when a store or the queue is unreachable (the job is retried).
+ */
+export class ShiftAlertPlanner {
+  readonly horizonMs: number;
+  readonly intervalMs: number;
+  private readonly debounceMs: number;
+
+  constructor(
+    private readonly ports: Pick<
+      ShiftAlertPorts,
+      'hotlines' | 'people' | 'teams' | 'schedules' | 'settings' | 'queue' | 'clock'
+    >,
+    options: ShiftAlertPlannerOptions = {},
+  ) {
+    this.horizonMs = options.horizonMs ?? DEFAULT_SHIFT_ALERT_HORIZON_MS;
+    this.intervalMs = options.intervalMs ?? DEFAULT_SHIFT_ALERT_PLAN_INTERVAL_MS;
+    this.debounceMs = options.debounceMs ?? DEFAULT_SHIFT_ALERT_PLAN_DEBOUNCE_MS;
+  }
+
+  async plan(key: HotlineKey): Promise<ShiftAlertPlanOutcome> {
+    const { ports } = this;
+    const hotline = await ports.hotlines.byId(key.accountId, key.hotlineId);
+    if (!hotline) return { status: 'hotline-gone' };
+    const settings =
+      (await ports.settings.shiftAlertSettings(key.accountId, key.hotlineId)) ?? defaultShiftAlertSettings(hotline.id);
+    if (!settings.enabled) return { status: 'planned', queued: [] };
+    const now = ports.clock.now();
+    const lead = settings.minutesBefore * 60_000;
+    const to = now + this.horizonMs;
+    const { schedule, directory } = await scheduleAround(ports, { hotline, from: now, to: to + lead });
+    // A duty added less than `minutesBefore` ahead is still told, at once.
+    const planned = plannedShiftAlerts({ settings, schedule, directory, from: now - lead, to }).filter(
+      ({ duty }) => duty.start > now,
+    );
+    for (const { duty, alertAt } of planned) {
+      await ports.queue.enqueue(
+        'shift-alert.send',
+        { accountId: key.accountId, hotlineId: hotline.id, personId: duty.personId, dutyStart: duty.start },
+        { jobId: duty.id, runAt: Math.max(alertAt, now) },
+      );
+    }
+    return { status: 'planned', queued: planned.map((p) => p.duty.id) };
+  }
+
+  /** The `shift-alerts.plan` job: plans, then (periodic ones) enqueues the next period's, also when planning failed. */
+  async run(job: ShiftAlertPlanJob): Promise<ShiftAlertPlanOutcome> {
+    const key = { accountId: job.accountId, hotlineId: job.hotlineId };
+    const next = async () => {
+      if (job.periodStart !== null) await this.enqueuePeriodic(key, this.periodAfter(this.ports.clock.now()));
+    };
+    let outcome: ShiftAlertPlanOutcome;
+    try {
+      outcome = await this.plan(key);
+    } catch (error) {
+      await next();
+      throw error;
+    }
+    if (outcome.status !== 'hotline-gone') await next();
+    return outcome;
+  }
+
+  /**
+   * A hotline (its schedule, overrides, settings, people) changed: plan it within the debounce window,
+   * and make sure its periodic plan runs. Also what a start does for every hotline.
+   */
+  async scheduleChanged(key: HotlineKey): Promise<void> {
+    const now = this.ports.clock.now();
+    const bucket = Math.floor(now / this.debounceMs) * this.debounceMs;
+    await Promise.all([
+      this.ports.queue.enqueue(
+        'shift-alerts.plan',
+        { accountId: key.accountId, hotlineId: key.hotlineId, periodStart: null },
+        { jobId: soonPlanId(key, bucket), runAt: bucket + this.debounceMs },
+      ),
+      this.enqueuePeriodic(key, this.periodAfter(now)),
+    ]);
+  }
+
+  private periodAfter(at: Instant): Instant {
+    return (Math.floor(at / this.intervalMs) + 1) * this.intervalMs;
+  }
+
+  private enqueuePeriodic(key: HotlineKey, periodStart: Instant): Promise<void> {
+    return this.ports.queue.enqueue(
+      'shift-alerts.plan',
+      { accountId: key.accountId, hotlineId: key.hotlineId, periodStart },
+      { jobId: periodicPlanId(key, periodStart), runAt: periodStart },
+    );
+  }
+}
