@@ -124,6 +124,21 @@ export {
   type WatchedHotlines,
 } from './notifications';
 
+// Shift-start alerts ("prise de poste"): settings, planner, sender, acknowledgement.
+export {
+  createShiftAlertServices,
+  MAX_SHIFT_ALERT_RANGE_DAYS,
+  SHIFT_ALERT_JOB_NAMES,
+  type ShiftAckAnswer,
+  type ShiftAlertJobs,
+  type ShiftAlertPorts,
+  type ShiftAlertServices,
+  type ShiftAlertSettingsChange,
+  ShiftAlertSettingsService,
+  type ShiftAlertSettingsView,
+  startShiftAlertProcessing,
+} from './shift-alerts';
+
 // Accounts: opening, administration, export.
 export { AccountAdministration, type AccountChangeAnnouncer, type Announcement, exportAccount } from './accounts';
 
