@@ -91,7 +91,7 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         const accountId = await newAccount();
         const d = delivery(accountId, 'call-2');
         await ledger.addDelivery(d);
-        const steps = Object.fromEntries([
+        const steps: Record<string, string> = Object.fromEntries([
           ...Array.from({ length: 8 }, (_, i) => [`sms:+3361234567${i}`, `sms-${i}`]),
           ['email', '<m1@x> (refused: "zoé"@example.org, \\ back)'],
           ['odd "step" \\ name', 'done'],
