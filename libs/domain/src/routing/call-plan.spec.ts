@@ -112,6 +112,7 @@ describe('callPlan: who is rung, in what order', () => {
         via: 'on-call',
         level: 0,
         teamId: 'crew',
+        maxSimultaneousCalls: 1,
       },
       {
         kind: 'dial',
@@ -123,6 +124,7 @@ describe('callPlan: who is rung, in what order', () => {
         via: 'on-call',
         level: 0,
         teamId: 'crew',
+        maxSimultaneousCalls: 1,
       },
       {
         kind: 'dial',
@@ -134,6 +136,7 @@ describe('callPlan: who is rung, in what order', () => {
         via: 'on-call',
         level: 0,
         teamId: 'crew',
+        maxSimultaneousCalls: 1,
       },
     ]);
     expect(plan.steps[3]).toEqual({
@@ -146,6 +149,7 @@ describe('callPlan: who is rung, in what order', () => {
       via: 'supervisor',
       level: null,
       teamId: null,
+      maxSimultaneousCalls: 1,
     });
   });
 
@@ -186,6 +190,7 @@ describe('callPlan: who is rung, in what order', () => {
           via: 'on-call',
           level: 0,
           teamId: null,
+          maxSimultaneousCalls: 1,
         },
         { kind: 'voicemail', greeting: { kind: 'audio', url: 'https://example.com/vm.mp3' } },
       ],

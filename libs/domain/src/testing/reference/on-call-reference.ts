@@ -119,6 +119,7 @@ export function referencePlanSteps(hotline: Hotline, levels: readonly AssigneeRe
         via,
         level,
         teamId,
+        maxSimultaneousCalls: p.maxSimultaneousCalls,
       });
     }
   };
