@@ -10,6 +10,7 @@ import { OnboardingModule } from './onboarding/onboarding.module';
 import { PatternsModule } from './patterns/patterns.module';
 import { QueuesModule } from './queues/queues.module';
 import { ScheduleModule } from './schedule/schedule.module';
+import { ShiftAlertsModule } from './shift-alerts/shift-alerts.module';
 
 /**
  * The product's GraphQL features, one Nest module each (`src/<feature>/<feature>.module.ts`):
@@ -29,4 +30,5 @@ export const FEATURE_MODULES: Type[] = [
   DemoDataModule,
   CalendarModule,
   OnboardingModule,
+  ShiftAlertsModule,
 ];
