@@ -7,6 +7,7 @@ import {
   PatternRepository,
   PersonRepository,
   ScheduleRepository,
+  RingRotation,
   ScheduleVersionReader,
   TeamRepository,
 } from '@dutyline/domain';
@@ -34,6 +35,8 @@ export interface ApplicationPorts {
   readonly notificationSettings?: Pick<NotificationSettingsStore, 'notificationSettings'>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The balanced levels' round-robin counters; without it every level starts at its first person. */
+  readonly rotation?: RingRotation;
 }
 
 export interface ApplicationOptions {

@@ -31,7 +31,7 @@ export { type PatternDefinition, PatternService } from './patterns';
 export { ScheduleService, type ScheduleWrite } from './schedule';
 
 // Who is on duty now, and the change log routing caches follow.
-export { type ChangeLog, type LoggedChange, RoutingQueries } from './routing';
+export { type ChangeLog, type LoggedChange, RoutingQueries, readLevelRotation } from './routing';
 
 // Coverage: the 24/7 picture and its gaps.
 export { CoverageQueries, type CoverageReport } from './coverage';

@@ -11,6 +11,7 @@ import type {
   IdGenerator,
   PatternRepository,
   PersonRepository,
+  RingRotation,
   ScheduleRepository,
   ScheduleVersionReader,
   TeamRepository,
@@ -27,7 +28,7 @@ import {
 } from '../database/repository.tokens';
 import { provideFactory, token } from '../platform/injection-token';
 import { CLOCK, ID_GENERATOR } from '../platform/platform.tokens';
-import { ROUTING_CHANGES, type RoutingChanges } from '../cluster/cluster.tokens';
+import { RING_ROTATION, ROUTING_CHANGES, type RoutingChanges } from '../cluster/cluster.tokens';
 
 /**
  * The use cases of @dutyline/application (directory, hotlines, schedule, patterns, routing, coverage,
@@ -55,6 +56,7 @@ export const APPLICATION = token<Application>('Application');
         ID_GENERATOR,
         ROUTING_CHANGES,
         DATA_SOURCE,
+        RING_ROTATION,
       ],
       (
         people: PersonRepository,
@@ -69,6 +71,7 @@ export const APPLICATION = token<Application>('Application');
         ids: IdGenerator,
         changes: RoutingChanges,
         dataSource: DataSource,
+        rotation: RingRotation,
       ) =>
         createApplication(
           changes.announcing({
@@ -83,6 +86,7 @@ export const APPLICATION = token<Application>('Application');
             clock,
             ids,
             notificationSettings: new DocumentNotificationSettings(new SqlHotlineDocuments(dataSource), clock),
+            rotation,
           }),
         ),
     ),

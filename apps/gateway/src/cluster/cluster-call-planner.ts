@@ -1,11 +1,30 @@
-import { type CallPlanner, type RoutingQueries, readDirectory, systemCaller } from '@dutyline/application';
-import { CallPlan, Clock, Hotline, Instant, PersonRepository, TeamRepository, callPlan } from '@dutyline/domain';
+import {
+  type CallPlanner,
+  type RoutingQueries,
+  readDirectory,
+  readLevelRotation,
+  systemCaller,
+} from '@dutyline/application';
+import {
+  CallPlan,
+  CallPlanRequest,
+  Clock,
+  Hotline,
+  Instant,
+  PersonRepository,
+  RingRotation,
+  TeamRepository,
+  balancedLevels,
+  callPlan,
+} from '@dutyline/domain';
 import { InvalidatedCache, InvalidatedCacheOptions } from './invalidated-cache';
 import { InvalidationBus, accountTopic, hotlineTopic, numberTopic } from './invalidation-bus';
 
 /** A plan and the instants between which it holds (who is on duty does not change in between). */
 interface HeldPlan {
   readonly plan: CallPlan;
+  /** What the plan was made of, to plan again with a balanced level's next turn. */
+  readonly request: CallPlanRequest;
   readonly from: Instant;
   /** The next change of duty; Infinity when none is known within the routing horizon. */
   readonly until: Instant;
@@ -17,6 +36,10 @@ export interface ClusterCallPlannerDeps {
   readonly teams: TeamRepository;
   readonly bus: InvalidationBus;
   readonly clock: Clock;
+  /** The balanced levels' round-robin counters (Redis with `REDIS_URL`); without it no level rotates. */
+  readonly rotation?: RingRotation;
+  /** Told when a counter could not be read (the call then starts at the level's first person). */
+  readonly onRotationError?: (error: unknown) => void;
 }
 
 /**
@@ -41,8 +64,16 @@ export class ClusterCallPlanner implements CallPlanner {
       () => this.compute(hotline, at),
       (h) => h.from <= at && at < h.until,
     );
-    if (!(held.from <= at && at < held.until)) return (await this.compute(hotline, at)).value.plan;
-    return held.plan.at === at ? held.plan : { ...held.plan, at };
+    const current = held.from <= at && at < held.until ? held : (await this.compute(hotline, at)).value;
+    const { request } = current;
+    if (balancedLevels(request.hotline.levelStrategies).length > 0) {
+      const rotation = await readLevelRotation(this.deps.rotation, request.hotline, {
+        mode: 'next',
+        onError: this.deps.onRotationError,
+      });
+      return callPlan({ ...request, at, rotation });
+    }
+    return current.plan.at === at ? current.plan : { ...current.plan, at };
   }
 
   close(): void {
@@ -58,8 +89,10 @@ export class ClusterCallPlanner implements CallPlanner {
       refs: onCall.levels,
       personIds: current.supervisorIds,
     });
+    const request: CallPlanRequest = { hotline: current, onCall, directory, at };
     const held: HeldPlan = {
-      plan: callPlan({ hotline: current, onCall, directory, at }),
+      plan: callPlan(request),
+      request,
       from: at,
       until: nextChangeAt ?? Infinity,
     };

@@ -1,6 +1,6 @@
 import type { ChangeLog } from '@dutyline/application';
-import type { Clock } from '@dutyline/domain';
-import { RedisInvalidationBus, RedisRateLimiter } from '@dutyline/queue';
+import type { Clock, RingRotation } from '@dutyline/domain';
+import { InProcessRingRotation, RedisInvalidationBus, RedisRateLimiter, RedisRingRotation } from '@dutyline/queue';
 import {
   InMemoryRateLimiter,
   VONAGE_RATE_LIMITS,
@@ -36,6 +36,8 @@ export interface ClusterResources {
   readonly mode: 'redis' | 'in-process';
   readonly bus: InvalidationBus;
   readonly limiter: VonageRateLimiter;
+  /** The balanced levels' round-robin counters (F26). */
+  readonly rotation: RingRotation;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function openClusterResources(
       mode: 'in-process',
       bus,
       limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }),
+      rotation: new InProcessRingRotation(),
       close: () => bus.close(),
     };
   }
@@ -80,6 +83,7 @@ export async function openClusterResources(
     limits: GATEWAY_VONAGE_LIMITS,
     onError,
   });
+  const rotation = new RedisRingRotation({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     Promise.all([redisBus.start(), bus instanceof ChangeLogBus ? bus.start() : undefined]).then(() => true),
@@ -98,9 +102,11 @@ export async function openClusterResources(
     mode: 'redis',
     bus,
     limiter: rateLimiterFrom(async (kind) => void (await rates.acquire(kind))),
+    rotation,
     close: async () => {
       await bus.close();
       await rates.close();
+      await rotation.close();
     },
   };
 }

@@ -27,6 +27,7 @@ import {
   CLUSTER_HOTLINE_LOOKUP,
   CLUSTER_LINE_STATUS,
   INVALIDATION_BUS,
+  RING_ROTATION,
   ROUTING_CHANGES,
   RoutingChanges,
   VONAGE_RATE_LIMITER,
@@ -72,6 +73,7 @@ export class ClusterModule {
       ),
       provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
       provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
+      provideFactory(RING_ROTATION, [RESOURCES], (resources: ClusterResources) => resources.rotation),
       provideFactory(
         ROUTING_CHANGES,
         [RESOURCES, LOGGER],
@@ -103,14 +105,27 @@ export class ClusterModule {
       ),
       provideFactory(
         CLUSTER_CALL_PLANNER,
-        [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK],
+        [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK, LOGGER],
         (
           application: Application,
           people: PersonRepository,
           teams: TeamRepository,
           resources: ClusterResources,
           clock: Clock,
-        ) => new ClusterCallPlanner({ routing: application.routing, people, teams, bus: resources.bus, clock }),
+          logger: JsonLogger,
+        ) =>
+          new ClusterCallPlanner({
+            routing: application.routing,
+            people,
+            teams,
+            bus: resources.bus,
+            clock,
+            rotation: resources.rotation,
+            onRotationError: (error) =>
+              logger.entry('warn', 'ring rotation not read: the balanced level starts at its first person', {
+                error,
+              }),
+          }),
       ),
     ];
     return {

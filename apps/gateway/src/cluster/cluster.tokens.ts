@@ -1,4 +1,5 @@
 import type { CallPlanner, HotlineLookup, LineStatus } from '@dutyline/application';
+import type { RingRotation } from '@dutyline/domain';
 import type { VonageRateLimiter } from '@dutyline/vonage';
 import { token } from '../platform/injection-token';
 import type { RoutingRepositories } from './change-publishing-ports';
@@ -17,6 +18,9 @@ export const CLUSTER_HOTLINE_LOOKUP = token<HotlineLookup>('ClusterHotlineLookup
 export const CLUSTER_LINE_STATUS = token<LineStatus>('ClusterLineStatus');
 /** The answer path's planner, a hotline's plan cached until duty changes hands or a change is announced. */
 export const CLUSTER_CALL_PLANNER = token<CallPlanner>('ClusterCallPlanner');
+
+/** The balanced levels' round-robin counters: Redis with `REDIS_URL` (shared by every instance), else this process's. */
+export const RING_ROTATION = token<RingRotation>('RingRotation');
 
 /** Wraps the routing repositories so their writes are announced on the bus. */
 export interface RoutingChanges {

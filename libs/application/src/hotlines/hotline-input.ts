@@ -48,5 +48,6 @@ export function hotlineInput(h: Hotline): HotlineInput {
     greeting: h.greeting ? promptInput(h.greeting) : null,
     requireAnswerConfirmation: h.requireAnswerConfirmation,
     callerIdMode: h.callerIdMode,
+    levelStrategies: h.levelStrategies,
   };
 }

@@ -1,2 +1,3 @@
 export { type ChangeLog, type LoggedChange, type RoutingQueriesDeps } from './ports';
 export { RoutingQueries, type OnCallNow } from './routing.queries';
+export { readLevelRotation, type LevelRotationRead } from './level-rotation';

@@ -4,6 +4,7 @@ import {
   Instant,
   PersonRepository,
   ScheduleRepository,
+  RingRotation,
   ScheduleVersionReader,
   TeamRepository,
 } from '@dutyline/domain';
@@ -42,4 +43,6 @@ export interface RoutingQueriesDeps {
   readonly versions?: ScheduleVersionReader;
   /** Cached windows (hotline × local day). @defaultValue 1000 */
   readonly cacheSize?: number;
+  /** The balanced levels' counters; without it every level starts at its first person. */
+  readonly rotation?: RingRotation;
 }

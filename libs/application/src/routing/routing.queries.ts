@@ -17,6 +17,7 @@ import {
   planCall,
 } from '@dutyline/domain';
 import { Caller, NotFoundRefusal, instantOf, notFound, readDirectory } from '../shared';
+import { readLevelRotation } from './level-rotation';
 import { ScheduleWindowCache } from './schedule-window-cache';
 import { RoutingQueriesDeps } from './ports';
 
@@ -70,18 +71,24 @@ export class RoutingQueries {
     });
   }
 
-  /** The plan a call reaching the hotline at `at` (now by default) would follow. */
+  /**
+   * The plan a call reaching the hotline at `at` (now by default) would follow; balanced levels start
+   * with the person the next call would get (the counters are read, not counted).
+   */
   async callPlan(caller: Caller, hotlineId: Id, at?: InstantInput | null): Promise<Result<CallPlan, NotFoundRefusal>> {
     const when = this.instant(at);
     const hotline = await this.deps.hotlines.byId(caller.accountId, assertId(hotlineId, 'hotlineId'));
-    const plan = hotline && (await this.plan(hotline, when));
+    const plan = hotline && (await this.plan(hotline, when, 'peek'));
     return plan ? ok(plan) : err(notFound('hotline', hotlineId, 'hotlineId'));
   }
 
-  /** The answer path: the plan for a call to this E.164 number at `at`; undefined when no hotline answers it. */
+  /**
+   * The answer path: the plan for a call to this E.164 number at `at`, counting the call in the
+   * balanced levels' rotation; undefined when no hotline answers it.
+   */
   async callPlanForNumber(e164: string, at: Instant): Promise<CallPlan | undefined> {
     const hotline = await this.deps.hotlines.byNumber(e164);
-    return hotline && this.plan(hotline, at);
+    return hotline && this.plan(hotline, at, 'next');
   }
 
   /** Forgets the hotline's cached slots. */
@@ -89,15 +96,15 @@ export class RoutingQueries {
     this.cache.invalidate(hotlineId);
   }
 
-  private async plan(hotline: Hotline, at: Instant): Promise<CallPlan | undefined> {
+  private async plan(hotline: Hotline, at: Instant, mode: 'next' | 'peek'): Promise<CallPlan | undefined> {
     const situation = await this.situation(hotline, at);
     if (!situation) return undefined;
     const onCall = situation.index.onCallAt(at);
-    const directory = await readDirectory(this.deps, hotline.accountId, {
-      refs: onCall.levels,
-      personIds: hotline.supervisorIds,
-    });
-    return planCall({ hotline, schedule: { onCallAt: () => onCall }, directory, at });
+    const [directory, rotation] = await Promise.all([
+      readDirectory(this.deps, hotline.accountId, { refs: onCall.levels, personIds: hotline.supervisorIds }),
+      readLevelRotation(this.deps.rotation, hotline, { mode }),
+    ]);
+    return planCall({ hotline, schedule: { onCallAt: () => onCall }, directory, at, rotation });
   }
 
   /** Slots over the local days before, of and after `at` (cached by version), overrides fresh. */

@@ -1,6 +1,7 @@
 import { Id, PhoneNumber, TimeZone, assertId, invalid, requireText, validatingUnder } from '../shared';
 import { NoAnswerScenario, NoAnswerStepInput, DEFAULT_SCENARIO, noAnswerScenario } from './no-answer-scenario';
 import { Prompt, PromptInput, prompt } from './prompt';
+import { RingingStrategy, levelStrategies } from './ringing-strategy';
 import { ALWAYS, ServiceHours, WeeklyWindowInput, serviceHours } from './service-hours';
 
 /** Which number the person on duty sees when the hotline rings them. */
@@ -24,6 +25,8 @@ export interface Hotline {
   /** Callee must press 1 to take the call, so a mobile's own voicemail never counts as an answer (F15). */
   readonly requireAnswerConfirmation: boolean;
   readonly callerIdMode: CallerIdMode;
+  /** How each on-call level is rung (index = level); levels past the list are rung in order. */
+  readonly levelStrategies: readonly RingingStrategy[];
 }
 
 export interface HotlineInput {
@@ -39,6 +42,7 @@ export interface HotlineInput {
   greeting?: PromptInput | null;
   requireAnswerConfirmation?: boolean;
   callerIdMode?: string;
+  levelStrategies?: readonly string[];
 }
 
 export function hotline(input: HotlineInput): Hotline {
@@ -67,5 +71,6 @@ export function hotline(input: HotlineInput): Hotline {
     greeting: input.greeting ? validatingUnder('greeting', () => prompt(input.greeting!, '', language)) : null,
     requireAnswerConfirmation: input.requireAnswerConfirmation ?? true,
     callerIdMode,
+    levelStrategies: levelStrategies(input.levelStrategies, 'levelStrategies'),
   };
 }

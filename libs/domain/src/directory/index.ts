@@ -27,6 +27,13 @@ export {
 } from './no-answer-scenario';
 export { type CallerIdMode, type Hotline, type HotlineInput, hotline } from './hotline';
 export {
+  type RingingStrategy,
+  RINGING_STRATEGIES,
+  levelStrategies,
+  strategyOfLevel,
+  balancedLevels,
+} from './ringing-strategy';
+export {
   type CallbackOfferPoint,
   CALLBACK_OFFER_POINTS,
   type CallbackOffer,

@@ -2,6 +2,7 @@ import { AssigneeRef } from '../directory/assignee';
 import { CallerIdMode, Hotline } from '../directory/hotline';
 import { Person } from '../directory/person';
 import { Prompt } from '../directory/prompt';
+import { strategyOfLevel } from '../directory/ringing-strategy';
 import { Directory, membersOf } from '../directory/team';
 import { OnCall } from '../schedule/slot';
 import { Id, Instant, assertInstant } from '../shared';
@@ -22,6 +23,11 @@ export interface DialStep {
   readonly level: number | null;
   /** Set when the person is rung as a member of this team. */
   readonly teamId: Id | null;
+  /**
+   * Set on the steps of an `all-at-once` level (its level number): consecutive steps of one group
+   * ring together. Absent: the step rings alone.
+   */
+  readonly group?: number;
   /** The person's cap on simultaneous calls; absent (emergency numbers, plans stored before caps): no cap. */
   readonly maxSimultaneousCalls?: number;
 }
@@ -67,12 +73,20 @@ export interface CallPlan {
   readonly steps: readonly CallStep[];
 }
 
+/**
+ * Round-robin counters of the `balanced` levels, by level number: the level's people start at
+ * `counter % count`. A level left out starts at its first person.
+ */
+export type LevelRotation = Readonly<Record<number, number>>;
+
 /** Who is called, and when: a hotline, who is on duty, the people directory, the instant. */
 export interface CallPlanRequest {
   readonly hotline: Hotline;
   readonly onCall: OnCall;
   readonly directory: Directory;
   readonly at: Instant;
+  /** @defaultValue every balanced level starts at its first person */
+  readonly rotation?: LevelRotation;
 }
 
 /** As {@link CallPlanRequest}, with the schedule asked who is on duty at `at`. */
@@ -81,21 +95,24 @@ export interface PlanCallRequest {
   readonly schedule: OnCallSource;
   readonly directory: Directory;
   readonly at: Instant;
+  readonly rotation?: LevelRotation;
 }
 
 /**
  * The plan for a call reaching `hotline` at `at` while `onCall` is on duty. Each level's people are
- * rung in order (a team expands to its members), each through their enabled numbers in order;
- * then the hotline's no-answer scenario. A number already in the plan is not added again; ids the
- * directory does not know are skipped.
+ * rung by the level's strategy (a team expands to its members): in order; `balanced`, in order from
+ * the person `rotation` names (counted among the people the level can ring); `all-at-once`, as one
+ * group. Each person is rung through their enabled numbers in order; then the hotline's no-answer
+ * scenario. A number already in the plan is not added again; ids the directory does not know are skipped.
  */
-export function callPlan({ hotline, onCall, directory, at }: CallPlanRequest): CallPlan {
+export function callPlan({ hotline, onCall, directory, at, rotation = {} }: CallPlanRequest): CallPlan {
   assertInstant(at, 'at');
   const steps: CallStep[] = [];
   const planned = new Set<string>();
-  const ring = (person: Person, { via, level, teamId }: Pick<DialStep, 'via' | 'level' | 'teamId'>) => {
-    for (const contact of person.contactNumbers) {
-      if (!contact.enabled || planned.has(contact.number.e164)) continue;
+  const ringable = (person: Person) =>
+    person.contactNumbers.filter((contact) => contact.enabled && !planned.has(contact.number.e164));
+  const ring = (person: Person, rung: Pick<DialStep, 'via' | 'level' | 'teamId' | 'group'>) => {
+    for (const contact of ringable(person)) {
       planned.add(contact.number.e164);
       steps.push({
         kind: 'dial',
@@ -104,17 +121,21 @@ export function callPlan({ hotline, onCall, directory, at }: CallPlanRequest): C
         ringTimeoutSeconds: contact.ringTimeout.seconds,
         personId: person.id,
         personName: person.name,
-        via,
-        level,
-        teamId,
         maxSimultaneousCalls: person.maxSimultaneousCalls,
+        ...rung,
       });
     }
   };
 
   onCall.levels.forEach((ref: AssigneeRef, level) => {
     const teamId = ref.kind === 'team' ? ref.id : null;
-    for (const person of membersOf(directory, ref)) ring(person, { via: 'on-call', level, teamId });
+    const strategy = strategyOfLevel(hotline.levelStrategies, level);
+    const people = membersOf(directory, ref).filter((person) => ringable(person).length > 0);
+    const first = strategy === 'balanced' && people.length > 0 ? rotationStart(rotation[level], people.length) : 0;
+    const group = strategy === 'all-at-once' ? { group: level } : {};
+    for (const person of [...people.slice(first), ...people.slice(0, first)]) {
+      ring(person, { via: 'on-call', level, teamId, ...group });
+    }
   });
   for (const step of hotline.scenario) {
     if (step.kind === 'supervisors') {
@@ -148,6 +169,12 @@ export function callPlan({ hotline, onCall, directory, at }: CallPlanRequest): C
 }
 
 /** The plan for a call at `at`, asking `schedule` who is on duty then (F9). */
-export function planCall({ hotline, schedule, directory, at }: PlanCallRequest): CallPlan {
-  return callPlan({ hotline, onCall: schedule.onCallAt(assertInstant(at, 'at')), directory, at });
+export function planCall({ hotline, schedule, directory, at, rotation }: PlanCallRequest): CallPlan {
+  return callPlan({ hotline, onCall: schedule.onCallAt(assertInstant(at, 'at')), directory, at, rotation });
+}
+
+/** The index of the first person of `count` for a rotation counter (any whole number; others count as 0). */
+function rotationStart(counter: number | undefined, count: number): number {
+  if (counter === undefined || !Number.isSafeInteger(counter)) return 0;
+  return ((counter % count) + count) % count;
 }

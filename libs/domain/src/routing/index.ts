@@ -7,11 +7,13 @@ export {
   type FinalStep,
   type CallPlan,
   type CallPlanRequest,
+  type LevelRotation,
   callPlan,
   type PlanCallRequest,
   planCall,
 } from './call-plan';
 export { confirmationPrompt } from './confirmation-prompt';
+export { type RingRotation, type RotationCounter } from './ring-rotation.port';
 export { cappedPersons, personsAtTheirCap } from './call-cap';
 export {
   type EscalationPhase,

@@ -5,7 +5,7 @@ import { personRef, refusal, slot, uniqueE164 } from './world';
 /** Hotlines: every setting round-trips, numbers are unique across accounts. */
 export function hotlineContract({ world }: ContractContext): void {
   describe('hotlines', () => {
-    it('round-trips every setting: zone, language, ordered supervisors, weekly hours, scenario, greeting, confirmation, caller id', async () => {
+    it('round-trips every setting: zone, language, ordered supervisors, weekly hours, scenario, greeting, confirmation, caller id, level strategies', async () => {
       const accountId = await world().newAccount();
       for (const id of ['sup2', 'sup1']) await world().person(accountId, id);
       const full = hotline({
@@ -29,6 +29,7 @@ export function hotlineContract({ world }: ContractContext): void {
         greeting: { audioUrl: 'https://example.com/greeting.mp3' },
         requireAnswerConfirmation: false,
         callerIdMode: 'caller',
+        levelStrategies: ['all-at-once', 'in-order', 'balanced'],
       });
       expect(await world().repos.hotlines.save(full)).toEqual({ ok: true, value: undefined });
 

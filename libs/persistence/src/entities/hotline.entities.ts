@@ -25,6 +25,8 @@ export class HotlineRow {
   @Column(jsonColumn('greeting', true)) greeting!: string | null;
   @Column(flagColumn('require_answer_confirmation')) requireAnswerConfirmation!: boolean;
   @Column(textColumn(16, 'caller_id_mode')) callerIdMode!: string;
+  /** JSON list of ringing strategies, index = on-call level; null (rows from before F26): every level in order. */
+  @Column(jsonColumn('level_strategies', true)) levelStrategies!: string | null;
 }
 
 @Entity({ name: 'hotline_supervisors' })

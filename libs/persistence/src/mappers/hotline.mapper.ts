@@ -54,6 +54,7 @@ export function hotlineToRows(h: Hotline): { row: HotlineRow; supervisors: Hotli
       greeting: h.greeting ? JSON.stringify(promptJson(h.greeting)) : null,
       requireAnswerConfirmation: h.requireAnswerConfirmation,
       callerIdMode: h.callerIdMode,
+      levelStrategies: JSON.stringify(h.levelStrategies),
     },
     supervisors: h.supervisorIds.map((personId, position) => ({
       accountId: h.accountId,
@@ -78,5 +79,6 @@ export function hotlineFromRows(row: HotlineRow, supervisors: readonly HotlineSu
     greeting: row.greeting ? (JSON.parse(row.greeting) as PromptInput) : null,
     requireAnswerConfirmation: Boolean(row.requireAnswerConfirmation),
     callerIdMode: row.callerIdMode,
+    levelStrategies: row.levelStrategies ? (JSON.parse(row.levelStrategies) as string[]) : [],
   });
 }

@@ -9,6 +9,7 @@ import { OneTimeTokens1795390000000 } from './1795390000000-one-time-tokens';
 import { CalendarFeeds1795400000000 } from './1795400000000-calendar-feeds';
 import { ChangeLog1795520000000 } from './1795520000000-change-log';
 import { ShiftAlerts1795547127000 } from './1795547127000-shift-alerts';
+import { LevelStrategies1795573519000 } from './1795573519000-level-strategies';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CalendarFeeds1795400000000,
   ChangeLog1795520000000,
   ShiftAlerts1795547127000,
+  LevelStrategies1795573519000,
 ];

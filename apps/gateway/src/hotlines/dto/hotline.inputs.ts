@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import type { NewHotline } from '@dutyline/application';
-import { CallerIdModeEnum, NoAnswerStepKindEnum, WeekdayEnum } from '../models/hotline-enums';
+import { CallerIdModeEnum, NoAnswerStepKindEnum, RingingStrategyEnum, WeekdayEnum } from '../models/hotline-enums';
 
 @InputType({ description: 'Either a text (with its language) or an audio URL.' })
 export class PromptInput {
@@ -62,6 +62,11 @@ export class HotlineFieldsInput {
   requireAnswerConfirmation?: boolean;
   @Field(() => CallerIdModeEnum, { nullable: true, description: 'Default HOTLINE.' })
   callerIdMode?: CallerIdModeEnum;
+  @Field(() => [RingingStrategyEnum], {
+    nullable: true,
+    description: 'One per on-call level (index 0 = first level); levels past the list ring IN_ORDER. Default [].',
+  })
+  levelStrategies?: RingingStrategyEnum[];
 }
 
 @InputType()
@@ -100,5 +105,6 @@ export function hotlineFields(input: HotlineFieldsInput): Partial<NewHotline> {
   if (input.greeting !== undefined) fields.greeting = input.greeting;
   set('requireAnswerConfirmation', input.requireAnswerConfirmation);
   set('callerIdMode', input.callerIdMode);
+  set('levelStrategies', input.levelStrategies);
   return fields;
 }

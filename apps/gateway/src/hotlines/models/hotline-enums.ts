@@ -21,6 +21,17 @@ registerEnumType(CallerIdModeEnum, {
   description: "Which number the person on duty sees when the hotline rings them: the hotline's or the caller's.",
 });
 
+export enum RingingStrategyEnum {
+  IN_ORDER = 'in-order',
+  BALANCED = 'balanced',
+  ALL_AT_ONCE = 'all-at-once',
+}
+registerEnumType(RingingStrategyEnum, {
+  name: 'RingingStrategy',
+  description:
+    "How an on-call level's people are rung: IN_ORDER one after the other; BALANCED in order, the first person rotating from call to call; ALL_AT_ONCE every enabled number together, the first to take the call wins.",
+});
+
 export enum NoAnswerStepKindEnum {
   SUPERVISORS = 'supervisors',
   VOICEMAIL = 'voicemail',

@@ -1,7 +1,13 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { Hotline, NoAnswerStep, Prompt, ServiceHours } from '@dutyline/domain';
 import { Paginated } from '../../graphql/pagination';
-import { CallerIdModeEnum, NoAnswerStepKindEnum, PromptKindEnum, WeekdayEnum } from './hotline-enums';
+import {
+  CallerIdModeEnum,
+  NoAnswerStepKindEnum,
+  PromptKindEnum,
+  RingingStrategyEnum,
+  WeekdayEnum,
+} from './hotline-enums';
 
 @ObjectType('Prompt', { description: 'Something played to a caller: text spoken in a language, or an audio file.' })
 export class PromptModel {
@@ -104,6 +110,8 @@ export class HotlineModel {
   requireAnswerConfirmation!: boolean;
   @Field(() => CallerIdModeEnum)
   callerIdMode!: CallerIdModeEnum;
+  @Field(() => [RingingStrategyEnum], { description: 'One per on-call level; levels past the list ring IN_ORDER.' })
+  levelStrategies!: RingingStrategyEnum[];
 
   static of(h: Hotline): HotlineModel {
     return {
@@ -118,6 +126,7 @@ export class HotlineModel {
       greeting: PromptModel.of(h.greeting),
       requireAnswerConfirmation: h.requireAnswerConfirmation,
       callerIdMode: h.callerIdMode as CallerIdModeEnum,
+      levelStrategies: h.levelStrategies.map((strategy) => strategy as RingingStrategyEnum),
     };
   }
 }

@@ -60,6 +60,11 @@ export class CallStepModel {
   level!: number | null;
   @Field(() => ID, { nullable: true, description: 'Set when the person is rung as a member of this team.' })
   teamId!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'DIAL of an ALL_AT_ONCE level: its level number; the consecutive steps of one group ring together.',
+  })
+  group!: number | null;
   @Field(() => PromptModel, { nullable: true, description: 'VOICEMAIL: played before recording.' })
   greeting!: PromptModel | null;
   @Field(() => PromptModel, { nullable: true, description: 'MESSAGE: played before hanging up.' })
@@ -75,6 +80,7 @@ export class CallStepModel {
       via: null,
       level: null,
       teamId: null,
+      group: null,
       greeting: null,
       message: null,
     };
@@ -91,6 +97,7 @@ export class CallStepModel {
           via: step.via as DialViaEnum,
           level: step.level,
           teamId: step.teamId,
+          group: step.group ?? null,
         };
       case 'voicemail':
         return { ...none, kind: CallStepKindEnum.VOICEMAIL, greeting: PromptModel.of(step.greeting) };
