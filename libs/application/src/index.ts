@@ -38,6 +38,9 @@ export { CoverageQueries, type CoverageReport } from './coverage';
 
 // Inbound calls: answer, escalate, fall back; the call log.
 export {
+  ACTIVE_CALL_HOLD_MS,
+  type ActiveCallHold,
+  type ActiveCalls,
   apologyPrompt,
   type CallEvents,
   type CallFilter,
@@ -58,6 +61,7 @@ export {
   type InboundCallOptions,
   type InboundCalls,
   InboundCallService,
+  InProcessActiveCalls,
   LastKnownPlans,
   lastResortFor,
   type LastResortSettings,

@@ -6,6 +6,7 @@ export { openRedis, closeRedis, type OpenedRedis, type RedisConnection } from '.
 export { RedisRateLimiter, type RedisRateLimit, type RedisRateLimiterSettings } from './redis-rate-limiter';
 export { RedisInvalidationBus, EVERYTHING, type RedisInvalidationBusSettings } from './redis-invalidation-bus';
 export { RedisLoginAttemptLimiter, type RedisLoginAttemptLimiterSettings } from './redis-login-attempt-limiter';
+export { RedisActiveCalls, type RedisActiveCallsSettings } from './redis-active-calls';
 export { RedisRingRotation, type RedisRingRotationSettings } from './redis-ring-rotation';
 export { InProcessRingRotation } from './in-process-ring-rotation';
 export { PrometheusMetrics, bearerMatches, metricsEndpoint, type ServedRequest } from './prometheus-metrics';

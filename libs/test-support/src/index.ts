@@ -9,3 +9,4 @@ export {
   uniqueName,
 } from './test-services';
 export { startFaultProxy, type FaultMode, type FaultProxy } from './fault-proxy';
+export { redisKeyPrefixes, type RedisKeyPrefixes } from './redis-key-prefixes';

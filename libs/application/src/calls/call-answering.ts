@@ -2,6 +2,7 @@ import { CallPlan, CallPlanSource, Hotline, Instant, startCallTimeline, startEsc
 import { Metrics } from '../metrics';
 import { CallLogger, errorContext } from '../shared';
 import { outOfServicePrompt } from './caller-prompts';
+import { CallCapGuard } from './call-cap-guard';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallFallbacks } from './call-fallbacks';
 import { CallInstruction } from './call-instruction';
@@ -39,6 +40,7 @@ export interface CallAnsweringDependencies extends Pick<
   readonly renderer: CallInstructionRenderer;
   readonly reporter: CallChangeReporter;
   readonly fallbacks: CallFallbacks;
+  readonly cap: CallCapGuard;
 }
 
 /**
@@ -73,7 +75,7 @@ export class CallAnswering {
       : await this.planFor(hotline, answer);
 
     const callId = this.deps.ids.next();
-    const { state, action } = startEscalation(plan, callId);
+    const { state, action } = startEscalation(plan, callId, await this.deps.cap.opening(plan, budget));
     const draft: StoredCall = {
       id: callId,
       version: 0,

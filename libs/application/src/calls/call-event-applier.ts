@@ -1,5 +1,6 @@
 import {
   EscalationAction,
+  EscalationContext,
   EscalationEvent,
   EscalationState,
   onEscalationEvent,
@@ -30,11 +31,14 @@ export class CallEventApplier {
     private readonly machineDetection: boolean,
   ) {}
 
-  /** The call after the event `record`, the reply it gets, and whether anything is to be stored. */
-  applied(before: StoredCall, record: CallEventRecord): AppliedEvent {
+  /**
+   * The call after the event `record`, the reply it gets, and whether anything is to be stored;
+   * `context` names the persons at their cap on simultaneous calls (not rung).
+   */
+  applied(before: StoredCall, record: CallEventRecord, context: EscalationContext = {}): AppliedEvent {
     const event = this.meaningOf(record, before.state);
     const { state, action } = event
-      ? onEscalationEvent(before.state, event)
+      ? onEscalationEvent(before.state, event, context)
       : { state: before.state, action: NO_ACTION };
     const timeline = updateCallTimeline(before.timeline, { before: before.state, after: state, fact: record.fact });
     const moved = action.type !== 'none';

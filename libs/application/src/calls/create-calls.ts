@@ -1,6 +1,7 @@
 import { noMetrics } from '../metrics';
 import { silentCallLogger } from '../shared';
 import { CallAnswering } from './call-answering';
+import { CallCapGuard } from './call-cap-guard';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallEventApplier } from './call-event-applier';
 import { CallFallbacks } from './call-fallbacks';
@@ -33,6 +34,7 @@ export function createCalls(ports: InboundCallDependencies, options: InboundCall
   const fallbacks = new CallFallbacks({ lastKnown, renderer }, settings);
   const apply = (call: StoredCall, record: CallEventRecord) => applier.applied(call, record).next;
   const persistence = new CallPersistence({ store, journal, clock, timer, logger, apply }, settings);
+  const cap = new CallCapGuard({ activeCalls: ports.activeCalls, clock, logger });
   const answering = new CallAnswering(
     {
       hotlines: ports.hotlines,
@@ -48,6 +50,7 @@ export function createCalls(ports: InboundCallDependencies, options: InboundCall
       renderer,
       reporter,
       fallbacks,
+      cap,
     },
     settings,
   );
@@ -68,5 +71,6 @@ export function createCalls(ports: InboundCallDependencies, options: InboundCall
     persistence,
     answering,
     writeBack,
+    cap,
   });
 }

@@ -1,6 +1,7 @@
 import { Clock, IdGenerator } from '@dutyline/domain';
 import { Metrics } from '../metrics';
 import { CallLogger } from '../shared';
+import { ActiveCalls } from './active-calls';
 import { LastKnownPlans } from './last-known-plans';
 import { DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS } from './last-resort';
 import { CallEvents, CallJournal, CallPlanner, CallStore, HotlineLookup, LineStatus, Timer } from './ports';
@@ -89,4 +90,6 @@ export interface InboundCallDependencies {
   readonly lastKnownPlans?: LastKnownPlans;
   /** Where what the store could not take waits for `writeBack()`. @defaultValue in memory only */
   readonly journal?: CallJournal;
+  /** Who is on a call now, for the cap on simultaneous calls per person (F26). @defaultValue none: nobody is skipped */
+  readonly activeCalls?: ActiveCalls;
 }

@@ -1,6 +1,7 @@
 import { Clock, IdGenerator, Instant, confirmationPrompt } from '@dutyline/domain';
 import { CallLogger, LogContext, errorContext } from '../shared';
 import { CallAnswering } from './call-answering';
+import { CallCapGuard } from './call-cap-guard';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallEventApplier } from './call-event-applier';
 import { CallFallbacks } from './call-fallbacks';
@@ -56,6 +57,7 @@ export interface InboundCallParts {
   readonly persistence: CallPersistence;
   readonly answering: CallAnswering;
   readonly writeBack: JournalWriteBack;
+  readonly cap: CallCapGuard;
 }
 
 /**
@@ -251,7 +253,8 @@ export class InboundCallService implements InboundCalls {
             return lost();
           }
           const before = current.call;
-          const { next, instruction, changed } = this.parts.applier.applied(before, record);
+          const context = await this.parts.cap.onEvent(before.state, record.change, budget);
+          const { next, instruction, changed } = this.parts.applier.applied(before, record, context);
           if (!changed) return instruction;
           const written = await this.parts.persistence.persist({ next, current, record }, budget);
           if (written === 'conflict') {
@@ -264,6 +267,7 @@ export class InboundCallService implements InboundCalls {
           }
           this.parts.reporter.count(before.state, next.state);
           await this.parts.reporter.notify(before, next);
+          await this.parts.cap.settle(before.state, next.state, budget);
           return instruction;
         }
       },

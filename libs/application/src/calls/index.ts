@@ -15,6 +15,8 @@ export {
   type Timer,
 } from './ports';
 export { systemTimer } from './system-timer';
+export { type ActiveCallHold, type ActiveCalls, InProcessActiveCalls } from './active-calls';
+export { ACTIVE_CALL_HOLD_MS } from './call-cap-guard';
 export {
   NOTHING,
   type AnnounceInstruction,
