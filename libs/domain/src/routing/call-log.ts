@@ -3,6 +3,7 @@ import { LegOutcome } from '../ports/carrier.port';
 import { Id, Instant, assertId, assertInstant, requireText } from '../shared';
 import { DialStep } from './call-plan';
 import { Answerer, EscalationState, LegRecord } from './escalation';
+import type { CallRoute } from './route-call';
 
 /*
  * The call log (F17): what happened to one call, derived from its escalation state and the instants
@@ -233,6 +234,8 @@ export interface CallRecord {
   readonly voicemailRecording: string | null;
   readonly legs: readonly CallLeg[];
   readonly comments: readonly CallComment[];
+  /** How the call reached its hotline (F25: number dialled, rule, menu key, keyed value); absent when it went straight there. */
+  readonly route?: CallRoute;
 }
 
 /** What is stored of a call, from which its record is derived. */
@@ -300,6 +303,7 @@ export function callRecord(source: CallRecordSource): CallRecord {
     voicemailRecording: state.outcome?.kind === 'voicemail' ? state.outcome.recording : null,
     legs,
     comments: source.comments,
+    ...(state.plan.route ? { route: state.plan.route } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { Directory, membersOf } from '../directory/team';
 import { OnCall } from '../schedule/slot';
 import { Id, Instant, assertInstant } from '../shared';
 import { OnCallSource } from './on-call-source';
+import type { CallRoute } from './route-call';
 
 /** Ring one number of one person. */
 export interface DialStep {
@@ -71,6 +72,8 @@ export interface CallPlan {
   readonly callerIdMode: CallerIdMode;
   /** On-call numbers, then the no-answer scenario; always ends with exactly one voicemail or message step. */
   readonly steps: readonly CallStep[];
+  /** How the call reached this hotline (number dialled, rule, menu key, keyed value); absent on plans made before F25. */
+  readonly route?: CallRoute;
 }
 
 /**

@@ -16,6 +16,36 @@ export { confirmationPrompt } from './confirmation-prompt';
 export { type RingRotation, type RotationCounter } from './ring-rotation.port';
 export { cappedPersons, personsAtTheirCap } from './call-cap';
 export {
+  type EntryTarget,
+  type RuleTarget,
+  type EntryRule,
+  type MenuChoice,
+  type Menu,
+  type KeyedMatch,
+  type KeyedNumber,
+  type EntryFront,
+  type CallEntry,
+  type EntryTargetInput,
+  type EntryRuleInput,
+  type MenuInput,
+  type KeyedNumberInput,
+  type CallEntryInput,
+  DEFAULT_GATHER_TIMEOUT_SECONDS,
+  directEntry,
+  callEntry,
+  entryTargetHotlines,
+} from './call-entry';
+export {
+  type CallRoute,
+  type AskStep,
+  type RouteStep,
+  type EntryStep,
+  type EntryKeys,
+  type RouteCallRequest,
+  routeCall,
+} from './route-call';
+export { type StoredCallEntry, type ExtraNumberTaken, type CallEntryRepository } from './call-entry-repository.port';
+export {
   type EscalationPhase,
   type LegRecord,
   type Answerer,
