@@ -8,7 +8,7 @@ const names = (people: readonly { name: string }[]) => people.map((p) => p.name)
 /** People and teams: round trips, batches, pages, deletion rules. */
 export function directoryContract({ world, backend }: ContractContext): void {
   describe('people', () => {
-    it('round-trips a person with numbers of several countries, in order, with labels, timeouts and disabled ones', async () => {
+    it('round-trips a person with numbers of several countries, in order, with labels, timeouts and disabled ones, and their call cap', async () => {
       const accountId = await world().newAccount();
       const elodie = person({
         id: 'elodie',
@@ -16,6 +16,7 @@ export function directoryContract({ world, backend }: ContractContext): void {
         name: 'Élodie Martin-Šťastná',
         colour: '#D62728',
         email: 'Elodie.Martin@Example.COM',
+        maxSimultaneousCalls: 3,
         contactNumbers: [
           { number: '+33 6 12 34 56 78', label: 'mobile', ringTimeoutSeconds: 20 },
           { number: '+14155552671', label: 'US office', ringTimeoutSeconds: 120, enabled: false },
@@ -34,6 +35,14 @@ export function directoryContract({ world, backend }: ContractContext): void {
       const bare = await world().person(accountId, 'bare', { email: null, contactNumbers: [] });
 
       expect(await world().repos.people.person(accountId, 'bare')).toEqual(bare);
+    });
+
+    it('keeps a changed call cap, and the default of one call when it is lowered back', async () => {
+      const accountId = await world().newAccount();
+      await world().person(accountId, 'ana', { maxSimultaneousCalls: 2 });
+      expect((await world().repos.people.person(accountId, 'ana'))?.maxSimultaneousCalls).toBe(2);
+      await world().person(accountId, 'ana', {});
+      expect((await world().repos.people.person(accountId, 'ana'))?.maxSimultaneousCalls).toBe(1);
     });
 
     it('replaces the numbers when a person is saved again (reordered, one removed)', async () => {

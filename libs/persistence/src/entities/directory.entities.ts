@@ -13,6 +13,8 @@ export class PersonRow {
   @Column(textColumn(120, 'sort_name')) sortName!: string;
   @Column(textColumn(7)) colour!: string;
   @Column(textColumn(254, 'email', true)) email!: string | null;
+  /** How many Dutyline calls the person takes at once (F26). */
+  @Column({ ...intColumn('max_simultaneous_calls'), default: 1 }) maxSimultaneousCalls!: number;
 }
 
 @Entity({ name: 'person_numbers' })

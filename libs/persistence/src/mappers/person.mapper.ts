@@ -12,6 +12,7 @@ export function personToRows(p: Person): { row: PersonRow; numbers: PersonNumber
       sortName: sortKey(p.name),
       colour: p.colour.hex,
       email: p.email?.value ?? null,
+      maxSimultaneousCalls: p.maxSimultaneousCalls,
     },
     numbers: p.contactNumbers.map((n, position) => ({
       accountId: p.accountId,
@@ -33,6 +34,7 @@ export function personFromRows(row: PersonRow, numbers: readonly PersonNumberRow
     name: row.name,
     colour: row.colour,
     email: row.email,
+    maxSimultaneousCalls: row.maxSimultaneousCalls,
     contactNumbers: byPosition(numbers).map((n) => ({
       number: n.number,
       label: n.label,

@@ -10,6 +10,7 @@ import { CalendarFeeds1795400000000 } from './1795400000000-calendar-feeds';
 import { ChangeLog1795520000000 } from './1795520000000-change-log';
 import { ShiftAlerts1795547127000 } from './1795547127000-shift-alerts';
 import { LevelStrategies1795573519000 } from './1795573519000-level-strategies';
+import { PersonCallCap1795590000000 } from './1795590000000-person-call-cap';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ChangeLog1795520000000,
   ShiftAlerts1795547127000,
   LevelStrategies1795573519000,
+  PersonCallCap1795590000000,
 ];
