@@ -8,6 +8,7 @@ import {
   signIn,
   startDemoGateway,
   type DemoGateway,
+  attemptEmail,
 } from './support/console-e2e';
 import { consoleLink, keepScreenshot, waitForMail } from './support/outbox-e2e';
 
@@ -65,22 +66,26 @@ describeInBrowser('console: account pages', () => {
       await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Invitations');
       const form = page.getByRole('form', { name: 'Invite a person' });
-      await form.getByRole('textbox', { name: 'E-mail' }).fill('nadia.invited@example.test');
+      await form.getByRole('textbox', { name: 'E-mail' }).fill(attemptEmail('nadia.invited@example.test'));
       await form.getByRole('textbox', { name: 'Name (optional)' }).fill('Nadia');
       await form.getByRole('combobox', { name: 'Role' }).click();
       await page.getByRole('option', { name: 'Supervisor' }).click();
       const since = Date.now() - 1000;
       await form.getByRole('button', { name: 'Send invitation' }).click();
-      await page.getByText('Invitation sent to nadia.invited@example.test.').waitFor();
+      await page.getByText(`Invitation sent to ${attemptEmail('nadia.invited@example.test')}.`).waitFor();
       const pending = page.getByRole('table', { name: 'Pending invitations' });
       await pending
         .getByRole('row')
-        .filter({ hasText: 'nadia.invited@example.test' })
+        .filter({ hasText: attemptEmail('nadia.invited@example.test') })
         .filter({ hasText: 'Supervisor' })
         .waitFor();
       await keep(page, 'invitations-wide');
 
-      const mail = await waitForMail(gateway, { to: 'nadia.invited@example.test', subject: 'invited', since });
+      const mail = await waitForMail(gateway, {
+        to: attemptEmail('nadia.invited@example.test'),
+        subject: 'invited',
+        since,
+      });
       const link = consoleLink(gateway, mail, 'accept-invitation');
 
       const invited = await newPage(browser);
@@ -89,7 +94,7 @@ describeInBrowser('console: account pages', () => {
         await invited.page.getByRole('heading', { name: /^Join .+ on Dutyline$/ }).waitFor();
         await invited.page.getByText('You are invited as Supervisor.').waitFor();
         expect(await invited.page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe(
-          'nadia.invited@example.test',
+          attemptEmail('nadia.invited@example.test'),
         );
         await keep(invited.page, 'accept-wide');
         await invited.page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Invited');
@@ -105,7 +110,7 @@ describeInBrowser('console: account pages', () => {
       // The invitation is used up: it leaves the admin's list, and its link is refused with words.
       await page.reload();
       await page.getByRole('heading', { name: 'Pending invitations' }).waitFor();
-      await expectGone(page.getByText('nadia.invited@example.test'));
+      await expectGone(page.getByText(attemptEmail('nadia.invited@example.test')));
       const again = await newPage(browser, { viewport: PHONE });
       try {
         await again.page.goto(link);
@@ -122,7 +127,7 @@ describeInBrowser('console: account pages', () => {
     'an admin resends an invitation (the former link stops working) and revokes another',
     { browser: () => browser },
     async (page) => {
-      for (const email of ['resend.me@example.test', 'revoke.me@example.test']) {
+      for (const email of [attemptEmail('resend.me@example.test'), attemptEmail('revoke.me@example.test')]) {
         const invited = await gateway.graphql(
           'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
           { input: { email, role: 'MEMBER' } },
@@ -131,26 +136,30 @@ describeInBrowser('console: account pages', () => {
       }
       const first = consoleLink(
         gateway,
-        await waitForMail(gateway, { to: 'resend.me@example.test', subject: 'invited' }),
+        await waitForMail(gateway, { to: attemptEmail('resend.me@example.test'), subject: 'invited' }),
         'accept-invitation',
       );
       await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Invitations');
       const since = Date.now() - 1000;
-      await page.getByRole('button', { name: 'Resend the invitation to resend.me@example.test' }).click();
-      await page.getByText('Invitation sent again to resend.me@example.test.').waitFor();
+      await page
+        .getByRole('button', { name: `Resend the invitation to ${attemptEmail('resend.me@example.test')}` })
+        .click();
+      await page.getByText(`Invitation sent again to ${attemptEmail('resend.me@example.test')}.`).waitFor();
       const second = consoleLink(
         gateway,
-        await waitForMail(gateway, { to: 'resend.me@example.test', subject: 'invited', since }),
+        await waitForMail(gateway, { to: attemptEmail('resend.me@example.test'), subject: 'invited', since }),
         'accept-invitation',
       );
       expect(second).not.toBe(first);
 
-      await page.getByRole('button', { name: 'Revoke the invitation of revoke.me@example.test' }).click();
+      await page
+        .getByRole('button', { name: `Revoke the invitation of ${attemptEmail('revoke.me@example.test')}` })
+        .click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke invitation' }).click();
-      await expectGone(page.getByText('revoke.me@example.test'));
+      await expectGone(page.getByText(attemptEmail('revoke.me@example.test')));
       const left = await gateway.graphql<{ invitations: { email: string }[] }>('{ invitations { email } }');
-      expect(left.data!.invitations.map((i) => i.email)).not.toContain('revoke.me@example.test');
+      expect(left.data!.invitations.map((i) => i.email)).not.toContain(attemptEmail('revoke.me@example.test'));
 
       await page.goto(first);
       await page.getByRole('alert').filter({ hasText: 'This invitation link is invalid' }).waitFor();
@@ -163,7 +172,7 @@ describeInBrowser('console: account pages', () => {
     "forgot password: the same words for a known and an unknown address; the e-mail's link sets a new password; the sign-in page says so and takes it",
     { browser: () => browser },
     async (page) => {
-      await createUser('forgetful@example.test', 'MEMBER');
+      await createUser(attemptEmail('forgetful@example.test'), 'MEMBER');
       await page.goto(gateway.url);
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
       await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
@@ -173,7 +182,7 @@ describeInBrowser('console: account pages', () => {
       await page.getByRole('status').filter({ hasText: words }).waitFor();
 
       await page.goto(`${gateway.url}/forgot-password`);
-      await page.getByRole('textbox', { name: 'E-mail' }).fill('forgetful@example.test');
+      await page.getByRole('textbox', { name: 'E-mail' }).fill(attemptEmail('forgetful@example.test'));
       const since = Date.now() - 1000;
       await page.getByRole('button', { name: 'Send the link' }).click();
       await page.getByRole('status').filter({ hasText: words }).waitFor();
@@ -181,7 +190,7 @@ describeInBrowser('console: account pages', () => {
 
       const link = consoleLink(
         gateway,
-        await waitForMail(gateway, { to: 'forgetful@example.test', subject: 'Reset', since }),
+        await waitForMail(gateway, { to: attemptEmail('forgetful@example.test'), subject: 'Reset', since }),
         'reset-password',
       );
       await page.goto(link);
@@ -193,7 +202,7 @@ describeInBrowser('console: account pages', () => {
       await keep(page, 'reset-wide');
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.getByRole('status').filter({ hasText: 'Your password is changed. Sign in with it.' }).waitFor();
-      await page.getByLabel('E-mail').fill('forgetful@example.test');
+      await page.getByLabel('E-mail').fill(attemptEmail('forgetful@example.test'));
       await page.getByRole('textbox', { name: 'Password' }).fill('a-new-start-2027');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -213,11 +222,14 @@ describeInBrowser('console: account pages', () => {
     "changing one's password on the Account page keeps this session and sends the other one back to sign-in",
     { browser: () => browser },
     async (page) => {
-      await createUser('changer@example.test', 'MEMBER');
+      await createUser(attemptEmail('changer@example.test'), 'MEMBER');
       const other = await newPage(browser);
       try {
-        await signIn(other.page, gateway.url, { email: 'changer@example.test', password: 'first-password-42' });
-        await signIn(page, gateway.url, { email: 'changer@example.test', password: 'first-password-42' });
+        await signIn(other.page, gateway.url, {
+          email: attemptEmail('changer@example.test'),
+          password: 'first-password-42',
+        });
+        await signIn(page, gateway.url, { email: attemptEmail('changer@example.test'), password: 'first-password-42' });
         await openAccount(page);
         const form = page.getByRole('form', { name: 'Change password' });
         await form.getByRole('textbox', { name: 'Current password' }).fill('not-my-password');
@@ -235,7 +247,10 @@ describeInBrowser('console: account pages', () => {
 
         await other.page.getByRole('link', { name: 'Directory' }).click();
         await other.page.getByText('Your session has ended. Please sign in again.').waitFor();
-        await signIn(other.page, gateway.url, { email: 'changer@example.test', password: 'second-password-42' });
+        await signIn(other.page, gateway.url, {
+          email: attemptEmail('changer@example.test'),
+          password: 'second-password-42',
+        });
       } finally {
         await other.context.close();
       }
@@ -283,7 +298,7 @@ describeInBrowser('console: account pages', () => {
     'an admin sees users with their roles; making the only admin a member is refused in words; a role change takes',
     { browser: () => browser },
     async (page) => {
-      await createUser('promoted@example.test', 'MEMBER', { name: 'Paul Promoted' });
+      await createUser(attemptEmail('promoted@example.test'), 'MEMBER', { name: 'Paul Promoted' });
       await signIn(page, gateway.url, gateway.admin);
       await openAccount(page, 'Users');
       const me = await gateway.graphql<{ users: { edges: { node: { name: string; email: string; role: string } }[] } }>(
@@ -302,9 +317,9 @@ describeInBrowser('console: account pages', () => {
       const after = await gateway.graphql<{ users: { edges: { node: { email: string; role: string } }[] } }>(
         '{ users(first: 100) { edges { node { email role } } } }',
       );
-      expect(after.data!.users.edges.find((e) => e.node.email === 'promoted@example.test')?.node.role).toBe(
-        'SUPERVISOR',
-      );
+      expect(
+        after.data!.users.edges.find((e) => e.node.email === attemptEmail('promoted@example.test'))?.node.role,
+      ).toBe('SUPERVISOR');
       await keep(page, 'users-wide');
 
       await openAccount(page, 'Audit log');
@@ -317,8 +332,11 @@ describeInBrowser('console: account pages', () => {
     'a member sees their profile and the password form only: no users, invitations, API keys or audit log',
     { browser: () => browser, viewport: PHONE },
     async (page) => {
-      await createUser('just.member@example.test', 'MEMBER');
-      await signIn(page, gateway.url, { email: 'just.member@example.test', password: 'first-password-42' });
+      await createUser(attemptEmail('just.member@example.test'), 'MEMBER');
+      await signIn(page, gateway.url, {
+        email: attemptEmail('just.member@example.test'),
+        password: 'first-password-42',
+      });
       await openAccount(page);
       await page.getByRole('heading', { name: 'My profile' }).waitFor();
       await page.getByRole('form', { name: 'Change password' }).waitFor();
@@ -333,8 +351,11 @@ describeInBrowser('console: account pages', () => {
   );
 
   browserIt('a supervisor sees the audit log but not the users', { browser: () => browser }, async (page) => {
-    await createUser('just.supervisor@example.test', 'SUPERVISOR');
-    await signIn(page, gateway.url, { email: 'just.supervisor@example.test', password: 'first-password-42' });
+    await createUser(attemptEmail('just.supervisor@example.test'), 'SUPERVISOR');
+    await signIn(page, gateway.url, {
+      email: attemptEmail('just.supervisor@example.test'),
+      password: 'first-password-42',
+    });
     await openAccount(page, 'Audit log');
     await page.getByRole('table', { name: 'Audit log' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);

@@ -11,6 +11,7 @@ import {
   signIn,
   startDemoGateway,
   type DemoGateway,
+  attemptEmail,
 } from './support/console-e2e';
 
 const ZONE = 'Europe/Paris';
@@ -493,9 +494,14 @@ describeInBrowser('console: the schedule tools (copies with a preview, overrides
     async (page) => {
       const password = 'tools-member-password-42';
       await ask('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-        input: { email: 'tools-member@demo.dutyline.example', name: 'Tools member', password, role: 'MEMBER' },
+        input: {
+          email: attemptEmail('tools-member@demo.dutyline.example'),
+          name: 'Tools member',
+          password,
+          role: 'MEMBER',
+        },
       });
-      await signIn(page, gateway.url, { email: 'tools-member@demo.dutyline.example', password });
+      await signIn(page, gateway.url, { email: attemptEmail('tools-member@demo.dutyline.example'), password });
       await page.getByRole('region', { name: 'Escalation levels' }).waitFor();
       const take = page.getByRole('button', { name: /^Take the line until \d\d:\d\d$/ });
       await expect(take.isDisabled()).resolves.toBe(true);

@@ -184,7 +184,21 @@ export async function signIn(
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // The gateway hashes the password on a slot of its own: seconds when the machine is loaded.
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
+}
+
+/** How many times the running browser test has started (retries under CI included): 1 on its first run. */
+let attempt = 1;
+
+/**
+ * `email` for this attempt of the running test: itself on the first run, `local+N@domain` on the Nth, so
+ * a retried test never meets the user its failed run created (and no locator matches both).
+ */
+export function attemptEmail(email: string): string {
+  if (attempt === 1) return email;
+  const at = email.indexOf('@');
+  return `${email.slice(0, at)}+${attempt}${email.slice(at)}`;
 }
 
 /**
@@ -196,9 +210,11 @@ export function browserIt(
   { browser, ...options }: PageOptions & { browser: () => Browser; timeoutMs?: number },
   body: (page: Page) => Promise<void>,
 ): void {
+  let runs = 0;
   it(
     name,
     async () => {
+      attempt = ++runs;
       const { context, page } = await newPage(browser(), options);
       try {
         await body(page);
