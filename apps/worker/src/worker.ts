@@ -10,12 +10,14 @@ import {
   CallbackJobs,
   NOTIFICATION_JOB_NAMES,
   NotificationJobs,
+  ShiftAlertJobs,
   countedMailer,
   countedSms,
   timedJobHost,
 } from '@dutyline/application';
 import { workerMetrics } from './metrics-server';
 import { NotificationRuntime, notificationContainer } from './notification-runtime';
+import { openShiftAlertQueue, startShiftAlerts } from './shift-alerts';
 
 export interface WorkerOverrides {
   /** @defaultValue the system clock */
@@ -86,7 +88,7 @@ export async function startWorker(
     });
     closables.push({ name: 'queue', close: () => queue.close() });
     const host = timedJobHost(
-      new BullMqWorkerHost<NotificationJobs & CallbackJobs>({
+      new BullMqWorkerHost<NotificationJobs & CallbackJobs & ShiftAlertJobs>({
         connection: config.redisUrl,
         prefix: config.queuePrefix,
         concurrency: config.concurrency,
@@ -103,7 +105,8 @@ export async function startWorker(
       voice: carrier.voice,
       closables,
     });
-    telemetry.watch({ inspectors: [queue, callbacks.inspector], dataSource });
+    const shiftAlertQueue = openShiftAlertQueue({ config, clock, logger, closables });
+    telemetry.watch({ inspectors: [queue, callbacks.inspector, shiftAlertQueue], dataSource });
     const container = notificationContainer({
       clock,
       logger,
@@ -124,6 +127,13 @@ export async function startWorker(
       carrier: carrier.description,
       queuePrefix: config.queuePrefix,
       concurrency: config.concurrency,
+    });
+    await startShiftAlerts({
+      notifications: container,
+      dataSource,
+      queue: shiftAlertQueue,
+      host,
+      publicUrl: config.publicUrl,
     });
     const metricsPort = await telemetry.listen();
     logger.info('metrics served', { port: metricsPort, path: '/metrics', token: config.metrics.token !== null });

@@ -140,6 +140,8 @@ export {
   type ShiftAlertSettingsChange,
   ShiftAlertSettingsService,
   type ShiftAlertSettingsView,
+  registerShiftAlertHandlers,
+  type ShiftAlertJobQueue,
   startShiftAlertProcessing,
 } from './shift-alerts';
 
