@@ -33,6 +33,14 @@ export { ScheduleService, type ScheduleWrite } from './schedule';
 // Who is on duty now, and the change log routing caches follow.
 export { type ChangeLog, type LoggedChange, RoutingQueries, readLevelRotation } from './routing';
 
+// How calls enter a hotline: extra numbers, rules, a menu or keyed number (F25).
+export {
+  CallEntryService,
+  type CallEntryChanges,
+  type CallEntryView,
+  type ExtraNumberTakenRefusal,
+} from './call-entries';
+
 // Coverage: the 24/7 picture and its gaps.
 export { CoverageQueries, type CoverageReport } from './coverage';
 
@@ -42,6 +50,7 @@ export {
   type ActiveCallHold,
   type ActiveCalls,
   apologyPrompt,
+  type CallEntryLookup,
   type CallEvents,
   type CallFilter,
   type CallInstruction,
@@ -57,11 +66,13 @@ export {
   type DialInstruction,
   e164OrNull,
   type EndedLegOutcome,
+  type GatherInstruction,
   type HotlineLookup,
   type InboundCallOptions,
   type InboundCalls,
   InboundCallService,
   InProcessActiveCalls,
+  type KeysInput,
   LastKnownPlans,
   lastResortFor,
   type LastResortSettings,

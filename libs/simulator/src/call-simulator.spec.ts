@@ -1,4 +1,5 @@
 import { callRecordOf } from '@dutyline/application';
+import { callEntry } from '@dutyline/domain';
 import { CallSimulator, ScriptedOutcome, parseOutcomes } from './call-simulator';
 import { InboundCalls } from './inbound-calls';
 import { CALLER, HOTLINE, boilerRoom } from './simulator.fixtures';
@@ -165,10 +166,72 @@ describe('call simulator: reading a script', () => {
   });
 });
 
+describe('call simulator: a menu in front of the line (F25)', () => {
+  it('plays the keys of the script: nothing, then 1; the call goes on to the line with the path logged', async () => {
+    const rig = boilerRoom();
+    rig.entries.put(
+      callEntry({
+        hotlineId: 'hl-1',
+        front: {
+          kind: 'menu',
+          prompt: { text: 'Press 1 for heating.' },
+          choices: [{ key: '1', label: 'Heating', target: { kind: 'line' } }],
+          defaultTarget: { kind: 'line' },
+        },
+      }),
+    );
+    const result = await new CallSimulator(rig.service, rig.clock).run({
+      to: HOTLINE,
+      from: CALLER,
+      outcomes: ['answer'],
+      keys: ['', '1'],
+    });
+    expect(result.text.split('\n').slice(0, 6)).toEqual([
+      '[00:00] Incoming call from +33612345678 to +33140000000',
+      '[00:00]   Menu to the caller: "Press 1 for heating." (waits 5 s for up to 1 key(s))',
+      '[00:05] Caller keys nothing',
+      '[00:05]   Menu to the caller: "Press 1 for heating." (waits 5 s for up to 1 key(s))',
+      '[00:08] Caller keys 1',
+      '[00:08]   Step 1: ring Alice (mobile, level 1) at +33611111111 for 20 s, shown as +33140000000 (press 1 required)',
+    ]);
+    expect(result).toMatchObject({ silence: false, outcome: expect.stringMatching(/^answered by Alice/) });
+    expect(callRecordOf(rig.store.peek(result.callId!)!).route).toEqual({
+      dialled: HOTLINE,
+      entryHotlineId: 'hl-1',
+      via: 'menu',
+      key: '1',
+    });
+  });
+
+  it("keys running out: the front's default after the repeat", async () => {
+    const rig = boilerRoom();
+    rig.entries.put(
+      callEntry({
+        hotlineId: 'hl-1',
+        front: {
+          kind: 'keyed',
+          prompt: { text: 'Key your postcode.' },
+          maxDigits: 5,
+          matches: [{ prefix: '75', target: { kind: 'line' } }],
+          defaultTarget: { kind: 'line' },
+        },
+      }),
+    );
+    const result = await new CallSimulator(rig.service, rig.clock).run({
+      to: HOTLINE,
+      from: CALLER,
+      outcomes: ['answer'],
+    });
+    expect(result.silence).toBe(false);
+    expect(callRecordOf(rig.store.peek(result.callId!)!).route).toMatchObject({ via: 'default' });
+  });
+});
+
 /** The service's methods as plain functions, to override one in a fake. */
 function bound(calls: InboundCalls): InboundCalls {
   return {
     answer: (i) => calls.answer(i),
+    keys: (i) => calls.keys(i),
     legAnswered: (i) => calls.legAnswered(i),
     humanAnswered: (i) => calls.humanAnswered(i),
     legEnded: (i) => calls.legEnded(i),

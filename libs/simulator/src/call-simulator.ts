@@ -53,6 +53,8 @@ export interface SimulationRequest {
   readonly at?: Instant;
   /** How long a connected caller talks before hanging up. @defaultValue 60 */
   readonly talkSeconds?: number;
+  /** What the caller keys at each menu or keyed number, in order (`''`: nothing); run out: nothing. @defaultValue none */
+  readonly keys?: readonly string[];
 }
 
 export interface SimulationResult {
@@ -86,10 +88,17 @@ export class CallSimulator {
 
   async run(request: SimulationRequest): Promise<SimulationResult> {
     const script = new Script(request.outcomes);
+    const keys = [...(request.keys ?? [])];
     const call = await this.line.placeCall({ to: request.to, from: request.from, at: request.at });
     let silence = false;
     for (let decisions = 0; call.status !== 'over' && decisions < MAX_DECISIONS; decisions++) {
       switch (call.status) {
+        case 'menu': {
+          const digits = keys.shift() || null;
+          call.wait(digits ? 3 : (call.menu?.timeoutSeconds ?? 5));
+          await call.keyIn(digits);
+          break;
+        }
         case 'ringing':
           await this.ring(call, script.next(RING_OUTCOMES, 'no-answer', 'a ringing leg'));
           break;

@@ -32,6 +32,14 @@ export type NetworkAction =
   /** Speak `text` to the caller, then hang up. */
   | { readonly action: 'say'; readonly text: string; readonly reason: 'message' | 'unknown-number' }
   | { readonly action: 'hang-up-leg'; readonly step: number; readonly number: string | null }
+  /** Play `text` to the caller and wait for up to `maxDigits` keys (a menu, a keyed number: F25). */
+  | {
+      readonly action: 'gather';
+      readonly stage: string;
+      readonly text: string;
+      readonly maxDigits: number;
+      readonly timeoutSeconds: number;
+    }
   /** Acknowledged, nothing to do. */
   | { readonly action: 'idle' };
 
@@ -47,8 +55,13 @@ export function networkActionsFor(instruction: CallInstruction): NetworkAction[]
   switch (instruction.kind) {
     case 'dial':
       return [...dropped(instruction.dropLeg), ring(instruction)];
+    case 'dial-group':
+      return [...dropped(instruction.dropLeg), ...instruction.dials.map(ring)];
     case 'bridge':
-      return [{ action: 'connect', step: instruction.step, number: instruction.to }];
+      return [
+        { action: 'connect', step: instruction.step, number: instruction.to },
+        ...(instruction.drop ?? []).flatMap(dropped),
+      ];
     case 'voicemail':
       return [
         ...dropped(instruction.dropLeg),
@@ -68,12 +81,24 @@ export function networkActionsFor(instruction: CallInstruction): NetworkAction[]
       ];
     case 'hang-up-leg':
       return [{ action: 'hang-up-leg', step: instruction.step, number: instruction.to }];
+    case 'hang-up-legs':
+      return instruction.legs.map((leg) => ({ action: 'hang-up-leg' as const, step: leg.step, number: leg.to }));
     case 'unknown-number':
       return [
         {
           action: 'say',
           text: instruction.message?.text ?? UNKNOWN_NUMBER[instruction.language.split('-')[0]] ?? UNKNOWN_NUMBER['en'],
           reason: 'unknown-number',
+        },
+      ];
+    case 'gather':
+      return [
+        {
+          action: 'gather',
+          stage: instruction.stage,
+          text: spoken(instruction.prompt)!,
+          maxDigits: instruction.maxDigits,
+          timeoutSeconds: instruction.timeoutSeconds,
         },
       ];
     case 'nothing':
@@ -126,6 +151,8 @@ export function describeAction(action: NetworkAction): string {
       return `${action.reason === 'unknown-number' ? 'Number not in service' : 'Message'}: "${action.text}", then hang up`;
     case 'hang-up-leg':
       return `Hang up the leg of step ${action.step + 1}${action.number ? ` (${action.number})` : ''}`;
+    case 'gather':
+      return `Menu to the caller: "${action.text}" (waits ${action.timeoutSeconds} s for up to ${action.maxDigits} key(s))`;
     case 'idle':
       return 'Nothing to do';
   }

@@ -12,14 +12,15 @@ export interface TranscriptLine {
 
 /**
  * Where the simulated call stands, as the network sees it:
- * `ringing` (a leg rings), `picked-up` (the leg answered, machine detection has not spoken yet),
+ * `menu` (the caller hears a menu or is asked to key a number), `ringing` (a leg rings), `picked-up` (the leg answered, machine detection has not spoken yet),
  * `announcing` (the callee hears "press 1"), `connected`, `voicemail`, `message`, `silent` (the
  * service left the caller with nothing to hear: a defect), `over`.
  */
 export type SimulatedCallStatus =
-  'ringing' | 'picked-up' | 'announcing' | 'connected' | 'voicemail' | 'message' | 'silent' | 'over';
+  'menu' | 'ringing' | 'picked-up' | 'announcing' | 'connected' | 'voicemail' | 'message' | 'silent' | 'over';
 
 type RingAction = Extract<NetworkAction, { action: 'ring' }>;
+type GatherAction = Extract<NetworkAction, { action: 'gather' }>;
 
 export interface SimulatorLineOptions {
   /** The carrier name calls are logged under. @defaultValue 'simulator' */
@@ -84,6 +85,8 @@ export class SimulatedCall {
   callId: string | null = null;
   /** The leg last rung. */
   leg: RingAction | null = null;
+  /** The menu the caller hears, while `status` is `menu`. */
+  menu: GatherAction | null = null;
   /** What the network did on the last event. */
   lastActions: NetworkAction[] = [];
   /** How the call went, in a sentence, once known. */
@@ -118,6 +121,17 @@ export class SimulatedCall {
     this.say(`Incoming call from ${from ?? 'a withheld number'} to ${to}`);
     const at = this.now();
     return this.send(() => this.inbound.answer({ carrier, hotlineNumber: to, caller: from, carrierCallId, at }), true);
+  }
+
+  /** The caller keys `digits` at the menu; null: lets it time out. */
+  keyIn(digits: string | null): Promise<NetworkAction[]> {
+    const menu = this.menu;
+    if (!menu) throw new Error('no menu to key in: none was played');
+    this.say(digits ? `Caller keys ${digits}` : 'Caller keys nothing');
+    const { to, from, carrier, carrierCallId } = this.settings;
+    const at = this.now();
+    const keys = { carrier, hotlineNumber: to, caller: from, carrierCallId, stage: menu.stage, at };
+    return this.send(() => this.inbound.keys({ ...keys, digits: digits ?? '', timedOut: !digits }), true);
   }
 
   /** The leg rung last picks up; when it must confirm, the callee hears the announcement. */
@@ -235,6 +249,10 @@ export class SimulatedCall {
 
   private apply(action: NetworkAction): void {
     switch (action.action) {
+      case 'gather':
+        this.menu = action;
+        this.status = 'menu';
+        return;
       case 'ring':
         this.leg = action;
         this.status = 'ringing';

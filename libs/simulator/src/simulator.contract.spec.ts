@@ -23,6 +23,8 @@ function decode(action: NetworkAction): NetworkReply {
       return { kind: 'say', text: action.text };
     case 'hang-up-leg':
       return { kind: 'hang-up-leg' };
+    case 'gather':
+      return { kind: 'menu', text: action.text, maxDigits: action.maxDigits };
     case 'idle':
       return { kind: 'nothing' };
   }

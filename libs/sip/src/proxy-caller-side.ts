@@ -89,6 +89,8 @@ export class CallerSide implements CallerSteps {
         hotlineNumber: call.hotlineNumber,
         caller: callerOf(invite),
         carrierCallId: callIdOf(invite),
+        // Routed by the number dialled (and the period) only: no menu is played over SIP (README).
+        gathers: false,
       });
       if ('callId' in instruction && instruction.callId) call.callId = instruction.callId;
       if (call.callerGone) return this.reportCallerGone(call);
@@ -145,6 +147,11 @@ export class CallerSide implements CallerSteps {
       case 'bridge':
       case 'announce':
       case 'nothing':
+      // Never given: answers say `gathers: false`.
+      case 'gather':
+      // Never given: the proxy rings one branch at a time (`parallelDialing` off, README).
+      case 'dial-group':
+      case 'hang-up-legs':
         return;
     }
   }

@@ -43,6 +43,8 @@ export type NetworkReply =
   | { readonly kind: 'say'; readonly text: string }
   /** Hang up a callee leg. */
   | { readonly kind: 'hang-up-leg' }
+  /** Play `text` to the caller and collect up to `maxDigits` keys (a menu or keyed number, F25). */
+  | { readonly kind: 'menu'; readonly text: string; readonly maxDigits: number }
   /** Acknowledge; nothing to do (Vonage: `[]` or 204). */
   | { readonly kind: 'nothing' };
 
@@ -90,6 +92,11 @@ function itemProblem(item: NetworkReply): string | null {
     case 'announce':
     case 'say':
       return typeof item.text === 'string' && item.text.trim() !== '' ? null : `${item.kind}: no text`;
+    case 'menu':
+      if (typeof item.text !== 'string' || item.text.trim() === '') return 'menu: no text';
+      return Number.isInteger(item.maxDigits) && item.maxDigits >= 1
+        ? null
+        : `menu: ${item.maxDigits} is no number of keys`;
     case 'connect':
     case 'record':
     case 'hang-up-leg':

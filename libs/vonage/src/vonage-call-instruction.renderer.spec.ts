@@ -15,6 +15,7 @@ const urls: VonageCallUrls = {
   confirmationInput: (callId, step) => `${base}/legs/${callId}/${step}/confirm-input`,
   afterLeg: (callId, step) => `${base}/legs/${callId}/${step}/after`,
   recording: (callId) => `${base}/calls/${callId}/recording`,
+  keys: (stage) => `${base}/calls/keys?stage=${encodeURIComponent(stage)}`,
 };
 const options: VonageRenderOptions = { urls };
 const greeting: Prompt = { kind: 'text', text: 'Bonjour, ne quittez pas.', language: 'fr-FR' };

@@ -1,6 +1,6 @@
 import type { CallInstruction, DialInstruction, LegToDrop } from '@dutyline/application';
 import { PhoneNumber, Prompt } from '@dutyline/domain';
-import { AdvancedMachineDetectionOptions, notify, playPrompt, talk } from './vonage-ncco.actions';
+import { AdvancedMachineDetectionOptions, dtmfInput, notify, playPrompt, talk } from './vonage-ncco.actions';
 import {
   answerConfirmationNcco,
   connectToNumberNcco,
@@ -37,6 +37,8 @@ export interface VonageCallUrls {
   afterLeg(callId: string, step: number): string;
   /** The voicemail `record` action's `eventUrl`. */
   recording(callId: string): string;
+  /** The `eventUrl` of the caller's keys at a menu or keyed number (F25): carries `stage`, no call id yet. */
+  keys(stage: string): string;
 }
 
 export interface VonageRenderOptions {
@@ -75,6 +77,7 @@ const DEFAULT_RELEASE: Prompt = {
  *   callee must press 1, machine detection when asked), then a `notify` that asks what next if the
  *   connect ends without Vonage being given another NCCO (the callee hung up, or was dropped);
  * - `voicemail` / `message` / `unknown-number`: the NCCO that records or speaks, then ends;
+ * - `gather`: the prompt (interruptible by a key), then a DTMF `input` whose event URL carries the stage;
  * - `bridge`, `hang-up-leg`, `nothing`: no change for the caller (legs to stop are in `hangUp`).
  */
 export function renderForCaller(instruction: CallInstruction, options: VonageRenderOptions): VonageReply {
@@ -99,10 +102,30 @@ export function renderForCaller(instruction: CallInstruction, options: VonageRen
           : unknownNumberNcco(instruction.language),
         hangUp: [],
       };
+    case 'gather':
+      return {
+        ncco: [
+          playPrompt(instruction.prompt, { bargeIn: true }, 'prompt'),
+          dtmfInput({
+            maxDigits: instruction.maxDigits,
+            timeOutSeconds: instruction.timeoutSeconds,
+            submitOnHash: instruction.submitOnHash,
+            eventUrl: options.urls.keys(instruction.stage),
+            eventMethod: 'POST',
+          }),
+        ],
+        hangUp: [],
+      };
     case 'hang-up-leg':
       return { ncco: null, hangUp: [{ step: instruction.step, carrierLegId: instruction.carrierLegId }] };
-    case 'announce':
+    case 'hang-up-legs':
+      return { ncco: null, hangUp: instruction.legs.map(({ step, carrierLegId }) => ({ step, carrierLegId })) };
     case 'bridge':
+      return { ncco: null, hangUp: (instruction.drop ?? []).flatMap(dropped) };
+    case 'dial-group':
+      // The adapter rings one leg at a time (`parallelDialing` off): the service never sends a group.
+      throw new Error('the Vonage adapter does not ring legs in parallel');
+    case 'announce':
     case 'nothing':
       return NO_CHANGE;
   }
@@ -134,7 +157,7 @@ export function renderForCallee(
         hangUp: [],
       };
     case 'bridge':
-      return { ncco: [], hangUp: [] };
+      return { ncco: [], hangUp: (instruction.drop ?? []).flatMap(dropped) };
     default:
       return { ncco: releasedCalleeNcco(options.releaseMessage ?? DEFAULT_RELEASE), hangUp: [self] };
   }

@@ -11,5 +11,6 @@ export function vonageWebhookUrls(publicUrl: string): VonageCallUrls {
     confirmationInput: leg('confirm-input'),
     afterLeg: leg('after'),
     recording: (callId) => `${root}/vonage/calls/${encodeURIComponent(callId)}/recording`,
+    keys: (stage) => `${root}/vonage/calls/keys?stage=${encodeURIComponent(stage)}`,
   };
 }

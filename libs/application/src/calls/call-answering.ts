@@ -1,11 +1,23 @@
-import { CallPlan, CallPlanSource, Hotline, Instant, startCallTimeline, startEscalation } from '@dutyline/domain';
+import {
+  CallPlan,
+  CallPlanSource,
+  CallRoute,
+  EntryKeys,
+  EntryStep,
+  Hotline,
+  Instant,
+  routeCall,
+  startCallTimeline,
+  startEscalation,
+} from '@dutyline/domain';
 import { Metrics } from '../metrics';
 import { CallLogger, errorContext } from '../shared';
 import { outOfServicePrompt } from './caller-prompts';
 import { CallCapGuard } from './call-cap-guard';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallFallbacks } from './call-fallbacks';
-import { CallInstruction } from './call-instruction';
+import { DialledHotline, DialledNumbers } from './call-entry-lookup';
+import { CallInstruction, GatherInstruction } from './call-instruction';
 import { CallInstructionRenderer, replay } from './call-instruction-renderer';
 import { CallPersistence } from './call-persistence';
 import { emergencyPlan } from './fallback-plan';
@@ -29,10 +41,17 @@ interface Answer {
   readonly budget: TimeBudget;
 }
 
+/** The keys a caller gave at a stage of the hotline's entry (`InboundCalls.keys`). */
+export type AnswerKeys = EntryKeys;
+
+/** A stage no front uses: routing from it takes the front's default (callers who cannot key). */
+const NO_KEYS: EntryKeys = { stage: 'no-keys', digits: null };
+
 export interface CallAnsweringDependencies extends Pick<
   InboundCallDependencies,
-  'hotlines' | 'lineStatus' | 'planner' | 'clock' | 'ids' | 'events'
+  'lineStatus' | 'planner' | 'clock' | 'ids' | 'events'
 > {
+  readonly dialled: DialledNumbers;
   readonly logger: CallLogger;
   readonly metrics: Metrics;
   readonly lastKnown: LastKnownPlans;
@@ -46,7 +65,9 @@ export interface CallAnsweringDependencies extends Pick<
 /**
  * Opens a call (F9): the hotline of the number called, its plan (from the schedule; else the last known
  * for the number; else the emergency plan), the escalation's first move. A number no hotline answers or
- * a disabled account's hotline opens no call.
+ * a disabled account's hotline opens no call. A hotline with an entry (F25) first routes the call by
+ * its rules, menu or keyed number: while the caller is asked for keys no call is opened (the stage
+ * rides with the carrier's next event), then the chosen hotline's plan is opened with the path taken.
  */
 export class CallAnswering {
   constructor(
@@ -54,7 +75,7 @@ export class CallAnswering {
     private readonly settings: { readonly defaultLanguage: string },
   ) {}
 
-  async answer(input: AnswerInput, budget: TimeBudget): Promise<CallInstruction> {
+  async answer(input: AnswerInput, budget: TimeBudget, keys?: AnswerKeys): Promise<CallInstruction> {
     const { persistence } = this.deps;
     const at = input.at ?? this.deps.clock.now();
     const number = e164OrNull(input.hotlineNumber);
@@ -67,12 +88,23 @@ export class CallAnswering {
 
     // The database known to be away: the plan this instance last had for the number, at once.
     const known = persistence.storeKnownDown() ? this.deps.lastKnown.get(number) : undefined;
-    const hotline = known ? null : await this.lookUp(number, budget);
-    if (hotline === undefined) return this.unknownNumber(number, answer);
-    if (!known && hotline && (await this.outOfService(hotline, budget))) return this.lineOutOfService(hotline, answer);
+    const found = known ? null : await this.lookUp(number, budget);
+    if (found === undefined) return this.unknownNumber(number, answer);
+    if (!known && found && (await this.outOfService(found.hotline, budget)))
+      return this.lineOutOfService(found.hotline, answer);
+    let hotline = found?.hotline ?? null;
+    let route: CallRoute | undefined;
+    if (found?.entry) {
+      const step = this.entered(found, answer, input.gathers === false ? NO_KEYS : keys);
+      if (step?.kind === 'ask') return gather(step, found.hotline.language);
+      if (step) {
+        route = step.route;
+        hotline = await this.routedTo(found.hotline, step.hotlineId, budget);
+      }
+    }
     const { plan, source } = known
       ? { plan: known, source: 'last-known' as const }
-      : await this.planFor(hotline, answer);
+      : await this.planFor(hotline, answer, route);
 
     const callId = this.deps.ids.next();
     const { state, action } = startEscalation(plan, callId, await this.deps.cap.opening(plan, budget));
@@ -99,10 +131,43 @@ export class CallAnswering {
     return instruction;
   }
 
-  /** The hotline; undefined when none answers the number; null when the lookup could not tell. */
-  private async lookUp(number: string, budget: TimeBudget): Promise<Hotline | undefined | null> {
+  /** The entry's next step; undefined (the line) when it cannot be told. */
+  private entered({ hotline, entry }: DialledHotline, answer: Answer, keys: AnswerKeys | undefined) {
     try {
-      return await budget.run('looking up the hotline', () => this.deps.hotlines.byNumber(number));
+      return routeCall({ entry: entry!, dialled: answer.number, at: answer.at, zone: hotline.timeZone, keys });
+    } catch (error) {
+      this.deps.logger.warn('call entry failed: routing to the line', {
+        hotlineId: hotline.id,
+        ...errorContext(error),
+      });
+      return undefined;
+    }
+  }
+
+  /** The hotline an entry chose; its own when the other is gone or cannot be read in time. */
+  private async routedTo(from: Hotline, hotlineId: string, budget: TimeBudget): Promise<Hotline> {
+    if (hotlineId === from.id) return from;
+    try {
+      const target = await budget.run('reading the chosen hotline', () => this.deps.dialled.target(from, hotlineId));
+      if (target && target.accountId === from.accountId) return target;
+      this.deps.logger.warn('the chosen hotline is gone: routing to the line', {
+        hotlineId: from.id,
+        target: hotlineId,
+      });
+    } catch (error) {
+      this.deps.logger.warn('could not read the chosen hotline: routing to the line', {
+        hotlineId: from.id,
+        target: hotlineId,
+        ...errorContext(error),
+      });
+    }
+    return from;
+  }
+
+  /** The hotline and its entry; undefined when none answers the number; null when the lookup could not tell. */
+  private async lookUp(number: string, budget: TimeBudget): Promise<DialledHotline | undefined | null> {
+    try {
+      return await budget.run('looking up the hotline', () => this.deps.dialled.byNumber(number));
     } catch (error) {
       this.deps.logger.warn('hotline lookup failed: routing from what is known of the number', {
         hotlineNumber: number,
@@ -147,11 +212,14 @@ export class CallAnswering {
   private async planFor(
     hotline: Hotline | null,
     { number, at, budget }: Answer,
+    route?: CallRoute,
   ): Promise<{ plan: CallPlan; source: CallPlanSource }> {
     const { lastKnown, logger } = this.deps;
     if (hotline) {
       try {
-        const plan = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
+        const planned = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
+        // The person rung sees the number the caller dialled, whichever hotline's plan it follows.
+        const plan = route ? { ...planned, route, hotline: { ...planned.hotline, number: route.dialled } } : planned;
         lastKnown.remember(number, plan);
         return { plan, source: 'schedule' };
       } catch (error) {
@@ -188,4 +256,9 @@ export class CallAnswering {
     }
     return { kind: 'unknown-number', number, language: this.settings.defaultLanguage };
   }
+}
+
+function gather(step: Extract<EntryStep, { kind: 'ask' }>, language: string): GatherInstruction {
+  const { stage, prompt, maxDigits, timeoutSeconds, submitOnHash } = step;
+  return { kind: 'gather', prompt, language, stage, maxDigits, timeoutSeconds, submitOnHash };
 }

@@ -46,10 +46,25 @@ export interface DialInstruction extends OfCall {
   readonly dropLeg: LegToDrop | null;
 }
 
+/**
+ * Ring every dial together (an all-at-once level, F26; `step`: the first): the caller waits, the first
+ * callee to take the call is joined, the others are hung up (`bridge.drop`). Each dial's events carry
+ * its own step. Only sent to adapters that ring in parallel (`parallelDialing`).
+ */
+export interface DialGroupInstruction extends OfCall {
+  readonly kind: 'dial-group';
+  /** Played to the caller before the ring; set on the first instruction of a call only. */
+  readonly greeting: Prompt | null;
+  readonly dials: readonly DialInstruction[];
+  readonly dropLeg: LegToDrop | null;
+}
+
 /** Join the caller to the leg of `step`, which took the call. */
 export interface BridgeInstruction extends OfCall {
   readonly kind: 'bridge';
   readonly to: string;
+  /** The other legs of its group still ringing or announcing: hang them up at once. @defaultValue none */
+  readonly drop?: readonly LegToDrop[];
 }
 
 /** Play `greeting` when set, then record the caller until they hang up or the limit. */
@@ -88,6 +103,30 @@ export interface HangUpLegInstruction extends OfCall {
   readonly carrierLegId: string | null;
 }
 
+/**
+ * Play `prompt` to the caller and collect keys (F25: a menu, a keyed number); no call is open yet.
+ * The adapter hands `stage` back with the keys (`InboundCalls.keys`), e.g. in the event URL, so any
+ * instance takes them. No key within `timeoutSeconds` is reported too (no digits, `timedOut`).
+ */
+export interface GatherInstruction {
+  readonly kind: 'gather';
+  readonly prompt: Prompt;
+  /** BCP-47: the hotline's language. */
+  readonly language: string;
+  /** Opaque: handed back with the keys. */
+  readonly stage: string;
+  readonly maxDigits: number;
+  readonly timeoutSeconds: number;
+  /** '#' ends the keys before `maxDigits`. */
+  readonly submitOnHash: boolean;
+}
+
+/** Stop several callee legs at once: the caller left while a group rang (`step`: the first). */
+export interface HangUpLegsInstruction extends OfCall {
+  readonly kind: 'hang-up-legs';
+  readonly legs: readonly HangUpLegInstruction[];
+}
+
 /** Nothing to do: acknowledge the event (Vonage: `[]` / 204). */
 export interface NothingInstruction {
   readonly kind: 'nothing';
@@ -110,7 +149,10 @@ export type CallInstruction =
   | MessageInstruction
   | AnnounceInstruction
   | HangUpLegInstruction
+  | HangUpLegsInstruction
+  | DialGroupInstruction
   | NothingInstruction
-  | UnknownNumberInstruction;
+  | UnknownNumberInstruction
+  | GatherInstruction;
 
 export const NOTHING: NothingInstruction = Object.freeze({ kind: 'nothing' });

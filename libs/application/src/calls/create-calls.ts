@@ -1,12 +1,14 @@
 import { noMetrics } from '../metrics';
-import { silentCallLogger } from '../shared';
+import { errorContext, silentCallLogger } from '../shared';
 import { CallAnswering } from './call-answering';
 import { CallCapGuard } from './call-cap-guard';
+import { DialledNumbers } from './call-entry-lookup';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallEventApplier } from './call-event-applier';
 import { CallFallbacks } from './call-fallbacks';
 import { CallInstructionRenderer } from './call-instruction-renderer';
 import { CallPersistence } from './call-persistence';
+import { plannerWithGroupsInOrder } from './groups-in-order';
 import { InboundCallDependencies, InboundCallOptions, inboundCallSettings } from './inbound-call-options';
 import { InboundCallService } from './inbound-call.service';
 import { JournalWriteBack } from './journal-write-back';
@@ -37,9 +39,11 @@ export function createCalls(ports: InboundCallDependencies, options: InboundCall
   const cap = new CallCapGuard({ activeCalls: ports.activeCalls, clock, logger });
   const answering = new CallAnswering(
     {
-      hotlines: ports.hotlines,
+      dialled: new DialledNumbers(ports.hotlines, ports.entries, (error, hotlineId) =>
+        logger.warn('call entry lookup failed: routing to the line', { hotlineId, ...errorContext(error) }),
+      ),
       lineStatus: ports.lineStatus,
-      planner: ports.planner,
+      planner: settings.parallelDialing ? ports.planner : plannerWithGroupsInOrder(ports.planner),
       clock,
       ids: ports.ids,
       events: ports.events,

@@ -2,6 +2,7 @@ import { Clock, IdGenerator } from '@dutyline/domain';
 import { Metrics } from '../metrics';
 import { CallLogger } from '../shared';
 import { ActiveCalls } from './active-calls';
+import { CallEntryLookup } from './call-entry-lookup';
 import { LastKnownPlans } from './last-known-plans';
 import { DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS } from './last-resort';
 import { CallEvents, CallJournal, CallPlanner, CallStore, HotlineLookup, LineStatus, Timer } from './ports';
@@ -17,6 +18,11 @@ export interface InboundCallOptions {
   readonly confirmationTimeoutSeconds?: number;
   /** @defaultValue '1' */
   readonly acceptKey?: string;
+  /**
+   * The carrier adapter rings several legs at once (`dial-group`, `hang-up-legs`, `bridge.drop`); without
+   * it an all-at-once level's numbers ring one after the other (F26). @defaultValue false
+   */
+  readonly parallelDialing?: boolean;
   /**
    * Last-resort numbers rung when no plan can be had (store down, nothing known of the number), by
    * hotline number in E.164; the key `*` applies to every other number. @defaultValue none
@@ -60,6 +66,7 @@ export function inboundCallSettings(options: InboundCallOptions): InboundCallSet
     voicemailMaxSeconds: options.voicemailMaxSeconds ?? 120,
     confirmationTimeoutSeconds: options.confirmationTimeoutSeconds ?? 5,
     acceptKey: options.acceptKey ?? '1',
+    parallelDialing: options.parallelDialing ?? false,
     emergencyNumbers: options.emergencyNumbers ?? {},
     emergencyRingTimeoutSeconds: options.emergencyRingTimeoutSeconds ?? DEFAULT_EMERGENCY_RING_TIMEOUT_SECONDS,
     defaultLanguage: options.defaultLanguage ?? 'en-GB',
@@ -75,6 +82,8 @@ export function inboundCallSettings(options: InboundCallOptions): InboundCallSet
 export interface InboundCallDependencies {
   readonly store: CallStore;
   readonly hotlines: HotlineLookup;
+  /** Extra numbers, menus and rules (F25); without it every call goes to the dialled hotline's line. */
+  readonly entries?: CallEntryLookup;
   /** Whether a hotline's account is disabled; without it every line is in service. */
   readonly lineStatus?: LineStatus;
   readonly planner: CallPlanner;

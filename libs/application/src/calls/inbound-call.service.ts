@@ -15,6 +15,7 @@ import {
   CalleePromptInput,
   ConfirmationInput,
   InboundCalls,
+  KeysInput,
   LegAnsweredInput,
   LegEndedInput,
   RecordingInput,
@@ -90,6 +91,22 @@ export class InboundCallService implements InboundCalls {
           carrierCallId: input.carrierCallId,
           step: 0,
           hotlineNumber: input.hotlineNumber,
+        }),
+    );
+  }
+
+  keys(input: KeysInput): Promise<CallInstruction> {
+    const { carrier, carrierCallId, hotlineNumber, stage } = input;
+    const digits = input.timedOut ? null : (input.digits ?? null);
+    return this.guarded(
+      { operation: 'keys', context: { carrier, carrierCallId, hotlineNumber, stage } },
+      (budget) => this.parts.answering.answer(input, budget, { stage, digits }),
+      () =>
+        this.parts.fallbacks.rescue({
+          callId: this.parts.ids.next(),
+          carrierCallId,
+          step: 0,
+          hotlineNumber,
         }),
     );
   }
@@ -186,7 +203,7 @@ export class InboundCallService implements InboundCalls {
       'callId' in input ? input.callId : await this.callOpenedBy(input.carrier, input.carrierCallId, record);
     if (callId === undefined) return NOTHING;
     const instruction = await this.onEvent({ operation: 'callEnded', callId, record }, () => NOTHING);
-    return instruction.kind === 'hang-up-leg' ? instruction : NOTHING;
+    return instruction.kind === 'hang-up-leg' || instruction.kind === 'hang-up-legs' ? instruction : NOTHING;
   }
 
   /**

@@ -1,5 +1,11 @@
 import { Id, Instant, LegOutcome } from '@dutyline/domain';
-import { AnnounceInstruction, CallInstruction, HangUpLegInstruction, NothingInstruction } from './call-instruction';
+import {
+  AnnounceInstruction,
+  CallInstruction,
+  HangUpLegInstruction,
+  HangUpLegsInstruction,
+  NothingInstruction,
+} from './call-instruction';
 
 /*
  * The operations a carrier adapter calls, in no carrier's terms. `at` is the carrier's timestamp of
@@ -17,6 +23,27 @@ export interface AnswerInput {
   readonly caller: string | null;
   /** The carrier's id of the caller's leg. */
   readonly carrierCallId: string;
+  readonly at?: Instant;
+  /**
+   * Whether the carrier can play a menu and collect keys (`gather`). When false (the SIP proxy) a
+   * hotline's entry routes by the number dialled and the period only, its front's default applying.
+   * @defaultValue true
+   */
+  readonly gathers?: boolean;
+}
+
+/** The caller's keys at a `gather` instruction's `stage`: `digits` pressed, or `timedOut` / no digits. */
+export interface KeysInput {
+  readonly carrier: string;
+  /** The number called, as on answer. */
+  readonly hotlineNumber: string;
+  readonly caller: string | null;
+  /** The carrier's id of the caller's leg, as on answer. */
+  readonly carrierCallId: string;
+  /** As the `gather` instruction gave it. */
+  readonly stage: string;
+  readonly digits?: string | null;
+  readonly timedOut?: boolean;
   readonly at?: Instant;
 }
 
@@ -84,6 +111,11 @@ export interface InboundCalls {
    */
   answer(input: AnswerInput): Promise<CallInstruction>;
   /**
+   * The caller's keys after a `gather`: another `gather` (a repeat), or — the line chosen — the call
+   * opened as `answer` opens it, its first instruction. Repeated keys for an opened call get the same reply.
+   */
+  keys(input: KeysInput): Promise<CallInstruction>;
+  /**
    * The dialled leg of `step` picked up: `bridge` when the callee is joined at once; `nothing` while
    * they must confirm, or while machine detection has not given its verdict.
    */
@@ -101,6 +133,6 @@ export interface InboundCalls {
   calleePrompt(input: CalleePromptInput): Promise<AnnounceInstruction | HangUpLegInstruction>;
   /** The voicemail was recorded. */
   recording(input: RecordingInput): Promise<NothingInstruction>;
-  /** The caller's leg ended: `hang-up-leg` when a callee leg still rings, else `nothing`. */
-  callEnded(input: CallEndedInput): Promise<HangUpLegInstruction | NothingInstruction>;
+  /** The caller's leg ended: `hang-up-leg` (`hang-up-legs` for a group) when callee legs still ring, else `nothing`. */
+  callEnded(input: CallEndedInput): Promise<HangUpLegInstruction | HangUpLegsInstruction | NothingInstruction>;
 }

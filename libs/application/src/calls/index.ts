@@ -20,10 +20,13 @@ export { ACTIVE_CALL_HOLD_MS } from './call-cap-guard';
 export {
   NOTHING,
   type AnnounceInstruction,
+  type GatherInstruction,
   type BridgeInstruction,
   type CallInstruction,
   type DialInstruction,
   type HangUpLegInstruction,
+  type HangUpLegsInstruction,
+  type DialGroupInstruction,
   type LegToDrop,
   type MessageInstruction,
   type NothingInstruction,
@@ -37,6 +40,7 @@ export type {
   ConfirmationInput,
   EndedLegOutcome,
   InboundCalls,
+  KeysInput,
   LegAnsweredInput,
   LegEndedInput,
   RecordingInput,
@@ -53,6 +57,7 @@ export {
   type LastResortSettings,
 } from './last-resort';
 export { e164OrNull } from './phone-text';
+export { DialledNumbers, type CallEntryLookup, type DialledHotline } from './call-entry-lookup';
 export { CachingHotlineLookup, type CachingHotlineLookupOptions } from './caching-hotline-lookup';
 export { callPlannerByNumber } from './call-planner-from-number';
 export { createCalls } from './create-calls';

@@ -50,8 +50,10 @@ export function said(instruction: CallInstruction): string {
         `${instruction.confirm ? ' confirm' : ''}${drop}`
       );
     }
+    case 'dial-group':
+      return `${instruction.greeting ? 'greeting, ' : ''}dial together ${instruction.dials.map(said).join(' + ')}`;
     case 'bridge':
-      return `bridge ${instruction.to}`;
+      return `bridge ${instruction.to}${instruction.drop ? `, drop ${instruction.drop.map((l) => l.to).join(' + ')}` : ''}`;
     case 'voicemail':
       return `voicemail${instruction.greeting ? ' after greeting' : ''}${instruction.dropLeg ? ` (drop ${instruction.dropLeg.to})` : ''}`;
     case 'message':
@@ -60,9 +62,15 @@ export function said(instruction: CallInstruction): string {
       return `announce "${instruction.prompt.kind === 'text' ? instruction.prompt.text : instruction.prompt.url}"`;
     case 'hang-up-leg':
       return `hang up ${instruction.to}`;
+    case 'hang-up-legs':
+      return `hang up ${instruction.legs.map((l) => l.to).join(' + ')}`;
     case 'unknown-number':
       return `unknown number ${instruction.number} (${instruction.language})`;
     case 'nothing':
       return 'nothing';
+    case 'gather': {
+      const spoken = instruction.prompt.kind === 'text' ? instruction.prompt.text : instruction.prompt.url;
+      return `gather ${instruction.stage} "${spoken}" ${instruction.maxDigits} key(s)${instruction.submitOnHash ? ' or #' : ''}`;
+    }
   }
 }

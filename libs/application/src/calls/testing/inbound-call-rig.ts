@@ -1,4 +1,4 @@
-import { Hotline, Id, OnCall, OnCallSource, Person, Team, directoryOf } from '@dutyline/domain';
+import { CallEntry, Hotline, Id, OnCall, OnCallSource, Person, Team, directoryOf } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
 import { createCalls } from '../create-calls';
 import { InboundCallOptions } from '../inbound-call-options';
@@ -7,6 +7,7 @@ import { LastKnownPlans } from '../last-known-plans';
 import { Metrics } from '../../metrics';
 import { Timer } from '../ports';
 import { FakeCallPlanner } from './fake-call-planner';
+import { InMemoryCallEntries } from './in-memory-call-entries';
 import { InMemoryCallStore } from './in-memory-call-store';
 import { InMemoryHotlineLookup } from './in-memory-hotline-lookup';
 import { nextTurnTimer } from './next-turn-timer';
@@ -20,6 +21,8 @@ export interface InboundCallWorld {
   readonly teams?: readonly Team[];
   /** Who is on duty, per hotline id; nobody when absent. */
   readonly onCall?: Readonly<Record<Id, OnCall | OnCallSource>>;
+  /** How calls enter the hotlines (F25): menus, rules, extra numbers. @defaultValue none */
+  readonly entries?: readonly CallEntry[];
 }
 
 export interface InboundCallRigOptions {
@@ -38,6 +41,7 @@ export interface InboundCallRig {
   readonly store: InMemoryCallStore;
   readonly hotlines: InMemoryHotlineLookup;
   readonly planner: FakeCallPlanner;
+  readonly entries: InMemoryCallEntries;
   readonly events: RecordingCallEvents;
   readonly logger: RecordingCallLogger;
   readonly clock: ManualClock;
@@ -49,6 +53,7 @@ export interface InboundCallRig {
 export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigOptions = {}): InboundCallRig {
   const store = new InMemoryCallStore();
   const hotlines = new InMemoryHotlineLookup(world.hotlines);
+  const entries = new InMemoryCallEntries(world.hotlines, world.entries ?? []);
   const planner = new FakeCallPlanner(directoryOf(world.people, world.teams ?? []), world.onCall ?? {});
   const events = new RecordingCallEvents();
   const logger = new RecordingCallLogger();
@@ -59,6 +64,7 @@ export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigO
       {
         store,
         hotlines,
+        entries,
         planner,
         events,
         logger,
@@ -76,6 +82,7 @@ export function inboundCallRig(world: InboundCallWorld, options: InboundCallRigO
     store,
     hotlines,
     planner,
+    entries,
     events,
     logger,
     clock,

@@ -1,6 +1,7 @@
 export { Outage, ServiceUnavailableError, type OutageMode } from './outage';
 export { InMemoryCallStore } from './in-memory-call-store';
 export { InMemoryHotlineLookup } from './in-memory-hotline-lookup';
+export { InMemoryCallEntries } from './in-memory-call-entries';
 export { FakeCallPlanner } from './fake-call-planner';
 export { RecordingCallEvents } from './recording-call-events';
 export { RecordingCallLogger } from './recording-call-logger';

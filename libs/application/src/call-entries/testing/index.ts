@@ -1,0 +1,1 @@
+export { InMemoryCallEntryRepository } from './in-memory-call-entry-repository';
