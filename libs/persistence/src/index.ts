@@ -33,6 +33,7 @@ export type { CallbackIntakeDocument, CallbackRequestDocument } from './mappers/
 export { SqlCalendarFeedTokens, type CalendarFeedTokenSettings } from './repositories/calendar-feed-token.repository';
 export { SqlOneTimeTokenRepository } from './repositories/one-time-token.repository';
 export { SqlChangeLog } from './repositories/change-log.repository';
+export { SqlCallEntryRepository } from './repositories/call-entry.repository';
 export { SqlShiftAlertLedger, SqlShiftAlertSettings } from './repositories/shift-alert.repository';
 export { JsonLinesJournal } from './journal/json-lines-journal';
 export { SequencedFileJournal, type SequencedEntry } from './journal/sequenced-file-journal';

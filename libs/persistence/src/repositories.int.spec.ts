@@ -7,6 +7,7 @@ import { ContractContext } from './contract/context';
 import { accountsContract } from './contract/accounts.contract';
 import { auditContract } from './contract/audit.contract';
 import { calendarFeedsContract } from './contract/calendar-feeds.contract';
+import { callEntriesContract } from './contract/call-entries.contract';
 import { directoryContract } from './contract/directory.contract';
 import { hotlineContract } from './contract/hotline.contract';
 import { migrationsContract } from './contract/migrations.contract';
@@ -47,5 +48,6 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     scopingContract(context);
     calendarFeedsContract(context);
     oneTimeTokensContract(context);
+    callEntriesContract(context);
   });
 }

@@ -7,6 +7,8 @@ const APPLICATION_TABLES = [
   'api_keys',
   'audit_log',
   'calendar_feed_tokens',
+  'call_entries',
+  'call_entry_numbers',
   'change_log',
   'hotline_callback_settings',
   'hotline_supervisors',

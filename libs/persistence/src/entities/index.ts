@@ -2,6 +2,7 @@ import { AccountRow, ApiKeyRow, RevokedLoginTokenRow, UserRow } from './account.
 import { AuditEntryRow } from './audit.entities';
 import { CalendarFeedTokenRow } from './calendar.entities';
 import { CallRow } from './call.entities';
+import { CallEntryNumberRow, CallEntryRow } from './call-entry.entities';
 import { CallbackIntakeSettingsRow, CallbackRequestRow } from './callback.entities';
 import { PersonNumberRow, PersonRow, TeamMemberRow, TeamRow } from './directory.entities';
 import { HotlineRow, HotlineSupervisorRow } from './hotline.entities';
@@ -19,6 +20,7 @@ export { ScheduleVersionRow, SlotRow, SlotAssigneeRow, OverrideRow, OverrideAssi
 export { PatternRow, HotlineCallbackSettingsRow, TeamCallbackSettingsRow } from './settings.entities';
 export { NotificationDeliveryRow, HotlineDocumentRow, VoicemailLinkRow } from './notification.entities';
 export { CallRow } from './call.entities';
+export { CallEntryRow, CallEntryNumberRow } from './call-entry.entities';
 export { CallbackRequestRow, CallbackIntakeSettingsRow } from './callback.entities';
 export { CalendarFeedTokenRow } from './calendar.entities';
 export { OneTimeTokenRow, UnverifiedEmailRow } from './one-time-token.entities';
@@ -56,4 +58,6 @@ export const ENTITIES = [
   UnverifiedEmailRow,
   ShiftAlertSettingsRow,
   ShiftAlertRow,
+  CallEntryRow,
+  CallEntryNumberRow,
 ];

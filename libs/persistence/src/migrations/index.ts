@@ -11,6 +11,7 @@ import { ChangeLog1795520000000 } from './1795520000000-change-log';
 import { ShiftAlerts1795547127000 } from './1795547127000-shift-alerts';
 import { LevelStrategies1795573519000 } from './1795573519000-level-strategies';
 import { PersonCallCap1795590000000 } from './1795590000000-person-call-cap';
+import { CallEntries1795610000000 } from './1795610000000-call-entries';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ShiftAlerts1795547127000,
   LevelStrategies1795573519000,
   PersonCallCap1795590000000,
+  CallEntries1795610000000,
 ];
