@@ -1,5 +1,5 @@
 import { BullMqJobQueue, BullMqWorkerHost, RedisRateLimiter, openRedis } from '@dutyline/queue';
-import { VONAGE_RATE_LIMITS, VonageSdkModule, rateLimiterFrom } from '@dutyline/vonage';
+import { VonageSdkModule, rateLimiterFrom, vonageRateLimits } from '@dutyline/vonage';
 import { Clock } from '@dutyline/domain';
 import { openCarrier, openDatabase, openMailer } from './adapters/adapter-factories';
 import { WorkerLogger } from './adapters/json-logger';
@@ -55,7 +55,7 @@ export async function startWorker(
     // Vonage's limits hold for the account: every gateway and worker instance draws from one window in Redis.
     const limiter = new RedisRateLimiter({
       connection: config.redisUrl,
-      limits: VONAGE_RATE_LIMITS,
+      limits: vonageRateLimits(config.vonageLimits),
       prefix: config.queuePrefix,
     });
     closables.push({ name: 'rate limiter', close: () => limiter.close() });

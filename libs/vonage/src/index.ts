@@ -37,6 +37,7 @@ export {
 export {
   InMemoryRateLimiter,
   VONAGE_RATE_LIMITS,
+  vonageRateLimits,
   rateLimiterFrom,
   type VonageRateKind,
   type VonageRateLimiter,

@@ -28,6 +28,20 @@ export const VONAGE_RATE_LIMITS: Readonly<Record<VonageRateKind, RateLimit>> = {
   request: { limit: 15, intervalMs: 1000 },
 };
 
+/**
+ * The account's limits when Vonage raised them (it does on request): `request` REST requests and `call`
+ * outbound calls per second. Every instance sharing the window must be given the same figures.
+ */
+export function vonageRateLimits(perSecond: {
+  readonly call: number;
+  readonly request: number;
+}): Readonly<Record<VonageRateKind, RateLimit>> {
+  return {
+    call: { limit: perSecond.call, intervalMs: 1000 },
+    request: { limit: perSecond.request, intervalMs: 1000 },
+  };
+}
+
 /** A limiter from any async `acquire` (a Redis script, a shared token bucket…). */
 export function rateLimiterFrom(acquire: (kind: VonageRateKind) => Promise<void>): VonageRateLimiter {
   return { acquire };

@@ -29,6 +29,7 @@ describe('readWorkerConfig', () => {
       database: { kind: 'sqlite', file: path.join('/srv/dutyline/data', 'dutyline.sqlite') },
       mail: { smtpUrl: null, outboxDir: '/srv/dutyline/data/outbox', from: 'dutyline@localhost.localdomain' },
       vonage: null,
+      vonageLimits: { call: 3, request: 15 },
       publicUrl: 'http://localhost:3000',
       concurrency: 5,
       backoffMs: 2000,
@@ -53,6 +54,8 @@ describe('readWorkerConfig', () => {
         PUBLIC_URL: 'https://hotline.example.org',
         WORKER_CONCURRENCY: '20',
         REDIS_PREFIX: 'prod',
+        VONAGE_REQUESTS_PER_SECOND: '50',
+        VONAGE_CALLS_PER_SECOND: '10',
       },
       sources,
     );
@@ -62,6 +65,7 @@ describe('readWorkerConfig', () => {
       vonage: { applicationId: 'app-1', apiKey: 'k', apiSecret: 's', apiHost: null, restHost: null },
       concurrency: 20,
       queuePrefix: 'prod',
+      vonageLimits: { call: 10, request: 50 },
     });
     expect(config.vonage?.privateKey).toContain('BEGIN PRIVATE KEY');
   });
@@ -106,6 +110,8 @@ describe('readWorkerConfig', () => {
     [{ WORKER_METRICS_PORT: '70000' }, ['WORKER_METRICS_PORT']],
     [{ WORKER_METRICS_PORT: 'metrics' }, ['WORKER_METRICS_PORT']],
     [{ METRICS_TOKEN: 'short' }, ['METRICS_TOKEN']],
+    [{ VONAGE_REQUESTS_PER_SECOND: '0' }, ['VONAGE_REQUESTS_PER_SECOND']],
+    [{ VONAGE_CALLS_PER_SECOND: 'fast' }, ['VONAGE_CALLS_PER_SECOND']],
   ])('names the faulty variable in %j', (env, variables) => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379', ...env })).toEqual(variables);
   });

@@ -40,6 +40,13 @@ export interface WorkerConfig {
   };
   /** `VONAGE_APPLICATION_ID` + `VONAGE_PRIVATE_KEY` (+ `VONAGE_API_KEY`/`VONAGE_API_SECRET` for SMS, `VONAGE_API_HOST`, `VONAGE_REST_HOST`); null: the simulator. */
   readonly vonage: VonageWorkerConfig | null;
+  /**
+   * `VONAGE_CALLS_PER_SECOND`, `VONAGE_REQUESTS_PER_SECOND`: the Vonage account's limits, which bound the
+   * worker's recording downloads (one per voicemail) and texts. Raise them only once Vonage has raised the
+   * account's, and not while a gateway shares the window: it keeps 3 and 15 for its own requests and would
+   * wait behind the worker's. @defaultValue 3, 15
+   */
+  readonly vonageLimits: { readonly call: number; readonly request: number };
   /** `PUBLIC_URL`: where the gateway serves voicemail links. @defaultValue `http://localhost:3000` */
   readonly publicUrl: string;
   /** `WORKER_CONCURRENCY`: jobs of one name run at once by this process. @defaultValue 5 */
@@ -93,6 +100,10 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
       from: read.email('MAIL_FROM') ?? 'dutyline@localhost.localdomain',
     },
     vonage: vonageOf(read, sources),
+    vonageLimits: {
+      call: read.integer('VONAGE_CALLS_PER_SECOND', { fallback: 3, min: 1, max: 10_000 }),
+      request: read.integer('VONAGE_REQUESTS_PER_SECOND', { fallback: 15, min: 1, max: 10_000 }),
+    },
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000',
     concurrency: read.integer('WORKER_CONCURRENCY', { fallback: 5, min: 1, max: 1000 }),
     backoffMs: read.integer('JOB_BACKOFF_MS', { fallback: 2000, min: 1, max: 3_600_000 }),

@@ -139,6 +139,7 @@ export async function testWorld(options: {
         apiHost: vonage.url,
         restHost: vonage.url,
       },
+      vonageLimits: { call: 3, request: 15 },
       publicUrl: 'https://hotline.example.org',
       concurrency: 5,
       backoffMs: 200,
