@@ -5,57 +5,33 @@
 // last one is done (the voicemails' deliveries are written to the ledger beforehand, as the gateway
 // does before enqueuing). Needs Redis (REDIS_URL, default redis://127.0.0.1:6379); the database is an
 // SQLite file in a temporary folder unless BENCH_DATABASE_URL names a MariaDB one.
-import { ChildProcess, fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CallRecord, Clock, hotline, person } from '@dutyline/domain';
+import { Clock } from '@dutyline/domain';
 import { SmtpSink } from '@dutyline/mail/testing';
-import {
-  SqlDeliveryLedger,
-  createDataSource,
-  deleteAccount,
-  runMigrations,
-  sqlRepositories,
-} from '@dutyline/persistence';
+import { createDataSource, deleteAccount, runMigrations } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
 import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
-import { Redis } from 'ioredis';
 import { goal, report } from './support/measure';
+import {
+  REDIS_URL,
+  TS_RUN,
+  dropKeys,
+  inBatches,
+  seedVoicemailAccount,
+  startWorkerProcess,
+  stopped,
+  until,
+  VoicemailJobs,
+} from './support/voicemail-bench-world';
 
 const NAME = 'worker';
 const JOBS = Number(process.env.BENCH_WORKER_JOBS ?? 1000);
 const CONCURRENCY = 5;
-const ENQUEUE_BATCH = 100;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ROOT = path.resolve(__dirname, '..', '..');
-const TS_RUN = path.join(ROOT, 'tools', 'ts-run.cjs');
 const clock: Clock = { now: () => Date.now() };
-
-async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function inBatches(count: number, send: (i: number) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < count; start += ENQUEUE_BATCH) {
-    await Promise.all(Array.from({ length: Math.min(ENQUEUE_BATCH, count - start) }, (_, k) => send(start + k)));
-  }
-}
-
-async function dropKeys(prefix: string): Promise<void> {
-  const client = new Redis(REDIS_URL);
-  const keys = await client.keys(`${prefix}:*`);
-  if (keys.length > 0) await client.del(...keys);
-  await client.quit();
-}
-
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /** No-op jobs per second, processed by a worker process of their own. */
 async function noopRate(): Promise<number> {
@@ -99,28 +75,8 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
   const dataSource = createDataSource(databaseUrl ? { url: databaseUrl } : { sqlitePath: sqlite });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  const accountId = `bench-${randomBytes(4).toString('hex')}`;
-  const repos = sqlRepositories(dataSource);
-  await repos.accounts.createAccount({ id: accountId, name: 'Bench', createdAt: 0 });
-  await repos.people.savePerson(
-    person({
-      id: 'alice',
-      accountId,
-      name: 'Alice',
-      colour: '#1f77b4',
-      email: 'alice@example.org',
-      contactNumbers: [{ number: '+33612345678' }],
-    }),
-  );
-  const number = `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  await repos.hotlines.save(
-    hotline({ id: 'hl', accountId, name: 'Bench hotline', number, timeZone: 'Europe/Paris', supervisorIds: ['alice'] }),
-  );
-  // A hotline without a schedule is one long gap: keep its alert out of the count.
-  await dataSource.query(
-    "INSERT INTO hotline_documents (account_id, hotline_id, kind, version, body, pending, updated_at) VALUES (?, 'hl', 'notification-settings', 1, ?, 0, 0)",
-    [accountId, JSON.stringify({ gapAlerts: { enabled: false } })],
-  );
+  const account = await seedVoicemailAccount(dataSource);
+  const { accountId } = account;
 
   const sink = await SmtpSink.start();
   const keys = testApplicationKeys();
@@ -130,53 +86,8 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
     Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), randomBytes(16_000)]),
   );
   const prefix = `bench-vm-${randomBytes(4).toString('hex')}`;
-  const ledger = new SqlDeliveryLedger(dataSource);
-  const record = (i: number): CallRecord => ({
-    id: `call-${i}`,
-    accountId,
-    hotlineId: 'hl',
-    hotlineName: 'Bench hotline',
-    hotlineNumber: number,
-    carrier: 'vonage',
-    carrierCallId: `c-${i}`,
-    caller: '+33698765432',
-    planSource: 'schedule',
-    startedAt: Date.parse('2027-03-28T01:15:00Z'),
-    answeredAt: null,
-    endedAt: null,
-    outcome: 'voicemail',
-    answeredBy: null,
-    timeToAnswerSeconds: null,
-    durationSeconds: 60,
-    voicemailRecording: recording,
-    legs: [
-      {
-        step: 0,
-        personId: 'alice',
-        personName: 'Alice',
-        number: '+33612345678',
-        label: 'mobile',
-        via: 'on-call',
-        level: 0,
-        teamId: null,
-        startedAt: 0,
-        answeredAt: null,
-        endedAt: 20_000,
-        ringSeconds: 20,
-        outcome: 'no-answer',
-        detail: null,
-        sipCode: null,
-      },
-    ],
-    comments: [],
-  });
-  const worker = spawn(process.execPath, ['-r', TS_RUN, path.join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      WORKER_METRICS_PORT: '0',
-      REDIS_URL,
+  const worker = startWorkerProcess(
+    {
       QUEUE_PREFIX: prefix,
       WORKER_CONCURRENCY: String(CONCURRENCY),
       LOG_LEVEL: 'info',
@@ -187,46 +98,21 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
       VONAGE_PRIVATE_KEY: keys.privateKey,
       VONAGE_API_HOST: vonage.url,
     },
-  });
-  let ready = false;
-  worker.stdout?.on('data', (chunk: Buffer) => (ready ||= chunk.toString().includes('"taking jobs"')));
-  const queue = new BullMqJobQueue<{ 'voicemail.deliver': { deliveryId: string; accountId: string } }>({
-    connection: REDIS_URL,
-    prefix,
-    clock,
-    jobNames: ['voicemail.deliver'],
-  });
+    { logFile: path.join(folder, 'worker.log') },
+  );
+  const jobs = new VoicemailJobs(dataSource, { account, prefix });
   try {
-    // Created "later" than the worker's start, so its reconcile pass leaves them to the timed enqueue.
-    await inBatches(JOBS, (i) =>
-      ledger.addDelivery({
-        id: `call-${i}:voicemail`,
-        kind: 'voicemail',
-        accountId,
-        hotlineId: 'hl',
-        callId: `call-${i}`,
-        record: record(i),
-        createdAt: Date.now() + 3_600_000,
-      }),
-    );
-    await until(() => ready, 60_000, 'the worker');
+    await jobs.owe(JOBS, () => recording);
+    await until(() => worker.ready(), 60_000, 'the worker');
     const started = process.hrtime.bigint();
-    await inBatches(JOBS, (i) =>
-      queue.enqueue(
-        'voicemail.deliver',
-        { deliveryId: `call-${i}:voicemail`, accountId },
-        { jobId: `call-${i}:voicemail` },
-      ),
-    );
+    await jobs.enqueue(JOBS);
     await until(() => sink.received.length >= JOBS, 300_000, 'the voicemail e-mails');
     const rate = JOBS / (Number(process.hrtime.bigint() - started) / 1e9);
     await new Promise((resolve) => setTimeout(resolve, 500)); // would a duplicate show up?
     return { rate, mails: sink.received.length };
   } finally {
-    worker.kill('SIGTERM');
-    await stopped(worker);
-    await queue.close();
-    await dropKeys(prefix);
+    await worker.stop();
+    await jobs.close();
     await vonage.close();
     await sink.close();
     if (databaseUrl) await deleteAccount(dataSource, accountId);

@@ -1,0 +1,220 @@
+// The voicemail storm (issue #14): JOBS voicemails at once through the real worker process (BullMQ on
+// Redis, the delivery ledger in MariaDB, each recording downloaded from a local fake Vonage, e-mail
+// over pooled SMTP to a local sink), against a bare loop of nodemailer (a process of its own) sending
+// the same message with the same attachment to the same sink with the same concurrency. Each
+// voicemail must arrive exactly once (counted by Message-ID at the sink) with its recording attached.
+// The storm runs with the Vonage account's request limit raised (VONAGE_REQUESTS_PER_SECOND): at
+// Vonage's default 15 requests/s every recording download waits for the shared window, which a
+// shorter first run shows. Needs Redis (REDIS_URL) and MariaDB (BENCH_DATABASE_URL, default a database of its own on 127.0.0.1:3306).
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { messageIdFor } from '@dutyline/mail';
+import { ReceivedMail, SmtpSink } from '@dutyline/mail/testing';
+import { createDataSource, deleteAccount, runMigrations } from '@dutyline/persistence';
+import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
+import type { DataSource } from 'typeorm';
+import { goal, report } from './support/measure';
+import type { BaselineMessage } from './support/nodemailer-loop';
+import {
+  TS_RUN,
+  benchDatabase,
+  seedVoicemailAccount,
+  startWorkerProcess,
+  stopped,
+  until,
+  VoicemailJobs,
+} from './support/voicemail-bench-world';
+
+const NAME = 'storm';
+const JOBS = Number(process.env.BENCH_STORM_JOBS ?? 1000);
+/** Voicemails of the first run, at Vonage's default limit (15 requests/s: about 10 s). */
+const CAPPED_JOBS = Number(process.env.BENCH_STORM_CAPPED_JOBS ?? 150);
+const CONCURRENCY = Number(process.env.BENCH_STORM_CONCURRENCY ?? 10);
+const RAISED_REQUESTS_PER_SECOND = 10_000;
+const FROM = 'alerts@dutyline.test';
+const RECORDING = Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), randomBytes(16_000)]);
+
+interface Services {
+  readonly dataSource: DataSource;
+  readonly sink: SmtpSink;
+  readonly vonage: FakeVonageApi;
+  readonly privateKey: string;
+  readonly databaseUrl: string;
+}
+
+interface Delivered {
+  readonly rate: number;
+  /** What is wrong with the mail received: missing, repeated or unexpected ids, attachments not the recording. */
+  readonly problems: readonly string[];
+  readonly mails: readonly ReceivedMail[];
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+
+/** Each expected Message-ID exactly once, nothing else, each with the recording attached. */
+function exactlyOnce(mails: readonly ReceivedMail[], expectedIds: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const mail of mails) seen.set(mail.parsed.messageId, (seen.get(mail.parsed.messageId) ?? 0) + 1);
+  const missing = expectedIds.filter((id) => !seen.has(id));
+  const repeated = [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+  const expected = new Set(expectedIds);
+  const unexpected = [...seen.keys()].filter((id) => !expected.has(id));
+  const withoutRecording = mails.filter((mail) => !mail.parsed.attachments[0]?.content.equals(RECORDING)).length;
+  return [
+    ...(missing.length > 0 ? [`${missing.length} missing (${missing[0]}…)`] : []),
+    ...(repeated.length > 0 ? [`${repeated.length} sent more than once (${repeated[0]}…)`] : []),
+    ...(unexpected.length > 0 ? [`${unexpected.length} unexpected (${unexpected[0]}…)`] : []),
+    ...(withoutRecording > 0 ? [`${withoutRecording} without the recording attached`] : []),
+  ];
+}
+
+/** `jobs` voicemails of a fresh account, enqueued at once for a fresh worker process; timed from the first enqueue to the last e-mail. */
+async function storm(services: Services, { jobs, requestsPerSecond }: { jobs: number; requestsPerSecond: number }) {
+  const { dataSource, sink, vonage } = services;
+  const account = await seedVoicemailAccount(dataSource);
+  const prefix = `bench-storm-${randomBytes(4).toString('hex')}`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyline-bench-storm-'));
+  const worker = startWorkerProcess(
+    {
+      QUEUE_PREFIX: prefix,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      VONAGE_REQUESTS_PER_SECOND: String(requestsPerSecond),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: services.databaseUrl,
+      DATA_DIR: folder,
+      SMTP_URL: `${sink.url(FROM)}&maxConnections=${CONCURRENCY}`,
+      VONAGE_APPLICATION_ID: 'bench-app',
+      VONAGE_PRIVATE_KEY: services.privateKey,
+      VONAGE_API_HOST: vonage.url,
+    },
+    { logFile: path.join(folder, 'worker.log') },
+  );
+  const voicemails = new VoicemailJobs(dataSource, { account, prefix });
+  const before = sink.received.length;
+  try {
+    await voicemails.owe(jobs, (i) => vonage.addRecording(`${account.accountId}-${i}`, RECORDING));
+    await until(() => worker.ready(), 60_000, 'the worker');
+    loadAverage();
+    const started = process.hrtime.bigint();
+    await voicemails.enqueue(jobs);
+    await until(() => sink.received.length - before >= jobs, 600_000, 'the voicemail e-mails');
+    const rate = jobs / seconds(started);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // would a duplicate show up?
+    const mails = sink.received.slice(before);
+    const expected = Array.from({ length: jobs }, (_, i) => messageIdFor(VoicemailJobs.deliveryId(i), 'dutyline.test'));
+    const [{ delivered }] = (await dataSource.query(
+      "SELECT COUNT(*) AS delivered FROM notification_deliveries WHERE account_id = ? AND status = 'delivered'",
+      [account.accountId],
+    )) as { delivered: string | number }[];
+    const unrecorded = jobs - Number(delivered);
+    const problems = [
+      ...exactlyOnce(mails, expected),
+      ...(unrecorded > 0 ? [`${unrecorded} not recorded as delivered`] : []),
+    ];
+    return { rate, problems, mails };
+  } finally {
+    await worker.stop();
+    await voicemails.close();
+    await deleteAccount(dataSource, account.accountId);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The bare nodemailer loop sending `sample` (one of the worker's e-mails) `jobs` times. */
+async function baseline(sink: SmtpSink, { sample, jobs }: { sample: ReceivedMail; jobs: number }): Promise<Delivered> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyline-bench-storm-'));
+  const attachment = sample.parsed.attachments[0];
+  const message: BaselineMessage = {
+    from: FROM,
+    to: sample.envelopeTo.join(', '),
+    subject: sample.parsed.subject,
+    text: sample.parsed.text,
+    attachment: {
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      base64: attachment.content.toString('base64'),
+    },
+  };
+  fs.writeFileSync(path.join(folder, 'message.json'), JSON.stringify(message));
+  const child = fork(path.join(__dirname, 'support', 'nodemailer-loop.ts'), [], {
+    execArgv: ['-r', TS_RUN],
+    env: {
+      ...process.env,
+      BENCH_MESSAGE: path.join(folder, 'message.json'),
+      BENCH_COUNT: String(jobs),
+      BENCH_CONCURRENCY: String(CONCURRENCY),
+      BENCH_SMTP_PORT: String(sink.port),
+    },
+  });
+  let ready = false;
+  child.on('message', (reply: { ready?: boolean }) => (ready ||= reply.ready === true));
+  const before = sink.received.length;
+  try {
+    await until(() => ready, 60_000, 'the nodemailer loop');
+    loadAverage();
+    const started = process.hrtime.bigint();
+    child.send('go');
+    await until(() => sink.received.length - before >= jobs, 600_000, 'the baseline e-mails');
+    const rate = jobs / seconds(started);
+    const mails = sink.received.slice(before);
+    const expected = Array.from({ length: jobs }, (_, i) => `<baseline-${i}@dutyline.test>`);
+    return { rate, problems: exactlyOnce(mails, expected), mails };
+  } finally {
+    child.disconnect();
+    await stopped(child);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const database = await benchDatabase();
+  const dataSource = createDataSource({ url: database.url });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  const sink = await SmtpSink.start();
+  const keys = testApplicationKeys();
+  const vonage = await FakeVonageApi.start({ publicKey: keys.publicKey });
+  const services: Services = { dataSource, sink, vonage, privateKey: keys.privateKey, databaseUrl: database.url };
+  try {
+    report(NAME, { metric: 'concurrency', value: CONCURRENCY, unit: 'count' });
+    const capped = await storm(services, { jobs: CAPPED_JOBS, requestsPerSecond: 15 });
+    report(NAME, { metric: 'jobs-at-vonage-default-limit', value: CAPPED_JOBS, unit: 'count' });
+    report(NAME, { metric: 'worker-throughput-at-vonage-default-limit', value: capped.rate, unit: 'mails/s' });
+    const raised = await storm(services, { jobs: JOBS, requestsPerSecond: RAISED_REQUESTS_PER_SECOND });
+    report(NAME, { metric: 'jobs', value: JOBS, unit: 'count' });
+    report(NAME, { metric: 'worker-throughput', value: raised.rate, unit: 'mails/s' });
+    const bare = await baseline(sink, { sample: raised.mails[0], jobs: JOBS });
+    report(NAME, { metric: 'nodemailer-throughput', value: bare.rate, unit: 'mails/s' });
+    report(NAME, { metric: 'ratio', value: raised.rate / bare.rate, unit: 'ratio' });
+    for (const [run, problems] of [
+      ['default limit', capped.problems],
+      ['raised limit', raised.problems],
+      ['nodemailer', bare.problems],
+    ] as const) {
+      if (problems.length > 0) console.log(`# ${NAME}: ${run}: ${problems.join('; ')}`);
+    }
+    goal(
+      NAME,
+      'every voicemail e-mailed exactly once, recording attached',
+      [capped, raised].every((r) => r.problems.length === 0),
+    );
+    goal(NAME, 'worker throughput ≥ 0.5× the bare nodemailer loop', raised.rate / bare.rate >= 0.5);
+  } finally {
+    await vonage.close();
+    await sink.close();
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
