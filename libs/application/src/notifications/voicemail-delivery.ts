@@ -59,9 +59,12 @@ export class VoicemailDelivery {
       const { record, accountId } = delivery;
       const recording = record.voicemailRecording;
       if (!recording) throw new NonRetryableJobError(`call ${delivery.callId} has no recording to deliver`);
-      const hotline = await deps.hotlines.byId(accountId, delivery.hotlineId);
-      const settings =
-        (await deps.settings.notificationSettings(accountId, delivery.hotlineId)) ?? DEFAULT_NOTIFICATION_SETTINGS;
+      // Read at once: each is a round trip, and a storm of voicemails waits on them.
+      const [hotline, stored] = await Promise.all([
+        deps.hotlines.byId(accountId, delivery.hotlineId),
+        deps.settings.notificationSettings(accountId, delivery.hotlineId),
+      ]);
+      const settings = stored ?? DEFAULT_NOTIFICATION_SETTINGS;
       const zone = hotline?.timeZone ?? TimeZone.UTC;
       const choose = (choice: { onDuty: boolean; supervisors: boolean }) => [
         ...(choice.onDuty ? onDutyPersonIds(record) : []),
