@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import {
+  type ActiveCalls,
   type CallEvents,
   type CallJournal,
   type CallJournalEntry,
@@ -17,7 +18,12 @@ import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { DataSource } from 'typeorm';
-import { CLUSTER_CALL_PLANNER, CLUSTER_HOTLINE_LOOKUP, CLUSTER_LINE_STATUS } from '../cluster/cluster.tokens';
+import {
+  ACTIVE_CALLS,
+  CLUSTER_CALL_PLANNER,
+  CLUSTER_HOTLINE_LOOKUP,
+  CLUSTER_LINE_STATUS,
+} from '../cluster/cluster.tokens';
 import { DATA_SOURCE } from '../database/database.module';
 import type { JsonLogger } from '../logging/json-logger';
 import { METRICS } from '../metrics/metrics.tokens';
@@ -69,6 +75,7 @@ const providers = [
       METRICS,
       CLUSTER_LINE_STATUS,
       CALL_JOURNAL,
+      ACTIVE_CALLS,
     ],
     (
       store: SqlCallStore<StoredCall>,
@@ -83,6 +90,7 @@ const providers = [
       metrics: Metrics,
       lineStatus: LineStatus,
       journal: CallJournal,
+      activeCalls: ActiveCalls,
     ) =>
       createCalls(
         {
@@ -97,6 +105,7 @@ const providers = [
           logger: jsonCallLogger(logger, 'inbound-calls'),
           metrics,
           journal,
+          activeCalls,
         },
         inboundCallOptions(settings),
       ),

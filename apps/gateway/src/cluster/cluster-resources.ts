@@ -1,6 +1,12 @@
-import type { ChangeLog } from '@dutyline/application';
+import { type ActiveCalls, type ChangeLog, InProcessActiveCalls } from '@dutyline/application';
 import type { Clock, RingRotation } from '@dutyline/domain';
-import { InProcessRingRotation, RedisInvalidationBus, RedisRateLimiter, RedisRingRotation } from '@dutyline/queue';
+import {
+  InProcessRingRotation,
+  RedisActiveCalls,
+  RedisInvalidationBus,
+  RedisRateLimiter,
+  RedisRingRotation,
+} from '@dutyline/queue';
 import {
   InMemoryRateLimiter,
   VONAGE_RATE_LIMITS,
@@ -38,6 +44,8 @@ export interface ClusterResources {
   readonly limiter: VonageRateLimiter;
   /** The balanced levels' round-robin counters (F26). */
   readonly rotation: RingRotation;
+  /** Who is on a call, for the cap on simultaneous calls per person (F26). */
+  readonly activeCalls: ActiveCalls;
   close(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export async function openClusterResources(
       bus,
       limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }),
       rotation: new InProcessRingRotation(),
+      activeCalls: new InProcessActiveCalls(changes ? () => changes.clock.now() : undefined),
       close: () => bus.close(),
     };
   }
@@ -84,6 +93,7 @@ export async function openClusterResources(
     onError,
   });
   const rotation = new RedisRingRotation({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
+  const activeCalls = new RedisActiveCalls({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     Promise.all([redisBus.start(), bus instanceof ChangeLogBus ? bus.start() : undefined]).then(() => true),
@@ -103,10 +113,12 @@ export async function openClusterResources(
     bus,
     limiter: rateLimiterFrom(async (kind) => void (await rates.acquire(kind))),
     rotation,
+    activeCalls,
     close: async () => {
       await bus.close();
       await rates.close();
       await rotation.close();
+      await activeCalls.close();
     },
   };
 }

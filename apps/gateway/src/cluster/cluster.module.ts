@@ -22,6 +22,7 @@ import { ClusterLineStatus, EMBEDDED_LINE_STATUS_MAX_AGE_MS } from './cluster-li
 import { openClusterResources } from './cluster-resources';
 import type { ClusterResources } from './cluster-resources';
 import {
+  ACTIVE_CALLS,
   CLUSTER_CALL_PLANNER,
   CLUSTER_HOTLINES,
   CLUSTER_HOTLINE_LOOKUP,
@@ -74,6 +75,7 @@ export class ClusterModule {
       provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
       provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
       provideFactory(RING_ROTATION, [RESOURCES], (resources: ClusterResources) => resources.rotation),
+      provideFactory(ACTIVE_CALLS, [RESOURCES], (resources: ClusterResources) => resources.activeCalls),
       provideFactory(
         ROUTING_CHANGES,
         [RESOURCES, LOGGER],

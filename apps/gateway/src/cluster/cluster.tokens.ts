@@ -1,4 +1,4 @@
-import type { CallPlanner, HotlineLookup, LineStatus } from '@dutyline/application';
+import type { ActiveCalls, CallPlanner, HotlineLookup, LineStatus } from '@dutyline/application';
 import type { RingRotation } from '@dutyline/domain';
 import type { VonageRateLimiter } from '@dutyline/vonage';
 import { token } from '../platform/injection-token';
@@ -21,6 +21,9 @@ export const CLUSTER_CALL_PLANNER = token<CallPlanner>('ClusterCallPlanner');
 
 /** The balanced levels' round-robin counters: Redis with `REDIS_URL` (shared by every instance), else this process's. */
 export const RING_ROTATION = token<RingRotation>('RingRotation');
+
+/** Who is on a call, for the cap on simultaneous calls per person (F26): Redis with `REDIS_URL` (shared by every instance), else this process's. */
+export const ACTIVE_CALLS = token<ActiveCalls>('ActiveCalls');
 
 /** Wraps the routing repositories so their writes are announced on the bus. */
 export interface RoutingChanges {

@@ -45,6 +45,31 @@ function directoryOver(database: 'sqlite' | 'mariadb') {
     expect(read.person.contactNumbers[0]).toMatchObject({ country: 'FR', lineType: 'MOBILE' });
   });
 
+  it('sets, changes and keeps the cap on simultaneous calls (1 by default); a bad cap names the field', async () => {
+    const CAPPED = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id maxSimultaneousCalls } }`;
+    const plain = (await dataOf(as(CAPPED, { input: { name: 'Capped by default' } }))).createPerson;
+    const two = (await dataOf(as(CAPPED, { input: { name: 'Takes two', maxSimultaneousCalls: 2 } }))).createPerson;
+    expect([plain.maxSimultaneousCalls, two.maxSimultaneousCalls]).toEqual([1, 2]);
+    const UPDATE = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { name maxSimultaneousCalls } }';
+    const changed = (await dataOf(as(UPDATE, { input: { id: two.id, maxSimultaneousCalls: 3 } }))).updatePerson;
+    const renamed = (await dataOf(as(UPDATE, { input: { id: two.id, name: 'Takes three' } }))).updatePerson;
+    expect([changed, renamed]).toEqual([
+      { name: 'Takes two', maxSimultaneousCalls: 3 },
+      { name: 'Takes three', maxSimultaneousCalls: 3 },
+    ]);
+    for (const bad of [
+      as(CAPPED, { input: { name: 'Nobody', maxSimultaneousCalls: 0 } }),
+      as(UPDATE, { input: { id: two.id, maxSimultaneousCalls: 21 } }),
+    ]) {
+      const answer = await bad;
+      expectCleanError(answer);
+      expect(answer.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_MAX_SIMULTANEOUS_CALLS',
+        field: 'input.maxSimultaneousCalls',
+      });
+    }
+  });
+
   it('adds, reorders, disables and removes numbers, and updates only the fields given', async () => {
     const p = (
       await dataOf(

@@ -34,6 +34,8 @@ export interface NewPerson {
   readonly email?: string | null;
   /** In ringing order. @defaultValue none */
   readonly contactNumbers?: readonly ContactNumberInput[];
+  /** How many Dutyline calls the person takes at once (1 to 20). @defaultValue 1 */
+  readonly maxSimultaneousCalls?: number;
 }
 
 /** What to change; an absent field keeps its value, `email: null` removes the address. */
@@ -43,6 +45,7 @@ export interface PersonChanges {
   readonly email?: string | null;
   /** The whole list, in ringing order. */
   readonly contactNumbers?: readonly ContactNumberInput[];
+  readonly maxSimultaneousCalls?: number;
 }
 
 export interface NewContactNumber extends ContactNumberInput {
@@ -168,6 +171,7 @@ export class DirectoryService {
           colour: changes.colour ?? current.colour,
           email: changes.email === undefined ? current.email?.value : changes.email,
           contactNumbers: changes.contactNumbers ?? current.contactNumbers.map(contactNumberInput),
+          maxSimultaneousCalls: changes.maxSimultaneousCalls ?? current.maxSimultaneousCalls,
         }),
     });
   }

@@ -12,6 +12,9 @@ export class ContactNumberInput {
   enabled?: boolean;
 }
 
+const CAP =
+  'How many Dutyline calls the person takes at once, 1 to 20 (default 1): while on that many, the cascade skips them without ringing.';
+
 @InputType()
 export class CreatePersonInput {
   @Field()
@@ -25,6 +28,8 @@ export class CreatePersonInput {
   email?: string | null;
   @Field(() => [ContactNumberInput], { nullable: true, description: 'In ringing order.' })
   contactNumbers?: ContactNumberInput[] | null;
+  @Field(() => Int, { nullable: true, description: CAP })
+  maxSimultaneousCalls?: number | null;
 }
 
 @InputType({ description: 'Fields left out keep their value; `email: null` removes the address.' })
@@ -39,6 +44,8 @@ export class UpdatePersonInput {
   email?: string | null;
   @Field(() => [ContactNumberInput], { nullable: true, description: 'The whole list, in ringing order.' })
   contactNumbers?: ContactNumberInput[];
+  @Field(() => Int, { nullable: true, description: CAP })
+  maxSimultaneousCalls?: number;
 }
 
 @InputType()

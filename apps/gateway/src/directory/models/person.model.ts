@@ -41,6 +41,11 @@ export class PersonModel {
   email!: string | null;
   @Field(() => [ContactNumberModel], { description: 'In ringing order.' })
   contactNumbers!: ContactNumberModel[];
+  @Field(() => Int, {
+    description:
+      'How many Dutyline calls the person takes at once (default 1): while on that many, the cascade skips them without ringing.',
+  })
+  maxSimultaneousCalls!: number;
 
   static of(p: Person): PersonModel {
     return {
@@ -49,6 +54,7 @@ export class PersonModel {
       colour: p.colour.hex,
       email: p.email?.value ?? null,
       contactNumbers: p.contactNumbers.map(ContactNumberModel.of),
+      maxSimultaneousCalls: p.maxSimultaneousCalls,
     };
   }
 }
