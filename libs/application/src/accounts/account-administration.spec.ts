@@ -198,6 +198,7 @@ describe('exporting an account', () => {
           id: 'alice',
           name: 'Alice',
           email: 'alice@acme.example',
+          maxSimultaneousCalls: 1,
           contactNumbers: [expect.objectContaining({ enabled: true })],
         },
       ],

@@ -66,6 +66,8 @@ export interface AccountExport {
     readonly name: string;
     readonly colour: string;
     readonly email: string | null;
+    /** How many Dutyline calls the person takes at once. */
+    readonly maxSimultaneousCalls: number;
     readonly contactNumbers: readonly {
       readonly number: string;
       readonly label: string;
@@ -219,6 +221,7 @@ const exportedPerson = (p: Person) => ({
   name: p.name,
   colour: p.colour.toString(),
   email: p.email?.value ?? null,
+  maxSimultaneousCalls: p.maxSimultaneousCalls,
   contactNumbers: p.contactNumbers.map((n) => ({
     number: n.number.e164,
     label: n.label,
