@@ -131,17 +131,23 @@ describe('the cap on simultaneous calls per person, on the call paths', () => {
     expect(released).toEqual([`alice:${callIdOf(first)}`]);
   });
 
-  it('when the active calls cannot be read or written, nobody is skipped and the call goes on (a warning each time)', async () => {
+  it('when the active calls cannot be read or written, nobody is skipped and the call goes on; reads pause for a second after a failure', async () => {
+    let reads = 0;
     const broken: ActiveCalls = {
       hold: () => Promise.reject(new Error('redis away')),
       release: () => Promise.reject(new Error('redis away')),
-      counts: () => Promise.reject(new Error('redis away')),
+      counts: () => (reads++, Promise.reject(new Error('redis away'))),
     };
-    const { a, logger } = twoGateways(() => broken);
+    const { a, logger, clock } = twoGateways(() => broken);
     const first = await answer(a, 'carrier-1');
     expect(said(first)).toBe('dial Alice/mobile +33611111111 20s confirm');
     expect(await takeCall(a, callIdOf(first), 0)).toBe('bridge +33611111111');
+    clock.advance(999);
     expect(said(await answer(a, 'carrier-2'))).toBe('dial Alice/mobile +33611111111 20s confirm');
+    expect(reads).toBe(1);
+    clock.advance(1);
+    expect(said(await answer(a, 'carrier-3'))).toBe('dial Alice/mobile +33611111111 20s confirm');
+    expect(reads).toBe(2);
     await a.callEnded({ callId: callIdOf(first) });
     expect(logger.messages('warn')).toEqual([
       'could not tell who is on a call: nobody is skipped',

@@ -17,13 +17,20 @@ export const ACTIVE_CALL_HOLD_MS = 4 * 60 * 60 * 1000;
 
 const NO_CONTEXT: EscalationContext = {};
 
+/** After a failed read, how long calls skip nobody without asking again (a blackholed Redis costs one timeout a second). */
+export const ACTIVE_CALLS_RETRY_MS = 1000;
+
 /**
  * The cap on simultaneous calls per person (F26) on the call paths: before a move that may dial, who
  * of the plan is at their cap (one read, within the request's budget); when a leg is put through, its
  * person is held; when the call ends, released. Nothing here rejects or holds a caller up: when the
- * active calls cannot be read in time nobody is skipped, and a failed hold or release is only logged.
+ * active calls cannot be read in time nobody is skipped (and they are not asked again for
+ * `ACTIVE_CALLS_RETRY_MS`), and a failed hold or release is only logged.
  */
 export class CallCapGuard {
+  /** Until then (the clock's epoch ms) the active calls are not read: the last read failed. */
+  private quietUntil = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly deps: { readonly activeCalls?: ActiveCalls; readonly clock: Clock; readonly logger: CallLogger },
   ) {}
@@ -65,7 +72,7 @@ export class CallCapGuard {
   private async personsAtCap(plan: CallPlan, budget: TimeBudget): Promise<EscalationContext> {
     const { activeCalls, logger } = this.deps;
     const persons = activeCalls ? cappedPersons(plan) : [];
-    if (!activeCalls || persons.length === 0) return NO_CONTEXT;
+    if (!activeCalls || persons.length === 0 || this.deps.clock.now() < this.quietUntil) return NO_CONTEXT;
     try {
       const counts = await budget.run('counting the calls of the persons to ring', () =>
         activeCalls.counts(plan.hotline.accountId, persons),
@@ -73,6 +80,7 @@ export class CallCapGuard {
       const unavailable: ReadonlySet<Id> = personsAtTheirCap(plan, counts);
       return unavailable.size === 0 ? NO_CONTEXT : { unavailable };
     } catch (error) {
+      this.quietUntil = this.deps.clock.now() + ACTIVE_CALLS_RETRY_MS;
       logger.warn('could not tell who is on a call: nobody is skipped', {
         hotlineId: plan.hotline.id,
         ...errorContext(error),
