@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module';
+import { CallEntriesModule } from './call-entries/call-entries.module';
 import { CallbackSettingsModule } from './callback-settings/callback-settings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { CoverageModule } from './coverage/coverage.module';
@@ -29,6 +30,7 @@ export const FEATURE_MODULES: Type[] = [
   QueuesModule,
   DemoDataModule,
   CalendarModule,
+  CallEntriesModule,
   OnboardingModule,
   ShiftAlertsModule,
 ];

@@ -9,13 +9,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Ncco, NccoAction } from '@dutyline/vonage';
+import type { Ncco } from '@dutyline/vonage';
 import {
   FakeVonageApi,
   answerPayload,
   callEventPayload,
   inputEventPayload,
-  signVonageWebhook,
   testApplicationKeys,
 } from '@dutyline/vonage/testing';
 import { describeWithMariaDb, describeWithRedis, mariadbUrl, redisUrl, uniqueName } from '@dutyline/test-support';
@@ -24,6 +23,7 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.module';
 import { type GatewayHarness, type TestAccount, startGateway } from '../testing/gateway-harness';
 import { dataOf, freshHotlineNumber } from '../testing/feature-fixtures';
+import { inputUrlOf, nccoAction, signedVonageLine } from '../testing/signed-vonage-line';
 import type { VonageSettings } from '../vonage/vonage-settings';
 import { VONAGE_SETTINGS } from '../vonage/vonage.tokens';
 
@@ -41,40 +41,10 @@ const SETTINGS: VonageSettings = {
 const ALICE = '+33612345601';
 const CALLER = '+33698765432';
 
-/** Vonage's side: signed GETs and POSTs to the gateway, to our paths or to URLs an NCCO named. */
-function vonageLine(gateway: GatewayHarness) {
-  const send = async (
-    method: 'GET' | 'POST',
-    target: string,
-    fields: Record<string, unknown>,
-  ): Promise<{ status: number; ncco: Ncco | null }> => {
-    const url = new URL(target, PUBLIC_URL);
-    const rawQuery =
-      method === 'GET' ? new URLSearchParams(fields as Record<string, string>).toString() : url.search.slice(1);
-    const rawBody = method === 'POST' ? JSON.stringify(fields) : undefined;
-    const authorization = signVonageWebhook({
-      secret: SECRET,
-      issuedAt: Date.now(),
-      ...(method === 'GET' ? { rawQuery } : { rawBody }),
-    });
-    const response = await fetch(`${gateway.url}${url.pathname}${rawQuery ? `?${rawQuery}` : ''}`, {
-      method,
-      body: rawBody,
-      headers: { authorization, ...(rawBody ? { 'content-type': 'application/json' } : {}) },
-    });
-    const text = await response.text();
-    return { status: response.status, ncco: text === '' ? null : (JSON.parse(text) as Ncco) };
-  };
-  return {
-    answer: (fields: Record<string, string>) => send('GET', '/vonage/answer', fields),
-    post: (target: string, body: Record<string, unknown>) => send('POST', target, body),
-  };
-}
-
-const action = <K extends NccoAction['action']>(ncco: Ncco | null, kind: K) =>
-  (ncco ?? []).find((a): a is Extract<NccoAction, { action: K }> => a.action === kind);
+const vonageLine = (gateway: GatewayHarness) => signedVonageLine(gateway, { secret: SECRET, publicUrl: PUBLIC_URL });
+const action = nccoAction;
 const spoken = (ncco: Ncco | null) => (ncco ?? []).flatMap((a) => (a.action === 'talk' ? [a.text] : []));
-const inputUrl = (ncco: Ncco | null) => action(ncco, 'input')?.eventUrl?.[0] ?? '';
+const inputUrl = inputUrlOf;
 
 /** A tenant with Alice (a mobile) supervising a Paris hotline, through GraphQL; its callback settings and intake. */
 async function hotlineFor(

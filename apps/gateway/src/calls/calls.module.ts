@@ -18,9 +18,11 @@ import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { DataSource } from 'typeorm';
+import type { ClusterHotlines } from '../cluster/cluster-hotlines';
 import {
   ACTIVE_CALLS,
   CLUSTER_CALL_PLANNER,
+  CLUSTER_HOTLINES,
   CLUSTER_HOTLINE_LOOKUP,
   CLUSTER_LINE_STATUS,
 } from '../cluster/cluster.tokens';
@@ -76,6 +78,7 @@ const providers = [
       CLUSTER_LINE_STATUS,
       CALL_JOURNAL,
       ACTIVE_CALLS,
+      CLUSTER_HOTLINES,
     ],
     (
       store: SqlCallStore<StoredCall>,
@@ -91,11 +94,13 @@ const providers = [
       lineStatus: LineStatus,
       journal: CallJournal,
       activeCalls: ActiveCalls,
+      entries: ClusterHotlines,
     ) =>
       createCalls(
         {
           store,
           hotlines,
+          entries,
           lineStatus,
           planner,
           clock,

@@ -1,10 +1,12 @@
-import type { HotlineLookup } from '@dutyline/application';
-import type { Clock, Hotline, HotlineRepository, Id } from '@dutyline/domain';
+import type { CallEntryLookup, HotlineLookup } from '@dutyline/application';
+import type { CallEntry, CallEntryRepository, Clock, Hotline, HotlineRepository, Id } from '@dutyline/domain';
 import { InvalidatedCache, InvalidatedCacheOptions } from './invalidated-cache';
 import { InvalidationBus, hotlineTopic, numberTopic } from './invalidation-bus';
 
 export interface ClusterHotlinesParts {
   readonly hotlines: Pick<HotlineRepository, 'byNumber' | 'byId'>;
+  /** Extra numbers and entries (F25); without it no hotline has an entry. */
+  readonly entries?: Pick<CallEntryRepository, 'callEntry' | 'extraNumber'>;
   readonly bus: InvalidationBus;
   readonly clock: Clock;
   readonly cache?: InvalidatedCacheOptions;
@@ -15,14 +17,44 @@ export interface ClusterHotlinesParts {
  * bound): by number, which hotline answers it (the answer path; an unknown number is remembered too,
  * until `number:<e164>`), and by id (the callback offer), each kept until the hotline changes on any
  * instance (`hotline:<id>`). When the store fails, the last answer is served however old.
+ * Also the call entries (F25): which hotline an extra number leads to, and each hotline's entry, kept
+ * until that hotline changes (`hotline:<id>`, announced by entry writes too) or the number does.
  */
-export class ClusterHotlines implements HotlineLookup {
+export class ClusterHotlines implements HotlineLookup, CallEntryLookup {
   private readonly hotlines: ClusterHotlinesParts['hotlines'];
+  private readonly entries: ClusterHotlinesParts['entries'];
   private readonly cache: InvalidatedCache<Hotline | undefined>;
+  private readonly entryCache: InvalidatedCache<CallEntry | null>;
+  private readonly extraCache: InvalidatedCache<{ accountId: Id; hotlineId: Id } | undefined>;
 
   constructor(parts: ClusterHotlinesParts) {
     this.hotlines = parts.hotlines;
+    this.entries = parts.entries;
     this.cache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
+    this.entryCache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
+    this.extraCache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
+  }
+
+  async extraNumber(e164: string): Promise<{ accountId: Id; hotlineId: Id } | undefined> {
+    const entries = this.entries;
+    if (!entries) return undefined;
+    return this.extraCache.getOrRead(e164, async () => {
+      const found = await entries.extraNumber(e164);
+      return { value: found, topics: found ? [numberTopic(e164), hotlineTopic(found.hotlineId)] : [numberTopic(e164)] };
+    });
+  }
+
+  async entryOf(accountId: Id, hotlineId: Id): Promise<CallEntry | null> {
+    const entries = this.entries;
+    if (!entries) return null;
+    return this.entryCache.getOrRead(`${accountId}\u0000${hotlineId}`, async () => ({
+      value: (await entries.callEntry(accountId, hotlineId))?.entry ?? null,
+      topics: [hotlineTopic(hotlineId)],
+    }));
+  }
+
+  hotline(accountId: Id, hotlineId: Id): Promise<Hotline | undefined> {
+    return this.byId(accountId, hotlineId);
   }
 
   byNumber(e164: string): Promise<Hotline | undefined> {
@@ -53,5 +85,7 @@ export class ClusterHotlines implements HotlineLookup {
 
   close(): void {
     this.cache.close();
+    this.entryCache.close();
+    this.extraCache.close();
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Application } from '@dutyline/application';
 import type { AccountRepository, Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
-import { SqlChangeLog } from '@dutyline/persistence';
+import { SqlCallEntryRepository, SqlChangeLog } from '@dutyline/persistence';
 import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -88,9 +88,9 @@ export class ClusterModule {
       ),
       provideFactory(
         CLUSTER_HOTLINES,
-        [HOTLINE_REPOSITORY, RESOURCES, CLOCK],
-        (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock) =>
-          new ClusterHotlines({ hotlines, bus: resources.bus, clock }),
+        [HOTLINE_REPOSITORY, RESOURCES, CLOCK, DATA_SOURCE],
+        (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock, dataSource: DataSource) =>
+          new ClusterHotlines({ hotlines, entries: new SqlCallEntryRepository(dataSource), bus: resources.bus, clock }),
       ),
       provideFactory(CLUSTER_HOTLINE_LOOKUP, [CLUSTER_HOTLINES], (hotlines: ClusterHotlines) => hotlines),
       // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.

@@ -117,6 +117,33 @@ export class VonageCallAdapter {
     });
   }
 
+  /**
+   * The caller's keys at a menu or keyed number (F25), `stage` from the `input`'s event URL: the
+   * menu again, or the chosen line's first NCCO. Unreadable keys count as none; never empty.
+   */
+  async keys(stage: string | null, fields: WebhookInput): Promise<Ncco> {
+    const hotlineNumber = textField(fields, 'to');
+    return this.safely({
+      operation: 'keys',
+      context: { hotlineNumber, stage },
+      fallback: () => this.lastResort(hotlineNumber),
+      work: async () => {
+        const event = parseInputWebhook(fields);
+        const instruction = await this.deps.inbound.keys({
+          carrier: VONAGE_CARRIER,
+          hotlineNumber: event.to ?? '',
+          caller: event.from,
+          carrierCallId: event.uuid,
+          stage: stage ?? '',
+          digits: event.digits,
+          timedOut: event.timedOut,
+          at: event.timestamp ?? undefined,
+        });
+        return this.withHook(instruction, 'answer', this.replies.forCaller(instruction).ncco ?? []);
+      },
+    });
+  }
+
   /** The application's event URL: the caller's leg (its end closes the call) and NCCO errors. Never fails. */
   async callEvent(fields: WebhookInput): Promise<void> {
     await this.safely({

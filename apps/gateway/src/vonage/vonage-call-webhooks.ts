@@ -29,6 +29,12 @@ type Route = (
 const ROUTES: readonly (readonly [RegExp, string, Route])[] = [
   /** Application setting "Answer URL". */
   [/^\/vonage\/answer\/?$/, '/vonage/answer', (adapter, _, request) => adapter.answer(leniently(request))],
+  /** The caller's keys at a menu or keyed number (F25): `?stage=` as the NCCO's `input` gave it. */
+  [
+    /^\/vonage\/calls\/keys\/?$/,
+    '/vonage/calls/keys',
+    (adapter, _, request) => adapter.keys(stageOf(request.url ?? ''), leniently(request)),
+  ],
   /** Application setting "Event URL": the caller's leg and NCCO errors. */
   [
     /^\/vonage\/event\/?$/,
@@ -50,6 +56,15 @@ const ROUTES: readonly (readonly [RegExp, string, Route])[] = [
     },
   ],
 ];
+
+/** The `stage` query parameter of a keys URL; null when absent or unreadable. */
+function stageOf(url: string): string | null {
+  try {
+    return new URL(url, 'http://gateway').searchParams.get('stage');
+  } catch {
+    return null;
+  }
+}
 
 type FoundRoute = { readonly route: Route; readonly pattern: string; readonly params: string[] };
 

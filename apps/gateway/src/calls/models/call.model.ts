@@ -4,6 +4,7 @@ import { AuditActorModel } from '../../audit/models/audit-entry.model';
 import { Paginated } from '../../graphql/pagination';
 import { InstantScalar } from '../../graphql/scalars/instant.scalar';
 import { DialViaEnum } from '../../schedule/models/routing.model';
+import { CallRouteModel } from './call-route.model';
 
 export enum CallOutcomeEnum {
   IN_PROGRESS = 'in-progress',
@@ -186,6 +187,11 @@ export class CallModel {
   legs!: CallLegModel[];
   @Field(() => [CallCommentModel], { description: 'Oldest first.' })
   comments!: CallCommentModel[];
+  @Field(() => CallRouteModel, {
+    nullable: true,
+    description: 'How the call reached this hotline: menu key, keyed value, rule; null when it went straight there.',
+  })
+  route!: CallRouteModel | null;
 
   static of(r: CallRecord): CallModel {
     return {
@@ -207,6 +213,7 @@ export class CallModel {
       voicemailRecording: r.voicemailRecording,
       legs: r.legs.map(CallLegModel.ofLeg),
       comments: r.comments.map(CallCommentModel.of),
+      route: CallRouteModel.of(r.route),
     };
   }
 }
