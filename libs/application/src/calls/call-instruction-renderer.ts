@@ -38,36 +38,32 @@ export class CallInstructionRenderer {
 
   /** The instruction for `move.action`, taken on `move.call` coming from `move.previous`. */
   render({ call, previous, action, greeting }: Move): CallInstruction {
-    const { state } = call;
     const of = { callId: call.id, carrierCallId: call.carrierCallId };
     const dropLeg = previous ? legToDrop(call, previous) : null;
     switch (action.type) {
-      case 'dial': {
-        const step = state.plan.steps[action.step] as DialStep;
+      case 'dial':
+        return this.dial(call, { ...action, greeting, dropLeg });
+      case 'dial-group':
         return {
-          kind: 'dial',
+          kind: 'dial-group',
           ...of,
           step: action.step,
           greeting,
-          to: action.number,
-          callerId:
-            state.plan.callerIdMode === 'caller' && call.caller !== null ? call.caller : state.plan.hotline.number,
-          ringTimeoutSeconds: action.ringTimeoutSeconds,
-          confirm: action.requireConfirmation,
-          machineDetection: this.settings.machineDetection,
-          target: {
-            personId: step.personId,
-            personName: step.personName,
-            label: step.label,
-            via: step.via,
-            level: step.level,
-            teamId: step.teamId,
-          },
+          dials: action.legs.map((leg) =>
+            this.dial(call, { ...leg, requireConfirmation: action.requireConfirmation, greeting: null, dropLeg: null }),
+          ),
           dropLeg,
         };
+      case 'bridge': {
+        const bridge = { kind: 'bridge' as const, ...of, step: action.step, to: action.number };
+        if (!action.drop) return bridge;
+        const drop = action.drop.map(({ step, number }) => ({
+          step,
+          to: number,
+          carrierLegId: carrierLegIdOf(call, step),
+        }));
+        return { ...bridge, drop };
       }
-      case 'bridge':
-        return { kind: 'bridge', ...of, step: action.step, to: action.number };
       case 'record-voicemail':
         return {
           kind: 'voicemail',
@@ -81,9 +77,53 @@ export class CallInstructionRenderer {
         return { kind: 'message', ...of, step: action.step, prompt: action.message, dropLeg };
       case 'hang-up-leg':
         return this.hangUpLeg(call, action.step, action.number);
+      case 'hang-up-legs':
+        return {
+          kind: 'hang-up-legs',
+          ...of,
+          step: action.legs[0].step,
+          legs: action.legs.map((leg) => this.hangUpLeg(call, leg.step, leg.number)),
+        };
       case 'none':
         return NOTHING;
     }
+  }
+
+  /** Ring the number of `step`, on the call's caller id. */
+  private dial(
+    call: StoredCall,
+    dial: {
+      readonly step: number;
+      readonly number: string;
+      readonly ringTimeoutSeconds: number;
+      readonly requireConfirmation: boolean;
+      readonly greeting: Prompt | null;
+      readonly dropLeg: LegToDrop | null;
+    },
+  ): DialInstruction {
+    const { plan } = call.state;
+    const step = plan.steps[dial.step] as DialStep;
+    return {
+      kind: 'dial',
+      callId: call.id,
+      carrierCallId: call.carrierCallId,
+      step: dial.step,
+      greeting: dial.greeting,
+      to: dial.number,
+      callerId: plan.callerIdMode === 'caller' && call.caller !== null ? call.caller : plan.hotline.number,
+      ringTimeoutSeconds: dial.ringTimeoutSeconds,
+      confirm: dial.requireConfirmation,
+      machineDetection: this.settings.machineDetection,
+      target: {
+        personId: step.personId,
+        personName: step.personName,
+        label: step.label,
+        via: step.via,
+        level: step.level,
+        teamId: step.teamId,
+      },
+      dropLeg: dial.dropLeg,
+    };
   }
 
   /** Stop the callee leg of `step` (`to`: its number, when known). */

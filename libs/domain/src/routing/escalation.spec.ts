@@ -39,6 +39,9 @@ const showAction = (plan: CallPlan, action: EscalationAction): string => {
       return `bridge ${who(plan, action.step)}`;
     case 'hang-up-leg':
       return `hang-up ${who(plan, action.step)}`;
+    case 'dial-group':
+    case 'hang-up-legs':
+      return action.type; // the all-at-once cases are in escalation-group.spec.ts
     case 'record-voicemail':
       return action.greeting ? 'voicemail+greeting' : 'voicemail';
     case 'play-message':

@@ -1,12 +1,25 @@
 import { Prompt } from '../directory/prompt';
 import { LegOutcome } from '../ports/carrier.port';
-import { Id, assertId, invalid } from '../shared';
-import { CallPlan, CallStep, DialStep } from './call-plan';
+import { Id, assertId } from '../shared';
+import { CallPlan, DialStep } from './call-plan';
+import { EscalationEvent, checkEvent, checkPlan } from './escalation-input';
+import {
+  GroupLeg,
+  LegRecord,
+  LegRef,
+  abandonedGroup,
+  groupLegOutcome,
+  groupToRing,
+  legRecord,
+} from './escalation-group';
+
+export { type GroupLeg, type LegRecord, type LegRef } from './escalation-group';
+export { type EscalationEvent } from './escalation-input';
 
 /**
  * Where a call stands:
- * - `ringing`: the current dial step's leg is ringing;
- * - `confirming`: it was picked up and the callee must still press 1;
+ * - `ringing`: the current dial step's leg is ringing (a group's legs: all ringing or ended);
+ * - `confirming`: it was picked up and the callee must still press 1 (a group: one of its legs was);
  * - `connected`: caller and callee are bridged;
  * - `voicemail`: the caller hears the greeting or is being recorded;
  * - `awaiting-recording`: the caller has gone, the recording is not reported yet;
@@ -15,19 +28,6 @@ import { CallPlan, CallStep, DialStep } from './call-plan';
  */
 export type EscalationPhase =
   'ringing' | 'confirming' | 'connected' | 'voicemail' | 'awaiting-recording' | 'message' | 'ended';
-
-/** One number dialled during the call, for the call log. */
-export interface LegRecord {
-  readonly step: number;
-  readonly number: string;
-  readonly personId: Id;
-  readonly personName: string;
-  /**
-   * `null` while it rings; `cancelled` when the caller left before the leg ended; `skipped-busy` when
-   * the person was already on as many calls as they take, so the number was not rung.
-   */
-  readonly outcome: LegOutcome | 'cancelled' | 'skipped-busy' | null;
-}
 
 /** Who took the call, and through which step of the plan. */
 export interface Answerer {
@@ -62,14 +62,12 @@ export interface EscalationState {
   readonly legs: readonly LegRecord[];
   readonly answeredBy: Answerer | null;
   readonly outcome: EscalationOutcome | null;
+  /**
+   * The steps rung together (an all-at-once level, two numbers or more), `step` being the first;
+   * absent when one number rings.
+   */
+  readonly group?: readonly number[];
 }
-
-/** What the carrier reported. `step` names the dial step the leg was placed for. */
-export type EscalationEvent =
-  | { readonly type: 'leg-outcome'; readonly step: number; readonly outcome: LegOutcome }
-  | { readonly type: 'caller-hung-up' }
-  | { readonly type: 'voicemail-recorded'; readonly recording: string }
-  | { readonly type: 'call-completed' };
 
 /** What to do on the telephone network next. */
 export type EscalationAction =
@@ -80,14 +78,26 @@ export type EscalationAction =
       readonly ringTimeoutSeconds: number;
       readonly requireConfirmation: boolean;
     }
-  /** Put the caller through to the leg of `step`. */
-  | { readonly type: 'bridge'; readonly step: number; readonly number: string }
+  /** Ring every leg at once (`step`: the first); the first to take the call wins. */
+  | {
+      readonly type: 'dial-group';
+      readonly step: number;
+      readonly legs: readonly GroupLeg[];
+      readonly requireConfirmation: boolean;
+    }
+  /**
+   * Put the caller through to the leg of `step`; `drop` names the other legs of its group still
+   * ringing or announcing, to hang up at once.
+   */
+  | { readonly type: 'bridge'; readonly step: number; readonly number: string; readonly drop?: readonly LegRef[] }
   /** Play `greeting` when set, then record the caller. */
   | { readonly type: 'record-voicemail'; readonly step: number; readonly greeting: Prompt | null }
   /** Play `message`, then hang up. */
   | { readonly type: 'play-message'; readonly step: number; readonly message: Prompt }
-  /** The caller has gone: stop the leg still ringing or announcing. */
+  /** The caller has gone: stop the leg still ringing or announcing (or a group's leg picked up but not taken). */
   | { readonly type: 'hang-up-leg'; readonly step: number; readonly number: string }
+  /** The caller has gone: stop a group's legs still ringing or announcing. */
+  | { readonly type: 'hang-up-legs'; readonly legs: readonly LegRef[] }
   | { readonly type: 'none' };
 
 /** What the escalation is told when it may dial. */
@@ -102,17 +112,6 @@ export interface EscalationTransition {
 }
 
 const NONE: EscalationAction = { type: 'none' };
-const LEG_OUTCOMES: readonly LegOutcome[] = [
-  'confirmed',
-  'answered',
-  'busy',
-  'no-answer',
-  'failed',
-  'rejected',
-  'machine',
-  'declined',
-  'not-confirmed',
-];
 
 /** Starts a call on its plan: the first step's action. */
 export function startEscalation(plan: CallPlan, callId: Id, context: EscalationContext = {}): EscalationTransition {
@@ -164,6 +163,8 @@ function onLegOutcome(
   context: EscalationContext,
 ): EscalationTransition {
   const live = state.phase === 'ringing' || state.phase === 'confirming';
+  const { group } = state;
+  if (live && group) return onGroupLegOutcome({ ...state, group }, { step, outcome }, context);
   if (!live || step !== state.step) return unchanged(state);
   if (outcome === 'answered') {
     if (state.phase === 'confirming') return unchanged(state);
@@ -175,10 +176,53 @@ function onLegOutcome(
   return advance(withLegOutcome(state, outcome), context);
 }
 
+/** A leg of the group being rung: the first to take the call wins, the group ends with its last leg. */
+function onGroupLegOutcome(
+  state: EscalationState & { readonly group: readonly number[] },
+  { step, outcome }: { readonly step: number; readonly outcome: LegOutcome },
+  context: EscalationContext,
+): EscalationTransition {
+  const { requireAnswerConfirmation } = state.plan;
+  const result = groupLegOutcome(state.legs, {
+    group: state.group,
+    step,
+    outcome,
+    requireConfirmation: requireAnswerConfirmation,
+  });
+  switch (result.kind) {
+    case 'ignore':
+      return unchanged(state);
+    case 'confirming':
+      return { state: { ...state, legs: result.legs, phase: 'confirming' }, action: NONE };
+    case 'won': {
+      const won = connect({ ...state, legs: result.legs, step });
+      return result.drop.length > 0 && won.action.type === 'bridge'
+        ? { state: won.state, action: { ...won.action, drop: result.drop } }
+        : won;
+    }
+    case 'leg-ended': {
+      const confirming = result.legs.some((l) => state.group.includes(l.step) && l.outcome === 'answered');
+      return {
+        state: { ...state, legs: result.legs, phase: confirming ? 'confirming' : 'ringing' },
+        action: result.hangUp ? { type: 'hang-up-leg', ...result.hangUp } : NONE,
+      };
+    }
+    case 'group-ended':
+      return advance({ ...state, legs: result.legs, step: state.group[state.group.length - 1] }, context);
+  }
+}
+
 function onCallerGone(state: EscalationState): EscalationTransition {
   switch (state.phase) {
     case 'ringing':
     case 'confirming': {
+      if (state.group) {
+        const { legs, hangUp } = abandonedGroup(state.legs, state.group);
+        return {
+          state: { ...state, legs, phase: 'ended', outcome: { kind: 'abandoned', step: state.step } },
+          action: hangUp.length === 1 ? { type: 'hang-up-leg', ...hangUp[0] } : { type: 'hang-up-legs', legs: hangUp },
+        };
+      }
       const leg = state.legs[state.legs.length - 1];
       return {
         state: {
@@ -221,21 +265,27 @@ function connect(state: EscalationState): EscalationTransition {
  * Moves to the next step, skipping numbers already dialled during this call; the numbers of persons
  * `unavailable` are logged as `skipped-busy` without ringing.
  */
-function advance(state: EscalationState, { unavailable }: EscalationContext): EscalationTransition {
+function advance(before: EscalationState, { unavailable }: EscalationContext): EscalationTransition {
+  const state = withoutGroup(before);
   const dialled = new Set(state.legs.map((leg) => leg.number));
   const skipped: LegRecord[] = [];
   const steps = state.plan.steps;
   for (let index = state.step + 1; index < steps.length; index++) {
-    const step = steps[index];
+    let step = steps[index];
+    if (step.kind === 'dial' && step.group !== undefined) {
+      const group = groupToRing(steps, index, { dialled, unavailable });
+      skipped.push(...group.skipped);
+      if (group.ringing.length >= 2) return dialGroup(state, { ringing: group.ringing, skipped });
+      if (group.ringing.length === 0) {
+        index = group.last;
+        continue;
+      }
+      index = group.ringing[0]; // one number left: it rings alone
+      step = steps[index];
+    }
     if (step.kind === 'dial') {
       if (dialled.has(step.number)) continue;
-      const leg: LegRecord = {
-        step: index,
-        number: step.number,
-        personId: step.personId,
-        personName: step.personName,
-        outcome: null,
-      };
+      const leg = legRecord(index, step);
       if (unavailable?.has(step.personId)) {
         skipped.push({ ...leg, outcome: 'skipped-busy' });
         continue;
@@ -277,6 +327,40 @@ function advance(state: EscalationState, { unavailable }: EscalationContext): Es
   throw new Error(`plan of call ${state.callId} has no final step`); // checkPlan rules this out
 }
 
+/** Rings the steps `ringing` together, `skipped` logged before them. */
+function dialGroup(
+  state: EscalationState,
+  { ringing, skipped }: { readonly ringing: readonly number[]; readonly skipped: readonly LegRecord[] },
+): EscalationTransition {
+  const dials = ringing.map((index) => ({ index, step: dialStep(state, index) }));
+  return {
+    state: {
+      ...state,
+      phase: 'ringing',
+      step: ringing[0],
+      group: ringing,
+      legs: [...state.legs, ...skipped, ...dials.map(({ index, step }) => legRecord(index, step))],
+    },
+    action: {
+      type: 'dial-group',
+      step: ringing[0],
+      legs: dials.map(({ index, step }): GroupLeg => ({
+        step: index,
+        number: step.number,
+        ringTimeoutSeconds: step.ringTimeoutSeconds,
+      })),
+      requireConfirmation: state.plan.requireAnswerConfirmation,
+    },
+  };
+}
+
+/** The state without the group it was ringing (the escalation moves past it). */
+function withoutGroup(state: EscalationState): EscalationState {
+  if (state.group === undefined) return state;
+  const { group: _rung, ...rest } = state;
+  return rest;
+}
+
 function withLegOutcome(state: EscalationState, outcome: LegRecord['outcome']): EscalationState {
   const legs = state.legs.map((leg, i) => (i === state.legs.length - 1 ? { ...leg, outcome } : leg));
   return { ...state, legs };
@@ -289,42 +373,3 @@ function dialStep(state: EscalationState, index: number): DialStep {
 }
 
 const unchanged = (state: EscalationState): EscalationTransition => ({ state, action: NONE });
-
-const isFinal = (step: CallStep): boolean => step.kind === 'voicemail' || step.kind === 'message';
-
-/** A plan ends with exactly one voicemail or message step, so a caller never meets silence. */
-function checkPlan(plan: CallPlan): void {
-  if (!Array.isArray(plan?.steps) || plan.steps.length === 0)
-    invalid('INVALID_PLAN', 'plan.steps', 'a call plan needs steps');
-  plan.steps.forEach((step, i) => {
-    const field = `plan.steps[${i}]`;
-    if (step?.kind !== 'dial' && step?.kind !== 'voicemail' && step?.kind !== 'message') {
-      invalid('INVALID_PLAN', `${field}.kind`, `"${step?.kind}" is not one of dial, voicemail, message`);
-    }
-    if (isFinal(step) !== (i === plan.steps.length - 1)) {
-      invalid('INVALID_PLAN', field, 'a call plan ends with exactly one voicemail or message step, and has no other');
-    }
-  });
-}
-
-function checkEvent(event: EscalationEvent): void {
-  switch (event?.type) {
-    case 'leg-outcome':
-      if (!Number.isSafeInteger(event.step) || event.step < 0)
-        invalid('INVALID_EVENT', 'event.step', 'a step is a whole number from 0');
-      if (!LEG_OUTCOMES.includes(event.outcome)) {
-        invalid('INVALID_EVENT', 'event.outcome', `"${event.outcome}" is not one of ${LEG_OUTCOMES.join(', ')}`);
-      }
-      return;
-    case 'voicemail-recorded':
-      if (typeof event.recording !== 'string' || event.recording.trim() === '') {
-        invalid('INVALID_EVENT', 'event.recording', 'a recorded voicemail names its recording');
-      }
-      return;
-    case 'caller-hung-up':
-    case 'call-completed':
-      return;
-    default:
-      invalid('INVALID_EVENT', 'event.type', `"${(event as { type?: unknown })?.type}" is not a call event`);
-  }
-}
