@@ -109,6 +109,7 @@ describeWithMariaDb('the cap on simultaneous calls on MariaDB', () => {
       );
       return startGateway({
         database: 'mariadb',
+        callCap: true,
         env: { REDIS_URL: redisUrl(), REDIS_PREFIX: prefix },
         override: (builder) =>
           builder

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import type { ActiveCalls } from '@dutyline/application';
 import { EmailAddress, type Id, type Role } from '@dutyline/domain';
 import { deleteAccount } from '@dutyline/persistence';
 import { mariadbUrl, uniqueName } from '@dutyline/test-support';
@@ -15,6 +16,7 @@ import { type Environment, type GatewayConfig, readGatewayConfig } from '../conf
 import { DATA_SOURCE } from '../database/database.module';
 import { ACCOUNT_REPOSITORY, API_KEY_REPOSITORY } from '../database/repository.tokens';
 import type { DataSource } from 'typeorm';
+import { ACTIVE_CALLS } from '../cluster/cluster.tokens';
 import { configureGatewayApp } from '../gateway-app';
 import { JsonLogger } from '../logging/json-logger';
 
@@ -31,7 +33,20 @@ export interface StartOptions {
   readonly override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /** More modules, e.g. one providing a `@DemoSeed` step. */
   readonly imports?: ModuleMetadata['imports'];
+  /**
+   * Whether the cap on simultaneous calls per person applies (the cluster's `ACTIVE_CALLS`). Off by
+   * default: a spec shares one gateway between its tests, which leave calls connected, and a person held
+   * by one test would be skipped in the next. @defaultValue false
+   */
+  readonly callCap?: boolean;
 }
+
+/** Nobody is ever on a call: no person is skipped for the cap. */
+const NOBODY_ON_A_CALL: ActiveCalls = {
+  hold: async () => undefined,
+  release: async () => undefined,
+  counts: async () => new Map(),
+};
 
 export interface GraphQLAnswer {
   readonly status: number;
@@ -89,6 +104,7 @@ export async function startGateway(options: StartOptions): Promise<GatewayHarnes
   let builder = Test.createTestingModule({ imports: [AppModule.register(config, logger), ...(options.imports ?? [])] })
     .overrideProvider(PASSWORD_HASHER)
     .useValue(fastPasswordHasher);
+  if (!options.callCap) builder = builder.overrideProvider(ACTIVE_CALLS).useValue(NOBODY_ON_A_CALL);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const app = configureGatewayApp(moduleRef.createNestApplication({ logger }), config, logger);
