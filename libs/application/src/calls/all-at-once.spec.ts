@@ -1,0 +1,90 @@
+import { aPerson, aTeam, teamRef } from '@dutyline/domain/testing';
+import { CallInstruction } from './call-instruction';
+import { CALLER, HOTLINE_NUMBER, at, boilerRoom, dan, said } from './testing/boiler-room';
+import { InboundCallRig, inboundCallRig } from './testing/inbound-call-rig';
+
+// An all-at-once level (F26) through the inbound call service: Gil and Hana, then Dan supervising.
+const gil = aPerson({ id: 'gil', name: 'Gil', numbers: [{ number: '+33677000001', label: 'mobile' }] });
+const hana = aPerson({
+  id: 'hana',
+  name: 'Hana',
+  numbers: [
+    { number: '+33677000002', label: 'mobile' },
+    { number: '+33177000002', label: 'desk', ringTimeoutSeconds: 40 },
+  ],
+});
+const pair = aTeam([gil, hana], { id: 'pair', name: 'Pair' });
+
+function rig(parallelDialing: boolean, requireAnswerConfirmation = true): InboundCallRig {
+  return inboundCallRig(
+    {
+      hotlines: [boilerRoom({ levelStrategies: ['all-at-once'], requireAnswerConfirmation })],
+      people: [gil, hana, dan],
+      teams: [pair],
+      onCall: { 'hl-1': { levels: [teamRef(pair)], slotId: 'slot-1', overrideIds: [] } },
+    },
+    { service: { parallelDialing } },
+  );
+}
+
+const answer = (r: InboundCallRig) =>
+  r.service.answer({ carrier: 'test', hotlineNumber: HOTLINE_NUMBER, caller: CALLER, carrierCallId: 'c-1', at: at(0) });
+const pickedUp = (r: InboundCallRig, step: number, seconds: number) =>
+  r.service.legAnswered({ callId: 'call-1', step, at: at(seconds), carrierLegId: `leg-${step}` });
+const keyed = (r: InboundCallRig, step: number, seconds: number) =>
+  r.service.confirmation({ callId: 'call-1', step, digits: '1', at: at(seconds) });
+const ended = (r: InboundCallRig, step: number, seconds: number) =>
+  r.service.legEnded({ callId: 'call-1', step, outcome: 'no-answer', at: at(seconds), carrierLegId: `leg-${step}` });
+
+describe('an all-at-once level through the inbound call service (F26)', () => {
+  it('rings every number together; the first to press 1 is joined and the others are dropped by their carrier ids', async () => {
+    const r = rig(true);
+    const lines: string[] = [said(await answer(r))];
+    // each callee picks up and hears the announcement; Hana's mobile presses 1 first
+    for (const step of [0, 1, 2]) lines.push(said(await pickedUp(r, step, 2 + step)));
+    lines.push(said(await keyed(r, 1, 6)), said(await keyed(r, 0, 7)));
+    expect(lines).toEqual([
+      'dial together dial Gil/mobile +33677000001 25s confirm + dial Hana/mobile +33677000002 25s confirm + dial Hana/desk +33177000002 40s confirm',
+      'nothing',
+      'nothing',
+      'nothing',
+      'bridge +33677000002, drop +33677000001 + +33177000002',
+      'nothing',
+    ]);
+    const bridge = (await keyed(r, 1, 6)) as Extract<CallInstruction, { kind: 'bridge' }>;
+    expect(bridge.drop).toEqual([
+      { step: 0, to: '+33677000001', carrierLegId: 'leg-0' },
+      { step: 2, to: '+33177000002', carrierLegId: 'leg-2' },
+    ]);
+    const log = await r.store.load('call-1');
+    expect(log?.state.legs.map((l) => `${l.number} ${l.outcome}`)).toEqual([
+      '+33677000001 cancelled',
+      '+33677000002 confirmed',
+      '+33177000002 cancelled',
+    ]);
+  });
+
+  it('the group ends with its last leg, then the supervisor rings', async () => {
+    const r = rig(true);
+    await answer(r);
+    expect(said(await ended(r, 0, 5))).toBe('nothing');
+    expect(said(await ended(r, 2, 6))).toBe('nothing');
+    expect(said(await ended(r, 1, 7))).toBe('dial Dan/mobile +33644444444 25s confirm');
+  });
+
+  it('the caller hanging up stops every leg still ringing', async () => {
+    const r = rig(true);
+    await answer(r);
+    await ended(r, 1, 3);
+    const gone = await r.service.callEnded({ callId: 'call-1', at: at(4) });
+    expect(said(gone)).toBe('hang up +33677000001 + +33177000002');
+  });
+
+  it('a carrier that rings one leg at a time gets the same numbers one after the other', async () => {
+    const r = rig(false);
+    expect(said(await answer(r))).toBe('dial Gil/mobile +33677000001 25s confirm');
+    expect(said(await ended(r, 0, 5))).toBe('dial Hana/mobile +33677000002 25s confirm');
+    const stored = await r.store.load('call-1');
+    expect(stored?.state.plan.steps.some((s) => s.kind === 'dial' && s.group !== undefined)).toBe(false);
+  });
+});
