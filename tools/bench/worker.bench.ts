@@ -105,7 +105,7 @@ async function voicemailRate(): Promise<{ rate: number; mails: number }> {
     await jobs.owe(JOBS, () => recording);
     await until(() => worker.ready(), 60_000, 'the worker');
     const started = process.hrtime.bigint();
-    await jobs.enqueue(JOBS);
+    await jobs.enqueue({ count: JOBS });
     await until(() => sink.received.length >= JOBS, 300_000, 'the voicemail e-mails');
     const rate = JOBS / (Number(process.hrtime.bigint() - started) / 1e9);
     await new Promise((resolve) => setTimeout(resolve, 500)); // would a duplicate show up?

@@ -1,7 +1,7 @@
 // The storm benchmark's baseline, in a process of its own as the worker is: a bare loop of nodemailer
-// sending one message (BENCH_MESSAGE: a JSON file of subject, text, to, attachment) BENCH_COUNT times
-// to the SMTP sink on 127.0.0.1:BENCH_SMTP_PORT, BENCH_CONCURRENCY at once over as many pooled
-// connections. Tells its parent (IPC) `{ ready }`, starts on `'go'`, then answers `{ sent }`.
+// sending one message (BENCH_MESSAGE: a JSON file of subject, text, to, attachment) to the SMTP sink on
+// 127.0.0.1:BENCH_SMTP_PORT, BENCH_CONCURRENCY at once over as many pooled connections. Tells its
+// parent (IPC) `{ ready }`; each `{ from, count }` it is sent sends that many (ids from…), then `{ sent }`.
 import fs from 'node:fs';
 import { createTransport } from 'nodemailer';
 
@@ -15,7 +15,6 @@ export interface BaselineMessage {
 
 async function main(): Promise<void> {
   const message = JSON.parse(fs.readFileSync(process.env.BENCH_MESSAGE ?? '', 'utf8')) as BaselineMessage;
-  const count = Number(process.env.BENCH_COUNT);
   const concurrency = Number(process.env.BENCH_CONCURRENCY);
   const content = Buffer.from(message.attachment.base64, 'base64');
   const transport = createTransport({
@@ -26,25 +25,26 @@ async function main(): Promise<void> {
     ignoreTLS: true,
     maxConnections: concurrency,
   });
-  let next = 0;
-  const sender = async () => {
-    for (let i = next++; i < count; i = next++) {
-      await transport.sendMail({
-        from: message.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        attachments: [{ filename: message.attachment.filename, contentType: message.attachment.contentType, content }],
-        messageId: `<baseline-${i}@dutyline.test>`,
-      });
-    }
-  };
-  process.once('message', () => {
-    void Promise.all(Array.from({ length: concurrency }, sender)).then(() => {
-      transport.close();
-      process.send?.({ sent: count });
-    });
+  // Each round: messages from…from+count-1, `concurrency` at once; the transport (and its connections) stays.
+  process.on('message', ({ from, count }: { from: number; count: number }) => {
+    let next = from;
+    const sender = async () => {
+      for (let i = next++; i < from + count; i = next++) {
+        await transport.sendMail({
+          from: message.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          attachments: [
+            { filename: message.attachment.filename, contentType: message.attachment.contentType, content },
+          ],
+          messageId: `<baseline-${i}@dutyline.test>`,
+        });
+      }
+    };
+    void Promise.all(Array.from({ length: concurrency }, sender)).then(() => process.send?.({ sent: count }));
   });
+  process.on('disconnect', () => transport.close());
   process.send?.({ ready: true });
 }
 

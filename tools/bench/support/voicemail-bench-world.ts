@@ -94,13 +94,16 @@ export async function seedVoicemailAccount(dataSource: DataSource): Promise<Voic
   return { accountId, hotlineId: 'hl', number };
 }
 
+/** Voicemail `i`'s call: unique across accounts, as a call's id is. */
+export const callIdOf = (account: VoicemailAccount, i: number) => `${account.accountId}-call-${i}`;
+
 /** The call log entry of voicemail `i` of the account, its recording at `recording`. */
 export function voicemailRecord(
   account: VoicemailAccount,
   { i, recording }: { i: number; recording: string },
 ): CallRecord {
   return {
-    id: `call-${i}`,
+    id: callIdOf(account, i),
     accountId: account.accountId,
     hotlineId: account.hotlineId,
     hotlineName: 'Bench hotline',
@@ -192,7 +195,10 @@ export class VoicemailJobs {
     });
   }
 
-  static deliveryId = (i: number) => `call-${i}:voicemail`;
+  /** The delivery (and job) id of voicemail `i`, as the gateway names it. */
+  deliveryId(i: number): string {
+    return `${callIdOf(this.options.account, i)}:voicemail`;
+  }
 
   /** Delivery rows for voicemails 0…count-1, created "later" than the worker's start so its reconcile pass leaves them alone. */
   async owe(count: number, recordingOf: (i: number) => string): Promise<void> {
@@ -200,25 +206,25 @@ export class VoicemailJobs {
     const { account } = this.options;
     await inBatches(count, (i) =>
       ledger.addDelivery({
-        id: VoicemailJobs.deliveryId(i),
+        id: this.deliveryId(i),
         kind: 'voicemail',
         accountId: account.accountId,
         hotlineId: account.hotlineId,
-        callId: `call-${i}`,
+        callId: callIdOf(account, i),
         record: voicemailRecord(account, { i, recording: recordingOf(i) }),
         createdAt: Date.now() + 3_600_000,
       }),
     );
   }
 
-  /** The jobs of voicemails 0…count-1, under their deterministic ids. */
-  enqueue(count: number): Promise<void> {
+  /** The jobs of voicemails from…from+count-1, under their deterministic ids. */
+  enqueue({ from = 0, count }: { from?: number; count: number }): Promise<void> {
     const accountId = this.options.account.accountId;
-    return inBatches(count, (i) =>
+    return inBatches(count, (k) =>
       this.queue.enqueue(
         'voicemail.deliver',
-        { deliveryId: VoicemailJobs.deliveryId(i), accountId },
-        { jobId: VoicemailJobs.deliveryId(i) },
+        { deliveryId: this.deliveryId(from + k), accountId },
+        { jobId: this.deliveryId(from + k) },
       ),
     );
   }
