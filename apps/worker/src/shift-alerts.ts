@@ -6,8 +6,8 @@ import {
   createShiftAlertServices,
   registerShiftAlertHandlers,
 } from '@dutyline/application';
-import { Clock, JobProcessorHost, JobQueueInspector } from '@dutyline/domain';
-import { SqlShiftAlertLedger, SqlShiftAlertSettings } from '@dutyline/persistence';
+import { Clock, JobCanceller, JobProcessorHost, JobQueueInspector } from '@dutyline/domain';
+import { SqlHotlineDocuments, SqlShiftAlertLedger, SqlShiftAlertSettings } from '@dutyline/persistence';
 import { BullMqJobQueue } from '@dutyline/queue';
 import { Container, ContainerModule, ServiceIdentifier } from 'inversify';
 import type { DataSource } from 'typeorm';
@@ -29,7 +29,7 @@ import {
 const token = <T>(name: string): ServiceIdentifier<T> => Symbol(name);
 
 /** The producer of the shift-alert jobs (its own BullMQ queues, one per job name, under the worker's prefix). */
-export const SHIFT_ALERT_QUEUE = token<ShiftAlertJobQueue>('ShiftAlertJobQueue');
+export const SHIFT_ALERT_QUEUE = token<ShiftAlertJobQueue & JobCanceller<ShiftAlertJobs>>('ShiftAlertJobQueue');
 export const SHIFT_ALERT_SERVICES = token<ShiftAlertServices>('ShiftAlertServices');
 
 /** The queue the planner enqueues on, opened with the worker's other resources and closed with them. */
@@ -38,7 +38,7 @@ export function openShiftAlertQueue(parts: {
   readonly clock: Clock;
   readonly logger: WorkerLogger;
   readonly closables: Closable[];
-}): ShiftAlertJobQueue & JobQueueInspector {
+}): ShiftAlertJobQueue & JobCanceller<ShiftAlertJobs> & JobQueueInspector {
   const queue = new BullMqJobQueue<ShiftAlertJobs>({
     connection: parts.config.redisUrl,
     prefix: parts.config.queuePrefix,
@@ -67,6 +67,7 @@ export const shiftAlertsModule = (dataSource: DataSource, options: { readonly pu
           mailer: c.get(MAILER),
           sms: c.get(SMS, { optional: true }),
           queue: c.get(SHIFT_ALERT_QUEUE),
+          cancelling: { canceller: c.get(SHIFT_ALERT_QUEUE), plans: new SqlHotlineDocuments(dataSource) },
           clock: c.get(CLOCK),
           publicUrl: options.publicUrl,
         }),
@@ -82,7 +83,7 @@ export const shiftAlertsModule = (dataSource: DataSource, options: { readonly pu
 export async function startShiftAlerts(parts: {
   readonly notifications: Container;
   readonly dataSource: DataSource;
-  readonly queue: ShiftAlertJobQueue;
+  readonly queue: ShiftAlertJobQueue & JobCanceller<ShiftAlertJobs>;
   readonly host: JobProcessorHost<ShiftAlertJobs>;
   readonly publicUrl: string;
 }): Promise<{ readonly planned: number }> {

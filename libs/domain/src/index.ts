@@ -318,6 +318,7 @@ export {
   type JobOptions,
   NonRetryableJobError,
   type JobQueuePort,
+  type JobCanceller,
   type JobContext,
   type JobHandler,
   type JobProcessorHost,

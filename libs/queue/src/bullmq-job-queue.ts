@@ -2,6 +2,7 @@ import {
   FailedJob,
   FailedJobNotFound,
   FailedJobsQuery,
+  JobCanceller,
   JobMap,
   JobOptions,
   JobQueueInspector,
@@ -22,7 +23,7 @@ import { OpenedRedis, openRedis } from './redis-client';
  * admin inspect them. `BullMqWorkerHost` runs them. A job's id is kept until it completes (completed
  * jobs are removed) or, once failed, until it is retried or pushed out by `keepFailed` newer failures.
  */
-export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, JobQueueInspector {
+export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, JobCanceller<Jobs>, JobQueueInspector {
   private readonly settings: ReturnType<typeof resolveJobQueueSettings<Jobs>>;
   private readonly redis: OpenedRedis;
   private readonly queues = new Map<string, Queue>();
@@ -55,6 +56,15 @@ export class BullMqJobQueue<Jobs extends JobMap> implements JobQueuePort<Jobs>, 
       removeOnComplete: true,
       removeOnFail: { count: this.settings.keepFailed },
     });
+  }
+
+  /** Removes the job while it waits or is delayed; a running (locked), finished or failed one stays. */
+  async cancel(name: keyof Jobs & string, jobId: string): Promise<boolean> {
+    this.assertOpen();
+    const queue = this.queues.get(name);
+    const job = queue && (await queue.getJob(toBullMqJobId(jobId)));
+    if (!queue || !job || !['waiting', 'delayed', 'prioritized'].includes(await job.getState())) return false;
+    return (await queue.remove(job.id!)) === 1;
   }
 
   async depths(): Promise<QueueDepth[]> {

@@ -3,6 +3,7 @@ import {
   FailedJob,
   FailedJobNotFound,
   FailedJobsQuery,
+  JobCanceller,
   JobHandler,
   JobMap,
   JobOptions,
@@ -68,7 +69,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * durable truth is the database; the reconcile pass on start enqueues again whatever is due.
  */
 export class InProcessJobQueue<Jobs extends JobMap>
-  implements JobQueuePort<Jobs>, JobProcessorHost<Jobs>, JobQueueInspector
+  implements JobQueuePort<Jobs>, JobCanceller<Jobs>, JobProcessorHost<Jobs>, JobQueueInspector
 {
   private readonly clock: Clock;
   private readonly names: readonly string[];
@@ -117,6 +118,16 @@ export class InProcessJobQueue<Jobs extends JobMap>
     byId.set(job.jobId, job);
     if (plan.delayMs > 0) this.delay(job, plan.delayMs);
     else this.makeReady(job);
+  }
+
+  async cancel(name: keyof Jobs & string, jobId: string): Promise<boolean> {
+    const job = this.jobs.get(name)?.get(jobId);
+    if (!job || (job.state !== 'waiting' && job.state !== 'delayed')) return false;
+    clearTimeout(job.timer);
+    this.jobsOf(name).delete(jobId);
+    const ready = this.ready.get(name) ?? [];
+    if (ready.includes(job)) ready.splice(ready.indexOf(job), 1);
+    return true;
   }
 
   register<K extends keyof Jobs & string>(name: K, handler: JobHandler<Jobs[K]>): void {

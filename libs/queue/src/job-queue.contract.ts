@@ -1,5 +1,6 @@
 import {
   Clock,
+  JobCanceller,
   JobContext,
   JobProcessorHost,
   JobQueueInspector,
@@ -19,7 +20,7 @@ export interface TestJobs {
 }
 
 export interface QueueUnderTest {
-  readonly queue: JobQueuePort<TestJobs> & JobQueueInspector & { close(): Promise<void> };
+  readonly queue: JobQueuePort<TestJobs> & JobCanceller<TestJobs> & JobQueueInspector & { close(): Promise<void> };
   readonly host: JobProcessorHost<TestJobs>;
   /** Removes what the test left in shared stores, after both are closed. */
   readonly cleanUp?: () => Promise<void>;
@@ -154,6 +155,29 @@ export function jobQueueContract(
       await eventually(() => expect(runs.map((run) => run.payload.n)).toEqual([1, 3]));
       await sleep(150);
       expect(runs).toHaveLength(2);
+    });
+
+    it('cancels a waiting or delayed job (its id free again), never a running one', async () => {
+      const subject = open();
+      const started = gate();
+      const release = gate();
+      await subject.queue.enqueue('ping', { n: 1 }, { jobId: 'alert:moved', runAt: Date.now() + 300 });
+      await subject.queue.enqueue('other', { n: 2 }, { jobId: 'alert:waiting' });
+      expect(await subject.queue.cancel('ping', 'alert:moved')).toBe(true);
+      expect(await subject.queue.cancel('other', 'alert:waiting')).toBe(true);
+      expect(await subject.queue.cancel('ping', 'alert:moved')).toBe(false);
+      expect(await subject.queue.cancel('ping', 'never-queued')).toBe(false);
+      expect((await subject.queue.depths()).map((d) => d.waiting + d.delayed)).toEqual([0, 0]);
+      const runs = await recording(subject, async () => {
+        started.open();
+        await release.opened;
+      });
+      await subject.queue.enqueue('ping', { n: 3 }, { jobId: 'alert:moved' });
+      await started.opened;
+      expect(await subject.queue.cancel('ping', 'alert:moved')).toBe(false);
+      release.open();
+      await sleep(350);
+      expect(runs.map((run) => run.payload.n)).toEqual([3]);
     });
 
     it('frees the id once the job completed: the same id runs again', async () => {

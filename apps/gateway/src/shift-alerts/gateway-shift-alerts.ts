@@ -57,7 +57,8 @@ export function gatewayShiftAlerts(parts: ShiftAlertParts): GatewayShiftAlerts {
           backoffBaseMs: config.notifications.backoffMs,
           onError: (error) => parts.logger.warn('redis: shift-alert queue trouble', { error: String(error) }),
         });
-  const watchedHotlines = new DocumentGapAlertStates(new SqlHotlineDocuments(parts.dataSource));
+  const documents = new SqlHotlineDocuments(parts.dataSource);
+  const watchedHotlines = new DocumentGapAlertStates(documents);
   const services = createShiftAlertServices({
     ...parts.repositories,
     settings: new SqlShiftAlertSettings(parts.dataSource),
@@ -66,6 +67,7 @@ export function gatewayShiftAlerts(parts: ShiftAlertParts): GatewayShiftAlerts {
     mailer: parts.mailer,
     sms: parts.sms,
     queue,
+    cancelling: { canceller: queue, plans: documents },
     clock,
     publicUrl: parts.publicUrl,
   });

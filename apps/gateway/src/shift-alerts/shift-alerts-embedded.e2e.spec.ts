@@ -69,14 +69,13 @@ describe('shift-start alerts in the embedded default', () => {
     expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('is acknowledged')]);
   });
 
-  it('a slot moved after its alert was queued: the queued job does nothing when it runs', async () => {
-    const w = await world(20);
+  it('a slot moved after its alert was queued: the queued job is taken back, nothing is texted at the old instant', async () => {
+    const w = await world(14);
     const id = `shift-alert:${w.hotlineId}:`;
-    await eventually(
-      () =>
-        expect(w.logged('shift-alerts.plan done').some((l) => JSON.stringify(l.queued ?? []).includes(id))).toBe(true),
-      30_000,
-    );
+    const plannedWith = (field: string) =>
+      w.logged('shift-alerts.plan done').filter((l) => JSON.stringify(l[field] ?? []).includes(id));
+    await eventually(() => expect(plannedWith('queued')).toHaveLength(1), 30_000);
+    const plannedAt = Date.now();
     await dataOf(
       gateway.graphql(
         MOVE,
@@ -84,8 +83,11 @@ describe('shift-start alerts in the embedded default', () => {
         { token: w.token },
       ),
     );
-    await eventually(() => expect(w.logged('shift-alert.send done')).toHaveLength(1), 40_000);
-    expect(w.logged('shift-alert.send done')[0]).toMatchObject({ status: 'stale' });
+    await eventually(() => expect(plannedWith('cancelled')).toHaveLength(1), 30_000);
+    expect(plannedWith('queued').at(-1)?.queued).toEqual([expect.stringMatching(/:2026-03-28T22:00:00\.000Z$/)]);
+    // Past the instant the old job was due (at most 14 s after its plan).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, plannedAt + 15_000 - Date.now())));
+    expect(w.logged('shift-alert.send done')).toEqual([]);
     expect(w.texts()).toEqual([]);
   });
 });

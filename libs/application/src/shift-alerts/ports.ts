@@ -1,6 +1,7 @@
 import {
   Clock,
   HotlineRepository,
+  JobCanceller,
   MailerPort,
   PersonRepository,
   ScheduleRepository,
@@ -9,8 +10,8 @@ import {
   SmsCarrier,
   TeamRepository,
 } from '@dutyline/domain';
-import { WatchedHotlines } from '../notifications';
-import { ShiftAlertJobQueue } from './shift-alert-jobs';
+import { HotlineDocumentStore, WatchedHotlines } from '../notifications';
+import { ShiftAlertJobQueue, ShiftAlertJobs } from './shift-alert-jobs';
 
 /** What the shift-start alerts run over, already built by a composition root. */
 export interface ShiftAlertPorts {
@@ -26,6 +27,15 @@ export interface ShiftAlertPorts {
   /** Absent or null: no text messages, whatever the settings say (the step is recorded as `none: …`). */
   readonly sms?: SmsCarrier | null;
   readonly queue: ShiftAlertJobQueue;
+  /**
+   * The queue's ability to take a job back, with where each hotline's last plan is kept: a send job
+   * no longer wanted (its duty moved or went away, `minutesBefore` changed) is then removed. Absent:
+   * such a job stays queued and does nothing when it runs.
+   */
+  readonly cancelling?: {
+    readonly canceller: JobCanceller<ShiftAlertJobs>;
+    readonly plans: HotlineDocumentStore;
+  };
   readonly clock: Clock;
   /** Where the gateway serves `GET /shift-alerts/ack/<token>`, e.g. `https://hotline.example.org`. */
   readonly publicUrl: string;

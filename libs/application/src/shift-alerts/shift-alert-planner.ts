@@ -1,11 +1,12 @@
-import { Instant, defaultShiftAlertSettings, plannedShiftAlerts } from '@dutyline/domain';
-import { HotlineKey } from '../notifications';
+import { Instant, VersionConflictError, defaultShiftAlertSettings, plannedShiftAlerts } from '@dutyline/domain';
+import { HotlineDocument, HotlineKey } from '../notifications';
 import { ShiftAlertPorts } from './ports';
 import {
   DEFAULT_SHIFT_ALERT_HORIZON_MS,
   DEFAULT_SHIFT_ALERT_PLAN_DEBOUNCE_MS,
   DEFAULT_SHIFT_ALERT_PLAN_INTERVAL_MS,
   ShiftAlertPlanJob,
+  ShiftAlertSendJob,
   periodicPlanId,
   soonPlanId,
 } from './shift-alert-jobs';
@@ -22,15 +23,32 @@ export interface ShiftAlertPlannerOptions {
 
 export type ShiftAlertPlanOutcome =
   | { readonly status: 'hotline-gone' }
-  /** `queued`: the ids of the send jobs asked for (a job already queued under its id stays as it is). */
-  | { readonly status: 'planned'; readonly queued: readonly string[] };
+  /**
+   * `queued`: the ids of the send jobs asked for (a job already queued under its id stays as it is);
+   * `cancelled`: those of the last plan taken back (no longer wanted, or due at another instant).
+   */
+  | { readonly status: 'planned'; readonly queued: readonly string[]; readonly cancelled: readonly string[] };
+
+/** A hotline's last plan, as kept in its `shift-alert-plan` document: each send job and when it is due. */
+interface PlanBody {
+  readonly queued: readonly { readonly id: string; readonly runAt: Instant }[];
+}
+
+export const SHIFT_ALERT_PLAN_DOCUMENT = 'shift-alert-plan';
+
+interface QueuedSend {
+  readonly id: string;
+  readonly runAt: Instant;
+  readonly job: ShiftAlertSendJob;
+}
 
 /**
  * Keeps a hotline's alerts queued for the next `horizonMs`: each duty start whose alert instant falls
  * in `[now, now + horizon)` gets its `shift-alert.send` job, id = the duty's id, at the alert instant
  * (at once for a duty starting sooner than `minutesBefore`).
- * Jobs are only added: one whose duty moved or went away stays queued and does nothing when it runs
- * (the job checks the current schedule), which holds even when a plan was missed. It runs after every
+ * A job of the last plan no longer wanted (duty moved or gone, other instant) is taken back when the
+ * queue can; one left queued does nothing when it runs (the job checks the current schedule), which
+ * holds even when a plan or a removal was missed. It runs after every
  * change of the hotline (`scheduleChanged`) and periodically, each period enqueuing the next one.
  * Failure contract: rejects when a store or the queue is unreachable (the job is retried).
  */
@@ -42,7 +60,7 @@ export class ShiftAlertPlanner {
   constructor(
     private readonly ports: Pick<
       ShiftAlertPorts,
-      'hotlines' | 'people' | 'teams' | 'schedules' | 'settings' | 'queue' | 'clock'
+      'hotlines' | 'people' | 'teams' | 'schedules' | 'settings' | 'queue' | 'clock' | 'cancelling'
     >,
     options: ShiftAlertPlannerOptions = {},
   ) {
@@ -57,23 +75,59 @@ export class ShiftAlertPlanner {
     if (!hotline) return { status: 'hotline-gone' };
     const settings =
       (await ports.settings.shiftAlertSettings(key.accountId, key.hotlineId)) ?? defaultShiftAlertSettings(hotline.id);
-    if (!settings.enabled) return { status: 'planned', queued: [] };
     const now = ports.clock.now();
     const lead = settings.minutesBefore * 60_000;
     const to = now + this.horizonMs;
-    const { schedule, directory } = await scheduleAround(ports, { hotline, from: now, to: to + lead });
-    // A duty added less than `minutesBefore` ahead is still told, at once.
-    const planned = plannedShiftAlerts({ settings, schedule, directory, from: now - lead, to }).filter(
-      ({ duty }) => duty.start > now,
-    );
-    for (const { duty, alertAt } of planned) {
-      await ports.queue.enqueue(
-        'shift-alert.send',
-        { accountId: key.accountId, hotlineId: hotline.id, personId: duty.personId, dutyStart: duty.start },
-        { jobId: duty.id, runAt: Math.max(alertAt, now) },
-      );
+    const wanted: QueuedSend[] = [];
+    if (settings.enabled) {
+      const { schedule, directory } = await scheduleAround(ports, { hotline, from: now, to: to + lead });
+      // A duty added less than `minutesBefore` ahead is still told, at once.
+      for (const { duty, alertAt } of plannedShiftAlerts({ settings, schedule, directory, from: now - lead, to })) {
+        if (duty.start <= now) continue;
+        const job = { accountId: key.accountId, hotlineId: hotline.id, personId: duty.personId, dutyStart: duty.start };
+        wanted.push({ id: duty.id, runAt: Math.max(alertAt, now), job });
+      }
     }
-    return { status: 'planned', queued: planned.map((p) => p.duty.id) };
+    const last = await this.lastPlan(key);
+    const cancelled = await this.cancelUnwanted(last?.body.queued ?? [], { wanted, now });
+    for (const { id, runAt, job } of wanted) await ports.queue.enqueue('shift-alert.send', job, { jobId: id, runAt });
+    await this.keepPlan(key, { version: last?.version ?? 0, wanted, now });
+    return { status: 'planned', queued: wanted.map((w) => w.id), cancelled };
+  }
+
+  private async lastPlan(key: HotlineKey): Promise<HotlineDocument<PlanBody> | undefined> {
+    return this.ports.cancelling?.plans.document<PlanBody>(key, SHIFT_ALERT_PLAN_DOCUMENT);
+  }
+
+  /** Takes back the last plan's jobs not due any more, or due at another instant (re-enqueued after). */
+  private async cancelUnwanted(
+    last: PlanBody['queued'],
+    { wanted, now }: { wanted: readonly QueuedSend[]; now: Instant },
+  ): Promise<string[]> {
+    const canceller = this.ports.cancelling?.canceller;
+    if (!canceller) return [];
+    const runAt = new Map(wanted.map((w) => [w.id, w.runAt]));
+    const cancelled: string[] = [];
+    for (const queued of last) {
+      if (queued.runAt <= now || runAt.get(queued.id) === queued.runAt) continue;
+      if (await canceller.cancel('shift-alert.send', queued.id)) cancelled.push(queued.id);
+    }
+    return cancelled;
+  }
+
+  /** Two plans saving at once: the later one's list stands (a job it misses stays a no-op if unwanted). */
+  private async keepPlan(
+    key: HotlineKey,
+    { version, wanted, now }: { version: number; wanted: readonly QueuedSend[]; now: Instant },
+  ): Promise<void> {
+    const plans = this.ports.cancelling?.plans;
+    if (!plans) return;
+    const body: PlanBody = { queued: wanted.map(({ id, runAt }) => ({ id, runAt })) };
+    try {
+      await plans.saveDocument(key, SHIFT_ALERT_PLAN_DOCUMENT, { expectedVersion: version, body, at: now });
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+    }
   }
 
   /** The `shift-alerts.plan` job: plans, then (periodic ones) enqueues the next period's, also when planning failed. */

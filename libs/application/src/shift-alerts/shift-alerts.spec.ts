@@ -1,6 +1,6 @@
 import { Slot, parseInstant, shiftAlertSettings } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson, aSlot, anOverride, personRef } from '@dutyline/domain/testing';
-import { RecordingMailer, RecordingSms } from '../notifications/testing';
+import { InMemoryHotlineDocuments, RecordingMailer, RecordingSms } from '../notifications/testing';
 import { InMemoryDutyline, aCaller } from '../testing';
 import { createShiftAlertServices, startShiftAlertProcessing } from './shift-alert-services';
 import { InMemoryShiftAlertLedger, InMemoryShiftAlertSettings, TimedJobQueue } from './testing';
@@ -12,7 +12,9 @@ const SPRING_NIGHT = { start: '2026-03-28T22:00', end: '2026-03-29T06:00' };
 const SPRING_START = '2026-03-28T21:00:00.000Z';
 
 /** A Paris hotline supervised by the boss, alice and bob on call, alerts 30 min before by SMS and e-mail. */
-async function world(options: { acknowledgeWithin?: number; language?: string; now?: string } = {}) {
+async function world(
+  options: { acknowledgeWithin?: number; language?: string; now?: string; keepStaleJobs?: boolean } = {},
+) {
   const clock = new ManualClock(options.now ?? '2026-03-27T21:00:00Z');
   const db = new InMemoryDutyline(clock);
   await db.people.savePerson(
@@ -46,6 +48,8 @@ async function world(options: { acknowledgeWithin?: number; language?: string; n
   const queue = new TimedJobQueue(clock);
   const sms = new RecordingSms();
   const mailer = new RecordingMailer();
+  const plans = new InMemoryHotlineDocuments();
+  plans.hotlines.push(HOTLINE);
   const services = createShiftAlertServices(
     {
       ...db,
@@ -57,6 +61,7 @@ async function world(options: { acknowledgeWithin?: number; language?: string; n
       clock,
       watchedHotlines: { watchedHotlines: async () => [HOTLINE] },
       publicUrl: 'https://hotline.test/',
+      cancelling: options.keepStaleJobs ? undefined : { canceller: queue, plans },
     },
     { horizonMs: 48 * 3_600_000, intervalMs: 3_600_000 },
   );
@@ -124,25 +129,48 @@ describe('shift-start alerts', () => {
     expect(w.sms.sent).toHaveLength(1);
   });
 
-  it('a slot moved after its alert was queued: the old job does nothing, the new one sends once', async () => {
+  it.each([
+    ['taken back from the queue', false, []],
+    ['left queued, a no-op when it runs', true, [`shift-alert:hl:alice:${SPRING_START} @ 2026-03-28T20:30:00.000Z`]],
+  ])(
+    'a slot moved after its alert was queued: the old job is %s; the new one sends once',
+    async (_, keepStaleJobs, stale) => {
+      const w = await world({ keepStaleJobs });
+      await w.change({ added: [night('alice')] });
+      await w.at('2026-03-28T12:00:00Z');
+      await w.change({ updated: [night('alice', { start: '2026-03-28T23:00', end: SPRING_NIGHT.end })] });
+      await w.at('2026-03-28T12:00:10Z');
+      expect(w.queue.queued('shift-alert.send')).toEqual([
+        ...stale,
+        'shift-alert:hl:alice:2026-03-28T22:00:00.000Z @ 2026-03-28T21:30:00.000Z',
+      ]);
+
+      await w.at('2026-03-28T20:30:00Z');
+      expect(w.sms.sent).toEqual([]);
+      await w.at('2026-03-28T21:30:00Z');
+      expect(w.sms.sent.map((s) => s.text)).toEqual([
+        'Shift start on Lifts: you are on duty (level 1) from 28/03/2026 23:00 to 29/03/2026 06:00 (Europe/Paris).',
+      ]);
+      await w.at('2026-03-29T12:00:00Z');
+      expect(w.sms.sent).toHaveLength(1);
+    },
+  );
+
+  it('settings changed: a new lead time moves the queued alert, disabling takes it back', async () => {
     const w = await world();
+    const caller = aCaller(TEST_ACCOUNT);
     await w.change({ added: [night('alice')] });
     await w.at('2026-03-28T12:00:00Z');
-    await w.change({ updated: [night('alice', { start: '2026-03-28T23:00', end: SPRING_NIGHT.end })] });
+    await w.services.settings.updateSettings(caller, 'hl', { minutesBefore: 60 });
     await w.at('2026-03-28T12:00:10Z');
     expect(w.queue.queued('shift-alert.send')).toEqual([
-      `shift-alert:hl:alice:${SPRING_START} @ 2026-03-28T20:30:00.000Z`,
-      'shift-alert:hl:alice:2026-03-28T22:00:00.000Z @ 2026-03-28T21:30:00.000Z',
+      `shift-alert:hl:alice:${SPRING_START} @ 2026-03-28T20:00:00.000Z`,
     ]);
-
-    await w.at('2026-03-28T20:30:00Z');
-    expect(w.sms.sent).toEqual([]);
-    await w.at('2026-03-28T21:30:00Z');
-    expect(w.sms.sent.map((s) => s.text)).toEqual([
-      'Shift start on Lifts: you are on duty (level 1) from 28/03/2026 23:00 to 29/03/2026 06:00 (Europe/Paris).',
-    ]);
+    await w.services.settings.updateSettings(caller, 'hl', { enabled: false });
+    await w.at('2026-03-28T12:00:20Z');
+    expect(w.queue.queued('shift-alert.send')).toEqual([]);
     await w.at('2026-03-29T12:00:00Z');
-    expect(w.sms.sent).toHaveLength(1);
+    expect(w.sms.sent).toEqual([]);
   });
 
   it('a slot deleted, or handed to someone else: nothing goes to the person it no longer concerns', async () => {

@@ -19,6 +19,7 @@ export {
   type JobOptions,
   NonRetryableJobError,
   type JobQueuePort,
+  type JobCanceller,
   type JobContext,
   type JobHandler,
   type JobProcessorHost,

@@ -32,6 +32,15 @@ export interface JobQueuePort<Jobs extends JobMap> {
   enqueue<K extends keyof Jobs & string>(name: K, payload: Jobs[K], options: JobOptions): Promise<void>;
 }
 
+/**
+ * Optional ability of a queue: takes back a job that has not started (waiting or delayed). Resolves
+ * true when it was removed; false when there was none, or it is running, done or failed.
+ * Failure contract: a rejection means the queue could not be reached; nothing was changed.
+ */
+export interface JobCanceller<Jobs extends JobMap> {
+  cancel(name: keyof Jobs & string, jobId: string): Promise<boolean>;
+}
+
 export interface JobContext {
   readonly jobId: string;
   /** 1 on the first run, 2 on the first retry… */

@@ -1,4 +1,12 @@
-import { Clock, JobContext, JobHandler, JobOptions, JobProcessorHost, JobQueuePort } from '@dutyline/domain';
+import {
+  Clock,
+  JobCanceller,
+  JobContext,
+  JobHandler,
+  JobOptions,
+  JobProcessorHost,
+  JobQueuePort,
+} from '@dutyline/domain';
 import { ShiftAlertJobs } from '../shift-alert-jobs';
 
 type Name = keyof ShiftAlertJobs;
@@ -15,7 +23,9 @@ interface Pending {
  * order of their instant, as the in-process queue would (a name and id collapse while pending; the
  * id is free again once the job ran). Remembers each run and its outcome.
  */
-export class TimedJobQueue implements JobQueuePort<ShiftAlertJobs>, JobProcessorHost<ShiftAlertJobs> {
+export class TimedJobQueue
+  implements JobQueuePort<ShiftAlertJobs>, JobCanceller<ShiftAlertJobs>, JobProcessorHost<ShiftAlertJobs>
+{
   readonly pending: Pending[] = [];
   readonly ran: { name: Name; jobId: string; at: number }[] = [];
   private readonly handlers = new Map<string, JobHandler<never>>();
@@ -25,6 +35,12 @@ export class TimedJobQueue implements JobQueuePort<ShiftAlertJobs>, JobProcessor
   async enqueue<K extends Name>(name: K, payload: ShiftAlertJobs[K], options: JobOptions): Promise<void> {
     if (this.pending.some((job) => job.name === name && job.jobId === options.jobId)) return;
     this.pending.push({ name, payload, jobId: options.jobId, runAt: options.runAt ?? this.clock.now() });
+  }
+
+  async cancel(name: Name, jobId: string): Promise<boolean> {
+    const i = this.pending.findIndex((job) => job.name === name && job.jobId === jobId);
+    if (i >= 0) this.pending.splice(i, 1);
+    return i >= 0;
   }
 
   register<K extends Name>(name: K, handler: JobHandler<ShiftAlertJobs[K]>): void {
