@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,10 @@ import {
   Alert,
   Anchor,
   Autocomplete,
-  Badge,
   Box,
   Button,
   Grid,
   Group,
-  Paper,
   Radio,
   Select,
   Stack,
@@ -27,12 +25,24 @@ import { OrderedPeopleField } from '../../components/OrderedPeopleField';
 import { QueryFallback } from '../../components/QueryFallback';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
 import { errorAt, fieldErrors, generalErrors, type FieldError } from '../../lib/errors';
-import type { HotlineSettingsFieldsFragment } from '../../gql/graphql';
-import { DeleteHotlineDocument, HotlineSettingsDocument, UpdateHotlineDocument } from './documents';
+import type { HotlineSettingsFieldsFragment, ShiftAlertSettingsFieldsFragment } from '../../gql/graphql';
+import {
+  DeleteHotlineDocument,
+  HotlineSettingsDocument,
+  ShiftAlertSettingsDocument,
+  UpdateHotlineDocument,
+  UpdateShiftAlertSettingsDocument,
+} from './documents';
 import { hotlineDraft, updateInput, type HotlineDraft } from './draft';
 import { PromptField } from './PromptField';
+import { RingingField } from './RingingField';
+import { SaveBar } from './SaveBar';
 import { ScenarioField } from './ScenarioField';
 import { ServiceHoursField } from './ServiceHoursField';
+import { SettingsSection as Section } from './SettingsSection';
+import { SHIFT_ALERT_FIELDS, shiftAlertDraft, shiftAlertInput, type ShiftAlertDraft } from './shift-alert-draft';
+import { ShiftAlertList } from './ShiftAlertList';
+import { ShiftAlertsField } from './ShiftAlertsField';
 import { PROMPT_LANGUAGES, timeZoneOptions } from './zones';
 
 /** `/hotlines/:hotlineId/settings`: every setting of one hotline, saved at once. */
@@ -40,6 +50,7 @@ export function HotlineSettingsPage() {
   const { t } = useTranslation('hotlines');
   const { hotlineId = '' } = useParams();
   const [{ data, error }] = useQuery({ query: HotlineSettingsDocument, variables: { id: hotlineId } });
+  const [alerts] = useQuery({ query: ShiftAlertSettingsDocument, variables: { hotlineId }, pause: !data?.hotline });
   if (!data) {
     return <QueryFallback error={error} />;
   }
@@ -53,60 +64,58 @@ export function HotlineSettingsPage() {
       </Stack>
     );
   }
+  if (!alerts.data) {
+    return <QueryFallback error={alerts.error} />;
+  }
   const people = data.people.edges.map((e) => e.node);
-  return <SettingsForm key={data.hotline.id} hotline={data.hotline} people={people} />;
+  return (
+    <SettingsForm
+      key={data.hotline.id}
+      hotline={data.hotline}
+      alertSettings={alerts.data.shiftAlertSettings}
+      people={people}
+    />
+  );
 }
 
 interface SettingsFormProps {
   readonly hotline: HotlineSettingsFieldsFragment;
+  readonly alertSettings: ShiftAlertSettingsFieldsFragment;
   readonly people: readonly { id: string; name: string; colour: string }[];
 }
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  const id = `section-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <Paper component="section" withBorder p={{ base: 'sm', sm: 'md' }} aria-labelledby={id}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          {hint && (
-            <Text size="sm" c="dimmed">
-              {hint}
-            </Text>
-          )}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function SettingsForm({ hotline, people }: SettingsFormProps) {
+function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
   const { t } = useTranslation('hotlines');
   const { canEdit } = useMe();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<HotlineDraft>(() => hotlineDraft(hotline));
   const [saved, setSaved] = useState<HotlineDraft>(draft);
+  const [alerts, setAlerts] = useState<ShiftAlertDraft>(() => shiftAlertDraft(alertSettings));
+  const [alertsSaved, setAlertsSaved] = useState<ShiftAlertDraft>(alerts);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [updated, updateHotline] = useMutation(UpdateHotlineDocument);
+  const [alertsUpdated, updateAlerts] = useMutation(UpdateShiftAlertSettingsDocument);
   const [deleted, deleteHotline] = useMutation(DeleteHotlineDocument);
   const disabled = !canEdit;
   const change = (patch: Partial<HotlineDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const hotlineDirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const alertsDirty = JSON.stringify(alerts) !== JSON.stringify(alertsSaved);
+  const dirty = hotlineDirty || alertsDirty;
 
+  /** The hotline and its alert settings are two mutations: each part saved stays saved. */
   async function save(event: FormEvent) {
     event.preventDefault();
-    const answer = await updateHotline({ input: updateInput(hotline.id, draft) });
-    if (answer.error) {
-      setErrors(fieldErrors(answer.error));
-      return;
-    }
-    setErrors([]);
-    setSaved(draft);
-    notifications.show({ color: 'green', message: t('settings.saved', { name: draft.name.trim() }) });
+    const [hotlineAnswer, alertsAnswer] = await Promise.all([
+      hotlineDirty || !alertsDirty ? updateHotline({ input: updateInput(hotline.id, draft) }) : undefined,
+      alertsDirty ? updateAlerts({ input: shiftAlertInput(hotline.id, alerts) }) : undefined,
+    ]);
+    if (hotlineAnswer && !hotlineAnswer.error) setSaved(draft);
+    if (alertsAnswer && !alertsAnswer.error) setAlertsSaved(alerts);
+    const refused = [...fieldErrors(hotlineAnswer?.error), ...fieldErrors(alertsAnswer?.error)];
+    setErrors(refused);
+    if (refused.length === 0)
+      notifications.show({ color: 'green', message: t('settings.saved', { name: draft.name.trim() }) });
   }
 
   async function remove() {
@@ -125,6 +134,8 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
     'callerIdMode',
     'requireAnswerConfirmation',
     'serviceHours',
+    ...draft.levelStrategies.map((_, i) => `levelStrategies[${i}]`),
+    ...SHIFT_ALERT_FIELDS,
     'scenario',
     ...draft.supervisors.map((_, i) => `supervisorIds[${i}]`),
     ...['', '.text', '.language', '.audioUrl'].map((s) => `greeting${s}`),
@@ -239,6 +250,18 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
           </Radio.Group>
         </Section>
 
+        <Section title={t('ringing.title')} hint={t('ringing.hint')}>
+          <RingingField
+            strategies={draft.levelStrategies}
+            onChange={(levelStrategies) => {
+              change({ levelStrategies });
+              setErrors((current) => current.filter((e) => !e.field?.includes('levelStrategies')));
+            }}
+            errors={errors}
+            disabled={disabled}
+          />
+        </Section>
+
         <Section title={t('settings.greeting')} hint={t('settings.greetingHint')}>
           <PromptField
             label={t('settings.greeting')}
@@ -292,6 +315,20 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
           />
         </Section>
 
+        <Section title={t('alerts.title')} hint={t('alerts.hint')}>
+          <ShiftAlertsField
+            draft={alerts}
+            onChange={(patch) => setAlerts((current) => ({ ...current, ...patch }))}
+            errors={errors}
+            disabled={disabled}
+          />
+          <ShiftAlertList
+            hotlineId={hotline.id}
+            timeZone={saved.timeZone}
+            personName={(id) => people.find((p) => p.id === id)?.name ?? '?'}
+          />
+        </Section>
+
         {canEdit && (
           <Section title={t('settings.danger')}>
             {confirmingDelete ? (
@@ -320,40 +357,17 @@ function SettingsForm({ hotline, people }: SettingsFormProps) {
       </Stack>
 
       {canEdit && (
-        <Paper withBorder shadow="sm" p="sm" pos="sticky" bottom={8} mt="md" style={{ zIndex: 3 }}>
-          <Stack gap="xs">
-            {general.map((e) => (
-              <Alert key={`${e.field}:${e.message}`} color="red" role="alert" p="xs">
-                {e.message}
-              </Alert>
-            ))}
-            {errors.length > 0 && general.length === 0 && (
-              <Text c="red" size="sm" role="alert">
-                {t('settings.fixErrors')}
-              </Text>
-            )}
-            <Group justify="flex-end" gap="sm">
-              {dirty && (
-                <Badge variant="light" color="yellow" visibleFrom="sm">
-                  {t('settings.unsaved')}
-                </Badge>
-              )}
-              <Button
-                variant="default"
-                disabled={!dirty}
-                onClick={() => {
-                  setDraft(saved);
-                  setErrors([]);
-                }}
-              >
-                {t('settings.revert')}
-              </Button>
-              <Button type="submit" loading={updated.fetching}>
-                {t('common:save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <SaveBar
+          general={general}
+          hasErrors={errors.length > 0}
+          dirty={dirty}
+          saving={updated.fetching || alertsUpdated.fetching}
+          onRevert={() => {
+            setDraft(saved);
+            setAlerts(alertsSaved);
+            setErrors([]);
+          }}
+        />
       )}
     </Box>
   );

@@ -25,6 +25,7 @@ export const HotlineSettingsFields = graphql(`
     language
     callerIdMode
     requireAnswerConfirmation
+    levelStrategies
     greeting {
       kind
       text
@@ -103,6 +104,51 @@ export const DeleteHotlineDocument = graphql(`
   mutation DeleteHotline($id: ID!) {
     deleteHotline(id: $id) {
       id
+    }
+  }
+`);
+
+export const ShiftAlertSettingsFields = graphql(`
+  fragment ShiftAlertSettingsFields on ShiftAlertSettings {
+    hotlineId
+    enabled
+    minutesBefore
+    channels
+    acknowledge {
+      withinMinutes
+    }
+  }
+`);
+
+export const ShiftAlertSettingsDocument = graphql(`
+  query ShiftAlertSettings($hotlineId: ID!) {
+    shiftAlertSettings(hotlineId: $hotlineId) {
+      ...ShiftAlertSettingsFields
+    }
+  }
+`);
+
+export const UpdateShiftAlertSettingsDocument = graphql(`
+  mutation UpdateShiftAlertSettings($input: UpdateShiftAlertSettingsInput!) {
+    updateShiftAlertSettings(input: $input) {
+      ...ShiftAlertSettingsFields
+    }
+  }
+`);
+
+export const ShiftAlertsDocument = graphql(`
+  query ShiftAlerts($hotlineId: ID!, $from: Instant!, $to: Instant!) {
+    shiftAlerts(hotlineId: $hotlineId, from: $from, to: $to) {
+      id
+      personId
+      level
+      dutyStart
+      dutyEnd
+      sentAt
+      sentBy
+      acknowledgeBy
+      acknowledgedAt
+      supervisorsToldAt
     }
   }
 `);

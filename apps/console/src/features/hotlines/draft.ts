@@ -3,6 +3,7 @@ import type {
   HotlineSettingsFieldsFragment,
   NoAnswerStepKind,
   PromptInput,
+  RingingStrategy,
   UpdateHotlineInput,
   Weekday,
 } from '../../gql/graphql';
@@ -47,11 +48,28 @@ export interface HotlineDraft {
   readonly language: string;
   readonly callerIdMode: CallerIdMode;
   readonly requireAnswerConfirmation: boolean;
+  /** One per level shown (index 0 = level 1); at least {@link SHOWN_LEVELS}. */
+  readonly levelStrategies: RingingStrategy[];
   readonly greeting: PromptDraft;
   readonly supervisors: Supervisor[];
   readonly scenario: StepDraft[];
   readonly alwaysOpen: boolean;
   readonly windows: WindowDraft[];
+}
+
+/** Levels the ringing section shows at least; levels past the saved list ring in order. */
+export const SHOWN_LEVELS = 3;
+
+export function strategiesDraft(saved: readonly RingingStrategy[]): RingingStrategy[] {
+  const shown = Math.max(SHOWN_LEVELS, saved.length);
+  return Array.from({ length: shown }, (_, level) => saved[level] ?? 'IN_ORDER');
+}
+
+/** The list to save: trailing IN_ORDER levels left out (levels past the list ring in order). */
+export function strategiesInput(draft: readonly RingingStrategy[]): RingingStrategy[] {
+  let end = draft.length;
+  while (end > 0 && draft[end - 1] === 'IN_ORDER') end--;
+  return draft.slice(0, end);
 }
 
 export const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
@@ -87,6 +105,7 @@ export function hotlineDraft(hotline: Hotline): HotlineDraft {
     language: hotline.language,
     callerIdMode: hotline.callerIdMode,
     requireAnswerConfirmation: hotline.requireAnswerConfirmation,
+    levelStrategies: strategiesDraft(hotline.levelStrategies),
     greeting: promptDraft(hotline.greeting),
     supervisors: hotline.supervisors.map(({ id, name, colour }) => ({ id, name, colour })),
     scenario: hotline.scenario.map((step) => ({
@@ -113,6 +132,7 @@ export function updateInput(id: string, draft: HotlineDraft): UpdateHotlineInput
     language: draft.language.trim(),
     callerIdMode: draft.callerIdMode,
     requireAnswerConfirmation: draft.requireAnswerConfirmation,
+    levelStrategies: strategiesInput(draft.levelStrategies),
     greeting: promptInput(draft.greeting),
     supervisorIds: draft.supervisors.map((s) => s.id),
     scenario: draft.scenario.map((step) =>

@@ -35,15 +35,19 @@ function stepParts(
     return { kind: step.kind, title: t('callPath.messageTitle'), text: step.message?.text ?? undefined };
   const team = step.teamId ? teamName(step.teamId) : undefined;
   const level = (step.level ?? 0) + 1;
-  const role =
+  const levelRole =
     step.via === 'SUPERVISOR'
       ? t('callPath.supervisor')
       : team
         ? t('callPath.levelInTeam', { level, team })
         : t('callPath.level', { level });
+  const role = isGrouped(step) ? `${levelRole}, ${t('callPath.together')}` : levelRole;
   const number = [step.label, step.number ? readableNumber(step.number) : null].filter(Boolean).join(' ');
   return { kind: step.kind, title: step.personName ?? '?', role, number, seconds: step.ringTimeoutSeconds ?? 0 };
 }
+
+/** A DIAL of an all-at-once level: it rings with the other steps of its group. */
+const isGrouped = (step: CallStep): boolean => step.group !== null && step.group !== undefined;
 
 /** `1. Hugo Durand (level 1), mobile +33 6 78 90 12 04, 20 s`, `6. Voicemail`, … (the step's accessible name). */
 function stepText(parts: StepParts, position: number, t: TFunction<'scheduleTools'>): string {
@@ -125,6 +129,7 @@ export function CallPathPreview({
             {plan.steps.map((step, index) => {
               const parts = stepParts(step, teamName, t);
               const supervisor = step.via === 'SUPERVISOR';
+              const grouped = isGrouped(step);
               return (
                 <Box
                   component="li"
@@ -132,7 +137,11 @@ export function CallPathPreview({
                   key={index}
                   aria-label={stepText(parts, index + 1, t)}
                   py={5}
-                  style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                  pl={grouped ? 6 : 0}
+                  style={{
+                    borderBottom: '1px solid var(--mantine-color-gray-2)',
+                    borderLeft: grouped ? '3px solid var(--mantine-color-teal-5)' : undefined,
+                  }}
                 >
                   <Group gap={8} wrap="nowrap" align="flex-start">
                     <Box
@@ -179,6 +188,11 @@ export function CallPathPreview({
               );
             })}
           </Box>
+          {plan.steps.some(isGrouped) && (
+            <Text size="xs" c="dimmed">
+              {t('callPath.togetherHint')}
+            </Text>
+          )}
           {plan.requireAnswerConfirmation && (
             <Text size="xs" c="dimmed">
               {t('callPath.pressOne')}

@@ -253,6 +253,7 @@ export const ToolsCallPlanDocument = graphql(`
         kind
         via
         level
+        group
         number
         label
         ringTimeoutSeconds

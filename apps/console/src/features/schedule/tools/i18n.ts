@@ -164,6 +164,8 @@ export const scheduleTools = {
       dial: '{{n}} {{name}} ({{role}}), {{number}}, {{seconds}} s',
       level: 'level {{level}}',
       levelInTeam: 'level {{level}}, {{team}}',
+      together: 'rung together',
+      togetherHint: 'The numbers marked “rung together” ring at the same time; the first to take the call wins.',
       supervisor: 'supervisor',
       voicemail: '{{n}} Voicemail',
       voicemailSaying: '{{n}} Voicemail: “{{text}}”',
@@ -339,6 +341,9 @@ export const scheduleTools = {
       dial: '{{n}} {{name}} ({{role}}), {{number}}, {{seconds}} s',
       level: 'niveau {{level}}',
       levelInTeam: 'niveau {{level}}, {{team}}',
+      together: 'appelés ensemble',
+      togetherHint:
+        'Les numéros marqués « appelés ensemble » sonnent en même temps ; le premier qui prend l’appel l’emporte.',
       supervisor: 'superviseur',
       voicemail: '{{n}} Messagerie vocale',
       voicemailSaying: '{{n}} Messagerie vocale : « {{text}} »',
