@@ -4,10 +4,14 @@
 // request carries its own HS256 JWT with the query's payload_hash). A bench account and hotline are
 // seeded first. autocannon drives /health, then GET /vonage/answer (a new call each request: its own
 // uuid and caller), 64 connections, DURATION seconds each, one run each, after a short warm-up of both.
+// Then the `menu` case (F25): the same hotline given a menu over GraphQL, the answer webhook now
+// replying with the menu's `input` (no call opened; the entry cached, so no database read once warm).
 import {
+  BenchAccount,
   GatewayProcess,
   LoadResult,
   benchDatabaseUrl,
+  graphql,
   load,
   removeBenchAccount,
   seedBenchAccount,
@@ -49,6 +53,46 @@ async function measured(
 
 function failures(result: LoadResult): number {
   return result.non2xx + result.errors + result.timeouts;
+}
+
+/** The bench hotline given a menu (F25); its answers checked to be the menu, warmed, then measured. */
+async function menuCase(gateway: GatewayProcess, { account, n }: { account: BenchAccount; n: () => number }) {
+  const hotlineNumber = account.hotline.number.e164;
+  await graphql(gateway, {
+    apiKey: account.apiKey,
+    query: 'mutation($input: UpdateCallEntryInput!) { updateCallEntry(input: $input) { isDefault } }',
+    variables: {
+      input: {
+        hotlineId: account.hotline.id,
+        front: {
+          kind: 'MENU',
+          prompt: { text: 'Press 1 for heating, 2 for lifts.' },
+          choices: [
+            { key: '1', label: 'Heating', target: { kind: 'LINE' } },
+            { key: '2', label: 'Lifts', target: { kind: 'LINE' } },
+          ],
+          defaultTarget: { kind: 'LINE' },
+        },
+      },
+    },
+  });
+  const first = answerRequest(hotlineNumber, n());
+  const response = await fetch(`${gateway.url}${first.path}`, { headers: first.headers });
+  const ncco = await response.text();
+  if (response.status !== 200 || !ncco.includes('/vonage/calls/keys?stage='))
+    throw new Error(`the answer webhook does not play the menu (HTTP ${response.status}): ${ncco}\n${gateway.tail()}`);
+  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
+    const warm = answerRequest(hotlineNumber, n());
+    await fetch(`${gateway.url}${warm.path}`, { headers: warm.headers }).then((r) => r.text());
+  }
+  return measured(gateway, () =>
+    load({
+      url: gateway.url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber, n()) }),
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -112,6 +156,18 @@ async function main(): Promise<void> {
     goal(NAME, `answer/health throughput >= ${GOALS.ratio}`, ratio >= GOALS.ratio);
     goal(NAME, `answer p99 <= ${GOALS.p99Ms} ms`, answer.result.latency.p99 <= GOALS.p99Ms);
     goal(NAME, `gateway RSS <= ${GOALS.rssMb} MB`, peakMb <= GOALS.rssMb);
+
+    const menu = await menuCase(gateway, { account, n: () => n++ });
+    const menuRatio = menu.result.requests.average / health.result.requests.average;
+    report(NAME, { metric: 'menu-throughput', value: menu.result.requests.average, unit: 'req/s' });
+    report(NAME, { metric: 'menu-ratio', value: menuRatio, unit: 'x' });
+    report(NAME, { metric: 'menu-p50', value: menu.result.latency.p50, unit: 'ms' });
+    report(NAME, { metric: 'menu-p99', value: menu.result.latency.p99, unit: 'ms' });
+    report(NAME, { metric: 'menu-cpu-per-request', value: menu.cpuMicrosPerRequest, unit: 'us' });
+    report(NAME, { metric: 'menu-failures', value: failures(menu.result), unit: 'count' });
+    goal(NAME, 'every menu answered 2xx', failures(menu.result) === 0);
+    goal(NAME, `menu/health throughput >= ${GOALS.ratio}`, menuRatio >= GOALS.ratio);
+    goal(NAME, `menu p99 <= ${GOALS.p99Ms} ms`, menu.result.latency.p99 <= GOALS.p99Ms);
   } finally {
     await gateway.stop();
     await removeBenchAccount(DATABASE_URL, account.accountId);
