@@ -1,18 +1,12 @@
 import type { ActiveCallHold, ActiveCalls } from '@dutyline/application';
 import { Id, invalid } from '@dutyline/domain';
-import { OpenedRedis, RedisConnection, openRedis } from './redis-client';
-import { keyPrefix } from './redis-key-prefix';
+import { RedisCommandSettings, RedisCommands, openRedisCommands } from './redis-commands';
 
-export interface RedisActiveCallsSettings {
-  /** A `redis://` URL (the connection is opened and closed here) or an ioredis client you own and close. */
-  readonly connection: RedisConnection;
-  /** Namespaces the keys: `<prefix>:active-calls:<account>:<person>`. @defaultValue `'dutyline'` */
-  readonly prefix?: string;
-  /** A command not answered by then rejects (the call then skips nobody). @defaultValue 200 */
-  readonly commandTimeoutMs?: number;
-  /** Told about connection errors. @defaultValue writes to `console.error` */
-  readonly onError?: (error: Error) => void;
-}
+/**
+ * Keys: `<prefix>:active-calls:<account>:<person>`; `commandTimeoutMs` defaults to 200 (the call then
+ * skips nobody).
+ */
+export type RedisActiveCallsSettings = RedisCommandSettings;
 
 /*
  * A sorted set per person: members are call ids, scored by the instant (epoch ms) the hold lapses; the
@@ -49,36 +43,28 @@ interface ActiveCallsCommands {
  * Failure contract: every method rejects when Redis does not answer within `commandTimeoutMs`.
  */
 export class RedisActiveCalls implements ActiveCalls {
-  private readonly redis: OpenedRedis;
-  private readonly prefix: string;
-  private readonly commandTimeoutMs: number;
+  private readonly redis: RedisCommands;
 
   constructor(settings: RedisActiveCallsSettings) {
-    const { commandTimeoutMs = 200 } = settings;
-    if (!Number.isInteger(commandTimeoutMs) || commandTimeoutMs < 1)
-      invalid('OUT_OF_RANGE', 'commandTimeoutMs', 'a command timeout is at least 1 ms');
-    this.prefix = keyPrefix(settings.prefix);
-    this.commandTimeoutMs = commandTimeoutMs;
-    this.redis = openRedis(settings.connection, false);
-    this.redis.client.on('error', settings.onError ?? ((error: Error) => console.error('[active calls]', error)));
+    this.redis = openRedisCommands(settings, { label: 'active calls', defaultTimeoutMs: 200 });
     this.redis.client.defineCommand('dutylineActiveCallHold', { numberOfKeys: 1, lua: HOLD });
     this.redis.client.defineCommand('dutylineActiveCallCounts', { lua: COUNTS });
   }
 
   async hold({ accountId, personId, callId, until }: ActiveCallHold): Promise<void> {
     if (!Number.isSafeInteger(until)) invalid('INVALID_INSTANT', 'until', 'a hold lapses at an instant in epoch ms');
-    await this.answer(this.commands.dutylineActiveCallHold(this.keyOf(accountId, personId), until, callId));
+    await this.redis.answer(this.commands.dutylineActiveCallHold(this.keyOf(accountId, personId), until, callId));
   }
 
   async release({ accountId, personId, callId }: { accountId: Id; personId: Id; callId: Id }): Promise<void> {
-    await this.answer(this.redis.client.zrem(this.keyOf(accountId, personId), callId));
+    await this.redis.answer(this.redis.client.zrem(this.keyOf(accountId, personId), callId));
   }
 
   async counts(accountId: Id, personIds: readonly Id[]): Promise<Map<Id, number>> {
     const counts = new Map<Id, number>();
     if (personIds.length === 0) return counts;
     const keys = personIds.map((personId) => this.keyOf(accountId, personId));
-    const replies = await this.answer(this.commands.dutylineActiveCallCounts(keys.length, ...keys));
+    const replies = await this.redis.answer(this.commands.dutylineActiveCallCounts(keys.length, ...keys));
     personIds.forEach((personId, i) => {
       if (replies[i] > 0) counts.set(personId, replies[i]);
     });
@@ -95,17 +81,6 @@ export class RedisActiveCalls implements ActiveCalls {
   }
 
   private keyOf(accountId: Id, personId: Id): string {
-    return `${this.prefix}:active-calls:${accountId}:${personId}`;
-  }
-
-  private answer<T>(reply: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Redis did not answer within ${this.commandTimeoutMs} ms`)),
-        this.commandTimeoutMs,
-      );
-    });
-    return Promise.race([reply, timeout]).finally(() => clearTimeout(timer));
+    return `${this.redis.prefix}:active-calls:${accountId}:${personId}`;
   }
 }
