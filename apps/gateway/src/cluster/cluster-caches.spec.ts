@@ -1,7 +1,14 @@
 import { createApplication } from '@dutyline/application';
-import { InMemoryDutyline, aCaller, seedSampleDirectory, valueOf } from '@dutyline/application/testing';
-import { DialStep, parseInstant } from '@dutyline/domain';
+import {
+  InMemoryCallEntryRepository,
+  InMemoryDutyline,
+  aCaller,
+  seedSampleDirectory,
+  valueOf,
+} from '@dutyline/application/testing';
+import { DialStep, callEntry, parseInstant } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
+import { announcingEntries } from '../call-entries/call-entries.module';
 import { publishingChanges } from './change-publishing-ports';
 import type { CallbackIntakeSettings, CallbackIntakeSettingsStore } from '@dutyline/application';
 import { ClusterCallbackIntakeSettings } from './cluster-callback-reads';
@@ -286,5 +293,70 @@ describe('invalidationOf', () => {
     ['schedule-v2:x', { kind: 'everything' }],
   ])('reads %s', (topic, expected) => {
     expect(invalidationOf(topic)).toEqual(expected);
+  });
+});
+
+describe('ClusterHotlines as the call entry lookup (F25: a warm menu answer reads nothing)', () => {
+  /** The entries' store, counting its reads. */
+  class CountingEntries extends InMemoryCallEntryRepository {
+    reads = 0;
+    override callEntry(accountId: string, hotlineId: string) {
+      this.reads += 1;
+      return super.callEntry(accountId, hotlineId);
+    }
+    override extraNumber(e164: string) {
+      this.reads += 1;
+      return super.extraNumber(e164);
+    }
+  }
+
+  async function entryWorld() {
+    const clock = new ManualClock('2027-03-28T02:00:00Z');
+    const store = new InMemoryDutyline(clock, new SequentialIds('id'));
+    const bus = new SharedBus();
+    const app = createApplication(store);
+    const { hotline } = await seedSampleDirectory(app, caller);
+    const entries = new CountingEntries(store.hotlines);
+    // One instance writes (announcing), the other answers calls through its caches.
+    const writes = announcingEntries(entries, bus, (error) => {
+      throw error;
+    });
+    const lookup = new ClusterHotlines({ hotlines: store.hotlines, entries, bus, clock });
+    const save = (extraNumbers: string[]) =>
+      writes.saveCallEntry({
+        accountId: 'acct-a',
+        entry: callEntry({ hotlineId: hotline.id, extraNumbers }),
+        updatedAt: 0,
+      });
+    return { store, bus, hotline, entries, lookup, save };
+  }
+
+  it('reads the entry and an extra number once, again after a write on another instance', async () => {
+    const w = await entryWorld();
+    await w.save(['+33140000055']);
+    const answer = async () => [
+      (await w.lookup.entryOf('acct-a', w.hotline.id))?.extraNumbers.map((n) => n.e164),
+      await w.lookup.extraNumber('+33140000055'),
+      await w.lookup.extraNumber('+33140000066'),
+    ];
+    expect(await answer()).toEqual([['+33140000055'], { accountId: 'acct-a', hotlineId: w.hotline.id }, undefined]);
+    const warm = w.entries.reads;
+    for (let i = 0; i < 5; i++) await answer();
+    expect(w.entries.reads).toBe(warm);
+
+    await w.save(['+33140000066']);
+    expect(w.bus.published.slice(-2)).toEqual([hotlineTopic(w.hotline.id), numberTopic('+33140000066')]);
+    const afterWrite = w.entries.reads;
+    expect(await answer()).toEqual([['+33140000066'], undefined, { accountId: 'acct-a', hotlineId: w.hotline.id }]);
+    expect(w.entries.reads).toBe(afterWrite + 3);
+  });
+
+  it('serves the last entry known when the store fails', async () => {
+    const w = await entryWorld();
+    await w.save(['+33140000055']);
+    await w.lookup.entryOf('acct-a', w.hotline.id);
+    w.entries.callEntry = () => Promise.reject(new Error('database away'));
+    w.bus.live = false;
+    expect((await w.lookup.entryOf('acct-a', w.hotline.id))?.hotlineId).toBe(w.hotline.id);
   });
 });
