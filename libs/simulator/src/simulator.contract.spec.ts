@@ -50,6 +50,8 @@ function send(call: SimulatedCall, event: NetworkEvent): Promise<NetworkAction[]
       return call.recorded();
     case 'caller-hung-up':
       return call.hangUp();
+    case 'caller-keys':
+      return call.keyIn(event.digits || null);
     case 'again':
       return call.redeliver();
   }

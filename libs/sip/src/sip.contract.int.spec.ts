@@ -125,6 +125,9 @@ class SipCallScript {
         return this.hangUp();
       case 'again':
         return this.lastSent ? this.exchange(this.lastSent, false) : this.nothingSent();
+      case 'caller-keys':
+        // No menu over SIP (gathers: false): nothing to key.
+        return this.nothingSent();
     }
   }
 
@@ -314,29 +317,33 @@ function ringOf(invite: SipRequest): NetworkReply {
   };
 }
 
-carrierContract('sip', async (rig): Promise<CarrierHarness> => {
-  const trunk = await SipPeer.open();
-  const callers: SipPeer[] = [];
-  const proxy = new SipRoutingProxy(
-    { inbound: rig.service },
-    {
-      port: 0,
-      targetUri: `sip:{e164}@127.0.0.1:${trunk.address.port}`,
-      voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
-    },
-  );
-  const address = await proxy.start();
-  return {
-    async placeCall({ to, from }) {
-      const caller = await SipPeer.open();
-      callers.push(caller);
-      const call = new SipCallScript(caller, trunk, address);
-      const first = await call.arrive(to, from);
-      return { first, deliver: (event) => call.deliver(event) };
-    },
-    async close() {
-      await proxy.close();
-      await Promise.all([trunk, ...callers].map((peer) => peer.close()));
-    },
-  };
-});
+carrierContract(
+  'sip',
+  async (rig): Promise<CarrierHarness> => {
+    const trunk = await SipPeer.open();
+    const callers: SipPeer[] = [];
+    const proxy = new SipRoutingProxy(
+      { inbound: rig.service },
+      {
+        port: 0,
+        targetUri: `sip:{e164}@127.0.0.1:${trunk.address.port}`,
+        voicemailUri: 'sip:voicemail-{digits}@127.0.0.1:5070;dutyline-call={callId}',
+      },
+    );
+    const address = await proxy.start();
+    return {
+      async placeCall({ to, from }) {
+        const caller = await SipPeer.open();
+        callers.push(caller);
+        const call = new SipCallScript(caller, trunk, address);
+        const first = await call.arrive(to, from);
+        return { first, deliver: (event) => call.deliver(event) };
+      },
+      async close() {
+        await proxy.close();
+        await Promise.all([trunk, ...callers].map((peer) => peer.close()));
+      },
+    };
+  },
+  { gathers: false },
+);

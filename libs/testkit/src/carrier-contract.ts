@@ -1,4 +1,4 @@
-import { CallRecord, HotlineInput } from '@dutyline/domain';
+import { CallEntryInput, CallRecord, HotlineInput, callEntry } from '@dutyline/domain';
 import { InboundCallRig, callRecordOf } from './application';
 import { CONTRACT_HOTLINE_NAME, CONTRACT_NUMBERS as N, contractRig } from './contract-world';
 import { CarrierHarness, HarnessCall, NetworkEvent, NetworkReply, replyProblem } from './network';
@@ -10,14 +10,24 @@ export type CarrierRig = InboundCallRig;
 export type HarnessFactory = (rig: CarrierRig) => CarrierHarness | Promise<CarrierHarness>;
 
 /** Events after which the caller waits to hear what comes next. */
-const CALLER_WAITS: readonly NetworkEvent['kind'][] = ['leg-ended', 'machine', 'no-key', 'keys'];
+const CALLER_WAITS: readonly NetworkEvent['kind'][] = ['leg-ended', 'machine', 'no-key', 'keys', 'caller-keys'];
+
+/** What the carrier can do. */
+export interface CarrierAbilities {
+  /**
+   * Plays a menu and collects the caller's keys (`gather`, F25). Without (a SIP proxy carries no media),
+   * a hotline's menu is skipped for its default target. @defaultValue true
+   */
+  readonly gathers?: boolean;
+}
 
 /**
  * Registers the carrier contract as a Jest suite: every escalation path driven through the adapter's own
  * input format, with what the adapter tells the network and the call log checked at each step. Call it at
  * the top level of a spec file: `carrierContract('vonage', (rig) => vonageHarness(rig.service))`.
  */
-export function carrierContract(name: string, makeHarness: HarnessFactory): void {
+export function carrierContract(name: string, makeHarness: HarnessFactory, abilities: CarrierAbilities = {}): void {
+  const gathers = abilities.gathers ?? true;
   describe(`carrier contract: ${name}`, () => {
     let opened: CarrierHarness[] = [];
     afterEach(async () => {
@@ -26,8 +36,9 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
     });
 
     /** A fresh rig (optionally with another hotline set-up) and the adapter's harness around it. */
-    async function line(hotline: Partial<HotlineInput> = {}) {
+    async function line(hotline: Partial<HotlineInput> = {}, front: CallEntryInput['front'] = null) {
       const rig = contractRig(hotline);
+      if (front) rig.entries.put(callEntry({ hotlineId: 'hl-contract', front }));
       const harness = await makeHarness(rig);
       opened.push(harness);
       const place = async (to: string = N.hotline, from: string | null = N.caller) =>
@@ -166,6 +177,30 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
       expect(ringIn((await place()).first)).toMatchObject({ callerId: N.caller });
     });
 
+    it('a menu in front of the line (F25): no key plays it again, a wrong key goes to the default', async () => {
+      const { place, logged } = await line({}, MENU);
+      const call = await place();
+      if (!gathers) {
+        expect(ringIn(call.first)).toMatchObject({ to: N.aliceMobile });
+        expect(logged().route).toMatchObject({ dialled: N.hotline, via: 'default' });
+        return;
+      }
+      expect(find(call.first, 'menu')).toEqual({ kind: 'menu', text: MENU.prompt.text, maxDigits: 1 });
+      expect(find(await call.deliver({ kind: 'caller-keys', digits: '' }), 'menu')).toBeDefined();
+      expect(ringIn(await call.deliver({ kind: 'caller-keys', digits: '7' }))).toMatchObject({ to: N.aliceMobile });
+      expect(logged().route).toMatchObject({ dialled: N.hotline, via: 'default', key: '7' });
+    });
+
+    it('a keyed number (F25): an unknown value gets one retry, then a prefix picks the line', async () => {
+      const { place, logged } = await line({}, POSTCODE);
+      const call = await place();
+      if (!gathers) return expect(ringIn(call.first)).toMatchObject({ to: N.aliceMobile });
+      expect(find(call.first, 'menu')).toMatchObject({ maxDigits: 5 });
+      expect(find(await call.deliver({ kind: 'caller-keys', digits: '93000' }), 'menu')).toBeDefined();
+      expect(ringIn(await call.deliver({ kind: 'caller-keys', digits: '75011' }))).toMatchObject({ to: N.aliceMobile });
+      expect(logged().route).toMatchObject({ via: 'keyed', keyed: '75011' });
+    });
+
     it('the call store down: the caller still hears the first number ring', async () => {
       const { rig, place } = await line();
       rig.store.outage.mode = 'down';
@@ -175,6 +210,21 @@ export function carrierContract(name: string, makeHarness: HarnessFactory): void
     });
   });
 }
+
+const MENU = {
+  kind: 'menu' as const,
+  prompt: { text: 'Press 1 for heating.' },
+  choices: [{ key: '1', label: 'Heating', target: { kind: 'line' } }],
+  defaultTarget: { kind: 'line' },
+};
+
+const POSTCODE = {
+  kind: 'keyed' as const,
+  prompt: { text: 'Key your postcode.' },
+  maxDigits: 5,
+  matches: [{ prefix: '75', target: { kind: 'line' } }],
+  defaultTarget: { kind: 'line' },
+};
 
 /** Checks every reply of the call as it comes: valid, and never silence when the caller waits. */
 function checked(call: HarnessCall): HarnessCall {

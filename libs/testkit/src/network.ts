@@ -20,6 +20,8 @@ export type NetworkEvent =
   /** The caller's voicemail is recorded. */
   | { readonly kind: 'recorded' }
   | { readonly kind: 'caller-hung-up' }
+  /** The caller keys `digits` at a menu or keyed number (F25); `''`: nothing within the time-out. */
+  | { readonly kind: 'caller-keys'; readonly digits: string }
   /** The network delivers the previous event once more, unchanged (a webhook retried). */
   | { readonly kind: 'again' };
 

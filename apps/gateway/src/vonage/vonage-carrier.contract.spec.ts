@@ -32,7 +32,7 @@ interface Leg {
 }
 
 type Request = {
-  readonly route: 'leg' | 'confirm' | 'input' | 'after' | 'recording' | 'event';
+  readonly route: 'leg' | 'confirm' | 'input' | 'after' | 'recording' | 'event' | 'keys';
   readonly leg: Leg | null;
   readonly fields: Record<string, unknown>;
 };
@@ -60,6 +60,8 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
       let legs = 0;
       let leg: Leg | null = null;
       let recordingCallId: string | null = null;
+      /** The caller's menu `input` event URL (F25), while the caller is asked for keys. */
+      let keysUrl: string | null = null;
       let previous: Request | null = null;
       const at = () => new Date(rig.clock.now()).toISOString();
 
@@ -86,6 +88,13 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
               confirm: leg?.confirm ?? false,
             },
           ];
+        }
+        const input = ncco?.find((a) => a.action === 'input');
+        if (input?.action === 'input') {
+          keysUrl = input.eventUrl?.[0] ?? null;
+          const prompt = ncco?.find((a) => a.action === 'talk');
+          const text = prompt?.action === 'talk' ? prompt.text : '';
+          return [{ kind: 'menu', text, maxDigits: input.dtmf?.maxDigits ?? 1 }];
         }
         const record = ncco?.find((a) => a.action === 'record');
         if (record?.action === 'record') {
@@ -123,6 +132,8 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
           case 'recording':
             await adapter.recording(recordingCallId!, fields);
             return [{ kind: 'nothing' }];
+          case 'keys':
+            return callerSide(await adapter.keys(new URL(keysUrl!).searchParams.get('stage'), fields));
           case 'event':
             await adapter.callEvent(fields);
             return hungUp.length > 0 ? [{ kind: 'hang-up-leg' }] : [{ kind: 'nothing' }];
@@ -177,6 +188,17 @@ function vonageHarness(rig: CarrierRig): CarrierHarness {
               route: 'event',
               leg,
               fields: callEventPayload('completed', { uuid: callerLeg, direction: 'inbound', timestamp: at() }),
+            });
+          case 'caller-keys':
+            return send({
+              route: 'keys',
+              leg,
+              fields: inputEventPayload(event.digits, {
+                uuid: callerLeg,
+                to: to.replace(/^\+/, ''),
+                from: from?.replace(/^\+/, '') ?? '',
+                timestamp: at(),
+              }),
             });
           case 'again':
             return previous ? send(previous) : [{ kind: 'nothing' }];
