@@ -1,4 +1,4 @@
-import { CallEntryInput, callEntry, parseInstant } from '@dutyline/domain';
+import { CallEntryInput, callEntry, hotline, parseInstant } from '@dutyline/domain';
 import { SqlCallEntryRepository } from '../repositories/call-entry.repository';
 import { ContractContext } from './context';
 import { uniqueE164 } from './world';
@@ -80,6 +80,27 @@ export function callEntriesContract({ world }: ContractContext): void {
       expect(await save([shared])).toEqual({ ok: false, error: { code: 'NUMBER_TAKEN', index: 0 } });
       expect(await repository().callEntry(accountId, 'main')).toBeUndefined();
       expect(await repository().extraNumber(shared)).toEqual({ accountId: elsewhere, hotlineId: 'far' });
+    });
+
+    it("refuses a hotline whose number is already an entry's extra number", async () => {
+      const accountId = await world().newAccount();
+      await world().hotline(accountId, 'main');
+      const extra = uniqueE164();
+      await repository().saveCallEntry({
+        accountId,
+        entry: callEntry({ hotlineId: 'main', extraNumbers: [extra] }),
+        updatedAt: AT,
+      });
+      const elsewhere = await world().newAccount();
+      const taken = hotline({
+        id: 'copy',
+        accountId: elsewhere,
+        name: 'Copy',
+        number: extra,
+        timeZone: 'Europe/Paris',
+      });
+      expect(await world().repos.hotlines.save(taken)).toEqual({ ok: false, error: { code: 'NUMBER_TAKEN' } });
+      expect(await world().repos.hotlines.byNumber(extra)).toBeUndefined();
     });
 
     it('refuses a hotline of another account, and forgets the entry with its hotline', async () => {

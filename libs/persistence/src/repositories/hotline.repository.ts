@@ -12,7 +12,7 @@ import {
 } from '@dutyline/domain';
 import { DataSource } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
-import { HotlineRow, HotlineSupervisorRow, ScheduleVersionRow } from '../entities';
+import { CallEntryNumberRow, HotlineRow, HotlineSupervisorRow, ScheduleVersionRow } from '../entities';
 import { hotlineFromRows, hotlineToRows } from '../mappers/hotline.mapper';
 import { NamedAggregate, assemble, loadByIds, pageByName, saveAggregate } from '../support/named-aggregates';
 import { assertPeopleExist } from '../support/references';
@@ -64,6 +64,8 @@ export class SqlHotlineRepository implements HotlineRepository {
           select: { accountId: true, id: true },
         });
         if (holder && (holder.accountId !== row.accountId || holder.id !== row.id)) return err(NUMBER_TAKEN);
+        // An extra number of a call entry (F25) is taken too, whichever hotline's it is.
+        if (await manager.exists(CallEntryNumberRow, { where: { number: row.number } })) return err(NUMBER_TAKEN);
         if ((await saveAggregate(manager, HOTLINES, { row, children: supervisors })) === 'inserted') {
           await manager.insert(ScheduleVersionRow, { accountId: row.accountId, hotlineId: row.id, version: 0 });
         }
