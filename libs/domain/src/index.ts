@@ -198,6 +198,7 @@ export {
   type EscalationContext,
   startEscalation,
   onEscalationEvent,
+  isLegLive,
   type LegTimeline,
   type CallTimeline,
   type CallFact,

@@ -162,7 +162,7 @@ export class CallSimulator {
         await call.legEnds('rejected');
         return;
       case 'no-answer':
-        call.wait(leg.ringTimeoutSeconds);
+        call.wait(call.secondsLeftToRing(leg));
         await call.legEnds('no-answer');
         return;
       case 'hangup':

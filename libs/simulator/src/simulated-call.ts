@@ -83,8 +83,10 @@ export class SimulatedCall {
   status: SimulatedCallStatus = 'ringing';
   /** The call id the service gave; null when it opened none (unknown number). */
   callId: string | null = null;
-  /** The leg last rung. */
+  /** The leg rung last (of a group ringing together: the next one the script plays). */
   leg: RingAction | null = null;
+  /** The legs ringing now: one, or a group rung together (F26). */
+  ringing: RingAction[] = [];
   /** The menu the caller hears, while `status` is `menu`. */
   menu: GatherAction | null = null;
   /** What the network did on the last event. */
@@ -92,6 +94,8 @@ export class SimulatedCall {
   /** How the call went, in a sentence, once known. */
   outcome = 'in progress';
   private elapsedMs = 0;
+  /** When each ringing leg started to ring, by step. */
+  private readonly ringStartedMs = new Map<number, number>();
   private lastEvent: (() => Promise<CallInstruction>) | null = null;
   private readonly settings: SimulatedCallSettings;
 
@@ -113,6 +117,12 @@ export class SimulatedCall {
   /** Simulated time passes. */
   wait(seconds: number): void {
     this.elapsedMs += Math.round(seconds * 1000);
+  }
+
+  /** How long `leg` still rings before its ring timeout (legs of a group ring together). */
+  secondsLeftToRing(leg: RingAction): number {
+    const started = this.ringStartedMs.get(leg.step) ?? this.elapsedMs;
+    return Math.max(0, leg.ringTimeoutSeconds - (this.elapsedMs - started) / 1000);
   }
 
   /** The call reaches the hotline number. */
@@ -163,6 +173,7 @@ export class SimulatedCall {
   /** The leg rung last ends without taking the call. */
   legEnds(outcome: EndedLegOutcome): Promise<NetworkAction[]> {
     const leg = this.requireLeg('end');
+    this.stopRinging(leg.step);
     this.say(`${leg.who}: ${outcome === 'machine' ? 'an answering machine (detected)' : outcome}`);
     const at = this.now();
     return this.send(() => this.inbound.legEnded({ ...this.ref(leg), outcome, at, carrierLegId: legIdOf(leg) }), true);
@@ -234,11 +245,21 @@ export class SimulatedCall {
   private follow(reply: CallInstruction, callerWaits: boolean): NetworkAction[] {
     if (this.callId === null && 'callId' in reply && reply.callId) this.callId = reply.callId;
     const actions = networkActionsFor(reply);
+    if (actions.some((a) => a.action === 'ring')) this.ringing = [];
     for (const action of actions) {
       this.say(`  ${describeAction(action)}`);
       this.apply(action);
     }
-    if (callerWaits && actions.every((a) => a.action === 'idle') && this.status !== 'over') {
+    if (actions.filter((a) => a.action === 'ring').length > 1)
+      this.say('  These numbers ring together: the first to take the call wins, the others are hung up');
+    const stillRinging = this.ringing.length > 0 && this.status !== 'over' && this.status !== 'connected';
+    if (stillRinging && !this.ringing.includes(this.leg!)) {
+      // The leg the script played is gone; another of its group still rings.
+      this.leg = this.ringing[0];
+      this.status = 'ringing';
+    }
+    const othersRing = stillRinging && this.status === 'ringing';
+    if (callerWaits && !othersRing && actions.every((a) => a.action === 'idle') && this.status !== 'over') {
       this.status = 'silent';
       this.outcome = 'SILENCE: the caller was left with nothing to hear';
       this.say('  The caller hears silence');
@@ -254,13 +275,17 @@ export class SimulatedCall {
         this.status = 'menu';
         return;
       case 'ring':
-        this.leg = action;
+        this.ringing.push(action);
+        this.ringStartedMs.set(action.step, this.elapsedMs);
+        this.leg = this.ringing[0];
         this.status = 'ringing';
         return;
       case 'announce':
         this.status = 'announcing';
         return;
       case 'connect':
+        this.leg = this.ringing.find((leg) => leg.step === action.step) ?? this.leg;
+        this.ringing = [];
         this.status = 'connected';
         this.outcome = `answered by ${this.leg?.who ?? action.number} after ${this.elapsedSeconds} s`;
         return;
@@ -273,9 +298,15 @@ export class SimulatedCall {
         this.outcome = action.reason === 'unknown-number' ? 'number not in service' : 'closing message played';
         return;
       case 'hang-up-leg':
+        this.stopRinging(action.step);
+        return;
       case 'idle':
         return;
     }
+  }
+
+  private stopRinging(step: number): void {
+    this.ringing = this.ringing.filter((leg) => leg.step !== step);
   }
 
   private ref(leg: RingAction) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type CallEntryLookup,
   type CallPlanner,
   type Caller,
   type HotlineLookup,
@@ -18,6 +19,7 @@ import {
   invalid,
 } from '@dutyline/domain';
 import { CallSimulator, type SimulationResult, parseOutcomes } from '@dutyline/simulator';
+import { CLUSTER_HOTLINES } from '../cluster/cluster.tokens';
 import { HOTLINE_REPOSITORY } from '../database/repository.tokens';
 import { NotFoundError } from '../graphql/api-errors';
 import { CLOCK, ID_GENERATOR } from '../platform/platform.tokens';
@@ -35,6 +37,8 @@ export interface SimulationRequest {
   readonly outcomes: readonly string[];
   /** When the call arrives. @defaultValue now */
   readonly at?: Instant | null;
+  /** What the caller keys at each menu or keyed number (F25), in order; `''`: nothing. @defaultValue none */
+  readonly keys?: readonly string[] | null;
 }
 
 export interface Simulation {
@@ -57,6 +61,7 @@ export class CallSimulations {
     @Inject(CALL_ROUTING_SETTINGS) private readonly settings: CallRoutingSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(CLUSTER_HOTLINES) private readonly entries: CallEntryLookup,
   ) {}
 
   async simulate(caller: Caller, request: SimulationRequest): Promise<Simulation> {
@@ -67,19 +72,23 @@ export class CallSimulations {
       {
         store,
         hotlines: this.hotlines,
-        planner: this.planner,
+        entries: this.entries,
+        // A dry run leaves the balanced levels' turn where it is.
+        planner: { planFor: (line, at) => this.planner.planFor(line, at, { dryRun: true }) },
         clock: this.clock,
         ids: this.ids,
         logger: silentCallLogger,
       },
       // A dry run waits for the database as long as it takes: it is not a caller on the line.
-      inboundCallOptions(this.settings, { budgetMs: 10_000 }),
+      // The simulator rings an all-at-once level's numbers together (F26).
+      inboundCallOptions(this.settings, { budgetMs: 10_000, parallelDialing: true }),
     );
     const result = await new CallSimulator(service, this.clock).run({
       to: hotline.number.e164,
       from: request.from ?? null,
       outcomes,
       at: request.at ?? undefined,
+      keys: request.keys ?? undefined,
     });
     const stored = result.callId === null ? undefined : await store.load(result.callId);
     return { result, record: stored ? callRecordOf(stored) : null };

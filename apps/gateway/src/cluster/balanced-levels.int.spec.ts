@@ -73,6 +73,18 @@ describeWithRedis('balanced levels across instances (the ring rotation of openCl
     planner.close();
   });
 
+  it('a dry run (simulated call) reads the turn without taking it', async () => {
+    const w = await world(true);
+    const resources = await open(uniqueName('rotation'));
+    const planner = plannerOn(w, resources);
+    const dryRun = async () =>
+      ((await planner.planFor(w.line, EVENING, { dryRun: true })).steps[0] as DialStep).personName;
+    expect(await firstRung(planner, w)).toBe('Bob');
+    expect([await dryRun(), await dryRun()]).toEqual(['Carol', 'Carol']);
+    expect(await firstRung(planner, w)).toBe('Carol');
+    planner.close();
+  });
+
   it('embedded (no REDIS_URL): the rotation is kept in the process', async () => {
     const w = await world(true);
     const resources = await open(null);

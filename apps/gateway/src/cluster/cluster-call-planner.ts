@@ -58,7 +58,7 @@ export class ClusterCallPlanner implements CallPlanner {
     this.cache = new InvalidatedCache(deps.bus, deps.clock, options);
   }
 
-  async planFor(hotline: Hotline, at: Instant): Promise<CallPlan> {
+  async planFor(hotline: Hotline, at: Instant, options: { readonly dryRun?: boolean } = {}): Promise<CallPlan> {
     const held = await this.cache.getOrRead(
       hotline.id,
       () => this.compute(hotline, at),
@@ -68,7 +68,7 @@ export class ClusterCallPlanner implements CallPlanner {
     const { request } = current;
     if (balancedLevels(request.hotline.levelStrategies).length > 0) {
       const rotation = await readLevelRotation(this.deps.rotation, request.hotline, {
-        mode: 'next',
+        mode: options.dryRun ? 'peek' : 'next',
         onError: this.deps.onRotationError,
       });
       return callPlan({ ...request, at, rotation });

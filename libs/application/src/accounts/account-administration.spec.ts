@@ -122,7 +122,13 @@ describe('exporting an account', () => {
     const alice = { ...aPerson({ id: 'alice', name: 'Alice', email: 'alice@acme.example' }), accountId };
     const crew = { ...aTeam([alice], { id: 'crew', name: 'Crew' }), accountId };
     const hotline = {
-      ...aHotline({ id: 'hl-1', name: 'Boiler room', number: '+33140000000', timeZone: 'Europe/Paris' }),
+      ...aHotline({
+        id: 'hl-1',
+        name: 'Boiler room',
+        number: '+33140000000',
+        timeZone: 'Europe/Paris',
+        levelStrategies: ['balanced'],
+      }),
       accountId,
     };
     await ports.people.savePerson(alice);
@@ -208,6 +214,7 @@ describe('exporting an account', () => {
           id: 'hl-1',
           number: '+33140000000',
           timeZone: 'Europe/Paris',
+          levelStrategies: ['balanced'],
           schedule: {
             version: 1,
             slots: [

@@ -104,6 +104,8 @@ export interface ExportedHotline {
   readonly greeting: Prompt | null;
   readonly requireAnswerConfirmation: boolean;
   readonly callerIdMode: string;
+  /** How each on-call level is rung (F26). */
+  readonly levelStrategies: readonly string[];
   /** Every slot, ordered by start, with the schedule's version. */
   readonly schedule: {
     readonly version: number;
@@ -260,6 +262,7 @@ function exportedHotline(h: Hotline, { version, slots, overrides, callbackSettin
     greeting: h.greeting,
     requireAnswerConfirmation: h.requireAnswerConfirmation,
     callerIdMode: h.callerIdMode,
+    levelStrategies: [...h.levelStrategies],
     schedule: {
       version,
       slots: slots.map((s) => ({ id: s.id, start: s.start.toString(), end: s.end.toString(), assignees: s.assignees })),

@@ -6,6 +6,7 @@ import {
   EscalationState,
   Id,
   cappedPersons,
+  isLegLive,
   personsAtTheirCap,
 } from '@dutyline/domain';
 import { CallLogger, errorContext } from '../shared';
@@ -42,8 +43,7 @@ export class CallCapGuard {
 
   /** The context for `event` on a call in `state`: counts are read only when the event may make it dial. */
   onEvent(state: EscalationState, event: EscalationEvent, budget: TimeBudget): Promise<EscalationContext> {
-    const live = state.phase === 'ringing' || state.phase === 'confirming';
-    if (!live || event.type !== 'leg-outcome' || event.step !== state.step) return Promise.resolve(NO_CONTEXT);
+    if (event.type !== 'leg-outcome' || !isLegLive(state, event.step)) return Promise.resolve(NO_CONTEXT);
     if (event.outcome === 'answered' || event.outcome === 'confirmed') return Promise.resolve(NO_CONTEXT);
     return this.personsAtCap(state.plan, budget);
   }

@@ -9,7 +9,7 @@ export function withGroupsInOrder(plan: CallPlan): CallPlan {
 
 /** A planner for carrier adapters that ring one leg at a time (`parallelDialing` off). */
 export const plannerWithGroupsInOrder = (planner: CallPlanner): CallPlanner => ({
-  planFor: async (hotline, at) => withGroupsInOrder(await planner.planFor(hotline, at)),
+  planFor: async (hotline, at, options) => withGroupsInOrder(await planner.planFor(hotline, at, options)),
 });
 
 const isGrouped = (step: CallStep): boolean => step.kind === 'dial' && step.group !== undefined;

@@ -1,4 +1,4 @@
-import { Clock, IdGenerator, Instant, confirmationPrompt } from '@dutyline/domain';
+import { Clock, IdGenerator, Instant, confirmationPrompt, isLegLive } from '@dutyline/domain';
 import { CallLogger, LogContext, errorContext } from '../shared';
 import { CallAnswering } from './call-answering';
 import { CallCapGuard } from './call-cap-guard';
@@ -170,7 +170,7 @@ export class InboundCallService implements InboundCalls {
         if (!current) return generic();
         const { call } = current;
         const { state } = call;
-        if ((state.phase === 'ringing' || state.phase === 'confirming') && state.step === input.step) {
+        if (isLegLive(state, input.step)) {
           const of = { callId: call.id, carrierCallId: call.carrierCallId, step: input.step };
           return this.parts.renderer.announcement(of, confirmationPrompt(state.plan, call.caller));
         }

@@ -147,7 +147,8 @@ export interface LineStatus {
  * back to the last plan known for the number, or to the emergency number.
  */
 export interface CallPlanner {
-  planFor(hotline: Hotline, at: Instant): Promise<CallPlan>;
+  /** `dryRun` (a simulated call): the balanced levels' rotation is read, not counted. */
+  planFor(hotline: Hotline, at: Instant, options?: { readonly dryRun?: boolean }): Promise<CallPlan>;
 }
 
 /** A call worth telling someone about, with its log as it stands. */

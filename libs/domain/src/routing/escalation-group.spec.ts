@@ -8,6 +8,7 @@ import {
   EscalationContext,
   EscalationEvent,
   EscalationState,
+  isLegLive,
   onEscalationEvent,
   startEscalation,
 } from './escalation';
@@ -213,6 +214,16 @@ describe('escalation of an all-at-once level (F26)', () => {
       'Carol/abroad skipped-busy',
       'Frank/mobile ringing',
     ]);
+  });
+
+  it('tells which legs still ring or announce: every live leg of the group, none once connected', () => {
+    const plan = planFor();
+    const ringing = run(plan, [leg(1, 'busy'), leg(2, 'answered')]).state;
+    expect([0, 1, 2, 3].map((step) => isLegLive(ringing, step))).toEqual([true, false, true, false]);
+    const connected = run(plan, [leg(2, 'answered'), leg(2, 'confirmed')]).state;
+    expect([0, 1, 2].map((step) => isLegLive(connected, step))).toEqual([false, false, false]);
+    const single = run(planFor(undefined, { strategies: [] }), []).state;
+    expect([0, 1].map((step) => isLegLive(single, step))).toEqual([true, false]);
   });
 
   it('records the answerer with its level and team, and leaves no group once past it', () => {

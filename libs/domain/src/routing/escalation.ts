@@ -10,6 +10,7 @@ import {
   abandonedGroup,
   groupLegOutcome,
   groupToRing,
+  isLive,
   legRecord,
 } from './escalation-group';
 
@@ -156,6 +157,13 @@ export function onEscalationEvent(
 }
 
 export const isEscalationEnded = (state: EscalationState): boolean => state.phase === 'ended';
+
+/** Whether the leg of `step` still rings or announces: the current step's, or a live leg of the group rung. */
+export function isLegLive(state: EscalationState, step: number): boolean {
+  if (state.phase !== 'ringing' && state.phase !== 'confirming') return false;
+  if (!state.group) return step === state.step;
+  return state.group.includes(step) && state.legs.some((leg) => leg.step === step && isLive(leg));
+}
 
 function onLegOutcome(
   state: EscalationState,

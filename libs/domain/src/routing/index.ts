@@ -58,6 +58,7 @@ export {
   startEscalation,
   onEscalationEvent,
   isEscalationEnded,
+  isLegLive,
 } from './escalation';
 export {
   type LegTimeline,
