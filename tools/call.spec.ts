@@ -12,7 +12,8 @@ describe('npm run call: arguments', () => {
       ['--to=hl-1', '--outcomes=answer', '--at', '2027-03-28T01:30:00Z'],
       { to: 'hl-1', from: null, outcomes: ['answer'], at: '2027-03-28T01:30:00Z' },
     ],
-    [['--to', '+33140000000'], { outcomes: [] }],
+    [['--to', '+33140000000'], { outcomes: [], keys: [] }],
+    [['--to', '+33140000000', '--keys', '-, 92100#'], { keys: ['', '92100#'] }],
   ])('%j', (argv, expected) => {
     expect(parseArguments(argv)).toMatchObject(expected);
   });

@@ -1,4 +1,4 @@
-// `npm run call -- --to <hotline> --from <number> --outcomes busy,no-answer,answer [--at <instant>]`
+// `npm run call -- --to <hotline> --from <number> --outcomes busy,no-answer,answer [--at <instant>] [--keys -,2]`
 //
 // A dry run of a hotline's routing on the running gateway (GraphQL `simulateCall`): the very inbound
 // call service Vonage drives, on the live schedule and directory, with scripted outcomes for each
@@ -7,7 +7,7 @@
 // Talks to DUTYLINE_URL (default http://localhost:3000/graphql) with DUTYLINE_API_KEY (the demo key
 // `npm start` prints, or any admin/supervisor key). `--to` is the hotline's number or its id.
 
-const USAGE = `Usage: npm run call -- --to <hotline number or id> [--from <caller number>] --outcomes <list> [--at <ISO instant>]
+const USAGE = `Usage: npm run call -- --to <hotline number or id> [--from <caller number>] --outcomes <list> [--at <ISO instant>] [--keys <list>]
 
   --to        the hotline called: its number (+33140000000) or its id
   --from      the caller's number; omit it for a withheld number
@@ -15,11 +15,13 @@ const USAGE = `Usage: npm run call -- --to <hotline number or id> [--from <calle
               for a ringing number busy, no-answer, failed, rejected, machine, answer, decline, no-confirm, hangup;
               on the voicemail record or hangup (when they run out: nobody answers, no message)
   --at        when the call arrives (default now), e.g. 2027-03-28T01:30:00Z
+  --keys      what the caller keys at each menu or keyed number, in order, comma-separated; - for nothing
+              (e.g. -,2: no key at the first menu, then 2)
 
 Environment: DUTYLINE_URL (default http://localhost:3000/graphql), DUTYLINE_API_KEY (required).`;
 
-const MUTATION = `mutation Call($hotlineId: ID, $to: String, $from: String, $outcomes: [String!]!, $at: Instant) {
-  simulateCall(hotlineId: $hotlineId, to: $to, from: $from, outcomes: $outcomes, at: $at) {
+const MUTATION = `mutation Call($hotlineId: ID, $to: String, $from: String, $outcomes: [String!]!, $at: Instant, $keys: [String!]) {
+  simulateCall(hotlineId: $hotlineId, to: $to, from: $from, outcomes: $outcomes, at: $at, keys: $keys) {
     outcome durationSeconds silence unusedOutcomes transcript { offsetSeconds text }
   }
 }`;
@@ -29,6 +31,8 @@ interface Arguments {
   readonly from: string | null;
   readonly outcomes: string[];
   readonly at: string | null;
+  /** At each menu or keyed number; '' for nothing. */
+  readonly keys: string[];
 }
 
 interface Simulated {
@@ -44,7 +48,7 @@ class UsageError extends Error {}
 export function parseArguments(argv: readonly string[]): Arguments {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const name = /^--(to|from|outcomes|at)(?:=(.*))?$/.exec(argv[i]);
+    const name = /^--(to|from|outcomes|at|keys)(?:=(.*))?$/.exec(argv[i]);
     if (!name) throw new UsageError(`unknown argument "${argv[i]}"`);
     const value = name[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name[1]} needs a value`);
@@ -56,7 +60,12 @@ export function parseArguments(argv: readonly string[]): Arguments {
     .split(',')
     .map((o) => o.trim())
     .filter((o) => o !== '');
-  return { to, from: values.get('from') ?? null, outcomes, at: values.get('at') ?? null };
+  const keys = (values.get('keys') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => (k === '-' ? '' : k));
+  return { to, from: values.get('from') ?? null, outcomes, at: values.get('at') ?? null, keys };
 }
 
 /** One transcript line as printed: the seconds since the call arrived, then what happened. */
@@ -71,6 +80,7 @@ async function simulate(url: string, apiKey: string, args: Arguments): Promise<S
     from: args.from,
     outcomes: args.outcomes,
     at: args.at,
+    keys: args.keys,
   };
   const response = await fetch(url, {
     method: 'POST',

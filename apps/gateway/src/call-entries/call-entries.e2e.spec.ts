@@ -191,6 +191,27 @@ describe('call entries over GraphQL and Vonage (SQLite)', () => {
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'NUMBER_TAKEN', field: 'input.extraNumbers[1]' });
   });
 
+  it('simulateCall plays the keys given: no key, then 2 leads to the lifts hotline', async () => {
+    const { main, lifts, updateEntry, as } = await twoHotlines(gateway, account);
+    await dataOf(updateEntry({ hotlineId: main.id, front: MENU(lifts.id) }));
+    const simulated = await as(
+      `mutation($h: ID!, $keys: [String!]) { simulateCall(hotlineId: $h, outcomes: ["answer"], keys: $keys) {
+        outcome silence transcript { text } } }`,
+      { h: main.id, keys: ['', '2'] },
+    );
+    expect(simulated.simulateCall).toMatchObject({
+      silence: false,
+      outcome: expect.stringMatching(/^answered by Bob/),
+    });
+    expect(simulated.simulateCall.transcript.map((line: { text: string }) => line.text).slice(0, 5)).toEqual([
+      `Incoming call from a withheld number to ${main.number}`,
+      '  Menu to the caller: "Press 1 for heating, 2 for lifts." (waits 4 s for up to 1 key(s))',
+      'Caller keys nothing',
+      '  Menu to the caller: "Press 1 for heating, 2 for lifts." (waits 4 s for up to 1 key(s))',
+      'Caller keys 2',
+    ]);
+  });
+
   it('a menu with a default: no key, the menu again, a wrong key, the line; the call log shows the path', async () => {
     const { main, updateEntry, calls, lifts } = await twoHotlines(gateway, account);
     await dataOf(updateEntry({ hotlineId: main.id, front: MENU(lifts.id) }));

@@ -79,9 +79,15 @@ export class CallsResolver {
     @Args('from', { type: () => String, nullable: true, description: "The caller's number; omitted: withheld." })
     from?: string | null,
     @Args('at', { type: () => InstantScalar, nullable: true }) at?: Instant | null,
+    @Args('keys', {
+      type: () => [String],
+      nullable: true,
+      description: "What the caller keys at each menu or keyed number (F25), in order; '': nothing.",
+    })
+    keys?: string[] | null,
   ): Promise<SimulatedCallModel> {
     return SimulatedCallModel.of(
-      await this.simulations.simulate(callerOf(actor), { hotlineId, to, from: from ?? null, outcomes, at }),
+      await this.simulations.simulate(callerOf(actor), { hotlineId, to, from: from ?? null, outcomes, at, keys }),
     );
   }
 }
