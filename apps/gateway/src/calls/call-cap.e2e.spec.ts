@@ -1,7 +1,8 @@
 /**
  * The cap on simultaneous calls per person (F26) across two gateways sharing MariaDB and Redis: a
  * person put through on gateway A is skipped without ringing by a call arriving at gateway B, and is
- * rung again once that first call has ended. Vonage's webhooks are replayed over HTTP, signed.
+ * rung again once that first call has ended; the same on one embedded gateway (SQLite, in process).
+ * Vonage's webhooks are replayed over HTTP, signed.
  */
 import type { Application, Caller } from '@dutyline/application';
 import type { Person } from '@dutyline/domain';
@@ -83,167 +84,183 @@ const dialledBy = (ncco: Ncco | null): string[] =>
     a.action === 'connect' ? a.endpoint.map((e) => (e.type === 'phone' ? `+${e.number}` : e.uri)) : [],
   );
 
+/** Where the gateways run: their database and environment, and how many share it. */
+interface CapSetup {
+  readonly database: 'sqlite' | 'mariadb';
+  /** `REDIS_URL` and `REDIS_PREFIX` for two gateways; none for one embedded gateway. */
+  readonly redisPrefix: string | null;
+}
+
+function capScenario({ database, redisPrefix }: CapSetup) {
+  const clock = new ManualClock(NIGHT);
+  let api: FakeVonageApi;
+  let a: GatewayHarness;
+  let b: GatewayHarness;
+  let redis: Redis | null = null;
+  let token: string;
+  let alice: Person;
+  let legs = 0;
+  const uuid = (kind: string) => `${kind}-${run}-${database}-${String(++legs).padStart(4, '0')}`;
+
+  const capGateway = async () => {
+    const settings: VonageSettings = {
+      publicUrl: PUBLIC_URL,
+      signatures: { verify: true, secret: SECRET, apiKey: null },
+      ringbackToneUrl: null,
+    };
+    const rest = await createVonageVoiceClient(
+      { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
+      { sdk: nativeVonageSdk() },
+    );
+    return startGateway({
+      database,
+      callCap: true,
+      env: redisPrefix ? { REDIS_URL: redisUrl(), REDIS_PREFIX: redisPrefix } : {},
+      override: (builder) =>
+        builder
+          .overrideProvider(CLOCK)
+          .useValue(clock)
+          .overrideProvider(VONAGE_SETTINGS)
+          .useValue(settings)
+          .overrideProvider(VONAGE_VOICE_API)
+          .useValue(rest),
+    });
+  };
+
+  beforeAll(async () => {
+    api = await FakeVonageApi.start({ publicKey: testApplicationKeys().publicKey });
+    a = await capGateway();
+    b = redisPrefix ? await capGateway() : a;
+    if (redisPrefix) redis = new Redis(redisUrl());
+    const account = await a.newAccount();
+    token = account.apiKey;
+    const caller: Caller = { accountId: account.accountId, actor: { kind: 'user', id: account.users.admin.id } };
+    const app = a.app.get<Application>(APPLICATION);
+    alice = await app.directory.createPerson(caller, {
+      name: 'Alice',
+      contactNumbers: [
+        { number: N.aliceMobile, label: 'mobile', ringTimeoutSeconds: 20 },
+        { number: N.aliceHome, label: 'home', ringTimeoutSeconds: 30 },
+      ],
+    });
+    const bob = await app.directory.createPerson(caller, {
+      name: 'Bob',
+      contactNumbers: [{ number: N.bobMobile, label: 'mobile' }],
+    });
+    const dan = await app.directory.createPerson(caller, {
+      name: 'Dan',
+      contactNumbers: [{ number: N.danMobile, label: 'mobile' }],
+    });
+    const hotline = await app.hotlines.createHotline(caller, {
+      name: 'Chaufferie',
+      number: N.hotline,
+      timeZone: 'Europe/Paris',
+      supervisorIds: [dan.id],
+    });
+    if (!hotline.ok) throw new Error('hotline not created');
+    const ref = (p: Person) => ({ kind: 'person' as const, id: p.id });
+    const created = await app.schedule.createSlots(caller, hotline.value.id, {
+      slots: [{ start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(alice), ref(bob)] }],
+    });
+    if (!created.ok) throw new Error('slot not created');
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    if (b !== a) await b?.close();
+    await api?.close();
+    await redis?.quit();
+  });
+
+  const answerAt = (gateway: GatewayHarness) => {
+    const callerLeg = uuid('caller');
+    const fields = answerPayload({
+      to: digits(N.hotline),
+      from: digits(N.caller),
+      uuid: callerLeg,
+      conversation_uuid: `CON-${callerLeg}`,
+    });
+    return vonageTo(gateway, clock)
+      .get('/vonage/answer', fields)
+      .then((answer) => ({ callerLeg, ...answer }));
+  };
+  const at = () => new Date(clock.now()).toISOString();
+
+  /** The callee of `leg` picks up on `gateway`, hears the announcement and presses 1. */
+  async function takeCall(gateway: GatewayHarness, leg: ReturnType<typeof connectOf>) {
+    const vonage = vonageTo(gateway, clock);
+    const legUuid = uuid('callee');
+    const event = callEventPayload('answered', { uuid: legUuid, from: digits(N.hotline), timestamp: at() });
+    expect((await vonage.post('POST', leg.eventUrl, event)).status).toBe(204);
+    const announcement = await vonage.get(leg.confirmUrl, { uuid: legUuid, to: digits(leg.to) });
+    const input = announcement.ncco?.find((action) => action.action === 'input');
+    if (input?.action !== 'input') throw new Error(`no input in ${JSON.stringify(announcement.ncco)}`);
+    return vonage.post('POST', input.eventUrl![0], inputEventPayload('1', { uuid: legUuid, timestamp: at() }));
+  }
+
+  async function legsOf(callId: string) {
+    const answer = await a.graphql(
+      `query($id: ID!) { call(id: $id) { outcome legs { personName number outcome ringSeconds } } }`,
+      { id: callId },
+      { token },
+    );
+    expect(answer.body.errors).toBeUndefined();
+    return answer.body.data.call;
+  }
+
+  /** The calls holding Alice in Redis; null on one embedded gateway (held in its memory). */
+  const heldInRedis = () =>
+    redis ? redis.zrange(`${redisPrefix}:active-calls:${alice.accountId}:${alice.id}`, 0, -1) : null;
+
+  it('skips a person on a call without ringing them, and rings them again once that call ended', async () => {
+    // Call 1 on gateway A: Alice takes it.
+    const first = await answerAt(a);
+    const aliceLeg = connectOf(first.ncco);
+    expect(aliceLeg.to).toBe(N.aliceMobile);
+    clock.advance(8000);
+    expect((await takeCall(a, aliceLeg)).ncco).toEqual([]);
+    if (redis) expect(await heldInRedis()).toEqual([aliceLeg.callId]);
+
+    // Call 2 on gateway B: Alice is on a call, so Bob rings at once; no leg goes to either of Alice's numbers.
+    clock.advance(5000);
+    const second = await answerAt(b);
+    expect(second.status).toBe(200);
+    expect(dialledBy(second.ncco)).toEqual([N.bobMobile]);
+    expect(await legsOf(connectOf(second.ncco).callId)).toEqual({
+      outcome: 'IN_PROGRESS',
+      legs: [
+        { personName: 'Alice', number: N.aliceMobile, outcome: 'SKIPPED_BUSY', ringSeconds: 0 },
+        { personName: 'Alice', number: N.aliceHome, outcome: 'SKIPPED_BUSY', ringSeconds: 0 },
+        { personName: 'Bob', number: N.bobMobile, outcome: 'RINGING', ringSeconds: null },
+      ],
+    });
+
+    // Call 1 ends; the end reaches gateway B.
+    clock.advance(60_000);
+    const ended = callEventPayload('completed', {
+      uuid: first.callerLeg,
+      direction: 'inbound',
+      duration: '73',
+      timestamp: at(),
+    });
+    expect((await vonageTo(b, clock).post('POST', '/vonage/event', ended)).status).toBe(204);
+    if (redis) expect(await heldInRedis()).toEqual([]);
+
+    // Call 3 on gateway A: Alice is rung again.
+    const third = await answerAt(a);
+    expect(dialledBy(third.ncco)).toEqual([N.aliceMobile]);
+    // No call was placed through the REST API (legs are NCCO connects): Alice was never dialled there either.
+    expect(api.requests.filter((request) => JSON.stringify(request).includes(digits(N.aliceMobile)))).toEqual([]);
+  });
+}
+
+describe('the cap on simultaneous calls on one embedded gateway (SQLite, in process)', () =>
+  capScenario({ database: 'sqlite', redisPrefix: null }));
+
 describeWithMariaDb('the cap on simultaneous calls on MariaDB', () => {
   describeWithRedis('with two gateways sharing Redis', () => {
-    const clock = new ManualClock(NIGHT);
     const prefixes = redisKeyPrefixes('cap-e2e');
-    const prefix = prefixes.fresh();
-    let api: FakeVonageApi;
-    let a: GatewayHarness;
-    let b: GatewayHarness;
-    let redis: Redis;
-    let token: string;
-    let alice: Person;
-    let legs = 0;
-    const uuid = (kind: string) => `${kind}-${run}-${String(++legs).padStart(4, '0')}`;
-
-    const capGateway = async () => {
-      const settings: VonageSettings = {
-        publicUrl: PUBLIC_URL,
-        signatures: { verify: true, secret: SECRET, apiKey: null },
-        ringbackToneUrl: null,
-      };
-      const rest = await createVonageVoiceClient(
-        { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
-        { sdk: nativeVonageSdk() },
-      );
-      return startGateway({
-        database: 'mariadb',
-        callCap: true,
-        env: { REDIS_URL: redisUrl(), REDIS_PREFIX: prefix },
-        override: (builder) =>
-          builder
-            .overrideProvider(CLOCK)
-            .useValue(clock)
-            .overrideProvider(VONAGE_SETTINGS)
-            .useValue(settings)
-            .overrideProvider(VONAGE_VOICE_API)
-            .useValue(rest),
-      });
-    };
-
-    beforeAll(async () => {
-      api = await FakeVonageApi.start({ publicKey: testApplicationKeys().publicKey });
-      redis = new Redis(redisUrl());
-      a = await capGateway();
-      b = await capGateway();
-      const account = await a.newAccount();
-      token = account.apiKey;
-      const caller: Caller = { accountId: account.accountId, actor: { kind: 'user', id: account.users.admin.id } };
-      const app = a.app.get<Application>(APPLICATION);
-      alice = await app.directory.createPerson(caller, {
-        name: 'Alice',
-        contactNumbers: [
-          { number: N.aliceMobile, label: 'mobile', ringTimeoutSeconds: 20 },
-          { number: N.aliceHome, label: 'home', ringTimeoutSeconds: 30 },
-        ],
-      });
-      const bob = await app.directory.createPerson(caller, {
-        name: 'Bob',
-        contactNumbers: [{ number: N.bobMobile, label: 'mobile' }],
-      });
-      const dan = await app.directory.createPerson(caller, {
-        name: 'Dan',
-        contactNumbers: [{ number: N.danMobile, label: 'mobile' }],
-      });
-      const hotline = await app.hotlines.createHotline(caller, {
-        name: 'Chaufferie',
-        number: N.hotline,
-        timeZone: 'Europe/Paris',
-        supervisorIds: [dan.id],
-      });
-      if (!hotline.ok) throw new Error('hotline not created');
-      const ref = (p: Person) => ({ kind: 'person' as const, id: p.id });
-      const created = await app.schedule.createSlots(caller, hotline.value.id, {
-        slots: [{ start: '2027-03-27T18:00', end: '2027-03-28T12:00', assignees: [ref(alice), ref(bob)] }],
-      });
-      if (!created.ok) throw new Error('slot not created');
-    });
-
-    afterAll(async () => {
-      await a?.close();
-      await b?.close();
-      await api?.close();
-      await redis?.quit();
-      await prefixes.cleanUp();
-    });
-
-    const answerAt = (gateway: GatewayHarness) => {
-      const callerLeg = uuid('caller');
-      const fields = answerPayload({
-        to: digits(N.hotline),
-        from: digits(N.caller),
-        uuid: callerLeg,
-        conversation_uuid: `CON-${callerLeg}`,
-      });
-      return vonageTo(gateway, clock)
-        .get('/vonage/answer', fields)
-        .then((answer) => ({ callerLeg, ...answer }));
-    };
-    const at = () => new Date(clock.now()).toISOString();
-
-    /** The callee of `leg` picks up on `gateway`, hears the announcement and presses 1. */
-    async function takeCall(gateway: GatewayHarness, leg: ReturnType<typeof connectOf>) {
-      const vonage = vonageTo(gateway, clock);
-      const legUuid = uuid('callee');
-      const event = callEventPayload('answered', { uuid: legUuid, from: digits(N.hotline), timestamp: at() });
-      expect((await vonage.post('POST', leg.eventUrl, event)).status).toBe(204);
-      const announcement = await vonage.get(leg.confirmUrl, { uuid: legUuid, to: digits(leg.to) });
-      const input = announcement.ncco?.find((action) => action.action === 'input');
-      if (input?.action !== 'input') throw new Error(`no input in ${JSON.stringify(announcement.ncco)}`);
-      return vonage.post('POST', input.eventUrl![0], inputEventPayload('1', { uuid: legUuid, timestamp: at() }));
-    }
-
-    async function legsOf(callId: string) {
-      const answer = await a.graphql(
-        `query($id: ID!) { call(id: $id) { outcome legs { personName number outcome ringSeconds } } }`,
-        { id: callId },
-        { token },
-      );
-      expect(answer.body.errors).toBeUndefined();
-      return answer.body.data.call;
-    }
-
-    it('skips a person on a call through the other gateway without ringing them, and rings them again once it ended', async () => {
-      // Call 1 on gateway A: Alice takes it.
-      const first = await answerAt(a);
-      const aliceLeg = connectOf(first.ncco);
-      expect(aliceLeg.to).toBe(N.aliceMobile);
-      clock.advance(8000);
-      expect((await takeCall(a, aliceLeg)).ncco).toEqual([]);
-      const held = await redis.zrange(`${prefix}:active-calls:${alice.accountId}:${alice.id}`, 0, -1);
-      expect(held).toEqual([aliceLeg.callId]);
-
-      // Call 2 on gateway B: Alice is on a call, so Bob rings at once; no leg goes to either of Alice's numbers.
-      clock.advance(5000);
-      const second = await answerAt(b);
-      expect(second.status).toBe(200);
-      expect(dialledBy(second.ncco)).toEqual([N.bobMobile]);
-      expect(await legsOf(connectOf(second.ncco).callId)).toEqual({
-        outcome: 'IN_PROGRESS',
-        legs: [
-          { personName: 'Alice', number: N.aliceMobile, outcome: 'SKIPPED_BUSY', ringSeconds: 0 },
-          { personName: 'Alice', number: N.aliceHome, outcome: 'SKIPPED_BUSY', ringSeconds: 0 },
-          { personName: 'Bob', number: N.bobMobile, outcome: 'RINGING', ringSeconds: null },
-        ],
-      });
-
-      // Call 1 ends; the end reaches gateway B.
-      clock.advance(60_000);
-      const ended = callEventPayload('completed', {
-        uuid: first.callerLeg,
-        direction: 'inbound',
-        duration: '73',
-        timestamp: at(),
-      });
-      expect((await vonageTo(b, clock).post('POST', '/vonage/event', ended)).status).toBe(204);
-      expect(await redis.exists(`${prefix}:active-calls:${alice.accountId}:${alice.id}`)).toBe(0);
-
-      // Call 3 on gateway A: Alice is rung again.
-      const third = await answerAt(a);
-      expect(dialledBy(third.ncco)).toEqual([N.aliceMobile]);
-      // No call was placed through the REST API (legs are NCCO connects): Alice was never dialled there either.
-      expect(api.requests.filter((request) => JSON.stringify(request).includes(digits(N.aliceMobile)))).toEqual([]);
-    });
+    afterAll(() => prefixes.cleanUp());
+    capScenario({ database: 'mariadb', redisPrefix: prefixes.fresh() });
   });
 });
