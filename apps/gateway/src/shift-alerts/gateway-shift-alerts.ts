@@ -16,6 +16,8 @@ import type { GatewayConfig } from '../config/gateway-config';
 
 /** The shift-start alerts of a gateway (F27): the services, and the jobs run here in the embedded default. */
 export interface GatewayShiftAlerts {
+  /** `embedded`: an in-process queue (jobs run here unless `EMBEDDED_JOBS=false`); `redis`: enqueued for `apps/worker`. */
+  readonly mode: 'embedded' | 'redis';
   readonly services: ShiftAlertServices;
   /** Embedded with `EMBEDDED_JOBS` on: handlers registered, every hotline planned, jobs taken. False when nothing runs here. */
   start(): Promise<boolean>;
@@ -72,6 +74,7 @@ export function gatewayShiftAlerts(parts: ShiftAlertParts): GatewayShiftAlerts {
     publicUrl: parts.publicUrl,
   });
   return {
+    mode: redis === null ? 'embedded' : 'redis',
     services,
     async start() {
       if (!(queue instanceof InProcessJobQueue) || !config.notifications.embeddedJobs) return false;

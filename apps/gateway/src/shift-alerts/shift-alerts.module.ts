@@ -44,8 +44,23 @@ class ShiftAlertsLifecycle implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
-  /** Plans follow every routing write announced on the bus; embedded, the jobs run here. A failure is logged: calls come first. */
+  /**
+   * Embedded, the jobs run here; plans then follow every routing write announced on the bus, as they
+   * do with Redis (where the worker runs them). A failure is logged: calls come first.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    let runsHere = false;
+    try {
+      runsHere = await this.alerts.start();
+      this.logger.entry('info', 'shift alerts ready', { mode: this.alerts.mode, jobsRunHere: runsHere });
+    } catch (error) {
+      this.logger.entry('error', 'the shift-alert jobs could not start (the next start plans every hotline)', {
+        error,
+      });
+      return;
+    }
+    // Embedded without jobs (EMBEDDED_JOBS=false): nothing would ever take what a change asks for.
+    if (this.alerts.mode === 'embedded' && !runsHere) return;
     const triggers = new ScheduleChangeTriggers({
       hotlines: new DocumentGapAlertStates(new SqlHotlineDocuments(this.dataSource)),
       producer: { scheduleChanged: (hotline) => this.alerts.services.planner.scheduleChanged(hotline) },
@@ -56,14 +71,6 @@ class ShiftAlertsLifecycle implements OnApplicationBootstrap, BeforeApplicationS
         topic,
       }),
     );
-    try {
-      const runsHere = await this.alerts.start();
-      this.logger.entry('info', 'shift alerts ready', { jobsRunHere: runsHere });
-    } catch (error) {
-      this.logger.entry('error', 'the shift-alert jobs could not start (the next start plans every hotline)', {
-        error,
-      });
-    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
