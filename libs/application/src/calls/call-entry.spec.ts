@@ -131,6 +131,18 @@ describe('call entry (F25): a menu in front of the line', () => {
     expect(rig.store.all()[0]).toMatchObject({ hotlineId: 'lifts', hotlineNumber: HOTLINE_NUMBER });
   });
 
+  it("one hop only: the chosen hotline's own menu is not played again", async () => {
+    const rig = rigWith({ front: MENU });
+    const liftsMenu = {
+      ...MENU,
+      choices: [{ key: '1', label: 'Back', target: { kind: 'hotline', hotlineId: 'hl-1' } }],
+    };
+    rig.entries.put(callEntry({ hotlineId: 'lifts', front: liftsMenu }));
+    const { lines, plan } = await callWithKeys(rig, ['2']);
+    expect(lines.at(-1)).toBe(LIFTS);
+    expect(plan?.route).toMatchObject({ entryHotlineId: 'hl-1', via: 'menu', key: '2' });
+  });
+
   it('answers keys repeated by the carrier with the same first step, opening one call', async () => {
     const rig = rigWith({ front: MENU });
     const first = await callWithKeys(rig, ['2']);
