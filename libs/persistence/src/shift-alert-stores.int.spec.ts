@@ -106,6 +106,15 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         });
       });
 
+      it('opens an alert once when two workers open it at the same time: one of them gets the token', async () => {
+        const accountId = await aHotline();
+        const opened = await Promise.all(
+          [1, 2].map(() => ledger.openShiftAlert(alert(accountId, { ackExpiresAt: START + 15 * MINUTE }))),
+        );
+        expect(opened.map((o) => o.record.id)).toEqual([alert(accountId).id, alert(accountId).id]);
+        expect(opened.filter((o) => o.ackToken !== null)).toHaveLength(1);
+      });
+
       it('acknowledges by token once, refuses unknown, renewed-away and expired tokens', async () => {
         const accountId = await aHotline();
         const expires = START + 15 * MINUTE;
