@@ -6,6 +6,12 @@ const READ = 'query($id: ID!) { hotline(id: $id) { levelStrategies } }';
 const CALL_PLAN =
   'query($h: ID!, $at: Instant) { callPlan(hotlineId: $h, at: $at) { steps { kind personName level group } } }';
 
+const SIMULATE = `mutation($h: ID!, $at: Instant, $outcomes: [String!]!) {
+  simulateCall(hotlineId: $h, at: $at, outcomes: $outcomes) {
+    text call { outcome answeredBy { personName } legs { outcome } }
+  }
+}`;
+
 const team = (id: string) => ({ kind: 'TEAM', id });
 const AT = '2026-03-29T01:30:00Z'; // 03:30 CEST, just after the spring jump
 
@@ -59,6 +65,25 @@ function strategiesOver(database: 'sqlite' | 'mariadb') {
     const h = await crewOnDuty();
     await dataOf(as(UPDATE, { input: { id: h, levelStrategies: ['BALANCED'] } }));
     expect(await plan(h)).toEqual(['Bob@0', 'Carol@0', 'Alice@1', 'VOICEMAIL']);
+    expect(await plan(h)).toEqual(['Bob@0', 'Carol@0', 'Alice@1', 'VOICEMAIL']);
+  });
+
+  it('simulateCall rings an all-at-once level together, and a dry run does not take the balanced turn', async () => {
+    const h = await crewOnDuty();
+    await dataOf(as(UPDATE, { input: { id: h, levelStrategies: ['ALL_AT_ONCE'] } }));
+    const simulated = (await dataOf(as(SIMULATE, { h, at: AT, outcomes: ['no-answer', 'answer'] }))).simulateCall;
+    expect(simulated.text).toContain('These numbers ring together');
+    expect(simulated.call).toEqual({
+      outcome: 'ANSWERED',
+      answeredBy: { personName: 'Carol' },
+      legs: [{ outcome: 'NO_ANSWER' }, { outcome: 'CONFIRMED' }],
+    });
+
+    await dataOf(as(UPDATE, { input: { id: h, levelStrategies: ['BALANCED'] } }));
+    for (let i = 0; i < 2; i++) {
+      const dryRun = (await dataOf(as(SIMULATE, { h, at: AT, outcomes: ['answer'] }))).simulateCall;
+      expect(dryRun.call.answeredBy).toEqual({ personName: 'Bob' });
+    }
     expect(await plan(h)).toEqual(['Bob@0', 'Carol@0', 'Alice@1', 'VOICEMAIL']);
   });
 
