@@ -141,6 +141,39 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
   );
 
   browserIt(
+    'sets a person’s simultaneous calls: 25 is refused at the field, 3 is saved on the server',
+    { browser: () => browser },
+    async (page) => {
+      const name = `Cap ${Date.now()}`;
+      const { createPerson } = await ask<{ createPerson: { id: string } }>(
+        'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+        { input: { name, contactNumbers: [{ number: '+33611111111' }] } },
+      );
+      const capOf = () =>
+        ask<{ person: { maxSimultaneousCalls: number } }>(
+          'query ($id: ID!) { person(id: $id) { maxSimultaneousCalls } }',
+          { id: createPerson.id },
+        ).then((d) => d.person.maxSimultaneousCalls);
+      await signIn(page, gateway.url, gateway.admin);
+      await page.goto(`${gateway.url}/directory`);
+      await page.getByRole('button', { name: `Edit ${name}` }).click();
+      const dialog = page.getByRole('dialog');
+      const calls = dialog.getByRole('textbox', { name: 'Simultaneous calls' });
+      expect(await calls.inputValue()).toBe('1');
+      await calls.fill('25');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText('a whole number from 1 to 20').waitFor();
+      expect(await calls.getAttribute('aria-invalid')).toBe('true');
+      expect(await capOf()).toBe(1);
+
+      await calls.fill('3');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await capOf()).toBe(3);
+    },
+  );
+
+  browserIt(
     'turns shift-start alerts on: a refusal is shown at its field, then the corrected settings are on the server',
     { browser: () => browser },
     async (page) => {

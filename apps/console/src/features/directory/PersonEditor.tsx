@@ -60,6 +60,7 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
   const [name, setName] = useState(person?.name ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
   const [colour, setColour] = useState(person?.colour ?? '');
+  const [maxCalls, setMaxCalls] = useState<number | string>(person?.maxSimultaneousCalls ?? 1);
   const [rows, setRows] = useState<NumberRow[]>(() =>
     person
       ? person.contactNumbers.map((n) => ({
@@ -102,6 +103,8 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
       enabled: row.enabled,
       ringTimeoutSeconds: row.ringTimeoutSeconds === '' ? undefined : Number(row.ringTimeoutSeconds),
     }));
+    // Empty is sent as 0, so the server's refusal names the field.
+    const maxSimultaneousCalls = maxCalls === '' ? 0 : Number(maxCalls);
     const answer = person
       ? await updatePerson({
           input: {
@@ -110,10 +113,17 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
             email: email.trim() === '' ? null : email.trim(),
             colour: colour || undefined,
             contactNumbers,
+            maxSimultaneousCalls,
           },
         })
       : await createPerson({
-          input: { name: name.trim(), email: email.trim() || undefined, colour: colour || undefined, contactNumbers },
+          input: {
+            name: name.trim(),
+            email: email.trim() || undefined,
+            colour: colour || undefined,
+            contactNumbers,
+            maxSimultaneousCalls,
+          },
         });
     if (answer.error) {
       setErrors(fieldErrors(answer.error));
@@ -126,7 +136,7 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
   const rowFields = rows.flatMap((_, i) =>
     ['number', 'label', 'ringTimeoutSeconds', 'enabled'].map((f) => `contactNumbers[${i}].${f}`),
   );
-  const general = generalErrors(errors, ['name', 'email', 'colour', ...rowFields]);
+  const general = generalErrors(errors, ['name', 'email', 'colour', 'maxSimultaneousCalls', ...rowFields]);
 
   return (
     <form onSubmit={save} noValidate>
@@ -160,6 +170,21 @@ export function PersonEditor({ person, canEdit, onClose, describeUsage }: Person
               value={colour}
               onChange={setColour}
               error={errorAt(errors, 'colour')}
+              disabled={readOnly}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <NumberInput
+              label={t('person.calls')}
+              description={t('person.callsHint')}
+              min={1}
+              max={20}
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
+              value={maxCalls}
+              onChange={setMaxCalls}
+              error={errorAt(errors, 'maxSimultaneousCalls')}
               disabled={readOnly}
             />
           </Grid.Col>

@@ -9,6 +9,7 @@ export const DirectoryDocument = graphql(`
           name
           colour
           email
+          maxSimultaneousCalls
           contactNumbers {
             number
             label
@@ -53,6 +54,7 @@ export const CreatePersonDocument = graphql(`
       name
       colour
       email
+      maxSimultaneousCalls
       contactNumbers {
         number
         label
@@ -72,6 +74,7 @@ export const UpdatePersonDocument = graphql(`
       name
       colour
       email
+      maxSimultaneousCalls
       contactNumbers {
         number
         label
