@@ -39,7 +39,10 @@ export function signedVonageLine(
 }
 
 /** The first action of `kind` in an NCCO. */
-export const nccoAction = <K extends NccoAction['action']>(ncco: Ncco | null, kind: K) =>
+export const nccoAction = <K extends NccoAction['action']>(
+  ncco: Ncco | null,
+  kind: K,
+): Extract<NccoAction, { action: K }> | undefined =>
   (ncco ?? []).find((a): a is Extract<NccoAction, { action: K }> => a.action === kind);
 
 /** The event URL of the NCCO's `input` ('' when none). */

@@ -5,12 +5,10 @@ import {
   type EndedLegOutcome,
   type InboundCalls,
   type LastResortSettings,
-  type LogContext,
-  apologyPrompt,
   errorContext,
   lastResortFor,
 } from '@dutyline/application';
-import { type Prompt, ValidationError } from '@dutyline/domain';
+import type { Prompt } from '@dutyline/domain';
 import {
   type LegToHangUp,
   type Ncco,
@@ -30,6 +28,7 @@ import {
 } from '@dutyline/vonage';
 import { type LegRouteParams, legRouteOf } from './vonage-leg-routes';
 import { type VonageLegHangups, VonageReplies } from './vonage-replies';
+import { type GuardedWebhook, safeReply } from './vonage-safe-reply';
 import { textField } from './vonage-webhook-fields';
 
 export const VONAGE_CARRIER = 'vonage';
@@ -388,32 +387,8 @@ export class VonageCallAdapter {
 
   // ---- plumbing ----------------------------------------------------------------------------------------
 
-  private async safely<T>({
-    operation,
-    context,
-    fallback,
-    work,
-  }: {
-    operation: string;
-    context: LogContext;
-    fallback: () => T;
-    work: () => Promise<T>;
-  }): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const level = error instanceof ValidationError ? 'warn' : 'error';
-      this.deps.logger[level](`Vonage ${operation}: answering with the last resort`, {
-        ...context,
-        ...errorContext(error),
-      });
-      try {
-        return fallback();
-      } catch (fallbackError) {
-        this.deps.logger.error(`Vonage ${operation}: the last resort failed too`, errorContext(fallbackError));
-        return [playPrompt(apologyPrompt(this.language))] as T;
-      }
-    }
+  private safely<T>(webhook: GuardedWebhook<T>): Promise<T> {
+    return safeReply(this.deps.logger, this.language, webhook);
   }
 }
 
