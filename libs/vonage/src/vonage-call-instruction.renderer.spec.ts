@@ -150,6 +150,36 @@ describe('renderForCaller: what the caller side runs next', () => {
     expect(renderForCaller(instruction, options)).toEqual({ ncco: null, hangUp });
   });
 
+  it('plays a menu (F25) interruptible by a key, then collects the keys on a URL carrying the stage', () => {
+    const gather = (prompt: Prompt, keyed: boolean): InstructionToRender => ({
+      kind: 'gather',
+      prompt,
+      language: 'fr-FR',
+      stage: 'front:2',
+      maxDigits: keyed ? 5 : 1,
+      timeoutSeconds: 7,
+      submitOnHash: keyed,
+    });
+    expect(renderForCaller(gather(greeting, false), options)).toEqual({
+      ncco: [
+        { action: 'talk', text: 'Bonjour, ne quittez pas.', language: 'fr-FR', bargeIn: true },
+        {
+          action: 'input',
+          type: ['dtmf'],
+          dtmf: { maxDigits: 1, timeOut: 7, submitOnHash: false },
+          eventUrl: [`${base}/calls/keys?stage=front%3A2`],
+          eventMethod: 'POST',
+        },
+      ],
+      hangUp: [],
+    });
+    const audio = renderForCaller(gather({ kind: 'audio', url: 'https://example.com/menu.mp3' }, true), options);
+    expect(audio.ncco).toMatchObject([
+      { action: 'stream', streamUrl: ['https://example.com/menu.mp3'], bargeIn: true },
+      { action: 'input', dtmf: { maxDigits: 5, submitOnHash: true } },
+    ]);
+  });
+
   it('refuses a number it cannot dial, naming the field (the gateway then answers its last resort)', () => {
     expect(() => renderForCaller(dial({ to: '0611' }), options)).toThrow(ValidationError);
   });
