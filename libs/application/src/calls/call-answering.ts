@@ -220,7 +220,9 @@ export class CallAnswering {
         const planned = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
         // The person rung sees the number the caller dialled, whichever hotline's plan it follows.
         const plan = route ? { ...planned, route, hotline: { ...planned.hotline, number: route.dialled } } : planned;
-        lastKnown.remember(number, plan);
+        // Kept for fallbacks on the number: its own hotline's plan only (not a menu choice's), with no path.
+        if (!route || route.entryHotlineId === hotline.id)
+          lastKnown.remember(number, { ...planned, hotline: { ...planned.hotline, number } });
         return { plan, source: 'schedule' };
       } catch (error) {
         logger.warn('call planning failed', { hotlineNumber: number, ...errorContext(error) });

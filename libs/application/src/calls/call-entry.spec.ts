@@ -222,6 +222,20 @@ describe('call entry (F25): failures never leave the caller in silence', () => {
     expect(plan?.route).toBeUndefined();
   });
 
+  it("the plan kept for fallbacks on the number is its own line's, never a menu choice's", async () => {
+    const rig = rigWith({ front: MENU });
+    await callWithKeys(rig, ['2'], { carrierCallId: 'to-lifts' });
+    rig.planner.outage.mode = 'down';
+    const fallback = await callWithKeys(rig, ['1'], { carrierCallId: 'while-down' });
+    expect(fallback.lines.at(-1)).not.toBe(LIFTS);
+    rig.planner.outage.mode = 'up';
+    await callWithKeys(rig, ['1'], { carrierCallId: 'to-line' });
+    rig.planner.outage.mode = 'down';
+    const known = await callWithKeys(rig, ['2'], { carrierCallId: 'while-down-again' });
+    expect(known.lines.at(-1)).toBe(LINE);
+    expect(known.plan?.route).toBeUndefined();
+  });
+
   it('a chosen hotline that is gone: the line', async () => {
     const rig = rigWith({ front: MENU });
     rig.entries.removeHotline('lifts');
