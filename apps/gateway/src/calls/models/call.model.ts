@@ -36,7 +36,7 @@ export enum CallLegOutcomeEnum {
 registerEnumType(CallLegOutcomeEnum, {
   name: 'CallLegOutcome',
   description:
-    'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first; SKIPPED_BUSY: not rung, the person was already on as many calls as they take.',
+    'RINGING until the leg has an outcome; ANSWERED: picked up, awaiting the key; CONFIRMED: took the call; MACHINE: an answering machine; DECLINED: another key, or hung up during the announcement; NOT_CONFIRMED: no key in time; CANCELLED: the caller left first, or another leg rung at the same time (an ALL_AT_ONCE level) took the call; SKIPPED_BUSY: not rung, the person was already on as many calls as they take.',
 });
 
 export enum CallPlanSourceEnum {
