@@ -92,19 +92,12 @@ export class CallAnswering {
     if (found === undefined) return this.unknownNumber(number, answer);
     if (!known && found && (await this.outOfService(found.hotline, budget)))
       return this.lineOutOfService(found.hotline, answer);
-    let hotline = found?.hotline ?? null;
-    let route: CallRoute | undefined;
-    if (found?.entry) {
-      const step = this.entered(found, answer, input.gathers === false ? NO_KEYS : keys);
-      if (step?.kind === 'ask') return gather(step, found.hotline.language);
-      if (step) {
-        route = step.route;
-        hotline = await this.routedTo(found.hotline, step.hotlineId, budget);
-      }
-    }
+    const entered = found ? await this.throughEntry(found, answer, input.gathers === false ? NO_KEYS : keys) : null;
+    if (entered?.kind === 'gather') return entered;
+    const hotline = entered?.hotline ?? null;
     const { plan, source } = known
       ? { plan: known, source: 'last-known' as const }
-      : await this.planFor(hotline, answer, route);
+      : await this.planFor(hotline, answer, entered?.route);
 
     const callId = this.deps.ids.next();
     const { state, action } = startEscalation(plan, callId, await this.deps.cap.opening(plan, budget));
@@ -129,6 +122,22 @@ export class CallAnswering {
     this.deps.metrics.callStarted(source);
     this.deps.reporter.count(null, state);
     return instruction;
+  }
+
+  /** Where the hotline's entry sends the call: a `gather` while it wants keys, else the hotline to plan and the path. */
+  private async throughEntry(
+    found: DialledHotline,
+    answer: Answer,
+    keys: AnswerKeys | undefined,
+  ): Promise<GatherInstruction | { kind: 'plan'; hotline: Hotline; route?: CallRoute }> {
+    const step = found.entry ? this.entered(found, answer, keys) : undefined;
+    if (!step) return { kind: 'plan', hotline: found.hotline };
+    if (step.kind === 'ask') return gather(step, found.hotline.language);
+    return {
+      kind: 'plan',
+      hotline: await this.routedTo(found.hotline, step.hotlineId, answer.budget),
+      route: step.route,
+    };
   }
 
   /** The entry's next step; undefined (the line) when it cannot be told. */
