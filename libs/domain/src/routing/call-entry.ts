@@ -100,7 +100,8 @@ export interface CallEntryInput {
 
 /** @defaultValue seconds the caller has to press a key */
 export const DEFAULT_GATHER_TIMEOUT_SECONDS = 5;
-const MAX_GATHER_TIMEOUT_SECONDS = 30;
+/** Vonage waits at most 10 s for a key after the last one (its `input` limit). */
+const MAX_GATHER_TIMEOUT_SECONDS = 10;
 const MAX_KEYED_DIGITS = 20;
 const MAX_RULES = 50;
 const MAX_MATCHES = 500;

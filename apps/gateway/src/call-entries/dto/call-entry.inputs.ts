@@ -69,7 +69,7 @@ export class EntryFrontInput {
   matches?: KeyedMatchInput[] | null;
   @Field(() => EntryTargetInputType, { description: 'After no key or a wrong one, twice.' })
   defaultTarget!: EntryTargetInputType;
-  @Field(() => Int, { nullable: true, description: 'Seconds to wait for keys; default 5.' })
+  @Field(() => Int, { nullable: true, description: 'Seconds to wait for keys, 1 to 10; default 5.' })
   timeoutSeconds?: number | null;
 }
 
