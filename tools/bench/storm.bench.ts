@@ -5,7 +5,8 @@
 // voicemail must arrive exactly once (counted by Message-ID at the sink) with its recording attached.
 // The storm runs with the Vonage account's request limit raised (VONAGE_REQUESTS_PER_SECOND): at
 // Vonage's default 15 requests/s every recording download waits for the shared window, which a
-// shorter first run shows. Needs Redis (REDIS_URL) and MariaDB (BENCH_DATABASE_URL, default a database of its own on 127.0.0.1:3306).
+// shorter first run shows. A last run shares a storm between two workers and SIGKILLs one: nothing
+// lost, at most its deliveries in flight e-mailed twice (ADR 0006). Needs Redis (REDIS_URL) and MariaDB (BENCH_DATABASE_URL, default a database of its own on 127.0.0.1:3306).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -36,6 +37,8 @@ const CONCURRENCY = Number(process.env.BENCH_STORM_CONCURRENCY ?? 10);
 /** The worker and the nodemailer loop take turns, JOBS / ROUNDS voicemails each. */
 const ROUNDS = Number(process.env.BENCH_STORM_ROUNDS ?? 4);
 const RAISED_REQUESTS_PER_SECOND = 10_000;
+/** Voicemails of the last run, two workers and one killed mid-way (0: no such run). */
+const KILL_JOBS = Number(process.env.BENCH_STORM_KILL_JOBS ?? 300);
 const FROM = 'alerts@dutyline.test';
 const RECORDING = Buffer.concat([Buffer.from('ID3\x04\x00\x00', 'latin1'), randomBytes(16_000)]);
 
@@ -67,6 +70,88 @@ function exactlyOnce(mails: readonly ReceivedMail[], expectedIds: readonly strin
   ];
 }
 
+/** The environment of a worker process of the benchmark. */
+function workerEnv(
+  services: Services,
+  { prefix, folder, requestsPerSecond }: { prefix: string; folder: string; requestsPerSecond: number },
+): Record<string, string> {
+  return {
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    VONAGE_REQUESTS_PER_SECOND: String(requestsPerSecond),
+    LOG_LEVEL: 'info',
+    DATABASE_URL: services.databaseUrl,
+    DATA_DIR: folder,
+    SMTP_URL: `${services.sink.url(FROM)}&maxConnections=${CONCURRENCY}`,
+    VONAGE_APPLICATION_ID: 'bench-app',
+    VONAGE_PRIVATE_KEY: services.privateKey,
+    VONAGE_API_HOST: services.vonage.url,
+  };
+}
+
+/**
+ * The e-mails the sink took so far with one of these Message-IDs. Polled every few milliseconds: it
+ * looks only at what arrived since the last call (this process also serves the sink and the fake
+ * Vonage, and a scan of every e-mail at each poll would slow their answers to the worker).
+ */
+const receivedOf = (sink: SmtpSink, messageIds: readonly string[]) => {
+  const ours = new Set(messageIds);
+  const found: ReceivedMail[] = [];
+  let scanned = 0;
+  return (): readonly ReceivedMail[] => {
+    for (; scanned < sink.received.length; scanned++)
+      if (ours.has(sink.received[scanned].parsed.messageId)) found.push(sink.received[scanned]);
+    return found;
+  };
+};
+
+/**
+ * Two workers share a storm of `jobs` voicemails; one is killed (SIGKILL) once a third are out. Its
+ * jobs go to the other when their BullMQ locks expire (30 s). Nothing may be lost; an e-mail may go
+ * twice only for a delivery the killed worker had in flight (ADR 0006: between the server's 250 and the
+ * step's record), so at most CONCURRENCY.
+ */
+async function killedStorm(services: Services, { jobs }: { jobs: number }) {
+  const { dataSource, sink, vonage } = services;
+  const account = await seedVoicemailAccount(dataSource);
+  const prefix = `bench-storm-${randomBytes(4).toString('hex')}`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyline-bench-storm-'));
+  const env = workerEnv(services, { prefix, folder, requestsPerSecond: RAISED_REQUESTS_PER_SECOND });
+  const workers = [0, 1].map((n) => startWorkerProcess(env, { logFile: path.join(folder, `worker-${n}.log`) }));
+  const voicemails = new VoicemailJobs(dataSource, { account, prefix });
+  const expected = Array.from({ length: jobs }, (_, i) => messageIdFor(voicemails.deliveryId(i), 'dutyline.test'));
+  const mails = receivedOf(sink, expected);
+  const distinct = () => new Set(mails().map((mail) => mail.parsed.messageId)).size;
+  try {
+    await voicemails.owe(jobs, (i) => vonage.addRecording(`${account.accountId}-${i}`, RECORDING));
+    await until(() => workers.every((worker) => worker.ready()), 60_000, 'the workers');
+    await voicemails.enqueue({ count: jobs });
+    await until(() => mails().length >= jobs / 3, 300_000, 'a third of the e-mails');
+    workers[0].child.kill('SIGKILL');
+    const killedAt = process.hrtime.bigint();
+    const sentBeforeKill = mails().length;
+    await until(() => distinct() >= jobs, 300_000, 'every e-mail after the kill').catch(() => undefined);
+    const recoverySeconds = seconds(killedAt);
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // would a duplicate show up?
+    const [{ delivered }] = (await dataSource.query(
+      "SELECT COUNT(*) AS delivered FROM notification_deliveries WHERE account_id = ? AND status = 'delivered'",
+      [account.accountId],
+    )) as { delivered: string | number }[];
+    return {
+      sentBeforeKill,
+      recoverySeconds,
+      lost: jobs - distinct(),
+      repeated: mails().length - distinct(),
+      unrecorded: jobs - Number(delivered),
+    };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await voicemails.close();
+    await deleteAccount(dataSource, account.accountId);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** A fresh worker process on a fresh account, its voicemails owed in the ledger; `round` enqueues some and waits for their e-mails. */
 async function workerSide(
   services: Services,
@@ -76,25 +161,12 @@ async function workerSide(
   const account = await seedVoicemailAccount(dataSource);
   const prefix = `bench-storm-${randomBytes(4).toString('hex')}`;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dutyline-bench-storm-'));
-  const worker = startWorkerProcess(
-    {
-      QUEUE_PREFIX: prefix,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      VONAGE_REQUESTS_PER_SECOND: String(requestsPerSecond),
-      LOG_LEVEL: 'info',
-      DATABASE_URL: services.databaseUrl,
-      DATA_DIR: folder,
-      SMTP_URL: `${sink.url(FROM)}&maxConnections=${CONCURRENCY}`,
-      VONAGE_APPLICATION_ID: 'bench-app',
-      VONAGE_PRIVATE_KEY: services.privateKey,
-      VONAGE_API_HOST: vonage.url,
-    },
-    { logFile: path.join(folder, 'worker.log') },
-  );
+  const worker = startWorkerProcess(workerEnv(services, { prefix, folder, requestsPerSecond }), {
+    logFile: path.join(folder, 'worker.log'),
+  });
   const voicemails = new VoicemailJobs(dataSource, { account, prefix });
   const expected = Array.from({ length: jobs }, (_, i) => messageIdFor(voicemails.deliveryId(i), 'dutyline.test'));
-  const ours = new Set(expected);
-  const mails = () => sink.received.filter((mail) => ours.has(mail.parsed.messageId));
+  const mails = receivedOf(sink, expected);
   await voicemails.owe(jobs, (i) => vonage.addRecording(`${account.accountId}-${i}`, RECORDING));
   await until(() => worker.ready(), 60_000, 'the worker');
   return {
@@ -157,8 +229,7 @@ async function baselineSide(sink: SmtpSink, { sample, jobs }: { sample: Received
   let ready = false;
   child.on('message', (reply: { ready?: boolean }) => (ready ||= reply.ready === true));
   const expected = Array.from({ length: jobs }, (_, i) => `<baseline-${i}@dutyline.test>`);
-  const ours = new Set(expected);
-  const mails = () => sink.received.filter((mail) => ours.has(mail.parsed.messageId));
+  const mails = receivedOf(sink, expected);
   await until(() => ready, 60_000, 'the nodemailer loop');
   return {
     round: async ({ from, count }: { from: number; count: number }) => {
@@ -231,6 +302,21 @@ async function main(): Promise<void> {
     } finally {
       await worker.stop();
       await bare.stop();
+    }
+    if (KILL_JOBS > 0) {
+      loadAverage();
+      const killed = await killedStorm(services, { jobs: KILL_JOBS });
+      report(NAME, { metric: 'kill-jobs', value: KILL_JOBS, unit: 'count' });
+      report(NAME, { metric: 'kill-sent-before', value: killed.sentBeforeKill, unit: 'count' });
+      report(NAME, { metric: 'kill-recovery', value: killed.recoverySeconds, unit: 's' });
+      report(NAME, { metric: 'kill-lost', value: killed.lost, unit: 'count' });
+      report(NAME, { metric: 'kill-repeated', value: killed.repeated, unit: 'count' });
+      report(NAME, { metric: 'kill-not-recorded-delivered', value: killed.unrecorded, unit: 'count' });
+      goal(
+        NAME,
+        `a worker killed mid-storm: nothing lost, at most ${CONCURRENCY} (its deliveries in flight) e-mailed twice`,
+        killed.lost === 0 && killed.unrecorded === 0 && killed.repeated <= CONCURRENCY,
+      );
     }
   } finally {
     await vonage.close();

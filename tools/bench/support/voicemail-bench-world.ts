@@ -59,7 +59,9 @@ export async function dropKeys(prefix: string): Promise<void> {
 }
 
 export const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 export interface VoicemailAccount {
   readonly accountId: string;
