@@ -9,6 +9,7 @@ export {
 export { MIGRATIONS } from './migrations';
 export { poolUsage, type PoolUsage } from './database/pool-usage';
 export { accountTablesChildrenFirst, deleteAccount } from './database/account-deletion';
+export { SqlBulkLoad, type BulkAccount, type RowCounts } from './database/bulk-load';
 export { sqlRepositories, type SqlRepositories } from './repositories';
 export {
   SqlDeliveryLedger,

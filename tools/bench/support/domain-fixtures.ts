@@ -38,7 +38,7 @@ export const between = (random: Random, min: number, max: number): number =>
   min + Math.floor(random() * (max - min + 1));
 
 /** Up to `count` distinct items, in random order. */
-function sample<T>(random: Random, items: readonly T[], count: number): T[] {
+export function sample<T>(random: Random, items: readonly T[], count: number): T[] {
   const pool = [...items];
   const chosen: T[] = [];
   while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
