@@ -115,7 +115,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       expect(await level(page, 1).getByRole('radio', { name: 'In order' }).isChecked()).toBe(true);
       await level(page, 2).getByRole('radio', { name: 'All at once' }).check();
       await level(page, 1).getByRole('radio', { name: 'Balanced' }).check();
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText(`${name} saved.`).waitFor();
       // Level 3 stays in order: trailing in-order levels are not stored.
       expect(await strategiesOf(id)).toEqual(['BALANCED', 'ALL_AT_ONCE']);
@@ -184,7 +184,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       await page.getByRole('switch', { name: 'Send shift-start alerts' }).check();
       const minutes = page.getByRole('textbox', { name: 'Minutes before the duty starts' });
       await minutes.fill('2000');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText(/minutesBefore is a whole number of minutes from 1 to 1440/).waitFor();
       expect(await minutes.getAttribute('aria-invalid')).toBe('true');
       expect((await alertSettingsOf(id)).enabled).toBe(false);
@@ -195,7 +195,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       await page.getByRole('checkbox', { name: 'SMS' }).uncheck();
       await page.getByRole('switch', { name: 'Ask for an acknowledgement' }).check();
       await page.getByRole('textbox', { name: 'Acknowledge within (minutes)' }).fill('20');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText(`${name} saved.`).waitFor();
       expect(await alertSettingsOf(id)).toEqual({
         enabled: true,
@@ -207,7 +207,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
 
       // Off again: only that is sent, the other settings stay as they were.
       await page.getByRole('switch', { name: 'Send shift-start alerts' }).uncheck();
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       expect(
         await eventually(
           () => alertSettingsOf(id),
@@ -217,6 +217,73 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
         enabled: false,
         minutesBefore: 45,
       });
+    },
+  );
+
+  browserIt(
+    'builds an extra number, a rule and a menu: a duplicate key is refused at its field, then the entry is on the server',
+    { browser: () => browser },
+    async (page) => {
+      const name = `Menu ${Date.now()}`;
+      const id = await ownHotline(name);
+      const lifts = `Lifts ${Date.now()}`;
+      const other = await ownHotline(lifts);
+      const extra = `+331848${String(Date.now() % 100_000).padStart(5, '0')}`;
+      await signIn(page, gateway.url, gateway.admin);
+      await openSettings(page, id, name);
+      const section = page.getByRole('region', { name: 'Menu and routing' });
+      await section.getByRole('button', { name: 'Add a number' }).click();
+      await section.getByRole('textbox', { name: 'Extra number 1' }).fill(extra);
+
+      await section.getByRole('button', { name: 'Add a rule' }).click();
+      const rule = section.getByRole('group', { name: 'Rule 1' });
+      await rule.getByRole('combobox', { name: 'Number dialled' }).click();
+      await page.getByRole('option', { name: extra }).click();
+      await rule.getByRole('combobox', { name: 'Goes to' }).click();
+      await page.getByRole('option', { name: `Hotline ${lifts}` }).click();
+
+      await section.getByText('A menu', { exact: true }).click();
+      await section
+        .getByRole('textbox', { name: 'What the caller hears: text' })
+        .fill('Press 1 for heating, 2 for lifts');
+      const first = section.getByRole('group', { name: 'Choice 1' });
+      await first.getByRole('textbox', { name: 'Label' }).fill('Heating');
+      await section.getByRole('button', { name: 'Add a choice' }).click();
+      const second = section.getByRole('group', { name: 'Choice 2' });
+      const secondKey = second.getByRole('textbox', { name: 'Key' });
+      await secondKey.fill('1');
+      await second.getByRole('textbox', { name: 'Label' }).fill('Lifts');
+      await second.getByRole('combobox', { name: 'Goes to' }).click();
+      await page.getByRole('option', { name: `Hotline ${lifts}` }).click();
+      await section.getByRole('button', { name: 'Save menu and routing' }).click();
+      await second.getByText('key 1 already leads elsewhere').waitFor();
+      expect(await secondKey.getAttribute('aria-invalid')).toBe('true');
+      const entryOf = () =>
+        ask<{ callEntry: Record<string, unknown> }>(
+          `query ($id: ID!) { callEntry(hotlineId: $id) { isDefault extraNumbers rules { dialled target { kind hotlineId } }
+            front { kind prompt { text } choices { key label target { kind hotlineId } } defaultTarget { kind } } } }`,
+          { id },
+        ).then((d) => d.callEntry);
+      expect((await entryOf()).isDefault).toBe(true);
+
+      await secondKey.fill('2');
+      await section.getByRole('button', { name: 'Save menu and routing' }).click();
+      await page.getByText('Menu and routing saved.').waitFor();
+      expect(await entryOf()).toEqual({
+        isDefault: false,
+        extraNumbers: [extra],
+        rules: [{ dialled: extra, target: { kind: 'HOTLINE', hotlineId: other } }],
+        front: {
+          kind: 'MENU',
+          prompt: { text: 'Press 1 for heating, 2 for lifts' },
+          choices: [
+            { key: '1', label: 'Heating', target: { kind: 'LINE', hotlineId: null } },
+            { key: '2', label: 'Lifts', target: { kind: 'HOTLINE', hotlineId: other } },
+          ],
+          defaultTarget: { kind: 'LINE' },
+        },
+      });
+      await keepScreenshot(page, 'hotline-routing-menu', true);
     },
   );
 
@@ -242,7 +309,9 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       expect(await allAtOnce.isDisabled()).toBe(true);
       expect(await page.getByRole('switch', { name: 'Send shift-start alerts' }).isDisabled()).toBe(true);
       expect(await page.getByRole('textbox', { name: 'Minutes before the duty starts' }).inputValue()).toBe('30 min');
-      expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Save menu and routing' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Add a rule' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Add a level' }).count()).toBe(0);
     },
   );
@@ -266,7 +335,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       await page.getByRole('heading', { name: 'Alertes de prise de poste' }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByText(`${name} enregistrée.`).waitFor();
       expect(await strategiesOf(id)).toEqual(['IN_ORDER', 'IN_ORDER', 'ALL_AT_ONCE']);
       await keepScreenshot(page, 'hotline-routing-phone', true);

@@ -51,7 +51,7 @@ describeInBrowser('console: hotlines and their settings', () => {
   }
 
   async function saveSettings(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(`${DEMO} saved.`).waitFor();
   }
 
@@ -147,21 +147,21 @@ describeInBrowser('console: hotlines and their settings', () => {
       await page.getByRole('option', { name: 'Play a message and hang up' }).click();
       await page.getByRole('textbox', { name: 'Message of step 2: text' }).fill('Nous sommes fermés, rappelez demain.');
       await page.getByRole('button', { name: 'Move Play a message and hang up up' }).click();
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page
         .getByRole('alert')
         .filter({ hasText: 'a scenario ends with exactly one voicemail or message step' })
         .waitFor();
 
       await page.getByRole('button', { name: 'Move Play a message and hang up down' }).click();
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       const url = page.getByRole('textbox', { name: 'Greeting: audio URL' });
       await greeting.getByText('"ftp://example.com/hello.mp3" is not an http(s) URL').waitFor();
       expect(await url.getAttribute('aria-invalid')).toBe('true');
 
       await url.fill('https://example.com/hello.mp3');
       await page.getByRole('textbox', { name: 'Hotline number' }).fill('not a number');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       const number = page.getByRole('textbox', { name: 'Hotline number' });
       await page.getByText('"not a number" is not an E.164 number such as +33612345678').waitFor();
       expect(await number.getAttribute('aria-invalid')).toBe('true');
@@ -254,7 +254,7 @@ describeInBrowser('console: hotlines and their settings', () => {
       expect((await name.boundingBox())!.width).toBeGreaterThan(PHONE.width - 80);
       await keepScreenshot(page, 'hotline-settings-phone');
       await page.getByRole('textbox', { name: 'Name' }).fill(`${DEMO}!`);
-      const save = page.getByRole('button', { name: 'Save' });
+      const save = page.getByRole('button', { name: 'Save', exact: true });
       const box = (await save.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
       await page.getByRole('heading', { name: 'Service hours' }).scrollIntoViewIfNeeded();

@@ -34,6 +34,7 @@ import {
   UpdateShiftAlertSettingsDocument,
 } from './documents';
 import { hotlineDraft, updateInput, type HotlineDraft } from './draft';
+import { CallEntrySection } from './CallEntrySection';
 import { PromptField } from './PromptField';
 import { RingingField } from './RingingField';
 import { SaveBar } from './SaveBar';
@@ -328,6 +329,14 @@ function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
             personName={(id) => people.find((p) => p.id === id)?.name ?? '?'}
           />
         </Section>
+
+        <CallEntrySection
+          hotlineId={hotline.id}
+          hotlineNumber={saved.number}
+          timeZone={saved.timeZone}
+          language={saved.language}
+          canEdit={canEdit}
+        />
 
         {canEdit && (
           <Section title={t('settings.danger')}>

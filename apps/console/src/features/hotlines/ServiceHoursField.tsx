@@ -11,6 +11,10 @@ interface ServiceHoursFieldProps {
   readonly timeZone: string;
   readonly errors: readonly FieldError[];
   readonly disabled: boolean;
+  /** The API's path of these hours. @defaultValue `serviceHours` */
+  readonly path?: string;
+  /** The question and the "always" answer, when these are not the hotline's service hours. */
+  readonly texts?: { readonly mode: string; readonly always: string };
 }
 
 /** 24/7, or weekly windows (days, start, end) in the hotline's zone; an end at or before the start is the next day. */
@@ -21,6 +25,8 @@ export function ServiceHoursField({
   timeZone,
   errors,
   disabled,
+  path = 'serviceHours',
+  texts,
 }: ServiceHoursFieldProps) {
   const { t, i18n } = useTranslation('hotlines');
   const dayNames = Info.weekdays('short', { locale: i18n.language });
@@ -30,7 +36,7 @@ export function ServiceHoursField({
   return (
     <Stack gap="sm">
       <Radio.Group
-        label={t('hours.mode')}
+        label={texts?.mode ?? t('hours.mode')}
         value={alwaysOpen ? 'always' : 'weekly'}
         onChange={(mode) =>
           onChange({
@@ -41,10 +47,10 @@ export function ServiceHoursField({
                 : windows,
           })
         }
-        error={errorAt(errors, 'serviceHours')}
+        error={errorAt(errors, path)}
       >
         <Group mt={6} gap="lg">
-          <Radio value="always" label={t('hours.always')} disabled={disabled} />
+          <Radio value="always" label={texts?.always ?? t('hours.always')} disabled={disabled} />
           <Radio value="weekly" label={t('hours.weekly')} disabled={disabled} />
         </Group>
       </Radio.Group>
@@ -79,9 +85,9 @@ export function ServiceHoursField({
                         ))}
                       </Group>
                     </Chip.Group>
-                    {errorAt(errors, `serviceHours.windows[${index}].days`) && (
+                    {errorAt(errors, `${path}.windows[${index}].days`) && (
                       <Text c="red" size="xs">
-                        {errorAt(errors, `serviceHours.windows[${index}].days`)}
+                        {errorAt(errors, `${path}.windows[${index}].days`)}
                       </Text>
                     )}
                     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -90,7 +96,7 @@ export function ServiceHoursField({
                         label={t('hours.start')}
                         value={w.start}
                         onChange={(e) => patch(index, { start: e.currentTarget.value })}
-                        error={errorAt(errors, `serviceHours.windows[${index}].start`)}
+                        error={errorAt(errors, `${path}.windows[${index}].start`)}
                         disabled={disabled}
                         w={130}
                       />
@@ -99,7 +105,7 @@ export function ServiceHoursField({
                         label={t('hours.end')}
                         value={w.end}
                         onChange={(e) => patch(index, { end: e.currentTarget.value })}
-                        error={errorAt(errors, `serviceHours.windows[${index}].end`)}
+                        error={errorAt(errors, `${path}.windows[${index}].end`)}
                         disabled={disabled}
                         w={130}
                       />

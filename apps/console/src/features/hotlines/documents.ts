@@ -152,3 +152,78 @@ export const ShiftAlertsDocument = graphql(`
     }
   }
 `);
+
+export const CallEntryFields = graphql(`
+  fragment CallEntryFields on CallEntry {
+    hotlineId
+    extraNumbers
+    rules {
+      dialled
+      hours {
+        days
+        start
+        end
+      }
+      target {
+        kind
+        hotlineId
+      }
+    }
+    front {
+      kind
+      prompt {
+        kind
+        text
+        language
+        audioUrl
+      }
+      choices {
+        key
+        label
+        target {
+          kind
+          hotlineId
+        }
+      }
+      matches {
+        prefix
+        from
+        to
+        target {
+          kind
+          hotlineId
+        }
+      }
+      maxDigits
+      timeoutSeconds
+      defaultTarget {
+        kind
+        hotlineId
+      }
+    }
+  }
+`);
+
+export const CallEntryDocument = graphql(`
+  query CallEntry($hotlineId: ID!) {
+    callEntry(hotlineId: $hotlineId) {
+      ...CallEntryFields
+    }
+    hotlines(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateCallEntryDocument = graphql(`
+  mutation UpdateCallEntry($input: UpdateCallEntryInput!) {
+    updateCallEntry(input: $input) {
+      ...CallEntryFields
+    }
+  }
+`);

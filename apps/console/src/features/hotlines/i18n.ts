@@ -1,4 +1,5 @@
 import { sortableTexts } from '../../components/sortable-texts';
+import { entryTexts } from './i18n-entry';
 
 /** Strings of the hotlines screens (namespace `hotlines`). */
 export const hotlines = {
@@ -137,6 +138,7 @@ export const hotlines = {
       acknowledgedAt: 'Acknowledged {{at}}',
       supervisorsToldAt: 'Not acknowledged: supervisors told {{at}}',
     },
+    entry: entryTexts.en,
     sortable: sortableTexts.en,
   },
   fr: {
@@ -276,6 +278,7 @@ export const hotlines = {
       acknowledgedAt: 'Reçue {{at}}',
       supervisorsToldAt: 'Sans accusé : superviseurs prévenus {{at}}',
     },
+    entry: entryTexts.fr,
     sortable: sortableTexts.fr,
   },
 };
