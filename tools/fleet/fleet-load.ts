@@ -18,18 +18,20 @@ export interface FleetLoad {
   readonly history: FleetHistory;
   /** The accounts' creation instant (stored, not used for timing). */
   readonly createdAt: Instant;
+  /** The first account index written (the ones before it are there already). @defaultValue 0 */
+  readonly first?: number;
   /** Accounts written at once, each in its own transaction. @defaultValue 4 */
   readonly concurrency?: number;
   /** Told after each account, with how many are done. */
   readonly onAccount?: (done: number) => void;
 }
 
-/** Writes the fleet's accounts (0 to `accounts - 1`) and returns the rows written by table. */
+/** Writes the fleet's accounts (`first` to `accounts - 1`) and returns the rows written by table. */
 export async function loadFleet(dataSource: DataSource, load: FleetLoad): Promise<RowCounts> {
   const bulk = new SqlBulkLoad(dataSource);
   const { shape, history } = load;
   const totals: RowCounts = {};
-  let next = 0;
+  let next = load.first ?? 0;
   let done = 0;
   const loadOne = async (index: number) => {
     const account = fleetAccount(shape, index, load.createdAt);
@@ -43,7 +45,7 @@ export async function loadFleet(dataSource: DataSource, load: FleetLoad): Promis
   const worker = async () => {
     while (next < shape.accounts) await loadOne(next++);
   };
-  await Promise.all(Array.from({ length: Math.min(load.concurrency ?? 4, shape.accounts) }, worker));
+  await Promise.all(Array.from({ length: Math.min(load.concurrency ?? 4, shape.accounts - next) }, worker));
   return totals;
 }
 

@@ -1,0 +1,167 @@
+// `coverage` of one hotline over 400 days and `callStatistics` of one account over a year, over GraphQL
+// (API key) on a gateway on a fleet (tools/fleet) in MariaDB (BENCH_DATABASE_URL, default the local test
+// database): p50/p99 on a fleet of BENCH_FLEET_ACCOUNTS accounts (default 20, 10 hotlines, 20 people,
+// 8 weeks of slots, a year of calls each), then on the fleet doubled, same gateway restarted cold on
+// each. A query about one hotline or account must not feel the others: goal p50 growth ≤ 1.1×.
+// The bench loads its own fleet (ids fleet-bench-…) and deletes it at the end.
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { LocalDate, LocalTime } from '@dutyline/domain';
+import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import { FleetShape, fleetAccount } from '../fleet/fleet-accounts';
+import { deleteFleet, loadFleet } from '../fleet/fleet-load';
+import { GatewayProcess, benchDatabaseUrl, graphql, startGatewayProcess } from './support/gateway-process';
+import { goal, percentile, report } from './support/measure';
+
+const NAME = 'coverage-at-size';
+const ACCOUNTS = Number(process.env.BENCH_FLEET_ACCOUNTS ?? 20);
+const SAMPLES = Number(process.env.BENCH_COVERAGE_SAMPLES ?? 30);
+const GROWTH_GOAL = 1.1;
+const DATABASE_URL = benchDatabaseUrl();
+const DAY = 86_400_000;
+
+const COVERAGE = `query ($hotlineId: ID!, $from: Instant!, $to: Instant!) {
+  coverage(hotlineId: $hotlineId, from: $from, to: $to) { coveredFraction gaps { start end } }
+}`;
+const STATISTICS = `query ($from: Instant, $to: Instant) {
+  callStatistics(from: $from, to: $to) { calls answeredRate complete }
+}`;
+
+const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+
+interface Measured {
+  readonly coverage: number[];
+  readonly statistics: number[];
+}
+
+async function timed(samples: number, run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await run(); // warm: plans, statements, the gateway's caches
+  const durations: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = process.hrtime.bigint();
+    await run();
+    durations.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+async function measure(
+  gateway: GatewayProcess,
+  { apiKey, hotlineId, from }: { apiKey: string; hotlineId: string; from: number },
+): Promise<Measured> {
+  const coverage = await timed(SAMPLES, async () => {
+    const data = await graphql<{ coverage: { coveredFraction: number } }>(gateway, {
+      apiKey,
+      query: COVERAGE,
+      variables: {
+        hotlineId,
+        from: new Date(from - 30 * DAY).toISOString(),
+        to: new Date(from + 370 * DAY).toISOString(),
+      },
+    });
+    if (!(data.coverage.coveredFraction > 0)) throw new Error('coverage found nothing covered');
+  });
+  const statistics = await timed(SAMPLES, async () => {
+    const data = await graphql<{ callStatistics: { calls: number; complete: boolean } }>(gateway, {
+      apiKey,
+      query: STATISTICS,
+      variables: { from: new Date(from - 365 * DAY).toISOString(), to: new Date(from).toISOString() },
+    });
+    if (data.callStatistics.calls === 0 || !data.callStatistics.complete)
+      throw new Error(
+        `callStatistics counted ${data.callStatistics.calls} calls (complete: ${data.callStatistics.complete})`,
+      );
+  });
+  return { coverage, statistics };
+}
+
+function print(size: string, measured: Measured): void {
+  for (const [query, durations] of Object.entries(measured)) {
+    report(NAME, { metric: `${query}-${size}-p50`, value: percentile(durations, 50), unit: 'ms' });
+    report(NAME, { metric: `${query}-${size}-p99`, value: percentile(durations, 99), unit: 'ms' });
+  }
+  loadAverage();
+}
+
+async function main(): Promise<void> {
+  const tag = randomBytes(3).toString('hex');
+  const shape: FleetShape = {
+    accounts: ACCOUNTS,
+    hotlines: 10,
+    people: 20,
+    weeks: 8,
+    from: LocalDate.parse(new Date().toISOString().slice(0, 10)).startOfWeek(),
+    seed: 1,
+    prefix: `fleet-bench-${tag}-`,
+    // Numbers past a full-size fleet's (10,000 hotlines) and the fleet spec's.
+    firstNumber: 100_000 + (parseInt(tag, 16) % 1000) * 500,
+  };
+  const history = { days: 365, callsPerDay: 3 };
+  const dataSource = createDataSource({ url: DATABASE_URL, poolSize: 8, queryTimeoutMs: 600_000 });
+  await dataSource.initialize();
+  const env = {
+    DATABASE_URL,
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
+    VONAGE_SIGNATURE_SECRET: 'bench-signature-secret-0123456789',
+  };
+  try {
+    await runMigrations(dataSource);
+    let started = Date.now();
+    await loadFleet(dataSource, { shape, history, createdAt: Date.now() });
+    report(NAME, { metric: 'fleet-load', value: (Date.now() - started) / 1000, unit: 's' });
+    // The measured account (the first): an admin API key, as the gateway issues them.
+    const first = fleetAccount(shape, 0, 0);
+    const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
+    await sqlRepositories(dataSource).apiKeys.createApiKey({
+      id: `${first.account.id}-bench-key`,
+      accountId: first.account.id,
+      name: 'bench key',
+      prefix: apiKey.slice(0, 15),
+      hash: createHash('sha256').update(apiKey, 'utf8').digest('hex'),
+      role: 'admin',
+      createdAt: Date.now(),
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    const target = {
+      apiKey,
+      hotlineId: first.hotlines[0].id,
+      from: first.hotlines[0].timeZone.toInstant(shape.from.at(LocalTime.MIDNIGHT)),
+    };
+    const runOn = async (size: string): Promise<Measured> => {
+      const gateway = await startGatewayProcess(`${NAME}-${size}`, env);
+      try {
+        return await measure(gateway, target);
+      } finally {
+        await gateway.stop();
+      }
+    };
+    const single = await runOn(`${ACCOUNTS}-accounts`);
+    print(`${ACCOUNTS}-accounts`, single);
+
+    started = Date.now();
+    const doubled: FleetShape = { ...shape, accounts: 2 * ACCOUNTS };
+    await loadFleet(dataSource, { shape: doubled, history, createdAt: Date.now(), first: ACCOUNTS });
+    report(NAME, { metric: 'fleet-double-load', value: (Date.now() - started) / 1000, unit: 's' });
+    const double = await runOn(`${2 * ACCOUNTS}-accounts`);
+    print(`${2 * ACCOUNTS}-accounts`, double);
+
+    for (const query of ['coverage', 'statistics'] as const) {
+      const growth = percentile(double[query], 50) / percentile(single[query], 50);
+      report(NAME, { metric: `${query}-growth-p50`, value: growth, unit: 'x' });
+      goal(
+        NAME,
+        `${query} p50 with the fleet doubled ≤ ${GROWTH_GOAL}× (${growth.toFixed(2)}×)`,
+        growth <= GROWTH_GOAL,
+      );
+    }
+  } finally {
+    await deleteFleet(dataSource, { prefix: shape.prefix });
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
