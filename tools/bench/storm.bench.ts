@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { messageIdFor } from '@dutyline/mail';
 import { ReceivedMail, SmtpSink } from '@dutyline/mail/testing';
 import { createDataSource, deleteAccount, runMigrations } from '@dutyline/persistence';
@@ -68,6 +69,27 @@ function exactlyOnce(mails: readonly ReceivedMail[], expectedIds: readonly strin
     ...(unexpected.length > 0 ? [`${unexpected.length} unexpected (${unexpected[0]}…)`] : []),
     ...(withoutRecording > 0 ? [`${withoutRecording} without the recording attached`] : []),
   ];
+}
+
+/** How busy this process's event loop was during the rounds of one side. */
+class Busy {
+  private active = 0;
+  private idle = 0;
+
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    const start = performance.eventLoopUtilization();
+    try {
+      return await work();
+    } finally {
+      const used = performance.eventLoopUtilization(start);
+      this.active += used.active;
+      this.idle += used.idle;
+    }
+  }
+
+  utilization(): number {
+    return this.active / Math.max(1, this.active + this.idle);
+  }
 }
 
 /** The environment of a worker process of the benchmark. */
@@ -276,13 +298,14 @@ async function main(): Promise<void> {
     const worker = await workerSide(services, { jobs: JOBS, requestsPerSecond: RAISED_REQUESTS_PER_SECOND });
     const bare = await baselineSide(sink, { sample, jobs: JOBS });
     const took = { worker: 0, bare: 0 };
+    const busy = { worker: new Busy(), bare: new Busy() };
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const from = Math.floor((round * JOBS) / ROUNDS);
         const count = Math.floor(((round + 1) * JOBS) / ROUNDS) - from;
         loadAverage();
-        took.worker += await worker.round({ from, count });
-        took.bare += await bare.round({ from, count });
+        took.worker += await busy.worker.during(() => worker.round({ from, count }));
+        took.bare += await busy.bare.during(() => bare.round({ from, count }));
       }
       loadAverage();
       const problems = { capped: cappedProblems, raised: await worker.problems(), bare: bare.problems() };
@@ -291,6 +314,9 @@ async function main(): Promise<void> {
       report(NAME, { metric: 'worker-throughput', value: JOBS / took.worker, unit: 'mails/s' });
       report(NAME, { metric: 'nodemailer-throughput', value: JOBS / took.bare, unit: 'mails/s' });
       report(NAME, { metric: 'ratio', value: took.bare / took.worker, unit: 'ratio' });
+      // This process serves the sink (and the fake Vonage): near 1, it is what both sides wait for.
+      report(NAME, { metric: 'bench-process-busy-worker-rounds', value: busy.worker.utilization(), unit: 'ratio' });
+      report(NAME, { metric: 'bench-process-busy-nodemailer-rounds', value: busy.bare.utilization(), unit: 'ratio' });
       for (const [run, found] of Object.entries(problems))
         if (found.length > 0) console.log(`# ${NAME}: ${run}: ${found.join('; ')}`);
       goal(
