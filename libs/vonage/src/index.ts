@@ -46,6 +46,7 @@ export type { CreateCallRequest, CreatedCall, VonageVoiceApi, VonageVoiceSetting
 export { VonageApiError, VonageSmsRejectedError } from './vonage-api-errors';
 export { createVonageVoiceClient, type VonageSdkModule, type VonageVoiceClientDeps } from './vonage-voice.client';
 export {
+  releasedCalleeNcco,
   renderForCallee,
   renderForCaller,
   type LegToHangUp,
@@ -53,4 +54,12 @@ export {
   type VonageRenderOptions,
   type VonageReply,
 } from './vonage-call-instruction.renderer';
+export {
+  groupAnnouncementNcco,
+  groupConversationName,
+  groupHoldNcco,
+  groupLegCall,
+  joinGroupNcco,
+  type VonageGroupUrls,
+} from './vonage-group-dialling';
 export { OUTBOUND_WEBHOOKS, VonageCarrier, type VonageCarrierOptions } from './vonage-carrier';

@@ -8,6 +8,7 @@ import {
   unknownNumberNcco,
   voicemailNcco,
 } from './vonage-ncco.builder';
+import { groupHoldNcco } from './vonage-group-dialling';
 import { Ncco } from './vonage-ncco.types';
 
 /*
@@ -77,6 +78,8 @@ const DEFAULT_RELEASE: Prompt = {
  *   callee must press 1, machine detection when asked), then a `notify` that asks what next if the
  *   connect ends without Vonage being given another NCCO (the callee hung up, or was dropped);
  * - `voicemail` / `message` / `unknown-number`: the NCCO that records or speaks, then ends;
+ * - `dial-group`: optional greeting, then the caller waits in its own conversation (the legs are
+ *   placed through the REST API by the gateway);
  * - `gather`: the prompt (interruptible by a key), then a DTMF `input` whose event URL carries the stage;
  * - `bridge`, `hang-up-leg`, `nothing`: no change for the caller (legs to stop are in `hangUp`).
  */
@@ -123,8 +126,8 @@ export function renderForCaller(instruction: CallInstruction, options: VonageRen
     case 'bridge':
       return { ncco: null, hangUp: (instruction.drop ?? []).flatMap(dropped) };
     case 'dial-group':
-      // The adapter rings one leg at a time (`parallelDialing` off): the service never sends a group.
-      throw new Error('the Vonage adapter does not ring legs in parallel');
+      // The legs themselves are placed through the REST API by the gateway (vonage-group-legs.ts).
+      return { ncco: groupHoldNcco(instruction, options.ringbackToneUrl), hangUp: dropped(instruction.dropLeg) };
     case 'announce':
     case 'nothing':
       return NO_CHANGE;

@@ -1,5 +1,6 @@
-import type { CallInstruction } from '@dutyline/application';
+import type { CallInstruction, DialInstruction } from '@dutyline/application';
 import { VonageRenderOptions, renderForCallee, renderForCaller } from './vonage-call-instruction.renderer';
+import { VonageGroupUrls, groupLegCall, joinGroupNcco } from './vonage-group-dialling';
 
 // What an all-at-once level's moves (F26) become on Vonage: the losing legs hung up through the REST API.
 const options: VonageRenderOptions = {
@@ -11,6 +12,11 @@ const options: VonageRenderOptions = {
     recording: (callId) => `https://gw/calls/${callId}/recording`,
     keys: (stage) => `https://gw/calls/keys?stage=${stage}`,
   },
+};
+const groupUrls: VonageGroupUrls = {
+  groupEvent: (callId, step) => `https://gw/legs/${callId}/${step}/group-event`,
+  groupAnswer: (callId, step) => `https://gw/legs/${callId}/${step}/group-answer`,
+  groupInput: (callId, step) => `https://gw/legs/${callId}/${step}/group-input`,
 };
 const of = { callId: 'call-1', carrierCallId: 'caller-leg' };
 const bridgeWithDrops: CallInstruction = {
@@ -68,8 +74,62 @@ describe('Vonage rendering of a group of legs', () => {
     });
   });
 
-  it('refuses to ring a group: the adapter rings one leg at a time (parallelDialing off)', () => {
-    const group: CallInstruction = { kind: 'dial-group', ...of, step: 0, greeting: null, dials: [], dropLeg: null };
-    expect(() => renderForCaller(group, options)).toThrow('does not ring legs in parallel');
+  it('a group: the caller waits in its own conversation (ringback as music on hold); the legs are placed by REST', () => {
+    const group: CallInstruction = {
+      kind: 'dial-group',
+      ...of,
+      step: 0,
+      greeting: { kind: 'text', text: 'Hello', language: 'en-GB' },
+      dials: [],
+      dropLeg: { step: 3, to: '+33677000009', carrierLegId: 'leg-3' },
+    };
+    expect(renderForCaller(group, { ...options, ringbackToneUrl: 'https://tones.example/ring.mp3' })).toEqual({
+      ncco: [
+        { action: 'talk', text: 'Hello', language: 'en-GB' },
+        {
+          action: 'conversation',
+          name: 'dutyline-call-1',
+          musicOnHoldUrl: ['https://tones.example/ring.mp3'],
+          startOnEnter: false,
+          endOnExit: true,
+        },
+      ],
+      hangUp: [{ step: 3, carrierLegId: 'leg-3' }],
+    });
+  });
+
+  it('a leg of a group is an outbound call whose pick-up asks the gateway, ringing as long as its dial says', () => {
+    const dial: DialInstruction = {
+      kind: 'dial',
+      ...of,
+      step: 2,
+      greeting: null,
+      to: '+33677000002',
+      callerId: '+33140000000',
+      ringTimeoutSeconds: 25,
+      confirm: true,
+      machineDetection: true,
+      target: { personId: 'p', personName: 'P', label: 'mobile', via: 'on-call', level: 0, teamId: null },
+      dropLeg: null,
+    };
+    const request = groupLegCall(dial, { urls: groupUrls });
+    expect({ ...request, to: request.to.e164, from: request.from.e164 }).toEqual({
+      to: '+33677000002',
+      from: '+33140000000',
+      ncco: [
+        {
+          action: 'notify',
+          payload: { callId: 'call-1', step: 2 },
+          eventUrl: ['https://gw/legs/call-1/2/group-answer'],
+          eventMethod: 'POST',
+        },
+      ],
+      eventUrl: 'https://gw/legs/call-1/2/group-event',
+      ringingTimer: 25,
+      machineDetection: { behavior: 'hangup', mode: 'detect' },
+    });
+    expect(joinGroupNcco('call-1')).toEqual([
+      { action: 'conversation', name: 'dutyline-call-1', startOnEnter: true, endOnExit: true },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   AdvancedMachineDetectionMode,
   ConnectAction,
   ConnectEndpoint,
+  ConversationAction,
   DtmfSettings,
   InputAction,
   JsonValue,
@@ -303,5 +304,22 @@ export function notify(
     payload,
     eventUrl: [httpUrl(eventUrl, `${field}.eventUrl`)],
     eventMethod: eventMethod === undefined ? undefined : oneOf(eventMethod, EVENT_METHODS, `${field}.eventMethod`),
+  });
+}
+
+/** Joins the leg to the conversation `name` (letters, digits, `-`, `_`; up to 100). */
+export function conversation(
+  name: string,
+  options: { musicOnHoldUrl?: string; startOnEnter?: boolean; endOnExit?: boolean } = {},
+  field = 'conversation',
+): ConversationAction {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) invalid('INVALID_VALUE', `${field}.name`, 'a conversation name');
+  return compact<ConversationAction>({
+    action: 'conversation',
+    name,
+    musicOnHoldUrl:
+      options.musicOnHoldUrl === undefined ? undefined : [httpUrl(options.musicOnHoldUrl, `${field}.musicOnHoldUrl`)],
+    startOnEnter: options.startOnEnter,
+    endOnExit: options.endOnExit,
   });
 }

@@ -132,7 +132,20 @@ export interface NotifyAction {
   readonly eventMethod?: NccoEventMethod;
 }
 
-export type NccoAction = TalkAction | StreamAction | ConnectAction | RecordAction | InputAction | NotifyAction;
+/** A named conference: legs placed in the same `name` hear each other (an all-at-once group's join, F26). */
+export interface ConversationAction {
+  readonly action: 'conversation';
+  readonly name: string;
+  /** One audio URL played while the conversation has not started. */
+  readonly musicOnHoldUrl?: NccoUrl;
+  /** false: this leg waits (music on hold) until a leg with `startOnEnter` true joins. @defaultValue true */
+  readonly startOnEnter?: boolean;
+  /** The conversation ends for everyone when this leg leaves. @defaultValue false */
+  readonly endOnExit?: boolean;
+}
+
+export type NccoAction =
+  TalkAction | StreamAction | ConnectAction | RecordAction | InputAction | NotifyAction | ConversationAction;
 
 /** A call control object: the actions Vonage runs in order. An empty NCCO lets the current one go on. */
 export type Ncco = readonly NccoAction[];

@@ -16,6 +16,8 @@ import {
 } from '@dutyline/application';
 import type { Clock, IdGenerator } from '@dutyline/domain';
 import { SequencedFileJournal, SqlCallStore } from '@dutyline/persistence';
+import type { VonageVoiceApi } from '@dutyline/vonage';
+import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { DataSource } from 'typeorm';
 import type { ClusterHotlines } from '../cluster/cluster-hotlines';
@@ -79,6 +81,8 @@ const providers = [
       CALL_JOURNAL,
       ACTIVE_CALLS,
       CLUSTER_HOTLINES,
+      VONAGE_VOICE_API,
+      GATEWAY_CONFIG,
     ],
     (
       store: SqlCallStore<StoredCall>,
@@ -95,6 +99,8 @@ const providers = [
       journal: CallJournal,
       activeCalls: ActiveCalls,
       entries: ClusterHotlines,
+      vonage: VonageVoiceApi | null,
+      config: GatewayConfig,
     ) =>
       createCalls(
         {
@@ -112,7 +118,8 @@ const providers = [
           journal,
           activeCalls,
         },
-        inboundCallOptions(settings),
+        // All-at-once levels ring in parallel on Vonage (REST legs); the SIP proxy, sharing this service, rings in order.
+        inboundCallOptions(settings, { parallelDialing: vonage !== null && config.sip === null }),
       ),
   ),
   provideFactory(

@@ -8,11 +8,11 @@ import {
   errorContext,
   lastResortFor,
 } from '@dutyline/application';
-import type { Prompt } from '@dutyline/domain';
 import {
   type LegToHangUp,
   type Ncco,
   type VonageCallUrls,
+  type VonageGroupUrls,
   type VonageRenderOptions,
   type WebhookInput,
   connect,
@@ -26,9 +26,10 @@ import {
   phoneNumberFromVonage,
   playPrompt,
 } from '@dutyline/vonage';
-import { type LegRouteParams, legRouteOf } from './vonage-leg-routes';
-import { type VonageLegHangups, VonageReplies } from './vonage-replies';
-import { type GuardedWebhook, safeReply } from './vonage-safe-reply';
+import { type VonageGroupApi, VonageGroupLegs } from './vonage-group-legs';
+import { type LegRouteParams, isGroupLegRoute, legRouteOf } from './vonage-leg-routes';
+import type { VonageLegHangups, VonageReplies } from './vonage-replies';
+import { type GuardedWebhook, goodbye, safeReply, withinBudget } from './vonage-safe-reply';
 import { textField } from './vonage-webhook-fields';
 
 export const VONAGE_CARRIER = 'vonage';
@@ -37,6 +38,8 @@ export interface VonageCallAdapterOptions {
   /** Everything the NCCOs need but the URLs. */
   readonly render: Omit<VonageRenderOptions, 'urls'>;
   readonly urls: VonageCallUrls;
+  /** An all-at-once group's legs' URLs (F26); without them (or `groupApi`) its legs count as failed. */
+  readonly groupUrls?: VonageGroupUrls;
   /** The last-resort rule's settings, the inbound call service's: for when even routing cannot be asked. */
   readonly lastResort: LastResortSettings;
   /** @defaultValue 'en-GB' */
@@ -50,6 +53,8 @@ export interface VonageCallAdapterDeps {
   /** Read when a connect ended without Vonage asking us for the next NCCO (`notify`). */
   readonly calls: Pick<CallStore, 'load'>;
   readonly hangups: VonageLegHangups | null;
+  /** Places an all-at-once group's legs and moves its caller on (`parallelDialing`). */
+  readonly groupApi?: VonageGroupApi | null;
   readonly logger: CallLogger;
 }
 
@@ -79,6 +84,7 @@ export class VonageCallAdapter {
   private readonly language: string;
   private readonly lookupBudgetMs: number;
   private readonly replies: VonageReplies;
+  private readonly groups: VonageGroupLegs;
   private callerHook: CallerNccoHook | null = null;
 
   constructor(
@@ -87,7 +93,11 @@ export class VonageCallAdapter {
   ) {
     this.language = options.language ?? 'en-GB';
     this.lookupBudgetMs = options.lookupBudgetMs ?? 800;
-    this.replies = new VonageReplies(deps.hangups, deps.logger, { ...options.render, urls: options.urls });
+    this.groups = new VonageGroupLegs(
+      { ...deps, api: deps.groupApi ?? null, beforeCaller: (next, ncco) => this.withHook(next, 'next-step', ncco) },
+      { render: { ...options.render, urls: options.urls }, urls: options.groupUrls ?? null, language: this.language },
+    );
+    this.replies = this.groups.replies;
   }
 
   /** Installs the hook the caller's NCCOs go through (one at a time). */
@@ -333,7 +343,9 @@ export class VonageCallAdapter {
   }
 
   /** The webhook of one of our leg routes (vonage-leg-routes.ts), served or named by a fallback request. */
-  legWebhook({ callId, step, route }: LegRouteParams, fields: WebhookInput): Promise<Ncco | null> {
+  legWebhook(params: LegRouteParams, fields: WebhookInput): Promise<Ncco | null> {
+    const { callId, step, route } = params;
+    if (isGroupLegRoute(route)) return this.groups.webhook({ ...params, route }, fields);
     switch (route) {
       case 'event':
         return this.legEvent(callId, step, fields);
@@ -373,16 +385,8 @@ export class VonageCallAdapter {
     return reply.ncco ? this.withHook(instruction, 'next-step', reply.ncco) : [playPrompt(goodbye(this.language))];
   }
 
-  private async stored(callId: string) {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.lookupBudgetMs);
-    });
-    try {
-      return await Promise.race([this.deps.calls.load(callId).catch(() => undefined), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private stored(callId: string) {
+    return withinBudget(this.deps.calls.load(callId), this.lookupBudgetMs);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------
@@ -390,8 +394,4 @@ export class VonageCallAdapter {
   private safely<T>(webhook: GuardedWebhook<T>): Promise<T> {
     return safeReply(this.deps.logger, this.language, webhook);
   }
-}
-
-function goodbye(language: string): Prompt {
-  return { kind: 'text', text: 'Thank you for calling. Goodbye.', language };
 }

@@ -4,9 +4,17 @@
  * back (a fallback request names the URL Vonage could not use).
  */
 
-/** The leg routes: the connect's event URL, the callee's onAnswer URL, the callee's key, the notify after a connect. */
-export const LEG_ROUTES = ['event', 'confirm', 'confirm-input', 'after'] as const;
+/** The leg routes of an all-at-once group's outbound legs (F26): their events, their pick-up, the callee's key. */
+export const GROUP_LEG_ROUTES = ['group-event', 'group-answer', 'group-input'] as const;
+export type GroupLegRoute = (typeof GROUP_LEG_ROUTES)[number];
+
+/** The leg routes: the connect's event URL, the callee's onAnswer URL, the callee's key, the notify after a connect; a group's legs'. */
+export const LEG_ROUTES = ['event', 'confirm', 'confirm-input', 'after', ...GROUP_LEG_ROUTES] as const;
 export type LegRoute = (typeof LEG_ROUTES)[number];
+
+/** Whether a leg route is one of a group's legs. */
+export const isGroupLegRoute = (route: LegRoute): route is GroupLegRoute =>
+  (GROUP_LEG_ROUTES as readonly string[]).includes(route);
 
 /** A leg route's call, step and kind. */
 export interface LegRouteParams {

@@ -1,5 +1,5 @@
 import { type CallLogger, type LogContext, apologyPrompt, errorContext } from '@dutyline/application';
-import { ValidationError } from '@dutyline/domain';
+import { type Prompt, ValidationError } from '@dutyline/domain';
 import { playPrompt } from '@dutyline/vonage';
 
 /** One webhook's work, what to say when it fails, and what to log about it. */
@@ -28,4 +28,22 @@ export async function safeReply<T>(logger: CallLogger, language: string, webhook
       return [playPrompt(apologyPrompt(language))] as T;
     }
   }
+}
+
+/** `work`'s result, or undefined when it fails or takes longer than `budgetMs`. */
+export async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Said to a caller when nothing is left to do. */
+export function goodbye(language: string): Prompt {
+  return { kind: 'text', text: 'Thank you for calling. Goodbye.', language };
 }

@@ -21,7 +21,7 @@ import { VonageCallAdapter } from './vonage-call-adapter';
 import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
 import type { VonageSettings } from './vonage-settings';
 import { VonageWebhookSignatures } from './vonage-webhook-signatures';
-import { vonageWebhookUrls } from './vonage-webhook-urls';
+import { vonageGroupUrls, vonageWebhookUrls } from './vonage-webhook-urls';
 import { VONAGE_CALL_ADAPTER, VONAGE_SETTINGS, VONAGE_SIGNATURES, VONAGE_TOKEN_IDS } from './vonage.tokens';
 import { InProcessTokenIds, RedisTokenIds, type WebhookTokenIds } from './webhook-token-ids';
 
@@ -56,9 +56,10 @@ const providers = [
       logger: JsonLogger,
     ) =>
       new VonageCallAdapter(
-        { inbound, calls, hangups: api, logger: jsonCallLogger(logger, 'vonage') },
+        { inbound, calls, hangups: api, groupApi: api, logger: jsonCallLogger(logger, 'vonage') },
         {
           urls: vonageWebhookUrls(settings.publicUrl),
+          groupUrls: vonageGroupUrls(settings.publicUrl),
           render: settings.ringbackToneUrl ? { ringbackToneUrl: settings.ringbackToneUrl } : {},
           lastResort: lastResortSettings(routing),
           lookupBudgetMs: routing.budgetMs,

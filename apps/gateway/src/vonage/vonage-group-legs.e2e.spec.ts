@@ -1,0 +1,244 @@
+/**
+ * An all-at-once level (F26) on Vonage, replayed over HTTP: signed webhooks to the gateway on MariaDB,
+ * its REST calls to the fake Vonage API. Bob and Carol ring together as two outbound calls; the first
+ * to press 1 joins the caller's conversation and the other leg is hung up; when both legs end without
+ * anyone, the caller's leg is transferred to the supervisor's step.
+ */
+import { describeWithMariaDb } from '@dutyline/test-support';
+import { type Ncco, createVonageVoiceClient } from '@dutyline/vonage';
+import {
+  FakeVonageApi,
+  answerPayload,
+  callEventPayload,
+  inputEventPayload,
+  nativeVonageSdk,
+  testApplicationKeys,
+} from '@dutyline/vonage/testing';
+import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
+import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
+import { type SampleAccount, dataOf, seedSample } from '../testing/feature-fixtures';
+import { inputUrlOf, nccoAction, signedVonageLine } from '../testing/signed-vonage-line';
+import type { VonageSettings } from './vonage-settings';
+import { VONAGE_SETTINGS } from './vonage.tokens';
+
+jest.setTimeout(60_000);
+
+const SECRET = 'vonage-signature-secret-for-group-tests-012345';
+const PUBLIC_URL = 'https://dutyline.example.com';
+const SETTINGS: VonageSettings = {
+  publicUrl: PUBLIC_URL,
+  signatures: { verify: true, secret: SECRET, apiKey: null },
+  ringbackToneUrl: null,
+};
+const ALICE = '33612345601';
+const BOB = '33612345602';
+const CAROL = '33612345603';
+/** The fake numbers the calls it creates in order: 1, 2, … since its last reset. */
+const fakeUuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** From two days back to two days on: covers now in any zone. */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One outbound leg the gateway placed: its number, its uuid at the fake, its event and pick-up URLs. */
+interface PlacedLeg {
+  readonly to: string;
+  readonly uuid: string;
+  readonly eventUrl: string;
+  readonly answerUrl: string;
+}
+
+async function until<T>(read: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 200; i += 1) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
+  let api: FakeVonageApi;
+  let gateway: GatewayHarness;
+  let sample: SampleAccount;
+  const line = () => signedVonageLine(gateway, { secret: SECRET, publicUrl: PUBLIC_URL });
+
+  beforeAll(async () => {
+    api = await FakeVonageApi.start();
+    const rest = await createVonageVoiceClient(
+      { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
+      { sdk: nativeVonageSdk() },
+    );
+    gateway = await startGateway({
+      database: 'mariadb',
+      override: (builder) =>
+        builder.overrideProvider(VONAGE_SETTINGS).useValue(SETTINGS).overrideProvider(VONAGE_VOICE_API).useValue(rest),
+    });
+    const account = await gateway.newAccount();
+    sample = await seedSample(gateway, account);
+    const token = account.tokens.supervisor;
+    await dataOf(
+      gateway.graphql(
+        'mutation($input: UpdateHotlineInput!) { updateHotline(input: $input) { id } }',
+        { input: { id: sample.hotlineId, levelStrategies: ['ALL_AT_ONCE'], requireAnswerConfirmation: true } },
+        { token },
+      ),
+    );
+    await dataOf(
+      gateway.graphql(
+        'mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version } }',
+        {
+          input: {
+            hotlineId: sample.hotlineId,
+            slots: [
+              { start: `${day(-2)}T00:00`, end: `${day(2)}T00:00`, assignees: [{ kind: 'TEAM', id: sample.crew }] },
+            ],
+          },
+        },
+        { token },
+      ),
+    );
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await api?.close();
+  });
+  beforeEach(() => api.reset());
+
+  /** The caller dials the hotline: the NCCO, our call id, and the two legs once the fake received both. */
+  async function callIn(callerUuid: string): Promise<{ ncco: Ncco | null; callId: string; legs: PlacedLeg[] }> {
+    const answer = await line().answer(
+      answerPayload({
+        to: sample.hotlineNumber.slice(1),
+        from: '33698765400',
+        uuid: callerUuid,
+        conversation_uuid: `CON-${callerUuid}`,
+      }),
+    );
+    expect(answer.status).toBe(200);
+    const created = await until(() => {
+      const requests = api.requestsTo('create-call');
+      return requests.length >= 2 ? requests : undefined;
+    }, 'two POST /v1/calls');
+    const legs = created.map((request, index) => {
+      const body = request.json as {
+        to: { number: string }[];
+        event_url: string[];
+        ncco: { eventUrl: string[] }[];
+      };
+      return {
+        to: body.to[0].number,
+        uuid: fakeUuid(index + 1),
+        eventUrl: body.event_url[0],
+        answerUrl: body.ncco[0].eventUrl[0],
+      };
+    });
+    return { ncco: answer.ncco, callId: /\/vonage\/legs\/([^/]+)\//.exec(legs[0].eventUrl)![1], legs };
+  }
+
+  const callLog = async (callId: string) =>
+    (
+      await dataOf(
+        gateway.graphql(
+          'query($id: ID!) { call(id: $id) { legs { number outcome } } }',
+          { id: callId },
+          { token: sample.account.tokens.supervisor },
+        ),
+      )
+    ).call?.legs as { number: string; outcome: string }[] | undefined;
+  /** The call log's legs as `<number> <outcome>`, once it shows `expected` (the log is written behind the webhooks). */
+  const logShows = (callId: string, expected: string[]) =>
+    until(
+      async () => {
+        const legs = ((await callLog(callId)) ?? []).map((leg) => `${leg.number} ${leg.outcome}`);
+        return expected.every((entry) => legs.includes(entry)) ? legs : undefined;
+      },
+      `the call log to show ${expected.join(', ')}`,
+    );
+  const updates = () => api.requestsTo('update-call').map((r) => ({ uuid: r.path.split('/').pop(), ...r.json }));
+
+  it('rings both legs through the REST API; Carol presses 1, joins the caller, and Bob is hung up', async () => {
+    const { ncco, callId, legs } = await callIn(`group-win-${Date.now()}`);
+    const hold = nccoAction(ncco, 'conversation');
+    expect(hold).toMatchObject({ startOnEnter: false, endOnExit: true });
+    expect(nccoAction(ncco, 'connect')).toBeUndefined();
+    expect(legs.map((leg) => leg.to).sort()).toEqual([BOB, CAROL]);
+    const carol = legs.find((leg) => leg.to === CAROL)!;
+    const bob = legs.find((leg) => leg.to === BOB)!;
+
+    for (const leg of legs) {
+      expect(
+        (await line().post(leg.eventUrl, callEventPayload('ringing', { uuid: leg.uuid, to: leg.to }))).status,
+      ).toBe(204);
+    }
+    await line().post(carol.eventUrl, callEventPayload('answered', { uuid: carol.uuid, to: CAROL }));
+    const announcement = await line().post(carol.answerUrl, {
+      payload: { callId, step: 1 },
+      uuid: carol.uuid,
+      conversation_uuid: `CON-${carol.uuid}`,
+      timestamp: new Date().toISOString(),
+    });
+    expect(nccoAction(announcement.ncco, 'talk')?.text).toMatch(/press 1/i);
+    expect(inputUrlOf(announcement.ncco)).toMatch(/\/group-input$/);
+
+    const joined = await line().post(inputUrlOf(announcement.ncco), inputEventPayload('1', { uuid: carol.uuid }));
+    expect(joined.ncco).toEqual([{ action: 'conversation', name: hold!.name, startOnEnter: true, endOnExit: true }]);
+
+    await until(() => (updates().length > 0 ? true : undefined), 'the hangup of the other leg');
+    expect(updates()).toEqual([{ uuid: bob.uuid, action: 'hangup' }]);
+    expect((await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CONFIRMED`])).sort()).toEqual([
+      `+${BOB} CANCELLED`,
+      `+${CAROL} CONFIRMED`,
+    ]);
+  });
+
+  it('both legs end unanswered: the caller is transferred to the supervisor', async () => {
+    const callerUuid = `group-none-${Date.now()}`;
+    const { callId, legs } = await callIn(callerUuid);
+
+    await line().post(legs[0].eventUrl, callEventPayload('timeout', { uuid: legs[0].uuid, to: legs[0].to }));
+    expect(updates()).toEqual([]);
+    await line().post(legs[1].eventUrl, callEventPayload('unanswered', { uuid: legs[1].uuid, to: legs[1].to }));
+
+    await until(() => (updates().length > 0 ? true : undefined), 'the transfer of the caller');
+    // Vonage delivers an event twice, the answer webhook is retried: the caller moves on once, the legs ring once.
+    await line().post(legs[1].eventUrl, callEventPayload('unanswered', { uuid: legs[1].uuid, to: legs[1].to }));
+    await line().answer(answerPayload({ to: sample.hotlineNumber.slice(1), from: '33698765400', uuid: callerUuid }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(updates()).toHaveLength(1);
+    expect(api.requestsTo('create-call')).toHaveLength(2);
+    const [transfer] = updates() as { uuid: string; action: string; destination: { ncco: Ncco } }[];
+    expect(transfer).toMatchObject({ uuid: callerUuid, action: 'transfer', destination: { type: 'ncco' } });
+    const connect = nccoAction(transfer.destination.ncco, 'connect');
+    expect(connect?.endpoint[0]).toMatchObject({ type: 'phone', number: ALICE });
+    expect(await logShows(callId, [`+${BOB} NO_ANSWER`, `+${CAROL} NO_ANSWER`])).toEqual([
+      `+${BOB} NO_ANSWER`,
+      `+${CAROL} NO_ANSWER`,
+      `+${ALICE} RINGING`,
+    ]);
+  });
+
+  it('the caller hanging up while the group rings hangs up every leg through the REST API', async () => {
+    const callerUuid = `group-gone-${Date.now()}`;
+    const { callId, legs } = await callIn(callerUuid);
+    const gone = await line().post(
+      '/vonage/event',
+      callEventPayload('completed', { uuid: callerUuid, direction: 'inbound', duration: '12' }),
+    );
+    expect(gone.status).toBe(204);
+    await until(() => (updates().length >= 2 ? true : undefined), 'both legs hung up');
+    expect(updates().sort((a, b) => String(a.uuid).localeCompare(String(b.uuid)))).toEqual([
+      { uuid: legs[0].uuid, action: 'hangup' },
+      { uuid: legs[1].uuid, action: 'hangup' },
+    ]);
+    expect(await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CANCELLED`])).toHaveLength(2);
+  });
+
+  it('a leg the REST API refuses counts as failed; the other leg rings on and the caller keeps waiting', async () => {
+    api.failNext('create-call', { status: 500 });
+    const { ncco, callId, legs } = await callIn(`group-fail-${Date.now()}`);
+    expect(nccoAction(ncco, 'conversation')).toBeDefined();
+    const [refused, rung] = legs;
+    const log = await logShows(callId, [`+${refused.to} FAILED`]);
+    expect(log.sort()).toEqual([`+${refused.to} FAILED`, `+${rung.to} RINGING`].sort());
+    expect(updates()).toEqual([]);
+  });
+});
