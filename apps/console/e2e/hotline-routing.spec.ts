@@ -221,6 +221,51 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
   );
 
   browserIt(
+    'lists the alert sent for a duty starting within the minutes before, in the hotline’s zone',
+    { browser: () => browser },
+    async (page) => {
+      const name = `Alert list ${Date.now()}`;
+      const id = await ownHotline(name);
+      // Hugo Durand (on no duty before) goes on duty right after the slot around now.
+      const next = DateTime.now().setZone(ZONE).startOf('hour').plus({ hours: 4 });
+      await ask('mutation ($input: CreateSlotsInput!) { createSlots(input: $input) { version } }', {
+        input: {
+          hotlineId: id,
+          slots: [
+            {
+              start: next.toFormat(WALL),
+              end: next.plus({ hours: 2 }).toFormat(WALL),
+              assignees: [{ kind: 'PERSON', id: people['Hugo Durand'] }],
+            },
+          ],
+        },
+      });
+      await ask(
+        'mutation ($input: UpdateShiftAlertSettingsInput!) { updateShiftAlertSettings(input: $input) { enabled } }',
+        { input: { hotlineId: id, enabled: true, minutesBefore: 300, channels: ['EMAIL'] } },
+      );
+      await signIn(page, gateway.url, gateway.admin);
+      const duty = `Hugo Durand · level 1 · ${next.setLocale('en-GB').toFormat('ccc d LLL HH:mm')} – ${next
+        .plus({ hours: 2 })
+        .setLocale('en-GB')
+        .toFormat('ccc d LLL HH:mm')}`;
+      const list = page.getByRole('list', { name: 'Recent and upcoming alerts' });
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await openSettings(page, id, name);
+        await page
+          .getByText(/^No alert in this period\.$|^Hugo Durand/)
+          .first()
+          .waitFor();
+        if ((await list.getByText(duty).count()) > 0 || Date.now() > deadline) break;
+        await page.waitForTimeout(1000);
+      }
+      const item = list.getByRole('listitem').filter({ hasText: duty });
+      expect(await item.textContent()).toMatch(/(Sent .+ by E-mail|Being sent)$/);
+    },
+  );
+
+  browserIt(
     'builds an extra number, a rule and a menu: a duplicate key is refused at its field, then the entry is on the server',
     { browser: () => browser },
     async (page) => {
