@@ -71,6 +71,16 @@ function exactlyOnce(mails: readonly ReceivedMail[], expectedIds: readonly strin
   ];
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux `/proc`; NaN elsewhere). */
+function cpuMillis(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, at 100 ticks a second
+  } catch {
+    return NaN;
+  }
+}
+
 /** How busy this process's event loop was during the rounds of one side. */
 class Busy {
   private active = 0;
@@ -193,6 +203,7 @@ async function workerSide(
   await until(() => worker.ready(), 60_000, 'the worker');
   return {
     mails,
+    pid: worker.child.pid,
     /** Seconds from the first enqueue of voicemails from…from+count-1 to their last e-mail. */
     round: async ({ from, count }: { from: number; count: number }) => {
       const before = mails().length;
@@ -254,6 +265,7 @@ async function baselineSide(sink: SmtpSink, { sample, jobs }: { sample: Received
   const mails = receivedOf(sink, expected);
   await until(() => ready, 60_000, 'the nodemailer loop');
   return {
+    pid: child.pid,
     round: async ({ from, count }: { from: number; count: number }) => {
       const before = mails().length;
       const started = process.hrtime.bigint();
@@ -299,6 +311,7 @@ async function main(): Promise<void> {
     const bare = await baselineSide(sink, { sample, jobs: JOBS });
     const took = { worker: 0, bare: 0 };
     const busy = { worker: new Busy(), bare: new Busy() };
+    const cpu = { worker: -cpuMillis(worker.pid), bare: -cpuMillis(bare.pid) };
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const from = Math.floor((round * JOBS) / ROUNDS);
@@ -307,6 +320,8 @@ async function main(): Promise<void> {
         took.worker += await busy.worker.during(() => worker.round({ from, count }));
         took.bare += await busy.bare.during(() => bare.round({ from, count }));
       }
+      cpu.worker += cpuMillis(worker.pid);
+      cpu.bare += cpuMillis(bare.pid);
       loadAverage();
       const problems = { capped: cappedProblems, raised: await worker.problems(), bare: bare.problems() };
       report(NAME, { metric: 'jobs', value: JOBS, unit: 'count' });
@@ -314,6 +329,9 @@ async function main(): Promise<void> {
       report(NAME, { metric: 'worker-throughput', value: JOBS / took.worker, unit: 'mails/s' });
       report(NAME, { metric: 'nodemailer-throughput', value: JOBS / took.bare, unit: 'mails/s' });
       report(NAME, { metric: 'ratio', value: took.bare / took.worker, unit: 'ratio' });
+      // CPU of the worker process alone (not MariaDB's or Redis's) against the loop's, per e-mail.
+      report(NAME, { metric: 'worker-cpu-per-mail', value: cpu.worker / JOBS, unit: 'ms' });
+      report(NAME, { metric: 'nodemailer-cpu-per-mail', value: cpu.bare / JOBS, unit: 'ms' });
       // This process serves the sink (and the fake Vonage): near 1, it is what both sides wait for.
       report(NAME, { metric: 'bench-process-busy-worker-rounds', value: busy.worker.utilization(), unit: 'ratio' });
       report(NAME, { metric: 'bench-process-busy-nodemailer-rounds', value: busy.bare.utilization(), unit: 'ratio' });
