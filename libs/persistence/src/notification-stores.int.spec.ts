@@ -108,6 +108,23 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         });
       });
 
+      it.each([
+        ['email', '<m2@x> (refused: "zoé"@example.org)'],
+        ['odd "step" \\ name', 'done'],
+      ])('closes a delivery with its last step %j in the same write', async (step, result) => {
+        const accountId = await newAccount();
+        const d = delivery(accountId, 'call-3');
+        await ledger.addDelivery(d);
+        await ledger.recordStep(d.id, { step: 'none', result: 'first', at: T0 + 1 });
+        await ledger.finishDelivery(d.id, { status: 'delivered', at: T0 + 2, step: { step, result } });
+        expect(await ledger.delivery(d.id)).toMatchObject({
+          status: 'delivered',
+          steps: { none: 'first', [step]: result },
+          lastError: null,
+          updatedAt: T0 + 2,
+        });
+      });
+
       it('lists pending deliveries oldest first, in batches, before an instant', async () => {
         // The ledger is read across accounts (the reconcile pass): date these rows before anything
         // other suites leave in the shared database, so only they fall before `createdBefore`.

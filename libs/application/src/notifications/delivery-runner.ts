@@ -2,8 +2,12 @@ import { Clock, JobContext, NonRetryableJobError } from '@dutyline/domain';
 import { failureText, isPermanentFailure } from './delivery-failure';
 import { Delivery, DeliveryKind, DeliveryLedger } from './ports';
 
-/** Runs one step unless an earlier attempt recorded it; the step's result is recorded when it succeeds. */
-export type StepRunner = (name: string, work: () => Promise<string>) => Promise<void>;
+/**
+ * Runs one step unless an earlier attempt recorded it; the step's result is recorded when it succeeds.
+ * `last`: nothing else follows it, so its result is recorded with the delivery's close, in one write
+ * right after the step as before (should the work fail after all, it is recorded on its own first).
+ */
+export type StepRunner = (name: string, work: () => Promise<string>, options?: { last?: boolean }) => Promise<void>;
 
 export interface DeliveryOutcome {
   readonly deliveryId: string;
@@ -41,15 +45,24 @@ export async function runDelivery(
   if (delivery.status === 'delivered') return { deliveryId, status: 'already-delivered', steps: delivery.steps };
 
   const steps: Record<string, string> = { ...delivery.steps };
-  const step: StepRunner = async (name, run) => {
+  let unrecorded: { step: string; result: string } | undefined;
+  const recordHeldStep = async () => {
+    if (!unrecorded) return;
+    await ledger.recordStep(deliveryId, { ...unrecorded, at: clock.now() });
+    unrecorded = undefined;
+  };
+  const step: StepRunner = async (name, run, options = {}) => {
     if (steps[name] !== undefined) return;
+    await recordHeldStep();
     const result = await run();
-    await ledger.recordStep(deliveryId, { step: name, result, at: clock.now() });
+    if (options.last) unrecorded = { step: name, result };
+    else await ledger.recordStep(deliveryId, { step: name, result, at: clock.now() });
     steps[name] = result;
   };
   try {
     await work(delivery, step);
   } catch (error) {
+    await recordHeldStep();
     const reason = failureText(error);
     if (isPermanentFailure(error)) {
       await ledger.finishDelivery(deliveryId, { status: 'failed', at: clock.now(), error: reason });
@@ -60,6 +73,10 @@ export async function runDelivery(
     else await ledger.noteAttemptFailed(deliveryId, reason, clock.now());
     throw error;
   }
-  await ledger.finishDelivery(deliveryId, { status: 'delivered', at: clock.now() });
+  await ledger.finishDelivery(deliveryId, {
+    status: 'delivered',
+    at: clock.now(),
+    ...(unrecorded ? { step: unrecorded } : {}),
+  });
   return { deliveryId, status: 'delivered', steps };
 }

@@ -47,6 +47,8 @@ export interface DeliveryEnd {
   readonly at: Instant;
   /** @defaultValue null: the last error noted stays */
   readonly error?: string | null;
+  /** A step done just before, recorded in the same write as the close (one round trip, not two). */
+  readonly step?: Omit<DeliveryStep, 'at'>;
 }
 
 export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'accountId' | 'hotlineId' | 'callId' | 'record' | 'createdAt'>;

@@ -105,6 +105,41 @@ describe('VoicemailDelivery (F13)', () => {
     expect(w.mailer.sent.map((m) => m.to.map((e) => e.value))).toEqual([expected]);
   });
 
+  it.each([
+    ['no text follows: the e-mail is recorded with the close, one write', false, ['finish email']],
+    [
+      'texts follow: the e-mail is recorded before them, then each text',
+      true,
+      ['step email', 'step sms:+33612345678', 'step sms:+33687654321', 'finish'],
+    ],
+  ])('writes the ledger once a step: %s', async (_, texts, writes) => {
+    const w = await world();
+    if (texts)
+      await w.settings.saveNotificationSettings(
+        TEST_ACCOUNT,
+        'hl',
+        notificationSettings({ voicemail: { sms: { onDuty: true } } }),
+      );
+    const id = await w.owe();
+    const written: string[] = [];
+    const [recordStep, finishDelivery] = [w.ledger.recordStep.bind(w.ledger), w.ledger.finishDelivery.bind(w.ledger)];
+    w.ledger.recordStep = (delivery, done) => (written.push(`step ${done.step}`), recordStep(delivery, done));
+    w.ledger.finishDelivery = (delivery, end) => (
+      written.push(['finish', ...(end.step ? [end.step.step] : [])].join(' ')),
+      finishDelivery(delivery, end)
+    );
+    await w.delivery.deliver(id, FIRST);
+
+    expect(written).toEqual(writes);
+    expect(await w.ledger.delivery(id)).toMatchObject({
+      status: 'delivered',
+      steps: { email: expect.stringMatching(/^<.+>$/) },
+    });
+    // Run again: nothing goes twice.
+    await w.delivery.deliver(id, { attempt: 2, maxAttempts: 5 });
+    expect(w.mailer.sent).toHaveLength(1);
+  });
+
   it('texts an expiring link to the chosen mobiles from the hotline number, once', async () => {
     const w = await world();
     await w.settings.saveNotificationSettings(

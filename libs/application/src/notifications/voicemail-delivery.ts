@@ -89,36 +89,41 @@ export class VoicemailDelivery {
 
       const when = localTimeText(record.startedAt, zone);
       const caller = callerText(record.caller);
+      const pending = textTo.mobiles.filter((n) => delivery.steps[`sms:${n.e164}`] === undefined);
+      const textsFollow = pending.length > 0 && hotline !== undefined;
       if (mailTo.emails.length > 0) {
-        await step('email', async () => {
-          const audio = await deps.recordings.fetchRecording(recording);
-          const filename = voicemailFileName(record.startedAt, zone, audio.contentType);
-          const text = [
-            `${caller} left a voicemail on ${record.hotlineName} (${record.hotlineNumber}).`,
-            '',
-            `Caller: ${caller}`,
-            `Received: ${when}`,
-            ...(record.durationSeconds === null ? [] : [`Call length: ${Math.round(record.durationSeconds)} s`]),
-            '',
-            'Numbers tried before the voicemail:',
-            ...legLines(record),
-            '',
-            `The recording is attached (${filename}).`,
-          ].join('\n');
-          const receipt = await deps.mailer.send({
-            to: mailTo.emails,
-            subject: `Voicemail on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}`,
-            text,
-            attachments: [{ filename, contentType: audio.contentType, content: audio.audio }],
-            idempotencyKey: delivery.id,
-          });
-          const refused = receipt.rejected.map((e) => e.value);
-          return refused.length > 0 ? `${receipt.messageId} (refused: ${refused.join(', ')})` : receipt.messageId;
-        });
+        await step(
+          'email',
+          async () => {
+            const audio = await deps.recordings.fetchRecording(recording);
+            const filename = voicemailFileName(record.startedAt, zone, audio.contentType);
+            const text = [
+              `${caller} left a voicemail on ${record.hotlineName} (${record.hotlineNumber}).`,
+              '',
+              `Caller: ${caller}`,
+              `Received: ${when}`,
+              ...(record.durationSeconds === null ? [] : [`Call length: ${Math.round(record.durationSeconds)} s`]),
+              '',
+              'Numbers tried before the voicemail:',
+              ...legLines(record),
+              '',
+              `The recording is attached (${filename}).`,
+            ].join('\n');
+            const receipt = await deps.mailer.send({
+              to: mailTo.emails,
+              subject: `Voicemail on ${record.hotlineName} from ${caller}, ${shortLocalTime(record.startedAt, zone)}`,
+              text,
+              attachments: [{ filename, contentType: audio.contentType, content: audio.audio }],
+              idempotencyKey: delivery.id,
+            });
+            const refused = receipt.rejected.map((e) => e.value);
+            return refused.length > 0 ? `${receipt.messageId} (refused: ${refused.join(', ')})` : receipt.messageId;
+          },
+          { last: !textsFollow },
+        );
       }
 
-      const pending = textTo.mobiles.filter((n) => delivery.steps[`sms:${n.e164}`] === undefined);
-      if (pending.length === 0 || !hotline) return;
+      if (!textsFollow || !hotline) return;
       const now = deps.clock.now();
       const link = await deps.links!.issueVoicemailLink({
         accountId,

@@ -75,7 +75,7 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
 
   /** One statement in autocommit (the step merged into the stored steps by `JSON_SET`), not a locked read then a write. */
   recordStep(id: string, { step, result, at }: { step: string; result: string; at: Instant }): Promise<void> {
-    if (/["\\]/.test(step))
+    if (!isPlainStepName(step))
       return this.change(id, (row) => ({
         steps: JSON.stringify({ ...JSON.parse(row.steps), [step]: result }),
         updatedAt: at,
@@ -90,11 +90,35 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
     });
   }
 
-  finishDelivery(
+  /** One UPDATE, with `step` (done just before) merged into the steps when given. */
+  async finishDelivery(
     id: string,
-    { status, at, error = null }: { status: 'delivered' | 'failed'; at: Instant; error?: string | null },
+    {
+      status,
+      at,
+      error = null,
+      step,
+    }: {
+      status: 'delivered' | 'failed';
+      at: Instant;
+      error?: string | null;
+      step?: { readonly step: string; readonly result: string };
+    },
   ): Promise<void> {
-    return this.update(id, { status, ...(error === null ? {} : { lastError: clip(error) }), updatedAt: at });
+    const end = { status, ...(error === null ? {} : { lastError: clip(error) }), updatedAt: at };
+    if (!step) return this.update(id, end);
+    if (!isPlainStepName(step.step)) {
+      await this.recordStep(id, { ...step, at });
+      return this.update(id, end);
+    }
+    await this.store.statement(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(NotificationDeliveryRow)
+        .set({ ...end, steps: () => 'JSON_SET(steps, :path, :result)' })
+        .where('id = :id', { id, path: `$."${step.step}"`, result: step.result })
+        .execute();
+    });
   }
 
   noteAttemptFailed(id: string, error: string, at: Instant): Promise<void> {
@@ -161,6 +185,9 @@ export class SqlDeliveryLedger<Kind extends string = string, Record = unknown> {
     };
   }
 }
+
+/** A step name a JSON path can quote as it is (no `"` nor `\\`). */
+const isPlainStepName = (step: string): boolean => !/["\\]/.test(step);
 
 const clip = (text: string): string =>
   text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;

@@ -51,8 +51,14 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
     this.change(id, (row) => ({ ...row, steps: { ...row.steps, [step]: result }, updatedAt: at }));
   }
 
-  async finishDelivery(id: string, { status, at, error = null }: DeliveryEnd): Promise<void> {
-    this.change(id, (row) => ({ ...row, status, lastError: error ?? row.lastError, updatedAt: at }));
+  async finishDelivery(id: string, { status, at, error = null, step }: DeliveryEnd): Promise<void> {
+    this.change(id, (row) => ({
+      ...row,
+      status,
+      lastError: error ?? row.lastError,
+      steps: step ? { ...row.steps, [step.step]: step.result } : row.steps,
+      updatedAt: at,
+    }));
   }
 
   async noteAttemptFailed(id: string, error: string, at: Instant): Promise<void> {
