@@ -55,6 +55,8 @@ export {
   type VonageReply,
 } from './vonage-call-instruction.renderer';
 export {
+  asksKey,
+  awaitingVerdictNcco,
   groupAnnouncementNcco,
   groupConversationName,
   groupHoldNcco,

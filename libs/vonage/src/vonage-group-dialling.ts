@@ -1,6 +1,6 @@
 import type { CallInstruction, DialInstruction } from '@dutyline/application';
 import { PhoneNumber } from '@dutyline/domain';
-import { AdvancedMachineDetectionOptions, conversation, notify, playPrompt } from './vonage-ncco.actions';
+import { AdvancedMachineDetectionOptions, conversation, notify, playPrompt, talk } from './vonage-ncco.actions';
 import { answerConfirmationNcco } from './vonage-ncco.builder';
 import { Ncco } from './vonage-ncco.types';
 import type { CreateCallRequest } from './vonage-voice.api';
@@ -42,6 +42,19 @@ export const joinGroupNcco = (callId: string): Ncco => [
   conversation(groupConversationName(callId), { startOnEnter: true, endOnExit: true }),
 ];
 
+/**
+ * The callee who picked up a leg that asks no key, while machine detection has not given its verdict:
+ * silence that never ends by itself (never joined by accident); a person is then moved into the
+ * caller's conversation by a REST transfer, a machine is hung up.
+ */
+export const awaitingVerdictNcco = (): Ncco => [talk('<speak><break time="10s"/></speak>', { loop: 0 }, 'silence')];
+
+/** Whether the `notify` of a group leg's pick-up says its callee must press a key (`groupLegCall` put it there). */
+export function asksKey(fields: Readonly<Record<string, unknown>> | URLSearchParams): boolean {
+  const payload = fields instanceof URLSearchParams ? null : fields['payload'];
+  return !(typeof payload === 'object' && payload !== null && (payload as { confirm?: unknown }).confirm === false);
+}
+
 /** The announcement to the callee of a group's leg; the key goes to the group's input URL. */
 export function groupAnnouncementNcco(
   announce: Extract<CallInstruction, { kind: 'announce' }>,
@@ -65,9 +78,13 @@ export function groupLegCall(
     to: PhoneNumber.fromE164(dial.to, 'to'),
     from: PhoneNumber.fromE164(dial.callerId, 'callerId'),
     ncco: [
-      notify({ callId: dial.callId, step: dial.step }, urls.groupAnswer(dial.callId, dial.step), {
-        eventMethod: 'POST',
-      }),
+      notify(
+        { callId: dial.callId, step: dial.step, confirm: dial.confirm },
+        urls.groupAnswer(dial.callId, dial.step),
+        {
+          eventMethod: 'POST',
+        },
+      ),
     ],
     eventUrl: urls.groupEvent(dial.callId, dial.step),
     ringingTimer: Math.min(120, Math.max(1, dial.ringTimeoutSeconds)),

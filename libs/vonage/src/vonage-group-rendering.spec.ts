@@ -1,6 +1,6 @@
 import type { CallInstruction, DialInstruction } from '@dutyline/application';
 import { VonageRenderOptions, renderForCallee, renderForCaller } from './vonage-call-instruction.renderer';
-import { VonageGroupUrls, groupLegCall, joinGroupNcco } from './vonage-group-dialling';
+import { VonageGroupUrls, asksKey, groupLegCall, joinGroupNcco } from './vonage-group-dialling';
 
 // What an all-at-once level's moves (F26) become on Vonage: the losing legs hung up through the REST API.
 const options: VonageRenderOptions = {
@@ -119,7 +119,7 @@ describe('Vonage rendering of a group of legs', () => {
       ncco: [
         {
           action: 'notify',
-          payload: { callId: 'call-1', step: 2 },
+          payload: { callId: 'call-1', step: 2, confirm: true },
           eventUrl: ['https://gw/legs/call-1/2/group-answer'],
           eventMethod: 'POST',
         },
@@ -128,6 +128,11 @@ describe('Vonage rendering of a group of legs', () => {
       ringingTimer: 25,
       machineDetection: { behavior: 'hangup', mode: 'detect' },
     });
+    expect([true, false].map((confirm) => asksKey({ payload: { callId: 'call-1', step: 2, confirm } }))).toEqual([
+      true,
+      false,
+    ]);
+    expect(asksKey({})).toBe(true);
     expect(joinGroupNcco('call-1')).toEqual([
       { action: 'conversation', name: 'dutyline-call-1', startOnEnter: true, endOnExit: true },
     ]);

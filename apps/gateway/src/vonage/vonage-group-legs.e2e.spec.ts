@@ -11,9 +11,12 @@ import {
   answerPayload,
   callEventPayload,
   inputEventPayload,
+  machineEventPayload,
   nativeVonageSdk,
   testApplicationKeys,
 } from '@dutyline/vonage/testing';
+import { type CallRoutingSettings, readCallRoutingSettings } from '../calls/call-routing-settings';
+import { CALL_ROUTING_SETTINGS } from '../calls/calls.tokens';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
 import { type SampleAccount, dataOf, seedSample } from '../testing/feature-fixtures';
@@ -44,6 +47,8 @@ interface PlacedLeg {
   readonly uuid: string;
   readonly eventUrl: string;
   readonly answerUrl: string;
+  /** What the NCCO's `notify` sends back. */
+  readonly payload: unknown;
 }
 
 async function until<T>(read: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
@@ -61,8 +66,8 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
   let sample: SampleAccount;
   const line = () => signedVonageLine(gateway, { secret: SECRET, publicUrl: PUBLIC_URL });
 
-  beforeAll(async () => {
-    api = await FakeVonageApi.start();
+  /** A gateway on the fake REST API, its account's hotline ringing Bob and Carol all at once now. */
+  async function startWorld(routing: Partial<CallRoutingSettings> = {}): Promise<void> {
     const rest = await createVonageVoiceClient(
       { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
       { sdk: nativeVonageSdk() },
@@ -70,18 +75,17 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
     gateway = await startGateway({
       database: 'mariadb',
       override: (builder) =>
-        builder.overrideProvider(VONAGE_SETTINGS).useValue(SETTINGS).overrideProvider(VONAGE_VOICE_API).useValue(rest),
+        builder
+          .overrideProvider(VONAGE_SETTINGS)
+          .useValue(SETTINGS)
+          .overrideProvider(VONAGE_VOICE_API)
+          .useValue(rest)
+          .overrideProvider(CALL_ROUTING_SETTINGS)
+          .useValue({ ...readCallRoutingSettings({}), ...routing }),
     });
     const account = await gateway.newAccount();
     sample = await seedSample(gateway, account);
-    const token = account.tokens.supervisor;
-    await dataOf(
-      gateway.graphql(
-        'mutation($input: UpdateHotlineInput!) { updateHotline(input: $input) { id } }',
-        { input: { id: sample.hotlineId, levelStrategies: ['ALL_AT_ONCE'], requireAnswerConfirmation: true } },
-        { token },
-      ),
-    );
+    await hotlineAsks({ levelStrategies: ['ALL_AT_ONCE'], requireAnswerConfirmation: true });
     await dataOf(
       gateway.graphql(
         'mutation($input: CreateSlotsInput!) { createSlots(input: $input) { version } }',
@@ -93,15 +97,37 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
             ],
           },
         },
-        { token },
+        { token: account.tokens.supervisor },
       ),
     );
+  }
+
+  beforeAll(async () => {
+    api = await FakeVonageApi.start();
+    await startWorld();
   });
   afterAll(async () => {
     await gateway?.close();
     await api?.close();
   });
   beforeEach(() => api.reset());
+
+  const hotlineAsks = (input: Record<string, unknown>) =>
+    dataOf(
+      gateway.graphql(
+        'mutation($input: UpdateHotlineInput!) { updateHotline(input: $input) { id } }',
+        { input: { id: sample.hotlineId, ...input } },
+        { token: sample.account.tokens.supervisor },
+      ),
+    );
+  /** The `notify` a group leg's NCCO runs when the callee picks up. */
+  const pickUp = (leg: PlacedLeg) =>
+    line().post(leg.answerUrl, {
+      payload: leg.payload,
+      uuid: leg.uuid,
+      conversation_uuid: `CON-${leg.uuid}`,
+      timestamp: new Date().toISOString(),
+    });
 
   /** The caller dials the hotline: the NCCO, our call id, and the two legs once the fake received both. */
   async function callIn(callerUuid: string): Promise<{ ncco: Ncco | null; callId: string; legs: PlacedLeg[] }> {
@@ -122,13 +148,14 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
       const body = request.json as {
         to: { number: string }[];
         event_url: string[];
-        ncco: { eventUrl: string[] }[];
+        ncco: { eventUrl: string[]; payload: unknown }[];
       };
       return {
         to: body.to[0].number,
         uuid: fakeUuid(index + 1),
         eventUrl: body.event_url[0],
         answerUrl: body.ncco[0].eventUrl[0],
+        payload: body.ncco[0].payload,
       };
     });
     return { ncco: answer.ncco, callId: /\/vonage\/legs\/([^/]+)\//.exec(legs[0].eventUrl)![1], legs };
@@ -170,12 +197,7 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
       ).toBe(204);
     }
     await line().post(carol.eventUrl, callEventPayload('answered', { uuid: carol.uuid, to: CAROL }));
-    const announcement = await line().post(carol.answerUrl, {
-      payload: { callId, step: 1 },
-      uuid: carol.uuid,
-      conversation_uuid: `CON-${carol.uuid}`,
-      timestamp: new Date().toISOString(),
-    });
+    const announcement = await pickUp(carol);
     expect(nccoAction(announcement.ncco, 'talk')?.text).toMatch(/press 1/i);
     expect(inputUrlOf(announcement.ncco)).toMatch(/\/group-input$/);
 
@@ -240,5 +262,62 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
     const log = await logShows(callId, [`+${refused.to} FAILED`]);
     expect(log.sort()).toEqual([`+${refused.to} FAILED`, `+${rung.to} RINGING`].sort());
     expect(updates()).toEqual([]);
+  });
+
+  it('without "press 1", the first leg to pick up joins at once, the other is hung up and, picking up late, released', async () => {
+    await hotlineAsks({ requireAnswerConfirmation: false });
+    try {
+      const { ncco, callId, legs } = await callIn(`group-direct-${Date.now()}`);
+      const [first, second] = legs;
+      const joined = await pickUp(first);
+      expect(joined.ncco).toEqual([
+        { action: 'conversation', name: nccoAction(ncco, 'conversation')!.name, startOnEnter: true, endOnExit: true },
+      ]);
+      await until(() => (updates().length > 0 ? true : undefined), 'the hangup of the other leg');
+      expect(updates()).toEqual([{ uuid: second.uuid, action: 'hangup' }]);
+      const late = await pickUp(second);
+      expect(nccoAction(late.ncco, 'conversation')).toBeUndefined();
+      expect(nccoAction(late.ncco, 'input')).toBeUndefined();
+      expect((await logShows(callId, [`+${second.to} CANCELLED`])).sort()).toEqual(
+        [`+${first.to} ANSWERED`, `+${second.to} CANCELLED`].sort(),
+      );
+    } finally {
+      await hotlineAsks({ requireAnswerConfirmation: true });
+    }
+  });
+
+  describe('with machine detection', () => {
+    beforeAll(async () => {
+      await gateway.close();
+      await startWorld({ machineDetection: true });
+      await hotlineAsks({ requireAnswerConfirmation: false });
+    });
+
+    it('without "press 1", a pick-up is held until the verdict; a person is then moved into the conversation', async () => {
+      const { ncco, legs } = await callIn(`group-amd-${Date.now()}`);
+      const [first, second] = legs;
+      const created = api.requestsTo('create-call')[0].json as Record<string, unknown>;
+      expect(created['advanced_machine_detection']).toMatchObject({ behavior: 'hangup', mode: 'detect' });
+      const held = await pickUp(first);
+      expect(held.ncco).toEqual([{ action: 'talk', text: '<speak><break time="10s"/></speak>', loop: 0 }]);
+      expect(updates()).toEqual([]);
+      await line().post(first.eventUrl, machineEventPayload('human', { call_uuid: first.uuid }));
+      await until(() => (updates().length >= 2 ? true : undefined), 'the join and the hangup');
+      const name = nccoAction(ncco, 'conversation')!.name;
+      expect(updates()).toEqual(
+        expect.arrayContaining([
+          {
+            uuid: first.uuid,
+            action: 'transfer',
+            destination: {
+              type: 'ncco',
+              ncco: [{ action: 'conversation', name, startOnEnter: true, endOnExit: true }],
+            },
+          },
+          { uuid: second.uuid, action: 'hangup' },
+        ]),
+      );
+      expect(updates()).toHaveLength(2);
+    });
   });
 });

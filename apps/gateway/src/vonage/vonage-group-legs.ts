@@ -13,6 +13,8 @@ import {
   type VonageRenderOptions,
   type VonageVoiceApi,
   type WebhookInput,
+  asksKey,
+  awaitingVerdictNcco,
   groupAnnouncementNcco,
   groupLegCall,
   joinGroupNcco,
@@ -96,7 +98,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       case 'group-event':
         return this.safely({ ...callee, fallback: () => null, work: () => this.event(callId, step, fields) });
       case 'group-answer':
-        return this.safely({ ...callee, work: () => this.pickedUp(callId, self) });
+        return this.safely({ ...callee, work: () => this.pickedUp(callId, self, asksKey(fields)) });
       case 'group-input':
         return this.safely({ ...callee, work: () => this.keyed(callId, self, fields) });
     }
@@ -144,7 +146,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
   }
 
   /** The callee picked up: joined at once (no key asked), else the announcement; a leg no longer wanted is released. */
-  private async pickedUp(callId: string, self: LegToHangUp): Promise<Ncco> {
+  private async pickedUp(callId: string, self: LegToHangUp, keyAsked: boolean): Promise<Ncco> {
     const { step, carrierLegId } = self;
     const answered = await this.deps.inbound.legAnswered({ callId, step, carrierLegId });
     if (answered.kind === 'bridge') return this.joined(answered);
@@ -152,6 +154,8 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       this.followUp(answered, step);
       return this.release(callId, self);
     }
+    // No key asked, machine detection still listening: held until its verdict (`event`).
+    if (!keyAsked) return awaitingVerdictNcco();
     const prompt = await this.deps.inbound.calleePrompt({ callId, step });
     if (prompt.kind === 'announce')
       return groupAnnouncementNcco(prompt, this.options.urls!, this.options.render.announcementPlays);
