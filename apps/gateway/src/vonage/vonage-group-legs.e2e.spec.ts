@@ -206,6 +206,11 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
 
     await until(() => (updates().length > 0 ? true : undefined), 'the hangup of the other leg');
     expect(updates()).toEqual([{ uuid: bob.uuid, action: 'hangup' }]);
+    // Bob's leg ends as hung up, then Carol's when the call is over: neither changes the outcome.
+    await line().post(bob.eventUrl, callEventPayload('cancelled', { uuid: bob.uuid, to: BOB }));
+    await line().post(carol.eventUrl, callEventPayload('completed', { uuid: carol.uuid, to: CAROL, duration: '60' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates()).toHaveLength(1);
     expect((await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CONFIRMED`])).sort()).toEqual([
       `+${BOB} CANCELLED`,
       `+${CAROL} CONFIRMED`,
@@ -236,6 +241,23 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
       `+${CAROL} NO_ANSWER`,
       `+${ALICE} RINGING`,
     ]);
+  });
+
+  it('a callee who hangs up during the announcement declined; with the other unanswered the caller moves on', async () => {
+    const callerUuid = `group-hung-${Date.now()}`;
+    const { callId, legs } = await callIn(callerUuid);
+    const carol = legs.find((leg) => leg.to === CAROL)!;
+    const bob = legs.find((leg) => leg.to === BOB)!;
+    await line().post(carol.eventUrl, callEventPayload('answered', { uuid: carol.uuid, to: CAROL }));
+    expect(nccoAction((await pickUp(carol)).ncco, 'input')).toBeDefined();
+    await line().post(carol.eventUrl, callEventPayload('completed', { uuid: carol.uuid, to: CAROL, duration: '4' }));
+    expect(updates()).toEqual([]);
+    await line().post(bob.eventUrl, callEventPayload('unanswered', { uuid: bob.uuid, to: BOB }));
+    await until(() => (updates().length > 0 ? true : undefined), 'the transfer of the caller');
+    expect(updates()).toMatchObject([{ uuid: callerUuid, action: 'transfer' }]);
+    expect((await logShows(callId, [`+${CAROL} DECLINED`, `+${BOB} NO_ANSWER`])).sort()).toEqual(
+      [`+${ALICE} RINGING`, `+${BOB} NO_ANSWER`, `+${CAROL} DECLINED`].sort(),
+    );
   });
 
   it('the caller hanging up while the group rings hangs up every leg through the REST API', async () => {

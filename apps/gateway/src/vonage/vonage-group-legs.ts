@@ -129,12 +129,16 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       return null;
     }
     const decision = legDecisionFor(event);
-    if (decision.kind !== 'outcome' || decision.outcome === 'answered') return null;
     const status = event.kind === 'call-status' ? event : null;
+    // Over without an outcome (no `notify` follows a REST leg): a callee who hung up during the
+    // announcement declined; a leg already decided (joined, dropped) ignores it.
+    const outcome =
+      decision.kind === 'outcome' ? decision.outcome : decision.kind === 'ended' ? endedOutcome(status) : null;
+    if (outcome === null || outcome === 'answered' || outcome === 'confirmed') return null;
     const instruction = await this.deps.inbound.legEnded({
       callId,
       step,
-      outcome: decision.outcome as EndedLegOutcome,
+      outcome,
       carrierLegId: event.kind === 'call-status' || event.kind === 'machine-detection' ? event.uuid : null,
       at:
         event.kind === 'call-status' || event.kind === 'machine-detection' ? (event.timestamp ?? undefined) : undefined,
@@ -239,3 +243,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
     return safeReply(this.deps.logger, this.options.language, webhook);
   }
 }
+
+/** How a leg that ended by itself (`completed`, `cancelled`, `disconnected`) did not take the call. */
+const endedOutcome = (status: { readonly status: string } | null): EndedLegOutcome =>
+  status?.status === 'completed' ? 'declined' : 'no-answer';
