@@ -29,27 +29,32 @@ const STATISTICS = `query ($from: Instant, $to: Instant) {
 
 const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
 
-interface Measured {
-  readonly coverage: number[];
-  readonly statistics: number[];
+interface Timing {
+  /** Wall time of each query, sorted, in ms. */
+  readonly durations: number[];
+  /** The gateway's CPU time per query, in ms: hardly moved by other processes loading the machine. */
+  readonly gatewayCpu: number;
 }
 
-async function timed(samples: number, run: () => Promise<unknown>): Promise<number[]> {
+type Measured = Record<'coverage' | 'statistics', Timing>;
+
+async function timed(gateway: GatewayProcess, run: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 3; i++) await run(); // warm: plans, statements, the gateway's caches
   const durations: number[] = [];
-  for (let i = 0; i < samples; i++) {
+  const cpuBefore = gateway.cpuMillis();
+  for (let i = 0; i < SAMPLES; i++) {
     const start = process.hrtime.bigint();
     await run();
     durations.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return durations.sort((a, b) => a - b);
+  return { durations: durations.sort((a, b) => a - b), gatewayCpu: (gateway.cpuMillis() - cpuBefore) / SAMPLES };
 }
 
 async function measure(
   gateway: GatewayProcess,
   { apiKey, hotlineId, from }: { apiKey: string; hotlineId: string; from: number },
 ): Promise<Measured> {
-  const coverage = await timed(SAMPLES, async () => {
+  const coverage = await timed(gateway, async () => {
     const data = await graphql<{ coverage: { coveredFraction: number } }>(gateway, {
       apiKey,
       query: COVERAGE,
@@ -61,7 +66,7 @@ async function measure(
     });
     if (!(data.coverage.coveredFraction > 0)) throw new Error('coverage found nothing covered');
   });
-  const statistics = await timed(SAMPLES, async () => {
+  const statistics = await timed(gateway, async () => {
     const data = await graphql<{ callStatistics: { calls: number; complete: boolean } }>(gateway, {
       apiKey,
       query: STATISTICS,
@@ -76,9 +81,10 @@ async function measure(
 }
 
 function print(size: string, measured: Measured): void {
-  for (const [query, durations] of Object.entries(measured)) {
+  for (const [query, { durations, gatewayCpu }] of Object.entries(measured)) {
     report(NAME, { metric: `${query}-${size}-p50`, value: percentile(durations, 50), unit: 'ms' });
     report(NAME, { metric: `${query}-${size}-p99`, value: percentile(durations, 99), unit: 'ms' });
+    report(NAME, { metric: `${query}-${size}-gateway-cpu`, value: gatewayCpu, unit: 'ms' });
   }
   loadAverage();
 }
@@ -147,8 +153,10 @@ async function main(): Promise<void> {
     print(`${2 * ACCOUNTS}-accounts`, double);
 
     for (const query of ['coverage', 'statistics'] as const) {
-      const growth = percentile(double[query], 50) / percentile(single[query], 50);
+      const growth = percentile(double[query].durations, 50) / percentile(single[query].durations, 50);
       report(NAME, { metric: `${query}-growth-p50`, value: growth, unit: 'x' });
+      const cpuGrowth = double[query].gatewayCpu / single[query].gatewayCpu;
+      report(NAME, { metric: `${query}-growth-gateway-cpu`, value: cpuGrowth, unit: 'x' });
       goal(
         NAME,
         `${query} p50 with the fleet doubled ≤ ${GROWTH_GOAL}× (${growth.toFixed(2)}×)`,
