@@ -266,7 +266,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
   );
 
   browserIt(
-    'builds an extra number, a rule and a menu: a duplicate key is refused at its field, then the entry is on the server',
+    'builds an extra number, a rule and a menu saved by the page’s Save: a duplicate key is refused at its field while the ringing change is saved, then the entry is on the server; Undo changes drops a new rule',
     { browser: () => browser },
     async (page) => {
       const name = `Menu ${Date.now()}`;
@@ -300,9 +300,18 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       await second.getByRole('textbox', { name: 'Label' }).fill('Lifts');
       await second.getByRole('combobox', { name: 'Goes to' }).click();
       await page.getByRole('option', { name: `Hotline ${lifts}` }).click();
-      await section.getByRole('button', { name: 'Save menu and routing' }).click();
+      await level(page, 1).getByRole('radio', { name: 'Balanced' }).check();
+      const save = page.getByRole('button', { name: 'Save', exact: true });
+      await save.click();
       await second.getByText('key 1 already leads elsewhere').waitFor();
       expect(await secondKey.getAttribute('aria-invalid')).toBe('true');
+      // The hotline's part of the same Save is kept.
+      expect(
+        await eventually(
+          () => strategiesOf(id),
+          (s) => s[0] === 'BALANCED',
+        ),
+      ).toEqual(['BALANCED']);
       const entryOf = () =>
         ask<{ callEntry: Record<string, unknown> }>(
           `query ($id: ID!) { callEntry(hotlineId: $id) { isDefault extraNumbers rules { dialled target { kind hotlineId } }
@@ -312,8 +321,9 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       expect((await entryOf()).isDefault).toBe(true);
 
       await secondKey.fill('2');
-      await section.getByRole('button', { name: 'Save menu and routing' }).click();
-      await page.getByText('Menu and routing saved.').waitFor();
+      await save.click();
+      await page.getByText(`${name} saved.`).waitFor();
+      expect(await secondKey.getAttribute('aria-invalid')).not.toBe('true');
       expect(await entryOf()).toEqual({
         isDefault: false,
         extraNumbers: [extra],
@@ -329,6 +339,16 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
         },
       });
       await keepScreenshot(page, 'hotline-routing-menu', true);
+
+      const undo = page.getByRole('button', { name: 'Undo changes' });
+      expect(await undo.isDisabled()).toBe(true);
+      await section.getByRole('button', { name: 'Add a rule' }).click();
+      await section.getByRole('group', { name: 'Rule 2' }).waitFor();
+      expect(await undo.isDisabled()).toBe(false);
+      await undo.click();
+      await section.getByRole('group', { name: 'Rule 2' }).waitFor({ state: 'detached' });
+      expect(await undo.isDisabled()).toBe(true);
+      expect(((await entryOf()).rules as unknown[]).length).toBe(1);
     },
   );
 
@@ -355,7 +375,7 @@ describeInBrowser('console: ringing strategies and shift-start alerts (issue #12
       expect(await page.getByRole('switch', { name: 'Send shift-start alerts' }).isDisabled()).toBe(true);
       expect(await page.getByRole('textbox', { name: 'Minutes before the duty starts' }).inputValue()).toBe('30 min');
       expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
-      expect(await page.getByRole('button', { name: 'Save menu and routing' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Add a number' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Add a rule' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Add a level' }).count()).toBe(0);
     },

@@ -205,7 +205,7 @@ export type EntryFrontInput = {
   matches?: Array<KeyedMatchInput> | null | undefined;
   maxDigits?: number | null | undefined;
   prompt: PromptInput;
-  /** Seconds to wait for keys; default 5. */
+  /** Seconds to wait for keys, 1 to 10; default 5. */
   timeoutSeconds?: number | null | undefined;
 };
 

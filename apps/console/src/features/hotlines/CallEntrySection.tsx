@@ -1,31 +1,28 @@
-import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Divider, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { FormErrors } from '../../components/FormErrors';
-import { QueryFallback } from '../../components/QueryFallback';
-import { fieldErrors, generalErrors, type FieldError } from '../../lib/errors';
-import type { CallEntryFieldsFragment } from '../../gql/graphql';
-import { callEntryDraft, callEntryInput, type CallEntryDraft } from './call-entry-draft';
-import { CallEntryDocument, UpdateCallEntryDocument } from './documents';
+import { Divider, Stack } from '@mantine/core';
+import type { FieldError } from '../../lib/errors';
+import type { CallEntryDraft } from './call-entry-draft';
 import { EntryFrontField } from './EntryFrontField';
 import { EntryRulesField } from './EntryRulesField';
 import type { OtherHotline } from './EntryTargetSelect';
 import { SettingsSection } from './SettingsSection';
 
 interface CallEntrySectionProps {
-  readonly hotlineId: string;
+  readonly draft: CallEntryDraft;
+  readonly onChange: (patch: Partial<CallEntryDraft>) => void;
   readonly hotlineNumber: string;
+  /** The hotlines of the account other than this one. */
+  readonly hotlines: readonly OtherHotline[];
   readonly timeZone: string;
   readonly language: string;
-  readonly canEdit: boolean;
+  readonly errors: readonly FieldError[];
+  readonly disabled: boolean;
 }
 
 const TARGET_PARTS = ['target', 'target.kind', 'target.hotlineId'];
 
-/** Every input path the section shows an error at. */
-function shownFields(draft: CallEntryDraft): string[] {
+/** Every input path the section shows an error at (the others are shown in the save bar). */
+export function callEntryFields(draft: CallEntryDraft): string[] {
   const windows = (path: string, count: number) =>
     [
       path,
@@ -52,87 +49,40 @@ function shownFields(draft: CallEntryDraft): string[] {
   ];
 }
 
-/** "Menu and routing": extra numbers, rules, and a menu or keyed number before the line (F25), saved on its own. */
-export function CallEntrySection(props: CallEntrySectionProps) {
-  const { t } = useTranslation('hotlines');
-  const [{ data, error }] = useQuery({ query: CallEntryDocument, variables: { hotlineId: props.hotlineId } });
-  return (
-    <SettingsSection title={t('entry.title')} hint={t('entry.hint')}>
-      {data ? (
-        <CallEntryForm
-          {...props}
-          entry={data.callEntry}
-          hotlines={data.hotlines.edges.map((e) => e.node).filter((h) => h.id !== props.hotlineId)}
-        />
-      ) : (
-        <QueryFallback error={error} />
-      )}
-    </SettingsSection>
-  );
-}
-
-function CallEntryForm({
-  hotlineId,
+/** "Menu and routing": extra numbers, rules, and a menu or keyed number before the line (F25), saved by the page's Save. */
+export function CallEntrySection({
+  draft,
+  onChange,
   hotlineNumber,
+  hotlines,
   timeZone,
   language,
-  canEdit,
-  entry,
-  hotlines,
-}: CallEntrySectionProps & { entry: CallEntryFieldsFragment; hotlines: OtherHotline[] }) {
+  errors,
+  disabled,
+}: CallEntrySectionProps) {
   const { t } = useTranslation('hotlines');
-  const [draft, setDraft] = useState<CallEntryDraft>(() => callEntryDraft(entry));
-  const [saved, setSaved] = useState(draft);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [updated, updateCallEntry] = useMutation(UpdateCallEntryDocument);
-  const disabled = !canEdit;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const change = (patch: Partial<CallEntryDraft>) => setDraft((current) => ({ ...current, ...patch }));
-
-  async function save() {
-    const answer = await updateCallEntry({ input: callEntryInput(hotlineId, draft) });
-    if (answer.error) {
-      setErrors(fieldErrors(answer.error));
-      return;
-    }
-    setErrors([]);
-    setSaved(draft);
-    notifications.show({ color: 'green', message: t('entry.saved') });
-  }
-
   return (
-    <Stack gap="md">
-      <EntryRulesField
-        draft={draft}
-        onChange={change}
-        hotlineNumber={hotlineNumber}
-        hotlines={hotlines}
-        timeZone={timeZone}
-        errors={errors}
-        disabled={disabled}
-      />
-      <Divider />
-      <EntryFrontField
-        front={draft.front}
-        onChange={(front) => change({ front })}
-        hotlines={hotlines}
-        language={language}
-        errors={errors}
-        disabled={disabled}
-      />
-      <FormErrors errors={generalErrors(errors, shownFields(draft))} />
-      {canEdit && (
-        <Group justify="flex-end" gap="sm">
-          {dirty && (
-            <Badge variant="light" color="yellow">
-              {t('entry.unsaved')}
-            </Badge>
-          )}
-          <Button variant="light" onClick={save} loading={updated.fetching}>
-            {t('entry.save')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    <SettingsSection title={t('entry.title')} hint={t('entry.hint')}>
+      <Stack gap="md">
+        <EntryRulesField
+          draft={draft}
+          onChange={onChange}
+          hotlineNumber={hotlineNumber}
+          hotlines={hotlines}
+          timeZone={timeZone}
+          errors={errors}
+          disabled={disabled}
+        />
+        <Divider />
+        <EntryFrontField
+          front={draft.front}
+          onChange={(front) => onChange({ front })}
+          hotlines={hotlines}
+          language={language}
+          errors={errors}
+          disabled={disabled}
+        />
+      </Stack>
+    </SettingsSection>
   );
 }

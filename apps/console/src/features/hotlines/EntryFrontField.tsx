@@ -135,7 +135,7 @@ export function EntryFrontField({ front, onChange, hotlines, language, errors, d
                 value={front.timeoutSeconds}
                 onChange={(timeoutSeconds) => patch({ timeoutSeconds })}
                 min={1}
-                max={30}
+                max={10}
                 clampBehavior="none"
                 allowDecimal={false}
                 allowNegative={false}

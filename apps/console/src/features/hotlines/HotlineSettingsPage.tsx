@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -24,26 +24,26 @@ import { DeleteConfirmation } from '../../components/DeleteConfirmation';
 import { OrderedPeopleField } from '../../components/OrderedPeopleField';
 import { QueryFallback } from '../../components/QueryFallback';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
-import { errorAt, fieldErrors, generalErrors, type FieldError } from '../../lib/errors';
-import type { HotlineSettingsFieldsFragment, ShiftAlertSettingsFieldsFragment } from '../../gql/graphql';
+import { errorAt, generalErrors } from '../../lib/errors';
 import {
+  CallEntryDocument,
   DeleteHotlineDocument,
   HotlineSettingsDocument,
   ShiftAlertSettingsDocument,
-  UpdateHotlineDocument,
-  UpdateShiftAlertSettingsDocument,
 } from './documents';
-import { hotlineDraft, updateInput, type HotlineDraft } from './draft';
-import { CallEntrySection } from './CallEntrySection';
+import type { HotlineDraft } from './draft';
+import type { OtherHotline } from './EntryTargetSelect';
+import { CallEntrySection, callEntryFields } from './CallEntrySection';
 import { PromptField } from './PromptField';
 import { RingingField } from './RingingField';
 import { SaveBar } from './SaveBar';
 import { ScenarioField } from './ScenarioField';
 import { ServiceHoursField } from './ServiceHoursField';
 import { SettingsSection as Section } from './SettingsSection';
-import { SHIFT_ALERT_FIELDS, shiftAlertDraft, shiftAlertInput, type ShiftAlertDraft } from './shift-alert-draft';
+import { SHIFT_ALERT_FIELDS } from './shift-alert-draft';
 import { ShiftAlertList } from './ShiftAlertList';
 import { ShiftAlertsField } from './ShiftAlertsField';
+import { useSettingsDrafts, type SettingsSources } from './useSettingsDrafts';
 import { PROMPT_LANGUAGES, timeZoneOptions } from './zones';
 
 /** `/hotlines/:hotlineId/settings`: every setting of one hotline, saved at once. */
@@ -52,6 +52,7 @@ export function HotlineSettingsPage() {
   const { hotlineId = '' } = useParams();
   const [{ data, error }] = useQuery({ query: HotlineSettingsDocument, variables: { id: hotlineId } });
   const [alerts] = useQuery({ query: ShiftAlertSettingsDocument, variables: { hotlineId }, pause: !data?.hotline });
+  const [entry] = useQuery({ query: CallEntryDocument, variables: { hotlineId }, pause: !data?.hotline });
   if (!data) {
     return <QueryFallback error={error} />;
   }
@@ -65,8 +66,8 @@ export function HotlineSettingsPage() {
       </Stack>
     );
   }
-  if (!alerts.data) {
-    return <QueryFallback error={alerts.error} />;
+  if (!alerts.data || !entry.data) {
+    return <QueryFallback error={alerts.error ?? entry.error} />;
   }
   const people = data.people.edges.map((e) => e.node);
   return (
@@ -74,50 +75,31 @@ export function HotlineSettingsPage() {
       key={data.hotline.id}
       hotline={data.hotline}
       alertSettings={alerts.data.shiftAlertSettings}
+      entry={entry.data.callEntry}
+      otherHotlines={entry.data.hotlines.edges.map((e) => e.node).filter((h) => h.id !== hotlineId)}
       people={people}
     />
   );
 }
 
-interface SettingsFormProps {
-  readonly hotline: HotlineSettingsFieldsFragment;
-  readonly alertSettings: ShiftAlertSettingsFieldsFragment;
+interface SettingsFormProps extends SettingsSources {
+  readonly otherHotlines: readonly OtherHotline[];
   readonly people: readonly { id: string; name: string; colour: string }[];
 }
 
-function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
+function SettingsForm({ hotline, alertSettings, entry, otherHotlines, people }: SettingsFormProps) {
   const { t } = useTranslation('hotlines');
   const { canEdit } = useMe();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<HotlineDraft>(() => hotlineDraft(hotline));
-  const [saved, setSaved] = useState<HotlineDraft>(draft);
-  const [alerts, setAlerts] = useState<ShiftAlertDraft>(() => shiftAlertDraft(alertSettings));
-  const [alertsSaved, setAlertsSaved] = useState<ShiftAlertDraft>(alerts);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const { line, alerts, callEntry, errors, setErrors, entryErrors, dirty, saving, save, revert } = useSettingsDrafts({
+    hotline,
+    alertSettings,
+    entry,
+  });
+  const { draft, saved, change } = line;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [updated, updateHotline] = useMutation(UpdateHotlineDocument);
-  const [alertsUpdated, updateAlerts] = useMutation(UpdateShiftAlertSettingsDocument);
   const [deleted, deleteHotline] = useMutation(DeleteHotlineDocument);
   const disabled = !canEdit;
-  const change = (patch: Partial<HotlineDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const hotlineDirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const alertsDirty = JSON.stringify(alerts) !== JSON.stringify(alertsSaved);
-  const dirty = hotlineDirty || alertsDirty;
-
-  /** The hotline and its alert settings are two mutations: each part saved stays saved. */
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const [hotlineAnswer, alertsAnswer] = await Promise.all([
-      hotlineDirty || !alertsDirty ? updateHotline({ input: updateInput(hotline.id, draft) }) : undefined,
-      alertsDirty ? updateAlerts({ input: shiftAlertInput(hotline.id, alerts) }) : undefined,
-    ]);
-    if (hotlineAnswer && !hotlineAnswer.error) setSaved(draft);
-    if (alertsAnswer && !alertsAnswer.error) setAlertsSaved(alerts);
-    const refused = [...fieldErrors(hotlineAnswer?.error), ...fieldErrors(alertsAnswer?.error)];
-    setErrors(refused);
-    if (refused.length === 0)
-      notifications.show({ color: 'green', message: t('settings.saved', { name: draft.name.trim() }) });
-  }
 
   async function remove() {
     const answer = await deleteHotline({ id: hotline.id });
@@ -155,7 +137,7 @@ function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
     ),
     ...draft.windows.flatMap((_, i) => ['days', 'start', 'end'].map((f) => `serviceHours.windows[${i}].${f}`)),
   ];
-  const general = generalErrors(errors, shown);
+  const general = [...generalErrors(errors, shown), ...generalErrors(entryErrors, callEntryFields(callEntry.draft))];
 
   return (
     <Box component="form" onSubmit={save} noValidate maw={880} pb={80}>
@@ -317,12 +299,7 @@ function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
         </Section>
 
         <Section title={t('alerts.title')} hint={t('alerts.hint')}>
-          <ShiftAlertsField
-            draft={alerts}
-            onChange={(patch) => setAlerts((current) => ({ ...current, ...patch }))}
-            errors={errors}
-            disabled={disabled}
-          />
+          <ShiftAlertsField draft={alerts.draft} onChange={alerts.change} errors={errors} disabled={disabled} />
           <ShiftAlertList
             hotlineId={hotline.id}
             timeZone={saved.timeZone}
@@ -331,11 +308,14 @@ function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
         </Section>
 
         <CallEntrySection
-          hotlineId={hotline.id}
+          draft={callEntry.draft}
+          onChange={callEntry.change}
           hotlineNumber={saved.number}
+          hotlines={otherHotlines}
           timeZone={saved.timeZone}
           language={saved.language}
-          canEdit={canEdit}
+          errors={entryErrors}
+          disabled={disabled}
         />
 
         {canEdit && (
@@ -368,14 +348,10 @@ function SettingsForm({ hotline, alertSettings, people }: SettingsFormProps) {
       {canEdit && (
         <SaveBar
           general={general}
-          hasErrors={errors.length > 0}
+          hasErrors={errors.length + entryErrors.length > 0}
           dirty={dirty}
-          saving={updated.fetching || alertsUpdated.fetching}
-          onRevert={() => {
-            setDraft(saved);
-            setAlerts(alertsSaved);
-            setErrors([]);
-          }}
+          saving={saving}
+          onRevert={revert}
         />
       )}
     </Box>

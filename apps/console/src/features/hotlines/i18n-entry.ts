@@ -3,9 +3,6 @@ export const entryTexts = {
   en: {
     title: 'Menu and routing',
     hint: 'More numbers for this hotline, rules by number dialled and period, and a menu or a number to key before the line.',
-    save: 'Save menu and routing',
-    saved: 'Menu and routing saved.',
-    unsaved: 'Menu and routing: unsaved changes',
     extraNumbers: 'Extra numbers',
     extraNumbersHint: 'More public numbers leading to this hotline (international form).',
     extraNumber: 'Extra number {{n}}',
@@ -47,9 +44,6 @@ export const entryTexts = {
   fr: {
     title: 'Menu et routage',
     hint: 'D’autres numéros pour cette ligne, des règles selon le numéro composé et la période, et un menu ou un numéro à saisir avant la ligne.',
-    save: 'Enregistrer le menu et le routage',
-    saved: 'Menu et routage enregistrés.',
-    unsaved: 'Menu et routage : modifications non enregistrées',
     extraNumbers: 'Numéros supplémentaires',
     extraNumbersHint: 'D’autres numéros publics menant à cette ligne (format international).',
     extraNumber: 'Numéro supplémentaire {{n}}',
