@@ -16,6 +16,7 @@ const urls: VonageCallUrls = {
   afterLeg: (callId, step) => `${base}/legs/${callId}/${step}/after`,
   recording: (callId) => `${base}/calls/${callId}/recording`,
   keys: (stage) => `${base}/calls/keys?stage=${encodeURIComponent(stage)}`,
+  holdTone: () => `${base}/hold-tone.wav`,
 };
 const options: VonageRenderOptions = { urls };
 const greeting: Prompt = { kind: 'text', text: 'Bonjour, ne quittez pas.', language: 'fr-FR' };

@@ -40,6 +40,8 @@ export interface VonageCallUrls {
   recording(callId: string): string;
   /** The `eventUrl` of the caller's keys at a menu or keyed number (F25): carries `stage`, no call id yet. */
   keys(stage: string): string;
+  /** A ringback tone the gateway always serves: the caller's hold sound while a group rings, without `ringbackToneUrl`. */
+  holdTone(): string;
 }
 
 export interface VonageRenderOptions {
@@ -127,7 +129,10 @@ export function renderForCaller(instruction: CallInstruction, options: VonageRen
       return { ncco: null, hangUp: (instruction.drop ?? []).flatMap(dropped) };
     case 'dial-group':
       // The legs themselves are placed through the REST API by the gateway (vonage-group-legs.ts).
-      return { ncco: groupHoldNcco(instruction, options.ringbackToneUrl), hangUp: dropped(instruction.dropLeg) };
+      return {
+        ncco: groupHoldNcco(instruction, options.ringbackToneUrl ?? options.urls.holdTone()),
+        hangUp: dropped(instruction.dropLeg),
+      };
     case 'announce':
     case 'nothing':
       return NO_CHANGE;

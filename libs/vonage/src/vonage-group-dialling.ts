@@ -25,8 +25,8 @@ export interface VonageGroupUrls {
 /** The conversation the caller of `callId` waits in while a group rings. */
 export const groupConversationName = (callId: string): string => `dutyline-${callId}`;
 
-/** The caller's NCCO while a group rings: the greeting, then the conversation (the ringback as music on hold). */
-export function groupHoldNcco(group: Extract<CallInstruction, { kind: 'dial-group' }>, ringbackToneUrl?: string): Ncco {
+/** The caller's NCCO while a group rings: the greeting, then the conversation (a ringback as music on hold: never silence). */
+export function groupHoldNcco(group: Extract<CallInstruction, { kind: 'dial-group' }>, ringbackToneUrl: string): Ncco {
   return [
     ...(group.greeting ? [playPrompt(group.greeting, {}, 'greeting')] : []),
     conversation(groupConversationName(group.callId), {

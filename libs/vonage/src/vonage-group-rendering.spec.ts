@@ -11,6 +11,7 @@ const options: VonageRenderOptions = {
     afterLeg: (callId, step) => `https://gw/legs/${callId}/${step}/after`,
     recording: (callId) => `https://gw/calls/${callId}/recording`,
     keys: (stage) => `https://gw/calls/keys?stage=${stage}`,
+    holdTone: () => `https://gw/hold-tone.wav`,
   },
 };
 const groupUrls: VonageGroupUrls = {
@@ -96,6 +97,19 @@ describe('Vonage rendering of a group of legs', () => {
       ],
       hangUp: [{ step: 3, carrierLegId: 'leg-3' }],
     });
+  });
+
+  it("a group without a configured ringback: the caller holds on the gateway's own tone, never silence", () => {
+    const group: CallInstruction = { kind: 'dial-group', ...of, step: 0, greeting: null, dials: [], dropLeg: null };
+    expect(renderForCaller(group, options).ncco).toEqual([
+      {
+        action: 'conversation',
+        name: 'dutyline-call-1',
+        musicOnHoldUrl: ['https://gw/hold-tone.wav'],
+        startOnEnter: false,
+        endOnExit: true,
+      },
+    ]);
   });
 
   it('a leg of a group is an outbound call whose pick-up asks the gateway, ringing as long as its dial says', () => {

@@ -185,7 +185,12 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
   it('rings both legs through the REST API; Carol presses 1, joins the caller, and Bob is hung up', async () => {
     const { ncco, callId, legs } = await callIn(`group-win-${Date.now()}`);
     const hold = nccoAction(ncco, 'conversation');
-    expect(hold).toMatchObject({ startOnEnter: false, endOnExit: true });
+    // No VONAGE_RINGBACK_TONE_URL: the caller still hears the gateway's own ringback, never silence.
+    expect(hold).toMatchObject({
+      startOnEnter: false,
+      endOnExit: true,
+      musicOnHoldUrl: [`${PUBLIC_URL}/vonage/hold-tone.wav`],
+    });
     expect(nccoAction(ncco, 'connect')).toBeUndefined();
     expect(legs.map((leg) => leg.to).sort()).toEqual([BOB, CAROL]);
     const carol = legs.find((leg) => leg.to === CAROL)!;
@@ -215,6 +220,23 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
       `+${BOB} CANCELLED`,
       `+${CAROL} CONFIRMED`,
     ]);
+  });
+
+  it('serves its hold tone as a cacheable WAV to anyone (no signature), GET and HEAD', async () => {
+    const tone = await gateway.get('/vonage/hold-tone.wav');
+    expect(tone.status).toBe(200);
+    expect(tone.headers.get('content-type')).toBe('audio/wav');
+    expect(tone.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+    const wav = Buffer.from(await tone.arrayBuffer());
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wav.toString('ascii', 8, 12)).toBe('WAVE');
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
+    // The ringback's cycle: a tone then silence.
+    expect(wav.subarray(44, 44 + 8000).some((byte) => byte !== 0)).toBe(true);
+    expect(wav.subarray(wav.length - 8000).every((byte) => byte === 0)).toBe(true);
+    const head = await fetch(`${gateway.url}/vonage/hold-tone.wav`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(wav.length));
   });
 
   it('both legs end unanswered: the caller is transferred to the supervisor', async () => {

@@ -1,4 +1,5 @@
 import type { VonageCallUrls, VonageGroupUrls } from '@dutyline/vonage';
+import { HOLD_TONE_PATH } from './vonage-hold-tone';
 import { type LegRoute, legRoutePath } from './vonage-leg-routes';
 
 const legUrl = (publicUrl: string, route: LegRoute) => (callId: string, step: number) =>
@@ -24,5 +25,6 @@ export function vonageWebhookUrls(publicUrl: string): VonageCallUrls {
     afterLeg: leg('after'),
     recording: (callId) => `${root}/vonage/calls/${encodeURIComponent(callId)}/recording`,
     keys: (stage) => `${root}/vonage/calls/keys?stage=${encodeURIComponent(stage)}`,
+    holdTone: () => `${root}${HOLD_TONE_PATH}`,
   };
 }

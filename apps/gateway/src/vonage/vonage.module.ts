@@ -18,6 +18,7 @@ import { provideFactory } from '../platform/injection-token';
 import { CLOCK, GATEWAY_CONFIG, LOGGER } from '../platform/platform.tokens';
 import { installRawBodyCapture } from './raw-body-capture';
 import { VonageCallAdapter } from './vonage-call-adapter';
+import { serveHoldTone } from './vonage-hold-tone';
 import { serveAhead, vonageCallWebhooks } from './vonage-call-webhooks';
 import type { VonageSettings } from './vonage-settings';
 import { VonageWebhookSignatures } from './vonage-webhook-signatures';
@@ -111,7 +112,7 @@ export class VonageModule implements OnModuleInit, OnApplicationShutdown {
       logger: this.logger,
       observer,
     });
-    serveAhead(server, webhooks.serve);
+    serveAhead(server, (request, response) => serveHoldTone(request, response) || webhooks.serve(request, response));
     const app = this.http.httpAdapter?.getInstance();
     if (app && !installRawBodyCapture(app, '/vonage/')) {
       this.logger.entry(
