@@ -45,6 +45,8 @@ export default [
       '.nx/**',
       'data/**',
       'outbox/**',
+      // Git-ignored scratch (screenshots, throwaway scripts).
+      'tmp/**',
     ],
   },
   ...tseslint.configs.recommended,
