@@ -71,6 +71,7 @@ export {
   type InboundCallOptions,
   type InboundCalls,
   InboundCallService,
+  type PlacedLegCalls,
   InProcessActiveCalls,
   type KeysInput,
   LastKnownPlans,

@@ -80,6 +80,48 @@ describe('an all-at-once level through the inbound call service (F26)', () => {
     expect(said(gone)).toBe('hang up +33677000001 + +33177000002');
   });
 
+  it('legs the carrier placed itself: their ids are stored, so another instance hangs them up when the caller leaves', async () => {
+    const r = rig(true);
+    await answer(r);
+    const placed = (step: number) => ({ callId: 'call-1', step, carrierLegId: `rest-${step}`, at: at(1) });
+    await Promise.all([r.service.legPlaced(placed(0)), r.service.legPlaced(placed(1))]);
+    await r.service.legPlaced(placed(2));
+    // A retry with another id changes nothing: the first id stays.
+    await r.service.legPlaced({ ...placed(2), carrierLegId: 'rest-2-again' });
+    const stored = await r.store.load('call-1');
+    expect(stored?.state.legs.map((l) => l.outcome)).toEqual([null, null, null]);
+    const gone = await r.secondInstance().callEnded({ callId: 'call-1', at: at(4) });
+    expect(gone).toMatchObject({
+      kind: 'hang-up-legs',
+      legs: [
+        { step: 0, carrierLegId: 'rest-0' },
+        { step: 1, carrierLegId: 'rest-1' },
+        { step: 2, carrierLegId: 'rest-2' },
+      ],
+    });
+  });
+
+  it('a once-only action is claimed once across instances, even at the same time; another key is its own', async () => {
+    const r = rig(true);
+    await answer(r);
+    const other = r.secondInstance();
+    const claims = await Promise.all([
+      r.service.claim({ callId: 'call-1', key: 'place:0' }),
+      other.claim({ callId: 'call-1', key: 'place:0' }),
+    ]);
+    expect(claims.sort()).toEqual([false, true]);
+    expect(await r.service.claim({ callId: 'call-1', key: 'place:0' })).toBe(false);
+    expect(await other.claim({ callId: 'call-1', key: 'transfer:3' })).toBe(true);
+    expect((await r.store.load('call-1'))?.claims).toEqual(['place:0', 'transfer:3']);
+    // A claim moves nothing: the legs still ring.
+    expect(said(await ended(r, 0, 5))).toBe('nothing');
+  });
+
+  it('a claim on a call this instance cannot read is taken (acting beats a caller left waiting)', async () => {
+    const r = rig(true);
+    expect(await r.service.claim({ callId: 'call-nobody', key: 'place:0' })).toBe(true);
+  });
+
   it('a carrier that rings one leg at a time gets the same numbers one after the other', async () => {
     const r = rig(false);
     expect(said(await answer(r))).toBe('dial Gil/mobile +33677000001 25s confirm');

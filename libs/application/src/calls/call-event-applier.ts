@@ -16,6 +16,8 @@ export interface AppliedEvent {
   readonly next: StoredCall;
   readonly instruction: CallInstruction;
   readonly changed: boolean;
+  /** Whether this event took its `claim` (false: absent, or taken before). */
+  readonly claimed: boolean;
 }
 
 const NO_ACTION: EscalationAction = { type: 'none' };
@@ -40,17 +42,27 @@ export class CallEventApplier {
     const { state, action } = event
       ? onEscalationEvent(before.state, event, context)
       : { state: before.state, action: NO_ACTION };
-    const timeline = updateCallTimeline(before.timeline, { before: before.state, after: state, fact: record.fact });
+    const timeline = record.fact
+      ? updateCallTimeline(before.timeline, { before: before.state, after: state, fact: record.fact })
+      : before.timeline;
     const moved = action.type !== 'none';
-    const after: StoredCall = { ...before, state, timeline };
+    const claims = before.claims ?? [];
+    const claimed = record.claim !== undefined && !claims.includes(record.claim);
+    const after: StoredCall = {
+      ...before,
+      state,
+      timeline,
+      ...(claimed ? { claims: [...claims, record.claim!] } : {}),
+    };
     const instruction = moved
       ? this.renderer.render({ call: after, previous: before.state, action, greeting: null })
       : replay(before, record.key);
-    const changed = state !== before.state || JSON.stringify(timeline) !== JSON.stringify(before.timeline);
+    const changed = claimed || state !== before.state || JSON.stringify(timeline) !== JSON.stringify(before.timeline);
     return {
       next: { ...after, lastReply: moved ? { key: record.key, instruction } : before.lastReply },
       instruction,
       changed,
+      claimed,
     };
   }
 

@@ -13,11 +13,14 @@ import {
   AnswerInput,
   CallEndedInput,
   CalleePromptInput,
+  ClaimInput,
   ConfirmationInput,
   InboundCalls,
   KeysInput,
   LegAnsweredInput,
   LegEndedInput,
+  LegPlacedInput,
+  PlacedLegCalls,
   RecordingInput,
 } from './inbound-calls';
 import { JournalWriteBack, WriteBackResult } from './journal-write-back';
@@ -71,7 +74,7 @@ export interface InboundCallParts {
  * the number (else the emergency number, else the hotline's final step or an apology), and the
  * call's changes are kept in memory until the store takes them.
  */
-export class InboundCallService implements InboundCalls {
+export class InboundCallService implements InboundCalls, PlacedLegCalls {
   /** Use `createCalls`, which wires the parts. */
   constructor(private readonly parts: InboundCallParts) {}
 
@@ -192,6 +195,34 @@ export class InboundCallService implements InboundCalls {
     return NOTHING;
   }
 
+  async legPlaced(input: LegPlacedInput): Promise<void> {
+    const { callId, step, carrierLegId } = input;
+    const record: CallEventRecord = {
+      key: `leg-placed:${step}`,
+      change: null,
+      unless: null,
+      fact: { kind: 'leg-placed', step, at: this.at(input.at), carrierLegId },
+    };
+    await this.onEvent({ operation: 'legPlaced', callId, record }, () => NOTHING);
+  }
+
+  async claim({ callId, key }: ClaimInput): Promise<boolean> {
+    const record: CallEventRecord = {
+      key: `claim:${key}`,
+      change: null,
+      unless: null,
+      claim: key,
+      fact: null,
+    };
+    let claimed = true;
+    await this.onEvent(
+      { operation: 'claim', callId, record },
+      () => NOTHING,
+      (applied) => (claimed = applied),
+    );
+    return claimed;
+  }
+
   async callEnded(input: CallEndedInput) {
     const record: CallEventRecord = {
       key: 'call-ended',
@@ -257,7 +288,11 @@ export class InboundCallService implements InboundCalls {
    * instance's copy and journaled behind them; an event for a call this instance cannot read is
    * journaled too (the call may have been opened elsewhere) and the caller gets `lost()`.
    */
-  private onEvent({ operation, callId, record }: CallEvent, lost: () => CallInstruction): Promise<CallInstruction> {
+  private onEvent(
+    { operation, callId, record }: CallEvent,
+    lost: () => CallInstruction,
+    claimed?: (took: boolean) => void,
+  ): Promise<CallInstruction> {
     const key = record.key;
     return this.guarded(
       { operation, context: { callId, key } },
@@ -270,8 +305,10 @@ export class InboundCallService implements InboundCalls {
             return lost();
           }
           const before = current.call;
-          const context = await this.parts.cap.onEvent(before.state, record.change, budget);
-          const { next, instruction, changed } = this.parts.applier.applied(before, record, context);
+          const context = record.change ? await this.parts.cap.onEvent(before.state, record.change, budget) : {};
+          const applied = this.parts.applier.applied(before, record, context);
+          const { next, instruction, changed } = applied;
+          claimed?.(applied.claimed);
           if (!changed) return instruction;
           const written = await this.parts.persistence.persist({ next, current, record }, budget);
           if (written === 'conflict') {

@@ -136,3 +136,31 @@ export interface InboundCalls {
   /** The caller's leg ended: `hang-up-leg` (`hang-up-legs` for a group) when callee legs still ring, else `nothing`. */
   callEnded(input: CallEndedInput): Promise<HangUpLegInstruction | HangUpLegsInstruction | NothingInstruction>;
 }
+
+/** A callee leg the carrier adapter placed itself (an all-at-once group's REST call), with the carrier's id. */
+export interface LegPlacedInput {
+  readonly callId: Id;
+  readonly step: number;
+  readonly carrierLegId: string;
+  readonly at?: Instant;
+}
+
+/** A once-only action of a carrier adapter on a call: `place:<step>`, `transfer:<step>`, … */
+export interface ClaimInput {
+  readonly callId: Id;
+  readonly key: string;
+}
+
+/**
+ * What an adapter placing a group's legs itself (Vonage's REST calls) needs beside `InboundCalls`, so
+ * that any instance, not just the one that placed a leg, can hang it up or act once on the call.
+ */
+export interface PlacedLegCalls {
+  /** Stores the carrier's id of a leg placed (compare-and-set like every event): its hang-up can come from any instance. */
+  legPlaced(input: LegPlacedInput): Promise<void>;
+  /**
+   * True the first time `key` is claimed on the call, across instances (stored compare-and-set); also
+   * true when the call cannot be read (acting twice is better than a caller left waiting).
+   */
+  claim(input: ClaimInput): Promise<boolean>;
+}

@@ -43,6 +43,7 @@ export type {
   KeysInput,
   LegAnsweredInput,
   LegEndedInput,
+  PlacedLegCalls,
   RecordingInput,
 } from './inbound-calls';
 export { callRecordOf, type LastReply, type StoredCall } from './stored-call';

@@ -77,11 +77,14 @@ export interface CallLogReader {
 export interface CallEventRecord {
   /** Which event: `leg-ended:2:busy`, `confirmation:1:confirmed`, `call-ended`, …; a repeated one changes nothing. */
   readonly key: string;
-  readonly change: EscalationEvent;
+  /** null: a fact only, which moves nothing (a leg placed, a claim). */
+  readonly change: EscalationEvent | null;
+  /** A once-only action this event claims on the call (`place:3`, `transfer:5`): see `StoredCall.claims`. */
+  readonly claim?: string;
   /** `awaiting-verdict`: no change when machine detection decides without "press 1"; `confirmation-required`: none when the plan asks for the key. */
   readonly unless: 'awaiting-verdict' | 'confirmation-required' | null;
-  /** What the call log keeps of the event, whatever it changes. */
-  readonly fact: CallFact;
+  /** What the call log keeps of the event, whatever it changes; null for a claim alone. */
+  readonly fact: CallFact | null;
 }
 
 /** The call an entry is about: our id, or (for the end of the caller's leg) the carrier's. */

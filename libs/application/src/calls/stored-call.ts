@@ -19,6 +19,11 @@ export interface StoredCall extends CallRecordSource {
   /** E.164 of the number called. */
   readonly hotlineNumber: string;
   readonly lastReply: LastReply | null;
+  /**
+   * Once-only carrier actions some instance took (an all-at-once group's legs placed, its caller moved
+   * on), claimed compare-and-set so another instance given the same webhook does not take them again.
+   */
+  readonly claims?: readonly string[];
 }
 
 /** The call log entry of a stored call (what GraphQL `call`/`calls` show, what the workers receive). */

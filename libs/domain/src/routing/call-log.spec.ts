@@ -246,6 +246,29 @@ describe('call log: duplicated and reordered deliveries give the same record', (
   });
 });
 
+describe('call log: a leg the carrier placed itself (an all-at-once group)', () => {
+  const plan = planFor([personRef(alice), personRef(bob)]);
+  const start = startEscalation(plan, 'call-1').state;
+  const placed = (s: number, step: number, carrierLegId: string): CallFact => ({
+    kind: 'leg-placed',
+    step,
+    at: at(s),
+    carrierLegId,
+  });
+  const legOf = (timeline: CallTimeline) => timeline.legs.find((leg) => leg.step === 0);
+
+  it.each<[string, readonly CallFact[], string | null]>([
+    ['placed: its id, to hang it up from any instance', [placed(1, 0, 'uuid-a')], 'uuid-a'],
+    ['placed twice (a retry): the first id stays', [placed(1, 0, 'uuid-a'), placed(2, 0, 'uuid-b')], 'uuid-a'],
+    ['a step no leg has: nothing', [placed(1, 7, 'uuid-a')], null],
+  ])('%s', (_name, facts, expected) => {
+    let timeline = startCallTimeline(start, at(0));
+    for (const fact of facts) timeline = updateCallTimeline(timeline, { before: start, after: start, fact });
+    expect(legOf(timeline)).toMatchObject({ carrierLegId: expected, answeredAt: null, endedAt: null });
+    expect(timeline.legs.some((leg) => leg.step === 7)).toBe(false);
+  });
+});
+
 describe('call comments', () => {
   const author = { kind: 'user', id: 'u-1' } as const;
   it('trims the text and keeps author and instant', () => {

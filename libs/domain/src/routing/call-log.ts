@@ -56,6 +56,8 @@ export type CallFact =
       readonly carrierLegId?: string | null;
     }
   | { readonly kind: 'confirmation'; readonly step: number; readonly at: Instant }
+  /** The carrier placed the leg of `step` itself (an all-at-once group's REST call): its id, to hang it up from anywhere. */
+  | { readonly kind: 'leg-placed'; readonly step: number; readonly at: Instant; readonly carrierLegId: string }
   | { readonly kind: 'recording'; readonly at: Instant }
   | { readonly kind: 'call-ended'; readonly at: Instant; readonly durationSeconds?: number | null };
 
@@ -101,6 +103,7 @@ export function updateCallTimeline(
       }));
     }
     case 'leg-ended':
+    case 'leg-placed':
       return mapLeg(next, fact.step, (entry) => ({
         ...entry,
         carrierLegId: entry.carrierLegId ?? fact.carrierLegId ?? null,
