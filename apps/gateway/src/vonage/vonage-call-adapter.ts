@@ -5,6 +5,7 @@ import {
   type EndedLegOutcome,
   type InboundCalls,
   type LastResortSettings,
+  type PlacedLegCalls,
   errorContext,
   lastResortFor,
 } from '@dutyline/application';
@@ -49,7 +50,8 @@ export interface VonageCallAdapterOptions {
 }
 
 export interface VonageCallAdapterDeps {
-  readonly inbound: InboundCalls;
+  /** With `PlacedLegCalls` (the service has them) an all-at-once group is safe across instances. */
+  readonly inbound: InboundCalls & Partial<PlacedLegCalls>;
   /** Read when a connect ended without Vonage asking us for the next NCCO (`notify`). */
   readonly calls: Pick<CallStore, 'load'>;
   readonly hangups: VonageLegHangups | null;

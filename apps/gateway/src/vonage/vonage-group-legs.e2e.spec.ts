@@ -4,6 +4,7 @@
  * to press 1 joins the caller's conversation and the other leg is hung up; when both legs end without
  * anyone, the caller's leg is transferred to the supervisor's step.
  */
+import type { CallStore } from '@dutyline/application';
 import { describeWithMariaDb } from '@dutyline/test-support';
 import { type Ncco, createVonageVoiceClient } from '@dutyline/vonage';
 import {
@@ -16,7 +17,7 @@ import {
   testApplicationKeys,
 } from '@dutyline/vonage/testing';
 import { type CallRoutingSettings, readCallRoutingSettings } from '../calls/call-routing-settings';
-import { CALL_ROUTING_SETTINGS } from '../calls/calls.tokens';
+import { CALL_ROUTING_SETTINGS, CALL_STORE } from '../calls/calls.tokens';
 import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import { type GatewayHarness, startGateway } from '../testing/gateway-harness';
 import { type SampleAccount, dataOf, seedSample } from '../testing/feature-fixtures';
@@ -66,13 +67,13 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
   let sample: SampleAccount;
   const line = () => signedVonageLine(gateway, { secret: SECRET, publicUrl: PUBLIC_URL });
 
-  /** A gateway on the fake REST API, its account's hotline ringing Bob and Carol all at once now. */
-  async function startWorld(routing: Partial<CallRoutingSettings> = {}): Promise<void> {
+  /** A gateway instance on MariaDB and the fake REST API. */
+  async function startInstance(routing: Partial<CallRoutingSettings> = {}): Promise<GatewayHarness> {
     const rest = await createVonageVoiceClient(
       { applicationId: 'app-under-test', privateKey: testApplicationKeys().privateKey, apiHost: api.url },
       { sdk: nativeVonageSdk() },
     );
-    gateway = await startGateway({
+    return startGateway({
       database: 'mariadb',
       override: (builder) =>
         builder
@@ -83,6 +84,11 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
           .overrideProvider(CALL_ROUTING_SETTINGS)
           .useValue({ ...readCallRoutingSettings({}), ...routing }),
     });
+  }
+
+  /** A gateway on the fake REST API, its account's hotline ringing Bob and Carol all at once now. */
+  async function startWorld(routing: Partial<CallRoutingSettings> = {}): Promise<void> {
+    gateway = await startInstance(routing);
     const account = await gateway.newAccount();
     sample = await seedSample(gateway, account);
     await hotlineAsks({ levelStrategies: ['ALL_AT_ONCE'], requireAnswerConfirmation: true });
@@ -296,6 +302,68 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
       { uuid: legs[1].uuid, action: 'hangup' },
     ]);
     expect(await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CANCELLED`])).toHaveLength(2);
+  });
+
+  describe('across two gateway instances sharing MariaDB', () => {
+    let other: GatewayHarness;
+    const otherLine = () => signedVonageLine(other, { secret: SECRET, publicUrl: PUBLIC_URL });
+    beforeAll(async () => {
+      other = await startInstance();
+    });
+    afterAll(() => other?.close());
+    /** The uuids the stored call holds for its legs, once it holds `count`. */
+    const storedLegIds = (callId: string, count: number) =>
+      until(async () => {
+        const call = await other.app.get<CallStore>(CALL_STORE).load(callId);
+        const ids = (call?.timeline.legs ?? []).flatMap((leg) => (leg.carrierLegId ? [leg.carrierLegId] : []));
+        return ids.length >= count ? ids : undefined;
+      }, `${count} leg uuids stored`);
+
+    it("legs placed by A, Carol's 1 on B: B hangs Bob's ringing leg up by the uuid the call store holds", async () => {
+      const callerUuid = `group-two-${Date.now()}`;
+      const { callId, legs } = await callIn(callerUuid);
+      const carol = legs.find((leg) => leg.to === CAROL)!;
+      const bob = legs.find((leg) => leg.to === BOB)!;
+      expect((await storedLegIds(callId, 2)).sort()).toEqual([bob.uuid, carol.uuid].sort());
+      // Vonage retries the answer webhook on B: the legs are not placed again.
+      const retried = await otherLine().answer(
+        answerPayload({ to: sample.hotlineNumber.slice(1), from: '33698765400', uuid: callerUuid }),
+      );
+      expect(nccoAction(retried.ncco, 'conversation')).toMatchObject({ startOnEnter: false });
+
+      const announcement = await otherLine().post(carol.answerUrl, {
+        payload: carol.payload,
+        uuid: carol.uuid,
+        conversation_uuid: `CON-${carol.uuid}`,
+        timestamp: new Date().toISOString(),
+      });
+      expect(inputUrlOf(announcement.ncco)).toMatch(/\/group-input$/);
+      const joined = await otherLine().post(
+        inputUrlOf(announcement.ncco),
+        inputEventPayload('1', { uuid: carol.uuid }),
+      );
+      expect(nccoAction(joined.ncco, 'conversation')).toMatchObject({ startOnEnter: true });
+
+      await until(() => (updates().length > 0 ? true : undefined), 'the hangup of the other leg');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(updates()).toEqual([{ uuid: bob.uuid, action: 'hangup' }]);
+      expect(api.requestsTo('create-call')).toHaveLength(2);
+      expect((await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CONFIRMED`])).sort()).toEqual([
+        `+${BOB} CANCELLED`,
+        `+${CAROL} CONFIRMED`,
+      ]);
+    });
+
+    it('both legs unanswered, the last event delivered to A and again to B: the caller is transferred once', async () => {
+      const callerUuid = `group-two-none-${Date.now()}`;
+      const { legs } = await callIn(callerUuid);
+      await line().post(legs[0].eventUrl, callEventPayload('timeout', { uuid: legs[0].uuid, to: legs[0].to }));
+      const last = callEventPayload('unanswered', { uuid: legs[1].uuid, to: legs[1].to });
+      await Promise.all([line().post(legs[1].eventUrl, last), otherLine().post(legs[1].eventUrl, last)]);
+      await until(() => (updates().length > 0 ? true : undefined), 'the transfer of the caller');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(updates()).toMatchObject([{ uuid: callerUuid, action: 'transfer' }]);
+    });
   });
 
   it('a leg the REST API refuses counts as failed; the other leg rings on and the caller keeps waiting', async () => {

@@ -4,6 +4,7 @@ import {
   type DialInstruction,
   type EndedLegOutcome,
   type InboundCalls,
+  type PlacedLegCalls,
   errorContext,
 } from '@dutyline/application';
 import {
@@ -31,7 +32,8 @@ import { textField } from './vonage-webhook-fields';
 export type VonageGroupApi = Pick<VonageVoiceApi, 'createCall' | 'transfer'>;
 
 export interface VonageGroupLegsDeps {
-  readonly inbound: InboundCalls;
+  /** With `PlacedLegCalls`, the legs' uuids and the once-only marks are kept on the stored call, shared by every instance. */
+  readonly inbound: InboundCalls & Partial<PlacedLegCalls>;
   readonly api: VonageGroupApi | null;
   readonly hangups: VonageLegHangups | null;
   readonly logger: CallLogger;
@@ -74,15 +76,28 @@ export class VonageGroupLegs implements VonageGroupPlacement {
 
   place(group: Extract<CallInstruction, { kind: 'dial-group' }>): void {
     if (!this.once(`place:${group.callId}:${group.step}`)) return;
+    void this.claimed(group.callId, `place:${group.step}`).then((first) => first && this.placeLegs(group));
+  }
+
+  private placeLegs(group: Extract<CallInstruction, { kind: 'dial-group' }>): void {
+    // The legs ring together; their uuids are stored one after the other, not racing on the call's version.
+    let stored: Promise<unknown> = Promise.resolve();
     for (const dial of group.dials) {
-      void this.placeLeg(dial).catch((error: unknown) => {
-        this.deps.logger.error('could not place a leg of an all-at-once group: counted as failed', {
-          callId: dial.callId,
-          step: dial.step,
-          ...errorContext(error),
-        });
-        return this.reportEnded(dial.callId, dial.step, 'failed');
-      });
+      void this.placeLeg(dial).then(
+        (uuid) => {
+          const leg = { callId: dial.callId, step: dial.step, carrierLegId: uuid };
+          // Stored with the call (never rejects): whichever instance ends the group hangs this leg up by its uuid.
+          stored = stored.then(() => this.deps.inbound.legPlaced?.(leg));
+        },
+        (error: unknown) => {
+          this.deps.logger.error('could not place a leg of an all-at-once group: counted as failed', {
+            callId: dial.callId,
+            step: dial.step,
+            ...errorContext(error),
+          });
+          return this.reportEnded(dial.callId, dial.step, 'failed');
+        },
+      );
     }
   }
 
@@ -104,7 +119,8 @@ export class VonageGroupLegs implements VonageGroupPlacement {
     }
   }
 
-  private async placeLeg(dial: DialInstruction): Promise<void> {
+  /** Places the leg; its uuid. */
+  private async placeLeg(dial: DialInstruction): Promise<string> {
     if (!this.deps.api || !this.options.urls) throw new Error('the Vonage REST API or PUBLIC_URL is not configured');
     const request = groupLegCall(dial, {
       urls: this.options.urls,
@@ -116,6 +132,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
     this.uuids.delete(dial.callId);
     this.uuids.set(dial.callId, legs);
     while (this.uuids.size > this.capacity) this.uuids.delete(this.uuids.keys().next().value!);
+    return uuid;
   }
 
   /** A leg's status: one that ended without the call is reported; its pick-up is `group-answer`'s. */
@@ -208,9 +225,24 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       this.deps.logger.error('the caller of an all-at-once group cannot be moved on: its leg is unknown', { callId });
       return;
     }
-    void Promise.resolve(this.deps.beforeCaller(instruction, ncco)).then((next) =>
-      this.transfer(carrierCallId, next, { callId, step }),
-    );
+    const context = { callId, step };
+    void this.claimed(callId, `transfer:${step}`)
+      .then(
+        async (first) =>
+          first && this.transfer(carrierCallId, await this.deps.beforeCaller(instruction, ncco), context),
+      )
+      .catch((error: unknown) =>
+        this.deps.logger.error('could not move the caller of an all-at-once group on', {
+          ...context,
+          ...errorContext(error),
+        }),
+      );
+  }
+
+  /** Whether this instance is the first to take `key` on the stored call (true when the service cannot keep marks). */
+  private async claimed(callId: string | null, key: string): Promise<boolean> {
+    if (callId === null || !this.deps.inbound.claim) return true;
+    return this.deps.inbound.claim({ callId, key });
   }
 
   private transfer(uuid: string, ncco: Ncco, context: { callId: string | null; step: number | null }): void {
