@@ -87,7 +87,10 @@ export class VonageGroupLegs implements VonageGroupPlacement {
         (uuid) => {
           const leg = { callId: dial.callId, step: dial.step, carrierLegId: uuid };
           // Stored with the call (never rejects): whichever instance ends the group hangs this leg up by its uuid.
-          stored = stored.then(() => this.deps.inbound.legPlaced?.(leg));
+          stored = stored.then(async () => {
+            const unwanted = await this.deps.inbound.legPlaced?.(leg);
+            if (unwanted?.kind === 'hang-up-leg') this.replies.forCaller(unwanted);
+          });
         },
         (error: unknown) => {
           this.deps.logger.error('could not place a leg of an all-at-once group: counted as failed', {

@@ -84,7 +84,8 @@ describe('an all-at-once level through the inbound call service (F26)', () => {
     const r = rig(true);
     await answer(r);
     const placed = (step: number) => ({ callId: 'call-1', step, carrierLegId: `rest-${step}`, at: at(1) });
-    await Promise.all([r.service.legPlaced(placed(0)), r.service.legPlaced(placed(1))]);
+    const ringing = await Promise.all([r.service.legPlaced(placed(0)), r.service.legPlaced(placed(1))]);
+    expect(ringing.map(said)).toEqual(['nothing', 'nothing']);
     await r.service.legPlaced(placed(2));
     // A retry with another id changes nothing: the first id stays.
     await r.service.legPlaced({ ...placed(2), carrierLegId: 'rest-2-again' });
@@ -99,6 +100,17 @@ describe('an all-at-once level through the inbound call service (F26)', () => {
         { step: 2, carrierLegId: 'rest-2' },
       ],
     });
+  });
+
+  it('a leg whose uuid comes after the caller left (or someone took the call) is hung up at once; one that ended is not', async () => {
+    const r = rig(true);
+    await answer(r);
+    await ended(r, 2, 2);
+    await r.service.callEnded({ callId: 'call-1', at: at(3) });
+    const late = await r.service.legPlaced({ callId: 'call-1', step: 0, carrierLegId: 'rest-0', at: at(4) });
+    expect(late).toMatchObject({ kind: 'hang-up-leg', step: 0, to: '+33677000001', carrierLegId: 'rest-0' });
+    const over = await r.service.legPlaced({ callId: 'call-1', step: 2, carrierLegId: 'rest-2', at: at(4) });
+    expect(said(over)).toBe('nothing');
   });
 
   it('a once-only action is claimed once across instances, even at the same time; another key is its own', async () => {

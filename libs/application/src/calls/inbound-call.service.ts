@@ -5,7 +5,7 @@ import { CallCapGuard } from './call-cap-guard';
 import { CallChangeReporter } from './call-change-reporter';
 import { CallEventApplier } from './call-event-applier';
 import { CallFallbacks } from './call-fallbacks';
-import { CallInstruction, NOTHING, NothingInstruction } from './call-instruction';
+import { CallInstruction, HangUpLegInstruction, NOTHING, NothingInstruction } from './call-instruction';
 import { CallInstructionRenderer } from './call-instruction-renderer';
 import { CallPersistence } from './call-persistence';
 import { InboundCallSettings } from './inbound-call-options';
@@ -195,7 +195,7 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
     return NOTHING;
   }
 
-  async legPlaced(input: LegPlacedInput): Promise<void> {
+  async legPlaced(input: LegPlacedInput): Promise<HangUpLegInstruction | NothingInstruction> {
     const { callId, step, carrierLegId } = input;
     const record: CallEventRecord = {
       key: `leg-placed:${step}`,
@@ -204,6 +204,18 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
       fact: { kind: 'leg-placed', step, at: this.at(input.at), carrierLegId },
     };
     await this.onEvent({ operation: 'legPlaced', callId, record }, () => NOTHING);
+    // Cancelled before its uuid was known (someone took the call, the caller left): still ringing, hung up now.
+    return this.guarded(
+      { operation: 'legPlaced', context: { callId, step } },
+      async (budget): Promise<HangUpLegInstruction | NothingInstruction> => {
+        const current = await this.parts.persistence.current(callId, budget);
+        const leg = current?.call.state.legs.find((candidate) => candidate.step === step);
+        if (!current || leg?.outcome !== 'cancelled') return NOTHING;
+        const planned = current.call.state.plan.steps[step];
+        return this.parts.renderer.hangUpLeg(current.call, step, planned?.kind === 'dial' ? planned.number : null);
+      },
+      () => NOTHING,
+    );
   }
 
   async claim({ callId, key }: ClaimInput): Promise<boolean> {

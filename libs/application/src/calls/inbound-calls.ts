@@ -156,8 +156,11 @@ export interface ClaimInput {
  * that any instance, not just the one that placed a leg, can hang it up or act once on the call.
  */
 export interface PlacedLegCalls {
-  /** Stores the carrier's id of a leg placed (compare-and-set like every event): its hang-up can come from any instance. */
-  legPlaced(input: LegPlacedInput): Promise<void>;
+  /**
+   * Stores the carrier's id of a leg placed (compare-and-set like every event): its hang-up can come from
+   * any instance. `hang-up-leg` when the leg is no longer wanted (the group was decided meanwhile).
+   */
+  legPlaced(input: LegPlacedInput): Promise<HangUpLegInstruction | NothingInstruction>;
   /**
    * True the first time `key` is claimed on the call, across instances (stored compare-and-set); also
    * true when the call cannot be read (acting twice is better than a caller left waiting).
