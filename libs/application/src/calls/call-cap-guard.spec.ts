@@ -73,6 +73,27 @@ describe('the cap on simultaneous calls per person, on the call paths', () => {
     expect(said(third)).toBe('dial Alice/mobile +33611111111 20s confirm');
   });
 
+  it('holds and releases that answer after the request budget ran out still take effect (a release given up would keep the person from calls for hours)', async () => {
+    // A store of holds slower than the budget: it answers a turn of the event loop later, when every budget has run out.
+    const late = (clock: Clock): ActiveCalls => {
+      const held = inProcess(clock);
+      const afterATurn = <T>(work: () => Promise<T>) =>
+        new Promise<T>((resolve, reject) => setTimeout(() => work().then(resolve, reject), 1));
+      return {
+        hold: (hold) => afterATurn(() => held.hold(hold)),
+        release: (release) => afterATurn(() => held.release(release)),
+        counts: (accountId, personIds) => held.counts(accountId, personIds),
+      };
+    };
+    const { a, b } = twoGateways(late);
+    const first = await answer(a, 'carrier-1');
+    expect(await takeCall(a, callIdOf(first), 0)).toBe('bridge +33611111111');
+    expect(said(await answer(b, 'carrier-2'))).toBe('dial Bob/mobile +33622222222 25s confirm');
+
+    await b.callEnded({ callId: callIdOf(first), durationSeconds: 60 });
+    expect(said(await answer(a, 'carrier-3'))).toBe('dial Alice/mobile +33611111111 20s confirm');
+  });
+
   it('a person who became busy while the call rang others is skipped when the cascade reaches them', async () => {
     const { a, b, store } = twoGateways(inProcess);
     const waiting = await answer(b, 'carrier-1');

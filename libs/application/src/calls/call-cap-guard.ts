@@ -48,8 +48,13 @@ export class CallCapGuard {
     return this.personsAtCap(state.plan, budget);
   }
 
-  /** Holds the person who took the call when it is put through; releases them when it ends. */
-  async settle(before: EscalationState, after: EscalationState, budget: TimeBudget): Promise<void> {
+  /**
+   * Holds the person who took the call when it is put through; releases them when it ends. Not bound by
+   * the request's budget, which the store's write may have spent on a loaded machine: a hold or release
+   * given up for that would let a second call through, or keep the person from calls for hours. The
+   * active calls' own command time limit bounds the wait.
+   */
+  async settle(before: EscalationState, after: EscalationState): Promise<void> {
     const { activeCalls, clock, logger } = this.deps;
     const by = after.answeredBy;
     if (!activeCalls || !by || this.uncapped(after, by.step)) return;
@@ -58,9 +63,9 @@ export class CallCapGuard {
     const ended = after.phase === 'ended' && before.phase !== 'ended';
     if (!connected && !ended) return;
     try {
-      await budget.run(connected ? 'holding the person' : 'releasing the person', () =>
-        connected ? activeCalls.hold({ ...hold, until: clock.now() + ACTIVE_CALL_HOLD_MS }) : activeCalls.release(hold),
-      );
+      await (connected
+        ? activeCalls.hold({ ...hold, until: clock.now() + ACTIVE_CALL_HOLD_MS })
+        : activeCalls.release(hold));
     } catch (error) {
       const what = connected
         ? 'could not hold the person on the call (the cap may let another call through)'

@@ -333,7 +333,7 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
           }
           this.parts.reporter.count(before.state, next.state);
           await this.parts.reporter.notify(before, next);
-          await this.parts.cap.settle(before.state, next.state, budget);
+          await this.parts.cap.settle(before.state, next.state);
           return instruction;
         }
       },
