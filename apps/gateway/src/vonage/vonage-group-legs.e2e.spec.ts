@@ -366,6 +366,24 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
     });
   });
 
+  it('a leg whose POST /v1/calls returns after the caller left is hung up as soon as its uuid comes back', async () => {
+    api.failNext('create-call', { delayMs: 800 });
+    const callerUuid = `group-late-${Date.now()}`;
+    const { callId } = await callIn(callerUuid);
+    // The fast leg's uuid is stored; the slow one is still being placed.
+    await until(async () => {
+      const call = await gateway.app.get<CallStore>(CALL_STORE).load(callId);
+      return call?.timeline.legs.some((leg) => leg.carrierLegId !== null) ? true : undefined;
+    }, 'the fast leg stored');
+    await line().post('/vonage/event', callEventPayload('completed', { uuid: callerUuid, direction: 'inbound' }));
+    await until(() => (updates().length >= 2 ? true : undefined), 'both legs hung up');
+    expect(updates().sort((a, b) => String(a.uuid).localeCompare(String(b.uuid)))).toEqual([
+      { uuid: fakeUuid(1), action: 'hangup' },
+      { uuid: fakeUuid(2), action: 'hangup' },
+    ]);
+    expect(await logShows(callId, [`+${BOB} CANCELLED`, `+${CAROL} CANCELLED`])).toHaveLength(2);
+  });
+
   it('a leg the REST API refuses counts as failed; the other leg rings on and the caller keeps waiting', async () => {
     api.failNext('create-call', { status: 500 });
     const { ncco, callId, legs } = await callIn(`group-fail-${Date.now()}`);

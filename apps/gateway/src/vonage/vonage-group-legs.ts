@@ -87,8 +87,10 @@ export class VonageGroupLegs implements VonageGroupPlacement {
         (uuid) => {
           const leg = { callId: dial.callId, step: dial.step, carrierLegId: uuid };
           // Stored with the call (never rejects): whichever instance ends the group hangs this leg up by its uuid.
+          // Remembered here only then, so a leg cancelled meanwhile is hung up once: by the reply that says so.
           stored = stored.then(async () => {
             const unwanted = await this.deps.inbound.legPlaced?.(leg);
+            this.remember(leg);
             if (unwanted?.kind === 'hang-up-leg') this.replies.forCaller(unwanted);
           });
         },
@@ -130,12 +132,16 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       machineDetection: this.options.render.machineDetection,
     });
     const { uuid } = await this.deps.api.createCall(request);
-    const legs = this.uuids.get(dial.callId) ?? new Map<number, string>();
-    legs.set(dial.step, uuid);
-    this.uuids.delete(dial.callId);
-    this.uuids.set(dial.callId, legs);
-    while (this.uuids.size > this.capacity) this.uuids.delete(this.uuids.keys().next().value!);
     return uuid;
+  }
+
+  /** This instance's copy of a leg's uuid (what it can hang up by while the database is away). */
+  private remember({ callId, step, carrierLegId }: { callId: string; step: number; carrierLegId: string }): void {
+    const legs = this.uuids.get(callId) ?? new Map<number, string>();
+    legs.set(step, carrierLegId);
+    this.uuids.delete(callId);
+    this.uuids.set(callId, legs);
+    while (this.uuids.size > this.capacity) this.uuids.delete(this.uuids.keys().next().value!);
   }
 
   /** A leg's status: one that ended without the call is reported; its pick-up is `group-answer`'s. */
