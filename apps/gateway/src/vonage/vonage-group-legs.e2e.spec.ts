@@ -271,6 +271,23 @@ describeWithMariaDb('an all-at-once level on Vonage (REST legs)', () => {
     ]);
   });
 
+  it('a transfer of the caller that Vonage refuses for a moment (500) is tried again: the caller still moves on', async () => {
+    const callerUuid = `group-retry-${Date.now()}`;
+    const { legs } = await callIn(callerUuid);
+    api.failNext('update-call', { status: 500 });
+
+    await line().post(legs[0].eventUrl, callEventPayload('timeout', { uuid: legs[0].uuid, to: legs[0].to }));
+    await line().post(legs[1].eventUrl, callEventPayload('unanswered', { uuid: legs[1].uuid, to: legs[1].to }));
+
+    await until(() => (updates().length === 2 ? true : undefined), 'the transfer tried again after the 500');
+    const attempts = updates() as { uuid: string; action: string; destination: { ncco: Ncco } }[];
+    expect(attempts.map(({ uuid, action }) => [uuid, action])).toEqual([
+      [callerUuid, 'transfer'],
+      [callerUuid, 'transfer'],
+    ]);
+    expect(nccoAction(attempts[1].destination.ncco, 'connect')?.endpoint[0]).toMatchObject({ number: ALICE });
+  });
+
   it('a callee who hangs up during the announcement declined; with the other unanswered the caller moves on', async () => {
     const callerUuid = `group-hung-${Date.now()}`;
     const { callId, legs } = await callIn(callerUuid);

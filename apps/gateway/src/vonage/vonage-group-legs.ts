@@ -8,6 +8,7 @@ import {
   errorContext,
 } from '@dutyline/application';
 import {
+  VonageApiError,
   type LegToHangUp,
   type Ncco,
   type VonageGroupUrls,
@@ -259,7 +260,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
       this.deps.logger.error('a leg should be transferred but the Vonage API is not configured', context);
       return;
     }
-    void this.deps.api.transfer(uuid, ncco).catch((error: unknown) =>
+    void transferWithRetries(this.deps.api, { uuid, ncco }).catch((error: unknown) =>
       this.deps.logger.error('could not transfer a leg through the Vonage API', {
         ...context,
         ...errorContext(error),
@@ -282,6 +283,25 @@ export class VonageGroupLegs implements VonageGroupPlacement {
 
   private safely<T>(webhook: Parameters<typeof safeReply<T>>[2]): Promise<T> {
     return safeReply(this.deps.logger, this.options.language, webhook);
+  }
+}
+
+/** After a passing failure (no answer, 429, 5xx), the transfer is tried again after these pauses. */
+export const TRANSFER_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 3000];
+
+/**
+ * A transfer tried again on passing failures: a caller held in the conversation has no NCCO of its own to
+ * go on with, so without it they would hear the hold tone until they hang up.
+ */
+async function transferWithRetries(api: VonageGroupApi, { uuid, ncco }: { uuid: string; ncco: Ncco }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.transfer(uuid, ncco);
+    } catch (error) {
+      const passing = !(error instanceof VonageApiError) || error.retryable;
+      if (!passing || attempt >= TRANSFER_RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, TRANSFER_RETRY_DELAYS_MS[attempt]).unref());
+    }
   }
 }
 
