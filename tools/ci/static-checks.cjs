@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`'s checks before Jest — lint, format, the three typechecks, the architecture measure — run side by
-// side, two at a time (each is one single-threaded process): about half the wall time of running them in turn.
-// Each check's output is printed whole when it ends; the exit code is 1 when any failed.
+// `npm test`'s static checks — lint, format, the three typechecks, the architecture measure — run side by side,
+// two at a time (each is one single-threaded process): about half the wall time of running them in turn.
+// `--alongside <command>` runs that command (a shell line, its output streamed) at the same time and the checks
+// one at a time: `npm test` runs Jest's main pass so, whose suites wait on sockets and browsers about half the
+// time. Each check's output is printed whole when it ends; the exit code is 1 when anything failed.
 const { spawn } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
@@ -15,7 +17,22 @@ const checks = [
   ['typecheck (console browser tests)', 'npx', ['tsc', '-p', 'apps/console/e2e/tsconfig.json']],
   ['architecture', 'npm', ['run', '-s', 'measure', '--', '--check']],
 ];
-const parallel = Math.max(1, Math.min(Number(process.env.CHECKS_PARALLEL) || os.availableParallelism(), checks.length));
+const alongsideAt = process.argv.indexOf('--alongside');
+const alongside = alongsideAt >= 0 ? process.argv[alongsideAt + 1] : null;
+const lanes = Number(process.env.CHECKS_PARALLEL) || (alongside ? 1 : os.availableParallelism());
+const parallel = Math.max(1, Math.min(lanes, checks.length));
+
+/** The `--alongside` command, its output streamed as it comes; resolves to whether it exited 0. */
+function runAlongside(command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { cwd: root, env: process.env, shell: true, stdio: 'inherit' });
+    child.on('error', (error) => {
+      console.error(`${command}: ${error.message}`);
+      resolve(false);
+    });
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
 
 function run([name, command, args]) {
   const started = Date.now();
@@ -42,10 +59,14 @@ async function main() {
   const lane = async () => {
     for (let check = queue.shift(); check; check = queue.shift()) results.push(await run(check));
   };
-  await Promise.all(Array.from({ length: parallel }, lane));
+  const [alongsideOk] = await Promise.all([
+    alongside ? runAlongside(alongside) : Promise.resolve(true),
+    ...Array.from({ length: parallel }, lane),
+  ]);
   const failed = results.filter((ok) => !ok).length;
   console.log(failed === 0 ? '\nAll static checks passed.' : `\n${failed} static check(s) failed.`);
-  process.exit(failed === 0 ? 0 : 1);
+  if (!alongsideOk) console.log(`\n${alongside} failed.`);
+  process.exit(failed === 0 && alongsideOk ? 0 : 1);
 }
 
 main();
