@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
@@ -7,7 +5,7 @@ import {
   describeInBrowser,
   launchBrowser,
   PHONE,
-  SCREENSHOTS,
+  keepScreenshot as keepShared,
   signIn,
   startDemoGateway,
   type DemoGateway,
@@ -39,11 +37,8 @@ const localRange = (start: string, end: string) =>
 const wall = (dt: DateTime) => dt.toFormat("yyyy-LL-dd'T'HH:mm");
 
 /** Screenshots of the tools for a person to look at (not failures): tmp/console-e2e/schedule-tools-*.png. */
-async function keepScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForTimeout(400); // popovers and modals fade in
-  await page.screenshot({ path: path.join(SCREENSHOTS, `schedule-tools-${name}.png`), fullPage });
-}
+const keepScreenshot = (page: Page, name: string, fullPage = false): Promise<void> =>
+  keepShared(page, `schedule-tools-${name}`, { fullPage, settleMs: 400 }); // popovers and modals fade in
 
 /** The accessible names of a list's items, in order. */
 async function itemNames(list: Locator): Promise<string[]> {

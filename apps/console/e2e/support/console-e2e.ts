@@ -188,6 +188,21 @@ export async function signIn(
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
 }
 
+/**
+ * A screenshot under tmp/console-e2e/<name>.png for a person to look at (not a failure), after open
+ * transitions settle (`settleMs`). Skipped under CI, where nobody looks, unless KEEP_SCREENSHOTS=1.
+ */
+export async function keepScreenshot(
+  page: Page,
+  name: string,
+  { fullPage = false, settleMs = 0 }: { fullPage?: boolean; settleMs?: number } = {},
+): Promise<void> {
+  if (process.env.CI && process.env.KEEP_SCREENSHOTS !== '1') return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  if (settleMs > 0) await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
 /** How many times the running browser test has started (retries under CI included): 1 on its first run. */
 let attempt = 1;
 

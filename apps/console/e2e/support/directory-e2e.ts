@@ -1,9 +1,7 @@
 // Helpers of the directory and hotline-settings browser tests: ordered lists moved by mouse and by
 // keyboard, a member's session, screenshots kept for a look.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, signIn, type DemoGateway } from './console-e2e';
+import { keepScreenshot as keepShared, signIn, type DemoGateway } from './console-e2e';
 
 /** A drag in small steps: @dnd-kit starts a drag only past its threshold, and a one-step move never drops. */
 export async function dragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
@@ -46,8 +44,5 @@ export async function signInAsNewMember(page: Page, gateway: DemoGateway, email:
 }
 
 /** A screenshot under tmp/console-e2e/ to look at (after the open transitions settle). */
-export async function keepScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-}
+export const keepScreenshot = (page: Page, name: string, fullPage = false): Promise<void> =>
+  keepShared(page, name, { fullPage, settleMs: 400 });

@@ -3,13 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, type DemoGateway } from './console-e2e';
+import { keepScreenshot as keepShared, type DemoGateway } from './console-e2e';
 
-/** A screenshot kept for a look (tmp/console-e2e/<name>.png), taken whether the test passes or not. */
-export async function keepScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+/** A full-page screenshot kept for a look (tmp/console-e2e/<name>.png; not under CI). */
+export const keepScreenshot = (page: Page, name: string): Promise<void> => keepShared(page, name, { fullPage: true });
 
 /** The text of an RFC 822 message with quoted-printable soft breaks and escapes undone. */
 function decoded(raw: string): string {
