@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { RingRotation } from '@dutyline/domain';
-import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
+import { describeWithRedis, redisKeyPrefixes, redisUrl } from '@dutyline/test-support';
 import { Redis } from 'ioredis';
 import { InProcessRingRotation } from './in-process-ring-rotation';
 import { RedisRingRotation, RedisRingRotationSettings } from './redis-ring-rotation';
@@ -48,7 +48,7 @@ ringRotationContract('InProcessRingRotation', () => {
 
 describeWithRedis('RedisRingRotation on Redis', () => {
   const opened: RedisRingRotation[] = [];
-  const prefixes: string[] = [];
+  const prefixes = redisKeyPrefixes('rotation');
   let redis: Redis;
   beforeAll(() => {
     redis = new Redis(redisUrl());
@@ -58,16 +58,9 @@ describeWithRedis('RedisRingRotation on Redis', () => {
   });
   afterEach(async () => {
     for (const made of opened.splice(0)) await made.close();
-    for (const prefix of prefixes.splice(0)) {
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
+    await prefixes.cleanUp();
   });
-  const freshPrefix = () => {
-    const prefix = uniqueName('rotation');
-    prefixes.push(prefix);
-    return prefix;
-  };
+  const freshPrefix = prefixes.fresh;
   const rotation = (settings: Partial<RedisRingRotationSettings> & { prefix: string }) => {
     const made = new RedisRingRotation({ connection: redisUrl(), ...settings });
     opened.push(made);
