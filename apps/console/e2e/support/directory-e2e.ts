@@ -23,14 +23,35 @@ export async function moveByKeyboard(
   handle: Locator,
   { arrow, times = 1 }: { arrow: 'ArrowUp' | 'ArrowDown'; times?: number },
 ): Promise<void> {
+  // Each key waits for what @dnd-kit shows for it (the handle pressed, a new live announcement), not for a
+  // fixed time, which a slow machine outruns.
+  const announcements = () =>
+    page.evaluate(() => [...document.querySelectorAll('[id^="DndLiveRegion"]')].map((r) => r.textContent).join('|'));
   await handle.focus();
   await page.keyboard.press('Space');
+  await waitForAttribute(handle, 'aria-pressed', 'true');
   for (let i = 0; i < times; i++) {
-    await page.waitForTimeout(150);
+    const before = await announcements();
     await page.keyboard.press(arrow);
+    await page.waitForFunction(
+      (previous) =>
+        [...document.querySelectorAll('[id^="DndLiveRegion"]')].map((r) => r.textContent).join('|') !== previous,
+      before,
+    );
   }
-  await page.waitForTimeout(150);
   await page.keyboard.press('Space');
+  await waitForAttribute(handle, 'aria-pressed', null);
+}
+
+async function waitForAttribute(target: Locator, name: string, value: string | null): Promise<void> {
+  const element = await target.elementHandle();
+  await target
+    .page()
+    .waitForFunction(([el, attribute, expected]) => (el as Element).getAttribute(attribute as string) === expected, [
+      element,
+      name,
+      value,
+    ] as const);
 }
 
 /** Creates a MEMBER user over GraphQL and signs them in. */
