@@ -210,6 +210,36 @@ describe('NotificationReconciler', () => {
     await w.reconciler.reconcile();
     expect(w.queue.jobs).toHaveLength(7);
   });
+
+  it('never runs a check done this period again: later passes restart the chains with the next period, once an interval', async () => {
+    const w = world();
+    const hotlines = ['hl', 'hl-2', 'hl-3'].map((hotlineId) => ({ accountId: 'acct-test', hotlineId }));
+    w.gapState.hotlines.push(...hotlines);
+    const current = (h: (typeof hotlines)[number]) => gapCheckPeriodStart(h, w.clock.now(), HOUR);
+    expect((await w.reconciler.reconcile()).gapChecks).toBe(3);
+    const ran: string[] = [];
+    // The workers run what is due (done jobs leave the queue); each chain queues its next period.
+    const runDue = async () => {
+      ran.push(...w.queue.take().map((job) => job.options.jobId));
+      for (const h of hotlines) {
+        const next = current(h) + HOUR;
+        await w.queue.enqueue('gaps.check', { ...h, periodStart: next }, { jobId: periodicGapCheckId(h, next) });
+      }
+    };
+    expect(w.queue.jobs.map((job) => job.options.jobId)).toEqual(
+      hotlines.map((h) => periodicGapCheckId(h, current(h))),
+    );
+    await runDue();
+
+    w.clock.advance(30_000);
+    expect((await w.reconciler.reconcile()).gapChecks).toBe(0);
+    w.clock.advance(HOUR);
+    await runDue();
+    expect((await w.reconciler.reconcile()).gapChecks).toBe(3);
+    expect(w.queue.jobs.filter((job) => ran.includes(job.options.jobId))).toEqual([]);
+    // One job per hotline: the pass collapsed with each live chain.
+    expect(w.queue.jobs).toHaveLength(3);
+  });
 });
 
 describe('notificationSettings', () => {

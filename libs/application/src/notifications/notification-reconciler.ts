@@ -18,7 +18,7 @@ export interface NotificationReconcilerDeps {
   readonly clock: Clock;
   /** @defaultValue DEFAULT_GAP_CHECK_INTERVAL_MS (1 h) */
   readonly gapCheckIntervalMs?: number;
-  /** Deliveries read per batch. @defaultValue 500 */
+  /** Deliveries read per batch; also the gap checks enqueued at once. @defaultValue 500 */
   readonly batchSize?: number;
 }
 
@@ -27,7 +27,7 @@ export interface ReconcileReport {
   readonly deliveries: number;
   /** Hotlines with gap notices left unsent, checked now. */
   readonly gapOutboxes: number;
-  /** Hotlines whose periodic gap check was (re)started. */
+  /** Hotlines whose periodic gap check was (re)started (0 on a pass that left the chains alone). */
   readonly gapChecks: number;
 }
 
@@ -37,11 +37,17 @@ export interface ReconcileReport {
  * again under the same deterministic ids, so what is still queued collapses with it:
  * - every pending voicemail and unanswered-call delivery;
  * - an immediate gap check for each hotline whose gap notices were not all sent;
- * - the current period's gap check of every hotline (due now, so coverage is looked at on start), which
- *   restarts the self-rescheduling chain.
+ * - the periodic gap check of every hotline, which restarts a self-rescheduling chain Redis lost. The
+ *   first pass enqueues the current period's check (due now, so coverage is looked at on start); later
+ *   passes, at most once per interval, the next period's, the id the live chain has already queued, so
+ *   they collapse with it. Not the current period's again: that job is removed once done, so its id
+ *   would run every hotline's check again at each pass (every 30 s: the whole fleet, without end).
  * Failure contract: rejects when the database or the queue is unreachable; running it again is safe.
  */
 export class NotificationReconciler {
+  /** When the chains were last restarted; null before the first pass. */
+  private chainsRestartedAt: number | null = null;
+
   constructor(private readonly deps: NotificationReconcilerDeps) {}
 
   async reconcile(): Promise<ReconcileReport> {
@@ -75,15 +81,33 @@ export class NotificationReconciler {
       );
     }
 
-    const watched = await deps.hotlines.watchedHotlines();
-    for (const hotline of watched) {
-      const period = gapCheckPeriodStart(hotline, now, intervalMs);
-      await deps.queue.enqueue(
-        'gaps.check',
-        { ...hotline, periodStart: period },
-        { jobId: periodicGapCheckId(hotline, period), runAt: period },
+    const gapChecks = await this.restartChains(now, { intervalMs, batchSize });
+    return { deliveries, gapOutboxes: outboxes.length, gapChecks };
+  }
+
+  /** Enqueues every hotline's periodic check, `batchSize` at a time (one round trip for the batch). */
+  private async restartChains(
+    now: number,
+    { intervalMs, batchSize }: { intervalMs: number; batchSize: number },
+  ): Promise<number> {
+    const last = this.chainsRestartedAt;
+    const first = last === null;
+    if (last !== null && now - last < intervalMs) return 0;
+    const watched = await this.deps.hotlines.watchedHotlines();
+    for (let start = 0; start < watched.length; start += batchSize) {
+      await Promise.all(
+        watched.slice(start, start + batchSize).map((hotline) => {
+          const current = gapCheckPeriodStart(hotline, now, intervalMs);
+          const period = first ? current : current + intervalMs;
+          return this.deps.queue.enqueue(
+            'gaps.check',
+            { ...hotline, periodStart: period },
+            { jobId: periodicGapCheckId(hotline, period), runAt: period },
+          );
+        }),
       );
     }
-    return { deliveries, gapOutboxes: outboxes.length, gapChecks: watched.length };
+    this.chainsRestartedAt = now;
+    return watched.length;
   }
 }
