@@ -18,6 +18,7 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     let ledger: SqlDeliveryLedger<'voicemail' | 'unanswered-alert', { caller: string; legs: string[] }>;
     let documents: SqlHotlineDocuments;
     let links: SqlVoicemailLinks;
+    const statements: string[] = [];
     const accounts: string[] = [];
     const newAccount = async () => {
       const id = await world.newAccount();
@@ -26,7 +27,7 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
     };
 
     beforeAll(async () => {
-      world = new World(await backend.connect());
+      world = new World(await backend.connect({ onQuery: (sql) => statements.push(sql) }));
       ledger = new SqlDeliveryLedger(world.dataSource);
       documents = new SqlHotlineDocuments(world.dataSource);
       links = new SqlVoicemailLinks(world.dataSource, { publicUrl: 'https://hotline.example.org/' });
@@ -202,6 +203,20 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         ]);
         await world.repos.hotlines.delete(accountId, 'hl');
         expect(await documents.document(hl, 'gap-alerts')).toBeUndefined();
+      });
+
+      it('saves over a stored version in one statement (the gap checks write a document each time)', async () => {
+        const accountId = await newAccount();
+        await world.hotline(accountId, 'hl');
+        const hl = { accountId, hotlineId: 'hl' };
+        await documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 0, body: {}, at: T0 });
+        statements.length = 0;
+        expect(await documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 1, body: { n: 2 }, at: T0 })).toBe(2);
+        expect(statements.map((sql) => sql.split(' ')[0])).toEqual(['UPDATE']);
+        await expect(
+          documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 1, body: {}, at: T0 }),
+        ).rejects.toBeInstanceOf(VersionConflictError);
+        expect((await documents.document(hl, 'gap-alerts'))?.body).toEqual({ n: 2 });
       });
 
       it('refuses a document for a hotline the account does not have', async () => {

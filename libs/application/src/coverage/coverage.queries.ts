@@ -1,6 +1,7 @@
 import {
   CoverageSummary,
   DAY_MS,
+  Directory,
   Hotline,
   Id,
   InstantInput,
@@ -30,6 +31,8 @@ export interface CoverageReport {
   readonly summary: CoverageSummary;
   /** What else leaves callers unserved, e.g. a voicemail nobody would get (`voicemail-unaddressed`). */
   readonly problems: readonly CoverageProblem[];
+  /** The people and teams named by the range's slots and overrides, and the hotline's supervisors. */
+  readonly directory: Directory;
 }
 
 /**
@@ -70,12 +73,13 @@ export class CoverageQueries {
       range,
     });
     const store = this.deps.notificationSettings;
-    if (!store) return ok({ hotline, summary, problems: [] });
+    if (!store) return ok({ hotline, summary, problems: [], directory });
     const settings = (await store.notificationSettings(caller.accountId, hotline.id)) ?? DEFAULT_NOTIFICATION_SETTINGS;
     return ok({
       hotline,
       summary,
       problems: voicemailProblems(hotline, { email: settings.voicemail.email, onDuty: refs, directory }),
+      directory,
     });
   }
 }

@@ -1,6 +1,7 @@
-import { HOUR_MS, LocalDate, Slot, parseInstant } from '@dutyline/domain';
+import { HOUR_MS, Id, LocalDate, PersonRepository, Slot, parseInstant } from '@dutyline/domain';
 import { ManualClock, TEST_ACCOUNT, aHotline, aPerson, aSlot, personRef } from '@dutyline/domain/testing';
 import { InMemoryDutyline } from '../testing';
+import { CoverageQueries } from '../coverage';
 import { GapAlerts } from './gap-alerts';
 import { InMemoryGapAlertStateStore, InMemoryNotificationSettings, RecordingMailer } from './testing';
 import { notificationSettings } from '../shared';
@@ -31,11 +32,21 @@ async function world(
   const mailer = new RecordingMailer();
   const state = new InMemoryGapAlertStateStore();
   const settings = new InMemoryNotificationSettings();
+  // Each batch of people read, by the ids asked for.
+  const peopleReads: Id[][] = [];
+  const people = new Proxy(db.people, {
+    get: (target, name, receiver): unknown =>
+      name === 'peopleByIds'
+        ? (accountId: Id, ids: readonly Id[]) => {
+            peopleReads.push([...ids]);
+            return target.peopleByIds(accountId, ids);
+          }
+        : Reflect.get(target, name, receiver),
+  }) satisfies PersonRepository;
   const alerts = new GapAlerts({
-    coverage: db.application().coverage,
+    coverage: new CoverageQueries({ hotlines: db.hotlines, schedules: db.schedules, people, teams: db.teams }),
     state,
     settings,
-    people: db.people,
     mailer,
     clock,
   });
@@ -68,7 +79,7 @@ async function world(
     const outcome = await alerts.check(HOTLINE);
     return { outcome, mails: mailer.sent.slice(before) };
   };
-  return { clock, db, mailer, state, settings, schedule, run };
+  return { clock, db, mailer, state, settings, schedule, run, peopleReads };
 }
 
 const alice = [personRef({ id: 'alice' })];
@@ -107,6 +118,17 @@ describe('GapAlerts (F16)', () => {
     const second = await w.run();
     expect(second.mails).toEqual([]);
     expect(second.outcome.status).toBe('checked');
+  });
+
+  it('reads the people once a check: the supervisors told are among those the coverage read', async () => {
+    const w = await world();
+    await w.schedule.add(
+      aSlot('hl', { start: '2027-03-02T00:00', end: '2027-03-20T00:00', assignees: alice, id: 'a' }),
+    );
+
+    const { mails } = await w.run();
+    expect(mails.map((mail) => mail.to.map((e) => e.value))).toEqual([['boss@example.com']]);
+    expect(w.peopleReads).toEqual([['alice', 'boss']]);
   });
 
   it('re-announces a changed gap, then reports it resolved, and says nothing once it is closed', async () => {

@@ -5,22 +5,24 @@ import {
   MailerPort,
   NonRetryableJobError,
   PermanentDeliveryError,
-  PersonRepository,
+  Person,
   VersionConflictError,
 } from '@dutyline/domain';
 import { CoverageQueries } from '../coverage';
 import { DEFAULT_NOTIFICATION_SETTINGS, NotificationSettingsStore, systemCaller } from '../shared';
 import { diffGaps } from './gap-diff';
-import { recipientsOf } from './notification-recipients';
+import { recipientsAmong } from './notification-recipients';
 import { localTimeText, offsetText } from './notification-text';
 import { EMPTY_GAP_ALERT_STATE, GapAlertState, GapAlertStateStore, GapNotice, HotlineKey } from './ports';
 
 export interface GapAlertsDeps {
-  /** The coverage rules over the stored schedule (only reachable people count, service hours respected). */
+  /**
+   * The coverage rules over the stored schedule (only reachable people count, service hours respected);
+   * its directory names the supervisors, who are told.
+   */
   readonly coverage: Pick<CoverageQueries, 'coverage'>;
   readonly state: GapAlertStateStore;
   readonly settings: NotificationSettingsStore;
-  readonly people: PersonRepository;
   readonly mailer: MailerPort;
   readonly clock: Clock;
   /** Compare-and-set retries when another run saves the same hotline's state first. @defaultValue 5 */
@@ -84,12 +86,12 @@ export class GapAlerts {
     const until = now + settings.lookAheadDays * DAY_MS;
     const report = await deps.coverage.coverage(systemCaller(key.accountId), key.hotlineId, { from: now, to: until });
     if (!report.ok) return forget('hotline-gone');
-    const hotline = report.value.hotline;
-    const to = await recipientsOf(deps.people, {
-      accountId: key.accountId,
-      personIds: hotline.supervisorIds,
-      extraEmails: settings.emails,
-    });
+    const { hotline, directory } = report.value;
+    const supervisors = [...new Set(hotline.supervisorIds)].map((id) => directory.person(id));
+    const to = recipientsAmong(
+      supervisors.filter((p): p is Person => p !== undefined),
+      settings.emails,
+    );
     if (to.emails.length === 0) return forget('no-recipient');
 
     const diff = diffGaps(state.announced, report.value.summary.gaps, { now, until });

@@ -42,7 +42,11 @@ export async function recipientsOf(
   }: { accountId: Id; personIds: readonly Id[]; extraEmails?: readonly EmailAddress[] },
 ): Promise<Recipients> {
   const ids = unique(personIds);
-  const found = ids.length > 0 ? await people.peopleByIds(accountId, ids) : [];
+  return recipientsAmong(ids.length > 0 ? await people.peopleByIds(accountId, ids) : [], extraEmails);
+}
+
+/** The addresses and mobiles of people already read, plus `extraEmails`. */
+export function recipientsAmong(found: readonly Person[], extraEmails: readonly EmailAddress[] = []): Recipients {
   const emails = [...found.map((p) => p.email).filter((e): e is EmailAddress => e !== null), ...extraEmails];
   const mobiles = found.map(firstMobile).filter((n): n is PhoneNumber => n !== undefined);
   return {

@@ -76,7 +76,6 @@ export function createNotificationServices(
     coverage: new CoverageQueries({ hotlines, schedules: ports.schedules, people, teams: ports.teams }),
     state: ports.gapStates,
     settings,
-    people,
     mailer,
     clock,
   });

@@ -48,23 +48,26 @@ export class SqlHotlineDocuments {
     const { accountId, hotlineId } = hotline;
     const { expectedVersion } = write;
     const columns = { body: JSON.stringify(write.body), pending: write.pending ?? 0, updatedAt: write.at };
+    if (expectedVersion > 0) {
+      // One UPDATE in autocommit, atomic on its own: the version in its WHERE is the compare-and-set.
+      return this.store.statement(async (manager) => {
+        const { affected } = await manager.update(
+          HotlineDocumentRow,
+          { accountId, hotlineId, kind, version: expectedVersion },
+          { version: expectedVersion + 1, ...columns },
+        );
+        if (!affected) throw conflict(kind, hotlineId);
+        return expectedVersion + 1;
+      });
+    }
     return this.store.write(async (manager) => {
-      if (expectedVersion === 0) {
-        if (!(await manager.exists(HotlineRow, { where: { accountId, id: hotlineId } }))) {
-          invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
-        }
-        if (await manager.exists(HotlineDocumentRow, { where: { accountId, hotlineId, kind } }))
-          throw conflict(kind, hotlineId);
-        await manager.insert(HotlineDocumentRow, { accountId, hotlineId, kind, version: 1, ...columns });
-        return 1;
+      if (!(await manager.exists(HotlineRow, { where: { accountId, id: hotlineId } }))) {
+        invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
       }
-      const { affected } = await manager.update(
-        HotlineDocumentRow,
-        { accountId, hotlineId, kind, version: expectedVersion },
-        { version: expectedVersion + 1, ...columns },
-      );
-      if (!affected) throw conflict(kind, hotlineId);
-      return expectedVersion + 1;
+      if (await manager.exists(HotlineDocumentRow, { where: { accountId, hotlineId, kind } }))
+        throw conflict(kind, hotlineId);
+      await manager.insert(HotlineDocumentRow, { accountId, hotlineId, kind, version: 1, ...columns });
+      return 1;
     });
   }
 
