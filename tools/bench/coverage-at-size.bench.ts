@@ -4,13 +4,19 @@
 // 8 weeks of slots, a year of calls each), then on the fleet doubled, same gateway restarted cold on
 // each. A query about one hotline or account must not feel the others: goal p50 growth ≤ 1.1×.
 // The bench loads its own fleet (ids fleet-bench-…) and deletes it at the end.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { LocalDate, LocalTime } from '@dutyline/domain';
 import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
 import { FleetShape, fleetAccount } from '../fleet/fleet-accounts';
 import { deleteFleet, loadFleet } from '../fleet/fleet-load';
-import { GatewayProcess, benchDatabaseUrl, graphql, startGatewayProcess } from './support/gateway-process';
+import {
+  GatewayProcess,
+  benchDatabaseUrl,
+  graphql,
+  issueBenchApiKey,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { goal, percentile, report } from './support/measure';
 
 const NAME = 'coverage-at-size';
@@ -117,17 +123,9 @@ async function main(): Promise<void> {
     report(NAME, { metric: 'fleet-load', value: (Date.now() - started) / 1000, unit: 's' });
     // The measured account (the first): an admin API key, as the gateway issues them.
     const first = fleetAccount(shape, 0, 0);
-    const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
-    await sqlRepositories(dataSource).apiKeys.createApiKey({
+    const apiKey = await issueBenchApiKey(sqlRepositories(dataSource).apiKeys, {
       id: `${first.account.id}-bench-key`,
       accountId: first.account.id,
-      name: 'bench key',
-      prefix: apiKey.slice(0, 15),
-      hash: createHash('sha256').update(apiKey, 'utf8').digest('hex'),
-      role: 'admin',
-      createdAt: Date.now(),
-      revokedAt: null,
-      lastUsedAt: null,
     });
     const target = {
       apiKey,

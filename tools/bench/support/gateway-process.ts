@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApplication, systemCaller } from '@dutyline/application';
-import { Clock, Hotline, Id, Person } from '@dutyline/domain';
+import { ApiKeyRepository, Clock, Hotline, Id, Person } from '@dutyline/domain';
 import { createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
 
@@ -197,20 +197,7 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
     const tag = randomBytes(4).toString('hex');
     const accountId = `bench-${Date.now().toString(36)}-${tag}`;
     await repositories.accounts.createAccount({ id: accountId, name: `Bench ${accountId}`, createdAt: Date.now() });
-    // As the gateway issues API keys (auth/api-key-secret.ts): `dl_` + 256 random bits, stored as SHA-256.
-    const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
-    const key = { prefix: apiKey.slice(0, 15), hash: createHash('sha256').update(apiKey, 'utf8').digest('hex') };
-    await repositories.apiKeys.createApiKey({
-      id: `key-${accountId}`,
-      accountId,
-      name: 'bench key',
-      prefix: key.prefix,
-      hash: key.hash,
-      role: 'admin',
-      createdAt: Date.now(),
-      revokedAt: null,
-      lastUsedAt: null,
-    });
+    const apiKey = await issueBenchApiKey(repositories.apiKeys, { id: `key-${accountId}`, accountId });
     let sequence = 0;
     const app = createApplication({
       ...repositories,
@@ -245,6 +232,29 @@ export async function seedBenchAccount(databaseUrl: string): Promise<BenchAccoun
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Stores an admin API key `id` of `accountId` as the gateway issues them (auth/api-key-secret.ts:
+ * `dl_` + 256 random bits, stored as SHA-256) and returns the key to send (`Authorization: Bearer`).
+ */
+export async function issueBenchApiKey(
+  apiKeys: Pick<ApiKeyRepository, 'createApiKey'>,
+  { id, accountId }: { id: Id; accountId: Id },
+): Promise<string> {
+  const apiKey = `dl_${randomBytes(32).toString('base64url')}`;
+  await apiKeys.createApiKey({
+    id,
+    accountId,
+    name: 'bench key',
+    prefix: apiKey.slice(0, 15),
+    hash: createHash('sha256').update(apiKey, 'utf8').digest('hex'),
+    role: 'admin',
+    createdAt: Date.now(),
+    revokedAt: null,
+    lastUsedAt: null,
+  });
+  return apiKey;
 }
 
 /** `POST /graphql` with the API key; rejects on HTTP or GraphQL errors. */
