@@ -88,11 +88,12 @@ export class VonageGroupLegs implements VonageGroupPlacement {
         (uuid) => {
           const leg = { callId: dial.callId, step: dial.step, carrierLegId: uuid };
           // Stored with the call (never rejects): whichever instance ends the group hangs this leg up by its uuid.
-          // Remembered here only then, so a leg cancelled meanwhile is hung up once: by the reply that says so.
+          // A leg cancelled meanwhile is hung up once, by the reply that says so: not remembered, so the reply
+          // that cancelled it (which looks its uuid up here after the fact) does not hang it up too.
           stored = stored.then(async () => {
             const unwanted = await this.deps.inbound.legPlaced?.(leg);
-            this.remember(leg);
             if (unwanted?.kind === 'hang-up-leg') this.replies.forCaller(unwanted);
+            else this.remember(leg);
           });
         },
         (error: unknown) => {

@@ -113,6 +113,27 @@ describe('an all-at-once level through the inbound call service (F26)', () => {
     expect(said(over)).toBe('nothing');
   });
 
+  it('a leg whose uuid is stored just before the caller leaves is hung up once: by the hang-up that read its uuid', async () => {
+    const r = rig(true);
+    await answer(r);
+    // The caller's hang-up lands on another instance right after the uuid is written.
+    const save = r.store.save.bind(r.store);
+    const caller: { gone: CallInstruction | null } = { gone: null };
+    r.store.save = async (call) => {
+      const version = await save(call);
+      if (caller.gone === null && call.timeline.legs.some((leg) => leg.carrierLegId === 'rest-0'))
+        caller.gone = await r.secondInstance().callEnded({ callId: 'call-1', at: at(1) });
+      return version;
+    };
+    const placed = await r.service.legPlaced({ callId: 'call-1', step: 0, carrierLegId: 'rest-0', at: at(1) });
+    const left = caller.gone;
+    if (left === null) throw new Error('the caller did not leave');
+    const hungUp = [placed, ...(left.kind === 'hang-up-legs' ? left.legs : [left])].filter(
+      (i) => i.kind === 'hang-up-leg' && i.step === 0,
+    );
+    expect(hungUp).toEqual([expect.objectContaining({ carrierLegId: 'rest-0' })]);
+  });
+
   it('a once-only action is claimed once across instances, even at the same time; another key is its own', async () => {
     const r = rig(true);
     await answer(r);

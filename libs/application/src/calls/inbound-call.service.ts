@@ -203,19 +203,24 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
       unless: null,
       fact: { kind: 'leg-placed', step, at: this.at(input.at), carrierLegId },
     };
-    await this.onEvent({ operation: 'legPlaced', callId, record }, () => NOTHING);
     // Cancelled before its uuid was known (someone took the call, the caller left): still ringing, hung up now.
-    return this.guarded(
-      { operation: 'legPlaced', context: { callId, step } },
-      async (budget): Promise<HangUpLegInstruction | NothingInstruction> => {
-        const current = await this.parts.persistence.current(callId, budget);
-        const leg = current?.call.state.legs.find((candidate) => candidate.step === step);
-        if (!current || leg?.outcome !== 'cancelled') return NOTHING;
-        const planned = current.call.state.plan.steps[step];
-        return this.parts.renderer.hangUpLeg(current.call, step, planned?.kind === 'dial' ? planned.number : null);
+    // Decided on the call the fact was written onto: a canceller that came after it read the uuid and hangs
+    // the leg up itself, so the leg is hung up once.
+    const unseen: { call: StoredCall | null } = { call: null };
+    await this.onEvent({ operation: 'legPlaced', callId, record }, () => NOTHING, {
+      appliedTo: (before) => {
+        const cancelled = before.state.legs.find((candidate) => candidate.step === step)?.outcome === 'cancelled';
+        const known = before.timeline.legs.some((leg) => leg.step === step && leg.carrierLegId);
+        unseen.call = cancelled && !known ? before : null;
       },
-      () => NOTHING,
-    );
+    });
+    const call = unseen.call;
+    if (call === null) return NOTHING;
+    const planned = call.state.plan.steps[step];
+    return {
+      ...this.parts.renderer.hangUpLeg(call, step, planned?.kind === 'dial' ? planned.number : null),
+      carrierLegId,
+    };
   }
 
   async claim({ callId, key }: ClaimInput): Promise<boolean> {
@@ -227,11 +232,9 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
       fact: null,
     };
     let claimed = true;
-    await this.onEvent(
-      { operation: 'claim', callId, record },
-      () => NOTHING,
-      (applied) => (claimed = applied),
-    );
+    await this.onEvent({ operation: 'claim', callId, record }, () => NOTHING, {
+      claimed: (applied) => (claimed = applied),
+    });
     return claimed;
   }
 
@@ -303,8 +306,13 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
   private onEvent(
     { operation, callId, record }: CallEvent,
     lost: () => CallInstruction,
-    claimed?: (took: boolean) => void,
+    observers: {
+      readonly claimed?: (took: boolean) => void;
+      /** The call each attempt applies the event to (the last one is the call it was written onto). */
+      readonly appliedTo?: (before: StoredCall) => void;
+    } = {},
   ): Promise<CallInstruction> {
+    const { claimed, appliedTo } = observers;
     const key = record.key;
     return this.guarded(
       { operation, context: { callId, key } },
@@ -317,6 +325,7 @@ export class InboundCallService implements InboundCalls, PlacedLegCalls {
             return lost();
           }
           const before = current.call;
+          appliedTo?.(before);
           const context = record.change ? await this.parts.cap.onEvent(before.state, record.change, budget) : {};
           const applied = this.parts.applier.applied(before, record, context);
           const { next, instruction, changed } = applied;
