@@ -1,15 +1,15 @@
 // The propagation benchmark at size (issue #14): on the shared fleet (tools/fleet) in MariaDB
 // (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/fleet) and Redis (REDIS_URL, keys under a
 // prefix of the run's own), two gateway processes and two real worker processes, as a hosted service
-// runs them. Both gateways are first warmed on WARM fleet hotlines (one answer each, caches full), then
+// runs them. Both gateways are first warmed on WARM fleet hotlines (one answer each, caches full); then
 // a child process sends LOAD_RATE answers a second to gateway two on other fleet hotlines while the
-// trials run: on a fleet hotline picked at random (seeded), an override through GraphQL on gateway one
-// (an API key of that account) puts someone else on duty, and gateway two is asked until it dials them;
-// then the override is removed the same way and gateway two is asked until it dials the first person
-// again. Each delay runs from the mutation's reply to the reply of the first answer that follows it.
-// Goal: every one within 1 s. What the run added to the fleet is removed at the end: its overrides
-// (removed through GraphQL), their audit entries, its API keys, its calls, the gap-alert state its
-// workers stored (the gap sweep's state, the shift alerts' plan: each hotline's documents put back as they were).
+// trials run, one a second: on a fleet hotline picked at random (seeded), an override through GraphQL
+// on gateway one (an API key of that account) puts someone else on duty, and gateway two is asked
+// until it dials them; then the override is removed the same way and gateway two is asked until it
+// dials the first person again. Each delay runs from the mutation's reply to the reply of the first
+// answer that follows it. Goal: every one within 1 s. What the run added to the fleet is removed at the
+// end: its overrides (through GraphQL), their audit entries, its API keys, its calls, its change-log
+// topics, and the documents its workers stored (gap-alert state, shift-alert plans: put back as they were).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -41,6 +41,8 @@ const WARM = Number(process.env.BENCH_PROPAGATION_WARM ?? 2000);
 /** Answers a second to gateway two on other hotlines during the trials. */
 const LOAD_RATE = Number(process.env.BENCH_PROPAGATION_LOAD_RATE ?? 200);
 const SEED = Number(process.env.BENCH_PROPAGATION_SEED ?? 1);
+/** Trials start this far apart at least, so they run through a steady stretch of the load. */
+const TRIAL_SPACING_MS = 1000;
 /** A change not followed by then is counted as missed (and the next trial goes on). */
 const FOLLOW_LIMIT_MS = 30_000;
 const WARM_CONCURRENCY = 16;
@@ -356,7 +358,9 @@ async function main(): Promise<void> {
         };
         apiKeys.set(hotline.accountId, key);
       }
+      const trialStarted = performance.now();
       await runTrial(trial, { one, two, probe, apiKey: key.key, overrides, outcome });
+      await new Promise((resolve) => setTimeout(resolve, TRIAL_SPACING_MS - (performance.now() - trialStarted)));
     }
     const trialsMs = performance.now() - started;
     report(NAME, { metric: 'trials-time', value: trialsMs / 1000, unit: 's' });
