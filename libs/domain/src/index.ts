@@ -211,10 +211,12 @@ export {
   type CallRecord,
   type CallRecordSource,
   callRecord,
+  callTimingsMs,
   callComment,
   type DurationSummary,
   type AnswererStatistics,
   type CallStatistics,
+  type CallFigures,
   callStatistics,
 } from './routing';
 export {

@@ -1,5 +1,6 @@
 import type {
   CallFact,
+  CallFigures,
   CallOutcome,
   CallPlan,
   CallRecord,
@@ -67,6 +68,12 @@ export interface CallLogReader {
   /** Newest first: by start instant, then id, both descending. */
   listCalls(accountId: Id, filter?: CallFilter, page?: PageRequest): Promise<Page<StoredCall>>;
   call(accountId: Id, callId: Id): Promise<StoredCall | undefined>;
+  /**
+   * What statistics need of the calls of `filter`, without reading whole calls: each one's outcome,
+   * answerer, time to answer and length as its record shows them, in `listCalls`' order, the newest
+   * `limit` at most.
+   */
+  callFigures(accountId: Id, filter: CallFilter, limit: number): Promise<readonly CallFigures[]>;
 }
 
 /**

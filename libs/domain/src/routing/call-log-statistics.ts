@@ -1,5 +1,6 @@
 import { Id } from '../shared';
-import { CallOutcome, CallRecord } from './call-log';
+import { CallOutcome } from './call-log';
+import { Answerer } from './escalation';
 
 /** Average, median and longest of a set of durations, in seconds. */
 export interface DurationSummary {
@@ -31,7 +32,19 @@ export interface CallStatistics {
   readonly answerers: readonly AnswererStatistics[];
 }
 
-export function callStatistics(records: readonly CallRecord[]): CallStatistics {
+/**
+ * What the statistics read of a call: a `CallRecord` has it all, and a store may read just this
+ * (`callTimingsMs` gives the lengths it keeps).
+ */
+export interface CallFigures {
+  readonly outcome: CallOutcome;
+  readonly answeredBy: Pick<Answerer, 'personId' | 'personName'> | null;
+  readonly timeToAnswerSeconds: number | null;
+  readonly durationSeconds: number | null;
+}
+
+/** Over `records` in the log's order (newest first): each answerer's average adds their waits in that order. */
+export function callStatistics(records: readonly CallFigures[]): CallStatistics {
   const byOutcome: Record<CallOutcome, number> = {
     'in-progress': 0,
     answered: 0,

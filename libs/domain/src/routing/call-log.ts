@@ -285,7 +285,7 @@ export function callRecord(source: CallRecordSource): CallRecord {
   });
   const outcome: CallOutcome = state.outcome?.kind ?? 'in-progress';
   const answeredAt = outcome === 'answered' ? timeline.answeredAt : null;
-  const measured = timeline.endedAt === null ? null : seconds(timeline.endedAt - timeline.startedAt);
+  const { timeToAnswerMs, durationMs } = callTimingsMs(source);
   return {
     id: source.id,
     accountId: source.accountId,
@@ -301,8 +301,8 @@ export function callRecord(source: CallRecordSource): CallRecord {
     endedAt: timeline.endedAt,
     outcome,
     answeredBy: state.answeredBy,
-    timeToAnswerSeconds: answeredAt === null ? null : seconds(answeredAt - timeline.startedAt),
-    durationSeconds: timeline.durationSeconds ?? measured,
+    timeToAnswerSeconds: timeToAnswerMs === null ? null : timeToAnswerMs / 1000,
+    durationSeconds: timeline.durationSeconds ?? (durationMs === null ? null : durationMs / 1000),
     voicemailRecording: state.outcome?.kind === 'voicemail' ? state.outcome.recording : null,
     legs,
     comments: source.comments,
@@ -311,6 +311,23 @@ export function callRecord(source: CallRecordSource): CallRecord {
 }
 
 const seconds = (ms: number): number => Math.max(0, ms) / 1000;
+
+/**
+ * A call's time to answer and length in whole milliseconds, for a store to keep beside the call: the
+ * record's `timeToAnswerSeconds` and `durationSeconds` are exactly these ÷ 1000 (the carrier's length
+ * is in whole seconds). Null as in the record.
+ */
+export function callTimingsMs({ state, timeline }: Pick<CallRecordSource, 'state' | 'timeline'>): {
+  readonly timeToAnswerMs: number | null;
+  readonly durationMs: number | null;
+} {
+  const answeredAt = state.outcome?.kind === 'answered' ? timeline.answeredAt : null;
+  const sinceStart = (at: Instant | null) => (at === null ? null : Math.max(0, at - timeline.startedAt));
+  return {
+    timeToAnswerMs: sinceStart(answeredAt),
+    durationMs: timeline.durationSeconds !== null ? timeline.durationSeconds * 1000 : sinceStart(timeline.endedAt),
+  };
+}
 
 /** A supervisor's comment: 1 to 2000 characters, trimmed. */
 export function callComment(input: { id: Id; author: AuditActor; text: string; at: Instant }): CallComment {

@@ -73,11 +73,13 @@ export {
   type CallRecord,
   type CallRecordSource,
   callRecord,
+  callTimingsMs,
   callComment,
 } from './call-log';
 export {
   type DurationSummary,
   type AnswererStatistics,
   type CallStatistics,
+  type CallFigures,
   callStatistics,
 } from './call-log-statistics';

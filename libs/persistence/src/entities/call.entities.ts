@@ -25,8 +25,12 @@ export class CallRow {
   @Column(textColumn(16, 'caller', true)) caller!: string | null;
   /** `in-progress`, `answered`, `voicemail`, `message`, `abandoned`. */
   @Column(textColumn(16, 'outcome')) outcome!: string;
-  /** The person who took the call. */
+  /** The person who took the call, and their name as the log shows it. */
   @Column(nullableIdColumn('answered_by')) answeredBy!: string | null;
+  @Column(textColumn(120, 'answered_by_name', true)) answeredByName!: string | null;
+  /** The record's time to answer and length, in whole milliseconds (`callTimingsMs`), for the statistics. */
+  @Column(instantColumn('time_to_answer_ms', true)) timeToAnswerMs!: number | null;
+  @Column(instantColumn('duration_ms', true)) durationMs!: number | null;
   @Column(instantColumn('started_at')) startedAt!: number;
   @Column(intColumn('version')) version!: number;
   @Column(jsonColumn('document')) document!: string;

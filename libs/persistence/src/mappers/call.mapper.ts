@@ -1,4 +1,4 @@
-import { CallRecordSource, callRecord } from '@dutyline/domain';
+import { CallFigures, CallOutcome, CallRecordSource, callRecord, callTimingsMs } from '@dutyline/domain';
 import { CallRow } from '../entities/call.entities';
 
 /**
@@ -16,6 +16,7 @@ export interface CallDocument extends CallRecordSource {
 /** The row for `call` at `version`: the document without its version, and the columns the log is listed on. */
 export function callRowOf(call: CallDocument, version: number): CallRow {
   const record = callRecord(call);
+  const { timeToAnswerMs, durationMs } = callTimingsMs(call);
   const { version: _ignored, ...document } = call;
   return {
     id: call.id,
@@ -27,6 +28,9 @@ export function callRowOf(call: CallDocument, version: number): CallRow {
     caller: call.caller,
     outcome: record.outcome,
     answeredBy: record.answeredBy?.personId ?? null,
+    answeredByName: record.answeredBy?.personName ?? null,
+    timeToAnswerMs,
+    durationMs,
     startedAt: record.startedAt,
     version,
     document: JSON.stringify(document),
@@ -36,4 +40,22 @@ export function callRowOf(call: CallDocument, version: number): CallRow {
 /** The stored call, its version from the row (the document does not carry it). */
 export function callOfRow<C extends CallDocument>(row: CallRow): C {
   return { ...(JSON.parse(row.document) as Omit<C, 'version'>), version: row.version } as C;
+}
+
+/** The columns the statistics read of a call (`SqlCallStore.callFigures`), as the driver hands them back. */
+export type CallFiguresRow = Pick<CallRow, 'outcome' | 'answeredBy' | 'answeredByName'> & {
+  /** BIGINT: a string from mysql2, a number from SQLite. */
+  readonly timeToAnswerMs: string | number | null;
+  readonly durationMs: string | number | null;
+};
+
+/** A call's figures from its columns: the same values as its record (`callTimingsMs` ÷ 1000). */
+export function callFiguresOfRow(row: CallFiguresRow): CallFigures {
+  const seconds = (ms: string | number | null) => (ms === null ? null : Number(ms) / 1000);
+  return {
+    outcome: row.outcome as CallOutcome,
+    answeredBy: row.answeredBy === null ? null : { personId: row.answeredBy, personName: row.answeredByName ?? '' },
+    timeToAnswerSeconds: seconds(row.timeToAnswerMs),
+    durationSeconds: seconds(row.durationMs),
+  };
 }

@@ -12,6 +12,7 @@ import { ShiftAlerts1795547127000 } from './1795547127000-shift-alerts';
 import { LevelStrategies1795573519000 } from './1795573519000-level-strategies';
 import { PersonCallCap1795590000000 } from './1795590000000-person-call-cap';
 import { CallEntries1795610000000 } from './1795610000000-call-entries';
+import { CallStatisticsColumns1795630000000 } from './1795630000000-call-statistics-columns';
 
 /** Every migration, oldest first. A new one goes at the end and never edits an earlier one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LevelStrategies1795573519000,
   PersonCallCap1795590000000,
   CallEntries1795610000000,
+  CallStatisticsColumns1795630000000,
 ];

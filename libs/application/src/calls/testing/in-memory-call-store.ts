@@ -1,4 +1,5 @@
 import {
+  CallFigures,
   Id,
   Page,
   PageRequest,
@@ -61,9 +62,7 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isSafeInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
       invalid('INVALID_PAGE_SIZE', 'first', `first is 1 to ${MAX_PAGE_SIZE}`);
-    const matching = this.all()
-      .filter((call) => call.accountId === accountId && matches(call, filter))
-      .sort((a, b) => b.timeline.startedAt - a.timeline.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const matching = this.matching(accountId, filter);
     let start = 0;
     if (page.after) {
       const index = matching.findIndex((call) => cursorOf(call) === page.after);
@@ -81,6 +80,16 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
     return found?.accountId === accountId ? found : undefined;
   }
 
+  async callFigures(accountId: Id, filter: CallFilter, limit: number): Promise<CallFigures[]> {
+    await this.outage.pass('callFigures');
+    return this.matching(accountId, filter)
+      .slice(0, limit)
+      .map((call) => {
+        const { outcome, answeredBy, timeToAnswerSeconds, durationSeconds } = callRecordOf(call);
+        return { outcome, answeredBy, timeToAnswerSeconds, durationSeconds };
+      });
+  }
+
   /** Every stored call, without going through the outage switch. */
   all(): StoredCall[] {
     return [...this.documents.keys()].map((id) => this.read(id)!);
@@ -89,6 +98,13 @@ export class InMemoryCallStore implements CallStore, CallLogReader {
   /** One stored call, without going through the outage switch. */
   peek(callId: Id): StoredCall | undefined {
     return this.read(callId);
+  }
+
+  /** The account's calls of `filter`, newest first. */
+  private matching(accountId: Id, filter: CallFilter): StoredCall[] {
+    return this.all()
+      .filter((call) => call.accountId === accountId && matches(call, filter))
+      .sort((a, b) => b.timeline.startedAt - a.timeline.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
   private read(callId: Id): StoredCall | undefined {
