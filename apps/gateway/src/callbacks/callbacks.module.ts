@@ -112,6 +112,7 @@ const providers = [
       CLOCK,
       ID_GENERATOR,
       LOGGER,
+      GATEWAY_CONFIG,
     ],
     (
       dataSource: DataSource,
@@ -130,6 +131,7 @@ const providers = [
       clock: Clock,
       ids: IdGenerator,
       logger: JsonLogger,
+      config: GatewayConfig,
     ): Callbacks => {
       const late: { callbacks?: Callbacks } = {};
       const outbound =
@@ -143,6 +145,7 @@ const providers = [
           store: new SqlCallbackIntakeSettingsStore(dataSource),
           bus,
           clock,
+          cache: { capacity: config.hotlineCacheSize },
           onPublishError: (error) =>
             logger.entry('warn', 'a change could not be announced to the other instances', { error }),
         }),

@@ -57,7 +57,11 @@ const providers = [
   // The answer path's reads, cached until a change is announced on any instance (ClusterModule).
   { provide: HOTLINE_LOOKUP, useExisting: CLUSTER_HOTLINE_LOOKUP },
   { provide: CALL_PLANNER, useExisting: CLUSTER_CALL_PLANNER },
-  provideFactory(LAST_KNOWN_PLANS, [], () => new LastKnownPlans()),
+  provideFactory(
+    LAST_KNOWN_PLANS,
+    [GATEWAY_CONFIG],
+    (config: GatewayConfig) => new LastKnownPlans(config.hotlineCacheSize),
+  ),
   // Unanswered-call alerts and voicemail e-mails (NotificationsModule, global).
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },
   // What the database could not take, kept on disk until the write-back hands it over (one process per DATA_DIR).

@@ -1,6 +1,6 @@
 import type { CallEntryLookup, HotlineLookup } from '@dutyline/application';
 import type { CallEntry, CallEntryRepository, Clock, Hotline, HotlineRepository, Id } from '@dutyline/domain';
-import { InvalidatedCache, InvalidatedCacheOptions } from './invalidated-cache';
+import { DEFAULT_CACHE_CAPACITY, InvalidatedCache, InvalidatedCacheOptions } from './invalidated-cache';
 import { InvalidationBus, hotlineTopic, numberTopic } from './invalidation-bus';
 
 export interface ClusterHotlinesParts {
@@ -9,6 +9,7 @@ export interface ClusterHotlinesParts {
   readonly entries?: Pick<CallEntryRepository, 'callEntry' | 'extraNumber'>;
   readonly bus: InvalidationBus;
   readonly clock: Clock;
+  /** `capacity`: hotlines kept (each under its number and its id, one object). */
   readonly cache?: InvalidatedCacheOptions;
 }
 
@@ -30,7 +31,8 @@ export class ClusterHotlines implements HotlineLookup, CallEntryLookup {
   constructor(parts: ClusterHotlinesParts) {
     this.hotlines = parts.hotlines;
     this.entries = parts.entries;
-    this.cache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
+    const capacity = parts.cache?.capacity ?? DEFAULT_CACHE_CAPACITY;
+    this.cache = new InvalidatedCache(parts.bus, parts.clock, { ...parts.cache, capacity: 2 * capacity });
     this.entryCache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
     this.extraCache = new InvalidatedCache(parts.bus, parts.clock, parts.cache);
   }
@@ -60,12 +62,15 @@ export class ClusterHotlines implements HotlineLookup, CallEntryLookup {
   byNumber(e164: string): Promise<Hotline | undefined> {
     return this.cache.getOrRead(`number\u0000${e164}`, async () => {
       const hotline = await this.hotlines.byNumber(e164);
-      return { value: hotline, topics: hotline ? [numberTopic(e164), hotlineTopic(hotline.id)] : [numberTopic(e164)] };
+      if (!hotline) return { value: undefined, topics: [numberTopic(e164)] };
+      // The callback offer asks by id on the same call: the same object answers it.
+      const alsoUnder = [idKey(hotline.accountId, hotline.id)];
+      return { value: hotline, topics: [numberTopic(e164), hotlineTopic(hotline.id)], alsoUnder };
     });
   }
 
   byId(accountId: Id, hotlineId: Id): Promise<Hotline | undefined> {
-    return this.cache.getOrRead(`id\u0000${accountId}\u0000${hotlineId}`, async () => ({
+    return this.cache.getOrRead(idKey(accountId, hotlineId), async () => ({
       value: await this.hotlines.byId(accountId, hotlineId),
       topics: [hotlineTopic(hotlineId)],
     }));
@@ -89,3 +94,5 @@ export class ClusterHotlines implements HotlineLookup, CallEntryLookup {
     this.extraCache.close();
   }
 }
+
+const idKey = (accountId: Id, hotlineId: Id) => `id\u0000${accountId}\u0000${hotlineId}`;

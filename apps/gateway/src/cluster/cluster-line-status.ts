@@ -26,9 +26,11 @@ export class ClusterLineStatus implements LineStatus {
     readonly clock: Clock;
     /** How long an answer is trusted while the bus is live. @defaultValue 60000 */
     readonly maxAgeMs?: number;
+    /** Accounts kept. @defaultValue 10000 */
+    readonly capacity?: number;
   }) {
     this.accounts = parts.accounts;
-    this.cache = new InvalidatedCache(parts.bus, parts.clock, { maxAgeMs: parts.maxAgeMs });
+    this.cache = new InvalidatedCache(parts.bus, parts.clock, { maxAgeMs: parts.maxAgeMs, capacity: parts.capacity });
   }
 
   outOfService(accountId: Id): Promise<boolean> {

@@ -90,7 +90,13 @@ export class ClusterModule {
         CLUSTER_HOTLINES,
         [HOTLINE_REPOSITORY, RESOURCES, CLOCK, DATA_SOURCE],
         (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock, dataSource: DataSource) =>
-          new ClusterHotlines({ hotlines, entries: new SqlCallEntryRepository(dataSource), bus: resources.bus, clock }),
+          new ClusterHotlines({
+            hotlines,
+            entries: new SqlCallEntryRepository(dataSource),
+            bus: resources.bus,
+            clock,
+            cache: { capacity: config.hotlineCacheSize },
+          }),
       ),
       provideFactory(CLUSTER_HOTLINE_LOOKUP, [CLUSTER_HOTLINES], (hotlines: ClusterHotlines) => hotlines),
       // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.
@@ -103,6 +109,7 @@ export class ClusterModule {
             bus: resources.bus,
             clock,
             maxAgeMs: resources.mode === 'in-process' ? EMBEDDED_LINE_STATUS_MAX_AGE_MS : undefined,
+            capacity: config.hotlineCacheSize,
           }),
       ),
       provideFactory(
@@ -116,18 +123,21 @@ export class ClusterModule {
           clock: Clock,
           logger: JsonLogger,
         ) =>
-          new ClusterCallPlanner({
-            routing: application.routing,
-            people,
-            teams,
-            bus: resources.bus,
-            clock,
-            rotation: resources.rotation,
-            onRotationError: (error) =>
-              logger.entry('warn', 'ring rotation not read: the balanced level starts at its first person', {
-                error,
-              }),
-          }),
+          new ClusterCallPlanner(
+            {
+              routing: application.routing,
+              people,
+              teams,
+              bus: resources.bus,
+              clock,
+              rotation: resources.rotation,
+              onRotationError: (error) =>
+                logger.entry('warn', 'ring rotation not read: the balanced level starts at its first person', {
+                  error,
+                }),
+            },
+            { capacity: config.hotlineCacheSize },
+          ),
       ),
     ];
     return {

@@ -1,12 +1,15 @@
 import { Clock, Instant } from '@dutyline/domain';
 import { InvalidationBus, invalidationOf } from './invalidation-bus';
 
+/** Entries an `InvalidatedCache` keeps unless told otherwise (`HOTLINE_CACHE_SIZE` sets the answer path's). */
+export const DEFAULT_CACHE_CAPACITY = 10_000;
+
 export interface InvalidatedCacheOptions {
   /** How long an entry is served while the bus is live: the safety net for a change made outside the gateways. @defaultValue 60000 */
   readonly maxAgeMs?: number;
   /** How long an entry is served while the bus is not live (messages may be missed then). @defaultValue 1000 */
   readonly offlineMaxAgeMs?: number;
-  /** Entries kept; the least recently stored go first. @defaultValue 10000 */
+  /** Entries kept; the least recently used go first. @defaultValue 10000 */
   readonly capacity?: number;
 }
 
@@ -14,9 +17,13 @@ export interface InvalidatedCacheOptions {
 export interface CacheFill<V> {
   readonly value: V;
   readonly topics: readonly string[];
+  /** Other keys the same value answers (one object kept, not a copy read again), unless fresh there already. */
+  readonly alsoUnder?: readonly string[];
 }
 
-interface Entry<V> extends CacheFill<V> {
+interface Entry<V> {
+  readonly value: V;
+  readonly topics: readonly string[];
   readonly storedAt: Instant;
 }
 
@@ -43,7 +50,7 @@ export class InvalidatedCache<V> {
   ) {
     this.maxAgeMs = options.maxAgeMs ?? 60_000;
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? 1000;
-    this.capacity = options.capacity ?? 10_000;
+    this.capacity = options.capacity ?? DEFAULT_CACHE_CAPACITY;
     this.unsubscribe = bus.subscribe((topic) => this.invalidate(topic));
   }
 
@@ -54,7 +61,12 @@ export class InvalidatedCache<V> {
     usable: (value: V) => boolean = () => true,
   ): Promise<V> {
     const entry = this.entries.get(key);
-    if (entry && this.fresh(entry) && usable(entry.value)) return entry.value;
+    if (entry && this.fresh(entry) && usable(entry.value)) {
+      // Moved to the back: the entries at the front are the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      return entry.value;
+    }
     const pending = this.reading.get(key);
     if (pending) {
       const shared = await pending;
@@ -99,10 +111,19 @@ export class InvalidatedCache<V> {
       throw error;
     }
     if (epoch === this.epoch) {
-      this.entries.delete(key);
-      this.entries.set(key, { ...fill, storedAt });
-      while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+      const entry = { value: fill.value, topics: fill.topics, storedAt };
+      this.store(key, entry);
+      for (const other of fill.alsoUnder ?? []) {
+        const there = this.entries.get(other);
+        if (!there || !this.fresh(there)) this.store(other, entry);
+      }
     }
     return fill.value;
+  }
+
+  private store(key: string, entry: Entry<V>): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -36,6 +36,12 @@ export interface GatewayConfig {
   readonly redisPrefix: string;
   /** `CHANGE_CHECK_MS`: with `REDIS_URL`, how often the database's change log is read for changes pub/sub may have missed. @defaultValue 2000 */
   readonly changeCheckMs: number;
+  /**
+   * `HOTLINE_CACHE_SIZE`: how many hotlines the answer path keeps warm in each of its caches (the hotline by
+   * number and id, its entry, plan, last known plan and callback settings; accounts' state as many), the
+   * least recently used dropped first. @defaultValue 10000
+   */
+  readonly hotlineCacheSize: number;
   /** `PUBLIC_URL`: the gateway's address as the carrier reaches it (webhook URLs of outbound calls); none: outbound calls cannot be placed. */
   readonly publicUrl: string | null;
   /** `AUTH_SECRET`, at least 32 characters; generated once into `<DATA_DIR>/auth-secret` when unset. */
@@ -180,6 +186,7 @@ export function readGatewayConfig(
       read.matching('REDIS_PREFIX', /^[A-Za-z0-9._:{}-]{1,100}$/, 'letters, digits or . _ : { } -, at most 100') ??
       'dutyline',
     changeCheckMs: read.integer('CHANGE_CHECK_MS', { fallback: 2000, min: 100, max: 60_000 }),
+    hotlineCacheSize: read.integer('HOTLINE_CACHE_SIZE', { fallback: 10_000, min: 100, max: 1_000_000 }),
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
     trustProxyHops: read.integer('TRUST_PROXY', { fallback: 0, min: 0, max: 10 }),
