@@ -128,6 +128,7 @@ describeWithServices('notification worker on BullMQ', () => {
     expect(text).toMatch(/^dutyline_queue_failed_jobs\{queue="callback.attempt"\} 0$/m);
     expect(text).toMatch(/^dutyline_redis_up 1$/m);
     expect(text).toMatch(/^dutyline_db_pool_size 10$/m);
+    expect(Number(/^dutyline_db_statements_total\{kind="SELECT"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 

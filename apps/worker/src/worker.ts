@@ -46,7 +46,7 @@ export async function startWorker(
     const telemetry = workerMetrics(config, logger);
     const { metrics } = telemetry;
     closables.push({ name: 'metrics', close: () => telemetry.close() });
-    const dataSource = await openDatabase(config.database);
+    const dataSource = await openDatabase(config.database, (sql) => metrics.databaseStatement(sql));
     closables.push({ name: 'database', close: () => dataSource.destroy() });
     const opened = openMailer(config.mail);
     const mail = opened.description;

@@ -32,6 +32,9 @@ export interface ServedRequest {
   readonly seconds: number;
 }
 
+/** The statement kinds counted by name; any other is `other`. */
+const STATEMENT_KINDS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'START', 'COMMIT', 'ROLLBACK']);
+
 /**
  * The `Metrics` port on prom-client, plus what only the apps measure (HTTP and webhook latencies)
  * and what is read on each scrape (queue depths, the database pool, Redis). One registry per
@@ -78,6 +81,12 @@ export class PrometheusMetrics implements Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  private readonly statements = new Counter({
+    name: 'dutyline_db_statements_total',
+    help: 'SQL statements this process sent to the database, by first keyword (SELECT, INSERT, UPDATE, DELETE, START, COMMIT, ROLLBACK, other).',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
   private readonly webhooks = new Histogram({
     name: 'dutyline_webhook_duration_seconds',
     help: 'Carrier call webhooks by carrier and route pattern: the signature check and the reply.',
@@ -113,6 +122,12 @@ export class PrometheusMetrics implements Metrics {
   /** `route` is the pattern (`/voicemail/:token`), never the path; `status` is counted by its class (`2xx`). */
   httpRequest({ method, route, status, seconds }: ServedRequest): void {
     this.http.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds);
+  }
+
+  /** One statement sent (the DataSource's `onQuery`); counted by its first keyword. */
+  databaseStatement(sql: string): void {
+    const keyword = /^\s*([A-Za-z]+)/.exec(sql)?.[1].toUpperCase() ?? '';
+    this.statements.inc({ kind: STATEMENT_KINDS.has(keyword) ? keyword : 'other' });
   }
 
   webhook(carrier: string, route: string, seconds: number): void {

@@ -16,9 +16,13 @@ import { recordingsByReference, simulatorRecordings } from './carrier-recordings
 /* Factories that build the adapters from validated settings; the container modules only bind them. */
 
 /** An initialised DataSource with every migration applied (safe when the gateway migrates at once). */
-export async function openDatabase(database: WorkerDatabaseConfig): Promise<DataSource> {
+/** `onQuery` hears every statement sent (the worker counts them in its metrics). */
+export async function openDatabase(
+  database: WorkerDatabaseConfig,
+  onQuery?: (sql: string) => void,
+): Promise<DataSource> {
   const dataSource = createDataSource(
-    database.kind === 'mysql' ? { url: database.url } : { sqlitePath: database.file },
+    database.kind === 'mysql' ? { url: database.url, onQuery } : { sqlitePath: database.file, onQuery },
   );
   await dataSource.initialize();
   try {
