@@ -39,6 +39,7 @@ module.exports = {
   // Integration suites boot gateways and talk to MariaDB/Redis: give them room on a loaded 2-core machine.
   testTimeout: 30000,
   globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
+  testSequencer: '<rootDir>/tools/jest/slow-first-sequencer.cjs',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: pass === 'quiet' ? quietSuites.map((file) => `<rootDir>/${file}`) : ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(pass === 'main' ? quietSuites.map(asPattern) : [])],
