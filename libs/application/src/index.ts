@@ -72,6 +72,7 @@ export {
   type InboundCalls,
   InboundCallService,
   type PlacedLegCalls,
+  type PlanningOptions,
   InProcessActiveCalls,
   type KeysInput,
   LastKnownPlans,

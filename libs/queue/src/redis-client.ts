@@ -29,6 +29,16 @@ export function openRedis(connection: RedisConnection, blocking: boolean): Opene
 }
 
 /**
+ * A client for commands asked together (a call's cap counts and its balanced levels' turns): those
+ * issued in the same turn of the event loop go out in one write and are answered in one round trip
+ * (ioredis's auto-pipelining). The caller owns it and closes it (`closeRedis`).
+ */
+export function openPipelinedRedis(url: string): Redis {
+  checkRedisConnection(url, false);
+  return new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true });
+}
+
+/**
  * Closes `client` for good, whatever its state, and resolves once it is `end`: a ready client sends
  * QUIT, so the replies it still owes arrive (for up to `quitTimeoutMs`, a Redis that stopped answering
  * does not hold the close); a client connecting, reconnecting or waiting between two attempts stops

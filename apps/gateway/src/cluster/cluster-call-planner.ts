@@ -1,5 +1,6 @@
 import {
   type CallPlanner,
+  type PlanningOptions,
   type RoutingQueries,
   readDirectory,
   readLevelRotation,
@@ -23,8 +24,11 @@ import { InvalidationBus, accountTopic, hotlineTopic, numberTopic } from './inva
 /** A plan and the instants between which it holds (who is on duty does not change in between). */
 interface HeldPlan {
   readonly plan: CallPlan;
-  /** What the plan was made of, to plan again with a balanced level's next turn. */
-  readonly request: CallPlanRequest;
+  /**
+   * What the plan was made of, to plan again with a balanced level's next turn; null without a balanced
+   * level (not kept: a hotline, who is on duty and the directory entries are most of an entry's memory).
+   */
+  readonly request: CallPlanRequest | null;
   readonly from: Instant;
   /** The next change of duty; Infinity when none is known within the routing horizon. */
   readonly until: Instant;
@@ -58,7 +62,7 @@ export class ClusterCallPlanner implements CallPlanner {
     this.cache = new InvalidatedCache(deps.bus, deps.clock, options);
   }
 
-  async planFor(hotline: Hotline, at: Instant, options: { readonly dryRun?: boolean } = {}): Promise<CallPlan> {
+  async planFor(hotline: Hotline, at: Instant, options: PlanningOptions = {}): Promise<CallPlan> {
     const held = await this.cache.getOrRead(
       hotline.id,
       () => this.compute(hotline, at),
@@ -66,7 +70,8 @@ export class ClusterCallPlanner implements CallPlanner {
     );
     const current = held.from <= at && at < held.until ? held : (await this.compute(hotline, at)).value;
     const { request } = current;
-    if (balancedLevels(request.hotline.levelStrategies).length > 0) {
+    options.planned?.(current.plan);
+    if (request) {
       const rotation = await readLevelRotation(this.deps.rotation, request.hotline, {
         mode: options.dryRun ? 'peek' : 'next',
         onError: this.deps.onRotationError,
@@ -92,7 +97,7 @@ export class ClusterCallPlanner implements CallPlanner {
     const request: CallPlanRequest = { hotline: current, onCall, directory, at };
     const held: HeldPlan = {
       plan: callPlan(request),
-      request,
+      request: balancedLevels(current.levelStrategies).length > 0 ? request : null,
       from: at,
       until: nextChangeAt ?? Infinity,
     };

@@ -6,6 +6,8 @@ import {
   RedisInvalidationBus,
   RedisRateLimiter,
   RedisRingRotation,
+  closeRedis,
+  openPipelinedRedis,
 } from '@dutyline/queue';
 import {
   InMemoryRateLimiter,
@@ -92,8 +94,10 @@ export async function openClusterResources(
     limits: GATEWAY_VONAGE_LIMITS,
     onError,
   });
-  const rotation = new RedisRingRotation({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
-  const activeCalls = new RedisActiveCalls({ connection: config.redisUrl, prefix: config.redisPrefix, onError });
+  // One client for both: a call's cap counts and its balanced levels' turns go out together (one round trip).
+  const callReads = openPipelinedRedis(config.redisUrl);
+  const rotation = new RedisRingRotation({ connection: callReads, prefix: config.redisPrefix, onError });
+  const activeCalls = new RedisActiveCalls({ connection: callReads, prefix: config.redisPrefix, onError });
   let timer: NodeJS.Timeout | undefined;
   const started = await Promise.race([
     Promise.all([redisBus.start(), bus instanceof ChangeLogBus ? bus.start() : undefined]).then(() => true),
@@ -119,6 +123,7 @@ export async function openClusterResources(
       await rates.close();
       await rotation.close();
       await activeCalls.close();
+      await closeRedis(callReads);
     },
   };
 }

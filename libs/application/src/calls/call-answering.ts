@@ -4,6 +4,7 @@ import {
   CallRoute,
   EntryKeys,
   EntryStep,
+  EscalationContext,
   Hotline,
   Instant,
   routeCall,
@@ -95,12 +96,13 @@ export class CallAnswering {
     const entered = found ? await this.throughEntry(found, answer, input.gathers === false ? NO_KEYS : keys) : null;
     if (entered?.kind === 'gather') return entered;
     const hotline = entered?.hotline ?? null;
-    const { plan, source } = known
-      ? { plan: known, source: 'last-known' as const }
+    const { plan, source, opening } = known
+      ? { plan: known, source: 'last-known' as const, opening: undefined }
       : await this.planFor(hotline, answer, entered?.route);
 
     const callId = this.deps.ids.next();
-    const { state, action } = startEscalation(plan, callId, await this.deps.cap.opening(plan, budget));
+    const context = await (opening ?? this.deps.cap.opening(plan, budget));
+    const { state, action } = startEscalation(plan, callId, context);
     const draft: StoredCall = {
       id: callId,
       version: 0,
@@ -218,21 +220,28 @@ export class CallAnswering {
     };
   }
 
+  /**
+   * The plan and where it came from; from the schedule, also who of it is at their cap (`opening`), asked
+   * as soon as the planner knows the people, alongside the balanced levels' turns (one round trip).
+   */
   private async planFor(
     hotline: Hotline | null,
     { number, at, budget }: Answer,
     route?: CallRoute,
-  ): Promise<{ plan: CallPlan; source: CallPlanSource }> {
-    const { lastKnown, logger } = this.deps;
+  ): Promise<{ plan: CallPlan; source: CallPlanSource; opening?: Promise<EscalationContext> }> {
+    const { lastKnown, logger, cap } = this.deps;
     if (hotline) {
       try {
-        const planned = await budget.run('planning the call', () => this.deps.planner.planFor(hotline, at));
+        let opening: Promise<EscalationContext> | undefined;
+        const planned = await budget.run('planning the call', () =>
+          this.deps.planner.planFor(hotline, at, { planned: (people) => (opening = cap.opening(people, budget)) }),
+        );
         // The person rung sees the number the caller dialled, whichever hotline's plan it follows.
         const plan = route ? { ...planned, route, hotline: { ...planned.hotline, number: route.dialled } } : planned;
         // Kept for fallbacks on the number: its own hotline's plan only (not a menu choice's), with no path.
         if (!route || route.entryHotlineId === hotline.id)
           lastKnown.remember(number, { ...planned, hotline: { ...planned.hotline, number } });
-        return { plan, source: 'schedule' };
+        return { plan, source: 'schedule', opening };
       } catch (error) {
         logger.warn('call planning failed', { hotlineNumber: number, ...errorContext(error) });
       }

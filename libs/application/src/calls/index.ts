@@ -8,6 +8,7 @@ export {
   type CallNotice,
   type CallPlanner,
   type CallReference,
+  type PlanningOptions,
   type CallStore,
   type HotlineLookup,
   type JournaledEntry,

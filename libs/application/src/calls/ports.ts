@@ -157,8 +157,17 @@ export interface LineStatus {
  * back to the last plan known for the number, or to the emergency number.
  */
 export interface CallPlanner {
-  /** `dryRun` (a simulated call): the balanced levels' rotation is read, not counted. */
-  planFor(hotline: Hotline, at: Instant, options?: { readonly dryRun?: boolean }): Promise<CallPlan>;
+  /**
+   * `dryRun` (a simulated call): the balanced levels' rotation is read, not counted. `planned`, when
+   * given, is told the plan as soon as it is known, before the balanced levels' turns are read (the
+   * same people, in the order before the turn): a read about those people then goes out alongside.
+   */
+  planFor(hotline: Hotline, at: Instant, options?: PlanningOptions): Promise<CallPlan>;
+}
+
+export interface PlanningOptions {
+  readonly dryRun?: boolean;
+  readonly planned?: (plan: CallPlan) => void;
 }
 
 /** A call worth telling someone about, with its log as it stands. */
