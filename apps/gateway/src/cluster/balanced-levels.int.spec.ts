@@ -1,11 +1,13 @@
 import { createApplication } from '@dutyline/application';
 import { InMemoryDutyline, aCaller, seedSampleDirectory, valueOf } from '@dutyline/application/testing';
-import { DialStep, parseInstant } from '@dutyline/domain';
+import { CallPlan, DialStep, cappedPersons, parseInstant } from '@dutyline/domain';
 import { ManualClock, SequentialIds } from '@dutyline/domain/testing';
+import { InProcessRingRotation } from '@dutyline/queue';
 import { describeWithRedis, redisUrl, uniqueName } from '@dutyline/test-support';
 import { JsonLogger } from '../logging/json-logger';
 import { ClusterCallPlanner } from './cluster-call-planner';
 import { ClusterResources, openClusterResources } from './cluster-resources';
+import { InProcessInvalidationBus } from './invalidation-bus';
 
 const caller = aCaller('acct-a');
 const EVENING = parseInstant('2026-10-25T17:30:00Z'); // 18:30 CET, the day the clocks go back
@@ -96,5 +98,40 @@ describeWithRedis('balanced levels across instances (the ring rotation of openCl
       'Bob',
     ]);
     planner.close();
+  });
+});
+
+describe('ClusterCallPlanner tells the plan’s people before it reads the turn (the cap counts go out alongside)', () => {
+  it('planned(plan) comes first, with the people the turned plan rings', async () => {
+    const w = await world(true);
+    const order: string[] = [];
+    const shared = new InProcessRingRotation();
+    const planner = new ClusterCallPlanner({
+      routing: w.app.routing,
+      people: w.store.people,
+      teams: w.store.teams,
+      bus: new InProcessInvalidationBus(),
+      clock: w.clock,
+      rotation: {
+        next: (counter) => {
+          order.push('turn');
+          return shared.next(counter);
+        },
+        peek: (counter) => shared.peek(counter),
+      },
+    });
+    const people = (plan: CallPlan) => cappedPersons(plan).sort();
+    let told: string[] = [];
+    await planner.planFor(w.line, EVENING); // the crew's first turn taken: the next plan is turned
+    order.length = 0;
+    const plan = await planner.planFor(w.line, EVENING, {
+      planned: (early) => {
+        order.push('people');
+        told = people(early);
+      },
+    });
+    expect(order).toEqual(['people', 'turn']);
+    expect(told).toEqual(people(plan));
+    expect(told.length).toBeGreaterThan(1);
   });
 });
