@@ -4,7 +4,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -174,18 +174,43 @@ export async function newPage(
   return { context, page };
 }
 
-/** Signs in through the sign-in form and waits for the signed-in frame. */
+/** Login sessions this suite's sign-ins got through the form, by gateway, e-mail and password. */
+const sessions = new Map<string, string>();
+const SESSION_KEY = 'dutyline.session';
+
+/**
+ * Signs in and waits for the signed-in frame. The first sign-in of a user goes through the form; later ones
+ * (`reuse`, the default) put that session back in the page's storage, as a reload would find it, instead of
+ * hashing the password again (seconds each at the production cost on a loaded machine). A session the server
+ * has ended since (sign-out, password change) falls back to the form.
+ */
 export async function signIn(
   page: Page,
   baseUrl: string,
   { email, password }: { email: string; password: string },
+  { reuse = true }: { reuse?: boolean } = {},
 ): Promise<void> {
-  await page.goto(baseUrl);
+  const key = JSON.stringify([baseUrl, email, password]);
+  const kept = reuse ? sessions.get(key) : undefined;
+  if (kept !== undefined) {
+    await page.goto(`${baseUrl}/health`);
+    await page.evaluate(([name, value]) => window.localStorage.setItem(name, value), [SESSION_KEY, kept]);
+    await page.goto(baseUrl);
+    const signedIn = page.getByRole('button', { name: 'Sign out' });
+    const shown = (locator: Locator) => locator.waitFor().catch(() => undefined);
+    await Promise.race([shown(signedIn), shown(page.getByLabel('E-mail'))]);
+    if (await signedIn.isVisible()) return;
+    sessions.delete(key);
+  } else {
+    await page.goto(baseUrl);
+  }
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The gateway hashes the password on a slot of its own: seconds when the machine is loaded.
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
+  const session = await page.evaluate((name) => window.localStorage.getItem(name), SESSION_KEY);
+  if (session !== null) sessions.set(key, session);
 }
 
 /**
