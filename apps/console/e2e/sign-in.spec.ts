@@ -24,7 +24,7 @@ describeInBrowser('console: signing in', () => {
     "the demo admin signs in, lands on the first hotline's schedule, keeps the session over a reload and signs out, ending the token on the server",
     { browser: () => browser },
     async (page) => {
-      await signIn(page, gateway.url, gateway.admin, { reuse: false });
+      await signIn(page, gateway.url, { ...gateway.admin, reuse: false });
       await page.waitForURL(/\/hotlines\/[^/]+\/schedule$/);
       const hotlines = await gateway.graphql<{ hotlines: { edges: { node: { id: string } }[] } }>(
         '{ hotlines(first: 1) { edges { node { id } } } }',

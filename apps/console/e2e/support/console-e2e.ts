@@ -187,8 +187,7 @@ const SESSION_KEY = 'dutyline.session';
 export async function signIn(
   page: Page,
   baseUrl: string,
-  { email, password }: { email: string; password: string },
-  { reuse = true }: { reuse?: boolean } = {},
+  { email, password, reuse = true }: { email: string; password: string; reuse?: boolean },
 ): Promise<void> {
   const key = JSON.stringify([baseUrl, email, password]);
   const kept = reuse ? sessions.get(key) : undefined;
