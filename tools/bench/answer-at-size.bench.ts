@@ -164,13 +164,27 @@ async function sweep(gateway: GatewayProcess, numbers: readonly string[]) {
   };
 }
 
+/** The gateway's Prometheus text. */
+const metricsOf = async (gateway: GatewayProcess) => (await fetch(`${gateway.url}/metrics`)).text();
+
 /** Calls opened so far by where their plan came from (`schedule`, `last-known`, `emergency`), from /metrics. */
 async function callsStarted(gateway: GatewayProcess): Promise<Record<string, number>> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
   const started: Record<string, number> = {};
+  const text = await metricsOf(gateway);
   for (const [, source, n] of text.matchAll(/^dutyline_calls_started_total\{plan_source="([a-z-]+)"\} (\d+)/gm))
     started[source] = Number(n);
   return started;
+}
+
+/** The heap in use (MB) and the seconds spent in garbage collection so far, from /metrics. */
+async function heapAndGc(gateway: GatewayProcess): Promise<{ heapMb: number; gcSeconds: number }> {
+  const text = await metricsOf(gateway);
+  const heapMb = Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1] ?? NaN) / 1e6;
+  const gcSeconds = [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)/gm)].reduce(
+    (sum, [, seconds]) => sum + Number(seconds),
+    0,
+  );
+  return { heapMb, gcSeconds };
 }
 
 const failuresOf = (result: LoadResult) => result.non2xx + result.errors + result.timeouts;
@@ -179,14 +193,18 @@ const failuresOf = (result: LoadResult) => result.non2xx + result.errors + resul
 async function warmLoad(gateway: GatewayProcess, hotlineNumber: string) {
   for (let i = 0; i < 300; i++)
     await Promise.all([answerOnce(gateway, hotlineNumber), fetch(`${gateway.url}/health`).then((r) => r.text())]);
+  const before = await heapAndGc(gateway);
   const health = await load({ url: `${gateway.url}/health`, connections: CONNECTIONS, duration: DURATION });
+  const between = await heapAndGc(gateway);
   const answer = await load({
     url: gateway.url,
     connections: CONNECTIONS,
     duration: DURATION,
     setupRequest: (request) => ({ ...request, method: 'GET', ...answerRequest(hotlineNumber) }),
   });
-  return { health, answer };
+  const after = await heapAndGc(gateway);
+  const gcSeconds = { health: between.gcSeconds - before.gcSeconds, answer: after.gcSeconds - between.gcSeconds };
+  return { health, answer, heapMb: before.heapMb, gcSeconds };
 }
 
 /** (c) A gateway on the statement counter: `WARM_HOTLINES` warmed, then `WARM_ANSWERS` answers to them, 8 at a time. */
@@ -262,7 +280,10 @@ async function main(): Promise<void> {
       goal(NAME, 'every fleet hotline answered 200', swept.failures === 0);
       goal(NAME, `gateway RSS over the fleet <= ${GOALS.rssMb} MB`, swept.peakMb <= GOALS.rssMb);
 
-      const { health, answer } = await warmLoad(gateway, numbers[0]);
+      const { health, answer, heapMb, gcSeconds } = await warmLoad(gateway, numbers[0]);
+      report(NAME, { metric: 'gateway-heap-used-warm', value: heapMb, unit: 'MB' });
+      report(NAME, { metric: 'gc-seconds-during-health', value: gcSeconds.health, unit: 's' });
+      report(NAME, { metric: 'gc-seconds-during-answer', value: gcSeconds.answer, unit: 's' });
       const ratio = answer.requests.average / health.requests.average;
       report(NAME, { metric: 'health-throughput', value: health.requests.average, unit: 'req/s' });
       report(NAME, { metric: 'answer-throughput', value: answer.requests.average, unit: 'req/s' });
