@@ -177,6 +177,10 @@ export async function newPage(
 /** Login sessions this suite's sign-ins got through the form, by gateway, e-mail and password. */
 const sessions = new Map<string, string>();
 const SESSION_KEY = 'dutyline.session';
+/** The page's globals, typed without the DOM library (this file is also compiled with the server code). */
+interface PageGlobals {
+  readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
 
 /**
  * Signs in and waits for the signed-in frame. The first sign-in of a user goes through the form; later ones
@@ -193,7 +197,10 @@ export async function signIn(
   const kept = reuse ? sessions.get(key) : undefined;
   if (kept !== undefined) {
     await page.goto(`${baseUrl}/health`);
-    await page.evaluate(([name, value]) => window.localStorage.setItem(name, value), [SESSION_KEY, kept]);
+    await page.evaluate(
+      ([name, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(name, value),
+      [SESSION_KEY, kept],
+    );
     await page.goto(baseUrl);
     const signedIn = page.getByRole('button', { name: 'Sign out' });
     const shown = (locator: Locator) => locator.waitFor().catch(() => undefined);
@@ -208,7 +215,10 @@ export async function signIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The gateway hashes the password on a slot of its own: seconds when the machine is loaded.
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
-  const session = await page.evaluate((name) => window.localStorage.getItem(name), SESSION_KEY);
+  const session = await page.evaluate(
+    (name) => (globalThis as unknown as PageGlobals).localStorage.getItem(name),
+    SESSION_KEY,
+  );
   if (session !== null) sessions.set(key, session);
 }
 
