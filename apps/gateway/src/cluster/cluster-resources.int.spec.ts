@@ -123,4 +123,28 @@ describeWithRedis('two instances over Redis (openClusterResources)', () => {
     opened.push(embedded);
     expect([embedded.mode, embedded.bus.live]).toEqual(['in-process', true]);
   });
+  it("shares the Vonage account's limits as configured (VONAGE_REQUESTS_PER_SECOND raised) between instances", async () => {
+    const grantedWithin = async (resources: ClusterResources[], requests: number, ms: number) => {
+      const started = Date.now();
+      const times = await Promise.all(
+        Array.from({ length: requests }, (_, i) =>
+          resources[i % resources.length].limiter.acquire('request').then(() => Date.now() - started),
+        ),
+      );
+      return times.filter((t) => t < ms).length;
+    };
+    const openWith = async (prefix: string, vonageLimits?: { call: number; request: number }) => {
+      const resources = await openClusterResources(
+        { redisUrl: redisUrl(), redisPrefix: prefix, vonageLimits },
+        new JsonLogger('error', () => undefined),
+      );
+      opened.push(resources);
+      return resources;
+    };
+    const raised = uniqueName('limits');
+    const both = [await openWith(raised, { call: 3, request: 40 }), await openWith(raised, { call: 3, request: 40 })];
+    expect(await grantedWithin(both, 40, 1100)).toBe(40);
+    const defaults = uniqueName('limits');
+    expect(await grantedWithin([await openWith(defaults), await openWith(defaults)], 20, 1100)).toBe(15);
+  });
 });

@@ -12,6 +12,7 @@ import {
 import {
   InMemoryRateLimiter,
   VONAGE_RATE_LIMITS,
+  vonageRateLimits,
   VonageRateKind,
   VonageRateLimiter,
   rateLimiterFrom,
@@ -27,14 +28,23 @@ import { InProcessInvalidationBus, InvalidationBus } from './invalidation-bus';
  */
 const GRANT_TO_ARRIVAL_MARGIN_MS = 200;
 
-/** Vonage's limits (3 calls, 15 requests per second) over a window longer by that margin: 2.5 calls/s, 12.5 requests/s at most. */
-export const GATEWAY_VONAGE_LIMITS: Readonly<Record<VonageRateKind, { limit: number; intervalMs: number }>> = {
-  call: { ...VONAGE_RATE_LIMITS.call, intervalMs: VONAGE_RATE_LIMITS.call.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
-  request: {
-    ...VONAGE_RATE_LIMITS.request,
-    intervalMs: VONAGE_RATE_LIMITS.request.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS,
-  },
-};
+/** The account's limits over a window longer by that margin: at Vonage's defaults, 2.5 calls/s and 12.5 requests/s at most. */
+export function gatewayVonageLimits(perSecond: {
+  readonly call: number;
+  readonly request: number;
+}): Readonly<Record<VonageRateKind, { limit: number; intervalMs: number }>> {
+  const limits = vonageRateLimits(perSecond);
+  return {
+    call: { ...limits.call, intervalMs: limits.call.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
+    request: { ...limits.request, intervalMs: limits.request.intervalMs + GRANT_TO_ARRIVAL_MARGIN_MS },
+  };
+}
+
+/** At Vonage's default limits (3 calls, 15 requests per second). */
+export const GATEWAY_VONAGE_LIMITS = gatewayVonageLimits({
+  call: VONAGE_RATE_LIMITS.call.limit,
+  request: VONAGE_RATE_LIMITS.request.limit,
+});
 
 /** How long a start waits for Redis before serving without it (caches then trust entries for 1 s only). */
 const BUS_START_TIMEOUT_MS = 3000;
@@ -62,16 +72,18 @@ export interface ClusterChangeLog {
  * otherwise both within this process.
  */
 export async function openClusterResources(
-  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'> & Partial<Pick<GatewayConfig, 'changeCheckMs'>>,
+  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix'> &
+    Partial<Pick<GatewayConfig, 'changeCheckMs' | 'vonageLimits'>>,
   logger: JsonLogger,
   changes?: ClusterChangeLog,
 ): Promise<ClusterResources> {
+  const limits = config.vonageLimits ? gatewayVonageLimits(config.vonageLimits) : GATEWAY_VONAGE_LIMITS;
   if (config.redisUrl === null) {
     const bus = new InProcessInvalidationBus();
     return {
       mode: 'in-process',
       bus,
-      limiter: new InMemoryRateLimiter({ limits: GATEWAY_VONAGE_LIMITS }),
+      limiter: new InMemoryRateLimiter({ limits }),
       rotation: new InProcessRingRotation(),
       activeCalls: new InProcessActiveCalls(changes ? () => changes.clock.now() : undefined),
       close: () => bus.close(),
@@ -91,7 +103,7 @@ export async function openClusterResources(
   const rates = new RedisRateLimiter<VonageRateKind>({
     connection: config.redisUrl,
     prefix: config.redisPrefix,
-    limits: GATEWAY_VONAGE_LIMITS,
+    limits,
     onError,
   });
   // One client for both: a call's cap counts and its balanced levels' turns go out together (one round trip).

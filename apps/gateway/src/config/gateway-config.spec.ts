@@ -93,6 +93,13 @@ describe('readGatewayConfig', () => {
     expect(config.vonage.restHost).toBe('http://127.0.0.1:9000');
     expect(read({}).redisPrefix).toBe('dutyline');
     expect([read({}).changeCheckMs, read({ CHANGE_CHECK_MS: '500' }).changeCheckMs]).toEqual([2000, 500]);
+    expect([
+      read({}).vonageLimits,
+      read({ VONAGE_CALLS_PER_SECOND: '10', VONAGE_REQUESTS_PER_SECOND: '50' }).vonageLimits,
+    ]).toEqual([
+      { call: 3, request: 15 },
+      { call: 10, request: 50 },
+    ]);
     expect(config.graphql).toMatchObject({
       maxDepth: 8,
       maxTokens: 800,
@@ -193,6 +200,10 @@ describe('readGatewayConfig', () => {
     [{ GAP_CHECK_INTERVAL_MINUTES: '0' }, ['GAP_CHECK_INTERVAL_MINUTES']],
     [{ JOB_BACKOFF_MS: 'fast' }, ['JOB_BACKOFF_MS']],
     [{ CHANGE_CHECK_MS: '50' }, ['CHANGE_CHECK_MS']],
+    [
+      { VONAGE_REQUESTS_PER_SECOND: '0', VONAGE_CALLS_PER_SECOND: 'fast' },
+      ['VONAGE_CALLS_PER_SECOND', 'VONAGE_REQUESTS_PER_SECOND'],
+    ],
     [
       { NOTIFICATION_BUDGET_MS: '5', OWED_NOTIFICATIONS_RETRY_SECONDS: '0', RECONCILE_INTERVAL_SECONDS: 'x' },
       ['NOTIFICATION_BUDGET_MS', 'OWED_NOTIFICATIONS_RETRY_SECONDS', 'RECONCILE_INTERVAL_SECONDS'],

@@ -42,6 +42,11 @@ export interface GatewayConfig {
    * least recently used dropped first. @defaultValue 10000
    */
   readonly hotlineCacheSize: number;
+  /**
+   * `VONAGE_CALLS_PER_SECOND`, `VONAGE_REQUESTS_PER_SECOND`: the Vonage account's limits, the same figures on
+   * every gateway and worker (they share one window in Redis). Raise them only once Vonage has. @defaultValue 3, 15
+   */
+  readonly vonageLimits: { readonly call: number; readonly request: number };
   /** `PUBLIC_URL`: the gateway's address as the carrier reaches it (webhook URLs of outbound calls); none: outbound calls cannot be placed. */
   readonly publicUrl: string | null;
   /** `AUTH_SECRET`, at least 32 characters; generated once into `<DATA_DIR>/auth-secret` when unset. */
@@ -187,6 +192,10 @@ export function readGatewayConfig(
       'dutyline',
     changeCheckMs: read.integer('CHANGE_CHECK_MS', { fallback: 2000, min: 100, max: 60_000 }),
     hotlineCacheSize: read.integer('HOTLINE_CACHE_SIZE', { fallback: 10_000, min: 100, max: 1_000_000 }),
+    vonageLimits: {
+      call: read.integer('VONAGE_CALLS_PER_SECOND', { fallback: 3, min: 1, max: 10_000 }),
+      request: read.integer('VONAGE_REQUESTS_PER_SECOND', { fallback: 15, min: 1, max: 10_000 }),
+    },
     publicUrl: read.url('PUBLIC_URL', ['http:', 'https:']),
     logLevel,
     trustProxyHops: read.integer('TRUST_PROXY', { fallback: 0, min: 0, max: 10 }),

@@ -43,8 +43,7 @@ export interface WorkerConfig {
   /**
    * `VONAGE_CALLS_PER_SECOND`, `VONAGE_REQUESTS_PER_SECOND`: the Vonage account's limits, which bound the
    * worker's recording downloads (one per voicemail) and texts. Raise them only once Vonage has raised the
-   * account's, and not while a gateway shares the window: it keeps 3 and 15 for its own requests and would
-   * wait behind the worker's. @defaultValue 3, 15
+   * account's, with the same figures on every gateway and worker (they share one window). @defaultValue 3, 15
    */
   readonly vonageLimits: { readonly call: number; readonly request: number };
   /** `PUBLIC_URL`: where the gateway serves voicemail links. @defaultValue `http://localhost:3000` */
