@@ -20,7 +20,10 @@ export interface CreatedOverride {
 export class AnswerProbe {
   private calls = 0;
 
-  constructor(private readonly options: { readonly secret: string; readonly uuidPrefix: string }) {}
+  /** `timeoutMs`: how long an answer may take before it counts as failed. @defaultValue 2000 */
+  constructor(
+    private readonly options: { readonly secret: string; readonly uuidPrefix: string; readonly timeoutMs?: number },
+  ) {}
 
   /** How many answers it sent. */
   get sent(): number {
@@ -31,7 +34,11 @@ export class AnswerProbe {
    * Who the answer webhook of `gateway` dials first now for a new call to `hotlineNumber`: the digits
    * of the first number of its first connect; null when it connects nobody (closed, voicemail).
    */
-  async firstDialled(gateway: GatewayProcess, hotlineNumber: string, timeoutMs = 2000): Promise<string | null> {
+  async firstDialled(
+    gateway: GatewayProcess,
+    hotlineNumber: string,
+    timeoutMs = this.options.timeoutMs ?? 2000,
+  ): Promise<string | null> {
     const n = ++this.calls;
     const uuid = `${this.options.uuidPrefix}${String(n).padStart(12, '0')}`;
     const query = answerQuery(hotlineNumber, `+3369${String(n % 100_000_000).padStart(8, '0')}`, uuid);
