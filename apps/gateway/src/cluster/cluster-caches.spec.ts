@@ -251,15 +251,30 @@ describe('InvalidatedCache', () => {
     (value: string, topics = ['hotline:h1']) =>
     async () => ({ value, topics });
 
-  it('does not keep a read that overlapped an invalidation (it may predate the change)', async () => {
+  /** A cache on a bus, and a read of `k` under way that gives `value` (topic `hotline:h1`) once finished. */
+  const readUnderWay = () => {
     const bus = new SharedBus();
     const cache = new InvalidatedCache<string>(bus, clock);
-    let finish!: (value: { value: string; topics: string[] }) => void;
-    const slow = cache.getOrRead('k', () => new Promise((resolve) => (finish = resolve)));
+    let resolve!: (fill: { value: string; topics: string[] }) => void;
+    const read = cache.getOrRead('k', () => new Promise((settle) => (resolve = settle)));
+    return { bus, cache, read, finish: (value: string) => resolve({ value, topics: ['hotline:h1'] }) };
+  };
+
+  it('does not keep a read that overlapped an invalidation (it may predate the change)', async () => {
+    const { bus, cache, read, finish } = readUnderWay();
     await bus.publish('hotline:h1');
-    finish({ value: 'old', topics: ['hotline:h1'] });
-    expect(await slow).toBe('old');
+    finish('old');
+    expect(await read).toBe('old');
     expect(await cache.getOrRead('k', fill('new'))).toBe('new');
+  });
+
+  it('does not hand a read begun before an invalidation to a call made after it (a call after a change sees it)', async () => {
+    const { bus, cache, read, finish } = readUnderWay();
+    await bus.publish('hotline:h1');
+    const afterChange = cache.getOrRead('k', fill('new'));
+    finish('old');
+    expect(await read).toBe('old');
+    expect(await afterChange).toBe('new');
   });
 
   it('shares one read between concurrent misses, drops by topic or everything, and serves the last value when a read fails', async () => {

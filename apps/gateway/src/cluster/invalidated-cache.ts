@@ -29,9 +29,10 @@ interface Entry<V> {
 
 /**
  * Values read from the database, kept until an invalidation names one of their topics (from this
- * process or, through the bus, from another). Concurrent misses of one key share one read. A read
- * that overlapped an invalidation is returned but not kept (it may predate the change). When a
- * read fails, the last value known for the key is served however old (stale beats silence).
+ * process or, through the bus, from another). Concurrent misses of one key share one read, unless an
+ * invalidation came in between. A read that overlapped an invalidation is returned to the calls made
+ * before it but not kept (it may predate the change). When a read fails, the last value known for
+ * the key is served however old (stale beats silence).
  */
 export class InvalidatedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -79,9 +80,13 @@ export class InvalidatedCache<V> {
     return started;
   }
 
-  /** Drops the entries an invalidation topic names (`*`: all). */
+  /**
+   * Drops the entries an invalidation topic names (`*`: all). The reads under way are no longer shared:
+   * begun before the change, they may not show it, so a call after it starts a read of its own.
+   */
   invalidate(topic: string): void {
     this.epoch += 1;
+    this.reading.clear();
     if (invalidationOf(topic).kind === 'everything') return this.entries.clear();
     for (const [key, entry] of this.entries) if (entry.topics.includes(topic)) this.entries.delete(key);
   }
