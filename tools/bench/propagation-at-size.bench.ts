@@ -2,7 +2,7 @@
 // (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/fleet) and Redis (REDIS_URL, keys under a
 // prefix of the run's own), two gateway processes and two real worker processes, as a hosted service
 // runs them. Both gateways are first warmed on WARM fleet hotlines (one answer each, caches full); then
-// a child process sends LOAD_RATE answers a second to gateway two on other fleet hotlines while the
+// a child process sends LOAD_RATE answers a second to gateway two on other warmed hotlines while the
 // trials run, one a second: on a fleet hotline picked at random (seeded), an override through GraphQL
 // on gateway one (an API key of that account) puts someone else on duty, and gateway two is asked
 // until it dials them; then the override is removed the same way and gateway two is asked until it
@@ -38,7 +38,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3
 const TRIALS = Number(process.env.BENCH_PROPAGATION_TRIALS ?? 20);
 /** Fleet hotlines each gateway answers once before the trials. */
 const WARM = Number(process.env.BENCH_PROPAGATION_WARM ?? 2000);
-/** Answers a second to gateway two on other hotlines during the trials. */
+/** Answers a second to gateway two on other warmed hotlines during the trials. */
 const LOAD_RATE = Number(process.env.BENCH_PROPAGATION_LOAD_RATE ?? 200);
 const SEED = Number(process.env.BENCH_PROPAGATION_SEED ?? 1);
 /** Trials start this far apart at least, so they run through a steady stretch of the load. */
@@ -296,9 +296,11 @@ async function main(): Promise<void> {
   try {
     const random = seededRandom(SEED);
     const hotlines = sample(random, await fleetHotlines(dataSource), Number.MAX_SAFE_INTEGER);
-    // Trial hotlines come first in the shuffled fleet; the steady answers go to the others.
+    // Trial hotlines come first in the shuffled fleet; the steady answers go to the other warmed ones
+    // (as to a service in its steady state, where most calls are to hotlines called before).
     const candidates = hotlines.slice(0, Math.min(hotlines.length / 2, TRIALS * 4));
-    const others = hotlines.slice(candidates.length);
+    const warmed = hotlines.slice(0, Math.max(Math.min(WARM, hotlines.length), candidates.length + 1));
+    const others = warmed.slice(candidates.length);
     report(NAME, { metric: 'fleet-hotlines', value: hotlines.length, unit: 'count' });
     putBackDocuments = await hotlineDocuments(dataSource);
 
@@ -322,7 +324,6 @@ async function main(): Promise<void> {
 
     const probe = new AnswerProbe({ secret: SECRET, uuidPrefix: `${uuidRoot}p`, timeoutMs: ANSWER_TIMEOUT_MS });
     let started = performance.now();
-    const warmed = hotlines.slice(0, Math.min(WARM, hotlines.length));
     await Promise.all(
       gateways.map((gateway) =>
         eachAtOnce(warmed, WARM_CONCURRENCY, (hotline) => probe.firstDialled(gateway, hotline.number)),
@@ -363,7 +364,9 @@ async function main(): Promise<void> {
         apiKeys.set(hotline.accountId, key);
       }
       const trialStarted = performance.now();
-      await runTrial(trial, { one, two, probe, apiKey: key.key, overrides, outcome });
+      await runTrial(trial, { one, two, probe, apiKey: key.key, overrides, outcome }).catch((error: unknown) =>
+        outcome.missed.push(`${hotline.id}: the trial failed: ${String(error)}`),
+      );
       await new Promise((resolve) => setTimeout(resolve, TRIAL_SPACING_MS - (performance.now() - trialStarted)));
     }
     const trialsMs = performance.now() - started;
@@ -452,6 +455,16 @@ async function cleanUp(
     ]);
     await dataSource.query('DELETE FROM api_keys WHERE account_id = ? AND id = ?', [accountId, id]);
   }
+  // Where each answer's plan came from: `last-known` is the fallback when planning overran the answer's budget.
+  for (const [who, prefix] of [
+    ['trials', 'p'],
+    ['load', 'l'],
+  ])
+    for (const { source, calls } of (await dataSource.query(
+      "SELECT JSON_VALUE(document, '$.planSource') AS source, COUNT(*) AS calls FROM calls WHERE carrier = 'vonage' AND carrier_call_id LIKE ? GROUP BY source",
+      [`${uuidRoot}${prefix}%`],
+    )) as { source: string; calls: string }[])
+      report(NAME, { metric: `${who}-plans-${source}`, value: Number(calls), unit: 'count' });
   report(NAME, { metric: 'removed-calls', value: await removeCalls(dataSource, uuidRoot), unit: 'count' });
   if (changeLog.hotlineIds.length > 0)
     await dataSource.query('DELETE FROM change_log WHERE created_at >= ? AND topic IN (?)', [

@@ -28,7 +28,7 @@ export interface SteadyAnswersReport {
   readonly firstError: string | null;
 }
 
-const MAX_IN_FLIGHT = 256;
+const MAX_IN_FLIGHT = 64;
 const TICK_MS = 10;
 
 function run(start: SteadyAnswersStart): () => Promise<SteadyAnswersReport> {
