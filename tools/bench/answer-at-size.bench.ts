@@ -14,13 +14,20 @@ import { randomBytes } from 'node:crypto';
 import { createDataSource } from '@dutyline/persistence';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
-import { GatewayProcess, LoadResult, answerQuery, load, startGatewayProcess } from './support/gateway-process';
+import {
+  GatewayProcess,
+  LoadResult,
+  answerQuery,
+  fleetDatabaseUrl,
+  load,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { seededRandom } from './support/domain-fixtures';
 import { goal, percentile, report } from './support/measure';
 import { StatementCounts, startStatementCounter } from './support/mysql-statement-counter';
 
 const NAME = 'answer-at-size';
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/fleet';
+const DATABASE_URL = fleetDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const DURATION = Number(process.env.BENCH_ANSWER_SECONDS ?? 10);

@@ -18,7 +18,13 @@ import path from 'node:path';
 import { createDataSource, sqlRepositories } from '@dutyline/persistence';
 import type { DataSource } from 'typeorm';
 import { seededRandom, sample } from './support/domain-fixtures';
-import { GatewayProcess, graphql, issueBenchApiKey, startGatewayProcess } from './support/gateway-process';
+import {
+  GatewayProcess,
+  fleetDatabaseUrl,
+  graphql,
+  issueBenchApiKey,
+  startGatewayProcess,
+} from './support/gateway-process';
 import { percentile, report } from './support/measure';
 import {
   AnswerProbe,
@@ -33,7 +39,7 @@ import type { SteadyAnswersReport, SteadyAnswersStart } from './support/steady-a
 import { REDIS_URL, TS_RUN, WorkerProcess, dropKeys, startWorkerProcess, until } from './support/voicemail-bench-world';
 
 const NAME = 'propagation-at-size';
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/fleet';
+const DATABASE_URL = fleetDatabaseUrl();
 /** Hotlines whose override is added and removed (two delays each). */
 const TRIALS = Number(process.env.BENCH_PROPAGATION_TRIALS ?? 20);
 /** Fleet hotlines each gateway answers once before the trials. */

@@ -23,11 +23,12 @@ import { SmtpSink } from '@dutyline/mail/testing';
 import { SqlHotlineDocuments, createDataSource, sqlRepositories } from '@dutyline/persistence';
 import { Redis } from 'ioredis';
 import { Connection, RowDataPacket, createConnection } from 'mysql2/promise';
+import { fleetDatabaseUrl } from './support/gateway-process';
 import { goal, report } from './support/measure';
 import { REDIS_URL, dropKeys, startWorkerProcess } from './support/voicemail-bench-world';
 
 const NAME = 'sweep-at-size';
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/fleet';
+const DATABASE_URL = fleetDatabaseUrl();
 const CONCURRENCY = Number(process.env.BENCH_SWEEP_CONCURRENCY ?? 10);
 /** Hotlines whose check this process runs once, counting its statements. */
 const SAMPLE = Number(process.env.BENCH_SWEEP_SAMPLE ?? 200);

@@ -12,7 +12,7 @@ Fills the database with a fleet of accounts (ids fleet-00000, fleet-00001, …):
 three-level slots from --from (a Monday; default this week's) with some gaps and overrides, and the
 call history of --history-days days before it. Deterministic: the same options write the same rows.
 --delete removes every fleet account and all of its rows, nothing else.
-The database: DATABASE_URL, else BENCH_DATABASE_URL, else the local MariaDB test database.
+The database: DATABASE_URL, else BENCH_DATABASE_URL, else the database fleet on the local MariaDB (created if missing).
 Exit codes: 0 done, 1 failed, 2 usage.`;
 
 export type FleetCommand =

@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 import { LocalDate } from '@dutyline/domain';
 import { RowCounts, createDataSource, runMigrations } from '@dutyline/persistence';
-import { benchDatabaseUrl } from '../bench/support/gateway-process';
+import { createConnection } from 'mysql2/promise';
+import { fleetDatabaseUrl } from '../bench/support/gateway-process';
 import { deleteFleet, loadFleet } from './fleet-load';
 import { FleetUsageError, USAGE, parseFleetCommand } from './fleet-options';
 
@@ -21,6 +22,20 @@ function printCounts(counts: RowCounts): void {
   );
 }
 
+/** The fleet gets a database of its own (tests and the fleet benchmarks must not meet each other's rows). */
+async function createDatabaseIfMissing(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) return;
+  target.pathname = '/';
+  const server = await createConnection(target.toString());
+  try {
+    await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
+  } finally {
+    await server.end();
+  }
+}
+
 async function main(): Promise<number> {
   const today = LocalDate.parse(new Date().toISOString().slice(0, 10));
   const command = parseFleetCommand(process.argv.slice(2), today);
@@ -28,7 +43,8 @@ async function main(): Promise<number> {
     print(USAGE);
     return 0;
   }
-  const url = process.env.DATABASE_URL || benchDatabaseUrl();
+  const url = process.env.DATABASE_URL || fleetDatabaseUrl();
+  await createDatabaseIfMissing(url);
   const dataSource = createDataSource({ url, poolSize: 8, queryTimeoutMs: 600_000 });
   await dataSource.initialize();
   const started = Date.now();

@@ -156,12 +156,15 @@ export async function startGatewayProcess(
 }
 
 /** `BENCH_DATABASE_URL`, else the local MariaDB test database (the TEST_MARIADB_* variables the tests read). */
-export function benchDatabaseUrl(): string {
+export function benchDatabaseUrl(database?: string): string {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   const env = (name: string, fallback: string) => process.env[`TEST_MARIADB_${name}`] || fallback;
   const password = env('PASSWORD', '');
-  return `mysql://${env('USER', 'root')}${password ? `:${encodeURIComponent(password)}` : ''}@${env('HOST', '127.0.0.1')}:${env('PORT', '3306')}/${env('DATABASE', 'test')}`;
+  return `mysql://${env('USER', 'root')}${password ? `:${encodeURIComponent(password)}` : ''}@${env('HOST', '127.0.0.1')}:${env('PORT', '3306')}/${database ?? env('DATABASE', 'test')}`;
 }
+
+/** Where `npm run fleet` loads the shared fleet and the fleet benchmarks find it: BENCH_DATABASE_URL, else the `fleet` database of the local server. */
+export const fleetDatabaseUrl = (): string => benchDatabaseUrl('fleet');
 
 /** Deletes a bench account and every row of it (the calls of an answer run included) from the shared database. */
 export async function removeBenchAccount(databaseUrl: string, accountId: Id): Promise<void> {
