@@ -76,6 +76,7 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
           DATABASE_URL: proxiedDb.toString(),
           NOTIFICATION_BUDGET_MS: String(BUDGET_MS),
           OWED_NOTIFICATIONS_RETRY_SECONDS: '1',
+          CALL_STORE_BUDGET_MS: '150',
         },
       });
       worker = await startWorkerProcess({
