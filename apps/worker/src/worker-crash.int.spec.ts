@@ -21,7 +21,7 @@ import {
 } from './testing/worker-test-world';
 import { WorkerProcess } from './testing/worker-process';
 
-// BullMQ hands a job whose worker died to another one once its lock (30 s) has expired.
+// BullMQ hands a job whose worker died to another one once its lock has expired (JOB_LOCK_SECONDS, 4 s here).
 jest.setTimeout(150_000);
 
 describeWithRedis('the worker process', () => {
@@ -65,6 +65,7 @@ describeWithRedis('the worker process', () => {
         LOG_LEVEL: 'info',
         JOB_BACKOFF_MS: '500',
         SHUTDOWN_TIMEOUT_SECONDS: '20',
+        JOB_LOCK_SECONDS: '4',
       };
       const worker = WorkerProcess.spawn(env);
       processes.push(worker);

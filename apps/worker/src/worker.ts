@@ -92,6 +92,7 @@ export async function startWorker(
         connection: config.redisUrl,
         prefix: config.queuePrefix,
         concurrency: config.concurrency,
+        lockSeconds: config.jobLockSeconds,
         onError,
       }),
       metrics,

@@ -32,6 +32,11 @@ export interface BullMqJobQueueSettings<Jobs extends JobMap> extends BullMqCommo
 export interface BullMqWorkerHostSettings extends BullMqCommonSettings {
   /** Jobs of one name this host runs at once. @defaultValue 5 */
   readonly concurrency?: number;
+  /**
+   * How long a running job's lock lasts unless renewed (every half of it), and how often stalled jobs are
+   * looked for: a host that died leaves its jobs to the others within about twice this. @defaultValue 30
+   */
+  readonly lockSeconds?: number;
 }
 
 export const DEFAULT_PREFIX = 'dutyline';
@@ -53,6 +58,7 @@ export function resolveWorkerHostSettings(settings: BullMqWorkerHostSettings) {
   return {
     ...resolveCommon(settings),
     concurrency: integerIn(settings.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency', { min: 1, max: 1_000 }),
+    lockMs: integerIn(settings.lockSeconds ?? 30, 'lockSeconds', { min: 2, max: 3_600 }) * 1000,
   };
 }
 

@@ -46,6 +46,8 @@ export class BullMqWorkerHost<Jobs extends JobMap> implements JobProcessorHost<J
         connection: redis.client,
         prefix: this.settings.prefix,
         concurrency: this.settings.concurrency,
+        lockDuration: this.settings.lockMs,
+        stalledInterval: this.settings.lockMs,
       });
       worker.on('error', this.settings.onError);
       this.workers.push(worker);

@@ -34,6 +34,7 @@ describe('readWorkerConfig', () => {
       concurrency: 5,
       backoffMs: 2000,
       gapCheckIntervalMinutes: 60,
+      jobLockSeconds: 30,
       shutdownTimeoutSeconds: 25,
       reconcileIntervalSeconds: 30,
       logLevel: 'info',
@@ -112,6 +113,7 @@ describe('readWorkerConfig', () => {
     [{ METRICS_TOKEN: 'short' }, ['METRICS_TOKEN']],
     [{ VONAGE_REQUESTS_PER_SECOND: '0' }, ['VONAGE_REQUESTS_PER_SECOND']],
     [{ VONAGE_CALLS_PER_SECOND: 'fast' }, ['VONAGE_CALLS_PER_SECOND']],
+    [{ JOB_LOCK_SECONDS: '1' }, ['JOB_LOCK_SECONDS']],
   ])('names the faulty variable in %j', (env, variables) => {
     expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379', ...env })).toEqual(variables);
   });

@@ -54,6 +54,11 @@ export interface WorkerConfig {
   readonly backoffMs: number;
   /** `GAP_CHECK_INTERVAL_MINUTES`: how often each hotline's coverage is checked. @defaultValue 60 */
   readonly gapCheckIntervalMinutes: number;
+  /**
+   * `JOB_LOCK_SECONDS`: a running job's lock (renewed while it runs) and how often stalled jobs are looked for;
+   * a worker that died leaves its jobs to the others within about twice this. @defaultValue 30
+   */
+  readonly jobLockSeconds: number;
   /** `SHUTDOWN_TIMEOUT_SECONDS`: how long SIGTERM waits for running jobs before leaving them to another worker. @defaultValue 25 */
   readonly shutdownTimeoutSeconds: number;
   /** `RECONCILE_INTERVAL_SECONDS`: how often what the database owes is enqueued again (besides at start and when Redis comes back). @defaultValue 30 */
@@ -107,6 +112,7 @@ export function readWorkerConfig(env: Environment, sources: ConfigSources): Work
     concurrency: read.integer('WORKER_CONCURRENCY', { fallback: 5, min: 1, max: 1000 }),
     backoffMs: read.integer('JOB_BACKOFF_MS', { fallback: 2000, min: 1, max: 3_600_000 }),
     gapCheckIntervalMinutes: read.integer('GAP_CHECK_INTERVAL_MINUTES', { fallback: 60, min: 1, max: 24 * 60 }),
+    jobLockSeconds: read.integer('JOB_LOCK_SECONDS', { fallback: 30, min: 2, max: 3600 }),
     shutdownTimeoutSeconds: read.integer('SHUTDOWN_TIMEOUT_SECONDS', { fallback: 25, min: 1, max: 3600 }),
     reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', { fallback: 30, min: 1, max: 3600 }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

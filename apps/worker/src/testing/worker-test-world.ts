@@ -144,6 +144,7 @@ export async function testWorld(options: {
       concurrency: 5,
       backoffMs: 200,
       gapCheckIntervalMinutes: 60,
+      jobLockSeconds: 30,
       shutdownTimeoutSeconds: 10,
       reconcileIntervalSeconds: 30,
       logLevel: 'error',
