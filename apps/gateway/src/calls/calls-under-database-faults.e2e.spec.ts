@@ -55,6 +55,7 @@ const DATABASE_ENV = { DATABASE_CONNECT_TIMEOUT_MS: '300', DATABASE_QUERY_TIMEOU
 // A store budget well under the 200 ms promise, so the bound holds on a CI machine busy with other suites.
 const CALL_ENV = {
   CALL_STORE_BUDGET_MS: '80',
+  CALL_ANSWER_BUDGET_MS: '800',
   CALL_STORE_RETRY_MS: '1000',
   CALL_WRITE_BACK_INTERVAL_MS: '200',
   CALL_EMERGENCY_NUMBERS: N.emergency,

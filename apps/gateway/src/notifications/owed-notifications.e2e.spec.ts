@@ -77,6 +77,7 @@ describeWithRedis('no alert is lost: database and Redis faults between the end o
           NOTIFICATION_BUDGET_MS: String(BUDGET_MS),
           OWED_NOTIFICATIONS_RETRY_SECONDS: '1',
           CALL_STORE_BUDGET_MS: '150',
+          CALL_ANSWER_BUDGET_MS: '800',
         },
       });
       worker = await startWorkerProcess({
