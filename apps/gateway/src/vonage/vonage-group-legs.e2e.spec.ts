@@ -52,8 +52,9 @@ interface PlacedLeg {
   readonly payload: unknown;
 }
 
+/** Polls `read` every 25 ms for up to 15 s (a loaded CI machine takes seconds for a webhook's effects). */
 async function until<T>(read: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     const value = await read();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
