@@ -182,6 +182,16 @@ interface PageGlobals {
   readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 }
 
+async function sessionIsValid(page: Page, baseUrl: string, session: string): Promise<boolean> {
+  const { token } = JSON.parse(session) as { token: string };
+  const response = await page.request.post(`${baseUrl}/graphql`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    data: { query: '{ me { __typename } }' },
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: { me?: unknown }; errors?: unknown[] };
+  return response.ok() && !body.errors && Boolean(body.data?.me);
+}
+
 /**
  * Signs in and waits for the signed-in frame. The first sign-in of a user goes through the form; later ones
  * (`reuse`, the default) put that session back in the page's storage, as a reload would find it, instead of
@@ -194,7 +204,13 @@ export async function signIn(
   { email, password, reuse = true }: { email: string; password: string; reuse?: boolean },
 ): Promise<void> {
   const key = JSON.stringify([baseUrl, email, password]);
-  const kept = reuse ? sessions.get(key) : undefined;
+  let kept = reuse ? sessions.get(key) : undefined;
+  // Still valid on the server (a sign-out or a password change ends it; the console would show its frame
+  // from storage first and only then find out).
+  if (kept !== undefined && !(await sessionIsValid(page, baseUrl, kept))) {
+    sessions.delete(key);
+    kept = undefined;
+  }
   if (kept !== undefined) {
     await page.goto(`${baseUrl}/health`);
     await page.evaluate(
