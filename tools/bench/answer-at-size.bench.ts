@@ -18,6 +18,7 @@ import {
   GatewayProcess,
   LoadResult,
   answerQuery,
+  FLEET_COMMAND,
   fleetDatabaseUrl,
   load,
   startGatewayProcess,
@@ -39,7 +40,6 @@ const SECRET = 'bench-signature-secret-0123456789';
 const RUN = `aas-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 const REDIS_PREFIX = `bench-${RUN}`;
 const GOALS = { rssMb: 250, ratio: 0.8, p99Factor: 1.1 };
-const FLEET_COMMAND = 'npm run fleet -- --accounts 1000 --hotlines 10 --people 20 --weeks 8';
 
 const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
 

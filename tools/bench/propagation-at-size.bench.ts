@@ -20,6 +20,7 @@ import type { DataSource } from 'typeorm';
 import { seededRandom, sample } from './support/domain-fixtures';
 import {
   GatewayProcess,
+  FLEET_COMMAND,
   fleetDatabaseUrl,
   graphql,
   issueBenchApiKey,
@@ -55,7 +56,6 @@ const ANSWER_TIMEOUT_MS = 30_000;
 const FOLLOW_LIMIT_MS = 30_000;
 const WARM_CONCURRENCY = 16;
 const SECRET = 'bench-signature-secret-0123456789';
-const FLEET_COMMAND = 'npm run fleet -- --accounts 1000 --hotlines 10 --people 20 --weeks 8';
 
 const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
 

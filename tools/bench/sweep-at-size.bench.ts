@@ -23,7 +23,7 @@ import { SmtpSink } from '@dutyline/mail/testing';
 import { SqlHotlineDocuments, createDataSource, sqlRepositories } from '@dutyline/persistence';
 import { Redis } from 'ioredis';
 import { Connection, RowDataPacket, createConnection } from 'mysql2/promise';
-import { fleetDatabaseUrl } from './support/gateway-process';
+import { FLEET_COMMAND, fleetDatabaseUrl } from './support/gateway-process';
 import { goal, report } from './support/measure';
 import { REDIS_URL, dropKeys, startWorkerProcess } from './support/voicemail-bench-world';
 
@@ -322,7 +322,7 @@ async function openFleet(): Promise<Fleet> {
     await db.end();
     console.error(
       `# ${NAME}: no fleet at ${DATABASE_URL} (no hotlines): load one with` +
-        ' `DATABASE_URL=<url> npm run fleet -- --accounts 1000 --hotlines 10 --people 20 --weeks 8`, or set BENCH_DATABASE_URL',
+        ` \`DATABASE_URL=<url> ${FLEET_COMMAND}\`, or set BENCH_DATABASE_URL`,
     );
     process.exit(2);
   }

@@ -166,6 +166,9 @@ export function benchDatabaseUrl(database?: string): string {
 /** Where `npm run fleet` loads the shared fleet and the fleet benchmarks find it: BENCH_DATABASE_URL, else the `fleet` database of the local server. */
 export const fleetDatabaseUrl = (): string => benchDatabaseUrl('fleet');
 
+/** The command that loads the full-size fleet, named when a fleet benchmark finds none. */
+export const FLEET_COMMAND = 'npm run fleet -- --accounts 1000 --hotlines 10 --people 20 --weeks 8';
+
 /** Deletes a bench account and every row of it (the calls of an answer run included) from the shared database. */
 export async function removeBenchAccount(databaseUrl: string, accountId: Id): Promise<void> {
   const dataSource = createDataSource({ url: databaseUrl });
