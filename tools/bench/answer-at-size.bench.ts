@@ -283,6 +283,9 @@ async function main(): Promise<void> {
       report(NAME, { metric: 'gateway-rss-idle', value: idleMb, unit: 'MB' });
       report(NAME, { metric: 'gateway-rss-peak-sweep', value: swept.peakMb, unit: 'MB' });
       report(NAME, { metric: 'gateway-rss-after-sweep', value: gateway.rssMegabytes(), unit: 'MB' });
+      // Dropped by the heap guard (HeapPressure) after a full collection found the heap above its share.
+      const shed = /^dutyline_cache_entries_shed_total (\S+)/m.exec(await metricsOf(gateway))?.[1];
+      report(NAME, { metric: 'cache-entries-shed-sweep', value: Number(shed ?? NaN), unit: 'count' });
       loadAverage();
       goal(NAME, 'every fleet hotline answered 200', swept.failures === 0);
       goal(NAME, `gateway RSS over the fleet <= ${GOALS.rssMb} MB`, swept.peakMb <= GOALS.rssMb);

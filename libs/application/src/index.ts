@@ -76,6 +76,7 @@ export {
   InProcessActiveCalls,
   type KeysInput,
   LastKnownPlans,
+  dropOldest,
   lastResortFor,
   type LastResortSettings,
   type LegToDrop,

@@ -87,6 +87,11 @@ export class PrometheusMetrics implements Metrics {
     labelNames: ['kind'],
     registers: [this.registry],
   });
+  private readonly shed = new Counter({
+    name: 'dutyline_cache_entries_shed_total',
+    help: 'Cache entries given back because the heap was above its share of the limit after a full collection (HOTLINE_CACHE_SIZE too large for the heap).',
+    registers: [this.registry],
+  });
   private readonly webhooks = new Histogram({
     name: 'dutyline_webhook_duration_seconds',
     help: 'Carrier call webhooks by carrier and route pattern: the signature check and the reply.',
@@ -128,6 +133,11 @@ export class PrometheusMetrics implements Metrics {
   databaseStatement(sql: string): void {
     const keyword = /^\s*([A-Za-z]+)/.exec(sql)?.[1].toUpperCase() ?? '';
     this.statements.inc({ kind: STATEMENT_KINDS.has(keyword) ? keyword : 'other' });
+  }
+
+  /** Cache entries dropped to give memory back. */
+  cacheEntriesShed(count: number): void {
+    this.shed.inc(count);
   }
 
   webhook(carrier: string, route: string, seconds: number): void {

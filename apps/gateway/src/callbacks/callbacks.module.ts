@@ -37,7 +37,8 @@ import { CallsModule } from '../calls/calls.module';
 import { CALL_STORE, INBOUND_CALLS } from '../calls/calls.tokens';
 import { ClusterCallbackIntakeSettings } from '../cluster/cluster-callback-reads';
 import type { ClusterHotlines } from '../cluster/cluster-hotlines';
-import { CLUSTER_HOTLINES, INVALIDATION_BUS } from '../cluster/cluster.tokens';
+import { CACHE_SHEDDING, CLUSTER_HOTLINES, INVALIDATION_BUS } from '../cluster/cluster.tokens';
+import type { HeapPressure } from '../cluster/heap-pressure';
 import type { InvalidationBus } from '../cluster/invalidation-bus';
 import { CARRIER } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -113,6 +114,7 @@ const providers = [
       ID_GENERATOR,
       LOGGER,
       GATEWAY_CONFIG,
+      CACHE_SHEDDING,
     ],
     (
       dataSource: DataSource,
@@ -132,6 +134,7 @@ const providers = [
       ids: IdGenerator,
       logger: JsonLogger,
       config: GatewayConfig,
+      shedding: HeapPressure,
     ): Callbacks => {
       const late: { callbacks?: Callbacks } = {};
       const outbound =
@@ -145,7 +148,7 @@ const providers = [
           store: new SqlCallbackIntakeSettingsStore(dataSource),
           bus,
           clock,
-          cache: { capacity: config.hotlineCacheSize },
+          cache: { capacity: config.hotlineCacheSize, shedding },
           onPublishError: (error) =>
             logger.entry('warn', 'a change could not be announced to the other instances', { error }),
         }),

@@ -21,8 +21,10 @@ import { VONAGE_VOICE_API } from '../carrier/carrier.tokens';
 import type { GatewayConfig } from '../config/gateway-config';
 import type { DataSource } from 'typeorm';
 import type { ClusterHotlines } from '../cluster/cluster-hotlines';
+import type { HeapPressure } from '../cluster/heap-pressure';
 import {
   ACTIVE_CALLS,
+  CACHE_SHEDDING,
   CLUSTER_CALL_PLANNER,
   CLUSTER_HOTLINES,
   CLUSTER_HOTLINE_LOOKUP,
@@ -59,8 +61,12 @@ const providers = [
   { provide: CALL_PLANNER, useExisting: CLUSTER_CALL_PLANNER },
   provideFactory(
     LAST_KNOWN_PLANS,
-    [GATEWAY_CONFIG],
-    (config: GatewayConfig) => new LastKnownPlans(config.hotlineCacheSize),
+    [GATEWAY_CONFIG, CACHE_SHEDDING],
+    (config: GatewayConfig, shedding: HeapPressure) => {
+      const plans = new LastKnownPlans(config.hotlineCacheSize);
+      shedding.register(plans);
+      return plans;
+    },
   ),
   // Unanswered-call alerts and voicemail e-mails (NotificationsModule, global).
   { provide: CALL_EVENTS, useExisting: NOTIFICATION_EVENTS },

@@ -1,5 +1,6 @@
 import type { LineStatus } from '@dutyline/application';
 import type { AccountRepository, Clock, Id } from '@dutyline/domain';
+import type { CacheShedding } from './heap-pressure';
 import { InvalidatedCache } from './invalidated-cache';
 import { InvalidationBus, accountTopic } from './invalidation-bus';
 
@@ -28,9 +29,11 @@ export class ClusterLineStatus implements LineStatus {
     readonly maxAgeMs?: number;
     /** Accounts kept. @defaultValue 10000 */
     readonly capacity?: number;
+    readonly shedding?: CacheShedding;
   }) {
     this.accounts = parts.accounts;
-    this.cache = new InvalidatedCache(parts.bus, parts.clock, { maxAgeMs: parts.maxAgeMs, capacity: parts.capacity });
+    const { maxAgeMs, capacity, shedding } = parts;
+    this.cache = new InvalidatedCache(parts.bus, parts.clock, { maxAgeMs, capacity, shedding });
   }
 
   outOfService(accountId: Id): Promise<boolean> {

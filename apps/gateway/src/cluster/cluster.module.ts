@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import type { Application } from '@dutyline/application';
 import type { AccountRepository, Clock, HotlineRepository, PersonRepository, TeamRepository } from '@dutyline/domain';
 import { SqlCallEntryRepository, SqlChangeLog } from '@dutyline/persistence';
+import type { PrometheusMetrics } from '@dutyline/queue';
 import type { DataSource } from 'typeorm';
 import { APPLICATION } from '../application/application.module';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -14,6 +15,7 @@ import {
 } from '../database/repository.tokens';
 import type { JsonLogger } from '../logging/json-logger';
 import { provideFactory, token } from '../platform/injection-token';
+import { METRICS } from '../metrics/metrics.tokens';
 import { CLOCK, LOGGER } from '../platform/platform.tokens';
 import { publishingChanges } from './change-publishing-ports';
 import { ClusterCallPlanner } from './cluster-call-planner';
@@ -21,8 +23,10 @@ import { ClusterHotlines } from './cluster-hotlines';
 import { ClusterLineStatus, EMBEDDED_LINE_STATUS_MAX_AGE_MS } from './cluster-line-status';
 import { openClusterResources } from './cluster-resources';
 import type { ClusterResources } from './cluster-resources';
+import { HeapPressure } from './heap-pressure';
 import {
   ACTIVE_CALLS,
+  CACHE_SHEDDING,
   CLUSTER_CALL_PLANNER,
   CLUSTER_HOTLINES,
   CLUSTER_HOTLINE_LOOKUP,
@@ -37,12 +41,17 @@ import { invalidationOf } from './invalidation-bus';
 
 const RESOURCES = token<ClusterResources>('ClusterResources');
 
+/** Logs a shedding at most this often (the metric counts each). */
+const SHED_LOG_INTERVAL_MS = 60_000;
+
 @Injectable()
 class ClusterLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(RESOURCES) private readonly resources: ClusterResources,
     @Inject(APPLICATION) application: Application,
+    @Inject(CACHE_SHEDDING) private readonly shedding: HeapPressure,
   ) {
+    shedding.start();
     // The routing queries keep slots by schedule version (safe without messages); a message only frees them early.
     resources.bus.subscribe((topic) => {
       const change = invalidationOf(topic);
@@ -51,6 +60,7 @@ class ClusterLifecycle implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shedding.stop();
     await this.resources.close();
   }
 }
@@ -73,6 +83,25 @@ export class ClusterModule {
           openClusterResources(config, logger, { log: new SqlChangeLog(dataSource), clock }),
       ),
       provideFactory(INVALIDATION_BUS, [RESOURCES], (resources: ClusterResources) => resources.bus),
+      provideFactory(CACHE_SHEDDING, [LOGGER, METRICS], (logger: JsonLogger, metrics: PrometheusMetrics) => {
+        let loggedAt = -Infinity;
+        return new HeapPressure({
+          onShed: ({ dropped, heap }) => {
+            metrics.cacheEntriesShed(dropped);
+            if (performance.now() - loggedAt < SHED_LOG_INTERVAL_MS) return;
+            loggedAt = performance.now();
+            logger.entry(
+              'warn',
+              'the heap is short: the least recently used cache entries were dropped (lower HOTLINE_CACHE_SIZE or raise the heap)',
+              {
+                dropped,
+                heapUsedMb: Math.round(heap.used / 1e6),
+                heapLimitMb: Math.round(heap.limit / 1e6),
+              },
+            );
+          },
+        });
+      }),
       provideFactory(VONAGE_RATE_LIMITER, [RESOURCES], (resources: ClusterResources) => resources.limiter),
       provideFactory(RING_ROTATION, [RESOURCES], (resources: ClusterResources) => resources.rotation),
       provideFactory(ACTIVE_CALLS, [RESOURCES], (resources: ClusterResources) => resources.activeCalls),
@@ -88,33 +117,40 @@ export class ClusterModule {
       ),
       provideFactory(
         CLUSTER_HOTLINES,
-        [HOTLINE_REPOSITORY, RESOURCES, CLOCK, DATA_SOURCE],
-        (hotlines: HotlineRepository, resources: ClusterResources, clock: Clock, dataSource: DataSource) =>
+        [HOTLINE_REPOSITORY, RESOURCES, CLOCK, DATA_SOURCE, CACHE_SHEDDING],
+        (
+          hotlines: HotlineRepository,
+          resources: ClusterResources,
+          clock: Clock,
+          dataSource: DataSource,
+          shedding: HeapPressure,
+        ) =>
           new ClusterHotlines({
             hotlines,
             entries: new SqlCallEntryRepository(dataSource),
             bus: resources.bus,
             clock,
-            cache: { capacity: config.hotlineCacheSize },
+            cache: { capacity: config.hotlineCacheSize, shedding },
           }),
       ),
       provideFactory(CLUSTER_HOTLINE_LOOKUP, [CLUSTER_HOTLINES], (hotlines: ClusterHotlines) => hotlines),
       // Without Redis the `account` command (another process) cannot announce: the state is read again every 2 s.
       provideFactory(
         CLUSTER_LINE_STATUS,
-        [ACCOUNT_REPOSITORY, RESOURCES, CLOCK],
-        (accounts: AccountRepository, resources: ClusterResources, clock: Clock) =>
+        [ACCOUNT_REPOSITORY, RESOURCES, CLOCK, CACHE_SHEDDING],
+        (accounts: AccountRepository, resources: ClusterResources, clock: Clock, shedding: HeapPressure) =>
           new ClusterLineStatus({
             accounts,
             bus: resources.bus,
             clock,
             maxAgeMs: resources.mode === 'in-process' ? EMBEDDED_LINE_STATUS_MAX_AGE_MS : undefined,
             capacity: config.hotlineCacheSize,
+            shedding,
           }),
       ),
       provideFactory(
         CLUSTER_CALL_PLANNER,
-        [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK, LOGGER],
+        [APPLICATION, PERSON_REPOSITORY, TEAM_REPOSITORY, RESOURCES, CLOCK, LOGGER, CACHE_SHEDDING],
         (
           application: Application,
           people: PersonRepository,
@@ -122,6 +158,7 @@ export class ClusterModule {
           resources: ClusterResources,
           clock: Clock,
           logger: JsonLogger,
+          shedding: HeapPressure,
         ) =>
           new ClusterCallPlanner(
             {
@@ -136,7 +173,7 @@ export class ClusterModule {
                   error,
                 }),
             },
-            { capacity: config.hotlineCacheSize },
+            { capacity: config.hotlineCacheSize, shedding },
           ),
       ),
     ];

@@ -4,6 +4,7 @@ import type { VonageRateLimiter } from '@dutyline/vonage';
 import { token } from '../platform/injection-token';
 import type { RoutingRepositories } from './change-publishing-ports';
 import type { ClusterHotlines } from './cluster-hotlines';
+import type { HeapPressure } from './heap-pressure';
 import type { InvalidationBus } from './invalidation-bus';
 
 /** Cache invalidation between instances: Redis pub/sub with `REDIS_URL`, else within this process. */
@@ -18,6 +19,9 @@ export const CLUSTER_HOTLINE_LOOKUP = token<HotlineLookup>('ClusterHotlineLookup
 export const CLUSTER_LINE_STATUS = token<LineStatus>('ClusterLineStatus');
 /** The answer path's planner, a hotline's plan cached until duty changes hands or a change is announced. */
 export const CLUSTER_CALL_PLANNER = token<CallPlanner>('ClusterCallPlanner');
+
+/** Where the answer path's caches register to give back memory when the heap runs short. */
+export const CACHE_SHEDDING = token<HeapPressure>('CacheShedding');
 
 /** The balanced levels' round-robin counters: Redis with `REDIS_URL` (shared by every instance), else this process's. */
 export const RING_ROTATION = token<RingRotation>('RingRotation');

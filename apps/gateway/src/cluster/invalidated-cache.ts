@@ -1,4 +1,6 @@
+import { dropOldest } from '@dutyline/application';
 import { Clock, Instant } from '@dutyline/domain';
+import type { CacheShedding, SheddableCache } from './heap-pressure';
 import { InvalidationBus, invalidationOf } from './invalidation-bus';
 
 /** Entries an `InvalidatedCache` keeps unless told otherwise (`HOTLINE_CACHE_SIZE` sets the answer path's). */
@@ -11,6 +13,8 @@ export interface InvalidatedCacheOptions {
   readonly offlineMaxAgeMs?: number;
   /** Entries kept; the least recently used go first. @defaultValue 10000 */
   readonly capacity?: number;
+  /** Where the cache registers to give back memory when the heap runs short (`HeapPressure`). @defaultValue none */
+  readonly shedding?: CacheShedding;
 }
 
 /** What a read produced, and the topics whose invalidation must drop it. */
@@ -34,7 +38,7 @@ interface Entry<V> {
  * before it but not kept (it may predate the change). When a read fails, the last value known for
  * the key is served however old (stale beats silence).
  */
-export class InvalidatedCache<V> {
+export class InvalidatedCache<V> implements SheddableCache {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly reading = new Map<string, Promise<V>>();
   private readonly maxAgeMs: number;
@@ -43,6 +47,7 @@ export class InvalidatedCache<V> {
   /** Moves on every invalidation: a read that saw it move keeps nothing. */
   private epoch = 0;
   private readonly unsubscribe: () => void;
+  private readonly unregister: () => void;
 
   constructor(
     private readonly bus: InvalidationBus,
@@ -53,6 +58,7 @@ export class InvalidatedCache<V> {
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? 1000;
     this.capacity = options.capacity ?? DEFAULT_CACHE_CAPACITY;
     this.unsubscribe = bus.subscribe((topic) => this.invalidate(topic));
+    this.unregister = options.shedding?.register(this) ?? (() => undefined);
   }
 
   /** The cached value when fresh and `usable`, else the value `read` gives (kept unless invalidated meanwhile). */
@@ -91,9 +97,15 @@ export class InvalidatedCache<V> {
     for (const [key, entry] of this.entries) if (entry.topics.includes(topic)) this.entries.delete(key);
   }
 
-  /** Stops listening to the bus. */
+  /** Drops the least recently used `share` (0–1) of the entries; returns how many. */
+  shed(share: number): number {
+    return dropOldest(this.entries, share);
+  }
+
+  /** Stops listening to the bus (and to heap pressure). */
   close(): void {
     this.unsubscribe();
+    this.unregister();
   }
 
   get size(): number {

@@ -21,4 +21,9 @@ export class LastKnownPlans {
   get(hotlineNumber: string): CallPlan | undefined {
     return this.plans.get(hotlineNumber);
   }
+
+  /** Forgets the oldest `share` (0–1) of the plans, when memory runs short; returns how many. */
+  shed(share: number): number {
+    return this.plans.shed(share);
+  }
 }
