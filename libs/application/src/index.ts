@@ -77,6 +77,7 @@ export {
   type KeysInput,
   LastKnownPlans,
   dropOldest,
+  keepWithin,
   lastResortFor,
   type LastResortSettings,
   type LegToDrop,

@@ -1,4 +1,4 @@
-import { dropOldest } from '@dutyline/application';
+import { dropOldest, keepWithin } from '@dutyline/application';
 import { Clock, Instant } from '@dutyline/domain';
 import type { CacheShedding, SheddableCache } from './heap-pressure';
 import { InvalidationBus, invalidationOf } from './invalidation-bus';
@@ -141,6 +141,6 @@ export class InvalidatedCache<V> implements SheddableCache {
   private store(key: string, entry: Entry<V>): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    keepWithin(this.entries, this.capacity);
   }
 }

@@ -1,3 +1,4 @@
+import { keepWithin } from '@dutyline/application';
 import type { Instant } from '@dutyline/domain';
 import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
 
@@ -69,7 +70,7 @@ export class AddressMissLimiter {
     }
     this.windows.delete(address);
     this.windows.set(address, { start: now, misses: 1 });
-    while (this.windows.size > this.maxAddresses) this.windows.delete(this.windows.keys().next().value!);
+    keepWithin(this.windows, this.maxAddresses);
   }
 
   private current(address: string, now: Instant): Window | undefined {

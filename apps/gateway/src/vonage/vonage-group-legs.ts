@@ -1,3 +1,4 @@
+import { keepWithin } from '@dutyline/application';
 import {
   type CallInstruction,
   type CallLogger,
@@ -143,7 +144,7 @@ export class VonageGroupLegs implements VonageGroupPlacement {
     legs.set(step, carrierLegId);
     this.uuids.delete(callId);
     this.uuids.set(callId, legs);
-    while (this.uuids.size > this.capacity) this.uuids.delete(this.uuids.keys().next().value!);
+    keepWithin(this.uuids, this.capacity);
   }
 
   /** A leg's status: one that ended without the call is reported; its pick-up is `group-answer`'s. */

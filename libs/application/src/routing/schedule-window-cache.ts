@@ -1,3 +1,4 @@
+import { keepWithin } from '../calls';
 import { Id, Slot } from '@dutyline/domain';
 
 /** The slots of a schedule read at one version. */
@@ -38,7 +39,7 @@ export class ScheduleWindowCache {
     const key = keyOf(window);
     this.entries.delete(key);
     this.entries.set(key, { version: read.version, slots: read.slots });
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    keepWithin(this.entries, this.capacity);
   }
 
   /** Drops every entry of the hotline (a write seen by this process, or a message from another). */

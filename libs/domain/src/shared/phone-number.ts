@@ -24,9 +24,14 @@ export function countryCode(value: string, field = 'country'): CountryCode {
   return value as CountryCode;
 }
 
-/** Valid E.164 numbers already parsed, at most this many (then forgotten all at once). */
-const VALIDATED_E164_CAPACITY = 10_000;
+/**
+ * Valid E.164 numbers already parsed, the first kept forgotten beyond this many (about 100
+ * bytes each): a worker sweeping 10,000 hotlines reads about 50,000 numbers (theirs and their people's),
+ * and parsing them again took 6 % of its CPU when fewer were kept.
+ */
+const VALIDATED_E164_CAPACITY = 60_000;
 const validatedE164 = new Map<string, PhoneNumber>();
+const E164_FORM = /^\+[1-9]\d{6,14}$/;
 
 /** A dialable telephone number in E.164 form (`+33612345678`), validated against the numbering plan. */
 export class PhoneNumber {
@@ -42,6 +47,8 @@ export class PhoneNumber {
    */
   static parse(input: string, options: { defaultCountry?: CountryCode; field?: string } = {}): PhoneNumber {
     const field = options.field ?? 'phoneNumber';
+    const known = typeof input === 'string' ? validatedE164.get(input) : undefined;
+    if (known) return known;
     if (typeof input !== 'string' || input.trim() === '')
       invalid('INVALID_PHONE_NUMBER', field, 'a phone number is required');
     let parsed;
@@ -53,7 +60,10 @@ export class PhoneNumber {
       invalid('INVALID_PHONE_NUMBER', field, `"${input}" is not a phone number: ${reason}${hint}`);
     }
     if (!parsed.isValid()) invalid('INVALID_PHONE_NUMBER', field, `"${input}" is not a valid phone number`);
-    return new PhoneNumber(parsed.number, parsed.country, (parsed.getType() ?? 'UNKNOWN') as PhoneNumberType);
+    const number = new PhoneNumber(parsed.number, parsed.country, (parsed.getType() ?? 'UNKNOWN') as PhoneNumberType);
+    // Only the E.164 form itself is remembered: a national form depends on `defaultCountry`.
+    if (input === number.e164) remembered(number);
+    return number;
   }
 
   /**
@@ -63,13 +73,10 @@ export class PhoneNumber {
   static fromE164(e164: string, field = 'phoneNumber'): PhoneNumber {
     const known = validatedE164.get(e164);
     if (known) return known;
-    if (typeof e164 !== 'string' || !/^\+[1-9]\d{6,14}$/.test(e164)) {
+    if (typeof e164 !== 'string' || !E164_FORM.test(e164)) {
       invalid('INVALID_PHONE_NUMBER', field, `"${e164}" is not an E.164 number such as +33612345678`);
     }
-    const number = PhoneNumber.parse(e164, { field });
-    if (validatedE164.size >= VALIDATED_E164_CAPACITY) validatedE164.clear();
-    validatedE164.set(e164, number);
-    return number;
+    return PhoneNumber.parse(e164, { field });
   }
 
   equals(other: PhoneNumber): boolean {
@@ -83,4 +90,17 @@ export class PhoneNumber {
   toJSON(): string {
     return this.e164;
   }
+}
+
+/** Keeps `number`, forgetting the first kept beyond the capacity (moving entries on each use cost more than it saved). */
+function remembered(number: PhoneNumber): PhoneNumber {
+  validatedE164.set(number.e164, number);
+  if (validatedE164.size <= VALIDATED_E164_CAPACITY) return number;
+  // A tenth at once: each `keys()` skips the slots of the entries deleted before.
+  let excess = VALIDATED_E164_CAPACITY / 10;
+  for (const e164 of validatedE164.keys()) {
+    if (excess-- <= 0) break;
+    validatedE164.delete(e164);
+  }
+  return number;
 }

@@ -43,6 +43,15 @@ describe('PhoneNumber', () => {
     refused(() => PhoneNumber.fromE164('+33012345678', 'first'), 'INVALID_PHONE_NUMBER', 'first');
     refused(() => PhoneNumber.fromE164('+33012345678', 'second'), 'INVALID_PHONE_NUMBER', 'second');
   });
+
+  it('parses an E.164 number once for both readers (people numbers are parsed, hotline numbers read as stored)', () => {
+    const parsed = PhoneNumber.parse('+33612345670', { defaultCountry: 'BE' });
+    expect(PhoneNumber.parse('+33612345670')).toBe(parsed);
+    expect(PhoneNumber.fromE164('+33612345670')).toBe(parsed);
+    // A national form is not a key: its meaning depends on the default country.
+    expect(PhoneNumber.parse('0612345670', { defaultCountry: 'FR' }).e164).toBe('+33612345670');
+    expect(PhoneNumber.parse('0470123456', { defaultCountry: 'BE' }).country).toBe('BE');
+  });
 });
 
 describe('Colour', () => {
