@@ -73,11 +73,19 @@ export class SqlScheduleRepository implements ScheduleRepository, ScheduleVersio
       const current = await version(manager, accountId, hotlineId);
       if (current === undefined) return undefined;
       // Local times are `YYYY-MM-DDTHH:mm` text, which compares like the times: overlap is start < end' and end > start'.
-      const rows = await manager.find(SlotRow, {
-        where: { accountId, hotlineId, start: LessThan(range.end.toString()), end: MoreThan(range.start.toString()) },
-        order: { start: 'ASC', id: 'ASC' },
-      });
-      return { slots: await withAssignees(manager, accountId, rows), version: current };
+      // One statement: the slots joined with their assignees.
+      const rows = await manager
+        .createQueryBuilder(SlotRow, 's')
+        .leftJoinAndMapMany('s.joinedAssignees', SlotAssigneeRow, 'a', 'a.accountId = s.accountId AND a.slotId = s.id')
+        .where('s.accountId = :accountId AND s.hotlineId = :hotlineId', { accountId, hotlineId })
+        .andWhere('s.start < :end AND s.end > :start', { start: range.start.toString(), end: range.end.toString() })
+        .orderBy('s.start', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .getMany();
+      const slots = rows.map((row) =>
+        slotFromRows(row, (row as SlotRow & { joinedAssignees?: SlotAssigneeRow[] }).joinedAssignees ?? []),
+      );
+      return { slots, version: current };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Id, Page, PageRequest } from '@dutyline/domain';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { findIn, groupBy, inOrderOf } from './batches';
+import { chunks, distinct, findIn, groupBy, inOrderOf } from './batches';
 import { decodeCursor, keysetPage, pageOf, pageSize } from './pagination';
 import { replaceChildren, saveRow } from './rows';
 
@@ -32,21 +32,34 @@ export async function assemble<R extends NamedRow, C extends ObjectLiteral, T>(
   return rows.map((row) => shape.build(row, children.get(row.id) ?? []));
 }
 
-/** In the order asked, absent ids left out: two queries for up to 500 ids. */
+/** In the order asked, absent ids left out: one query (rows joined with their children) for up to 500 ids. */
 export async function loadByIds<R extends NamedRow, C extends ObjectLiteral, T extends { id: string }>(
   manager: EntityManager,
   shape: NamedAggregate<R, C, T>,
   { accountId, ids }: { readonly accountId: Id; readonly ids: readonly Id[] },
 ): Promise<T[]> {
   if (ids.length === 0) return [];
-  return inOrderOf(
-    ids,
-    await assemble(manager, shape, {
-      accountId,
-      rows: await findIn(manager, shape.table, { accountId, property: 'id', values: ids }),
-    }),
-  );
+  const found: T[] = [];
+  for (const batch of chunks(distinct(ids))) {
+    const rows = await manager
+      .createQueryBuilder(shape.table, 'r')
+      .leftJoinAndMapMany(
+        `r.${CHILDREN}`,
+        // TypeORM's overloads take the entity class; `EntityTarget` is that or its name.
+        shape.childTable as never,
+        'c',
+        `c.accountId = r.accountId AND c.${shape.parentKey} = r.id`,
+      )
+      .where('r.accountId = :accountId', { accountId })
+      .andWhere('r.id IN (:...ids)', { ids: batch })
+      .getMany();
+    for (const row of rows) found.push(shape.build(row, (row as Record<string, C[]>)[CHILDREN] ?? []));
+  }
+  return inOrderOf(ids, found);
 }
+
+/** Where a joined row's children are put while it is read. */
+const CHILDREN = 'joinedChildren';
 
 /** A page ordered by `sortName`, then id. */
 export async function pageByName<R extends NamedRow, C extends ObjectLiteral, T>(
