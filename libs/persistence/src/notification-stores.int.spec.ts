@@ -205,11 +205,13 @@ for (const [describeOn, makeBackend] of BACKENDS_UNDER_TEST) {
         expect(await documents.document(hl, 'gap-alerts')).toBeUndefined();
       });
 
-      it('saves over a stored version in one statement (the gap checks write a document each time)', async () => {
+      it('saves a first version and over a stored one in one statement each (the gap checks write a document each time)', async () => {
         const accountId = await newAccount();
         await world.hotline(accountId, 'hl');
         const hl = { accountId, hotlineId: 'hl' };
+        statements.length = 0;
         await documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 0, body: {}, at: T0 });
+        expect(statements.map((sql) => sql.split(' ')[0])).toEqual(['INSERT']);
         statements.length = 0;
         expect(await documents.saveDocument(hl, 'gap-alerts', { expectedVersion: 1, body: { n: 2 }, at: T0 })).toBe(2);
         expect(statements.map((sql) => sql.split(' ')[0])).toEqual(['UPDATE']);

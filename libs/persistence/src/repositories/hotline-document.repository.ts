@@ -2,6 +2,13 @@ import { Id, Instant, VersionConflictError, invalid } from '@dutyline/domain';
 import { DataSource, MoreThan } from 'typeorm';
 import { SqlStore } from '../database/sql-store';
 import { HotlineDocumentRow, HotlineRow } from '../entities';
+import { isForeignKeyViolation, isUniqueViolation } from '../support/store-errors';
+
+/** The documents' primary key, as each database names it in a refusal. */
+const DOCUMENT_KEY = {
+  name: 'PRIMARY',
+  columns: 'hotline_documents.account_id, hotline_documents.hotline_id, hotline_documents.kind',
+};
 
 /** A JSON document of a hotline, with the version it was read at. */
 export interface HotlineDocument<T> {
@@ -60,13 +67,16 @@ export class SqlHotlineDocuments {
         return expectedVersion + 1;
       });
     }
-    return this.store.write(async (manager) => {
-      if (!(await manager.exists(HotlineRow, { where: { accountId, id: hotlineId } }))) {
-        invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
+    // The first version: one INSERT, the primary key refusing a second writer, the foreign key an unknown hotline.
+    return this.store.statement(async (manager) => {
+      try {
+        await manager.insert(HotlineDocumentRow, { accountId, hotlineId, kind, version: 1, ...columns });
+      } catch (error) {
+        if (isUniqueViolation(error, DOCUMENT_KEY)) throw conflict(kind, hotlineId);
+        if (isForeignKeyViolation(error))
+          invalid('UNKNOWN_HOTLINE', 'hotlineId', `there is no hotline ${hotlineId} in this account`);
+        throw error;
       }
-      if (await manager.exists(HotlineDocumentRow, { where: { accountId, hotlineId, kind } }))
-        throw conflict(kind, hotlineId);
-      await manager.insert(HotlineDocumentRow, { accountId, hotlineId, kind, version: 1, ...columns });
       return 1;
     });
   }
