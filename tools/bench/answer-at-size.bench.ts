@@ -9,22 +9,22 @@
 //     warmed, then WARM_ANSWERS answers to them: statements per answer by kind (goal: no SELECT; the
 //     call's own INSERT is printed). The change log's periodic check is counted apart (not the answers').
 // Every call the bench opens (carrier ids `aas-<run>-…`) is deleted at the end, and its Redis keys.
-import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createDataSource } from '@dutyline/persistence';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
 import { Redis } from 'ioredis';
 import {
+  BENCH_SIGNATURE_SECRET,
   GatewayProcess,
   LoadResult,
   answerQuery,
-  FLEET_COMMAND,
   fleetDatabaseUrl,
+  fleetHotlines,
   load,
   startGatewayProcess,
 } from './support/gateway-process';
-import { seededRandom } from './support/domain-fixtures';
-import { goal, percentile, report } from './support/measure';
+import { sample, seededRandom } from './support/domain-fixtures';
+import { goal, percentile, report, reportLoadAverage } from './support/measure';
 import { StatementCounts, startStatementCounter } from './support/mysql-statement-counter';
 
 const NAME = 'answer-at-size';
@@ -36,12 +36,12 @@ const CONNECTIONS = 64;
 const SWEEP_IN_FLIGHT = 16;
 const WARM_HOTLINES = 20;
 const WARM_ANSWERS = 400;
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 const RUN = `aas-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 const REDIS_PREFIX = `bench-${RUN}`;
 const GOALS = { rssMb: 250, ratio: 0.8, p99Factor: 1.1 };
 
-const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+const loadAverage = () => reportLoadAverage(NAME);
 
 let sequence = 0;
 
@@ -64,15 +64,6 @@ async function answerOnce(gateway: GatewayProcess, hotlineNumber: string): Promi
   return { status: response.status, ms: performance.now() - started };
 }
 
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
 type Database = ReturnType<typeof createDataSource>;
 
 async function onDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
@@ -87,20 +78,7 @@ async function onDatabase<T>(work: (database: Database) => Promise<T>): Promise<
 
 /** The fleet's hotline numbers; fails naming the fleet command when there are none. */
 async function fleetNumbers(): Promise<string[]> {
-  let rows: { number: string }[];
-  try {
-    rows = await onDatabase(
-      (database) =>
-        database.query("SELECT number FROM hotlines WHERE account_id LIKE 'fleet-%' ORDER BY number") as Promise<
-          { number: string }[]
-        >,
-    );
-  } catch (error) {
-    throw new Error(`cannot read the fleet at ${DATABASE_URL} (${String(error)}): load it with \`${FLEET_COMMAND}\``);
-  }
-  if (rows.length === 0)
-    throw new Error(`no fleet at ${DATABASE_URL} (no fleet-* hotlines): load it with \`${FLEET_COMMAND}\``);
-  return rows.map((row) => row.number);
+  return (await onDatabase(fleetHotlines)).map((hotline) => hotline.number);
 }
 
 /** Deletes the calls this run opened (by their carrier ids), in batches; how many. */
@@ -263,7 +241,8 @@ function perKind(counts: StatementCounts) {
 
 async function main(): Promise<void> {
   const random = seededRandom(SEED);
-  const numbers = shuffled(await fleetNumbers(), random);
+  const all = await fleetNumbers();
+  const numbers = sample(random, all, all.length);
   report(NAME, { metric: 'fleet-hotlines', value: numbers.length, unit: 'count' });
   loadAverage();
   try {

@@ -7,6 +7,7 @@
 // Then the `menu` case (F25): the same hotline given a menu over GraphQL, the answer webhook now
 // replying with the menu's `input` (no call opened; the entry cached, so no database read once warm).
 import {
+  BENCH_SIGNATURE_SECRET,
   BenchAccount,
   GatewayProcess,
   LoadResult,
@@ -24,7 +25,7 @@ const NAME = 'answer';
 const DURATION = Number(process.env.BENCH_ANSWER_SECONDS ?? 10);
 const CONNECTIONS = 64;
 const WARM_UP_REQUESTS = 300;
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 const DATABASE_URL = benchDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const GOALS = { ratio: 0.8, p99Ms: 20, rssMb: 250 };

@@ -12,7 +12,7 @@ import {
   startDemoGateway,
   type DemoGateway,
 } from '../../apps/console/e2e/support/console-e2e';
-import { goal, report } from './support/measure';
+import { goal, report, reportLoadAverage } from './support/measure';
 
 const NAME = 'console';
 const PEOPLE = 50;
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const longTasks = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__longTasks);
     const longest = longTasks.length === 0 ? 0 : Math.max(...longTasks);
 
-    report(NAME, { metric: 'load-average-1min', value: (await import('node:os')).loadavg()[0], unit: '' });
+    reportLoadAverage(NAME);
     report(NAME, { metric: 'slots-shown', value: await slotButtons.count(), unit: 'slots' });
     report(NAME, { metric: 'initial-js-gzip', value: jsKb, unit: 'kB' });
     report(NAME, { metric: 'board-shown', value: shownMs, unit: 'ms' });

@@ -6,19 +6,19 @@
 // goal p50 growth ≤ 1.1×.
 // The bench loads its own fleet (ids fleet-bench-…) and deletes it at the end.
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { LocalDate, LocalTime } from '@dutyline/domain';
 import { createDataSource, runMigrations, sqlRepositories } from '@dutyline/persistence';
 import { FleetShape, fleetAccount } from '../fleet/fleet-accounts';
 import { deleteFleet, loadFleet } from '../fleet/fleet-load';
 import {
+  BENCH_SIGNATURE_SECRET,
   GatewayProcess,
   benchDatabaseUrl,
   graphql,
   issueBenchApiKey,
   startGatewayProcess,
 } from './support/gateway-process';
-import { goal, percentile, report } from './support/measure';
+import { goal, percentile, report, reportLoadAverage } from './support/measure';
 
 const NAME = 'coverage-at-size';
 const ACCOUNTS = Number(process.env.BENCH_FLEET_ACCOUNTS ?? 20);
@@ -34,7 +34,7 @@ const STATISTICS = `query ($from: Instant, $to: Instant) {
   callStatistics(from: $from, to: $to) { calls answeredRate complete }
 }`;
 
-const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+const loadAverage = () => reportLoadAverage(NAME);
 
 interface Timing {
   /** Wall time of each query, sorted, in ms. */
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const env = {
     DATABASE_URL,
     AUTH_SECRET: 'bench-auth-secret-0123456789abcdefghij',
-    VONAGE_SIGNATURE_SECRET: 'bench-signature-secret-0123456789',
+    VONAGE_SIGNATURE_SECRET: BENCH_SIGNATURE_SECRET,
   };
   try {
     await runMigrations(dataSource);

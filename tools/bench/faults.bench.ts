@@ -10,21 +10,22 @@ import { createDataSource } from '@dutyline/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startFaultProxy } from '@dutyline/test-support';
 import {
-  type GatewayProcess,
-  type LoadResult,
+  BENCH_SIGNATURE_SECRET,
   benchDatabaseUrl,
   load,
   removeBenchAccount,
   seedBenchAccount,
   signedAnswerRequest,
   startGatewayProcess,
+  type GatewayProcess,
+  type LoadResult,
 } from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'faults';
 const DURATION = Number(process.env.BENCH_FAULTS_SECONDS ?? 5);
 const CONNECTIONS = 8;
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 const DATABASE_URL = benchDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const GOALS = { faultP99Ms: 200 };

@@ -4,19 +4,20 @@
 // sends the refused operations (aliases past the token limit, a fragment spread 1,500 times, a body
 // over the limit) in turn. DURATION seconds each, 16 connections for the calls, 8 for the flood.
 import {
-  type LoadResult,
+  BENCH_SIGNATURE_SECRET,
   benchDatabaseUrl,
   load,
   removeBenchAccount,
   seedBenchAccount,
   signedAnswerRequest,
   startGatewayProcess,
+  type LoadResult,
 } from './support/gateway-process';
 import { goal, report } from './support/measure';
 
 const NAME = 'flood';
 const DURATION = Number(process.env.BENCH_FLOOD_SECONDS ?? 6);
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 const DATABASE_URL = benchDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Vonage gives the answer URL 5 s (socket timeout) before its fallback: the goal keeps well inside it.

@@ -19,14 +19,17 @@ import { createDataSource, sqlRepositories } from '@dutyline/persistence';
 import type { DataSource } from 'typeorm';
 import { seededRandom, sample } from './support/domain-fixtures';
 import {
-  GatewayProcess,
+  BENCH_SIGNATURE_SECRET,
   FLEET_COMMAND,
+  FleetHotline,
+  GatewayProcess,
   fleetDatabaseUrl,
+  fleetHotlines,
   graphql,
   issueBenchApiKey,
   startGatewayProcess,
 } from './support/gateway-process';
-import { percentile, report } from './support/measure';
+import { percentile, report, reportLoadAverage } from './support/measure';
 import {
   AnswerProbe,
   CREATE_OVERRIDE,
@@ -55,27 +58,9 @@ const ANSWER_TIMEOUT_MS = 30_000;
 /** A change not followed by then is counted as missed (and the next trial goes on). */
 const FOLLOW_LIMIT_MS = 30_000;
 const WARM_CONCURRENCY = 16;
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 
-const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
-
-interface FleetHotline {
-  readonly accountId: string;
-  readonly id: string;
-  readonly number: string;
-}
-
-/** The fleet's hotlines (ids `fleet-…`, not a benchmark's own `fleet-bench-…`), by account and id. */
-async function fleetHotlines(dataSource: DataSource): Promise<FleetHotline[]> {
-  const rows = (await dataSource.query(
-    "SELECT account_id AS accountId, id, number FROM hotlines WHERE account_id LIKE 'fleet-%' AND account_id NOT LIKE 'fleet-bench-%' ORDER BY account_id, id",
-  )) as FleetHotline[];
-  if (rows.length === 0)
-    throw new Error(
-      `no fleet in ${DATABASE_URL}: load one first with \`DATABASE_URL=${DATABASE_URL} ${FLEET_COMMAND}\``,
-    );
-  return rows;
-}
+const loadAverage = () => reportLoadAverage(NAME);
 
 async function openFleet(): Promise<DataSource> {
   const dataSource = createDataSource({ url: DATABASE_URL, poolSize: 4 });

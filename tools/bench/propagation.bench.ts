@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Person } from '@dutyline/domain';
 import {
+  BENCH_SIGNATURE_SECRET,
   GatewayProcess,
   benchDatabaseUrl,
   graphql,
@@ -19,7 +20,7 @@ import { AnswerProbe, CREATE_OVERRIDE, Followed, reportPropagation, timeToFollow
 
 const NAME = 'propagation';
 const TRIALS = Number(process.env.BENCH_PROPAGATION_TRIALS ?? 9);
-const SECRET = 'bench-signature-secret-0123456789';
+const SECRET = BENCH_SIGNATURE_SECRET;
 const DATABASE_URL = benchDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -18,7 +18,7 @@ import { ReceivedMail, SmtpSink } from '@dutyline/mail/testing';
 import { createDataSource, deleteAccount, runMigrations } from '@dutyline/persistence';
 import { FakeVonageApi, testApplicationKeys } from '@dutyline/vonage/testing';
 import type { DataSource } from 'typeorm';
-import { goal, report } from './support/measure';
+import { goal, report, reportLoadAverage } from './support/measure';
 import type { BaselineMessage } from './support/nodemailer-loop';
 import {
   TS_RUN,
@@ -52,7 +52,7 @@ interface Services {
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
-const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+const loadAverage = () => reportLoadAverage(NAME);
 
 /** Each expected Message-ID exactly once, nothing else, each with the recording attached. */
 function exactlyOnce(mails: readonly ReceivedMail[], expectedIds: readonly string[]): string[] {

@@ -24,7 +24,7 @@ import { SqlHotlineDocuments, createDataSource, sqlRepositories } from '@dutylin
 import { Redis } from 'ioredis';
 import { Connection, RowDataPacket, createConnection } from 'mysql2/promise';
 import { FLEET_COMMAND, fleetDatabaseUrl } from './support/gateway-process';
-import { goal, report } from './support/measure';
+import { goal, report, reportLoadAverage } from './support/measure';
 import { REDIS_URL, dropKeys, startWorkerProcess } from './support/voicemail-bench-world';
 
 const NAME = 'sweep-at-size';
@@ -45,7 +45,7 @@ const workerDocuments = (db: Connection) =>
     WORKER_DOCUMENTS,
   ]);
 
-const loadAverage = () => report(NAME, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
+const loadAverage = () => reportLoadAverage(NAME);
 
 /** A check done, as a worker logged it. */
 interface CheckDone {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createApplication, systemCaller } from '@dutyline/application';
 import { ApiKeyRepository, Clock, Hotline, Id, Person } from '@dutyline/domain';
 import { createDataSource, deleteAccount, runMigrations, sqlRepositories } from '@dutyline/persistence';
+import type { DataSource } from 'typeorm';
 import { signVonageWebhook } from '@dutyline/vonage/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -166,8 +167,29 @@ export function benchDatabaseUrl(database?: string): string {
 /** Where `npm run fleet` loads the shared fleet and the fleet benchmarks find it: BENCH_DATABASE_URL, else the `fleet` database of the local server. */
 export const fleetDatabaseUrl = (): string => benchDatabaseUrl('fleet');
 
+/** The Vonage signature secret the benchmarks' gateways check their signed webhooks with. */
+export const BENCH_SIGNATURE_SECRET = 'bench-signature-secret-0123456789';
+
 /** The command that loads the full-size fleet, named when a fleet benchmark finds none. */
 export const FLEET_COMMAND = 'npm run fleet -- --accounts 1000 --hotlines 10 --people 20 --weeks 8';
+
+export interface FleetHotline {
+  readonly accountId: string;
+  readonly id: string;
+  readonly number: string;
+}
+
+/** The fleet's hotlines (ids `fleet-…`, not a benchmark's own `fleet-bench-…`), by account and id. */
+export async function fleetHotlines(dataSource: DataSource): Promise<FleetHotline[]> {
+  const rows = (await dataSource.query(
+    "SELECT account_id AS accountId, id, number FROM hotlines WHERE account_id LIKE 'fleet-%' AND account_id NOT LIKE 'fleet-bench-%' ORDER BY account_id, id",
+  )) as FleetHotline[];
+  if (rows.length === 0)
+    throw new Error(
+      `no fleet in ${fleetDatabaseUrl()}: load one first with \`DATABASE_URL=${fleetDatabaseUrl()} ${FLEET_COMMAND}\``,
+    );
+  return rows;
+}
 
 /** Deletes a bench account and every row of it (the calls of an answer run included) from the shared database. */
 export async function removeBenchAccount(databaseUrl: string, accountId: Id): Promise<void> {

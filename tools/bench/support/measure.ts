@@ -1,7 +1,13 @@
+import os from 'node:os';
 /** Prints one figure in the form every benchmark uses: `BENCH <name> <metric> <value> <unit>`. */
 export function report(name: string, { metric, value, unit }: { metric: string; value: number; unit: string }): void {
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
   console.log(`BENCH ${name} ${metric} ${shown} ${unit}`);
+}
+
+/** The machine's 1-minute load average, printed beside a benchmark's figures. */
+export function reportLoadAverage(name: string): void {
+  report(name, { metric: 'load-average-1min', value: os.loadavg()[0], unit: '' });
 }
 
 /** Records whether a goal is met; the process exits 1 at the end if any is missed. */
