@@ -76,8 +76,6 @@ export {
   InProcessActiveCalls,
   type KeysInput,
   LastKnownPlans,
-  dropOldest,
-  keepWithin,
   lastResortFor,
   type LastResortSettings,
   type LegToDrop,

@@ -41,6 +41,8 @@ export {
   type NotFound,
   type InUse,
   type NumberTaken,
+  dropOldest,
+  keepWithin,
 } from './shared';
 export {
   type AssigneeRef,

@@ -1,5 +1,4 @@
-import { dropOldest, keepWithin } from '@dutyline/application';
-import { Clock, Instant } from '@dutyline/domain';
+import { Clock, Instant, dropOldest, keepWithin } from '@dutyline/domain';
 import type { CacheShedding, SheddableCache } from './heap-pressure';
 import { InvalidationBus, invalidationOf } from './invalidation-bus';
 
@@ -69,9 +68,7 @@ export class InvalidatedCache<V> implements SheddableCache {
   ): Promise<V> {
     const entry = this.entries.get(key);
     if (entry && this.fresh(entry) && usable(entry.value)) {
-      // Moved to the back: the entries at the front are the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.store(key, entry);
       return entry.value;
     }
     const pending = this.reading.get(key);
@@ -138,6 +135,7 @@ export class InvalidatedCache<V> implements SheddableCache {
     return fill.value;
   }
 
+  /** Keeps `entry` as the most recently used (the entries at the front are the least recently used). */
   private store(key: string, entry: Entry<V>): void {
     this.entries.delete(key);
     this.entries.set(key, entry);

@@ -1,5 +1,4 @@
-import { keepWithin } from '@dutyline/application';
-import type { Instant } from '@dutyline/domain';
+import { type Instant, keepWithin } from '@dutyline/domain';
 import { NotFoundError, TooManyRequestsError } from '../graphql/api-errors';
 
 /** One lookup: from which client address, when, and what it looks for (named in the 404). */

@@ -1,4 +1,3 @@
-import { keepWithin } from '@dutyline/application';
 import {
   type CallInstruction,
   type CallLogger,
@@ -8,6 +7,7 @@ import {
   type PlacedLegCalls,
   errorContext,
 } from '@dutyline/application';
+import { keepWithin } from '@dutyline/domain';
 import {
   VonageApiError,
   type LegToHangUp,

@@ -50,7 +50,6 @@ export type {
 export { callRecordOf, type LastReply, type StoredCall } from './stored-call';
 export { TimeBudget, TimeBudgetExceededError } from './time-budget';
 export { withEnqueueBudget } from './budgeted-job-queue';
-export { dropOldest, keepWithin } from './bounded-map';
 export { LastKnownPlans } from './last-known-plans';
 export { apologyPrompt } from './caller-prompts';
 export {

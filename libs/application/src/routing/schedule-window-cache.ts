@@ -1,5 +1,4 @@
-import { keepWithin } from '../calls';
-import { Id, Slot } from '@dutyline/domain';
+import { Id, Slot, keepWithin } from '@dutyline/domain';
 
 /** The slots of a schedule read at one version. */
 interface Entry {

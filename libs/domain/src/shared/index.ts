@@ -1,5 +1,6 @@
 export { DomainError, ValidationError, validatingUnder, invalid } from './errors';
 export { type Result, ok, err } from './result';
+export { dropOldest, keepWithin } from './map-eviction';
 export {
   type Instant,
   MINUTE_MS,

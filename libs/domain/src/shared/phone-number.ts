@@ -1,5 +1,6 @@
 import { CountryCode, isSupportedCountry, parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/max';
 import { invalid } from './errors';
+import { keepWithin } from './map-eviction';
 
 /** What kind of line a number is, as far as the numbering plan tells. */
 export type PhoneNumberType =
@@ -95,12 +96,6 @@ export class PhoneNumber {
 /** Keeps `number`, forgetting the first kept beyond the capacity (moving entries on each use cost more than it saved). */
 function remembered(number: PhoneNumber): PhoneNumber {
   validatedE164.set(number.e164, number);
-  if (validatedE164.size <= VALIDATED_E164_CAPACITY) return number;
-  // A tenth at once: each `keys()` skips the slots of the entries deleted before.
-  let excess = VALIDATED_E164_CAPACITY / 10;
-  for (const e164 of validatedE164.keys()) {
-    if (excess-- <= 0) break;
-    validatedE164.delete(e164);
-  }
+  keepWithin(validatedE164, VALIDATED_E164_CAPACITY);
   return number;
 }
