@@ -7,6 +7,7 @@ import {
   Prompt,
   RecordingCarrier,
   SmsCarrier,
+  keepWithin,
 } from '@dutyline/domain';
 import { connect, notify, phoneEndpoint } from './vonage-ncco.actions';
 import { answerConfirmationNcco, voicemailNcco } from './vonage-ncco.builder';
@@ -78,7 +79,7 @@ export class VonageCarrier implements CarrierPort, SmsCarrier, RecordingCarrier 
     });
     this.legs.delete(request.callId);
     this.legs.set(request.callId, { uuid: call.uuid, from: request.from });
-    while (this.legs.size > this.capacity) this.legs.delete(this.legs.keys().next().value!);
+    keepWithin(this.legs, this.capacity);
     return { legId: call.uuid };
   }
 
