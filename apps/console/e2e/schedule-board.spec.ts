@@ -6,6 +6,7 @@ import {
   describeInBrowser,
   launchBrowser,
   newPage,
+  PHONE,
   signIn,
   startDemoGateway,
   WIDE,
@@ -379,6 +380,32 @@ describeInBrowser('console: the schedule board', () => {
       } finally {
         await context.close();
       }
+    },
+  );
+  browserIt(
+    'on a phone, a gap over several days is named in full on its first day, then only until when on the days after',
+    { browser: () => browser, viewport: PHONE },
+    async (page) => {
+      const week = monday.plus({ weeks: 5 }); // empty but for the slot below
+      const wed = week.plus({ days: 2 });
+      await createSlot({ start: `${wed.toISODate()}T10:00`, end: `${wed.toISODate()}T12:00`, names: ['Julie Moreau'] });
+      await signIn(page, gateway.url, gateway.admin);
+      await page.goto(`${gateway.url}/hotlines/${hotlineId}/schedule?view=week&date=${wed.toISODate()}`);
+      const days = page.getByRole('region', { name: 'Schedule by day' });
+      await days.waitFor();
+      const gapsOn = async (date: DateTime) => {
+        const card = days.getByRole('article', { name: day(date), exact: true });
+        await card.waitFor();
+        return (await card.getByText(/^Gap /).allInnerTexts()).map((text) => text.trim());
+      };
+      const allDay = ['Gap all day, nobody scheduled'];
+      expect(await gapsOn(week)).toEqual([`Gap ${day(week)} 00:00 – ${day(wed)} 10:00, nobody scheduled`]);
+      expect(await gapsOn(week.plus({ days: 1 }))).toEqual(allDay);
+      expect(await gapsOn(wed)).toEqual([
+        'Gap until 10:00, nobody scheduled',
+        `Gap ${day(wed)} 12:00 – ${day(week.plus({ days: 7 }))} 00:00, nobody scheduled`,
+      ]);
+      for (const later of [3, 4, 5, 6]) expect(await gapsOn(week.plus({ days: later }))).toEqual(allDay);
     },
   );
 });

@@ -25,6 +25,8 @@ export const schedule = {
     coverageStrip: 'Coverage of the service hours',
     outsideService: 'Outside service hours',
     gapName: 'Gap {{span}}, {{reason}}',
+    gapAllDay: 'Gap all day, {{reason}}',
+    gapUntil: 'Gap until {{time}}, {{reason}}',
     reasons: {
       NOBODY_SCHEDULED: 'nobody scheduled',
       NOBODY_REACHABLE: 'nobody reachable',
@@ -122,6 +124,8 @@ export const schedule = {
     coverageStrip: 'Couverture des heures de service',
     outsideService: 'Hors des heures de service',
     gapName: 'Trou {{span}}, {{reason}}',
+    gapAllDay: 'Trou toute la journée, {{reason}}',
+    gapUntil: "Trou jusqu'à {{time}}, {{reason}}",
     reasons: {
       NOBODY_SCHEDULED: 'personne de planifié',
       NOBODY_REACHABLE: 'personne de joignable',

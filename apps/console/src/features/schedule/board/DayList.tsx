@@ -4,7 +4,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { readableText, safeColour } from './colour';
 import { useGapName } from './CoverageStrip';
 import { assigneeView, type BoardGap, type BoardSlot } from './model';
-import { formatDayHeader, instantMs, type BoardRange } from './time';
+import { formatDayHeader, instantMs, type BoardDay, type BoardRange } from './time';
 
 /** Under 768 px: the same schedule as one card per day, slots with their times and levels, gaps in red. */
 export function DayList({
@@ -24,6 +24,14 @@ export function DayList({
     return ms >= day.startMs && ms <= day.endMs
       ? dt.toFormat('HH:mm')
       : dt.setLocale(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB').toFormat('ccc HH:mm');
+  };
+  // A gap over several days is named in full on the day it starts (or the first day shown); the days
+  // after it only say until when, so a week-long gap does not repeat its whole text under every day.
+  const gapLine = (gap: BoardGap, day: BoardDay) => {
+    const reason = t(`reasons.${gap.reason}`);
+    if (instantMs(gap.start) >= day.startMs || day === range.days[0]) return gapName(gap, range.zone);
+    if (instantMs(gap.end) >= day.endMs) return t('gapAllDay', { reason });
+    return t('gapUntil', { time: time(gap.end, day), reason });
   };
   return (
     <Stack gap="sm" component="section" aria-label={t('dayList')}>
@@ -87,7 +95,7 @@ export function DayList({
                     fw={600}
                     style={{ background: 'var(--mantine-color-red-0)', borderRadius: 4, padding: '2px 6px' }}
                   >
-                    {gapName(gap!, range.zone)}
+                    {gapLine(gap!, day)}
                   </Text>
                 ),
               )}
